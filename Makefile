@@ -1,0 +1,44 @@
+# newsindex: the two Quick start commands (see README.md) and the pieces they are made of.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: serve test install install-test browser lint clean
+
+# Quick start 1: install, index seeds/ and serve the search page on http://127.0.0.1:5000/
+serve: install
+	$(BIN)/newsindex rebuild seeds
+	$(BIN)/newsindex serve --host $(HOST) --port $(PORT)
+
+# Quick start 2: install with test tools and run the whole suite (what CI runs)
+test: install-test browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@$(BIN)/python -m pip list 2>/dev/null | grep -iq '^whoosh ' && { echo "The old Whoosh distribution is installed over whoosh3: pip uninstall Whoosh whoosh3 && make install"; exit 1; } || true
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(BIN)/python -m pip list 2>/dev/null | grep -iq '^whoosh ' && { echo "The old Whoosh distribution is installed over whoosh3"; exit 1; } || true
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) instance/index .pytest_cache .ruff_cache

@@ -1,0 +1,150 @@
+"""The search backend interface every engine implements, and the request/response types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from indexer.models import Article
+
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "date")
+MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000  # page * per_page, as Elasticsearch's max_result_window
+MAX_QUERY_CHARS = 512
+
+
+@dataclass(slots=True, kw_only=True)
+class SearchQuery:
+    """One search request, already validated for types (the backend checks the rest)."""
+
+    text: str = ""
+    # Facet name -> selected values: ORed within a facet, ANDed across facets.
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: Sort = "relevance"
+    page: int = 1
+    per_page: int = 10
+    snippets: int = 3  # highlighted fragments per hit; 0 for none
+    facets: bool = True
+    facet_limit: int = 20
+
+
+@dataclass(slots=True, frozen=True)
+class FacetCount:
+    """One value of a facet with the number of matching articles."""
+
+    value: str
+    count: int
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The facet value as JSON-ready data."""
+        return {"value": self.value, "count": self.count, "selected": self.selected}
+
+
+@dataclass(slots=True, kw_only=True)
+class Hit:
+    """One matching article with its score and highlighted snippets (safe HTML)."""
+
+    article: Article
+    score: float | None
+    snippets: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit in the API's shape (no body)."""
+        data = self.article.to_dict()
+        data.pop("body")
+        data["score"] = None if self.score is None else round(self.score, 4)
+        data["snippets"] = list(self.snippets)
+        return data
+
+
+@dataclass(slots=True, kw_only=True)
+class SearchResults:
+    """What a search found: the page of hits, the total, and facet counts."""
+
+    query: SearchQuery
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    took_ms: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        """How many pages the results fill (at least 1)."""
+        per = self.query.per_page
+        return max(1, -(-self.total // per))
+
+
+class SearchBackend(ABC):
+    """A full-text engine holding one generation of the index.
+
+    A backend is created empty with `create()` or opened with `open()` on a generation
+    directory. Writes (`add`, `delete`, `clear`) are committed when they return. Reads never
+    see a half-written state: a build writes a new generation and the store swaps it in.
+    """
+
+    name: ClassVar[str]
+
+    @classmethod
+    @abstractmethod
+    def create(cls, path: Path) -> SearchBackend:
+        """Create an empty index in `path` (an empty directory) and open it."""
+
+    @classmethod
+    @abstractmethod
+    def open(cls, path: Path) -> SearchBackend:
+        """Open an existing index; raises IndexMissing when it is absent or unreadable."""
+
+    @abstractmethod
+    def add(self, articles: Iterable[Article]) -> int:
+        """Add (or replace, by id) articles and commit; returns how many were written."""
+
+    @abstractmethod
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete articles by id and commit; returns how many were deleted."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Delete every article."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """Number of articles in the index."""
+
+    @abstractmethod
+    def get(self, article_id: str) -> Article | None:
+        """One article with its full body, or None."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Run a search; raises QueryError for a query it cannot run (never anything else)."""
+
+    @abstractmethod
+    def files(self) -> dict[str, float]:
+        """Every indexed file label (`Article.origin`) with its modification time."""
+
+    @abstractmethod
+    def ids_for_files(self, origins: Iterable[str]) -> list[str]:
+        """Ids of the articles read from the given files."""
+
+    @abstractmethod
+    def iter_articles(self) -> Iterable[Article]:
+        """Every article, with its body (for stats, exports and regrouping)."""
+
+    @abstractmethod
+    def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
+        """The body's paragraphs as safe HTML (escaped, `<mark>` on the query's terms)."""
+
+    def refresh(self) -> None:  # noqa: B027 - optional hook with a no-op default
+        """Pick up changes committed since the backend was opened (no-op by default)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook with a no-op default
+        """Release files and caches."""

@@ -1,0 +1,287 @@
+"""Find article files under the paths a user gives and read each into raw records."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from charset_normalizer import from_bytes
+
+from indexer.errors import NewsIndexError, SkipArticle
+from indexer.models import RawRecord, Skipped
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+METADATA_CSV = "metadata.csv"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+BINARY_PROBE = 8192
+
+
+@dataclass(slots=True)
+class FoundFile:
+    """A file to read: its real path, its label as the user reached it, and sidecar fields."""
+
+    path: Path
+    label: str
+    sidecar: dict[str, Any] = field(default_factory=dict)
+    sidecar_from: str | None = None
+
+
+def record_id(label: str) -> str:
+    """A stable article id derived from the file label."""
+    return hashlib.sha1(label.encode("utf-8")).hexdigest()[:16]
+
+
+def _label(root_arg: str, rel: str) -> str:
+    """The file label as reached from the path the user gave (`seeds/a.txt`)."""
+    return os.path.normpath(os.path.join(root_arg, rel)) if rel else os.path.normpath(root_arg)
+
+
+def _inside(real: str, roots: Sequence[str]) -> bool:
+    """Whether a resolved path lies inside one of the resolved roots."""
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _valid_name(name: str) -> bool:
+    """Whether a file name decodes as UTF-8 (os.walk keeps bad bytes as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def discover(
+    paths: Sequence[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[FoundFile], list[Skipped]]:
+    """List the article files under `paths` (files or folders) and the files skipped, with why.
+
+    Never follows a path outside the given folders: links that leave them are skipped, and
+    linked folders are not descended into (which also rules out directory loops).
+    """
+    found: list[FoundFile] = []
+    skipped: list[Skipped] = []
+    args = [os.fspath(p) for p in paths]
+    for arg in args:
+        if not os.path.lexists(arg):
+            raise NewsIndexError(f"No such file or folder: {arg}")
+    roots = [os.path.realpath(a) for a in args]
+    seen: set[str] = set()
+
+    def consider(full: str, label: str) -> None:
+        """Check one candidate file and add it to `found` or `skipped`."""
+        if not _valid_name(label):
+            shown = label.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            skipped.append(Skipped(shown, "file name is not valid UTF-8"))
+            return
+        try:
+            st = os.lstat(full)
+            if stat.S_ISLNK(st.st_mode):
+                real = os.path.realpath(full)
+                if not _inside(real, roots):
+                    skipped.append(Skipped(label, "symbolic link leads outside the given folders"))
+                    return
+                st = os.stat(full)
+            else:
+                real = os.path.realpath(full)
+        except OSError as exc:
+            skipped.append(Skipped(label, f"cannot read file: {exc.strerror or exc}"))
+            return
+        if stat.S_ISDIR(st.st_mode):
+            skipped.append(Skipped(label, "linked folder not followed"))
+            return
+        if not stat.S_ISREG(st.st_mode):
+            skipped.append(Skipped(label, "not a regular file (device, pipe or socket)"))
+            return
+        suffix = os.path.splitext(full)[1].lower()
+        if suffix not in SUPPORTED and os.path.basename(full).lower() != METADATA_CSV:
+            kind = suffix or "without an extension"
+            skipped.append(Skipped(label, f"unsupported file type {kind}"))
+            return
+        if st.st_size > max_bytes:
+            skipped.append(Skipped(label, f"file is larger than the {max_bytes} byte limit"))
+            return
+        if real in seen:
+            skipped.append(Skipped(label, "same file already reached by another path"))
+            return
+        seen.add(real)
+        found.append(FoundFile(Path(full), label))
+
+    for arg in args:
+        if os.path.isdir(arg) and not os.path.islink(arg):
+            for dirpath, dirnames, filenames in os.walk(arg, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                rel_dir = os.path.relpath(dirpath, arg)
+                rel_dir = "" if rel_dir == "." else rel_dir
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    # Symlinked folders appear among files when followlinks is off.
+                    consider(os.path.join(dirpath, name), _label(arg, os.path.join(rel_dir, name)))
+                for name in dirnames[:]:
+                    full = os.path.join(dirpath, name)
+                    if os.path.islink(full):
+                        dirnames.remove(name)
+                        skipped.append(
+                            Skipped(
+                                _label(arg, os.path.join(rel_dir, name)),
+                                "linked folder not followed",
+                            )
+                        )
+        else:
+            consider(arg, _label(arg, ""))
+    return _attach_sidecars(found, skipped)
+
+
+def _attach_sidecars(
+    found: list[FoundFile], skipped: list[Skipped]
+) -> tuple[list[FoundFile], list[Skipped]]:
+    """Turn `x.json` beside `x.txt`/`x.html` and `metadata.csv` rows into article fields."""
+    by_stem = {
+        (f.path.parent, f.path.stem): f
+        for f in found
+        if f.path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    }
+    articles: list[FoundFile] = []
+    for f in found:
+        partner = by_stem.get((f.path.parent, f.path.stem))
+        if f.path.suffix.lower() in JSON_SUFFIXES and partner is not None:
+            try:
+                data = json.loads(decode_bytes(f.path.read_bytes()))
+                if not isinstance(data, dict):
+                    raise ValueError("a sidecar must hold one JSON object")
+            except (OSError, ValueError, SkipArticle) as exc:
+                skipped.append(Skipped(f.label, f"sidecar ignored: {exc}"))
+                continue
+            partner.sidecar.update(data)
+            partner.sidecar_from = f.label
+            continue
+        articles.append(f)
+    csv_files = [f for f in found if f.path.name.lower() == METADATA_CSV]
+    for meta in csv_files:
+        try:
+            rows = list(csv.DictReader(io.StringIO(decode_bytes(meta.path.read_bytes()))))
+        except (OSError, csv.Error, SkipArticle) as exc:
+            skipped.append(Skipped(meta.label, f"metadata.csv ignored: {exc}"))
+            continue
+        targets = {f.path.name: f for f in articles if f.path.parent == meta.path.parent}
+        for row in rows:
+            name = (row.pop("file", None) or row.pop("filename", None) or "").strip()
+            target = targets.get(name)
+            if target is None:
+                continue
+            values = {k: v for k, v in row.items() if k and v not in (None, "")}
+            target.sidecar = {**values, **target.sidecar}  # a JSON sidecar beats the CSV row
+            target.sidecar_from = target.sidecar_from or meta.label
+    return [f for f in articles if f.path.name.lower() != METADATA_CSV], skipped
+
+
+def _looks_binary(probe: bytes) -> bool:
+    """Whether a file's opening bytes are binary rather than text with a stray NUL."""
+    if not probe:
+        return False
+    controls = sum(1 for b in probe if b < 32 and b not in b"\t\n\r\f\x1b")
+    return probe.count(0) > max(2, len(probe) // 100) or controls > len(probe) // 10
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file contents: UTF-8 (with or without BOM), else the detected charset."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16").replace("\x00", "")
+    if _looks_binary(data[:BINARY_PROBE]):
+        raise SkipArticle("binary file (NUL or control bytes in its first 8 KiB)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        matches = from_bytes(data)
+        best = matches.best()
+        if best is None:
+            raise SkipArticle("text encoding could not be detected") from None
+        # Among equally plausible guesses prefer windows-1252, the web's usual legacy charset.
+        tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = next((m for m in tied if m.encoding == "cp1252"), best)
+        text = str(best)
+    return text.replace("\x00", "")
+
+
+def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
+    """Read one found file into raw records (several for JSON lists and JSONL)."""
+    try:
+        data = found.path.read_bytes()
+        mtime = found.path.stat().st_mtime
+    except OSError as exc:
+        yield Skipped(found.label, f"cannot read file: {exc.strerror or exc}")
+        return
+    try:
+        text = decode_bytes(data)
+    except SkipArticle as exc:
+        yield Skipped(found.label, str(exc))
+        return
+    suffix = found.path.suffix.lower()
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+        kind = "html" if suffix in HTML_SUFFIXES else "text"
+        fields = dict(found.sidecar)
+        yield RawRecord(
+            id=_supplied_id(fields) or record_id(found.label),
+            file=found.label,
+            path=found.path,
+            kind=kind,
+            text=text,
+            fields=fields,
+            mtime=mtime,
+        )
+    elif suffix in JSON_SUFFIXES:
+        try:
+            data_obj = json.loads(text)
+        except ValueError as exc:
+            yield Skipped(found.label, f"invalid JSON: {exc}")
+            return
+        items = data_obj if isinstance(data_obj, list) else [data_obj]
+        many = isinstance(data_obj, list)
+        for n, item in enumerate(items, start=1):
+            label = f"{found.label}:{n}" if many else found.label
+            yield _fields_record(item, label, found.path, mtime)
+    else:
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            label = f"{found.label}:{n}"
+            try:
+                item = json.loads(line)
+            except ValueError as exc:
+                yield Skipped(label, f"invalid JSON line: {exc}")
+                continue
+            yield _fields_record(item, label, found.path, mtime)
+
+
+def _supplied_id(fields: dict[str, Any]) -> str | None:
+    """An id the user supplied, when it is a usable string."""
+    value = fields.get("id")
+    if isinstance(value, (str, int)) and str(value).strip():
+        return str(value).strip()[:200]
+    return None
+
+
+def _fields_record(item: Any, label: str, path: Path, mtime: float) -> RawRecord | Skipped:
+    """A record from one JSON object, or the reason it is not one."""
+    if not isinstance(item, dict):
+        return Skipped(label, "JSON record is not an object")
+    return RawRecord(
+        id=_supplied_id(item) or record_id(label),
+        file=label,
+        path=path,
+        kind="fields",
+        fields=item,
+        mtime=mtime,
+    )

@@ -1,0 +1,207 @@
+"""Load, normalise and index articles into a new generation, then swap it in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+from indexer.backends import backend_class
+from indexer.backends.base import SearchBackend, SearchQuery
+from indexer.errors import NewsIndexError, SkipArticle
+from indexer.loaders import DEFAULT_MAX_BYTES, FoundFile, discover, read_file
+from indexer.models import Article, BuildReport, Skipped
+from indexer.normalize import normalize, resolve_years
+from indexer.store import IndexStore
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[Sequence[T]], Iterable[T]]
+
+
+def _no_progress(items: Sequence[T]) -> Iterable[T]:
+    """Iterate without showing progress."""
+    return items
+
+
+def load_articles(
+    found: Sequence[FoundFile], report: BuildReport, progress: Progress[FoundFile] = _no_progress
+) -> list[Article]:
+    """Read and normalise every found file; bad files and records go to the report, never abort."""
+    articles: list[Article] = []
+    first_file: dict[str, str] = {}
+    for item in progress(found):
+        for record in read_file(item):
+            if isinstance(record, Skipped):
+                report.skipped.append(record)
+                continue
+            try:
+                article = normalize(record)
+            except SkipArticle as exc:
+                report.skipped.append(Skipped(record.file, str(exc)))
+                continue
+            except Exception as exc:  # one odd article must not stop the build
+                log.exception("normaliser failed on %s", record.file)
+                report.skipped.append(
+                    Skipped(record.file, f"normaliser failed: {exc.__class__.__name__}: {exc}")
+                )
+                continue
+            if article.id in first_file:
+                report.skipped.append(
+                    Skipped(
+                        record.file,
+                        f"duplicate id {article.id} (first in {first_file[article.id]})",
+                    )
+                )
+                continue
+            first_file[article.id] = record.file
+            article.origin = item.label
+            articles.append(article)
+    return articles
+
+
+def _years_in(backend: SearchBackend) -> set[int]:
+    """The years the indexed collection shows."""
+    results = backend.search(SearchQuery(per_page=1, snippets=0))
+    return {int(f.value[:4]) for f in results.facets.get("date", [])}
+
+
+def _verify(backend: SearchBackend, expected: int) -> None:
+    """Check a freshly written generation before it is served."""
+    count = backend.count()
+    if count != expected:
+        raise NewsIndexError(
+            f"New index holds {count} articles, expected {expected}; not swapped in."
+        )
+    if expected and backend.search(SearchQuery(per_page=1, snippets=0, facets=False)).total < 1:
+        raise NewsIndexError("New index answers no probe search; not swapped in.")
+
+
+def _drop_taken_ids(
+    engine: SearchBackend, articles: list[Article], report: BuildReport
+) -> list[Article]:
+    """Skip new articles whose id another file already holds in the index."""
+    kept = []
+    for article in articles:
+        other = engine.get(article.id)
+        if other is not None:
+            report.skipped.append(
+                Skipped(article.file, f"duplicate id {article.id} (first in {other.file})")
+            )
+        else:
+            kept.append(article)
+    return kept
+
+
+def _label_under(label: str, roots: Sequence[str]) -> bool:
+    """Whether a file label lies under one of the path labels given."""
+    for root in roots:
+        root = os.path.normpath(root)
+        if label == root or label.startswith(root.rstrip(os.sep) + os.sep) or root == ".":
+            return True
+    return False
+
+
+def build_index(
+    paths: Sequence[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str],
+    *,
+    backend: str = "whoosh",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress[FoundFile] = _no_progress,
+) -> BuildReport:
+    """Build a fresh index from `paths` and swap it in; the old one serves until the swap."""
+    started = time.perf_counter()
+    store = IndexStore(index_dir)
+    report = BuildReport()
+    with store.lock():
+        found, skipped = discover(paths, max_bytes=max_bytes)
+        report.skipped.extend(skipped)
+        articles = load_articles(found, report, progress)
+        if not articles:
+            given = ", ".join(os.fspath(p) for p in paths)
+            raise NewsIndexError(
+                f"Nothing could be indexed from {given}: "
+                f"{len(report.skipped)} file(s) skipped. The current index is unchanged."
+            )
+        resolve_years(articles)
+        generation = store.new_generation()
+        try:
+            engine = backend_class(backend).create(generation)
+            engine.add(articles)
+            _verify(engine, len(articles))
+            engine.close()
+            store.publish(generation)
+        except BaseException:
+            store.discard(generation)
+            raise
+    report.indexed = len(articles)
+    report.generation = generation.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def update_index(
+    paths: Sequence[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str],
+    *,
+    backend: str = "whoosh",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress[FoundFile] = _no_progress,
+) -> BuildReport:
+    """Index new and changed files under `paths`, drop articles whose files are gone; then swap."""
+    started = time.perf_counter()
+    store = IndexStore(index_dir)
+    report = BuildReport()
+    with store.lock():
+        current = store.current()
+        found, skipped = discover(paths, max_bytes=max_bytes)
+        report.skipped.extend(skipped)
+        generation = store.new_generation()
+        try:
+            shutil.copytree(current, generation, dirs_exist_ok=True)
+            engine = backend_class(backend).open(generation)
+            indexed = engine.files()
+            labels = {f.label for f in found}
+            changed = [f for f in found if indexed.get(f.label) != f.path.stat().st_mtime]
+            roots = [os.fspath(p) for p in paths]
+            gone = [o for o in indexed if o not in labels and _label_under(o, roots)]
+            gone_ids = engine.ids_for_files(gone) if gone else []
+            stale = engine.ids_for_files([f.label for f in changed]) if changed else []
+            articles = load_articles(changed, report, progress)
+            resolve_years(articles, _years_in(engine))
+            engine.delete(stale + gone_ids)
+            articles = _drop_taken_ids(engine, articles, report)
+            before = engine.count()
+            engine.add(articles)
+            _verify(engine, before + len(articles))
+            engine.close()
+            store.publish(generation)
+        except BaseException:
+            store.discard(generation)
+            raise
+    report.indexed = len(articles)
+    report.removed = len(gone_ids)
+    report.unchanged = len(found) - len(changed)
+    report.generation = generation.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def index_stats(backend: SearchBackend, store: IndexStore) -> dict[str, Any]:
+    """Articles, sources, date range and size of the current index."""
+    results = backend.search(SearchQuery(per_page=1, snippets=0, facet_limit=1000))
+    months = [f.value for f in results.facets.get("date", [])]
+    return {
+        "articles": backend.count(),
+        "sources": [f.to_dict() for f in results.facets.get("source", [])],
+        "date_range": {"first": months[0], "last": months[-1]} if months else None,
+        "undated": results.total - sum(f.count for f in results.facets.get("date", [])),
+        "index_dir": str(store.root),
+        "generation": store.current_name(),
+        "size_bytes": store.size_bytes(),
+    }

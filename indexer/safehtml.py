@@ -1,0 +1,42 @@
+"""The one place that turns article text into HTML: escaped text with `<mark>` and nothing else."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import bleach
+from whoosh.highlight import Formatter, get_text
+
+ALLOWED_TAGS = frozenset({"mark"})
+FRAGMENT_SEPARATOR = "\x1e"
+
+
+def sanitize(fragment: str) -> str:
+    """Reduce an HTML fragment to text plus bare `<mark>` elements (bleach, no attributes)."""
+    return bleach.clean(fragment, tags=ALLOWED_TAGS, attributes={}, strip=True)
+
+
+def escape(text: str) -> str:
+    """Escape text for HTML, quotes included."""
+    return html.escape(text, quote=True)
+
+
+class MarkFormatter(Formatter):
+    """Whoosh formatter: escaped text, matches wrapped in `<mark>`, fragments kept apart."""
+
+    between = FRAGMENT_SEPARATOR
+
+    def _text(self, text: str) -> str:
+        """Escape the text between matches."""
+        return escape(text)
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        """Wrap one matched token in `<mark>`."""
+        return f"<mark>{escape(get_text(text, token, replace))}</mark>"
+
+
+def split_fragments(formatted: str) -> list[str]:
+    """Split the formatter's output into sanitised snippets."""
+    parts = (" ".join(f.split()) for f in formatted.split(FRAGMENT_SEPARATOR))
+    return [sanitize(part) for part in parts if part]

@@ -1,0 +1,150 @@
+"""Index generations on disk: an exclusive build lock, atomic swaps, a pointer to the current one.
+
+Layout of an index directory::
+
+    index/
+      CURRENT            name of the generation being served (replaced atomically)
+      .lock              held (flock) by the one rebuild or update running
+      generations/
+        g-20250115T101500-4242/   one complete backend index each
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from indexer.errors import IndexLocked, IndexMissing
+
+CURRENT = "CURRENT"
+GENERATIONS = "generations"
+LOCK = ".lock"
+
+
+def _fsync_path(path: Path) -> None:
+    """Flush a file or directory to disk (Whoosh itself never calls fsync)."""
+    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(root: Path) -> None:
+    """Flush every file in a directory tree, then the directories themselves."""
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            _fsync_path(Path(dirpath) / name)
+        _fsync_path(Path(dirpath))
+
+
+class IndexStore:
+    """The generations of one index directory."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+
+    @property
+    def generations_dir(self) -> Path:
+        """Where generations live."""
+        return self.root / GENERATIONS
+
+    def current_name(self) -> str | None:
+        """The name of the generation being served, or None."""
+        try:
+            name = (self.root / CURRENT).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def current(self) -> Path:
+        """The directory of the generation being served; IndexMissing when there is none."""
+        name = self.current_name()
+        if name is None:
+            raise IndexMissing(
+                f"No index at {self.root}: run `newsindex rebuild PATH` to build one."
+            )
+        path = self.generations_dir / name
+        if not path.is_dir():
+            raise IndexMissing(
+                f"The index at {self.root} points to a missing generation ({name}): "
+                "run `newsindex rebuild PATH` to build a new one."
+            )
+        return path
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the build lock, or raise IndexLocked at once if another build holds it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise IndexLocked(
+                        f"Another rebuild or update is running on {self.root}; "
+                        "wait for it to finish and try again."
+                    ) from None
+                raise
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+            yield
+        finally:
+            os.close(fd)  # closing releases the flock
+
+    def new_generation(self) -> Path:
+        """Create an empty directory for a generation being built."""
+        self.generations_dir.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        for n in range(1000):
+            path = self.generations_dir / f"g-{stamp}-{os.getpid()}-{n}"
+            try:
+                path.mkdir()
+            except FileExistsError:
+                continue
+            return path
+        raise RuntimeError("could not create a new generation directory")
+
+    def publish(self, generation: Path) -> None:
+        """Make a fully built generation the current one, atomically, and prune old ones."""
+        previous = self.current_name()
+        fsync_tree(generation)
+        tmp = self.root / f"{CURRENT}.tmp-{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(generation.name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / CURRENT)
+        _fsync_path(self.root)
+        self.prune(keep={generation.name, previous})
+
+    def discard(self, generation: Path) -> None:
+        """Remove a generation that was never published."""
+        shutil.rmtree(generation, ignore_errors=True)
+
+    def prune(self, keep: set[str | None]) -> None:
+        """Delete every generation but those kept (the current one and the one for rollback).
+
+        Only called under the build lock, so nothing else is being built; this also clears
+        generations left behind by a build that was killed.
+        """
+        if not self.generations_dir.is_dir():
+            return
+        for path in self.generations_dir.iterdir():
+            if path.is_dir() and path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def size_bytes(self) -> int:
+        """Bytes on disk of the current generation."""
+        total = 0
+        for dirpath, _dirs, files in os.walk(self.current()):
+            total += sum((Path(dirpath) / f).stat().st_size for f in files)
+        return total

@@ -1,0 +1,1 @@
+"""newsindex test suite."""

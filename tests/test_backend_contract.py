@@ -1,0 +1,195 @@
+"""The SearchBackend contract, run against every registered backend."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.backends import BACKENDS
+from indexer.backends.base import SearchQuery
+from indexer.errors import IndexMissing, QueryError
+from indexer.models import Article, PartialDate
+
+
+def _articles() -> list[Article]:
+    """A small collection with known facets and dates."""
+
+    def make(n, title, body, source, date, byline=(), publisher=None, dateline=None):
+        return Article(
+            id=f"a{n}",
+            file=f"f/{n}.txt",
+            origin=f"f/{n}.txt",
+            title=title,
+            body=body,
+            source=source,
+            publisher=publisher,
+            date=PartialDate.parse_iso(date) if date else None,
+            byline=list(byline),
+            dateline=dateline,
+            mtime=float(n),
+        )
+
+    return [
+        make(
+            1,
+            "Cocoa prices rise",
+            "Cocoa prices rose in London trading.",
+            "Reuters",
+            "1987-03-02",
+            ["Ann Lee"],
+            dateline="LONDON",
+        ),
+        make(
+            2,
+            "Cocoa harvest late",
+            "Rains delayed the cocoa harvest in Ghana.",
+            "Reuters",
+            "1987-04-10",
+            ["Ann Lee", "Bo Chan"],
+            publisher="Farm Portal",
+        ),
+        make(3, "Coffee exports fall", "Brazil coffee exports fell sharply.", "AP", "1987-04"),
+        make(
+            4,
+            "Cocoa talks",
+            "Producers discussed cocoa quotas <script>alert(1)</script>.",
+            "AFP",
+            "1986",
+            ["Bo Chan"],
+        ),
+        make(5, "Sugar steady", "Sugar was steady, cocoa was not mentioned much.", "AP", None),
+    ]
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def backend(request, tmp_path):
+    """A backend of each registered kind, filled with the small collection."""
+    engine = BACKENDS[request.param].create(tmp_path / "gen")
+    engine.add(_articles())
+    yield engine
+    engine.close()
+
+
+def test_count_get_and_round_trip(backend):
+    assert backend.count() == 5
+    got = backend.get("a2")
+    assert got == _articles()[1]
+    assert backend.get("nope") is None
+
+
+def test_open_reads_what_create_wrote(backend, tmp_path):
+    cls = type(backend)
+    again = cls.open(tmp_path / "gen")
+    try:
+        assert again.count() == 5
+    finally:
+        again.close()
+
+
+def test_open_missing_raises_index_missing(backend, tmp_path):
+    with pytest.raises(IndexMissing):
+        type(backend).open(tmp_path / "empty")
+
+
+def test_search_ranks_and_highlights(backend):
+    results = backend.search(SearchQuery(text="cocoa harvest"))
+    assert results.total == 1
+    hit = results.hits[0]
+    assert hit.article.id == "a2"
+    assert any("<mark>cocoa</mark>" in s.lower() for s in hit.snippets)
+    assert hit.score and hit.score > 0
+
+
+def test_snippets_are_escaped(backend):
+    results = backend.search(SearchQuery(text="quotas"))
+    snippet = " ".join(results.hits[0].snippets)
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet
+    assert "<mark>quotas</mark>" in snippet
+
+
+def test_facets_or_within_and_across(backend):
+    plain = backend.search(SearchQuery(text="cocoa"))
+    assert plain.total == 4
+    source = {f.value: f.count for f in plain.facets["source"]}
+    assert source == {"Reuters": 2, "AFP": 1, "AP": 1}
+    assert {f.value: f.count for f in plain.facets["byline"]} == {"Ann Lee": 2, "Bo Chan": 2}
+    assert {f.value: f.count for f in plain.facets["date"]} == {
+        "1986": 1,
+        "1987-03": 1,
+        "1987-04": 1,
+    }
+
+    two = backend.search(SearchQuery(text="cocoa", filters={"source": ("Reuters", "AFP")}))
+    assert two.total == 3
+    counts = {f.value: (f.count, f.selected) for f in two.facets["source"]}
+    # A facet's own selection does not shrink its counts: AP stays listed to be added.
+    assert counts == {"Reuters": (2, True), "AFP": (1, True), "AP": (1, False)}
+
+    both = backend.search(
+        SearchQuery(text="cocoa", filters={"source": ("Reuters", "AFP"), "byline": ("Bo Chan",)})
+    )
+    assert {h.article.id for h in both.hits} == {"a2", "a4"}
+    assert {f.value: f.count for f in both.facets["source"]} == {"Reuters": 1, "AFP": 1}
+
+
+def test_empty_query_lists_newest_first_and_oldest(backend):
+    newest = backend.search(SearchQuery())
+    assert [h.article.id for h in newest.hits] == ["a2", "a3", "a1", "a4", "a5"]
+    oldest = backend.search(SearchQuery(sort="oldest"))
+    assert [h.article.id for h in oldest.hits] == ["a4", "a1", "a3", "a2", "a5"]
+
+
+def test_date_bounds_need_the_whole_period_inside(backend):
+    results = backend.search(
+        SearchQuery(date_from=dt.date(1987, 4, 1), date_to=dt.date(1987, 4, 30))
+    )
+    assert {h.article.id for h in results.hits} == {"a2", "a3"}
+    results = backend.search(SearchQuery(date_from=dt.date(1987, 4, 5)))
+    assert {h.article.id for h in results.hits} == {"a2"}
+
+
+def test_pagination(backend):
+    first = backend.search(SearchQuery(per_page=2))
+    third = backend.search(SearchQuery(per_page=2, page=3))
+    assert first.pages == 3 and len(first.hits) == 2 and len(third.hits) == 1
+
+
+@pytest.mark.parametrize("text", ['"cocoa', "(cocoa", "cocoa)", "x" * 600])
+def test_malformed_queries_raise_query_error(backend, text):
+    with pytest.raises(QueryError):
+        backend.search(SearchQuery(text=text))
+
+
+def test_field_queries(backend):
+    assert backend.search(SearchQuery(text="source:ap")).total == 2
+    assert backend.search(SearchQuery(text='byline:"bo chan"')).total == 2
+    assert backend.search(SearchQuery(text="cocoa -harvest")).total == 3
+    assert backend.search(SearchQuery(text="coffee OR sugar")).total == 2
+
+
+def test_delete_and_files(backend):
+    assert backend.files()["f/3.txt"] == 3.0
+    assert backend.ids_for_files(["f/3.txt", "f/4.txt"]) == ["a3", "a4"]
+    assert backend.delete(["a3"]) == 1
+    assert backend.count() == 4
+    assert "f/3.txt" not in backend.files()
+    assert backend.search(SearchQuery(text="coffee")).total == 0
+
+
+def test_add_replaces_by_id(backend):
+    changed = _articles()[0]
+    changed.title = "Cocoa prices soar"
+    backend.add([changed])
+    assert backend.count() == 5
+    assert backend.get("a1").title == "Cocoa prices soar"
+
+
+def test_highlight_paragraphs_marks_terms_and_escapes(backend):
+    body = "First cocoa paragraph.\n\nSecond with <b>tags</b>."
+    paragraphs = backend.highlight_paragraphs(body, "cocoa")
+    assert paragraphs == [
+        "First <mark>cocoa</mark> paragraph.",
+        "Second with &lt;b&gt;tags&lt;/b&gt;.",
+    ]

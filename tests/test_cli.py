@@ -1,0 +1,102 @@
+"""The `newsindex` CLI, through Flask's runner and as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.store import IndexStore
+
+from .conftest import ARTICLES, SEEDS
+
+SCRIPT = Path(sys.executable).parent / "newsindex"
+
+
+def test_rebuild_search_stats_update_with_the_runner(runner, tmp_path, monkeypatch):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(args=["rebuild", "seeds"])
+    assert result.exit_code == 0, result.output
+    assert "Rebuilt: 5 articles indexed" in result.output
+    assert "Skipped 0 files." in result.output
+
+    result = runner.invoke(args=["search", "TikTok", "--json"])
+    data = json.loads(result.output)
+    assert data["total"] == 5 and data["ok"] is True
+
+    result = runner.invoke(args=["search", "TikTok", "--sort", "newest", "--per-page", "2"])
+    assert result.exit_code == 0 and "5 articles match" in result.output
+    assert result.output.count("seeds/") == 2
+
+    result = runner.invoke(args=["stats", "--json"])
+    assert json.loads(result.output)["articles"] == 5
+
+    result = runner.invoke(args=["update"])  # default path: seeds/
+    assert result.exit_code == 0, result.output
+    assert "5 files unchanged" in result.output
+
+
+def test_rebuild_errors_are_clear(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(args=["rebuild", "missing"])
+    assert result.exit_code == 1
+    assert "No such file or folder: missing" in result.output
+    result = runner.invoke(args=["search", "x", "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["status"] == 503
+    result = runner.invoke(args=["stats"])
+    assert result.exit_code == 1 and "newsindex rebuild" in result.output
+
+
+def test_search_query_error_in_json(runner, tmp_path, monkeypatch):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    runner.invoke(args=["rebuild"])
+    result = runner.invoke(args=["search", '"tiktok', "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == {
+        "ok": False,
+        "status": 400,
+        "error": 'Unbalanced quote in query: "tiktok',
+    }
+
+
+def _run(args, cwd, index_dir):
+    """Run the installed console script."""
+    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir)}
+    return subprocess.run(
+        [str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_console_script_end_to_end(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    index_dir = tmp_path / "idx"
+    done = _run(["rebuild", "seeds", "articles"], tmp_path, index_dir)
+    assert done.returncode == 0, done.stderr
+    assert "articles/notes.pdf: unsupported file type .pdf" in done.stdout
+    found = _run(["search", "Guo Jiakun", "--json"], tmp_path, index_dir)
+    assert json.loads(found.stdout)["total"] == 4
+    assert (index_dir / "CURRENT").is_file()
+
+
+def test_second_rebuild_exits_at_once_with_its_own_code(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    index_dir = tmp_path / "idx"
+    with IndexStore(index_dir).lock():
+        done = _run(["rebuild", "seeds"], tmp_path, index_dir)
+    assert done.returncode == 75
+    assert "Another rebuild or update is running" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["rebuild", "update", "search", "serve", "stats"])
+def test_help_has_an_example(command, tmp_path):
+    done = _run([command, "--help"], tmp_path, tmp_path / "idx")
+    assert done.returncode == 0 and "Example: newsindex" in done.stdout

@@ -1,0 +1,88 @@
+"""Rebuilds and updates end to end on real files and real Whoosh indexes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from indexer.backends.base import SearchQuery
+from indexer.errors import NewsIndexError
+from indexer.live import LiveIndex
+from indexer.pipeline import build_index, update_index
+
+from .conftest import ARTICLES, SEEDS
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """A project-like folder with seeds/ and articles/, as the working directory."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _search(index_dir, text="", **kwargs):
+    """Run one search on the current generation."""
+    live = LiveIndex(index_dir)
+    try:
+        return live.backend().search(SearchQuery(text=text, **kwargs))
+    finally:
+        live.close()
+
+
+def test_rebuild_indexes_seeds_and_reports(work):
+    report = build_index(["seeds"], work / "index")
+    assert report.indexed == 5
+    assert report.skipped == []
+    assert report.generation
+    results = _search(work / "index", "TikTok")
+    assert results.total == 5
+    assert {h.article.file for h in results.hits} == {f"seeds/{name}" for name in os.listdir(SEEDS)}
+
+
+def test_rebuild_reports_skipped_files_and_keeps_going(work):
+    report = build_index(["articles"], work / "index")
+    reasons = {s.file: s.reason for s in report.skipped}
+    assert reasons["articles/notes.pdf"] == "unsupported file type .pdf"
+    assert "articles/export.jsonl:4" in reasons
+    assert report.indexed >= 6
+
+
+def test_failed_rebuild_leaves_the_old_index_serving(work):
+    build_index(["seeds"], work / "index")
+    before = _search(work / "index").total
+    (work / "junk").mkdir()
+    (work / "junk" / "a.pdf").write_text("nothing")
+    with pytest.raises(NewsIndexError, match="Nothing could be indexed"):
+        build_index(["junk"], work / "index")
+    with pytest.raises(NewsIndexError, match="No such file"):
+        build_index(["missing"], work / "index")
+    assert _search(work / "index").total == before == 5
+
+
+def test_update_adds_changes_and_removes(work):
+    build_index(["seeds", "articles"], work / "index")
+    total = _search(work / "index").total
+    (work / "articles" / "new.txt").write_text(
+        "Ferry service resumes\n\nHELSINKI, May 2 (Reuters) - The ferry resumed sailing.\n"
+    )
+    cocoa = work / "articles" / "wire-cocoa.txt"
+    cocoa.write_text(cocoa.read_text().replace("Cocoa arrivals", "Cocoa deliveries"))
+    os.utime(cocoa, (1, 1))
+    (work / "articles" / "single.json").unlink()
+    report = update_index(["articles"], work / "index")
+    assert report.indexed == 2  # new.txt and the changed wire story
+    assert report.removed == 1  # single.json is gone
+    assert _search(work / "index").total == total + 1 - 1
+    assert _search(work / "index", "ferry").total == 1
+    assert _search(work / "index", "deliveries").total == 1
+    assert _search(work / "index", '"library opens late"').total == 0
+    assert _search(work / "index", "TikTok").total == 5  # seeds were outside the update's paths
+
+
+def test_update_without_an_index_says_to_rebuild(work):
+    with pytest.raises(NewsIndexError, match="newsindex rebuild"):
+        update_index(["seeds"], work / "index")

@@ -1,0 +1,47 @@
+"""Generations on disk: the lock, the atomic swap and pruning."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.errors import IndexLocked, IndexMissing
+from indexer.store import CURRENT, IndexStore
+
+
+def test_empty_store_has_no_current(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    assert store.current_name() is None
+    with pytest.raises(IndexMissing, match="newsindex rebuild"):
+        store.current()
+
+
+def test_second_lock_fails_at_once(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    with store.lock():
+        with pytest.raises(IndexLocked, match="Another rebuild or update"):
+            with IndexStore(tmp_path / "index").lock():
+                pass
+    with store.lock():  # released after the first holder left
+        pass
+
+
+def test_publish_swaps_and_keeps_one_previous(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    names = []
+    for _ in range(3):
+        gen = store.new_generation()
+        (gen / "data").write_text("x")
+        store.publish(gen)
+        names.append(gen.name)
+    assert store.current_name() == names[-1]
+    kept = sorted(p.name for p in store.generations_dir.iterdir())
+    assert kept == sorted(names[-2:])
+    assert (store.root / CURRENT).read_text().strip() == names[-1]
+
+
+def test_pointer_to_a_missing_generation_is_reported(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    store.root.mkdir()
+    (store.root / CURRENT).write_text("g-gone\n")
+    with pytest.raises(IndexMissing, match="missing generation"):
+        store.current()

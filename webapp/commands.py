@@ -1,0 +1,216 @@
+"""The `newsindex` command line: rebuild, update, search, serve and stats, on the app's config."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+from werkzeug.datastructures import MultiDict
+
+from indexer.errors import IndexLocked, NewsIndexError
+from indexer.models import BuildReport
+from indexer.pipeline import build_index, index_stats, update_index
+from webapp import live_index, search
+
+T = TypeVar("T")
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another build holds the lock, try again later
+
+
+def _progress(items: Sequence[T]) -> Iterable[T]:
+    """Show a progress bar on stderr while iterating over files."""
+
+    def run() -> Iterator[T]:
+        with click.progressbar(
+            items, label="Indexing", file=sys.stderr, show_pos=True, item_show_func=None
+        ) as bar:
+            yield from bar
+
+    return run()
+
+
+def _print_report(action: str, report: BuildReport) -> None:
+    """Print a rebuild or update report."""
+    click.echo(
+        f"{action}: {report.indexed} articles indexed in {report.seconds:.2f} s "
+        f"(generation {report.generation})."
+    )
+    if report.removed or report.unchanged:
+        click.echo(f"Removed {report.removed} articles; {report.unchanged} files unchanged.")
+    if report.stories:
+        click.echo(f"Story groups: {report.stories}; syndicated copies grouped: {report.copies}.")
+    if report.skipped:
+        click.echo(f"Skipped {len(report.skipped)}:")
+        for item in report.skipped:
+            click.echo(f"  {item.file}: {item.reason}")
+    else:
+        click.echo("Skipped 0 files.")
+
+
+def _run_build(action: str, paths: tuple[str, ...], update: bool) -> None:
+    """Run a rebuild or update with the app's config and report it."""
+    app = current_app
+    chosen = list(paths) or list(app.config["DEFAULT_PATHS"])
+    builder = update_index if update else build_index
+    try:
+        report = builder(
+            chosen,
+            app.config["INDEX_DIR"],
+            backend=app.config["BACKEND"],
+            max_bytes=int(app.config["MAX_FILE_BYTES"]),
+            progress=_progress,
+        )
+    except IndexLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except NewsIndexError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_report(action, report)
+
+
+@click.command("rebuild")
+@click.argument("paths", nargs=-1, type=click.Path())
+@with_appcontext
+def rebuild_command(paths: tuple[str, ...]) -> None:
+    """Build a fresh index from files and folders of articles (default: seeds/).
+
+    The current index keeps serving until the new one is complete, then is swapped out.
+
+    Example: newsindex rebuild seeds exports/feed.jsonl
+    """
+    _run_build("Rebuilt", paths, update=False)
+
+
+@click.command("update")
+@click.argument("paths", nargs=-1, type=click.Path())
+@with_appcontext
+def update_command(paths: tuple[str, ...]) -> None:
+    """Index new and changed files; drop articles whose files are gone (default: seeds/).
+
+    Example: newsindex update seeds
+    """
+    _run_build("Updated", paths, update=True)
+
+
+@click.command("search")
+@click.argument("query", default="")
+@click.option("--source", multiple=True, help="Only this source (repeatable, ORed).")
+@click.option("--publisher", multiple=True, help="Only this publisher (repeatable, ORed).")
+@click.option("--byline", multiple=True, help="Only this byline (repeatable, ORed).")
+@click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Latest date, YYYY-MM-DD.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default=None)
+@click.option("--page", type=int, default=None)
+@click.option("--per-page", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print exactly the API's JSON.")
+@with_appcontext
+def search_command(query: str, as_json: bool, **options: Any) -> None:
+    """Search the index, as /api/search does.
+
+    Example: newsindex search "tiktok refugees" --source Reuters --json
+    """
+    pairs: list[tuple[str, str]] = [("q", query)]
+    names = {"date_from": "from", "date_to": "to", "per_page": "per_page"}
+    for key, value in options.items():
+        for item in value if isinstance(value, tuple) else [value]:
+            if item is not None:
+                pairs.append((names.get(key, key), str(item)))
+    try:
+        data = search.run(live_index(current_app).backend(), MultiDict(pairs))
+    except NewsIndexError as exc:
+        if as_json:
+            click.echo(json.dumps({"ok": False, "status": _status(exc), "error": str(exc)}))
+            sys.exit(1)
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{data['total']} articles match ({data['took_ms']} ms).")
+    for n, hit in enumerate(data["hits"], start=(data["page"] - 1) * data["per_page"] + 1):
+        meta = " · ".join(
+            filter(None, [hit["source"], hit["publisher"], hit["date"], ", ".join(hit["byline"])])
+        )
+        click.echo(f"{n:>3}. {hit['title'] or '(untitled)'}")
+        click.echo(f"     {meta}  [{hit['file']}]")
+
+
+def _status(exc: NewsIndexError) -> int:
+    """The HTTP status the API would give for a library error."""
+    from indexer.errors import IndexMissing, QueryError
+
+    if isinstance(exc, QueryError):
+        return 400
+    return 503 if isinstance(exc, IndexMissing) else 500
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=4, show_default=True, type=int)
+@with_appcontext
+def serve_command(host: str, port: int, threads: int) -> None:
+    """Serve the search page and API with waitress.
+
+    Example: newsindex serve --port 8080
+    """
+    import waitress
+
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    click.echo(f"Serving newsindex on http://{host}:{port}/ (index: {app.config['INDEX_DIR']})")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="newsindex")
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_appcontext
+def stats_command(as_json: bool) -> None:
+    """Show articles, sources, date range and size of the index; exit 1 if it is unusable.
+
+    Example: newsindex stats --json
+    """
+    live = live_index(current_app)
+    try:
+        stats = index_stats(live.backend(), live.store)
+    except NewsIndexError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Index: {stats['index_dir']} (generation {stats['generation']})")
+    click.echo(f"Articles: {stats['articles']} ({stats['undated']} undated)")
+    if stats["date_range"]:
+        click.echo(f"Dates: {stats['date_range']['first']} to {stats['date_range']['last']}")
+    click.echo(f"Size: {stats['size_bytes'] / 1e6:.1f} MB")
+    click.echo("Sources:")
+    for item in stats["sources"]:
+        click.echo(f"  {item['value']}: {item['count']}")
+
+
+COMMANDS = (rebuild_command, update_command, search_command, serve_command, stats_command)
+
+
+def register(app: Flask) -> None:
+    """Add the commands to the app's CLI."""
+    for command in COMMANDS:
+        app.cli.add_command(command)
+
+
+def _create_app() -> Flask:
+    """The app factory used by the console script."""
+    from webapp import create_app
+
+    return create_app()
+
+
+cli = FlaskGroup(
+    name="newsindex",
+    create_app=_create_app,
+    add_default_commands=False,
+    add_version_option=False,
+    set_debug_flag=False,
+    help="newsindex: index news articles and search them from the web, the API or here.",
+)

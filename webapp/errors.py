@@ -1,0 +1,54 @@
+"""Error handlers: the JSON error shape under /api, an error page elsewhere; never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from indexer.errors import IndexMissing, NewsIndexError, QueryError
+
+log = logging.getLogger(__name__)
+
+
+def _respond(status: int, message: str) -> ResponseReturnValue:
+    """JSON for API paths, the error page (keeping the user's query) for the rest."""
+    if request.path.startswith("/api/"):
+        return jsonify({"ok": False, "status": status, "error": message}), status
+    return (
+        render_template("errors/error.html", status=status, message=message, args=request.args),
+        status,
+    )
+
+
+def register(app: Flask) -> None:
+    """Install the handlers on the app."""
+
+    @app.errorhandler(QueryError)
+    def query_error(exc: QueryError) -> ResponseReturnValue:
+        """A search that cannot run as given: 400."""
+        return _respond(400, str(exc))
+
+    @app.errorhandler(IndexMissing)
+    def index_missing(exc: IndexMissing) -> ResponseReturnValue:
+        """No usable index: 503 with what to run."""
+        return _respond(503, str(exc))
+
+    @app.errorhandler(NewsIndexError)
+    def library_error(exc: NewsIndexError) -> ResponseReturnValue:
+        """Any other library error: a 500 with its readable message."""
+        log.error("library error on %s: %s", request.path, exc)
+        return _respond(500, str(exc))
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> ResponseReturnValue:
+        """404, 405 and friends in the same shapes."""
+        return _respond(exc.code or 500, exc.description or exc.name)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> ResponseReturnValue:
+        """A bug: log it, show no traceback."""
+        log.exception("unexpected error on %s", request.path)
+        return _respond(500, InternalServerError.description)

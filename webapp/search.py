@@ -1,0 +1,128 @@
+"""Turns request arguments into a SearchQuery and results into the one data dict of a search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from werkzeug.datastructures import MultiDict
+
+from indexer.backends.base import (
+    FACETS,
+    MAX_PER_PAGE,
+    SORTS,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+)
+from indexer.errors import QueryError
+from indexer.models import PartialDate
+
+FILTER_PARAMS = FACETS
+STATE_PARAMS = ("q", *FILTER_PARAMS, "from", "to", "sort", "per_page")
+
+
+def _int_arg(args: MultiDict[str, str], name: str, default: int, low: int, high: int) -> int:
+    """A whole-number argument within bounds, or a QueryError that says what is allowed."""
+    raw = args.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise QueryError(f"{name} must be a whole number, not {raw!r}.") from None
+    if not low <= value <= high:
+        raise QueryError(f"{name} must be between {low} and {high}, not {value}.")
+    return value
+
+
+def _date_arg(args: MultiDict[str, str], name: str, end: bool) -> dt.date | None:
+    """An ISO date argument (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) as the first or last day it covers."""
+    raw = args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        date = PartialDate.parse_iso(raw)
+    except ValueError:
+        raise QueryError(
+            f"Invalid {name} date {raw!r}: use YYYY-MM-DD (or YYYY-MM, YYYY)."
+        ) from None
+    return date.end() if end else date.start()
+
+
+def parse_args(args: MultiDict[str, str]) -> SearchQuery:
+    """Validate request arguments into a SearchQuery; QueryError with a readable message."""
+    sort = args.get("sort", "").strip() or "relevance"
+    if sort not in SORTS:
+        raise QueryError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
+    date_from = _date_arg(args, "from", end=False)
+    date_to = _date_arg(args, "to", end=True)
+    if date_from and date_to and date_from > date_to:
+        raise QueryError(f"The from date ({date_from}) is after the to date ({date_to}).")
+    filters = {
+        name: tuple(dict.fromkeys(v.strip() for v in args.getlist(name) if v.strip()))
+        for name in FILTER_PARAMS
+    }
+    return SearchQuery(
+        text=args.get("q", "").strip(),
+        filters={k: v for k, v in filters.items() if v},
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,  # type: ignore[arg-type]
+        page=_int_arg(args, "page", 1, 1, 10_000),
+        per_page=_int_arg(args, "per_page", 10, 1, MAX_PER_PAGE),
+    )
+
+
+def run(backend: SearchBackend, args: MultiDict[str, str]) -> dict[str, Any]:
+    """Run the search the arguments describe and return its data dict (the API's JSON)."""
+    sq = parse_args(args)
+    results = backend.search(sq)
+    if sq.page > results.pages:
+        raise QueryError(
+            f"Page {sq.page} is past the last page ({results.pages}) of {results.total} results."
+        )
+    return to_data(results, args)
+
+
+def state_url(args: MultiDict[str, str], **changes: Any) -> str:
+    """The query string of the page's state with some parameters changed (None removes)."""
+    params: MultiDict[str, str] = MultiDict(
+        [(k, v) for k, v in args.items(multi=True) if k in STATE_PARAMS and v != ""]
+    )
+    for key, value in changes.items():
+        key = key.rstrip("_")
+        params.poplist(key)
+        if value is None:
+            continue
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            params.add(key, str(item))
+    return "?" + urlencode(list(params.items(multi=True)))
+
+
+def toggled(args: MultiDict[str, str], facet: str, value: str) -> str:
+    """The URL that adds or removes one facet value (and returns to page 1)."""
+    values = [v for v in args.getlist(facet) if v]
+    values = [v for v in values if v != value] if value in values else [*values, value]
+    return state_url(args, **{facet: values, "page": None})
+
+
+def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]:
+    """The data dict shared by the page and the JSON API."""
+    sq = results.query
+    return {
+        "ok": True,
+        "query": sq.text,
+        "total": results.total,
+        "page": sq.page,
+        "per_page": sq.per_page,
+        "pages": results.pages,
+        "sort": sq.sort,
+        "from": sq.date_from.isoformat() if sq.date_from else None,
+        "to": sq.date_to.isoformat() if sq.date_to else None,
+        "filters": {k: list(v) for k, v in sq.filters.items()},
+        "took_ms": round(results.took_ms, 2),
+        "hits": [hit.to_dict() for hit in results.hits],
+        "facets": {name: [f.to_dict() for f in values] for name, values in results.facets.items()},
+    }

@@ -19,7 +19,6 @@ from whoosh.searching import Searcher
 
 from indexer.backends.base import (
     FACETS,
-    MAX_QUERY_CHARS,
     MAX_RESULT_WINDOW,
     FacetCount,
     Hit,
@@ -28,6 +27,7 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import IndexMissing, QueryError
+from indexer.limits import check_query_text
 from indexer.models import Article, article_from_dict
 from indexer.safehtml import MarkFormatter, escape, split_fragments
 
@@ -110,23 +110,6 @@ def _document(article: Article) -> dict[str, Any]:
     for name, values in facet_values(article).items():
         doc[f"c_{name}"] = MULTI_SEP.join(values).encode()
     return doc
-
-
-def check_query_text(text: str) -> None:
-    """Refuse query text the parser would mangle or choke on, with a readable message."""
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(
-            f"Query is too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})."
-        )
-    if text.count('"') % 2:
-        raise QueryError(f"Unbalanced quote in query: {text}")
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            raise QueryError(f"Unbalanced parenthesis in query: {text}")
-    if depth:
-        raise QueryError(f"Unbalanced parenthesis in query: {text}")
 
 
 class WhooshBackend(SearchBackend):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from indexer.backends.base import MAX_QUERY_CHARS
 from indexer.errors import QueryError
+
+MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000  # page * per_page, as Elasticsearch's max_result_window
+MAX_QUERY_CHARS = 512
 
 
 def check_query_text(text: str) -> None:

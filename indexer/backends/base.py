@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from indexer.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
 from indexer.models import Article
+
+__all__ = ["MAX_PER_PAGE", "MAX_QUERY_CHARS", "MAX_RESULT_WINDOW"]
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "date")
-MAX_PER_PAGE = 100
-MAX_RESULT_WINDOW = 10_000  # page * per_page, as Elasticsearch's max_result_window
-MAX_QUERY_CHARS = 512
 
 
 @dataclass(slots=True, kw_only=True)

@@ -10,13 +10,13 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.backends.base import (
     FACETS,
-    MAX_PER_PAGE,
     SORTS,
     SearchBackend,
     SearchQuery,
     SearchResults,
 )
 from indexer.errors import QueryError
+from indexer.limits import MAX_PER_PAGE
 from indexer.models import PartialDate
 
 FILTER_PARAMS = FACETS

@@ -19,7 +19,6 @@ from whoosh.searching import Searcher
 
 from indexer.backends.base import (
     FACETS,
-    MAX_RESULT_WINDOW,
     FacetCount,
     Hit,
     SearchBackend,
@@ -27,7 +26,7 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import IndexMissing, QueryError
-from indexer.limits import check_query_text
+from indexer.limits import MAX_RESULT_WINDOW, check_query_text
 from indexer.models import Article, article_from_dict
 from indexer.safehtml import MarkFormatter, escape, split_fragments
 

@@ -36,6 +36,7 @@ class FoundFile:
     label: str
     sidecar: dict[str, Any] = field(default_factory=dict)
     sidecar_from: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def record_id(label: str) -> str:
@@ -109,14 +110,15 @@ def discover(
             kind = suffix or "without an extension"
             skipped.append(Skipped(label, f"unsupported file type {kind}"))
             return
-        if st.st_size > max_bytes:
+        # A JSONL export holds many articles: its limit applies to each line instead.
+        if st.st_size > max_bytes and suffix not in JSONL_SUFFIXES:
             skipped.append(Skipped(label, f"file is larger than the {max_bytes} byte limit"))
             return
         if real in seen:
             skipped.append(Skipped(label, "same file already reached by another path"))
             return
         seen.add(real)
-        found.append(FoundFile(Path(full), label))
+        found.append(FoundFile(Path(full), label, max_bytes=max_bytes))
 
     for arg in args:
         if os.path.isdir(arg) and not os.path.islink(arg):
@@ -217,6 +219,10 @@ def decode_bytes(data: bytes) -> str:
 
 def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
     """Read one found file into raw records (several for JSON lists and JSONL)."""
+    suffix = found.path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(found)
+        return
     try:
         data = found.path.read_bytes()
         mtime = found.path.stat().st_mtime
@@ -228,7 +234,6 @@ def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
     except SkipArticle as exc:
         yield Skipped(found.label, str(exc))
         return
-    suffix = found.path.suffix.lower()
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         kind = "html" if suffix in HTML_SUFFIXES else "text"
         fields = dict(found.sidecar)
@@ -241,24 +246,40 @@ def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
             fields=fields,
             mtime=mtime,
         )
-    elif suffix in JSON_SUFFIXES:
-        try:
-            data_obj = json.loads(text)
-        except ValueError as exc:
-            yield Skipped(found.label, f"invalid JSON: {exc}")
-            return
-        items = data_obj if isinstance(data_obj, list) else [data_obj]
-        many = isinstance(data_obj, list)
-        for n, item in enumerate(items, start=1):
-            label = f"{found.label}:{n}" if many else found.label
-            yield _fields_record(item, label, found.path, mtime)
-    else:
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
+        return
+    try:
+        data_obj = json.loads(text)
+    except ValueError as exc:
+        yield Skipped(found.label, f"invalid JSON: {exc}")
+        return
+    items = data_obj if isinstance(data_obj, list) else [data_obj]
+    many = isinstance(data_obj, list)
+    for n, item in enumerate(items, start=1):
+        label = f"{found.label}:{n}" if many else found.label
+        yield _fields_record(item, label, found.path, mtime)
+
+
+def _read_jsonl(found: FoundFile) -> Iterator[RawRecord | Skipped]:
+    """Stream a JSONL file line by line; each line is one article (UTF-8, size-capped)."""
+    try:
+        mtime = found.path.stat().st_mtime
+        handle = found.path.open("rb")
+    except OSError as exc:
+        yield Skipped(found.label, f"cannot read file: {exc.strerror or exc}")
+        return
+    with handle:
+        for n, raw in enumerate(handle, start=1):
             label = f"{found.label}:{n}"
+            if len(raw) > found.max_bytes:
+                yield Skipped(label, f"line is larger than the {found.max_bytes} byte limit")
+                continue
+            if not raw.strip():
+                continue
             try:
-                item = json.loads(line)
+                item = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+            except UnicodeDecodeError:
+                yield Skipped(label, "JSON line is not UTF-8")
+                continue
             except ValueError as exc:
                 yield Skipped(label, f"invalid JSON line: {exc}")
                 continue

@@ -115,7 +115,7 @@ def test_facets_or_within_and_across(backend):
     source = {f.value: f.count for f in plain.facets["source"]}
     assert source == {"Reuters": 2, "AFP": 1, "AP": 1}
     assert {f.value: f.count for f in plain.facets["byline"]} == {"Ann Lee": 2, "Bo Chan": 2}
-    assert {f.value: f.count for f in plain.facets["date"]} == {
+    assert {f.value: f.count for f in plain.facets["month"]} == {
         "1986": 1,
         "1987-03": 1,
         "1987-04": 1,
@@ -193,3 +193,47 @@ def test_highlight_paragraphs_marks_terms_and_escapes(backend):
         "First <mark>cocoa</mark> paragraph.",
         "Second with &lt;b&gt;tags&lt;/b&gt;.",
     ]
+
+
+def test_date_terms_in_the_query(backend):
+    assert {h.article.id for h in backend.search(SearchQuery(text="date:1987-04")).hits} == {
+        "a2",
+        "a3",
+    }
+    ranged = backend.search(SearchQuery(text="cocoa date:[1987-03-01 to 1987-04-30]"))
+    assert {h.article.id for h in ranged.hits} == {"a1", "a2"}
+    assert ranged.date_bounds == (dt.date(1987, 3, 1), dt.date(1987, 4, 30))
+    with pytest.raises(QueryError, match="banana"):
+        backend.search(SearchQuery(text="date:[yesterday to banana]"))
+
+
+def test_histogram_bins_matching_articles(backend):
+    results = backend.search(SearchQuery(text="cocoa"))
+    hist = results.histogram
+    assert hist is not None
+    assert sum(b.count for b in hist.bins) + hist.imprecise + hist.undated == results.total
+    assert hist.bins[0].start <= dt.date(1987, 3, 2) <= hist.bins[-1].end
+    by_source = backend.search(SearchQuery(text="cocoa", chart_by_source=True)).histogram
+    assert set(by_source.series) <= {"Reuters", "AFP", "AP"}
+    assert all(len(v) == len(by_source.bins) for v in by_source.series.values())
+
+
+def test_did_you_mean(backend):
+    results = backend.search(SearchQuery(text="cocao"))
+    assert results.total == 0
+    assert results.suggestion == "cocoa"
+    assert backend.search(SearchQuery(text="cocoa")).suggestion is None
+
+
+def test_similar_articles(backend):
+    similar = backend.similar("a1", limit=3)
+    assert similar and all(a.id != "a1" for a in similar)
+    assert similar[0].id in {"a2", "a4"}
+    assert backend.similar("nope") == []
+
+
+def test_export_streams_every_match_in_order(backend):
+    rows = list(backend.export(SearchQuery(text="cocoa", sort="oldest")))
+    assert [a.id for a in rows] == ["a4", "a1", "a2", "a5"]
+    assert len(list(backend.export(SearchQuery(), cap=2))) == 2
+    assert list(backend.export(SearchQuery(text="zebra"))) == []

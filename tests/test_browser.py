@@ -100,34 +100,72 @@ def page(browser):
     context.close()
 
 
-def test_search_facet_and_article(page, server):
+def test_search_two_sources_and_article(page, server):
     page.goto(server + "/")
     page.get_by_label("Search the news archive").fill("TikTok refugees")
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**/?q=TikTok+refugees")
-    hits = page.locator("li.hit")
-    assert hits.count() == 5
+    assert page.locator("li.hit").count() == 5
     assert page.locator("li.hit mark").count() >= 5
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "search-tiktok-refugees.png"), full_page=True)
 
-    source_links = page.locator("#facet-source + ul a")
-    assert source_links.count() >= 2
-    first = source_links.nth(0)
-    name = first.locator(".facet-value").inner_text()
-    first.click()
+    sources = page.locator("#facet-source + ul li")
+    names = sources.locator(".facet-value").all_inner_texts()
+    counts = sources.locator(".facet-count").all_inner_texts()
+    assert {"Reuters", "CGTN", "Bloomberg", "Xinhua"} <= set(names)
+    page.locator("#facet-source + ul a", has_text="Reuters").click()
     page.wait_for_load_state()
-    assert page.locator(f'.chip:has-text("{name}")').count() == 1
-    narrowed = page.locator("li.hit").count()
-    assert 1 <= narrowed < 5
-    # The other sources stay listed with their counts so a second one can be added.
-    assert page.locator("#facet-source + ul li").count() >= 2
+    page.locator("#facet-source + ul a", has_text="Xinhua").click()
+    page.wait_for_load_state()
+    assert page.locator(".chip").count() == 2
+    selected = page.locator("#facet-source + ul li.selected .facet-value").all_inner_texts()
+    assert sorted(selected) == ["Reuters", "Xinhua"]
+    # Both selected sources keep their counts, and the other sources stay listed.
+    after = dict(
+        zip(
+            page.locator("#facet-source + ul .facet-value").all_inner_texts(),
+            page.locator("#facet-source + ul .facet-count").all_inner_texts(),
+            strict=True,
+        )
+    )
+    assert after == dict(zip(names, counts, strict=True))
+    assert page.locator("li.hit").count() == int(after["Reuters"]) + int(after["Xinhua"])
 
     page.locator("li.hit h2 a").first.click()
     page.wait_for_load_state()
     assert page.locator("article.article h1").is_visible()
     assert page.locator("article.article mark").count() >= 1
-    page.get_by_text("This article as JSON").is_visible()
+    assert page.get_by_text("More like this").is_visible()
+    assert page.get_by_text("This article as JSON").is_visible()
+    assert page.console_errors == []
+
+
+def test_chart_bar_narrows_to_its_period(page, server):
+    page.goto(server + "/?q=cocoa+OR+trams+OR+tiktok+OR+port")
+    total = int(page.locator("#result-count strong").inner_text().replace(",", ""))
+    bars = page.locator("svg a.bar-link")
+    assert bars.count() >= 2
+    bars.first.click()
+    page.wait_for_load_state()
+    assert "from=" in page.url and "to=" in page.url
+    narrowed = int(page.locator("#result-count strong").inner_text().replace(",", ""))
+    assert 0 < narrowed < total
+    assert page.locator(".chip", has_text="Dates").count() == 1
+    assert page.console_errors == []
+
+
+def test_did_you_mean_and_csv_download(page, server):
+    page.goto(server + "/?q=refugess")
+    page.get_by_role("link", name="refugees").click()
+    page.wait_for_load_state()
+    assert "q=refugees" in page.url
+    assert page.locator("li.hit").count() >= 4
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download every match as CSV").click()
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,title,source,publisher,date")
+    assert len(lines) == 1 + int(page.locator("#result-count strong").inner_text())
     assert page.console_errors == []
 
 
@@ -142,6 +180,21 @@ def test_paging_and_bad_query(page, server):
     page.goto(server + '/?q="tiktok ban')
     assert "Unbalanced quote" in page.locator(".error .message").inner_text()
     assert page.get_by_label("Search the news archive").input_value() == '"tiktok ban'
+    page.get_by_role("link", name='"tiktok ban"').click()
+    page.wait_for_load_state()
+    assert page.locator("li.hit").count() >= 1
+
+
+def test_keyboard_reaches_search_and_facets(page, server):
+    page.goto(server + "/?q=tiktok")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.facet') !== null"):
+            break
+    assert page.evaluate("document.activeElement.closest('.facet') !== null")
 
 
 def test_readable_on_a_phone(browser, server):
@@ -150,5 +203,6 @@ def test_readable_on_a_phone(browser, server):
     tab.goto(server + "/?q=TikTok")
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+    SCREENSHOTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "search-phone.png"))
     context.close()

@@ -2,19 +2,60 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from collections.abc import Iterator
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
 from flask.typing import ResponseReturnValue
 
-from webapp import live_index, search
+from webapp import export, live_index, search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 @bp.get("/search")
 def api_search() -> ResponseReturnValue:
-    """Search results as JSON (the page's data dict)."""
+    """Search results as JSON (the page's data dict), or every match as CSV with format=csv."""
+    fmt = request.args.get("format", "json")
+    if fmt == "csv":
+        return api_search_csv()
+    if fmt != "json":
+        abort(400, description=f"Unknown format {fmt!r}: use json or csv.")
     backend = live_index(current_app).backend()
     return jsonify(search.run(backend, request.args))
+
+
+@bp.get("/search.csv")
+def api_search_csv() -> ResponseReturnValue:
+    """Every matching article as CSV, streamed, in the search's order (capped, see README)."""
+    backend = live_index(current_app).backend()
+    sq = search.parse_args(request.args)
+    rows = export.search_rows(backend, sq)
+    return _csv_response(next(rows), rows, "newsindex-search.csv")
+
+
+@bp.get("/chart.csv")
+def api_chart_csv() -> ResponseReturnValue:
+    """The search's date chart as CSV: one row per period (and a column per source)."""
+    backend = live_index(current_app).backend()
+    args = request.args.copy()
+    args.pop("page", None)
+    data = search.run(backend, args)
+    rows = export.chart_rows(data)
+    return _csv_response(next(rows), rows, "newsindex-chart.csv")
+
+
+def _csv_response(first: str, rest: Iterator[str], filename: str) -> Response:
+    """A streamed CSV download."""
+
+    def body() -> Iterator[str]:
+        yield first
+        yield from rest
+
+    return Response(
+        stream_with_context(body()),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @bp.get("/articles/<article_id>")

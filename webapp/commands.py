@@ -43,6 +43,10 @@ def _print_report(action: str, report: BuildReport) -> None:
         click.echo(f"Removed {report.removed} articles; {report.unchanged} files unchanged.")
     if report.stories:
         click.echo(f"Story groups: {report.stories}; syndicated copies grouped: {report.copies}.")
+    if report.cleaned:
+        click.echo(f"Cleaned {len(report.cleaned)}:")
+        for note in report.cleaned:
+            click.echo(f"  {note.file}: {note.note}")
     if report.skipped:
         click.echo(f"Skipped {len(report.skipped)}:")
         for item in report.skipped:

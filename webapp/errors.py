@@ -9,18 +9,29 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
+from indexer.queryfix import suggest_fix
+from webapp import search
 
 log = logging.getLogger(__name__)
 
 
-def _respond(status: int, message: str) -> ResponseReturnValue:
+def _respond(status: int, message: str, suggestion: str | None = None) -> ResponseReturnValue:
     """JSON for API paths, the error page (keeping the user's query) for the rest."""
     if request.path.startswith("/api/"):
-        return jsonify({"ok": False, "status": status, "error": message}), status
-    return (
-        render_template("errors/error.html", status=status, message=message, args=request.args),
-        status,
+        body = {"ok": False, "status": status, "error": message}
+        if suggestion:
+            body["suggestion"] = suggestion
+        return jsonify(body), status
+    fix_url = search.state_url(request.args, q=suggestion, page=None) if suggestion else None
+    page = render_template(
+        "errors/error.html",
+        status=status,
+        message=message,
+        args=request.args,
+        suggestion=suggestion,
+        fix_url=fix_url,
     )
+    return page, status
 
 
 def register(app: Flask) -> None:
@@ -28,8 +39,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(QueryError)
     def query_error(exc: QueryError) -> ResponseReturnValue:
-        """A search that cannot run as given: 400."""
-        return _respond(400, str(exc))
+        """A search that cannot run as given: 400, with a corrected query when one is obvious."""
+        return _respond(400, str(exc), suggest_fix(request.args.get("q", "")))
 
     @app.errorhandler(IndexMissing)
     def index_missing(exc: IndexMissing) -> ResponseReturnValue:

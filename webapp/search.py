@@ -20,7 +20,8 @@ from indexer.limits import MAX_PER_PAGE
 from indexer.models import PartialDate
 
 FILTER_PARAMS = FACETS
-STATE_PARAMS = ("q", *FILTER_PARAMS, "from", "to", "sort", "per_page")
+STATE_PARAMS = ("q", *FILTER_PARAMS, "from", "to", "sort", "per_page", "chart")
+CHARTS = ("", "source")
 
 
 def _int_arg(args: MultiDict[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -64,7 +65,11 @@ def parse_args(args: MultiDict[str, str]) -> SearchQuery:
         name: tuple(dict.fromkeys(v.strip() for v in args.getlist(name) if v.strip()))
         for name in FILTER_PARAMS
     }
+    chart = args.get("chart", "").strip()
+    if chart not in CHARTS:
+        raise QueryError(f"Unknown chart {chart!r}: leave it out, or use chart=source.")
     return SearchQuery(
+        chart_by_source=chart == "source",
         text=args.get("q", "").strip(),
         filters={k: v for k, v in filters.items() if v},
         date_from=date_from,
@@ -108,9 +113,39 @@ def toggled(args: MultiDict[str, str], facet: str, value: str) -> str:
     return state_url(args, **{facet: values, "page": None})
 
 
+def chart_data(results: SearchResults) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The date histogram as `facets.date` items and the chart's other facts."""
+    hist = results.histogram
+    if hist is None:
+        return [], None
+    low, high = results.date_bounds
+    items = [
+        {
+            "value": hist.label(b),
+            "from": b.start.isoformat(),
+            "to": b.end.isoformat(),
+            "count": b.count,
+            "selected": (low, high) == (b.start, b.end),
+        }
+        for b in hist.bins
+    ]
+    chart = {
+        "granularity": hist.granularity,
+        "undated": hist.undated,
+        "less_precise": hist.imprecise,
+        "series": hist.series or None,
+    }
+    return items, chart
+
+
 def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]:
     """The data dict shared by the page and the JSON API."""
     sq = results.query
+    dates, chart = chart_data(results)
+    facets = {name: [f.to_dict() for f in values] for name, values in results.facets.items()}
+    if results.histogram is not None:
+        facets["date"] = dates
+    low, high = results.date_bounds
     return {
         "ok": True,
         "query": sq.text,
@@ -121,8 +156,16 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "sort": sq.sort,
         "from": sq.date_from.isoformat() if sq.date_from else None,
         "to": sq.date_to.isoformat() if sq.date_to else None,
+        "date_range": {
+            "from": low.isoformat() if low else None,
+            "to": high.isoformat() if high else None,
+        },
         "filters": {k: list(v) for k, v in sq.filters.items()},
         "took_ms": round(results.took_ms, 2),
+        "timed_out": results.timed_out,
+        "suggestion": results.suggestion,
         "hits": [hit.to_dict() for hit in results.hits],
-        "facets": {name: [f.to_dict() for f in values] for name, values in results.facets.items()},
+        "facets": facets,
+        "date_granularity": chart["granularity"] if chart else None,
+        "chart": chart,
     }

@@ -1,11 +1,21 @@
-"""The HTML pages: search and article."""
+"""The HTML pages (search, article, help) and the Atom feed."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
-from flask.typing import ResponseReturnValue
+import datetime as dt
 
-from webapp import live_index, search
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import MultiDict
+
+from webapp import chart, live_index, search
 
 bp = Blueprint("views", __name__)
 
@@ -14,8 +24,20 @@ FACET_LABELS = {
     "publisher": "Publisher",
     "byline": "Byline",
     "dateline": "Dateline",
-    "date": "Month",
+    "month": "Month",
 }
+FEED_ENTRIES = 30
+
+
+def _links(args: MultiDict[str, str], page: int) -> dict[str, str]:
+    """The URLs of the search's twins: JSON, CSV, chart CSV and Atom feed."""
+    state = search.state_url(args, page=None)
+    return {
+        "json": url_for("api.api_search") + search.state_url(args, page=page),
+        "csv": url_for("api.api_search_csv") + state,
+        "chart_csv": url_for("api.api_chart_csv") + state,
+        "atom": url_for("views.feed") + search.state_url(args, page=None, sort=None),
+    }
 
 
 @bp.get("/")
@@ -23,7 +45,7 @@ def index() -> ResponseReturnValue:
     """The search page; an empty query lists the newest articles."""
     backend = live_index(current_app).backend()
     data = search.run(backend, request.args)
-    json_url = url_for("api.api_search") + search.state_url(request.args, page=data["page"])
+    links = _links(request.args, data["page"])
     html = render_template(
         "search.html",
         data=data,
@@ -31,9 +53,22 @@ def index() -> ResponseReturnValue:
         labels=FACET_LABELS,
         state_url=search.state_url,
         toggled=search.toggled,
-        json_url=json_url,
+        links=links,
+        chart=chart.layout(data, request.args),
     )
-    return html, 200, {"Link": f'<{json_url}>; rel="alternate"; type="application/json"'}
+    return html, 200, {"Link": f'<{links["json"]}>; rel="alternate"; type="application/json"'}
+
+
+@bp.get("/favicon.ico")
+def favicon() -> ResponseReturnValue:
+    """Browsers ask for /favicon.ico whatever the page says."""
+    return current_app.send_static_file("favicon.svg"), 200, {"Content-Type": "image/svg+xml"}
+
+
+@bp.get("/help")
+def help_page() -> ResponseReturnValue:
+    """How to write queries."""
+    return render_template("help.html", args=request.args)
 
 
 @bp.get("/article/<article_id>")
@@ -47,6 +82,40 @@ def article(article_id: str) -> ResponseReturnValue:
     paragraphs = backend.highlight_paragraphs(found.body, q)
     json_url = url_for("api.api_article", article_id=article_id)
     html = render_template(
-        "article.html", article=found, paragraphs=paragraphs, q=q, json_url=json_url
+        "article.html",
+        article=found,
+        paragraphs=paragraphs,
+        similar=backend.similar(article_id, limit=5),
+        q=q,
+        json_url=json_url,
     )
     return html, 200, {"Link": f'<{json_url}>; rel="alternate"; type="application/json"'}
+
+
+@bp.get("/feed.atom")
+def feed() -> ResponseReturnValue:
+    """An Atom feed of the newest matches: subscribe to a search to be alerted."""
+    args = request.args.copy()
+    args["sort"] = "newest"
+    args["per_page"] = str(FEED_ENTRIES)
+    args.pop("page", None)
+    data = search.run(live_index(current_app).backend(), args)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    xml = render_template(
+        "feed.xml",
+        data=data,
+        updated=now.isoformat().replace("+00:00", "Z"),
+        self_url=request.url,
+        page_url=url_for("views.index", _external=True) + search.state_url(args, per_page=None),
+        entry_date=_entry_date,
+    )
+    return xml, 200, {"Content-Type": "application/atom+xml; charset=utf-8"}
+
+
+def _entry_date(hit: dict[str, str | None], fallback: str) -> str:
+    """An RFC 3339 timestamp for a feed entry: its date's first day, else the feed's time."""
+    value = hit.get("date")
+    if not value:
+        return fallback
+    parts = (value.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"

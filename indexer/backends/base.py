@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from indexer.histogram import Histogram
 from indexer.models import Article
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
-FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "date")
+FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "month")
+EXPORT_CAP = 50_000  # rows a CSV export streams at most
 
 
 @dataclass(slots=True, kw_only=True)
@@ -31,6 +33,9 @@ class SearchQuery:
     snippets: int = 3  # highlighted fragments per hit; 0 for none
     facets: bool = True
     facet_limit: int = 20
+    histogram: bool = True
+    chart_by_source: bool = False
+    suggest: bool = True  # offer a spelling correction when few articles match
 
 
 @dataclass(slots=True, frozen=True)
@@ -71,6 +76,10 @@ class SearchResults:
     total: int
     hits: list[Hit]
     facets: dict[str, list[FacetCount]]
+    histogram: Histogram | None = None
+    suggestion: str | None = None  # a corrected query, when the words look misspelt
+    date_bounds: tuple[dt.date | None, dt.date | None] = (None, None)  # from/to and date: terms
+    timed_out: bool = False  # the ranking ran out of its time budget; hits may be incomplete
     took_ms: float = 0.0
 
     @property
@@ -135,6 +144,14 @@ class SearchBackend(ABC):
     @abstractmethod
     def iter_articles(self) -> Iterable[Article]:
         """Every article, with its body (for stats, exports and regrouping)."""
+
+    @abstractmethod
+    def similar(self, article_id: str, limit: int = 5) -> list[Article]:
+        """Articles most like the given one ("more like this"), without it."""
+
+    @abstractmethod
+    def export(self, query: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
+        """Every matching article in the query's order, up to `cap` (no snippets, no facets)."""
 
     @abstractmethod
     def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter, WholeFragmenter, highlight
 from whoosh.searching import Searcher
 
 from indexer.backends.base import (
+    EXPORT_CAP,
     FACETS,
     FacetCount,
     Hit,
@@ -26,8 +30,10 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import IndexMissing, QueryError
+from indexer.histogram import Histogram, build_histogram
 from indexer.limits import MAX_RESULT_WINDOW, check_query_text
 from indexer.models import Article, article_from_dict
+from indexer.querydates import DateBounds, extract_date_terms, narrow
 from indexer.safehtml import MarkFormatter, escape, split_fragments
 
 SEARCH_FIELDS = ("title", "body")
@@ -35,6 +41,11 @@ FIELD_NAMES = ("title", "body", "source", "publisher", "byline", "dateline")
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 MULTI_SEP = "\x1f"
 SNIPPET_CHARS = 220
+SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match
+SEARCH_SECONDS = 1.0  # time budget of the ranking step of one search
+EXPORT_BATCH = 500
+
+log = logging.getLogger(__name__)
 
 
 def build_schema() -> fields.Schema:
@@ -45,7 +56,7 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         origin=fields.ID(),
         title=fields.TEXT(analyzer=stem, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=stem, stored=True),
+        body=fields.TEXT(analyzer=stem, stored=True, spelling=True),
         source=fields.TEXT(analyzer=names),
         publisher=fields.TEXT(analyzer=names),
         byline=fields.TEXT(analyzer=names),
@@ -62,19 +73,20 @@ def build_schema() -> fields.Schema:
         c_publisher=fields.COLUMN(columns.RefBytesColumn()),
         c_byline=fields.COLUMN(columns.VarBytesColumn()),
         c_dateline=fields.COLUMN(columns.RefBytesColumn()),
-        c_date=fields.COLUMN(columns.RefBytesColumn()),
+        c_month=fields.COLUMN(columns.RefBytesColumn()),
+        c_precision=fields.COLUMN(columns.RefBytesColumn()),
     )
 
 
 def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
-    """The values an article shows in each facet (the date facet is its month, or year)."""
+    """The values an article shows in each facet (the month facet holds the year if that is all)."""
     date_iso = article.date.iso() if article.date else None
     return {
         "source": (article.source,) if article.source else (),
         "publisher": (article.publisher,) if article.publisher else (),
         "byline": tuple(article.byline),
         "dateline": (article.dateline,) if article.dateline else (),
-        "date": (date_iso[:7],) if date_iso else (),
+        "month": (date_iso[:7],) if date_iso else (),
     }
 
 
@@ -108,6 +120,8 @@ def _document(article: Article) -> dict[str, Any]:
         doc["date_new"], doc["date_old"] = 0, UNKNOWN_OLDEST
     for name, values in facet_values(article).items():
         doc[f"c_{name}"] = MULTI_SEP.join(values).encode()
+    precision = article.date.precision if article.date else None
+    doc["c_precision"] = (precision or "").encode()
     return doc
 
 
@@ -121,6 +135,7 @@ class WhooshBackend(SearchBackend):
         self._lock = threading.RLock()  # non-mmap file reads share file positions
         self._searcher: Searcher | None = None
         self._columns: dict[str, list[tuple[str, ...]]] | None = None
+        self._dates: list[tuple[int, str]] = []
         self._parser = qparser.MultifieldParser(
             list(SEARCH_FIELDS), schema=ix.schema, group=qparser.AndGroup
         )
@@ -225,6 +240,13 @@ class WhooshBackend(SearchBackend):
                 values = reader.column_reader(f"c_{name}")
                 cols[name] = [tuple(v.decode().split(MULTI_SEP)) if v else () for v in values]
             self._columns = cols
+            self._dates = list(
+                zip(
+                    reader.column_reader("date_new"),
+                    (v.decode() for v in reader.column_reader("c_precision")),
+                    strict=True,
+                )
+            )
         return self._columns
 
     def get(self, article_id: str) -> Article | None:
@@ -259,16 +281,15 @@ class WhooshBackend(SearchBackend):
     # Searching
 
     def parse(self, text: str) -> query.Query:
-        """Parse query text into a Whoosh query (Every for an empty query)."""
+        """Parse query text (without `date:` terms) into a Whoosh query; Every when empty."""
         text = text.strip()
         if not text:
             return query.Every()
         check_query_text(text)
         try:
-            parsed = self._parser.parse(text)
+            return self._parser.parse(text)
         except Exception as exc:  # the parser raises assorted types on odd input
             raise QueryError(f"Could not understand the query {text!r}: {exc}") from exc
-        return parsed
 
     def search(self, sq: SearchQuery) -> SearchResults:
         """Run one search: matching set, facets with their own selections left out, one page."""
@@ -277,69 +298,57 @@ class WhooshBackend(SearchBackend):
             raise QueryError(
                 f"Results past number {MAX_RESULT_WINDOW} cannot be paged to; narrow the search."
             )
-        q = self.parse(sq.text)
+        text, bounds = extract_date_terms(sq.text)
+        bounds = narrow(bounds, (sq.date_from, sq.date_to))
+        q = self.parse(text)
         with self._lock:
             searcher = self._get_searcher()
-            bounded = self._with_dates(q, sq)
+            bounded = _with_dates(q, bounds)
             base = set(searcher.docs_for_query(bounded))
             cols = self._facet_columns()
             chosen = {
-                name: self._selected(base, cols[name], values)
+                name: _selected(base, cols[name], values)
                 for name, values in sq.filters.items()
                 if values and name in cols
             }
             final = base.intersection(*chosen.values()) if chosen else base
-            facets = self._count_facets(sq, base, chosen, cols) if sq.facets else {}
-            total = len(final)
-            hits = self._page(searcher, q, bounded, final, sq) if total else []
-        took = (time.perf_counter() - started) * 1000
-        return SearchResults(query=sq, total=total, hits=hits, facets=facets, took_ms=took)
+            facets = _count_facets(sq, base, chosen, cols) if sq.facets else {}
+            histogram = self._histogram(final, sq) if sq.histogram else None
+            hits, timed_out = self._page(searcher, q, bounded, final, sq) if final else ([], False)
+            suggestion = None
+            if sq.suggest and text and len(final) < SUGGEST_BELOW:
+                suggestion = self._suggest(searcher, q, text)
+        return SearchResults(
+            query=sq,
+            total=len(final),
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            suggestion=suggestion,
+            date_bounds=bounds,
+            timed_out=timed_out,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
 
-    @staticmethod
-    def _with_dates(q: query.Query, sq: SearchQuery) -> query.Query:
-        """Add the from/to bounds: an article matches when its whole date period lies inside."""
-        parts = [q]
-        if sq.date_from:
-            start = dt.datetime.combine(sq.date_from, dt.time.min)
-            parts.append(query.DateRange("date_start", start, None))
-        if sq.date_to:
-            end = dt.datetime.combine(sq.date_to, dt.time.min)
-            parts.append(query.DateRange("date_end", None, end))
-        return parts[0] if len(parts) == 1 else query.And(parts)
+    def _histogram(self, docs: set[int], sq: SearchQuery) -> Histogram:
+        """Matching articles over time, per source too when asked."""
+        dates, sources = self._dates, self._facet_columns()["source"]
+        triples = ((dates[d][0], dates[d][1], sources[d][0] if sources[d] else None) for d in docs)
+        return build_histogram(triples, by_source=sq.chart_by_source)
 
-    @staticmethod
-    def _selected(base: set[int], column: list[tuple[str, ...]], values: Sequence[str]) -> set[int]:
-        """Documents of `base` that hold any of the selected values."""
-        wanted = set(values)
-        return {d for d in base if not wanted.isdisjoint(column[d])}
-
-    @staticmethod
-    def _count_facets(
-        sq: SearchQuery,
-        base: set[int],
-        chosen: dict[str, set[int]],
-        cols: dict[str, list[tuple[str, ...]]],
-    ) -> dict[str, list[FacetCount]]:
-        """Count each facet over the matches with the other facets' selections applied."""
-        out: dict[str, list[FacetCount]] = {}
-        for name in FACETS:
-            others = [docs for other, docs in chosen.items() if other != name]
-            docs = base.intersection(*others) if others else base
-            column = cols[name]
-            counts: Counter[str] = Counter()
-            for d in docs:
-                counts.update(column[d])
-            selected = set(sq.filters.get(name, ()))
-            if name == "date":
-                ordered = sorted(counts.items())
-            else:
-                ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-                ordered = ordered[: sq.facet_limit]
-            shown = {value for value, _ in ordered}
-            # A selected value stays visible (with its count, possibly 0) so it can be removed.
-            ordered += [(value, counts.get(value, 0)) for value in selected if value not in shown]
-            out[name] = [FacetCount(v, c, v in selected) for v, c in ordered]
-        return out
+    def _suggest(self, searcher: Searcher, q: query.Query, text: str) -> str | None:
+        """A spelling correction of the query from the indexed words, if it changes anything."""
+        try:
+            # Title words are stemmed with no spelling field: suggest from the body's words.
+            words = searcher.corrector("body")
+            correction = searcher.correct_query(q, text, correctors={"title": words, "body": words})
+        except Exception:  # a correction is a nicety; never fail the search for it
+            log.debug("spelling correction failed for %r", text, exc_info=True)
+            return None
+        fixed = correction.string
+        if not fixed or fixed.strip().lower() == text.strip().lower():
+            return None
+        return fixed
 
     def _page(
         self,
@@ -348,22 +357,29 @@ class WhooshBackend(SearchBackend):
         bounded: query.Query,
         final: set[int],
         sq: SearchQuery,
-    ) -> list[Hit]:
-        """The hits of the requested page, with snippets."""
+    ) -> tuple[list[Hit], bool]:
+        """The hits of the requested page, with snippets, and whether time ran out."""
         limit = sq.page * sq.per_page
         relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
         if relevance:
-            results = searcher.search(bounded, filter=final, limit=limit)
+            collector = searcher.collector(limit=limit, filter=final)
         else:
             key = "date_old" if sq.sort == "oldest" else "date_new"
-            results = searcher.search(
-                bounded, filter=final, limit=limit, sortedby=key, reverse=sq.sort != "oldest"
+            collector = searcher.collector(
+                limit=limit, sortedby=key, reverse=sq.sort != "oldest", filter=final
             )
+        # Checked between documents; SIGALRM is not usable in a server's worker threads.
+        timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+        timed_out = False
+        try:
+            searcher.search_with_collector(bounded, timed)
+        except TimeLimit:
+            timed_out = True
+        results = timed.results()
         results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
         results.formatter = MarkFormatter()
-        page = results[(sq.page - 1) * sq.per_page : limit]
         hits = []
-        for hit in page:
+        for hit in results[(sq.page - 1) * sq.per_page : limit]:
             stored = hit.fields()
             snippets: list[str] = []
             if sq.snippets and not isinstance(q, query.Every):
@@ -372,7 +388,54 @@ class WhooshBackend(SearchBackend):
                 snippets = [escape(_lead(stored.get("body", "")))]
             score = hit.score if relevance else None
             hits.append(Hit(article=_article(stored), score=score, snippets=snippets))
-        return hits
+        return hits, timed_out
+
+    def similar(self, article_id: str, limit: int = 5) -> list[Article]:
+        """Articles sharing the most distinctive body terms with the given one."""
+        with self._lock:
+            searcher = self._get_searcher()
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return []
+            results = searcher.more_like(docnum, "body", top=limit, numterms=12)
+            return [_article(hit.fields()) for hit in results]
+
+    def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
+        """Every matching article in the query's order, up to `cap` (the query runs at once)."""
+        page = replace(sq, page=1, per_page=1, snippets=0, facets=False, histogram=False)
+        text, bounds = extract_date_terms(sq.text)
+        bounds = narrow(bounds, (sq.date_from, sq.date_to))
+        q = self.parse(text)
+        with self._lock:
+            searcher = self._get_searcher()
+            bounded = _with_dates(q, bounds)
+            base = set(searcher.docs_for_query(bounded))
+            cols = self._facet_columns()
+            final = base.intersection(
+                *(_selected(base, cols[n], v) for n, v in page.filters.items() if v and n in cols)
+            )
+            relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
+            if relevance:
+                results = searcher.search(bounded, filter=final, limit=min(cap, len(final) or 1))
+            else:
+                key = "date_old" if sq.sort == "oldest" else "date_new"
+                results = searcher.search(
+                    bounded,
+                    filter=final,
+                    limit=min(cap, len(final) or 1),
+                    sortedby=key,
+                    reverse=sq.sort != "oldest",
+                )
+            order = [hit.docnum for hit in results] if final else []
+        return self._read_in_batches(order)
+
+    def _read_in_batches(self, order: list[int]) -> Iterator[Article]:
+        """Stored articles in the given order, holding the lock one batch at a time."""
+        for start in range(0, len(order), EXPORT_BATCH):
+            with self._lock:
+                searcher = self._get_searcher()
+                batch = [searcher.stored_fields(n) for n in order[start : start + EXPORT_BATCH]]
+            yield from (_article(doc) for doc in batch)
 
     def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
         """The body's paragraphs as safe HTML, with the query's terms marked."""
@@ -392,6 +455,52 @@ class WhooshBackend(SearchBackend):
             )
             out.append(split_fragments(marked)[0] if marked.strip() else escape(paragraph))
         return out
+
+
+def _with_dates(q: query.Query, bounds: DateBounds) -> query.Query:
+    """Add date bounds: an article matches when its whole date period lies inside them."""
+    parts = [q]
+    if bounds[0]:
+        start = dt.datetime.combine(bounds[0], dt.time.min)
+        parts.append(query.DateRange("date_start", start, None))
+    if bounds[1]:
+        end = dt.datetime.combine(bounds[1], dt.time.min)
+        parts.append(query.DateRange("date_end", None, end))
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def _selected(base: set[int], column: list[tuple[str, ...]], values: Sequence[str]) -> set[int]:
+    """Documents of `base` that hold any of the selected values."""
+    wanted = set(values)
+    return {d for d in base if not wanted.isdisjoint(column[d])}
+
+
+def _count_facets(
+    sq: SearchQuery,
+    base: set[int],
+    chosen: dict[str, set[int]],
+    cols: dict[str, list[tuple[str, ...]]],
+) -> dict[str, list[FacetCount]]:
+    """Count each facet over the matches with the other facets' selections applied."""
+    out: dict[str, list[FacetCount]] = {}
+    for name in FACETS:
+        others = [docs for other, docs in chosen.items() if other != name]
+        docs = base.intersection(*others) if others else base
+        column = cols[name]
+        counts: Counter[str] = Counter()
+        for d in docs:
+            counts.update(column[d])
+        selected = set(sq.filters.get(name, ()))
+        if name == "month":
+            ordered = sorted(counts.items(), reverse=True)
+        else:
+            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ordered = ordered[: sq.facet_limit]
+        shown = {value for value, _ in ordered}
+        # A selected value stays visible (with its count, possibly 0) so it can be removed.
+        ordered += [(value, counts.get(value, 0)) for value in selected if value not in shown]
+        out[name] = [FacetCount(v, c, v in selected) for v, c in ordered]
+    return out
 
 
 def _lead(body: str) -> str:

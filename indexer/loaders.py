@@ -17,12 +17,14 @@ from charset_normalizer import from_bytes
 
 from indexer.errors import NewsIndexError, SkipArticle
 from indexer.models import RawRecord, Skipped
+from indexer.sgml import read_reuters
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+SGML_SUFFIXES = {".sgm"}  # Reuters-21578-style wire archives
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | SGML_SUFFIXES
 METADATA_CSV = "metadata.csv"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY_PROBE = 8192
@@ -223,6 +225,9 @@ def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(found)
         return
+    if suffix in SGML_SUFFIXES:
+        yield from _read_sgml(found)
+        return
     try:
         data = found.path.read_bytes()
         mtime = found.path.stat().st_mtime
@@ -284,6 +289,20 @@ def _read_jsonl(found: FoundFile) -> Iterator[RawRecord | Skipped]:
                 yield Skipped(label, f"invalid JSON line: {exc}")
                 continue
             yield _fields_record(item, label, found.path, mtime)
+
+
+def _read_sgml(found: FoundFile) -> Iterator[RawRecord | Skipped]:
+    """Every story of a wire archive in Reuters-21578 SGML, labelled `file:NEWID`."""
+    try:
+        mtime = found.path.stat().st_mtime
+        stories = list(read_reuters(found.path))
+    except OSError as exc:
+        yield Skipped(found.label, f"cannot read file: {exc.strerror or exc}")
+        return
+    if not stories:
+        yield Skipped(found.label, "no <REUTERS> stories in this SGML file")
+    for newid, fields in stories:
+        yield _fields_record(fields, f"{found.label}:{newid}", found.path, mtime)
 
 
 def _supplied_id(fields: dict[str, Any]) -> str | None:

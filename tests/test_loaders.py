@@ -118,3 +118,26 @@ def test_json_that_is_not_an_object_is_skipped(tmp_path):
     reasons = sorted(s.reason for s in skipped)
     assert reasons[0] == "JSON record is not an object"
     assert reasons[1].startswith("invalid JSON")
+
+
+def test_reuters_sgml_archive_becomes_articles(monkeypatch):
+    monkeypatch.chdir(ARTICLES.parent)
+    records, skipped = _read_all(["articles/wire-archive.sgm"])
+    assert skipped == []
+    assert [r.file for r in records] == [
+        "articles/wire-archive.sgm:101",
+        "articles/wire-archive.sgm:102",
+    ]
+    wheat = records[0].fields
+    assert wheat["title"] == "PRAIRIE WHEAT STOCKS SEEN LOWER"
+    assert wheat["date"] == "1987-03-03" and wheat["dateline"] == "WINNIPEG"
+    assert wheat["source"] == "Reuters" and wheat["byline"] == "By Jane Holt, Reuters"
+    assert wheat["topics"] == ["grain", "wheat"]
+    assert wheat["body"].split("\n\n")[1].startswith("Handlers said rail shipments")
+    assert "<ports>" in wheat["body"] and "Reuter" not in wheat["body"].split()[-1]
+
+
+def test_sgml_without_stories_is_skipped(tmp_path):
+    (tmp_path / "empty.sgm").write_text("<!DOCTYPE lewis>\n")
+    records, skipped = _read_all([tmp_path])
+    assert records == [] and skipped[0].reason == "no <REUTERS> stories in this SGML file"

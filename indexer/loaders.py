@@ -165,8 +165,8 @@ def _attach_sidecars(
                 data = json.loads(decode_bytes(f.path.read_bytes()))
                 if not isinstance(data, dict):
                     raise ValueError("a sidecar must hold one JSON object")
-            except (OSError, ValueError, SkipArticle) as exc:
-                skipped.append(Skipped(f.label, f"sidecar ignored: {exc}"))
+            except (OSError, ValueError, RecursionError, SkipArticle) as exc:
+                skipped.append(Skipped(f.label, f"sidecar ignored: {_why(exc)}"))
                 continue
             partner.sidecar.update(data)
             partner.sidecar_from = f.label
@@ -254,8 +254,8 @@ def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
         return
     try:
         data_obj = json.loads(text)
-    except ValueError as exc:
-        yield Skipped(found.label, f"invalid JSON: {exc}")
+    except (ValueError, RecursionError) as exc:
+        yield Skipped(found.label, f"invalid JSON: {_why(exc)}")
         return
     items = data_obj if isinstance(data_obj, list) else [data_obj]
     many = isinstance(data_obj, list)
@@ -285,8 +285,8 @@ def _read_jsonl(found: FoundFile) -> Iterator[RawRecord | Skipped]:
             except UnicodeDecodeError:
                 yield Skipped(label, "JSON line is not UTF-8")
                 continue
-            except ValueError as exc:
-                yield Skipped(label, f"invalid JSON line: {exc}")
+            except (ValueError, RecursionError) as exc:
+                yield Skipped(label, f"invalid JSON line: {_why(exc)}")
                 continue
             yield _fields_record(item, label, found.path, mtime)
 
@@ -303,6 +303,13 @@ def _read_sgml(found: FoundFile) -> Iterator[RawRecord | Skipped]:
         yield Skipped(found.label, "no <REUTERS> stories in this SGML file")
     for newid, fields in stories:
         yield _fields_record(fields, f"{found.label}:{newid}", found.path, mtime)
+
+
+def _why(exc: Exception) -> str:
+    """A short reason for a JSON error (nesting too deep is a RecursionError in the parser)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc)
 
 
 def _supplied_id(fields: dict[str, Any]) -> str | None:

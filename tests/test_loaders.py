@@ -141,3 +141,14 @@ def test_sgml_without_stories_is_skipped(tmp_path):
     (tmp_path / "empty.sgm").write_text("<!DOCTYPE lewis>\n")
     records, skipped = _read_all([tmp_path])
     assert records == [] and skipped[0].reason == "no <REUTERS> stories in this SGML file"
+
+
+def test_deeply_nested_json_is_skipped_not_fatal(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text('{"title": "ok", "body": "fine"}\n' + "[" * 100_000 + "\n")
+    records, skipped = _read_all([tmp_path])
+    assert [r.file for r in records] == [f"{tmp_path}/deep.jsonl:1"]
+    assert sorted(s.reason for s in skipped) == [
+        "invalid JSON line: nested too deeply",
+        "invalid JSON: nested too deeply",
+    ]

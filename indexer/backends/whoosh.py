@@ -7,12 +7,12 @@ import json
 import logging
 import threading
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.collectors import TimeLimit, TimeLimitCollector
@@ -30,7 +30,8 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import IndexMissing, QueryError
-from indexer.histogram import Histogram, build_histogram
+from indexer.facets import MULTI_SEP, DateColumns, FacetColumn, top_counts
+from indexer.facets import histogram as facet_histogram
 from indexer.limits import MAX_RESULT_WINDOW, check_query_text
 from indexer.models import Article, article_from_dict
 from indexer.querydates import DateBounds, extract_date_terms, narrow
@@ -39,7 +40,6 @@ from indexer.safehtml import MarkFormatter, escape, split_fragments
 SEARCH_FIELDS = ("title", "body")
 FIELD_NAMES = ("title", "body", "source", "publisher", "byline", "dateline")
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
-MULTI_SEP = "\x1f"
 SNIPPET_CHARS = 220
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match
 SEARCH_SECONDS = 1.0  # time budget of the ranking step of one search
@@ -134,8 +134,7 @@ class WhooshBackend(SearchBackend):
         self._ix = ix
         self._lock = threading.RLock()  # non-mmap file reads share file positions
         self._searcher: Searcher | None = None
-        self._columns: dict[str, list[tuple[str, ...]]] | None = None
-        self._dates: list[tuple[int, str]] = []
+        self._tables_cache: _Tables | None = None
         self._parser = qparser.MultifieldParser(
             list(SEARCH_FIELDS), schema=ix.schema, group=qparser.AndGroup
         )
@@ -210,7 +209,7 @@ class WhooshBackend(SearchBackend):
             self._searcher = self._ix.searcher()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._columns = None
+            self._tables_cache = None
         return self._searcher
 
     def refresh(self) -> None:
@@ -219,7 +218,7 @@ class WhooshBackend(SearchBackend):
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = None
-            self._columns = None
+            self._tables_cache = None
 
     def close(self) -> None:
         """Close the searcher and the index files."""
@@ -231,23 +230,21 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             return self._get_searcher().doc_count()
 
-    def _facet_columns(self) -> dict[str, list[tuple[str, ...]]]:
-        """Facet values per document number, read once per searcher from the columns."""
-        if self._columns is None:
+    def _tables(self) -> _Tables:
+        """Facet and date columns of every document, read once per searcher."""
+        if self._tables_cache is None:
             reader = self._get_searcher().reader()
-            cols: dict[str, list[tuple[str, ...]]] = {}
-            for name in FACETS:
-                values = reader.column_reader(f"c_{name}")
-                cols[name] = [tuple(v.decode().split(MULTI_SEP)) if v else () for v in values]
-            self._columns = cols
-            self._dates = list(
-                zip(
-                    reader.column_reader("date_new"),
-                    (v.decode() for v in reader.column_reader("c_precision")),
-                    strict=True,
-                )
+            self._tables_cache = _Tables(
+                size=reader.doc_count_all(),
+                facets={
+                    name: FacetColumn.from_values(reader.column_reader(f"c_{name}"))
+                    for name in FACETS
+                },
+                dates=DateColumns.from_values(
+                    reader.column_reader("date_new"), reader.column_reader("c_precision")
+                ),
             )
-        return self._columns
+        return self._tables_cache
 
     def get(self, article_id: str) -> Article | None:
         """One article by id, with its body."""
@@ -304,23 +301,26 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             searcher = self._get_searcher()
             bounded = _with_dates(q, bounds)
-            base = set(searcher.docs_for_query(bounded))
-            cols = self._facet_columns()
-            chosen = {
-                name: _selected(base, cols[name], values)
-                for name, values in sq.filters.items()
-                if values and name in cols
-            }
-            final = base.intersection(*chosen.values()) if chosen else base
-            facets = _count_facets(sq, base, chosen, cols) if sq.facets else {}
-            histogram = self._histogram(final, sq) if sq.histogram else None
-            hits, timed_out = self._page(searcher, q, bounded, final, sq) if final else ([], False)
+            tables = self._tables()
+            base, chosen = self._matches(searcher, bounded, sq, tables)
+            final = base.copy()
+            for mask in chosen.values():
+                final &= mask
+            total = int(final.sum())
+            facets = _count_facets(sq, base, chosen, tables) if sq.facets else {}
+            histogram = None
+            if sq.histogram:
+                by = tables.facets["source"] if sq.chart_by_source else None
+                histogram = facet_histogram(tables.dates, final, by)
+            hits, timed_out = [], False
+            if total:
+                hits, timed_out = self._page(searcher, q, bounded, final, bool(chosen), sq)
             suggestion = None
-            if sq.suggest and text and len(final) < SUGGEST_BELOW:
+            if sq.suggest and text and total < SUGGEST_BELOW:
                 suggestion = self._suggest(searcher, q, text)
         return SearchResults(
             query=sq,
-            total=len(final),
+            total=total,
             hits=hits,
             facets=facets,
             histogram=histogram,
@@ -330,11 +330,23 @@ class WhooshBackend(SearchBackend):
             took_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _histogram(self, docs: set[int], sq: SearchQuery) -> Histogram:
-        """Matching articles over time, per source too when asked."""
-        dates, sources = self._dates, self._facet_columns()["source"]
-        triples = ((dates[d][0], dates[d][1], sources[d][0] if sources[d] else None) for d in docs)
-        return build_histogram(triples, by_source=sq.chart_by_source)
+    @staticmethod
+    def _matches(
+        searcher: Searcher, bounded: query.Query, sq: SearchQuery, tables: _Tables
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The documents the query matches, and per selected facet those holding its values."""
+        if isinstance(bounded, query.Every):
+            docs = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int32)
+        else:
+            docs = np.fromiter(searcher.docs_for_query(bounded), dtype=np.int32)
+        base = np.zeros(tables.size, dtype=bool)
+        base[docs] = True
+        chosen = {
+            name: tables.facets[name].matching(values, tables.size)
+            for name, values in sq.filters.items()
+            if values and name in tables.facets
+        }
+        return base, chosen
 
     def _suggest(self, searcher: Searcher, q: query.Query, text: str) -> str | None:
         """A spelling correction of the query from the indexed words, if it changes anything."""
@@ -355,40 +367,53 @@ class WhooshBackend(SearchBackend):
         searcher: Searcher,
         q: query.Query,
         bounded: query.Query,
-        final: set[int],
+        final: np.ndarray,
+        filtered: bool,
         sq: SearchQuery,
     ) -> tuple[list[Hit], bool]:
         """The hits of the requested page, with snippets, and whether time ran out."""
-        limit = sq.page * sq.per_page
-        relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
-        if relevance:
-            collector = searcher.collector(limit=limit, filter=final)
-        else:
-            key = "date_old" if sq.sort == "oldest" else "date_new"
-            collector = searcher.collector(
-                limit=limit, sortedby=key, reverse=sq.sort != "oldest", filter=final
-            )
-        # Checked between documents; SIGALRM is not usable in a server's worker threads.
-        timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+        start, stop = (sq.page - 1) * sq.per_page, sq.page * sq.per_page
         timed_out = False
-        try:
-            searcher.search_with_collector(bounded, timed)
-        except TimeLimit:
-            timed_out = True
-        results = timed.results()
-        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
-        results.formatter = MarkFormatter()
+        scores: list[float | None]
+        if sq.sort == "relevance" and not isinstance(q, query.Every):
+            keep = set(np.flatnonzero(final).tolist()) if filtered else None
+            collector = searcher.collector(limit=stop, filter=keep)
+            # Checked between documents; SIGALRM is not usable in a server's worker threads.
+            timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+            try:
+                searcher.search_with_collector(bounded, timed)
+            except TimeLimit:
+                timed_out = True
+            ranked = list(timed.results().items())[start:stop]
+            docnums = [d for d, _ in ranked]
+            scores = [float(score) for _, score in ranked]
+        else:
+            docnums = _by_date(final, self._tables().dates.ordinal, sq.sort)[start:stop]
+            scores = [None] * len(docnums)
+        terms: set[str] = set()
+        if sq.snippets and not isinstance(q, query.Every):
+            terms = _body_terms(q, searcher)
         hits = []
-        for hit in results[(sq.page - 1) * sq.per_page : limit]:
-            stored = hit.fields()
-            snippets: list[str] = []
-            if sq.snippets and not isinstance(q, query.Every):
-                snippets = split_fragments(hit.highlights("body", top=sq.snippets))
+        for docnum, score in zip(docnums, scores, strict=True):
+            stored = searcher.stored_fields(docnum)
+            body = stored.get("body", "")
+            snippets = self._snippets(body, terms, sq.snippets) if terms else []
             if not snippets:
-                snippets = [escape(_lead(stored.get("body", "")))]
-            score = hit.score if relevance else None
+                snippets = [escape(_lead(body))]
             hits.append(Hit(article=_article(stored), score=score, snippets=snippets))
         return hits, timed_out
+
+    def _snippets(self, body: str, terms: set[str], top: int) -> list[str]:
+        """Up to `top` fragments of the body around the query's terms, marked and escaped."""
+        formatted = highlight(
+            body,
+            frozenset(terms),
+            self._ix.schema["body"].analyzer,
+            ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80),
+            MarkFormatter(),
+            top=top,
+        )
+        return split_fragments(formatted)
 
     def similar(self, article_id: str, limit: int = 5) -> list[Article]:
         """Articles sharing the most distinctive body terms with the given one."""
@@ -402,31 +427,22 @@ class WhooshBackend(SearchBackend):
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
         """Every matching article in the query's order, up to `cap` (the query runs at once)."""
-        page = replace(sq, page=1, per_page=1, snippets=0, facets=False, histogram=False)
         text, bounds = extract_date_terms(sq.text)
         bounds = narrow(bounds, (sq.date_from, sq.date_to))
         q = self.parse(text)
         with self._lock:
             searcher = self._get_searcher()
             bounded = _with_dates(q, bounds)
-            base = set(searcher.docs_for_query(bounded))
-            cols = self._facet_columns()
-            final = base.intersection(
-                *(_selected(base, cols[n], v) for n, v in page.filters.items() if v and n in cols)
-            )
-            relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
-            if relevance:
-                results = searcher.search(bounded, filter=final, limit=min(cap, len(final) or 1))
+            tables = self._tables()
+            final, chosen = self._matches(searcher, bounded, sq, tables)
+            for mask in chosen.values():
+                final &= mask
+            if sq.sort == "relevance" and not isinstance(q, query.Every) and final.any():
+                keep = set(np.flatnonzero(final).tolist()) if chosen else None
+                results = searcher.search(bounded, filter=keep, limit=min(cap, int(final.sum())))
+                order = [hit.docnum for hit in results]
             else:
-                key = "date_old" if sq.sort == "oldest" else "date_new"
-                results = searcher.search(
-                    bounded,
-                    filter=final,
-                    limit=min(cap, len(final) or 1),
-                    sortedby=key,
-                    reverse=sq.sort != "oldest",
-                )
-            order = [hit.docnum for hit in results] if final else []
+                order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
         return self._read_in_batches(order)
 
     def _read_in_batches(self, order: list[int]) -> Iterator[Article]:
@@ -469,36 +485,63 @@ def _with_dates(q: query.Query, bounds: DateBounds) -> query.Query:
     return parts[0] if len(parts) == 1 else query.And(parts)
 
 
-def _selected(base: set[int], column: list[tuple[str, ...]], values: Sequence[str]) -> set[int]:
-    """Documents of `base` that hold any of the selected values."""
-    wanted = set(values)
-    return {d for d in base if not wanted.isdisjoint(column[d])}
+@dataclass(slots=True)
+class _Tables:
+    """Columns of one searcher's documents, for facets, dates and sorting."""
+
+    size: int
+    facets: dict[str, FacetColumn]
+    dates: DateColumns
+
+
+def _body_terms(q: query.Query, searcher: Searcher) -> set[str]:
+    """The query's words (wildcards expanded) to mark in body text.
+
+    Asked per field: whoosh3's `existing_terms` reuses its `fieldname` argument as a loop
+    variable, so without one it drops every field but the first it meets.
+    """
+    reader = searcher.reader()
+    return {
+        word.decode() if isinstance(word, bytes) else word
+        for name in SEARCH_FIELDS
+        for _, word in q.existing_terms(reader, expand=True, fieldname=name)
+    }
+
+
+def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:
+    """Matching document numbers, newest (or oldest) first; undated ones last."""
+    docs = np.flatnonzero(final)
+    days = ordinal[docs].astype(np.int64)
+    if sort == "oldest":
+        keys = np.where(days > 0, days, UNKNOWN_OLDEST)
+    else:
+        keys = -days
+    return docs[np.argsort(keys, kind="stable")].tolist()
 
 
 def _count_facets(
     sq: SearchQuery,
-    base: set[int],
-    chosen: dict[str, set[int]],
-    cols: dict[str, list[tuple[str, ...]]],
+    base: np.ndarray,
+    chosen: dict[str, np.ndarray],
+    tables: _Tables,
 ) -> dict[str, list[FacetCount]]:
     """Count each facet over the matches with the other facets' selections applied."""
     out: dict[str, list[FacetCount]] = {}
     for name in FACETS:
-        others = [docs for other, docs in chosen.items() if other != name]
-        docs = base.intersection(*others) if others else base
-        column = cols[name]
-        counts: Counter[str] = Counter()
-        for d in docs:
-            counts.update(column[d])
+        docs = base
+        for other, mask in chosen.items():
+            if other != name:
+                docs = docs & mask
+        column = tables.facets[name]
+        counts = column.counts(docs)
+        ordered = top_counts(column, counts, sq.facet_limit, by_value=name == "month")
         selected = set(sq.filters.get(name, ()))
-        if name == "month":
-            ordered = sorted(counts.items(), reverse=True)
-        else:
-            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        ordered = ordered[: sq.facet_limit]
         shown = {value for value, _ in ordered}
+        index = {label: n for n, label in enumerate(column.labels)}
         # A selected value stays visible (with its count, possibly 0) so it can be removed.
-        ordered += [(value, counts.get(value, 0)) for value in selected if value not in shown]
+        for value in sorted(selected - shown):
+            n = index.get(value)
+            ordered.append((value, int(counts[n]) if n is not None else 0))
         out[name] = [FacetCount(v, c, v in selected) for v, c in ordered]
     return out
 

@@ -101,6 +101,60 @@ class DateColumns:
         return cls(ordinal=ordinal, precision=precision, month=month)
 
 
+@dataclass(slots=True)
+class StoryColumn:
+    """Which story each document belongs to, and the live members of each story."""
+
+    codes: np.ndarray  # story number of each document, -1 for deleted ones
+    members: np.ndarray  # live document numbers grouped by story number
+    starts: np.ndarray  # story c's members are members[starts[c] : starts[c + 1]]
+
+    @classmethod
+    def from_values(cls, values: Iterable[bytes], live: Iterable[int], size: int) -> StoryColumn:
+        """Build from the c_story column and the live document numbers."""
+        index: dict[bytes, int] = {}
+        codes = np.fromiter(
+            (index.setdefault(v, len(index)) for v in values), dtype=np.int32, count=size
+        )
+        alive = np.zeros(size, dtype=bool)
+        alive[np.fromiter(live, dtype=np.int32)] = True
+        codes[~alive] = -1
+        live_docs = np.flatnonzero(alive)
+        members = live_docs[np.argsort(codes[live_docs], kind="stable")]
+        starts = np.searchsorted(codes[members], np.arange(len(index) + 1))
+        return cls(codes=codes, members=members, starts=starts)
+
+    def count(self, docs: np.ndarray) -> int:
+        """Distinct stories among the documents of a mask."""
+        chosen = self.codes[docs]
+        return int(np.count_nonzero(np.bincount(chosen[chosen >= 0]))) if chosen.size else 0
+
+    def first_per_story(self, order: Sequence[int]) -> list[int]:
+        """The documents of `order` that come first in their story, in the same order."""
+        if not len(order):
+            return []
+        docs = np.asarray(order, dtype=np.int64)
+        _, first = np.unique(self.codes[docs], return_index=True)
+        return docs[np.sort(first)].tolist()
+
+    def representatives(self, docs: np.ndarray, ordinal: np.ndarray) -> np.ndarray:
+        """A mask with one document per story of a mask: its earliest dated one."""
+        chosen = np.flatnonzero(docs)
+        days = np.where(ordinal[chosen] > 0, ordinal[chosen], np.iinfo(np.int32).max)
+        earliest = chosen[np.argsort(days, kind="stable")]
+        mask = np.zeros_like(docs)
+        mask[self.first_per_story(earliest.tolist())] = True
+        return mask
+
+    def others(self, doc: int) -> list[int]:
+        """The live documents sharing `doc`'s story, without it."""
+        code = int(self.codes[doc])
+        if code < 0:
+            return []
+        group = self.members[self.starts[code] : self.starts[code + 1]]
+        return [int(d) for d in group if d != doc]
+
+
 def top_counts(
     column: FacetColumn, counts: np.ndarray, limit: int, by_value: bool = False
 ) -> list[tuple[str, int]]:

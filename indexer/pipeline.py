@@ -7,15 +7,18 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from typing import Any, TypeVar
 
 from indexer.backends import backend_class
 from indexer.backends.base import SearchBackend, SearchQuery
+from indexer.clean import clean_article
 from indexer.errors import NewsIndexError, SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, FoundFile, discover, read_file
-from indexer.models import Article, BuildReport, Skipped
+from indexer.models import Article, BuildReport, Cleaned, Skipped
 from indexer.normalize import normalize, resolve_years
 from indexer.store import IndexStore
+from indexer.syndication import StoryGrouper, fill_from_copies, group_articles
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +38,21 @@ def load_articles(
     articles: list[Article] = []
     first_file: dict[str, str] = {}
     for item in progress(found):
-        for record in read_file(item):
+        try:
+            records = list(read_file(item))
+        except Exception as exc:  # a reader that trips on a hostile file must not stop the build
+            log.exception("reader failed on %s", item.label)
+            report.skipped.append(
+                Skipped(item.label, f"could not be read: {exc.__class__.__name__}: {exc}")
+            )
+            continue
+        for record in records:
             if isinstance(record, Skipped):
                 report.skipped.append(record)
                 continue
             try:
                 article = normalize(record)
+                notes = clean_article(article)
             except SkipArticle as exc:
                 report.skipped.append(Skipped(record.file, str(exc)))
                 continue
@@ -59,6 +71,7 @@ def load_articles(
                 )
                 continue
             first_file[article.id] = record.file
+            report.cleaned.extend(Cleaned(record.file, note) for note in notes)
             article.origin = item.label
             articles.append(article)
     return articles
@@ -66,8 +79,10 @@ def load_articles(
 
 def _years_in(backend: SearchBackend) -> set[int]:
     """The years the indexed collection shows."""
-    results = backend.search(SearchQuery(per_page=1, snippets=0))
-    return {int(f.value[:4]) for f in results.facets.get("date", [])}
+    results = backend.search(
+        SearchQuery(per_page=1, snippets=0, facet_limit=100_000, histogram=False, suggest=False)
+    )
+    return {int(f.value[:4]) for f in results.facets.get("month", [])}
 
 
 def _verify(backend: SearchBackend, expected: int) -> None:
@@ -97,6 +112,33 @@ def _drop_taken_ids(
     return kept
 
 
+def _regroup(
+    engine: SearchBackend, grouper: StoryGrouper, articles: list[Article]
+) -> list[Article]:
+    """Group new articles with the indexed ones; the indexed articles whose story changed."""
+    by_id = {a.id: a for a in articles}
+    rewrite: dict[str, Article] = {}
+    for group in group_articles(articles, grouper):
+        if len(group.members) < 2:
+            continue
+        stored = [a for m in group.members if m not in by_id and (a := engine.get(m))]
+        # New copies may fill an indexed article's gaps, as indexed ones fill theirs.
+        filled = set(fill_from_copies([*(by_id[m] for m in group.members if m in by_id), *stored]))
+        rewrite.update({a.id: a for a in stored if a.id in filled})
+    for article_id in grouper.changed() - by_id.keys():
+        article = rewrite.get(article_id) or engine.get(article_id)
+        if article is not None:
+            article.story_id = grouper.story_of(article_id)
+            rewrite[article_id] = article
+    return list(rewrite.values())
+
+
+def _story_counts(grouper: StoryGrouper) -> tuple[int, int]:
+    """Stories in the index, and articles that are copies of another (syndicated copies)."""
+    groups = grouper.groups()
+    return len(groups), sum(len(g.members) - 1 for g in groups)
+
+
 def _label_under(label: str, roots: Sequence[str]) -> bool:
     """Whether a file label lies under one of the path labels given."""
     for root in roots:
@@ -124,10 +166,17 @@ def build_index(
         articles = load_articles(found, report, progress)
         if not articles:
             given = ", ".join(os.fspath(p) for p in paths)
+            lines = [f"  {s.file}: {s.reason}" for s in report.skipped[:10]]
+            if len(report.skipped) > 10:
+                lines.append(f"  … and {len(report.skipped) - 10} more")
             raise NewsIndexError(
-                f"Nothing could be indexed from {given}: "
-                f"{len(report.skipped)} file(s) skipped. The current index is unchanged."
+                f"Nothing could be indexed from {given}: {len(report.skipped)} skipped\n"
+                + "\n".join(lines)
+                + "\nThe current index is unchanged."
             )
+        # Copies first: a year or byline a copy states is better evidence than a weekday.
+        grouper = StoryGrouper()
+        group_articles(articles, grouper)
         resolve_years(articles)
         generation = store.new_generation()
         try:
@@ -135,11 +184,13 @@ def build_index(
             engine.add(articles)
             _verify(engine, len(articles))
             engine.close()
+            grouper.save(generation)
             store.publish(generation)
         except BaseException:
             store.discard(generation)
             raise
     report.indexed = len(articles)
+    report.stories, report.copies = _story_counts(grouper)
     report.generation = generation.name
     report.seconds = time.perf_counter() - started
     return report
@@ -172,19 +223,26 @@ def update_index(
             gone = [o for o in indexed if o not in labels and _label_under(o, roots)]
             gone_ids = engine.ids_for_files(gone) if gone else []
             stale = engine.ids_for_files([f.label for f in changed]) if changed else []
+            grouper = StoryGrouper.load(generation)
             articles = load_articles(changed, report, progress)
-            resolve_years(articles, _years_in(engine))
             engine.delete(stale + gone_ids)
+            for article_id in stale + gone_ids:
+                with suppress(KeyError):  # an id the grouper never saw has nothing to undo
+                    grouper.remove(article_id)
             articles = _drop_taken_ids(engine, articles, report)
+            regrouped = _regroup(engine, grouper, articles)
+            resolve_years(articles, _years_in(engine))
             before = engine.count()
-            engine.add(articles)
+            engine.add(articles + regrouped)
             _verify(engine, before + len(articles))
             engine.close()
+            grouper.save(generation)
             store.publish(generation)
         except BaseException:
             store.discard(generation)
             raise
     report.indexed = len(articles)
+    report.stories, report.copies = _story_counts(grouper)
     report.removed = len(gone_ids)
     report.unchanged = len(found) - len(changed)
     report.generation = generation.name
@@ -194,14 +252,18 @@ def update_index(
 
 def index_stats(backend: SearchBackend, store: IndexStore) -> dict[str, Any]:
     """Articles, sources, date range and size of the current index."""
-    results = backend.search(SearchQuery(per_page=1, snippets=0, facet_limit=1000))
-    months = [f.value for f in results.facets.get("date", [])]
+    results = backend.search(
+        SearchQuery(per_page=1, snippets=0, facet_limit=100_000, histogram=False, suggest=False)
+    )
+    months = sorted(f.value for f in results.facets.get("month", []))
     return {
         "articles": backend.count(),
         "sources": [f.to_dict() for f in results.facets.get("source", [])],
         "date_range": {"first": months[0], "last": months[-1]} if months else None,
-        "undated": results.total - sum(f.count for f in results.facets.get("date", [])),
+        "undated": results.total - sum(f.count for f in results.facets.get("month", [])),
         "index_dir": str(store.root),
+        "stories": results.stories,
+        "largest_stories": backend.largest_stories(10),
         "generation": store.current_name(),
         "size_bytes": store.size_bytes(),
     }

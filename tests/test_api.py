@@ -9,7 +9,8 @@ def test_search_shape(client):
     response = client.get("/api/search?q=TikTok")
     assert response.status_code == 200
     data = response.get_json()
-    assert list(data)[:6] == ["ok", "query", "total", "page", "per_page", "pages"]
+    assert list(data)[:3] == ["ok", "query", "total"]
+    assert {"page", "per_page", "pages", "took_ms", "hits", "facets"} <= set(data)
     assert data["ok"] is True and data["query"] == "TikTok" and data["total"] == 5
     assert set(data["facets"]) >= {"source", "publisher", "byline", "date"}
     hit = data["hits"][0]
@@ -42,7 +43,7 @@ def test_facet_filters_or_within_and_across(client):
 
 
 def test_empty_query_lists_newest_first(client):
-    data = client.get("/api/search?per_page=100").get_json()
+    data = client.get("/api/search?per_page=100&group=none").get_json()
     dates = [h["date"] for h in data["hits"] if h["date"]]
     assert dates == sorted(dates, reverse=True)
     assert data["total"] == len(data["hits"])
@@ -118,3 +119,37 @@ def test_missing_index_is_503(empty_app):
     assert "newsindex rebuild" in response.get_json()["error"]
     page = empty_app.test_client().get("/?q=x")
     assert page.status_code == 503 and b"newsindex rebuild" in page.data
+
+
+def test_syndicated_copies_fold_into_one_story(client):
+    grouped = client.get("/api/search?q=TikTok").get_json()
+    assert (grouped["total"], grouped["stories"], grouped["group"]) == (5, 4, "story")
+    assert len(grouped["hits"]) == 4
+    reuters = [h for h in grouped["hits"] if h["source"] == "Reuters"]
+    assert len(reuters) == 1 and len(reuters[0]["copies"]) == 1
+    copy = reuters[0]["copies"][0]
+    assert set(copy) == {"id", "title", "publisher", "source", "date", "file"}
+    assert {reuters[0]["file"], copy["file"]} == {
+        "seeds/000-reuters-rednote-wary-welcome.txt",
+        "seeds/001-gbaf-reuters-rednote.txt",
+    }
+    every = client.get("/api/search?q=TikTok&group=none").get_json()
+    assert (every["total"], every["stories"], len(every["hits"])) == (5, 4, 5)
+    assert client.get("/api/search?q=TikTok&group=bogus").status_code == 400
+
+
+def test_copy_gets_date_and_byline_from_its_wire_original(client):
+    data = client.get("/api/search?q=TikTok&group=none").get_json()
+    plain = next(h for h in data["hits"] if h["file"].startswith("seeds/000"))
+    assert plain["date"] == "2025-01-15" and plain["provenance"]["date"] == "copy"
+    assert plain["byline"] == ["Brenda Goh"] and plain["provenance"]["byline"] == "copy"
+    assert plain["source"] == "Reuters"
+
+
+def test_chart_counts_articles_or_stories(client):
+    articles = client.get("/api/search?q=TikTok").get_json()
+    stories = client.get("/api/search?q=TikTok&count=stories").get_json()
+    assert articles["chart"]["counts"] == "articles" and stories["chart"]["counts"] == "stories"
+    assert sum(i["count"] for i in articles["facets"]["date"]) == 2  # 000 and 001, same day
+    assert sum(i["count"] for i in stories["facets"]["date"]) == 1
+    assert articles["facet_counts"] == "articles"

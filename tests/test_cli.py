@@ -24,6 +24,7 @@ def test_rebuild_search_stats_update_with_the_runner(runner, tmp_path, monkeypat
     result = runner.invoke(args=["rebuild", "seeds"])
     assert result.exit_code == 0, result.output
     assert "Rebuilt: 5 articles indexed" in result.output
+    assert "Story groups: 4; syndicated copies grouped: 1." in result.output
     assert "Skipped 0 files." in result.output
 
     result = runner.invoke(args=["search", "TikTok", "--json"])
@@ -35,7 +36,12 @@ def test_rebuild_search_stats_update_with_the_runner(runner, tmp_path, monkeypat
     assert result.output.count("seeds/") == 2
 
     result = runner.invoke(args=["stats", "--json"])
-    assert json.loads(result.output)["articles"] == 5
+    stats = json.loads(result.output)
+    assert stats["articles"] == 5 and stats["stories"] == 4
+    assert stats["largest_stories"][0]["articles"] == 2
+    result = runner.invoke(args=["stats"])
+    assert "Largest story groups:" in result.output
+    assert "2 articles: China gives a wary welcome" in result.output
 
     result = runner.invoke(args=["update"])  # default path: seeds/
     assert result.exit_code == 0, result.output

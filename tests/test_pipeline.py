@@ -25,7 +25,8 @@ def work(tmp_path, monkeypatch):
 
 
 def _search(index_dir, text="", **kwargs):
-    """Run one search on the current generation."""
+    """Run one search on the current generation (every article, copies not folded)."""
+    kwargs.setdefault("group", False)
     live = LiveIndex(index_dir)
     try:
         return live.backend().search(SearchQuery(text=text, **kwargs))
@@ -36,6 +37,7 @@ def _search(index_dir, text="", **kwargs):
 def test_rebuild_indexes_seeds_and_reports(work):
     report = build_index(["seeds"], work / "index")
     assert report.indexed == 5
+    assert (report.stories, report.copies) == (4, 1)
     assert report.skipped == []
     assert report.generation
     results = _search(work / "index", "TikTok")
@@ -86,3 +88,23 @@ def test_update_adds_changes_and_removes(work):
 def test_update_without_an_index_says_to_rebuild(work):
     with pytest.raises(NewsIndexError, match="newsindex rebuild"):
         update_index(["seeds"], work / "index")
+
+
+def test_update_groups_a_new_copy_with_its_indexed_story(work):
+    (work / "more").mkdir()
+    shutil.move(work / "seeds" / "000-reuters-rednote-wary-welcome.txt", work / "more" / "wire.txt")
+    build_index(["seeds", "more"], work / "index")
+    assert _search(work / "index", "TikTok", group=True).total == 5
+    (work / "more" / "wire.txt").unlink()
+    report = update_index(["more"], work / "index")
+    assert report.removed == 1 and (report.stories, report.copies) == (4, 0)
+    shutil.copy(SEEDS / "000-reuters-rednote-wary-welcome.txt", work / "more" / "again.txt")
+    report = update_index(["more"], work / "index")
+    assert report.indexed == 1 and (report.stories, report.copies) == (4, 1)
+    grouped = _search(work / "index", "TikTok", group=True)
+    assert (grouped.total, grouped.stories, len(grouped.hits)) == (5, 4, 4)
+    again = next(
+        h.article for h in _search(work / "index", "TikTok").hits if "again" in h.article.file
+    )
+    assert again.date.iso() == "2025-01-15" and again.provenance["date"] == "copy"
+    assert again.byline == ["Brenda Goh"]

@@ -9,7 +9,10 @@ def test_search_page_shows_marked_snippets_and_facets(client):
     response = client.get("/?q=TikTok")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert html.count('class="hit"') == 5
+    assert html.count('class="hit"') == 4  # five articles, four stories
+    assert "Also published by Global Banking &amp; Finance Review" in html
+    every = client.get("/?q=TikTok&group=none").get_data(as_text=True)
+    assert every.count('class="hit"') == 5
     assert "<mark>TikTok</mark>" in html
     assert 'aria-labelledby="facet-source"' in html
     assert 'rel="alternate"' in response.headers["Link"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from markupsafe import Markup
 
+from indexer.aliases import AliasTable, load_aliases
 from indexer.live import LiveIndex
 from indexer.loaders import DEFAULT_MAX_BYTES
 from indexer.safehtml import sanitize
@@ -43,6 +45,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 def marked(fragment: str) -> Markup:
     """Template filter: a snippet reduced to escaped text plus `<mark>`, then marked safe."""
     return Markup(sanitize(fragment))
+
+
+def alias_table(app: Flask) -> AliasTable:
+    """The names to expand in queries: instance/aliases.txt, else the shipped default list."""
+    table = app.extensions.get("newsindex_aliases")
+    if table is None:
+        path = app.config.get("ALIASES_FILE") or os.path.join(app.instance_path, "aliases.txt")
+        table = app.extensions.setdefault("newsindex_aliases", load_aliases(Path(path)))
+    return table
 
 
 def live_index(app: Flask) -> LiveIndex:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
 from flask.typing import ResponseReturnValue
 
-from webapp import export, live_index, search
+from webapp import alias_table, export, live_index, search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -21,14 +21,14 @@ def api_search() -> ResponseReturnValue:
     if fmt != "json":
         abort(400, description=f"Unknown format {fmt!r}: use json or csv.")
     backend = live_index(current_app).backend()
-    return jsonify(search.run(backend, request.args))
+    return jsonify(search.run(backend, request.args, alias_table(current_app)))
 
 
 @bp.get("/search.csv")
 def api_search_csv() -> ResponseReturnValue:
     """Every matching article as CSV, streamed, in the search's order (capped, see README)."""
     backend = live_index(current_app).backend()
-    sq = search.parse_args(request.args)
+    sq = search.parse_args(request.args, alias_table(current_app))
     rows = export.search_rows(backend, sq)
     return _csv_response(next(rows), rows, "newsindex-search.csv")
 
@@ -39,7 +39,7 @@ def api_chart_csv() -> ResponseReturnValue:
     backend = live_index(current_app).backend()
     args = request.args.copy()
     args.pop("page", None)
-    data = search.run(backend, args)
+    data = search.run(backend, args, alias_table(current_app))
     rows = export.chart_rows(data)
     return _csv_response(next(rows), rows, "newsindex-chart.csv")
 

@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.errors import IndexLocked, NewsIndexError
 from indexer.models import BuildReport
 from indexer.pipeline import build_index, index_stats, update_index
-from webapp import live_index, search
+from webapp import alias_table, live_index, search
 
 T = TypeVar("T")
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another build holds the lock, try again later
@@ -110,21 +110,24 @@ def update_command(paths: tuple[str, ...]) -> None:
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default=None)
 @click.option("--page", type=int, default=None)
 @click.option("--per-page", type=int, default=None)
+@click.option("--no-aliases", is_flag=True, help="Do not expand names to their aliases.")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly the API's JSON.")
 @with_appcontext
-def search_command(query: str, as_json: bool, **options: Any) -> None:
+def search_command(query: str, as_json: bool, no_aliases: bool, **options: Any) -> None:
     """Search the index, as /api/search does.
 
     Example: newsindex search "tiktok refugees" --source Reuters --json
     """
-    pairs: list[tuple[str, str]] = [("q", query)]
+    pairs: list[tuple[str, str]] = [("q", query), ("aliases", "0" if no_aliases else "1")]
     names = {"date_from": "from", "date_to": "to", "per_page": "per_page"}
     for key, value in options.items():
         for item in value if isinstance(value, tuple) else [value]:
             if item is not None:
                 pairs.append((names.get(key, key), str(item)))
     try:
-        data = search.run(live_index(current_app).backend(), MultiDict(pairs))
+        data = search.run(
+            live_index(current_app).backend(), MultiDict(pairs), alias_table(current_app)
+        )
     except NewsIndexError as exc:
         if as_json:
             click.echo(json.dumps({"ok": False, "status": _status(exc), "error": str(exc)}))
@@ -186,12 +189,20 @@ def stats_command(as_json: bool) -> None:
         return
     click.echo(f"Index: {stats['index_dir']} (generation {stats['generation']})")
     click.echo(f"Articles: {stats['articles']} ({stats['undated']} undated)")
+    click.echo(f"Stories: {stats['stories']} (syndicated copies folded together)")
     if stats["date_range"]:
         click.echo(f"Dates: {stats['date_range']['first']} to {stats['date_range']['last']}")
     click.echo(f"Size: {stats['size_bytes'] / 1e6:.1f} MB")
     click.echo("Sources:")
     for item in stats["sources"]:
         click.echo(f"  {item['value']}: {item['count']}")
+    if stats["largest_stories"]:
+        click.echo("Largest story groups:")
+    for story in stats["largest_stories"]:
+        outlets = ", ".join(
+            dict.fromkeys(c["publisher"] or c["source"] or "?" for c in story["copies"])
+        )
+        click.echo(f"  {story['articles']} articles: {story['title']} ({outlets})")
 
 
 COMMANDS = (rebuild_command, update_command, search_command, serve_command, stats_command)

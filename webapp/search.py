@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
+from indexer.aliases import AliasTable
 from indexer.backends.base import (
     FACETS,
     SORTS,
@@ -20,7 +21,20 @@ from indexer.limits import MAX_PER_PAGE
 from indexer.models import PartialDate
 
 FILTER_PARAMS = FACETS
-STATE_PARAMS = ("q", *FILTER_PARAMS, "from", "to", "sort", "per_page", "chart")
+STATE_PARAMS = (
+    "q",
+    *FILTER_PARAMS,
+    "from",
+    "to",
+    "sort",
+    "per_page",
+    "chart",
+    "count",
+    "group",
+    "aliases",
+)
+GROUPS = ("story", "none")
+COUNTS = ("articles", "stories")
 CHARTS = ("", "source")
 
 
@@ -52,8 +66,11 @@ def _date_arg(args: MultiDict[str, str], name: str, end: bool) -> dt.date | None
     return date.end() if end else date.start()
 
 
-def parse_args(args: MultiDict[str, str]) -> SearchQuery:
-    """Validate request arguments into a SearchQuery; QueryError with a readable message."""
+def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> SearchQuery:
+    """Validate request arguments into a SearchQuery; QueryError with a readable message.
+
+    `aliases` are expanded in the query unless the request says `aliases=0`.
+    """
     sort = args.get("sort", "").strip() or "relevance"
     if sort not in SORTS:
         raise QueryError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
@@ -68,7 +85,19 @@ def parse_args(args: MultiDict[str, str]) -> SearchQuery:
     chart = args.get("chart", "").strip()
     if chart not in CHARTS:
         raise QueryError(f"Unknown chart {chart!r}: leave it out, or use chart=source.")
+    group = args.get("group", "").strip() or "story"
+    if group not in GROUPS:
+        raise QueryError(f"Unknown group {group!r}: use story (one hit per story) or none.")
+    count = args.get("count", "").strip() or "articles"
+    if count not in COUNTS:
+        raise QueryError(f"Unknown count {count!r}: the chart counts articles or stories.")
+    expand = args.get("aliases", "1").strip()
+    if expand not in ("0", "1"):
+        raise QueryError(f"aliases must be 1 (expand names) or 0 (do not), not {expand!r}.")
     return SearchQuery(
+        group=group == "story",
+        chart_stories=count == "stories",
+        aliases=aliases if expand == "1" else None,
         chart_by_source=chart == "source",
         text=args.get("q", "").strip(),
         filters={k: v for k, v in filters.items() if v},
@@ -80,14 +109,15 @@ def parse_args(args: MultiDict[str, str]) -> SearchQuery:
     )
 
 
-def run(backend: SearchBackend, args: MultiDict[str, str]) -> dict[str, Any]:
+def run(
+    backend: SearchBackend, args: MultiDict[str, str], aliases: AliasTable | None = None
+) -> dict[str, Any]:
     """Run the search the arguments describe and return its data dict (the API's JSON)."""
-    sq = parse_args(args)
+    sq = parse_args(args, aliases)
     results = backend.search(sq)
     if sq.page > results.pages:
-        raise QueryError(
-            f"Page {sq.page} is past the last page ({results.pages}) of {results.total} results."
-        )
+        shown = f"{results.stories} stories" if sq.group else f"{results.total} articles"
+        raise QueryError(f"Page {sq.page} is past the last page ({results.pages}) of {shown}.")
     return to_data(results, args)
 
 
@@ -130,6 +160,7 @@ def chart_data(results: SearchResults) -> tuple[list[dict[str, Any]], dict[str, 
         for b in hist.bins
     ]
     chart = {
+        "counts": "stories" if results.query.chart_stories else "articles",
         "granularity": hist.granularity,
         "undated": hist.undated,
         "less_precise": hist.imprecise,
@@ -150,6 +181,8 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "ok": True,
         "query": sq.text,
         "total": results.total,
+        "stories": results.stories,
+        "group": "story" if sq.group else "none",
         "page": sq.page,
         "per_page": sq.per_page,
         "pages": results.pages,
@@ -164,8 +197,11 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "took_ms": round(results.took_ms, 2),
         "timed_out": results.timed_out,
         "suggestion": results.suggestion,
+        "aliases": sq.aliases is not None,
+        "aliases_added": list(results.aliases_added),
         "hits": [hit.to_dict() for hit in results.hits],
         "facets": facets,
+        "facet_counts": "articles",
         "date_granularity": chart["granularity"] if chart else None,
         "chart": chart,
     }

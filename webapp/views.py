@@ -15,7 +15,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
-from webapp import chart, live_index, search
+from webapp import alias_table, chart, live_index, search
 
 bp = Blueprint("views", __name__)
 
@@ -25,6 +25,7 @@ FACET_LABELS = {
     "byline": "Byline",
     "dateline": "Dateline",
     "month": "Month",
+    "language": "Language",
 }
 FEED_ENTRIES = 30
 
@@ -44,7 +45,7 @@ def _links(args: MultiDict[str, str], page: int) -> dict[str, str]:
 def index() -> ResponseReturnValue:
     """The search page; an empty query lists the newest articles."""
     backend = live_index(current_app).backend()
-    data = search.run(backend, request.args)
+    data = search.run(backend, request.args, alias_table(current_app))
     links = _links(request.args, data["page"])
     html = render_template(
         "search.html",
@@ -99,7 +100,7 @@ def feed() -> ResponseReturnValue:
     args["sort"] = "newest"
     args["per_page"] = str(FEED_ENTRIES)
     args.pop("page", None)
-    data = search.run(live_index(current_app).backend(), args)
+    data = search.run(live_index(current_app).backend(), args, alias_table(current_app))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     xml = render_template(
         "feed.xml",

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from indexer.aliases import AliasTable
 from indexer.histogram import Histogram
 from indexer.models import Article
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
-FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "month")
+FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "month", "language")
 EXPORT_CAP = 50_000  # rows a CSV export streams at most
 
 
@@ -36,6 +37,9 @@ class SearchQuery:
     histogram: bool = True
     chart_by_source: bool = False
     suggest: bool = True  # offer a spelling correction when few articles match
+    aliases: AliasTable | None = None  # names to expand to their equivalents; None: no expansion
+    group: bool = True  # one hit per story (syndicated copies folded into it)
+    chart_stories: bool = False  # the date chart counts distinct stories, not articles
 
 
 @dataclass(slots=True, frozen=True)
@@ -58,6 +62,7 @@ class Hit:
     article: Article
     score: float | None
     snippets: list[str]
+    copies: list[dict[str, Any]] = field(default_factory=list)  # the story's other articles
 
     def to_dict(self) -> dict[str, Any]:
         """The hit in the API's shape (no body)."""
@@ -65,6 +70,7 @@ class Hit:
         data.pop("body")
         data["score"] = None if self.score is None else round(self.score, 4)
         data["snippets"] = list(self.snippets)
+        data["copies"] = [dict(c) for c in self.copies]
         return data
 
 
@@ -73,20 +79,22 @@ class SearchResults:
     """What a search found: the page of hits, the total, and facet counts."""
 
     query: SearchQuery
-    total: int
+    total: int  # matching articles
     hits: list[Hit]
     facets: dict[str, list[FacetCount]]
+    stories: int = 0  # distinct stories among the matching articles
     histogram: Histogram | None = None
     suggestion: str | None = None  # a corrected query, when the words look misspelt
     date_bounds: tuple[dt.date | None, dt.date | None] = (None, None)  # from/to and date: terms
     timed_out: bool = False  # the ranking ran out of its time budget; hits may be incomplete
+    aliases_added: list[str] = field(default_factory=list)
     took_ms: float = 0.0
 
     @property
     def pages(self) -> int:
-        """How many pages the results fill (at least 1)."""
-        per = self.query.per_page
-        return max(1, -(-self.total // per))
+        """How many pages the results fill (at least 1): of stories when grouped."""
+        shown = self.stories if self.query.group else self.total
+        return max(1, -(-shown // self.query.per_page))
 
 
 class SearchBackend(ABC):
@@ -144,6 +152,10 @@ class SearchBackend(ABC):
     @abstractmethod
     def iter_articles(self) -> Iterable[Article]:
         """Every article, with its body (for stats, exports and regrouping)."""
+
+    @abstractmethod
+    def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The stories with the most copies: story_id, articles, title, and each copy's outlet."""
 
     @abstractmethod
     def similar(self, article_id: str, limit: int = 5) -> list[Article]:

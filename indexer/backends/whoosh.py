@@ -14,12 +14,14 @@ from typing import Any
 
 import numpy as np
 from whoosh import columns, fields, index, qparser, query
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import StandardAnalyzer
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.filedb.filestore import FileStorage
-from whoosh.highlight import ContextFragmenter, WholeFragmenter, highlight
+from whoosh.highlight import ContextFragmenter, WholeFragmenter
 from whoosh.searching import Searcher
 
+from indexer.aliases import expand_query
+from indexer.analysis import CJKPhrasePlugin, highlight_text, text_analyzer
 from indexer.backends.base import (
     EXPORT_CAP,
     FACETS,
@@ -30,7 +32,7 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import IndexMissing, QueryError
-from indexer.facets import MULTI_SEP, DateColumns, FacetColumn, top_counts
+from indexer.facets import MULTI_SEP, DateColumns, FacetColumn, StoryColumn, top_counts
 from indexer.facets import histogram as facet_histogram
 from indexer.limits import MAX_RESULT_WINDOW, check_query_text
 from indexer.models import Article, article_from_dict
@@ -50,13 +52,13 @@ log = logging.getLogger(__name__)
 
 def build_schema() -> fields.Schema:
     """The Whoosh schema: searchable text, facet columns, sort keys and the stored record."""
-    stem = StemmingAnalyzer(cachesize=100_000)
+    text = text_analyzer()  # English stemming, CJK runs as overlapping bigrams
     names = StandardAnalyzer(stoplist=None)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         origin=fields.ID(),
-        title=fields.TEXT(analyzer=stem, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=stem, stored=True, spelling=True),
+        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
+        body=fields.TEXT(analyzer=text, stored=True, spelling=True),
         source=fields.TEXT(analyzer=names),
         publisher=fields.TEXT(analyzer=names),
         byline=fields.TEXT(analyzer=names),
@@ -74,6 +76,8 @@ def build_schema() -> fields.Schema:
         c_byline=fields.COLUMN(columns.VarBytesColumn()),
         c_dateline=fields.COLUMN(columns.RefBytesColumn()),
         c_month=fields.COLUMN(columns.RefBytesColumn()),
+        c_language=fields.COLUMN(columns.RefBytesColumn()),
+        c_story=fields.COLUMN(columns.VarBytesColumn()),
         c_precision=fields.COLUMN(columns.RefBytesColumn()),
     )
 
@@ -87,6 +91,7 @@ def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
         "byline": tuple(article.byline),
         "dateline": (article.dateline,) if article.dateline else (),
         "month": (date_iso[:7],) if date_iso else (),
+        "language": (article.language,) if article.language else (),
     }
 
 
@@ -122,6 +127,7 @@ def _document(article: Article) -> dict[str, Any]:
         doc[f"c_{name}"] = MULTI_SEP.join(values).encode()
     precision = article.date.precision if article.date else None
     doc["c_precision"] = (precision or "").encode()
+    doc["c_story"] = (article.story_id or f"solo-{article.id}").encode()
     return doc
 
 
@@ -139,6 +145,7 @@ class WhooshBackend(SearchBackend):
             list(SEARCH_FIELDS), schema=ix.schema, group=qparser.AndGroup
         )
         self._parser.add_plugin(qparser.PlusMinusPlugin())
+        self._parser.add_plugin(CJKPhrasePlugin())
         self._parser.remove_plugin_class(qparser.BoostPlugin)
 
     @classmethod
@@ -243,6 +250,9 @@ class WhooshBackend(SearchBackend):
                 dates=DateColumns.from_values(
                     reader.column_reader("date_new"), reader.column_reader("c_precision")
                 ),
+                stories=StoryColumn.from_values(
+                    reader.column_reader("c_story"), reader.all_doc_ids(), reader.doc_count_all()
+                ),
             )
         return self._tables_cache
 
@@ -278,15 +288,32 @@ class WhooshBackend(SearchBackend):
     # Searching
 
     def parse(self, text: str) -> query.Query:
-        """Parse query text (without `date:` terms) into a Whoosh query; Every when empty."""
+        """Check and parse query text (without `date:` terms); Every when empty."""
+        text = text.strip()
+        if text:
+            check_query_text(text)
+        return self._parse_checked(text)
+
+    def _parse_checked(self, text: str) -> query.Query:
+        """Parse query text that passed the limits (alias expansion may lengthen it)."""
         text = text.strip()
         if not text:
             return query.Every()
-        check_query_text(text)
         try:
             return self._parser.parse(text)
         except Exception as exc:  # the parser raises assorted types on odd input
             raise QueryError(f"Could not understand the query {text!r}: {exc}") from exc
+
+    def _understand(self, sq: SearchQuery) -> tuple[query.Query, DateBounds, list[str], str]:
+        """The query, its date bounds, the aliases added and the words searched for."""
+        text, bounds = extract_date_terms(sq.text)
+        bounds = narrow(bounds, (sq.date_from, sq.date_to))
+        if text.strip():
+            check_query_text(text)
+        added: list[str] = []
+        if sq.aliases is not None and text.strip():
+            text, added = expand_query(text, sq.aliases)
+        return self._parse_checked(text), bounds, added, text
 
     def search(self, sq: SearchQuery) -> SearchResults:
         """Run one search: matching set, facets with their own selections left out, one page."""
@@ -295,9 +322,7 @@ class WhooshBackend(SearchBackend):
             raise QueryError(
                 f"Results past number {MAX_RESULT_WINDOW} cannot be paged to; narrow the search."
             )
-        text, bounds = extract_date_terms(sq.text)
-        bounds = narrow(bounds, (sq.date_from, sq.date_to))
-        q = self.parse(text)
+        q, bounds, added, text = self._understand(sq)
         with self._lock:
             searcher = self._get_searcher()
             bounded = _with_dates(q, bounds)
@@ -307,26 +332,32 @@ class WhooshBackend(SearchBackend):
             for mask in chosen.values():
                 final &= mask
             total = int(final.sum())
+            stories = tables.stories.count(final)
             facets = _count_facets(sq, base, chosen, tables) if sq.facets else {}
             histogram = None
             if sq.histogram:
                 by = tables.facets["source"] if sq.chart_by_source else None
-                histogram = facet_histogram(tables.dates, final, by)
+                counted = final
+                if sq.chart_stories:
+                    counted = tables.stories.representatives(final, tables.dates.ordinal)
+                histogram = facet_histogram(tables.dates, counted, by)
             hits, timed_out = [], False
             if total:
                 hits, timed_out = self._page(searcher, q, bounded, final, bool(chosen), sq)
             suggestion = None
-            if sq.suggest and text and total < SUGGEST_BELOW:
+            if sq.suggest and text and total < SUGGEST_BELOW and not added:
                 suggestion = self._suggest(searcher, q, text)
         return SearchResults(
             query=sq,
             total=total,
+            stories=stories,
             hits=hits,
             facets=facets,
             histogram=histogram,
             suggestion=suggestion,
             date_bounds=bounds,
             timed_out=timed_out,
+            aliases_added=added,
             took_ms=(time.perf_counter() - started) * 1000,
         )
 
@@ -373,39 +404,70 @@ class WhooshBackend(SearchBackend):
     ) -> tuple[list[Hit], bool]:
         """The hits of the requested page, with snippets, and whether time ran out."""
         start, stop = (sq.page - 1) * sq.per_page, sq.page * sq.per_page
+        tables = self._tables()
         timed_out = False
-        scores: list[float | None]
+        ranked: list[tuple[int, float | None]]
         if sq.sort == "relevance" and not isinstance(q, query.Every):
             keep = set(np.flatnonzero(final).tolist()) if filtered else None
-            collector = searcher.collector(limit=stop, filter=keep)
-            # Checked between documents; SIGALRM is not usable in a server's worker threads.
-            timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
-            try:
-                searcher.search_with_collector(bounded, timed)
-            except TimeLimit:
-                timed_out = True
-            ranked = list(timed.results().items())[start:stop]
-            docnums = [d for d, _ in ranked]
-            scores = [float(score) for _, score in ranked]
+            ranked, timed_out = self._ranked(searcher, bounded, keep, stop, sq.group, tables)
         else:
-            docnums = _by_date(final, self._tables().dates.ordinal, sq.sort)[start:stop]
-            scores = [None] * len(docnums)
+            order = _by_date(final, tables.dates.ordinal, sq.sort)
+            if sq.group:
+                order = tables.stories.first_per_story(order)
+            ranked = [(d, None) for d in order[:stop]]
+        ranked = ranked[start:stop]
         terms: set[str] = set()
         if sq.snippets and not isinstance(q, query.Every):
             terms = _body_terms(q, searcher)
         hits = []
-        for docnum, score in zip(docnums, scores, strict=True):
+        for docnum, score in ranked:
             stored = searcher.stored_fields(docnum)
             body = stored.get("body", "")
             snippets = self._snippets(body, terms, sq.snippets) if terms else []
             if not snippets:
                 snippets = [escape(_lead(body))]
-            hits.append(Hit(article=_article(stored), score=score, snippets=snippets))
+            copies = [
+                _copy_summary(searcher.stored_fields(other))
+                for other in tables.stories.others(docnum)
+            ]
+            hits.append(
+                Hit(article=_article(stored), score=score, snippets=snippets, copies=copies)
+            )
         return hits, timed_out
+
+    @staticmethod
+    def _ranked(
+        searcher: Searcher,
+        bounded: query.Query,
+        keep: set[int] | None,
+        stop: int,
+        group: bool,
+        tables: _Tables,
+    ) -> tuple[list[tuple[int, float | None]], bool]:
+        """The best `stop` documents by score (the best per story when grouping)."""
+        limit = stop
+        while True:
+            collector = searcher.collector(limit=limit, filter=keep)
+            # Checked between documents; SIGALRM is not usable in a server's worker threads.
+            timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+            timed_out = False
+            try:
+                searcher.search_with_collector(bounded, timed)
+            except TimeLimit:
+                timed_out = True
+            items = list(timed.results().items())
+            ranked = [(d, float(score)) for d, score in items]
+            if group:
+                firsts = set(tables.stories.first_per_story([d for d, _ in ranked]))
+                ranked = [(d, sc) for d, sc in ranked if d in firsts]
+            # Copies crowd out stories: ask for more until the page fills or matches run out.
+            if len(ranked) >= stop or len(items) < limit or timed_out:
+                return ranked, timed_out
+            limit *= 4
 
     def _snippets(self, body: str, terms: set[str], top: int) -> list[str]:
         """Up to `top` fragments of the body around the query's terms, marked and escaped."""
-        formatted = highlight(
+        formatted = highlight_text(
             body,
             frozenset(terms),
             self._ix.schema["body"].analyzer,
@@ -414,6 +476,29 @@ class WhooshBackend(SearchBackend):
             top=top,
         )
         return split_fragments(formatted)
+
+    def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The stories with the most copies (single-article stories left out)."""
+        with self._lock:
+            searcher = self._get_searcher()
+            stories = self._tables().stories
+            sizes = np.diff(stories.starts)
+            out = []
+            for code in np.argsort(-sizes, kind="stable")[:limit].tolist():
+                if sizes[code] < 2:
+                    break
+                members = stories.members[stories.starts[code] : stories.starts[code + 1]]
+                copies = [_copy_summary(searcher.stored_fields(int(d))) for d in members]
+                first = json.loads(searcher.stored_fields(int(members[0]))["meta"])
+                out.append(
+                    {
+                        "story_id": first.get("story_id"),
+                        "articles": int(sizes[code]),
+                        "title": first.get("title"),
+                        "copies": copies,
+                    }
+                )
+            return out
 
     def similar(self, article_id: str, limit: int = 5) -> list[Article]:
         """Articles sharing the most distinctive body terms with the given one."""
@@ -427,9 +512,7 @@ class WhooshBackend(SearchBackend):
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
         """Every matching article in the query's order, up to `cap` (the query runs at once)."""
-        text, bounds = extract_date_terms(sq.text)
-        bounds = narrow(bounds, (sq.date_from, sq.date_to))
-        q = self.parse(text)
+        q, bounds, _added, _text = self._understand(sq)
         with self._lock:
             searcher = self._get_searcher()
             bounded = _with_dates(q, bounds)
@@ -466,7 +549,7 @@ class WhooshBackend(SearchBackend):
         analyzer = self._ix.schema["body"].analyzer
         out = []
         for paragraph in paragraphs:
-            marked = highlight(
+            marked = highlight_text(
                 paragraph, terms, analyzer, WholeFragmenter(charlimit=None), MarkFormatter(), top=1
             )
             out.append(split_fragments(marked)[0] if marked.strip() else escape(paragraph))
@@ -492,6 +575,13 @@ class _Tables:
     size: int
     facets: dict[str, FacetColumn]
     dates: DateColumns
+    stories: StoryColumn
+
+
+def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:
+    """What a hit shows of another copy of its story."""
+    meta = json.loads(stored["meta"])
+    return {key: meta.get(key) for key in ("id", "title", "publisher", "source", "date", "file")}
 
 
 def _body_terms(q: query.Query, searcher: Searcher) -> set[str]:

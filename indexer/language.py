@@ -1,0 +1,38 @@
+"""The language an article is written in, as an ISO 639-1 code, detected offline by CLD2.
+
+CLD2 (Chromium's Compact Language Detector, through `pycld2`) is compiled C with its tables
+built in: nothing is downloaded, and reading the first 1,000 characters of an article takes about
+0.1 ms, so it runs on every article at index time. It knows 83 languages and says "unknown"
+rather than guessing when the text is too short or has no letters, which we pass on as None.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pycld2
+
+SAMPLE_CHARS = 1000
+MIN_PERCENT = 40  # share of the text in the top language when CLD2 is not sure of it
+# CLD2 refuses control characters, lone surrogates and noncharacters as "invalid UTF-8".
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# CLD2 still uses some withdrawn codes.
+_RENAMED = {"iw": "he", "in": "id", "jw": "jv", "ji": "yi"}
+
+
+def detect_language(text: str) -> str | None:
+    """The text's language as a lowercase ISO 639-1 code (`en`, `zh`), or None when unclear."""
+    sample = _UNSAFE.sub(" ", text[:SAMPLE_CHARS])
+    if not any(char.isalpha() for char in sample):
+        return None
+    try:
+        reliable, _, details = pycld2.detect(sample)
+    except pycld2.error:
+        return None
+    _, code, percent, _ = details[0]
+    if code in ("un", "xxx") or code.startswith("xx-"):
+        return None
+    if not reliable and percent < MIN_PERCENT:
+        return None
+    code = code.split("-")[0].lower()  # zh-Hant -> zh, sr-ME -> sr
+    return _RENAMED.get(code, code)

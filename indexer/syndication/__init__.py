@@ -1,0 +1,55 @@
+"""Group syndicated copies of one story across outlets, and fill a copy's gaps from the others.
+
+A researcher searching an event should see one story where ten portals ran the same wire copy.
+Each body becomes the set of word 5-shingles of its prose (paragraphs that end like sentences
+or run long, so menus and other stories' headlines left by the normaliser add nothing), and
+that set is summarised by 128 MinHash values (datasketch's `affine32` scheme). Articles sharing
+values are compared by the estimated containment of the shorter text in the longer: a copy cut
+to its first paragraphs shares few shingles with the full text (low Jaccard) but nearly all of
+its own. Values that many articles share are boilerplate and do not count.
+
+A pipeline (1) normalises all articles, (2) calls `group_articles`, which sets `story_id` and
+fills gaps from copies, (3) writes the articles; `StoryGrouper.save` keeps the state beside the
+index, so that `newsindex update` can `load` it, `add` and `remove` a few articles and regroup
+only the stories they touch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.models import Article
+from indexer.syndication.copies import COPY, fill_from_copies
+from indexer.syndication.fingerprint import Fingerprinter, shingle_hashes
+from indexer.syndication.grouper import StoryGroup, StoryGrouper
+
+__all__ = [
+    "COPY",
+    "Fingerprinter",
+    "StoryGroup",
+    "StoryGrouper",
+    "fill_from_copies",
+    "group_articles",
+    "shingle_hashes",
+]
+
+
+def group_articles(
+    articles: list[Article], grouper: StoryGrouper | None = None, **options: Any
+) -> list[StoryGroup]:
+    """Group articles into stories, set their `story_id` and fill their gaps from copies."""
+    # With a loaded `grouper` (an update), the stories holding one of the articles come back,
+    # and gaps are filled from those articles only.
+    if grouper is None:
+        grouper = StoryGrouper(**options)
+    for article in articles:
+        grouper.add(article)
+    by_id = {article.id: article for article in articles}
+    groups = [g for g in grouper.groups() if any(m in by_id for m in g.members)]
+    for group in groups:
+        members = [by_id[m] for m in group.members if m in by_id]
+        for article in members:
+            article.story_id = group.story_id
+        if len(members) > 1:
+            fill_from_copies(members)
+    return groups

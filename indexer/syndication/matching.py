@@ -1,0 +1,124 @@
+"""Which articles are copies of one another, judged from their MinHash values alone.
+
+Candidates share a MinHash value (LSH with bands of one row), found by sorting each column
+with numpy rather than with Python dicts, so 100k articles cost about a second and little
+memory. A value held by more than `common_limit` articles comes from boilerplate (a portal's
+disclaimer, a wire's sign-off) and is not counted as evidence of a copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+_COLUMNS_PER_PASS = 16  # bounds the memory of the search to ~16 x 8 bytes per article at a time
+
+
+@dataclass(slots=True, frozen=True)
+class Rules:
+    """When a pair of articles counts as one story (see `StoryGrouper` for the defaults)."""
+
+    threshold: float
+    evidence_threshold: float
+    near_identical: float
+    common_limit: int
+    min_matches: int
+
+
+def candidate_pairs(
+    sigs: np.ndarray, pending: np.ndarray, rules: Rules
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unique pairs of rows sharing MinHash values, one of them pending; and the common values."""
+    # `sigs` holds one article per row; the flags (same shape) mark the values held by more than
+    # `common_limit` rows.
+    n, num_perm = sigs.shape
+    common = np.empty((num_perm, n), bool)
+    found: list[np.ndarray] = []
+    positions = np.arange(n, dtype=np.uint64)
+    for k in range(0, num_perm, _COLUMNS_PER_PASS):
+        # Sorting value << 32 | row keeps equal values together, in row order.
+        keys = sigs[:, k : k + _COLUMNS_PER_PASS].T.astype(np.uint64) << np.uint64(32)
+        keys |= positions
+        keys.sort(axis=1)
+        order = (keys & np.uint64(0xFFFFFFFF)).astype(np.intp)
+        values = keys >> np.uint64(32)
+        starts = np.ones(keys.shape, bool)
+        starts[:, 1:] = values[:, 1:] != values[:, :-1]
+        starts = starts.ravel()
+        run = np.cumsum(starts) - 1
+        length = np.bincount(run)[run]
+        crowded = (length > rules.common_limit).reshape(keys.shape)
+        np.put_along_axis(common[k : k + len(keys)], order, crowded, 1)
+        order = order.ravel()
+        # A value held by a few articles: every pair of them.
+        shared = np.flatnonzero((length > 1) & (length <= rules.common_limit))
+        for step in range(1, int(length[shared].max(initial=1))):
+            same = run[shared[:-step]] == run[shared[step:]]
+            found.append(np.stack([order[shared[:-step][same]], order[shared[step:][same]]], 1))
+        # A value held by many: boilerplate, or a story copied very often; pair each holder
+        # with the first only, and let the near-identical test tell the two apart.
+        crowd = np.flatnonzero((length > rules.common_limit) & ~starts)
+        leaders = np.flatnonzero(starts)[run[crowd]]
+        found.append(np.stack([order[leaders], order[crowd]], 1))
+    pairs = np.concatenate(found)
+    pairs = pairs[pending[pairs[:, 0]] | pending[pairs[:, 1]]]
+    pairs.sort(axis=1)
+    keys = pairs[:, 0].astype(np.int64) * n + pairs[:, 1]
+    keys.sort()
+    # A pair met in one column only shares at most one value that is not common boilerplate.
+    firsts = np.flatnonzero(np.diff(keys, prepend=-1))
+    met = np.diff(firsts, append=len(keys))
+    keys = keys[firsts[met >= min(2, rules.min_matches)]]
+    return np.stack([keys // n, keys % n], 1), np.ascontiguousarray(common.T)
+
+
+def containment(jaccard: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
+    """Share of the smaller set inside the larger, from their Jaccard index and sizes."""
+    shared = jaccard * (size_a + size_b) / (1.0 + jaccard)
+    return np.minimum(shared / np.maximum(np.minimum(size_a, size_b), 1.0), 1.0)
+
+
+def codes(values: list[str | None]) -> np.ndarray:
+    """Integer codes for strings (equal strings, equal codes); -1 for None."""
+    table: dict[str, int] = {}
+    return np.array([table.setdefault(v, len(table)) if v else -1 for v in values], np.int64)
+
+
+def same_story(
+    sigs: np.ndarray,
+    common: np.ndarray,
+    facts: tuple[np.ndarray, np.ndarray, np.ndarray],
+    pairs: np.ndarray,
+    rules: Rules,
+) -> np.ndarray:
+    """Which pairs of rows are copies of one story."""
+    # `facts` per row: distinct shingles, and codes of the credit line and of the headline
+    # (equal codes are shared evidence; -1 is none).
+    size, credit, title = facts
+    num_perm = sigs.shape[1]
+    a, b = pairs[:, 0], pairs[:, 1]
+    sig_a, sig_b, common_a, common_b = sigs[a], sigs[b], common[a], common[b]
+    equal = sig_a == sig_b
+    matches = equal.sum(1)
+    # The minimum over the union is a uniform draw from the union: where it is not a common
+    # value, equality estimates the Jaccard index of the two texts without their boilerplate.
+    informative = ~np.where(sig_a <= sig_b, common_a, common_b)
+    counted = informative.sum(1)
+    agreeing = (equal & informative).sum(1)
+    overall = containment(matches / num_perm, size[a], size[b])
+    content = containment(
+        agreeing / np.maximum(counted, 1),
+        size[a] * (1.0 - common_a.mean(1)),
+        size[b] * (1.0 - common_b.mean(1)),
+    )
+    evidence = ((credit[a] == credit[b]) & (credit[a] >= 0)) | (
+        (title[a] == title[b]) & (title[a] >= 0)
+    )
+    bar = np.where(evidence, rules.evidence_threshold, rules.threshold)
+    # Too few uncommon values to judge the content (a story copied more often than
+    # `common_limit` has nothing else): only a near-identical text is a copy, and only if the
+    # few uncommon values mostly agree (pages that are nearly all boilerplate do not).
+    judged = counted >= num_perm // 4
+    near = (overall >= rules.near_identical) & (2 * agreeing >= counted)
+    return (matches >= rules.min_matches) & np.where(judged, content >= bar, near)

@@ -1,0 +1,320 @@
+"""Chinese and mixed-script search: the CJK analyzer, aliases, language detection, CJK dates.
+
+A real Whoosh index on disk, built with `text_analyzer()` over the articles in
+`tests/data/chinese/`: a Chinese and an English article about RedNote (each naming it only in
+its own language), a mixed Chinese/English one, and a Chinese article about a schoolgirl named
+小红 and her 红书包 that shares characters with 小红书 but is not about it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from whoosh import fields, index, qparser
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.highlight import ContextFragmenter, WholeFragmenter
+from whoosh.searching import Searcher
+
+from indexer.aliases import AliasTable, expand_query, load_aliases, parse_aliases
+from indexer.analysis import CJKPhrasePlugin, highlight_text, text_analyzer
+from indexer.cjkdates import parse_cjk_date
+from indexer.language import detect_language
+from indexer.models import PartialDate
+from indexer.safehtml import MarkFormatter, split_fragments
+
+DATA = Path(__file__).resolve().parent / "data" / "chinese"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REDNOTE = {"rednote-zh", "rednote-en", "rednote-mixed"}
+
+
+def _articles() -> dict[str, str]:
+    """Article id -> full text (title, then body) of every file in tests/data/chinese."""
+    texts = {}
+    for path in sorted(DATA.iterdir()):
+        if path.suffix == ".txt":
+            texts[path.stem] = path.read_text(encoding="utf-8")
+        elif path.suffix == ".json":
+            record = json.loads(path.read_text(encoding="utf-8"))
+            texts[path.stem] = f"{record['title']}\n\n{record['body']}"
+    return texts
+
+
+ARTICLES = _articles()
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    """A searcher over a real on-disk index of the test articles, reopened from disk."""
+    folder = tmp_path_factory.mktemp("cjk-index")
+    schema = fields.Schema(
+        id=fields.ID(stored=True), body=fields.TEXT(analyzer=text_analyzer(), stored=True)
+    )
+    ix = index.create_in(folder, schema)
+    with ix.writer() as writer:
+        for article_id, text in ARTICLES.items():
+            writer.add_document(id=article_id, body=text)
+    ix.close()
+    reopened = index.open_dir(folder)  # the schema, analyzer included, comes back from disk
+    with reopened.searcher() as s:
+        yield s
+    reopened.close()
+
+
+@pytest.fixture(scope="module")
+def parser(searcher: Searcher) -> qparser.QueryParser:
+    """The backend's parser set-up (AND, +/-, no boosts) with the CJK phrase plugin."""
+    p = qparser.MultifieldParser(["body"], schema=searcher.schema, group=qparser.AndGroup)
+    p.add_plugin(qparser.PlusMinusPlugin())
+    p.remove_plugin_class(qparser.BoostPlugin)
+    p.add_plugin(CJKPhrasePlugin())
+    return p
+
+
+@pytest.fixture(scope="module")
+def aliases() -> AliasTable:
+    """The shipped default aliases."""
+    return load_aliases(None)
+
+
+def found(searcher: Searcher, parser: qparser.QueryParser, text: str) -> set[str]:
+    """Ids of the articles a query finds."""
+    return {hit["id"] for hit in searcher.search(parser.parse(text), limit=None)}
+
+
+def snippets(searcher: Searcher, parser: qparser.QueryParser, text: str) -> dict[str, str]:
+    """Article id -> highlighted snippets for a query, as the backend makes them."""
+    results = searcher.search(parser.parse(text), limit=None)
+    results.formatter = MarkFormatter()
+    return {hit["id"]: " … ".join(split_fragments(hit.highlights("body"))) for hit in results}
+
+
+# Aliases across scripts
+
+
+@pytest.mark.parametrize("name", ["RedNote", "Xiaohongshu", "小红书", "rednote", "little red book"])
+def test_every_name_of_rednote_finds_the_chinese_and_english_articles(
+    searcher: Searcher, parser: qparser.QueryParser, aliases: AliasTable, name: str
+) -> None:
+    expanded, added = expand_query(name, aliases)
+    assert added
+    assert found(searcher, parser, expanded) == REDNOTE
+
+
+def test_without_aliases_each_name_finds_only_its_own_script(
+    searcher: Searcher, parser: qparser.QueryParser
+) -> None:
+    assert found(searcher, parser, "RedNote") == {"rednote-en", "rednote-mixed"}
+    assert found(searcher, parser, "Xiaohongshu") == set()
+    assert found(searcher, parser, "小红书") == {"rednote-zh", "rednote-mixed"}
+
+
+def test_expanded_query_reports_the_added_names(aliases: AliasTable) -> None:
+    expanded, added = expand_query("RedNote refugees", aliases)
+    assert expanded == (
+        '(RedNote OR Xiaohongshu OR "Little Red Book" OR "小红书" OR "小紅書") refugees'
+    )
+    assert added == ["Xiaohongshu", "Little Red Book", "小红书", "小紅書"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expanded"),
+    [
+        ('"RedNote users" ban', '"RedNote users" ban'),
+        ("tiktok NOT rednote", 'tiktok NOT (rednote OR Xiaohongshu OR "Little Red Book" OR '),
+        ("-Beijing tiktok", '-(Beijing OR "北京") tiktok'),
+        ("tiktok OR weibo", 'tiktok OR (weibo OR "Sina Weibo" OR "微博" OR "新浪微博")'),
+        ("title:weibo", 'title:(weibo OR "Sina Weibo" OR "微博" OR "新浪微博")'),
+        ("source:reuters", "source:reuters"),
+        ("dateline:(beijing OR shanghai)", "dateline:(beijing OR shanghai)"),
+        ("rednote* beijing*", "rednote* beijing*"),
+        ("Xi Jinping", '((Xi Jinping) OR "习近平" OR "習近平")'),
+        (
+            "little red book",
+            '((little red book) OR RedNote OR Xiaohongshu OR "小红书" OR "小紅書")',
+        ),
+        ("xi refugees", "xi refugees"),
+        ("小红书用户", "小红书用户"),
+    ],
+)
+def test_expansion_keeps_operators_and_leaves_what_it_cannot_rewrite(
+    aliases: AliasTable, query: str, expanded: str
+) -> None:
+    assert expand_query(query, aliases)[0].startswith(expanded)
+
+
+def test_every_expanded_query_parses(parser: qparser.QueryParser, aliases: AliasTable) -> None:
+    for query in ["rednote", "-Beijing tiktok", "title:weibo", "Xi Jinping", "+China (Weibo)"]:
+        expanded, _ = expand_query(query, aliases)
+        assert parser.parse(expanded) is not None
+
+
+def test_aliases_file_format(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.txt"
+    path.write_text(
+        "# equivalent names\n\nRedNote | Xiaohongshu\n  xiaohongshu | 小红书 \nonly one\n",
+        encoding="utf-8",
+    )
+    table = load_aliases(path)
+    assert table.groups == (("RedNote", "Xiaohongshu", "小红书"),)  # the shared name joins lines
+    assert table.aliases("REDNOTE") == ("RedNote", "Xiaohongshu", "小红书")
+    assert table.aliases("TikTok") == ()
+
+
+def test_missing_instance_file_falls_back_to_the_shipped_list(tmp_path: Path) -> None:
+    table = load_aliases(tmp_path / "aliases.txt")
+    assert "小红书" in table.aliases("RedNote")
+    assert table.aliases("TikTok") == ()  # Douyin is not TikTok
+    assert "TikTok" not in table.aliases("Douyin")
+
+
+def test_empty_table_leaves_queries_alone() -> None:
+    assert expand_query("RedNote", parse_aliases("")) == ("RedNote", [])
+
+
+# CJK analysis: phrases, highlights, English alongside
+
+
+def test_chinese_word_matches_only_the_article_that_contains_it(
+    searcher: Searcher, parser: qparser.QueryParser
+) -> None:
+    # The schoolgirl article holds both units of 小红书 (小红, 红书) but not the word.
+    assert "bookbag-zh" in found(searcher, parser, "小红")
+    assert "bookbag-zh" in found(searcher, parser, "红书包")
+    assert "bookbag-zh" not in found(searcher, parser, "小红书")
+    assert found(searcher, parser, '"美国网民"') == {"rednote-zh"}
+    assert found(searcher, parser, "美国网民") == {"rednote-zh"}
+    assert found(searcher, parser, "字节跳动 抖音") == {"rednote-zh"}
+
+
+def test_chinese_punctuation_in_a_query_separates_words(
+    searcher: Searcher, parser: qparser.QueryParser
+) -> None:
+    assert found(searcher, parser, "小红书，抖音") == {"rednote-zh"}
+    assert found(searcher, parser, "小红书 -抖音") == {"rednote-mixed"}
+
+
+def test_highlight_marks_exactly_the_word(searcher: Searcher, parser: qparser.QueryParser) -> None:
+    marked = snippets(searcher, parser, "小红书")
+    assert "涌入中国社交应用<mark>小红书</mark>" in marked["rednote-zh"]
+    assert "<mark>小红书</mark>（RedNote）" in marked["rednote-mixed"]
+    assert "<mark>小红</mark>" not in marked["rednote-zh"]
+    mixed = snippets(searcher, parser, "TikTok难民")
+    assert "“<mark>TikTok难民</mark>”" in mixed["rednote-zh"]
+
+
+def test_highlight_text_marks_whole_words_in_paragraphs() -> None:
+    paragraph = "过去一周，小红书登上了美国苹果应用商店免费下载榜的首位。"
+    marked = highlight_text(
+        paragraph,
+        {"小红", "红书"},
+        text_analyzer(),
+        WholeFragmenter(charlimit=None),
+        MarkFormatter(),
+    )
+    assert split_fragments(marked) == [
+        "过去一周，<mark>小红书</mark>登上了美国苹果应用商店免费下载榜的首位。"
+    ]
+
+
+def test_highlight_text_makes_snippets_with_whole_words() -> None:
+    terms = {"小红", "红书", "tiktok", "难民"}
+    fragmenter = ContextFragmenter(maxchars=220, surround=80)
+    marked = highlight_text(
+        ARTICLES["rednote-zh"], terms, text_analyzer(), fragmenter, MarkFormatter()
+    )
+    snippet = split_fragments(marked)[0]
+    assert "涌入中国社交应用<mark>小红书</mark>，自称“<mark>TikTok难民</mark>”" in snippet
+    assert "<mark>小红</mark>" not in snippet
+
+
+def test_english_stemming_works_inside_a_mixed_article(
+    searcher: Searcher, parser: qparser.QueryParser
+) -> None:
+    assert "rednote-mixed" in found(searcher, parser, "refugee")
+    assert "rednote-mixed" in found(searcher, parser, "cooked")
+    marked = snippets(searcher, parser, "refugee")["rednote-mixed"]
+    assert "自称 TikTok <mark>refugees</mark> 的美国用户" in marked
+
+
+def test_tokens_carry_the_offsets_and_positions_of_their_characters() -> None:
+    text = "自称 TikTok refugees 的美国用户注册了小红书（RedNote）。"
+    tokens = [
+        (t.text, t.pos, text[t.startchar : t.endchar])
+        for t in text_analyzer()(text, positions=True, chars=True)
+    ]
+    units = "的美 美国 国用 用户 户注 注册 册了 了小 小红 红书".split()
+    assert tokens == [
+        ("自称", 0, "自称"),
+        ("tiktok", 1, "TikTok"),
+        ("refuge", 2, "refugees"),
+        *((unit, pos, unit) for pos, unit in enumerate(units, 3)),
+        ("rednot", 13, "RedNote"),
+    ]
+
+
+def test_single_cjk_characters_and_full_width_digits() -> None:
+    tokens = [t.text for t in text_analyzer()("２０２５年１月15日，猫。")]
+    assert tokens == ["2025", "年", "月", "15", "日", "猫"]
+
+
+def test_english_text_is_analysed_exactly_as_before() -> None:
+    old, new = StemmingAnalyzer(cachesize=100_000), text_analyzer()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        before = [
+            (t.text, t.pos, t.startchar, t.endchar) for t in old(text, positions=True, chars=True)
+        ]
+        after = [
+            (t.text, t.pos, t.startchar, t.endchar) for t in new(text, positions=True, chars=True)
+        ]
+        assert after == before, path.name
+
+
+# Language and dates
+
+
+@pytest.mark.parametrize(
+    ("article", "language"),
+    [("rednote-zh", "zh"), ("bookbag-zh", "zh"), ("rednote-mixed", "zh"), ("rednote-en", "en")],
+)
+def test_language_of_the_test_articles(article: str, language: str) -> None:
+    assert detect_language(ARTICLES[article]) == language
+
+
+def test_language_is_none_when_there_is_nothing_to_read() -> None:
+    assert detect_language("") is None
+    assert detect_language("2025-01-15 12:00") is None
+    assert detect_language("美國用戶湧入小紅書，兩岸網友熱烈討論。") == "zh"
+    assert detect_language("Bad\x00bytes\ud800 in an English sentence about the app.") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2025年1月15日", PartialDate(2025, 1, 15)),
+        ("本报上海2025年1月15日电", PartialDate(2025, 1, 15)),
+        ("2025年1月", PartialDate(2025, 1)),
+        ("1月15日", PartialDate(None, 1, 15)),
+        ("1月15日（周三）", PartialDate(None, 1, 15, 2)),
+        ("２０２５年１月１５日", PartialDate(2025, 1, 15)),
+        ("2025 年 1 月 15 日", PartialDate(2025, 1, 15)),
+        ("二〇二五年一月十五日", PartialDate(2025, 1, 15)),
+        ("二〇二四年十二月三十一日", PartialDate(2024, 12, 31)),
+        ("1月15号", PartialDate(None, 1, 15)),
+    ],
+)
+def test_cjk_dates_parse(text: str, date: PartialDate) -> None:
+    assert parse_cjk_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["2025年", "1月", "2025年2月30日", "13月1日", "2025-01-15", ""])
+def test_cjk_dates_refuse_what_is_not_a_date(text: str) -> None:
+    assert parse_cjk_date(text) is None
+
+
+def test_date_of_the_chinese_article() -> None:
+    date = parse_cjk_date(ARTICLES["rednote-zh"])
+    assert date is not None and date.iso() == "2025-01-15"

@@ -1,0 +1,317 @@
+"""Grouping syndicated copies into stories, filling gaps from copies, and updating the grouping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from datasketch import LeanMinHash, MinHash
+
+from indexer.errors import NewsIndexError
+from indexer.models import Article, PartialDate, RawRecord
+from indexer.normalize import normalize
+from indexer.syndication import (
+    StoryGrouper,
+    fill_from_copies,
+    group_articles,
+    shingle_hashes,
+)
+from indexer.syndication.fingerprint import Fingerprinter
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data" / "syndication"
+GBAF = "Global Banking & Finance Review"
+
+
+def seed_text(prefix: str) -> str:
+    """The text of the seed whose name starts with a prefix."""
+    (path,) = SEEDS.glob(f"{prefix}-*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The part of a text from `start` to the end of `end`."""
+    return text[text.index(start) : text.index(end) + len(end)]
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """A page as a normaliser that keeps every line would leave it."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def titled(article_id: str, text: str, **fields: object) -> Article:
+    """An article whose first line is the title and the rest the body."""
+    title, _, body = text.strip().partition("\n")
+    return Article(id=article_id, file=f"{article_id}.txt", title=title, body=body, **fields)
+
+
+def reuters_000() -> Article:
+    """Seed 000: Reuters' own copy, its date without a year, no byline."""
+    return titled(
+        "000",
+        seed_text("000"),
+        source="Reuters",
+        date=PartialDate(None, 1, 15),
+        dateline="SHANGHAI",
+    )
+
+
+def gbaf_001(body: str | None = None) -> Article:
+    """Seed 001: the portal's copy of the full Reuters story, dated and signed."""
+    page = seed_text("001")
+    return Article(
+        id="001",
+        file="001.txt",
+        title="China gives a wary welcome to influx of 'TikTok refugees' on RedNote",
+        body=body or between(page, "SHANGHAI (Reuters) - Users of", "Editing by Alex Richardson)"),
+        source="Reuters",
+        publisher=GBAF,
+        date=PartialDate(2025, 1, 15),
+        byline=["Brenda Goh"],
+        provenance={"date": "text", "byline": "byline-line"},
+    )
+
+
+def other_stories() -> list[Article]:
+    """Seeds 002-004: the same event, three different stories."""
+    return [
+        titled("002", seed_text("002"), source="CGTN"),
+        titled("003", seed_text("003"), source="Bloomberg"),
+        titled("004", seed_text("004"), source="Xinhua"),
+    ]
+
+
+def seed_articles() -> list[Article]:
+    """Hand-built articles over the five seeds."""
+    return [reuters_000(), gbaf_001(), *other_stories()]
+
+
+def story_members(groups: list) -> list[set[str]]:
+    """The groups as sets of ids, for comparisons that ignore order."""
+    return sorted((set(g.members) for g in groups), key=sorted)
+
+
+def test_seeds_000_and_001_are_one_reuters_story_and_the_others_stay_apart() -> None:
+    articles = seed_articles()
+    groups = group_articles(articles)
+    assert story_members(groups) == [{"000", "001"}, {"002"}, {"003"}, {"004"}]
+    (reuters,) = [g for g in groups if len(g.members) == 2]
+    assert reuters.source == "Reuters"
+    # Once 000's year-less date agrees with 001's, the wire's own copy comes first.
+    assert reuters.first == "000" and reuters.copies == ("001",)
+    by_id = {a.id: a for a in articles}
+    assert by_id["000"].story_id == by_id["001"].story_id == reuters.story_id
+    assert len({a.story_id for a in articles}) == 4
+
+
+def test_the_seeds_as_the_normaliser_reads_them_group_the_same_way() -> None:
+    articles = [
+        normalize(
+            RawRecord(
+                id=p.name[:3], file=p.name, path=p, kind="text", text=p.read_text(encoding="utf-8")
+            )
+        )
+        for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    groups = group_articles(articles)
+    assert story_members(groups) == [{"000", "001"}, {"002"}, {"003"}, {"004"}]
+    assert articles[0].byline == ["Brenda Goh"] and articles[0].provenance["byline"] == "copy"
+
+
+def test_seed_001_with_its_portal_page_left_in_still_groups_with_000() -> None:
+    page = seed_text("001")
+    leftover = lines_as_paragraphs(page.split("\n", 1)[1])
+    assert "Editorial & Advertiser disclosure" in leftover and "Key Takeaways" in leftover
+    groups = group_articles([reuters_000(), gbaf_001(leftover), *other_stories()])
+    assert story_members(groups) == [{"000", "001"}, {"002"}, {"003"}, {"004"}]
+
+
+def test_pages_of_one_portal_do_not_group_on_their_shared_boilerplate() -> None:
+    page = lines_as_paragraphs(seed_text("001"))
+    header = page[: page.index("Home > Finance >")]
+    footer = page[page.index("More from Finance") :]
+    # Short stories, so that the boilerplate is most of each page: every paragraph of the
+    # other seeds and of two texts of our own, and seed 000 whole.
+    texts = [a.body for a in other_stories()]
+    texts += [p.read_text(encoding="utf-8").partition("\n")[2] for p in sorted(DATA.glob("*.txt"))]
+    stories = [p for text in texts for p in text.split("\n") if len(p.split()) > 25]
+    stories.append(reuters_000().body)
+    pages = [
+        Article(id=f"page-{n}", file="page.txt", body=f"{header}\n\n{story}\n\n{footer}")
+        for n, story in enumerate(stories)
+    ]
+    assert len(pages) > 30
+    # A value shared by more than five pages counts as boilerplate here (20 by default).
+    groups = group_articles([gbaf_001(), *pages], common_limit=5)
+    together = [m for m in story_members(groups) if len(m) > 1]
+    assert together == [{"001", pages[-1].id}]
+
+
+def test_a_copy_takes_year_and_byline_from_the_story_with_provenance_copy() -> None:
+    articles = seed_articles()
+    group_articles(articles)
+    copy, source = articles[0], articles[1]
+    assert copy.date == PartialDate(2025, 1, 15)
+    assert copy.byline == ["Brenda Goh"]
+    assert copy.provenance["date"] == copy.provenance["byline"] == "copy"
+    assert copy.dateline == "SHANGHAI"
+    assert source.provenance == {"date": "text", "byline": "byline-line"}
+
+
+def test_fill_never_overrides_what_a_copy_states() -> None:
+    signed = gbaf_001()
+    other_day = titled("a", seed_text("000"), date=PartialDate(None, 1, 16))
+    own_byline = titled("b", seed_text("000"), byline=["Staff Writer"], publisher="Digest")
+    dated = titled("c", seed_text("000"), date=PartialDate(2025, 1, 17), publisher="Digest")
+    changed = fill_from_copies([signed, other_day, own_byline, dated])
+    assert other_day.date == PartialDate(None, 1, 16)  # a different day is not a gap
+    assert other_day.byline == ["Brenda Goh"]
+    assert own_byline.byline == ["Staff Writer"] and "byline" not in own_byline.provenance
+    assert own_byline.date == PartialDate(2025, 1, 15)  # it had no date at all
+    assert dated.date == PartialDate(2025, 1, 17) and dated.provenance.get("date") is None
+    assert changed == ["a", "b", "c"]
+
+
+def test_a_year_less_date_takes_a_year_only_when_its_weekday_fits() -> None:
+    # 15 January 2025 was a Wednesday (weekday 2).
+    wednesday = titled("w", seed_text("000"), date=PartialDate(None, 1, 15, weekday=2))
+    friday = titled("f", seed_text("000"), date=PartialDate(None, 1, 15, weekday=4))
+    fill_from_copies([gbaf_001(), wednesday, friday])
+    assert wednesday.date == PartialDate(2025, 1, 15)
+    assert friday.date == PartialDate(None, 1, 15, weekday=4)
+
+
+def test_copied_values_are_not_evidence_for_other_copies() -> None:
+    first, second = titled("x", seed_text("000")), titled("y", seed_text("000"))
+    first.byline, first.provenance["byline"] = ["Brenda Goh"], "copy"
+    assert fill_from_copies([first, second]) == []
+    assert second.byline == []
+
+
+def test_story_ids_are_stable_across_rebuilds() -> None:
+    ids = [{a.id: a.story_id for a in _grouped(seed_articles())} for _ in range(2)]
+    shuffled = list(reversed(seed_articles()))
+    ids.append({a.id: a.story_id for a in _grouped(shuffled)})
+    assert ids[0] == ids[1] == ids[2]
+
+
+def _grouped(articles: list[Article]) -> list[Article]:
+    """The articles after grouping."""
+    group_articles(articles)
+    return articles
+
+
+def test_save_load_then_add_a_copy_and_remove_a_member(tmp_path: Path) -> None:
+    grouper = StoryGrouper()
+    for article in seed_articles():
+        grouper.add(article)
+    before = {g.story_id: set(g.members) for g in grouper.groups()}
+    reuters = grouper.story_of("000")
+    grouper.save(tmp_path)
+
+    loaded = StoryGrouper.load(tmp_path)
+    assert {g.story_id: set(g.members) for g in loaded.groups()} == before
+    assert loaded.changed() == set()
+    paragraphs = reuters_000().body.split("\n\n")
+    excerpt = "\n\n".join(paragraphs[:6] + ["Sign up for our daily newsletter."])
+    loaded.add(Article(id="005", file="005.txt", body=excerpt, publisher="Daily Digest"))
+    loaded.remove("001")
+    groups = {g.story_id: g for g in loaded.groups()}
+    assert set(groups[reuters].members) == {"000", "005"}
+    assert loaded.story(loaded.story_of("005")) == groups[reuters]
+    assert groups[reuters].first == "000"
+    for story_id in before:
+        if story_id != reuters:
+            assert groups[story_id].members == tuple(before[story_id])
+    assert loaded.changed() == {"000", "005"}
+
+    loaded.save(tmp_path)
+    again = StoryGrouper.load(tmp_path)
+    assert {g.story_id: g.members for g in again.groups()} == {
+        g.story_id: g.members for g in groups.values()
+    }
+
+
+def test_removing_the_first_publisher_keeps_the_story_id() -> None:
+    grouper = StoryGrouper()
+    for article in seed_articles():
+        grouper.add(article)
+    reuters = grouper.story_of("001")
+    assert grouper.groups()[0].first == "000"
+    grouper.remove("000")
+    assert grouper.story_of("001") == reuters
+    grouper.add(reuters_000())
+    assert grouper.story_of("000") == grouper.story_of("001") == reuters
+
+
+def test_an_article_changed_into_another_story_moves_and_the_story_splits() -> None:
+    grouper = StoryGrouper()
+    for article in seed_articles():
+        grouper.add(article)
+    reuters = grouper.story_of("000")
+    bloomberg = grouper.story_of("003")
+    changed = titled("001", seed_text("003"), publisher=GBAF)
+    grouper.add(changed)
+    assert grouper.story_of("001") == bloomberg
+    assert grouper.story_of("000") == reuters
+    assert {g.story_id for g in grouper.groups()} >= {reuters, bloomberg}
+    with pytest.raises(KeyError):
+        grouper.remove("missing")
+
+
+def test_state_is_json_and_numpy_arrays(tmp_path: Path) -> None:
+    grouper = StoryGrouper()
+    for article in seed_articles():
+        grouper.add(article)
+    grouper.save(tmp_path)
+    state = json.loads((tmp_path / "syndication.json").read_text(encoding="utf-8"))
+    assert state["format"] == "newsindex-syndication" and state["version"] == 1
+    assert state["articles"]["id"] == ["000", "001", "002", "003", "004"]
+    assert state["articles"]["credit"][:2] == ["reuters", "reuters"]
+    sigs = np.load(tmp_path / "syndication-signatures.npy", allow_pickle=False)
+    links = np.load(tmp_path / "syndication-links.npy", allow_pickle=False)
+    assert sigs.shape == (5, 128) and sigs.dtype == np.uint32
+    assert links.tolist() == [[0, 1]]
+
+
+def test_loading_a_folder_without_state_says_to_rebuild(tmp_path: Path) -> None:
+    with pytest.raises(NewsIndexError, match="rebuild the index"):
+        StoryGrouper.load(tmp_path)
+
+
+def test_fingerprints_are_datasketch_minhashes() -> None:
+    body = reuters_000().body
+    values, size = Fingerprinter()(body)
+    reference = MinHash(num_perm=128, seed=1, hashfunc=int)
+    reference.update_batch(shingle_hashes(body).tolist())
+    assert (values == reference.hashvalues).all()
+    assert size == len(set(shingle_hashes(body).tolist()))
+    grouper = StoryGrouper()
+    for article in seed_articles():
+        grouper.add(article)
+    lean = grouper.minhash("000")
+    assert isinstance(lean, LeanMinHash)
+    assert 0.3 < lean.jaccard(grouper.minhash("001")) < 0.6  # 000 is a truncated copy
+    assert lean.jaccard(grouper.minhash("002")) < 0.05
+
+
+def test_menus_headlines_and_captions_make_no_shingles() -> None:
+    menu = "Top StoriesInterviewsBusinessFinance\n\n• About Us\n\nMore from Finance"
+    headlines = "UK adds six new designations to Sudan sanctions list\n\nImage for a headline"
+    assert len(shingle_hashes(f"{menu}\n\n{headlines}")) == 0
+    assert len(shingle_hashes("Users of the app welcomed the newcomers on Wednesday.")) == 5
+
+
+def test_short_or_empty_bodies_stay_alone() -> None:
+    articles = [
+        Article(id="a", file="a.txt", body=""),
+        Article(id="b", file="b.txt", body=""),
+        Article(id="c", file="c.txt", body="Markets rose on Monday."),
+        Article(id="d", file="d.txt", body="Markets rose on Monday."),
+    ]
+    groups = group_articles(articles)
+    assert len(groups) == 4
+    assert all(a.story_id for a in articles)

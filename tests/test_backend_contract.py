@@ -237,3 +237,12 @@ def test_export_streams_every_match_in_order(backend):
     assert [a.id for a in rows] == ["a4", "a1", "a2", "a5"]
     assert len(list(backend.export(SearchQuery(), cap=2))) == 2
     assert list(backend.export(SearchQuery(text="zebra"))) == []
+
+
+def test_a_whoosh_index_of_an_older_schema_asks_for_a_rebuild(tmp_path):
+    from whoosh import fields
+    from whoosh.filedb.filestore import FileStorage
+
+    FileStorage(str(tmp_path)).create_index(fields.Schema(id=fields.ID(stored=True))).close()
+    with pytest.raises(IndexMissing, match="older newsindex.*newsindex rebuild"):
+        BACKENDS["whoosh"].open(tmp_path)

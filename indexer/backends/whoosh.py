@@ -167,6 +167,13 @@ class WhooshBackend(SearchBackend):
                 f"The index at {path} cannot be opened ({exc.__class__.__name__}): "
                 "run `newsindex rebuild PATH` to build a new one."
             ) from exc
+        missing = set(build_schema().names()) - set(ix.schema.names())
+        if missing:
+            ix.close()
+            raise IndexMissing(
+                f"The index at {path} was built by an older newsindex (it lacks "
+                f"{', '.join(sorted(missing))}): run `newsindex rebuild PATH` to rebuild it."
+            )
         return cls(ix)
 
     # Writing

@@ -374,11 +374,11 @@ class WhooshBackend(SearchBackend):
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """The documents the query matches, and per selected facet those holding its values."""
         if isinstance(bounded, query.Every):
-            docs = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int32)
+            base = tables.stories.codes >= 0  # every live document
         else:
             docs = np.fromiter(searcher.docs_for_query(bounded), dtype=np.int32)
-        base = np.zeros(tables.size, dtype=bool)
-        base[docs] = True
+            base = np.zeros(tables.size, dtype=bool)
+            base[docs] = True
         chosen = {
             name: tables.facets[name].matching(values, tables.size)
             for name, values in sq.filters.items()

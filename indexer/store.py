@@ -57,19 +57,25 @@ class IndexStore:
         return self.root / GENERATIONS
 
     def current_name(self) -> str | None:
-        """The name of the generation being served, or None."""
+        """The name of the generation being served, or None (no pointer, or a damaged one)."""
+        pointer = self.root / CURRENT
         try:
-            name = (self.root / CURRENT).read_text(encoding="utf-8").strip()
+            name = pointer.read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
-        return name or None
+        except (OSError, UnicodeDecodeError):
+            return None  # a folder or garbage where the pointer should be: nothing to serve
+        valid = name and "/" not in name and "\x00" not in name and name not in (".", "..")
+        return name if valid else None
 
     def current(self) -> Path:
         """The directory of the generation being served; IndexMissing when there is none."""
         name = self.current_name()
         if name is None:
+            pointer = self.root / CURRENT
+            what = "a damaged index pointer" if pointer.exists() else "no index"
             raise IndexMissing(
-                f"No index at {self.root}: run `newsindex rebuild PATH` to build one."
+                f"There is {what} at {self.root}: run `newsindex rebuild PATH` to build one."
             )
         path = self.generations_dir / name
         if not path.is_dir():
@@ -122,7 +128,10 @@ class IndexStore:
             fh.write(generation.name + "\n")
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, self.root / CURRENT)
+        pointer = self.root / CURRENT
+        if pointer.is_dir() and not pointer.is_symlink():
+            shutil.rmtree(pointer)  # a damaged pointer; os.replace cannot replace a folder
+        os.replace(tmp, pointer)
         _fsync_path(self.root)
         self.prune(keep={generation.name, previous})
 

@@ -58,7 +58,7 @@ def _csv_response(first: str, rest: Iterator[str], filename: str) -> Response:
     )
 
 
-@bp.get("/articles/<article_id>")
+@bp.get("/articles/<path:article_id>")
 def api_article(article_id: str) -> ResponseReturnValue:
     """One article with every normalised field and the full body."""
     article = live_index(current_app).backend().get(article_id)

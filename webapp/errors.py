@@ -6,6 +6,7 @@ import logging
 
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
@@ -15,19 +16,28 @@ from webapp import search
 log = logging.getLogger(__name__)
 
 
+def _args() -> MultiDict[str, str]:
+    """The request's arguments, or none when the query string is not valid UTF-8."""
+    try:
+        return request.args
+    except UnicodeDecodeError:
+        return MultiDict()
+
+
 def _respond(status: int, message: str, suggestion: str | None = None) -> ResponseReturnValue:
     """JSON for API paths, the error page (keeping the user's query) for the rest."""
+    args = _args()
     if request.path.startswith("/api/"):
         body = {"ok": False, "status": status, "error": message}
         if suggestion:
             body["suggestion"] = suggestion
         return jsonify(body), status
-    fix_url = search.state_url(request.args, q=suggestion, page=None) if suggestion else None
+    fix_url = search.state_url(args, q=suggestion, page=None) if suggestion else None
     page = render_template(
         "errors/error.html",
         status=status,
         message=message,
-        args=request.args,
+        args=args,
         suggestion=suggestion,
         fix_url=fix_url,
     )
@@ -40,7 +50,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def query_error(exc: QueryError) -> ResponseReturnValue:
         """A search that cannot run as given: 400, with a corrected query when one is obvious."""
-        return _respond(400, str(exc), suggest_fix(request.args.get("q", "")))
+        return _respond(400, str(exc), suggest_fix(_args().get("q", "")))
 
     @app.errorhandler(IndexMissing)
     def index_missing(exc: IndexMissing) -> ResponseReturnValue:
@@ -52,6 +62,11 @@ def register(app: Flask) -> None:
         """Any other library error: a 500 with its readable message."""
         log.error("library error on %s: %s", request.path, exc)
         return _respond(500, str(exc))
+
+    @app.errorhandler(UnicodeDecodeError)
+    def bad_encoding(exc: UnicodeDecodeError) -> ResponseReturnValue:
+        """A query string that is not UTF-8: 400, not a crash."""
+        return _respond(400, "The query string is not valid UTF-8; encode the URL's parameters.")
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:

@@ -72,7 +72,7 @@ def help_page() -> ResponseReturnValue:
     return render_template("help.html", args=request.args)
 
 
-@bp.get("/article/<article_id>")
+@bp.get("/article/<path:article_id>")
 def article(article_id: str) -> ResponseReturnValue:
     """One article: fields with provenance, the body with the query's terms marked."""
     backend = live_index(current_app).backend()

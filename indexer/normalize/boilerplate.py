@@ -1,0 +1,258 @@
+"""Recognise what a page wraps around an article: menus, prompts, link lists, boxes, captions."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.lines import (
+    Line,
+    ends_sentence,
+    is_glued_menu,
+    is_paragraph,
+    word_count,
+)
+
+# Lines that are never article text, wherever they stand (matched on the whole line).
+_WHOLE_LINE = re.compile(
+    r"^(?:story continues(?: below)?(?: (?:the )?(?:advertisement|ad))?|continue reading.*"
+    r"|advertisement|advertising|sponsored(?: content)?|ad|skip (?:to|past) .*"
+    r"|scroll (?:down )?to continue.*|read more|show more|see more|load more|loading"
+    r"|click here.*|tap here.*|\d+[- ]min(?:ute)?s?(?: read| listen)?|listen(?: to (?:this|the) "
+    r"(?:article|story|podcast))?(?: \d+ min(?:ute)?s?)?|print|e-?mail|share(?: this)?"
+    r"(?: (?:article|story|page|post))?(?: on \w+)?|copy link|link copied|save|saved|bookmark"
+    r"|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|flipboard"
+    r"|(?:\d+ )?comments?|leave a (?:comment|reply)|follow us(?: on .*)?|menu|search|home"
+    r"|toggle navigation|back to top|top of page|close|open|expand|collapse|next|previous|prev"
+    r"|log ?in|sign ?in|log ?out|register|subscribe(?: now)?|sign up|get the app|download the app"
+    r"|image|photo|photos|video|videos|gallery|audio|watch|watch live|live|breaking news"
+    r"|opens in (?:a )?new (?:tab|window)|view (?:comments|gallery|image)|read full article"
+    r"|view all .*(?:posts?|articles?|stories|news)|explore more articles in .*|trophy|logo"
+    r"|\w+ logo|most read from .*|more from .*|related|related (?:articles|stories|posts|news"
+    r"|content|coverage|topics|links)|recommended(?: for you| stories| articles| reading)?"
+    r"|you (?:may|might) also (?:like|be interested in)|read (?:next|also)|also read"
+    r"|further reading|don'?t miss|editor'?s picks?|trending(?: now| stories)?"
+    r"|most (?:read|popular|viewed|shared)(?: stories| articles)?|latest (?:news|stories)"
+    r"|top stories|popular (?:now|stories)|in other news)[.!:]?$",
+    re.IGNORECASE,
+)
+
+# Lines that start the way captions, prompts and link labels start.
+_PREFIX = re.compile(
+    r"^(?:image for |image:|images?: |photo: |photos: |picture: |pictured: |file photo\b"
+    r"|\(?photo (?:by|credit|courtesy)|credit: |caption: |watch: |video: |listen: |related: "
+    r"|read more: |read also: |also read: |see also: |more: |recommended: |trending: "
+    r"|read the full (?:story|article)|previous (?:\w+ )?(?:post|article|story)"
+    r"|next (?:\w+ )?(?:post|article|story)|tags?:|topics?:|filed under:?|categories:"
+    r"|keywords:|related topics:|share (?:this|on) |follow (?:us|@)|click (?:here|to) "
+    r"|this (?:article|story) (?:was|is) (?:originally|first) (?:published|posted|appeared)"
+    r"|sign up (?:for|to) |subscribe (?:to|for|now|today) |already (?:a )?(?:subscriber|member)"
+    r"|get (?:the latest|breaking|our|unlimited|full access)|download (?:our|the) \w* ?app"
+    r"|we use cookies|by (?:clicking|continuing|using this)|accept (?:all )?cookies"
+    r"|editorial (?:&|and) advertiser disclosure|advertiser disclosure)",
+    re.IGNORECASE,
+)
+
+# Prompts recognised anywhere in a short line.
+# Prompts recognised anywhere in a short line. News text says "signing up for the app" and
+# "subscribe for shares", so only phrasings that address the reader count.
+_PROMPT = re.compile(
+    r"\b(?:our newsletters?|newsletter subscription|(?:in|to) your inbox|subscribe to (?:our|the)"
+    r" (?:newsletter|channel|podcast|feed)|subscribe (?:now|today|here)|subscribe for free"
+    r"|sign up (?:for|to) (?:our|free|the free)|sign up (?:now|here|today)"
+    r"|unlock (?:this|unlimited|full)|subscribers? only|create (?:a|your) free account"
+    r"|(?:accept|use of|we use) cookies|cookie (?:policy|settings|preferences)"
+    r"|privacy (?:&|and) cookie|affiliate (?:links?|commission)|advertiser disclosure"
+    r"|all rights reserved|follow us on|share this (?:article|story)|(?:click|tap) here to)\b",
+    re.IGNORECASE,
+)
+# A newsletter named together with a call to act: `Get our free newsletter`, `Newsletter: sign up`.
+_NEWSLETTER_CALL = re.compile(
+    r"\b(?:sign up|subscribe|get|join|free|stay informed|don't miss|inbox)\b", re.IGNORECASE
+)
+
+_PROMPT_HINTS = (
+    "newsletter", "subscri", "sign up", "inbox", "unlock", "free account",
+    "cookie", "affiliate", "advertiser", "rights reserved", "follow us", "share this", "click",
+    "tap here",
+)  # fmt: skip
+# Photo credits such as "REUTERS/Aly Song/File Photo" at the end of a caption.
+_PHOTO_CREDIT = re.compile(
+    r"(?:REUTERS|Reuters|AFP|AP Photo|Getty Images|Xinhua|EPA(?:-EFE)?|Bloomberg|Shutterstock)"
+    r"(?:/[A-Z][\w .'-]+)*(?:/File(?: Photo)?)?\)?$"
+)
+_BREADCRUMB = re.compile(r"^(?:home|startseite|accueil|inicio)\s*(?:>|›|»|/|\|)", re.IGNORECASE)
+
+_COPYRIGHT_STARTS = frozenset("©(Cc")
+COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright\b)\s*(?:copyright\s*)?"
+    r"(?P<first>(?:19|20)\d{2})?(?:\s*[-–—/]\s*(?P<last>(?:19|20)\d{2}))?[\s.,]*(?P<holder>.*)$",
+    re.IGNORECASE,
+)
+
+_SUMMARY_BOX = re.compile(
+    r"^(?:quick summary|summary|key (?:takeaways?|points|facts)|takeaways?|highlights"
+    r"|at a glance|in brief|in short|tl;?dr|what you need to know|the big picture"
+    r"|why it matters|article summary|ai summary|story highlights)[.:]?$",
+    re.IGNORECASE,
+)
+_FAQ_BOX = re.compile(
+    r"^(?:frequently asked questions(?: about .*)?|faqs?|questions and answers|q ?& ?a)[.:]?$",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"^(?:\d+[.)]?\s*|q\d*[.:)]\s*)?\S.*\?$", re.IGNORECASE)
+_LINK_BOX = re.compile(
+    r"^(?:more from .*|most read from .*|related(?: (?:articles|stories|posts|news|content"
+    r"|coverage|reading|links))?|recommended(?: for you| stories| articles| reading)?"
+    r"|you (?:may|might) also (?:like|be interested in)|read (?:next|more|also)|also read"
+    r"|further reading|don'?t miss|editor'?s picks?|trending(?: now| stories)?|top stories"
+    r"|most (?:read|popular|viewed|shared)(?: stories| articles| now)?|latest (?:news|stories)"
+    r"|popular (?:now|stories)|in other news|explore more.*|see also)[.:]?$",
+    re.IGNORECASE,
+)
+_HARD_STOP = re.compile(
+    r"^(?:about the author|about us|leave a (?:comment|reply)|join the conversation"
+    r"|\d+ comments?|comments \(\d+\)|related tags)[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def is_copyright(text: str) -> bool:
+    """Whether the line is a copyright notice."""
+    if text[:1] not in _COPYRIGHT_STARTS:
+        return False
+    return word_count(text) <= 30 and bool(COPYRIGHT.match(text))
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Whether the line is a breadcrumb trail such as `Home > Finance > Headline`."""
+    return bool(_BREADCRUMB.match(text))
+
+
+def breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail, which is usually the headline."""
+    if not is_breadcrumb(text):
+        return None
+    tail = re.split(r"\s(?:>|›|»|/|\|)\s", text)[-1].strip()
+    return tail if word_count(tail) >= 3 else None
+
+
+def is_inline_boilerplate(text: str) -> bool:
+    """Whether the line is page furniture wherever it stands."""
+    words = word_count(text)
+    if words <= 15 and (_WHOLE_LINE.match(text) or is_glued_menu(text)):
+        return True
+    if _PREFIX.match(text) or is_breadcrumb(text) or is_copyright(text):
+        return True
+    if words <= 45:
+        low = text.lower()
+        # Cheap substring hints first: the prompt pattern is costly to search on every line.
+        if any(hint in low for hint in _PROMPT_HINTS) and _PROMPT.search(text):
+            return True
+        if "newsletter" in low and _NEWSLETTER_CALL.search(text):
+            return True
+    return words <= 40 and "/" in text and bool(_PHOTO_CREDIT.search(text))
+
+
+def box_kind(text: str) -> str | None:
+    """The kind of box a heading opens (`summary`, `faq` or `links`), or None."""
+    if word_count(text) > 12:
+        return None
+    if _SUMMARY_BOX.match(text):
+        return "summary"
+    if _FAQ_BOX.match(text):
+        return "faq"
+    if _LINK_BOX.match(text):
+        return "links"
+    return None
+
+
+def is_hard_stop(text: str) -> bool:
+    """Whether the line ends the article for good (comments, author box, copyright)."""
+    return bool(_HARD_STOP.match(text)) or is_copyright(text)
+
+
+def box_end(lines: list[Line], start: int, kind: str) -> int:
+    """The index just past the box whose heading is at `start`."""
+    i = start + 1
+    n = len(lines)
+    if kind == "links":
+        while i < n and not _resumes_text(lines[i]):
+            i += 1
+        return i
+    if kind == "faq":
+        while i < n:
+            text = lines[i].text
+            if _QUESTION.match(text):
+                i += 1
+                if i < n and is_paragraph(lines[i].text) and not _QUESTION.match(lines[i].text):
+                    i += 1
+                continue
+            if lines[i].bullet or box_kind(text):
+                i += 1
+                continue
+            break
+        return i
+    # A summary box holds bullets, or else a single paragraph.
+    if i < n and lines[i].bullet:
+        while i < n and lines[i].bullet:
+            i += 1
+        return i
+    return i + 1 if i < n and is_paragraph(lines[i].text) else i
+
+
+def _resumes_text(line: Line) -> bool:
+    """Whether a line after a link list is article text again."""
+    text = line.text
+    return is_paragraph(text) and ends_sentence(text) and not line.bullet
+
+
+def _short(line: Line) -> bool:
+    """Whether a line is short and unfinished, like a menu item or a link."""
+    return word_count(line.text) <= 12 and not ends_sentence(line.text)
+
+
+def _joined(prev: Line, line: Line) -> bool:
+    """Whether two neighbouring lines belong to one list (no blank line, or both bullets)."""
+    return not line.block_start or (prev.bullet and line.bullet)
+
+
+def in_list_run(lines: list[Line], i: int) -> bool:
+    """Whether line `i` sits in a run of three or more short lines (a menu, a link list)."""
+    if not _short(lines[i]):
+        return False
+    first = last = i
+    while first > 0 and _joined(lines[first - 1], lines[first]) and _short(lines[first - 1]):
+        first -= 1
+        if last - first >= 2:
+            return True
+    while (
+        last + 1 < len(lines) and _joined(lines[last], lines[last + 1]) and _short(lines[last + 1])
+    ):
+        last += 1
+        if last - first >= 2:
+            return True
+    return last - first >= 2
+
+
+def drop_repeats(lines: list[Line]) -> list[Line]:
+    """Drop pull quotes and repeated paragraphs: text already found in a longer line."""
+    keys = [line.text.casefold() for line in lines]
+    joined = "\n".join(keys)
+    kept: list[Line] = []
+    seen: set[str] = set()
+    for line, key in zip(lines, keys, strict=True):
+        if key in seen:
+            continue
+        seen.add(key)
+        # More occurrences than exact copies: the line also stands inside a longer one.
+        if key.count(" ") >= 7 and joined.count(key) > keys.count(key):
+            continue
+        kept.append(line)
+    return kept
+
+
+def is_repeated_elsewhere(key: str, running: str, copies: int) -> bool:
+    """Whether a long case-folded line stands inside longer running text (beyond its `copies`)."""
+    if key.count(" ") < 7:
+        return False
+    return running.count(key.rstrip(".!?;:,")) > copies

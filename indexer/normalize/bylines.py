@@ -1,0 +1,262 @@
+"""People credited for a story: byline lines, wire credit lines and sign-offs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.models import PartialDate
+from indexer.normalize.dates import find_date
+from indexer.normalize.lines import is_upper, mostly_upper, word_count
+from indexer.normalize.sources import canonical_outlet, is_outlet_like, outlet_name
+
+_DIGIT = re.compile(r"\d")
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|text by|reported by|von|par|por|door|af|av)\s*:?\s+"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
+_LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
+_PARTICLES = frozenset(
+    "de da das do dos del della der den di du la le van von ten ter bin binti al el y st".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    """staff writer writers reporter reporters editor editors correspondent correspondents news
+    press agency service services desk team newsroom bureau contributor contributors online
+    digital media group the a an and of for in at with from by updated published posted photo
+    photos video analysis opinion wire wires report reporting editing our your his her their
+    chief senior special associate political economics business technology international
+    national foreign affairs columnist producer anchor host journalist journalists guest
+    contributing this that said says according january february october november december
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+    today yesterday tomorrow week weekend year month""".split()
+)
+_ROLE = re.compile(
+    r"^(?:(?:senior|chief|special|staff|global|national|foreign|political|business|tech"
+    r"|technology|economics|markets|investigative|white house|europe|asia|china|u\.s\.)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|analyst|producer"
+    r"|journalist|staff|staff writer|bureau chief)s?$|^special to .*|^for .*|^contributor$",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
+_CREDIT_ROLE = re.compile(
+    r"^(?P<role>additional reporting|with additional reporting|reporting|reported|writing"
+    r"|written|editing|edited|compiled|with assistance|assistance|additional writing|research"
+    r"|graphics|photos?|video|fact-checking|production|produced|translation|translated"
+    r"|sub-editing|contributing|with reporting)(?:\s+(?:by|from)\s+|\s*:\s*)(?P<names>.+)$",
+    re.IGNORECASE,
+)
+# Credit lines open with a bracket, a dash or a role; anything else is skipped at once.
+_CREDIT_START = re.compile(
+    r"^[-–—(\s]*(?:additional|with|reporting|reported|writing|written|editing|edited|compiled"
+    r"|assistance|research|graphics|photo|video|fact|production|produced|translat|sub-editing"
+    r"|contributing)",
+    re.IGNORECASE,
+)
+_BYLINE_ROLES = frozenset({"reporting", "reported", "writing", "written", "compiled"})
+_CONTRIBUTED = re.compile(
+    r"^(?P<names>.+?)\s+contributed(?:\s+reporting)?\s+(?:to|for)\s+(?:this|the)\s+"
+    r"(?:report|story|article)\.?$",
+    re.IGNORECASE,
+)
+_CONTRIBUTOR_PREFIX = re.compile(
+    r"^(?:(?:the\s+)?(?:associated press|ap|reuters|afp|cnn|bloomberg)(?:'s)?\s+"
+    r"(?:writers?|reporters?|correspondents?|journalists?)?\s*|[A-Z]{2,5}'s\s+)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s+"
+    r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})(?:,\s+(?P<place>[A-Z][\w'’.-]*"
+    r"(?: [A-Z][\w'’.-]*){0,2}))?\.$"
+)
+# Chinese bylines and credits: `记者 张三 李四`, `作者：张三`, `（责任编辑：王五）`.
+_CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
+_CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)"
+_CJK_BYLINE = re.compile(
+    rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
+)
+_CJK_CREDIT = re.compile(
+    rf"^[（(【]?(?P<role>责任编辑|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
+)
+_WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
+
+
+@dataclass(slots=True)
+class Credit:
+    """Who a line credits: reporters, other contributors, an outlet, a date."""
+
+    byline: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+
+
+def clean_name(text: str) -> str | None:
+    """A person's name from a credit, in its usual capitals; None if it is not a name."""
+    text = _LOCATION.sub("", text.strip())
+    text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
+    if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
+        return None
+    if text.islower():
+        text = text.title()  # `By keith grant`: lower-case copy of a real byline
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return None
+    for token in tokens:
+        if len(token) == 2 and token[1] == "." and token[0].isupper():
+            continue  # an initial: `A.` is no article
+        low = token.lower().strip(".,")
+        if low in _NOT_NAME_WORDS:
+            return None
+        if low in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(token):
+            return None
+    if canonical_outlet(text):
+        return None
+    if mostly_upper(text):
+        text = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), text.lower())
+    return text
+
+
+def split_names(text: str) -> list[str]:
+    """The names in `A, B and C in Beijing`; places after a located name are not names."""
+    names: list[str] = []
+    located = False
+    for part in _NAME_SPLIT.split(text):
+        if not part.strip():
+            continue
+        if located and not _LOCATION.search(part):
+            continue  # `... in Beijing and Shanghai newsroom`: the rest names places
+        if _LOCATION.search(part):
+            located = True
+        name = clean_name(part)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _cjk_names(text: str) -> list[str]:
+    """The names in a Chinese list of names (`张三、李四`)."""
+    return [n for n in re.split(r"[\s、，,]+", text) if n]
+
+
+def parse_byline(text: str) -> Credit | None:
+    """A byline line (`By A and B`, `By A, Reuters`, `By A | Jan 15, 2025`), or None."""
+    if word_count(text) > 20 or len(text) > 200:
+        return None
+    if not text.isascii():
+        cjk = _CJK_BYLINE.match(text)
+        if cjk is not None:
+            return Credit(byline=_cjk_names(cjk.group("names")))
+    match = _BYLINE.match(text)
+    if match is None:
+        return None
+    credit = Credit()
+    for part in _PART_SPLIT.split(match.group("rest")):
+        # A date is read before splitting at commas, which would cut `November 2, 2024` in two.
+        found = find_date(part) if bool(_DIGIT.search(part)) else None
+        if found is not None:
+            credit.date = credit.date or found[0]
+            part = part.replace(found[1], " ")
+        for segment in part.split(","):
+            if not _read_byline_segment(" ".join(segment.split()).strip(" ."), credit):
+                return None
+    return credit if credit.byline else None
+
+
+def _read_byline_segment(segment: str, credit: Credit) -> bool:
+    """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
+    if not segment or (credit.byline and _ROLE.match(segment)):
+        return True
+    names = split_names(segment)
+    if not names:
+        # `JANE DOE Associated Press`: an outlet glued to the names without a comma.
+        words = segment.split()
+        for cut in (1, 2, 3):
+            outlet = canonical_outlet(" ".join(words[-cut:])) if len(words) > cut else None
+            if outlet is not None:
+                names = split_names(" ".join(words[:-cut]))
+                if names:
+                    credit.outlet = credit.outlet or outlet
+                break
+    if names:
+        credit.byline.extend(n for n in names if n not in credit.byline)
+        return True
+    if credit.byline and credit.outlet is None and is_outlet_like(segment):
+        credit.outlet = outlet_name(segment) or canonical_outlet(segment)
+        return True
+    # A one-word tail after the names (`Reutersd`, a typo'd outlet) is no person.
+    return bool(credit.byline) and word_count(segment) == 1
+
+
+def parse_name_line(text: str) -> Credit | None:
+    """A bare byline without `By` (`Jane Doe`, `Jane Doe, Reuters`), as some sites print it."""
+    if len(text) > 80 or text[:3].lower() == "by ":
+        return None
+    credit = parse_byline(f"By {text}")
+    # Every piece must be a name or an outlet: a bare line has no `By` to vouch for it.
+    return credit if credit is not None and all(clean_name(n) for n in credit.byline) else None
+
+
+def parse_credit_line(text: str) -> Credit | None:
+    """A wire credit line (`(Reporting by A; Editing by B)`, `With assistance from C.`)."""
+    if len(text) > 500:
+        return None
+    if not text.isascii():
+        cjk = _CJK_CREDIT.match(text.strip())
+        if cjk is not None:
+            return Credit(contributors=_cjk_names(cjk.group("names")))
+    if not (_CREDIT_START.match(text) or "contribut" in text):
+        return None
+    body = text.strip().lstrip("-–—").strip()
+    if body.startswith("(") and body.endswith((")", ").")):
+        body = body[1:].rstrip(".")[:-1]
+    body = body.strip().rstrip(".")
+    contributed = _CONTRIBUTED.match(body)
+    if contributed:
+        names = split_names(_CONTRIBUTOR_PREFIX.sub("", contributed.group("names")))
+        return Credit(contributors=names) if names else None
+    credit = Credit()
+    for segment in re.split(r"\s*;\s*|\.\s+(?=[A-Z])", body):
+        if not segment:
+            continue
+        match = _CREDIT_ROLE.match(segment.strip())
+        if match is None:
+            return None
+        names = split_names(match.group("names"))
+        if not names:
+            return None
+        role = match.group("role").lower()
+        target = credit.byline if role in _BYLINE_ROLES else credit.contributors
+        target.extend(n for n in names if n not in target)
+    return credit if credit.byline or credit.contributors else None
+
+
+def parse_sign_off(text: str) -> Credit | None:
+    """A reporter's sign-off ending a transcript (`... Yu Li, CGTN, Beijing.`)."""
+    match = _SIGN_OFF.search(text[-120:])
+    if match is None:
+        return None
+    outlet = canonical_outlet(match.group("outlet"))
+    if outlet is None and not is_upper(match.group("outlet")):
+        return None
+    name = clean_name(match.group("name"))
+    if name is None:
+        return None
+    return Credit(
+        byline=[name],
+        outlet=outlet or match.group("outlet"),
+        place=match.group("place"),
+    )
+
+
+def parse_wire_mark(text: str) -> str | None:
+    """A wire's end mark on a line of its own (`Reuter`, `(AFP)`, `-- Xinhua`)."""
+    if len(text) > 40:
+        return None
+    match = _WIRE_MARK.match(text)
+    return canonical_outlet(match.group("name")) if match else None

@@ -1,0 +1,303 @@
+"""Publication dates at the precision the text states, in UTC; the collection-level year pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as date_parser
+from dateutil import tz
+
+from indexer.models import Article, PartialDate
+from indexer.normalize.boilerplate import COPYRIGHT
+
+_MONTHS: dict[str, tuple[str, ...]] = {
+    "1": ("jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro",
+          "januari"),
+    "2": ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro",
+          "februari"),
+    "3": ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart"),
+    "4": ("apr", "april", "avril", "abril", "aprile"),
+    "5": ("may", "mai", "mayo", "maggio", "maio", "mei"),
+    "6": ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
+    "7": ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
+    "8": ("aug", "august", "août", "aout", "agosto", "augustus"),
+    "9": ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre",
+          "setembro"),
+    "10": ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    "11": ("nov", "november", "novembre", "noviembre", "novembro"),
+    "12": ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+           "dezembro"),
+}  # fmt: skip
+_MONTH_NUMBER = {name: int(num) for num, names in _MONTHS.items() for name in names}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# English month names and abbreviations, for wire datelines (`Jan 15`, `FEB 26`, `Sept. 3`).
+MONTH_PATTERN = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_ANY = (
+    r"\b(?i:" + "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True)) + r")\b"
+)
+_WEEKDAY_ANY = (
+    r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
+    r"|fri|sat|sun)\b\.?"
+)
+# An offset zone (`GMT+8`) is tried before a bare abbreviation, which would stop at `GMT`.
+_ZONE = r"(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b"
+_AM_PM = r"(?:[aApP]\.?[mM]\b\.?)"
+_TIME = (
+    rf"\d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s*{_AM_PM}?(?:\s*(?:{_ZONE}))?"
+    rf"|\d{{1,2}}\s*{_AM_PM}(?:\s*(?:{_ZONE}))?"
+)
+_DATE_CORE = (
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+    rf"|{_MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{_MONTH_ANY}\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
+    rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
+)
+# A date is found from its core (tried only where a number or a month name starts), then
+# widened to a time and weekday before it: one big pattern searched everywhere is too slow.
+_DATE_AT = re.compile(rf"(?:{_DATE_CORE})(?:,?\s*(?:at|@|-|–|\||·)?\s*(?:{_TIME}))?")
+_DATE_PREFIX = re.compile(rf"(?:(?:{_TIME}),?\s+(?:on\s+)?)?(?:{_WEEKDAY_ANY},?\s+)?$")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_WORDISH = re.compile(r"[^\W\d_]{3,}")
+_WEEKDAY_WORD = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_SHORT = re.compile(_WEEKDAY_ANY)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")
+_DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE)
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
+_AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_DATE_LINE = re.compile(
+    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised))|(?P<published>posted|"
+    r"published|publication date|date published|first published|released|issued|date|dated"
+    r"|veröffentlicht|publié le|publicado))(?:\s+(?:on|at|am|le))?\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_RELATIVE_QUALIFIER = re.compile(r"\b(?:last|next|this|every|each|coming|past)\s+$", re.I)
+
+_FIXED_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2,
+    "EEST": 3, "MSK": 3, "IST": 5.5, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8,
+    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4,
+    "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10,
+}  # fmt: skip
+_REGION_ZONES = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}  # fmt: skip
+
+
+class _ParserInfo(date_parser.parserinfo):
+    """dateutil's parser info with month names of the main European languages."""
+
+    MONTHS = [tuple(names) for names in _MONTHS.values()]
+    JUMP = [*date_parser.parserinfo.JUMP, "de", "del", "le", "am", "um", "à", "el", "|", "·"]
+
+
+_PARSER = date_parser.parser(_ParserInfo())
+# Two distinct leap-year defaults: a part that differs between the two parses was not in the text.
+_DEFAULT_A = dt.datetime(4, 1, 1)
+_DEFAULT_B = dt.datetime(8, 2, 2)
+
+
+def month_number(name: str) -> int | None:
+    """The month number of a month name or abbreviation in a known language."""
+    return _MONTH_NUMBER.get(name.lower().rstrip("."))
+
+
+def weekday_number(name: str) -> int | None:
+    """The weekday number (0 = Monday) of a weekday name or abbreviation."""
+    key = name.lower().rstrip(".")[:3]
+    for number, day in enumerate(_WEEKDAYS):
+        if day.startswith(key):
+            return number
+    return None
+
+
+def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
+    """Time zones for dateutil: explicit offsets and common abbreviations; None when unknown."""
+    if offset is not None and (name is None or name.upper() not in _REGION_ZONES):
+        return tz.tzoffset(name, offset)
+    if name is None:
+        return None
+    key = name.upper()
+    if key in _FIXED_ZONES:
+        return tz.tzoffset(key, int(_FIXED_ZONES[key] * 3600))
+    if key in _REGION_ZONES:
+        try:
+            return ZoneInfo(_REGION_ZONES[key])
+        except ZoneInfoNotFoundError:
+            return None
+    # Unknown (or ambiguous, like CST) zones: keep the local time as written.
+    return None
+
+
+def _prepare(text: str) -> str:
+    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`)."""
+    text = _ORDINAL.sub("", text.strip().strip(",|·-–"))
+    text = _AMPM.sub(r"\1m", text)
+    text = _DOT_TIME.sub(r"\1:\2", text)
+    # dateutil reads `GMT+8` the POSIX way (eight hours behind); pages mean eight hours ahead.
+    return _GMT_OFFSET.sub(
+        lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text
+    )
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """Parse one date expression at the precision it states; zoned times are taken to UTC."""
+    text = _prepare(text)
+    if not text or len(text) > 80:
+        return None
+    iso = _ISO_PARTIAL.match(text)
+    if iso:
+        year, month = int(iso.group(1)), iso.group(2)
+        return _checked(year, int(month) if month else None, None)
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        return _numeric_date(*numeric.groups())
+    try:
+        first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
+        second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if first.tzinfo is not None and first.month == second.month and first.day == second.day:
+        first = first.astimezone(dt.UTC)
+        second = second.astimezone(dt.UTC)
+    year = first.year if first.year == second.year else None
+    month = first.month if first.month == second.month else None
+    day = first.day if month is not None and first.day == second.day else None
+    if year is None:
+        if month is None or day is None:
+            return None
+        weekday = _WEEKDAY_SHORT.search(text)
+        return PartialDate(None, month, day, weekday_number(weekday.group()) if weekday else None)
+    return _checked(year, month, day)
+
+
+def _numeric_date(a: str, b: str, year_text: str) -> PartialDate | None:
+    """A numeric date; when day and month could be swapped, only the year is certain."""
+    year = int(year_text)
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    first, second = int(a), int(b)
+    if first > 12 >= second:
+        return _checked(year, second, first)
+    if second > 12 >= first:
+        return _checked(year, first, second)
+    if first == second:
+        return _checked(year, first, second)
+    return _checked(year, None, None)
+
+
+def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    """A PartialDate if the parts form a plausible publication date."""
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        date = PartialDate(year, month, day if month else None)
+        date.start()
+    except ValueError:
+        return None
+    return date
+
+
+def find_date(text: str) -> tuple[PartialDate, str] | None:
+    """The first date expression in a line, parsed, with the text it was read from."""
+    if not _DIGIT.search(text):
+        return None
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if not word[0].isdigit() and word.lower() not in _MONTH_NUMBER:
+            continue
+        match = _DATE_AT.match(text, token.start())
+        if match is None:
+            continue
+        prefix = _DATE_PREFIX.search(text, max(0, token.start() - 40), token.start())
+        expr = text[prefix.start() if prefix else token.start() : match.end()]
+        date = parse_date(expr)
+        if date is not None:
+            return date, expr
+    return None
+
+
+def parse_date_line(text: str, *, bare: bool = True) -> tuple[str, PartialDate] | None:
+    """A date line (`Posted on …`, `Updated: …`; with `bare`, a bare date) as (kind, date)."""
+    if len(text) > 160 or not _DIGIT.search(text):
+        return None
+    match = _DATE_LINE.match(text)
+    if match:
+        found = find_date(match.group("rest"))
+        if found is None:
+            return None
+        return ("updated" if match.group("updated") else "published"), found[0]
+    found = find_date(text) if bare and len(text) <= 80 else None
+    if found is None or found[0].year is None:
+        return None  # `Pay Aug 1`: a bare date line of a page states its year
+    leftover = text.replace(found[1], " ")
+    # A bare date line is mostly the date: a separator, a reading time, a zone at most.
+    if len(found[1]) < 0.4 * len(text) or len(_WORDISH.findall(leftover)) > 3:
+        return None
+    return "published", found[0]
+
+
+def copyright_year(text: str) -> int | None:
+    """The year of a single-year copyright line (`©2025 Bloomberg L.P.`); ranges are no date."""
+    match = COPYRIGHT.match(text)
+    if match is None or match.group("last") or not match.group("first"):
+        return None
+    return int(match.group("first"))
+
+
+def weekday_evidence(text: str) -> int | None:
+    """The one weekday a paragraph names as the day of its events, if it names only one."""
+    days: set[int] = set()
+    for match in _WEEKDAY_WORD.finditer(text):
+        if _RELATIVE_QUALIFIER.search(text, max(0, match.start() - 12), match.start()):
+            return None
+        days.add(_WEEKDAYS.index(match.group().lower()))
+    return days.pop() if len(days) == 1 else None
+
+
+def with_weekday(date: PartialDate, weekday: int | None) -> PartialDate:
+    """The date with a weekday attached as evidence, when its year is unknown."""
+    if weekday is None or date.year is not None or date.month is None or date.day is None:
+        return date
+    return PartialDate(None, date.month, date.day, weekday)
+
+
+def year_for_weekday(month: int, day: int, weekday: int, years: Iterable[int]) -> int | None:
+    """The only year among `years` in which month/day falls on `weekday`, if exactly one."""
+    fits = set()
+    for year in set(years):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                fits.add(year)
+        except ValueError:
+            continue
+    return fits.pop() if len(fits) == 1 else None
+
+
+def resolve_years(articles: Iterable[Article], known_years: Iterable[int] = ()) -> None:
+    """Give year-less dates a year when their weekday fits exactly one year the collection shows."""
+    articles = list(articles)
+    # Only dated articles add years, so an article never supplies its own year.
+    years = {a.date.year for a in articles if a.date is not None and a.date.year is not None}
+    years.update(known_years)
+    for article in articles:
+        date = article.date
+        if date is None or date.year is not None or date.weekday is None:
+            continue
+        if date.month is None or date.day is None:
+            continue
+        year = year_for_weekday(date.month, date.day, date.weekday, years)
+        if year is not None:
+            article.date = PartialDate(year, date.month, date.day, date.weekday)
+            article.provenance["date"] = "weekday"

@@ -1,0 +1,261 @@
+"""Saved HTML pages: trafilatura for the text, JSON-LD and meta tags first for the metadata."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from indexer.errors import SkipArticle
+from indexer.normalize.extraction import Extraction
+from indexer.normalize.fields import supplied_date, supplied_names
+from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
+from indexer.normalize.text import extract_text
+
+# trafilatura and htmldate log every page they judge thin; a rebuild reports skips itself.
+for _name in ("trafilatura", "htmldate", "justext", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+_ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
+     "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion"}
+)  # fmt: skip
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+    "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
+)  # fmt: skip
+_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", ": ")
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def extract_html(html: str, *, title: str | None = None) -> Extraction:
+    """Read a saved HTML page; `title`, when supplied, replaces the page's own."""
+    if not html.strip():
+        raise SkipArticle("empty HTML page: nothing to index")
+    tree = load_html(html)
+    if tree is None:
+        raise SkipArticle("not a readable HTML page")
+    ld = _jsonld_article(tree)
+    meta = _meta_tags(tree)
+    doc = bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        date_extraction_params=_DATE_PARAMS,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise SkipArticle("no article text in the HTML page")
+
+    found = Extraction()
+    site = _site_name(ld, meta, doc.sitename)
+    page_title = _title(ld, meta, doc.title, site and site[0])
+    # The page's own headline is taken out of the text even when a sidecar renames the story.
+    text = extract_text(doc.text, title=page_title[0] if page_title else title)
+    if page_title and not title:
+        found.offer("title", *page_title)
+    found.offer("title", text.get("title"), text.provenance.get("title", "derived"))
+    found.offer("body", text.get("body"), "trafilatura")
+    _offer_dates(found, ld, meta, doc.date)
+    _offer_people(found, ld, meta, doc.author)
+    _offer_outlets(found, ld, site, text)
+    url = _url(ld, meta, tree, doc.url)
+    if url is not None:
+        found.offer("url", *url)
+    _offer_language(found, ld, meta, tree)
+    # Everything else (dateline, credits, a date the page's metadata lacks) comes from the text.
+    for name, value in text.values.items():
+        found.offer(name, value, text.provenance[name])
+    return found
+
+
+def _jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
+    """The first JSON-LD object of an article type on the page."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for node in _walk(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
+                return node
+    return None
+
+
+def _walk(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document, looking inside lists and `@graph`."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk(data["@graph"])
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """The page's meta tags by lower-cased property, name or itemprop; the first one wins."""
+    tags: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        content = node.get("content")
+        if key and content and content.strip():
+            tags.setdefault(key.strip().lower(), content.strip())
+    return tags
+
+
+def _names(value: Any, *, people: bool) -> list[str]:
+    """The names of the people (or, with `people=False`, the organisations) in a JSON-LD field."""
+    names = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            is_org = any(t in _ORGANISATION_TYPES for t in types)
+            name = item.get("name")
+        else:
+            # A bare string is a person unless it names a known outlet (`"author": "Reuters"`).
+            name = item
+            is_org = isinstance(name, str) and canonical_outlet(name) is not None
+        if is_org != people and isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return names
+
+
+def _site_name(
+    ld: dict[str, Any] | None, meta: dict[str, str], sitename: str | None
+) -> tuple[str, str] | None:
+    """The site the page was saved from, with provenance."""
+    if ld is not None:
+        for name in _names(ld.get("publisher"), people=False):
+            cleaned = outlet_name(name) or name
+            return cleaned, "jsonld"
+    if meta.get("og:site_name"):
+        return outlet_name(meta["og:site_name"]) or meta["og:site_name"], "meta"
+    if sitename:
+        return outlet_name(sitename) or sitename, "trafilatura"
+    return None
+
+
+def _title(
+    ld: dict[str, Any] | None, meta: dict[str, str], title: str | None, site: str | None
+) -> tuple[str, str] | None:
+    """The headline: JSON-LD, then og:title, then trafilatura's; without the site's name."""
+    for value, how in (
+        (ld.get("headline") if ld else None, "jsonld"),
+        (meta.get("og:title") or meta.get("twitter:title"), "meta"),
+        (title, "trafilatura"),
+    ):
+        if isinstance(value, str) and value.strip():
+            return _strip_site(" ".join(value.split()), site), how
+    return None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """A title without a trailing ` | Site Name`."""
+    if not site:
+        return title
+    for sep in _TITLE_SEPARATORS:
+        suffix = f"{sep}{site}"
+        if title.casefold().endswith(suffix.casefold()) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+def _offer_dates(
+    found: Extraction, ld: dict[str, Any] | None, meta: dict[str, str], date: str | None
+) -> None:
+    """Publication and update dates: JSON-LD, then meta tags, then trafilatura (htmldate)."""
+    if ld is not None:
+        published = ld.get("datePublished") or ld.get("dateCreated")
+        found.offer("date", supplied_date(published), "jsonld")
+        found.offer("updated", supplied_date(ld.get("dateModified")), "jsonld")
+    for key in _PUBLISHED_META:
+        if key in meta:
+            found.offer("date", supplied_date(meta[key]), "meta")
+    for key in _UPDATED_META:
+        if key in meta:
+            found.offer("updated", supplied_date(meta[key]), "meta")
+    if date:
+        found.offer("date", supplied_date(date), "trafilatura")
+
+
+def _offer_people(
+    found: Extraction, ld: dict[str, Any] | None, meta: dict[str, str], author: str | None
+) -> None:
+    """The byline: JSON-LD people, then author meta tags, then trafilatura's author."""
+    if ld is not None:
+        found.offer("byline", supplied_names(_names(ld.get("author"), people=True)), "jsonld")
+    for key in _AUTHOR_META:
+        value = meta.get(key)
+        if value and not _URL.match(value):
+            found.offer("byline", supplied_names(value), "meta")
+    if author:
+        found.offer("byline", supplied_names(author.split("; ")), "trafilatura")
+
+
+def _offer_outlets(
+    found: Extraction, ld: dict[str, Any] | None, site: tuple[str, str] | None, text: Extraction
+) -> None:
+    """The credited outlet (a wire named by the page or the text) and the site that carried it."""
+    if ld is not None:
+        for org in _names(ld.get("author"), people=False) + _names(
+            ld.get("sourceOrganization"), people=False
+        ):
+            if canonical_outlet(org) in WIRES:
+                found.offer("source", canonical_outlet(org), "jsonld")
+    if text.has("source"):
+        found.offer("source", text.get("source"), text.provenance["source"])
+    if site is not None:
+        found.offer("publisher", *site)
+
+
+def _url(
+    ld: dict[str, Any] | None, meta: dict[str, str], tree: HtmlElement, url: str | None
+) -> tuple[str, str] | None:
+    """The page's own address: JSON-LD, og:url, the canonical link, or trafilatura's."""
+    candidates: list[tuple[Any, str]] = []
+    if ld is not None:
+        entity = ld.get("mainEntityOfPage")
+        entity_id = entity.get("@id") if isinstance(entity, dict) else entity
+        candidates += [(ld.get("url"), "jsonld"), (entity_id, "jsonld")]
+    candidates.append((meta.get("og:url"), "meta"))
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical":
+            candidates.append((link.get("href"), "meta"))
+    candidates.append((url, "trafilatura"))
+    for value, how in candidates:
+        if isinstance(value, str) and _URL.match(value.strip()):
+            return value.strip(), how
+    return None
+
+
+def _offer_language(
+    found: Extraction, ld: dict[str, Any] | None, meta: dict[str, str], tree: HtmlElement
+) -> None:
+    """The page's declared language."""
+    for value, how in (
+        (ld.get("inLanguage") if ld else None, "jsonld"),
+        (tree.get("lang"), "meta"),
+        (meta.get("og:locale"), "meta"),
+        (meta.get("content-language"), "meta"),
+    ):
+        if isinstance(value, str) and value.strip():
+            found.offer("language", value.strip().replace("_", "-").split("-")[0].lower(), how)
+            return

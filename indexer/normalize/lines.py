@@ -1,0 +1,243 @@
+"""Plain-text cleanup and line shapes: the units the other extractors look at."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+_BULLET = re.compile(r"^(?:[•·▪►◦‣∙●■]\s*)+|^[-*]\s+(?=\w)")
+_END_MARKS = frozenset({"REUTER", "REUTERS", "Reuter", "Reuters", "AFP", "AP"})
+_BULLET_STARTS = frozenset("•·▪►◦‣∙●■-*")
+_LETTER = re.compile(r"[^\W\d_]")
+# Punctuation to blank out in comparison keys (str.translate is far cheaper than a regex).
+_PUNCTUATION = str.maketrans(
+    dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‘’‚‛“”„‟‹›–—―‐‑…•·¡¿©®™°§¶", " ")
+)
+_CLOSERS = "\"'”’»)]」』）"
+_ENDERS = frozenset(".!?…:;。！？；：")
+# Chinese, Japanese and Korean characters: text in these scripts has no spaces between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
+_CJK_SENTENCE_END = re.compile(r"[。！？]")
+_DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_HEADLINE_END_OK = re.compile(
+    r"(?:\.\.\.|…|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bhd|Plc|Cos|Bros|Dept)\.)$", re.IGNORECASE
+)
+# CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Jr|Sr|No|Nos|vs|Inc|Co"
+    r"|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|U\.S|U\.K|U\.N|E\.U)"
+    r"|\b[A-Z])\.$"
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One cleaned line of a plain-text article."""
+
+    text: str
+    block_start: bool  # a blank line (or the start of the text) comes before it
+    indent: int = 0
+    bullet: bool = False
+
+    @property
+    def words(self) -> int:
+        """How many whitespace-separated words the line holds."""
+        return len(self.text.split())
+
+
+def clean_text(text: str) -> str:
+    """Unify line ends, drop control and zero-width characters, decode stray HTML entities."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)  # `&#163;1.8m` copied from a page's source
+    return _free_end_mark(text)
+
+
+def _free_end_mark(text: str) -> str:
+    """Move a wire's end mark from the end of the last line (`(33.7).   REUTER`) to its own."""
+    head, _, last = text.rstrip().rpartition("\n")
+    word = last.rsplit(" ", 1)[-1]
+    if word in _END_MARKS and last.endswith("   " + word) and last.strip() != word:
+        return f"{head}\n{last[: -len(word)].rstrip()}\n{word}\n"
+    return text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split cleaned text into non-blank lines, remembering blank lines and indentation."""
+    out: list[Line] = []
+    blank = True
+    for raw in text.split("\n"):
+        if "\t" in raw:
+            raw = raw.replace("\t", "    ")
+        body = raw.strip()
+        if not body:
+            blank = True
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        if "  " in body or not body.isascii():
+            body = " ".join(body.split())
+        bullet = False
+        if body[0] in _BULLET_STARTS:
+            match = _BULLET.match(body)
+            if match:
+                bullet = True
+                body = body[match.end() :].strip()
+                if not body:
+                    continue
+        out.append(Line(body, blank, indent, bullet))
+        blank = False
+    return out
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Join lines that were broken to a fixed width or that continue a sentence."""
+    if not lines:
+        return lines
+    lengths = sorted(len(line.text) + line.indent for line in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    # Fixed-width copy (mail, wire terminals) breaks at 60 to 80 columns, never much shorter.
+    hard = 55 <= width <= 100 and _wrapped(lines, width)
+    # Continuation lines sit at the smallest indent; a deeper indent opens a paragraph.
+    base = min(line.indent for line in lines) if hard else 0
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and not line.block_start and not line.bullet and not _mark(line.text):
+            if hard and line.indent <= base and len(prev.text) + prev.indent >= 0.6 * width:
+                prev.text = f"{prev.text} {line.text}"
+                continue
+            if _continues(prev.text, line.text):
+                prev.text = f"{prev.text} {line.text}"
+                continue
+        out.append(line)
+    return out
+
+
+def _wrapped(lines: list[Line], width: int) -> bool:
+    """Whether the text was broken to a fixed width (lines near it that stop mid-sentence)."""
+    pairs = wraps = 0
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if line.block_start:
+            continue
+        pairs += 1
+        size = len(prev.text) + prev.indent
+        if size >= width - 15 and (not ends_sentence(prev.text) or line.text[0].islower()):
+            wraps += 1
+    return wraps >= 3 and wraps >= 0.4 * pairs
+
+
+def _mark(text: str) -> bool:
+    """Whether a line is a lone end mark (`REUTER`, `Reuters`), never part of a paragraph."""
+    return len(text) <= 12 and text.isalpha() and (text.isupper() or text.startswith("Reuter"))
+
+
+def _continues(prev: str, text: str) -> bool:
+    """Whether `text` carries on the sentence that `prev` left unfinished."""
+    first = text[0]
+    if not first.islower() or ends_sentence(prev):
+        return False
+    # "by Jane Doe" under a headline is a byline, not the rest of the headline.
+    return not text.startswith(("by ", "von ", "par ", "por "))
+
+
+def word_count(text: str) -> int:
+    """How many words a cleaned, single-spaced text holds (two CJK characters count as one)."""
+    if not text:
+        return 0
+    # Cleaned lines hold single spaces only, so counting them is enough (and far cheaper).
+    words = text.count(" ") + 1
+    return words if text.isascii() else words + cjk_count(text) // 2
+
+
+@lru_cache(maxsize=4096)
+def cjk_count(text: str) -> int:
+    """How many Chinese, Japanese or Korean characters the text holds."""
+    return len(_CJK.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends like a sentence (full stop, question, colon...)."""
+    # A string check, not a `$`-anchored regex search that would scan the whole line.
+    return text.rstrip(_CLOSERS)[-1:] in _ENDERS
+
+
+def is_upper(text: str) -> bool:
+    """Whether every letter of the text is a capital (and there are some)."""
+    # str.isupper is true when there are cased letters and none is lower case.
+    return text.isupper() and sum(map(str.isalpha, text)) >= 2
+
+
+def mostly_upper(text: str) -> bool:
+    """Whether nearly all letters are capitals (`U.S. DEFICIT WITH NICs`)."""
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 2 and upper >= 4 * lower
+
+
+def is_glued_menu(text: str) -> bool:
+    """Whether the line looks like menu items pasted together without spaces."""
+    if len(text) > 300:
+        return False
+    glued = len(_GLUED.findall(text))
+    return glued >= 3 and 2 * glued >= word_count(text) and not ends_sentence(text)
+
+
+def is_paragraph(text: str) -> bool:
+    """Whether the line reads like running text rather than a heading or a link."""
+    words = word_count(text)
+    if words >= 14:
+        return True
+    return words >= 5 and ends_sentence(text) and not is_upper(text)
+
+
+def is_headline_like(text: str) -> bool:
+    """Whether the line has the shape of a headline: short, capitalised, unfinished."""
+    if len(text) > 220:
+        return False
+    words = word_count(text)
+    if not 2 <= words <= 30:
+        return False
+    head = text.lstrip("\"'“‘#¿¡([<「『【$£€¥")
+    first = head[:1]
+    # Capitals, digits, or a script without case (Chinese); a lower-case start is running text,
+    # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`).
+    if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
+        if not _INNER_CAPITAL.match(head):
+            return False
+    if not _LETTER.search(text) or is_glued_menu(text):
+        return False
+    if text.endswith((",", ";", ":", "-", "–", "—", "|", "/")):
+        return False
+    if text.endswith(".") and not (
+        is_upper(text) or _HEADLINE_END_OK.search(text) or _DOTTED_ABBREV.search(text)
+    ):
+        return False
+    return True
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph, skipping full stops of common abbreviations."""
+    if not text.isascii() and cjk_count(text):
+        end = _CJK_SENTENCE_END.search(text)
+        if end is not None:
+            return text[: end.end()].strip()
+    text = text[:1000]  # a title is never longer; and it bounds the work on hostile input
+    for match in _SENTENCE_SPLIT.finditer(text):
+        # The abbreviation test looks at the few characters before the stop, not the whole prefix.
+        if _ABBREV_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        return text[: match.start() + len(match.group(1))].strip()
+    return text.strip()
+
+
+def normal_key(text: str) -> str:
+    """A comparison key: lower case, letters and digits only, single spaces."""
+    return " ".join(text.casefold().translate(_PUNCTUATION).split())

@@ -1,0 +1,259 @@
+"""Where the story sits among the lines of a page: its anchors, headline, first and last line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from indexer.normalize import boilerplate as bp
+from indexer.normalize.bylines import (
+    parse_byline,
+    parse_credit_line,
+    parse_name_line,
+    parse_wire_mark,
+)
+from indexer.normalize.datelines import Dateline, parse_dateline
+from indexer.normalize.dates import parse_date_line
+from indexer.normalize.lines import (
+    Line,
+    ends_sentence,
+    is_headline_like,
+    is_paragraph,
+    is_upper,
+    word_count,
+)
+from indexer.normalize.sources import parse_outlet_line, parse_publisher_line, site_brand
+
+
+class Page:
+    """The lines of one text with lazily computed, cached classifications."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        """Wrap the cleaned lines; every classification is computed on first use."""
+        self.lines = lines
+        self._keys: list[str] | None = None
+        self._running: str | None = None
+        self._joined: str | None = None
+        self._copies: Counter[str] | None = None
+        self._datelines: dict[int, Dateline | None] = {}
+        self._boiler: dict[int, bool] = {}
+        self._repeat: dict[int, bool] = {}
+
+    @property
+    def keys(self) -> list[str]:
+        """Case-folded lines: cheap comparison keys, as whitespace is already single."""
+        if self._keys is None:
+            self._keys = [line.text.casefold() for line in self.lines]
+        return self._keys
+
+    @property
+    def running(self) -> str:
+        """The running text a pull quote would repeat (not breadcrumbs or FAQ headings)."""
+        if self._running is None:
+            paragraphs = (
+                key
+                for key, line in zip(self.keys, self.lines, strict=True)
+                if is_paragraph(line.text) and ends_sentence(line.text)
+            )
+            self._running = "\n" + "\n".join(paragraphs) + "\n"
+        return self._running
+
+    @property
+    def copies(self) -> Counter[str]:
+        """How many times each line stands, word for word, in the running text."""
+        if self._copies is None:
+            self._copies = Counter(self.running.split("\n"))
+        return self._copies
+
+    def text(self, i: int) -> str:
+        """The text of line `i`."""
+        return self.lines[i].text
+
+    def dateline(self, i: int) -> Dateline | None:
+        """The dateline opening line `i`, if any."""
+        if i not in self._datelines:
+            self._datelines[i] = parse_dateline(self.lines[i].text)
+        return self._datelines[i]
+
+    def boiler(self, i: int) -> bool:
+        """Whether line `i` is page furniture."""
+        if i not in self._boiler:
+            self._boiler[i] = bp.is_inline_boilerplate(self.lines[i].text)
+        return self._boiler[i]
+
+    def repeat(self, i: int) -> bool:
+        """Whether line `i` is a pull quote: its words stand again in a longer line."""
+        if i not in self._repeat:
+            # A capitalised wire headline often repeats the lead's words; no pull quote is in caps.
+            key = self.keys[i]
+            self._repeat[i] = not is_upper(self.lines[i].text) and bp.is_repeated_elsewhere(
+                key, self.running, self.copies[key]
+            )
+        return self._repeat[i]
+
+    def is_meta(self, i: int) -> bool:
+        """Whether line `i` is a byline, a date line or a publisher line."""
+        text = self.lines[i].text
+        if not may_be_meta(text):
+            return False
+        return bool(
+            parse_byline(text)
+            or self.is_name_line(i)
+            or parse_date_line(text)
+            or parse_publisher_line(text)
+            or parse_outlet_line(text)
+        )
+
+    def story_paragraph(self, i: int) -> bool:
+        """Whether line `i` can open the story: running text, not furniture or a quote box."""
+        text = self.lines[i].text
+        if not is_paragraph(text) or is_upper(text) or self.boiler(i) or self.repeat(i):
+            return False
+        return not self.is_meta(i)
+
+    def is_name_line(self, i: int) -> bool:
+        """Whether line `i` is a bare byline (`Jane Doe`): a name just above or below a date."""
+        text = self.lines[i].text
+        if len(text) > 80 or is_upper(text):
+            return False
+        beside_date = any(
+            0 <= j < len(self.lines) and parse_date_line(self.lines[j].text) is not None
+            for j in (i - 1, i + 1)
+        )
+        return beside_date and parse_name_line(text) is not None
+
+    def mentions(self, i: int) -> int:
+        """How many longer non-paragraph lines hold line `i` (breadcrumbs, FAQ headings)."""
+        key = self.keys[i]
+        if self._joined is None:
+            self._joined = "\n".join(
+                k
+                for k, line in zip(self.keys, self.lines, strict=True)
+                if not is_paragraph(line.text)
+            )
+        if key not in self._joined:
+            return 0
+        return sum(1 for k in self._joined.split("\n") if key in k and k != key)
+
+
+def may_be_meta(text: str) -> bool:
+    """Whether a line is short enough to be a byline, date, publisher or outlet line."""
+    return len(text) <= 200 and word_count(text) <= 20
+
+
+def strong_anchor(page: Page) -> int | None:
+    """The first line opening with a trustworthy dateline or wire credit."""
+    for i, line in enumerate(page.lines):
+        if line.bullet or len(line.text) < 12:
+            continue
+        dateline = page.dateline(i)
+        if dateline is not None and dateline.strong and not page.boiler(i):
+            return i
+    return None
+
+
+def _title_candidate(page: Page, i: int) -> bool:
+    """Whether line `i` could be the headline."""
+    text = page.text(i)
+    if not is_headline_like(text) or page.lines[i].bullet:
+        return False
+    if bp.box_kind(text) or page.boiler(i) or page.is_meta(i) or site_brand(text):
+        return False
+    if page.is_name_line(i):
+        return False  # `Jane Doe, Reuters`: a byline printed without `By`
+    return page.dateline(i) is None and not page.repeat(i)
+
+
+def text_before(page: Page, first: int, anchor: int) -> tuple[int, int]:
+    """Paragraphs and words of running text between `first` and a dateline (no boxes)."""
+    paragraphs = words = 0
+    i = first
+    while i < anchor:
+        kind = bp.box_kind(page.text(i))
+        if kind is not None:
+            i = bp.box_end(page.lines, i, kind)
+            continue
+        if page.story_paragraph(i):
+            paragraphs += 1
+            words += word_count(page.text(i))
+        i += 1
+    return paragraphs, words
+
+
+def find_title(page: Page, anchor: int | None) -> int | None:
+    """The headline line: repeated in the page, above the byline and date, or first."""
+    limit = anchor if anchor is not None else max(1, int(len(page.lines) * 0.6))
+    candidates = [
+        i for i in range(limit) if _title_candidate(page, i) and not bp.in_list_run(page.lines, i)
+    ]
+    if not candidates:
+        return None
+    if candidates == [0]:
+        return 0  # a lone headline opening the text: every rule below would pick it
+    repeated = [(page.mentions(i), -i) for i in candidates if len(page.keys[i].split()) >= 3]
+    best = max(repeated, default=(0, 0))
+    if best[0] >= 1:
+        return -best[1]
+    for i in candidates:
+        if _meta_follows(page, i, limit):
+            return i
+    if candidates[0] == 0:
+        return 0
+    if anchor is not None:
+        return title_before(page, anchor)
+    return None
+
+
+def _meta_follows(page: Page, i: int, limit: int) -> bool:
+    """Whether a byline, date or publisher line follows line `i` closely."""
+    for j in range(i + 1, min(i + 4, limit)):
+        if page.is_meta(j):
+            return True
+        if not page.boiler(j):
+            return False
+    return False
+
+
+def title_before(page: Page, start: int) -> int | None:
+    """A headline just above the story's first line, with only meta lines between."""
+    for i in range(start - 1, max(-1, start - 5), -1):
+        if _title_candidate(page, i) and len(page.keys[i].split()) >= 3:
+            return i
+        if not (page.is_meta(i) or page.boiler(i)):
+            return None
+    return None
+
+
+def first_story_line(page: Page, title_at: int | None) -> int | None:
+    """The first line of running text after the headline, skipping boxes and furniture."""
+    first = 0 if title_at is None else title_at + 1
+    i = first
+    n = len(page.lines)
+    while i < n:
+        kind = bp.box_kind(page.text(i))
+        if kind is not None:
+            i = bp.box_end(page.lines, i, kind)
+            continue
+        if page.story_paragraph(i):
+            return i
+        i += 1
+    # A bulletin set all in capitals is still a story: take its first long line.
+    for i in range(first, n):
+        text = page.text(i)
+        if word_count(text) >= 12 and is_upper(text) and not page.boiler(i):
+            return i
+    return None
+
+
+def story_end(page: Page, start: int) -> tuple[int, bool]:
+    """The index past the story's last line, and whether a credit line or end mark closed it."""
+    n = len(page.lines)
+    stop = n
+    for i in range(start + 1, n):
+        if bp.is_hard_stop(page.text(i)):
+            stop = i
+            break
+    for i in range(stop - 1, start, -1):
+        text = page.text(i)
+        if parse_credit_line(text) or parse_wire_mark(text):
+            return i + 1, True
+    return stop, False

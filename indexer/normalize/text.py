@@ -1,0 +1,351 @@
+"""Plain text copied from a page or a wire file: find the story and read its fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.errors import SkipArticle
+from indexer.models import PartialDate
+from indexer.normalize import boilerplate as bp
+from indexer.normalize.bylines import (
+    Credit,
+    parse_byline,
+    parse_credit_line,
+    parse_name_line,
+    parse_sign_off,
+    parse_wire_mark,
+)
+from indexer.normalize.datelines import Dateline
+from indexer.normalize.dates import (
+    copyright_year,
+    parse_date_line,
+    weekday_evidence,
+    with_weekday,
+    year_for_weekday,
+)
+from indexer.normalize.extraction import Extraction
+from indexer.normalize.lines import (
+    Line,
+    clean_text,
+    first_sentence,
+    is_headline_like,
+    is_paragraph,
+    normal_key,
+    split_lines,
+    unwrap,
+    word_count,
+)
+from indexer.normalize.sources import (
+    WIRES,
+    canonical_outlet,
+    outlet_name,
+    parse_outlet_line,
+    parse_publisher_line,
+    site_brand,
+)
+from indexer.normalize.story import (
+    Page,
+    find_title,
+    first_story_line,
+    may_be_meta,
+    story_end,
+    strong_anchor,
+    text_before,
+    title_before,
+)
+
+_MAX_TITLE = 200
+_STORY_BEFORE = 120  # words of running text above a dateline that make it a mid-story one
+_HOLDER_END = re.compile(r"\s+[-–|]\s+|\s*\|\s*|\.\s+|,?\s+all rights reserved", re.IGNORECASE)
+# Who may set the byline, strongest first.
+_BYLINE_RANK = {"byline-line": 0, "credit-line": 1, "sign-off": 2}
+
+
+@dataclass(slots=True)
+class _Meta:
+    """What the lines around the story say about it."""
+
+    bylines: list[str] = field(default_factory=list)
+    byline_how: str = ""
+    contributors: list[str] = field(default_factory=list)
+    wires: list[tuple[str, str]] = field(default_factory=list)  # (outlet, provenance)
+    sites: list[tuple[str, str]] = field(default_factory=list)
+    published: tuple[PartialDate, str] | None = None
+    updated: tuple[PartialDate, str] | None = None
+    copyright_year: int | None = None
+    place: tuple[str, str] | None = None
+
+
+def extract_text(text: str, *, title: str | None = None) -> Extraction:
+    """Read a plain-text article; `title`, when known, is removed from the text."""
+    lines = unwrap(split_lines(clean_text(text)))
+    if not lines:
+        raise SkipArticle("empty text: nothing to index")
+    if title:
+        lines = _without_title(lines, title)
+    page = Page(lines)
+    found = Extraction()
+    anchor = strong_anchor(page)
+    title_at = None if title else find_title(page, anchor)
+    if anchor is not None and _mid_story(page, title_at, anchor):
+        anchor = None
+        title_at = None if title else find_title(page, None)
+    start = anchor if anchor is not None else first_story_line(page, title_at)
+    if start is None and title_at is not None:
+        # Nothing runs below that "headline": it was not one; look from the top.
+        title_at = None
+        start = first_story_line(page, None)
+    if start is None:
+        raise SkipArticle("no article text: only menus, links or boilerplate")
+    if title is None and title_at is None and anchor is None:
+        title_at = title_before(page, start)
+    meta = _Meta()
+    _read_header(page, 0, start, meta, title_at)
+    end, anchored_end = story_end(page, start)
+    body = _body(page, start, end, meta, trim=not anchored_end)
+    if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
+        raise SkipArticle("no article text: only menus, links or boilerplate")
+    _read_trailer(page, end, meta)
+    # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
+    dateline = page.dateline(start)
+
+    if title_at is not None:
+        found.offer("title", page.text(title_at).strip(), "heading")
+    elif title is None:
+        found.offer("title", derive_title(body[0].text, dateline), "derived")
+    found.offer("body", "\n\n".join(line.text for line in body), "text")
+    _offer_fields(found, meta, dateline, body)
+    return found
+
+
+def _mid_story(page: Page, title_at: int | None, anchor: int) -> bool:
+    """Whether so much running text stands above a dateline that it opens a later part."""
+    paragraphs, words = text_before(page, 0 if title_at is None else title_at + 1, anchor)
+    # A standfirst and a caption or two may come first; several paragraphs of story may not.
+    return paragraphs >= 3 and words >= _STORY_BEFORE
+
+
+def _without_title(lines: list[Line], title: str) -> list[Line]:
+    """The lines without those that repeat the known headline."""
+    key = normal_key(title)
+    size = len(title)
+    kept = [
+        line
+        for line in lines
+        if not (0.7 * size <= len(line.text) <= 1.3 * size and normal_key(line.text) == key)
+    ]
+    return kept or lines
+
+
+def derive_title(paragraph: str, dateline: Dateline | None = None) -> str | None:
+    """A title made from the first sentence of the story, for texts without a headline."""
+    text = dateline.rest if dateline is not None else paragraph
+    sentence = first_sentence(text).strip()
+    if len(sentence) > _MAX_TITLE:
+        sentence = sentence[:_MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence or None
+
+
+def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[Line]:
+    """The story's lines without furniture, boxes and meta lines (`trim`: nor trailing links)."""
+    kept: list[Line] = []
+    credits: list[int] = []
+    i = start
+    while i < end:
+        line = page.lines[i]
+        text = line.text
+        kind = bp.box_kind(text) if i > start else None
+        if kind is not None:
+            i = bp.box_end(page.lines, i, kind)
+            continue
+        # Inside the story a bare date is content (`Record March 31`), not a date line.
+        if i > start and may_be_meta(text) and _read_meta_line(text, meta, bare_dates=False):
+            i += 1
+            continue
+        wire = parse_wire_mark(text)
+        if wire is not None:
+            meta.wires.append((wire, "credit-line"))
+            i += 1
+            continue
+        if i > start and page.boiler(i):
+            if bp.is_copyright(text):
+                _read_copyright(text, meta)
+            i += 1
+            continue
+        credit = parse_credit_line(text)
+        if credit is not None:
+            credits.append(len(kept))
+            _add_credit(meta, credit, "credit-line")
+        kept.append(line)
+        i += 1
+    kept = bp.drop_repeats(kept)
+    credit_lines = {id(kept[k]) for k in credits if k < len(kept)}
+    # Headlines left after the story are an unheaded link list; the first line always stays,
+    # and short data lines (`Pay April 20`) are the story's own.
+    while trim and len(kept) > 1 and _trailing_link(kept[-1]) and id(kept[-1]) not in credit_lines:
+        kept.pop()
+    if kept:
+        sign_off = parse_sign_off(kept[-1].text)
+        if sign_off is not None:
+            _add_credit(meta, sign_off, "sign-off")
+            if sign_off.place and meta.place is None:
+                meta.place = (sign_off.place, "sign-off")
+    return kept
+
+
+def _trailing_link(line: Line) -> bool:
+    """Whether a line after the story reads like a linked headline rather than story text."""
+    text = line.text
+    return not is_paragraph(text) and is_headline_like(text) and word_count(text) >= 5
+
+
+def _read_meta_line(text: str, meta: _Meta, *, bare_dates: bool = True) -> bool:
+    """Record a byline, date, publisher or outlet line; say whether the line was one."""
+    byline = parse_byline(text)
+    if byline is not None:
+        _add_credit(meta, byline, "byline-line")
+        if byline.date is not None and meta.published is None:
+            meta.published = (byline.date, "byline-line")
+        return True
+    dated = parse_date_line(text, bare=bare_dates)
+    if dated is not None:
+        kind, date = dated
+        if kind == "updated":
+            meta.updated = meta.updated or (date, "portal-line")
+        else:
+            meta.published = meta.published or (date, "portal-line")
+        return True
+    publisher = parse_publisher_line(text)
+    if publisher is not None:
+        target = meta.wires if publisher in WIRES else meta.sites
+        target.append((publisher, "portal-line"))
+        return True
+    outlet = parse_outlet_line(text)
+    if outlet is not None:
+        meta.wires.append((outlet, "credit-line"))
+        return True
+    return False
+
+
+def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | None) -> None:
+    """Read the meta lines above the story: byline, dates, publisher, site brand."""
+    for i in range(start, end):
+        if i == title_at:
+            continue
+        text = page.text(i)
+        if _read_meta_line(text, meta):
+            continue
+        if bp.is_copyright(text):
+            _read_copyright(text, meta, year=False)
+            continue
+        brand = site_brand(text)
+        if brand is not None:
+            meta.sites.append((brand, "portal-line"))
+            continue
+        # A name alone on a line is a byline only beside a date line (`Jane Doe` / `Jan 15, 2025`).
+        if not meta.bylines and page.is_name_line(i):
+            credit = parse_name_line(text)
+            if credit is not None:
+                _add_credit(meta, credit, "byline-line")
+
+
+def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
+    """Read what follows the story: copyright lines and late `Published`/`Updated` lines."""
+    for i in range(end, len(page.lines)):
+        text = page.text(i)
+        if bp.is_copyright(text):
+            _read_copyright(text, meta)
+        elif meta.published is None or meta.updated is None:
+            # Bare dates down here belong to the linked stories of a related list.
+            dated = parse_date_line(text, bare=False)
+            if dated is None:
+                continue
+            if dated[0] == "updated":
+                meta.updated = meta.updated or (dated[1], "portal-line")
+            else:
+                meta.published = meta.published or (dated[1], "portal-line")
+
+
+def _read_copyright(text: str, meta: _Meta, *, year: bool = True) -> None:
+    """Take the holder (and, below the story, the single year) of a copyright line."""
+    match = bp.COPYRIGHT.match(text)
+    if match is None:
+        return
+    if year and meta.copyright_year is None:
+        meta.copyright_year = copyright_year(text)
+    holder = _HOLDER_END.split(match.group("holder"))[0].strip(" .,")
+    name = outlet_name(holder) if holder else None
+    if name:
+        meta.sites.append((name, "copyright-line"))
+
+
+def _add_credit(meta: _Meta, credit: Credit, how: str) -> None:
+    """Merge a credit into the meta record; a stronger kind of byline replaces a weaker one."""
+    if credit.byline:
+        rank = _BYLINE_RANK[how]
+        current = _BYLINE_RANK.get(meta.byline_how, 99)
+        if rank < current:
+            meta.bylines = []
+            meta.byline_how = how
+        if rank <= current:
+            meta.bylines.extend(n for n in credit.byline if n not in meta.bylines)
+    for name in credit.contributors:
+        if name not in meta.contributors:
+            meta.contributors.append(name)
+    if credit.outlet:
+        meta.wires.append((credit.outlet, how))
+
+
+def _offer_fields(
+    found: Extraction, meta: _Meta, dateline: Dateline | None, body: list[Line]
+) -> None:
+    """Turn what the text said into fields, strongest evidence first."""
+    if dateline is not None and dateline.place:
+        found.offer("dateline", dateline.place.rstrip(","), "dateline")
+    if dateline is not None and dateline.reporters and meta.byline_how != "byline-line":
+        found.offer("byline", list(dateline.reporters), "dateline")
+    if meta.place is not None:
+        found.offer("dateline", *meta.place)
+    if dateline is not None and dateline.credit:
+        how = "dateline" if dateline.place else "credit-line"
+        found.offer("source", canonical_outlet(dateline.credit) or dateline.credit, how)
+    for outlet, how in meta.wires:
+        found.offer("source", outlet, how)
+    for site, how in meta.sites:
+        found.offer("publisher", site, how)
+    found.offer("byline", meta.bylines, meta.byline_how)
+    contributors = [n for n in meta.contributors if n not in meta.bylines]
+    found.offer("contributors", contributors, "credit-line")
+    _offer_date(found, meta, dateline, body)
+    if meta.updated is not None:
+        found.offer("updated", *meta.updated)
+
+
+def _offer_date(
+    found: Extraction, meta: _Meta, dateline: Dateline | None, body: list[Line]
+) -> None:
+    """The publication date: a portal's date line, the dateline, a copyright year."""
+    if meta.published is not None and meta.published[0].year is not None:
+        found.offer("date", *meta.published)
+        return
+    yearless = dateline.date if dateline is not None else None
+    if yearless is None and meta.published is not None:
+        yearless = meta.published[0]
+    if yearless is not None and yearless.year is None and yearless.weekday is None:
+        evidence = dateline.rest if dateline is not None else (body[0].text if body else "")
+        yearless = with_weekday(yearless, weekday_evidence(evidence))
+    year = meta.copyright_year
+    if yearless is not None and yearless.year is None and year is not None:
+        if yearless.weekday is not None and yearless.month and yearless.day:
+            fit = year_for_weekday(yearless.month, yearless.day, yearless.weekday, [year])
+            if fit is not None:
+                date = PartialDate(fit, yearless.month, yearless.day)
+                found.offer("date", date, "copyright-line")
+                return
+        found.offer("date", PartialDate(year), "copyright-line")
+        return
+    if yearless is not None:
+        found.offer("date", yearless, "dateline" if dateline and dateline.date else "portal-line")
+    elif year is not None:
+        found.offer("date", PartialDate(year), "copyright-line")

@@ -1,0 +1,169 @@
+"""People credited for a story: byline lines, wire credit lines, sign-offs, outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.normalize.bylines import (
+    clean_name,
+    parse_byline,
+    parse_credit_line,
+    parse_sign_off,
+    parse_wire_mark,
+    split_names,
+)
+from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publisher_line
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "outlet"),
+    [
+        ("By Brenda Goh", ["Brenda Goh"], None),
+        ("By Jane Holloway and Marcus Reed, CNN", ["Jane Holloway", "Marcus Reed"], "CNN"),
+        ("By Janie Gabbett, Reuters", ["Janie Gabbett"], "Reuters"),
+        ("BY TED D'AFFLISIO, REUTERS", ["Ted D'Afflisio"], "Reuters"),
+        ("By STEPHEN JUKES AND PHILIP SHEHADI, REUTERS", ["Stephen Jukes", "Philip Shehadi"],
+         "Reuters"),
+        ("By keith grant, Reuters", ["Keith Grant"], "Reuters"),
+        ("By Cal Mankowski, Reutersd", ["Cal Mankowski"], None),  # a typo'd tail is no person
+        ("By Ana Ribeiro, Staff Writer", ["Ana Ribeiro"], None),
+        ("By A. B. Carter, Lena Park and Omar Haddad", ["A. B. Carter", "Lena Park",
+                                                         "Omar Haddad"], None),
+        ("Par Claire Dubois", ["Claire Dubois"], None),
+        ("Von Anna Berger", ["Anna Berger"], None),
+        ("记者 张三 李四", ["张三", "李四"], None),
+    ],
+)  # fmt: skip
+def test_byline_lines(line: str, names: list[str], outlet: str | None) -> None:
+    credit = parse_byline(line)
+    assert credit is not None
+    assert credit.byline == names
+    assert credit.outlet == outlet
+
+
+def test_a_byline_with_a_date() -> None:
+    credit = parse_byline("By Grace Ndlovu | November 2, 2024")
+    assert credit is not None and credit.byline == ["Grace Ndlovu"]
+    assert credit.date is not None and credit.date.iso() == "2024-11-02"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Thursday morning, the Chinese app was flooded with English-language posts.",
+        "By the time he arrived, the meeting had ended.",
+        "By selling shares, the firm raised cash.",
+        "By Staff",
+        "By Reuters",
+        "Published by Global Banking & Finance Review®",
+    ],
+)
+def test_lines_that_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "contributors"),
+    [
+        ("(Additional reporting by Sophie Yu and Laurie Chen in Beijing and Shanghai newsroom; "
+         "Editing by Alex Richardson)", [], ["Sophie Yu", "Laurie Chen", "Alex Richardson"]),
+        ("(Reporting by Mei Ling Tan; Editing by Tom Hale)", ["Mei Ling Tan"], ["Tom Hale"]),
+        ("Reporting by Ana Ribeiro in Sao Paulo and Jorge Lima in Brasilia; Writing by Ana "
+         "Ribeiro; Editing by Sam Holmes", ["Ana Ribeiro", "Jorge Lima"], ["Sam Holmes"]),
+        ("–With assistance from Jing Li.", [], ["Jing Li"]),
+        ("CNN's Lena Park contributed to this report.", [], ["Lena Park"]),
+        ("Associated Press writer Tom Becker in Baltimore contributed to this report.", [],
+         ["Tom Becker"]),
+        ("（责任编辑：王五）", [], ["王五"]),
+    ],
+)  # fmt: skip
+def test_credit_lines(line: str, byline: list[str], contributors: list[str]) -> None:
+    credit = parse_credit_line(line)
+    assert credit is not None
+    assert credit.byline == byline
+    assert credit.contributors == contributors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said it was reporting by phone to the regulator on Monday.",
+        "Editing software sales rose last year.",
+        "(The figures exclude exports.)",
+    ],
+)
+def test_lines_that_are_not_credit_lines(line: str) -> None:
+    assert parse_credit_line(line) is None
+
+
+def test_sign_off_of_a_transcript() -> None:
+    credit = parse_sign_off(
+        "China supports exchanges among the peoples of all countries. Yu Li, CGTN, Beijing."
+    )
+    assert credit is not None
+    assert (credit.byline, credit.outlet, credit.place) == (["Yu Li"], "CGTN", "Beijing")
+    assert parse_sign_off("He met Jane Doe, Acme Corp, Boston.") is None  # no outlet
+    assert parse_sign_off("The talks ended without agreement.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("Reuter", "Reuters"), (" REUTER", "Reuters"), ("(AFP)", "AFP"), ("-- Xinhua", "Xinhua")],
+)
+def test_wire_end_marks(line: str, outlet: str) -> None:
+    assert parse_wire_mark(line.strip()) == outlet
+
+
+def test_names_split_without_their_places() -> None:
+    assert split_names("Sophie Yu and Laurie Chen in Beijing and Shanghai newsroom") == [
+        "Sophie Yu",
+        "Laurie Chen",
+    ]
+    assert split_names("Ana Ribeiro in Sao Paulo and Jorge Lima in Brasilia") == [
+        "Ana Ribeiro",
+        "Jorge Lima",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brenda Goh", "Brenda Goh"),
+        ("MARGUERITE NUGENT", "Marguerite Nugent"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("April Joyner", "April Joyner"),
+        ("Staff Writer", None),
+        ("Reuters", None),
+        ("Associated Press", None),
+        ("Thursday morning", None),
+        ("jane@example.com", None),
+        ("Madonna", None),  # a single word is too often not a person
+    ],
+)
+def test_clean_name(text: str, name: str | None) -> None:
+    assert clean_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Reuter", "Reuters"),
+        ("Thomson Reuters", "Reuters"),
+        ("The Associated Press", "AP"),
+        ("Bloomberg L.P.", "Bloomberg"),
+        ("Xinhua News Agency", "Xinhua"),
+        ("新华社", "Xinhua"),
+        ("Harbourline Markets", None),
+    ],
+)
+def test_canonical_outlets(text: str, canonical: str | None) -> None:
+    assert canonical_outlet(text) == canonical
+
+
+def test_outlet_names_lose_marks_and_company_suffixes() -> None:
+    assert outlet_name("Global Banking & Finance Review®") == "Global Banking & Finance Review"
+    assert outlet_name("Harbourline Media Ltd") == "Harbourline Media"
+    assert outlet_name("the company said it would") is None
+    assert parse_publisher_line("Published by Global Banking & Finance Review®") == (
+        "Global Banking & Finance Review"
+    )

@@ -1,0 +1,192 @@
+"""Dates at the precision the text states, in UTC, and the collection-level year pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.models import Article, PartialDate
+from indexer.normalize.dates import (
+    copyright_year,
+    find_date,
+    parse_date,
+    parse_date_line,
+    resolve_years,
+    weekday_evidence,
+    year_for_weekday,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("January 15, 2025", "2025-01-15", "day"),
+        ("Jan. 15, 2025", "2025-01-15", "day"),
+        ("15 January 2025", "2025-01-15", "day"),
+        ("Wednesday, 15 January 2025", "2025-01-15", "day"),
+        ("2025-01-15", "2025-01-15", "day"),
+        ("January 2025", "2025-01", "month"),
+        ("2025-01", "2025-01", "month"),
+        ("2025", "2025", "year"),
+        ("15/01/2025", "2025-01-15", "day"),  # 15 cannot be a month
+        ("01/05/2025", "2025", "year"),  # 1 May or 5 January: only the year is sure
+        ("15 janvier 2025", "2025-01-15", "day"),
+        ("15. Januar 2025", "2025-01-15", "day"),
+        ("15 de enero de 2025", "2025-01-15", "day"),
+        ("Sept. 3, 2024", "2024-09-03", "day"),
+    ],
+)
+def test_parse_date_keeps_the_stated_precision(text: str, iso: str, precision: str) -> None:
+    date = parse_date(text)
+    assert date is not None
+    assert (date.iso(), date.precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2025-01-15T02:00:00+08:00", "2025-01-14"),  # 18:00 UTC the day before
+        ("2025-01-15T23:30:00-05:00", "2025-01-16"),
+        ("2025-01-15T08:00:00Z", "2025-01-15"),
+        ("3:04 PM EST, Tue January 14, 2025", "2025-01-14"),
+        ("January 14, 2025 11:30 PM EST", "2025-01-15"),
+        ("January 15, 2025 4:06 AM GMT+8", "2025-01-14"),  # GMT+8 is eight hours ahead
+        ("Wed 15 Jan 2025 10.00 GMT", "2025-01-15"),
+        ("January 15, 2025 10:05am ET", "2025-01-15"),
+    ],
+)
+def test_parse_date_normalises_zones_to_utc(text: str, iso: str) -> None:
+    date = parse_date(text)
+    assert date is not None and date.iso() == iso
+
+
+def test_a_year_is_never_taken_from_today() -> None:
+    # dateutil fills missing parts from today unless given a default; none may leak through.
+    date = parse_date("Jan 15")
+    assert date == PartialDate(None, 1, 15)
+    assert date.iso() is None
+    assert parse_date("Wednesday") is None
+
+
+def test_a_named_weekday_is_kept_as_evidence() -> None:
+    assert parse_date("Wednesday, Jan 15") == PartialDate(None, 1, 15, 2)
+
+
+@pytest.mark.parametrize("text", ["February 30, 2025", "2025-13-01", "1066", "", "soon"])
+def test_parse_date_refuses_what_is_no_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_find_date_reads_a_date_inside_a_line() -> None:
+    found = find_date("Updated 3:04 PM EST, Tue January 14, 2025 | 4 min read")
+    assert found is not None
+    assert found[0].iso() == "2025-01-14"
+    assert find_date("Arrivals rose by 155,221 bags in the week") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "iso"),
+    [
+        ("Posted on January 15, 2025", "published", "2025-01-15"),
+        ("Published: 15 Jan 2025", "published", "2025-01-15"),
+        ("Last updated: January 27, 2026", "updated", "2026-01-27"),
+        ("Updated 3:04 PM EST, Tue January 14, 2025", "updated", "2025-01-14"),
+        ("January 15, 2025 | 4 min read", "published", "2025-01-15"),
+        ("Publié le 15 janvier 2025 à 10h30", "published", "2025-01-15"),
+    ],
+)
+def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None
+    assert (found[0], found[1].iso()) == (kind, iso)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published by Global Banking & Finance Review®",
+        "4 min read",
+        "Pay Aug 1",  # a bare date of a page states its year
+        "TREASURY BALANCES AT FED ROSE ON FEB 25",
+        "The meeting on March 3, 2025 ended without agreement on the budget or the schedule.",
+    ],
+)
+def test_lines_that_are_not_date_lines(line: str) -> None:
+    assert parse_date_line(line) is None
+
+
+def test_bare_dates_can_be_refused_inside_a_story() -> None:
+    assert parse_date_line("Record March 31, 1987", bare=False) is None
+    assert parse_date_line("Posted March 31, 1987", bare=False) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("©2025 Bloomberg L.P.", 2025),
+        ("Copyright 2024 The Associated Press. All rights reserved.", 2024),
+        ("(c) 2023 Example Media", 2023),
+        ("Copyright © 2010-2026 GBAF Publications Ltd - All Rights Reserved.", None),
+        ("© Example Media", None),
+    ],
+)
+def test_copyright_year_is_a_single_year_only(line: str, year: int | None) -> None:
+    assert copyright_year(line) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("Users welcomed the newcomers with selfies on Wednesday, as Beijing said.", 2),
+        ("The ministry said on Tuesday and repeated on Thursday.", None),
+        ("Prices fell last Wednesday, traders said.", None),
+        ("No day is named here.", None),
+    ],
+)
+def test_weekday_evidence(text: str, weekday: int | None) -> None:
+    assert weekday_evidence(text) == weekday
+
+
+def test_year_for_weekday_needs_exactly_one_fit() -> None:
+    assert year_for_weekday(1, 15, 2, [2024, 2025, 2026]) == 2025  # a Wednesday only in 2025
+    assert year_for_weekday(1, 15, 2, [2025, 2031]) is None  # Wednesday in both
+    assert year_for_weekday(1, 15, 2, [2024]) is None
+    assert year_for_weekday(2, 29, 3, [2024, 2025]) == 2024  # Feb 29 exists only in 2024
+
+
+def _article(id_: str, date: PartialDate | None) -> Article:
+    """A minimal article with a date."""
+    return Article(id=id_, file=f"{id_}.txt", body="Text.", date=date)
+
+
+def test_resolve_years_uses_the_years_the_collection_shows() -> None:
+    yearless = _article("a", PartialDate(None, 1, 15, 2))
+    others = [_article("b", PartialDate(2025, 1, 16)), _article("c", PartialDate(2025))]
+    resolve_years([yearless, *others])
+    assert yearless.date == PartialDate(2025, 1, 15, 2)
+    assert yearless.provenance["date"] == "weekday"
+
+
+def test_resolve_years_leaves_ambiguous_and_unsupported_dates_alone() -> None:
+    ambiguous = _article("a", PartialDate(None, 1, 15, 2))
+    no_weekday = _article("b", PartialDate(None, 1, 15))
+    no_day = _article("c", None)
+    years = [_article("d", PartialDate(2025)), _article("e", PartialDate(2031))]
+    resolve_years([ambiguous, no_weekday, no_day, *years])
+    assert ambiguous.date == PartialDate(None, 1, 15, 2)
+    assert no_weekday.date == PartialDate(None, 1, 15)
+    assert no_day.date is None
+    assert "date" not in ambiguous.provenance
+
+
+def test_resolve_years_takes_known_years() -> None:
+    alone = _article("a", PartialDate(None, 1, 15, 2))
+    resolve_years([alone])
+    assert alone.date.year is None  # nothing in the collection shows a year
+    resolve_years([alone], known_years=[2024, 2025])
+    assert alone.date.iso() == "2025-01-15"
+
+
+def test_seed_dates_match_the_calendar() -> None:
+    assert dt.date(2025, 1, 15).weekday() == 2  # the evidence the seeds rely on

@@ -1,0 +1,100 @@
+"""Saved HTML pages: trafilatura for the text; JSON-LD and meta tags first for the metadata."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indexer.errors import SkipArticle
+from indexer.models import Article, RawRecord
+from indexer.normalize import normalize
+
+DATA = Path(__file__).resolve().parent / "data" / "normalize"
+PAGES = sorted(p.stem for p in DATA.glob("*.html") if p.with_suffix(".expected.json").exists())
+
+
+def _page(name: str, fields: dict[str, Any] | None = None) -> Article:
+    """Normalise one saved page, with optional sidecar fields."""
+    path = DATA / f"{name}.html"
+    record = RawRecord(
+        id=name,
+        file=path.name,
+        path=path,
+        kind="html",
+        text=path.read_text(encoding="utf-8"),
+        fields=fields or {},
+    )
+    return normalize(record)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_match_what_an_editor_expects(name: str) -> None:
+    expected = json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+    if expected.get("skip"):
+        with pytest.raises(SkipArticle):
+            _page(name)
+        return
+    got = _page(name).to_dict()
+    for field, value in expected.items():
+        if field == "body_has":
+            for phrase in value:
+                assert phrase in got["body"], phrase
+        elif field == "body_lacks":
+            for phrase in value:
+                assert phrase not in got["body"], phrase
+        else:
+            assert got[field] == value, field
+
+
+def test_wire_story_on_a_portal() -> None:
+    article = _page("wire-on-portal")
+    # JSON-LD wins for the metadata it has; the text names the wire and the dateline.
+    assert article.provenance["title"] == "jsonld"
+    assert article.provenance["date"] == "jsonld"
+    assert article.provenance["source"] == "dateline"
+    assert article.provenance["publisher"] == "jsonld"
+    assert article.provenance["body"] == "trafilatura"
+    # 06:40 in Singapore (UTC+8) is still the 4th in UTC.
+    assert article.date is not None and article.date.iso() == "2025-03-04"
+    assert article.body.count("\n\n") == 4
+
+
+def test_meta_tags_when_there_is_no_json_ld() -> None:
+    article = _page("meta-only")
+    assert article.title == "Library reopens after flood repairs"  # without "| The Valley Courier"
+    assert article.provenance["title"] == "meta"
+    assert article.provenance["source"] == "meta"  # og:site_name; no wire credited
+
+
+def test_sidecar_fields_win_over_the_page() -> None:
+    article = _page(
+        "meta-only",
+        {"title": "Flood-hit library reopens", "date": "2024-11-03", "source": "reuters"},
+    )
+    assert article.title == "Flood-hit library reopens"
+    assert article.date is not None and article.date.iso() == "2024-11-03"
+    assert article.source == "Reuters"
+    assert article.publisher == "The Valley Courier"
+    assert {article.provenance[k] for k in ("title", "date", "source")} == {"sidecar"}
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<html><body></body></html>"])
+def test_empty_pages_are_skipped(html: str) -> None:
+    record = RawRecord(id="e", file="e.html", path=DATA, kind="html", text=html)
+    with pytest.raises(SkipArticle):
+        normalize(record)
+
+
+def test_extraction_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        for html in ("", "<html><body><nav><a href='/'>Home</a></nav></body></html>"):
+            record = RawRecord(id="e", file="e.html", path=DATA, kind="html", text=html)
+            with pytest.raises(SkipArticle):
+                normalize(record)
+        _page("jsonld-graph")
+    noisy = [r for r in caplog.records if r.name.split(".")[0] in ("trafilatura", "htmldate")]
+    assert noisy == []

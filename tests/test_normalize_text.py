@@ -1,0 +1,243 @@
+"""Plain text copied from pages and wire files: real-looking inputs, hostile ones included."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import SkipArticle
+from indexer.models import Article, RawRecord
+from indexer.normalize import normalize
+from indexer.normalize.extract import (
+    extract_body,
+    extract_byline,
+    extract_date,
+    extract_dateline,
+    extract_source,
+    extract_title,
+)
+from indexer.normalize.lines import first_sentence, is_headline_like, split_lines, unwrap
+from indexer.normalize.text import derive_title
+
+DATA = Path(__file__).resolve().parent / "data" / "normalize"
+
+
+def _normalize(name: str) -> Article:
+    """Normalise one plain-text fixture."""
+    path = DATA / name
+    record = RawRecord(
+        id=path.stem, file=name, path=path, kind="text", text=path.read_text(encoding="utf-8")
+    )
+    return normalize(record)
+
+
+def test_two_bylines() -> None:
+    article = _normalize("two-bylines.txt")
+    assert article.title == "Harbour ferry fares to rise for the first time in six years"
+    assert article.byline == ["Daniel Okoro", "Priya Natarajan"]
+    assert article.provenance["byline"] == "byline-line"
+    assert article.date is not None and article.date.iso() == "2025-03-03"
+    assert article.provenance["date"] == "portal-line"
+    assert article.dateline is None and article.source is None
+    assert article.body.startswith("The city's ferry operator")
+    assert "By Daniel" not in article.body and "Published" not in article.body
+
+
+def test_no_dateline_no_date() -> None:
+    article = _normalize("no-dateline.txt")
+    assert article.title == "Volunteers count a record number of swifts over the old mill"
+    assert article.dateline is None
+    assert article.date is None  # nothing states one, so nothing is guessed
+    assert article.body.count("\n\n") == 3
+
+
+@pytest.mark.parametrize("name", ["only-menus.txt", "empty.txt"])
+def test_hostile_inputs_are_skipped_with_a_reason(name: str) -> None:
+    with pytest.raises(SkipArticle, match="no article text|empty"):
+        _normalize(name)
+
+
+def test_non_english_wire_story() -> None:
+    article = _normalize("non-english-fr.txt")
+    assert article.title == "Le port de Marseille bat son record de passagers"
+    assert article.byline == ["Claire Dubois"]
+    assert (article.source, article.dateline) == ("AFP", "MARSEILLE")
+    assert article.date is not None and article.date.iso() == "2025-01-15"
+    assert article.language == "fr"
+
+
+def test_chinese_story_with_a_wire_dateline() -> None:
+    text = (
+        "美国“TikTok难民”涌入小红书\n\n2025-01-16 08:30　来源：新华网\n\n"
+        "新华社北京1月15日电（记者 张三 李四）这几天，大批美国网民涌入中国社交应用小红书，"
+        "自称“TikTok难民”。外交部发言人15日表示，中方一贯支持各国人民加强交流。\n\n"
+        "过去一周，小红书登上了美国苹果应用商店免费下载榜的首位。\n\n（责任编辑：王五）\n"
+    )
+    article = normalize(RawRecord(id="zh", file="zh.txt", path=DATA, kind="text", text=text))
+    assert article.title == "美国“TikTok难民”涌入小红书"
+    assert (article.source, article.dateline) == ("Xinhua", "北京")
+    assert article.byline == ["张三", "李四"]
+    assert article.contributors == ["王五"]
+    assert article.date is not None and article.date.iso() == "2025-01-16"
+    assert article.language == "zh"
+
+
+def test_cnn_style_credit_and_update_line() -> None:
+    article = _normalize("cnn-style.txt")
+    assert article.source == "CNN"
+    assert article.provenance["source"] == "credit-line"
+    assert article.byline == ["Jane Holloway", "Marcus Reed"]
+    assert article.contributors == ["Lena Park"]
+    assert article.updated is not None and article.updated.iso() == "2025-01-14"
+    assert article.date is None  # only an update time is given
+    assert article.body.startswith("(CNN) — A late-season storm")
+
+
+def test_ap_style_with_copyright_year() -> None:
+    article = _normalize("ap-style.txt")
+    assert (article.source, article.dateline) == ("AP", "WASHINGTON")
+    assert article.contributors == ["Tom Becker"]
+    assert article.date is not None and article.date.iso() == "2024"
+    assert article.provenance["date"] == "copyright-line"
+    assert "Copyright" not in article.body
+    assert article.body.endswith("contributed to this report.")
+
+
+def test_inline_furniture_is_dropped() -> None:
+    article = _normalize("boilerplate-inline.txt")
+    assert article.title == "Town council backs plan for new cycle lanes"
+    body = article.body
+    for furniture in (
+        "Advertisement",
+        "Share this",
+        "Read more",
+        "newsletter",
+        "Story continues",
+        "Related stories",
+        "Parking charges",
+        "©",
+    ):
+        assert furniture not in body
+    assert body.count("\n\n") == 3
+    assert article.source == "Riverside Gazette"  # the site's own story, named by its footer
+    assert article.provenance["source"] == "copyright-line"
+
+
+def test_hard_wrapped_wire_file() -> None:
+    article = _normalize("hard-wrapped-wire.txt")
+    assert article.title == "COFFEE GROWERS EXPECT SMALLER CROP AFTER DRY SPELL"
+    assert (article.source, article.dateline) == ("Reuters", "SAO PAULO")
+    assert article.byline == ["Ana Ribeiro"]
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("SAO PAULO, May 6 - Coffee growers in the south of the country")
+    assert "Reuter" not in article.body
+    assert article.date is not None and (article.date.month, article.date.day) == (5, 6)
+    assert article.date.year is None
+
+
+def test_per_field_extractors() -> None:
+    text = (DATA / "cnn-style.txt").read_text(encoding="utf-8")
+    assert extract_title(text) == "Late-season storm knocks out power to thousands along the coast"
+    assert extract_source(text) == "CNN"
+    assert extract_byline(text) == ["Jane Holloway", "Marcus Reed"]
+    assert extract_dateline(text) is None
+    assert extract_date(text) is None
+    assert (extract_body(text) or "").startswith("(CNN)")
+    assert extract_title("") is None
+
+
+def test_derived_title_is_the_first_sentence() -> None:
+    paragraph = (
+        "Mr. Smith met U.S. officials in Washington on Monday. They discussed the new trade rules."
+    )
+    assert derive_title(paragraph) == "Mr. Smith met U.S. officials in Washington on Monday."
+    long = "word " * 80
+    derived = derive_title(long.strip())
+    assert derived is not None and derived.endswith("…") and len(derived) <= 201
+
+
+def test_sentences_and_headlines() -> None:
+    assert first_sentence("User Lindsay K. says it is a protest. She added more.") == (
+        "User Lindsay K. says it is a protest."
+    )
+    assert (
+        first_sentence("小红今年上小学三年级。开学前，妈妈带她去商场。") == "小红今年上小学三年级。"
+    )
+    assert is_headline_like("China gives a wary welcome to influx of 'TikTok refugees' on RedNote")
+    assert is_headline_like("JAPAN TO BUY MORE GOODS FROM U.S.")
+    assert not is_headline_like("The ministry said it would act.")
+    assert not is_headline_like("to the top of the U.S. Apple App Store")
+
+
+def test_wrapped_lines_are_joined_and_short_lines_kept() -> None:
+    lines = unwrap(
+        split_lines(
+            "The surge in interest has pushed the app\nto the top of the U.S. Apple App Store\n"
+            "download rankings within days\nXinhua\nBeijing: Amid fears of a ban, users move."
+        )
+    )
+    assert [line.text for line in lines] == [
+        "The surge in interest has pushed the app to the top of the U.S. Apple App Store "
+        "download rankings within days",
+        "Xinhua",
+        "Beijing: Amid fears of a ban, users move.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "NEW YORK, " * 2000 + " - x",  # what a backtracking dateline pattern would choke on
+        "U.S. " * 5000,  # every full stop a sentence-end candidate
+        "Jan 1, " * 3000,
+        "By " + "Jane Doe and " * 3000,
+        "(Reporting by " + "Jane Doe and " * 3000 + ")",
+        "Home\n" * 20000,
+        ("The company said it would act. " * 10 + "\n\n") * 2000,
+        "新华社北京" * 3000 + "1月15日电",
+    ],
+)
+def test_pathological_input_stays_fast(hostile: str) -> None:
+    start = time.process_time()
+    try:
+        normalize(RawRecord(id="h", file="h.txt", path=DATA, kind="text", text=hostile))
+    except SkipArticle:
+        pass
+    assert time.process_time() - start < 2
+
+
+def test_normalising_is_fast_enough() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.txt"))] * 20
+    start = time.process_time()
+    done = 0
+    for i, text in enumerate(texts):
+        try:
+            normalize(RawRecord(id=str(i), file="x.txt", path=DATA, kind="text", text=text))
+        except SkipArticle:
+            pass
+        done += 1
+    # A loose floor against a runaway pattern; bench/extraction.py measures the real rate.
+    assert done / (time.process_time() - start) > 100
+
+
+def test_a_dateline_deep_in_the_story_is_not_its_start() -> None:
+    article = _normalize("mid-story-dateline.txt")
+    assert article.title == "Councils across the region prepare for a hard winter"
+    assert article.body.startswith("Councils across the region have begun stockpiling")
+    assert "WASHINGTON (AP)" in article.body
+    assert article.dateline is None
+
+
+def test_syndicated_copy_with_a_bare_byline_and_a_zoned_date() -> None:
+    article = _normalize("syndicated-portal.txt")
+    assert article.title == "China's RedNote climbs app charts as TikTok users look elsewhere"
+    assert article.byline == ["Jane Doe"]  # a name printed without "By", beside the date
+    assert article.source == "Reuters"
+    # 2:00 AM at UTC+8 on the 15th is still the 14th in UTC.
+    assert article.date is not None and article.date.iso() == "2025-01-14"
+    assert article.body.startswith("(Reuters) - Chinese lifestyle app")
+    assert "Recommended Stories" not in article.body and "Gold edges" not in article.body
+    assert "Personal Finance" not in article.body

@@ -13,33 +13,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-_DOC = re.compile(r"<REUTERS(?P<attrs>[^>]*)>(?P<inner>.*?)</REUTERS>", re.DOTALL)
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_TAG = re.compile(r"<[^>]+>")
+from indexer import sgml
+
 _STAMP = re.compile(r"(\d{1,2})-([A-Z]{3})-(\d{4})(?:\s+(\d{1,3}):(\d{2}):(\d{2})(?:\.(\d+))?)?")
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 _CATEGORY_FIELDS = ("topics", "places", "people", "orgs", "exchanges")
 
 
-def _element(inner: str, tag: str) -> str | None:
-    """The raw content of the first <TAG> element, or None."""
-    match = re.search(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}>", inner, re.DOTALL)
-    return match.group(1) if match else None
-
-
 def _text(raw: str | None) -> str | None:
-    """SGML content as plain text: entities decoded, tags and control characters removed."""
-    if raw is None:
-        return None
-    text = _CONTROL.sub("", html.unescape(_TAG.sub("", raw)))
-    return text if text.strip() else None
-
-
-def _line(raw: str | None) -> str | None:
-    """SGML content as one line of text."""
-    text = _text(raw)
-    return " ".join(text.split()) if text else None
+    """SGML content as plain text, or None when it holds none."""
+    plain = sgml.text(raw)
+    return plain if raw is not None and plain.strip() else None
 
 
 def _stamp(raw: str | None) -> dt.datetime | None:
@@ -63,9 +47,7 @@ def iter_reuters(path: str | Path) -> Iterator[dict[str, Any]]:
     for file in sorted(Path(path).glob("reut2-*.sgm")):
         # The files are ASCII with a few stray high bytes; latin-1 reads every byte.
         content = file.read_text(encoding="latin-1")
-        for match in _DOC.finditer(content):
-            attrs = dict(_ATTR.findall(match.group("attrs")))
-            inner = match.group("inner")
+        for attrs, inner in sgml.documents(content):
             text_open = re.search(r"<TEXT(?:\s+TYPE=\"(\w+)\")?>", inner)
             text_type = text_open.group(1) if text_open and text_open.group(1) else "NORM"
             doc: dict[str, Any] = {
@@ -74,17 +56,17 @@ def iter_reuters(path: str | Path) -> Iterator[dict[str, Any]]:
                 "text_type": text_type,
                 "lewissplit": attrs.get("LEWISSPLIT"),
                 "cgisplit": attrs.get("CGISPLIT"),
-                "date": _stamp(_element(inner, "DATE")),
+                "date": _stamp(sgml.element(inner, "DATE")),
             }
             for name in _CATEGORY_FIELDS:
-                raw = _element(inner, name.upper()) or ""
+                raw = sgml.element(inner, name.upper()) or ""
                 doc[name] = [html.unescape(d) for d in re.findall(r"<D>(.*?)</D>", raw)]
-            doc["title"] = _line(_element(inner, "TITLE"))
-            doc["author"] = _line(_element(inner, "AUTHOR"))
-            doc["dateline"] = _line(_element(inner, "DATELINE"))
-            body = _element(inner, "BODY")
+            doc["title"] = sgml.line(sgml.element(inner, "TITLE"))
+            doc["author"] = sgml.line(sgml.element(inner, "AUTHOR"))
+            doc["dateline"] = sgml.line(sgml.element(inner, "DATELINE"))
+            body = sgml.element(inner, "BODY")
             if body is None and text_type == "UNPROC":
-                body = _element(inner, "TEXT")
+                body = sgml.element(inner, "TEXT")
             doc["body"] = _text(body)
             yield doc
 

@@ -19,21 +19,21 @@ _SIGN_OFF = re.compile(r"\s*\bReuter\s*$")
 _CATEGORIES = ("topics", "places", "people", "orgs", "exchanges")
 
 
-def _element(inner: str, tag: str) -> str | None:
+def element(inner: str, tag: str) -> str | None:
     """The raw content of the first <TAG> element, or None."""
     match = re.search(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}>", inner, re.DOTALL)
     return match.group(1) if match else None
 
 
-def _text(raw: str | None) -> str:
+def text(raw: str | None) -> str:
     """SGML content as plain text: entities decoded, tags and control characters removed."""
     return _CONTROL.sub("", html.unescape(_TAG.sub("", raw or "")))
 
 
-def _line(raw: str | None) -> str | None:
+def line(raw: str | None) -> str | None:
     """SGML content as one line of text, or None when empty."""
-    text = " ".join(_text(raw).split())
-    return text or None
+    joined = " ".join(text(raw).split())
+    return joined or None
 
 
 def _date(raw: str | None) -> str | None:
@@ -47,30 +47,34 @@ def _date(raw: str | None) -> str | None:
 
 def _body(raw: str | None) -> str:
     """The story text with its paragraphs separated by blank lines and the sign-off dropped."""
-    text = _SIGN_OFF.sub("", _text(raw).strip())
-    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text))
+    story = _SIGN_OFF.sub("", text(raw).strip())
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(story))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def documents(content: str) -> Iterator[tuple[dict[str, str], str]]:
+    """The attributes and raw inner SGML of every <REUTERS> document of a file's text."""
+    for match in _DOC.finditer(content):
+        yield dict(_ATTR.findall(match.group("attrs"))), match.group("inner")
 
 
 def parse_reuters(content: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(NEWID, article fields) for every story of one SGML file's text."""
-    for match in _DOC.finditer(content):
-        attrs = dict(_ATTR.findall(match.group("attrs")))
-        inner = match.group("inner")
-        body = _element(inner, "BODY")
+    for attrs, inner in documents(content):
+        body = element(inner, "BODY")
         if body is None and 'TYPE="UNPROC"' in inner:
-            body = _element(inner, "TEXT")
-        dateline = _line(_element(inner, "DATELINE"))
+            body = element(inner, "TEXT")
+        dateline = line(element(inner, "DATELINE"))
         fields: dict[str, Any] = {
-            "title": _line(_element(inner, "TITLE")),
+            "title": line(element(inner, "TITLE")),
             "source": "Reuters",
-            "date": _date(_element(inner, "DATE")),
-            "byline": _line(_element(inner, "AUTHOR")),
+            "date": _date(element(inner, "DATE")),
+            "byline": line(element(inner, "AUTHOR")),
             "dateline": dateline.split(",")[0].strip(" -") if dateline else None,
             "body": _body(body),
         }
         for name in _CATEGORIES:
-            raw = _element(inner, name.upper()) or ""
+            raw = element(inner, name.upper()) or ""
             values = [html.unescape(v) for v in re.findall(r"<D>(.*?)</D>", raw)]
             if values:
                 fields[name] = values

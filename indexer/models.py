@@ -133,6 +133,14 @@ class Skipped:
     reason: str
 
 
+@dataclass(slots=True, frozen=True)
+class Cleaned:
+    """A file (or record) indexed after markup or a bad link was removed from it, and what."""
+
+    file: str
+    note: str
+
+
 @dataclass(slots=True, kw_only=True)
 class BuildReport:
     """What a rebuild or update did."""
@@ -141,6 +149,7 @@ class BuildReport:
     removed: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    cleaned: list[Cleaned] = field(default_factory=list)
     stories: int = 0
     copies: int = 0
     seconds: float = 0.0
@@ -153,6 +162,7 @@ class BuildReport:
             "removed": self.removed,
             "unchanged": self.unchanged,
             "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
+            "cleaned": [{"file": c.file, "note": c.note} for c in self.cleaned],
             "stories": self.stories,
             "copies": self.copies,
             "seconds": round(self.seconds, 3),

@@ -161,6 +161,7 @@ def build_index(
     store = IndexStore(index_dir)
     report = BuildReport()
     with store.lock():
+        store.clear_leftovers()
         found, skipped = discover(paths, max_bytes=max_bytes)
         report.skipped.extend(skipped)
         articles = load_articles(found, report, progress)
@@ -209,6 +210,7 @@ def update_index(
     store = IndexStore(index_dir)
     report = BuildReport()
     with store.lock():
+        store.clear_leftovers()
         current = store.current()
         found, skipped = discover(paths, max_bytes=max_bytes)
         report.skipped.extend(skipped)

@@ -23,6 +23,7 @@ from pathlib import Path
 from indexer.errors import IndexLocked, IndexMissing
 
 CURRENT = "CURRENT"
+PREVIOUS = "PREVIOUS"  # the generation kept for rollback (informational, rewritten at publish)
 GENERATIONS = "generations"
 LOCK = ".lock"
 
@@ -133,7 +134,21 @@ class IndexStore:
             shutil.rmtree(pointer)  # a damaged pointer; os.replace cannot replace a folder
         os.replace(tmp, pointer)
         _fsync_path(self.root)
+        (self.root / PREVIOUS).write_text(f"{previous or ''}\n", encoding="utf-8")
         self.prune(keep={generation.name, previous})
+
+    def clear_leftovers(self) -> None:
+        """Remove what killed builds left: unpublished generations and pointer temp files.
+
+        Called by the lock holder before it builds, so nothing else is being written.
+        """
+        try:
+            previous = (self.root / PREVIOUS).read_text(encoding="utf-8").strip() or None
+        except (OSError, UnicodeDecodeError):
+            previous = None
+        self.prune(keep={self.current_name(), previous})
+        for stray in self.root.glob(f"{CURRENT}.tmp-*"):
+            stray.unlink(missing_ok=True)
 
     def discard(self, generation: Path) -> None:
         """Remove a generation that was never published."""

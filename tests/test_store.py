@@ -45,3 +45,19 @@ def test_pointer_to_a_missing_generation_is_reported(tmp_path):
     (store.root / CURRENT).write_text("g-gone\n")
     with pytest.raises(IndexMissing, match="missing generation"):
         store.current()
+
+
+def test_leftovers_of_killed_builds_are_cleared_under_the_lock(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    kept = []
+    for _ in range(2):
+        gen = store.new_generation()
+        store.publish(gen)
+        kept.append(gen.name)
+    orphan = store.new_generation()  # a build killed before it published
+    (store.root / f"{CURRENT}.tmp-999").write_text("g-x\n")
+    with store.lock():
+        store.clear_leftovers()
+    assert sorted(p.name for p in store.generations_dir.iterdir()) == sorted(kept)
+    assert not orphan.exists()
+    assert not list(store.root.glob("CURRENT.tmp-*"))

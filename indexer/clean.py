@@ -1,0 +1,245 @@
+"""Clean hostile or stray markup out of an article's fields before it is indexed.
+
+Pages escape every field they show, and `safehtml` is the one place that makes HTML, so markup
+left in a field could never run; cleaning is the second line of defence and keeps the archive
+tidy: a title that arrives as `<b>Port strike</b>` reads "Port strike", a `javascript:` link
+never becomes a link, and the rebuild report says what was removed from which file.
+
+Only real HTML is touched: tags with a known element name (or a custom-element name, or an
+event-handler attribute), comments, and `<script>`/`<style>` blocks with their content.
+Legitimate text such as "AT&T", "a < b" or "<Reuters>" is kept as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from indexer.errors import SkipArticle
+from indexer.models import Article
+
+SINGLE_LINE_FIELDS = ("title", "source", "publisher", "dateline", "language")
+LIST_FIELDS = ("byline", "contributors")
+MAX_FIELD_CHARS = {"title": 1000, "url": 2048}
+DEFAULT_MAX_FIELD_CHARS = 300
+
+# HTML, SVG and MathML element names a browser acts on; any other `<word>` is left as text.
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address animate animatemotion animatetransform applet area article aside
+    audio b base basefont bdi bdo bgsound big blink blockquote body br button canvas caption
+    center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
+    fieldset figcaption figure font footer foreignobject form frame frameset g h1 h2 h3 h4 h5 h6
+    head header hgroup hr html i iframe image img input ins isindex kbd keygen label legend li
+    link listing main map mark marquee math menu menuitem meta meter multicol nav nextid nobr
+    noembed noframes noscript object ol optgroup option output p param path picture plaintext
+    portal pre progress q rb rp rt rtc ruby s samp script search section select set slot small
+    source spacer span strike strong style sub summary sup svg table tbody td template textarea
+    tfoot th thead time title tr track tt u ul use var video wbr xmp""".split()
+)
+BLOCK_ELEMENTS = frozenset(
+    """address article aside blockquote body br dd details div dl dt fieldset figcaption figure
+    footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td
+    tfoot th thead tr ul""".split()
+)
+
+# Elements dropped with their content: their text is code, not article.
+DROPPED_BLOCKS = ("script", "style", "noscript", "template", "iframe", "object", "xmp")
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)((?:[\s/][^<>]*)?)>")
+# A tag cut off at the end of a field, dropped only when it carries a handler or a script URL.
+_CUT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)[\s/][^<>]*\Z")
+_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Script URLs (`javascript:alert(1)`); the word followed by a space, as in a headline, stays.
+_SCRIPT_URL = re.compile(r"\b(?:java|vb|live)script\s*:\S+|\bdata:text/html\S*", re.IGNORECASE)
+# C0 and C1 controls but tab and newlines.
+_BODY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# In one-line fields also bidi embeddings, overrides and isolates: a title or name is shown
+# inside lists and links, where an override can disguise it ("Invoice \u202egnp.exe").
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@functools.cache
+def _openers(active: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern for the openers of the blocks whose closers may still follow."""
+    names = [n for n in DROPPED_BLOCKS if n in active]
+    parts = [rf"<(?P<name>{'|'.join(names)})\b[^<>]*>"] if names else []
+    parts += [re.escape(o) for o in ("<!--", "<![CDATA[") if o in active]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+@functools.cache
+def _closer(opener: str) -> re.Pattern[str]:
+    """The closing tag of a block, found case-insensitively (lower() can change lengths)."""
+    closing = {"<!--": "-->", "<![CDATA[": "]]>"}.get(opener, f"</{opener}")
+    return re.compile(re.escape(closing), re.IGNORECASE)
+
+
+def _drop_blocks(text: str, removed: list[str]) -> str:
+    """Remove `<script>…</script>`-like blocks and comments with their content.
+
+    A block without its closing tag loses only the opening tag (as any tag does), so one
+    stray `<iframe>` cannot swallow the rest of an article. Once a closer is known to be
+    absent its openers are no longer looked for, so the scan stays linear.
+    """
+    active = frozenset([*DROPPED_BLOCKS, "<!--", "<![CDATA["])
+    out: list[str] = []
+    pos = 0
+    while (pattern := _openers(active)) is not None:
+        found = pattern.search(text, pos)
+        if found is None:
+            break
+        key = (found.groupdict().get("name") or "").lower() or found.group(0)
+        closing = _closer(key).search(text, found.end())
+        if closing is None:
+            active = active - {key}
+            continue
+        removed.append("<!-- -->" if key.startswith("<!") else f"<{key}>")
+        out.append(text[pos : found.start()] + " ")
+        pos = (text.find(">", closing.start()) + 1) or len(text)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def strip_markup(text: str, *, breaks: bool = False) -> tuple[str, list[str]]:
+    """Remove script blocks, comments and HTML tags; returns the text and what was removed.
+
+    With `breaks`, block elements become paragraph breaks (for bodies) instead of spaces.
+    """
+    removed: dict[str, None] = {}
+    block_break = "\n\n" if breaks else " "
+
+    def tag(match: re.Match[str]) -> str:
+        """Drop a tag a browser would act on; keep `<word>` text that is not one."""
+        name = match.group(1).lower()
+        if name in HTML_ELEMENTS or "-" in name or _HANDLER.search(match.group(2)):
+            removed[f"<{name}>"] = None
+            return block_break if name in BLOCK_ELEMENTS else ""
+        return match.group(0)
+
+    for _ in range(3):  # entities can hide a second layer of markup: `&lt;script&gt;`
+        before = text
+        if "<" in text:
+            found: list[str] = []
+            text = _drop_blocks(text, found)
+            removed.update(dict.fromkeys(found))
+            text = _TAG.sub(tag, text)
+            cut = _CUT_TAG.search(text)
+            if cut and (_HANDLER.search(cut.group(0)) or _SCRIPT_URL.search(cut.group(0))):
+                removed["<" + cut.group(1).lower() + ">"] = None
+                text = text[: cut.start()]
+        if removed:
+            text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        if text == before:
+            break
+    return text, list(removed)
+
+
+def _describe(field: str, removed: list[str], extra: list[str]) -> str:
+    """One report note: which field, and what was taken out of it."""
+    parts = []
+    if removed:
+        shown = ", ".join(removed[:5]) + (", …" if len(removed) > 5 else "")
+        parts.append(f"HTML removed ({shown})")
+    parts.extend(extra)
+    return f"{field}: " + "; ".join(parts)
+
+
+def clean_text(field: str, value: Any, notes: list[str]) -> str | None:
+    """One single-line field, cleaned: no markup, script URLs, controls or runs of spaces."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        notes.append(f"{field}: dropped a {type(value).__name__} value where text belongs")
+        return None
+    text, removed = strip_markup(value)
+    extra = []
+    text, n = _SCRIPT_URL.subn("", text)
+    if n:
+        extra.append("script link removed")
+    text, n = _CONTROLS.subn("", text)
+    if n:
+        extra.append("control characters removed")
+    text = " ".join(text.split())
+    limit = MAX_FIELD_CHARS.get(field, DEFAULT_MAX_FIELD_CHARS)
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+        extra.append(f"cut to {limit} characters")
+    if removed or extra:
+        notes.append(_describe(field, removed, extra))
+    return text or None
+
+
+def clean_url(value: Any, notes: list[str]) -> str | None:
+    """An http(s) URL as given, or None (with a note) for anything else."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        notes.append(f"url: dropped a {type(value).__name__} value where a link belongs")
+        return None
+    url = value.strip()
+    problem = None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        problem = "only http and https links are kept"
+    elif re.search(r"[\s<>\"'`\\]", url) or _CONTROLS.search(url):
+        problem = "it holds spaces, quotes or angle brackets"
+    elif len(url) > MAX_FIELD_CHARS["url"]:
+        problem = f"it is longer than {MAX_FIELD_CHARS['url']} characters"
+    if problem:
+        shown = url if len(url) <= 60 else url[:60] + "…"
+        shown = _CONTROLS.sub("", shown)
+        notes.append(f"url: dropped {shown!r} ({problem})")
+        return None
+    return url
+
+
+def clean_body(body: Any, notes: list[str]) -> str:
+    """The body without markup or control characters, paragraphs kept.
+
+    A `javascript:` written in the body is left alone: the body is only ever shown as escaped
+    text and never linked, and removing it would damage articles about web security.
+    """
+    if not isinstance(body, str):
+        notes.append(f"body: {type(body).__name__} value turned into text")
+        body = "" if body is None else str(body)
+    text, removed = strip_markup(body, breaks=True)
+    extra = []
+    text, n = _BODY_CONTROLS.subn("", text)
+    if n:
+        extra.append("control characters removed")
+    if removed:
+        # Tags gone, tidy the spaces and paragraph breaks they leave behind.
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+        text = "\n\n".join(p for p in paragraphs if p)
+    if removed or extra:
+        notes.append(_describe("body", removed, extra))
+    return text
+
+
+def clean_article(article: Article) -> list[str]:
+    """Clean an article's fields in place; returns notes for the rebuild report.
+
+    Raises SkipArticle when nothing readable is left (a body that was only a script).
+    """
+    notes: list[str] = []
+    for name in SINGLE_LINE_FIELDS:
+        setattr(article, name, clean_text(name, getattr(article, name), notes))
+    for name in LIST_FIELDS:
+        values = getattr(article, name)
+        if isinstance(values, str) or not isinstance(values, (list, tuple)):
+            values = [] if values is None else [values]
+        cleaned = [clean_text(name, v, notes) for v in values]
+        setattr(article, name, list(dict.fromkeys(v for v in cleaned if v)))
+    article.url = clean_url(article.url, notes)
+    article.body = clean_body(article.body, notes)
+    if not article.body.strip() and not article.title:
+        raise SkipArticle("no article text left after removing markup")
+    return notes

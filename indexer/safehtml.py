@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import html
+import threading
 from typing import Any
 
-import bleach
+from bleach.sanitizer import Cleaner
 from whoosh.highlight import Formatter, get_text
 
 ALLOWED_TAGS = frozenset({"mark"})
 FRAGMENT_SEPARATOR = "\x1e"
 
 
+_local = threading.local()
+
+
 def sanitize(fragment: str) -> str:
     """Reduce an HTML fragment to text plus bare `<mark>` elements (bleach, no attributes)."""
-    return bleach.clean(fragment, tags=ALLOWED_TAGS, attributes={}, strip=True)
+    # A Cleaner costs more to build than to run; its html5lib parser is not thread-safe.
+    cleaner = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = Cleaner(tags=ALLOWED_TAGS, attributes={}, strip=True)
+    return cleaner.clean(fragment)
 
 
 def escape(text: str) -> str:

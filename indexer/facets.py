@@ -39,25 +39,35 @@ class FacetColumn:
 
     @classmethod
     def from_values(cls, values: Iterable[bytes]) -> FacetColumn:
-        """Build from the raw column values (MULTI_SEP-joined UTF-8), one per document."""
+        """Build from the raw column values (MULTI_SEP-joined UTF-8), one per document.
+
+        Values that differ only in case are one value (`NEW YORK`, `New York`), shown as
+        first written.
+        """
         index: dict[str, int] = {}
+        labels: list[str] = []
         owner: list[int] = []
         ids: list[int] = []
         for doc, raw in enumerate(values):
             if not raw:
                 continue
             for value in raw.decode().split(MULTI_SEP):
+                key = value.casefold()
+                if key not in index:
+                    index[key] = len(labels)
+                    labels.append(value)
                 owner.append(doc)
-                ids.append(index.setdefault(value, len(index)))
+                ids.append(index[key])
         return cls(
-            labels=list(index),
+            labels=labels,
             owner=np.asarray(owner, dtype=np.int32),
             ids=np.asarray(ids, dtype=np.int32),
         )
 
     def matching(self, values: Sequence[str], size: int) -> np.ndarray:
-        """A document mask: documents holding any of the values."""
-        wanted = [n for n, label in enumerate(self.labels) if label in set(values)]
+        """A document mask: documents holding any of the values (in any case)."""
+        keys = {v.casefold() for v in values}
+        wanted = [n for n, label in enumerate(self.labels) if label.casefold() in keys]
         mask = np.zeros(size, dtype=bool)
         if wanted:
             mask[self.owner[np.isin(self.ids, wanted)]] = True

@@ -246,3 +246,19 @@ def test_a_whoosh_index_of_an_older_schema_asks_for_a_rebuild(tmp_path):
     FileStorage(str(tmp_path)).create_index(fields.Schema(id=fields.ID(stored=True))).close()
     with pytest.raises(IndexMissing, match="older newsindex.*newsindex rebuild"):
         BACKENDS["whoosh"].open(tmp_path)
+
+
+def test_facet_values_differing_in_case_are_one(tmp_path):
+    articles = _articles()
+    articles[0].dateline, articles[1].dateline = "NEW YORK", "New York"
+    for cls in BACKENDS.values():
+        engine = cls.create(tmp_path / cls.name)
+        try:
+            engine.add(articles)
+            results = engine.search(SearchQuery(filters={"dateline": ("new york",)}))
+            assert {h.article.id for h in results.hits} == {"a1", "a2"}
+            assert [(f.value, f.count, f.selected) for f in results.facets["dateline"]] == [
+                ("NEW YORK", 2, True)
+            ]
+        finally:
+            engine.close()

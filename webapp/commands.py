@@ -202,7 +202,8 @@ def stats_command(as_json: bool) -> None:
         outlets = ", ".join(
             dict.fromkeys(c["publisher"] or c["source"] or "?" for c in story["copies"])
         )
-        click.echo(f"  {story['articles']} articles: {story['title']} ({outlets})")
+        title = story["title"] or "(untitled)"
+        click.echo(f"  {story['articles']} articles: {title} ({outlets})")
 
 
 COMMANDS = (rebuild_command, update_command, search_command, serve_command, stats_command)

@@ -139,7 +139,8 @@ def state_url(args: MultiDict[str, str], **changes: Any) -> str:
 def toggled(args: MultiDict[str, str], facet: str, value: str) -> str:
     """The URL that adds or removes one facet value (and returns to page 1)."""
     values = [v for v in args.getlist(facet) if v]
-    values = [v for v in values if v != value] if value in values else [*values, value]
+    kept = [v for v in values if v.casefold() != value.casefold()]
+    values = kept if len(kept) < len(values) else [*values, value]
     return state_url(args, **{facet: values, "page": None})
 
 

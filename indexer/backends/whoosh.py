@@ -632,14 +632,14 @@ def _count_facets(
         column = tables.facets[name]
         counts = column.counts(docs)
         ordered = top_counts(column, counts, sq.facet_limit, by_value=name == "month")
-        selected = set(sq.filters.get(name, ()))
-        shown = {value for value, _ in ordered}
-        index = {label: n for n, label in enumerate(column.labels)}
+        selected = {v.casefold(): v for v in sq.filters.get(name, ())}
+        shown = {value.casefold() for value, _ in ordered}
+        index = {label.casefold(): n for n, label in enumerate(column.labels)}
         # A selected value stays visible (with its count, possibly 0) so it can be removed.
-        for value in sorted(selected - shown):
-            n = index.get(value)
-            ordered.append((value, int(counts[n]) if n is not None else 0))
-        out[name] = [FacetCount(v, c, v in selected) for v, c in ordered]
+        for key in sorted(selected.keys() - shown):
+            n = index.get(key)
+            ordered.append((selected[key], int(counts[n]) if n is not None else 0))
+        out[name] = [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
     return out
 
 

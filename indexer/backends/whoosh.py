@@ -334,10 +334,7 @@ class WhooshBackend(SearchBackend):
             searcher = self._get_searcher()
             bounded = _with_dates(q, bounds)
             tables = self._tables()
-            base, chosen = self._matches(searcher, bounded, sq, tables)
-            final = base.copy()
-            for mask in chosen.values():
-                final &= mask
+            base, chosen, final = self._matches(searcher, bounded, sq, tables)
             total = int(final.sum())
             stories = tables.stories.count(final)
             facets = _count_facets(sq, base, chosen, tables) if sq.facets else {}
@@ -371,8 +368,8 @@ class WhooshBackend(SearchBackend):
     @staticmethod
     def _matches(
         searcher: Searcher, bounded: query.Query, sq: SearchQuery, tables: _Tables
-    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """The documents the query matches, and per selected facet those holding its values."""
+    ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+        """Documents the query matches, those holding each selected facet's values, and both."""
         if isinstance(bounded, query.Every):
             base = tables.stories.codes >= 0  # every live document
         else:
@@ -384,7 +381,10 @@ class WhooshBackend(SearchBackend):
             for name, values in sq.filters.items()
             if values and name in tables.facets
         }
-        return base, chosen
+        final = base.copy()
+        for mask in chosen.values():
+            final &= mask
+        return base, chosen, final
 
     def _suggest(self, searcher: Searcher, q: query.Query, text: str) -> str | None:
         """A spelling correction of the query from the indexed words, if it changes anything."""
@@ -524,9 +524,7 @@ class WhooshBackend(SearchBackend):
             searcher = self._get_searcher()
             bounded = _with_dates(q, bounds)
             tables = self._tables()
-            final, chosen = self._matches(searcher, bounded, sq, tables)
-            for mask in chosen.values():
-                final &= mask
+            _base, chosen, final = self._matches(searcher, bounded, sq, tables)
             if sq.sort == "relevance" and not isinstance(q, query.Every) and final.any():
                 keep = set(np.flatnonzero(final).tolist()) if chosen else None
                 results = searcher.search(bounded, filter=keep, limit=min(cap, int(final.sum())))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -45,6 +46,10 @@ UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 SNIPPET_CHARS = 220
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match
 SEARCH_SECONDS = 1.0  # time budget of the ranking step of one search
+SUGGEST_SECONDS = 0.3  # time budget of "did you mean"
+OPERATORS = frozenset({"and", "or", "not", "to"})
+# A plain word of the query: not a field name (`title:`), not inside a wildcard or a number.
+_PLAIN_WORD = re.compile(r"(?<![\w:*?])[^\W\d_]{3,}(?![\w:*?])")
 EXPORT_BATCH = 500
 
 log = logging.getLogger(__name__)
@@ -350,7 +355,7 @@ class WhooshBackend(SearchBackend):
                 hits, timed_out = self._page(searcher, q, bounded, final, bool(chosen), sq)
             suggestion = None
             if sq.suggest and text and total < SUGGEST_BELOW and not added:
-                suggestion = self._suggest(searcher, q, text)
+                suggestion = self._suggest(searcher, text)
         return SearchResults(
             query=sq,
             total=total,
@@ -386,19 +391,39 @@ class WhooshBackend(SearchBackend):
             final &= mask
         return base, chosen, final
 
-    def _suggest(self, searcher: Searcher, q: query.Query, text: str) -> str | None:
-        """A spelling correction of the query from the indexed words, if it changes anything."""
+    def _suggest(self, searcher: Searcher, text: str) -> str | None:
+        """The query with each word the archive lacks replaced by its nearest indexed word.
+
+        Words are looked up unstemmed, in the body's spelling field, so a suggestion is a word
+        as written (`refugees`, not the stem `refug`). A shared two-letter prefix keeps the
+        search of the vocabulary short: misspellings rarely touch the first letters.
+        """
         try:
-            # Title words are stemmed with no spelling field: suggest from the body's words.
-            words = searcher.corrector("body")
-            correction = searcher.correct_query(q, text, correctors={"title": words, "body": words})
+            reader = searcher.reader()
+            corrector = searcher.corrector("body")
+            deadline = time.perf_counter() + SUGGEST_SECONDS
+            changed = False
+
+            def fix(match: re.Match[str]) -> str:
+                """The nearest indexed word to one query word, or the word itself."""
+                nonlocal changed
+                word = match.group(0)
+                lower = word.lower()
+                if lower in OPERATORS or ("spell_body", lower) in reader:
+                    return word
+                if time.perf_counter() > deadline:
+                    return word
+                best = corrector.suggest(lower, limit=1, maxdist=2, prefix=2)
+                if not best:
+                    return word
+                changed = True
+                return best[0]
+
+            fixed = _PLAIN_WORD.sub(fix, text)
         except Exception:  # a correction is a nicety; never fail the search for it
             log.debug("spelling correction failed for %r", text, exc_info=True)
             return None
-        fixed = correction.string
-        if not fixed or fixed.strip().lower() == text.strip().lower():
-            return None
-        return fixed
+        return fixed if changed else None
 
     def _page(
         self,

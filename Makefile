@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test install install-test browser lint clean
+CORPORA ?= ../shared/corpora
+
+.PHONY: serve test install install-test browser lint bench clean
 
 # Quick start 1: install, index seeds/ and serve the search page on http://127.0.0.1:5000/
 serve: install
@@ -35,6 +37,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+# Issue 7's benchmark at 100k articles against SQLite FTS5 and tantivy: writes bench/RESULTS.md
+bench: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run_all.py $(CORPORA)
 
 lint: install-test
 	$(BIN)/ruff check .

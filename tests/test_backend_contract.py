@@ -262,3 +262,36 @@ def test_facet_values_differing_in_case_are_one(tmp_path):
             ]
         finally:
             engine.close()
+
+
+def test_relevance_ranking_is_the_exact_top_n(tmp_path):
+    import random
+
+    rng = random.Random(3)
+    words = "oil prices rose fell market crude barrel opec supply demand trade bank rates".split()
+    articles = [
+        Article(
+            id=f"d{n}",
+            file=f"f/{n}",
+            origin=f"f/{n}",
+            title=" ".join(rng.choice(words) for _ in range(5)),
+            body=" ".join(rng.choice(words) for _ in range(rng.randint(20, 200))),
+        )
+        for n in range(3000)
+    ]
+    for cls in BACKENDS.values():
+        engine = cls.create(tmp_path / cls.name)
+        try:
+            engine.add(articles)
+            for text in ("oil prices", "bank rates opec"):
+                ranked = engine.search(SearchQuery(text=text, group=False, snippets=0))
+                everything = engine.search(
+                    SearchQuery(text=text, group=False, snippets=0, per_page=100)
+                )
+                scores = [h.score for h in everything.hits]
+                assert scores == sorted(scores, reverse=True)
+                assert [h.article.id for h in ranked.hits] == [
+                    h.article.id for h in everything.hits[:10]
+                ]
+        finally:
+            engine.close()

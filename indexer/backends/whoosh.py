@@ -41,7 +41,6 @@ from indexer.querydates import DateBounds, extract_date_terms, narrow
 from indexer.safehtml import MarkFormatter, escape, split_fragments
 
 SEARCH_FIELDS = ("title", "body")
-FIELD_NAMES = ("title", "body", "source", "publisher", "byline", "dateline")
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 SNIPPET_CHARS = 220
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match

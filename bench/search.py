@@ -27,6 +27,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -478,7 +479,8 @@ def run_queries(
                 q = queries[i % len(queries)]
                 sq = SearchQuery(text=q.whoosh, sort=q.sort)
                 results = timed("whoosh", lambda sq=sq: backend.search(sq), wall, cpu)
-                assert len(results.hits) == min(10, results.total) or results.timed_out
+                # Story grouping may show fewer hits than matches; never more than a page.
+                assert len(results.hits) <= min(10, results.total)
                 seen = totals.setdefault(q.whoosh or "(empty)", {"whoosh": results.total})
                 if server:
                     ms, data = server.get(q)
@@ -517,6 +519,8 @@ def run_queries(
 
 def main(argv: list[str] | None = None) -> int:
     """Build or reuse, measure, print, and write the results as JSON."""
+    # A killed bench still stops its `newsindex serve` (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("target", type=Path, help="corpus JSONL, or an index directory")
     parser.add_argument("--work", type=Path, help="where indexes go (default: beside the JSONL)")

@@ -94,6 +94,21 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("Updated 3:04 PM EST, Tue January 14, 2025", "updated", "2025-01-14"),
         ("January 15, 2025 | 4 min read", "published", "2025-01-15"),
         ("Publié le 15 janvier 2025 à 10h30", "published", "2025-01-15"),
+        # CNN's older pages stamp the day of the last update before the word.
+        ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "updated", "2013-11-28"),
+        ("May 2, 2021, updated 10:15 a.m. ET", "updated", "2021-05-02"),
+        # A section label glued to the month by innerText; a section and a time before the date.
+        ("BUSINESSNOV 7, 2023 2:00 AM", "published", "2023-11-07"),
+        ("North Korea 09:31 August 20, 2019", "published", "2019-08-20"),
+        # Year-first dates of Chinese, Japanese and Korean pages, with what follows them.
+        (
+            "2018年6月18日 10:01 発信地：カノ/ナイジェリア [ ナイジェリア アフリカ ]",
+            "published",
+            "2018-06-18",
+        ),
+        ("2023-11-17 20:52:15 来源： 新华网", "published", "2023-11-17"),
+        ("2018/6/19 5:50", "published", "2018-06-19"),
+        ("2019년 8월 20일 09:31", "published", "2019-08-20"),
     ],
 )
 def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
@@ -110,6 +125,8 @@ def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
         "Pay Aug 1",  # a bare date of a page states its year
         "TREASURY BALANCES AT FED ROSE ON FEB 25",
         "The meeting on March 3, 2025 ended without agreement on the budget or the schedule.",
+        "Jan 5, 2024 | Updated 3 hours ago",  # the update is no date, and the line is no byline
+        "金正恩氏が習近平氏に書簡 朝鮮中央通信 （2018/6/16 10:20）",  # a linked headline's date
     ],
 )
 def test_lines_that_are_not_date_lines(line: str) -> None:

@@ -98,3 +98,55 @@ def test_extraction_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
         _page("jsonld-graph")
     noisy = [r for r in caplog.records if r.name.split(".")[0] in ("trafilatura", "htmldate")]
     assert noisy == []
+
+
+_STORY = (
+    "<p>"
+    + (
+        "The council approved the new budget on Monday after a long debate about road repairs "
+        "and school funding in the district. "
+    )
+    * 3
+    + "</p>"
+)
+
+
+def _inline(head: str, body: str) -> Article:
+    """Normalise a small saved page given its head and the markup above the story."""
+    html = f"<html><head>{head}</head><body><article>{body}{_STORY}</article></body></html>"
+    return normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        '<span class="author">Submitted</span>',  # Drupal's `Submitted on …`
+        '<div class="byline"><span class="author">Alcalino</span></div>',  # a handle
+    ],
+)
+def test_a_guessed_author_must_read_as_a_name(author: str) -> None:
+    article = _inline(
+        "<title>Council passes budget</title>", f"<h1>Council passes budget</h1>{author}"
+    )
+    assert article.byline == []
+
+
+def test_a_guessed_author_that_is_a_name_is_kept() -> None:
+    author = '<span class="author">Jane Holloway</span>'
+    article = _inline(
+        "<title>Council passes budget</title>", f"<h1>Council passes budget</h1>{author}"
+    )
+    assert article.byline == ["Jane Holloway"]
+
+
+def test_an_author_meta_tag_naming_a_desk_is_no_byline() -> None:
+    head = '<title>Council passes budget</title><meta name="author" content="National Desk">'
+    assert _inline(head, "<h1>Council passes budget</h1>").byline == []
+
+
+def test_the_site_name_after_a_double_dash_leaves_the_title() -> None:
+    head = (
+        '<meta property="og:title" content="Council passes budget -- Sott.net">'
+        '<meta property="og:site_name" content="Sott.net">'
+    )
+    assert _inline(head, "<h1>Council passes budget</h1>").title == "Council passes budget"

@@ -241,3 +241,73 @@ def test_syndicated_copy_with_a_bare_byline_and_a_zoned_date() -> None:
     assert article.body.startswith("(Reuters) - Chinese lifestyle app")
     assert "Recommended Stories" not in article.body and "Gold edges" not in article.body
     assert "Personal Finance" not in article.body
+
+
+def test_text_copied_from_a_browser_page() -> None:
+    # innerText runs the headline into the menu above it without a blank line, and the page,
+    # saved in 2024, says `© 2024` under a story last updated in 2016.
+    article = _normalize("browser-copy.txt")
+    assert (
+        article.title == "Gates on Tillerson and Russia: ‘Being friendly doesn’t make you friends’"
+    )
+    assert article.byline == ["Eric Bradner"]
+    assert article.updated is not None and article.updated.iso() == "2016-12-18"
+    assert article.date is None
+    assert article.body.startswith("Former Defense Secretary Robert Gates")
+
+
+def test_headline_above_a_photo_caption() -> None:
+    # innerText of a magazine page: the headline twice, then a caption ending in its credit,
+    # then the byline and the date; the caption is neither headline nor story.
+    article = _normalize("captioned-headline.txt")
+    assert article.title == "Warming Seas Are Pushing Cod Further North, Fishery Survey Finds"
+    assert article.byline == ["Miriam Okafor"]
+    assert article.date is not None and article.date.iso() == "2024-04-09"
+    assert article.body.startswith("Cod stocks in the Barents Sea")
+
+
+def test_section_label_glued_to_the_date_and_a_byline_in_capitals() -> None:
+    article = _normalize("glued-section-date.txt")
+    assert article.title == "The Tiny Satellites Watching Glaciers Melt in Real Time"
+    assert article.byline == ["Priya Raman"]
+    assert article.date is not None and article.date.iso() == "2024-03-14"
+
+
+def test_japanese_portal_dates_the_story_not_the_masthead() -> None:
+    # The page's own date (`2024年5月3日（金）`, the day it was read) opens the text; the
+    # story's date stands below the headline, byline and tags.
+    article = _normalize("cjk-portal.txt")
+    assert article.title == "日本の港湾、自動化で人手不足に挑む 投資は5年で2倍"
+    assert article.byline == ["山田太郎"]
+    assert article.date is not None and article.date.iso() == "2024-05-02"
+    assert article.body.startswith("日本の主要港で")
+
+
+def test_masthead_date_and_names_between_headline_and_date() -> None:
+    article = _normalize("masthead-date.txt")
+    assert article.title == (
+        "Harbour authority admits it misled investors over the cost of its new container terminal"
+    )
+    assert article.date is not None and article.date.iso() == "2020-05-14"
+
+
+def test_a_credit_naming_an_outlet_is_no_headline() -> None:
+    article = _normalize("outlet-credit.txt")
+    assert article.title == "Snowpack hits a ten-year high as storms stack up over the Wasatch"
+    assert article.byline == ["Jane Roe"]
+    assert article.date is not None and article.date.iso() == "2024-02-05"
+
+
+def test_analysis_byline_with_a_long_job_title() -> None:
+    text = (
+        "The long contest between the justice and the solicitor general\n"
+        "Analysis by Jane Holloway, CNN Senior Supreme Court Analyst\n"
+        " 11 minute read \n"
+        "Updated 9:22 PM EST, Mon November 6, 2023\n\n"
+        "The justice is the sharpest questioner on the bench, and the solicitor general is the "
+        "lawyer he questions most often in the cases that matter most to the government.\n\n"
+        "Their exchanges draw thousands of listeners when the court's audio is published.\n"
+    )
+    article = normalize(RawRecord(id="a", file="a.txt", path=DATA, kind="text", text=text))
+    assert article.title == "The long contest between the justice and the solicitor general"
+    assert article.byline == ["Jane Holloway"]

@@ -80,6 +80,14 @@ _PHOTO_CREDIT = re.compile(
     r"(?:REUTERS|Reuters|AFP|AP Photo|Getty Images|Xinhua|EPA(?:-EFE)?|Bloomberg|Shutterstock)"
     r"(?:/[A-Z][\w .'-]+)*(?:/File(?: Photo)?)?\)?$"
 )
+# A caption ends with its picture's credit: `…California.David McNew—Getty Images`,
+# `…PHOTOGRAPH: AHMAD GHARABLI/GETTY IMAGES`, `Photo by Jane Doe`, `（写真＝ロイター）`.
+_CAPTION_END = re.compile(
+    r"(?:\b(?i:photo(?:graph)?s?|image|picture|credit|foto)\s*(?:by\s|:)\s*\S[^.!?]{1,60}"
+    r"|(?:Getty Images|GETTY IMAGES|AP Photo|Shutterstock|REUTERS|AFP|EPA(?:-EFE)?)"
+    r"(?:/[A-Z][\w .'-]+)*(?:/File(?: Photo)?)?\)?"
+    r"|[（(]写真[＝=][^）)]{1,30}[）)])$"
+)
 _BREADCRUMB = re.compile(r"^(?:home|startseite|accueil|inicio)\s*(?:>|›|»|/|\|)", re.IGNORECASE)
 
 _COPYRIGHT_STARTS = frozenset("©(Cc")
@@ -121,6 +129,11 @@ def is_copyright(text: str) -> bool:
     if text[:1] not in _COPYRIGHT_STARTS:
         return False
     return word_count(text) <= 30 and bool(COPYRIGHT.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """Whether the line is a picture's caption, ending with the picture's credit."""
+    return word_count(text) <= 60 and bool(_CAPTION_END.search(text))
 
 
 def is_breadcrumb(text: str) -> bool:

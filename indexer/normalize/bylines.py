@@ -12,7 +12,8 @@ from indexer.normalize.sources import canonical_outlet, is_outlet_like, outlet_n
 
 _DIGIT = re.compile(r"\d")
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|text by|reported by|von|par|por|door|af|av)\s*:?\s+"
+    r"^(?:(?:analysis|opinion|commentary|review|interview|column|perspective|essay) by|by"
+    r"|written by|words by|story by|text by|reported by|von|par|por|door|af|av)\s*:?\s+"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -39,6 +40,11 @@ _ROLE = re.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|analyst|producer"
     r"|journalist|staff|staff writer|bureau chief)s?$|^special to .*|^for .*|^contributor$",
     re.IGNORECASE,
+)
+# A job title after the names, however long (`CNN Senior Supreme Court Analyst`).
+_TITLED_ROLE = re.compile(
+    r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:writer|reporter|correspondent|editor|columnist|contributor"
+    r"|analyst|producer|journalist|commentator|critic)s?$"
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _CREDIT_ROLE = re.compile(
@@ -75,7 +81,8 @@ _SIGN_OFF = re.compile(
 _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)"
 _CJK_BYLINE = re.compile(
-    rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
+    rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|"
+    rf"コラムニスト)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
 )
 _CJK_CREDIT = re.compile(
     rf"^[（(【]?(?P<role>责任编辑|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
@@ -113,7 +120,8 @@ def clean_name(text: str) -> str | None:
             return None
         if low in _PARTICLES:
             continue
-        if not _NAME_TOKEN.match(token):
+        # A nickname in quotes (`Amanda "Tania Mae" Tan`) is part of the name.
+        if not _NAME_TOKEN.match(token.strip('"“”')):
             return None
     if canonical_outlet(text):
         return None
@@ -170,7 +178,7 @@ def parse_byline(text: str) -> Credit | None:
 
 def _read_byline_segment(segment: str, credit: Credit) -> bool:
     """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
-    if not segment or (credit.byline and _ROLE.match(segment)):
+    if not segment or (credit.byline and (_ROLE.match(segment) or _TITLED_ROLE.match(segment))):
         return True
     names = split_names(segment)
     if not names:

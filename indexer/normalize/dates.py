@@ -12,6 +12,7 @@ from dateutil import tz
 
 from indexer.models import Article, PartialDate
 from indexer.normalize.boilerplate import COPYRIGHT
+from indexer.normalize.lines import cjk_count
 
 _MONTHS: dict[str, tuple[str, ...]] = {
     "1": ("jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro",
@@ -54,7 +55,9 @@ _TIME = (
     rf"|\d{{1,2}}\s*{_AM_PM}(?:\s*(?:{_ZONE}))?"
 )
 _DATE_CORE = (
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+    r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
     rf"|{_MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{_MONTH_ANY}\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
     rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
@@ -75,12 +78,26 @@ _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
+_YEAR_FIRST = re.compile(
+    r"^(\d{4})\s*(?:[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]|[/.](\d{1,2})[/.](\d{1,2})\b)"
+)
+# An upper-case section label glued to an upper-case month (`BUSINESSNOV 7, 2023`).
+_GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
 _DATE_LINE = re.compile(
     r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised))|(?P<published>posted|"
     r"published|publication date|date published|first published|released|issued|date|dated"
     r"|veröffentlicht|publié le|publicado))(?:\s+(?:on|at|am|le))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
+_UPDATED_AFTER = re.compile(
+    r"\s*(?:--?|–|—|\||·|,)?\s*(?:last\s+)?updated\s+(?:at\s+)?\d{1,2}:?\d{2}\b", re.IGNORECASE
+)
+_SEPARATED = re.compile(
+    r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+)
+_STAMP_WORDS = re.compile(r"\b(?:updated|modified|edited|ago)\b", re.IGNORECASE)
 _RELATIVE_QUALIFIER = re.compile(r"\b(?:last|next|this|every|each|coming|past)\s+$", re.I)
 
 _FIXED_ZONES = {
@@ -153,6 +170,12 @@ def _prepare(text: str) -> str:
 
 def parse_date(text: str) -> PartialDate | None:
     """Parse one date expression at the precision it states; zoned times are taken to UTC."""
+    year_first = _YEAR_FIRST.match(text.strip())
+    if year_first:
+        # The time after a year-first date carries no zone here: the day stands as written.
+        year, *parts = year_first.groups()
+        month, day = parts[:2] if parts[0] else parts[2:]
+        return _checked(int(year), int(month), int(day))
     text = _prepare(text)
     if not text or len(text) > 80:
         return None
@@ -215,13 +238,24 @@ def find_date(text: str) -> tuple[PartialDate, str] | None:
         return None
     for token in _TOKEN.finditer(text):
         word = token.group()
-        if not word[0].isdigit() and word.lower() not in _MONTH_NUMBER:
-            continue
-        match = _DATE_AT.match(text, token.start())
+        at = token.start()
+        if word[0].isdigit():
+            if at >= 2 and text[at - 1] in ":./" and text[at - 2].isdigit():
+                continue  # the minutes of `09:31 August 20`, not a day
+        elif word.lower() not in _MONTH_NUMBER:
+            glued = _GLUED_MONTH.match(word) if word.isupper() else None
+            if glued is None:
+                continue
+            at += glued.start(1)
+        # A slice, so that the month's word boundary holds after a glued label.
+        match = _DATE_AT.match(
+            text[at:] if at > token.start() else text, 0 if at > token.start() else at
+        )
         if match is None:
             continue
-        prefix = _DATE_PREFIX.search(text, max(0, token.start() - 40), token.start())
-        expr = text[prefix.start() if prefix else token.start() : match.end()]
+        end = match.end() + (at if at > token.start() else 0)
+        prefix = _DATE_PREFIX.search(text, max(0, at - 40), at) if at == token.start() else None
+        expr = text[prefix.start() if prefix else at : end]
         date = parse_date(expr)
         if date is not None:
             return date, expr
@@ -241,9 +275,19 @@ def parse_date_line(text: str, *, bare: bool = True) -> tuple[str, PartialDate] 
     found = find_date(text) if bare and len(text) <= 80 else None
     if found is None or found[0].year is None:
         return None  # `Pay Aug 1`: a bare date line of a page states its year
+    if text.startswith(found[1]) and _UPDATED_AFTER.match(text, len(found[1])):
+        return "updated", found[0]
+    if found[0].day and text.startswith(found[1]):
+        # `2018年6月18日 10:01　発信地：カノ`, `May 2, 2024 | Lagos`: the date, then other details.
+        at = len(found[1].rstrip())
+        if _SEPARATED.match(text, at) and not _STAMP_WORDS.search(text, at):
+            return "published", found[0]
     leftover = text.replace(found[1], " ")
-    # A bare date line is mostly the date: a separator, a reading time, a zone at most.
+    # A bare date line is mostly the date: a separator, a reading time, a zone at most (and a
+    # weekday such as `（水）` in Chinese or Japanese, not a linked headline).
     if len(found[1]) < 0.4 * len(text) or len(_WORDISH.findall(leftover)) > 3:
+        return None
+    if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
         return None
     return "published", found[0]
 

@@ -13,8 +13,10 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from indexer.errors import SkipArticle
+from indexer.normalize.bylines import clean_name
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.fields import supplied_date, supplied_names
+from indexer.normalize.lines import cjk_count
 from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
 from indexer.normalize.text import extract_text
 
@@ -36,7 +38,8 @@ _PUBLISHED_META = (
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", ": ")
+_DESK_WORDS = frozenset({"desk", "staff", "team", "newsroom", "bureau", "editors", "wires"})
+_TITLE_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", ": ")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -205,9 +208,22 @@ def _offer_people(
     for key in _AUTHOR_META:
         value = meta.get(key)
         if value and not _URL.match(value):
-            found.offer("byline", supplied_names(value), "meta")
+            found.offer("byline", [n for n in supplied_names(value) if not _desk(n)], "meta")
     if author:
-        found.offer("byline", supplied_names(author.split("; ")), "trafilatura")
+        # trafilatura guesses its author from the page's text: keep only what reads as a name
+        # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline).
+        names = [n for n in supplied_names(author.split("; ")) if _name_like(n)]
+        found.offer("byline", names, "trafilatura")
+
+
+def _desk(name: str) -> bool:
+    """Whether an author meta tag names a desk or team (`National Desk`), not a person."""
+    return bool(_DESK_WORDS.intersection(name.casefold().split()))
+
+
+def _name_like(name: str) -> bool:
+    """Whether a guessed author reads as a person's name (or is written in Chinese script)."""
+    return clean_name(name) is not None or (not name.isascii() and cjk_count(name) >= 2)
 
 
 def _offer_outlets(

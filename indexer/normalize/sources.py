@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.lines import word_count
+from indexer.normalize.lines import cjk_count, word_count
 
 # Canonical name -> the spellings found in credits, datelines and copyright lines.
 _DIGIT = re.compile(r"\d")
@@ -81,6 +81,7 @@ _OUTLET_WORDS = re.compile(
 _OUTLET_SHAPE = re.compile(
     r"^(?:The )?[A-Z0-9][\w&'’.-]*(?: (?:&|of|the|and|[A-Z0-9][\w&'’.-]*)){0,6}$"
 )
+_CJK_LABELS = frozenset("来稿出")
 _PUBLISHER_LINE = re.compile(
     r"^(?:published|brought to you|distributed|syndicated|provided) by\s+(?P<name>.+)$"
     r"|^(?:publisher|source|courtesy(?: of)?|content from|via|来源|稿源|出处)"
@@ -137,7 +138,13 @@ def parse_publisher_line(text: str) -> str | None:
     if word_count(text) > 12:
         return None
     match = _PUBLISHER_LINE.match(text)
-    if match is None or not match.group("name"):
+    if match is None:
+        return None
+    if match.group("name2") and text[:1] in _CJK_LABELS:
+        # `来源：中国日报网`: a Chinese site names itself in Chinese.
+        name = match.group("name2").strip()
+        return name if 2 <= len(name) <= 12 and cjk_count(name) == len(name) else None
+    if not match.group("name"):
         return None
     return outlet_name(match.group("name"))
 

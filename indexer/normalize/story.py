@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from indexer.normalize import boilerplate as bp
@@ -15,13 +16,23 @@ from indexer.normalize.datelines import Dateline, parse_dateline
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.lines import (
     Line,
+    cjk_count,
     ends_sentence,
     is_headline_like,
     is_paragraph,
     is_upper,
     word_count,
 )
-from indexer.normalize.sources import parse_outlet_line, parse_publisher_line, site_brand
+from indexer.normalize.sources import (
+    is_outlet_like,
+    parse_outlet_line,
+    parse_publisher_line,
+    site_brand,
+)
+
+_BY_OUTLET = re.compile(r"^by\s*(?::\s*|\s)(?P<rest>.+)$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
 
 
 class Page:
@@ -97,6 +108,7 @@ class Page:
             return False
         return bool(
             parse_byline(text)
+            or outlet_credit(text)
             or self.is_name_line(i)
             or parse_date_line(text)
             or parse_publisher_line(text)
@@ -108,12 +120,16 @@ class Page:
         text = self.lines[i].text
         if not is_paragraph(text) or is_upper(text) or self.boiler(i) or self.repeat(i):
             return False
+        if bp.is_caption(text):
+            return False  # a photo's caption above the story, with its credit
         return not self.is_meta(i)
 
     def is_name_line(self, i: int) -> bool:
         """Whether line `i` is a bare byline (`Jane Doe`): a name just above or below a date."""
         text = self.lines[i].text
-        if len(text) > 80 or is_upper(text):
+        # Some sites set the byline in capitals (`TOM BENNETT`); a longer line in capitals is a
+        # wire headline.
+        if len(text) > 80 or (is_upper(text) and word_count(text) > 3):
             return False
         beside_date = any(
             0 <= j < len(self.lines) and parse_date_line(self.lines[j].text) is not None
@@ -133,6 +149,15 @@ class Page:
         if key not in self._joined:
             return 0
         return sum(1 for k in self._joined.split("\n") if key in k and k != key)
+
+
+def outlet_credit(text: str) -> bool:
+    """Whether the line credits an outlet, not a person (`By: CNN Wire`, `By The Grayzone`)."""
+    match = _BY_OUTLET.match(text) if text[:2].lower() == "by" else None
+    if match is None:
+        return False
+    rest = match.group("rest")
+    return word_count(rest) <= 4 and (text[2:3] == ":" or ":" in text[:4] or is_outlet_like(rest))
 
 
 def may_be_meta(text: str) -> bool:
@@ -158,6 +183,8 @@ def _title_candidate(page: Page, i: int) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or page.is_meta(i) or site_brand(text):
         return False
+    if bp.is_caption(text):
+        return False  # a photo's caption between the headline and the byline
     if page.is_name_line(i):
         return False  # `Jane Doe, Reuters`: a byline printed without `By`
     return page.dateline(i) is None and not page.repeat(i)
@@ -182,8 +209,14 @@ def text_before(page: Page, first: int, anchor: int) -> tuple[int, int]:
 def find_title(page: Page, anchor: int | None) -> int | None:
     """The headline line: repeated in the page, above the byline and date, or first."""
     limit = anchor if anchor is not None else max(1, int(len(page.lines) * 0.6))
+    bound = anchor if anchor is not None else len(page.lines)  # where a byline may stand
+    # A browser's copy runs the headline into the menu above it without a blank line: a line
+    # in a run of short lines is still the headline when a byline or date line follows it.
     candidates = [
-        i for i in range(limit) if _title_candidate(page, i) and not bp.in_list_run(page.lines, i)
+        i
+        for i in range(limit)
+        if _title_candidate(page, i)
+        and (not bp.in_list_run(page.lines, i) or _meta_follows(page, i, bound))
     ]
     if not candidates:
         return None
@@ -193,9 +226,9 @@ def find_title(page: Page, anchor: int | None) -> int | None:
     best = max(repeated, default=(0, 0))
     if best[0] >= 1:
         return -best[1]
-    for i in candidates:
-        if _meta_follows(page, i, limit):
-            return i
+    followed = [i for i in candidates if _meta_follows(page, i, bound)]
+    if followed:
+        return _closest_to_lead(page, followed)
     if candidates[0] == 0:
         return 0
     if anchor is not None:
@@ -205,12 +238,50 @@ def find_title(page: Page, anchor: int | None) -> int | None:
 
 def _meta_follows(page: Page, i: int, limit: int) -> bool:
     """Whether a byline, date or publisher line follows line `i` closely."""
-    for j in range(i + 1, min(i + 4, limit)):
+    # A menu item is followed by more of its menu: only a headline standing alone, or too long
+    # for a menu, may have names between it and the date.
+    alone = word_count(page.text(i)) >= 5 or not bp.in_list_run(page.lines, i)
+    between = 2 if alone else 1
+    for j in range(i + 1, min(i + 5, limit)):
         if page.is_meta(j):
-            return True
-        if not page.boiler(j):
-            return False
+            # A wire's end mark (`Reuter`) closes a story: it credits no headline above it.
+            return parse_wire_mark(page.text(j)) is None
+        # Between a headline and its byline: furniture, a copy of the headline, a caption,
+        # and two lines at most of standfirst or names (`Same tears, different emotions.`,
+        # `Max Blumenthal` / `The Grayzone` / date).
+        if page.boiler(j) or page.keys[j] == page.keys[i] or bp.is_caption(page.text(j)):
+            continue
+        text = page.text(j)
+        words = word_count(text)
+        standfirst = ends_sentence(text) and words <= 40
+        if between and (standfirst or (words <= 3 and alone)):
+            between -= 1
+            continue
+        return False
     return False
+
+
+def _closest_to_lead(page: Page, candidates: list[int]) -> int:
+    """The candidate headline sharing most words with the running text (the first on a tie)."""
+    # A headline names what the story is about; a menu item or a place line shares a word or
+    # none, and the story runs on below video lists and captions, so all of it is compared.
+    story = _lead_words(page.running)
+    best, best_shared = candidates[0], 0
+    for i in candidates:
+        shared = len(_lead_words(page.keys[i]) & story)
+        if shared > best_shared:
+            best, best_shared = i, shared
+    return best
+
+
+def _lead_words(text: str) -> set[str]:
+    """The words of a text to compare a headline with (two-character pieces of CJK text)."""
+    text = text.casefold()
+    words = set(_WORD.findall(text))
+    if not text.isascii() and cjk_count(text):
+        for run in _CJK_RUN.findall(text):
+            words.update(run[k : k + 2] for k in range(len(run) - 1))
+    return words
 
 
 def title_before(page: Page, start: int) -> int | None:
@@ -233,7 +304,7 @@ def first_story_line(page: Page, title_at: int | None) -> int | None:
         if kind is not None:
             i = bp.box_end(page.lines, i, kind)
             continue
-        if page.story_paragraph(i):
+        if page.story_paragraph(i) and (title_at is None or page.keys[i] != page.keys[title_at]):
             return i
         i += 1
     # A bulletin set all in capitals is still a story: take its first long line.

@@ -230,11 +230,16 @@ def _read_meta_line(text: str, meta: _Meta, *, bare_dates: bool = True) -> bool:
 
 def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | None) -> None:
     """Read the meta lines above the story: byline, dates, publisher, site brand."""
+    dated: list[tuple[int, tuple[PartialDate, str] | None, tuple[PartialDate, str] | None]] = []
     for i in range(start, end):
         if i == title_at:
             continue
         text = page.text(i)
-        if _read_meta_line(text, meta):
+        line_meta = _Meta()
+        if _read_meta_line(text, line_meta):
+            if line_meta.published or line_meta.updated:
+                dated.append((i, line_meta.published, line_meta.updated))
+            _merge_meta(meta, line_meta)
             continue
         if bp.is_copyright(text):
             _read_copyright(text, meta, year=False)
@@ -248,6 +253,24 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
             credit = parse_name_line(text)
             if credit is not None:
                 _add_credit(meta, credit, "byline-line")
+    # A page prints today's date in its masthead and dates its story by the headline: the date
+    # lines just below the headline come first, then the nearest above it.
+    mark = title_at if title_at is not None else end
+    for _, published, updated in sorted(dated, key=lambda d: (d[0] < mark, abs(d[0] - mark))):
+        meta.published = meta.published or published
+        meta.updated = meta.updated or updated
+
+
+def _merge_meta(meta: _Meta, line_meta: _Meta) -> None:
+    """Add what one header line said, dates aside, to the record of the header."""
+    for name in line_meta.bylines:
+        if name not in meta.bylines and line_meta.byline_how:
+            _add_credit(meta, Credit(byline=[name]), line_meta.byline_how)
+    for name in line_meta.contributors:
+        if name not in meta.contributors:
+            meta.contributors.append(name)
+    meta.wires.extend(line_meta.wires)
+    meta.sites.extend(line_meta.sites)
 
 
 def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
@@ -336,16 +359,22 @@ def _offer_date(
         evidence = dateline.rest if dateline is not None else (body[0].text if body else "")
         yearless = with_weekday(yearless, weekday_evidence(evidence))
     year = meta.copyright_year
+    updated = meta.updated[0].year if meta.updated is not None else None
+    if year is not None and updated is not None and year > updated:
+        # The story was last updated before the copyright year: that is the year the page was
+        # saved in, not the story's (a CNN page of 2016 copied in 2024 says `© 2024`).
+        year = None
+    how = "copyright-line"
     if yearless is not None and yearless.year is None and year is not None:
         if yearless.weekday is not None and yearless.month and yearless.day:
             fit = year_for_weekday(yearless.month, yearless.day, yearless.weekday, [year])
             if fit is not None:
                 date = PartialDate(fit, yearless.month, yearless.day)
-                found.offer("date", date, "copyright-line")
+                found.offer("date", date, how)
                 return
-        found.offer("date", PartialDate(year), "copyright-line")
+        found.offer("date", PartialDate(year), how)
         return
     if yearless is not None:
         found.offer("date", yearless, "dateline" if dateline and dateline.date else "portal-line")
     elif year is not None:
-        found.offer("date", PartialDate(year), "copyright-line")
+        found.offer("date", PartialDate(year), how)

@@ -1,4 +1,4 @@
-"""The JSON API under /api: search and single articles."""
+"""The JSON API under /api: search, CSV exports, single articles and the OpenAPI description."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
 from flask.typing import ResponseReturnValue
 
-from webapp import alias_table, export, live_index, search
+from webapp import alias_table, export, live_index, openapi, search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -65,3 +65,9 @@ def api_article(article_id: str) -> ResponseReturnValue:
     if article is None:
         abort(404, description=f"No article with id {article_id!r}.")
     return jsonify({"ok": True, **article.to_dict()})
+
+
+@bp.get("/openapi.json")
+def api_openapi() -> ResponseReturnValue:
+    """The OpenAPI 3.1 description of this API (needs no index)."""
+    return jsonify(openapi.spec())

@@ -128,10 +128,15 @@ class StoryColumn:
         )
         alive = np.zeros(size, dtype=bool)
         alive[np.fromiter(live, dtype=np.int32)] = True
-        codes[~alive] = -1
+        return cls.from_codes(codes, alive, len(index))
+
+    @classmethod
+    def from_codes(cls, codes: np.ndarray, alive: np.ndarray, stories: int) -> StoryColumn:
+        """Build from each document's story number (0 ≤ n < `stories`) and a live mask."""
+        codes = np.where(alive, codes, -1).astype(np.int32)
         live_docs = np.flatnonzero(alive)
         members = live_docs[np.argsort(codes[live_docs], kind="stable")]
-        starts = np.searchsorted(codes[members], np.arange(len(index) + 1))
+        starts = np.searchsorted(codes[members], np.arange(stories + 1))
         return cls(codes=codes, members=members, starts=starts)
 
     def count(self, docs: np.ndarray) -> int:

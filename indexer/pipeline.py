@@ -8,7 +8,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from indexer.backends import backend_class
 from indexer.backends.base import SearchBackend, SearchQuery
@@ -16,9 +16,13 @@ from indexer.clean import clean_article
 from indexer.errors import NewsIndexError, SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, FoundFile, discover, read_file
 from indexer.models import Article, BuildReport, Cleaned, Skipped
-from indexer.normalize import normalize, resolve_years
 from indexer.store import IndexStore
-from indexer.syndication import StoryGrouper, fill_from_copies, group_articles
+
+# The normaliser and the story grouper are imported by the functions that use them: together
+# they take about 1 s to import (datasketch brings scipy), which `newsindex serve`, `search`
+# and `stats` would pay at start for nothing.
+if TYPE_CHECKING:
+    from indexer.syndication import StoryGrouper
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,8 @@ def load_articles(
     found: Sequence[FoundFile], report: BuildReport, progress: Progress[FoundFile] = _no_progress
 ) -> list[Article]:
     """Read and normalise every found file; bad files and records go to the report, never abort."""
+    from indexer.normalize import normalize
+
     articles: list[Article] = []
     first_file: dict[str, str] = {}
     for item in progress(found):
@@ -77,8 +83,10 @@ def load_articles(
     return articles
 
 
-def _years_in(backend: SearchBackend) -> set[int]:
-    """The years the indexed collection shows."""
+def _years_in(backend: SearchBackend, articles: Sequence[Article]) -> set[int]:
+    """The years the indexed collection shows, if an article needs them to place its date."""
+    if not any(a.date is not None and a.date.year is None for a in articles):
+        return set()  # nothing to resolve: skip reading every month of the collection
     results = backend.search(
         SearchQuery(per_page=1, snippets=0, facet_limit=100_000, histogram=False, suggest=False)
     )
@@ -92,7 +100,8 @@ def _verify(backend: SearchBackend, expected: int) -> None:
         raise NewsIndexError(
             f"New index holds {count} articles, expected {expected}; not swapped in."
         )
-    if expected and backend.search(SearchQuery(per_page=1, snippets=0, facets=False)).total < 1:
+    probe = SearchQuery(per_page=1, snippets=0, facets=False, histogram=False, suggest=False)
+    if expected and backend.search(probe).total < 1:
         raise NewsIndexError("New index answers no probe search; not swapped in.")
 
 
@@ -116,6 +125,8 @@ def _regroup(
     engine: SearchBackend, grouper: StoryGrouper, articles: list[Article]
 ) -> list[Article]:
     """Group new articles with the indexed ones; the indexed articles whose story changed."""
+    from indexer.syndication import fill_from_copies, group_articles
+
     by_id = {a.id: a for a in articles}
     rewrite: dict[str, Article] = {}
     for group in group_articles(articles, grouper):
@@ -157,6 +168,9 @@ def build_index(
     progress: Progress[FoundFile] = _no_progress,
 ) -> BuildReport:
     """Build a fresh index from `paths` and swap it in; the old one serves until the swap."""
+    from indexer.normalize import resolve_years
+    from indexer.syndication import StoryGrouper, group_articles
+
     started = time.perf_counter()
     store = IndexStore(index_dir)
     report = BuildReport()
@@ -183,6 +197,7 @@ def build_index(
         try:
             engine = backend_class(backend).create(generation)
             engine.add(articles)
+            engine.write_caches()  # before publish, which flushes the generation to disk
             _verify(engine, len(articles))
             engine.close()
             grouper.save(generation)
@@ -206,6 +221,9 @@ def update_index(
     progress: Progress[FoundFile] = _no_progress,
 ) -> BuildReport:
     """Index new and changed files under `paths`, drop articles whose files are gone; then swap."""
+    from indexer.normalize import resolve_years
+    from indexer.syndication import StoryGrouper
+
     started = time.perf_counter()
     store = IndexStore(index_dir)
     report = BuildReport()
@@ -233,9 +251,10 @@ def update_index(
                     grouper.remove(article_id)
             articles = _drop_taken_ids(engine, articles, report)
             regrouped = _regroup(engine, grouper, articles)
-            resolve_years(articles, _years_in(engine))
+            resolve_years(articles, _years_in(engine, articles))
             before = engine.count()
             engine.add(articles + regrouped)
+            engine.write_caches()  # only the segments this update wrote have none yet
             _verify(engine, before + len(articles))
             engine.close()
             grouper.save(generation)

@@ -3,11 +3,13 @@ damaged or missing index answering 503 (never 500) and recovering with `newsinde
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -244,6 +246,14 @@ def _close(app) -> None:
 # closes what the final failure left open, but Whoosh's reader retries (index.py, a loop with
 # sleep) and the attempts it swallows leak theirs before the backend sees any exception.
 LEFT_TO_GC = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+@pytest.fixture(autouse=True)
+def _collect_leaks(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Collect what a LEFT_TO_GC test leaked inside it, not in whichever test runs next."""
+    yield
+    if request.node.get_closest_marker("filterwarnings"):
+        gc.collect()
 
 
 @LEFT_TO_GC

@@ -315,3 +315,62 @@ def test_short_or_empty_bodies_stay_alone() -> None:
     groups = group_articles(articles)
     assert len(groups) == 4
     assert all(a.story_id for a in articles)
+
+
+def test_articles_that_share_paragraphs_in_a_chain_do_not_merge_into_one_story() -> None:
+    # Roundups reuse paragraphs: each article shares three of its four paragraphs with the
+    # next, so neighbours are copies, but the first and the last share nothing. Linking by
+    # chains once put 55,011 of 100,100 articles into one story.
+    paragraphs = [
+        p
+        for prefix in ("002", "003", "004")
+        for p in lines_as_paragraphs(seed_text(prefix)).split("\n\n")
+        if len(p.split()) >= 25 and p.endswith(".")
+    ]
+    assert len(paragraphs) >= 14
+    chain = [
+        Article(
+            id=f"r{n}",
+            file=f"r{n}.txt",
+            title=f"Roundup {n}",
+            body="\n\n".join(paragraphs[n : n + 4]),
+        )
+        for n in range(len(paragraphs) - 3)
+    ]
+    windows = {a.id: set(a.body.split("\n\n")) for a in chain}
+    groups = group_articles(chain)
+    assert max(len(g.members) for g in groups) > 1  # neighbours are still copies
+    for group in groups:  # but no story holds two articles without a paragraph in common
+        for a in group.members:
+            assert all(windows[a] & windows[b] for b in group.members)
+    assert sorted(m for g in groups for m in g.members) == sorted(a.id for a in chain)
+    # Adding the articles in two updates ends in the same stories as one build.
+    grouper = StoryGrouper()
+    for part in (chain[::2], chain[1::2]):
+        for article in part:
+            grouper.add(article)
+        grouper.groups()
+    assert story_members(grouper.groups()) == story_members(groups)
+
+
+def test_a_story_copied_many_times_lists_twenty_copies_and_counts_all(tmp_path: Path) -> None:
+    from indexer.pipeline import build_index
+    from webapp import create_app
+
+    folder = tmp_path / "portals"
+    folder.mkdir()
+    story = seed_text("000")
+    for n in range(26):
+        (folder / f"portal-{n:02}.txt").write_text(story, encoding="utf-8")
+    build_index([str(folder)], tmp_path / "index")
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    try:
+        client = app.test_client()
+        (hit,) = client.get("/api/search?q=RedNote").get_json()["hits"]
+        assert len(hit["copies"]) == 20
+        assert hit["copies_total"] == 25
+        page = client.get("/?q=RedNote").get_data(as_text=True)
+        assert "(25 other copies)" in page
+        assert "… and 5 more" in page
+    finally:
+        app.extensions["newsindex"].close()

@@ -63,6 +63,7 @@ class Hit:
     score: float | None
     snippets: list[str]
     copies: list[dict[str, Any]] = field(default_factory=list)  # the story's other articles
+    copies_total: int = 0  # how many other articles the story has (`copies` may hold fewer)
 
     def to_dict(self) -> dict[str, Any]:
         """The hit in the API's shape (no body)."""
@@ -71,6 +72,7 @@ class Hit:
         data["score"] = None if self.score is None else round(self.score, 4)
         data["snippets"] = list(self.snippets)
         data["copies"] = [dict(c) for c in self.copies]
+        data["copies_total"] = max(self.copies_total, len(self.copies))
         return data
 
 
@@ -168,6 +170,9 @@ class SearchBackend(ABC):
     @abstractmethod
     def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
         """The body's paragraphs as safe HTML (escaped, `<mark>` on the query's terms)."""
+
+    def write_caches(self) -> None:  # noqa: B027 - optional hook with a no-op default
+        """Save what makes opening the index fast; run by rebuild and update, never by serving."""
 
     def refresh(self) -> None:  # noqa: B027 - optional hook with a no-op default
         """Pick up changes committed since the backend was opened (no-op by default)."""

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import StandardAnalyzer
-from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter, WholeFragmenter
 from whoosh.searching import Searcher
@@ -32,24 +29,35 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
+from indexer.backends.fastmatch import FastMatcher, date_mask, top_n
+from indexer.backends.segtables import (
+    IndexTables,
+    SegmentTable,
+    join_tables,
+    segment_tables,
+    write_tables,
+)
 from indexer.errors import IndexMissing, QueryError
-from indexer.facets import MULTI_SEP, DateColumns, FacetColumn, StoryColumn, top_counts
+from indexer.facets import MULTI_SEP, top_counts
 from indexer.facets import histogram as facet_histogram
 from indexer.limits import MAX_RESULT_WINDOW, check_query_text
 from indexer.models import Article, article_from_dict
 from indexer.querydates import DateBounds, extract_date_terms, narrow
 from indexer.safehtml import MarkFormatter, escape, split_fragments
+from indexer.vocabulary import Vocabulary
 
 SEARCH_FIELDS = ("title", "body")
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 SNIPPET_CHARS = 220
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match
-SEARCH_SECONDS = 1.0  # time budget of the ranking step of one search
+SEARCH_SECONDS = 1.0  # time budget of a search's matching by Whoosh (phrases, wildcards)
+EXPORT_SECONDS = 10.0  # the same for an export, which may wait longer
 SUGGEST_SECONDS = 0.3  # time budget of "did you mean"
 OPERATORS = frozenset({"and", "or", "not", "to"})
 # A plain word of the query: not a field name (`title:`), not inside a wildcard or a number.
 _PLAIN_WORD = re.compile(r"(?<![\w:*?])[^\W\d_]{3,}(?![\w:*?])")
 EXPORT_BATCH = 500
+COPIES_SHOWN = 20  # copies listed under a hit; a story can have thousands
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +70,12 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         origin=fields.ID(),
         title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=text, stored=True, spelling=True),
+        body=fields.TEXT(analyzer=text, stored=True),
         source=fields.TEXT(analyzer=names),
         publisher=fields.TEXT(analyzer=names),
         byline=fields.TEXT(analyzer=names),
         dateline=fields.TEXT(analyzer=names),
-        date_start=fields.DATETIME(),
-        date_end=fields.DATETIME(),
         date_new=fields.NUMERIC(int, bits=32, sortable=True),
-        date_old=fields.NUMERIC(int, bits=32, sortable=True),
         meta=fields.STORED(),
         c_id=fields.COLUMN(columns.VarBytesColumn()),
         c_origin=fields.COLUMN(columns.VarBytesColumn()),
@@ -120,13 +125,7 @@ def _document(article: Article) -> dict[str, Any]:
         "c_mtime": float(article.mtime),
     }
     start = article.date.start() if article.date else None
-    end = article.date.end() if article.date else None
-    if start and end:
-        doc["date_start"] = dt.datetime.combine(start, dt.time.min)
-        doc["date_end"] = dt.datetime.combine(end, dt.time.min)
-        doc["date_new"] = doc["date_old"] = start.toordinal()
-    else:
-        doc["date_new"], doc["date_old"] = 0, UNKNOWN_OLDEST
+    doc["date_new"] = start.toordinal() if start else 0
     for name, values in facet_values(article).items():
         doc[f"c_{name}"] = MULTI_SEP.join(values).encode()
     precision = article.date.precision if article.date else None
@@ -145,7 +144,13 @@ class WhooshBackend(SearchBackend):
         self._schema = ix.schema  # FileIndex.schema re-reads the table of contents each time
         self._lock = threading.RLock()  # non-mmap file reads share file positions
         self._searcher: Searcher | None = None
+        self._searcher_generation = -1
         self._tables_cache: _Tables | None = None
+        self._segment_tables: dict[str, SegmentTable] = {}  # by segment id; segments never change
+        folder = getattr(ix.storage, "folder", None)
+        self._dir = Path(folder) if folder else None
+        self._fast_cache: FastMatcher | None = None
+        self._vocabulary: Vocabulary | None = None
         self._parser = qparser.MultifieldParser(
             list(SEARCH_FIELDS), schema=ix.schema, group=qparser.AndGroup
         )
@@ -187,10 +192,12 @@ class WhooshBackend(SearchBackend):
         """Add or replace articles by id, in one commit."""
         fresh = self._ix.is_empty()
         written = 0
+        vocabulary = (None if fresh else self._words()) or Vocabulary()
         writer = self._ix.writer(limitmb=256)
         try:
             for article in articles:
                 doc = _document(article)
+                vocabulary.add((doc["title"], doc["body"]))
                 if fresh:
                     writer.add_document(**doc)
                 else:
@@ -200,6 +207,9 @@ class WhooshBackend(SearchBackend):
             writer.cancel()
             raise
         writer.commit()
+        if self._dir is not None:
+            vocabulary.save(self._dir)
+        self._vocabulary = vocabulary
         self.refresh()
         return written
 
@@ -223,12 +233,18 @@ class WhooshBackend(SearchBackend):
     # Reading
 
     def _get_searcher(self) -> Searcher:
-        """The cached searcher, reopened if the index changed."""
-        if self._searcher is None:
+        """The cached searcher, reopened if the index changed.
+
+        Compared by generation number: Whoosh's own `up_to_date` is never true for an index
+        nothing was committed to, and refreshing that searcher fails.
+        """
+        latest = self._ix.latest_generation()
+        if self._searcher is None or latest != self._searcher_generation:
+            if self._searcher is not None:
+                self._searcher.close()
             self._searcher = self._ix.searcher()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-            self._tables_cache = None
+            self._searcher_generation = latest
+            self._tables_cache = None  # segment tables stay: a segment never changes
         return self._searcher
 
     def refresh(self) -> None:
@@ -250,23 +266,25 @@ class WhooshBackend(SearchBackend):
             return self._get_searcher().doc_count()
 
     def _tables(self) -> _Tables:
-        """Facet and date columns of every document, read once per searcher."""
+        """Facet, date, story and file columns of every document, joined once per searcher.
+
+        Each segment's part is loaded from its saved table (or read from its columns when it
+        has none) once per backend, so a refreshed searcher only reads its new segments.
+        """
         if self._tables_cache is None:
             reader = self._get_searcher().reader()
-            self._tables_cache = _Tables(
-                size=reader.doc_count_all(),
-                facets={
-                    name: FacetColumn.from_values(reader.column_reader(f"c_{name}"))
-                    for name in FACETS
-                },
-                dates=DateColumns.from_values(
-                    reader.column_reader("date_new"), reader.column_reader("c_precision")
-                ),
-                stories=StoryColumn.from_values(
-                    reader.column_reader("c_story"), reader.all_doc_ids(), reader.doc_count_all()
-                ),
-            )
+            parts = segment_tables(reader, self._dir, self._segment_tables)
+            self._tables_cache = join_tables(parts)
         return self._tables_cache
+
+    def write_caches(self) -> None:
+        """Save the column tables of segments that have none, for fast opening (builds only)."""
+        if self._dir is None:
+            return
+        with self._lock:
+            reader = self._get_searcher().reader()
+            written = write_tables(reader, self._dir, self._segment_tables)
+        log.debug("saved column tables of segments %s", written)
 
     def get(self, article_id: str) -> Article | None:
         """One article by id, with its body."""
@@ -277,19 +295,16 @@ class WhooshBackend(SearchBackend):
     def files(self) -> dict[str, float]:
         """Indexed file labels with their modification times."""
         with self._lock:
-            reader = self._get_searcher().reader()
-            origins = list(reader.column_reader("c_origin"))
-            mtimes = list(reader.column_reader("c_mtime"))
-            live = set(reader.all_doc_ids())
-        return {origins[n].decode(): mtimes[n] for n in live}
+            return self._tables().files()
 
     def ids_for_files(self, origins: Iterable[str]) -> list[str]:
         """Ids of the articles read from the given file labels."""
         with self._lock:
-            searcher = self._get_searcher()
-            ids_col = list(searcher.reader().column_reader("c_id"))
-            wanted = query.Or([query.Term("origin", o) for o in origins])
-            return [ids_col[n].decode() for n in searcher.docs_for_query(wanted)]
+            docs = self._tables().docs_of_files(origins).tolist()
+            if not docs:
+                return []
+            ids = self._get_searcher().reader().column_reader("c_id")
+            return [ids[n].decode() for n in docs]
 
     def iter_articles(self) -> Iterable[Article]:
         """Every live article with its body."""
@@ -335,11 +350,13 @@ class WhooshBackend(SearchBackend):
                 f"Results past number {MAX_RESULT_WINDOW} cannot be paged to; narrow the search."
             )
         q, bounds, added, text = self._understand(sq)
+        deadline = started + SEARCH_SECONDS
         with self._lock:
             searcher = self._get_searcher()
-            bounded = _with_dates(q, bounds)
             tables = self._tables()
-            base, chosen, final = self._matches(searcher, bounded, sq, tables)
+            relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
+            evaluation = self._fast(searcher).evaluate(q, relevance, deadline)
+            base, chosen, final = self._matches(evaluation.mask, bounds, sq, tables)
             total = int(final.sum())
             stories = tables.stories.count(final)
             facets = _count_facets(sq, base, chosen, tables) if sq.facets else {}
@@ -350,9 +367,9 @@ class WhooshBackend(SearchBackend):
                 if sq.chart_stories:
                     counted = tables.stories.representatives(final, tables.dates.ordinal)
                 histogram = facet_histogram(tables.dates, counted, by)
-            hits, timed_out = [], False
+            hits = []
             if total:
-                hits, timed_out = self._page(searcher, q, bounded, final, bool(chosen), sq)
+                hits = self._page(searcher, q, final, evaluation.scores, sq, tables)
             suggestion = None
             if sq.suggest and text and total < SUGGEST_BELOW and not added:
                 suggestion = self._suggest(searcher, text)
@@ -365,22 +382,26 @@ class WhooshBackend(SearchBackend):
             histogram=histogram,
             suggestion=suggestion,
             date_bounds=bounds,
-            timed_out=timed_out,
+            timed_out=not evaluation.complete,
             aliases_added=added,
             took_ms=(time.perf_counter() - started) * 1000,
         )
 
+    def _fast(self, searcher: Searcher) -> FastMatcher:
+        """The numpy matcher of the current searcher (built once per searcher)."""
+        if self._fast_cache is None or self._fast_cache.searcher is not searcher:
+            self._fast_cache = FastMatcher(searcher)
+        return self._fast_cache
+
     @staticmethod
     def _matches(
-        searcher: Searcher, bounded: query.Query, sq: SearchQuery, tables: _Tables
+        matched: np.ndarray, bounds: DateBounds, sq: SearchQuery, tables: _Tables
     ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
-        """Documents the query matches, those holding each selected facet's values, and both."""
-        if isinstance(bounded, query.Every):
-            base = tables.stories.codes >= 0  # every live document
-        else:
-            docs = np.fromiter(searcher.docs_for_query(bounded), dtype=np.int32)
-            base = np.zeros(tables.size, dtype=bool)
-            base[docs] = True
+        """Documents the query and dates match, those holding each selected facet, and all."""
+        base = matched
+        dated = date_mask(tables.dates.ordinal, tables.dates.precision, bounds)
+        if dated is not None:
+            base = base & dated
         chosen = {
             name: tables.facets[name].matching(values, tables.size)
             for name, values in sq.filters.items()
@@ -391,16 +412,23 @@ class WhooshBackend(SearchBackend):
             final &= mask
         return base, chosen, final
 
+    def _words(self) -> Vocabulary | None:
+        """The index's vocabulary (None for an index built before it was kept)."""
+        if self._vocabulary is None and self._dir is not None:
+            self._vocabulary = Vocabulary.load(self._dir)
+        return self._vocabulary
+
     def _suggest(self, searcher: Searcher, text: str) -> str | None:
         """The query with each word the archive lacks replaced by its nearest indexed word.
 
-        Words are looked up unstemmed, in the body's spelling field, so a suggestion is a word
-        as written (`refugees`, not the stem `refug`). A shared two-letter prefix keeps the
-        search of the vocabulary short: misspellings rarely touch the first letters.
+        Words are looked up as written in the index's vocabulary, so a suggestion is a word
+        (`refugees`, not the stem `refug`). Deleted articles' words stay in the vocabulary
+        until the next rebuild.
         """
+        vocabulary = self._words()
+        if vocabulary is None:
+            return None
         try:
-            reader = searcher.reader()
-            corrector = searcher.corrector("body")
             deadline = time.perf_counter() + SUGGEST_SECONDS
             changed = False
 
@@ -409,15 +437,13 @@ class WhooshBackend(SearchBackend):
                 nonlocal changed
                 word = match.group(0)
                 lower = word.lower()
-                if lower in OPERATORS or ("spell_body", lower) in reader:
+                if lower in OPERATORS or lower in vocabulary or time.perf_counter() > deadline:
                     return word
-                if time.perf_counter() > deadline:
-                    return word
-                best = corrector.suggest(lower, limit=1, maxdist=2, prefix=2)
+                best = vocabulary.suggest(lower)
                 if not best:
                     return word
                 changed = True
-                return best[0]
+                return best
 
             fixed = _PLAIN_WORD.sub(fix, text)
         except Exception:  # a correction is a nicety; never fail the search for it
@@ -429,19 +455,16 @@ class WhooshBackend(SearchBackend):
         self,
         searcher: Searcher,
         q: query.Query,
-        bounded: query.Query,
         final: np.ndarray,
-        filtered: bool,
+        scores: np.ndarray | None,
         sq: SearchQuery,
-    ) -> tuple[list[Hit], bool]:
-        """The hits of the requested page, with snippets, and whether time ran out."""
+        tables: _Tables,
+    ) -> list[Hit]:
+        """The hits of the requested page, with snippets."""
         start, stop = (sq.page - 1) * sq.per_page, sq.page * sq.per_page
-        tables = self._tables()
-        timed_out = False
         ranked: list[tuple[int, float | None]]
-        if sq.sort == "relevance" and not isinstance(q, query.Every):
-            keep = set(np.flatnonzero(final).tolist()) if filtered else None
-            ranked, timed_out = self._ranked(searcher, bounded, keep, stop, sq.group, tables)
+        if scores is not None:
+            ranked = _ranked(scores, final, stop, sq.group, tables)
         else:
             order = _by_date(final, tables.dates.ordinal, sq.sort)
             if sq.group:
@@ -458,44 +481,18 @@ class WhooshBackend(SearchBackend):
             snippets = self._snippets(body, terms, sq.snippets) if terms else []
             if not snippets:
                 snippets = [escape(_lead(body))]
-            copies = [
-                _copy_summary(searcher.stored_fields(other))
-                for other in tables.stories.others(docnum)
-            ]
+            others = tables.stories.others(docnum)
+            copies = [_copy_summary(searcher.stored_fields(d)) for d in others[:COPIES_SHOWN]]
             hits.append(
-                Hit(article=_article(stored), score=score, snippets=snippets, copies=copies)
+                Hit(
+                    article=_article(stored),
+                    score=score,
+                    snippets=snippets,
+                    copies=copies,
+                    copies_total=len(others),
+                )
             )
-        return hits, timed_out
-
-    @staticmethod
-    def _ranked(
-        searcher: Searcher,
-        bounded: query.Query,
-        keep: set[int] | None,
-        stop: int,
-        group: bool,
-        tables: _Tables,
-    ) -> tuple[list[tuple[int, float | None]], bool]:
-        """The best `stop` documents by score (the best per story when grouping)."""
-        limit = stop
-        while True:
-            collector = _exact(searcher.collector(limit=limit, filter=keep))
-            # Checked between documents; SIGALRM is not usable in a server's worker threads.
-            timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
-            timed_out = False
-            try:
-                searcher.search_with_collector(bounded, timed)
-            except TimeLimit:
-                timed_out = True
-            items = list(timed.results().items())
-            ranked = [(d, float(score)) for d, score in items]
-            if group:
-                firsts = set(tables.stories.first_per_story([d for d, _ in ranked]))
-                ranked = [(d, sc) for d, sc in ranked if d in firsts]
-            # Copies crowd out stories: ask for more until the page fills or matches run out.
-            if len(ranked) >= stop or len(items) < limit or timed_out:
-                return ranked, timed_out
-            limit *= 4
+        return hits
 
     def _snippets(self, body: str, terms: set[str], top: int) -> list[str]:
         """Up to `top` fragments of the body around the query's terms, marked and escaped."""
@@ -547,16 +544,14 @@ class WhooshBackend(SearchBackend):
         q, bounds, _added, _text = self._understand(sq)
         with self._lock:
             searcher = self._get_searcher()
-            bounded = _with_dates(q, bounds)
             tables = self._tables()
-            _base, chosen, final = self._matches(searcher, bounded, sq, tables)
-            if sq.sort == "relevance" and not isinstance(q, query.Every) and final.any():
-                keep = set(np.flatnonzero(final).tolist()) if chosen else None
-                collector = _exact(
-                    searcher.collector(limit=min(cap, int(final.sum())), filter=keep)
-                )
-                searcher.search_with_collector(bounded, collector)
-                order = [docnum for docnum, _ in collector.results().items()]
+            relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
+            deadline = time.perf_counter() + EXPORT_SECONDS
+            evaluation = self._fast(searcher).evaluate(q, relevance, deadline)
+            _base, _chosen, final = self._matches(evaluation.mask, bounds, sq, tables)
+            if evaluation.scores is not None:
+                docs, _scores = top_n(evaluation.scores, np.flatnonzero(final), cap)
+                order = docs.tolist()
             else:
                 order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
         return self._read_in_batches(order)
@@ -589,42 +584,25 @@ class WhooshBackend(SearchBackend):
         return out
 
 
-def _exact(collector: Any) -> Any:
-    """Turn off Whoosh's matcher replacement in a (wrapped) top-N collector.
-
-    Every ten documents Whoosh swaps the matcher for one that skips documents it expects to
-    score below the current minimum, and for multi-term queries that estimate drops documents
-    of the true top N: on 3,000 articles `oil prices` kept 5 of its real top 10. Exact ranking
-    costs about twice the time on such queries.
-    """
-    inner = collector
-    while inner is not None:
-        if hasattr(inner, "replace"):
-            inner.replace = 0
-        inner = getattr(inner, "child", None)
-    return collector
-
-
-def _with_dates(q: query.Query, bounds: DateBounds) -> query.Query:
-    """Add date bounds: an article matches when its whole date period lies inside them."""
-    parts = [q]
-    if bounds[0]:
-        start = dt.datetime.combine(bounds[0], dt.time.min)
-        parts.append(query.DateRange("date_start", start, None))
-    if bounds[1]:
-        end = dt.datetime.combine(bounds[1], dt.time.min)
-        parts.append(query.DateRange("date_end", None, end))
-    return parts[0] if len(parts) == 1 else query.And(parts)
+def _ranked(
+    scores: np.ndarray, final: np.ndarray, stop: int, group: bool, tables: _Tables
+) -> list[tuple[int, float | None]]:
+    """The best `stop` documents by score (the best of each story when grouping)."""
+    docs = np.flatnonzero(final)
+    limit = stop
+    while True:
+        best, values = top_n(scores, docs, limit)
+        ranked = list(zip(best.tolist(), values.tolist(), strict=True))
+        if group:
+            firsts = set(tables.stories.first_per_story(best.tolist()))
+            ranked = [(d, sc) for d, sc in ranked if d in firsts]
+        # Copies crowd out stories: take more until the page fills or the matches run out.
+        if len(ranked) >= stop or len(best) < limit:
+            return ranked[:stop]
+        limit *= 4
 
 
-@dataclass(slots=True)
-class _Tables:
-    """Columns of one searcher's documents, for facets, dates and sorting."""
-
-    size: int
-    facets: dict[str, FacetColumn]
-    dates: DateColumns
-    stories: StoryColumn
+_Tables = IndexTables  # columns of one searcher's documents (indexer.backends.segtables)
 
 
 def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:

@@ -205,10 +205,16 @@ class StoryGrouper:
             return
         touched = set(self._stale)
         touched.update(s for r in self._dirty if (s := self._story_of.get(self._entries[r].id)))
-        before = {s: self._stories.pop(s) for s in touched if s in self._stories}
         starts = set(self._dirty)
-        starts.update(self._rows[m] for g in before.values() for m in g.members if m in self._rows)
-        stories = [self._ordered(rows) for rows in self._components(sorted(starts))]
+        for story in touched & self._stories.keys():
+            starts.update(self._rows[m] for m in self._stories[story].members if m in self._rows)
+        components = self._components(sorted(starts))
+        # A component may hold stories this change did not touch; they are split again too.
+        touched.update(
+            s for rows in components for r in rows if (s := self._story_of.get(self._entries[r].id))
+        )
+        before = {s: self._stories.pop(s) for s in touched if s in self._stories}
+        stories = [self._ordered(star) for rows in components for star in self._stars(rows)]
         for entries, name in zip(stories, self._names(stories), strict=True):
             members = tuple(e.id for e in entries)
             credits = Counter(e.source for e in entries if e.source)
@@ -238,6 +244,27 @@ class StoryGrouper:
                         stack.append(other)
             components.append(component)
         return components
+
+    def _stars(self, rows: list[int]) -> list[list[int]]:
+        """Split a component into stories whose every copy is linked to the story's centre.
+
+        Links chain: A copies part of B, B of C, and so on, until thousands of articles that
+        share a paragraph pairwise form one component. The best-linked article becomes a
+        centre and takes the articles linked to it; an article linked to no centre starts a
+        story of its own. A story copied whole by every outlet (every pair linked) stays one.
+        """
+        if len(rows) <= 2:
+            return [rows]
+        order = sorted(rows, key=lambda r: (-len(self._links.get(r, ())), self._entries[r].id))
+        rank = {row: n for n, row in enumerate(order)}
+        stars: dict[int, list[int]] = {}
+        for row in order:
+            centres = [c for c in self._links.get(row, ()) if c in stars]
+            if centres:
+                stars[min(centres, key=rank.__getitem__)].append(row)
+            else:
+                stars[row] = [row]
+        return list(stars.values())
 
     def _ordered(self, rows: list[int]) -> list[_Entry]:
         """A story's articles, the first publisher first: earliest date, else the wire itself."""

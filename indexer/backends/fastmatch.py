@@ -1,0 +1,301 @@
+"""Match sets and BM25F scores of a Whoosh query computed with numpy over posting blocks.
+
+Whoosh matches and scores one posting at a time through a tree of Python matchers (about
+6 µs a posting), and its top-N collector skips documents it guesses cannot make the top N,
+which for multi-term queries drops true top hits. Here every term's postings are read block
+by block into arrays, combined along the query tree with boolean masks and summed BM25F
+scores exactly as Whoosh computes them, and ranked exactly. Queries this module does not
+model (phrases, wildcards, ranges, …) are handed back to Whoosh for that subtree alone, in
+one scored pass bounded by the search's deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import io
+import pickle
+import struct
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from whoosh import query, scoring
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.reading import CorruptIndexError
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+from indexer.facets import PRECISION_CODES
+
+_BYTE_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length default)
+
+
+_BLOCKS_MAGIC = WHOOSH3_HEADER_MAGIC
+_INT = struct.Struct("!i")  # Whoosh's StructFile.write_int
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """A query's matches (a mask over document numbers) and, when scored, their scores."""
+
+    mask: np.ndarray
+    scores: np.ndarray | None
+    complete: bool = True  # False when a Whoosh subtree ran out of time
+
+
+class FastMatcher:
+    """Per-searcher arrays (live documents, field lengths) and the query evaluation."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        subs = searcher.subsearchers or [(searcher, 0)]
+        self._segments = [(sub.reader(), offset) for sub, offset in subs]
+        self.size = searcher.reader().doc_count_all()
+        self.live = np.zeros(self.size, dtype=bool)
+        for reader, offset in self._segments:
+            self.live[offset : offset + reader.doc_count_all()] = True
+            # An index nothing was committed to has an EmptyReader, without deletions.
+            deleted = np.fromiter(getattr(reader, "deleted_docs_set", ()), dtype=np.int64)
+            self.live[deleted + offset] = False
+        weighting = searcher.weighting
+        # Only Whoosh's own BM25F is modelled; any other weighting goes to Whoosh whole.
+        self.modelled = type(weighting) is scoring.BM25F
+        self._weighting = weighting
+        self._lengths: dict[str, np.ndarray] = {}
+
+    def evaluate(self, q: query.Query, scored: bool, deadline: float) -> Evaluation:
+        """The matches (and scores) of a query, Whoosh's subtrees bounded by `deadline`."""
+        self._complete = True
+        if not self.modelled:
+            mask, scores = self._whoosh(q, scored, deadline)
+        else:
+            mask, scores = self._eval(q, scored, deadline)
+        return Evaluation(mask=mask, scores=scores, complete=self._complete)
+
+    def _eval(
+        self, q: query.Query, scored: bool, deadline: float
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Evaluate one node of the query tree."""
+        if isinstance(q, query.Term):
+            return self._term(q, scored)
+        if isinstance(q, query.Every) and not q.fieldname:
+            return self.live.copy(), (self.live * float(q.boost) if scored else None)
+        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+            return np.zeros(self.size, dtype=bool), self._zeros(scored)
+        if type(q) in (query.And, query.Or) and (
+            isinstance(q, query.And) or (not q.minmatch and q.scale is None)
+        ):
+            return self._compound(q, scored, deadline)
+        if type(q) is query.Not:
+            mask, _ = self._eval(q.query, False, deadline)
+            mask = self.live & ~mask
+            return mask, (mask * float(q.boost) if scored else None)
+        if type(q) is query.AndNot:
+            mask, scores = self._eval(q.a, scored, deadline)
+            without, _ = self._eval(q.b, False, deadline)
+            mask = mask & ~without
+            return mask, (scores * mask if scores is not None else None)
+        if type(q) is query.Require:
+            mask, scores = self._eval(q.a, scored, deadline)
+            needed, _ = self._eval(q.b, False, deadline)
+            mask = mask & needed
+            return mask, (scores * mask if scores is not None else None)
+        if type(q) is query.AndMaybe:
+            mask, scores = self._eval(q.a, scored, deadline)
+            if not scored:
+                return mask, None
+            _, extra = self._eval(q.b, True, deadline)
+            return mask, (scores + extra) * mask
+        return self._whoosh(q, scored, deadline)
+
+    def _compound(
+        self, q: query.And | query.Or, scored: bool, deadline: float
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """And/Or: combine the children's masks and sum their scores, as Whoosh does."""
+        if not q.subqueries:
+            return np.zeros(self.size, dtype=bool), self._zeros(scored)
+        parts = [self._eval(sub, scored, deadline) for sub in q.subqueries]
+        if len(parts) == 1:  # Whoosh uses a lone child's matcher as is, without the boost
+            return parts[0]
+        combine = np.logical_and if isinstance(q, query.And) else np.logical_or
+        mask = combine.reduce([m for m, _ in parts])
+        if not scored:
+            return mask, None
+        scores = np.sum([s for _, s in parts], axis=0) * mask
+        if q.boost != 1.0:
+            scores *= q.boost
+        return mask, scores
+
+    def _term(self, q: query.Term, scored: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """One term: its postings, scored with BM25F from the stored weights and lengths."""
+        ids, weights = self.postings(q.fieldname, q.text)
+        mask = np.zeros(self.size, dtype=bool)
+        mask[ids] = True
+        if not scored or not len(ids):  # (an empty index has no idf: log of 0)
+            return mask, self._zeros(scored)
+        parent = self.searcher
+        idf = parent.idf(q.fieldname, q.text)
+        avgfl = parent.avg_field_length(q.fieldname) or 1
+        b = self._weighting._field_B.get(q.fieldname, self._weighting.B)
+        k1 = self._weighting.K1
+        lengths = self.lengths(q.fieldname)[ids]
+        scores = np.zeros(self.size)
+        norm = k1 * ((1 - b) + b * lengths / avgfl)
+        scores[ids] = idf * ((weights * (k1 + 1)) / (weights + norm))
+        if q.boost != 1.0:
+            scores *= q.boost
+        return mask, scores
+
+    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Document numbers and weights of one term's live postings."""
+        schema = self.searcher.schema
+        if field not in schema:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        fieldobj = schema[field]
+        btext = fieldobj.to_bytes(text)
+        id_parts: list[np.ndarray] = []
+        weight_parts: list[np.ndarray] = []
+        for reader, offset in self._segments:
+            if (field, btext) not in reader:
+                continue
+            for ids, weights in _blocks(reader, field, btext):
+                id_parts.append(ids + offset)
+                weight_parts.append(weights)
+        if not id_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        ids = np.concatenate(id_parts)
+        weights = np.concatenate(weight_parts)
+        keep = self.live[ids]
+        return ids[keep], weights[keep]
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Each document's length of `field` as Whoosh's scorer sees it (quantised)."""
+        if field not in self._lengths:
+            out = np.ones(self.size, dtype=np.float64)
+            for reader, offset in self._segments:
+                column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+                if column is None:
+                    continue
+                count = min(column._count, reader.doc_count_all())
+                raw = np.frombuffer(column._dbfile.get(column._basepos, count), dtype=np.uint8)
+                out[offset : offset + count] = _BYTE_LENGTH[raw]
+            self._lengths[field] = out
+        return self._lengths[field]
+
+    def _whoosh(
+        self, q: query.Query, scored: bool, deadline: float
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """A subtree this module does not model, run by Whoosh in one pass until `deadline`."""
+        mask = np.zeros(self.size, dtype=bool)
+        scores = self._zeros(scored)
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            self._complete = False
+            return mask, scores
+        # Checked between documents; SIGALRM is not usable in a server's worker threads.
+        timed = TimeLimitCollector(
+            self.searcher.collector(limit=None), timelimit=remaining, use_alarm=False
+        )
+        try:
+            self.searcher.search_with_collector(q, timed)
+        except TimeLimit:
+            self._complete = False
+        items = list(timed.results().items())
+        if items:
+            docs = np.fromiter((d for d, _ in items), dtype=np.int64, count=len(items))
+            mask[docs] = True
+            if scores is not None:
+                scores[docs] = np.fromiter((s for _, s in items), dtype=np.float64)
+        return mask & self.live, scores
+
+    def _zeros(self, scored: bool) -> np.ndarray | None:
+        """A score array of zeros, or None when unscored."""
+        return np.zeros(self.size) if scored else None
+
+
+def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """A term's postings in one segment, block by block: (document numbers, weights).
+
+    The term's whole posting list is read with one call and its blocks decoded here: Whoosh's
+    matcher reads each block's length, header and data with separate small reads.
+    """
+    terms = reader._terms
+    info = terms.term_info(field, btext)
+    if info.is_inlined():
+        ids, weights, _values = info.inlined_postings()
+        yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+        return
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # whoosh3 reads the length with unpack_int(...) without [0]
+        length = length[0]
+    raw = terms._postfile.get(offset, length)
+    if raw[:4] != _BLOCKS_MAGIC:
+        raise CorruptIndexError(f"Bad postings of {field}:{btext!r} at offset {offset}")
+    stream = io.BytesIO(raw)
+    position = 4
+    while position < length:
+        size = _INT.unpack_from(raw, position)[0]
+        position += _INT.size
+        stream.seek(position)
+        count, _maxid, _maxweight, compression, _minlen, _maxlen = pickle.load(stream)
+        data = raw[stream.tell() : position + abs(size)]
+        ids, weights, _values = pickle.loads(zlib.decompress(data) if compression else data)
+        if weights is None or isinstance(weights, float):  # all equal: stored once
+            weights = np.full(count, weights or 1.0)
+        # Document numbers are stored as gaps, the first one from 0.
+        yield np.cumsum(np.asarray(ids, dtype=np.int64)), np.asarray(weights, dtype=np.float64)
+        position += abs(size)
+        if size < 0:  # the last block
+            break
+
+
+def date_mask(
+    ordinal: np.ndarray, precision: np.ndarray, bounds: tuple[dt.date | None, dt.date | None]
+) -> np.ndarray | None:
+    """Documents whose whole date period lies inside `bounds`; None when unbounded."""
+    first, last = bounds
+    if first is None and last is None:
+        return None
+    mask = ordinal > 0
+    if first is not None:
+        mask &= ordinal >= first.toordinal()
+    if last is not None:
+        mask &= _period_end(ordinal, precision) <= last.toordinal()
+    return mask
+
+
+def _period_end(ordinal: np.ndarray, precision: np.ndarray) -> np.ndarray:
+    """The last day (ordinal) of each document's date period: its day, month or year."""
+    keys = ordinal.astype(np.int64) * 4 + precision
+    unique, inverse = np.unique(keys, return_inverse=True)
+    ends = []
+    for key in unique.tolist():
+        day, code = divmod(key, 4)
+        if day <= 0 or code in (0, PRECISION_CODES["day"]):
+            ends.append(day)
+            continue
+        start = dt.date.fromordinal(day)
+        month = start.month if code == PRECISION_CODES["month"] else 12
+        last = calendar.monthrange(start.year, month)[1]
+        ends.append(dt.date(start.year, month, last).toordinal())
+    return np.asarray(ends, dtype=np.int64)[inverse]
+
+
+def top_n(scores: np.ndarray, docs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `n` best of `docs` (sorted numbers), score descending then number ascending."""
+    if n <= 0 or not len(docs):
+        return docs[:0], scores[:0]
+    values = scores[docs]
+    if len(docs) > n:
+        # Keep every document tied with the n-th best so the tie-break stays exact.
+        kth = np.partition(values, len(values) - n)[len(values) - n]
+        keep = values >= kth
+        docs, values = docs[keep], values[keep]
+    order = np.lexsort((docs, -values))[:n]
+    return docs[order], values[order]

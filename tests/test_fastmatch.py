@@ -1,0 +1,144 @@
+"""The numpy evaluation matches Whoosh's own matching and BM25F scores, query by query."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from indexer.backends.base import SearchQuery
+from indexer.backends.fastmatch import FastMatcher, date_mask, top_n
+from indexer.backends.whoosh import WhooshBackend
+from indexer.models import Article, PartialDate
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+QUERIES = [
+    "tiktok",
+    "users",
+    "chinese users",
+    "tiktok OR rednote",
+    "tiktok AND NOT rednote",
+    "app -ban",
+    "+rednote users",
+    "title:tiktok",
+    "source:reuters",
+    '"tiktok refugees"',
+    "refug*",
+    "(ban OR law) AND (app OR platform) NOT court",
+    "tiktok^3 users",
+    "zzzunknownword",
+    "the",
+]
+
+
+def _articles(count: int = 600) -> list[Article]:
+    """Articles recombined from the seeds' real sentences, with sources and dates."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 4]
+    rng = random.Random(7)
+    sources = ["Reuters", "Bloomberg", "Xinhua", "CGTN", None]
+    out = []
+    for n in range(count):
+        body = " ".join(rng.sample(sentences, rng.randint(2, 12)))
+        day = rng.choice([None, "2025-01-15", "2025-01", "2025", "2024-12-30", "2025-02-03"])
+        out.append(
+            Article(
+                id=f"x{n}",
+                file=f"f/{n}.txt",
+                origin=f"f/{n}.txt",
+                title=rng.choice(sentences)[:90],
+                body=body,
+                source=rng.choice(sources),
+                date=PartialDate.parse_iso(day) if day else None,
+            )
+        )
+    return out
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    """An index of three segments with deleted and replaced documents."""
+    engine = WhooshBackend.create(tmp_path_factory.mktemp("fast") / "ix")
+    articles = _articles()
+    for start in range(0, len(articles), 200):
+        engine.add(articles[start : start + 200])
+    engine.delete([f"x{n}" for n in range(0, 600, 7)])
+    engine.add([articles[3], articles[250]])  # replaced: the old copies become deleted
+    yield engine
+    engine.close()
+
+
+def test_the_index_has_segments_and_deletions(engine: WhooshBackend) -> None:
+    searcher = engine._get_searcher()
+    assert len(searcher.subsearchers) > 1
+    assert searcher.doc_count() < searcher.doc_count_all()
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_matches_and_scores_equal_whoosh(engine: WhooshBackend, text: str) -> None:
+    q = engine.parse(text)
+    searcher = engine._get_searcher()
+    fast = FastMatcher(searcher).evaluate(q, True, time.perf_counter() + 30)
+    expected = np.zeros(searcher.doc_count_all(), dtype=bool)
+    expected[list(searcher.docs_for_query(q))] = True
+    assert fast.complete
+    assert (fast.mask == expected).all()
+    whoosh_scores = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+    assert set(whoosh_scores) == set(np.flatnonzero(fast.mask).tolist())
+    for docnum, score in whoosh_scores.items():
+        assert fast.scores[docnum] == pytest.approx(score, rel=1e-9, abs=1e-12)
+
+
+def test_top_n_ranks_by_score_then_document_number() -> None:
+    scores = np.array([1.0, 3.0, 2.0, 3.0, 0.5, 2.0])
+    docs, values = top_n(scores, np.array([0, 1, 2, 3, 5]), 3)
+    assert docs.tolist() == [1, 3, 2]
+    assert values.tolist() == [3.0, 3.0, 2.0]
+    assert top_n(scores, np.array([], dtype=np.int64), 3)[0].tolist() == []
+
+
+def test_search_ranking_is_whooshs_exhaustive_ranking(engine: WhooshBackend) -> None:
+    searcher = engine._get_searcher()
+    for text in ("chinese users", "tiktok OR rednote", '"tiktok refugees"'):
+        results = engine.search(SearchQuery(text=text, group=False, snippets=0, per_page=20))
+        exhaustive = sorted(
+            ((hit.score, -hit.docnum) for hit in searcher.search(engine.parse(text), limit=None)),
+            reverse=True,
+        )[:20]
+        got = [(h.score, h.article.id) for h in results.hits]
+        want = [(score, searcher.stored_fields(-neg)["id"]) for score, neg in exhaustive]
+        assert [i for _, i in got] == [i for _, i in want]
+
+
+def test_date_mask_keeps_whole_periods_inside_the_bounds() -> None:
+    import datetime as dt
+
+    days = [dt.date(2025, 1, 15), dt.date(2025, 1, 1), dt.date(2025, 1, 1), dt.date(2024, 12, 30)]
+    ordinal = np.array([d.toordinal() for d in days] + [0], dtype=np.int32)
+    precision = np.array([3, 2, 1, 3, 0], dtype=np.int8)  # day, month, year, day, unknown
+    january = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+    assert date_mask(ordinal, precision, january).tolist() == [True, True, False, False, False]
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert date_mask(ordinal, precision, year).tolist() == [True, True, True, False, False]
+    assert date_mask(ordinal, precision, (None, None)) is None
+
+
+def test_a_slow_whoosh_subtree_stops_at_the_deadline(engine: WhooshBackend) -> None:
+    q = engine.parse('"tiktok refugees" OR users')
+    fast = FastMatcher(engine._get_searcher()).evaluate(q, True, time.perf_counter() - 1)
+    assert not fast.complete  # the phrase had no time left; the term part still counts
+    assert fast.mask.any()
+
+
+def test_an_index_nothing_was_committed_to_matches_nothing(tmp_path: Path) -> None:
+    engine = WhooshBackend.create(tmp_path / "empty")
+    try:
+        for text in ("tiktok", '"tiktok refugees"', ""):
+            results = engine.search(SearchQuery(text=text))
+            assert results.total == 0 and results.hits == []
+    finally:
+        engine.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
@@ -234,7 +233,7 @@ def update_index(
         report.skipped.extend(skipped)
         generation = store.new_generation()
         try:
-            shutil.copytree(current, generation, dirs_exist_ok=True)
+            store.copy_generation(current, generation)
             engine = backend_class(backend).open(generation)
             indexed = engine.files()
             labels = {f.label for f in found}

@@ -120,6 +120,27 @@ class IndexStore:
             return path
         raise RuntimeError("could not create a new generation directory")
 
+    def copy_generation(self, source: Path, target: Path) -> None:
+        """Fill `target` with the files of `source`: hard links where possible, else copies.
+
+        Every file of a generation is written once and never changed in place: Whoosh gives
+        each segment and TOC a new name, and newsindex writes its own files under a temporary
+        name then renames them. So an update can share the unchanged files (hundreds of MB at
+        100k articles) with the generation it starts from instead of copying them. Whoosh's
+        write lock is the one file opened for writing again; it is copied.
+        """
+        for path in source.iterdir():
+            if not path.is_file():
+                continue
+            destination = target / path.name
+            if not path.name.endswith("WRITELOCK"):
+                try:
+                    os.link(path, destination)
+                    continue
+                except OSError:  # a file system without hard links: copy
+                    pass
+            shutil.copy2(path, destination)
+
     def publish(self, generation: Path) -> None:
         """Make a fully built generation the current one, atomically, and prune old ones."""
         previous = self.current_name()

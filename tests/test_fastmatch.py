@@ -27,6 +27,15 @@ QUERIES = [
     "title:tiktok",
     "source:reuters",
     '"tiktok refugees"',
+    '"social media"',
+    '"users on rednote"',
+    '"chinese social media app"',
+    '"social media"^2.5 users',
+    'title:"tiktok refugees"',
+    '"media social"',
+    '"tiktok zzzunknownword"',
+    '"social media"~3',
+    '"users rednote"~2 OR "social media"',
     "refug*",
     "(ban OR law) AND (app OR platform) NOT court",
     "tiktok^3 users",
@@ -93,6 +102,16 @@ def test_matches_and_scores_equal_whoosh(engine: WhooshBackend, text: str) -> No
         assert fast.scores[docnum] == pytest.approx(score, rel=1e-9, abs=1e-12)
 
 
+def test_exact_phrases_need_no_time_from_whoosh(engine: WhooshBackend) -> None:
+    """Phrases are matched from the stored positions, so a spent deadline does not cut them."""
+    searcher = engine._get_searcher()
+    for text in ('"social media"', '"chinese social media app"', 'title:"tiktok refugees"'):
+        q = engine.parse(text)
+        fast = FastMatcher(searcher).evaluate(q, True, time.perf_counter() - 1)
+        assert fast.complete
+        assert fast.mask.sum() == len(list(searcher.docs_for_query(q))) > 0
+
+
 def test_top_n_ranks_by_score_then_document_number() -> None:
     scores = np.array([1.0, 3.0, 2.0, 3.0, 0.5, 2.0])
     docs, values = top_n(scores, np.array([0, 1, 2, 3, 5]), 3)
@@ -128,9 +147,9 @@ def test_date_mask_keeps_whole_periods_inside_the_bounds() -> None:
 
 
 def test_a_slow_whoosh_subtree_stops_at_the_deadline(engine: WhooshBackend) -> None:
-    q = engine.parse('"tiktok refugees" OR users')
+    q = engine.parse('refug* OR users')
     fast = FastMatcher(engine._get_searcher()).evaluate(q, True, time.perf_counter() - 1)
-    assert not fast.complete  # the phrase had no time left; the term part still counts
+    assert not fast.complete  # the wildcard had no time left; the term part still counts
     assert fast.mask.any()
 
 

@@ -8,9 +8,11 @@ import shutil
 import pytest
 
 from indexer.backends.base import SearchQuery
+from indexer.backends.whoosh import WhooshBackend
 from indexer.errors import NewsIndexError
 from indexer.live import LiveIndex
 from indexer.pipeline import build_index, update_index
+from indexer.store import IndexStore
 
 from .conftest import ARTICLES, SEEDS
 
@@ -83,6 +85,36 @@ def test_update_adds_changes_and_removes(work):
     assert _search(work / "index", "deliveries").total == 1
     assert _search(work / "index", '"library opens late"').total == 0
     assert _search(work / "index", "TikTok").total == 5  # seeds were outside the update's paths
+
+
+def _contents(folder):
+    """Every file of a folder: name -> (inode, bytes)."""
+    return {p.name: (p.stat().st_ino, p.read_bytes()) for p in folder.iterdir()}
+
+
+def test_update_shares_unchanged_files_and_leaves_the_previous_generation_intact(work):
+    build_index(["seeds", "articles"], work / "index")
+    total = _search(work / "index").total
+    store = IndexStore(work / "index")
+    previous = store.current()
+    before = _contents(previous)
+    (work / "articles" / "single.json").unlink()  # a deletion in an existing segment
+    (work / "articles" / "new.txt").write_text(
+        "Ferry service resumes\n\nHELSINKI, May 2 (Reuters) - The ferry resumed sailing.\n"
+    )
+    update_index(["articles"], work / "index")
+    assert store.current() != previous
+    assert _contents(previous) == before  # nothing written through a shared file
+    shared = {
+        n for n, (inode, _) in _contents(store.current()).items() if before.get(n, (0,))[0] == inode
+    }
+    assert any(name.endswith(".seg") for name in shared)  # linked, not copied
+    engine = WhooshBackend.open(previous)  # the previous generation, kept for a rollback
+    try:
+        assert engine.count() == total
+        assert engine.search(SearchQuery(text="ferry")).total == 0
+    finally:
+        engine.close()
 
 
 def test_update_without_an_index_says_to_rebuild(work):

@@ -5,8 +5,9 @@ Whoosh matches and scores one posting at a time through a tree of Python matcher
 which for multi-term queries drops true top hits. Here every term's postings are read block
 by block into arrays, combined along the query tree with boolean masks and summed BM25F
 scores exactly as Whoosh computes them, and ranked exactly. Queries this module does not
-model (phrases, wildcards, ranges, …) are handed back to Whoosh for that subtree alone, in
-one scored pass bounded by the search's deadline.
+model (phrases with slop, wildcards, ranges, …) are handed back to Whoosh for that subtree
+alone, in one scored pass bounded by the search's deadline. Exact phrases are matched here from
+the positions stored in the same posting blocks.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -84,6 +86,8 @@ class FastMatcher:
         """Evaluate one node of the query tree."""
         if isinstance(q, query.Term):
             return self._term(q, scored)
+        if type(q) is query.Phrase and q.slop == 1 and len(q.words) > 1 and self._positional(q):
+            return self._phrase(q, scored)
         if isinstance(q, query.Every) and not q.fieldname:
             return self.live.copy(), (self.live * float(q.boost) if scored else None)
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
@@ -137,42 +141,91 @@ class FastMatcher:
         ids, weights = self.postings(q.fieldname, q.text)
         mask = np.zeros(self.size, dtype=bool)
         mask[ids] = True
-        if not scored or not len(ids):  # (an empty index has no idf: log of 0)
-            return mask, self._zeros(scored)
-        parent = self.searcher
-        idf = parent.idf(q.fieldname, q.text)
-        avgfl = parent.avg_field_length(q.fieldname) or 1
-        b = self._weighting._field_B.get(q.fieldname, self._weighting.B)
-        k1 = self._weighting.K1
-        lengths = self.lengths(q.fieldname)[ids]
+        if not scored:
+            return mask, None
+        return mask, self._bm25f(q.fieldname, q.text, ids, weights) * q.boost
+
+    def _bm25f(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Whoosh's BM25F score of one term in each of `ids` (zero elsewhere)."""
         scores = np.zeros(self.size)
+        if not len(ids):  # (an empty index has no idf: log of 0)
+            return scores
+        parent = self.searcher
+        idf = parent.idf(field, text)
+        avgfl = parent.avg_field_length(field) or 1
+        b = self._weighting._field_B.get(field, self._weighting.B)
+        k1 = self._weighting.K1
+        lengths = self.lengths(field)[ids]
         norm = k1 * ((1 - b) + b * lengths / avgfl)
         scores[ids] = idf * ((weights * (k1 + 1)) / (weights + norm))
-        if q.boost != 1.0:
-            scores *= q.boost
-        return mask, scores
+        return scores
 
-    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Document numbers and weights of one term's live postings."""
+    def _positional(self, q: query.Phrase) -> bool:
+        """Whether the phrase's field stores positions (else Whoosh decides what to do)."""
+        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        return field is not None and bool(field.format) and field.format.supports("positions")
+
+    def _phrase(self, q: query.Phrase, scored: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """An exact phrase: documents holding word i at position p + i for some p.
+
+        Whoosh matches it as an ordered span of its terms (SpanNear2, slop 1) and scores it
+        as the sum of the terms' scores, which is what is computed here.
+        """
+        terms = [self.postings(q.fieldname, word, positions=True) for word in q.words]
+        candidates = terms[0][0]
+        for ids, _, _ in terms[1:]:
+            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        keys = None
+        for shift, (ids, _, values) in enumerate(terms):
+            if not len(candidates):
+                break
+            chosen = np.flatnonzero(_within(ids, candidates))
+            counts, positions = _positions([values[i] for i in chosen])
+            # A key per (document, position the phrase would start at): doc << 32 | start,
+            # ascending already (documents ascending, positions ascending within each).
+            found = np.repeat(ids[chosen], counts) * (1 << 32) + (positions - shift)
+            keys = found if keys is None else keys[_within(keys, found)]
+            documents = keys >> 32
+            first = np.ones(len(documents), dtype=bool)
+            first[1:] = documents[1:] != documents[:-1]
+            candidates = documents[first]
+        mask = np.zeros(self.size, dtype=bool)
+        mask[candidates] = True
+        if not scored:
+            return mask, None
+        scores = np.zeros(self.size)
+        for word, (ids, weights, _) in zip(q.words, terms, strict=True):
+            scores += self._bm25f(q.fieldname, word, ids, weights)
+        return mask, scores * mask * q.boost
+
+    def postings(self, field: str, text: str, positions: bool = False) -> Any:
+        """Document numbers and weights of one term's live postings (and their values)."""
         schema = self.searcher.schema
+        empty = np.zeros(0, dtype=np.int64), np.zeros(0)
         if field not in schema:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        fieldobj = schema[field]
-        btext = fieldobj.to_bytes(text)
+            return (*empty, []) if positions else empty
+        btext = schema[field].to_bytes(text)
         id_parts: list[np.ndarray] = []
         weight_parts: list[np.ndarray] = []
+        values: list[bytes] = []
         for reader, offset in self._segments:
             if (field, btext) not in reader:
                 continue
-            for ids, weights in _blocks(reader, field, btext):
+            for ids, weights, block_values in _blocks(reader, field, btext):
                 id_parts.append(ids + offset)
                 weight_parts.append(weights)
+                if positions:
+                    values.extend(block_values)
         if not id_parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
+            return (*empty, []) if positions else empty
         ids = np.concatenate(id_parts)
         weights = np.concatenate(weight_parts)
         keep = self.live[ids]
-        return ids[keep], weights[keep]
+        if not positions:
+            return ids[keep], weights[keep]
+        if not keep.all():
+            values = [values[i] for i in np.flatnonzero(keep)]
+        return ids[keep], weights[keep], values
 
     def lengths(self, field: str) -> np.ndarray:
         """Each document's length of `field` as Whoosh's scorer sees it (quantised)."""
@@ -219,8 +272,8 @@ class FastMatcher:
         return np.zeros(self.size) if scored else None
 
 
-def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """A term's postings in one segment, block by block: (document numbers, weights).
+def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
+    """A term's postings in one segment, block by block: (document numbers, weights, values).
 
     The term's whole posting list is read with one call and its blocks decoded here: Whoosh's
     matcher reads each block's length, header and data with separate small reads.
@@ -228,8 +281,8 @@ def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray,
     terms = reader._terms
     info = terms.term_info(field, btext)
     if info.is_inlined():
-        ids, weights, _values = info.inlined_postings()
-        yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+        ids, weights, values = info.inlined_postings()
+        yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), values
         return
     offset, length = info.extent()
     if isinstance(length, tuple):  # whoosh3 reads the length with unpack_int(...) without [0]
@@ -245,14 +298,71 @@ def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray,
         stream.seek(position)
         count, _maxid, _maxweight, compression, _minlen, _maxlen = pickle.load(stream)
         data = raw[stream.tell() : position + abs(size)]
-        ids, weights, _values = pickle.loads(zlib.decompress(data) if compression else data)
+        ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
         if weights is None or isinstance(weights, float):  # all equal: stored once
             weights = np.full(count, weights or 1.0)
         # Document numbers are stored as gaps, the first one from 0.
-        yield np.cumsum(np.asarray(ids, dtype=np.int64)), np.asarray(weights, dtype=np.float64)
+        yield (
+            np.cumsum(np.asarray(ids, dtype=np.int64)),
+            np.asarray(weights, dtype=np.float64),
+            values,
+        )
         position += abs(size)
         if size < 0:  # the last block
             break
+
+
+def _within(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which of `values` are in `sorted_set` (ascending), by binary search."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_set, values).clip(max=len(sorted_set) - 1)
+    return sorted_set[at] == values
+
+
+def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Decode Whoosh `Positions` values: each posting's count, and all positions in order.
+
+    A value is a 4-byte count then a pickled list of gaps between positions. The pickles are
+    spliced into one list of lists and unpickled with one call, instead of one call each.
+    """
+    if not values:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lists = _spliced(values)
+    if lists is None:  # not the layout expected: one by one, the pickle's stop byte optional
+        lists = [pickle.loads(v[4:] if v.endswith(b".") else v[4:] + b".") for v in values]
+    counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    gaps = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+    running = np.cumsum(gaps)
+    # Restart the running sum at each posting: subtract what the earlier postings added.
+    ends = np.cumsum(counts)
+    before = np.concatenate(([0], running[ends[:-1] - 1]))
+    return counts, running - np.repeat(before, counts)
+
+
+def _spliced(values: list[bytes]) -> list[list[int]] | None:
+    """The values' gap lists from one pickle, or None if a value is not `count + pickle`."""
+    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    if sizes.min() < 8:
+        return None
+    raw = np.frombuffer(b"".join(values), dtype=np.uint8)
+    starts = np.cumsum(sizes) - sizes
+    ends = starts + sizes - 1
+    # Each value: 4-byte count, PROTO 2 (0x80 0x02), the list's opcodes, STOP (".").
+    if not (
+        (raw[starts + 4] == 0x80).all() and (raw[starts + 5] == 2).all() and (raw[ends] == 46).all()
+    ):
+        return None
+    keep = np.ones(len(raw), dtype=bool)
+    for skip in range(6):
+        keep[starts + skip] = False
+    keep[ends] = False
+    # PROTO 2, EMPTY_LIST, MARK, …each value's list…, APPENDS, STOP
+    try:
+        lists = pickle.loads(b"\x80\x02](" + raw[keep].tobytes() + b"e.")
+    except Exception:  # a layout this splice does not know
+        return None
+    return lists if len(lists) == len(values) else None
 
 
 def date_mask(

@@ -332,10 +332,11 @@ class StoryGrouper:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         alive = [r for r, e in enumerate(self._entries) if e is not None]
-        position = {row: i for i, row in enumerate(alive)}
-        links = sorted(
-            (position[a], position[b]) for a, others in self._links.items() for b in others if a < b
-        )
+        position = np.full(len(self._entries), -1, np.int64)
+        position[alive] = np.arange(len(alive))
+        pairs = [(a, b) for a, others in self._links.items() for b in others if a < b]
+        link_array = position[np.array(pairs, np.int64).reshape(-1, 2)].astype(np.int32)
+        link_array = link_array[np.lexsort((link_array[:, 1], link_array[:, 0]))]
         entries = [self._entries[r] for r in alive]
         state = {
             "format": FORMAT,
@@ -344,7 +345,6 @@ class StoryGrouper:
             "articles": {f: [getattr(e, f) for e in entries] for f in _Entry.__slots__},
             "stories": [[g.story_id, g.source, list(g.members)] for g in groups],
         }
-        link_array = np.array(links, np.int32).reshape(-1, 2)
         _write(directory / SIGNATURES_FILE, lambda fh: np.save(fh, self._sigs[alive]))
         _write(directory / LINKS_FILE, lambda fh: np.save(fh, link_array))
         _write(directory / STATE_FILE, lambda fh: fh.write(json.dumps(state).encode()))
@@ -372,13 +372,26 @@ class StoryGrouper:
         fields = zip(*(columns[f] for f in _Entry.__slots__), strict=True)
         grouper._entries = [_Entry(*values) for values in fields]
         grouper._rows = {article_id: row for row, article_id in enumerate(columns["id"])}
-        for a, b in links.tolist():
-            grouper._links.setdefault(a, set()).add(b)
-            grouper._links.setdefault(b, set()).add(a)
-        for story_id, source, members in state["stories"]:
-            grouper._stories[story_id] = StoryGroup(story_id, tuple(members), source)
-            grouper._story_of.update(dict.fromkeys(members, story_id))
+        grouper._links = _adjacency(links)
+        stories = state["stories"]
+        grouper._stories = {
+            s: StoryGroup(s, tuple(members), source) for s, source, members in stories
+        }
+        grouper._story_of = {m: s for s, _, members in stories for m in members}
         return grouper
+
+
+def _adjacency(links: np.ndarray) -> dict[int, set[int]]:
+    """Each row's linked rows, from the saved (a, b) pairs."""
+    if not len(links):
+        return {}
+    ends = np.concatenate([links[:, 0], links[:, 1]])
+    others = np.concatenate([links[:, 1], links[:, 0]])
+    order = np.argsort(ends, kind="stable")
+    ends, others = ends[order], others[order]
+    rows, starts = np.unique(ends, return_index=True)
+    groups = np.split(others, starts[1:])
+    return {row: set(group.tolist()) for row, group in zip(rows.tolist(), groups, strict=True)}
 
 
 def _write(path: Path, write: Callable[[BinaryIO], Any]) -> None:

@@ -36,6 +36,7 @@ def candidate_pairs(
     common = np.empty((num_perm, n), bool)
     found: list[np.ndarray] = []
     positions = np.arange(n, dtype=np.uint64)
+    everyone = bool(pending.all())
     for k in range(0, num_perm, _COLUMNS_PER_PASS):
         # Sorting value << 32 | row keeps equal values together, in row order.
         keys = sigs[:, k : k + _COLUMNS_PER_PASS].T.astype(np.uint64) << np.uint64(32)
@@ -51,18 +52,28 @@ def candidate_pairs(
         crowded = (length > rules.common_limit).reshape(keys.shape)
         np.put_along_axis(common[k : k + len(keys)], order, crowded, 1)
         order = order.ravel()
+        # Only pairs with a pending row are wanted: an update has a few among 100k.
+        new = None if everyone else pending[order]
         # A value held by a few articles: every pair of them.
-        shared = np.flatnonzero((length > 1) & (length <= rules.common_limit))
+        shared = (length > 1) & (length <= rules.common_limit)
+        if new is not None:
+            shared &= (np.bincount(run, weights=new) > 0)[run]  # a run with a pending row
+        shared = np.flatnonzero(shared)
         for step in range(1, int(length[shared].max(initial=1))):
-            same = run[shared[:-step]] == run[shared[step:]]
-            found.append(np.stack([order[shared[:-step][same]], order[shared[step:][same]]], 1))
+            first, second = shared[:-step], shared[step:]
+            same = run[first] == run[second]
+            if new is not None:
+                same &= new[first] | new[second]
+            found.append(np.stack([order[first[same]], order[second[same]]], 1))
         # A value held by many: boilerplate, or a story copied very often; pair each holder
         # with the first only, and let the near-identical test tell the two apart.
         crowd = np.flatnonzero((length > rules.common_limit) & ~starts)
         leaders = np.flatnonzero(starts)[run[crowd]]
+        if new is not None:
+            wanted = new[leaders] | new[crowd]
+            leaders, crowd = leaders[wanted], crowd[wanted]
         found.append(np.stack([order[leaders], order[crowd]], 1))
     pairs = np.concatenate(found)
-    pairs = pairs[pending[pairs[:, 0]] | pending[pairs[:, 1]]]
     pairs.sort(axis=1)
     keys = pairs[:, 0].astype(np.int64) * n + pairs[:, 1]
     keys.sort()

@@ -140,3 +140,27 @@ def test_update_groups_a_new_copy_with_its_indexed_story(work):
     )
     assert again.date.iso() == "2025-01-15" and again.provenance["date"] == "copy"
     assert again.byline == ["Brenda Goh"]
+
+
+def test_a_large_rebuild_is_written_by_several_processes_with_the_same_results(work, monkeypatch):
+    from indexer.backends import whoosh
+
+    build_index(["seeds", "articles"], work / "single")
+    monkeypatch.setattr(whoosh, "PARALLEL_FROM", 5)  # the seeds and articles count as large
+    build_index(["seeds", "articles"], work / "parallel")
+    engines = {}
+    for name in ("single", "parallel"):
+        engines[name] = WhooshBackend.open(IndexStore(work / name).current())
+    try:
+        segments = {n: len(e._get_searcher().subsearchers or [1]) for n, e in engines.items()}
+        assert segments["single"] == 1 < segments["parallel"]
+        assert engines["single"].count() == engines["parallel"].count()
+        for text in ("", "TikTok", "cocoa OR ferry", '"social media"', "source:reuters"):
+            sq = SearchQuery(text=text, group=False, per_page=50)
+            one, many = engines["single"].search(sq), engines["parallel"].search(sq)
+            assert one.total == many.total
+            assert sorted(h.article.id for h in one.hits) == sorted(h.article.id for h in many.hits)
+            assert one.facets == many.facets
+    finally:
+        for engine in engines.values():
+            engine.close()

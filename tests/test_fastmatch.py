@@ -147,7 +147,7 @@ def test_date_mask_keeps_whole_periods_inside_the_bounds() -> None:
 
 
 def test_a_slow_whoosh_subtree_stops_at_the_deadline(engine: WhooshBackend) -> None:
-    q = engine.parse('refug* OR users')
+    q = engine.parse("refug* OR users")
     fast = FastMatcher(engine._get_searcher()).evaluate(q, True, time.perf_counter() - 1)
     assert not fast.complete  # the wildcard had no time left; the term part still counts
     assert fast.mask.any()

@@ -161,3 +161,18 @@ def test_an_index_nothing_was_committed_to_matches_nothing(tmp_path: Path) -> No
             assert results.total == 0 and results.hits == []
     finally:
         engine.close()
+
+
+def test_term_postings_are_read_without_decoding_positions(engine: WhooshBackend) -> None:
+    """A block's ids and weights come from the cut pickle, equal to the whole block's."""
+    from indexer.backends import fastmatch
+
+    reader = engine._get_searcher().subsearchers[0][0].reader()
+    word = "user".encode()  # stemmed, as indexed
+    cut = list(fastmatch._blocks(reader, "body", word, values=False))
+    whole = list(fastmatch._blocks(reader, "body", word, values=True))
+    assert len(cut) == len(whole) > 0
+    for (ids, weights, values), (all_ids, all_weights, all_values) in zip(cut, whole, strict=True):
+        assert values is None and len(all_values) == len(all_ids)
+        assert ids.tolist() == all_ids.tolist()
+        assert weights.tolist() == all_weights.tolist()

@@ -211,7 +211,7 @@ class FastMatcher:
         for reader, offset in self._segments:
             if (field, btext) not in reader:
                 continue
-            for ids, weights, block_values in _blocks(reader, field, btext):
+            for ids, weights, block_values in _blocks(reader, field, btext, positions):
                 id_parts.append(ids + offset)
                 weight_parts.append(weights)
                 if positions:
@@ -272,11 +272,14 @@ class FastMatcher:
         return np.zeros(self.size) if scored else None
 
 
-def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
+def _blocks(
+    reader: Any, field: str, btext: bytes, values: bool = True
+) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
     """A term's postings in one segment, block by block: (document numbers, weights, values).
 
     The term's whole posting list is read with one call and its blocks decoded here: Whoosh's
-    matcher reads each block's length, header and data with separate small reads.
+    matcher reads each block's length, header and data with separate small reads. Without
+    `values` the positions are not decoded (values come back as None).
     """
     terms = reader._terms
     info = terms.term_info(field, btext)
@@ -298,18 +301,40 @@ def _blocks(reader: Any, field: str, btext: bytes) -> Iterator[tuple[np.ndarray,
         stream.seek(position)
         count, _maxid, _maxweight, compression, _minlen, _maxlen = pickle.load(stream)
         data = raw[stream.tell() : position + abs(size)]
-        ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
+        block = zlib.decompress(data) if compression else data
+        ids, weights, block_values = _unpickle_block(block, count, values)
         if weights is None or isinstance(weights, float):  # all equal: stored once
             weights = np.full(count, weights or 1.0)
         # Document numbers are stored as gaps, the first one from 0.
         yield (
             np.cumsum(np.asarray(ids, dtype=np.int64)),
             np.asarray(weights, dtype=np.float64),
-            values,
+            block_values,
         )
         position += abs(size)
         if size < 0:  # the last block
             break
+
+
+# A block pickles (ids, weights, values), each value `_codecs.encode(text, "latin1")`: a
+# Python call per posting when unpickled. Without values, the pickle is cut where they begin.
+_VALUES_START = b"(c_codecs\nencode\n"
+_PAIR_END = b"\x86."  # TUPLE2, STOP
+
+
+def _unpickle_block(block: bytes, count: int, values: bool) -> tuple[Any, Any, Any]:
+    """A block's ids and weights, and its values when asked for (else None)."""
+    if not values:
+        cut = block.find(_VALUES_START)
+        if cut > 0:
+            try:
+                ids, weights = pickle.loads(block[:cut] + _PAIR_END)
+            except Exception:  # not the layout expected: decode the whole block
+                pass
+            else:
+                if len(ids) == count:
+                    return ids, weights, None
+    return pickle.loads(block)
 
 
 def _within(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:

@@ -168,7 +168,7 @@ def test_term_postings_are_read_without_decoding_positions(engine: WhooshBackend
     from indexer.backends import fastmatch
 
     reader = engine._get_searcher().subsearchers[0][0].reader()
-    word = "user".encode()  # stemmed, as indexed
+    word = b"user"  # stemmed, as indexed
     cut = list(fastmatch._blocks(reader, "body", word, values=False))
     whole = list(fastmatch._blocks(reader, "body", word, values=True))
     assert len(cut) == len(whole) > 0

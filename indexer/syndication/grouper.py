@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -214,7 +215,14 @@ class StoryGrouper:
             s for rows in components for r in rows if (s := self._story_of.get(self._entries[r].id))
         )
         before = {s: self._stories.pop(s) for s in touched if s in self._stories}
-        stories = [self._ordered(star) for rows in components for star in self._stars(rows)]
+        stories = []
+        for rows in components:
+            for star in self._stars(rows):
+                kept = self._unchanged(star, before)
+                if kept is None:
+                    stories.append(self._ordered(star))
+                else:  # the same articles as before, none of them changed: as it was
+                    self._stories[kept.story_id] = before.pop(kept.story_id)
         for entries, name in zip(stories, self._names(stories), strict=True):
             members = tuple(e.id for e in entries)
             credits = Counter(e.source for e in entries if e.source)
@@ -265,6 +273,18 @@ class StoryGrouper:
             else:
                 stars[row] = [row]
         return list(stars.values())
+
+    def _unchanged(self, rows: list[int], before: dict[str, StoryGroup]) -> StoryGroup | None:
+        """The story these rows formed before, if it had exactly them and none changed since."""
+        first = self._entries[rows[0]]
+        story = before.get(self._story_of.get(first.id, ""))
+        if story is None or len(story.members) != len(rows):
+            return None
+        name = story.story_id
+        for row in rows:
+            if row in self._dirty or self._story_of.get(self._entries[row].id) != name:
+                return None
+        return story
 
     def _ordered(self, rows: list[int]) -> list[_Entry]:
         """A story's articles, the first publisher first: earliest date, else the wire itself."""
@@ -342,7 +362,7 @@ class StoryGrouper:
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "params": self.params,
-            "articles": {f: [getattr(e, f) for e in entries] for f in _Entry.__slots__},
+            "articles": {f: list(map(attrgetter(f), entries)) for f in _Entry.__slots__},
             "stories": [[g.story_id, g.source, list(g.members)] for g in groups],
         }
         _write(directory / SIGNATURES_FILE, lambda fh: np.save(fh, self._sigs[alive]))
@@ -390,8 +410,12 @@ def _adjacency(links: np.ndarray) -> dict[int, set[int]]:
     order = np.argsort(ends, kind="stable")
     ends, others = ends[order], others[order]
     rows, starts = np.unique(ends, return_index=True)
-    groups = np.split(others, starts[1:])
-    return {row: set(group.tolist()) for row, group in zip(rows.tolist(), groups, strict=True)}
+    stops = [*starts[1:].tolist(), len(others)]
+    linked = others.tolist()
+    return {
+        row: set(linked[start:stop])
+        for row, start, stop in zip(rows.tolist(), starts.tolist(), stops, strict=True)
+    }
 
 
 def _write(path: Path, write: Callable[[BinaryIO], Any]) -> None:

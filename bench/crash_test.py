@@ -66,6 +66,18 @@ def leftovers(index_dir: Path) -> dict[str, int]:
     return {"generations": len(gens), "current_tmp": len(tmp)}
 
 
+def group_gone(pgid: int, seconds: float = 5.0) -> bool:
+    """Whether every process of a killed build's group has exited within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def lock_is_free(index_dir: Path) -> bool:
     """Whether the build lock can be taken at once (a dead holder must not keep it)."""
     try:
@@ -116,6 +128,7 @@ def run(
     outcomes = {"old": 0, "new": 0, "unreadable": 0}
     finished_before_kill = 0
     lock_stuck = 0
+    orphans = 0
     problems: list[str] = []
     worst_left = {"generations": 0, "current_tmp": 0}
     delays = []
@@ -130,13 +143,17 @@ def run(
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: its workers can be found
         )
         time.sleep(delay)
         if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
+            os.kill(proc.pid, signal.SIGKILL)  # the build only; its workers must die with it
         else:
             finished_before_kill += 1
         proc.wait()
+        if not group_gone(proc.pid):
+            orphans += 1
+            os.killpg(proc.pid, signal.SIGKILL)  # clean up, so the next round is not disturbed
         count, problem = inspect(index_dir)
         if count == counts[serving]:
             outcomes["old"] += 1
@@ -162,6 +179,7 @@ def run(
         "finished_before_kill": finished_before_kill,
         **outcomes,
         "lock_stuck": lock_stuck,
+        "orphans": orphans,
         "most_generation_dirs_left": worst_left["generations"],
         "most_current_tmp_left": worst_left["current_tmp"],
         "after_next_rebuild": after,
@@ -195,14 +213,15 @@ def main(argv: list[str] | None = None) -> int:
             f"new {figures['new']}, unreadable {figures['unreadable']}"
         )
         print(
-            f"  lock held by a dead build: {figures['lock_stuck']}; left behind at most "
+            f"  workers outliving the killed build: {figures['orphans']}; "
+            f"lock held by a dead build: {figures['lock_stuck']}; left behind at most "
             f"{figures['most_generation_dirs_left']} generation folders and "
             f"{figures['most_current_tmp_left']} CURRENT.tmp files; after the next rebuild: "
             f"{figures['after_next_rebuild']}"
         )
         for problem in figures["problems"]:
             print(f"  UNREADABLE {problem}")
-    return 1 if figures["unreadable"] or figures["lock_stuck"] else 0
+    return 1 if figures["unreadable"] or figures["lock_stuck"] or figures["orphans"] else 0
 
 
 if __name__ == "__main__":

@@ -11,10 +11,12 @@ Layout of an index directory::
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import fcntl
 import os
 import shutil
+import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +46,34 @@ def fsync_tree(root: Path) -> None:
         for name in files:
             _fsync_path(Path(dirpath) / name)
         _fsync_path(Path(dirpath))
+
+
+# A build forks workers (normalising, Whoosh's sub-writers). Forked children share the lock's
+# open file, so a child outliving a killed build (kill -9) would hold the lock, and wait for
+# work forever. While the lock is held, every forked child is made to die with its parent.
+_ORPHANS = {"guard": 0, "forker": 0}
+_PR_SET_PDEATHSIG = 1
+
+
+def _note_forker() -> None:
+    """Before a fork: remember which process forks."""
+    _ORPHANS["forker"] = os.getpid()
+
+
+def _die_with_parent() -> None:
+    """In a child forked during a build: be killed when the parent dies (Linux prctl)."""
+    if not _ORPHANS["guard"]:
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: nothing to arm
+        return
+    if os.getppid() != _ORPHANS["forker"]:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+os.register_at_fork(before=_note_forker, after_in_child=_die_with_parent)
 
 
 class IndexStore:
@@ -103,7 +133,11 @@ class IndexStore:
                 raise
             os.ftruncate(fd, 0)
             os.write(fd, str(os.getpid()).encode())
-            yield
+            _ORPHANS["guard"] += 1
+            try:
+                yield
+            finally:
+                _ORPHANS["guard"] -= 1
         finally:
             os.close(fd)  # closing releases the flock
 

@@ -164,3 +164,24 @@ def test_a_large_rebuild_is_written_by_several_processes_with_the_same_results(w
     finally:
         for engine in engines.values():
             engine.close()
+
+
+def test_a_pool_of_processes_normalises_like_one_process(work, monkeypatch):
+    from indexer import pipeline
+    from indexer.loaders import discover
+    from indexer.models import BuildReport
+
+    def load() -> tuple[list, BuildReport]:
+        found, skipped = discover(["seeds", "articles"])
+        report = BuildReport(skipped=list(skipped))
+        return pipeline.load_articles(found, report), report
+
+    alone, alone_report = load()
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 3)  # a pool from the second batch on
+    monkeypatch.setattr(pipeline, "NORMALISE_BATCH", 2)
+    pooled, pooled_report = load()
+    assert [a.to_dict() for a in pooled] == [a.to_dict() for a in alone]
+    assert [a.origin for a in pooled] == [a.origin for a in alone]
+    assert pooled_report.skipped == alone_report.skipped
+    assert pooled_report.cleaned == alone_report.cleaned
+    assert len(alone) >= 10 and alone_report.skipped  # real work, bad files included

@@ -61,3 +61,49 @@ def test_leftovers_of_killed_builds_are_cleared_under_the_lock(tmp_path):
     assert sorted(p.name for p in store.generations_dir.iterdir()) == sorted(kept)
     assert not orphan.exists()
     assert not list(store.root.glob("CURRENT.tmp-*"))
+
+
+_HOLDER = """
+import multiprocessing, sys, time
+from indexer.store import IndexStore
+
+def work():
+    time.sleep(120)  # a worker waiting for more work, as a pool's do
+
+with IndexStore(sys.argv[1]).lock():
+    child = multiprocessing.get_context("fork").Process(target=work)
+    child.start()
+    print(child.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def test_workers_of_a_killed_build_die_with_it_and_free_the_lock(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(tmp_path / "index")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        child = int(holder.stdout.readline())
+        os.kill(holder.pid, signal.SIGKILL)  # kill -9 the build, not its worker
+        holder.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and os.path.exists(f"/proc/{child}"):
+            with open(f"/proc/{child}/stat") as stat:
+                if stat.read().split(") ")[1].startswith("Z"):  # dead, not yet reaped
+                    break
+            time.sleep(0.02)
+        else:
+            assert not os.path.exists(f"/proc/{child}"), "the worker outlived the killed build"
+        with IndexStore(tmp_path / "index").lock():  # nobody holds it any more
+            pass
+    finally:
+        holder.kill()
+        holder.stdout.close()

@@ -176,3 +176,18 @@ def test_term_postings_are_read_without_decoding_positions(engine: WhooshBackend
         assert values is None and len(all_values) == len(all_ids)
         assert ids.tolist() == all_ids.tolist()
         assert weights.tolist() == all_weights.tolist()
+
+
+def test_hits_past_the_time_budget_show_their_lead_instead_of_snippets(
+    engine: WhooshBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from indexer.backends import whoosh
+
+    sq = SearchQuery(text="users", group=False, per_page=20)
+    marked = engine.search(sq)
+    assert any("<mark>" in s for hit in marked.hits for s in hit.snippets)
+    monkeypatch.setattr(whoosh, "SEARCH_SECONDS", 0.0)  # the budget is spent before the page
+    late = engine.search(sq)
+    assert late.total == marked.total and not late.timed_out  # the matches are all there
+    assert [h.article.id for h in late.hits] == [h.article.id for h in marked.hits]
+    assert all(hit.snippets and "<mark>" not in hit.snippets[0] for hit in late.hits)

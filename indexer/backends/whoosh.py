@@ -51,7 +51,7 @@ SEARCH_FIELDS = ("title", "body")
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 SNIPPET_CHARS = 220
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match
-SEARCH_SECONDS = 1.0  # time budget of a search's matching by Whoosh (phrases, wildcards)
+SEARCH_SECONDS = 1.0  # budget of a search: matching by Whoosh (wildcards, ranges), then snippets
 EXPORT_SECONDS = 10.0  # the same for an export, which may wait longer
 SUGGEST_SECONDS = 0.3  # time budget of "did you mean"
 OPERATORS = frozenset({"and", "or", "not", "to"})
@@ -387,7 +387,7 @@ class WhooshBackend(SearchBackend):
                 histogram = facet_histogram(tables.dates, counted, by)
             hits = []
             if total:
-                hits = self._page(searcher, q, final, evaluation.scores, sq, tables)
+                hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)
             suggestion = None
             if sq.suggest and text and total < SUGGEST_BELOW and not added:
                 suggestion = self._suggest(searcher, text)
@@ -477,8 +477,9 @@ class WhooshBackend(SearchBackend):
         scores: np.ndarray | None,
         sq: SearchQuery,
         tables: _Tables,
+        deadline: float,
     ) -> list[Hit]:
-        """The hits of the requested page, with snippets."""
+        """The hits of the requested page, with snippets while the search has time left."""
         start, stop = (sq.page - 1) * sq.per_page, sq.page * sq.per_page
         ranked: list[tuple[int, float | None]]
         if scores is not None:
@@ -496,7 +497,11 @@ class WhooshBackend(SearchBackend):
         for docnum, score in ranked:
             stored = searcher.stored_fields(docnum)
             body = stored.get("body", "")
-            snippets = self._snippets(body, terms, sq.snippets) if terms else []
+            snippets = []
+            # Highlighting re-reads each body (ms per hit): a page of 100 hits on a busy
+            # machine could hold the worker for seconds, so past the budget hits show their lead.
+            if terms and time.perf_counter() < deadline:
+                snippets = self._snippets(body, terms, sq.snippets)
             if not snippets:
                 snippets = [escape(_lead(body))]
             others = tables.stories.others(docnum)

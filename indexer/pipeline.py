@@ -16,6 +16,7 @@ from indexer.errors import NewsIndexError, SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, FoundFile, discover, read_file
 from indexer.models import Article, BuildReport, Cleaned, RawRecord, Skipped
 from indexer.store import IndexStore
+from indexer.workers import processes_for
 
 # The normaliser and the story grouper are imported by the functions that use them: together
 # they take about 1 s to import (datasketch brings scipy), which `newsindex serve`, `search`
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PARALLEL_FROM = 5_000  # records: from this many on, normalise with a pool of processes
 NORMALISE_BATCH = 2_000  # records read before they are normalised together
 
 T = TypeVar("T")
@@ -124,12 +124,12 @@ class _Normaliser:
     def run(self, records: list[RawRecord]) -> list[Outcome]:
         """The outcomes of the records, in their order."""
         self._seen += len(records)
-        cores = os.cpu_count() or 1
-        if self._pool is None and cores > 1 and self._seen >= PARALLEL_FROM:
+        processes = processes_for(self._seen)
+        if self._pool is None and processes > 1:
             import multiprocessing
 
             # fork: the workers start at once with the normaliser already imported.
-            self._pool = multiprocessing.get_context("fork").Pool(processes=cores)
+            self._pool = multiprocessing.get_context("fork").Pool(processes=processes)
         if self._pool is None:
             return [_normalise_one(record) for record in records]
         return self._pool.map(_normalise_one, records, chunksize=64)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import gzip
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +20,8 @@ from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from indexer.atomic import write_file
 
 FILE_NAME = "vocabulary.json.gz"
 PREFIX = 2  # misspellings rarely touch the first letters; it keeps the candidates few
@@ -74,15 +75,9 @@ class Vocabulary:
         return best[0]
 
     def save(self, directory: Path) -> None:
-        """Write the vocabulary into an index directory (atomically, fsynced)."""
-        path = directory / FILE_NAME
-        temporary = path.with_suffix(".tmp")
-        with temporary.open("wb") as raw:
-            with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=5, mtime=0) as out:
-                out.write(json.dumps(dict(self.counts), ensure_ascii=False).encode())
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(temporary, path)
+        """Write the vocabulary into an index directory (atomically)."""
+        data = json.dumps(dict(self.counts), ensure_ascii=False).encode()
+        write_file(directory / FILE_NAME, lambda fh: fh.write(gzip.compress(data, 5, mtime=0)))
 
     @classmethod
     def load(cls, directory: Path) -> Vocabulary | None:

@@ -143,10 +143,10 @@ def test_update_groups_a_new_copy_with_its_indexed_story(work):
 
 
 def test_a_large_rebuild_is_written_by_several_processes_with_the_same_results(work, monkeypatch):
-    from indexer.backends import whoosh
+    from indexer import workers
 
     build_index(["seeds", "articles"], work / "single")
-    monkeypatch.setattr(whoosh, "PARALLEL_FROM", 5)  # the seeds and articles count as large
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 5)  # the seeds and articles count as large
     build_index(["seeds", "articles"], work / "parallel")
     engines = {}
     for name in ("single", "parallel"):
@@ -167,7 +167,7 @@ def test_a_large_rebuild_is_written_by_several_processes_with_the_same_results(w
 
 
 def test_a_pool_of_processes_normalises_like_one_process(work, monkeypatch):
-    from indexer import pipeline
+    from indexer import pipeline, workers
     from indexer.loaders import discover
     from indexer.models import BuildReport
 
@@ -177,7 +177,7 @@ def test_a_pool_of_processes_normalises_like_one_process(work, monkeypatch):
         return pipeline.load_articles(found, report), report
 
     alone, alone_report = load()
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 3)  # a pool from the second batch on
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 3)  # a pool from the second batch on
     monkeypatch.setattr(pipeline, "NORMALISE_BATCH", 2)
     pooled, pooled_report = load()
     assert [a.to_dict() for a in pooled] == [a.to_dict() for a in alone]

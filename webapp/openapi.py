@@ -27,6 +27,11 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A response whose body is JSON of the given schema."""
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
 def _query(name: str, schema: dict[str, Any], description: str, **extra: Any) -> dict[str, Any]:
     """One query-string parameter."""
     return {"name": name, "in": "query", "description": description, "schema": schema, **extra}
@@ -127,14 +132,8 @@ FORMAT = _query(
 )
 
 ERRORS = {
-    "400": {
-        "description": "The request cannot run as given: the message says what to fix.",
-        "content": {"application/json": {"schema": _ref("Error")}},
-    },
-    "503": {
-        "description": "No usable index: run `newsindex rebuild`.",
-        "content": {"application/json": {"schema": _ref("Error")}},
-    },
+    "400": _json("The request cannot run as given: the message says what to fix.", _ref("Error")),
+    "503": _json("No usable index: run `newsindex rebuild`.", _ref("Error")),
 }
 
 FACET_VALUE = {
@@ -363,14 +362,8 @@ def spec() -> dict[str, Any]:
                         }
                     ],
                     "responses": {
-                        "200": {
-                            "description": "The article.",
-                            "content": {"application/json": {"schema": _ref("Article")}},
-                        },
-                        "404": {
-                            "description": "No article with that id.",
-                            "content": {"application/json": {"schema": _ref("Error")}},
-                        },
+                        "200": _json("The article.", _ref("Article")),
+                        "404": _json("No article with that id.", _ref("Error")),
                         **ERRORS,
                     },
                 }
@@ -379,12 +372,7 @@ def spec() -> dict[str, Any]:
                 "get": {
                     "operationId": "openapi",
                     "summary": "This description.",
-                    "responses": {
-                        "200": {
-                            "description": "OpenAPI 3.1.",
-                            "content": {"application/json": {"schema": {"type": "object"}}},
-                        }
-                    },
+                    "responses": {"200": _json("OpenAPI 3.1.", {"type": "object"})},
                 }
             },
         },

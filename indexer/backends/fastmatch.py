@@ -138,7 +138,7 @@ class FastMatcher:
 
     def _term(self, q: query.Term, scored: bool) -> tuple[np.ndarray, np.ndarray | None]:
         """One term: its postings, scored with BM25F from the stored weights and lengths."""
-        ids, weights = self.postings(q.fieldname, q.text)
+        ids, weights, _ = self.postings(q.fieldname, q.text)
         mask = np.zeros(self.size, dtype=bool)
         mask[ids] = True
         if not scored:
@@ -180,7 +180,8 @@ class FastMatcher:
             if not len(candidates):
                 break
             chosen = np.flatnonzero(_within(ids, candidates))
-            counts, positions = _positions([values[i] for i in chosen])
+            encoded = values or []  # (always a list: asked for with positions)
+            counts, positions = _positions([encoded[i] for i in chosen])
             # A key per (document, position the phrase would start at): doc << 32 | start,
             # ascending already (documents ascending, positions ascending within each).
             found = np.repeat(ids[chosen], counts) * (1 << 32) + (positions - shift)
@@ -198,18 +199,17 @@ class FastMatcher:
             scores += self._bm25f(q.fieldname, word, ids, weights)
         return mask, scores * mask * q.boost
 
-    def postings(self, field: str, text: str, positions: bool = False) -> Any:
-        """Document numbers and weights of one term's live postings (and their values)."""
+    def postings(
+        self, field: str, text: str, positions: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, list[bytes] | None]:
+        """A term's live postings: document numbers, weights, encoded positions if asked."""
         schema = self.searcher.schema
-        empty = np.zeros(0, dtype=np.int64), np.zeros(0)
-        if field not in schema:
-            return (*empty, []) if positions else empty
-        btext = schema[field].to_bytes(text)
+        btext = schema[field].to_bytes(text) if field in schema else None
         id_parts: list[np.ndarray] = []
         weight_parts: list[np.ndarray] = []
         values: list[bytes] = []
         for reader, offset in self._segments:
-            if (field, btext) not in reader:
+            if btext is None or (field, btext) not in reader:
                 continue
             for ids, weights, block_values in _blocks(reader, field, btext, positions):
                 id_parts.append(ids + offset)
@@ -217,15 +217,13 @@ class FastMatcher:
                 if positions:
                     values.extend(block_values)
         if not id_parts:
-            return (*empty, []) if positions else empty
+            return np.zeros(0, dtype=np.int64), np.zeros(0), ([] if positions else None)
         ids = np.concatenate(id_parts)
         weights = np.concatenate(weight_parts)
         keep = self.live[ids]
-        if not positions:
-            return ids[keep], weights[keep]
-        if not keep.all():
+        if positions and not keep.all():
             values = [values[i] for i in np.flatnonzero(keep)]
-        return ids[keep], weights[keep], values
+        return ids[keep], weights[keep], (values if positions else None)
 
     def lengths(self, field: str) -> np.ndarray:
         """Each document's length of `field` as Whoosh's scorer sees it (quantised)."""

@@ -18,7 +18,6 @@ instead and never fails a search; only `write_tables` (run by rebuild and update
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 import numpy as np
 from whoosh.reading import IndexReader
 
+from indexer.atomic import write_file
 from indexer.backends.base import FACETS
 from indexer.facets import DateColumns, FacetColumn, StoryColumn
 
@@ -89,14 +89,7 @@ class SegmentTable:
             arrays[f"f_{name}_owner"] = column.owner
             arrays[f"f_{name}_ids"] = column.ids
             _pack(arrays, f"f_{name}_labels", column.labels)
-        # A hidden name: Whoosh's file cleaner skips it, and a reader never sees it half-written.
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                np.savez(fh, **arrays)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_file(path, lambda fh: np.savez(fh, **arrays))
         self.saved = True
 
     @classmethod

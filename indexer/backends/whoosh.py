@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import threading
 import time
@@ -46,6 +45,7 @@ from indexer.models import Article, article_from_dict
 from indexer.querydates import DateBounds, extract_date_terms, narrow
 from indexer.safehtml import MarkFormatter, escape, split_fragments
 from indexer.vocabulary import Vocabulary
+from indexer.workers import processes_for
 
 SEARCH_FIELDS = ("title", "body")
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
@@ -59,7 +59,6 @@ OPERATORS = frozenset({"and", "or", "not", "to"})
 _PLAIN_WORD = re.compile(r"(?<![\w:*?])[^\W\d_]{3,}(?![\w:*?])")
 EXPORT_BATCH = 500
 COPIES_SHOWN = 20  # copies listed under a hit; a story can have thousands
-PARALLEL_FROM = 5_000  # a fresh index of this many articles is written by several processes
 WRITER_MB = 256  # memory of each writing process before it spills to temporary files
 
 log = logging.getLogger(__name__)
@@ -148,7 +147,7 @@ class WhooshBackend(SearchBackend):
         self._lock = threading.RLock()  # non-mmap file reads share file positions
         self._searcher: Searcher | None = None
         self._searcher_generation = -1
-        self._tables_cache: _Tables | None = None
+        self._tables_cache: IndexTables | None = None
         self._segment_tables: dict[str, SegmentTable] = {}  # by segment id; segments never change
         folder = getattr(ix.storage, "folder", None)
         self._dir = Path(folder) if folder else None
@@ -197,12 +196,11 @@ class WhooshBackend(SearchBackend):
         written = 0
         vocabulary = (None if fresh else self._words()) or Vocabulary()
         articles = list(articles)
-        cores = os.cpu_count() or 1
-        if fresh and cores > 1 and len(articles) >= PARALLEL_FROM:
+        procs = processes_for(len(articles)) if fresh else 1
+        if procs > 1:
             # Analysis and posting writing run in child processes, one segment each, and are
             # not merged: 2.6x faster on 2 cores. A child that dies loses its documents
             # silently (Whoosh), which the pipeline's count check refuses to swap in.
-            procs = min(cores, 4)
             batch = min(100, -(-len(articles) // procs))  # every process gets work
             writer = self._ix.writer(
                 limitmb=WRITER_MB, procs=procs, batchsize=batch, multisegment=True
@@ -280,7 +278,7 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             return self._get_searcher().doc_count()
 
-    def _tables(self) -> _Tables:
+    def _tables(self) -> IndexTables:
         """Facet, date, story and file columns of every document, joined once per searcher.
 
         Each segment's part is loaded from its saved table (or read from its columns when it
@@ -306,7 +304,7 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             searcher = self._get_searcher()
             # The id's postings straight from the term index: Whoosh's query path costs ~1 ms.
-            docs, _ = self._fast(searcher).postings("id", article_id)
+            docs, _, _ = self._fast(searcher).postings("id", article_id)
             stored = searcher.stored_fields(int(docs[0])) if len(docs) else None
         return _article(stored) if stored else None
 
@@ -413,7 +411,7 @@ class WhooshBackend(SearchBackend):
 
     @staticmethod
     def _matches(
-        matched: np.ndarray, bounds: DateBounds, sq: SearchQuery, tables: _Tables
+        matched: np.ndarray, bounds: DateBounds, sq: SearchQuery, tables: IndexTables
     ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
         """Documents the query and dates match, those holding each selected facet, and all."""
         base = matched
@@ -476,7 +474,7 @@ class WhooshBackend(SearchBackend):
         final: np.ndarray,
         scores: np.ndarray | None,
         sq: SearchQuery,
-        tables: _Tables,
+        tables: IndexTables,
         deadline: float,
     ) -> list[Hit]:
         """The hits of the requested page, with snippets while the search has time left."""
@@ -608,7 +606,7 @@ class WhooshBackend(SearchBackend):
 
 
 def _ranked(
-    scores: np.ndarray, final: np.ndarray, stop: int, group: bool, tables: _Tables
+    scores: np.ndarray, final: np.ndarray, stop: int, group: bool, tables: IndexTables
 ) -> list[tuple[int, float | None]]:
     """The best `stop` documents by score (the best of each story when grouping)."""
     docs = np.flatnonzero(final)
@@ -623,9 +621,6 @@ def _ranked(
         if len(ranked) >= stop or len(best) < limit:
             return ranked[:stop]
         limit *= 4
-
-
-_Tables = IndexTables  # columns of one searcher's documents (indexer.backends.segtables)
 
 
 def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:
@@ -663,7 +658,7 @@ def _count_facets(
     sq: SearchQuery,
     base: np.ndarray,
     chosen: dict[str, np.ndarray],
-    tables: _Tables,
+    tables: IndexTables,
 ) -> dict[str, list[FacetCount]]:
     """Count each facet over the matches with the other facets' selections applied."""
     out: dict[str, list[FacetCount]] = {}

@@ -19,7 +19,9 @@ _PUNCTUATION = str.maketrans(
 _CLOSERS = "\"'”’»)]」』）"
 _ENDERS = frozenset(".!?…:;。！？；：")
 # Chinese, Japanese and Korean characters: text in these scripts has no spaces between words.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# The body of a regex character class, for the patterns that need one.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK = re.compile(f"[{CJK_CHARS}]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 _CJK_SENTENCE_END = re.compile(r"[。！？]")

@@ -15,6 +15,7 @@ from indexer.normalize.bylines import (
 from indexer.normalize.datelines import Dateline, parse_dateline
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.lines import (
+    CJK_CHARS,
     Line,
     cjk_count,
     ends_sentence,
@@ -32,7 +33,7 @@ from indexer.normalize.sources import (
 
 _BY_OUTLET = re.compile(r"^by\s*(?::\s*|\s)(?P<rest>.+)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
 
 
 class Page:

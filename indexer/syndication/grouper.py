@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash
 
+from indexer.atomic import write_file
 from indexer.errors import NewsIndexError
 from indexer.models import Article, PartialDate
 from indexer.syndication.copies import COPY, year_for
@@ -365,9 +364,9 @@ class StoryGrouper:
             "articles": {f: list(map(attrgetter(f), entries)) for f in _Entry.__slots__},
             "stories": [[g.story_id, g.source, list(g.members)] for g in groups],
         }
-        _write(directory / SIGNATURES_FILE, lambda fh: np.save(fh, self._sigs[alive]))
-        _write(directory / LINKS_FILE, lambda fh: np.save(fh, link_array))
-        _write(directory / STATE_FILE, lambda fh: fh.write(json.dumps(state).encode()))
+        write_file(directory / SIGNATURES_FILE, lambda fh: np.save(fh, self._sigs[alive]))
+        write_file(directory / LINKS_FILE, lambda fh: np.save(fh, link_array))
+        write_file(directory / STATE_FILE, lambda fh: fh.write(json.dumps(state).encode()))
 
     @classmethod
     def load(cls, directory: Path) -> StoryGrouper:
@@ -416,11 +415,3 @@ def _adjacency(links: np.ndarray) -> dict[int, set[int]]:
         row: set(linked[start:stop])
         for row, start, stop in zip(rows.tolist(), starts.tolist(), stops, strict=True)
     }
-
-
-def _write(path: Path, write: Callable[[BinaryIO], Any]) -> None:
-    """Write a file through a temporary name, so a crash never leaves half a file."""
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "wb") as fh:
-        write(fh)
-    os.replace(temporary, path)

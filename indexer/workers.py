@@ -1,0 +1,14 @@
+"""How many processes a build spreads its work over (normalising, writing the index)."""
+
+from __future__ import annotations
+
+import os
+
+PARALLEL_FROM = 5_000  # articles or records from which a build uses several processes
+MAX_PROCESSES = 4
+
+
+def processes_for(items: int) -> int:
+    """Processes for `items` articles or records: one for a small build or a single core."""
+    cores = os.cpu_count() or 1
+    return 1 if cores < 2 or items < PARALLEL_FROM else min(cores, MAX_PROCESSES)

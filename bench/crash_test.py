@@ -1,17 +1,23 @@
-"""Kill `newsindex rebuild` with SIGKILL at random moments and check what index is left.
+"""Interrupt `newsindex rebuild` and `update` at random moments and check what index is left.
 
 Usage: .venv/bin/python bench/crash_test.py [--points 30] [--articles 3000] [--seed 6]
+                                           [--modes kill-rebuild,kill-update,sigint-swap]
                                            [--reuters CORPORA_DIR] [--json]
 
 Corpora A (N articles) and B (N + N/10) are written and indexed once each, timing the
-rebuild. Then, at each of --points moments drawn uniformly over the length of an uninterrupted
-rebuild, a real `newsindex rebuild` of the corpus not being served is started and killed with
-SIGKILL. After each kill the index is opened as a serving process opens it and classified:
-`old` (the count of the corpus served before, and a probe search answers), `new` (the count of
-the corpus being built: the kill came after the swap, and the next kill rebuilds the other
-corpus) or `unreadable`. It also checks that the build lock is free again at once, and counts
-what the dead builds left behind (generation folders, CURRENT.tmp files), at worst and after
-the next completed rebuild.
+rebuild. Then --points runs of each mode:
+- `kill-rebuild`: a real `newsindex rebuild` of the corpus not being served, killed with
+  SIGKILL at a moment drawn uniformly over the length of an uninterrupted rebuild;
+- `kill-update`: a real `newsindex update` of a folder whose extra file (N/10 articles) was just
+  added or removed, killed the same way;
+- `sigint-swap`: Ctrl-C (SIGINT to the process group) around the swap, alternating rebuild and
+  update: half the runs the moment CURRENT changes (seen by polling it), half at a moment drawn
+  over the last fifth of an uninterrupted run.
+After each run the index is opened as a serving process opens it and classified: `old` (the
+count served before, and a probe search answers), `new` (the count being built: the interrupt
+came after the swap) or `unreadable` (missing, damaged, or another count). It also checks that
+the build lock is free again at once, and counts what the dead builds left behind (generation
+folders, CURRENT.tmp files), at worst and after the next completed rebuild.
 Goal: 0 unreadable. All work happens in a temporary folder; nothing is served.
 """
 
@@ -87,104 +93,179 @@ def lock_is_free(index_dir: Path) -> bool:
         return False
 
 
+MODES = ("kill-rebuild", "kill-update", "sigint-swap")
+
+
+def _toggle_extra(work: Path, present: bool, source: Path) -> None:
+    """Add or remove the update folder's extra file."""
+    extra = work / "u" / "extra.jsonl"
+    if present:
+        extra.write_bytes(source.read_bytes())
+        # A new mtime each time, so an update always sees a changed file.
+        stamp = time.time()
+        os.utime(extra, (stamp, stamp))
+    else:
+        extra.unlink(missing_ok=True)
+
+
+def _interrupt_at_swap(proc: subprocess.Popen[bytes], pointer: Path, deadline: float) -> bool:
+    """Send SIGINT to the build's group the moment CURRENT changes; whether it was sent."""
+    try:
+        before = pointer.read_bytes()
+    except OSError:
+        before = b""
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            now = pointer.read_bytes()
+        except OSError:
+            now = before
+        if now != before:
+            os.killpg(proc.pid, signal.SIGINT)
+            return True
+        time.sleep(0.0005)
+    return False
+
+
 def run(
-    work: Path, points: int, articles: int, seed: int, reuters: Path | None = None
+    work: Path,
+    points: int,
+    articles: int,
+    seed: int,
+    reuters: Path | None = None,
+    modes: tuple[str, ...] = MODES,
 ) -> dict[str, object]:
-    """Run the crash test in `work`; returns the figures."""
+    """Run the crash test in `work`; returns the figures (per mode and in total)."""
     rng = random.Random(seed)
     extra = max(1, articles // 10)
     if reuters is not None:
         count_b = write_reuters(reuters, work / "b" / "feed.jsonl", limit=articles + extra)
         count_a = articles
         with (work / "b" / "feed.jsonl").open() as src, (work / "a.jsonl").open("w") as dst:
-            for n, line in enumerate(src):
-                if n < count_a:
-                    dst.write(line)
+            with (work / "extra.jsonl").open("w") as rest:
+                for n, line in enumerate(src):
+                    (dst if n < count_a else rest).write(line)
         (work / "a").mkdir()
         (work / "a.jsonl").rename(work / "a" / "feed.jsonl")
     else:
         write_synthetic(work / "a" / "feed.jsonl", articles, seed=seed)
         write_synthetic(work / "b" / "feed.jsonl", articles + extra, seed=seed)
         count_a, count_b = articles, articles + extra
+        with (work / "b" / "feed.jsonl").open() as src, (work / "extra.jsonl").open("w") as rest:
+            rest.writelines(line for n, line in enumerate(src) if n >= count_a)
+    (work / "u").mkdir()
+    (work / "u" / "feed.jsonl").write_bytes((work / "a" / "feed.jsonl").read_bytes())
     index_dir = work / "index"
 
-    def rebuild(corpus: str) -> float:
-        """One uninterrupted rebuild; returns its seconds."""
+    def timed(args: list[str]) -> float:
+        """One uninterrupted CLI run; returns its seconds."""
         started = time.perf_counter()
-        done = cli(["rebuild", corpus], index_dir, work)
+        done = cli(args, index_dir, work)
         if done.returncode != 0:
-            raise RuntimeError(f"rebuild {corpus} failed: {done.stderr[-2000:]}")
+            raise RuntimeError(f"{' '.join(args)} failed: {done.stderr[-2000:]}")
         return time.perf_counter() - started
 
-    counts = {"a": count_a, "b": count_b}
+    # Served states: a corpus folder, or the update folder with or without its extra file.
+    counts = {"a": count_a, "b": count_b, "u": count_a, "u+": count_b}
     old_cwd = os.getcwd()
     os.chdir(work)  # labels as the CLI gives them (`a/feed.jsonl:1`)
     try:
-        build_index(["a"], index_dir)  # in-process: the kills below are all real CLI runs
+        build_index(["a"], index_dir)  # in-process: the interruptions below are all real CLI runs
     finally:
         os.chdir(old_cwd)
-    full = rebuild("b")  # how long a rebuild runs, start to exit
-    serving = "b"  # the corpus of the index being served; each kill rebuilds the other one
-    outcomes = {"old": 0, "new": 0, "unreadable": 0}
-    finished_before_kill = 0
-    lock_stuck = 0
-    orphans = 0
+    full = timed(["rebuild", "b"])  # how long a rebuild runs, start to exit
+    timed(["rebuild", "u"])
+    _toggle_extra(work, True, work / "extra.jsonl")
+    full_update = timed(["update", "u"])
+    serving = "u+"
+    env = {**os.environ, "NEWSINDEX_INDEX_DIR": os.fspath(index_dir)}
+    per_mode: dict[str, dict[str, object]] = {}
     problems: list[str] = []
     worst_left = {"generations": 0, "current_tmp": 0}
-    delays = []
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": os.fspath(index_dir)}
-    for _ in range(points):
-        target = "a" if serving == "b" else "b"
-        delay = rng.uniform(0, full * 1.05)
-        delays.append(delay)
-        proc = subprocess.Popen(
-            [os.fspath(SCRIPT), "rebuild", target],
-            cwd=work,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: its workers can be found
-        )
-        time.sleep(delay)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)  # the build only; its workers must die with it
-        else:
-            finished_before_kill += 1
-        proc.wait()
-        if not group_gone(proc.pid):
-            orphans += 1
-            os.killpg(proc.pid, signal.SIGKILL)  # clean up, so the next round is not disturbed
-        count, problem = inspect(index_dir)
-        if count == counts[serving]:
-            outcomes["old"] += 1
-        elif count == counts[target]:
-            outcomes["new"] += 1
-            serving = target
-        else:
-            outcomes["unreadable"] += 1
-            problems.append(f"after {delay:.2f} s: count {count}: {problem}")
-        if not lock_is_free(index_dir):
-            lock_stuck += 1
-        left = leftovers(index_dir)
-        worst_left = {k: max(worst_left[k], v) for k, v in left.items()}
-    rebuild("a")  # a completed build clears what the killed ones left
+    lock_stuck = orphans = 0
+    for mode in modes:
+        outcomes = {"old": 0, "new": 0, "unreadable": 0}
+        finished = at_swap = 0
+        delays = []
+        for n in range(points):
+            update = mode == "kill-update" or (mode == "sigint-swap" and n % 2 == 1)
+            if update:
+                if serving not in ("u", "u+"):  # updates run on the update folder's index
+                    _toggle_extra(work, True, work / "extra.jsonl")
+                    timed(["rebuild", "u"])
+                    serving = "u+"
+                target = "u" if serving == "u+" else "u+"
+                _toggle_extra(work, target == "u+", work / "extra.jsonl")
+                args, length = ["update", "u"], full_update
+            else:
+                target = "a" if serving != "a" else "b"
+                args, length = ["rebuild", target], full
+            proc = subprocess.Popen(
+                [os.fspath(SCRIPT), *args],
+                cwd=work,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group: its workers can be found
+            )
+            if mode == "sigint-swap" and n % 4 < 2:
+                delay = -1.0  # at the swap
+                if _interrupt_at_swap(proc, index_dir / "CURRENT", time.monotonic() + 600):
+                    at_swap += 1
+                else:
+                    finished += 1
+            else:
+                low = 0.8 * length if mode == "sigint-swap" else 0.0
+                delay = rng.uniform(low, length * 1.05)
+                time.sleep(delay)
+                if proc.poll() is None:
+                    if mode == "sigint-swap":
+                        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+                    else:
+                        os.kill(proc.pid, signal.SIGKILL)  # the build only; workers must follow
+                else:
+                    finished += 1
+            delays.append(delay)
+            proc.wait()
+            if not group_gone(proc.pid):
+                orphans += 1
+                os.killpg(proc.pid, signal.SIGKILL)  # clean up, so the next run is undisturbed
+            count, problem = inspect(index_dir)
+            if count == counts[serving]:
+                outcomes["old"] += 1
+            elif count == counts[target]:
+                outcomes["new"] += 1
+                serving = target
+            else:
+                outcomes["unreadable"] += 1
+                problems.append(f"{mode} {' '.join(args)} after {delay:.2f} s: {count}: {problem}")
+            if not lock_is_free(index_dir):
+                lock_stuck += 1
+            left = leftovers(index_dir)
+            worst_left = {k: max(worst_left[k], v) for k, v in left.items()}
+        per_mode[mode] = {
+            "runs": points,
+            "finished_before_interrupt": finished,
+            "interrupted_at_swap": at_swap,
+            **outcomes,
+            "delays": [round(d, 3) for d in sorted(delays)],
+        }
+    timed(["rebuild", "a"])  # a completed build clears what the interrupted ones left
     after = leftovers(index_dir)
     return {
         "machine": machine(),
         "articles_old": count_a,
         "articles_new": count_b,
         "rebuild_seconds": round(full, 2),
+        "update_seconds": round(full_update, 2),
         "points": points,
-        "killed": points - finished_before_kill,
-        "finished_before_kill": finished_before_kill,
-        **outcomes,
+        "modes": per_mode,
+        "unreadable": sum(int(m["unreadable"]) for m in per_mode.values()),
         "lock_stuck": lock_stuck,
         "orphans": orphans,
         "most_generation_dirs_left": worst_left["generations"],
         "most_current_tmp_left": worst_left["current_tmp"],
         "after_next_rebuild": after,
         "problems": problems,
-        "delays": [round(d, 3) for d in sorted(delays)],
     }
 
 
@@ -194,26 +275,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=int, default=30)
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument(
+        "--modes", default=",".join(MODES), help="comma-separated, of " + ", ".join(MODES)
+    )
     parser.add_argument("--reuters", type=Path, help="corpora folder: use Reuters-21578 stories")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="newsindex-crash-") as tmp:
-        figures = run(Path(tmp), args.points, args.articles, args.seed, args.reuters)
+        modes = tuple(m for m in args.modes.split(",") if m)
+        figures = run(Path(tmp), args.points, args.articles, args.seed, args.reuters, modes)
     if args.json:
         print(json.dumps(figures, indent=1))
     else:
         print(
-            f"crash test on {figures['machine']}: {figures['points']} SIGKILLs of `newsindex "
-            f"rebuild` ({figures['articles_old']} -> {figures['articles_new']} articles, "
-            f"an uninterrupted rebuild takes {figures['rebuild_seconds']} s)"
+            f"crash test on {figures['machine']}: {figures['articles_old']} <-> "
+            f"{figures['articles_new']} articles; an uninterrupted rebuild takes "
+            f"{figures['rebuild_seconds']} s, an update {figures['update_seconds']} s"
         )
+        for mode, m in figures["modes"].items():
+            print(
+                f"  {mode}: {m['runs']} runs, interrupted at the swap {m['interrupted_at_swap']}, "
+                f"finished before the interrupt {m['finished_before_interrupt']}; left serving: "
+                f"old {m['old']}, new {m['new']}, unreadable or missing {m['unreadable']}"
+            )
         print(
-            f"  killed {figures['killed']}, finished before the kill "
-            f"{figures['finished_before_kill']}; left serving: old {figures['old']}, "
-            f"new {figures['new']}, unreadable {figures['unreadable']}"
-        )
-        print(
-            f"  workers outliving the killed build: {figures['orphans']}; "
+            f"  workers outliving the interrupted build: {figures['orphans']}; "
             f"lock held by a dead build: {figures['lock_stuck']}; left behind at most "
             f"{figures['most_generation_dirs_left']} generation folders and "
             f"{figures['most_current_tmp_left']} CURRENT.tmp files; after the next rebuild: "

@@ -19,3 +19,11 @@ class IndexMissing(NewsIndexError):
 
 class IndexLocked(NewsIndexError):
     """Another rebuild or update holds the index lock."""
+
+
+class GenerationGone(NewsIndexError):
+    """The generation a reader was about to open was pruned meanwhile; read CURRENT again."""
+
+
+class IndexWriteError(NewsIndexError):
+    """The file system refused a write (disk full, read-only); the served index is unchanged."""

@@ -1,13 +1,61 @@
-"""The index a serving process reads: follows the store's current generation, one backend open."""
+"""The index a serving process reads: follows the store's current generation, one backend open.
+
+A process holds a lease on the generation it has open (see `IndexStore.lease`), so a build in
+another process does not prune it. A long reader (a CSV export streaming for minutes) takes a
+`hold()`: after a swap the old backend stays open until the last hold on it is released.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 
 from indexer.backends import backend_class
 from indexer.backends.base import SearchBackend
-from indexer.store import IndexStore
+from indexer.errors import GenerationGone
+from indexer.store import IndexStore, Lease
+
+OPEN_ATTEMPTS = 5  # CURRENT re-read when the generation it named was pruned meanwhile
+
+
+@dataclass(slots=True)
+class _Open:
+    """One open generation: its backend, its lease and the holds on it."""
+
+    name: str
+    backend: SearchBackend
+    lease: Lease
+    holds: int = 0
+    retired: bool = False
+
+    def close(self) -> None:
+        """Close the backend and let the generation be pruned."""
+        try:
+            self.backend.close()
+        finally:
+            self.lease.release()
+
+
+class Hold:
+    """A backend kept open across a swap until release() (a context manager too)."""
+
+    def __init__(self, live: LiveIndex, entry: _Open) -> None:
+        self.backend = entry.backend
+        self._live: LiveIndex | None = live
+        self._entry = entry
+
+    def release(self) -> None:
+        """Let the backend close if a swap retired it (idempotent)."""
+        live, self._live = self._live, None
+        if live is not None:
+            live._release(self._entry)
+
+    def __enter__(self) -> SearchBackend:
+        return self.backend
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
 
 
 class LiveIndex:
@@ -17,24 +65,72 @@ class LiveIndex:
         self.store = IndexStore(index_dir)
         self._backend_name = backend
         self._lock = threading.Lock()
-        self._generation: str | None = None
-        self._backend: SearchBackend | None = None
+        self._open: _Open | None = None
+        self._retired: list[_Open] = []
 
     def backend(self) -> SearchBackend:
         """The open backend of the current generation; IndexMissing when there is none."""
-        path = self.store.current()
+        return self._current().backend
+
+    def hold(self) -> Hold:
+        """The current backend, kept open until the hold is released, whatever swaps meanwhile."""
         with self._lock:
-            if self._backend is None or path.name != self._generation:
+            entry = self._current_locked()
+            entry.holds += 1
+            return Hold(self, entry)
+
+    def _current(self) -> _Open:
+        """The open generation CURRENT names, opening it after a swap."""
+        with self._lock:
+            return self._current_locked()
+
+    def _current_locked(self) -> _Open:
+        """As `_current`, with the lock held."""
+        for attempt in range(OPEN_ATTEMPTS):
+            path = self.store.current()
+            if self._open is not None and self._open.name == path.name:
+                return self._open
+            try:
+                lease = self.store.lease(path)
+            except GenerationGone:
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                continue
+            try:
                 fresh = backend_class(self._backend_name).open(path)
-                old, self._backend, self._generation = self._backend, fresh, path.name
-                if old is not None:
-                    old.close()
-            return self._backend
+            except BaseException:
+                lease.release()
+                raise
+            self._retire(self._open)
+            self._open = _Open(path.name, fresh, lease)
+            return self._open
+        raise AssertionError("unreachable")
+
+    def _retire(self, entry: _Open | None) -> None:
+        """Close a superseded generation now, or when its last hold is released."""
+        if entry is None:
+            return
+        entry.retired = True
+        if entry.holds == 0:
+            entry.close()
+        else:
+            self._retired.append(entry)
+
+    def _release(self, entry: _Open) -> None:
+        """One hold fewer on an open generation."""
+        with self._lock:
+            entry.holds -= 1
+            if entry.retired and entry.holds == 0:
+                self._retired.remove(entry)
+                entry.close()
 
     def close(self) -> None:
-        """Close the open backend."""
+        """Close every open backend, held ones too: the process stops reading this index."""
         with self._lock:
-            if self._backend is not None:
-                self._backend.close()
-            self._backend = None
-            self._generation = None
+            entries, self._retired = [*self._retired, self._open], []
+            self._open = None
+            for entry in entries:
+                if entry is not None:
+                    entry.retired = True
+                    entry.holds = 0
+                    entry.close()

@@ -16,7 +16,15 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from indexer.errors import NewsIndexError, SkipArticle
-from indexer.models import RawRecord, Skipped
+from indexer.guards import (
+    MAX_ID_CHARS,
+    characters_note,
+    clean_text,
+    clean_value,
+    html_problem,
+    id_problem,
+)
+from indexer.models import RawRecord, RecordKind, Skipped
 from indexer.sgml import read_reuters
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -30,24 +38,38 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY_PROBE = 8192
 
 
+MAX_DEPTH = 256  # folder levels below a given path; deeper ones are skipped with the reason
+
+
 @dataclass(slots=True)
 class FoundFile:
-    """A file to read: its real path, its label as the user reached it, and sidecar fields."""
+    """A file to read: its `path`, its `file` as users see it, its `origin` (resolved path).
+
+    See indexer.models for what each name means.
+    """
 
     path: Path
-    label: str
+    file: str
+    origin: str = ""
     sidecar: dict[str, Any] = field(default_factory=dict)
     sidecar_from: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
 
+    def mtime(self) -> float | None:
+        """The file's modification time now (None if it can no longer be read)."""
+        try:
+            return self.path.stat().st_mtime
+        except OSError:
+            return None
 
-def record_id(label: str) -> str:
-    """A stable article id derived from the file label."""
-    return hashlib.sha1(label.encode("utf-8")).hexdigest()[:16]
+
+def record_id(file: str) -> str:
+    """A stable article id derived from the `file` users see."""
+    return hashlib.sha1(file.encode("utf-8")).hexdigest()[:16]
 
 
-def _label(root_arg: str, rel: str) -> str:
-    """The file label as reached from the path the user gave (`seeds/a.txt`)."""
+def _given(root_arg: str, rel: str) -> str:
+    """The `file` users see: the path as reached from the path the user gave (`seeds/a.txt`)."""
     return os.path.normpath(os.path.join(root_arg, rel)) if rel else os.path.normpath(root_arg)
 
 
@@ -82,10 +104,10 @@ def discover(
     roots = [os.path.realpath(a) for a in args]
     seen: set[str] = set()
 
-    def consider(full: str, label: str) -> None:
+    def consider(full: str, file: str) -> None:
         """Check one candidate file and add it to `found` or `skipped`."""
-        if not _valid_name(label):
-            shown = label.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+        if not _valid_name(file):
+            shown = file.encode("utf-8", "backslashreplace").decode("ascii", "replace")
             skipped.append(Skipped(shown, "file name is not valid UTF-8"))
             return
         try:
@@ -93,59 +115,77 @@ def discover(
             if stat.S_ISLNK(st.st_mode):
                 real = os.path.realpath(full)
                 if not _inside(real, roots):
-                    skipped.append(Skipped(label, "symbolic link leads outside the given folders"))
+                    skipped.append(Skipped(file, "symbolic link leads outside the given folders"))
                     return
                 st = os.stat(full)
             else:
                 real = os.path.realpath(full)
         except OSError as exc:
-            skipped.append(Skipped(label, f"cannot read file: {exc.strerror or exc}"))
+            skipped.append(Skipped(file, f"cannot read file: {exc.strerror or exc}"))
             return
         if stat.S_ISDIR(st.st_mode):
-            skipped.append(Skipped(label, "linked folder not followed"))
+            skipped.append(Skipped(file, "linked folder not followed"))
             return
         if not stat.S_ISREG(st.st_mode):
-            skipped.append(Skipped(label, "not a regular file (device, pipe or socket)"))
+            skipped.append(Skipped(file, "not a regular file (device, pipe or socket)"))
             return
         suffix = os.path.splitext(full)[1].lower()
         if suffix not in SUPPORTED and os.path.basename(full).lower() != METADATA_CSV:
             kind = suffix or "without an extension"
-            skipped.append(Skipped(label, f"unsupported file type {kind}"))
+            skipped.append(Skipped(file, f"unsupported file type {kind}"))
             return
         # A JSONL export holds many articles: its limit applies to each line instead.
         if st.st_size > max_bytes and suffix not in JSONL_SUFFIXES:
-            skipped.append(Skipped(label, f"file is larger than the {max_bytes} byte limit"))
+            skipped.append(Skipped(file, f"file is larger than the {max_bytes} byte limit"))
             return
         if real in seen:
-            skipped.append(Skipped(label, "same file already reached by another path"))
+            skipped.append(Skipped(file, "same file already reached by another path"))
             return
         seen.add(real)
-        found.append(FoundFile(Path(full), label, max_bytes=max_bytes))
+        found.append(FoundFile(Path(full), file, real, max_bytes=max_bytes))
 
     for arg in args:
         if os.path.isdir(arg) and not os.path.islink(arg):
-            for dirpath, dirnames, filenames in os.walk(arg, followlinks=False):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                rel_dir = os.path.relpath(dirpath, arg)
-                rel_dir = "" if rel_dir == "." else rel_dir
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    # Symlinked folders appear among files when followlinks is off.
-                    consider(os.path.join(dirpath, name), _label(arg, os.path.join(rel_dir, name)))
-                for name in dirnames[:]:
-                    full = os.path.join(dirpath, name)
-                    if os.path.islink(full):
-                        dirnames.remove(name)
-                        skipped.append(
-                            Skipped(
-                                _label(arg, os.path.join(rel_dir, name)),
-                                "linked folder not followed",
-                            )
-                        )
+            for dirpath, rel_dir, filenames in _walk(arg, skipped):
+                for name in filenames:
+                    consider(os.path.join(dirpath, name), _given(arg, os.path.join(rel_dir, name)))
         else:
-            consider(arg, _label(arg, ""))
+            consider(arg, _given(arg, ""))
     return _attach_sidecars(found, skipped)
+
+
+def _walk(arg: str, skipped: list[Skipped]) -> Iterator[tuple[str, str, list[str]]]:
+    """(folder, its path below `arg`, its file names) for every folder under `arg`, in order.
+
+    Iterative (os.walk recurses, and a tree ~1,000 levels deep raised RecursionError), hidden
+    entries left out, linked folders and folders deeper than MAX_DEPTH skipped with the reason.
+    """
+    stack = [(arg, "", 0)]
+    while stack:
+        dirpath, rel_dir, depth = stack.pop()
+        try:
+            with os.scandir(dirpath) as entries:
+                listed = sorted((e.name, e.is_dir(), e.is_symlink()) for e in entries)
+        except OSError as exc:
+            skipped.append(Skipped(_given(arg, rel_dir), f"cannot read folder: {exc.strerror}"))
+            continue
+        visible = [entry for entry in listed if not entry[0].startswith(".")]
+        yield dirpath, rel_dir, [name for name, is_dir, _link in visible if not is_dir]
+        for name, _is_dir, _link in (e for e in visible if e[1] and e[2]):
+            skipped.append(
+                Skipped(_given(arg, os.path.join(rel_dir, name)), "linked folder not followed")
+            )
+        folders = [name for name, is_dir, link in visible if is_dir and not link]
+        if folders and depth >= MAX_DEPTH:
+            skipped.append(
+                Skipped(
+                    _given(arg, os.path.join(rel_dir, folders[0])),
+                    f"folder nested more than {MAX_DEPTH} levels deep: not read",
+                )
+            )
+            continue
+        for name in reversed(folders):
+            stack.append((os.path.join(dirpath, name), os.path.join(rel_dir, name), depth + 1))
 
 
 def _attach_sidecars(
@@ -166,18 +206,18 @@ def _attach_sidecars(
                 if not isinstance(data, dict):
                     raise ValueError("a sidecar must hold one JSON object")
             except (OSError, ValueError, RecursionError, SkipArticle) as exc:
-                skipped.append(Skipped(f.label, f"sidecar ignored: {_why(exc)}"))
+                skipped.append(Skipped(f.file, f"sidecar ignored: {_why(exc)}"))
                 continue
             partner.sidecar.update(data)
-            partner.sidecar_from = f.label
+            partner.sidecar_from = f.file
             continue
         articles.append(f)
     csv_files = [f for f in found if f.path.name.lower() == METADATA_CSV]
     for meta in csv_files:
         try:
             rows = list(csv.DictReader(io.StringIO(decode_bytes(meta.path.read_bytes()))))
-        except (OSError, csv.Error, SkipArticle) as exc:
-            skipped.append(Skipped(meta.label, f"metadata.csv ignored: {exc}"))
+        except (OSError, ValueError, csv.Error, SkipArticle) as exc:  # ValueError: bad bytes
+            skipped.append(Skipped(meta.file, f"metadata.csv ignored: {exc}"))
             continue
         targets = {f.path.name: f for f in articles if f.path.parent == meta.path.parent}
         for row in rows:
@@ -187,7 +227,7 @@ def _attach_sidecars(
                 continue
             values = {k: v for k, v in row.items() if k and v not in (None, "")}
             target.sidecar = {**values, **target.sidecar}  # a JSON sidecar beats the CSV row
-            target.sidecar_from = target.sidecar_from or meta.label
+            target.sidecar_from = target.sidecar_from or meta.file
     return [f for f in articles if f.path.name.lower() != METADATA_CSV], skipped
 
 
@@ -202,7 +242,10 @@ def _looks_binary(probe: bytes) -> bool:
 def decode_bytes(data: bytes) -> str:
     """Decode file contents: UTF-8 (with or without BOM), else the detected charset."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16").replace("\x00", "")
+        try:
+            return data.decode("utf-16").replace("\x00", "")
+        except UnicodeDecodeError as exc:
+            raise SkipArticle(f"not valid UTF-16 (bad bytes at offset {exc.start})") from None
     if _looks_binary(data[:BINARY_PROBE]):
         raise SkipArticle("binary file (NUL or control bytes in its first 8 KiB)")
     try:
@@ -232,36 +275,31 @@ def read_file(found: FoundFile) -> Iterator[RawRecord | Skipped]:
         data = found.path.read_bytes()
         mtime = found.path.stat().st_mtime
     except OSError as exc:
-        yield Skipped(found.label, f"cannot read file: {exc.strerror or exc}")
+        yield Skipped(found.file, f"cannot read file: {exc.strerror or exc}")
         return
     try:
         text = decode_bytes(data)
     except SkipArticle as exc:
-        yield Skipped(found.label, str(exc))
+        yield Skipped(found.file, str(exc))
         return
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         kind = "html" if suffix in HTML_SUFFIXES else "text"
-        fields = dict(found.sidecar)
-        yield RawRecord(
-            id=_supplied_id(fields) or record_id(found.label),
-            file=found.label,
-            path=found.path,
-            kind=kind,
-            text=text,
-            fields=fields,
-            mtime=mtime,
-        )
+        problem = html_problem(text) if kind == "html" else None
+        if problem:
+            yield Skipped(found.file, problem)
+            return
+        yield _record(found, found.file, kind, mtime, dict(found.sidecar), text)
         return
     try:
         data_obj = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        yield Skipped(found.label, f"invalid JSON: {_why(exc)}")
+        yield Skipped(found.file, f"invalid JSON: {_why(exc)}")
         return
     items = data_obj if isinstance(data_obj, list) else [data_obj]
     many = isinstance(data_obj, list)
     for n, item in enumerate(items, start=1):
-        label = f"{found.label}:{n}" if many else found.label
-        yield _fields_record(item, label, found.path, mtime)
+        file = f"{found.file}:{n}" if many else found.file
+        yield _fields_record(item, file, found, mtime)
 
 
 def _read_jsonl(found: FoundFile) -> Iterator[RawRecord | Skipped]:
@@ -270,25 +308,25 @@ def _read_jsonl(found: FoundFile) -> Iterator[RawRecord | Skipped]:
         mtime = found.path.stat().st_mtime
         handle = found.path.open("rb")
     except OSError as exc:
-        yield Skipped(found.label, f"cannot read file: {exc.strerror or exc}")
+        yield Skipped(found.file, f"cannot read file: {exc.strerror or exc}")
         return
     with handle:
         for n, raw in enumerate(handle, start=1):
-            label = f"{found.label}:{n}"
+            file = f"{found.file}:{n}"
             if len(raw) > found.max_bytes:
-                yield Skipped(label, f"line is larger than the {found.max_bytes} byte limit")
+                yield Skipped(file, f"line is larger than the {found.max_bytes} byte limit")
                 continue
             if not raw.strip():
                 continue
             try:
                 item = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
             except UnicodeDecodeError:
-                yield Skipped(label, "JSON line is not UTF-8")
+                yield Skipped(file, "JSON line is not UTF-8")
                 continue
             except (ValueError, RecursionError) as exc:
-                yield Skipped(label, f"invalid JSON line: {_why(exc)}")
+                yield Skipped(file, f"invalid JSON line: {_why(exc)}")
                 continue
-            yield _fields_record(item, label, found.path, mtime)
+            yield _fields_record(item, file, found, mtime)
 
 
 def _read_sgml(found: FoundFile) -> Iterator[RawRecord | Skipped]:
@@ -297,12 +335,12 @@ def _read_sgml(found: FoundFile) -> Iterator[RawRecord | Skipped]:
         mtime = found.path.stat().st_mtime
         stories = list(read_reuters(found.path))
     except OSError as exc:
-        yield Skipped(found.label, f"cannot read file: {exc.strerror or exc}")
+        yield Skipped(found.file, f"cannot read file: {exc.strerror or exc}")
         return
     if not stories:
-        yield Skipped(found.label, "no <REUTERS> stories in this SGML file")
+        yield Skipped(found.file, "no <REUTERS> stories in this SGML file")
     for newid, fields in stories:
-        yield _fields_record(fields, f"{found.label}:{newid}", found.path, mtime)
+        yield _fields_record(fields, f"{found.file}:{newid}", found, mtime)
 
 
 def _why(exc: Exception) -> str:
@@ -312,23 +350,45 @@ def _why(exc: Exception) -> str:
     return str(exc)
 
 
-def _supplied_id(fields: dict[str, Any]) -> str | None:
-    """An id the user supplied, when it is a usable string."""
-    value = fields.get("id")
-    if isinstance(value, (str, int)) and str(value).strip():
-        return str(value).strip()[:200]
-    return None
-
-
-def _fields_record(item: Any, label: str, path: Path, mtime: float) -> RawRecord | Skipped:
+def _fields_record(item: Any, file: str, found: FoundFile, mtime: float) -> RawRecord | Skipped:
     """A record from one JSON object, or the reason it is not one."""
     if not isinstance(item, dict):
-        return Skipped(label, "JSON record is not an object")
+        return Skipped(file, "JSON record is not an object")
+    return _record(found, file, "fields", mtime, item)
+
+
+def _record(
+    found: FoundFile,
+    file: str,
+    kind: RecordKind,
+    mtime: float,
+    fields: dict[str, Any],
+    text: str = "",
+) -> RawRecord:
+    """A raw record, its characters cleaned and its supplied id checked (noted if changed)."""
+    notes = []
+    text, bad = clean_text(text)
+    fields, bad_fields = clean_value(fields)
+    if bad + bad_fields:
+        notes.append(characters_note(bad + bad_fields))
+    article_id = record_id(file)
+    value = fields.get("id")
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+        supplied = str(value).strip()[:MAX_ID_CHARS]
+        problem = id_problem(supplied)
+        if problem is None:
+            article_id = supplied
+        else:
+            shown = supplied[:60].encode("unicode_escape").decode("ascii")
+            notes.append(f"supplied id {shown!r} {problem}: replaced by {article_id}")
     return RawRecord(
-        id=_supplied_id(item) or record_id(label),
-        file=label,
-        path=path,
-        kind="fields",
-        fields=item,
+        id=article_id,
+        file=file,
+        path=found.path,
+        kind=kind,
+        text=text,
+        fields=fields,
         mtime=mtime,
+        origin=found.origin,
+        notes=notes,
     )

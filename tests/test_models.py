@@ -56,3 +56,43 @@ def test_article_round_trips_through_dict():
     data = article.to_dict() | {"origin": "seeds/x.txt", "mtime": 12.5}
     assert article_from_dict(data) == article
     assert data["date"] == "2025-01" and data["date_precision"] == "month"
+
+
+def test_the_article_fields_are_listed_once_and_json_csv_and_schema_derive_from_them():
+    from indexer.models import ARTICLE_FIELDS
+    from webapp.export import CSV_COLUMNS
+    from webapp.openapi import ARTICLE_FIELDS as HIT_SCHEMA
+    from webapp.openapi import BODY_FIELDS
+
+    article = Article(
+        id="a1",
+        file="feed.jsonl:3",
+        body="Body.",
+        title="T",
+        date=PartialDate(2025, 1, 15),
+        updated=PartialDate(2025, 1, 16),
+        byline=["Brenda Goh", "Ana Ruiz"],
+        story_id="s-1",
+        origin="/data/feed.jsonl",
+        mtime=3.5,
+    )
+    names = [f.name for f in ARTICLE_FIELDS]
+    assert len(names) == len(set(names))
+    assert list(article.to_dict()) == [f.name for f in ARTICLE_FIELDS if f.public]
+    assert "origin" not in article.to_dict() and article.to_record()["origin"] == "/data/feed.jsonl"
+    assert article_from_dict(article.to_record()) == article
+    assert [*HIT_SCHEMA, *BODY_FIELDS] == list(article.to_dict())
+    assert HIT_SCHEMA["date"]["anyOf"][0]["pattern"] and "body" in BODY_FIELDS
+    assert CSV_COLUMNS == (
+        "id", "title", "source", "publisher", "date", "byline", "dateline", "url", "file",
+        "story_id",
+    )  # fmt: skip
+
+
+def test_later_facts_are_added_by_named_methods_with_their_provenance():
+    article = Article(id="a", file="a.txt", body="Body.", date=PartialDate(None, 1, 15))
+    article.date_from(PartialDate(2025, 1, 15), "copy")
+    article.byline_from(["Ana Ruiz"], "copy")
+    article.join_story("s-9")
+    assert article.to_dict()["date"] == "2025-01-15" and article.byline == ["Ana Ruiz"]
+    assert article.provenance == {"date": "copy", "byline": "copy"} and article.story_id == "s-9"

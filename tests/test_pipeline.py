@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -185,3 +188,97 @@ def test_a_pool_of_processes_normalises_like_one_process(work, monkeypatch):
     assert pooled_report.skipped == alone_report.skipped
     assert pooled_report.cleaned == alone_report.cleaned
     assert len(alone) >= 10 and alone_report.skipped  # real work, bad files included
+
+
+# Updates that used to lose or duplicate articles (issue 18, items 1 to 3).
+
+
+def test_update_with_previous_a_folder_publishes_and_keeps_serving(work):
+    build_index(["seeds"], work / "index")
+    store = IndexStore(work / "index")
+    (store.root / "PREVIOUS").unlink()
+    (store.root / "PREVIOUS").mkdir()
+    report = update_index(["seeds"], work / "index")
+    assert store.current().name == report.generation  # the new generation was not deleted
+    assert _search(work / "index").total == report.unchanged == len(list(SEEDS.iterdir()))
+
+
+@pytest.mark.parametrize("pointer", ["", "..", "/etc", "g-missing", "{good}\nextra", "generations"])
+def test_update_on_a_damaged_pointer_touches_no_generation(work, pointer):
+    build_index(["seeds"], work / "index")
+    build_index(["seeds"], work / "index")
+    store = IndexStore(work / "index")
+    before = sorted(p.name for p in store.generations_dir.iterdir())
+    (store.root / "CURRENT").write_text(pointer.format(good=store.current_name()))
+    with pytest.raises(NewsIndexError, match="newsindex rebuild"):
+        update_index(["seeds"], work / "index")
+    assert sorted(p.name for p in store.generations_dir.iterdir()) == before
+
+
+def test_update_of_the_working_folder_keeps_files_given_from_outside_it(work, monkeypatch):
+    feed = work / "feed.jsonl"
+    feed.write_text(
+        "".join(
+            json.dumps({"title": f"Feed item {n}", "body": f"Cocoa shipment number {n} left."})
+            + "\n"
+            for n in range(3)
+        )
+    )
+    monkeypatch.chdir(work / "seeds")
+    build_index([".", "../feed.jsonl"], work / "index")
+    report = update_index(["."], work / "index")
+    assert report.removed == 0 and report.indexed == 0
+    assert _search(work / "index", '"Feed item"').total == 3
+
+
+def test_update_through_another_spelling_of_the_folder_adds_no_duplicate(work):
+    build_index(["seeds"], work / "index")
+    total = _search(work / "index").total
+    report = update_index([str(work / "seeds")], work / "index")
+    assert (report.indexed, report.removed, report.unchanged) == (0, 0, total)
+    assert _search(work / "index").total == total
+
+
+def test_an_update_removing_most_of_the_archive_asks_for_allow_mass_delete(work):
+    build_index(["seeds"], work / "index")
+    total = _search(work / "index").total
+    for path in (work / "seeds").iterdir():
+        path.unlink()  # an unmounted share looks like this
+    with pytest.raises(NewsIndexError, match="--allow-mass-delete") as exc:
+        update_index(["seeds"], work / "index")
+    assert f"remove {total} of the {total}" in str(exc.value)
+    assert _search(work / "index").total == total
+    report = update_index(["seeds"], work / "index", allow_mass_delete=True)
+    assert report.removed == total and _search(work / "index").total == 0
+
+
+_FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+from webapp.commands import cli
+sys.argv = ["newsindex", *sys.argv[1:]]
+cli()
+"""
+
+
+def test_a_file_system_refusing_writes_ends_in_one_line_and_keeps_the_index(work):
+    build_index(["seeds"], work / "index")
+    served = IndexStore(work / "index").current_name()
+    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(work / "index")}
+    for command in (["rebuild", "seeds", "articles"], ["update", "articles"]):
+        done = subprocess.run(
+            [sys.executable, "-c", _FULL_DISK, *command],
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=300,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+        assert len(errors) == 1 and "File too large" in errors[0], done.stderr
+        assert errors[0].endswith("The served index is unchanged.")
+        assert IndexStore(work / "index").current_name() == served
+    assert len(list(IndexStore(work / "index").generations_dir.iterdir())) == 1

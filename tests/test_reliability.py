@@ -3,9 +3,13 @@ damaged or missing index answering 503 (never 500) and recovering with `newsinde
 
 from __future__ import annotations
 
+import csv
 import gc
 import importlib.util
+import io
+import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -14,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.pipeline import build_index
+from indexer.pipeline import build_index, update_index
 from indexer.store import CURRENT, IndexStore
 from webapp import create_app
 
@@ -34,11 +38,14 @@ def _bench(name: str):
 # The benches, at small sizes (the full runs print figures; see bench/*.py).
 
 
-def test_kill_9_at_random_moments_never_leaves_an_unreadable_index(tmp_path):
+def test_kills_and_ctrl_c_around_the_swap_never_leave_an_unreadable_index(tmp_path):
     crash_test = _bench("crash_test")
     figures = crash_test.run(tmp_path, points=2, articles=40, seed=7)
     assert figures["unreadable"] == 0, figures["problems"]
-    assert figures["old"] + figures["new"] == 2
+    assert set(figures["modes"]) == {"kill-rebuild", "kill-update", "sigint-swap"}
+    for mode in figures["modes"].values():
+        assert mode["old"] + mode["new"] == 2
+    assert figures["modes"]["sigint-swap"]["interrupted_at_swap"] >= 1
     assert figures["lock_stuck"] == 0  # flock dies with its holder: no stale lock
     assert figures["after_next_rebuild"]["generations"] <= 2  # the next build prunes leftovers
 
@@ -332,3 +339,36 @@ def test_a_swap_while_serving_is_picked_up_by_the_next_request(good_index, tmp_p
         assert len(kept) == 2  # the new generation and the previous one, for rollback
     finally:
         _close(app)
+
+
+def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path):
+    words = "cocoa harbour ferry grain tariff port strike ministry budget river".split()
+    rng = random.Random(4)
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    with feed.open("w") as fh:
+        for n in range(1_500):  # three export batches
+            text = " ".join(rng.choice(words) + str(rng.randrange(10**6)) for _ in range(30))
+            fh.write(json.dumps({"title": f"Item {n}", "date": "2025-01-15", "body": text}) + "\n")
+    build_index([tmp_path / "in"], tmp_path / "index")
+    app = _app(tmp_path / "index")
+    try:
+        client = app.test_client()
+        response = client.get("/api/search.csv", buffered=False)
+        chunks = iter(response.response)
+        lines = [next(chunks) for _ in range(100)]
+        for n in range(2):  # each update swaps; the second prunes the export's generation
+            (tmp_path / "in" / f"new{n}.txt").write_text(f"New {n}\n\nA new story {n} today.\n")
+            update_index([tmp_path / "in"], tmp_path / "index")
+            assert client.get("/?q=new").status_code == 200  # this process moves on too
+        lines.extend(chunks)
+        response.close()
+        rows = list(csv.reader(io.StringIO(b"".join(lines).decode())))
+        assert len(rows) == 1 + 1_500 and rows[-1][0]
+        assert client.get("/api/search?q=new").get_json()["total"] == 2
+    finally:
+        _close(app)
+    store = IndexStore(tmp_path / "index")
+    with store.lock():
+        store.clear_leftovers()  # the export ended: its generation goes at the next build
+    assert len(list(store.generations_dir.iterdir())) == 2

@@ -107,3 +107,63 @@ def test_workers_of_a_killed_build_die_with_it_and_free_the_lock(tmp_path):
     finally:
         holder.kill()
         holder.stdout.close()
+
+
+def _published(store: IndexStore, count: int) -> list[str]:
+    """Publish `count` generations holding a data file; their names, oldest first."""
+    names = []
+    for _ in range(count):
+        gen = store.new_generation()
+        (gen / "data").write_text("x")
+        store.publish(gen)
+        names.append(gen.name)
+    return names
+
+
+def test_discard_never_deletes_the_generation_current_names(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    (name,) = _published(store, 1)
+    store.discard(store.generations_dir / name)  # as a build interrupted after its swap does
+    assert store.current().name == name and (store.current() / "data").exists()
+
+
+def test_a_folder_where_previous_should_be_does_not_stop_the_swap(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    first = _published(store, 1)
+    (store.root / "PREVIOUS").unlink()
+    (store.root / "PREVIOUS").mkdir()
+    second = _published(store, 1)
+    assert store.current_name() == second[0]
+    assert (store.root / "PREVIOUS").read_text().strip() == first[0]
+
+
+@pytest.mark.parametrize(
+    "pointer", ["", "   ", "..", "/etc", "g-missing", "{good}x", "{good}\nextra", "generations"]
+)
+def test_a_damaged_pointer_prunes_nothing(tmp_path, pointer):
+    store = IndexStore(tmp_path / "index")
+    names = _published(store, 2)
+    orphan = store.new_generation()  # might be the real index for all we know
+    (store.root / CURRENT).write_text(pointer.format(good=names[-1]) + "\n")
+    with pytest.raises(IndexMissing):
+        store.check_pointer()
+    with store.lock():
+        store.clear_leftovers()
+    assert {p.name for p in store.generations_dir.iterdir()} == {*names, orphan.name}
+    gen = store.new_generation()
+    store.publish(gen)  # a rebuild over a damaged pointer keeps every other generation
+    assert store.current_name() == gen.name
+    assert {p.name for p in store.generations_dir.iterdir()} == {*names, orphan.name, gen.name}
+    assert (store.root / "PREVIOUS").read_text().strip() == orphan.name  # the newest other
+
+
+def test_a_generation_being_read_is_not_pruned_until_released(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    names = _published(store, 1)
+    lease = store.lease(store.generations_dir / names[0])
+    _published(store, 2)  # names[0] is neither current nor previous now
+    assert (store.generations_dir / names[0] / "data").exists()
+    lease.release()
+    with store.lock():
+        store.clear_leftovers()
+    assert not (store.generations_dir / names[0]).exists()

@@ -27,10 +27,18 @@ def api_search() -> ResponseReturnValue:
 @bp.get("/search.csv")
 def api_search_csv() -> ResponseReturnValue:
     """Every matching article as CSV, streamed, in the search's order (capped, see README)."""
-    backend = live_index(current_app).backend()
-    sq = search.parse_args(request.args, alias_table(current_app))
-    rows = export.search_rows(backend, sq)
-    return _csv_response(next(rows), rows, "newsindex-search.csv")
+    # The hold keeps this generation open (and unpruned) until the download ends.
+    hold = live_index(current_app).hold()
+    try:
+        sq = search.parse_args(request.args, alias_table(current_app))
+        rows = export.search_rows(hold.backend, sq)
+        first = next(rows)
+    except BaseException:
+        hold.release()
+        raise
+    response = _csv_response(first, rows, "newsindex-search.csv")
+    response.call_on_close(hold.release)
+    return response
 
 
 @bp.get("/chart.csv")

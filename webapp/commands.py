@@ -55,7 +55,7 @@ def _print_report(action: str, report: BuildReport) -> None:
         click.echo("Skipped 0 files.")
 
 
-def _run_build(action: str, paths: tuple[str, ...], update: bool) -> None:
+def _run_build(action: str, paths: tuple[str, ...], update: bool, **options: Any) -> None:
     """Run a rebuild or update with the app's config and report it."""
     app = current_app
     chosen = list(paths) or list(app.config["DEFAULT_PATHS"])
@@ -67,6 +67,7 @@ def _run_build(action: str, paths: tuple[str, ...], update: bool) -> None:
             backend=app.config["BACKEND"],
             max_bytes=int(app.config["MAX_FILE_BYTES"]),
             progress=_progress,
+            **options,
         )
     except IndexLocked as exc:
         click.echo(f"Error: {exc}", err=True)
@@ -91,13 +92,21 @@ def rebuild_command(paths: tuple[str, ...]) -> None:
 
 @click.command("update")
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--allow-mass-delete",
+    is_flag=True,
+    help="Allow removing more than half of the index (files deleted on purpose).",
+)
 @with_appcontext
-def update_command(paths: tuple[str, ...]) -> None:
+def update_command(paths: tuple[str, ...], allow_mass_delete: bool) -> None:
     """Index new and changed files; drop articles whose files are gone (default: seeds/).
+
+    Files are matched by their real path, however PATHS are spelt. An update that would remove
+    more than half of the index (an unmounted share?) stops unless --allow-mass-delete.
 
     Example: newsindex update seeds
     """
-    _run_build("Updated", paths, update=True)
+    _run_build("Updated", paths, update=True, allow_mass_delete=allow_mass_delete)
 
 
 @click.command("search")

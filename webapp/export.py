@@ -1,4 +1,9 @@
-"""CSV exports of searches and of the date chart, and the Atom feed of the newest matches."""
+"""CSV exports of searches and of the date chart.
+
+Every cell is neutralised against formula injection (OWASP's rule): a text starting with
+`=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`, so a spreadsheet shows it
+as text instead of running it.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +13,35 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from indexer.backends.base import EXPORT_CAP, SearchBackend, SearchQuery
-from indexer.models import Article
+from indexer.models import ARTICLE_FIELDS, Article
 
-CSV_COLUMNS = (
-    "id",
-    "title",
-    "source",
-    "publisher",
-    "date",
-    "byline",
-    "dateline",
-    "url",
-    "file",
-    "story_id",
-)
+CSV_FIELDS = tuple(f for f in ARTICLE_FIELDS if f.csv)
+CSV_COLUMNS = tuple(f.name for f in CSV_FIELDS)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run as a formula (numbers are left as they are)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _csv_line(values: Iterable[Any]) -> str:
-    """One CSV line (RFC 4180 quoting, CRLF)."""
+    """One CSV line (RFC 4180 quoting, CRLF), every cell neutralised."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
+    csv.writer(buffer).writerow([safe_cell(v) for v in values])
     return buffer.getvalue()
 
 
 def article_row(article: Article) -> list[str]:
-    """The CSV cells of one article."""
+    """The CSV cells of one article (a list joined with `; `)."""
     data = article.to_dict()
-    data["byline"] = "; ".join(article.byline)
-    return ["" if data.get(col) is None else str(data[col]) for col in CSV_COLUMNS]
+    cells = []
+    for spec in CSV_FIELDS:
+        value = data[spec.name]
+        cells.append("; ".join(value) if spec.kind == "texts" else "" if value is None else value)
+    return [str(cell) for cell in cells]
 
 
 def search_rows(backend: SearchBackend, sq: SearchQuery) -> Iterator[str]:

@@ -10,6 +10,8 @@ from typing import Any
 
 from indexer.backends.base import EXPORT_CAP, FACETS, SORTS
 from indexer.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
+from indexer.models import ARTICLE_FIELDS as MODEL_FIELDS
+from indexer.models import FieldSpec
 from webapp.search import CHARTS, COUNTS, GROUPS
 
 ISO_DATE = r"^\s*\d{4}(-\d{2}(-\d{2})?)?\s*$"
@@ -161,26 +163,28 @@ DATE_BIN = {
     },
 }
 
-ARTICLE_FIELDS: dict[str, Any] = {
-    "id": {"type": "string"},
-    "title": _nullable({"type": "string"}),
-    "source": _nullable({"type": "string"}),
-    "publisher": _nullable({"type": "string"}),
+_KIND_SCHEMAS: dict[str, dict[str, Any]] = {
+    "key": {"type": "string"},
+    "text": _nullable({"type": "string"}),
+    "texts": {"type": "array", "items": {"type": "string"}},
     "date": _nullable({"type": "string", "pattern": KNOWN_DATE}),
-    "date_precision": _nullable({"type": "string", "enum": ["day", "month", "year"]}),
-    "updated": _nullable({"type": "string", "pattern": KNOWN_DATE}),
-    "byline": {"type": "array", "items": {"type": "string"}},
-    "contributors": {"type": "array", "items": {"type": "string"}},
-    "dateline": _nullable({"type": "string"}),
-    "url": _nullable({"type": "string"}),
-    "file": {"type": "string"},
-    "language": _nullable({"type": "string"}),
-    "story_id": _nullable({"type": "string"}),
-    "provenance": {
-        "type": "object",
-        "additionalProperties": {"type": "string"},
-        "description": "Where each field's value came from (`supplied`, `heading`, `copy`, …).",
-    },
+    "precision": _nullable({"type": "string", "enum": ["day", "month", "year"]}),
+    "mapping": {"type": "object", "additionalProperties": {"type": "string"}},
+    "number": {"type": "number"},
+}
+
+
+def _field_schema(spec: FieldSpec) -> dict[str, Any]:
+    """The JSON schema of one article field, with its meaning."""
+    return {**_KIND_SCHEMAS[spec.kind], "description": spec.doc}
+
+
+# Derived from the one list of article fields (indexer.models), so they cannot drift.
+ARTICLE_FIELDS: dict[str, Any] = {
+    f.name: _field_schema(f) for f in MODEL_FIELDS if f.public and f.in_hits
+}
+BODY_FIELDS: dict[str, Any] = {
+    f.name: _field_schema(f) for f in MODEL_FIELDS if f.public and not f.in_hits
 }
 
 COPY = {
@@ -217,8 +221,8 @@ HIT = {
 
 ARTICLE = {
     "type": "object",
-    "required": ["ok", *ARTICLE_FIELDS, "body"],
-    "properties": {"ok": {"const": True}, **ARTICLE_FIELDS, "body": {"type": "string"}},
+    "required": ["ok", *ARTICLE_FIELDS, *BODY_FIELDS],
+    "properties": {"ok": {"const": True}, **ARTICLE_FIELDS, **BODY_FIELDS},
 }
 
 CHART = {

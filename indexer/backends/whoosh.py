@@ -108,9 +108,7 @@ def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
 
 def _document(article: Article) -> dict[str, Any]:
     """The Whoosh document for an article."""
-    meta = article.to_dict()
-    meta["origin"] = article.origin
-    meta["mtime"] = article.mtime
+    meta = article.to_record()
     body = meta.pop("body")
     doc: dict[str, Any] = {
         "id": article.id,

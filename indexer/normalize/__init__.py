@@ -87,5 +87,6 @@ def _article(record: RawRecord, found: Extraction) -> Article:
         language=values.get("language"),
         story_id=values.get("story_id"),
         provenance=dict(found.provenance),
+        origin=record.origin,
         mtime=record.mtime,
     )

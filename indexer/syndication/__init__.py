@@ -49,7 +49,7 @@ def group_articles(
     for group in groups:
         members = [by_id[m] for m in group.members if m in by_id]
         for article in members:
-            article.story_id = group.story_id
+            article.join_story(group.story_id)
         if len(members) > 1:
             fill_from_copies(members)
     return groups

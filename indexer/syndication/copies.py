@@ -47,18 +47,15 @@ def fill_from_copies(group_articles: list[Article]) -> list[str]:
     for article in group_articles:
         touched = False
         if dated and article.date is None:
-            article.date = dated[0].date
+            article.date_from(dated[0].date, COPY)
             touched = True
         elif dated and article.date.year is None and article.date.month is not None:
             year = year_for(article.date, [a.date for a in dated])
             if year is not None:
-                article.date = PartialDate(year, article.date.month, article.date.day)
+                article.date_from(PartialDate(year, article.date.month, article.date.day), COPY)
                 touched = True
-        if touched:
-            article.provenance["date"] = COPY
         if signed and not article.byline:
-            article.byline = list(signed[0].byline)
-            article.provenance["byline"] = COPY
+            article.byline_from(signed[0].byline, COPY)
             touched = True
         if touched:
             changed.append(article.id)

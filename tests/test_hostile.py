@@ -22,6 +22,7 @@ from indexer.clean import clean_article, clean_body, clean_text, clean_url, stri
 from indexer.errors import SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, discover
 from indexer.models import Article
+from indexer.pipeline import build_index
 from webapp import create_app, marked
 
 from .conftest import ROOT
@@ -390,24 +391,33 @@ def _line(**fields: str) -> str:
     return json.dumps({"date": "2025-01-15", **fields}, ensure_ascii=True) + "\n"
 
 
+BODY = "Cocoa prices rose in Abidjan as exporters waited for the rains."
+
+
+def _feed_lines() -> list[str]:
+    """JSONL lines whose characters, formulas and ids broke pages, feeds and exports."""
+    lines = [
+        _line(title="Lone surrogate \ud800 cocoa", body=BODY),
+        _line(title="Non-character \uffff cocoa", body=BODY),
+        _line(title=FORMULA, source="=cmd|' /C calc'!A0", byline="@Ana Ruiz", body=BODY),
+    ]
+    odd = [_line(id=bad, title=f"Odd {n} cocoa", body=BODY) for n, bad in enumerate(BAD_IDS)]
+    return lines + odd
+
+
 @pytest.fixture(scope="module")
 def attacked(tmp_path_factory):
     """A folder of the inputs that broke builds and pages, rebuilt through the CLI."""
     root = tmp_path_factory.mktemp("attacked")
     folder = root / "in"
     folder.mkdir()
-    body = "Cocoa prices rose in Abidjan as exporters waited for the rains."
-    lines = [
-        _line(title="Lone surrogate \ud800 cocoa", body=body),
-        _line(title="Non-character \uffff cocoa", source="Wire\udc80", body=body),
-        _line(title=FORMULA, source="=cmd|' /C calc'!A0", byline="@Ana Ruiz", body=body),
-    ]
-    lines += [_line(id=bad, title=f"Odd id {n} cocoa", body=body) for n, bad in enumerate(BAD_IDS)]
+    lines = _feed_lines()
+    lines[1] = _line(title="Non-character \uffff cocoa", source="Wire\udc80", body=BODY)
     (folder / "feed.jsonl").write_text("".join(lines))
     (folder / "note.txt").write_text("Harbour note\n\nThe harbour reopened on Monday.\n")
     (folder / "metadata.csv").write_bytes(b"\xff\xfeA")  # UTF-16 with a bad byte
     attributes = " ".join(f'data-a{n}="{n}"' for n in range(20_000))
-    (folder / "page.html").write_text(f"<html><body {attributes}><p>{body}</p></body></html>")
+    (folder / "page.html").write_text(f"<html><body {attributes}><p>{BODY}</p></body></html>")
     deep = folder
     for _ in range(1000):  # Path.mkdir(parents=True) itself recurses too deep for this
         deep = deep / "d"
@@ -439,17 +449,24 @@ def test_the_attacked_folder_is_indexed_with_every_problem_reported(attacked):
     assert "Rebuilt: 9 articles indexed" in out  # the 8 JSONL lines and note.txt
 
 
+@pytest.fixture(scope="module")
+def feed_index(tmp_path_factory):
+    """An index of the hostile JSONL lines alone (which older builds could index)."""
+    root = tmp_path_factory.mktemp("hostile-feed")
+    (root / "feed.jsonl").write_text("".join(_feed_lines()))
+    build_index([root / "feed.jsonl"], root / "index")
+    return root
+
+
 @pytest.fixture
-def attacked_client(attacked):
-    """A client of the app on the attacked folder's index."""
-    root, done = attacked
-    assert done.returncode == 0, done.stderr[-3000:]
-    app = create_app({"TESTING": True, "INDEX_DIR": root / "index"})
+def attacked_client(feed_index):
+    """A client of the app on the hostile feed's index."""
+    app = create_app({"TESTING": True, "INDEX_DIR": feed_index / "index"})
     yield app.test_client()
     app.extensions["newsindex"].close()
 
 
-def test_bad_characters_break_no_page_feed_or_cli_answer(attacked, attacked_client):
+def test_bad_characters_break_no_page_feed_or_cli_answer(feed_index, attacked_client):
     client = attacked_client
     for page in ["/", "/?q=cocoa", "/?q=surrogate", "/api/search?q=cocoa", "/feed.atom"]:
         response = client.get(page)
@@ -457,7 +474,6 @@ def test_bad_characters_break_no_page_feed_or_cli_answer(attacked, attacked_clie
     hits = client.get("/api/search?q=cocoa&per_page=50").get_json()["hits"]
     titles = {h["title"] for h in hits}
     assert {"Lone surrogate \ufffd cocoa", "Non-character \ufffd cocoa"} <= titles
-    assert "Wire\ufffd" in {h["source"] for h in hits}
     for hit in hits:
         link = f"/article/{quote(hit['id'], safe='/')}"
         assert client.get(link).status_code == 200, link
@@ -466,8 +482,7 @@ def test_bad_characters_break_no_page_feed_or_cli_answer(attacked, attacked_clie
         feed = client.get(f"/feed.atom{query}").get_data()
         ElementTree.fromstring(feed)  # well-formed XML: raises otherwise
         assert "Non-character \ufffd cocoa".encode() in feed
-    root, _done = attacked
-    done = _cli(root / "index", "search", "--json", "surrogate", cwd=root)
+    done = _cli(feed_index / "index", "search", "--json", "surrogate", cwd=feed_index)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout)["hits"][0]["title"] == "Lone surrogate \ufffd cocoa"
 

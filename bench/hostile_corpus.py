@@ -189,6 +189,30 @@ def make_corpus(out: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, dict
     expect("csv/story.txt", "cleaned", "url: dropped")
     _write(arts / "<img src=x onerror=alert('name')>.txt", "Markup in the file name\n\n" + story)
     expect("<img src=x onerror=alert('name')>.txt", "indexed")
+    # Found by attacking newsindex (issue 18): each once broke a build, a page or the feed.
+    odd = [
+        {"title": "Lone surrogate \ud800 cocoa", "body": story},
+        {"title": "Wire story", "source": "Wire\udc80", "body": story},
+        {"title": "Non-character \uffff cocoa", "body": story},
+        {"id": "../../etc/passwd", "title": "Climbing id", "body": story},
+        {"id": "two\r\nlines", "title": "Broken id", "body": story},
+    ]
+    _write(arts / "odd.jsonl", "".join(json.dumps(o) + "\n" for o in odd))
+    for n in (1, 2, 3):
+        expect(f"odd.jsonl:{n}", "cleaned", "invalid character")
+    for n in (4, 5):
+        expect(f"odd.jsonl:{n}", "cleaned", "supplied id")
+    _write(arts / "meta16" / "story.txt", "UTF-16 metadata\n\n" + story)
+    _write(arts / "meta16" / "metadata.csv", b"\xff\xfeA")  # UTF-16 with a bad byte
+    expect("meta16/metadata.csv", "skipped", "not valid UTF-16")
+    attributes = " ".join(f'data-x{n}="{n}"' for n in range(2_000))
+    _write(arts / "attributes.html", f"<html><body {attributes}><p>{story}</p></body></html>")
+    expect("attributes.html", "skipped", "HTML tag with 2,000 attributes")
+    deep = arts / "deep"
+    for _ in range(300):  # below the depth at which shutil.rmtree itself fails
+        deep = deep / "d"
+    _write(deep / "bottom.txt", "Bottom\n\n" + story)
+    expect("deep/" + "/".join(["d"] * 256), "skipped", "nested more than 256 levels")
 
     # Files that are not what they seem.
     _write(outside / "secret.txt", "Secret\n\nThis file lies outside the folder given.\n")

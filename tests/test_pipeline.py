@@ -282,3 +282,31 @@ def test_a_file_system_refusing_writes_ends_in_one_line_and_keeps_the_index(work
         assert errors[0].endswith("The served index is unchanged.")
         assert IndexStore(work / "index").current_name() == served
     assert len(list(IndexStore(work / "index").generations_dir.iterdir())) == 1
+
+
+def test_the_cli_update_stops_a_mass_delete_and_allows_it_when_asked(work):
+    build_index(["seeds"], work / "index")
+    total = _search(work / "index").total
+    for path in (work / "seeds").iterdir():
+        path.unlink()
+    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(work / "index")}
+    script = os.path.join(os.path.dirname(sys.executable), "newsindex")
+
+    def update(*args: str) -> subprocess.CompletedProcess[str]:
+        """Run `newsindex update` on the work folder."""
+        return subprocess.run(
+            [script, "update", *args, "seeds"],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=300,
+        )
+
+    refused = update()
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "run `newsindex update --allow-mass-delete`" in refused.stderr
+    allowed = update("--allow-mass-delete")
+    assert allowed.returncode == 0, allowed.stderr
+    assert f"Removed {total} articles" in allowed.stdout

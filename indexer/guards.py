@@ -19,7 +19,7 @@ MAX_ID_CHARS = 200
 MAX_ATTRIBUTES = 1_000  # per tag; real pages stay under a hundred
 
 
-def clean_text(text: str) -> tuple[str, int]:
+def replace_bad_chars(text: str) -> tuple[str, int]:
     """The text with bad characters replaced by U+FFFD, and how many were replaced."""
     if _BREAKS.search(text):
         text = _BREAKS.sub("\n", text)
@@ -27,19 +27,19 @@ def clean_text(text: str) -> tuple[str, int]:
     return text, count
 
 
-def clean_value(value: Any) -> tuple[Any, int]:
-    """A JSON value (strings, lists, objects, keys included) cleaned as `clean_text` does."""
+def replace_bad_chars_in(value: Any) -> tuple[Any, int]:
+    """A JSON value (strings, lists, objects, keys too) with bad characters replaced."""
     if isinstance(value, str):
-        return clean_text(value)
+        return replace_bad_chars(value)
     if isinstance(value, list):
-        cleaned = [clean_value(item) for item in value]
+        cleaned = [replace_bad_chars_in(item) for item in value]
         return [v for v, _ in cleaned], sum(n for _, n in cleaned)
     if isinstance(value, dict):
         out: dict[Any, Any] = {}
         total = 0
         for key, item in value.items():
-            new_key, n_key = clean_value(key) if isinstance(key, str) else (key, 0)
-            new_item, n_item = clean_value(item)
+            new_key, n_key = replace_bad_chars_in(key) if isinstance(key, str) else (key, 0)
+            new_item, n_item = replace_bad_chars_in(item)
             out[new_key] = new_item
             total += n_key + n_item
         return out, total

@@ -19,10 +19,10 @@ from indexer.errors import NewsIndexError, SkipArticle
 from indexer.guards import (
     MAX_ID_CHARS,
     characters_note,
-    clean_text,
-    clean_value,
     html_problem,
     id_problem,
+    replace_bad_chars,
+    replace_bad_chars_in,
 )
 from indexer.models import RawRecord, RecordKind, Skipped
 from indexer.sgml import read_reuters
@@ -367,8 +367,8 @@ def _record(
 ) -> RawRecord:
     """A raw record, its characters cleaned and its supplied id checked (noted if changed)."""
     notes = []
-    text, bad = clean_text(text)
-    fields, bad_fields = clean_value(fields)
+    text, bad = replace_bad_chars(text)
+    fields, bad_fields = replace_bad_chars_in(fields)
     if bad + bad_fields:
         notes.append(characters_note(bad + bad_fields))
     article_id = record_id(file)

@@ -152,3 +152,28 @@ def test_deeply_nested_json_is_skipped_not_fatal(tmp_path):
         "invalid JSON line: nested too deeply",
         "invalid JSON: nested too deeply",
     ]
+
+
+def test_bad_characters_in_json_fields_are_replaced_and_noted(tmp_path):
+    record = {"title": "Lone \ud800 surrogate", "tags": ["x\ufdd0", {"k\udc80": "\U0010ffff"}]}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    (records, skipped) = _read_all([tmp_path])
+    assert skipped == [] and records[0].notes == [
+        "4 invalid characters (lone surrogate, non-character or control) replaced with U+FFFD"
+    ]
+    assert records[0].fields == {
+        "title": "Lone \ufffd surrogate",
+        "tags": ["x\ufffd", {"k\ufffd": "\ufffd"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("supplied", "kept"),
+    [("reuters/2025/01/15", True), ("AP-1", True), ("a\nb", False), ("/a", False),
+     ("a/", False), (".", False), ("..", False), ("x/../y", False), ("a//b", False)],
+)  # fmt: skip
+def test_a_supplied_id_that_cannot_be_an_address_is_replaced_with_a_note(tmp_path, supplied, kept):
+    (tmp_path / "one.json").write_text(json.dumps({"id": supplied, "body": "Body."}))
+    (record,), _skipped = _read_all([tmp_path])
+    assert (record.id == supplied) is kept
+    assert bool(record.notes) is not kept

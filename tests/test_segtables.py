@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import FACETS, SearchQuery
-from indexer.backends.segtables import SUFFIX, SegmentTable, table_path
-from indexer.backends.whoosh import WhooshBackend
-from indexer.facets import DateColumns, FacetColumn, StoryColumn
+from indexer.backends.whoosh.backend import WhooshBackend
+from indexer.backends.whoosh.segtables import SUFFIX, SegmentTable, table_path
 from indexer.live import LiveIndex
 from indexer.models import Article, PartialDate
 from indexer.pipeline import build_index, update_index
+from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
 from indexer.store import IndexStore
 
 

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.aliases import AliasTable
 from indexer.backends.base import (
     FACETS,
     SORTS,
@@ -17,8 +16,9 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import QueryError
-from indexer.limits import MAX_PER_PAGE
 from indexer.models import PartialDate
+from indexer.query.aliases import AliasTable
+from indexer.query.limits import MAX_PER_PAGE
 
 FILTER_PARAMS = FACETS
 STATE_PARAMS = (

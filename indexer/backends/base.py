@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from indexer.aliases import AliasTable
-from indexer.histogram import Histogram
 from indexer.models import Article
+from indexer.query.aliases import AliasTable
+from indexer.query.facets import FacetCount
+from indexer.query.histogram import Histogram
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -40,19 +41,6 @@ class SearchQuery:
     aliases: AliasTable | None = None  # names to expand to their equivalents; None: no expansion
     group: bool = True  # one hit per story (syndicated copies folded into it)
     chart_stories: bool = False  # the date chart counts distinct stories, not articles
-
-
-@dataclass(slots=True, frozen=True)
-class FacetCount:
-    """One value of a facet with the number of matching articles."""
-
-    value: str
-    count: int
-    selected: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """The facet value as JSON-ready data."""
-        return {"value": self.value, "count": self.count, "selected": self.selected}
 
 
 @dataclass(slots=True, kw_only=True)

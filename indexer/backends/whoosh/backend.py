@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -12,51 +11,46 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import columns, fields, index, qparser, query
+from whoosh import columns, fields, index, query
 from whoosh.analysis import StandardAnalyzer
 from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter, WholeFragmenter
 from whoosh.searching import Searcher
 
-from indexer.aliases import expand_query
-from indexer.analysis import CJKPhrasePlugin, highlight_text, text_analyzer
 from indexer.backends.base import (
     EXPORT_CAP,
     FACETS,
-    FacetCount,
     Hit,
     SearchBackend,
     SearchQuery,
     SearchResults,
 )
-from indexer.backends.fastmatch import FastMatcher, date_mask, top_n
-from indexer.backends.segtables import (
+from indexer.backends.whoosh.analysis import highlight_text, text_analyzer
+from indexer.backends.whoosh.fastmatch import FastMatcher, top_n
+from indexer.backends.whoosh.segtables import (
     IndexTables,
     SegmentTable,
     join_tables,
     segment_tables,
     write_tables,
 )
+from indexer.backends.whoosh.translate import to_whoosh
+from indexer.backends.whoosh.vocabulary import Vocabulary
 from indexer.errors import IndexMissing, QueryError
-from indexer.facets import MULTI_SEP, top_counts
-from indexer.facets import histogram as facet_histogram
-from indexer.limits import MAX_RESULT_WINDOW, check_query_text
 from indexer.models import Article, article_from_dict
-from indexer.querydates import DateBounds, extract_date_terms, narrow
+from indexer.query.facets import MULTI_SEP, count_facets, select
+from indexer.query.grammar import TEXT_FIELDS, parse_tokens
+from indexer.query.histogram import bin_dates
+from indexer.query.limits import check_query_text
+from indexer.query.prepare import PreparedQuery, prepare
 from indexer.safehtml import MarkFormatter, escape, split_fragments
-from indexer.vocabulary import Vocabulary
 from indexer.workers import processes_for
 
-SEARCH_FIELDS = ("title", "body")
+SEARCH_FIELDS = TEXT_FIELDS
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 SNIPPET_CHARS = 220
-SUGGEST_BELOW = 3  # offer "did you mean" when fewer articles match
 SEARCH_SECONDS = 1.0  # budget of a search: matching by Whoosh (wildcards, ranges), then snippets
 EXPORT_SECONDS = 10.0  # the same for an export, which may wait longer
-SUGGEST_SECONDS = 0.3  # time budget of "did you mean"
-OPERATORS = frozenset({"and", "or", "not", "to"})
-# A plain word of the query: not a field name (`title:`), not inside a wildcard or a number.
-_PLAIN_WORD = re.compile(r"(?<![\w:*?])[^\W\d_]{3,}(?![\w:*?])")
 EXPORT_BATCH = 500
 COPIES_SHOWN = 20  # copies listed under a hit; a story can have thousands
 WRITER_MB = 256  # memory of each writing process before it spills to temporary files
@@ -153,12 +147,6 @@ class WhooshBackend(SearchBackend):
         self._dir = Path(folder) if folder else None
         self._fast_cache: FastMatcher | None = None
         self._vocabulary: Vocabulary | None = None
-        self._parser = qparser.MultifieldParser(
-            list(SEARCH_FIELDS), schema=ix.schema, group=qparser.AndGroup
-        )
-        self._parser.add_plugin(qparser.PlusMinusPlugin())
-        self._parser.add_plugin(CJKPhrasePlugin())
-        self._parser.remove_plugin_class(qparser.BoostPlugin)
 
     @classmethod
     def create(cls, path: Path) -> WhooshBackend:
@@ -331,64 +319,41 @@ class WhooshBackend(SearchBackend):
     # Searching
 
     def parse(self, text: str) -> query.Query:
-        """Check and parse query text (without `date:` terms); Every when empty."""
+        """The Whoosh query of query text (checked; `date:` terms left out); Every when empty."""
         text = text.strip()
-        if text:
-            check_query_text(text)
-        return self._parse_checked(text)
-
-    def _parse_checked(self, text: str) -> query.Query:
-        """Parse query text that passed the limits (alias expansion may lengthen it)."""
-        text = text.strip()
-        if not text:
-            return query.Every()
-        try:
-            return self._parser.parse(text)
-        except Exception as exc:  # the parser raises assorted types on odd input
-            raise QueryError(f"Could not understand the query {text!r}: {exc}") from exc
-
-    def _understand(self, sq: SearchQuery) -> tuple[query.Query, DateBounds, list[str], str]:
-        """The query, its date bounds, the aliases added and the words searched for."""
-        text, bounds = extract_date_terms(sq.text)
-        bounds = narrow(bounds, (sq.date_from, sq.date_to))
-        if text.strip():
-            check_query_text(text)
-        added: list[str] = []
-        if sq.aliases is not None and text.strip():
-            text, added = expand_query(text, sq.aliases)
-        return self._parse_checked(text), bounds, added, text
+        return to_whoosh(parse_tokens(check_query_text(text) if text else []).tree, self._schema)
 
     def search(self, sq: SearchQuery) -> SearchResults:
         """Run one search: matching set, facets with their own selections left out, one page."""
         started = time.perf_counter()
-        if sq.page * sq.per_page > MAX_RESULT_WINDOW:
-            raise QueryError(
-                f"Results past number {MAX_RESULT_WINDOW} cannot be paged to; narrow the search."
-            )
-        q, bounds, added, text = self._understand(sq)
+        prepared = prepare(sq)
+        q = to_whoosh(prepared.tree, self._schema)
         deadline = started + SEARCH_SECONDS
         with self._lock:
             searcher = self._get_searcher()
             tables = self._tables()
-            relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
-            evaluation = self._fast(searcher).evaluate(q, relevance, deadline)
-            base, chosen, final = self._matches(evaluation.mask, bounds, sq, tables)
+            evaluation = self._fast(searcher).evaluate(q, prepared.ranked, deadline)
+            base, chosen, final = select(
+                evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
+            )
             total = int(final.sum())
             stories = tables.stories.count(final)
-            facets = _count_facets(sq, base, chosen, tables) if sq.facets else {}
+            facets = {}
+            if sq.facets:
+                facets = count_facets(
+                    FACETS, sq.filters, sq.facet_limit, base, chosen, tables.facets
+                )
             histogram = None
             if sq.histogram:
                 by = tables.facets["source"] if sq.chart_by_source else None
                 counted = final
                 if sq.chart_stories:
                     counted = tables.stories.representatives(final, tables.dates.ordinal)
-                histogram = facet_histogram(tables.dates, counted, by)
+                histogram = bin_dates(tables.dates, counted, by)
             hits = []
             if total:
                 hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)
-            suggestion = None
-            if sq.suggest and text and total < SUGGEST_BELOW and not added:
-                suggestion = self._suggest(searcher, text)
+            suggestion = self._suggest(prepared) if prepared.wants_suggestion(total) else None
         return SearchResults(
             query=sq,
             total=total,
@@ -397,9 +362,9 @@ class WhooshBackend(SearchBackend):
             facets=facets,
             histogram=histogram,
             suggestion=suggestion,
-            date_bounds=bounds,
+            date_bounds=prepared.bounds,
             timed_out=not evaluation.complete,
-            aliases_added=added,
+            aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - started) * 1000,
         )
 
@@ -409,32 +374,13 @@ class WhooshBackend(SearchBackend):
             self._fast_cache = FastMatcher(searcher)
         return self._fast_cache
 
-    @staticmethod
-    def _matches(
-        matched: np.ndarray, bounds: DateBounds, sq: SearchQuery, tables: IndexTables
-    ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
-        """Documents the query and dates match, those holding each selected facet, and all."""
-        base = matched
-        dated = date_mask(tables.dates.ordinal, tables.dates.precision, bounds)
-        if dated is not None:
-            base = base & dated
-        chosen = {
-            name: tables.facets[name].matching(values, tables.size)
-            for name, values in sq.filters.items()
-            if values and name in tables.facets
-        }
-        final = base.copy()
-        for mask in chosen.values():
-            final &= mask
-        return base, chosen, final
-
     def _words(self) -> Vocabulary | None:
         """The index's vocabulary (None for an index built before it was kept)."""
         if self._vocabulary is None and self._dir is not None:
             self._vocabulary = Vocabulary.load(self._dir)
         return self._vocabulary
 
-    def _suggest(self, searcher: Searcher, text: str) -> str | None:
+    def _suggest(self, prepared: PreparedQuery) -> str | None:
         """The query with each word the archive lacks replaced by its nearest indexed word.
 
         Words are looked up as written in the index's vocabulary, so a suggestion is a word
@@ -445,27 +391,10 @@ class WhooshBackend(SearchBackend):
         if vocabulary is None:
             return None
         try:
-            deadline = time.perf_counter() + SUGGEST_SECONDS
-            changed = False
-
-            def fix(match: re.Match[str]) -> str:
-                """The nearest indexed word to one query word, or the word itself."""
-                nonlocal changed
-                word = match.group(0)
-                lower = word.lower()
-                if lower in OPERATORS or lower in vocabulary or time.perf_counter() > deadline:
-                    return word
-                best = vocabulary.suggest(lower)
-                if not best:
-                    return word
-                changed = True
-                return best
-
-            fixed = _PLAIN_WORD.sub(fix, text)
+            return prepared.suggestion(vocabulary.suggest)
         except Exception:  # a correction is a nicety; never fail the search for it
-            log.debug("spelling correction failed for %r", text, exc_info=True)
+            log.debug("spelling correction failed for %r", prepared.query.text, exc_info=True)
             return None
-        return fixed if changed else None
 
     def _page(
         self,
@@ -562,14 +491,16 @@ class WhooshBackend(SearchBackend):
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
         """Every matching article in the query's order, up to `cap` (the query runs at once)."""
-        q, bounds, _added, _text = self._understand(sq)
+        prepared = prepare(sq)
+        q = to_whoosh(prepared.tree, self._schema)
         with self._lock:
             searcher = self._get_searcher()
             tables = self._tables()
-            relevance = sq.sort == "relevance" and not isinstance(q, query.Every)
             deadline = time.perf_counter() + EXPORT_SECONDS
-            evaluation = self._fast(searcher).evaluate(q, relevance, deadline)
-            _base, _chosen, final = self._matches(evaluation.mask, bounds, sq, tables)
+            evaluation = self._fast(searcher).evaluate(q, prepared.ranked, deadline)
+            _base, _chosen, final = select(
+                evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
+            )
             if evaluation.scores is not None:
                 docs, _scores = top_n(evaluation.scores, np.flatnonzero(final), cap)
                 order = docs.tolist()
@@ -652,33 +583,6 @@ def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:
     else:
         keys = -days
     return docs[np.argsort(keys, kind="stable")].tolist()
-
-
-def _count_facets(
-    sq: SearchQuery,
-    base: np.ndarray,
-    chosen: dict[str, np.ndarray],
-    tables: IndexTables,
-) -> dict[str, list[FacetCount]]:
-    """Count each facet over the matches with the other facets' selections applied."""
-    out: dict[str, list[FacetCount]] = {}
-    for name in FACETS:
-        docs = base
-        for other, mask in chosen.items():
-            if other != name:
-                docs = docs & mask
-        column = tables.facets[name]
-        counts = column.counts(docs)
-        ordered = top_counts(column, counts, sq.facet_limit, by_value=name == "month")
-        selected = {v.casefold(): v for v in sq.filters.get(name, ())}
-        shown = {value.casefold() for value, _ in ordered}
-        index = {label.casefold(): n for n, label in enumerate(column.labels)}
-        # A selected value stays visible (with its count, possibly 0) so it can be removed.
-        for key in sorted(selected.keys() - shown):
-            n = index.get(key)
-            ordered.append((selected[key], int(counts[n]) if n is not None else 0))
-        out[name] = [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
-    return out
 
 
 def _lead(body: str) -> str:

@@ -12,8 +12,6 @@ the positions stored in the same posting blocks.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import io
 import pickle
 import struct
@@ -31,8 +29,6 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
-
-from indexer.facets import PRECISION_CODES
 
 _BYTE_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length default)
@@ -386,38 +382,6 @@ def _spliced(values: list[bytes]) -> list[list[int]] | None:
     except Exception:  # a layout this splice does not know
         return None
     return lists if len(lists) == len(values) else None
-
-
-def date_mask(
-    ordinal: np.ndarray, precision: np.ndarray, bounds: tuple[dt.date | None, dt.date | None]
-) -> np.ndarray | None:
-    """Documents whose whole date period lies inside `bounds`; None when unbounded."""
-    first, last = bounds
-    if first is None and last is None:
-        return None
-    mask = ordinal > 0
-    if first is not None:
-        mask &= ordinal >= first.toordinal()
-    if last is not None:
-        mask &= _period_end(ordinal, precision) <= last.toordinal()
-    return mask
-
-
-def _period_end(ordinal: np.ndarray, precision: np.ndarray) -> np.ndarray:
-    """The last day (ordinal) of each document's date period: its day, month or year."""
-    keys = ordinal.astype(np.int64) * 4 + precision
-    unique, inverse = np.unique(keys, return_inverse=True)
-    ends = []
-    for key in unique.tolist():
-        day, code = divmod(key, 4)
-        if day <= 0 or code in (0, PRECISION_CODES["day"]):
-            ends.append(day)
-            continue
-        start = dt.date.fromordinal(day)
-        month = start.month if code == PRECISION_CODES["month"] else 12
-        last = calendar.monthrange(start.year, month)[1]
-        ends.append(dt.date(start.year, month, last).toordinal())
-    return np.asarray(ends, dtype=np.int64)[inverse]
 
 
 def top_n(scores: np.ndarray, docs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

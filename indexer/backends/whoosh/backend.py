@@ -18,6 +18,7 @@ from whoosh.highlight import ContextFragmenter, WholeFragmenter
 from whoosh.searching import Searcher
 
 from indexer.backends.base import (
+    CAPABILITIES,
     EXPORT_CAP,
     FACETS,
     Hit,
@@ -25,8 +26,10 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
+from indexer.backends.whoosh import fence
 from indexer.backends.whoosh.analysis import highlight_text, text_analyzer
-from indexer.backends.whoosh.fastmatch import FastMatcher, top_n
+from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
+from indexer.backends.whoosh.fence import FenceStatus
 from indexer.backends.whoosh.segtables import (
     IndexTables,
     SegmentTable,
@@ -134,6 +137,7 @@ class WhooshBackend(SearchBackend):
     """Whoosh index of one generation directory."""
 
     name = "whoosh"
+    capabilities = CAPABILITIES  # every optional capability
 
     def __init__(self, ix: index.Index) -> None:
         self._ix = ix
@@ -146,6 +150,7 @@ class WhooshBackend(SearchBackend):
         folder = getattr(ix.storage, "folder", None)
         self._dir = Path(folder) if folder else None
         self._fast_cache: FastMatcher | None = None
+        self._fence: FenceStatus | None = None  # checked on the first searcher with articles
         self._vocabulary: Vocabulary | None = None
 
     @classmethod
@@ -291,9 +296,14 @@ class WhooshBackend(SearchBackend):
         """One article by id, with its body."""
         with self._lock:
             searcher = self._get_searcher()
-            # The id's postings straight from the term index: Whoosh's query path costs ~1 ms.
-            docs, _, _ = self._fast(searcher).postings("id", article_id)
-            stored = searcher.stored_fields(int(docs[0])) if len(docs) else None
+            matcher = self._fast(searcher)
+            if matcher.modelled:
+                # The id's postings straight from the term index: Whoosh's query path costs ~1 ms.
+                docs, _, _ = matcher.postings("id", article_id)
+                docnum = int(docs[0]) if len(docs) else None
+            else:
+                docnum = searcher.document_number(id=article_id)
+            stored = searcher.stored_fields(docnum) if docnum is not None else None
         return _article(stored) if stored else None
 
     def files(self) -> dict[str, float]:
@@ -332,7 +342,7 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             searcher = self._get_searcher()
             tables = self._tables()
-            evaluation = self._fast(searcher).evaluate(q, prepared.ranked, deadline)
+            evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
             base, chosen, final = select(
                 evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
             )
@@ -369,10 +379,35 @@ class WhooshBackend(SearchBackend):
         )
 
     def _fast(self, searcher: Searcher) -> FastMatcher:
-        """The numpy matcher of the current searcher (built once per searcher)."""
+        """The matcher of the current searcher: numpy when the fence holds, else Whoosh's."""
+        if self._fence is None or (self._fence.fast and not self._fence.verified):
+            self._fence = fence.check(searcher)
+            log.info("fast matcher %s: %s", "on" if self._fence.fast else "off", self._fence.reason)
+            self._fast_cache = None
         if self._fast_cache is None or self._fast_cache.searcher is not searcher:
-            self._fast_cache = FastMatcher(searcher)
+            self._fast_cache = FastMatcher(searcher, fast=self._fence.fast)
         return self._fast_cache
+
+    def _evaluate(
+        self, searcher: Searcher, q: query.Query, ranked: bool, deadline: float
+    ) -> Evaluation:
+        """A query's matches and scores; a fast matcher that fails turns itself off."""
+        matcher = self._fast(searcher)
+        try:
+            return matcher.evaluate(q, ranked, deadline)
+        except Exception as exc:
+            if not matcher.modelled:
+                raise
+            self._fence = fence.failed_during_search(exc)
+            self._fast_cache = None
+        return self._fast(searcher).evaluate(q, ranked, deadline)
+
+    def status(self) -> dict[str, Any]:
+        """The engine and whether its fast matcher is on (and why not), for `newsindex stats`."""
+        with self._lock:
+            self._fast(self._get_searcher())
+            assert self._fence is not None
+            return {"engine": self.name, **self._fence.to_dict()}
 
     def _words(self) -> Vocabulary | None:
         """The index's vocabulary (None for an index built before it was kept)."""
@@ -497,7 +532,7 @@ class WhooshBackend(SearchBackend):
             searcher = self._get_searcher()
             tables = self._tables()
             deadline = time.perf_counter() + EXPORT_SECONDS
-            evaluation = self._fast(searcher).evaluate(q, prepared.ranked, deadline)
+            evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
             _base, _chosen, final = select(
                 evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
             )

@@ -19,13 +19,14 @@ from whoosh.highlight import ContextFragmenter, WholeFragmenter
 from whoosh.searching import Searcher
 
 from indexer.backends.whoosh.analysis import highlight_text, text_analyzer
+from indexer.backends.whoosh.highlight import MarkFormatter
 from indexer.backends.whoosh.translate import to_whoosh
 from indexer.cjkdates import parse_cjk_date
 from indexer.language import detect_language
 from indexer.models import PartialDate
 from indexer.query.aliases import AliasTable, expand, expand_query, load_aliases, parse_aliases
 from indexer.query.grammar import parse
-from indexer.safehtml import MarkFormatter, split_fragments
+from indexer.safehtml import split_fragments
 
 DATA = Path(__file__).resolve().parent / "data" / "chinese"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -205,3 +205,19 @@ def test_a_correction_replaces_unknown_words_and_keeps_the_rest() -> None:
     fixed = corrected(text, tokens, known.get, deadline=float("inf"))
     assert fixed == 'title:cocoa AND "price rises" date:yesterday refug* 2025 NOT refugees'
     assert corrected("cocoa", tokenize("cocoa"), known.get, deadline=float("inf")) is None
+
+
+def test_an_index_schema_pickled_before_the_move_still_loads() -> None:
+    """Indexes built before the Whoosh engine moved name `indexer.analysis` in their schema."""
+    import pickle
+
+    from indexer.backends.whoosh.analysis import text_analyzer
+
+    analyzer = text_analyzer()
+    # As Whoosh writes its table of contents: protocol 2, each class as "module\nname".
+    new = pickle.dumps(analyzer, protocol=2)
+    old = new.replace(b"indexer.backends.whoosh.analysis\n", b"indexer.analysis\n")
+    assert old != new and b"indexer.backends" not in old
+    loaded = pickle.loads(old)
+    text = "Refugees on 小红书"
+    assert [t.text for t in loaded(text)] == [t.text for t in analyzer(text)]

@@ -103,7 +103,7 @@ def _columns_in_memory(backend: WhooshBackend) -> dict:
 
 def _assert_same_tables(backend: WhooshBackend, expected: dict) -> None:
     """The backend's tables hold exactly the reference columns."""
-    tables = backend._tables()
+    tables = backend._tables(backend._get_searcher())
     assert tables.size == expected["size"]
     for name in FACETS:
         got, want = tables.facets[name], expected["facets"][name]
@@ -209,7 +209,7 @@ def test_update_reuses_the_saved_tables_of_old_segments(tmp_path):
 def test_an_index_nothing_was_committed_to_has_empty_tables(tmp_path):
     backend = WhooshBackend.create(tmp_path / "gen")
     try:
-        assert backend._tables().size == 0
+        assert backend._tables(backend._get_searcher()).size == 0
         assert backend.files() == {} and backend.ids_for_files(["f/1.txt"]) == []
         backend.write_caches()
         assert not list((tmp_path / "gen").glob(f"*{SUFFIX}"))

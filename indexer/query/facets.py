@@ -11,12 +11,28 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+if TYPE_CHECKING:
+    from indexer.models import Article
+
 MULTI_SEP = "\x1f"
 PRECISION_CODES = {"": 0, "year": 1, "month": 2, "day": 3}
+
+
+def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
+    """The values an article shows in each facet (the month facet holds the year if that is all)."""
+    date_iso = article.date.iso() if article.date else None
+    return {
+        "source": (article.source,) if article.source else (),
+        "publisher": (article.publisher,) if article.publisher else (),
+        "byline": tuple(article.byline),
+        "dateline": (article.dateline,) if article.dateline else (),
+        "month": (date_iso[:7],) if date_iso else (),
+        "language": (article.language,) if article.language else (),
+    }
 
 
 @dataclass(slots=True)

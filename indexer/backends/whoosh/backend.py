@@ -1,20 +1,23 @@
-"""The Whoosh backend: stemmed full text, facets from columns, one cached searcher."""
+"""The Whoosh backend: stemmed full text, facets from columns, a searcher per thread.
+
+A search is prepared above the engine (`indexer.query.prepare`), its tree translated into
+Whoosh queries (`translate`), matched and scored by the numpy fast matcher while its fence
+holds (`fastmatch`, `fence`; else by Whoosh's own matchers), filtered and counted over the
+column tables (`segtables`, `indexer.query.facets`), and its page highlighted (`highlight`).
+"""
 
 from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import columns, fields, index, query
-from whoosh.analysis import StandardAnalyzer
+from whoosh import index, query
 from whoosh.filedb.filestore import FileStorage
-from whoosh.highlight import ContextFragmenter, WholeFragmenter
 from whoosh.searching import Searcher
 
 from indexer.backends.base import (
@@ -26,10 +29,11 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
-from indexer.backends.whoosh import fence
-from indexer.backends.whoosh.analysis import highlight_text, text_analyzer
+from indexer.backends.whoosh import fence, highlight
 from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
 from indexer.backends.whoosh.fence import FenceStatus
+from indexer.backends.whoosh.readers import Readers
+from indexer.backends.whoosh.schema import build_schema, document
 from indexer.backends.whoosh.segtables import (
     IndexTables,
     SegmentTable,
@@ -41,12 +45,12 @@ from indexer.backends.whoosh.translate import to_whoosh
 from indexer.backends.whoosh.vocabulary import Vocabulary
 from indexer.errors import IndexMissing, QueryError
 from indexer.models import Article, article_from_dict
-from indexer.query.facets import MULTI_SEP, count_facets, select
+from indexer.query.facets import count_facets, select
 from indexer.query.grammar import TEXT_FIELDS, parse_tokens
 from indexer.query.histogram import bin_dates
 from indexer.query.limits import check_query_text
 from indexer.query.prepare import PreparedQuery, prepare
-from indexer.safehtml import MarkFormatter, escape, split_fragments
+from indexer.safehtml import escape
 from indexer.workers import processes_for
 
 SEARCH_FIELDS = TEXT_FIELDS
@@ -61,78 +65,6 @@ WRITER_MB = 256  # memory of each writing process before it spills to temporary 
 log = logging.getLogger(__name__)
 
 
-def build_schema() -> fields.Schema:
-    """The Whoosh schema: searchable text, facet columns, sort keys and the stored record."""
-    text = text_analyzer()  # English stemming, CJK runs as overlapping bigrams
-    names = StandardAnalyzer(stoplist=None)
-    return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        origin=fields.ID(),
-        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=text, stored=True),
-        source=fields.TEXT(analyzer=names),
-        publisher=fields.TEXT(analyzer=names),
-        byline=fields.TEXT(analyzer=names),
-        dateline=fields.TEXT(analyzer=names),
-        date_new=fields.NUMERIC(int, bits=32, sortable=True),
-        meta=fields.STORED(),
-        c_id=fields.COLUMN(columns.VarBytesColumn()),
-        c_origin=fields.COLUMN(columns.VarBytesColumn()),
-        c_mtime=fields.COLUMN(columns.NumericColumn("d")),
-        c_source=fields.COLUMN(columns.RefBytesColumn()),
-        c_publisher=fields.COLUMN(columns.RefBytesColumn()),
-        c_byline=fields.COLUMN(columns.VarBytesColumn()),
-        c_dateline=fields.COLUMN(columns.RefBytesColumn()),
-        c_month=fields.COLUMN(columns.RefBytesColumn()),
-        c_language=fields.COLUMN(columns.RefBytesColumn()),
-        c_story=fields.COLUMN(columns.VarBytesColumn()),
-        c_precision=fields.COLUMN(columns.RefBytesColumn()),
-    )
-
-
-def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
-    """The values an article shows in each facet (the month facet holds the year if that is all)."""
-    date_iso = article.date.iso() if article.date else None
-    return {
-        "source": (article.source,) if article.source else (),
-        "publisher": (article.publisher,) if article.publisher else (),
-        "byline": tuple(article.byline),
-        "dateline": (article.dateline,) if article.dateline else (),
-        "month": (date_iso[:7],) if date_iso else (),
-        "language": (article.language,) if article.language else (),
-    }
-
-
-def _document(article: Article) -> dict[str, Any]:
-    """The Whoosh document for an article."""
-    meta = article.to_dict()
-    meta["origin"] = article.origin
-    meta["mtime"] = article.mtime
-    body = meta.pop("body")
-    doc: dict[str, Any] = {
-        "id": article.id,
-        "origin": article.origin,
-        "title": article.title or "",
-        "body": body,
-        "source": " ".join(filter(None, [article.source])),
-        "publisher": article.publisher or "",
-        "byline": "; ".join(article.byline),
-        "dateline": article.dateline or "",
-        "meta": json.dumps(meta, ensure_ascii=False),
-        "c_id": article.id.encode(),
-        "c_origin": article.origin.encode(),
-        "c_mtime": float(article.mtime),
-    }
-    start = article.date.start() if article.date else None
-    doc["date_new"] = start.toordinal() if start else 0
-    for name, values in facet_values(article).items():
-        doc[f"c_{name}"] = MULTI_SEP.join(values).encode()
-    precision = article.date.precision if article.date else None
-    doc["c_precision"] = (precision or "").encode()
-    doc["c_story"] = (article.story_id or f"solo-{article.id}").encode()
-    return doc
-
-
 class WhooshBackend(SearchBackend):
     """Whoosh index of one generation directory."""
 
@@ -142,16 +74,12 @@ class WhooshBackend(SearchBackend):
     def __init__(self, ix: index.Index) -> None:
         self._ix = ix
         self._schema = ix.schema  # FileIndex.schema re-reads the table of contents each time
-        self._lock = threading.RLock()  # non-mmap file reads share file positions
-        self._searcher: Searcher | None = None
-        self._searcher_generation = -1
-        self._tables_cache: IndexTables | None = None
         self._segment_tables: dict[str, SegmentTable] = {}  # by segment id; segments never change
         folder = getattr(ix.storage, "folder", None)
         self._dir = Path(folder) if folder else None
-        self._fast_cache: FastMatcher | None = None
-        self._fence: FenceStatus | None = None  # checked on the first searcher with articles
+        self._readers = Readers(ix, self._join_tables)
         self._vocabulary: Vocabulary | None = None
+        self._fence: FenceStatus | None = None  # checked on the first searcher with articles
 
     @classmethod
     def create(cls, path: Path) -> WhooshBackend:
@@ -202,7 +130,7 @@ class WhooshBackend(SearchBackend):
             writer = self._ix.writer(limitmb=WRITER_MB)
         try:
             for article in articles:
-                doc = _document(article)
+                doc = document(article)
                 vocabulary.add((doc["title"], doc["body"]))
                 if fresh:
                     writer.add_document(**doc)
@@ -239,63 +167,46 @@ class WhooshBackend(SearchBackend):
     # Reading
 
     def _get_searcher(self) -> Searcher:
-        """The cached searcher, reopened if the index changed.
-
-        Compared by generation number: Whoosh's own `up_to_date` is never true for an index
-        nothing was committed to, and refreshing that searcher fails.
-        """
-        latest = self._ix.latest_generation()
-        if self._searcher is None or latest != self._searcher_generation:
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher = self._ix.searcher()
-            self._searcher_generation = latest
-            self._tables_cache = None  # segment tables stay: a segment never changes
-        return self._searcher
+        """This thread's searcher, reopened if the index changed."""
+        return self._readers.searcher()
 
     def refresh(self) -> None:
-        """Pick up committed changes."""
-        with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher = None
-            self._tables_cache = None
+        """Pick up committed changes (each thread reopens its searcher on its next read)."""
+        self._readers.refresh()
 
     def close(self) -> None:
-        """Close the searcher and the index files."""
-        self.refresh()
-        self._ix.close()
+        """Close the searchers and the index files (once the reads running now finish)."""
+        self._readers.close()
 
     def count(self) -> int:
         """Number of live articles."""
-        with self._lock:
-            return self._get_searcher().doc_count()
+        with self._readers.reading() as searcher:
+            return searcher.doc_count()
 
-    def _tables(self) -> IndexTables:
-        """Facet, date, story and file columns of every document, joined once per searcher.
+    def _join_tables(self, searcher: Searcher) -> IndexTables:
+        """Facet, date, story and file columns of every document of a searcher, joined.
 
         Each segment's part is loaded from its saved table (or read from its columns when it
         has none) once per backend, so a refreshed searcher only reads its new segments.
         """
-        if self._tables_cache is None:
-            reader = self._get_searcher().reader()
-            parts = segment_tables(reader, self._dir, self._segment_tables)
-            self._tables_cache = join_tables(parts)
-        return self._tables_cache
+        parts = segment_tables(searcher.reader(), self._dir, self._segment_tables)
+        return join_tables(parts)
+
+    def _tables(self, searcher: Searcher) -> IndexTables:
+        """The joined tables of the generation a searcher reads (shared by all threads)."""
+        return self._readers.tables(searcher)
 
     def write_caches(self) -> None:
         """Save the column tables of segments that have none, for fast opening (builds only)."""
         if self._dir is None:
             return
-        with self._lock:
-            reader = self._get_searcher().reader()
-            written = write_tables(reader, self._dir, self._segment_tables)
+        with self._readers.reading() as searcher:
+            written = write_tables(searcher.reader(), self._dir, self._segment_tables)
         log.debug("saved column tables of segments %s", written)
 
     def get(self, article_id: str) -> Article | None:
         """One article by id, with its body."""
-        with self._lock:
-            searcher = self._get_searcher()
+        with self._readers.reading() as searcher:
             matcher = self._fast(searcher)
             if matcher.modelled:
                 # The id's postings straight from the term index: Whoosh's query path costs ~1 ms.
@@ -308,22 +219,22 @@ class WhooshBackend(SearchBackend):
 
     def files(self) -> dict[str, float]:
         """Indexed file labels with their modification times."""
-        with self._lock:
-            return self._tables().files()
+        with self._readers.reading() as searcher:
+            return self._tables(searcher).files()
 
     def ids_for_files(self, origins: Iterable[str]) -> list[str]:
         """Ids of the articles read from the given file labels."""
-        with self._lock:
-            docs = self._tables().docs_of_files(origins).tolist()
+        with self._readers.reading() as searcher:
+            docs = self._tables(searcher).docs_of_files(origins).tolist()
             if not docs:
                 return []
-            ids = self._get_searcher().reader().column_reader("c_id")
+            ids = searcher.reader().column_reader("c_id")
             return [ids[n].decode() for n in docs]
 
     def iter_articles(self) -> Iterable[Article]:
         """Every live article with its body."""
-        with self._lock:
-            stored = list(self._get_searcher().reader().all_stored_fields())
+        with self._readers.reading() as searcher:
+            stored = list(searcher.reader().all_stored_fields())
         return (_article(doc) for doc in stored)
 
     # Searching
@@ -339,9 +250,8 @@ class WhooshBackend(SearchBackend):
         prepared = prepare(sq)
         q = to_whoosh(prepared.tree, self._schema)
         deadline = started + SEARCH_SECONDS
-        with self._lock:
-            searcher = self._get_searcher()
-            tables = self._tables()
+        with self._readers.reading() as searcher:
+            tables = self._tables(searcher)
             evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
             base, chosen, final = select(
                 evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
@@ -379,14 +289,15 @@ class WhooshBackend(SearchBackend):
         )
 
     def _fast(self, searcher: Searcher) -> FastMatcher:
-        """The matcher of the current searcher: numpy when the fence holds, else Whoosh's."""
-        if self._fence is None or (self._fence.fast and not self._fence.verified):
-            self._fence = fence.check(searcher)
-            log.info("fast matcher %s: %s", "on" if self._fence.fast else "off", self._fence.reason)
-            self._fast_cache = None
-        if self._fast_cache is None or self._fast_cache.searcher is not searcher:
-            self._fast_cache = FastMatcher(searcher, fast=self._fence.fast)
-        return self._fast_cache
+        """This thread's matcher: numpy when the fence holds, else Whoosh's own."""
+        status = self._fence
+        if status is None or (status.fast and not status.verified):
+            status = self._fence = fence.check(searcher)
+            log.info("fast matcher %s: %s", "on" if status.fast else "off", status.reason)
+        matcher = self._readers.matcher(searcher, lambda s: FastMatcher(s, status.fast), False)
+        if matcher.modelled and not status.fast:  # switched off since this thread made it
+            matcher = self._readers.matcher(searcher, lambda s: FastMatcher(s, False), True)
+        return matcher
 
     def _evaluate(
         self, searcher: Searcher, q: query.Query, ranked: bool, deadline: float
@@ -399,13 +310,12 @@ class WhooshBackend(SearchBackend):
             if not matcher.modelled:
                 raise
             self._fence = fence.failed_during_search(exc)
-            self._fast_cache = None
         return self._fast(searcher).evaluate(q, ranked, deadline)
 
     def status(self) -> dict[str, Any]:
         """The engine and whether its fast matcher is on (and why not), for `newsindex stats`."""
-        with self._lock:
-            self._fast(self._get_searcher())
+        with self._readers.reading() as searcher:
+            self._fast(searcher)
             assert self._fence is not None
             return {"engine": self.name, **self._fence.to_dict()}
 
@@ -454,7 +364,7 @@ class WhooshBackend(SearchBackend):
         ranked = ranked[start:stop]
         terms: set[str] = set()
         if sq.snippets and not isinstance(q, query.Every):
-            terms = _body_terms(q, searcher)
+            terms = highlight.body_terms(q, searcher)
         hits = []
         for docnum, score in ranked:
             stored = searcher.stored_fields(docnum)
@@ -463,9 +373,11 @@ class WhooshBackend(SearchBackend):
             # Highlighting re-reads each body (ms per hit): a page of 100 hits on a busy
             # machine could hold the worker for seconds, so past the budget hits show their lead.
             if terms and time.perf_counter() < deadline:
-                snippets = self._snippets(body, terms, sq.snippets)
+                snippets = highlight.snippets(
+                    body, terms, self._schema["body"].analyzer, sq.snippets
+                )
             if not snippets:
-                snippets = [escape(_lead(body))]
+                snippets = [escape(highlight.lead(body))]
             others = tables.stories.others(docnum)
             copies = [_copy_summary(searcher.stored_fields(d)) for d in others[:COPIES_SHOWN]]
             hits.append(
@@ -479,23 +391,18 @@ class WhooshBackend(SearchBackend):
             )
         return hits
 
-    def _snippets(self, body: str, terms: set[str], top: int) -> list[str]:
-        """Up to `top` fragments of the body around the query's terms, marked and escaped."""
-        formatted = highlight_text(
-            body,
-            frozenset(terms),
-            self._schema["body"].analyzer,
-            ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80),
-            MarkFormatter(),
-            top=top,
-        )
-        return split_fragments(formatted)
+    def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
+        """The body's paragraphs as safe HTML, with the query's terms marked."""
+        try:
+            q = self.parse(query_text)
+        except QueryError:
+            q = query.NullQuery
+        return highlight.paragraphs(body, q, self._schema["body"].analyzer)
 
     def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
         """The stories with the most copies (single-article stories left out)."""
-        with self._lock:
-            searcher = self._get_searcher()
-            stories = self._tables().stories
+        with self._readers.reading() as searcher:
+            stories = self._tables(searcher).stories
             sizes = np.diff(stories.starts)
             out = []
             for code in np.argsort(-sizes, kind="stable")[:limit].tolist():
@@ -516,8 +423,7 @@ class WhooshBackend(SearchBackend):
 
     def similar(self, article_id: str, limit: int = 5) -> list[Article]:
         """Articles sharing the most distinctive body terms with the given one."""
-        with self._lock:
-            searcher = self._get_searcher()
+        with self._readers.reading() as searcher:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return []
@@ -528,9 +434,9 @@ class WhooshBackend(SearchBackend):
         """Every matching article in the query's order, up to `cap` (the query runs at once)."""
         prepared = prepare(sq)
         q = to_whoosh(prepared.tree, self._schema)
-        with self._lock:
-            searcher = self._get_searcher()
-            tables = self._tables()
+        searcher = self._get_searcher()
+        with self._readers.keeping(searcher):
+            tables = self._tables(searcher)
             deadline = time.perf_counter() + EXPORT_SECONDS
             evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
             _base, _chosen, final = select(
@@ -541,34 +447,14 @@ class WhooshBackend(SearchBackend):
                 order = docs.tolist()
             else:
                 order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
-        return self._read_in_batches(order)
+        return self._read_in_batches(searcher, order)
 
-    def _read_in_batches(self, order: list[int]) -> Iterator[Article]:
-        """Stored articles in the given order, holding the lock one batch at a time."""
-        for start in range(0, len(order), EXPORT_BATCH):
-            with self._lock:
-                searcher = self._get_searcher()
+    def _read_in_batches(self, searcher: Searcher, order: list[int]) -> Iterator[Article]:
+        """Stored articles in the given order, read with the searcher that matched them."""
+        with self._readers.keeping(searcher):
+            for start in range(0, len(order), EXPORT_BATCH):
                 batch = [searcher.stored_fields(n) for n in order[start : start + EXPORT_BATCH]]
-            yield from (_article(doc) for doc in batch)
-
-    def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
-        """The body's paragraphs as safe HTML, with the query's terms marked."""
-        paragraphs = [p for p in body.split("\n\n") if p.strip()]
-        try:
-            q = self.parse(query_text)
-        except QueryError:
-            q = query.NullQuery
-        terms = {text for name, text in q.iter_all_terms() if name == "body"}
-        if not terms:
-            return [escape(p) for p in paragraphs]
-        analyzer = self._schema["body"].analyzer
-        out = []
-        for paragraph in paragraphs:
-            marked = highlight_text(
-                paragraph, terms, analyzer, WholeFragmenter(charlimit=None), MarkFormatter(), top=1
-            )
-            out.append(split_fragments(marked)[0] if marked.strip() else escape(paragraph))
-        return out
+                yield from (_article(doc) for doc in batch)
 
 
 def _ranked(
@@ -595,20 +481,6 @@ def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:
     return {key: meta.get(key) for key in ("id", "title", "publisher", "source", "date", "file")}
 
 
-def _body_terms(q: query.Query, searcher: Searcher) -> set[str]:
-    """The query's words (wildcards expanded) to mark in body text.
-
-    Asked per field: whoosh3's `existing_terms` reuses its `fieldname` argument as a loop
-    variable, so without one it drops every field but the first it meets.
-    """
-    reader = searcher.reader()
-    return {
-        word.decode() if isinstance(word, bytes) else word
-        for name in SEARCH_FIELDS
-        for _, word in q.existing_terms(reader, expand=True, fieldname=name)
-    }
-
-
 def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:
     """Matching document numbers, newest (or oldest) first; undated ones last."""
     docs = np.flatnonzero(final)
@@ -618,14 +490,6 @@ def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:
     else:
         keys = -days
     return docs[np.argsort(keys, kind="stable")].tolist()
-
-
-def _lead(body: str) -> str:
-    """The opening of a body, cut at a word boundary, for hits without a highlighted match."""
-    text = " ".join(body.split())
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _article(stored: dict[str, Any]) -> Article:

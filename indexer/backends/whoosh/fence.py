@@ -55,6 +55,7 @@ BLOCK_LENGTH = struct.Struct("!i")  # Whoosh's StructFile.write_int before each 
 VALUES_START = b"(c_codecs\nencode\n"
 PAIR_END = b"\x86."  # TUPLE2, STOP
 SAMPLE_TERMS = 400  # terms looked at per field to pick one with several blocks
+MAX_SAMPLE_POSTINGS = 2000  # keeps the check to milliseconds on a large index
 CHECK_SECONDS = 5.0
 
 
@@ -175,7 +176,7 @@ def _sample_term(reader: Any, field: str) -> bytes | None:
         if n >= SAMPLE_TERMS:
             break
         frequency = info.doc_frequency()
-        if frequency > most and frequency <= 5000:
+        if frequency > most and frequency <= MAX_SAMPLE_POSTINGS:
             best, most = btext, frequency
     return best
 

@@ -1,7 +1,7 @@
 """Benchmark indexing and searching through the project's own pipeline, backend and HTTP API.
 
 Usage: .venv/bin/python bench/search.py CORPUS.jsonl|INDEX_DIR [--work DIR] [--reps 100]
-           [--rebuild] [--no-http] [--no-reference] [--json OUT.json]
+           [--rebuild] [--no-http] [--no-reference] [--fast-match on|off] [--json OUT.json]
 
 Given a JSONL corpus (from bench/corpus.py) it builds the index with `build_index` over the JSONL
 plus a folder of 100 one-article JSON files (so `update` has 100 files to change), timing the
@@ -16,6 +16,10 @@ through SQLite FTS5 and tantivy doing the same work (bench/reference.py). The en
 interleaved query by query, so noise on this shared machine falls on all of them alike. Every
 request is a full one: the backend's default SearchQuery (10 hits, 3 snippets each, every facet
 and the month histogram). Cold start is measured in fresh processes.
+
+`--fast-match off` measures the fallback path: Whoosh's own matchers, as searches run when the
+fence around Whoosh's internals fails its check (README, "Upgrading whoosh3"); it sets
+NEWSINDEX_FAST_MATCH=0 for this process, the server and the cold starts alike.
 """
 
 from __future__ import annotations
@@ -538,7 +542,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--class-budget", type=float, default=600.0, help="seconds at most per query class"
     )
+    parser.add_argument(
+        "--fast-match",
+        choices=("on", "off"),
+        default="on",
+        help="off: measure the fallback (Whoosh's own matchers, NEWSINDEX_FAST_MATCH=0)",
+    )
     args = parser.parse_args(argv)
+    if args.fast_match == "off":
+        os.environ["NEWSINDEX_FAST_MATCH"] = "0"  # read when an index is first searched
 
     results: dict[str, Any] = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M")}
     if args.target.is_dir():
@@ -554,6 +566,8 @@ def main(argv: list[str] | None = None) -> int:
     results["normaliser_now"] = normaliser_version()
     results["code_now"] = code_version()
     results["articles"] = LiveIndex(index_dir).backend().count()
+    results["engine"] = LiveIndex(index_dir).backend().status()
+    print(f"engine: {results['engine']}", flush=True)
     engines: dict[str, Any] = {}
     if not args.no_reference:
         ref = build_reference(work, index_dir)

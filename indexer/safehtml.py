@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import html
 import threading
-from typing import Any
 
 from bleach.sanitizer import Cleaner
-from whoosh.highlight import Formatter, get_text
 
 ALLOWED_TAGS = frozenset({"mark"})
 FRAGMENT_SEPARATOR = "\x1e"
@@ -28,20 +26,6 @@ def sanitize(fragment: str) -> str:
 def escape(text: str) -> str:
     """Escape text for HTML, quotes included."""
     return html.escape(text, quote=True)
-
-
-class MarkFormatter(Formatter):
-    """Whoosh formatter: escaped text, matches wrapped in `<mark>`, fragments kept apart."""
-
-    between = FRAGMENT_SEPARATOR
-
-    def _text(self, text: str) -> str:
-        """Escape the text between matches."""
-        return escape(text)
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        """Wrap one matched token in `<mark>`."""
-        return f"<mark>{escape(get_text(text, token, replace))}</mark>"
 
 
 def split_fragments(formatted: str) -> list[str]:

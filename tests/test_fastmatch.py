@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import SearchQuery
-from indexer.backends.fastmatch import FastMatcher, date_mask, top_n
-from indexer.backends.whoosh import WhooshBackend
+from indexer.backends.whoosh.backend import WhooshBackend
+from indexer.backends.whoosh.fastmatch import FastMatcher, top_n
 from indexer.models import Article, PartialDate
+from indexer.query.facets import date_mask
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 QUERIES = [
@@ -165,7 +166,7 @@ def test_an_index_nothing_was_committed_to_matches_nothing(tmp_path: Path) -> No
 
 def test_term_postings_are_read_without_decoding_positions(engine: WhooshBackend) -> None:
     """A block's ids and weights come from the cut pickle, equal to the whole block's."""
-    from indexer.backends import fastmatch
+    from indexer.backends.whoosh import fastmatch
 
     reader = engine._get_searcher().subsearchers[0][0].reader()
     word = b"user"  # stemmed, as indexed
@@ -181,7 +182,7 @@ def test_term_postings_are_read_without_decoding_positions(engine: WhooshBackend
 def test_hits_past_the_time_budget_show_their_lead_instead_of_snippets(
     engine: WhooshBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from indexer.backends import whoosh
+    from indexer.backends.whoosh import backend as whoosh
 
     sq = SearchQuery(text="users", group=False, per_page=20)
     marked = engine.search(sq)

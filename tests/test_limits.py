@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.errors import QueryError
-from indexer.limits import (
+from indexer.query.limits import (
     MAX_DEPTH,
     MAX_QUERY_CHARS,
     MAX_RESULT_WINDOW,

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from indexer.backends.base import SearchQuery
-from indexer.backends.whoosh import WhooshBackend
+from indexer.backends.whoosh.backend import WhooshBackend
 from indexer.errors import NewsIndexError
 from indexer.live import LiveIndex
 from indexer.pipeline import build_index, update_index

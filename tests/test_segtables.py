@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import FACETS, SearchQuery
-from indexer.backends.segtables import SUFFIX, SegmentTable, table_path
-from indexer.backends.whoosh import WhooshBackend
-from indexer.facets import DateColumns, FacetColumn, StoryColumn
+from indexer.backends.whoosh.backend import WhooshBackend
+from indexer.backends.whoosh.segtables import SUFFIX, SegmentTable, table_path
 from indexer.live import LiveIndex
 from indexer.models import Article, PartialDate
 from indexer.pipeline import build_index, update_index
+from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
 from indexer.store import IndexStore
 
 
@@ -103,7 +103,7 @@ def _columns_in_memory(backend: WhooshBackend) -> dict:
 
 def _assert_same_tables(backend: WhooshBackend, expected: dict) -> None:
     """The backend's tables hold exactly the reference columns."""
-    tables = backend._tables()
+    tables = backend._tables(backend._get_searcher())
     assert tables.size == expected["size"]
     for name in FACETS:
         got, want = tables.facets[name], expected["facets"][name]
@@ -209,7 +209,7 @@ def test_update_reuses_the_saved_tables_of_old_segments(tmp_path):
 def test_an_index_nothing_was_committed_to_has_empty_tables(tmp_path):
     backend = WhooshBackend.create(tmp_path / "gen")
     try:
-        assert backend._tables().size == 0
+        assert backend._tables(backend._get_searcher()).size == 0
         assert backend.files() == {} and backend.ids_for_files(["f/1.txt"]) == []
         backend.write_caches()
         assert not list((tmp_path / "gen").glob(f"*{SUFFIX}"))

@@ -57,7 +57,11 @@ def test_article_page_marks_terms_and_links_json(client):
     assert response.status_code == 200
     assert "<mark>Cocoa</mark>" in html
     assert f"/api/articles/{hit['id']}" in html
-    assert "provenance" in html or "from " in html
+    # Each field whose source the index knows says where its value came from.
+    article = client.get(f"/api/articles/{hit['id']}").get_json()
+    known = [k for k in ("date", "source", "byline", "dateline") if article["provenance"].get(k)]
+    assert known, article["provenance"]
+    assert html.count('class="provenance"') >= len(known)
 
 
 def test_bad_query_page_keeps_the_text_and_says_why(client):

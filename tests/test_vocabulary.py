@@ -6,9 +6,9 @@ from collections import Counter
 from pathlib import Path
 
 from indexer.backends.base import SearchQuery
-from indexer.backends.whoosh import WhooshBackend
+from indexer.backends.whoosh.backend import WhooshBackend
+from indexer.backends.whoosh.vocabulary import FILE_NAME, Vocabulary
 from indexer.models import Article
-from indexer.vocabulary import FILE_NAME, Vocabulary
 
 
 def test_the_nearest_word_sharing_two_letters_wins_and_frequency_breaks_ties() -> None:

@@ -9,9 +9,9 @@ from typing import Any
 from flask import Flask
 from markupsafe import Markup
 
-from indexer.aliases import AliasTable, load_aliases
 from indexer.live import LiveIndex
 from indexer.loaders import DEFAULT_MAX_BYTES
+from indexer.query.aliases import AliasTable, load_aliases
 from indexer.safehtml import sanitize
 
 

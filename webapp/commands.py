@@ -184,19 +184,30 @@ def serve_command(host: str, port: int, threads: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_appcontext
 def stats_command(as_json: bool) -> None:
-    """Show articles, sources, date range and size of the index; exit 1 if it is unusable.
+    """Show articles, sources, date range, size and engine of the index; exit 1 if unusable.
+
+    The engine line says whether Whoosh's fast matcher is on, or why searches fall back to
+    Whoosh's own matchers (NEWSINDEX_FAST_MATCH=0, or a whoosh3 whose internals changed).
 
     Example: newsindex stats --json
     """
     live = live_index(current_app)
     try:
-        stats = index_stats(live.backend(), live.store)
+        backend = live.backend()
+        stats = index_stats(backend, live.store)
+        stats["engine"] = backend.status()
     except NewsIndexError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
     click.echo(f"Index: {stats['index_dir']} (generation {stats['generation']})")
+    engine = stats["engine"]
+    if "fast_match" in engine:
+        state = "on" if engine["fast_match"] else "OFF"
+        click.echo(f"Engine: {engine['engine']}, fast matcher {state}: {engine['reason']}")
+    else:
+        click.echo(f"Engine: {engine['engine']}")
     click.echo(f"Articles: {stats['articles']} ({stats['undated']} undated)")
     click.echo(f"Stories: {stats['stories']} (syndicated copies folded together)")
     if stats["date_range"]:

@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
-from indexer.queryfix import suggest_fix
+from indexer.query.fix import suggest_fix
 from webapp import search
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.backends.base import EXPORT_CAP, FACETS, SORTS
-from indexer.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
 from indexer.models import ARTICLE_FIELDS as MODEL_FIELDS
 from indexer.models import FieldSpec
+from indexer.query.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
 from webapp.search import CHARTS, COUNTS, GROUPS
 
 ISO_DATE = r"^\s*\d{4}(-\d{2}(-\d{2})?)?\s*$"

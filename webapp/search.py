@@ -8,17 +8,19 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.aliases import AliasTable
 from indexer.backends.base import (
+    CHART_BY_SOURCE,
     FACETS,
     SORTS,
+    SUGGESTIONS,
     SearchBackend,
     SearchQuery,
     SearchResults,
 )
 from indexer.errors import QueryError
-from indexer.limits import MAX_PER_PAGE
 from indexer.models import PartialDate
+from indexer.query.aliases import AliasTable
+from indexer.query.limits import MAX_PER_PAGE
 
 FILTER_PARAMS = FACETS
 STATE_PARAMS = (
@@ -62,6 +64,12 @@ def _date_arg(args: MultiDict[str, str], name: str, end: bool) -> dt.date | None
     except ValueError:
         raise QueryError(
             f"Invalid {name} date {raw!r}: use YYYY-MM-DD (or YYYY-MM, YYYY)."
+        ) from None
+    except OverflowError:  # a number past what a date holds (`from=11111111111111111111`)
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise QueryError(
+            f"Invalid {name} date {shown!r}: out of range; use YYYY-MM-DD (or YYYY-MM, YYYY) "
+            "with a year from 1 to 9999."
         ) from None
     return date.end() if end else date.start()
 
@@ -114,6 +122,11 @@ def run(
 ) -> dict[str, Any]:
     """Run the search the arguments describe and return its data dict (the API's JSON)."""
     sq = parse_args(args, aliases)
+    # Ask for what the engine can give; without a capability the page shows less, not an error.
+    if not backend.supports(SUGGESTIONS):
+        sq.suggest = False
+    if not backend.supports(CHART_BY_SOURCE):
+        sq.chart_by_source = False
     results = backend.search(sq)
     if sq.page > results.pages:
         shown = f"{results.stories} stories" if sq.group else f"{results.total} articles"

@@ -1,21 +1,41 @@
-"""The search backend interface every engine implements, and the request/response types."""
+"""The search backend interface: a small core every engine implements, optional capabilities.
+
+The core (abstract methods of `SearchBackend`) is what the app cannot do without: create/open a
+generation, add/delete/clear articles, count, get one, search, export a search, and list the
+files indexed. A search receives a `SearchQuery`; the engine calls
+`indexer.query.prepare.prepare()` on it and translates the tree it gets, so what a query means
+is decided once, above the engines.
+
+Capabilities are optional. An engine lists those it has in `capabilities`; the app asks with
+`supports()` and degrades without: the defaults below return what a page can show without the
+feature (no similar articles, no story list, paragraphs escaped but unmarked).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from indexer.aliases import AliasTable
-from indexer.histogram import Histogram
 from indexer.models import Article
+from indexer.query.aliases import AliasTable
+from indexer.query.facets import FacetCount
+from indexer.query.histogram import Histogram
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "month", "language")
+# Optional capabilities an engine may offer (see SearchBackend.capabilities).
+MORE_LIKE_THIS = "more_like_this"  # similar(): articles like a given one
+SUGGESTIONS = "suggestions"  # SearchResults.suggestion: "did you mean"
+CHART_BY_SOURCE = "chart_by_source"  # Histogram.series: the date chart per source
+HIGHLIGHT = "highlight"  # highlight_paragraphs() marks the query's terms
+STORIES = "stories"  # largest_stories(): the biggest groups of syndicated copies
+CAPABILITIES = frozenset({MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES})
 EXPORT_CAP = 50_000  # rows a CSV export streams at most
 
 
@@ -40,19 +60,6 @@ class SearchQuery:
     aliases: AliasTable | None = None  # names to expand to their equivalents; None: no expansion
     group: bool = True  # one hit per story (syndicated copies folded into it)
     chart_stories: bool = False  # the date chart counts distinct stories, not articles
-
-
-@dataclass(slots=True, frozen=True)
-class FacetCount:
-    """One value of a facet with the number of matching articles."""
-
-    value: str
-    count: int
-    selected: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """The facet value as JSON-ready data."""
-        return {"value": self.value, "count": self.count, "selected": self.selected}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -108,6 +115,11 @@ class SearchBackend(ABC):
     """
 
     name: ClassVar[str]
+    capabilities: ClassVar[frozenset[str]] = frozenset()  # which of CAPABILITIES it offers
+
+    def supports(self, capability: str) -> bool:
+        """Whether the engine offers an optional capability (one of CAPABILITIES)."""
+        return capability in self.capabilities
 
     @classmethod
     @abstractmethod
@@ -156,20 +168,26 @@ class SearchBackend(ABC):
         """Every article, with its body (for stats, exports and regrouping)."""
 
     @abstractmethod
-    def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
-        """The stories with the most copies: story_id, articles, title, and each copy's outlet."""
-
-    @abstractmethod
-    def similar(self, article_id: str, limit: int = 5) -> list[Article]:
-        """Articles most like the given one ("more like this"), without it."""
-
-    @abstractmethod
     def export(self, query: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
         """Every matching article in the query's order, up to `cap` (no snippets, no facets)."""
 
-    @abstractmethod
+    # Optional capabilities: the defaults are what the app shows without them.
+
+    def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
+        """STORIES: the stories with the most copies (story_id, articles, title, copies)."""
+        return []
+
+    def similar(self, article_id: str, limit: int = 5) -> list[Article]:
+        """MORE_LIKE_THIS: articles most like the given one, without it."""
+        return []
+
     def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
-        """The body's paragraphs as safe HTML (escaped, `<mark>` on the query's terms)."""
+        """HIGHLIGHT: the body's paragraphs as safe HTML (escaped, `<mark>` on query terms)."""
+        return [html.escape(p, quote=True) for p in body.split("\n\n") if p.strip()]
+
+    def status(self) -> dict[str, Any]:
+        """What the engine reports about itself for `newsindex stats` (its name at least)."""
+        return {"engine": self.name}
 
     def write_caches(self) -> None:  # noqa: B027 - optional hook with a no-op default
         """Save what makes opening the index fast; run by rebuild and update, never by serving."""

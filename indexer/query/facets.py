@@ -1,4 +1,4 @@
-"""Facet counts and the date chart computed with numpy over columns read once per searcher.
+"""Facets, dates and stories as numpy columns, and the rules that select and count facets.
 
 Every facet is held as parallel arrays of (document number, value id) entries, so a
 multi-valued facet such as byline needs no special case: selecting, counting and masking are a
@@ -7,26 +7,32 @@ few vectorised operations whatever the number of matches.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from indexer.histogram import (
-    MAX_BINS,
-    MIN_BINS,
-    Bin,
-    Granularity,
-    Histogram,
-    choose_granularity,
-    period_starts,
-)
+if TYPE_CHECKING:
+    from indexer.models import Article
 
 MULTI_SEP = "\x1f"
 PRECISION_CODES = {"": 0, "year": 1, "month": 2, "day": 3}
-NEED = {"day": 3, "week": 3, "month": 2, "year": 1}
-COARSER: dict[str, Granularity] = {"day": "week", "week": "month", "month": "year"}
+
+
+def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
+    """The values an article shows in each facet (the month facet holds the year if that is all)."""
+    date_iso = article.date.iso() if article.date else None
+    return {
+        "source": (article.source,) if article.source else (),
+        "publisher": (article.publisher,) if article.publisher else (),
+        "byline": tuple(article.byline),
+        "dateline": (article.dateline,) if article.dateline else (),
+        "month": (date_iso[:7],) if date_iso else (),
+        "language": (article.language,) if article.language else (),
+    }
 
 
 @dataclass(slots=True)
@@ -182,77 +188,105 @@ def top_counts(
     return [(column.labels[i], int(counts[i])) for i in ordered[:limit]]
 
 
-def histogram(
+def date_mask(
+    ordinal: np.ndarray, precision: np.ndarray, bounds: tuple[dt.date | None, dt.date | None]
+) -> np.ndarray | None:
+    """Documents whose whole date period lies inside `bounds`; None when unbounded."""
+    first, last = bounds
+    if first is None and last is None:
+        return None
+    mask = ordinal > 0
+    if first is not None:
+        mask &= ordinal >= first.toordinal()
+    if last is not None:
+        mask &= period_ends(ordinal, precision) <= last.toordinal()
+    return mask
+
+
+def period_ends(ordinal: np.ndarray, precision: np.ndarray) -> np.ndarray:
+    """The last day (ordinal) of each document's date period: its day, month or year."""
+    keys = ordinal.astype(np.int64) * 4 + precision
+    unique, inverse = np.unique(keys, return_inverse=True)
+    ends = []
+    for key in unique.tolist():
+        day, code = divmod(key, 4)
+        if day <= 0 or code in (0, PRECISION_CODES["day"]):
+            ends.append(day)
+            continue
+        start = dt.date.fromordinal(day)
+        month = start.month if code == PRECISION_CODES["month"] else 12
+        last = calendar.monthrange(start.year, month)[1]
+        ends.append(dt.date(start.year, month, last).toordinal())
+    return np.asarray(ends, dtype=np.int64)[inverse]
+
+
+@dataclass(slots=True, frozen=True)
+class FacetCount:
+    """One value of a facet with the number of matching articles."""
+
+    value: str
+    count: int
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The facet value as JSON-ready data."""
+        return {"value": self.value, "count": self.count, "selected": self.selected}
+
+
+def select(
+    matched: np.ndarray,
     dates: DateColumns,
-    docs: np.ndarray,
-    sources: FacetColumn | None = None,
-    top_sources: int = 5,
-) -> Histogram:
-    """Bin the documents of a mask by date; per source too when `sources` is given."""
-    ordinal, precision = dates.ordinal, dates.precision
-    dated = docs & (ordinal > 0) & (precision > 0)
-    undated = int(docs.sum() - dated.sum())
-    if not dated.any():
-        return Histogram(granularity="month", bins=[], undated=undated)
-    day_share = float((precision[dated] == 3).mean())
-    # The span comes from the dates precise enough for the bars they will fill.
-    for least in (3 if day_share >= 0.5 else 2, 1):
-        spanned = dated & (precision >= least)
-        if spanned.any():
-            break
-    first = dt.date.fromordinal(int(ordinal[spanned].min()))
-    last = dt.date.fromordinal(int(ordinal[spanned].max()))
-    granularity = choose_granularity(first, last, day_share)
-    while True:
-        starts = period_starts(first, last, granularity, minimum=MIN_BINS)
-        if len(starts) <= MAX_BINS or granularity == "year":
-            break
-        granularity = COARSER[granularity]
-    keys = _period_keys(dates, granularity, starts[0])
-    usable = dated & (precision >= NEED[granularity]) & (keys >= 0) & (keys < len(starts))
-    counts = np.bincount(keys[usable], minlength=len(starts))
-    bins = [
-        Bin(start, _period_end(start, granularity), int(n))
-        for start, n in zip(starts, counts.tolist(), strict=True)
-    ]
-    series: dict[str, list[int]] = {}
-    if sources is not None:
-        per_doc = sources.per_document(len(docs))
-        chosen = per_doc[usable]
-        totals = np.bincount(chosen[chosen >= 0], minlength=len(sources.labels))
-        for sid in np.argsort(-totals, kind="stable")[:top_sources].tolist():
-            if totals[sid] == 0:
-                break
-            mine = usable & (per_doc == sid)
-            series[sources.labels[sid]] = np.bincount(keys[mine], minlength=len(starts)).tolist()
-    return Histogram(
-        granularity=granularity,
-        bins=bins,
-        undated=undated,
-        imprecise=int(dated.sum() - usable.sum()),
-        series=series,
-    )
+    bounds: tuple[dt.date | None, dt.date | None],
+    filters: dict[str, tuple[str, ...]],
+    facets: dict[str, FacetColumn],
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Documents the query and dates match, those holding each selected facet, and all.
+
+    Values selected in one facet are ORed, facets are ANDed, and a facet unknown to the index
+    selects nothing away.
+    """
+    base = matched
+    dated = date_mask(dates.ordinal, dates.precision, bounds)
+    if dated is not None:
+        base = base & dated
+    chosen = {
+        name: facets[name].matching(values, len(matched))
+        for name, values in filters.items()
+        if values and name in facets
+    }
+    final = base.copy()
+    for mask in chosen.values():
+        final &= mask
+    return base, chosen, final
 
 
-def _period_keys(dates: DateColumns, granularity: Granularity, first: dt.date) -> np.ndarray:
-    """Each document's period number counted from the period starting at `first`."""
-    if granularity == "day":
-        return dates.ordinal - first.toordinal()
-    if granularity == "week":
-        return (dates.ordinal - first.toordinal()) // 7
-    start_month = first.year * 12 + first.month - 1
-    if granularity == "month":
-        return dates.month - start_month
-    return dates.month // 12 - first.year
+def count_facets(
+    names: Sequence[str],
+    filters: dict[str, tuple[str, ...]],
+    limit: int,
+    base: np.ndarray,
+    chosen: dict[str, np.ndarray],
+    facets: dict[str, FacetColumn],
+) -> dict[str, list[FacetCount]]:
+    """Count each facet over the matches with the other facets' selections applied.
 
-
-def _period_end(start: dt.date, granularity: Granularity) -> dt.date:
-    """The last day of the period starting at `start`."""
-    if granularity == "day":
-        return start
-    if granularity == "week":
-        return start + dt.timedelta(days=6)
-    if granularity == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date(start.year, 12, 31)
+    The most common values first (months latest first), at most `limit`; a selected value
+    stays listed (with its count, possibly 0) so that it can be removed.
+    """
+    out: dict[str, list[FacetCount]] = {}
+    for name in names:
+        docs = base
+        for other, mask in chosen.items():
+            if other != name:
+                docs = docs & mask
+        column = facets[name]
+        counts = column.counts(docs)
+        ordered = top_counts(column, counts, limit, by_value=name == "month")
+        selected = {v.casefold(): v for v in filters.get(name, ())}
+        shown = {value.casefold() for value, _ in ordered}
+        index = {label.casefold(): n for n, label in enumerate(column.labels)}
+        for key in sorted(selected.keys() - shown):
+            n = index.get(key)
+            ordered.append((selected[key], int(counts[n]) if n is not None else 0))
+        out[name] = [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
+    return out

@@ -10,14 +10,10 @@ from dateutil.relativedelta import relativedelta
 
 from indexer.errors import QueryError
 from indexer.models import PartialDate
+from indexer.query.grammar import DATE_TERM, Token, tokenize
 
 DateBounds = tuple[dt.date | None, dt.date | None]
 
-# date:[a to b], date:"a phrase", date:word — a bracketed range may leave either end empty.
-_DATE_TERM = re.compile(
-    r"""(?<![\w:])date:(?:\[(?P<range>[^\]]*)\]|"(?P<phrase>[^"]*)"|'(?P<single>[^']*)'|(?P<word>[^\s()"]+))""",
-    re.IGNORECASE,
-)
 _RANGE_SPLIT = re.compile(r"\s*\bto\b\s*|\s*\.\.\s*", re.IGNORECASE)
 _LAST_N = re.compile(r"^(?:last|past)\s+(\d{1,4})\s+(day|week|month|year)s?$")
 _HELP = (
@@ -64,6 +60,8 @@ def _one_date(text: str, today: dt.date, term: str) -> DateBounds:
         raise QueryError(f"Empty date in {term}: {_HELP}.")
     try:
         partial = PartialDate.parse_iso(text)
+    except OverflowError:  # a year too large for a date: say so rather than fail the search
+        raise QueryError(f"The date {text!r} in {term} is out of range: {_HELP}.") from None
     except ValueError:
         partial = None
     if partial is not None:
@@ -84,12 +82,16 @@ def _one_date(text: str, today: dt.date, term: str) -> DateBounds:
         first.month if first.month == second.month else None,
         first.day if first.month == second.month and first.day == second.day else None,
     )
-    return known.start(), known.end()
+    try:
+        return known.start(), known.end()
+    except (ValueError, OverflowError):
+        raise QueryError(f"The date {text!r} in {term} is out of range: {_HELP}.") from None
 
 
-def _term_bounds(match: re.Match[str], today: dt.date) -> DateBounds:
+def _term_bounds(term: str, today: dt.date) -> DateBounds:
     """The bounds one `date:` term asks for."""
-    term = match.group(0)
+    match = DATE_TERM.fullmatch(term)
+    assert match is not None  # the tokenizer made the term with this expression
     if match.group("range") is not None:
         parts = _RANGE_SPLIT.split(match.group("range").strip(), maxsplit=1)
         if len(parts) != 2:
@@ -114,16 +116,29 @@ def narrow(bounds: DateBounds, other: DateBounds) -> DateBounds:
     return (max(lows) if lows else None, min(highs) if highs else None)
 
 
-def extract_date_terms(text: str, today: dt.date | None = None) -> tuple[str, DateBounds]:
-    """Remove `date:` terms from query text and return the rest with the bounds they ask for.
+def date_bounds(tokens: list[Token], today: dt.date | None = None) -> DateBounds:
+    """The bounds the `date:` terms among a query's tokens ask for, narrowing each other.
 
-    Several terms narrow each other; a date term applies to the whole query.
+    A date term applies to the whole query, wherever it stands in it.
     """
     today = today or dt.date.today()
     bounds: DateBounds = (None, None)
-    for match in _DATE_TERM.finditer(text):
-        bounds = narrow(bounds, _term_bounds(match, today))
-    rest = _DATE_TERM.sub(" ", text)
+    for token in tokens:
+        if token.kind == "date":
+            bounds = narrow(bounds, _term_bounds(token.text, today))
     if bounds[0] and bounds[1] and bounds[0] > bounds[1]:
         raise QueryError(f"The dates in the query leave no days: {bounds[0]} is after {bounds[1]}.")
+    return bounds
+
+
+def extract_date_terms(text: str, today: dt.date | None = None) -> tuple[str, DateBounds]:
+    """Query text without its `date:` terms, and the bounds they ask for."""
+    tokens = tokenize(text)
+    bounds = date_bounds(tokens, today)
+    rest = "".join(
+        " "
+        if t.kind == "date"
+        else text[t.start : (tokens[n + 1].start if n + 1 < len(tokens) else len(text))]
+        for n, t in enumerate(tokens)
+    )
     return " ".join(rest.split()), bounds

@@ -12,11 +12,8 @@ the positions stored in the same posting blocks.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import io
 import pickle
-import struct
 import time
 import zlib
 from collections.abc import Iterator
@@ -26,20 +23,20 @@ from typing import Any
 
 import numpy as np
 from whoosh import query, scoring
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from indexer.facets import PRECISION_CODES
+from indexer.backends.whoosh import fence
 
 _BYTE_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length default)
 
 
-_BLOCKS_MAGIC = WHOOSH3_HEADER_MAGIC
-_INT = struct.Struct("!i")  # Whoosh's StructFile.write_int
+# Whoosh's private attributes and byte formats are read through `fence` alone.
+_BLOCKS_MAGIC = fence.BLOCK_MAGIC
+_INT = fence.BLOCK_LENGTH
 
 
 @dataclass(slots=True)
@@ -54,7 +51,7 @@ class Evaluation:
 class FastMatcher:
     """Per-searcher arrays (live documents, field lengths) and the query evaluation."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, fast: bool = True) -> None:
         self.searcher = searcher
         subs = searcher.subsearchers or [(searcher, 0)]
         self._segments = [(sub.reader(), offset) for sub, offset in subs]
@@ -67,7 +64,7 @@ class FastMatcher:
             self.live[deleted + offset] = False
         weighting = searcher.weighting
         # Only Whoosh's own BM25F is modelled; any other weighting goes to Whoosh whole.
-        self.modelled = type(weighting) is scoring.BM25F
+        self.modelled = fast and type(weighting) is scoring.BM25F  # fast=False: all to Whoosh
         self._weighting = weighting
         self._lengths: dict[str, np.ndarray] = {}
 
@@ -153,8 +150,7 @@ class FastMatcher:
         parent = self.searcher
         idf = parent.idf(field, text)
         avgfl = parent.avg_field_length(field) or 1
-        b = self._weighting._field_B.get(field, self._weighting.B)
-        k1 = self._weighting.K1
+        b, k1 = fence.bm25f_parameters(self._weighting, field)
         lengths = self.lengths(field)[ids]
         norm = k1 * ((1 - b) + b * lengths / avgfl)
         scores[ids] = idf * ((weights * (k1 + 1)) / (weights + norm))
@@ -230,12 +226,11 @@ class FastMatcher:
         if field not in self._lengths:
             out = np.ones(self.size, dtype=np.float64)
             for reader, offset in self._segments:
-                column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-                if column is None:
+                stored = fence.length_bytes(reader, field)
+                if stored is None:
                     continue
-                count = min(column._count, reader.doc_count_all())
-                raw = np.frombuffer(column._dbfile.get(column._basepos, count), dtype=np.uint8)
-                out[offset : offset + count] = _BYTE_LENGTH[raw]
+                raw = np.frombuffer(stored, dtype=np.uint8)
+                out[offset : offset + len(raw)] = _BYTE_LENGTH[raw]
             self._lengths[field] = out
         return self._lengths[field]
 
@@ -279,8 +274,7 @@ def _blocks(
     matcher reads each block's length, header and data with separate small reads. Without
     `values` the positions are not decoded (values come back as None).
     """
-    terms = reader._terms
-    info = terms.term_info(field, btext)
+    info = fence.term_info(reader, field, btext)
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), values
@@ -288,7 +282,7 @@ def _blocks(
     offset, length = info.extent()
     if isinstance(length, tuple):  # whoosh3 reads the length with unpack_int(...) without [0]
         length = length[0]
-    raw = terms._postfile.get(offset, length)
+    raw = fence.posting_bytes(reader, offset, length)
     if raw[:4] != _BLOCKS_MAGIC:
         raise CorruptIndexError(f"Bad postings of {field}:{btext!r} at offset {offset}")
     stream = io.BytesIO(raw)
@@ -316,8 +310,8 @@ def _blocks(
 
 # A block pickles (ids, weights, values), each value `_codecs.encode(text, "latin1")`: a
 # Python call per posting when unpickled. Without values, the pickle is cut where they begin.
-_VALUES_START = b"(c_codecs\nencode\n"
-_PAIR_END = b"\x86."  # TUPLE2, STOP
+_VALUES_START = fence.VALUES_START
+_PAIR_END = fence.PAIR_END
 
 
 def _unpickle_block(block: bytes, count: int, values: bool) -> tuple[Any, Any, Any]:
@@ -386,38 +380,6 @@ def _spliced(values: list[bytes]) -> list[list[int]] | None:
     except Exception:  # a layout this splice does not know
         return None
     return lists if len(lists) == len(values) else None
-
-
-def date_mask(
-    ordinal: np.ndarray, precision: np.ndarray, bounds: tuple[dt.date | None, dt.date | None]
-) -> np.ndarray | None:
-    """Documents whose whole date period lies inside `bounds`; None when unbounded."""
-    first, last = bounds
-    if first is None and last is None:
-        return None
-    mask = ordinal > 0
-    if first is not None:
-        mask &= ordinal >= first.toordinal()
-    if last is not None:
-        mask &= _period_end(ordinal, precision) <= last.toordinal()
-    return mask
-
-
-def _period_end(ordinal: np.ndarray, precision: np.ndarray) -> np.ndarray:
-    """The last day (ordinal) of each document's date period: its day, month or year."""
-    keys = ordinal.astype(np.int64) * 4 + precision
-    unique, inverse = np.unique(keys, return_inverse=True)
-    ends = []
-    for key in unique.tolist():
-        day, code = divmod(key, 4)
-        if day <= 0 or code in (0, PRECISION_CODES["day"]):
-            ends.append(day)
-            continue
-        start = dt.date.fromordinal(day)
-        month = start.month if code == PRECISION_CODES["month"] else 12
-        last = calendar.monthrange(start.year, month)[1]
-        ends.append(dt.date(start.year, month, last).toordinal())
-    return np.asarray(ends, dtype=np.int64)[inverse]
 
 
 def top_n(scores: np.ndarray, docs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

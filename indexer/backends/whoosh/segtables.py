@@ -28,7 +28,7 @@ from whoosh.reading import IndexReader
 
 from indexer.atomic import write_file
 from indexer.backends.base import FACETS
-from indexer.facets import DateColumns, FacetColumn, StoryColumn
+from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
 
 SUFFIX = ".tables.npz"
 FORMAT = 1  # bump when what a table holds or how it is computed changes

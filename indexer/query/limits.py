@@ -1,9 +1,9 @@
-"""Limits on what a search may ask, checked before the query parser sees the text.
+"""Limits on what a search may ask, checked on the tokens before the query is read.
 
-Whoosh's parser and matcher have no limits of their own: one 100,000-character term takes it
-42 s, 5,000 nested parentheses raise RecursionError, and a leading wildcard or a term range
-walks the whole vocabulary. Every check here is a cheap scan of the raw text, so a hostile
-query costs no more than reading it, and each refusal says how to fix the query.
+Whoosh's matcher has no limits of its own: one 100,000-character term takes it 42 s, a
+leading wildcard or a term range walks the whole vocabulary, and deep nesting recurses. Every
+check here is a cheap pass over the raw text or its tokens, so a hostile query costs no more
+than reading it, and each refusal says how to fix the query.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from indexer.errors import QueryError
+from indexer.query.grammar import OPERATORS, WILDCARDS, Token, tokenize
 
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page, as Elasticsearch's max_result_window
@@ -21,27 +22,26 @@ MAX_TERMS = 50
 MAX_WILDCARDS = 3
 MIN_WILDCARD_PREFIX = 2  # literal characters before the first wildcard
 
-# Whoosh's WildcardPlugin also takes the Armenian, Arabic and Ethiopic question marks.
-WILDCARDS = "*?\u055e\u061f\u1367"
-OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
-_SPLIT = re.compile(r'[\s()"]+')
-_FIELD = re.compile(r"^[A-Za-z_]\w*:")
+_FIELD = re.compile(r"^\w+:")
 _WILDCARD = re.compile(f"[{WILDCARDS}]")
-# Whoosh's RangePlugin: `[a TO b]`, `{a to b}`, open-ended on either side; but `date:[a to b]`
-# is the date syntax (indexer.querydates), taken out of the text before it is parsed.
-_RANGE = re.compile(r"(?<!date:)[\[{][^\]}]*\bto\b[^\]}]*[\]}]", re.IGNORECASE)
+
+
+def _words(tokens: list[Token]) -> list[tuple[str, bool]]:
+    """Each term the limits count, and whether it can hold wildcards (a bare word)."""
+    words: list[tuple[str, bool]] = []
+    for token in tokens:
+        if token.kind == "word" and token.text not in OPERATORS:  # `AND` at the end: no term
+            word = _FIELD.sub("", token.text)  # `foo:bar`: an unknown field counts as nothing
+            if word:
+                words.append((word, True))
+        elif token.kind in ("phrase", "quoted"):
+            words.extend((word, False) for word in token.value.split())
+    return words
 
 
 def query_terms(text: str) -> list[str]:
     """The words of a query as the limits count them: no operators, signs or field prefixes."""
-    terms = []
-    for token in _SPLIT.split(text):
-        if not token or token in OPERATORS:
-            continue
-        word = _FIELD.sub("", token.lstrip("+-"))
-        if word:
-            terms.append(word)
-    return terms
+    return [word for word, _ in _words(tokenize(text))]
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -49,21 +49,27 @@ def _shown(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def check_query_text(text: str) -> None:
-    """Refuse query text the parser would mangle or choke on, with a readable message."""
+def check_query_text(text: str) -> list[Token]:
+    """Refuse query text that is too large or malformed, with a readable message; its tokens."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(
             f"Query is too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS}): "
             "shorten it."
         )
-    if text.count('"') % 2:
-        raise QueryError(f"Unbalanced quote in query: {text}")
+    tokens = tokenize(text)  # raises for an unbalanced quote
+    check_tokens(text, tokens)
+    return tokens
+
+
+def check_tokens(text: str, tokens: list[Token]) -> None:
+    """The checks on a query's tokens: parentheses, ranges, terms and wildcards."""
     depth = deepest = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            raise QueryError(f"Unbalanced parenthesis in query: {text}")
-        deepest = max(deepest, depth)
+    for token in tokens:
+        if token.kind in ("open", "close"):
+            depth += 1 if token.kind == "open" else -1
+            if depth < 0:
+                raise QueryError(f"Unbalanced parenthesis in query: {text}")
+            deepest = max(deepest, depth)
     if depth:
         raise QueryError(f"Unbalanced parenthesis in query: {text}")
     if deepest > MAX_DEPTH:
@@ -71,25 +77,25 @@ def check_query_text(text: str) -> None:
             f"Parentheses nested too deep ({deepest} levels; the limit is {MAX_DEPTH}): "
             "remove some brackets."
         )
-    if _RANGE.search(text):
+    if any(token.kind == "range" for token in tokens):
         raise QueryError(
             "Ranges such as [a TO b] work only on dates, as in date:[2025-01-01 to 2025-01-31]: "
             "search for the words instead."
         )
-    terms = query_terms(text)
+    terms = _words(tokens)
     if len(terms) > MAX_TERMS:
         raise QueryError(
             f"Too many terms ({len(terms)}; the limit is {MAX_TERMS}): "
             "keep the words that matter most."
         )
     wildcards = 0
-    for term in terms:
+    for term, bare in terms:
         if len(term) > MAX_TERM_CHARS:
             raise QueryError(
                 f"Term too long ({len(term)} characters; the limit is {MAX_TERM_CHARS}): "
                 "shorten it or use a phrase."
             )
-        found = _WILDCARD.search(term)
+        found = _WILDCARD.search(term) if bare else None
         if found is None:
             continue
         wildcards += 1

@@ -21,7 +21,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 import numpy as np
@@ -40,6 +40,9 @@ _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length d
 
 _BLOCKS_MAGIC = WHOOSH3_HEADER_MAGIC
 _INT = struct.Struct("!i")  # Whoosh's StructFile.write_int
+# Terms a prefix or wildcard may expand to in one segment before Whoosh matches it instead
+# (under the search's deadline, so its count may then be a lower bound).
+MAX_EXPANSION = 50_000
 
 
 @dataclass(slots=True)
@@ -88,6 +91,8 @@ class FastMatcher:
             return self._term(q, scored)
         if type(q) is query.Phrase and q.slop == 1 and len(q.words) > 1 and self._positional(q):
             return self._phrase(q, scored)
+        if isinstance(q, query.MultiTerm):
+            return self._expanded(q, scored, deadline)
         if isinstance(q, query.Every) and not q.fieldname:
             return self.live.copy(), (self.live * float(q.boost) if scored else None)
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
@@ -159,6 +164,43 @@ class FastMatcher:
         norm = k1 * ((1 - b) + b * lengths / avgfl)
         scores[ids] = idf * ((weights * (k1 + 1)) / (weights + norm))
         return scores
+
+    def _expanded(
+        self, q: query.MultiTerm, scored: bool, deadline: float
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """A prefix, wildcard, range or fuzzy term: its terms' postings ORed, scored as Whoosh does.
+
+        Counting needs no ranking, so the match set is exact however long the expansion runs;
+        only an expansion past MAX_EXPANSION terms is left to Whoosh (and its deadline). Each
+        matched term adds its BM25F score times the boost (Whoosh's "constant score" falls back
+        to the searcher's weighting).
+        """
+        field = q.field()
+        mask = np.zeros(self.size, dtype=bool)
+        scores = self._zeros(scored)
+        if field not in self.searcher.schema:
+            return mask, scores
+        expansions = []
+        for reader, offset in self._segments:
+            words = [w for w in islice(q._btexts(reader), MAX_EXPANSION + 1) if w]
+            if len(words) > MAX_EXPANSION:
+                return self._whoosh(q, scored, deadline)
+            expansions.append((reader, offset, words))
+        decode = self.searcher.schema[field].from_bytes
+        for reader, offset, words in expansions:
+            for word in words:
+                if (field, word) not in reader:
+                    continue
+                blocks = list(_blocks(reader, field, word, False))
+                docs = np.concatenate([ids for ids, _, _ in blocks]) + offset
+                keep = self.live[docs]
+                docs = docs[keep]
+                mask[docs] = True
+                if scores is None:
+                    continue
+                weight = np.concatenate([weights for _, weights, _ in blocks])[keep]
+                scores += self._bm25f(field, decode(word), docs, weight) * q.boost
+        return mask, scores
 
     def _positional(self, q: query.Phrase) -> bool:
         """Whether the phrase's field stores positions (else Whoosh decides what to do)."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from indexer.backends.base import EXPORT_CAP, SearchBackend, SearchQuery
+from indexer.backends.base import EXPORT_CAP, Export, SearchBackend, SearchQuery
 from indexer.models import Article
 
 CSV_COLUMNS = (
@@ -22,6 +24,8 @@ CSV_COLUMNS = (
     "file",
     "story_id",
 )
+EXTRA_COLUMNS = ("page", "snippet")  # the article's page here, its first snippet (plain text)
+_MARKS = re.compile(r"</?mark>")
 
 
 def _csv_line(values: Iterable[Any]) -> str:
@@ -38,20 +42,27 @@ def article_row(article: Article) -> list[str]:
     return ["" if data.get(col) is None else str(data[col]) for col in CSV_COLUMNS]
 
 
-def search_rows(backend: SearchBackend, sq: SearchQuery) -> Iterator[str]:
-    """CSV lines of every matching article (header first), up to EXPORT_CAP rows.
+def search_rows(
+    backend: SearchBackend, sq: SearchQuery, page_url: Callable[[str], str]
+) -> tuple[Export, Iterator[str]]:
+    """The export (with its total) and CSV lines of every matching article, header first.
 
-    The search runs before the first line is returned, so a bad query fails before streaming.
+    Up to EXPORT_CAP rows; each row also holds the article page's address (`page_url(id)`) and
+    its first snippet as plain text. The search runs before this returns, so a bad query fails
+    before streaming.
     """
-    articles = backend.export(sq, cap=EXPORT_CAP)
-    return _lines(articles)
+    found = backend.export(sq, cap=EXPORT_CAP)
+    return found, _lines(found, page_url, backend.snippet_maker(sq.text))
 
 
-def _lines(articles: Iterator[Article]) -> Iterator[str]:
+def _lines(
+    articles: Iterable[Article], page_url: Callable[[str], str], snippet: Callable[[str], str]
+) -> Iterator[str]:
     """The header and one CSV line per article."""
-    yield _csv_line(CSV_COLUMNS)
+    yield _csv_line((*CSV_COLUMNS, *EXTRA_COLUMNS))
     for article in articles:
-        yield _csv_line(article_row(article))
+        text = html.unescape(_MARKS.sub("", snippet(article.body)))
+        yield _csv_line([*article_row(article), page_url(article.id), text])
 
 
 def chart_rows(data: dict[str, Any]) -> Iterator[str]:

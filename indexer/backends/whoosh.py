@@ -7,7 +7,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from indexer.analysis import CJKPhrasePlugin, highlight_text, text_analyzer
 from indexer.backends.base import (
     EXPORT_CAP,
     FACETS,
+    Export,
     FacetCount,
     Hit,
     SearchBackend,
@@ -66,7 +67,7 @@ log = logging.getLogger(__name__)
 
 def build_schema() -> fields.Schema:
     """The Whoosh schema: searchable text, facet columns, sort keys and the stored record."""
-    text = text_analyzer()  # English stemming, CJK runs as overlapping bigrams
+    text = text_analyzer()  # every word stemmed, no stop list; CJK runs as overlapping bigrams
     names = StandardAnalyzer(stoplist=None)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
@@ -179,7 +180,10 @@ class WhooshBackend(SearchBackend):
                 f"The index at {path} cannot be opened ({exc.__class__.__name__}): "
                 "run `newsindex rebuild PATH` to build a new one."
             ) from exc
-        missing = set(build_schema().names()) - set(ix.schema.names())
+        expected = build_schema()
+        missing = set(expected.names()) - set(ix.schema.names())
+        if not missing and ix.schema["body"].analyzer != expected["body"].analyzer:
+            missing = {"the analysis of every word (it left out stop words)"}
         if missing:
             ix.close()
             raise IndexMissing(
@@ -382,7 +386,7 @@ class WhooshBackend(SearchBackend):
                 counted = final
                 if sq.chart_stories:
                     counted = tables.stories.representatives(final, tables.dates.ordinal)
-                histogram = facet_histogram(tables.dates, counted, by)
+                histogram = facet_histogram(tables.dates, counted, by, granularity=sq.interval)
             hits = []
             if total:
                 hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)
@@ -399,6 +403,8 @@ class WhooshBackend(SearchBackend):
             suggestion=suggestion,
             date_bounds=bounds,
             timed_out=not evaluation.complete,
+            total_exact=evaluation.complete,
+            sorted_by=sq.sort if relevance or sq.sort != "relevance" else "newest",
             aliases_added=added,
             took_ms=(time.perf_counter() - started) * 1000,
         )
@@ -527,6 +533,22 @@ class WhooshBackend(SearchBackend):
         )
         return split_fragments(formatted)
 
+    def snippet_maker(self, query_text: str) -> Callable[[str], str]:
+        """A function giving a body's first snippet for the query (its lead when none matches)."""
+        try:
+            q = self.parse(extract_date_terms(query_text)[0])
+        except QueryError:
+            q = query.NullQuery
+        with self._lock:
+            terms = _body_terms(q, self._get_searcher())
+
+        def snippet(body: str) -> str:
+            """The first marked fragment of one body, or its lead."""
+            found = self._snippets(body, terms, 1) if terms else []
+            return found[0] if found else escape(_lead(body))
+
+        return snippet
+
     def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
         """The stories with the most copies (single-article stories left out)."""
         with self._lock:
@@ -560,7 +582,7 @@ class WhooshBackend(SearchBackend):
             results = searcher.more_like(docnum, "body", top=limit, numterms=12)
             return [_article(hit.fields()) for hit in results]
 
-    def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
+    def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (the query runs at once)."""
         q, bounds, _added, _text = self._understand(sq)
         with self._lock:
@@ -575,7 +597,8 @@ class WhooshBackend(SearchBackend):
                 order = docs.tolist()
             else:
                 order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
-        return self._read_in_batches(order)
+            total = int(final.sum())
+        return Export(self._read_in_batches(order), total, evaluation.complete)
 
     def _read_in_batches(self, order: list[int]) -> Iterator[Article]:
         """Stored articles in the given order, holding the lock one batch at a time."""

@@ -200,7 +200,8 @@ def test_chart_has_a_y_axis_a_peak_label_and_a_choice_of_period(client):
     ticks = re.findall(r'<span class="tick" style="top: [\d.]+%">([\d,]+)</span>', chart)
     assert ticks[0] == "0" and len(ticks) >= 2
     peak = re.search(
-        r'<span class="chart-peak[^"]*" style="left: ([\d.]+)%; top: ([\d.]+)%">peak (\d+) · ([^<]+)</span>',
+        r'<span class="chart-peak[^"]*" style="left: ([\d.]+)%; top: ([\d.]+)%">'
+        r"peak (\d+) · ([^<]+)</span>",
         chart,
     )
     assert peak and int(peak.group(3)) == int(ticks[-1].replace(",", ""))

@@ -22,7 +22,7 @@ PROVENANCE = {
     "copy": "taken from another copy of this story",
     "meta": "given in the page's meta tags",
     "jsonld": "given in the page's structured data",
-    "heading": "taken from the page's main heading",
+    "heading": "taken from the headline",
     "trafilatura": "found by the page extractor",
     "xmp": "given in the file's metadata",
     "author": "given as the author",

@@ -61,7 +61,7 @@ def _lines(
     """The header and one CSV line per article."""
     yield _csv_line((*CSV_COLUMNS, *EXTRA_COLUMNS))
     for article in articles:
-        text = html.unescape(_MARKS.sub("", snippet(article.body)))
+        text = " ".join(html.unescape(_MARKS.sub("", snippet(article.body))).split())
         yield _csv_line([*article_row(article), page_url(article.id), text])
 
 

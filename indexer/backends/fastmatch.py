@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
+from math import log
 from typing import Any
 
 import numpy as np
@@ -153,17 +154,23 @@ class FastMatcher:
     def _bm25f(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Whoosh's BM25F score of one term in each of `ids` (zero elsewhere)."""
         scores = np.zeros(self.size)
-        if not len(ids):  # (an empty index has no idf: log of 0)
-            return scores
+        if len(ids):  # (an empty index has no idf: log of 0)
+            scores[ids] = self._bm25f_at(field, text, ids, weights)
+        return scores
+
+    def _bm25f_at(
+        self, field: str, text: str, ids: np.ndarray, weights: np.ndarray, idf: float | None = None
+    ) -> np.ndarray:
+        """Whoosh's BM25F score of one term in each of `ids` (non-empty), aligned with `ids`."""
         parent = self.searcher
-        idf = parent.idf(field, text)
+        if idf is None:
+            idf = parent.idf(field, text)
         avgfl = parent.avg_field_length(field) or 1
         b = self._weighting._field_B.get(field, self._weighting.B)
         k1 = self._weighting.K1
         lengths = self.lengths(field)[ids]
         norm = k1 * ((1 - b) + b * lengths / avgfl)
-        scores[ids] = idf * ((weights * (k1 + 1)) / (weights + norm))
-        return scores
+        return idf * ((weights * (k1 + 1)) / (weights + norm))
 
     def _expanded(
         self, q: query.MultiTerm, scored: bool, deadline: float
@@ -181,17 +188,20 @@ class FastMatcher:
         if field not in self.searcher.schema:
             return mask, scores
         expansions = []
+        frequency: dict[bytes, int] = {}
         for reader, offset in self._segments:
             words = [w for w in islice(q._btexts(reader), MAX_EXPANSION + 1) if w]
             if len(words) > MAX_EXPANSION:
                 return self._whoosh(q, scored, deadline)
-            expansions.append((reader, offset, words))
+            infos = _term_infos(reader, field, words)
+            for word, info in infos.items():
+                frequency[word] = frequency.get(word, 0) + info.doc_frequency()
+            expansions.append((reader, offset, infos))
         decode = self.searcher.schema[field].from_bytes
-        for reader, offset, words in expansions:
-            for word in words:
-                if (field, word) not in reader:
-                    continue
-                blocks = list(_blocks(reader, field, word, False))
+        count = self.searcher.doc_count_all()
+        for reader, offset, infos in expansions:
+            for word, info in infos.items():
+                blocks = list(_blocks(reader, field, word, False, info))
                 docs = np.concatenate([ids for ids, _, _ in blocks]) + offset
                 keep = self.live[docs]
                 docs = docs[keep]
@@ -199,7 +209,9 @@ class FastMatcher:
                 if scores is None:
                     continue
                 weight = np.concatenate([weights for _, weights, _ in blocks])[keep]
-                scores += self._bm25f(field, decode(word), docs, weight) * q.boost
+                if len(docs):  # (a term's documents are distinct: += adds once each)
+                    idf = log(count / (frequency[word] + 1)) + 1  # Whoosh's, from the same counts
+                    scores[docs] += self._bm25f_at(field, decode(word), docs, weight, idf) * q.boost
         return mask, scores
 
     def _positional(self, q: query.Phrase) -> bool:
@@ -312,8 +324,27 @@ class FastMatcher:
         return np.zeros(self.size) if scored else None
 
 
+def _term_infos(reader: Any, field: str, words: list[bytes]) -> dict[bytes, Any]:
+    """The term infos of one segment's words of a field, in one pass over its lexicon.
+
+    An expansion's words are the segment's own terms, sorted: reading them in order from the
+    first saves a lookup per word (each several small reads of the term index).
+    """
+    if not words:
+        return {}
+    terms = reader._terms
+    wanted, last = set(words), max(words)
+    found: dict[bytes, Any] = {}
+    for (name, word), info in terms.items_from(field, min(words)):
+        if name != field or word > last:
+            break
+        if word in wanted:
+            found[word] = info
+    return found
+
+
 def _blocks(
-    reader: Any, field: str, btext: bytes, values: bool = True
+    reader: Any, field: str, btext: bytes, values: bool = True, info: Any = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
     """A term's postings in one segment, block by block: (document numbers, weights, values).
 
@@ -322,7 +353,7 @@ def _blocks(
     `values` the positions are not decoded (values come back as None).
     """
     terms = reader._terms
-    info = terms.term_info(field, btext)
+    info = info or terms.term_info(field, btext)
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), values

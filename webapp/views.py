@@ -79,6 +79,7 @@ def _page_context(data: dict[str, Any], args: MultiDict[str, str]) -> dict[str, 
         "state_url": search.state_url,
         "toggled": search.toggled,
         "file_name": display.file_name,
+        "place": display.place_case,
         "article_url": lambda article_id: _article_url(args, article_id, data["page"]),
     }
 
@@ -160,6 +161,7 @@ def article(article_id: str) -> ResponseReturnValue:
         back_url=url_for("views.index") + state,
         json_url=json_url,
         file_name=display.file_name,
+        place=display.place_case,
         provenance=lambda key: display.provenance_label(key, found.provenance.get(key), found.file),
     )
     return html, 200, {"Link": f'<{json_url}>; rel="alternate"; type="application/json"'}

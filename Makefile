@@ -6,8 +6,11 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 CORPORA ?= ../shared/corpora
+# axe-core (npm) for the accessibility checks of the browser tests, installed into tests/.axe/
+AXE_VERSION := 4.11.0
+AXE := tests/.axe/node_modules/axe-core/axe.min.js
 
-.PHONY: serve test install install-test browser lint bench clean
+.PHONY: serve test install install-test browser axe lint bench clean
 
 # Quick start 1: install, index seeds/ and serve the search page on http://127.0.0.1:5000/
 serve: install
@@ -15,7 +18,7 @@ serve: install
 	$(BIN)/newsindex serve --host $(HOST) --port $(PORT)
 
 # Quick start 2: install with test tools and run the whole suite (what CI runs)
-test: install-test browser
+test: install-test browser axe
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -38,6 +41,16 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+# axe-core from the npm registry, at a pinned version (Node.js and npm from Debian if missing).
+axe: $(AXE)
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi; }
+	mkdir -p tests/.axe
+	npm install --prefix tests/.axe --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
 # Issue 7's benchmark at 100k articles against SQLite FTS5 and tantivy: writes bench/RESULTS.md
 bench: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
@@ -48,4 +61,4 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) instance/index .pytest_cache .ruff_cache
+	rm -rf $(VENV) instance/index .pytest_cache .ruff_cache tests/.axe

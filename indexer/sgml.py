@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from indexer.normalize.datelines import dateline_place
+
 _DOC = re.compile(r"<REUTERS(?P<attrs>[^>]*)>(?P<inner>.*?)</REUTERS>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -70,7 +72,7 @@ def parse_reuters(content: str) -> Iterator[tuple[str, dict[str, Any]]]:
             "source": "Reuters",
             "date": _date(element(inner, "DATE")),
             "byline": line(element(inner, "AUTHOR")),
-            "dateline": dateline.split(",")[0].strip(" -") if dateline else None,
+            "dateline": dateline_place(dateline),
             "body": _body(body),
         }
         for name in _CATEGORIES:

@@ -69,6 +69,9 @@ def test_date_bounds(client):
         ("q=((tiktok", "Unbalanced parenthesis"),
         ("from=2025-02-01&to=2025-01-01", "is after the to date"),
         ("q=" + "x" * 700, "Query is too long"),
+        ("facet_limit=0", "facet_limit must be between 1 and 1000"),
+        ("facet_limit=5000", "facet_limit must be between 1 and 1000"),
+        ("interval=fortnight", "Unknown interval 'fortnight'"),
     ],
 )
 def test_bad_requests_are_400_with_the_error_shape(client, query, message):
@@ -153,3 +156,67 @@ def test_chart_counts_articles_or_stories(client):
     assert sum(i["count"] for i in articles["facets"]["date"]) == 2  # 000 and 001, same day
     assert sum(i["count"] for i in stories["facets"]["date"]) == 1
     assert articles["facet_counts"] == "articles"
+
+
+# Issue 14
+
+
+def test_totals_say_whether_they_are_exact_and_sort_says_the_order_used(client):
+    data = client.get("/api/search?q=tiktok").get_json()
+    assert data["total_exact"] is True and data["sort"] == "relevance"
+    newest = client.get("/api/search").get_json()
+    assert newest["sort"] == "newest"  # an empty query is listed newest first
+    dates = [hit["date"] for hit in newest["hits"] if hit["date"]]
+    assert dates == sorted(dates, reverse=True)
+    assert client.get("/api/search?sort=oldest").get_json()["sort"] == "oldest"
+
+
+def test_facet_limit_and_whether_a_facet_has_more(client):
+    data = client.get("/api/search?facet_limit=2").get_json()
+    assert data["facet_limit"] == 2
+    assert len(data["facets"]["dateline"]) == 2
+    assert data["facets_more"]["dateline"] is True
+    everything = client.get("/api/search?facet_limit=1000").get_json()
+    assert len(everything["facets"]["dateline"]) == 5
+    assert everything["facets_more"]["dateline"] is False
+    # A chosen value stays listed beyond the limit, so it can be removed.
+    chosen = client.get("/api/search?facet_limit=1&dateline=Winnipeg").get_json()
+    values = [(item["value"], item["selected"]) for item in chosen["facets"]["dateline"]]
+    assert ("Winnipeg", True) in values
+
+
+def test_csv_links_each_article_page_with_its_first_snippet(client):
+    import csv
+    import datetime as dt
+    import io
+
+    response = client.get("/api/search.csv?q=cocoa")
+    today = dt.date.today().isoformat()
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="newsindex-cocoa-{today}.csv"'
+    )
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert rows and response.headers["X-Total-Count"] == str(len(rows))
+    for row in rows:
+        assert row["page"] == f"http://localhost/article/{row['id']}"
+        assert "cocoa" in row["snippet"].lower()
+        assert "<mark>" not in row["snippet"] and "&amp;" not in row["snippet"]
+    assert client.get(rows[0]["page"].removeprefix("http://localhost")).status_code == 200
+    chart = client.get("/api/chart.csv?q=cocoa+prices")
+    assert (
+        f'filename="newsindex-chart-cocoa-prices-{today}.csv"'
+        in chart.headers["Content-Disposition"]
+    )
+    everything = client.get("/api/search.csv").headers["Content-Disposition"]
+    assert f'filename="newsindex-all-{today}.csv"' in everything
+
+
+def test_atom_self_link_and_id_hold_no_raw_quote(client):
+    import re
+
+    xml = client.get('/feed.atom?q="tiktok refugees"').get_data(as_text=True)
+    self_link = re.search(r'<link rel="self" type="application/atom\+xml" href="([^"]*)"/>', xml)
+    feed_id = re.search(r"<id>([^<]*)</id>", xml)
+    for value in (self_link.group(1), feed_id.group(1)):
+        assert "&#34;" not in value and '"' not in value and "&quot;" not in value
+        assert "q=%22tiktok+refugees%22" in value

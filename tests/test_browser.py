@@ -196,14 +196,28 @@ def test_paging_and_bad_query(page, server):
 
 def test_keyboard_reaches_search_and_facets(page, server):
     page.goto(server + "/?q=tiktok")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(4):  # skip to the results, skip to the filters, the brand, the search box
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "q"
     for _ in range(12):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.facet') !== null"):
             break
     assert page.evaluate("document.activeElement.closest('.facet') !== null")
+
+
+def test_two_key_presses_reach_the_first_result(page, server):
+    """Issue 14: a skip link first, so the first result is two presses away, not 62."""
+    page.goto(server + "/?q=cocoa")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent")
+    assert skip == "Skip to the results"
+    assert page.locator(".skip-link").first.is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('li.hit h2') !== null")
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    assert href == page.locator("li.hit h2 a").first.get_attribute("href")
 
 
 def test_readable_on_a_phone(browser, server):

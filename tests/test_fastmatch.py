@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from whoosh import query
 
 from indexer.backends.base import SearchQuery
 from indexer.backends.whoosh.backend import WhooshBackend
@@ -38,11 +39,15 @@ QUERIES = [
     '"social media"~3',
     '"users rednote"~2 OR "social media"',
     "refug*",
+    "the",
+    "us",
     "(ban OR law) AND (app OR platform) NOT court",
     "tiktok^3 users",
     "zzzunknownword",
-    "the",
 ]
+# Queries that expand to several terms: Whoosh scores them with a matcher that depends on the
+# index size, so their matches are compared with Whoosh and their scores with its terms' scores.
+EXPANDING = ["us*", "co*", "tik?ok", "ban* OR law*", "title:chin*"]
 
 
 def _articles(count: int = 600) -> list[Article]:
@@ -103,6 +108,24 @@ def test_matches_and_scores_equal_whoosh(engine: WhooshBackend, text: str) -> No
         assert fast.scores[docnum] == pytest.approx(score, rel=1e-9, abs=1e-12)
 
 
+@pytest.mark.parametrize("text", EXPANDING)
+def test_expanded_terms_match_as_whoosh_and_score_as_the_sum_of_their_terms(
+    engine: WhooshBackend, text: str
+) -> None:
+    q = engine.parse(text)
+    searcher = engine._get_searcher()
+    fast = FastMatcher(searcher).evaluate(q, True, time.perf_counter() + 30)
+    assert fast.complete
+    assert sorted(np.flatnonzero(fast.mask).tolist()) == sorted(searcher.docs_for_query(q))
+    terms = [(f, t) for f, t in q.simplify(searcher.reader()).iter_all_terms()]
+    assert terms
+    expected = np.zeros(searcher.doc_count_all())
+    for field, word in terms:
+        for hit in searcher.search(query.Term(field, word), limit=None):
+            expected[hit.docnum] += hit.score
+    assert fast.scores == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
 def test_exact_phrases_need_no_time_from_whoosh(engine: WhooshBackend) -> None:
     """Phrases are matched from the stored positions, so a spent deadline does not cut them."""
     searcher = engine._get_searcher()
@@ -148,10 +171,20 @@ def test_date_mask_keeps_whole_periods_inside_the_bounds() -> None:
 
 
 def test_a_slow_whoosh_subtree_stops_at_the_deadline(engine: WhooshBackend) -> None:
-    q = engine.parse("refug* OR users")
+    q = engine.parse('"users rednote"~2 OR users')
     fast = FastMatcher(engine._get_searcher()).evaluate(q, True, time.perf_counter() - 1)
-    assert not fast.complete  # the wildcard had no time left; the term part still counts
+    assert not fast.complete  # the sloppy phrase had no time left; the term part still counts
     assert fast.mask.any()
+
+
+def test_prefixes_and_wildcards_are_counted_exactly_without_time(engine: WhooshBackend) -> None:
+    """Issue 14: a wildcard's count never depends on the time left (counted from postings)."""
+    searcher = engine._get_searcher()
+    for text in ("co*", "refug* OR users", "tik?ok OR ban*"):
+        q = engine.parse(text)
+        fast = FastMatcher(searcher).evaluate(q, True, time.perf_counter() - 1)
+        assert fast.complete
+        assert fast.mask.sum() == len(list(searcher.docs_for_query(q))) > 0
 
 
 def test_an_index_nothing_was_committed_to_matches_nothing(tmp_path: Path) -> None:

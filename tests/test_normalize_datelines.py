@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.models import PartialDate
-from indexer.normalize.datelines import parse_dateline
+from indexer.normalize.datelines import dateline_place, parse_dateline
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,33 @@ def test_chinese_dateline_names_its_reporters() -> None:
 )
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "place"),
+    [
+        ("WINNIPEG, March 3 -", "WINNIPEG"),
+        ("SAN JOSE, Calif., March 3 -", "SAN JOSE"),
+        ("JOHANNESBURG March 13", "JOHANNESBURG"),
+        ("N.Y.", "N.Y."),
+        ("COPENHAGEN", "COPENHAGEN"),  # holds "OPEN", but is a place
+        ("Mexico city", "Mexico city"),
+        # Issue 14: report labels, dates and figures filed in a wire's dateline field.
+        ("LONDON COCOA CLOSING", None),
+        ("N.Y. COMMODITY FUTURES ESTIMATED VOLUMES", None),
+        ("GRADINGS", None),
+        ("BRUSSELS EXCHANGES OPENING", None),
+        ("OPEN HIGH LOW", None),
+        ("MAR8", None),
+        ("April 7", None),
+        ("us 7.8015", None),
+        ("", None),
+    ],
+)
+def test_the_place_of_a_supplied_dateline(field: str, place: str | None) -> None:
+    assert dateline_place(field) == place
+
+
+def test_a_market_report_label_opening_a_story_is_not_a_dateline() -> None:
+    text = "LONDON COCOA CLOSING - March 3 - Cocoa futures closed steady in quiet trading."
+    assert parse_dateline(text) is None

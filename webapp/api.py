@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 
 from webapp import alias_table, export, live_index, openapi, search
+from webapp.display import download_name
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -31,14 +42,22 @@ def api_search_csv() -> ResponseReturnValue:
     hold = live_index(current_app).hold()
     try:
         sq = search.parse_args(request.args, alias_table(current_app))
-        rows = export.search_rows(hold.backend, sq)
+        found, rows = export.search_rows(hold.backend, sq, _article_page)
         first = next(rows)
     except BaseException:
         hold.release()
         raise
-    response = _csv_response(first, rows, "newsindex-search.csv")
+    response = _csv_response(first, rows, download_name("", sq.text))
     response.call_on_close(hold.release)
+    # What the rows are of: all matches (up to the cap), or at least this many if time ran out.
+    response.headers["X-Total-Count"] = str(found.total)
+    response.headers["X-Total-Exact"] = "true" if found.total_exact else "false"
     return response
+
+
+def _article_page(article_id: str) -> str:
+    """The absolute address of an article's page."""
+    return url_for("views.article", article_id=article_id, _external=True)
 
 
 @bp.get("/chart.csv")
@@ -49,7 +68,7 @@ def api_chart_csv() -> ResponseReturnValue:
     args.pop("page", None)
     data = search.run(backend, args, alias_table(current_app))
     rows = export.chart_rows(data)
-    return _csv_response(next(rows), rows, "newsindex-chart.csv")
+    return _csv_response(next(rows), rows, download_name("chart", data["query"]))
 
 
 def _csv_response(first: str, rest: Iterator[str], filename: str) -> Response:
@@ -59,10 +78,14 @@ def _csv_response(first: str, rest: Iterator[str], filename: str) -> Response:
         yield first
         yield from rest
 
+    plain = filename.encode("ascii", "ignore").decode() or "newsindex.csv"
+    disposition = f'attachment; filename="{plain}"'
+    if plain != filename:
+        disposition += f"; filename*=UTF-8''{quote(filename)}"
     return Response(
         stream_with_context(body()),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers={"Content-Disposition": disposition},
     )
 
 

@@ -145,7 +145,8 @@ def search_command(query: str, as_json: bool, no_aliases: bool, **options: Any) 
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{data['total']} articles match ({data['took_ms']} ms).")
+    bound = "" if data["total_exact"] else "At least "
+    click.echo(f"{bound}{data['total']} articles match ({data['took_ms']} ms).")
     for n, hit in enumerate(data["hits"], start=(data["page"] - 1) * data["per_page"] + 1):
         meta = " · ".join(
             filter(None, [hit["source"], hit["publisher"], hit["date"], ", ".join(hit["byline"])])

@@ -8,16 +8,20 @@ as text instead of running it.
 from __future__ import annotations
 
 import csv
+import html
 import io
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from indexer.backends.base import EXPORT_CAP, SearchBackend, SearchQuery
+from indexer.backends.base import EXPORT_CAP, Export, SearchBackend, SearchQuery
 from indexer.models import ARTICLE_FIELDS, Article
 
 CSV_FIELDS = tuple(f for f in ARTICLE_FIELDS if f.csv)
 CSV_COLUMNS = tuple(f.name for f in CSV_FIELDS)
+EXTRA_COLUMNS = ("page", "snippet")  # the article's page here, its first snippet (plain text)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_MARKS = re.compile(r"</?mark>")
 
 
 def safe_cell(value: Any) -> Any:
@@ -44,20 +48,27 @@ def article_row(article: Article) -> list[str]:
     return [str(cell) for cell in cells]
 
 
-def search_rows(backend: SearchBackend, sq: SearchQuery) -> Iterator[str]:
-    """CSV lines of every matching article (header first), up to EXPORT_CAP rows.
+def search_rows(
+    backend: SearchBackend, sq: SearchQuery, page_url: Callable[[str], str]
+) -> tuple[Export, Iterator[str]]:
+    """The export (with its total) and CSV lines of every matching article, header first.
 
-    The search runs before the first line is returned, so a bad query fails before streaming.
+    Up to EXPORT_CAP rows; each row also holds the article page's address (`page_url(id)`) and
+    its first snippet as plain text. The search runs before this returns, so a bad query fails
+    before streaming.
     """
-    articles = backend.export(sq, cap=EXPORT_CAP)
-    return _lines(articles)
+    found = backend.export(sq, cap=EXPORT_CAP)
+    return found, _lines(found, page_url, backend.snippet_maker(sq.text))
 
 
-def _lines(articles: Iterator[Article]) -> Iterator[str]:
+def _lines(
+    articles: Iterable[Article], page_url: Callable[[str], str], snippet: Callable[[str], str]
+) -> Iterator[str]:
     """The header and one CSV line per article."""
-    yield _csv_line(CSV_COLUMNS)
+    yield _csv_line((*CSV_COLUMNS, *EXTRA_COLUMNS))
     for article in articles:
-        yield _csv_line(article_row(article))
+        text = " ".join(html.unescape(_MARKS.sub("", snippet(article.body))).split())
+        yield _csv_line([*article_row(article), page_url(article.id), text])
 
 
 def chart_rows(data: dict[str, Any]) -> Iterator[str]:

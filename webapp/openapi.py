@@ -12,7 +12,7 @@ from indexer.backends.base import EXPORT_CAP, FACETS, SORTS
 from indexer.models import ARTICLE_FIELDS as MODEL_FIELDS
 from indexer.models import FieldSpec
 from indexer.query.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
-from webapp.search import CHARTS, COUNTS, GROUPS
+from webapp.search import CHARTS, COUNTS, FACET_LIMIT, GROUPS, INTERVALS, MAX_FACET_LIMIT
 
 ISO_DATE = r"^\s*\d{4}(-\d{2}(-\d{2})?)?\s*$"
 KNOWN_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # as stored: the precision actually known
@@ -84,7 +84,12 @@ def search_parameters(*, page: bool = True) -> list[dict[str, Any]]:
             "Last day, inclusive: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the period's last day); "
             "not before `from`.",
         ),
-        _query("sort", {"type": "string", "enum": list(SORTS)}, "Order (default relevance)."),
+        _query(
+            "sort",
+            {"type": "string", "enum": list(SORTS)},
+            "Order (default relevance; an empty query is listed newest first, and the answer's "
+            "`sort` says so).",
+        ),
     ]
     if page:
         params.append(
@@ -116,6 +121,19 @@ def search_parameters(*, page: bool = True) -> list[dict[str, Any]]:
             "chart",
             {"type": "string", "enum": [c for c in CHARTS if c]},
             "`source`: one date series per source (the five largest) in `chart.series`.",
+        ),
+        _query(
+            "interval",
+            {"type": "string", "enum": list(INTERVALS)},
+            "The date chart's periods (default: chosen from the span). A span that would need "
+            "more than 120 bars is shown by the next coarser period; `chart.granularity` says "
+            "which.",
+        ),
+        _query(
+            "facet_limit",
+            {"type": "integer", "minimum": 1, "maximum": MAX_FACET_LIMIT},
+            f"Values listed per facet (default {FACET_LIMIT}); `facets_more` says which facets "
+            "have more. Selected values are listed whatever the limit.",
         ),
         _query(
             "aliases",
@@ -246,13 +264,27 @@ CHART = {
 SEARCH_FIELDS: dict[str, Any] = {
     "ok": {"const": True},
     "query": {"type": "string"},
-    "total": {"type": "integer", "minimum": 0, "description": "Matching articles."},
+    "total": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Matching articles: exact when `total_exact`, else a lower bound.",
+    },
+    "total_exact": {
+        "type": "boolean",
+        "description": "False when matching ran out of the search's time budget (a sloppy "
+        "phrase over a large archive): `total`, `stories` and `pages` are then lower bounds. "
+        "Words, phrases, prefixes and wildcards are always counted exactly.",
+    },
     "stories": {"type": "integer", "minimum": 0, "description": "Distinct stories among them."},
     "group": {"type": "string", "enum": list(GROUPS)},
     "page": {"type": "integer", "minimum": 1},
     "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
     "pages": {"type": "integer", "minimum": 1},
-    "sort": {"type": "string", "enum": list(SORTS)},
+    "sort": {
+        "type": "string",
+        "enum": list(SORTS),
+        "description": "The order of the hits: `newest` for an empty query asked by relevance.",
+    },
     "from": _nullable({"type": "string", "pattern": DAY}),
     "to": _nullable({"type": "string", "pattern": DAY}),
     "date_range": {
@@ -289,8 +321,15 @@ SEARCH_FIELDS: dict[str, Any] = {
             "date": {"type": "array", "items": DATE_BIN},
         },
     },
+    "facet_limit": {"type": "integer", "minimum": 1, "maximum": MAX_FACET_LIMIT},
+    "facets_more": {
+        "type": "object",
+        "description": "Per facet, whether it has more values than `facet_limit` listed.",
+        "additionalProperties": {"type": "boolean"},
+    },
     "facet_counts": {"const": "articles"},
     "date_granularity": _nullable({"type": "string", "enum": ["day", "week", "month", "year"]}),
+    "interval": _nullable({"type": "string", "enum": list(INTERVALS)}),
     "chart": _nullable(CHART),
 }
 
@@ -336,10 +375,30 @@ def spec() -> dict[str, Any]:
                     "operationId": "searchCsv",
                     "summary": f"Every matching article as CSV (at most {EXPORT_CAP:,} rows).",
                     "description": "Columns: id, title, source, publisher, date, byline, "
-                    "dateline, url, file, story_id. Streamed in the search's order; page and "
-                    "per_page are checked but every match is listed.",
+                    "dateline, url, file, story_id, page (the article's page here, an absolute "
+                    "address) and snippet (its first snippet, plain text). Streamed in the "
+                    "search's order; page and per_page are checked but every match is listed. "
+                    "Named after the query: `newsindex-cocoa-2026-12-06.csv`.",
                     "parameters": search_parameters(),
-                    "responses": {"200": {"description": "The CSV.", "content": CSV}, **ERRORS},
+                    "responses": {
+                        "200": {
+                            "description": "The CSV.",
+                            "content": CSV,
+                            "headers": {
+                                "X-Total-Count": {
+                                    "description": "Matching articles: the rows, unless past "
+                                    f"the cap of {EXPORT_CAP:,}.",
+                                    "schema": {"type": "integer", "minimum": 0},
+                                },
+                                "X-Total-Exact": {
+                                    "description": "`false` when matching ran out of time: "
+                                    "the rows are then the matches found, a lower bound.",
+                                    "schema": {"type": "string", "enum": ["true", "false"]},
+                                },
+                            },
+                        },
+                        **ERRORS,
+                    },
                 }
             },
             "/api/chart.csv": {

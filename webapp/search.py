@@ -21,6 +21,7 @@ from indexer.errors import QueryError
 from indexer.models import PartialDate
 from indexer.query.aliases import AliasTable
 from indexer.query.limits import MAX_PER_PAGE
+from webapp.display import place_case
 
 FILTER_PARAMS = FACETS
 STATE_PARAMS = (
@@ -31,6 +32,7 @@ STATE_PARAMS = (
     "sort",
     "per_page",
     "chart",
+    "interval",
     "count",
     "group",
     "aliases",
@@ -38,6 +40,9 @@ STATE_PARAMS = (
 GROUPS = ("story", "none")
 COUNTS = ("articles", "stories")
 CHARTS = ("", "source")
+INTERVALS = ("day", "week", "month", "year")
+FACET_LIMIT = 20  # values shown per facet unless `facet_limit` asks for more
+MAX_FACET_LIMIT = 1000
 
 
 def _int_arg(args: MultiDict[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -99,6 +104,9 @@ def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> 
     count = args.get("count", "").strip() or "articles"
     if count not in COUNTS:
         raise QueryError(f"Unknown count {count!r}: the chart counts articles or stories.")
+    interval = args.get("interval", "").strip()
+    if interval and interval not in INTERVALS:
+        raise QueryError(f"Unknown interval {interval!r}: use {', '.join(INTERVALS)}.")
     expand = args.get("aliases", "1").strip()
     if expand not in ("0", "1"):
         raise QueryError(f"aliases must be 1 (expand names) or 0 (do not), not {expand!r}.")
@@ -114,6 +122,9 @@ def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> 
         sort=sort,  # type: ignore[arg-type]
         page=_int_arg(args, "page", 1, 1, 10_000),
         per_page=_int_arg(args, "per_page", 10, 1, MAX_PER_PAGE),
+        # One more than shown, to know whether a facet has more values than its list.
+        facet_limit=_int_arg(args, "facet_limit", FACET_LIMIT, 1, MAX_FACET_LIMIT) + 1,
+        interval=interval or None,  # type: ignore[arg-type]
     )
 
 
@@ -187,7 +198,18 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
     """The data dict shared by the page and the JSON API."""
     sq = results.query
     dates, chart = chart_data(results)
-    facets = {name: [f.to_dict() for f in values] for name, values in results.facets.items()}
+    limit = sq.facet_limit - 1
+    facets: dict[str, list[dict[str, Any]]] = {}
+    more: dict[str, bool] = {}
+    for name, values in results.facets.items():
+        shown = [f.to_dict() for f in values[:limit]] + [
+            f.to_dict() for f in values[limit:] if f.selected
+        ]
+        if name == "dateline":
+            for item in shown:
+                item["value"] = place_case(item["value"])
+        facets[name] = shown
+        more[name] = len(values) > len(shown)
     if results.histogram is not None:
         facets["date"] = dates
     low, high = results.date_bounds
@@ -195,12 +217,13 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "ok": True,
         "query": sq.text,
         "total": results.total,
+        "total_exact": results.total_exact,
         "stories": results.stories,
         "group": "story" if sq.group else "none",
         "page": sq.page,
         "per_page": sq.per_page,
         "pages": results.pages,
-        "sort": sq.sort,
+        "sort": results.sort,
         "from": sq.date_from.isoformat() if sq.date_from else None,
         "to": sq.date_to.isoformat() if sq.date_to else None,
         "date_range": {
@@ -215,7 +238,10 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "aliases_added": list(results.aliases_added),
         "hits": [hit.to_dict() for hit in results.hits],
         "facets": facets,
+        "facet_limit": limit,
+        "facets_more": more,
         "facet_counts": "articles",
         "date_granularity": chart["granularity"] if chart else None,
+        "interval": sq.interval,
         "chart": chart,
     }

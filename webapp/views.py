@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -15,7 +16,8 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
-from webapp import alias_table, chart, live_index, search
+from indexer.models import Article
+from webapp import alias_table, chart, display, live_index, search
 
 bp = Blueprint("views", __name__)
 
@@ -41,6 +43,47 @@ def _links(args: MultiDict[str, str], page: int) -> dict[str, str]:
     }
 
 
+PER_PAGE_CHOICES = (10, 25, 50, 100)
+NEARBY_PAGES = 2  # page links shown on each side of the current page
+
+
+def pages_around(page: int, pages: int) -> list[int | None]:
+    """Page numbers to link: the first, those near `page`, the last; None marks a gap."""
+    shown = {1, pages, *range(max(1, page - NEARBY_PAGES), min(pages, page + NEARBY_PAGES) + 1)}
+    out: list[int | None] = []
+    for number in sorted(shown):
+        if out and number - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(number)
+    return out
+
+
+def _query(args: MultiDict[str, str], **changes: Any) -> str:
+    """The search's state as a query string, empty when there is none."""
+    state = search.state_url(args, **changes)
+    return state if state != "?" else ""
+
+
+def _article_url(args: MultiDict[str, str], article_id: str, page: int) -> str:
+    """An article's page, carrying the search's state so "Back to the search" returns to it."""
+    state = _query(args, page=page if page > 1 else None)
+    return url_for("views.article", article_id=article_id) + state
+
+
+def _page_context(data: dict[str, Any], args: MultiDict[str, str]) -> dict[str, Any]:
+    """What the search page's templates need beside the data dict."""
+    return {
+        "data": data,
+        "args": args,
+        "labels": FACET_LABELS,
+        "state_url": search.state_url,
+        "toggled": search.toggled,
+        "file_name": display.file_name,
+        "place": display.place_case,
+        "article_url": lambda article_id: _article_url(args, article_id, data["page"]),
+    }
+
+
 @bp.get("/")
 def index() -> ResponseReturnValue:
     """The search page; an empty query lists the newest articles."""
@@ -49,15 +92,39 @@ def index() -> ResponseReturnValue:
     links = _links(request.args, data["page"])
     html = render_template(
         "search.html",
-        data=data,
-        args=request.args,
-        labels=FACET_LABELS,
-        state_url=search.state_url,
-        toggled=search.toggled,
+        **_page_context(data, request.args),
         links=links,
         chart=chart.layout(data, request.args),
+        pages=pages_around(data["page"], data["pages"]),
+        per_page_choices=PER_PAGE_CHOICES,
+        intervals=search.INTERVALS,
     )
     return html, 200, {"Link": f'<{links["json"]}>; rel="alternate"; type="application/json"'}
+
+
+@bp.get("/facets/<name>")
+def facet(name: str) -> ResponseReturnValue:
+    """Every value of one facet for the search (up to MAX_FACET_LIMIT), to add as a filter."""
+    if name not in FACET_LABELS:
+        abort(404, description=f"No filter list named {name!r}: use {', '.join(FACET_LABELS)}.")
+    args = request.args.copy()
+    args["facet_limit"] = str(search.MAX_FACET_LIMIT)
+    args["per_page"] = "1"
+    args.pop("page", None)
+    backend = live_index(current_app).backend()
+    data = search.run(backend, args, alias_table(current_app))
+    order = request.args.get("order", "count")
+    values = data["facets"].get(name, [])
+    if order == "name":
+        values = sorted(values, key=lambda item: item["value"].casefold())
+    return render_template(
+        "facet.html",
+        **_page_context(data, request.args),
+        name=name,
+        values=values,
+        order=order,
+        back=url_for("views.index") + _query(request.args),
+    )
 
 
 @bp.get("/favicon.ico")
@@ -82,15 +149,32 @@ def article(article_id: str) -> ResponseReturnValue:
     q = request.args.get("q", "")
     paragraphs = backend.highlight_paragraphs(found.body, q)
     json_url = url_for("api.api_article", article_id=article_id)
+    state = _query(request.args, page=request.args.get("page") or None)
     html = render_template(
         "article.html",
         article=found,
         paragraphs=paragraphs,
-        similar=backend.similar(article_id, limit=5),
+        similar=_similar(backend, found),
         q=q,
+        args=request.args,
+        state=state,
+        back_url=url_for("views.index") + state,
         json_url=json_url,
+        file_name=display.file_name,
+        place=display.place_case,
+        provenance=lambda key: display.provenance_label(key, found.provenance.get(key), found.file),
     )
     return html, 200, {"Link": f'<{json_url}>; rel="alternate"; type="application/json"'}
+
+
+def _similar(backend: Any, article: Article, limit: int = 5) -> list[Article]:
+    """Articles like this one, without it and without other copies of its story."""
+    found = backend.similar(article.id, limit=limit * 3)
+    return [
+        other
+        for other in found
+        if other.id != article.id and not (article.story_id and other.story_id == article.story_id)
+    ][:limit]
 
 
 @bp.get("/feed.atom")
@@ -106,7 +190,9 @@ def feed() -> ResponseReturnValue:
         "feed.xml",
         data=data,
         updated=now.isoformat().replace("+00:00", "Z"),
-        self_url=request.url,
+        # The feed's address rebuilt with its parameters percent-encoded: request.url keeps
+        # a `"` of the query raw, which no URI (nor the feed's id) may hold.
+        self_url=url_for("views.feed", _external=True) + _query(request.args),
         page_url=url_for("views.index", _external=True) + search.state_url(args, per_page=None),
         entry_date=_entry_date,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 from indexer.models import Article
 from indexer.query.aliases import AliasTable
 from indexer.query.facets import FacetCount
-from indexer.query.histogram import Histogram
+from indexer.query.histogram import Granularity, Histogram
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -54,6 +54,7 @@ class SearchQuery:
     snippets: int = 3  # highlighted fragments per hit; 0 for none
     facets: bool = True
     facet_limit: int = 20
+    interval: Granularity | None = None  # the date chart's periods; None: chosen from the span
     histogram: bool = True
     chart_by_source: bool = False
     suggest: bool = True  # offer a spelling correction when few articles match
@@ -96,14 +97,34 @@ class SearchResults:
     suggestion: str | None = None  # a corrected query, when the words look misspelt
     date_bounds: tuple[dt.date | None, dt.date | None] = (None, None)  # from/to and date: terms
     timed_out: bool = False  # the ranking ran out of its time budget; hits may be incomplete
+    total_exact: bool = True  # False: matching ran out of time, `total` is a lower bound
+    sorted_by: Sort | None = None  # the order used (an empty query is newest first); None: query's
     aliases_added: list[str] = field(default_factory=list)
     took_ms: float = 0.0
+
+    @property
+    def sort(self) -> Sort:
+        """The order the hits are in: the query's, except an empty query's newest first."""
+        return self.sorted_by or self.query.sort
 
     @property
     def pages(self) -> int:
         """How many pages the results fill (at least 1): of stories when grouped."""
         shown = self.stories if self.query.group else self.total
         return max(1, -(-shown // self.query.per_page))
+
+
+@dataclass(slots=True)
+class Export:
+    """The articles of an export, in order, and how many the search matched (maybe more)."""
+
+    articles: Iterator[Article]
+    total: int  # matching articles (the export holds at most its cap of them)
+    total_exact: bool = True  # False: matching ran out of time, `total` is a lower bound
+
+    def __iter__(self) -> Iterator[Article]:
+        """The articles, read as they are consumed."""
+        return self.articles
 
 
 class SearchBackend(ABC):
@@ -168,7 +189,7 @@ class SearchBackend(ABC):
         """Every article, with its body (for stats, exports and regrouping)."""
 
     @abstractmethod
-    def export(self, query: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
+    def export(self, query: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (no snippets, no facets)."""
 
     # Optional capabilities: the defaults are what the app shows without them.
@@ -188,6 +209,15 @@ class SearchBackend(ABC):
     def status(self) -> dict[str, Any]:
         """What the engine reports about itself for `newsindex stats` (its name at least)."""
         return {"engine": self.name}
+
+    def snippet_maker(self, query_text: str) -> Callable[[str], str]:
+        """A function giving a body's first snippet for the query (safe HTML, `<mark>`ed).
+
+        Optional: by default the snippet is the body's opening, escaped.
+        """
+        from indexer.safehtml import escape
+
+        return lambda body: escape(" ".join(body.split())[:220])
 
     def write_caches(self) -> None:  # noqa: B027 - optional hook with a no-op default
         """Save what makes opening the index fast; run by rebuild and update, never by serving."""

@@ -106,6 +106,8 @@ def parse_dateline(text: str) -> Dateline | None:
         return None
     if first_word in _SENTENCE_OPENERS and not is_upper(place.split(",")[0]):
         return None
+    if _report_label(place):
+        return None
     credit = (match.group("credit") or match.group("credit2") or "").strip() or None
     if credit is not None and not _is_credit(credit):
         return None
@@ -193,3 +195,38 @@ def _is_credit(text: str) -> bool:
 def _clean_credit(credit: str | None) -> str | None:
     """A credit without trailing punctuation."""
     return credit.strip(" .,") if credit else None
+
+
+# Words of a wire's report labels filed in the dateline field (`LONDON COCOA CLOSING`,
+# `N.Y. COMMODITY FUTURES ESTIMATED VOLUMES`, `GRADINGS`): what a report is, never a place.
+_REPORT_WORDS = frozenset(
+    "closing close opening open opened prices price rates rate volumes volume estimated "
+    "gradings futures exchanges exchange exchs spot spots trends sett psett indications "
+    "indication deposits physicals kerbs active total position official daily report".split()
+)
+_TRAILING_DATE = re.compile(rf"\s+{MONTH_PATTERN}\.?\s*\d{{1,2}}$")
+
+
+def dateline_place(text: str | None) -> str | None:
+    """The place of a supplied dateline field (`WINNIPEG, March 3 -`), or None.
+
+    None for what wires file there that is not a place: report labels, dates and figures.
+    """
+    if not text:
+        return None
+    place = _TRAILING_DATE.sub("", text.split(",")[0].strip(" -"))
+    words = place.replace("/", " ").split()
+    if not words or not place[0].isupper() or _DIGIT.search(place) or len(words) > 5:
+        return None
+    if re.fullmatch(MONTH_PATTERN + r"\.?", words[0]):
+        return None
+    if _report_label(place):
+        return None
+    return place
+
+
+def _report_label(place: str) -> bool:
+    """Whether a dateline's place is the label of a market report (`LONDON GOLD CLOSING`)."""
+    return any(
+        word.lower().strip(".,") in _REPORT_WORDS for word in place.replace("/", " ").split()
+    )

@@ -103,8 +103,13 @@ def bin_dates(
     docs: np.ndarray,
     sources: FacetColumn | None = None,
     top_sources: int = 5,
+    granularity: Granularity | None = None,
 ) -> Histogram:
-    """Bin the documents of a mask by date; per source too when `sources` is given."""
+    """Bin the documents of a mask by date; per source too when `sources` is given.
+
+    `granularity` asks for days, weeks, months or years (coarser if the span would need more
+    than MAX_BINS bars); by default it is chosen from the span.
+    """
     ordinal, precision = dates.ordinal, dates.precision
     dated = docs & (ordinal > 0) & (precision > 0)
     undated = int(docs.sum() - dated.sum())
@@ -118,7 +123,7 @@ def bin_dates(
             break
     first = dt.date.fromordinal(int(ordinal[spanned].min()))
     last = dt.date.fromordinal(int(ordinal[spanned].max()))
-    granularity = choose_granularity(first, last, day_share)
+    granularity = granularity or choose_granularity(first, last, day_share)
     while True:
         starts = period_starts(first, last, granularity, minimum=MIN_BINS)
         if len(starts) <= MAX_BINS or granularity == "year":

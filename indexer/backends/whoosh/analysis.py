@@ -1,8 +1,10 @@
 """Text analysis for title and body: English words stemmed as before, CJK runs cut into bigrams.
 
-Latin-script text goes through exactly what `StemmingAnalyzer` did: Whoosh's default word
-pattern, lower case, English stop words (and words shorter than two letters) dropped, Porter
-stems. Chinese, Japanese and Korean are written without spaces, so a run of CJK characters is cut
+Latin-script text goes through what `StemmingAnalyzer` does, except that no word is dropped:
+Whoosh's default word pattern, lower case, Porter stems. In news, US, IT, WHO, May, Will and
+The Hague are names, so there is no stop list and no minimum length; `bench/RESULTS.md` gives
+what indexing every word costs in index size and speed.
+Chinese, Japanese and Korean are written without spaces, so a run of CJK characters is cut
 into overlapping two-character units, as Lucene's CJKAnalyzer does: 小红书用户 is indexed as
 小红 红书 书用 用户 at consecutive positions, and a run of one character as that character.
 `bench/cjk.py` compares this with jieba's word segmentation on a Chinese test set: bigrams find
@@ -27,7 +29,6 @@ from whoosh.analysis import (
     Analyzer,
     LowercaseFilter,
     StemFilter,
-    StopFilter,
     Token,
     Tokenizer,
 )
@@ -163,42 +164,9 @@ class CJKTokenizer(Tokenizer):
                 yield t
 
 
-class CJKStopFilter(StopFilter):
-    """Whoosh's StopFilter, except that a CJK unit of one character is kept."""
-
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        """Mark or drop stop words and short Latin words; renumber positions of the rest."""
-        stoplist, minsize, maxsize, renumber = self.stops, self.min, self.max, self.renumber
-        pos = None
-        for t in tokens:
-            text = t.text
-            size = len(text)
-            if (
-                (size >= minsize or (size == 1 and has_cjk(text)))
-                and (maxsize is None or size <= maxsize)
-                and text not in stoplist
-            ):
-                if renumber and t.positions:
-                    if pos is None:
-                        pos = t.pos
-                    else:
-                        pos += 1
-                        t.pos = pos
-                t.stopped = False
-                yield t
-            elif not t.removestops:
-                t.stopped = True
-                yield t
-
-
 def text_analyzer(segmenter: Segmenter = cjk_bigrams) -> Analyzer:
-    """The analyzer for title and body: StemmingAnalyzer for words, bigrams for CJK runs."""
-    return (
-        CJKTokenizer(segmenter=segmenter)
-        | LowercaseFilter()
-        | CJKStopFilter(minsize=2)
-        | StemFilter(cachesize=100_000)
-    )
+    """The analyzer for title and body: every word stemmed (no stop list), bigrams for CJK runs."""
+    return CJKTokenizer(segmenter=segmenter) | LowercaseFilter() | StemFilter(cachesize=100_000)
 
 
 class CJKPhrasePlugin(Plugin):

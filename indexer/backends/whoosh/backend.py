@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from indexer.backends.base import (
     CAPABILITIES,
     EXPORT_CAP,
     FACETS,
+    Export,
     Hit,
     SearchBackend,
     SearchQuery,
@@ -100,7 +101,10 @@ class WhooshBackend(SearchBackend):
                 f"The index at {path} cannot be opened ({exc.__class__.__name__}): "
                 "run `newsindex rebuild PATH` to build a new one."
             ) from exc
-        missing = set(build_schema().names()) - set(ix.schema.names())
+        expected = build_schema()
+        missing = set(expected.names()) - set(ix.schema.names())
+        if not missing and ix.schema["body"].analyzer != expected["body"].analyzer:
+            missing = {"the analysis of every word (it left out stop words)"}
         if missing:
             ix.close()
             raise IndexMissing(
@@ -269,7 +273,7 @@ class WhooshBackend(SearchBackend):
                 counted = final
                 if sq.chart_stories:
                     counted = tables.stories.representatives(final, tables.dates.ordinal)
-                histogram = bin_dates(tables.dates, counted, by)
+                histogram = bin_dates(tables.dates, counted, by, granularity=sq.interval)
             hits = []
             if total:
                 hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)
@@ -284,6 +288,8 @@ class WhooshBackend(SearchBackend):
             suggestion=suggestion,
             date_bounds=prepared.bounds,
             timed_out=not evaluation.complete,
+            total_exact=evaluation.complete,
+            sorted_by=sq.sort if prepared.ranked or sq.sort != "relevance" else "newest",
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - started) * 1000,
         )
@@ -399,6 +405,23 @@ class WhooshBackend(SearchBackend):
             q = query.NullQuery
         return highlight.paragraphs(body, q, self._schema["body"].analyzer)
 
+    def snippet_maker(self, query_text: str) -> Callable[[str], str]:
+        """A function giving a body's first snippet for the query (its lead when none matches)."""
+        try:
+            q = self.parse(query_text)
+        except QueryError:
+            q = query.NullQuery
+        with self._readers.reading() as searcher:
+            terms = highlight.body_terms(q, searcher)
+        analyzer = self._schema["body"].analyzer
+
+        def snippet(body: str) -> str:
+            """The first marked fragment of one body, or its lead."""
+            found = highlight.snippets(body, terms, analyzer, 1) if terms else []
+            return found[0] if found else escape(highlight.lead(body))
+
+        return snippet
+
     def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
         """The stories with the most copies (single-article stories left out)."""
         with self._readers.reading() as searcher:
@@ -430,7 +453,7 @@ class WhooshBackend(SearchBackend):
             results = searcher.more_like(docnum, "body", top=limit, numterms=12)
             return [_article(hit.fields()) for hit in results]
 
-    def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Iterator[Article]:
+    def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (the query runs at once)."""
         prepared = prepare(sq)
         q = to_whoosh(prepared.tree, self._schema)
@@ -447,7 +470,8 @@ class WhooshBackend(SearchBackend):
                 order = docs.tolist()
             else:
                 order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
-        return self._read_in_batches(searcher, order)
+            total = int(final.sum())
+        return Export(self._read_in_batches(searcher, order), total, evaluation.complete)
 
     def _read_in_batches(self, searcher: Searcher, order: list[int]) -> Iterator[Article]:
         """Stored articles in the given order, read with the searcher that matched them."""

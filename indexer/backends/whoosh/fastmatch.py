@@ -18,7 +18,8 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
+from math import log
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,9 @@ _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length d
 # Whoosh's private attributes and byte formats are read through `fence` alone.
 _BLOCKS_MAGIC = fence.BLOCK_MAGIC
 _INT = fence.BLOCK_LENGTH
+# Terms a prefix or wildcard may expand to in one segment before Whoosh matches it instead
+# (under the search's deadline, so its count may then be a lower bound).
+MAX_EXPANSION = 50_000
 
 
 @dataclass(slots=True)
@@ -85,6 +89,8 @@ class FastMatcher:
             return self._term(q, scored)
         if type(q) is query.Phrase and q.slop == 1 and len(q.words) > 1 and self._positional(q):
             return self._phrase(q, scored)
+        if isinstance(q, query.MultiTerm):
+            return self._expanded(q, scored, deadline)
         if isinstance(q, query.Every) and not q.fieldname:
             return self.live.copy(), (self.live * float(q.boost) if scored else None)
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
@@ -145,16 +151,64 @@ class FastMatcher:
     def _bm25f(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Whoosh's BM25F score of one term in each of `ids` (zero elsewhere)."""
         scores = np.zeros(self.size)
-        if not len(ids):  # (an empty index has no idf: log of 0)
-            return scores
+        if len(ids):  # (an empty index has no idf: log of 0)
+            scores[ids] = self._bm25f_at(field, text, ids, weights)
+        return scores
+
+    def _bm25f_at(
+        self, field: str, text: str, ids: np.ndarray, weights: np.ndarray, idf: float | None = None
+    ) -> np.ndarray:
+        """Whoosh's BM25F score of one term in each of `ids` (non-empty), aligned with `ids`."""
         parent = self.searcher
-        idf = parent.idf(field, text)
+        if idf is None:
+            idf = parent.idf(field, text)
         avgfl = parent.avg_field_length(field) or 1
         b, k1 = fence.bm25f_parameters(self._weighting, field)
         lengths = self.lengths(field)[ids]
         norm = k1 * ((1 - b) + b * lengths / avgfl)
-        scores[ids] = idf * ((weights * (k1 + 1)) / (weights + norm))
-        return scores
+        return idf * ((weights * (k1 + 1)) / (weights + norm))
+
+    def _expanded(
+        self, q: query.MultiTerm, scored: bool, deadline: float
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """A prefix, wildcard, range or fuzzy term: its terms' postings ORed, scored as Whoosh does.
+
+        Counting needs no ranking, so the match set is exact however long the expansion runs;
+        only an expansion past MAX_EXPANSION terms is left to Whoosh (and its deadline). Each
+        matched term adds its BM25F score times the boost (Whoosh's "constant score" falls back
+        to the searcher's weighting).
+        """
+        field = q.field()
+        mask = np.zeros(self.size, dtype=bool)
+        scores = self._zeros(scored)
+        if field not in self.searcher.schema:
+            return mask, scores
+        expansions = []
+        frequency: dict[bytes, int] = {}
+        for reader, offset in self._segments:
+            words = [w for w in islice(fence.expansion_words(q, reader), MAX_EXPANSION + 1) if w]
+            if len(words) > MAX_EXPANSION:
+                return self._whoosh(q, scored, deadline)
+            infos = fence.term_infos(reader, field, words)
+            for word, info in infos.items():
+                frequency[word] = frequency.get(word, 0) + info.doc_frequency()
+            expansions.append((reader, offset, infos))
+        decode = self.searcher.schema[field].from_bytes
+        count = self.searcher.doc_count_all()
+        for reader, offset, infos in expansions:
+            for word, info in infos.items():
+                blocks = list(_blocks(reader, field, word, False, info))
+                docs = np.concatenate([ids for ids, _, _ in blocks]) + offset
+                keep = self.live[docs]
+                docs = docs[keep]
+                mask[docs] = True
+                if scores is None:
+                    continue
+                weight = np.concatenate([weights for _, weights, _ in blocks])[keep]
+                if len(docs):  # (a term's documents are distinct: += adds once each)
+                    idf = log(count / (frequency[word] + 1)) + 1  # Whoosh's, from the same counts
+                    scores[docs] += self._bm25f_at(field, decode(word), docs, weight, idf) * q.boost
+        return mask, scores
 
     def _positional(self, q: query.Phrase) -> bool:
         """Whether the phrase's field stores positions (else Whoosh decides what to do)."""
@@ -266,7 +320,7 @@ class FastMatcher:
 
 
 def _blocks(
-    reader: Any, field: str, btext: bytes, values: bool = True
+    reader: Any, field: str, btext: bytes, values: bool = True, info: Any = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray, Any]]:
     """A term's postings in one segment, block by block: (document numbers, weights, values).
 
@@ -274,7 +328,7 @@ def _blocks(
     matcher reads each block's length, header and data with separate small reads. Without
     `values` the positions are not decoded (values come back as None).
     """
-    info = fence.term_info(reader, field, btext)
+    info = info or fence.term_info(reader, field, btext)
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), values

@@ -5,7 +5,8 @@ instead of through its matchers. That needs what whoosh3 does not promise to kee
 
 - attributes: `whoosh.codec.whoosh3._lenfield` and `LENGTHS_COLUMN` (the name of a field's
   length column), `reader._perdoc._cached_reader(...)` with the column's `_count`, `_dbfile`
-  and `_basepos`, `reader._terms` with `term_info()` and its `_postfile`, and the BM25F
+  and `_basepos`, `reader._terms` with `term_info()`, `items_from()` and its `_postfile`,
+  a multi-term query's `_btexts(reader)` (the words it expands to), and the BM25F
   weighting's `_field_B`, `B` and `K1`;
 - byte formats: a posting list starts with the `W3Bl` magic (`WHOOSH3_HEADER_MAGIC`); each block
   is a 4-byte big-endian signed length (negative for the last block), a pickled header
@@ -30,6 +31,7 @@ import logging
 import os
 import struct
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +73,29 @@ def length_bytes(reader: Any, field: str) -> bytes | None:
 def term_info(reader: Any, field: str, btext: bytes) -> Any:
     """A term's TermInfo in one segment (inlined postings or the extent of its list)."""
     return reader._terms.term_info(field, btext)
+
+
+def term_infos(reader: Any, field: str, words: list[bytes]) -> dict[bytes, Any]:
+    """The TermInfos of one segment's words of a field, in one pass over its lexicon.
+
+    An expansion's words are the segment's own terms, sorted: reading them in order from the
+    first saves a lookup per word (each several small reads of the term index).
+    """
+    if not words:
+        return {}
+    wanted_words, last = set(words), max(words)
+    found: dict[bytes, Any] = {}
+    for (name, word), info in reader._terms.items_from(field, min(words)):
+        if name != field or word > last:
+            break
+        if word in wanted_words:
+            found[word] = info
+    return found
+
+
+def expansion_words(q: query.MultiTerm, reader: Any) -> Iterator[bytes]:
+    """The indexed words (bytes) a prefix, wildcard, range or fuzzy term expands to."""
+    return q._btexts(reader)
 
 
 def posting_bytes(reader: Any, offset: int, length: int) -> bytes:

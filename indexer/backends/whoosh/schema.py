@@ -15,7 +15,7 @@ from indexer.query.facets import MULTI_SEP, facet_values
 
 def build_schema() -> fields.Schema:
     """The Whoosh schema: searchable text, facet columns, sort keys and the stored record."""
-    text = text_analyzer()  # English stemming, CJK runs as overlapping bigrams
+    text = text_analyzer()  # every word stemmed, no stop list; CJK runs as overlapping bigrams
     names = StandardAnalyzer(stoplist=None)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.backends import whoosh
+from indexer.backends.whoosh import backend as whoosh
 
 from .conftest import SEEDS
 

@@ -4,8 +4,9 @@ Usage: .venv/bin/python bench/copytext.py PAGES_DIR --out DIR [--force]
 
 PAGES_DIR is a folder of saved pages (`*.html`, or an `html/` folder inside it, as in
 `../shared/corpora/pages`). Each page is opened in Debian's Chromium (Playwright, headless) with
-JavaScript off and the network closed: every request but the page's own file is refused, so the
-saved page renders as a reader's browser shows it offline. `document.body.innerText` — what
+JavaScript off and the network closed: the page, decoded as `newsindex rebuild` decodes it, is
+given to the browser as content and every request it makes is refused, so it renders as a
+reader's browser shows it offline. `document.body.innerText` — what
 select-all and copy puts on the clipboard — is written to `DIR/<page name>.txt`. Pages already
 copied are skipped (delete the file, or pass `--force`, to copy again). A progress bar runs while
 copying; the summary gives the counts, the failures and the median time per page.
@@ -18,11 +19,12 @@ import shutil
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+
+from indexer.loaders import decode_bytes
 
 CHROMIUM = "/usr/bin/chromium"
 TIMEOUT_MS = 30_000
@@ -78,13 +80,15 @@ def copy_all(pages: list[Path], out: Path, *, force: bool = False) -> dict[str, 
 
 def copy_text(context: Any, path: Path) -> str:
     """The `document.body.innerText` of one saved page, rendered offline without scripts."""
-    url = path.resolve().as_uri()
+    # Decoded as `newsindex rebuild` decodes it: saved pages often keep a `<meta charset>` of the
+    # live site (gb2312) over bytes their saver wrote as UTF-8, which Chromium would trust.
+    html = decode_bytes(path.read_bytes())
     tab = context.new_page()
     try:
-        # Saved pages point at the live site: refuse every request but the page itself.
-        tab.route("**/*", _only(url))
+        # Saved pages point at the live site: refuse every request (the page comes as content).
+        tab.route("**/*", lambda route: route.abort())
         try:
-            tab.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+            tab.set_content(html, wait_until="load", timeout=TIMEOUT_MS)
         except Exception as exc:  # noqa: BLE001 - a refused subresource may fail the load event
             if "ERR_" not in str(exc) and "Timeout" not in exc.__class__.__name__:
                 raise
@@ -101,19 +105,6 @@ def _inner_text(tab: Any) -> str:
         except Exception:  # noqa: BLE001 - a meta refresh navigated away: let the refusal settle
             tab.wait_for_timeout(500)
     return ""
-
-
-def _only(url: str) -> Callable[[Any], None]:
-    """A route handler that lets the saved page itself load and refuses everything else."""
-
-    def handle(route: Any) -> None:
-        """Continue the page's own request; abort any other."""
-        if route.request.url == url:
-            route.continue_()
-        else:
-            route.abort()
-
-    return handle
 
 
 def report(summary: dict[str, Any], out: Path) -> str:

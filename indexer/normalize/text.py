@@ -25,6 +25,7 @@ from indexer.normalize.dates import (
     year_for_weekday,
 )
 from indexer.normalize.extraction import Extraction
+from indexer.normalize.headline import find_headline
 from indexer.normalize.lines import (
     Line,
     clean_text,
@@ -54,6 +55,7 @@ from indexer.normalize.story import (
     text_before,
     title_before,
 )
+from indexer.normalize.zone import article_zone
 
 _MAX_TITLE = 200
 _STORY_BEFORE = 120  # words of running text above a dateline that make it a mid-story one
@@ -88,6 +90,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     found = Extraction()
     anchor = strong_anchor(page)
     title_at = None if title else find_title(page, anchor)
+    if title is None and anchor is None:
+        title_at = _page_headline(page, title_at)
     if anchor is not None and _mid_story(page, title_at, anchor):
         anchor = None
         title_at = None if title else find_title(page, None)
@@ -117,6 +121,15 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     found.offer("body", "\n\n".join(line.text for line in body), "text")
     _offer_fields(found, meta, dateline, body)
     return found
+
+
+def _page_headline(page: Page, title_at: int | None) -> int | None:
+    """The headline of a copied web page, chosen on its evidence above the article zone."""
+    zone = article_zone(page)
+    if zone is None:
+        return title_at
+    found = find_headline(page, zone, title_at)
+    return found[0] if found is not None else title_at
 
 
 def _mid_story(page: Page, title_at: int | None, anchor: int) -> bool:

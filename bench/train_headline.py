@@ -10,7 +10,8 @@ weigh is labelled by whether it is the gold title (up to whitespace and quote st
 whose headline is not among the lines teach nothing and are left out. A logistic regression
 (scikit-learn, `pip install scikit-learn`) is fitted and its weights written as JSON, so the
 package needs nothing but the file to score, offline and the same way every time. The threshold
-is the lowest score at which the best line of a page is still right 90 % of the time.
+is the lowest score at which the best line of a page is still right as often as `--precision`
+(of the pages whose headline is among the lines).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text-dir", type=Path, required=True)
     parser.add_argument("--sources", default=DEV)
     parser.add_argument("--out", type=Path, default=headline.MODEL_PATH)
+    parser.add_argument("--precision", type=float, default=0.8, help="of the best line kept")
     args = parser.parse_args(argv)
     from sklearn.linear_model import LogisticRegression
 
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": sorted(sources),
         "pages": len(groups),
     }
-    shipped["threshold"] = _threshold(shipped, groups)
+    shipped["threshold"] = _threshold(shipped, groups, args.precision)
     args.out.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")
     right = sum(_best(shipped, group)[1] for group in groups)
     print(
@@ -114,14 +116,16 @@ def _best(model: dict, group: tuple[list[list[float]], list[int]]) -> tuple[floa
     return max(scored, key=lambda pair: pair[0])
 
 
-def _threshold(model: dict, groups: list[tuple[list[list[float]], list[int]]]) -> float:
-    """The lowest score above which the page's best line is right at least 90 % of the time."""
+def _threshold(
+    model: dict, groups: list[tuple[list[list[float]], list[int]]], precision: float
+) -> float:
+    """The lowest score above which the page's best line is right as often as `precision`."""
     best = sorted((_best(model, group) for group in groups), reverse=True)
     chosen = best[-1][0] if best else 0.5
     right = 0
     for n, (value, label) in enumerate(best, start=1):
         right += label
-        if right / n >= 0.9:
+        if right / n >= precision:
             chosen = value
     return round(float(chosen), 4)
 

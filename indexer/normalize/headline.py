@@ -79,6 +79,8 @@ def is_candidate(page: Page, i: int) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
+    if page.repeat(i):
+        return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
     # (`LONDON (Reuters) -`) rules a line out.
     dateline = page.dateline(i)
@@ -167,8 +169,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         return None
     body = zone_words(page, zone)
     scored = [
-        (score(model, features(page, zone, i, rank, body, old)), i)
-        for rank, i in enumerate(found)
+        (score(model, features(page, zone, i, rank, body, old)), i) for rank, i in enumerate(found)
     ]
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
     return (at, best) if best >= model["threshold"] else None

@@ -25,6 +25,7 @@ from indexer.normalize.dates import (
     year_for_weekday,
 )
 from indexer.normalize.extraction import Extraction
+from indexer.normalize.header import header_byline, header_dates
 from indexer.normalize.headline import find_headline
 from indexer.normalize.lines import (
     Line,
@@ -55,9 +56,11 @@ from indexer.normalize.story import (
     text_before,
     title_before,
 )
-from indexer.normalize.zone import article_zone
+from indexer.normalize.zone import Zone, article_zone
 
 _MAX_TITLE = 200
+_ANCHOR_ABOVE_ZONE = 8  # lines between a dateline and the densest run of paragraphs below it
+_ANCHOR_AT_TOP = 3  # a dateline within the first lines opens the story, whatever runs below
 _STORY_BEFORE = 120  # words of running text above a dateline that make it a mid-story one
 _HOLDER_END = re.compile(r"\s+[-–|]\s+|\s*\|\s*|\.\s+|,?\s+all rights reserved", re.IGNORECASE)
 # Who may set the byline, strongest first.
@@ -88,10 +91,16 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         lines = _without_title(lines, title)
     page = Page(lines)
     found = Extraction()
+    zone = article_zone(page)
     anchor = strong_anchor(page)
+    if anchor is not None and zone is not None and not _opens_zone(anchor, zone):
+        anchor = None  # `LONDON (AP) —` in a comment or a related story's teaser below
     title_at = None if title else find_title(page, anchor)
-    if title is None and anchor is None:
-        title_at = _page_headline(page, title_at)
+    # A copied web page (no wire dateline) is read around its article zone.
+    zone = zone if anchor is None else None
+    if title is None and zone is not None:
+        found_title = find_headline(page, zone, title_at)
+        title_at = found_title[0] if found_title is not None else title_at
     if anchor is not None and _mid_story(page, title_at, anchor):
         anchor = None
         title_at = None if title else find_title(page, None)
@@ -111,6 +120,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
     _read_trailer(page, end, meta)
+    if zone is not None and anchor is None:
+        _web_dates(page, zone, title_at, meta)
+        _web_byline(page, zone, title_at, meta, body)
     # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
     dateline = page.dateline(start)
 
@@ -123,13 +135,32 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     return found
 
 
-def _page_headline(page: Page, title_at: int | None) -> int | None:
-    """The headline of a copied web page, chosen on its evidence above the article zone."""
-    zone = article_zone(page)
-    if zone is None:
-        return title_at
-    found = find_headline(page, zone, title_at)
-    return found[0] if found is not None else title_at
+def _opens_zone(anchor: int, zone: Zone) -> bool:
+    """Whether a dateline stands where the story runs: at the top, in the zone or just above it."""
+    # A wire table (`Shr 27 cts vs 29 cts`) runs below its dateline in short lines, so the zone
+    # may start far below a dateline that opens the text under its headline.
+    near = anchor <= _ANCHOR_AT_TOP or zone.start - _ANCHOR_ABOVE_ZONE <= anchor
+    return near and anchor < zone.end
+
+
+def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> None:
+    """A web page's dates from its header cluster alone; a copyright year dates no story."""
+    published, updated = header_dates(page, zone, title_at)
+    meta.published = (published, "portal-line") if published else None
+    if updated is not None:
+        meta.updated = (updated, "portal-line")
+    meta.copyright_year = None
+
+
+def _web_byline(
+    page: Page, zone: Zone, title_at: int | None, meta: _Meta, body: list[Line]
+) -> None:
+    """A web page's byline from its header cluster; names elsewhere above are sidebars."""
+    names = header_byline(page, zone, title_at, "\n".join(line.text for line in body))
+    if names:
+        meta.bylines, meta.byline_how = names, "byline-line"
+    elif meta.byline_how == "byline-line":
+        meta.bylines, meta.byline_how = [], ""
 
 
 def _mid_story(page: Page, title_at: int | None, anchor: int) -> bool:

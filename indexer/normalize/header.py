@@ -1,0 +1,148 @@
+"""The header cluster of a copied web page: the lines between its headline and its story.
+
+A page dates and signs its story right by the headline (`By Jane Doe`, `May 3, 2024, 4:19 PM`);
+the masthead above prints today's date, related lists and comments below print theirs, and a
+copyright line prints the year the page was saved. So only the cluster around the top of the
+article zone is read, and a page whose cluster states no date gets none: no date is better than
+a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.models import PartialDate
+from indexer.normalize.bylines import clean_name, parse_byline
+from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.lines import word_count
+from indexer.normalize.story import Page
+from indexer.normalize.zone import Zone
+
+ABOVE_TITLE = 2  # lines above the headline that may carry its date (a kicker, a date line)
+BELOW_TITLE = 6  # lines below the headline: standfirst, byline, date
+ABOVE_ZONE = 8  # lines above the story's first paragraph
+INTO_ZONE = 3  # lines into the zone: a date printed under the standfirst
+_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
+_PARTICLE_WORDS = frozenset(
+    "de da das do dos del della der den di du la le van von ten ter".split()
+)
+_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
+
+
+def cluster(page: Page, zone: Zone, title_at: int | None) -> list[int]:
+    """The lines of the header cluster: around the headline and just above the story."""
+    lines = set(
+        range(max(0, zone.start - ABOVE_ZONE), min(len(page.lines), zone.start + INTO_ZONE))
+    )
+    if title_at is not None and title_at < zone.end:
+        # Captions and video boxes may part a headline from its story: both ends are read.
+        low, high = max(0, title_at - ABOVE_TITLE), min(len(page.lines), title_at + BELOW_TITLE)
+        lines.update(range(low, min(high, zone.start + INTO_ZONE)))
+    return sorted(lines)
+
+
+def header_dates(
+    page: Page, zone: Zone, title_at: int | None
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """The publication and update dates stated in the header cluster (the nearest below first)."""
+    span = cluster(page, zone, title_at)
+    mark = title_at if title_at is not None and title_at < zone.end else span[0]
+    published: PartialDate | None = None
+    updated: PartialDate | None = None
+    # Below the headline first, nearest first; then above it.
+    for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
+        if i == title_at:
+            continue
+        text = page.text(i)
+        kind_date = _line_date(text)
+        if kind_date is None:
+            continue
+        kind, date = kind_date
+        if date.year is None:
+            continue
+        if kind == "updated":
+            updated = updated or date
+        else:
+            published = published or date
+    return published, updated
+
+
+def _line_date(text: str) -> tuple[str, PartialDate] | None:
+    """The date a header line states, as (kind, date): a date line or a dated byline."""
+    dated = parse_date_line(text)
+    if dated is not None:
+        return dated
+    byline = parse_byline(text)
+    if byline is not None and byline.date is not None:
+        # `By Jane Doe Updated Nov 13, 2019`: the byline's date is the last update's.
+        return ("updated" if _UPDATED.search(text) else "published"), byline.date
+    return None
+
+
+def header_byline(page: Page, zone: Zone, title_at: int | None, body: str) -> list[str]:
+    """The names the header cluster signs the story with (`By` lines first, then bare names)."""
+    span = cluster(page, zone, title_at)
+    mark = title_at if title_at is not None and title_at < zone.end else span[0]
+    order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
+    bylines = {i: _byline_names(page.text(i), body) for i in span}
+    for i in order:
+        if bylines.get(i):
+            # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
+            low = high = i
+            while bylines.get(low - 1):
+                low -= 1
+            while bylines.get(high + 1):
+                high += 1
+            names: list[str] = []
+            for j in range(low, high + 1):
+                names.extend(n for n in bylines[j] if n not in names)
+            return names
+    for i in order:
+        names = _bare_names(page.text(i))
+        if names and not any(_common_words(n, body) for n in names):
+            return names
+    return []
+
+
+def _byline_names(text: str, body: str) -> list[str]:
+    """The names of a `By` line that are not common words of the story."""
+    credit = parse_byline(_unstutter(text))
+    if credit is None:
+        return []
+    return [n for n in credit.byline if not _common_words(n, body)]
+
+
+def _unstutter(text: str) -> str:
+    """`Byby JANE DOE`: a byline whose label was copied twice (an icon's text and the label)."""
+    return text[2:] if text[:4].lower() == "byby" else text
+
+
+def _bare_names(text: str) -> list[str]:
+    """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
+    if len(text) > 120:
+        return []
+    found = find_date(text)
+    if found is not None:
+        text = text.replace(found[1], " ")
+    text = _SEPARATOR.split(text.strip(" ,|·•-–—"))[0]
+    if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
+        return []
+    parts = [p for p in _NAME_SPLIT.split(text) if p.strip()]
+    names = [clean_name(p) for p in parts]
+    if not names or any(n is None for n in names):
+        return []
+    return [n for n in names if n]
+
+
+def _common_words(name: str, body: str) -> bool:
+    """Whether a `name` is made of words the story writes in lower case (`Federal Politics`)."""
+    for word in name.split():
+        low = word.lower().strip(".")
+        if (
+            len(low) > 2
+            and low not in _PARTICLE_WORDS
+            and re.search(rf"\b{re.escape(low)}\b", body)
+        ):
+            return True
+    return False

@@ -128,7 +128,8 @@ def _bare_names(text: str) -> list[str]:
     text = _SEPARATOR.split(text.strip(" ,|·•-–—"))[0]
     if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
         return []
-    parts = [p for p in _NAME_SPLIT.split(text) if p.strip()]
+    # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
+    parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
     names = [clean_name(p) for p in parts]
     if not names or any(n is None for n in names):
         return []

@@ -13,7 +13,7 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.bylines import clean_name, parse_byline
-from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.dates import find_date
 from indexer.normalize.lines import word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
@@ -27,6 +27,15 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
 _PARTICLE_WORDS = frozenset(
     "de da das do dos del della der den di du la le van von ten ter".split()
 )
+_META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
+_META_WORDS = 30
+_LEFTOVER_WORDS = 10
+_WORDS = re.compile(r"[^\W\d_]+")
+_LABEL_CHARS = 24
+_NOT_PUBLISHED = re.compile(
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
+    re.IGNORECASE,
+)  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
 
 
@@ -54,30 +63,42 @@ def header_dates(
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at:
             continue
-        text = page.text(i)
-        kind_date = _line_date(text)
-        if kind_date is None:
-            continue
-        kind, date = kind_date
-        if date.year is None:
-            continue
-        if kind == "updated":
-            updated = updated or date
-        else:
-            published = published or date
+        for kind, date in line_dates(page.text(i)):
+            if kind == "updated":
+                updated = updated or date
+            else:
+                published = published or date
     return published, updated
 
 
-def _line_date(text: str) -> tuple[str, PartialDate] | None:
-    """The date a header line states, as (kind, date): a date line or a dated byline."""
-    dated = parse_date_line(text)
-    if dated is not None:
-        return dated
-    byline = parse_byline(text)
-    if byline is not None and byline.date is not None:
-        # `By Jane Doe Updated Nov 13, 2019`: the byline's date is the last update's.
-        return ("updated" if _UPDATED.search(text) else "published"), byline.date
-    return None
+def line_dates(text: str) -> list[tuple[str, PartialDate]]:
+    """The dated stamps of a header line, each as (`published` or `updated`, date)."""
+    if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
+        return []  # a sentence of the story that names a date
+    found: list[tuple[str, PartialDate]] = []
+    rest, before = text, ""
+    while rest:
+        hit = find_date(rest)
+        if hit is None:
+            break
+        date, expr = hit
+        at = rest.find(expr)
+        before += rest[:at]
+        rest = rest[at + len(expr) :]
+        if date.year is None or date.day is None:
+            before += expr
+            continue
+        # `By Jane Doe Updated Nov 13, 2019`, `Akt.: 29. Juni 2025`: the label just before it.
+        label = before[-_LABEL_CHARS:]
+        if _NOT_PUBLISHED.search(label):
+            continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
+        found.append(("updated" if _UPDATED.search(label) else "published", date))
+        before += expr
+    # What the dates leave must be a label, names or a place, not a caption or a sentence.
+    leftover = before + rest
+    if found and word_count(" ".join(_WORDS.findall(leftover))) > _LEFTOVER_WORDS:
+        return []
+    return found
 
 
 def header_byline(page: Page, zone: Zone, title_at: int | None, body: str) -> list[str]:

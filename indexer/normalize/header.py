@@ -30,6 +30,12 @@ _PARTICLE_WORDS = frozenset(
 _META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
 _META_WORDS = 30
 _LEFTOVER_WORDS = 10
+_GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
+_STAMP_BITS = re.compile(
+    r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
+    r"|last updated|first published)\b\s*:?|[:|]\s*$",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 _LABEL_CHARS = 24
 _NOT_PUBLISHED = re.compile(
@@ -128,15 +134,27 @@ def header_byline(page: Page, zone: Zone, title_at: int | None, body: str) -> li
 
 def _byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
-    credit = parse_byline(_unstutter(text))
+    credit = parse_byline(_unstutter(text)) or parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
         return []
     return [n for n in credit.byline if not _common_words(n, body)]
 
 
 def _unstutter(text: str) -> str:
-    """`Byby JANE DOE`: a byline whose label was copied twice (an icon's text and the label)."""
-    return text[2:] if text[:4].lower() == "byby" else text
+    """`Byby JANE DOE`, `BYKia Doe`: a byline label copied twice or glued to the name."""
+    if text[:4].lower() == "byby":
+        return text[2:]
+    return _GLUED_BY.sub("By ", text, count=1)
+
+
+def _without_stamps(text: str) -> str:
+    """A credit line without its dates, times, handles and `Updated` labels, names left."""
+    found = find_date(text)
+    while found is not None:
+        text = text.replace(found[1], " | ")
+        found = find_date(text)
+    text = _STAMP_BITS.sub(" ", text)
+    return " ".join(text.split()).strip(" |·•-–—/:,")
 
 
 def _bare_names(text: str) -> list[str]:
@@ -146,7 +164,16 @@ def _bare_names(text: str) -> list[str]:
     found = find_date(text)
     if found is not None:
         text = text.replace(found[1], " ")
-    text = _SEPARATOR.split(text.strip(" ,|·•-–—"))[0]
+    # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names.
+    for part in _SEPARATOR.split(text.strip(" ,|·•-–—")):
+        names = _names_only(part.strip())
+        if names:
+            return names
+    return []
+
+
+def _names_only(text: str) -> list[str]:
+    """The names of a text that holds nothing else (one-word pieces aside), or none."""
     if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
         return []
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).

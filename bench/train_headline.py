@@ -49,8 +49,10 @@ def page_rows(text: str, gold: str) -> tuple[list[list[float]], list[int]]:
     body = headline.zone_words(page, zone)
     want = title_key(gold)
     rows, labels = [], []
-    for rank, i in enumerate(headline.candidates(page, zone)):
-        rows.append(headline.features(page, zone, i, rank, body, old))
+    found = headline.candidates(page, zone)
+    near = frozenset(found)
+    for rank, i in enumerate(found):
+        rows.append(headline.features(page, zone, i, rank, body, old, near))
         labels.append(int(title_key(page.text(i)) == want))
     if not any(labels):
         return [], []

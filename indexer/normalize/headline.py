@@ -33,6 +33,8 @@ from indexer.normalize.zone import Zone
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
 WINDOW = 40  # lines above the zone where a headline may stand
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
+_INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
 
 FEATURES = (
@@ -59,6 +61,11 @@ FEATURES = (
     "digits",
     "old_choice",
     "top_line",
+    "starts_by",
+    "candidate_before",
+    "candidate_after",
+    "words_over_20",
+    "inner_sentence",
 )
 
 
@@ -95,7 +102,13 @@ def candidates(page: Page, zone: Zone) -> list[int]:
 
 
 def features(
-    page: Page, zone: Zone, i: int, rank: int, body: set[str], old: int | None
+    page: Page,
+    zone: Zone,
+    i: int,
+    rank: int,
+    body: set[str],
+    old: int | None,
+    near: frozenset[int] = frozenset(),
 ) -> list[float]:
     """The facts about line `i` that the model weighs, in the order of FEATURES."""
     text = page.text(i)
@@ -129,6 +142,11 @@ def features(
         float(any(c.isdigit() for c in text)),
         float(old == i),
         float(i == 0),
+        float(bool(_BY.match(text))),
+        float(i - 1 in near or i - 2 in near),
+        float(i + 1 in near or i + 2 in near),
+        float(words > 20),
+        float(bool(_INNER_STOP.search(text))),
     ]
 
 

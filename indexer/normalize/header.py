@@ -21,7 +21,8 @@ from indexer.normalize.zone import Zone
 ABOVE_TITLE = 2  # lines above the headline that may carry its date (a kicker, a date line)
 BELOW_TITLE = 6  # lines below the headline: standfirst, byline, date
 ABOVE_ZONE = 8  # lines above the story's first paragraph
-INTO_ZONE = 3  # lines into the zone: a date printed under the standfirst
+INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
+BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
 _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
 _PARTICLE_WORDS = frozenset(
@@ -30,10 +31,19 @@ _PARTICLE_WORDS = frozenset(
 _META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
 _META_WORDS = 30
 _LEFTOVER_WORDS = 10
+# Words of page furniture and firms that a copied page sets in capitals like a name
+# (`Order Reprints`, `Email Me`, `Getty Images`, `Walt Disney Co`).
+_NOT_PERSON = frozenset(
+    """related tags tag topics watch live listen email mail me images image photo photos video
+    order reprints reprint share save saved article articles link copied login signup sign log
+    feed rss podcasts podcast episodes episode search show view connect directly follow
+    subscribe newsletter comments comment print job jobs vacancies menu home more read next
+    previous advertisement sponsored co inc corp ltd llc plc gmbh ag group company""".split()
+)
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 _STAMP_BITS = re.compile(
     r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
-    r"|last updated|first published)\b\s*:?|[:|]\s*$",
+    r"|last updated|first published)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -45,15 +55,13 @@ _NOT_PUBLISHED = re.compile(
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
 
 
-def cluster(page: Page, zone: Zone, title_at: int | None) -> list[int]:
+def cluster(page: Page, zone: Zone, title_at: int | None, into: int = INTO_ZONE) -> list[int]:
     """The lines of the header cluster: around the headline and just above the story."""
-    lines = set(
-        range(max(0, zone.start - ABOVE_ZONE), min(len(page.lines), zone.start + INTO_ZONE))
-    )
+    lines = set(range(max(0, zone.start - ABOVE_ZONE), min(len(page.lines), zone.start + into)))
     if title_at is not None and title_at < zone.end:
         # Captions and video boxes may part a headline from its story: both ends are read.
         low, high = max(0, title_at - ABOVE_TITLE), min(len(page.lines), title_at + BELOW_TITLE)
-        lines.update(range(low, min(high, zone.start + INTO_ZONE)))
+        lines.update(range(low, min(high, zone.start + into)))
     return sorted(lines)
 
 
@@ -109,7 +117,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
 
 def header_byline(page: Page, zone: Zone, title_at: int | None, body: str) -> list[str]:
     """The names the header cluster signs the story with (`By` lines first, then bare names)."""
-    span = cluster(page, zone, title_at)
+    span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
     bylines = {i: _byline_names(page.text(i), body) for i in span}
@@ -188,6 +196,8 @@ def _common_words(name: str, body: str) -> bool:
     """Whether a `name` is made of words the story writes in lower case (`Federal Politics`)."""
     for word in name.split():
         low = word.lower().strip(".")
+        if low in _NOT_PERSON:
+            return True
         if (
             len(low) > 2
             and low not in _PARTICLE_WORDS

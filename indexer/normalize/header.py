@@ -15,6 +15,7 @@ from indexer.models import PartialDate
 from indexer.normalize.bylines import clean_name, parse_byline
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import word_count
+from indexer.normalize.sources import parse_publisher_line
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -22,6 +23,7 @@ ABOVE_TITLE = 2  # lines above the headline that may carry its date (a kicker, a
 BELOW_TITLE = 6  # lines below the headline: standfirst, byline, date
 ABOVE_ZONE = 8  # lines above the story's first paragraph
 INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
+ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
 _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
@@ -38,7 +40,9 @@ _NOT_PERSON = frozenset(
     order reprints reprint share save saved article articles link copied login signup sign log
     feed rss podcasts podcast episodes episode search show view connect directly follow
     subscribe newsletter comments comment print job jobs vacancies menu home more read next
-    previous advertisement sponsored co inc corp ltd llc plc gmbh ag group company""".split()
+    previous advertisement sponsored privacy policy terms cookie cookies contact about careers
+    help support imprint impressum sitemap accessibility settings account
+    co inc corp ltd llc plc gmbh ag group company""".split()
 )
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 _STAMP_BITS = re.compile(
@@ -61,7 +65,9 @@ def cluster(page: Page, zone: Zone, title_at: int | None, into: int = INTO_ZONE)
     if title_at is not None and title_at < zone.end:
         # Captions and video boxes may part a headline from its story: both ends are read.
         low, high = max(0, title_at - ABOVE_TITLE), min(len(page.lines), title_at + BELOW_TITLE)
-        lines.update(range(low, min(high, zone.start + into)))
+        # Boilerplate paragraphs may open the zone above the headline: then the headline's own
+        # lines below it still count.
+        lines.update(range(low, min(high, max(zone.start, title_at) + into)))
     return sorted(lines)
 
 
@@ -115,9 +121,14 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     return found
 
 
-def header_byline(page: Page, zone: Zone, title_at: int | None, body: str) -> list[str]:
+def header_byline(
+    page: Page, zone: Zone, title_at: int | None, body: str, anchor: int | None = None
+) -> list[str]:
     """The names the header cluster signs the story with (`By` lines first, then bare names)."""
     span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
+    if anchor is not None:
+        # A wire story on a portal: its byline stands just above its dateline.
+        span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
     bylines = {i: _byline_names(page.text(i), body) for i in span}
@@ -142,6 +153,8 @@ def header_byline(page: Page, zone: Zone, title_at: int | None, body: str) -> li
 
 def _byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
+    if parse_publisher_line(text) is not None:
+        return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text)) or parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
         return []

@@ -96,14 +96,16 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if anchor is not None and zone is not None and not _opens_zone(anchor, zone):
         anchor = None  # `LONDON (AP) —` in a comment or a related story's teaser below
     title_at = None if title else find_title(page, anchor)
-    # A copied web page (no wire dateline) is read around its article zone.
-    zone = zone if anchor is None else None
-    if title is None and zone is not None:
-        found_title = find_headline(page, zone, title_at)
-        title_at = found_title[0] if found_title is not None else title_at
+    # A copied web page (no wire dateline at the top of the text) is read around its article
+    # zone; a dateline below its headline (`NEW DELHI:`) still opens the story.
+    web = zone is not None and (anchor is None or anchor > _ANCHOR_AT_TOP)
     if anchor is not None and _mid_story(page, title_at, anchor):
         anchor = None
         title_at = None if title else find_title(page, None)
+    if title is None and web and zone is not None:
+        found_title = find_headline(page, zone, title_at)
+        if found_title is not None and (anchor is None or found_title[0] < anchor):
+            title_at = found_title[0]
     start = anchor if anchor is not None else first_story_line(page, title_at)
     if start is None and title_at is not None:
         # Nothing runs below that "headline": it was not one; look from the top.
@@ -120,9 +122,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
     _read_trailer(page, end, meta)
-    if zone is not None and anchor is None:
+    if web and zone is not None:
         _web_dates(page, zone, title_at, meta)
-        _web_byline(page, zone, title_at, meta, body)
+        _web_byline(page, zone, title_at, meta, body, anchor)
     # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
     dateline = page.dateline(start)
 
@@ -153,10 +155,16 @@ def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> Non
 
 
 def _web_byline(
-    page: Page, zone: Zone, title_at: int | None, meta: _Meta, body: list[Line]
+    page: Page,
+    zone: Zone,
+    title_at: int | None,
+    meta: _Meta,
+    body: list[Line],
+    anchor: int | None,
 ) -> None:
     """A web page's byline from its header cluster; names elsewhere above are sidebars."""
-    names = header_byline(page, zone, title_at, "\n".join(line.text for line in body))
+    text = "\n".join(line.text for line in body)
+    names = header_byline(page, zone, title_at, text, anchor)
     if names:
         meta.bylines, meta.byline_how = names, "byline-line"
     elif meta.byline_how == "byline-line":

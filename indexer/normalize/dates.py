@@ -89,9 +89,11 @@ _YEAR_FIRST = re.compile(
 # An upper-case section label glued to an upper-case month (`BUSINESSNOV 7, 2023`).
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
 _DATE_LINE = re.compile(
-    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised))|(?P<published>posted|"
+    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
+    r"|mis à jour|oppdatert|uppdaterad)|(?P<published>posted|"
     r"published|publication date|date published|first published|released|issued|date|dated"
-    r"|veröffentlicht|publié le|publicado))(?:\s+(?:on|at|am|le))?\s*:?\s*(?P<rest>.*)$",
+    r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
+    r"))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.

@@ -13,7 +13,7 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.bylines import clean_name, parse_byline
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
 from indexer.normalize.sources import parse_publisher_line
 from indexer.normalize.story import Page
@@ -23,6 +23,7 @@ ABOVE_TITLE = 2  # lines above the headline that may carry its date (a kicker, a
 BELOW_TITLE = 6  # lines below the headline: standfirst, byline, date
 ABOVE_ZONE = 8  # lines above the story's first paragraph
 INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
+LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
 _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
@@ -41,7 +42,7 @@ _NOT_PERSON = frozenset(
     feed rss podcasts podcast episodes episode search show view connect directly follow
     subscribe newsletter comments comment print job jobs vacancies menu home more read next
     previous advertisement sponsored privacy policy terms cookie cookies contact about careers
-    help support imprint impressum sitemap accessibility settings account
+    help support imprint impressum sitemap accessibility settings account website webseite
     co inc corp ltd llc plc gmbh ag group company""".split()
 )
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
@@ -88,7 +89,20 @@ def header_dates(
                 updated = updated or date
             else:
                 published = published or date
+    if published is None:
+        published = _labelled_date(page, zone, mark)
     return published, updated
+
+
+def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
+    """A `Published …` line away from the cluster, above the story or at its top, nearest first."""
+    # Related lists and comments date their items bare; a `Published` label is the page's own.
+    high = min(len(page.lines), zone.start + LABELLED_INTO_ZONE)
+    for i in sorted(range(high), key=lambda j: abs(j - mark)):
+        dated = parse_date_line(page.text(i), bare=False)
+        if dated is not None and dated[0] == "published" and dated[1].day is not None:
+            return dated[1]
+    return None
 
 
 def line_dates(text: str) -> list[tuple[str, PartialDate]]:
@@ -207,6 +221,8 @@ def _names_only(text: str) -> list[str]:
 
 def _common_words(name: str, body: str) -> bool:
     """Whether a `name` is made of words the story writes in lower case (`Federal Politics`)."""
+    if name.split()[-1].lower() in _PARTICLE_WORDS:
+        return True  # `Kommentar von`: a label before the name, not a name
     for word in name.split():
         low = word.lower().strip(".")
         if low in _NOT_PERSON:

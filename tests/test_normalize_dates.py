@@ -46,17 +46,34 @@ def test_parse_date_keeps_the_stated_precision(text: str, iso: str, precision: s
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
-        ("2025-01-15T02:00:00+08:00", "2025-01-14"),  # 18:00 UTC the day before
-        ("2025-01-15T23:30:00-05:00", "2025-01-16"),
+        ("2025-01-15T02:00:00+08:00", "2025-01-15"),  # 18:00 UTC the day before
+        ("2025-01-15T23:30:00-05:00", "2025-01-15"),
         ("2025-01-15T08:00:00Z", "2025-01-15"),
         ("3:04 PM EST, Tue January 14, 2025", "2025-01-14"),
-        ("January 14, 2025 11:30 PM EST", "2025-01-15"),
-        ("January 15, 2025 4:06 AM GMT+8", "2025-01-14"),  # GMT+8 is eight hours ahead
+        ("January 14, 2025 11:30 PM EST", "2025-01-14"),
+        ("January 15, 2025 4:06 AM GMT+8", "2025-01-15"),
         ("Wed 15 Jan 2025 10.00 GMT", "2025-01-15"),
         ("January 15, 2025 10:05am ET", "2025-01-15"),
     ],
 )
-def test_parse_date_normalises_zones_to_utc(text: str, iso: str) -> None:
+def test_parse_date_keeps_the_local_day_of_a_zoned_time(text: str, iso: str) -> None:
+    # A page's date is the day where it was written; UTC would move a late story a day on.
+    date = parse_date(text)
+    assert date is not None and date.iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("03.05.2024, 16:24 Uhr", "2024-05-03"),  # dotted dates put the day first
+        ("03.05.2024", "2024-05-03"),
+        ("15.04.25 09:56", "2025-04-15"),
+        ("22.11.2024 07.57", "2024-11-22"),
+        ("03/05/2024 10:00", "2024"),  # slashes: day or month first, only the year is sure
+        ("13/05/2024 10:00", "2024-05-13"),
+    ],
+)
+def test_numeric_dates_with_a_time(text: str, iso: str) -> None:
     date = parse_date(text)
     assert date is not None and date.iso() == iso
 

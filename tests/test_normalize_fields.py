@@ -98,7 +98,7 @@ def test_sidecar_fields_beside_a_text_file() -> None:
         ("2025", PartialDate(2025)),
         (2025, PartialDate(2025)),
         ("15 January 2025", PartialDate(2025, 1, 15)),
-        ("2025-01-15T01:00:00+09:00", PartialDate(2025, 1, 14)),
+        ("2025-01-15T01:00:00+09:00", PartialDate(2025, 1, 15)),  # the local day, not UTC's
         ("Published Jan 15, 2025, 9:00 AM", PartialDate(2025, 1, 15)),
         ("sometime", None),
         (True, None),

@@ -236,8 +236,8 @@ def test_syndicated_copy_with_a_bare_byline_and_a_zoned_date() -> None:
     assert article.title == "China's RedNote climbs app charts as TikTok users look elsewhere"
     assert article.byline == ["Jane Doe"]  # a name printed without "By", beside the date
     assert article.source == "Reuters"
-    # 2:00 AM at UTC+8 on the 15th is still the 14th in UTC.
-    assert article.date is not None and article.date.iso() == "2025-01-14"
+    # 2:00 AM at UTC+8 on the 15th: the page's own day, not the 14th of UTC.
+    assert article.date is not None and article.date.iso() == "2025-01-15"
     assert article.body.startswith("(Reuters) - Chinese lifestyle app")
     assert "Recommended Stories" not in article.body and "Gold edges" not in article.body
     assert "Personal Finance" not in article.body

@@ -81,7 +81,7 @@ _SIGN_OFF = re.compile(
 _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)"
 _CJK_BYLINE = re.compile(
-    rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|"
+    rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|著者|筆者|執筆者|"
     rf"コラムニスト)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
 )
 _CJK_CREDIT = re.compile(

@@ -1,4 +1,4 @@
-"""Publication dates at the precision the text states, in UTC; the collection-level year pass."""
+"""Publication dates at the precision and on the local day the text states; the year pass."""
 
 from __future__ import annotations
 
@@ -76,7 +76,11 @@ _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")
 _DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
+# The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
+_NUMERIC_TIMED = re.compile(
+    r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?=[\s,|·-]+\d{1,2}[:.h]\d{2})"
+)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
 _YEAR_FIRST = re.compile(
@@ -85,9 +89,11 @@ _YEAR_FIRST = re.compile(
 # An upper-case section label glued to an upper-case month (`BUSINESSNOV 7, 2023`).
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
 _DATE_LINE = re.compile(
-    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised))|(?P<published>posted|"
+    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
+    r"|mis à jour|oppdatert|uppdaterad)|(?P<published>posted|"
     r"published|publication date|date published|first published|released|issued|date|dated"
-    r"|veröffentlicht|publié le|publicado))(?:\s+(?:on|at|am|le))?\s*:?\s*(?P<rest>.*)$",
+    r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
+    r"))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
@@ -169,7 +175,7 @@ def _prepare(text: str) -> str:
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """Parse one date expression at the precision it states; zoned times are taken to UTC."""
+    """Parse one date expression at the precision it states, on the day it names."""
     year_first = _YEAR_FIRST.match(text.strip())
     if year_first:
         # The time after a year-first date carries no zone here: the day stands as written.
@@ -183,7 +189,7 @@ def parse_date(text: str) -> PartialDate | None:
     if iso:
         year, month = int(iso.group(1)), iso.group(2)
         return _checked(year, int(month) if month else None, None)
-    numeric = _NUMERIC.match(text)
+    numeric = _NUMERIC.match(text) or _NUMERIC_TIMED.match(text)
     if numeric:
         return _numeric_date(*numeric.groups())
     try:
@@ -191,9 +197,8 @@ def parse_date(text: str) -> PartialDate | None:
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)
     except (ValueError, OverflowError, TypeError):
         return None
-    if first.tzinfo is not None and first.month == second.month and first.day == second.day:
-        first = first.astimezone(dt.UTC)
-        second = second.astimezone(dt.UTC)
+    # A zoned time stays on the day it names: the page's local date is its publication date
+    # (`11:30 PM EST` on the 14th is the 14th where it was written), never converted to UTC.
     year = first.year if first.year == second.year else None
     month = first.month if first.month == second.month else None
     day = first.day if month is not None and first.day == second.day else None
@@ -205,12 +210,14 @@ def parse_date(text: str) -> PartialDate | None:
     return _checked(year, month, day)
 
 
-def _numeric_date(a: str, b: str, year_text: str) -> PartialDate | None:
+def _numeric_date(a: str, sep: str, b: str, year_text: str) -> PartialDate | None:
     """A numeric date; when day and month could be swapped, only the year is certain."""
     year = int(year_text)
     if year < 100:
         year += 2000 if year < 70 else 1900
     first, second = int(a), int(b)
+    if sep == ".":
+        return _checked(year, second, first)  # dotted dates put the day first (`03.05.2024`)
     if first > 12 >= second:
         return _checked(year, second, first)
     if second > 12 >= first:

@@ -90,8 +90,7 @@ def supplied_date(value: Any) -> PartialDate | None:
     if isinstance(value, int):
         return PartialDate(value) if 1900 <= value <= 2100 else None
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC)
+        # The day where it was written, as for dates read from text: never moved to UTC's.
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, dt.date):
         return PartialDate(value.year, value.month, value.day)

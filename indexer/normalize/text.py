@@ -25,6 +25,8 @@ from indexer.normalize.dates import (
     year_for_weekday,
 )
 from indexer.normalize.extraction import Extraction
+from indexer.normalize.header import header_byline, header_dates
+from indexer.normalize.headline import find_headline
 from indexer.normalize.lines import (
     Line,
     clean_text,
@@ -54,8 +56,12 @@ from indexer.normalize.story import (
     text_before,
     title_before,
 )
+from indexer.normalize.zone import Zone, article_zone
 
 _MAX_TITLE = 200
+_ANCHOR_ABOVE_ZONE = 8  # lines between a dateline and the densest run of paragraphs below it
+_ANCHOR_AT_TOP = 3  # a dateline within the first lines opens the story, whatever runs below
+_SHORT_HEAD = 4  # lines above the zone that a plain headline, date and byline fill: no page
 _STORY_BEFORE = 120  # words of running text above a dateline that make it a mid-story one
 _HOLDER_END = re.compile(r"\s+[-–|]\s+|\s*\|\s*|\.\s+|,?\s+all rights reserved", re.IGNORECASE)
 # Who may set the byline, strongest first.
@@ -86,11 +92,21 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         lines = _without_title(lines, title)
     page = Page(lines)
     found = Extraction()
+    zone = article_zone(page)
     anchor = strong_anchor(page)
+    if anchor is not None and zone is not None and not _opens_zone(anchor, zone):
+        anchor = None  # `LONDON (AP) —` in a comment or a related story's teaser below
     title_at = None if title else find_title(page, anchor)
+    # A copied web page (no wire dateline at the top of the text) is read around its article
+    # zone; a dateline below its headline (`NEW DELHI:`) still opens the story.
+    web = zone is not None and (anchor is None or anchor > _ANCHOR_AT_TOP)
     if anchor is not None and _mid_story(page, title_at, anchor):
         anchor = None
         title_at = None if title else find_title(page, None)
+    if title is None and web and zone is not None and zone.start > _SHORT_HEAD:
+        found_title = find_headline(page, zone, title_at)
+        if found_title is not None and (anchor is None or found_title[0] < anchor):
+            title_at = found_title[0]
     start = anchor if anchor is not None else first_story_line(page, title_at)
     if start is None and title_at is not None:
         # Nothing runs below that "headline": it was not one; look from the top.
@@ -107,6 +123,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
     _read_trailer(page, end, meta)
+    if web and zone is not None:
+        _web_dates(page, zone, title_at, meta)
+        _web_byline(page, zone, title_at, meta, body, anchor)
     # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
     dateline = page.dateline(start)
 
@@ -117,6 +136,40 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     found.offer("body", "\n\n".join(line.text for line in body), "text")
     _offer_fields(found, meta, dateline, body)
     return found
+
+
+def _opens_zone(anchor: int, zone: Zone) -> bool:
+    """Whether a dateline stands where the story runs: at the top, in the zone or just above it."""
+    # A wire table (`Shr 27 cts vs 29 cts`) runs below its dateline in short lines, so the zone
+    # may start far below a dateline that opens the text under its headline.
+    near = anchor <= _ANCHOR_AT_TOP or zone.start - _ANCHOR_ABOVE_ZONE <= anchor
+    return near and anchor < zone.end
+
+
+def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> None:
+    """A web page's dates from its header cluster alone; a copyright year dates no story."""
+    published, updated = header_dates(page, zone, title_at)
+    meta.published = (published, "portal-line") if published else None
+    if updated is not None:
+        meta.updated = (updated, "portal-line")
+    meta.copyright_year = None
+
+
+def _web_byline(
+    page: Page,
+    zone: Zone,
+    title_at: int | None,
+    meta: _Meta,
+    body: list[Line],
+    anchor: int | None,
+) -> None:
+    """A web page's byline from its header cluster; names elsewhere above are sidebars."""
+    text = "\n".join(line.text for line in body)
+    names = header_byline(page, zone, title_at, text, anchor)
+    if names:
+        meta.bylines, meta.byline_how = names, "byline-line"
+    elif meta.byline_how == "byline-line":
+        meta.bylines, meta.byline_how = [], ""
 
 
 def _mid_story(page: Page, title_at: int | None, anchor: int) -> bool:

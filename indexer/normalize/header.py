@@ -1,0 +1,236 @@
+"""The header cluster of a copied web page: the lines between its headline and its story.
+
+A page dates and signs its story right by the headline (`By Jane Doe`, `May 3, 2024, 4:19 PM`);
+the masthead above prints today's date, related lists and comments below print theirs, and a
+copyright line prints the year the page was saved. So only the cluster around the top of the
+article zone is read, and a page whose cluster states no date gets none: no date is better than
+a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.models import PartialDate
+from indexer.normalize.bylines import clean_name, parse_byline
+from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.lines import word_count
+from indexer.normalize.sources import parse_publisher_line
+from indexer.normalize.story import Page
+from indexer.normalize.zone import Zone
+
+ABOVE_TITLE = 2  # lines above the headline that may carry its date (a kicker, a date line)
+BELOW_TITLE = 6  # lines below the headline: standfirst, byline, date
+ABOVE_ZONE = 8  # lines above the story's first paragraph
+INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
+LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
+ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
+BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
+_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
+_PARTICLE_WORDS = frozenset(
+    "de da das do dos del della der den di du la le van von ten ter".split()
+)
+_META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
+_META_WORDS = 30
+_LEFTOVER_WORDS = 10
+# Words of page furniture and firms that a copied page sets in capitals like a name
+# (`Order Reprints`, `Email Me`, `Getty Images`, `Walt Disney Co`).
+_NOT_PERSON = frozenset(
+    """related tags tag topics watch live listen email mail me images image photo photos video
+    order reprints reprint share save saved article articles link copied login signup sign log
+    feed rss podcasts podcast episodes episode search show view connect directly follow
+    subscribe newsletter comments comment print job jobs vacancies menu home more read next
+    previous advertisement sponsored privacy policy terms cookie cookies contact about careers
+    help support imprint impressum sitemap accessibility settings account website webseite
+    co inc corp ltd llc plc gmbh ag group company""".split()
+)
+_GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
+_STAMP_BITS = re.compile(
+    r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
+    r"|last updated|first published)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+_LABEL_CHARS = 24
+_NOT_PUBLISHED = re.compile(
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
+    re.IGNORECASE,
+)  # how far before a date its `Updated` label may stand
+_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
+
+
+def cluster(page: Page, zone: Zone, title_at: int | None, into: int = INTO_ZONE) -> list[int]:
+    """The lines of the header cluster: around the headline and just above the story."""
+    lines = set(range(max(0, zone.start - ABOVE_ZONE), min(len(page.lines), zone.start + into)))
+    if title_at is not None and title_at < zone.end:
+        # Captions and video boxes may part a headline from its story: both ends are read.
+        low, high = max(0, title_at - ABOVE_TITLE), min(len(page.lines), title_at + BELOW_TITLE)
+        # Boilerplate paragraphs may open the zone above the headline: then the headline's own
+        # lines below it still count.
+        lines.update(range(low, min(high, max(zone.start, title_at) + into)))
+    return sorted(lines)
+
+
+def header_dates(
+    page: Page, zone: Zone, title_at: int | None
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """The publication and update dates stated in the header cluster (the nearest below first)."""
+    span = cluster(page, zone, title_at)
+    mark = title_at if title_at is not None and title_at < zone.end else span[0]
+    published: PartialDate | None = None
+    updated: PartialDate | None = None
+    # Below the headline first, nearest first; then above it.
+    for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
+        if i == title_at:
+            continue
+        for kind, date in line_dates(page.text(i)):
+            if kind == "updated":
+                updated = updated or date
+            else:
+                published = published or date
+    if published is None:
+        published = _labelled_date(page, zone, mark)
+    return published, updated
+
+
+def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
+    """A `Published …` line away from the cluster, above the story or at its top, nearest first."""
+    # Related lists and comments date their items bare; a `Published` label is the page's own.
+    high = min(len(page.lines), zone.start + LABELLED_INTO_ZONE)
+    for i in sorted(range(high), key=lambda j: abs(j - mark)):
+        dated = parse_date_line(page.text(i), bare=False)
+        if dated is not None and dated[0] == "published" and dated[1].day is not None:
+            return dated[1]
+    return None
+
+
+def line_dates(text: str) -> list[tuple[str, PartialDate]]:
+    """The dated stamps of a header line, each as (`published` or `updated`, date)."""
+    if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
+        return []  # a sentence of the story that names a date
+    found: list[tuple[str, PartialDate]] = []
+    rest, before = text, ""
+    while rest:
+        hit = find_date(rest)
+        if hit is None:
+            break
+        date, expr = hit
+        at = rest.find(expr)
+        before += rest[:at]
+        rest = rest[at + len(expr) :]
+        if date.year is None or date.day is None:
+            before += expr
+            continue
+        # `By Jane Doe Updated Nov 13, 2019`, `Akt.: 29. Juni 2025`: the label just before it.
+        label = before[-_LABEL_CHARS:]
+        if _NOT_PUBLISHED.search(label):
+            continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
+        found.append(("updated" if _UPDATED.search(label) else "published", date))
+        before += expr
+    # What the dates leave must be a label, names or a place, not a caption or a sentence.
+    leftover = before + rest
+    if found and word_count(" ".join(_WORDS.findall(leftover))) > _LEFTOVER_WORDS:
+        return []
+    return found
+
+
+def header_byline(
+    page: Page, zone: Zone, title_at: int | None, body: str, anchor: int | None = None
+) -> list[str]:
+    """The names the header cluster signs the story with (`By` lines first, then bare names)."""
+    span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
+    if anchor is not None:
+        # A wire story on a portal: its byline stands just above its dateline.
+        span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
+    mark = title_at if title_at is not None and title_at < zone.end else span[0]
+    order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
+    bylines = {i: _byline_names(page.text(i), body) for i in span}
+    for i in order:
+        if bylines.get(i):
+            # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
+            low = high = i
+            while bylines.get(low - 1):
+                low -= 1
+            while bylines.get(high + 1):
+                high += 1
+            names: list[str] = []
+            for j in range(low, high + 1):
+                names.extend(n for n in bylines[j] if n not in names)
+            return names
+    for i in order:
+        names = _bare_names(page.text(i))
+        if names and not any(_common_words(n, body) for n in names):
+            return names
+    return []
+
+
+def _byline_names(text: str, body: str) -> list[str]:
+    """The names of a `By` line that are not common words of the story."""
+    if parse_publisher_line(text) is not None:
+        return []  # `Published by Global Banking & Finance Review`: the site, not a person
+    credit = parse_byline(_unstutter(text)) or parse_byline(_without_stamps(_unstutter(text)))
+    if credit is None:
+        return []
+    return [n for n in credit.byline if not _common_words(n, body)]
+
+
+def _unstutter(text: str) -> str:
+    """`Byby JANE DOE`, `BYKia Doe`: a byline label copied twice or glued to the name."""
+    if text[:4].lower() == "byby":
+        return text[2:]
+    return _GLUED_BY.sub("By ", text, count=1)
+
+
+def _without_stamps(text: str) -> str:
+    """A credit line without its dates, times, handles and `Updated` labels, names left."""
+    found = find_date(text)
+    while found is not None:
+        text = text.replace(found[1], " | ")
+        found = find_date(text)
+    text = _STAMP_BITS.sub(" ", text)
+    return " ".join(text.split()).strip(" |·•-–—/:,")
+
+
+def _bare_names(text: str) -> list[str]:
+    """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
+    if len(text) > 120:
+        return []
+    found = find_date(text)
+    if found is not None:
+        text = text.replace(found[1], " ")
+    # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names.
+    for part in _SEPARATOR.split(text.strip(" ,|·•-–—")):
+        names = _names_only(part.strip())
+        if names:
+            return names
+    return []
+
+
+def _names_only(text: str) -> list[str]:
+    """The names of a text that holds nothing else (one-word pieces aside), or none."""
+    if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
+        return []
+    # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
+    parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
+    names = [clean_name(p) for p in parts]
+    if not names or any(n is None for n in names):
+        return []
+    return [n for n in names if n]
+
+
+def _common_words(name: str, body: str) -> bool:
+    """Whether a `name` is made of words the story writes in lower case (`Federal Politics`)."""
+    if name.split()[-1].lower() in _PARTICLE_WORDS:
+        return True  # `Kommentar von`: a label before the name, not a name
+    for word in name.split():
+        low = word.lower().strip(".")
+        if low in _NOT_PERSON:
+            return True
+        if (
+            len(low) > 2
+            and low not in _PARTICLE_WORDS
+            and re.search(rf"\b{re.escape(low)}\b", body)
+        ):
+            return True
+    return False

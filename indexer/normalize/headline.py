@@ -1,0 +1,193 @@
+"""The headline of a copied page: lines above the article zone scored on their evidence.
+
+A browser's copy of a page puts menus, section names, captions, prompts and related headlines
+around the story. Each line that has a headline's shape near the top of the article zone is
+described by a few facts (where it stands relative to the body, what follows it, whether the body
+speaks of what it names, whether the page repeats it) and scored by a logistic model whose
+weights ship in `indexer/data/headline_model.json` (trained by `bench/train_headline.py` on the
+development pages only). The best line wins if its score clears the model's threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from indexer.normalize import boilerplate as bp
+from indexer.normalize.lines import (
+    CJK_CHARS,
+    cjk_count,
+    ends_sentence,
+    is_headline_like,
+    is_paragraph,
+    is_upper,
+    word_count,
+)
+from indexer.normalize.sources import site_brand
+from indexer.normalize.story import Page
+from indexer.normalize.zone import Zone
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
+WINDOW = 40  # lines above the zone where a headline may stand
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
+_INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
+
+FEATURES = (
+    "above_log",
+    "inside_zone",
+    "first_above",
+    "rank_log",
+    "words_log",
+    "words_3_20",
+    "ends_sentence",
+    "question",
+    "colon",
+    "list_run",
+    "meta_after",
+    "meta_before",
+    "paragraph_after",
+    "short_before",
+    "body_share",
+    "body_share_0",
+    "page_title_copy",
+    "duplicate",
+    "upper",
+    "block_start",
+    "digits",
+    "old_choice",
+    "top_line",
+    "starts_by",
+    "candidate_before",
+    "candidate_after",
+    "words_over_20",
+    "inner_sentence",
+)
+
+
+def words_of(text: str) -> set[str]:
+    """The words of a text to compare with the body (two-character pieces of CJK text)."""
+    text = text.casefold()
+    words = set(_WORD.findall(text))
+    if not text.isascii() and cjk_count(text):
+        for run in _CJK_RUN.findall(text):
+            words.update(run[k : k + 2] for k in range(len(run) - 1))
+    return words
+
+
+def is_candidate(page: Page, i: int) -> bool:
+    """Whether line `i` has a headline's shape and is no furniture, meta line or caption."""
+    text = page.text(i)
+    if page.lines[i].bullet or not is_headline_like(text):
+        return False
+    if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
+        return False
+    if page.repeat(i):
+        return False  # a pull quote: its words stand again in the story
+    # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
+    # (`LONDON (Reuters) -`) rules a line out.
+    dateline = page.dateline(i)
+    return not page.is_meta(i) and (dateline is None or not dateline.strong)
+
+
+def candidates(page: Page, zone: Zone) -> list[int]:
+    """The lines that may be the headline: near the top of the zone, nearest first."""
+    low = max(0, zone.start - WINDOW)
+    high = min(len(page.lines), zone.start + 2, zone.end)
+    return [i for i in range(high - 1, low - 1, -1) if is_candidate(page, i)]
+
+
+def features(
+    page: Page,
+    zone: Zone,
+    i: int,
+    rank: int,
+    body: set[str],
+    old: int | None,
+    near: frozenset[int] = frozenset(),
+) -> list[float]:
+    """The facts about line `i` that the model weighs, in the order of FEATURES."""
+    text = page.text(i)
+    key = page.keys[i]
+    words = word_count(text)
+    above = zone.start - i
+    mine = words_of(text)
+    share = len(mine & body) / len(mine) if mine else 0.0
+    longer = [k for k in page.keys if k != key and k.startswith(key) and len(k) < 2 * len(key) + 40]
+    return [
+        math.log1p(max(0, above)),
+        float(above <= 0),
+        float(rank == 0),
+        math.log1p(rank),
+        math.log1p(words),
+        float(3 <= words <= 20),
+        float(ends_sentence(text)),
+        float(text.rstrip().endswith("?")),
+        float(":" in text),
+        float(bp.in_list_run(page.lines, i)),
+        float(_meta_near(page, range(i + 1, min(i + 5, len(page.lines))))),
+        float(_meta_near(page, range(max(0, i - 2), i))),
+        float(i + 1 < len(page.lines) and is_paragraph(page.text(i + 1))),
+        float(i > 0 and word_count(page.text(i - 1)) <= 3),
+        share,
+        float(share == 0.0),
+        float(bool(longer)),
+        float(page.keys.count(key) > 1),
+        float(is_upper(text)),
+        float(page.lines[i].block_start),
+        float(any(c.isdigit() for c in text)),
+        float(old == i),
+        float(i == 0),
+        float(bool(_BY.match(text))),
+        float(i - 1 in near or i - 2 in near),
+        float(i + 1 in near or i + 2 in near),
+        float(words > 20),
+        float(bool(_INNER_STOP.search(text))),
+    ]
+
+
+def _meta_near(page: Page, span: range) -> bool:
+    """Whether a byline, date or publisher line stands among the lines of `span`."""
+    return any(page.is_meta(j) or page.is_name_line(j) for j in span)
+
+
+def zone_words(page: Page, zone: Zone) -> set[str]:
+    """The words of the zone's paragraphs."""
+    words: set[str] = set()
+    for j in range(zone.start, zone.end):
+        if is_paragraph(page.text(j)):
+            words |= words_of(page.text(j))
+    return words
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> dict:
+    """The shipped weights (a small JSON file), checked against the feature list."""
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError(f"{path} was trained on other features: retrain it")
+    return model
+
+
+def score(model: dict, values: list[float]) -> float:
+    """The model's probability that a line is the headline."""
+    total = model["bias"] + sum(w * v for w, v in zip(model["weights"], values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, total))))
+
+
+def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] | None:
+    """The most likely headline line and its score, or None when no line clears the bar."""
+    model = load_model()
+    found = candidates(page, zone)
+    if not found:
+        return None
+    body = zone_words(page, zone)
+    scored = [
+        (score(model, features(page, zone, i, rank, body, old)), i) for rank, i in enumerate(found)
+    ]
+    best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
+    return (at, best) if best >= model["threshold"] else None

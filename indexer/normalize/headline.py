@@ -18,8 +18,6 @@ from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.lines import (
-    CJK_CHARS,
-    cjk_count,
     ends_sentence,
     is_headline_like,
     is_paragraph,
@@ -27,15 +25,13 @@ from indexer.normalize.lines import (
     word_count,
 )
 from indexer.normalize.sources import site_brand
-from indexer.normalize.story import Page
+from indexer.normalize.story import Page, lead_words
 from indexer.normalize.zone import Zone
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
 WINDOW = 40  # lines above the zone where a headline may stand
-_WORD = re.compile(r"[^\W\d_]{3,}")
 _BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
-_CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
 
 FEATURES = (
     "above_log",
@@ -71,12 +67,7 @@ FEATURES = (
 
 def words_of(text: str) -> set[str]:
     """The words of a text to compare with the body (two-character pieces of CJK text)."""
-    text = text.casefold()
-    words = set(_WORD.findall(text))
-    if not text.isascii() and cjk_count(text):
-        for run in _CJK_RUN.findall(text):
-            words.update(run[k : k + 2] for k in range(len(run) - 1))
-    return words
+    return lead_words(text, shortest=3)
 
 
 def is_candidate(page: Page, i: int) -> bool:

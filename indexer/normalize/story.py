@@ -32,7 +32,6 @@ from indexer.normalize.sources import (
 )
 
 _BY_OUTLET = re.compile(r"^by\s*(?::\s*|\s)(?P<rest>.+)$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
 
 
@@ -266,19 +265,19 @@ def _closest_to_lead(page: Page, candidates: list[int]) -> int:
     """The candidate headline sharing most words with the running text (the first on a tie)."""
     # A headline names what the story is about; a menu item or a place line shares a word or
     # none, and the story runs on below video lists and captions, so all of it is compared.
-    story = _lead_words(page.running)
+    story = lead_words(page.running)
     best, best_shared = candidates[0], 0
     for i in candidates:
-        shared = len(_lead_words(page.keys[i]) & story)
+        shared = len(lead_words(page.keys[i]) & story)
         if shared > best_shared:
             best, best_shared = i, shared
     return best
 
 
-def _lead_words(text: str) -> set[str]:
-    """The words of a text to compare a headline with (two-character pieces of CJK text)."""
+def lead_words(text: str, shortest: int = 4) -> set[str]:
+    """Words of `shortest` letters or more, to compare texts by (CJK as two-character pieces)."""
     text = text.casefold()
-    words = set(_WORD.findall(text))
+    words = set(re.findall(rf"[^\W\d_]{{{shortest},}}", text))
     if not text.isascii() and cjk_count(text):
         for run in _CJK_RUN.findall(text):
             words.update(run[k : k + 2] for k in range(len(run) - 1))

@@ -10,7 +10,7 @@ from typing import Any
 
 from indexer.backends.base import EXPORT_CAP, FACETS, SORTS
 from indexer.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
-from webapp.search import CHARTS, COUNTS, GROUPS
+from webapp.search import CHARTS, COUNTS, GROUPS, MAX_FACET_VALUES, MAX_PARAMETERS
 
 ISO_DATE = r"^\s*\d{4}(-\d{2}(-\d{2})?)?\s*$"
 KNOWN_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # as stored: the precision actually known
@@ -62,8 +62,9 @@ def search_parameters(*, page: bool = True) -> list[dict[str, Any]]:
         params.append(
             _query(
                 name,
-                {"type": "array", "items": string},
-                f"Facet filter, repeatable: values of one facet are ORed, facets ANDed. "
+                {"type": "array", "items": string, "maxItems": MAX_FACET_VALUES},
+                f"Facet filter, repeatable: values of one facet are ORed, facets ANDed. At most "
+                f"{MAX_FACET_VALUES} values, and {MAX_PARAMETERS} parameters in all (else a 400). "
                 f"{FACET_DOCS.get(name, '')}",
                 style="form",
                 explode=True,

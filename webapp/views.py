@@ -15,7 +15,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
-from webapp import alias_table, chart, live_index, search
+from webapp import alias_table, chart, live_index, protect, search
 
 bp = Blueprint("views", __name__)
 
@@ -102,12 +102,19 @@ def feed() -> ResponseReturnValue:
     args.pop("page", None)
     data = search.run(live_index(current_app).backend(), args, alias_table(current_app))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    base = protect.base_url(current_app)  # never the request's Host: it may be forged
+
+    def article_url(article_id: str, **query: str | None) -> str:
+        """An article's address on the configured base URL."""
+        return base + url_for("views.article", article_id=article_id, **query)
+
     xml = render_template(
         "feed.xml",
         data=data,
         updated=now.isoformat().replace("+00:00", "Z"),
-        self_url=request.url,
-        page_url=url_for("views.index", _external=True) + search.state_url(args, per_page=None),
+        self_url=base + url_for("views.feed") + search.state_url(request.args).rstrip("?"),
+        page_url=base + url_for("views.index") + search.state_url(args, per_page=None),
+        article_url=article_url,
         entry_date=_entry_date,
     )
     return xml, 200, {"Content-Type": "application/atom+xml; charset=utf-8"}

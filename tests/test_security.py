@@ -228,6 +228,16 @@ def test_a_full_queue_answers_at_once_and_a_waiting_request_gets_the_place(small
     assert statuses == [200]
 
 
+def test_a_request_that_would_wait_too_long_is_refused_without_waiting():
+    gate = protect.BusyGate(active=1, queued=10, timeout=3600)
+    assert gate.enter()
+    gate.leave(seconds=1e6)  # requests have been taking far longer than the hour allowed
+    assert gate.enter()
+    assert not gate.enter()  # refused now, not after an hour in the queue
+    assert gate.waiting == 0
+    gate.leave(seconds=0.01)
+
+
 # Item 15: no absolute paths on pages or in 503s.
 
 

@@ -27,7 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BASE_URL=None,  # None: the bound address (set by `newsindex serve`)
         MAX_ACTIVE=4,  # requests one process works on at once
         MAX_QUEUE=64,  # requests that may wait for a place; past it, 503 at once
-        QUEUE_TIMEOUT=1.0,  # seconds a request waits for a place before a 503
+        QUEUE_TIMEOUT=0.5,  # seconds a request waits for a place before a 503
         RETRY_AFTER=1,  # seconds, in the Retry-After header of a busy 503
     )
     if test_config is None:

@@ -56,7 +56,6 @@ def _respond(
         args=args,
         suggestion=suggestion,
         fix_url=fix_url,
-        busy="Retry-After" in headers,
     )
     return page, status, headers
 

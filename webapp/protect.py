@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import threading
+import time
 from collections.abc import Iterable
+from typing import Any
 
-from flask import Flask, Response, current_app, g, request
-from werkzeug.exceptions import BadRequest, ServiceUnavailable
+from flask import Flask, Response, current_app, render_template, request
+from werkzeug.exceptions import BadRequest
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
@@ -27,21 +30,28 @@ HEADERS = {
 
 
 class BusyGate:
-    """At most `active` requests at work in this process; `queued` more wait up to `timeout` s."""
+    """At most `active` requests at work in this process; `queued` more wait up to `timeout` s.
+
+    A request that would likely wait longer than `timeout` (Little's law: its place in the
+    queue times the mean time at work, over `active`) is refused at once rather than after
+    the wait, so a saturated server answers its 503s fast.
+    """
 
     def __init__(self, active: int, queued: int, timeout: float) -> None:
         self.active, self.queued, self.timeout = active, queued, timeout
         self._cond = threading.Condition()
         self._working = 0
         self._waiting = 0
+        self._mean_seconds = 0.0  # moving mean of the time a request keeps its place
 
     def enter(self) -> bool:
-        """Take a place to work; False when the queue is full or the wait ran out."""
+        """Take a place to work; False when the queue is full or the wait would run out."""
         with self._cond:
             if self._working < self.active and not self._waiting:
                 self._working += 1
                 return True
-            if self._waiting >= self.queued:
+            expected = (self._waiting + 1) * self._mean_seconds / self.active
+            if self._waiting >= self.queued or expected > self.timeout:
                 return False
             self._waiting += 1
             try:
@@ -57,10 +67,11 @@ class BusyGate:
         """How many requests wait for a place now."""
         return self._waiting
 
-    def leave(self) -> None:
-        """Give the place back to the next waiting request."""
+    def leave(self, seconds: float = 0.0) -> None:
+        """Give the place back to the next waiting request; `seconds` it was held."""
         with self._cond:
             self._working -= 1
+            self._mean_seconds += 0.2 * (seconds - self._mean_seconds)
             self._cond.notify()
 
 
@@ -139,25 +150,62 @@ def gate(app: Flask) -> BusyGate:
     return found
 
 
-class Busy(ServiceUnavailable):
-    """Every worker is busy and the queue is full: try again shortly."""
-
-    description = "The server is busy answering other searches; try again in a moment."
+BUSY_MESSAGE = "The server is busy answering other searches; try again in a moment."
 
 
-def _admit() -> None:
-    """Wait for a place to work, or answer 503 with Retry-After at once."""
-    if request.endpoint == "static":
-        return
-    if not gate(current_app).enter():
-        raise Busy(retry_after=int(current_app.config["RETRY_AFTER"]))
-    g.newsindex_admitted = True
+class BusyGateway:
+    """WSGI middleware: each request takes a place at the gate or gets a ready-made 503.
 
+    It sits outside Flask so that a refusal costs microseconds: under overload the refusals
+    are most of the traffic, and in one process every one of them takes the GIL from the
+    searches being answered.
+    """
 
-def _release(_exc: BaseException | None) -> None:
-    """Hand the place back when the request is done."""
-    if g.pop("newsindex_admitted", False):
-        gate(current_app).leave()
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.wsgi_app = app.wsgi_app
+        self.static = (app.static_url_path or "/static") + "/"
+        self._pages: dict[bool, bytes] = {}
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        """Serve the request if a place is free in time, else answer 503 with Retry-After."""
+        if environ.get("PATH_INFO", "").startswith(self.static):
+            return self.wsgi_app(environ, start_response)
+        place = gate(self.app)
+        if not place.enter():
+            return self._busy(environ, start_response)
+        started = time.perf_counter()
+        try:
+            return self.wsgi_app(environ, start_response)
+        finally:
+            place.leave(time.perf_counter() - started)
+
+    def _busy(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        """The 503: the JSON error shape under /api, the error page elsewhere."""
+        api = environ.get("PATH_INFO", "").startswith("/api/")
+        body = self._pages.get(api)
+        if body is None:
+            body = self._pages.setdefault(api, self._render(api))
+        kind = "application/json" if api else "text/html; charset=utf-8"
+        headers = [
+            *HEADERS.items(),
+            ("Content-Type", kind),
+            ("Content-Length", str(len(body))),
+            ("Retry-After", str(int(self.app.config["RETRY_AFTER"]))),
+            ("Cache-Control", "no-store"),
+        ]
+        start_response("503 SERVICE UNAVAILABLE", headers)
+        return [body]
+
+    def _render(self, api: bool) -> bytes:
+        """The body of a busy answer, made once per process."""
+        if api:
+            return json.dumps({"ok": False, "status": 503, "error": BUSY_MESSAGE}).encode()
+        with self.app.test_request_context("/"):
+            page = render_template(
+                "errors/error.html", status=503, message=BUSY_MESSAGE, args={}, busy=True
+            )
+        return page.encode()
 
 
 def _headers(response: Response) -> Response:
@@ -175,6 +223,5 @@ def _headers(response: Response) -> Response:
 def register(app: Flask) -> None:
     """Install the host check, the busy gate and the headers on the app."""
     app.before_request(_check_host)
-    app.before_request(_admit)
-    app.teardown_request(_release)
     app.after_request(_headers)
+    app.wsgi_app = BusyGateway(app)  # type: ignore[method-assign]

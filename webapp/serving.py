@@ -23,7 +23,7 @@ class ServeOptions:
     workers: int = 1
     threads: int = 4  # requests a process works on at once
     queue: int = 64  # requests a process lets wait for a thread; past it, 503 at once
-    queue_timeout: float = 1.0  # seconds a request waits before a 503
+    queue_timeout: float = 0.5  # seconds a request waits before a 503
     connection_limit: int = 1000  # open connections per process
     timeout: int = 30  # idle connection (waitress), stuck worker (gunicorn), in seconds
     backlog: int = 2048  # connections the kernel holds before a process accepts them

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +147,37 @@ def test_two_workers_share_the_port_open_the_index_after_forking_and_follow_curr
     assert "Warning" not in served.err
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists()
+
+
+def _sockets(pid: int) -> int:
+    """How many sockets a process holds open."""
+    return sum(1 for path in _open_files(pid) if path.startswith("socket:"))
+
+
+@pytest.mark.skipif(not LINUX, reason="reads /proc")
+def test_keep_alive_clients_are_spread_over_the_workers(index_dir):
+    # The kernel gave 7 of 8 connections to one worker, leaving the other core idle.
+    with _serving(index_dir, "--workers", "2", "--queue-timeout", "60") as served:
+        workers = _children(served.proc.pid)
+        before = {pid: _sockets(pid) for pid in workers}
+        clients = [http.client.HTTPConnection(HOST, served.port, timeout=30) for _ in range(16)]
+        try:
+            with ThreadPoolExecutor(16) as pool:
+                statuses = list(pool.map(_search_on, clients))
+            held = [_sockets(pid) - before[pid] for pid in workers]
+        finally:
+            for client in clients:
+                client.close()
+    assert statuses == [200] * 16
+    assert min(held) >= 6 and max(held) - min(held) <= 2, held  # was 14 to 2
+
+
+def _search_on(client: http.client.HTTPConnection) -> int:
+    """One search on a kept-alive connection: its status."""
+    client.request("GET", "/api/search?q=tiktok")
+    response = client.getresponse()
+    response.read()
+    return response.status
 
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc")

@@ -124,7 +124,7 @@ def _gunicorn(app: Flask, options: ServeOptions) -> None:
     """gunicorn's pre-fork arbiter, each worker serving with waitress on the shared socket."""
     from gunicorn.app.base import BaseApplication
 
-    from webapp.worker import WaitressWorker
+    from webapp.worker import Balance, WaitressWorker
 
     def post_fork(_server: Any, _worker: Any) -> None:
         """Each worker opens its own index on first use; nothing opened before the fork."""
@@ -134,7 +134,11 @@ def _gunicorn(app: Flask, options: ServeOptions) -> None:
     settings = {
         "bind": [f"{_bind_host(options.host)}:{options.port}"],
         "workers": options.workers,
-        "worker_class": type("Worker", (WaitressWorker,), {"settings": waitress_settings(options)}),
+        "worker_class": type(
+            "Worker",
+            (WaitressWorker,),
+            {"settings": waitress_settings(options), "balance": Balance(options.workers * 2)},
+        ),
         "backlog": options.backlog,
         "timeout": options.timeout,
         "graceful_timeout": 10,

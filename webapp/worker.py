@@ -5,10 +5,17 @@ arrive, so 300 clients sending their headers slowly held every thread and a norm
 waited past 20 s; waitress reads requests in its event loop and gives a thread only a
 complete one, so the same attack left it answering in 0.1 s. One HTTP layer also means the
 same limits and timeouts for one process and for many.
+
+Workers share one listening socket, and the kernel gives a new connection to whichever
+process calls accept first: 8 keep-alive clients were split 7 to 1, leaving one core idle.
+So each worker publishes its open connections in memory shared across the fork and listens
+only while it holds no more than the least loaded of its live siblings.
 """
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
 import signal
 import threading
@@ -17,21 +24,77 @@ from typing import Any, ClassVar
 
 from gunicorn.workers.base import Worker
 
+LOOP_SECONDS = 0.05  # how soon a worker notices it may accept again
+
+
+class Balance:
+    """Open connections per worker, in shared memory made before the fork."""
+
+    def __init__(self, slots: int) -> None:
+        self._lock = multiprocessing.get_context("fork").Lock()
+        self._pids = multiprocessing.RawArray(ctypes.c_long, slots)
+        self._counts = multiprocessing.RawArray(ctypes.c_long, slots)
+
+    def claim(self, pid: int) -> int | None:
+        """A slot for this worker (a free one, or a dead worker's); None when all are taken."""
+        with self._lock:
+            for slot, owner in enumerate(self._pids):
+                if owner == 0 or owner == pid or not _alive(owner):
+                    self._pids[slot], self._counts[slot] = pid, 0
+                    return slot
+        return None
+
+    def may_accept(self, slot: int, connections: int) -> bool:
+        """Record this worker's connections; whether it has no more than any live sibling."""
+        self._counts[slot] = connections
+        for other, owner in enumerate(self._pids):
+            if other != slot and owner and self._counts[other] < connections and _alive(owner):
+                return False
+        return True
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
 
 class WaitressWorker(Worker):  # type: ignore[misc]
     """Runs waitress on the sockets gunicorn bound before forking."""
 
     settings: ClassVar[dict[str, Any]] = {}  # waitress adjustments, set by webapp.serving
+    balance: ClassVar[Balance | None] = None  # shared by the workers, set by webapp.serving
 
     def run(self) -> None:
         """Serve until gunicorn stops this worker (SIGTERM, SIGINT, SIGQUIT) or its parent dies."""
         import waitress
 
         server = waitress.create_server(
-            self.wsgi, sockets=[listener.sock for listener in self.sockets], **self.settings
+            self.wsgi,
+            sockets=[listener.sock for listener in self.sockets],
+            asyncore_loop_timeout=LOOP_SECONDS,
+            **self.settings,
         )
+        self._balance(server)
         threading.Thread(target=self._heartbeat, name="heartbeat", daemon=True).start()
         server.run()  # returns once a signal handler raised SystemExit in this thread
+
+    def _balance(self, server: Any) -> None:
+        """Listen only while this worker is among the least loaded (see the module docstring)."""
+        channels = getattr(server, "active_channels", None)
+        slot = self.balance.claim(os.getpid()) if self.balance is not None else None
+        if self.balance is None or slot is None or not isinstance(channels, dict):
+            # waitress changed (one server per socket with `active_channels`) or no slot
+            # was free: accept as the kernel decides, unbalanced but correct.
+            self.log.warning("Connections are not balanced across workers: %s", self)
+            return
+        balance, readable = self.balance, server.readable
+        server.readable = lambda: balance.may_accept(slot, len(channels)) and readable()
 
     def _heartbeat(self) -> None:
         """Tell the arbiter this worker lives; stop it if the arbiter has gone."""

@@ -224,21 +224,43 @@ def build(
     }
 
 
+def process_tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc); just the process elsewhere."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(n) for n in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (Linux /proc), in MB; 0 elsewhere."""
     total = 0
-    pids = [pid]
-    while pids:
-        current = pids.pop()
+    for current in process_tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            for task in Path(f"/proc/{current}/task").iterdir():
-                pids += [int(n) for n in (task / "children").read_text().split()]
         except OSError:
             continue
         if match := re.search(r"^VmRSS:\s+(\d+) kB", status, re.M):
             total += int(match.group(1))
     return round(total / 1024, 1)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its children (Linux /proc)."""
+    ticks = 0
+    for current in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.0
 
 
 def load(
@@ -256,13 +278,16 @@ def load(
     started: list[subprocess.Popen[bytes]] = []
     options = ("--workers", str(workers))
     with serving(index_dir, work, threads=server_threads, options=options, started=started) as port:
+        workers_started(started[0].pid, workers)
         warm(port, workers)
         memory_before = rss_mb(started[0].pid)
+        cpu_before = cpu_seconds(started[0].pid)
         if tool == "wrk":
             figures = run_wrk(port, duration, connections, work)
         else:
             figures = run_python(port, duration, connections)
         memory_after = rss_mb(started[0].pid)
+        cpu = cpu_seconds(started[0].pid) - cpu_before
         after = [http_get(port, path) for path in PATHS]
     requests = int(figures.get("requests", 0))
     share = (requests - int(figures["non_2xx"])) / requests if requests else 0.0
@@ -275,6 +300,8 @@ def load(
         **figures,
         # 2xx only: busy 503s are cheap and would flatter an overloaded server
         "answered_per_second": round(float(figures.get("requests_per_second", 0)) * share, 1),
+        # CPU the servers got: on a shared machine, fewer cores than --workers may be free
+        "server_cpu_seconds": round(cpu, 1),
         "memory_mb_before": memory_before,
         "memory_mb_after": memory_after,
         "statuses_after": dict(Counter(after)),
@@ -319,6 +346,20 @@ def shortfalls(runs: list[dict[str, object]], overload: bool) -> list[str]:
             if float(figures.get("p99_ms", 0)) > SEARCH_BUDGET_MS:
                 missed.append(f"{label}: p99 {figures['p99_ms']} ms")
     return missed
+
+
+def workers_started(pid: int, count: int, within: float = 60) -> None:
+    """Wait until a server with `count` worker processes has them all running (Linux /proc)."""
+    if count < 2 or not Path("/proc").is_dir():
+        return
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        workers = process_tree(pid)[1:]
+        running = [w for w in workers if len(list(Path(f"/proc/{w}/task").glob("*"))) > 4]
+        if len(running) >= count:
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"newsindex serve did not start {count} workers within {within} s")
 
 
 def warm(port: int, workers: int) -> None:
@@ -414,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{figures.get('p50_ms')} ms, p99 {figures.get('p99_ms')} ms, max "
             f"{figures.get('max_ms')} ms; busy (503) {figures['busy']}; errors "
             f"{figures['errors']} (socket {figures['socket_errors']}); memory "
-            f"{figures['memory_mb_before']} -> {figures['memory_mb_after']} MB"
+            f"{figures['memory_mb_before']} -> {figures['memory_mb_after']} MB; server CPU "
+            f"{figures['server_cpu_seconds']} s in {figures['duration_s']} s"
         )
     if len(runs) > 1:
         print(

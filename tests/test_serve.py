@@ -158,7 +158,7 @@ def _sockets(pid: int) -> int:
 def test_keep_alive_clients_are_spread_over_the_workers(index_dir):
     # The kernel gave 7 of 8 connections to one worker, leaving the other core idle.
     with _serving(index_dir, "--workers", "2", "--queue-timeout", "60") as served:
-        workers = _children(served.proc.pid)
+        workers = _started_workers(served.proc.pid, 2)
         before = {pid: _sockets(pid) for pid in workers}
         clients = [http.client.HTTPConnection(HOST, served.port, timeout=30) for _ in range(16)]
         try:
@@ -170,6 +170,18 @@ def test_keep_alive_clients_are_spread_over_the_workers(index_dir):
                 client.close()
     assert statuses == [200] * 16
     assert min(held) >= 6 and max(held) - min(held) <= 2, held  # was 14 to 2
+
+
+def _started_workers(pid: int, count: int) -> list[int]:
+    """The workers of a server once `count` of them run waitress (its threads are started)."""
+    deadline = time.monotonic() + 60
+    while True:
+        workers = _children(pid)
+        started = [w for w in workers if len(list(Path(f"/proc/{w}/task").iterdir())) > 4]
+        if len(started) == count:
+            return workers
+        assert time.monotonic() < deadline, f"{len(started)} of {count} workers started"
+        time.sleep(0.1)
 
 
 def _search_on(client: http.client.HTTPConnection) -> int:

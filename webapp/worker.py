@@ -20,11 +20,12 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from gunicorn.workers.base import Worker
 
-LOOP_SECONDS = 0.05  # how soon a worker notices it may accept again
+NUDGE_SECONDS = 0.1  # how soon a worker that stopped listening notices it may listen again
 
 
 class Balance:
@@ -47,8 +48,13 @@ class Balance:
     def may_accept(self, slot: int, connections: int) -> bool:
         """Record this worker's connections; whether it has no more than any live sibling."""
         self._counts[slot] = connections
+        return self.eligible(slot)
+
+    def eligible(self, slot: int) -> bool:
+        """Whether the worker in `slot` has no more connections than any live sibling."""
+        mine = self._counts[slot]
         for other, owner in enumerate(self._pids):
-            if other != slot and owner and self._counts[other] < connections and _alive(owner):
+            if other != slot and owner and self._counts[other] < mine and _alive(owner):
                 return False
         return True
 
@@ -75,36 +81,58 @@ class WaitressWorker(Worker):  # type: ignore[misc]
         import waitress
 
         server = waitress.create_server(
-            self.wsgi,
-            sockets=[listener.sock for listener in self.sockets],
-            asyncore_loop_timeout=LOOP_SECONDS,
-            **self.settings,
+            self.wsgi, sockets=[listener.sock for listener in self.sockets], **self.settings
         )
-        self._balance(server)
-        threading.Thread(target=self._heartbeat, name="heartbeat", daemon=True).start()
+        nudge = self._balance(server)
+        threading.Thread(
+            target=self._heartbeat, args=(nudge,), name="heartbeat", daemon=True
+        ).start()
         server.run()  # returns once a signal handler raised SystemExit in this thread
 
-    def _balance(self, server: Any) -> None:
-        """Listen only while this worker is among the least loaded (see the module docstring)."""
-        channels = getattr(server, "active_channels", None)
-        slot = self.balance.claim(os.getpid()) if self.balance is not None else None
-        if self.balance is None or slot is None or not isinstance(channels, dict):
-            # waitress changed (one server per socket with `active_channels`) or no slot
-            # was free: accept as the kernel decides, unbalanced but correct.
-            self.log.warning("Connections are not balanced across workers: %s", self)
-            return
-        balance, readable = self.balance, server.readable
-        server.readable = lambda: balance.may_accept(slot, len(channels)) and readable()
+    def _balance(self, server: Any) -> Callable[[], None]:
+        """Listen only while this worker is among the least loaded (see the module docstring).
 
-    def _heartbeat(self) -> None:
-        """Tell the arbiter this worker lives; stop it if the arbiter has gone."""
+        Returns the nudge the heartbeat calls: waitress decides what to poll when its loop
+        wakes (at least once a second), so a worker that stopped listening is woken as soon
+        as a sibling's new connections make it the least loaded again.
+        """
+        channels = getattr(server, "active_channels", None)
+        wake = getattr(server, "pull_trigger", None)
+        slot = self.balance.claim(os.getpid()) if self.balance is not None else None
+        if slot is None or not isinstance(channels, dict) or not callable(wake):
+            # waitress changed (one server per socket, with `active_channels` and
+            # `pull_trigger`) or no slot was free: accept as the kernel decides.
+            self.log.warning("Connections are not balanced across workers: %s", self)
+            return lambda: None
+        balance, readable = self.balance, server.readable
+        listening = [True]
+
+        def balanced_readable() -> bool:
+            """waitress's own answer, and only while this worker is among the least loaded."""
+            listening[0] = balance.may_accept(slot, len(channels)) and readable()
+            return listening[0]
+
+        def nudge() -> None:
+            """Wake waitress's loop if this worker stopped listening but may listen again."""
+            if not listening[0] and balance.eligible(slot):
+                wake()
+
+        server.readable = balanced_readable
+        return nudge
+
+    def _heartbeat(self, nudge: Callable[[], None]) -> None:
+        """Tell the arbiter this worker lives, nudge the balance; stop if the arbiter has gone."""
+        beats = 0
         while self.alive:
-            self.notify()
-            if os.getppid() != self.ppid:
-                self.log.info("Parent changed, shutting down: %s", self)
-                os.kill(os.getpid(), signal.SIGTERM)  # the handler below ends the loop
-                return
-            time.sleep(1.0)
+            nudge()
+            if beats % round(1 / NUDGE_SECONDS) == 0:
+                self.notify()
+                if os.getppid() != self.ppid:
+                    self.log.info("Parent changed, shutting down: %s", self)
+                    os.kill(os.getpid(), signal.SIGTERM)  # the handler below ends the loop
+                    return
+            beats += 1
+            time.sleep(NUDGE_SECONDS)
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         """SIGTERM: end waitress's loop, which then lets its threads finish their requests."""

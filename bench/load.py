@@ -1,17 +1,26 @@
-"""Load-test `newsindex serve` on 127.0.0.1: requests per second, latency percentiles, errors.
+"""Load-test `newsindex serve` on 127.0.0.1: requests/s per worker count, latency, busy answers.
 
-Usage: .venv/bin/python bench/load.py CORPORA_DIR [--duration 60] [--connections 8]
-                                      [--server-threads 4] [--limit N] [--tool auto|wrk|python]
+Usage: .venv/bin/python bench/load.py CORPORA_DIR [--workers 1,2] [--duration 60]
+                                      [--connections 8] [--server-threads 4] [--limit N]
+                                      [--tool auto|wrk|python]
+       .venv/bin/python bench/load.py CORPORA_DIR --overload   (200 connections, 30 s, a
+                                      worker per core: serve's defaults)
        .venv/bin/python bench/load.py --synthetic 500 --duration 5   (no corpora needed)
 
 Writes the Reuters-21578 stories under CORPORA_DIR as JSONL in a temporary folder (21,577 of
 the 21,578 have a title or a body; a headline-only brief gets its headline as body), indexes
-them with the real `newsindex rebuild`, serves the index with `newsindex serve` (waitress) on a
-free local port, and sends a fixed rotation of
+them once with the real `newsindex rebuild`, then for each --workers count serves the index
+with `newsindex serve --workers N` on a free local port and sends a fixed rotation of
 searches (API and page; words, phrases, OR, NOT, fields, prefixes, facet filters, sorting) for
 --duration seconds over --connections keep-alive connections with `wrk` (Debian package `wrk`),
 or with a small threaded Python client when wrk is not installed. Reports requests/s, latency
-p50/p99/max and errors (non-2xx answers, socket errors, timeouts). Goal: 0 errors.
+p50/p99/max, busy answers (503 with Retry-After), errors (other non-2xx answers, socket errors,
+timeouts) and the servers' memory before and after, then the ratio of answered (2xx)
+requests/s of the last worker count to the first (busy 503s are cheap and left out).
+
+Goals: with 8 connections, 0 errors and 0 busy answers, p99 within the 1 s search budget, and
+`--workers 2` at least 1.6x the answered requests/s of `--workers 1` on two cores; with --overload
+(200 connections for 30 s), 0 errors other than busy answers, no request over 2 s, memory flat.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -55,6 +65,11 @@ PATHS = [
 ]
 
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+OVERLOAD = {"connections": 200, "duration": 30, "workers": str(os.cpu_count() or 1)}
+SEARCH_BUDGET_MS = 1000
+OVERLOAD_MAX_MS = 2000
+RATIO_GOAL = 1.6  # --workers 2 over --workers 1, on two cores
+MEMORY_GROWTH = 1.25  # "flat": the servers' memory after the run within 25 % of before
 
 
 def _ms(text: str) -> float:
@@ -95,9 +110,20 @@ def run_wrk(port: int, duration: int, connections: int, work: Path) -> dict[str,
     script.write_text(
         f"local paths = {{{paths}}}\n"
         "local i = 0\n"
+        "local threads = {}\n"
+        "busy, bad = 0, 0\n"
+        "function setup(thread) table.insert(threads, thread) end\n"
         "request = function()\n"
         "  i = i + 1\n"
         '  return wrk.format("GET", paths[(i % #paths) + 1])\n'
+        "end\n"
+        "response = function(status, headers, body)\n"
+        "  if status == 503 then busy = busy + 1 elseif status >= 400 then bad = bad + 1 end\n"
+        "end\n"
+        "done = function(summary, latency, requests)\n"
+        "  local b, e = 0, 0\n"
+        '  for _, t in ipairs(threads) do b = b + t:get("busy"); e = e + t:get("bad") end\n'
+        '  io.write(string.format("BUSY %d\\nBAD %d\\n", b, e))\n'
         "end\n"
     )
     threads = min(2, connections)
@@ -111,7 +137,9 @@ def run_wrk(port: int, duration: int, connections: int, work: Path) -> dict[str,
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed: {done.stderr}")
     figures = parse_wrk(done.stdout)
-    figures["errors"] = figures["non_2xx"] + figures["socket_errors"]
+    busy = re.search(r"^BUSY (\d+)$", done.stdout, re.M)
+    figures["busy"] = int(busy.group(1)) if busy else 0
+    figures["errors"] = figures["non_2xx"] - figures["busy"] + figures["socket_errors"]
     return figures
 
 
@@ -156,6 +184,7 @@ def run_python(port: int, duration: int, connections: int) -> dict[str, float]:
         thread.join()
     seconds = time.perf_counter() - started
     non_2xx = sum(v for k, v in statuses.items() if not 200 <= k < 400)
+    busy = statuses[503]
     return {
         "requests": len(latencies),
         "requests_per_second": round(len(latencies) / seconds, 1),
@@ -164,21 +193,15 @@ def run_python(port: int, duration: int, connections: int) -> dict[str, float]:
         "max_ms": round(max(latencies, default=0.0), 2),
         "non_2xx": non_2xx,
         "socket_errors": failures,
-        "errors": non_2xx + failures,
+        "busy": busy,
+        "errors": non_2xx - busy + failures,
     }
 
 
-def run(
-    work: Path,
-    corpora: Path | None,
-    synthetic: int,
-    duration: int,
-    connections: int,
-    server_threads: int,
-    tool: str,
-    limit: int | None = None,
-) -> dict[str, object]:
-    """Build the index, serve it, load it; returns the figures."""
+def build(
+    work: Path, corpora: Path | None, synthetic: int, limit: int | None = None
+) -> tuple[Path, dict[str, object]]:
+    """Write the articles and rebuild the index once; its folder and facts."""
     feed = work / "feed" / "articles.jsonl"
     if corpora is not None:
         written = write_reuters(corpora, feed, limit=limit)
@@ -192,29 +215,170 @@ def run(
     if done.returncode != 0:
         raise RuntimeError(f"rebuild failed: {done.stderr[-2000:]}")
     indexed = int(re.search(r"(\d+) articles indexed", done.stdout).group(1))
-    if tool == "auto":
-        tool = "wrk" if shutil.which("wrk") else "python"
-    with serving(index_dir, work, threads=server_threads) as port:
-        for path in PATHS:  # warm the searcher and the facet columns
-            http_get(port, path)
-        if tool == "wrk":
-            figures = run_wrk(port, duration, connections, work)
-        else:
-            figures = run_python(port, duration, connections)
-        after = [http_get(port, path) for path in PATHS]
-    return {
+    return index_dir, {
         "machine": machine(),
         "articles_written": written,
         "articles_indexed": indexed,
         "index_mb": round(IndexStore(index_dir).size_bytes() / 1e6, 1),
         "rebuild_seconds": round(build_seconds, 1),
+    }
+
+
+def process_tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc); just the process elsewhere."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(n) for n in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (Linux /proc), in MB; 0 elsewhere."""
+    total = 0
+    for current in process_tree(pid):
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        if match := re.search(r"^VmRSS:\s+(\d+) kB", status, re.M):
+            total += int(match.group(1))
+    return round(total / 1024, 1)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its children (Linux /proc)."""
+    ticks = 0
+    for current in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.0
+
+
+def load(
+    index_dir: Path,
+    work: Path,
+    workers: int,
+    duration: int,
+    connections: int,
+    server_threads: int,
+    tool: str,
+) -> dict[str, object]:
+    """Serve the index with `workers` processes and load it; the figures of the run."""
+    if tool == "auto":
+        tool = "wrk" if shutil.which("wrk") else "python"
+    started: list[subprocess.Popen[bytes]] = []
+    options = ("--workers", str(workers))
+    with serving(index_dir, work, threads=server_threads, options=options, started=started) as port:
+        workers_started(started[0].pid, workers)
+        warm(port, workers)
+        memory_before = rss_mb(started[0].pid)
+        cpu_before = cpu_seconds(started[0].pid)
+        if tool == "wrk":
+            figures = run_wrk(port, duration, connections, work)
+        else:
+            figures = run_python(port, duration, connections)
+        memory_after = rss_mb(started[0].pid)
+        cpu = cpu_seconds(started[0].pid) - cpu_before
+        after = [http_get(port, path) for path in PATHS]
+    requests = int(figures.get("requests", 0))
+    share = (requests - int(figures["non_2xx"])) / requests if requests else 0.0
+    return {
         "tool": tool,
+        "workers": workers,
         "duration_s": duration,
         "connections": connections,
         "server_threads": server_threads,
         **figures,
+        # 2xx only: busy 503s are cheap and would flatter an overloaded server
+        "answered_per_second": round(float(figures.get("requests_per_second", 0)) * share, 1),
+        # CPU the servers got: on a shared machine, fewer cores than --workers may be free
+        "server_cpu_seconds": round(cpu, 1),
+        "memory_mb_before": memory_before,
+        "memory_mb_after": memory_after,
         "statuses_after": dict(Counter(after)),
     }
+
+
+def run(
+    work: Path,
+    corpora: Path | None,
+    synthetic: int,
+    duration: int,
+    connections: int,
+    server_threads: int,
+    tool: str,
+    limit: int | None = None,
+    workers: int = 1,
+) -> dict[str, object]:
+    """Build the index, serve it with `workers` processes, load it; returns the figures."""
+    index_dir, facts = build(work, corpora, synthetic, limit)
+    return {
+        **facts,
+        **load(index_dir, work, workers, duration, connections, server_threads, tool),
+    }
+
+
+def shortfalls(runs: list[dict[str, object]], overload: bool) -> list[str]:
+    """What the runs miss of the goals (module docstring); empty when every goal is met."""
+    missed = []
+    for figures in runs:
+        label = f"--workers {figures['workers']}"
+        if figures["errors"]:
+            missed.append(f"{label}: {figures['errors']} errors")
+        if overload:
+            if float(figures.get("max_ms", 0)) > OVERLOAD_MAX_MS:
+                missed.append(f"{label}: a request took {figures['max_ms']} ms")
+            before, after = figures["memory_mb_before"], figures["memory_mb_after"]
+            if before and after > before * MEMORY_GROWTH:  # type: ignore[operator]
+                missed.append(f"{label}: memory grew from {before} to {after} MB")
+        else:
+            if figures["busy"]:
+                missed.append(f"{label}: {figures['busy']} busy answers")
+            if float(figures.get("p99_ms", 0)) > SEARCH_BUDGET_MS:
+                missed.append(f"{label}: p99 {figures['p99_ms']} ms")
+    return missed
+
+
+def workers_started(pid: int, count: int, within: float = 60) -> None:
+    """Wait until a server with `count` worker processes has them all running (Linux /proc)."""
+    if count < 2 or not Path("/proc").is_dir():
+        return
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        workers = process_tree(pid)[1:]
+        running = [w for w in workers if len(list(Path(f"/proc/{w}/task").glob("*"))) > 4]
+        if len(running) >= count:
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"newsindex serve did not start {count} workers within {within} s")
+
+
+def warm(port: int, workers: int) -> None:
+    """Open every worker's searcher and facet columns: one kept-alive connection per worker.
+
+    The server spreads open connections over its workers, so `workers` connections held at
+    once reach each worker once.
+    """
+    conns = [http.client.HTTPConnection(HOST, port, timeout=300) for _ in range(workers)]
+    try:
+        for conn in conns:
+            conn.connect()
+        for conn in conns:
+            for path in PATHS:
+                conn.request("GET", path)
+                conn.getresponse().read()
+    finally:
+        for conn in conns:
+            conn.close()
 
 
 def http_get(port: int, path: str) -> int:
@@ -230,46 +394,78 @@ def http_get(port: int, path: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run, print the figures; exit 1 on any error."""
+    """Parse arguments, build once, load each worker count, print; exit 1 when a goal is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpora", type=Path, nargs="?", help="folder holding reuters21578/")
     parser.add_argument("--synthetic", type=int, default=0, help="made-up articles instead")
     parser.add_argument("--limit", type=int, help="at most this many Reuters stories")
+    parser.add_argument("--workers", default="1,2", help="worker counts to compare: 1,2")
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--overload", action="store_true", help="200 connections for 30 s (unless given)"
+    )
     parser.add_argument("--server-threads", type=int, default=4)
     parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if args.corpora is None and not args.synthetic:
         parser.error("give CORPORA_DIR or --synthetic N")
+    if args.overload:
+        given = argv if argv is not None else sys.argv[1:]
+        for key, value in OVERLOAD.items():
+            if f"--{key}" not in given:
+                setattr(args, key, value)
+    counts = [int(n) for n in args.workers.split(",") if n.strip()]
     with tempfile.TemporaryDirectory(prefix="newsindex-load-") as tmp:
-        figures = run(
-            Path(tmp),
-            args.corpora,
-            args.synthetic,
-            args.duration,
-            args.connections,
-            args.server_threads,
-            args.tool,
-            args.limit,
-        )
+        index_dir, facts = build(Path(tmp), args.corpora, args.synthetic, args.limit)
+        runs = [
+            load(
+                index_dir,
+                Path(tmp),
+                count,
+                args.duration,
+                args.connections,
+                args.server_threads,
+                args.tool,
+            )
+            for count in counts
+        ]
+    first, last = runs[0], runs[-1]
+    ratio = round(
+        float(last["answered_per_second"]) / max(float(first["answered_per_second"]), 1e-9), 2
+    )
+    missed = shortfalls(runs, args.overload)
+    if len(runs) > 1 and not args.overload and ratio < RATIO_GOAL:
+        missed.append(f"answered requests/s ratio {ratio}x, below {RATIO_GOAL}x")
     if args.json:
-        print(json.dumps(figures, indent=1))
-    else:
+        print(json.dumps({**facts, "runs": runs, "ratio": ratio, "missed": missed}, indent=1))
+        return 1 if missed else 0
+    print(
+        f"load on {facts['machine']}: {facts['articles_indexed']} articles "
+        f"({facts['index_mb']} MB index, rebuilt in {facts['rebuild_seconds']} s), "
+        f"{first['tool']} for {args.duration} s over {args.connections} connections, "
+        f"{args.server_threads} requests at once per process"
+    )
+    for figures in runs:
         print(
-            f"load on {figures['machine']}: {figures['articles_indexed']} articles "
-            f"({figures['index_mb']} MB index, rebuilt in {figures['rebuild_seconds']} s), "
-            f"{figures['tool']} for {figures['duration_s']} s over {figures['connections']} "
-            f"connections, waitress with {figures['server_threads']} threads"
+            f"  --workers {figures['workers']}: {figures.get('requests')} requests, "
+            f"{figures.get('requests_per_second')} requests/s "
+            f"({figures['answered_per_second']}/s answered 2xx); latency p50 "
+            f"{figures.get('p50_ms')} ms, p99 {figures.get('p99_ms')} ms, max "
+            f"{figures.get('max_ms')} ms; busy (503) {figures['busy']}; errors "
+            f"{figures['errors']} (socket {figures['socket_errors']}); memory "
+            f"{figures['memory_mb_before']} -> {figures['memory_mb_after']} MB; server CPU "
+            f"{figures['server_cpu_seconds']} s in {figures['duration_s']} s"
         )
+    if len(runs) > 1:
         print(
-            f"  {figures.get('requests')} requests, {figures.get('requests_per_second')} "
-            f"requests/s; latency p50 {figures.get('p50_ms')} ms, p99 {figures.get('p99_ms')} "
-            f"ms, max {figures.get('max_ms')} ms; errors {figures['errors']} "
-            f"(non-2xx {figures['non_2xx']}, socket {figures['socket_errors']})"
+            f"  answered requests/s, --workers {last['workers']} / --workers {first['workers']}: "
+            f"{ratio}x (goal on two cores: {RATIO_GOAL}x)"
         )
-    return 1 if figures["errors"] else 0
+    for line in missed:
+        print(f"  missed: {line}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -164,16 +164,26 @@ def get(port: int, path: str, timeout: float = 30) -> tuple[int, bytes]:
 
 @contextmanager
 def serving(
-    index_dir: Path, cwd: Path, threads: int = 4, ready_within: float = 60
+    index_dir: Path,
+    cwd: Path,
+    threads: int = 4,
+    ready_within: float = 60,
+    options: tuple[str, ...] = (),
+    started: list[subprocess.Popen[bytes]] | None = None,
 ) -> Iterator[int]:
-    """Run `newsindex serve` on a free local port; yields the port, stops the server after."""
+    """Run `newsindex serve` on a free local port; yields the port, stops the server after.
+
+    `options` are more `serve` options (`--workers 2`); `started` receives the process.
+    """
     port = free_port()
     env = {**os.environ, "NEWSINDEX_INDEX_DIR": os.fspath(index_dir)}
-    command = ["serve", "--host", HOST, "--port", str(port), "--threads", str(threads)]
+    command = ["serve", "--host", HOST, "--port", str(port), "--threads", str(threads), *options]
     with open(cwd / f"serve-{port}.log", "w") as log:
         server = subprocess.Popen(
             [os.fspath(SCRIPT), *command], cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
         )
+        if started is not None:
+            started.append(server)
         try:
             deadline = time.monotonic() + ready_within
             while True:

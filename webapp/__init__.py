@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup
 
 from indexer.live import LiveIndex
@@ -23,6 +23,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BACKEND="whoosh",
         MAX_FILE_BYTES=DEFAULT_MAX_BYTES,
         DEFAULT_PATHS=["seeds"],
+        ALLOWED_HOSTS=None,  # None: the bound address and localhost (webapp.protect)
+        BASE_URL=None,  # None: the bound address (set by `newsindex serve`)
+        MAX_ACTIVE=4,  # requests one process works on at once
+        MAX_QUEUE=64,  # requests that may wait for a place; past it, 503 at once
+        QUEUE_TIMEOUT=0.5,  # seconds a request waits for a place before a 503
+        RETRY_AFTER=1,  # seconds, in the Retry-After header of a busy 503
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -31,13 +37,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = os.fspath(app.config["INDEX_DIR"])
 
-    from webapp import api, commands, errors, views
+    from webapp import api, commands, errors, protect, views
 
+    protect.register(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
     commands.register(app)
     app.add_template_filter(marked)
+    app.add_template_filter(shown_path)
     app.json.sort_keys = False  # keep the documented key order
     return app
 
@@ -45,6 +53,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 def marked(fragment: str) -> Markup:
     """Template filter: a snippet reduced to escaped text plus `<mark>`, then marked safe."""
     return Markup(sanitize(fragment))
+
+
+def shown_path(path: str | None) -> str:
+    """Template filter: a file or index path as the page may show it, never absolute."""
+    return relative_path(path or "", current_app.instance_path)
+
+
+def relative_path(path: str, instance_path: str) -> str:
+    """`path` relative to the working folder or the project, else `…/` and its last two parts."""
+    if not os.path.isabs(path):
+        return path
+    target = Path(path)
+    for base in (Path.cwd(), Path(instance_path).parent):
+        if target.is_relative_to(base):
+            return os.fspath(target.relative_to(base))
+    return os.path.join("…", *target.parts[-2:])
 
 
 def alias_table(app: Flask) -> AliasTable:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -16,9 +16,11 @@ from indexer.errors import IndexLocked, NewsIndexError
 from indexer.models import BuildReport
 from indexer.pipeline import build_index, index_stats, update_index
 from webapp import alias_table, live_index, search
+from webapp.serving import ServeOptions, can_fork, cores, exposure_warning, serve
 
 T = TypeVar("T")
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another build holds the lock, try again later
+SERVE_DEFAULTS = ServeOptions()
 
 
 def _progress(items: Sequence[T]) -> Iterable[T]:
@@ -164,21 +166,74 @@ def _status(exc: NewsIndexError) -> int:
     return 503 if isinstance(exc, IndexMissing) else 500
 
 
+SERVE_LIMITS = (  # (option, type, help); defaults come from ServeOptions
+    ("--threads", click.IntRange(1, 256), "Requests each process works on at once."),
+    (
+        "--queue",
+        click.IntRange(0, 10_000),
+        "Requests each process lets wait; past it they get 503 with Retry-After at once.",
+    ),
+    (
+        "--queue-timeout",
+        click.FloatRange(0, 60),
+        "Seconds a request may wait for a place before a 503.",
+    ),
+    (
+        "--connection-limit",
+        click.IntRange(1, 100_000),
+        "Open connections per process (waitress connection_limit).",
+    ),
+    (
+        "--timeout",
+        click.IntRange(1, 3600),
+        "Seconds before an idle connection is closed, or a silent worker restarted.",
+    ),
+    ("--backlog", click.IntRange(1, 65_535), "Connections the system holds before accepting."),
+)
+
+
+def _serve_limits(command: Callable[..., None]) -> Callable[..., None]:
+    """Add the SERVE_LIMITS options to the serve command."""
+    for name, kind, text in reversed(SERVE_LIMITS):
+        default = getattr(SERVE_DEFAULTS, name.lstrip("-").replace("-", "_"))
+        command = click.option(name, type=kind, default=default, show_default=True, help=text)(
+            command
+        )
+    return command
+
+
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=4, show_default=True, type=int)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes sharing the port (gunicorn; waitress for 1). Default: one per core.",
+)
+@_serve_limits
 @with_appcontext
-def serve_command(host: str, port: int, threads: int) -> None:
-    """Serve the search page and API with waitress.
+def serve_command(workers: int | None, **options: Any) -> None:
+    """Serve the search page and API: one process per core (gunicorn), or waitress for one.
 
-    Example: newsindex serve --port 8080
+    A busy server answers 503 with Retry-After instead of letting requests pile up. To serve
+    other machines, put a reverse proxy in front (README, Serving).
+
+    Example: newsindex serve --port 8080 --workers 2
     """
-    import waitress
-
+    chosen = ServeOptions(workers=workers or cores(), **options)
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    click.echo(f"Serving newsindex on http://{host}:{port}/ (index: {app.config['INDEX_DIR']})")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="newsindex")
+    if warning := exposure_warning(chosen.host):
+        click.echo(warning, err=True)
+    forked = chosen.workers > 1 and can_fork()
+    server = (
+        f"{chosen.workers} processes (gunicorn + waitress)" if forked else "1 process (waitress)"
+    )
+    click.echo(
+        f"Serving newsindex on http://{chosen.host}:{chosen.port}/ from {server}, "
+        f"{chosen.threads} requests at once each (index: {app.config['INDEX_DIR']})"
+    )
+    serve(app, chosen)
 
 
 @click.command("stats")

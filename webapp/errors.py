@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
 from indexer.query.fix import suggest_fix
-from webapp import search
+from webapp import relative_path, search
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +25,29 @@ def _args() -> MultiDict[str, str]:
         return MultiDict()
 
 
-def _respond(status: int, message: str, suggestion: str | None = None) -> ResponseReturnValue:
+def _hide_paths(message: str) -> str:
+    """The message with the index folder shown relative to the project, never absolute."""
+    index_dir = os.fspath(current_app.config["INDEX_DIR"])
+    for path in dict.fromkeys((index_dir, os.path.realpath(index_dir))):
+        if os.path.isabs(path):
+            message = message.replace(path, relative_path(path, current_app.instance_path))
+    return message
+
+
+def _respond(
+    status: int,
+    message: str,
+    suggestion: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> ResponseReturnValue:
     """JSON for API paths, the error page (keeping the user's query) for the rest."""
     args = _args()
+    headers = headers or {}
     if request.path.startswith("/api/"):
         body = {"ok": False, "status": status, "error": message}
         if suggestion:
             body["suggestion"] = suggestion
-        return jsonify(body), status
+        return jsonify(body), status, headers
     fix_url = search.state_url(args, q=suggestion, page=None) if suggestion else None
     page = render_template(
         "errors/error.html",
@@ -41,7 +57,7 @@ def _respond(status: int, message: str, suggestion: str | None = None) -> Respon
         suggestion=suggestion,
         fix_url=fix_url,
     )
-    return page, status
+    return page, status, headers
 
 
 def register(app: Flask) -> None:
@@ -54,14 +70,14 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def index_missing(exc: IndexMissing) -> ResponseReturnValue:
-        """No usable index: 503 with what to run."""
-        return _respond(503, str(exc))
+        """No usable index: 503 with what to run (the index folder shown relative)."""
+        return _respond(503, _hide_paths(str(exc)))
 
     @app.errorhandler(NewsIndexError)
     def library_error(exc: NewsIndexError) -> ResponseReturnValue:
         """Any other library error: a 500 with its readable message."""
         log.error("library error on %s: %s", request.path, exc)
-        return _respond(500, str(exc))
+        return _respond(500, _hide_paths(str(exc)))
 
     @app.errorhandler(UnicodeDecodeError)
     def bad_encoding(exc: UnicodeDecodeError) -> ResponseReturnValue:
@@ -70,8 +86,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:
-        """404, 405 and friends in the same shapes."""
-        return _respond(exc.code or 500, exc.description or exc.name)
+        """404, 405, a busy 503 and friends in the same shapes, with their headers."""
+        headers = {k: v for k, v in exc.get_headers() if k != "Content-Type"}
+        return _respond(exc.code or 500, exc.description or exc.name, headers=headers)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> ResponseReturnValue:

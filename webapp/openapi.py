@@ -12,7 +12,16 @@ from indexer.backends.base import EXPORT_CAP, FACETS, SORTS
 from indexer.models import ARTICLE_FIELDS as MODEL_FIELDS
 from indexer.models import FieldSpec
 from indexer.query.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
-from webapp.search import CHARTS, COUNTS, FACET_LIMIT, GROUPS, INTERVALS, MAX_FACET_LIMIT
+from webapp.search import (
+    CHARTS,
+    COUNTS,
+    FACET_LIMIT,
+    GROUPS,
+    INTERVALS,
+    MAX_FACET_LIMIT,
+    MAX_FACET_VALUES,
+    MAX_PARAMETERS,
+)
 
 ISO_DATE = r"^\s*\d{4}(-\d{2}(-\d{2})?)?\s*$"
 KNOWN_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # as stored: the precision actually known
@@ -64,8 +73,9 @@ def search_parameters(*, page: bool = True) -> list[dict[str, Any]]:
         params.append(
             _query(
                 name,
-                {"type": "array", "items": string},
-                f"Facet filter, repeatable: values of one facet are ORed, facets ANDed. "
+                {"type": "array", "items": string, "maxItems": MAX_FACET_VALUES},
+                f"Facet filter, repeatable: values of one facet are ORed, facets ANDed. At most "
+                f"{MAX_FACET_VALUES} values, and {MAX_PARAMETERS} parameters in all (else a 400). "
                 f"{FACET_DOCS.get(name, '')}",
                 style="form",
                 explode=True,

@@ -37,6 +37,8 @@ STATE_PARAMS = (
     "group",
     "aliases",
 )
+MAX_PARAMETERS = 100  # in one query string, counting each repeated value
+MAX_FACET_VALUES = 20  # values of one facet (each adds a row and a link to every page)
 GROUPS = ("story", "none")
 COUNTS = ("articles", "stories")
 CHARTS = ("", "source")
@@ -79,11 +81,25 @@ def _date_arg(args: MultiDict[str, str], name: str, end: bool) -> dt.date | None
     return date.end() if end else date.start()
 
 
+def check_size(args: MultiDict[str, str]) -> None:
+    """QueryError when a request has too many parameters or too many values of one facet."""
+    count = sum(len(values) for values in args.lists())
+    if count > MAX_PARAMETERS:
+        raise QueryError(f"Too many parameters ({count}): a search takes at most {MAX_PARAMETERS}.")
+    for name in FILTER_PARAMS:
+        values = args.getlist(name)
+        if len(values) > MAX_FACET_VALUES:
+            raise QueryError(
+                f"Too many {name} values ({len(values)}): choose at most {MAX_FACET_VALUES}."
+            )
+
+
 def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> SearchQuery:
     """Validate request arguments into a SearchQuery; QueryError with a readable message.
 
     `aliases` are expanded in the query unless the request says `aliases=0`.
     """
+    check_size(args)
     sort = args.get("sort", "").strip() or "relevance"
     if sort not in SORTS:
         raise QueryError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")

@@ -17,7 +17,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
 from indexer.models import Article
-from webapp import alias_table, chart, display, live_index, search
+from webapp import alias_table, chart, display, live_index, protect, search
 
 bp = Blueprint("views", __name__)
 
@@ -186,14 +186,21 @@ def feed() -> ResponseReturnValue:
     args.pop("page", None)
     data = search.run(live_index(current_app).backend(), args, alias_table(current_app))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    base = protect.base_url(current_app)  # never the request's Host: it may be forged
+
+    def article_url(article_id: str, **query: str | None) -> str:
+        """An article's address on the configured base URL."""
+        return base + url_for("views.article", article_id=article_id, **query)
+
     xml = render_template(
         "feed.xml",
         data=data,
         updated=now.isoformat().replace("+00:00", "Z"),
-        # The feed's address rebuilt with its parameters percent-encoded: request.url keeps
-        # a `"` of the query raw, which no URI (nor the feed's id) may hold.
-        self_url=url_for("views.feed", _external=True) + _query(request.args),
-        page_url=url_for("views.index", _external=True) + search.state_url(args, per_page=None),
+        # The feed's address rebuilt with its parameters percent-encoded (request.url keeps a
+        # `"` of the query raw, which no URI may hold), on the configured base URL.
+        self_url=base + url_for("views.feed") + _query(request.args),
+        page_url=base + url_for("views.index") + search.state_url(args, per_page=None),
+        article_url=article_url,
         entry_date=_entry_date,
     )
     return xml, 200, {"Content-Type": "application/atom+xml; charset=utf-8"}

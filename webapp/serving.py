@@ -1,0 +1,169 @@
+"""Runs the app: gunicorn pre-fork workers on Unix, waitress for one process or without fork."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from dataclasses import dataclass
+from typing import Any
+
+import click
+from flask import Flask
+
+from webapp.protect import WILDCARD_HOSTS, default_hosts
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """How `newsindex serve` listens and how much work each process takes on."""
+
+    host: str = "127.0.0.1"
+    port: int = 5000
+    workers: int = 1
+    threads: int = 4  # requests a process works on at once
+    queue: int = 64  # requests a process lets wait for a thread; past it, 503 at once
+    queue_timeout: float = 0.5  # seconds a request waits before a 503
+    connection_limit: int = 1000  # open connections per process
+    timeout: int = 30  # idle connection (waitress), stuck worker (gunicorn), in seconds
+    backlog: int = 2048  # connections the kernel holds before a process accepts them
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether pre-fork workers are possible here (Unix with gunicorn installed)."""
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def is_loopback(host: str) -> bool:
+    """Whether an address only this machine can reach."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _url_host(host: str) -> str:
+    """A host as it appears in a URL (IPv6 in brackets; every interface as the machine's name)."""
+    if host in WILDCARD_HOSTS:
+        return socket.gethostname().lower()
+    return _bind_host(host)
+
+
+def configure(app: Flask, options: ServeOptions) -> None:
+    """Fill the settings that depend on the bound address and set the busy gate's limits."""
+    if not app.config.get("ALLOWED_HOSTS"):
+        hosts = default_hosts(options.host)
+        if options.host in WILDCARD_HOSTS:
+            hosts.append(socket.gethostname().lower())
+        app.config["ALLOWED_HOSTS"] = hosts
+    if not app.config.get("BASE_URL"):
+        app.config["BASE_URL"] = f"http://{_url_host(options.host)}:{options.port}"
+    app.config["MAX_ACTIVE"] = options.threads
+    app.config["MAX_QUEUE"] = options.queue
+    app.config["QUEUE_TIMEOUT"] = options.queue_timeout
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning printed when serving beyond this machine."""
+    if is_loopback(host):
+        return None
+    return (
+        f"Warning: listening on {host} makes newsindex reachable from other machines; it has no "
+        "login and serves every indexed article. Prefer a reverse proxy on 127.0.0.1 (README, "
+        "Serving), and set NEWSINDEX_ALLOWED_HOSTS and NEWSINDEX_BASE_URL to the public name."
+    )
+
+
+def serve(app: Flask, options: ServeOptions) -> None:
+    """Serve until stopped: gunicorn with `workers` processes, else waitress in this one."""
+    configure(app, options)
+    if options.workers > 1 and can_fork():
+        _gunicorn(app, options)
+        return
+    if options.workers > 1:
+        click.echo("Pre-fork workers need Unix and gunicorn; serving from one process.", err=True)
+    _waitress(app, options)
+
+
+def waitress_settings(options: ServeOptions) -> dict[str, Any]:
+    """waitress's settings: threads past `threads` wait in the busy gate, where 503 ends a wait."""
+    return {
+        "threads": options.threads + options.queue,
+        "connection_limit": options.connection_limit,
+        "channel_timeout": options.timeout,
+        "backlog": options.backlog,
+        "asyncore_use_poll": True,  # select() stops at 1,024 descriptors
+        "ident": "newsindex",
+    }
+
+
+def _waitress(app: Flask, options: ServeOptions) -> None:
+    """Serve from this process alone."""
+    import waitress
+
+    waitress.serve(app, host=options.host, port=options.port, **waitress_settings(options))
+
+
+def _gunicorn(app: Flask, options: ServeOptions) -> None:
+    """gunicorn's pre-fork arbiter, each worker serving with waitress on the shared socket."""
+    from gunicorn.app.base import BaseApplication
+
+    from webapp.worker import Balance, WaitressWorker
+
+    def post_fork(_server: Any, _worker: Any) -> None:
+        """Each worker opens its own index on first use; nothing opened before the fork."""
+        app.extensions.pop("newsindex", None)
+        app.extensions.pop("newsindex_gate", None)
+
+    settings = {
+        "bind": [f"{_bind_host(options.host)}:{options.port}"],
+        "workers": options.workers,
+        "worker_class": type(
+            "Worker",
+            (WaitressWorker,),
+            {"settings": waitress_settings(options), "balance": Balance(options.workers * 2)},
+        ),
+        "backlog": options.backlog,
+        "timeout": options.timeout,
+        "graceful_timeout": 10,
+        "proc_name": "newsindex",
+        "post_fork": post_fork,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+    }
+
+    class NewsindexServer(BaseApplication):  # type: ignore[misc]
+        """gunicorn run from `newsindex serve`, on the already made app."""
+
+        def load_config(self) -> None:
+            """Apply the settings above (no gunicorn command line is read)."""
+            for key, value in settings.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Flask:
+            """The WSGI app every worker serves."""
+            return app
+
+    NewsindexServer().run()  # returns only by exiting, when the workers have stopped
+
+
+def _bind_host(host: str) -> str:
+    """A host for a URL or gunicorn's bind setting (IPv6 in brackets)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

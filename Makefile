@@ -21,7 +21,7 @@ serve: install
 test: install-test browser axe
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "slow or not slow"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

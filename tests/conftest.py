@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +42,33 @@ def built_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     return index_dir
 
 
-def _close(app: Flask) -> None:
+SCRIPT = Path(sys.executable).with_name("newsindex")  # the installed console script
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A free TCP port on a loopback address."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def run_cli(
+    args: list[str], cwd: Path, index_dir: Path, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `newsindex` console script as a user does, on its own index folder."""
+    environ = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir), **env}
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def close_app(app: Flask) -> None:
     """Close the app's open index (tests run with ResourceWarning as an error)."""
     live = app.extensions.get("newsindex")
     if live is not None:
@@ -50,7 +80,7 @@ def app(built_index: Path) -> Iterator[Flask]:
     """The app over the shared read-only index."""
     application = create_app({"TESTING": True, "INDEX_DIR": built_index})
     yield application
-    _close(application)
+    close_app(application)
 
 
 @pytest.fixture
@@ -64,7 +94,7 @@ def empty_app(tmp_path: Path) -> Iterator[Flask]:
     """An app whose index directory holds nothing yet."""
     application = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
     yield application
-    _close(application)
+    close_app(application)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from .test_browser import SCREENSHOTS, browser, server  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = Path(__file__).resolve().parent / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import pytest
 
 from indexer.pipeline import build_index
 
-from .conftest import ARTICLES, SEEDS
+from .conftest import ARTICLES, SEEDS, free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -30,14 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +44,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         build_index(["seeds", "articles"], root / "index")
     finally:
         os.chdir(cwd)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(root / "index")}
     script = Path(sys.executable).parent / "newsindex"
     proc = subprocess.Popen(

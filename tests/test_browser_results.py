@@ -8,7 +8,7 @@ import pytest
 
 from .test_browser import SCREENSHOTS, browser, server  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDE, PHONE = 1280, 390
 

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from indexer.store import IndexStore
 
-from .conftest import ARTICLES, SEEDS
+from .conftest import ARTICLES, SEEDS, run_cli
 
-SCRIPT = Path(sys.executable).parent / "newsindex"
+pytestmark = pytest.mark.slow
 
 
 def test_rebuild_search_stats_update_with_the_runner(runner, tmp_path, monkeypatch):
@@ -73,22 +69,14 @@ def test_search_query_error_in_json(runner, tmp_path, monkeypatch):
     }
 
 
-def _run(args, cwd, index_dir):
-    """Run the installed console script."""
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir)}
-    return subprocess.run(
-        [str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
-
-
 def test_console_script_end_to_end(tmp_path):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copytree(ARTICLES, tmp_path / "articles")
     index_dir = tmp_path / "idx"
-    done = _run(["rebuild", "seeds", "articles"], tmp_path, index_dir)
+    done = run_cli(["rebuild", "seeds", "articles"], tmp_path, index_dir)
     assert done.returncode == 0, done.stderr
     assert "articles/notes.pdf: unsupported file type .pdf" in done.stdout
-    found = _run(["search", "Guo Jiakun", "--json"], tmp_path, index_dir)
+    found = run_cli(["search", "Guo Jiakun", "--json"], tmp_path, index_dir)
     assert json.loads(found.stdout)["total"] == 4
     assert (index_dir / "CURRENT").is_file()
 
@@ -97,12 +85,12 @@ def test_second_rebuild_exits_at_once_with_its_own_code(tmp_path):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     index_dir = tmp_path / "idx"
     with IndexStore(index_dir).lock():
-        done = _run(["rebuild", "seeds"], tmp_path, index_dir)
+        done = run_cli(["rebuild", "seeds"], tmp_path, index_dir)
     assert done.returncode == 75
     assert "Another rebuild or update is running" in done.stderr
 
 
 @pytest.mark.parametrize("command", ["rebuild", "update", "search", "serve", "stats"])
 def test_help_has_an_example(command, tmp_path):
-    done = _run([command, "--help"], tmp_path, tmp_path / "idx")
+    done = run_cli([command, "--help"], tmp_path, tmp_path / "idx")
     assert done.returncode == 0 and "Example: newsindex" in done.stdout

@@ -100,6 +100,7 @@ def test_exact_totals_agree_on_page_json_and_csv(client):
         assert data["total"] == page_total == len(rows) == int(headers["X-Total-Count"])
 
 
+@pytest.mark.slow
 def test_cli_finds_us_and_says_the_count_is_exact(tmp_path):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(tmp_path / "index")}

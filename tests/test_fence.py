@@ -7,19 +7,16 @@ an attribute or changed a byte format would; Whoosh itself runs unmodified.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from indexer.backends.base import SearchQuery
 from indexer.backends.whoosh import WhooshBackend, fence
+from tests.conftest import run_cli
 from tests.test_fastmatch import _articles
 
-SCRIPT = Path(sys.executable).with_name("newsindex")
 QUERIES = ["users", "chinese users", "tiktok OR rednote", '"social media"', "refug*", "app -ban"]
 
 
@@ -134,20 +131,13 @@ def test_the_fallback_can_be_chosen(
         engine.close()
 
 
+@pytest.mark.slow
 def test_stats_say_whether_the_fast_matcher_is_on(tmp_path: Path) -> None:
     shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", tmp_path / "seeds")
     index_dir = tmp_path / "idx"
-    assert _run(["rebuild", "seeds"], tmp_path, index_dir).returncode == 0
-    shown = _run(["stats"], tmp_path, index_dir)
+    assert run_cli(["rebuild", "seeds"], tmp_path, index_dir).returncode == 0
+    shown = run_cli(["stats"], tmp_path, index_dir)
     assert "Engine: whoosh, fast matcher on: postings, positions" in shown.stdout
-    off = _run(["stats", "--json"], tmp_path, index_dir, NEWSINDEX_FAST_MATCH="0")
+    off = run_cli(["stats", "--json"], tmp_path, index_dir, NEWSINDEX_FAST_MATCH="0")
     engine = json.loads(off.stdout)["engine"]
     assert engine["fast_match"] is False and "NEWSINDEX_FAST_MATCH=0" in engine["reason"]
-
-
-def _run(args: list[str], cwd: Path, index_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run the installed console script."""
-    environ = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir), **env}
-    return subprocess.run(
-        [str(SCRIPT), *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=120
-    )

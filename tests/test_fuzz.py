@@ -21,6 +21,8 @@ from webapp.openapi import spec
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 
 def _fuzz_module():
     """bench/fuzz_api.py, whose strategies these tests share."""

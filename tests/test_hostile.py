@@ -128,6 +128,7 @@ def test_a_stray_opening_tag_does_not_swallow_the_article():
     assert removed == ["<iframe>", "<script>"]
 
 
+@pytest.mark.slow
 def test_hostile_volumes_stay_linear():
     # Each of these took minutes with naive lazy regexes; no time is asserted, only that
     # they finish and give the right text.
@@ -183,6 +184,7 @@ def hostile(tmp_path_factory):
     return out, expected, done
 
 
+@pytest.mark.slow
 def test_the_rebuild_survives_every_hostile_input(hostile):
     _out, expected, done = hostile
     assert done.returncode == 0, done.stderr[-3000:]
@@ -433,6 +435,7 @@ def attacked(tmp_path_factory):
             deep = deep.parent
 
 
+@pytest.mark.slow
 def test_the_attacked_folder_is_indexed_with_every_problem_reported(attacked):
     root, done = attacked
     assert done.returncode == 0, done.stderr[-3000:]
@@ -466,6 +469,7 @@ def attacked_client(feed_index):
     app.extensions["newsindex"].close()
 
 
+@pytest.mark.slow
 def test_bad_characters_break_no_page_feed_or_cli_answer(feed_index, attacked_client):
     client = attacked_client
     for page in ["/", "/?q=cocoa", "/?q=surrogate", "/api/search?q=cocoa", "/feed.atom"]:

@@ -196,6 +196,7 @@ def test_every_field_of_a_response_is_described(client):
     assert set(error) <= set(components["Error"]["properties"])
 
 
+@pytest.mark.slow
 def test_an_index_missing_answer_conforms(empty_app):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", empty_app)
     case = schema["/api/search"]["GET"].Case(query={"q": "tiktok"})

@@ -58,6 +58,7 @@ def test_rebuild_reports_skipped_files_and_keeps_going(work):
     assert report.indexed >= 6
 
 
+@pytest.mark.slow
 def test_failed_rebuild_leaves_the_old_index_serving(work):
     build_index(["seeds"], work / "index")
     before = _search(work / "index").total
@@ -145,6 +146,7 @@ def test_update_groups_a_new_copy_with_its_indexed_story(work):
     assert again.byline == ["Brenda Goh"]
 
 
+@pytest.mark.slow
 def test_a_large_rebuild_is_written_by_several_processes_with_the_same_results(work, monkeypatch):
     from indexer import workers
 
@@ -169,6 +171,7 @@ def test_a_large_rebuild_is_written_by_several_processes_with_the_same_results(w
             engine.close()
 
 
+@pytest.mark.slow
 def test_a_pool_of_processes_normalises_like_one_process(work, monkeypatch):
     from indexer import pipeline, workers
     from indexer.loaders import discover
@@ -193,6 +196,7 @@ def test_a_pool_of_processes_normalises_like_one_process(work, monkeypatch):
 # Updates that used to lose or duplicate articles (issue 18, items 1 to 3).
 
 
+@pytest.mark.slow
 def test_update_with_previous_a_folder_publishes_and_keeps_serving(work):
     build_index(["seeds"], work / "index")
     store = IndexStore(work / "index")
@@ -262,6 +266,7 @@ cli()
 """
 
 
+@pytest.mark.slow
 def test_a_file_system_refusing_writes_ends_in_one_line_and_keeps_the_index(work):
     build_index(["seeds"], work / "index")
     served = IndexStore(work / "index").current_name()
@@ -284,6 +289,7 @@ def test_a_file_system_refusing_writes_ends_in_one_line_and_keeps_the_index(work
     assert len(list(IndexStore(work / "index").generations_dir.iterdir())) == 1
 
 
+@pytest.mark.slow
 def test_the_cli_update_stops_a_mass_delete_and_allows_it_when_asked(work):
     build_index(["seeds"], work / "index")
     total = _search(work / "index").total

@@ -22,7 +22,9 @@ from indexer.pipeline import build_index, update_index
 from indexer.store import CURRENT, IndexStore
 from webapp import create_app
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, close_app
+
+pytestmark = pytest.mark.slow
 
 SCRIPT = Path(sys.executable).parent / "newsindex"
 
@@ -150,7 +152,7 @@ def test_two_rebuilds_at_once_one_builds_and_the_other_exits_75(tmp_path):
     try:
         assert app.test_client().get("/api/search").get_json()["total"] == 150
     finally:
-        _close(app)
+        close_app(app)
 
 
 # A damaged or missing index: 503 with the error shape, `stats` fails, rebuild recovers.
@@ -240,13 +242,6 @@ def _app(index_dir: Path):
     return create_app({"TESTING": True, "INDEX_DIR": index_dir})
 
 
-def _close(app) -> None:
-    """Close the app's open index."""
-    live = app.extensions.get("newsindex")
-    if live is not None:
-        live.close()
-
-
 # Whoosh's CompoundStorage raises from __init__ without closing the segment file it opened, so
 # the garbage collector closes it (at once, by reference counting: descriptors do not pile up)
 # and says so with a ResourceWarning, which this suite would turn into an error. The backend
@@ -282,7 +277,7 @@ def test_a_damaged_index_answers_503_with_what_to_run(damaged):
         assert result.exit_code == 1 and "newsindex rebuild" in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
     finally:
-        _close(app)
+        close_app(app)
 
 
 RECOVERABLE = [
@@ -305,7 +300,7 @@ def test_newsindex_rebuild_recovers_a_damaged_index(damaged, tmp_path, monkeypat
         assert result.exit_code == 0, result.output
         assert app.test_client().get("/api/search?q=tiktok").get_json()["total"] == 5
     finally:
-        _close(app)
+        close_app(app)
 
 
 @LEFT_TO_GC
@@ -320,7 +315,7 @@ def test_update_on_a_damaged_index_says_to_rebuild(damaged, tmp_path, monkeypatc
         assert "newsindex rebuild" in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
     finally:
-        _close(app)
+        close_app(app)
 
 
 def test_a_swap_while_serving_is_picked_up_by_the_next_request(good_index, tmp_path):
@@ -338,7 +333,7 @@ def test_a_swap_while_serving_is_picked_up_by_the_next_request(good_index, tmp_p
         kept = sorted(p.name for p in IndexStore(index_dir).generations_dir.iterdir())
         assert len(kept) == 2  # the new generation and the previous one, for rollback
     finally:
-        _close(app)
+        close_app(app)
 
 
 def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path):
@@ -367,7 +362,7 @@ def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path):
         assert len(rows) == 1 + 1_500 and rows[-1][0]
         assert client.get("/api/search?q=new").get_json()["total"] == 2
     finally:
-        _close(app)
+        close_app(app)
     store = IndexStore(tmp_path / "index")
     with store.lock():
         store.clear_leftovers()  # the export ended: its generation goes at the next build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import xml.etree.ElementTree as ET
@@ -16,7 +17,7 @@ from indexer.pipeline import build_index
 from webapp import create_app, protect
 from webapp.search import MAX_FACET_VALUES, MAX_PARAMETERS
 
-from .conftest import SEEDS, _close
+from .conftest import SEEDS, close_app
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -53,7 +54,12 @@ def test_every_answer_carries_the_security_headers(client, path):
 
 def test_the_page_loads_nothing_the_policy_forbids(client):
     html = client.get("/?q=tiktok").get_data(as_text=True)
-    assert "<script>" not in html and " style=" not in html  # inline code would be blocked
+    assert "<script" not in html and "<style" not in html  # inline code would be blocked
+    # Style attributes (allowed by style-src-attr) carry only the chart's computed numbers.
+    styles = re.findall(r' style="([^"]*)"', html)
+    assert styles, "the chart places its bars with style attributes"
+    for style in styles:
+        assert re.fullmatch(r"(\s*[-a-z]+: [-0-9.]+(px|%)?;?)+", style), style
     assert 'href="http' not in html.split("<body", 1)[1].split("</header>", 1)[0]
 
 
@@ -85,7 +91,7 @@ def public_app(built_index: Path) -> Iterator[Flask]:
         }
     )
     yield app
-    _close(app)
+    close_app(app)
 
 
 @pytest.mark.parametrize(
@@ -135,7 +141,7 @@ def test_a_forged_host_never_reaches_the_feed(built_index):
     try:
         xml = app.test_client().get("/feed.atom", headers={"Host": "attacker.example"}).text
     finally:
-        _close(app)
+        close_app(app)
     assert "attacker.example" not in xml
     assert all(link.startswith("http://localhost/") for link in _feed_links(xml))
 
@@ -186,7 +192,7 @@ def small_app(built_index: Path) -> Iterator[Flask]:
         }
     )
     yield app
-    _close(app)
+    close_app(app)
 
 
 def test_a_busy_process_answers_503_with_retry_after(small_app):
@@ -262,7 +268,7 @@ def test_pages_show_files_indexed_by_absolute_path_relatively(tmp_path, monkeypa
         article_id = client.get("/api/search?q=tiktok").json["hits"][0]["id"]
         article = client.get(f"/article/{article_id}").text
     finally:
-        _close(app)
+        close_app(app)
     for html in (page, article):
         assert str(tmp_path) not in html
         assert "archive/seeds/0" in html

@@ -21,18 +21,13 @@ import pytest
 
 from indexer.pipeline import build_index
 
-from .conftest import SEEDS
+from .conftest import SEEDS, free_port
+
+pytestmark = pytest.mark.slow
 
 SCRIPT = Path(sys.executable).parent / "newsindex"
 HOST = "127.0.0.1"
 LINUX = sys.platform.startswith("linux")
-
-
-def _free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def _get(port: int, path: str, timeout: float = 30) -> tuple[int, str]:
@@ -59,7 +54,7 @@ class Served:
 @contextmanager
 def _serving(index_dir: Path, *options: str) -> Iterator[Served]:
     """`newsindex serve` on a free port until the block ends (SIGTERM), then its output."""
-    port = _free_port()
+    port = free_port(HOST)
     env = {**os.environ, "NEWSINDEX_INDEX_DIR": os.fspath(index_dir)}
     proc = subprocess.Popen(
         [os.fspath(SCRIPT), "serve", "--port", str(port), *options],

@@ -78,6 +78,7 @@ with IndexStore(sys.argv[1]).lock():
 """
 
 
+@pytest.mark.slow
 def test_workers_of_a_killed_build_die_with_it_and_free_the_lock(tmp_path):
     import os
     import signal

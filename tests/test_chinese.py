@@ -20,9 +20,9 @@ from whoosh.searching import Searcher
 
 from indexer.aliases import AliasTable, expand_query, load_aliases, parse_aliases
 from indexer.analysis import CJKPhrasePlugin, highlight_text, text_analyzer
-from indexer.cjkdates import parse_cjk_date
-from indexer.language import detect_language
 from indexer.models import PartialDate
+from indexer.normalize.cjkdates import parse_cjk_date
+from indexer.normalize.language import detect_language
 from indexer.safehtml import MarkFormatter, split_fragments
 
 DATA = Path(__file__).resolve().parent / "data" / "chinese"

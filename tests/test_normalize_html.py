@@ -58,8 +58,8 @@ def test_wire_story_on_a_portal() -> None:
     assert article.provenance["source"] == "dateline"
     assert article.provenance["publisher"] == "jsonld"
     assert article.provenance["body"] == "trafilatura"
-    # 06:40 in Singapore (UTC+8) is still the 4th in UTC.
-    assert article.date is not None and article.date.iso() == "2025-03-04"
+    # 06:40 in Singapore (UTC+8): the page's own day, never moved to UTC (the 4th).
+    assert article.date is not None and article.date.iso() == "2025-03-05"
     assert article.body.count("\n\n") == 4
 
 

@@ -22,6 +22,7 @@ from indexer.normalize.metadata import (
     read_page,
     updated_candidates,
 )
+from indexer.normalize.pagebyline import page_byline, tidy_name
 from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
 from indexer.normalize.text import extract_text
 
@@ -68,7 +69,7 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
     if url is not None:
         found.offer("url", *url)
     _offer_dates(found, page, doc.date, text, url[0] if url else None)
-    _offer_people(found, ld, meta, doc.author)
+    _offer_people(found, tree, ld, meta, doc.author, site[0] if site else None)
     _offer_outlets(found, ld, site, text)
     _offer_language(found, ld, meta, tree)
     # Everything else (dateline, credits) comes from the text; its date only as evidence above.
@@ -127,20 +128,64 @@ def _offer_dates(
 
 
 def _offer_people(
-    found: Extraction, ld: dict[str, Any] | None, meta: dict[str, str], author: str | None
+    found: Extraction,
+    tree: HtmlElement,
+    ld: dict[str, Any] | None,
+    meta: dict[str, str],
+    author: str | None,
+    site: str | None,
 ) -> None:
-    """The byline: JSON-LD people, then author meta tags, then trafilatura's author."""
+    """The byline: JSON-LD people, author meta tags, the page's byline zone, trafilatura's.
+
+    An agency the page credits as author (`dpa`, `By Associated Press`) is kept beside the
+    people, as the page writes it. The site's own name as author is a placeholder: any person
+    the page names elsewhere wins over it, and it stands only when no one is named (the
+    newsroom's credit, as an agency's).
+    """
+    outlet_credit: tuple[list[str], str] | None = None
     if ld is not None:
-        found.offer("byline", supplied_names(_names(ld.get("author"), people=True)), "jsonld")
+        named = supplied_names(_names(ld.get("author"), people=True))
+        people = _people(named, site)
+        agencies = [
+            org for org in _names(ld.get("author"), people=False) if canonical_outlet(org) in WIRES
+        ]
+        found.offer("byline", people + [a for a in agencies if a not in people], "jsonld")
+        if named and not people:
+            outlet_credit = named, "jsonld"
     for key in _AUTHOR_META:
         value = meta.get(key)
         if value and not _URL.match(value):
-            found.offer("byline", [n for n in supplied_names(value) if not _desk(n)], "meta")
+            named = [n for n in supplied_names(value) if not _desk(n)]
+            found.offer("byline", _people(named, site), "meta")
+            outlet_credit = outlet_credit or ((named, "meta") if named else None)
+    if not found.has("byline"):
+        shown = page_byline(tree)
+        if shown is not None:
+            found.offer("byline", _people(shown[0], site), "byline-zone")
     if author:
         # trafilatura guesses its author from the page's text: keep only what reads as a name
         # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline).
         names = [n for n in supplied_names(author.split("; ")) if _name_like(n)]
-        found.offer("byline", names, "trafilatura")
+        found.offer("byline", _people(names, site), "trafilatura")
+    if outlet_credit is not None:
+        found.offer("byline", *outlet_credit)
+
+
+def _people(names: list[str], site: str | None) -> list[str]:
+    """Names tidied (no `Autor` label, no `(obe)` initials), without the site's own name."""
+    site_key = _outlet_key(site) if site else None
+    kept: list[str] = []
+    for name in names:
+        tidy = tidy_name(name)
+        if tidy and tidy not in kept and (site_key is None or _outlet_key(tidy) != site_key):
+            kept.append(tidy)
+    return kept
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet's name compared by its letters only (`mdr.de` and `MDR`, `Lesotho Times`)."""
+    name = re.sub(r"\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it)\b.*$", "", name.casefold())
+    return re.sub(r"\W+", "", canonical_outlet(name) or name).casefold()
 
 
 def _desk(name: str) -> bool:

@@ -217,9 +217,10 @@ def choose_title(
         echoes |= {title_key(p) for p in [cleaned, *title_parts(cleaned)]}
     if plain(guessed):
         echoes.add(title_key(strip_site(plain(guessed) or "", site)))
-    for heading in page.headings:
-        if title_key(heading) in echoes:
-            return heading, "heading"
+    # The longest heading the page title repeats: a logo heading repeats only the site's part.
+    echoed = [h for h in page.headings if title_key(h) in echoes]
+    if echoed:
+        return max(echoed, key=len), "heading"
     text = plain(guessed)
     if text:
         return strip_site(text, site), "trafilatura"

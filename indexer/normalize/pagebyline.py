@@ -23,10 +23,10 @@ _NOT_BYLINE = re.compile(
     r"related|recirc|teaser|card|list|widget|share|rss|email|twitter|title|description|about",
     re.IGNORECASE,
 )
-# Ancestors that hold other stories or page furniture.
+# Ancestors that hold other stories or page furniture: a class or id that starts so.
 _ELSEWHERE = re.compile(
-    r"related|recirc|sidebar|teaser|comment|popular|most-?read|promo|footer|\bnav|menu|"
-    r"newsletter|recommend|trending|more-?stories",
+    r"(?:related|recirc|sidebar|teaser|comment|popular|most-?read|promo|footer|nav|menu|"
+    r"newsletter|recommend|trending|more-?stories)",
     re.IGNORECASE,
 )
 _SOCIAL = re.compile(
@@ -42,6 +42,7 @@ _LABEL = re.compile(
 )
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _MAX_TEXT = 150
+_MAX_PIECE = 60
 _MAX_TRIED = 12  # marked elements read before giving up
 _ANCESTORS = 8
 
@@ -61,7 +62,7 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         if not 2 <= len(text) <= _MAX_TEXT:
             continue
         tried += 1
-        found = read_credit(text)
+        found = read_credit(text) or _first_name_piece(node)
         if found is not None:
             return found
         if tried >= _MAX_TRIED:
@@ -85,6 +86,17 @@ def _shown_text(node: HtmlElement) -> str:
     return " ".join(" ".join(pieces).split())
 
 
+def _first_name_piece(node: HtmlElement) -> tuple[list[str], str | None] | None:
+    """The first text piece of a byline element that is a credit (`Sam Stein`, then his role)."""
+    for piece in node.itertext():
+        piece = " ".join(piece.split())
+        if 2 <= len(piece) <= _MAX_PIECE:
+            found = read_credit(piece)
+            if found is not None:
+                return found
+    return None
+
+
 def _skipped_child(child: HtmlElement) -> bool:
     """Whether a part of a byline element is a social link, a photo or a label to drop."""
     if child.tag in _SKIPPED_TAGS or child.tag in ("svg", "button", "figure"):
@@ -98,9 +110,12 @@ def _elsewhere(node: HtmlElement) -> bool:
     for depth, parent in enumerate(node.iterancestors()):
         if depth >= _ANCESTORS:
             break
+        if parent.tag in ("body", "html"):
+            break
         if parent.tag in _OUTSIDE_TAGS:
             return True
-        if _ELSEWHERE.search(" ".join([parent.get("class") or "", parent.get("id") or ""])):
+        tokens = f"{parent.get('class') or ''} {parent.get('id') or ''}".split()
+        if any(_ELSEWHERE.match(token) for token in tokens):
             return True
     return False
 

@@ -68,7 +68,7 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
     url = _url(ld, meta, tree, doc.url)
     if url is not None:
         found.offer("url", *url)
-    _offer_dates(found, page, doc.date, text, url[0] if url else None)
+    _offer_dates(found, page, doc.date, text, url[0] if url else None, found.get("title"))
     _offer_people(found, tree, ld, meta, doc.author, site[0] if site else None)
     _offer_outlets(found, ld, site, text)
     _offer_language(found, ld, meta, tree)
@@ -113,12 +113,21 @@ def _site_name(
 
 
 def _offer_dates(
-    found: Extraction, page: PageMeta, guessed: str | None, text: Extraction, url: str | None
+    found: Extraction,
+    page: PageMeta,
+    guessed: str | None,
+    text: Extraction,
+    url: str | None,
+    title: str | None,
 ) -> None:
     """The publication date chosen on evidence (see `metadata.choose_date`), and the update."""
     text_date = text.get("date") if text.provenance.get("date") != "copyright-line" else None
     chosen = choose_date(
-        page, guessed=supplied_date(guessed) if guessed else None, text=text_date, url=url
+        page,
+        guessed=supplied_date(guessed) if guessed else None,
+        text=text_date,
+        url=url,
+        title=title,
     )
     if chosen is not None:
         found.offer("date", *chosen)

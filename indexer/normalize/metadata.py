@@ -53,6 +53,8 @@ _DEFAULT_A = dt.datetime(4, 1, 1)
 _DEFAULT_B = dt.datetime(8, 2, 2)
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
+_BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
+_AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
 
 
@@ -65,7 +67,8 @@ class PageMeta:
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
-    shown_days: set[tuple[int, int, int]] = field(default_factory=set)  # dates a reader sees
+    # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
+    shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
 
 
 def plain(value: Any) -> str | None:
@@ -115,20 +118,40 @@ def read_page(tree: HtmlElement) -> PageMeta:
     return page
 
 
-def _shown_days(tree: HtmlElement) -> set[tuple[int, int, int]]:
-    """The full dates written in the page's visible text, one short line at a time."""
-    days: set[tuple[int, int, int]] = set()
+def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str]]:
+    """The page's visible text in order: full dates by position, and `<h1>` keys by position."""
+    shown: list[tuple[int, tuple[int, int, int] | str]] = []
+    position = 0
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
+        if node.tag == "h1":
+            shown.append((position, title_key(plain(node.text_content()) or "")))
         for text in (node.text, node.tail if node.getparent() is not None else None):
             line = " ".join((text or "").split())
+            if not line:
+                continue
+            position += 1
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line)
             if found and found[0].year and found[0].month and found[0].day:
-                days.add((found[0].year, found[0].month, found[0].day))
-    return days
+                shown.append((position, (found[0].year, found[0].month, found[0].day)))
+    return shown
+
+
+def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int, int]]:
+    """Full dates shown just before or after the visible headline (the header cluster)."""
+    if not title:
+        return set()
+    key = title_key(title)
+    at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
+    if not at:
+        return set()
+    start, end = at[0] - _BEFORE_HEADLINE, at[0] + _AFTER_HEADLINE
+    return {
+        item for pos, item in page.shown_days if not isinstance(item, str) and start <= pos <= end
+    }
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
@@ -334,15 +357,21 @@ def updated_candidates(page: PageMeta) -> list[PartialDate]:
 
 
 def choose_date(
-    page: PageMeta, *, guessed: PartialDate | None, text: PartialDate | None, url: str | None
+    page: PageMeta,
+    *,
+    guessed: PartialDate | None,
+    text: PartialDate | None,
+    url: str | None,
+    title: str | None = None,
 ) -> tuple[PartialDate, str] | None:
     """The publication date, or None when the evidence is weak: no date beats a wrong one.
 
     A date the metadata states as the publication date is taken (the JSON-LD's when sources
     disagree, unless more of them agree on another day). Without one, the dates read by
     heuristics (htmldate's `guessed`, the text reader's `text`, the page address) count only
-    where a second source agrees on the day: another of them, or the same date written in the
-    page's visible text. A date that is the page's stated update is no publication date.
+    where a second source agrees on the day: another of them, or the same date written next
+    to the visible headline `title` (its header cluster, where the byline and date sit). A
+    date that is the page's stated update is no publication date.
     """
     updated = {_day(d) for d in updated_candidates(page)}
     stated = published_candidates(page)
@@ -362,12 +391,13 @@ def choose_date(
         for d, how in ((guessed, "htmldate"), (text, "text"), (url_date(url), "url"))
         if d is not None and d.day is not None and d.year is not None
     ]
+    near = days_near_headline(page, title)
     for date, how in heuristic:
         if _day(date) in updated:
             continue
         agree = [h for d, h in heuristic if h != how and _day(d) == _day(date)]
-        if _day(date) in page.shown_days:
-            agree.append("shown")
+        if _day(date) in near:
+            agree.append("headline")
         if agree:
             return date, f"{how}+{agree[0]}"
     return None

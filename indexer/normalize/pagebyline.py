@@ -43,6 +43,7 @@ _LABEL = re.compile(
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _MAX_TEXT = 150
 _MAX_PIECE = 60
+_AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
 _MAX_TRIED = 12  # marked elements read before giving up
 _ANCESTORS = 8
 
@@ -62,7 +63,7 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         if not 2 <= len(text) <= _MAX_TEXT:
             continue
         tried += 1
-        found = read_credit(text) or _first_name_piece(node)
+        found = read_credit(text) or _name_pieces(node)
         if found is not None:
             return found
         if tried >= _MAX_TRIED:
@@ -86,15 +87,25 @@ def _shown_text(node: HtmlElement) -> str:
     return " ".join(" ".join(pieces).split())
 
 
-def _first_name_piece(node: HtmlElement) -> tuple[list[str], str | None] | None:
-    """The first text piece of a byline element that is a credit (`Sam Stein`, then his role)."""
-    for piece in node.itertext():
-        piece = " ".join(piece.split())
-        if 2 <= len(piece) <= _MAX_PIECE:
+def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
+    """The names a byline element holds in elements of their own (`<a rel=author>Sam Stein</a>`
+    before his role), when its whole text is more than a credit."""
+    names: list[str] = []
+    for element in node.iter():
+        if not isinstance(element.tag, str) or not element.text or _skipped_child(element):
+            continue
+        marks = " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
+        own = (
+            _MARK.search(marks)
+            or "name" in marks.lower()
+            or _AUTHOR_LINK.search(element.get("href") or "")
+        )
+        piece = " ".join(element.text.split())
+        if own and 2 <= len(piece) <= _MAX_PIECE:
             found = read_credit(piece)
             if found is not None:
-                return found
-    return None
+                names.extend(n for n in found[0] if n not in names)
+    return (names, None) if names else None
 
 
 def _skipped_child(child: HtmlElement) -> bool:

@@ -1,4 +1,4 @@
-"""Saved HTML pages: trafilatura for the text, JSON-LD and meta tags first for the metadata."""
+"""Saved HTML pages: trafilatura for the text; metadata from JSON-LD, meta tags and the page."""
 
 from __future__ import annotations
 

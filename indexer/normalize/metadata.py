@@ -370,8 +370,9 @@ def choose_date(
     disagree, unless more of them agree on another day). Without one, the dates read by
     heuristics (htmldate's `guessed`, the text reader's `text`, the page address) count only
     where a second source agrees on the day: another of them, or the same date written next
-    to the visible headline `title` (its header cluster, where the byline and date sit). A
-    date that is the page's stated update is no publication date.
+    to the visible headline `title` (its header cluster, where the byline and date sit), or
+    the only full date the page shows. A date that is the page's stated update is no
+    publication date.
     """
     updated = {_day(d) for d in updated_candidates(page)}
     stated = published_candidates(page)
@@ -392,12 +393,15 @@ def choose_date(
         if d is not None and d.day is not None and d.year is not None
     ]
     near = days_near_headline(page, title)
+    shown = {item for _, item in page.shown_days if not isinstance(item, str)}
     for date, how in heuristic:
         if _day(date) in updated:
             continue
         agree = [h for d, h in heuristic if h != how and _day(d) == _day(date)]
         if _day(date) in near:
             agree.append("headline")
+        elif shown == {_day(date)}:
+            agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
     return None

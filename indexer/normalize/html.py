@@ -33,6 +33,7 @@ for _name in ("trafilatura", "htmldate", "justext", "courlan"):
 _ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
+_AUTHOR_PIECES = re.compile(r"\s*(?:[,;/|&]|\b(?:and|und|et|y|mit|with)\b)\s*", re.IGNORECASE)
 _DESK_WORDS = frozenset({"desk", "staff", "team", "newsroom", "bureau", "editors", "wires"})
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -153,19 +154,17 @@ def _offer_people(
     """
     outlet_credit: tuple[list[str], str] | None = None
     if ld is not None:
+        raw = _names(ld.get("author"), people=True) + _names(ld.get("author"), people=False)
         named = supplied_names(_names(ld.get("author"), people=True))
         people = _people(named, site)
-        agencies = [
-            org for org in _names(ld.get("author"), people=False) if canonical_outlet(org) in WIRES
-        ]
-        found.offer("byline", people + [a for a in agencies if a not in people], "jsonld")
+        found.offer("byline", _with_agencies(people, raw), "jsonld")
         if named and not people:
             outlet_credit = named, "jsonld"
     for key in _AUTHOR_META:
         value = meta.get(key)
         if value and not _URL.match(value):
             named = [n for n in supplied_names(value) if not _desk(n)]
-            found.offer("byline", _people(named, site), "meta")
+            found.offer("byline", _with_agencies(_people(named, site), [value]), "meta")
             outlet_credit = outlet_credit or ((named, "meta") if named else None)
     if not found.has("byline"):
         shown = page_byline(tree)
@@ -178,6 +177,17 @@ def _offer_people(
         found.offer("byline", _people(names, site), "trafilatura")
     if outlet_credit is not None:
         found.offer("byline", *outlet_credit)
+
+
+def _with_agencies(people: list[str], raw: list[str]) -> list[str]:
+    """The people, then any news agency the raw author values credit (`A und B, dpa`, `AP`)."""
+    names = list(people)
+    for value in raw:
+        for piece in _AUTHOR_PIECES.split(value):
+            piece = piece.strip(" .")
+            if piece and canonical_outlet(piece) in WIRES and piece not in names:
+                names.append(piece)
+    return names
 
 
 def _people(names: list[str], site: str | None) -> list[str]:

@@ -29,6 +29,9 @@ SCRIPT = Path(sys.executable).parent / "newsindex"
         "<CENTER FINANCIAL CORP> 1ST QTR NET",
         "a < b and c > d",
         "<Reuters>",
+        "DU PONT CO <DD> LAUNCHES IMPROVED ARAMID FIBERS",
+        "TWA <TWA> MAKES MERGER OFFER FOR USAIR <U>",
+        "DU PONT <DD> WINS SUIT AGAINST PHILLIPS <P>",
     ],
 )
 def test_text_in_angle_brackets_is_kept(text: str) -> None:
@@ -41,6 +44,8 @@ def test_text_in_angle_brackets_is_kept(text: str) -> None:
         ("<b>Port strike</b> halts cargo", "Port strike halts cargo", ["<b>"]),
         ('<A HREF="x">Link</A> text', "Link text", ["<a>"]),
         ("<FONT SIZE=2>Small</FONT>", "Small", ["<font>"]),
+        ("<B>Bold</B> text", "Bold text", ["<b>"]),
+        ("<BR>Line", " Line", ["<br>"]),
         ("<input disabled>Box", "Box", ["<input>"]),
         ("<my-widget>Inside</my-widget>", "Inside", ["<my-widget>"]),
         ("<MULTI-STEP onclick=alert(1)>Hi", "Hi", ["<multi-step>"]),

@@ -54,6 +54,8 @@ _CUT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)[\s/][^<>]*\Z")
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 # The attributes of a tag: `name`, `name=value`, `name="value"`, an optional closing slash.
 _ATTRIBUTE = re.compile(r"""\s*([^\s"'<>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_CLOSER = re.compile(r"</([A-Za-z][A-Za-z0-9:-]*)\s*>")
+_UNCLOSED = frozenset({"br", "hr", "wbr"})  # written without closing tags
 _CUSTOM_ELEMENT = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Script URLs (`javascript:alert(1)`); the word followed by a space, as in a headline, stays.
@@ -124,14 +126,17 @@ def _attributes(text: str) -> list[tuple[str, bool]] | None:
     return found
 
 
-def is_markup(name: str, rest: str) -> bool:
+def is_markup(name: str, rest: str, closed: frozenset[str] | None = None) -> bool:
     """Whether `<name rest>` is a tag a browser acts on rather than text in angle brackets.
 
     A known element with no attributes (`<b>`, `</P>`) or with at least one `name=value`
     attribute is markup; one followed only by bare words is markup only when they are
     lowercase attribute names (`<input disabled>`), since `<TIME INC>` and `<SMALL BUSINESS
-    ADMINISTRATION>` are Reuters' way of writing company names. Custom elements are lowercase
-    by definition; any event-handler attribute makes a tag markup whatever its name.
+    ADMINISTRATION>` are Reuters' way of writing company names. An upper-case tag without
+    attributes (`<DD>`, `<P>`, `<VAR>`) is also a Reuters ticker unless the text closes it
+    (`closed` holds the lower-cased names of the closing tags the text has) or it is a line
+    break. Custom elements are lowercase by definition; any event-handler attribute makes a tag
+    markup whatever its name.
     """
     if _HANDLER.search(rest):
         return True
@@ -141,7 +146,11 @@ def is_markup(name: str, rest: str) -> bool:
     attributes = _attributes(rest)
     if attributes is None:
         return False
-    if not attributes or any(has_value for _, has_value in attributes):
+    if not attributes:
+        if closed is not None and name.isupper() and lowered not in _UNCLOSED:
+            return lowered in closed
+        return True
+    if any(has_value for _, has_value in attributes):
         return True
     return all(attr.islower() for attr, _ in attributes)
 
@@ -157,7 +166,8 @@ def strip_markup(text: str, *, breaks: bool = False) -> tuple[str, list[str]]:
     def tag(match: re.Match[str]) -> str:
         """Drop a tag a browser would act on; keep `<word>` text that is not one."""
         name = match.group(1).lower()
-        if is_markup(match.group(1), match.group(2)):
+        closing = match.group(0).startswith("</")
+        if is_markup(match.group(1), match.group(2), None if closing else closed):
             removed[f"<{name}>"] = None
             return block_break if name in BLOCK_ELEMENTS else ""
         return match.group(0)
@@ -168,6 +178,7 @@ def strip_markup(text: str, *, breaks: bool = False) -> tuple[str, list[str]]:
             found: list[str] = []
             text = _drop_blocks(text, found)
             removed.update(dict.fromkeys(found))
+            closed = frozenset(n.lower() for n in _CLOSER.findall(text))
             text = _TAG.sub(tag, text)
             cut = _CUT_TAG.search(text)
             if cut and (_HANDLER.search(cut.group(0)) or _SCRIPT_URL.search(cut.group(0))):

@@ -6,7 +6,6 @@ import logging
 import re
 from typing import Any
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
@@ -20,7 +19,6 @@ from indexer.normalize.metadata import (
     PageMeta,
     choose_date,
     choose_title,
-    published_candidates,
     read_page,
     updated_candidates,
 )
@@ -71,12 +69,8 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
     url = _url(ld, meta, tree, doc.url)
     if url is not None:
         found.offer("url", *url)
-    guessed = doc.date
-    if guessed is None and not published_candidates(page):
-        # No stated date and none in htmldate's quick search: its extensive search (dates in
-        # the text) gives one more candidate, taken only when a second source agrees.
-        guessed = find_date(html, extensive_search=True, original_date=True)
-    _offer_dates(found, page, guessed, text, url[0] if url else None, found.get("title"))
+    url_value = url[0] if url else None
+    _offer_dates(found, page, doc.date, text, url_value, found.get("title"))
     _offer_people(found, tree, ld, meta, doc.author, site[0] if site else None)
     _offer_outlets(found, ld, site, text)
     _offer_language(found, ld, meta, tree)

@@ -53,6 +53,8 @@ _DEFAULT_A = dt.datetime(4, 1, 1)
 _DEFAULT_B = dt.datetime(8, 2, 2)
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
+_PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
@@ -132,6 +134,8 @@ def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str
             if not line:
                 continue
             position += 1
+            if len(line) > _PARAGRAPH:
+                shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line)
@@ -141,7 +145,8 @@ def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str
 
 
 def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int, int]]:
-    """Full dates shown just before or after the visible headline (the header cluster)."""
+    """Full dates shown just before the visible headline or between it and the story's first
+    paragraph (the header cluster)."""
     if not title:
         return set()
     key = title_key(title)
@@ -149,6 +154,9 @@ def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int,
     if not at:
         return set()
     start, end = at[0] - _BEFORE_HEADLINE, at[0] + _AFTER_HEADLINE
+    # The header cluster ends where the story's paragraphs begin.
+    body = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at[0]]
+    end = min([end, *body[:1]])
     return {
         item for pos, item in page.shown_days if not isinstance(item, str) and start <= pos <= end
     }

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from indexer.backends import backend_class
 from indexer.backends.base import SearchBackend, SearchQuery
-from indexer.clean import clean_article
 from indexer.errors import IndexWriteError, NewsIndexError, SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, FoundFile, discover, read_file
 from indexer.models import Article, BuildReport, Cleaned, RawRecord, Skipped
@@ -92,11 +91,10 @@ Outcome = tuple[Article | None, list[str], str]  # the article and its notes, or
 
 def _normalise_one(record: RawRecord) -> Outcome:
     """One record normalised and cleaned, or the reason it is skipped."""
-    from indexer.normalize import normalize
+    from indexer.normalize import normalize_record
 
     try:
-        article = normalize(record)
-        notes = clean_article(article)
+        article, notes = normalize_record(record)
     except SkipArticle as exc:
         return None, [], str(exc)
     except Exception as exc:  # one odd article must not stop the build

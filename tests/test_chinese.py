@@ -21,9 +21,9 @@ from whoosh.searching import Searcher
 from indexer.backends.whoosh.analysis import highlight_text, text_analyzer
 from indexer.backends.whoosh.highlight import MarkFormatter
 from indexer.backends.whoosh.translate import to_whoosh
-from indexer.cjkdates import parse_cjk_date
-from indexer.language import detect_language
 from indexer.models import PartialDate
+from indexer.normalize.cjkdates import parse_cjk_date
+from indexer.normalize.language import detect_language
 from indexer.query.aliases import AliasTable, expand, expand_query, load_aliases, parse_aliases
 from indexer.query.grammar import parse
 from indexer.safehtml import split_fragments

@@ -18,10 +18,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from indexer.clean import clean_article, clean_body, clean_text, clean_url, strip_markup
 from indexer.errors import SkipArticle
 from indexer.loaders import DEFAULT_MAX_BYTES, discover
-from indexer.models import Article
+from indexer.normalize.clean import clean_body, clean_fields, clean_text, clean_url, strip_markup
 from indexer.pipeline import build_index
 from webapp import create_app, marked
 
@@ -137,25 +136,23 @@ def test_hostile_volumes_stay_linear():
     assert clean_body("<b>" * 100_000 + " tail", []) == "tail"
 
 
-def test_clean_article_fixes_fields_and_reports_them():
-    article = Article(
-        id="a",
-        file="feed.jsonl:3",
-        body="<p>Body</p>",
-        title="<b>Title</b>",
-        source={"not": "text"},  # type: ignore[arg-type]
-        byline="<i>Ana Ruiz</i>",  # type: ignore[arg-type]
-        contributors=["<img src=x onerror=alert(1)>", "Tom Berg", "Tom Berg"],
-        url="javascript:alert(1)",
-    )
-    notes = clean_article(article)
-    assert (article.title, article.source, article.url, article.body) == (
+def test_clean_fields_fixes_fields_and_reports_them():
+    values = {
+        "body": "<p>Body</p>",
+        "title": "<b>Title</b>",
+        "source": {"not": "text"},
+        "byline": "<i>Ana Ruiz</i>",
+        "contributors": ["<img src=x onerror=alert(1)>", "Tom Berg", "Tom Berg"],
+        "url": "javascript:alert(1)",
+    }
+    notes = clean_fields(values)
+    assert (values["title"], values["source"], values["url"], values["body"]) == (
         "Title",
         None,
         None,
         "Body",
     )
-    assert article.byline == ["Ana Ruiz"] and article.contributors == ["Tom Berg"]
+    assert values["byline"] == ["Ana Ruiz"] and values["contributors"] == ["Tom Berg"]
     assert {n.split(":")[0] for n in notes} == {
         "title",
         "source",
@@ -167,9 +164,9 @@ def test_clean_article_fixes_fields_and_reports_them():
 
 
 def test_an_article_that_was_only_a_script_is_skipped():
-    article = Article(id="a", file="x.json", body="<script>alert(1)</script>", title="<b></b>")
+    values = {"body": "<script>alert(1)</script>", "title": "<b></b>"}
     with pytest.raises(SkipArticle, match="no article text left after removing markup"):
-        clean_article(article)
+        clean_fields(values)
 
 
 # The hostile corpus through the real `newsindex rebuild`.

@@ -10,14 +10,6 @@ import pytest
 from indexer.errors import SkipArticle
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
-from indexer.normalize.extract import (
-    extract_body,
-    extract_byline,
-    extract_date,
-    extract_dateline,
-    extract_source,
-    extract_title,
-)
 from indexer.normalize.lines import first_sentence, is_headline_like, split_lines, unwrap
 from indexer.normalize.text import derive_title
 
@@ -138,15 +130,16 @@ def test_hard_wrapped_wire_file() -> None:
     assert article.date.year is None
 
 
-def test_per_field_extractors() -> None:
-    text = (DATA / "cnn-style.txt").read_text(encoding="utf-8")
-    assert extract_title(text) == "Late-season storm knocks out power to thousands along the coast"
-    assert extract_source(text) == "CNN"
-    assert extract_byline(text) == ["Jane Holloway", "Marcus Reed"]
-    assert extract_dateline(text) is None
-    assert extract_date(text) is None
-    assert (extract_body(text) or "").startswith("(CNN)")
-    assert extract_title("") is None
+def test_plain_text_fields_in_one_reading() -> None:
+    article = _normalize("cnn-style.txt")
+    assert article.title == "Late-season storm knocks out power to thousands along the coast"
+    assert article.source == "CNN"
+    assert article.byline == ["Jane Holloway", "Marcus Reed"]
+    assert article.dateline is None
+    assert article.date is None
+    assert article.body.startswith("(CNN)")
+    with pytest.raises(SkipArticle):
+        normalize(RawRecord(id="e", file="e.txt", path=DATA, kind="text", text=""))
 
 
 def test_derived_title_is_the_first_sentence() -> None:

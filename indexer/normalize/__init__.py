@@ -5,15 +5,21 @@
 
 Modules: `text` reads plain text (with `story` finding where the story sits among the lines,
 `lines` cleaning them and `boilerplate` recognising page furniture); `html` reads saved pages
-with trafilatura, JSON-LD and meta tags; `fields` normalises user-supplied values; `datelines`,
-`bylines`, `dates` and `sources` read one kind of evidence each; `extract` offers one extractor
-per field of a plain text.
+with trafilatura, JSON-LD and meta tags (`metadata` chooses title and date among their
+candidates on evidence, `pagebyline` reads the page's byline zone);
+`fields` normalises user-supplied values; `datelines`, `bylines`, `dates`, `cjkdates` and
+`sources` read one kind of evidence each; `language` detects the language; `clean` removes
+stray markup, so the article returned is already clean and `normalize_record` says what it
+removed.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from indexer.errors import SkipArticle
 from indexer.models import Article, RawRecord
+from indexer.normalize.clean import clean_fields, strip_markup
 from indexer.normalize.dates import resolve_years
 from indexer.normalize.extraction import Extraction, settle_outlets
 from indexer.normalize.fields import supplied_body, supplied_fields
@@ -21,11 +27,24 @@ from indexer.normalize.html import extract_html
 from indexer.normalize.language import guess_language
 from indexer.normalize.text import extract_text
 
-__all__ = ["normalize", "resolve_years"]
+__all__ = ["Normalised", "normalize", "normalize_record", "resolve_years"]
+
+
+class Normalised(NamedTuple):
+    """A finished article and the notes on what cleaning removed from it, for the report."""
+
+    article: Article
+    cleaned: list[str]
 
 
 def normalize(record: RawRecord) -> Article:
-    """Turn one raw record into an article, or raise SkipArticle with the reason."""
+    """Turn one raw record into a clean article, or raise SkipArticle with the reason."""
+    return normalize_record(record).article
+
+
+def normalize_record(record: RawRecord) -> Normalised:
+    """The clean article of one raw record and what was cleaned; SkipArticle with the reason."""
+    notes: list[str] = []
     if record.kind == "fields":
         found = _from_fields(record)
     else:
@@ -35,9 +54,27 @@ def normalize(record: RawRecord) -> Article:
         if record.kind == "html" and body is None:
             read = extract_html(record.text, title=title)
         else:
-            read = extract_text(body or record.text, title=title)
+            read = extract_text(_plain(body or record.text, notes), title=title)
         _merge(found, read)
-    return _article(record, found)
+    notes += clean_fields(found.values)
+    for name in [n for n, v in found.values.items() if v is None or v == []]:
+        found.drop(name)
+    return Normalised(_article(record, found), notes)
+
+
+def _plain(text: str, notes: list[str]) -> str:
+    """Plain text with any inline markup taken out before its lines are read.
+
+    A headline written `<b>Port strike</b> halts cargo` must be read as a headline; left in,
+    the tags make it look like anything but one. Only real markup goes (see `clean`).
+    """
+    if "<" not in text:
+        return text
+    plain, removed = strip_markup(text)
+    if removed:
+        shown = ", ".join(removed[:5]) + (", …" if len(removed) > 5 else "")
+        notes.append(f"text: HTML removed ({shown})")
+    return plain
 
 
 def _from_fields(record: RawRecord) -> Extraction:

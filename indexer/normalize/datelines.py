@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.cjkdates import parse_cjk_date
 from indexer.models import PartialDate
+from indexer.normalize.cjkdates import parse_cjk_date
 from indexer.normalize.dates import MONTH_PATTERN, month_number, weekday_number
 from indexer.normalize.lines import cjk_count, is_upper, mostly_upper, word_count
 from indexer.normalize.sources import canonical_outlet

@@ -1,11 +1,9 @@
-"""Saved HTML pages: trafilatura for the text, JSON-LD and meta tags first for the metadata."""
+"""Saved HTML pages: trafilatura for the text; metadata from JSON-LD, meta tags and the page."""
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -17,6 +15,14 @@ from indexer.normalize.bylines import clean_name
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.fields import supplied_date, supplied_names
 from indexer.normalize.lines import cjk_count
+from indexer.normalize.metadata import (
+    PageMeta,
+    choose_date,
+    choose_title,
+    read_page,
+    updated_candidates,
+)
+from indexer.normalize.pagebyline import page_byline, tidy_name
 from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
 from indexer.normalize.text import extract_text
 
@@ -24,22 +30,11 @@ from indexer.normalize.text import extract_text
 for _name in ("trafilatura", "htmldate", "justext", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-_ARTICLE_TYPES = frozenset(
-    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
-     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
-     "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion"}
-)  # fmt: skip
 _ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
-_PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
-    "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-    "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
-)  # fmt: skip
-_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
+_AUTHOR_PIECES = re.compile(r"\s*(?:[,;/|&]|\b(?:and|und|et|y|mit|with)\b)\s*", re.IGNORECASE)
 _DESK_WORDS = frozenset({"desk", "staff", "team", "newsroom", "bureau", "editors", "wires"})
-_TITLE_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", ": ")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -50,8 +45,8 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
     tree = load_html(html)
     if tree is None:
         raise SkipArticle("not a readable HTML page")
-    ld = _jsonld_article(tree)
-    meta = _meta_tags(tree)
+    page = read_page(tree)
+    ld, meta = page.ld, page.meta
     doc = bare_extraction(
         tree,
         with_metadata=True,
@@ -64,63 +59,26 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
 
     found = Extraction()
     site = _site_name(ld, meta, doc.sitename)
-    page_title = _title(ld, meta, doc.title, site and site[0])
+    page_title = choose_title(page, site and site[0], doc.title, None)
     # The page's own headline is taken out of the text even when a sidecar renames the story.
     text = extract_text(doc.text, title=page_title[0] if page_title else title)
     if page_title and not title:
         found.offer("title", *page_title)
     found.offer("title", text.get("title"), text.provenance.get("title", "derived"))
     found.offer("body", text.get("body"), "trafilatura")
-    _offer_dates(found, ld, meta, doc.date)
-    _offer_people(found, ld, meta, doc.author)
-    _offer_outlets(found, ld, site, text)
     url = _url(ld, meta, tree, doc.url)
     if url is not None:
         found.offer("url", *url)
+    url_value = url[0] if url else None
+    _offer_dates(found, page, doc.date, text, url_value, found.get("title"))
+    _offer_people(found, tree, ld, meta, doc.author, site[0] if site else None)
+    _offer_outlets(found, ld, site, text)
     _offer_language(found, ld, meta, tree)
-    # Everything else (dateline, credits, a date the page's metadata lacks) comes from the text.
+    # Everything else (dateline, credits) comes from the text; its date only as evidence above.
     for name, value in text.values.items():
-        found.offer(name, value, text.provenance[name])
+        if name not in ("date", "updated"):
+            found.offer(name, value, text.provenance[name])
     return found
-
-
-def _jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue
-        for node in _walk(data):
-            types = node.get("@type")
-            types = types if isinstance(types, list) else [types]
-            if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
-                return node
-    return None
-
-
-def _walk(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON-LD document, looking inside lists and `@graph`."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk(item)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _walk(data["@graph"])
-
-
-def _meta_tags(tree: HtmlElement) -> dict[str, str]:
-    """The page's meta tags by lower-cased property, name or itemprop; the first one wins."""
-    tags: dict[str, str] = {}
-    for node in tree.iter("meta"):
-        key = node.get("property") or node.get("name") or node.get("itemprop")
-        content = node.get("content")
-        if key and content and content.strip():
-            tags.setdefault(key.strip().lower(), content.strip())
-    return tags
 
 
 def _names(value: Any, *, people: bool) -> list[str]:
@@ -156,64 +114,98 @@ def _site_name(
     return None
 
 
-def _title(
-    ld: dict[str, Any] | None, meta: dict[str, str], title: str | None, site: str | None
-) -> tuple[str, str] | None:
-    """The headline: JSON-LD, then og:title, then trafilatura's; without the site's name."""
-    for value, how in (
-        (ld.get("headline") if ld else None, "jsonld"),
-        (meta.get("og:title") or meta.get("twitter:title"), "meta"),
-        (title, "trafilatura"),
-    ):
-        if isinstance(value, str) and value.strip():
-            return _strip_site(" ".join(value.split()), site), how
-    return None
-
-
-def _strip_site(title: str, site: str | None) -> str:
-    """A title without a trailing ` | Site Name`."""
-    if not site:
-        return title
-    for sep in _TITLE_SEPARATORS:
-        suffix = f"{sep}{site}"
-        if title.casefold().endswith(suffix.casefold()) and len(title) > len(suffix):
-            return title[: -len(suffix)].strip()
-    return title
-
-
 def _offer_dates(
-    found: Extraction, ld: dict[str, Any] | None, meta: dict[str, str], date: str | None
+    found: Extraction,
+    page: PageMeta,
+    guessed: str | None,
+    text: Extraction,
+    url: str | None,
+    title: str | None,
 ) -> None:
-    """Publication and update dates: JSON-LD, then meta tags, then trafilatura (htmldate)."""
-    if ld is not None:
-        published = ld.get("datePublished") or ld.get("dateCreated")
-        found.offer("date", supplied_date(published), "jsonld")
-        found.offer("updated", supplied_date(ld.get("dateModified")), "jsonld")
-    for key in _PUBLISHED_META:
-        if key in meta:
-            found.offer("date", supplied_date(meta[key]), "meta")
-    for key in _UPDATED_META:
-        if key in meta:
-            found.offer("updated", supplied_date(meta[key]), "meta")
-    if date:
-        found.offer("date", supplied_date(date), "trafilatura")
+    """The publication date chosen on evidence (see `metadata.choose_date`), and the update."""
+    text_date = text.get("date") if text.provenance.get("date") != "copyright-line" else None
+    chosen = choose_date(
+        page,
+        guessed=supplied_date(guessed) if guessed else None,
+        text=text_date,
+        url=url,
+        title=title,
+    )
+    if chosen is not None:
+        found.offer("date", *chosen)
+    updated = updated_candidates(page)
+    if updated:
+        found.offer("updated", updated[0], "jsonld" if page.ld else "meta")
 
 
 def _offer_people(
-    found: Extraction, ld: dict[str, Any] | None, meta: dict[str, str], author: str | None
+    found: Extraction,
+    tree: HtmlElement,
+    ld: dict[str, Any] | None,
+    meta: dict[str, str],
+    author: str | None,
+    site: str | None,
 ) -> None:
-    """The byline: JSON-LD people, then author meta tags, then trafilatura's author."""
+    """The byline: JSON-LD people, author meta tags, the page's byline zone, trafilatura's.
+
+    An agency the page credits as author (`dpa`, `By Associated Press`) is kept beside the
+    people, as the page writes it. The site's own name as author is a placeholder: any person
+    the page names elsewhere wins over it, and it stands only when no one is named (the
+    newsroom's credit, as an agency's).
+    """
+    outlet_credit: tuple[list[str], str] | None = None
     if ld is not None:
-        found.offer("byline", supplied_names(_names(ld.get("author"), people=True)), "jsonld")
+        raw = _names(ld.get("author"), people=True) + _names(ld.get("author"), people=False)
+        named = supplied_names(_names(ld.get("author"), people=True))
+        people = _people(named, site)
+        found.offer("byline", _with_agencies(people, raw), "jsonld")
+        if named and not people:
+            outlet_credit = named, "jsonld"
     for key in _AUTHOR_META:
         value = meta.get(key)
         if value and not _URL.match(value):
-            found.offer("byline", [n for n in supplied_names(value) if not _desk(n)], "meta")
+            named = [n for n in supplied_names(value) if not _desk(n)]
+            found.offer("byline", _with_agencies(_people(named, site), [value]), "meta")
+            outlet_credit = outlet_credit or ((named, "meta") if named else None)
+    if not found.has("byline"):
+        shown = page_byline(tree)
+        if shown is not None:
+            found.offer("byline", _people(shown[0], site), "byline-zone")
     if author:
         # trafilatura guesses its author from the page's text: keep only what reads as a name
         # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline).
         names = [n for n in supplied_names(author.split("; ")) if _name_like(n)]
-        found.offer("byline", names, "trafilatura")
+        found.offer("byline", _people(names, site), "trafilatura")
+    if outlet_credit is not None:
+        found.offer("byline", *outlet_credit)
+
+
+def _with_agencies(people: list[str], raw: list[str]) -> list[str]:
+    """The people, then any news agency the raw author values credit (`A und B, dpa`, `AP`)."""
+    names = list(people)
+    for value in raw:
+        for piece in _AUTHOR_PIECES.split(value):
+            piece = piece.strip(" .")
+            if piece and canonical_outlet(piece) in WIRES and piece not in names:
+                names.append(piece)
+    return names
+
+
+def _people(names: list[str], site: str | None) -> list[str]:
+    """Names tidied (no `Autor` label, no `(obe)` initials), without the site's own name."""
+    site_key = _outlet_key(site) if site else None
+    kept: list[str] = []
+    for name in names:
+        tidy = tidy_name(name)
+        if tidy and tidy not in kept and (site_key is None or _outlet_key(tidy) != site_key):
+            kept.append(tidy)
+    return kept
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet's name compared by its letters only (`mdr.de` and `MDR`, `Lesotho Times`)."""
+    name = re.sub(r"\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it)\b.*$", "", name.casefold())
+    return re.sub(r"\W+", "", canonical_outlet(name) or name).casefold()
 
 
 def _desk(name: str) -> bool:

@@ -5,9 +5,11 @@ left in a field could never run; cleaning is the second line of defence and keep
 tidy: a title that arrives as `<b>Port strike</b>` reads "Port strike", a `javascript:` link
 never becomes a link, and the rebuild report says what was removed from which file.
 
-Only real HTML is touched: tags with a known element name (or a custom-element name, or an
-event-handler attribute), comments, and `<script>`/`<style>` blocks with their content.
-Legitimate text such as "AT&T", "a < b" or "<Reuters>" is kept as it is.
+Only real HTML is touched: tags with a known element name whose attributes read as attributes
+(or a lowercase custom-element name, or an event-handler attribute), comments, and
+`<script>`/`<style>` blocks with their content. Legitimate text such as "AT&T", "a < b",
+"<Reuters>" or a Reuters company name in angle brackets (`<MULTI-STEP PRODUCTS INC>`,
+`<TIME INC>`) is kept as it is: nothing that is not markup is ever deleted.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from indexer.errors import SkipArticle
-from indexer.models import Article
 
 SINGLE_LINE_FIELDS = ("title", "source", "publisher", "dateline", "language")
 LIST_FIELDS = ("byline", "contributors")
@@ -51,6 +52,11 @@ _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)((?:[\s/][^<>]*)?)>")
 # A tag cut off at the end of a field, dropped only when it carries a handler or a script URL.
 _CUT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)[\s/][^<>]*\Z")
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+# The attributes of a tag: `name`, `name=value`, `name="value"`, an optional closing slash.
+_ATTRIBUTE = re.compile(r"""\s*([^\s"'<>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_CLOSER = re.compile(r"</([A-Za-z][A-Za-z0-9:-]*)\s*>")
+_UNCLOSED = frozenset({"br", "hr", "wbr"})  # written without closing tags
+_CUSTOM_ELEMENT = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Script URLs (`javascript:alert(1)`); the word followed by a space, as in a headline, stays.
 _SCRIPT_URL = re.compile(r"\b(?:java|vb|live)script\s*:\S+|\bdata:text/html\S*", re.IGNORECASE)
@@ -103,6 +109,52 @@ def _drop_blocks(text: str, removed: list[str]) -> str:
     return "".join(out)
 
 
+def _attributes(text: str) -> list[tuple[str, bool]] | None:
+    """The attributes of a tag as (name, has a value), or None when the text is not attributes."""
+    text = text.rstrip()
+    if text.endswith("/"):
+        text = text[:-1]
+    found, pos = [], 0
+    while pos < len(text):
+        match = _ATTRIBUTE.match(text, pos)
+        if match is None or match.end() == pos:
+            return None
+        found.append((match.group(1), match.group(2) is not None))
+        pos = match.end()
+        if pos < len(text) and not text[pos].isspace() and match.group(2) is None:
+            return None
+    return found
+
+
+def is_markup(name: str, rest: str, closed: frozenset[str] | None = None) -> bool:
+    """Whether `<name rest>` is a tag a browser acts on rather than text in angle brackets.
+
+    A known element with no attributes (`<b>`, `</P>`) or with at least one `name=value`
+    attribute is markup; one followed only by bare words is markup only when they are
+    lowercase attribute names (`<input disabled>`), since `<TIME INC>` and `<SMALL BUSINESS
+    ADMINISTRATION>` are Reuters' way of writing company names. An upper-case tag without
+    attributes (`<DD>`, `<P>`, `<VAR>`) is also a Reuters ticker unless the text closes it
+    (`closed` holds the lower-cased names of the closing tags the text has) or it is a line
+    break. Custom elements are lowercase by definition; any event-handler attribute makes a tag
+    markup whatever its name.
+    """
+    if _HANDLER.search(rest):
+        return True
+    lowered = name.lower()
+    if lowered not in HTML_ELEMENTS:
+        return "-" in name and _CUSTOM_ELEMENT.fullmatch(name) is not None
+    attributes = _attributes(rest)
+    if attributes is None:
+        return False
+    if not attributes:
+        if closed is not None and name.isupper() and lowered not in _UNCLOSED:
+            return lowered in closed
+        return True
+    if any(has_value for _, has_value in attributes):
+        return True
+    return all(attr.islower() for attr, _ in attributes)
+
+
 def strip_markup(text: str, *, breaks: bool = False) -> tuple[str, list[str]]:
     """Remove script blocks, comments and HTML tags; returns the text and what was removed.
 
@@ -114,7 +166,8 @@ def strip_markup(text: str, *, breaks: bool = False) -> tuple[str, list[str]]:
     def tag(match: re.Match[str]) -> str:
         """Drop a tag a browser would act on; keep `<word>` text that is not one."""
         name = match.group(1).lower()
-        if name in HTML_ELEMENTS or "-" in name or _HANDLER.search(match.group(2)):
+        closing = match.group(0).startswith("</")
+        if is_markup(match.group(1), match.group(2), None if closing else closed):
             removed[f"<{name}>"] = None
             return block_break if name in BLOCK_ELEMENTS else ""
         return match.group(0)
@@ -125,6 +178,7 @@ def strip_markup(text: str, *, breaks: bool = False) -> tuple[str, list[str]]:
             found: list[str] = []
             text = _drop_blocks(text, found)
             removed.update(dict.fromkeys(found))
+            closed = frozenset(n.lower() for n in _CLOSER.findall(text))
             text = _TAG.sub(tag, text)
             cut = _CUT_TAG.search(text)
             if cut and (_HANDLER.search(cut.group(0)) or _SCRIPT_URL.search(cut.group(0))):
@@ -224,22 +278,24 @@ def clean_body(body: Any, notes: list[str]) -> str:
     return text
 
 
-def clean_article(article: Article) -> list[str]:
-    """Clean an article's fields in place; returns notes for the rebuild report.
+def clean_fields(values: dict[str, Any]) -> list[str]:
+    """Clean an article's field values (a mapping of field name to value) before it is made.
 
-    Raises SkipArticle when nothing readable is left (a body that was only a script).
+    Returns notes for the rebuild report; raises SkipArticle when nothing readable is left
+    (a body that was only a script).
     """
     notes: list[str] = []
     for name in SINGLE_LINE_FIELDS:
-        setattr(article, name, clean_text(name, getattr(article, name), notes))
+        if name in values:
+            values[name] = clean_text(name, values[name], notes)
     for name in LIST_FIELDS:
-        values = getattr(article, name)
-        if isinstance(values, str) or not isinstance(values, (list, tuple)):
-            values = [] if values is None else [values]
-        cleaned = [clean_text(name, v, notes) for v in values]
-        setattr(article, name, list(dict.fromkeys(v for v in cleaned if v)))
-    article.url = clean_url(article.url, notes)
-    article.body = clean_body(article.body, notes)
-    if not article.body.strip() and not article.title:
+        items = values.get(name)
+        if isinstance(items, str) or not isinstance(items, (list, tuple)):
+            items = [] if items is None else [items]
+        cleaned = [clean_text(name, v, notes) for v in items]
+        values[name] = list(dict.fromkeys(v for v in cleaned if v))
+    values["url"] = clean_url(values.get("url"), notes)
+    values["body"] = clean_body(values.get("body"), notes)
+    if not values["body"].strip() and not values.get("title"):
         raise SkipArticle("no article text left after removing markup")
     return notes

@@ -1,0 +1,420 @@
+"""A saved page's metadata candidates (JSON-LD, meta tags, `<title>`, visible headings, dates in
+`<time>` elements and the URL), and the choice of title and date among them by agreement.
+
+Each field is chosen on evidence, not by taking the first source that has a value: a headline
+that the JSON-LD, the meta tags, the visible `<h1>` and the page title agree on wins over one
+that only a single source states; a publication date is taken from the page's machine-readable
+metadata as written (the page's local day, never moved to UTC), and a date that only a
+heuristic reader found is kept only when a second, independent source agrees with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateutil import parser as date_parser
+from lxml.html import HtmlElement
+
+from indexer.models import PartialDate
+from indexer.normalize.dates import find_date
+from indexer.normalize.fields import supplied_date
+
+ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
+     "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion",
+     "SocialMediaPosting", "DiscussionForumPosting"}
+)  # fmt: skip
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.issued", "parsely-pub-date", "sailthru.date",
+    "cxenseparse:recs:publishtime", "article.published", "og:published_time",
+)  # fmt: skip
+UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+TITLE_SEPARATORS = (" | ", " || ", " -- ", " - ", " – ", " — ", " :: ", " · ", " • ", "｜", "：")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
+                         "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]|$)")
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
+_UTC_STAMP = re.compile(r"\d(?:Z|[+-]00:?00|\s*(?:UTC|GMT))$", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+_DEFAULT_A = dt.datetime(4, 1, 1)
+_DEFAULT_B = dt.datetime(8, 2, 2)
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+_SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
+_PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_BODY_MARK = "\x00paragraph"
+_BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
+_AFTER_HEADLINE = 30
+_HEADING_LIMIT = 6  # the first headings of a page are where its headline is
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page states about itself, gathered once."""
+
+    ld: dict[str, Any] | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    title_tag: str | None = None
+    headings: list[str] = field(default_factory=list)
+    time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
+    # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
+    shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
+
+
+def plain(value: Any) -> str | None:
+    """A metadata string with entities decoded (twice-encoded ones too) and spaces collapsed."""
+    if not isinstance(value, str):
+        return None
+    text = value
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    text = " ".join(text.replace("\u00ad", "").split())
+    return text or None
+
+
+def title_key(text: str) -> str:
+    """A title compared up to case, quote and dash styles, width and spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def read_page(tree: HtmlElement) -> PageMeta:
+    """Gather the page's JSON-LD article, meta tags, `<title>`, headings and `<time>` dates."""
+    page = PageMeta(ld=jsonld_article(tree), meta=meta_tags(tree))
+    title = tree.find(".//title")
+    if title is not None:
+        page.title_tag = plain(title.text_content())
+    for node in tree.iter("h1"):
+        text = plain(node.text_content())
+        if text:
+            page.headings.append(text)
+        if len(page.headings) >= _HEADING_LIMIT:
+            break
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue
+        prop = (node.get("itemprop") or "").lower()
+        if prop == "headline" and node.tag != "meta":
+            text = plain(node.text_content())
+            if text and text not in page.headings:
+                page.headings.append(text)
+        if prop == "datepublished" or (node.tag == "time" and node.get("pubdate") is not None):
+            stamp = node.get("datetime") or node.get("content")
+            if stamp:
+                page.time_published.append(stamp)
+    page.shown_days = _shown_days(tree)
+    return page
+
+
+def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str]]:
+    """The page's visible text in order: full dates by position, and `<h1>` keys by position."""
+    shown: list[tuple[int, tuple[int, int, int] | str]] = []
+    position = 0
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _HIDDEN:
+            continue
+        if node.tag == "h1":
+            shown.append((position, title_key(plain(node.text_content()) or "")))
+        for text in (node.text, node.tail if node.getparent() is not None else None):
+            line = " ".join((text or "").split())
+            if not line:
+                continue
+            position += 1
+            if len(line) > _PARAGRAPH:
+                shown.append((position, _BODY_MARK))
+            if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
+                continue
+            found = find_date(line)
+            if found and found[0].year and found[0].month and found[0].day:
+                shown.append((position, (found[0].year, found[0].month, found[0].day)))
+    return shown
+
+
+def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int, int]]:
+    """Full dates shown just before the visible headline or between it and the story's first
+    paragraph (the header cluster)."""
+    if not title:
+        return set()
+    key = title_key(title)
+    at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
+    if not at:
+        return set()
+    start, end = at[0] - _BEFORE_HEADLINE, at[0] + _AFTER_HEADLINE
+    # The header cluster ends where the story's paragraphs begin.
+    body = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at[0]]
+    end = min([end, *body[:1]])
+    return {
+        item for pos, item in page.shown_days if not isinstance(item, str) and start <= pos <= end
+    }
+
+
+def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
+    """The first JSON-LD object of an article type on the page."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for node in walk(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(t in ARTICLE_TYPES for t in types if isinstance(t, str)):
+                return node
+    return None
+
+
+def walk(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document, looking inside lists and `@graph`."""
+    if isinstance(data, list):
+        for item in data:
+            yield from walk(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from walk(data["@graph"])
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """The page's meta tags by lower-cased property, name or itemprop; the first one wins."""
+    tags: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        content = node.get("content")
+        if key and content and content.strip():
+            tags.setdefault(key.strip().lower(), content.strip())
+    return tags
+
+
+# --- title -----------------------------------------------------------------------------------
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """A title without a leading or trailing site name (`Site | Title`, `Title - Site`)."""
+    if not site:
+        return title
+    folded, name = title.casefold(), site.casefold()
+    for sep in TITLE_SEPARATORS:
+        if folded.endswith(f"{sep}{name}".casefold()) and len(title) > len(sep) + len(site):
+            return title[: -len(sep) - len(site)].strip()
+        if folded.startswith(f"{name}{sep}".casefold()) and len(title) > len(sep) + len(site):
+            return title[len(site) + len(sep) :].strip()
+    return title
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a page title split at its separators (`Headline | Section | Site`)."""
+    parts = [title]
+    for sep in TITLE_SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(sep)]
+    return [p for p in parts if p]
+
+
+def choose_title(
+    page: PageMeta, site: str | None, guessed: str | None, fallback: str | None
+) -> tuple[str, str] | None:
+    """The page's headline, with where it came from; entities decoded, the site's name removed.
+
+    The editors' headline fields come first: the JSON-LD `headline`, then og:title or
+    twitter:title. Without them a visible
+    `<h1>` is taken only where the page title (or trafilatura's guess, `guessed`) repeats it,
+    since menus, logos and prompts are headings too; then trafilatura's guess, then the
+    `<title>` without a short site or section tail, then `fallback` (the text reader's).
+    """
+    headline = plain(page.ld.get("headline")) if page.ld else None
+    if headline:
+        return strip_site(headline, site), "jsonld"
+    social = plain(page.meta.get("og:title") or page.meta.get("twitter:title"))
+    if social:
+        return strip_site(social, site), "meta"
+    echoes = set()
+    if page.title_tag:
+        cleaned = strip_site(page.title_tag, site)
+        echoes |= {title_key(p) for p in [cleaned, *title_parts(cleaned)]}
+    if plain(guessed):
+        echoes.add(title_key(strip_site(plain(guessed) or "", site)))
+    # The longest heading the page title repeats: a logo heading repeats only the site's part.
+    echoed = [h for h in page.headings if title_key(h) in echoes]
+    if echoed:
+        return max(echoed, key=len), "heading"
+    text = plain(guessed)
+    if text:
+        return strip_site(text, site), "trafilatura"
+    if page.title_tag:
+        return _without_short_tail(strip_site(page.title_tag, site)), "title"
+    if fallback:
+        return fallback, "text"
+    return None
+
+
+def _without_short_tail(title: str) -> str:
+    """A page title without a last part of at most four words (a site or section name)."""
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head.strip()
+    return title
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def local_date(value: Any) -> PartialDate | None:
+    """A stated date at its precision, on the day the page gives (its own zone, not UTC)."""
+    text = value if isinstance(value, str) else None
+    if text is None:
+        return supplied_date(value)
+    iso = _ISO_DAY.match(text)
+    if iso:
+        try:
+            day = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+        return PartialDate(day.year, day.month, day.day)
+    if _TIME_OF_DAY.search(text) and len(text) <= 80:
+        try:
+            first = date_parser.parse(text, default=_DEFAULT_A, ignoretz=True)
+            second = date_parser.parse(text, default=_DEFAULT_B, ignoretz=True)
+        except (ValueError, OverflowError, TypeError):
+            return supplied_date(text)
+        if first.date() == second.date() and 1900 <= first.year <= 2100:
+            return PartialDate(first.year, first.month, first.day)
+    return supplied_date(text)
+
+
+def url_date(url: str | None) -> PartialDate | None:
+    """The day a page's address states (`/2024/05/03/`), or None."""
+    match = _URL_DAY.search(url or "")
+    if match is None:
+        return None
+    try:
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return PartialDate(day.year, day.month, day.day)
+
+
+def published_candidates(page: PageMeta) -> list[tuple[PartialDate, str]]:
+    """The publication dates the page's machine-readable metadata states, with their kind."""
+    stamps: list[tuple[Any, str]] = []
+    if page.ld is not None:
+        for key in ("datePublished", "dateCreated"):
+            if page.ld.get(key):
+                stamps.append((page.ld[key], "jsonld"))
+                break
+    stamps += [(page.meta[key], "meta") for key in PUBLISHED_META if key in page.meta]
+    # Only the first: later `<time>` elements are mostly related stories and comments.
+    stamps += [(stamp, "time-element") for stamp in page.time_published[:1]]
+    found = []
+    for stamp, kind in stamps:
+        date = local_date(stamp)
+        if date is None:
+            continue
+        if _in_utc(stamp):
+            # A UTC stamp names London's day: the same instant with the page's offset wins.
+            instant = _instant(stamp)
+            for other, _ in stamps:
+                if not _in_utc(other) and instant is not None and _instant(other) == instant:
+                    date = local_date(other) or date
+                    break
+        found.append((date, kind))
+    return found
+
+
+def _instant(stamp: Any) -> dt.datetime | None:
+    """The moment a zoned timestamp names, or None."""
+    if not isinstance(stamp, str) or not _TIME_OF_DAY.search(stamp):
+        return None
+    try:
+        moment = date_parser.isoparse(stamp.strip())
+    except (ValueError, OverflowError):
+        try:
+            moment = date_parser.parse(stamp)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _in_utc(stamp: Any) -> bool:
+    """Whether a timestamp is written in UTC (`…Z`, `+00:00`) rather than a local offset."""
+    return isinstance(stamp, str) and bool(_UTC_STAMP.search(stamp.strip()))
+
+
+def updated_candidates(page: PageMeta) -> list[PartialDate]:
+    """The update dates the page's metadata states."""
+    found = []
+    if page.ld is not None:
+        found.append(local_date(page.ld.get("dateModified")))
+    found += [local_date(page.meta[k]) for k in UPDATED_META if k in page.meta]
+    return [d for d in found if d is not None]
+
+
+def choose_date(
+    page: PageMeta,
+    *,
+    guessed: PartialDate | None,
+    text: PartialDate | None,
+    url: str | None,
+    title: str | None = None,
+) -> tuple[PartialDate, str] | None:
+    """The publication date, or None when the evidence is weak: no date beats a wrong one.
+
+    A date the metadata states as the publication date is taken (the JSON-LD's when sources
+    disagree, unless more of them agree on another day). Without one, the dates read by
+    heuristics (htmldate's `guessed`, the text reader's `text`, the page address) count only
+    where a second source agrees on the day: another of them, or the same date written next
+    to the visible headline `title` (its header cluster, where the byline and date sit), or
+    the only full date the page shows. A date that is the page's stated update is no
+    publication date.
+    """
+    updated = {_day(d) for d in updated_candidates(page)}
+    stated = published_candidates(page)
+    # An update stamp marked up as the publication date is no evidence while others remain.
+    stated = [c for c in stated if _day(c[0]) not in updated] or stated
+    if stated:
+        votes: dict[tuple[int | None, int | None, int | None], list[str]] = {}
+        for date, kind in stated:
+            votes.setdefault(_day(date), []).append(kind)
+        first = stated[0][0]
+        best = max(votes.items(), key=lambda kv: (len(set(kv[1])), kv[0] == _day(first)))
+        date = next(d for d, _ in stated if _day(d) == best[0])
+        return date, best[1][0]
+    updated = {_day(d) for d in updated_candidates(page)}
+    heuristic = [
+        (d, how)
+        for d, how in ((guessed, "htmldate"), (text, "text"), (url_date(url), "url"))
+        if d is not None and d.day is not None and d.year is not None
+    ]
+    near = days_near_headline(page, title)
+    shown = {item for _, item in page.shown_days if not isinstance(item, str)}
+    for date, how in heuristic:
+        if _day(date) in updated:
+            continue
+        agree = [h for d, h in heuristic if h != how and _day(d) == _day(date)]
+        if _day(date) in near:
+            agree.append("headline")
+        elif shown == {_day(date)}:
+            agree.append("only-date-shown")
+        if agree:
+            return date, f"{how}+{agree[0]}"
+    return None
+
+
+def _day(date: PartialDate) -> tuple[int | None, int | None, int | None]:
+    """A date as a (year, month, day) key."""
+    return date.year, date.month, date.day

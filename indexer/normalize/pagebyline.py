@@ -1,0 +1,159 @@
+"""The byline a saved page shows: the elements it marks as its byline or author, read as a credit.
+
+Pages mark their byline with classes and attributes (`class="byline"`, `itemprop="author"`,
+`rel="author"`); the same words also mark author photos, biographies, "more stories by" links
+and the authors of other stories in sidebars and lists. Only elements outside navigation,
+asides, footers and story lists are read, each as a credit line (`By A and B`, `A · Outlet ·
+Posted …`) with the usual name checks, and the first one that reads as a credit wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from indexer.normalize.bylines import clean_name, parse_byline, parse_name_line
+from indexer.normalize.sources import WIRES, canonical_outlet
+
+_MARK = re.compile(r"byline|author|writer|creator|reporter|verfasser|autor", re.IGNORECASE)
+# Marked elements that are not the story's byline: photos, biographies, links, other stories.
+_NOT_BYLINE = re.compile(
+    r"image|avatar|photo|picture|bio|profile|modal|flyout|social|follow|comment|archive|more|"
+    r"related|recirc|teaser|card|list|widget|share|rss|email|twitter|title|description|about",
+    re.IGNORECASE,
+)
+# Ancestors that hold other stories or page furniture: a class or id that starts so.
+_ELSEWHERE = re.compile(
+    r"(?:related|recirc|sidebar|teaser|comment|popular|most-?read|promo|footer|nav|menu|"
+    r"newsletter|recommend|trending|more-?stories)",
+    re.IGNORECASE,
+)
+_SOCIAL = re.compile(
+    r"twitter|facebook|instagram|linkedin|mailto:|social|follow|share|avatar|photo|image",
+    re.IGNORECASE,
+)
+_SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "head"})
+_OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
+_LABEL = re.compile(
+    r"^(?:by|von|par|por|door|av|af|di|da|autor(?:in)?|author|text|written by|"
+    r"reporting by)\b[:\s]*",
+    re.IGNORECASE,
+)
+_INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
+_MAX_TEXT = 150
+_MAX_PIECE = 60
+_AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
+_MAX_TRIED = 12  # marked elements read before giving up
+_ANCESTORS = 8
+
+
+def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
+    """The names in the page's byline zone and the agency it credits, or None."""
+    tried = 0
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _SKIPPED_TAGS:
+            continue
+        marks = " ".join(
+            node.get(key) or "" for key in ("class", "id", "itemprop", "rel", "data-testid")
+        )
+        if not _MARK.search(marks) or _NOT_BYLINE.search(marks) or _elsewhere(node):
+            continue
+        text = _shown_text(node)
+        if not 2 <= len(text) <= _MAX_TEXT:
+            continue
+        tried += 1
+        found = read_credit(text) or _name_pieces(node)
+        if found is not None:
+            return found
+        if tried >= _MAX_TRIED:
+            break
+    return None
+
+
+def _shown_text(node: HtmlElement) -> str:
+    """An element's text, its pieces spaced apart, without social links and author photos."""
+    pieces: list[str] = []
+
+    def visit(element: HtmlElement) -> None:
+        """Collect the text of `element` and of its children that are part of the byline."""
+        pieces.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and not _skipped_child(child):
+                visit(child)
+            pieces.append(child.tail or "")
+
+    visit(node)
+    return " ".join(" ".join(pieces).split())
+
+
+def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
+    """The names a byline element holds in elements of their own (`<a rel=author>Sam Stein</a>`
+    before his role), when its whole text is more than a credit."""
+    names: list[str] = []
+    for element in node.iter():
+        if not isinstance(element.tag, str) or not element.text or _skipped_child(element):
+            continue
+        marks = " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
+        own = (
+            _MARK.search(marks)
+            or "name" in marks.lower()
+            or _AUTHOR_LINK.search(element.get("href") or "")
+        )
+        piece = " ".join(element.text.split())
+        if own and 2 <= len(piece) <= _MAX_PIECE:
+            found = read_credit(piece)
+            if found is not None:
+                names.extend(n for n in found[0] if n not in names)
+    return (names, None) if names else None
+
+
+def _skipped_child(child: HtmlElement) -> bool:
+    """Whether a part of a byline element is a social link, a photo or a label to drop."""
+    if child.tag in _SKIPPED_TAGS or child.tag in ("svg", "button", "figure"):
+        return True
+    marks = " ".join(child.get(key) or "" for key in ("class", "id", "href"))
+    return bool(_SOCIAL.search(marks))
+
+
+def _elsewhere(node: HtmlElement) -> bool:
+    """Whether an element sits in navigation, an aside, a footer or a list of other stories."""
+    for depth, parent in enumerate(node.iterancestors()):
+        if depth >= _ANCESTORS:
+            break
+        if parent.tag in ("body", "html"):
+            break
+        if parent.tag in _OUTSIDE_TAGS:
+            return True
+        tokens = f"{parent.get('class') or ''} {parent.get('id') or ''}".split()
+        if any(_ELSEWHERE.match(token) for token in tokens):
+            return True
+    return False
+
+
+def read_credit(text: str) -> tuple[list[str], str | None] | None:
+    """The people and the agency in one byline text (`By A and B`, `By Associated Press`)."""
+    bare = _LABEL.sub("", text).strip(" :·|")
+    outlet = canonical_outlet(bare)
+    if outlet is not None:
+        return ([bare], outlet) if outlet in WIRES else None
+    credit = parse_byline(f"By {bare}") if bare else None
+    if credit is None:
+        credit = parse_name_line(bare)
+    if credit is None or not credit.byline:
+        return None
+    names = [n for n in (tidy_name(n) for n in credit.byline) if n]
+    if not names:
+        return None
+    agency = credit.outlet if credit.outlet in WIRES else None
+    return names, agency
+
+
+def tidy_name(name: str) -> str | None:
+    """A name without a leading label (`Autor`, `Von`) or trailing initials (`(obe)`)."""
+    text = _INITIALS.sub("", _LABEL.sub("", name.strip())).strip(" ,;:")
+    if not text:
+        return None
+    if clean_name(text) is None and not text.isascii():
+        return text  # names in other scripts have no capitals to check
+    return text

@@ -1,0 +1,115 @@
+"""Metadata of saved pages chosen on evidence: local dates, decoded titles, the byline zone."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import fromstring
+
+from indexer.normalize.metadata import (
+    PageMeta,
+    choose_date,
+    choose_title,
+    local_date,
+    plain,
+    read_page,
+)
+from indexer.normalize.pagebyline import page_byline, read_credit, tidy_name
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2026-07-10T00:50:17+02:00", "2026-07-10"),  # 22:50 UTC the day before
+        ("2024-10-16T00:00:00+08:00", "2024-10-16"),
+        ("2016-10-03T02:30:57.000Z", "2016-10-03"),
+        ("Mon, 03 Oct 2016 23:30:00 -0700", "2016-10-03"),
+        ("2025-01", "2025-01"),
+    ],
+)
+def test_local_date_keeps_the_pages_own_day(stamp: str, day: str) -> None:
+    date = local_date(stamp)
+    assert date is not None and date.iso() == day
+
+
+def test_entities_are_decoded_even_twice() -> None:
+    assert plain("Depot&amp;#8217;s  night&nbsp;shift") == "Depot’s night shift"
+    assert plain("R&uuml;ckbau &quot;jetzt&quot;") == 'Rückbau "jetzt"'
+
+
+def test_a_logo_heading_is_no_headline() -> None:
+    page = read_page(
+        fromstring(
+            "<html><head><title>Frost hits orchards - Hill Weekly</title></head><body>"
+            "<h1>Hill Weekly</h1><h1>Frost hits orchards</h1><p>Text.</p></body></html>"
+        )
+    )
+    assert choose_title(page, None, None, None) == ("Frost hits orchards", "heading")
+
+
+def test_title_without_any_echo_falls_back_to_the_page_title() -> None:
+    page = PageMeta(title_tag="Frost hits orchards in the valley | Hill Weekly")
+    assert choose_title(page, None, None, None) == ("Frost hits orchards in the valley", "title")
+
+
+def test_a_lone_heuristic_date_is_not_taken() -> None:
+    page = read_page(
+        fromstring(
+            "<html><body><h1>Frost hits orchards</h1><p>Growers counted the cost.</p>"
+            "<p>Council meeting, 14 March 2019</p><p>Fair opens, 2 June 2020</p></body></html>"
+        )
+    )
+    guessed = local_date("2019-03-14")
+    assert choose_date(page, guessed=guessed, text=None, url=None, title="Frost hits") is None
+    # The same date written beside the headline is a second source.
+    near = read_page(
+        fromstring(
+            "<html><body><h1>Frost hits orchards</h1><p>14 March 2019</p>"
+            "<p>Growers counted the cost.</p><p>Fair opens, 2 June 2020</p></body></html>"
+        )
+    )
+    chosen = choose_date(near, guessed=guessed, text=None, url=None, title="Frost hits orchards")
+    assert chosen is not None and chosen[0].iso() == "2019-03-14"
+
+
+def test_an_update_stamp_is_no_publication_date() -> None:
+    page = read_page(
+        fromstring(
+            '<html><head><meta property="article:modified_time" content="2025-01-07T09:08:22">'
+            "</head><body><h1>Video rules</h1><p>Last Updated: January 7, 2025</p></body></html>"
+        )
+    )
+    guessed = local_date("2025-01-07")
+    assert choose_date(page, guessed=guessed, text=None, url=None, title="Video rules") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Hannah Osei and Mateo Rivas", ["Hannah Osei", "Mateo Rivas"]),
+        ("Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET", ["Pete Evans"]),
+        ("By Associated Press", ["Associated Press"]),
+        ("Von Konstantin Furrer", ["Konstantin Furrer"]),
+    ],
+)
+def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:
+    found = read_credit(text)
+    assert found is not None and found[0] == names
+
+
+@pytest.mark.parametrize("text", ["More stories", "Share this article", "Tech Industry News Desk"])
+def test_other_marked_text_is_no_credit(text: str) -> None:
+    assert read_credit(text) is None
+
+
+def test_tidy_name_drops_labels_and_initials() -> None:
+    assert tidy_name("Autor Monika Bolliger") == "Monika Bolliger"
+    assert tidy_name("Elena Oberholzer (obe)") == "Elena Oberholzer"
+
+
+def test_the_byline_zone_skips_sidebars_and_social_links() -> None:
+    tree = fromstring(
+        '<html><body><aside class="related"><span class="author">By Priya Lal</span></aside>'
+        '<div class="byline">By <a href="/author/hosei">Hannah Osei</a>'
+        '<a class="twitter" href="https://twitter.com/h">@hosei</a></div></body></html>'
+    )
+    assert page_byline(tree) == (["Hannah Osei"], None)

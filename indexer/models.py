@@ -182,6 +182,10 @@ ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+# The fields the normaliser finds in an article (the others come from the file or the index).
+EXTRACTED_FIELDS = tuple(f for f in ARTICLE_FIELDS if f.kind in ("text", "texts", "date"))
+
+
 def _dump(article: Article, spec: FieldSpec) -> Any:
     """One field's JSON value."""
     value = getattr(article, spec.attribute or spec.name)

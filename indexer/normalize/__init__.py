@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from indexer.errors import SkipArticle
-from indexer.models import Article, RawRecord
+from indexer.models import EXTRACTED_FIELDS, Article, RawRecord
 from indexer.normalize.clean import clean_fields, strip_markup
 from indexer.normalize.dates import resolve_years
 from indexer.normalize.extraction import Extraction, settle_outlets
@@ -108,22 +108,18 @@ def _article(record: RawRecord, found: Extraction) -> Article:
     settle_outlets(found)
     found.offer("language", guess_language(body), "derived")
     values = found.values
+    extracted = {
+        spec.name: list(values.get(spec.name) or [])
+        if spec.kind == "texts"
+        else values.get(spec.name)
+        for spec in EXTRACTED_FIELDS
+    }
     return Article(
         id=record.id,
         file=record.file,
         body=body,
-        title=values.get("title"),
-        source=values.get("source"),
-        publisher=values.get("publisher"),
-        date=values.get("date"),
-        updated=values.get("updated"),
-        byline=list(values.get("byline") or []),
-        contributors=list(values.get("contributors") or []),
-        dateline=values.get("dateline"),
-        url=values.get("url"),
-        language=values.get("language"),
-        story_id=values.get("story_id"),
         provenance=dict(found.provenance),
         origin=record.origin,
         mtime=record.mtime,
+        **extracted,
     )

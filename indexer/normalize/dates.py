@@ -350,5 +350,4 @@ def resolve_years(articles: Iterable[Article], known_years: Iterable[int] = ()) 
             continue
         year = year_for_weekday(date.month, date.day, date.weekday, years)
         if year is not None:
-            article.date = PartialDate(year, date.month, date.day, date.weekday)
-            article.provenance["date"] = "weekday"
+            article.date_from(PartialDate(year, date.month, date.day, date.weekday), "weekday")

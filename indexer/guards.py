@@ -70,7 +70,8 @@ def id_problem(article_id: str) -> str | None:
 
 
 _LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES - 1},}}")
-_ATTRIBUTE = re.compile(r"\s+[^\s=<>/]+")
+# One attribute: a name and, optionally, a value (a quoted value's spaces are not attributes).
+_ATTRIBUTE = re.compile(r"""\s+[^\s=<>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
 def html_problem(html: str) -> str | None:

@@ -19,7 +19,8 @@ from xml.etree import ElementTree
 import pytest
 
 from indexer.errors import SkipArticle
-from indexer.loaders import DEFAULT_MAX_BYTES, discover
+from indexer.loaders import DEFAULT_MAX_BYTES, discover, read_file
+from indexer.models import RawRecord
 from indexer.normalize.clean import clean_body, clean_fields, clean_text, clean_url, strip_markup
 from indexer.pipeline import build_index
 from webapp import create_app, marked
@@ -514,3 +515,18 @@ def test_every_formula_start_is_prefixed(value):
 
     assert safe_cell(value) == "'" + value
     assert safe_cell("plain =") == "plain =" and safe_cell(-1) == -1
+
+
+def test_words_inside_an_attribute_value_are_not_counted_as_attributes(tmp_path):
+    """A real page's long quoted value (a description, a srcset) is no attack: it is indexed."""
+    words = " ".join(f"word{n}" for n in range(3_000))
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><title>Port strike</title><meta name="description" content="{words}">'
+        f"</head><body><h1>Port strike</h1><p>{BODY}</p></body></html>",
+        encoding="utf-8",
+    )
+    found, skipped = discover([str(page)])
+    assert not skipped
+    (record,) = read_file(found[0])
+    assert isinstance(record, RawRecord) and record.kind == "html" and BODY in record.text

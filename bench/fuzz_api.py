@@ -47,7 +47,7 @@ SYNTAX = [
     "&", "<script>", "\x00", "\u202e", "\u200b", "\ufeff", "؟", "🙂", "東京", "é", "ß",
 ]  # fmt: skip
 PARAMS = ["q", "source", "publisher", "byline", "dateline", "date", "from", "to", "sort"]
-PARAMS += ["page", "per_page", "chart", "format", "x"]
+PARAMS += ["page", "per_page", "chart", "format", "facet_limit", "interval", "count", "x"]
 ODD_VALUES = [
     "", " ", "0", "-1", "1", "2", "100", "101", "10000", "99999999999999999999", "1e9", "NaN",
     "relevance", "newest", "oldest", "sideways", "2025-01-15", "2025-01", "2025", "2025-13-45",
@@ -73,9 +73,24 @@ def query_texts() -> st.SearchStrategy[str]:
     return st.one_of(structured, free, nested)
 
 
+def huge_numbers() -> st.SearchStrategy[str]:
+    """Numbers and dates too large for any date or integer type: `1111…`, `2025-9999…`."""
+    digits = st.from_regex(r"\A[0-9]{5,60}\Z")
+    return st.one_of(
+        digits,
+        digits.map(lambda d: f"2025-{d}"),
+        digits.map(lambda d: f"2025-01-{d}"),
+        digits.map(lambda d: f"-{d}"),
+        digits.map(lambda d: f"date:{d}"),
+        digits.map(lambda d: f"date:[{d} to 2025]"),
+    )
+
+
 def search_params() -> st.SearchStrategy[list[tuple[str, str]]]:
     """A list of (name, value) pairs, names repeated and unknown ones included."""
-    value = st.one_of(st.sampled_from(ODD_VALUES), st.text(max_size=40), query_texts())
+    value = st.one_of(
+        st.sampled_from(ODD_VALUES), st.text(max_size=40), query_texts(), huge_numbers()
+    )
     pair = st.tuples(st.one_of(st.sampled_from(PARAMS), st.text(max_size=8)), value)
     return st.lists(pair, max_size=12)
 

@@ -41,9 +41,15 @@ class PartialDate:
     def parse_iso(cls, text: str) -> PartialDate:
         """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (raises ValueError otherwise)."""
         parts = text.strip().split("-")
-        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        widths = [4, 2, 2][: len(parts)]
+        if not 1 <= len(parts) <= 3 or not all(
+            p.isascii() and p.isdigit() and 1 <= len(p) <= w
+            for p, w in zip(parts, widths, strict=True)
+        ):
             raise ValueError(f"not an ISO date: {text!r}")
         nums = [int(p) for p in parts] + [None, None]
+        if 0 in nums[1:3]:  # month or day 0 would silently mean "the whole year/month"
+            raise ValueError(f"not an ISO date: {text!r}")
         date = cls(nums[0], nums[1], nums[2])
         date.start()  # validates month and day
         return date

@@ -53,6 +53,8 @@ _STAMP_BITS = re.compile(
 )
 _WORDS = re.compile(r"[^\W\d_]+")
 _LABEL_CHARS = 24
+_MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
+_STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 _NOT_PUBLISHED = re.compile(
     r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
     re.IGNORECASE,
@@ -169,7 +171,10 @@ def _byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
     if parse_publisher_line(text) is not None:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
-    credit = parse_byline(_unstutter(text)) or parse_byline(_without_stamps(_unstutter(text)))
+    credit = parse_byline(_unstutter(text))
+    if credit is None and len(text) <= _MAX_STAMPED_CREDIT and _STAMP_HINT.search(text):
+        # Only a credit-sized line is worth stripping of its dates (a date search per line).
+        credit = parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
         return []
     return [n for n in credit.byline if not _common_words(n, body)]

@@ -41,11 +41,7 @@ class PartialDate:
     def parse_iso(cls, text: str) -> PartialDate:
         """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (raises ValueError otherwise)."""
         parts = text.strip().split("-")
-        widths = [4, 2, 2][: len(parts)]
-        if not 1 <= len(parts) <= 3 or not all(
-            p.isascii() and p.isdigit() and 1 <= len(p) <= w
-            for p, w in zip(parts, widths, strict=True)
-        ):
+        if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
             raise ValueError(f"not an ISO date: {text!r}")
         nums = [int(p) for p in parts] + [None, None]
         if 0 in nums[1:3]:  # month or day 0 would silently mean "the whole year/month"

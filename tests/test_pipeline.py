@@ -17,7 +17,7 @@ from indexer.live import LiveIndex
 from indexer.pipeline import build_index, update_index
 from indexer.store import IndexStore
 
-from .conftest import ARTICLES, SEEDS
+from .conftest import ARTICLES, SEEDS, run_cli
 
 
 @pytest.fixture
@@ -295,20 +295,10 @@ def test_the_cli_update_stops_a_mass_delete_and_allows_it_when_asked(work):
     total = _search(work / "index").total
     for path in (work / "seeds").iterdir():
         path.unlink()
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(work / "index")}
-    script = os.path.join(os.path.dirname(sys.executable), "newsindex")
 
     def update(*args: str) -> subprocess.CompletedProcess[str]:
         """Run `newsindex update` on the work folder."""
-        return subprocess.run(
-            [script, "update", *args, "seeds"],
-            cwd=work,
-            env=env,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=300,
-        )
+        return run_cli(["update", *args, "seeds"], work, work / "index", timeout=300)
 
     refused = update()
     assert refused.returncode == 1 and "Traceback" not in refused.stderr

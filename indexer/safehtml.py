@@ -32,3 +32,14 @@ def split_fragments(formatted: str) -> list[str]:
     """Split the formatter's output into sanitised snippets."""
     parts = (" ".join(f.split()) for f in formatted.split(FRAGMENT_SEPARATOR))
     return [sanitize(part) for part in parts if part]
+
+
+LEAD_CHARS = 220  # a snippet's length, and so that of a hit's lead when nothing is marked
+
+
+def lead(body: str) -> str:
+    """The opening of a body, cut at a word boundary, for hits without a highlighted match."""
+    text = " ".join(body.split())
+    if len(text) <= LEAD_CHARS:
+        return text
+    return text[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"

@@ -215,9 +215,9 @@ class SearchBackend(ABC):
 
         Optional: by default the snippet is the body's opening, escaped.
         """
-        from indexer.safehtml import escape
+        from indexer.safehtml import escape, lead
 
-        return lambda body: escape(" ".join(body.split())[:220])
+        return lambda body: escape(lead(body))
 
     def write_caches(self) -> None:  # noqa: B027 - optional hook with a no-op default
         """Save what makes opening the index fast; run by rebuild and update, never by serving."""

@@ -51,12 +51,11 @@ from indexer.query.grammar import TEXT_FIELDS, parse_tokens
 from indexer.query.histogram import bin_dates
 from indexer.query.limits import check_query_text
 from indexer.query.prepare import PreparedQuery, prepare
-from indexer.safehtml import escape
+from indexer.safehtml import escape, lead
 from indexer.workers import processes_for
 
 SEARCH_FIELDS = TEXT_FIELDS
 UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
-SNIPPET_CHARS = 220
 SEARCH_SECONDS = 1.0  # budget of a search: matching by Whoosh (wildcards, ranges), then snippets
 EXPORT_SECONDS = 10.0  # the same for an export, which may wait longer
 EXPORT_BATCH = 500
@@ -383,7 +382,7 @@ class WhooshBackend(SearchBackend):
                     body, terms, self._schema["body"].analyzer, sq.snippets
                 )
             if not snippets:
-                snippets = [escape(highlight.lead(body))]
+                snippets = [escape(lead(body))]
             others = tables.stories.others(docnum)
             copies = [_copy_summary(searcher.stored_fields(d)) for d in others[:COPIES_SHOWN]]
             hits.append(
@@ -418,7 +417,7 @@ class WhooshBackend(SearchBackend):
         def snippet(body: str) -> str:
             """The first marked fragment of one body, or its lead."""
             found = highlight.snippets(body, terms, analyzer, 1) if terms else []
-            return found[0] if found else escape(highlight.lead(body))
+            return found[0] if found else escape(lead(body))
 
         return snippet
 

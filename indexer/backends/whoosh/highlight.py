@@ -17,9 +17,9 @@ from whoosh.searching import Searcher
 
 from indexer.backends.whoosh.analysis import highlight_text
 from indexer.query.grammar import TEXT_FIELDS
-from indexer.safehtml import FRAGMENT_SEPARATOR, escape, split_fragments
+from indexer.safehtml import FRAGMENT_SEPARATOR, LEAD_CHARS, escape, split_fragments
 
-SNIPPET_CHARS = 220
+SNIPPET_CHARS = LEAD_CHARS
 
 
 class MarkFormatter(Formatter):
@@ -76,11 +76,3 @@ def body_terms(q: query.Query, searcher: Searcher) -> set[str]:
         for name in TEXT_FIELDS
         for _, word in q.existing_terms(reader, expand=True, fieldname=name)
     }
-
-
-def lead(body: str) -> str:
-    """The opening of a body, cut at a word boundary, for hits without a highlighted match."""
-    text = " ".join(body.split())
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"

@@ -23,8 +23,8 @@ Precision = Literal["day", "month", "year"]
 RecordKind = Literal["text", "html", "fields"]
 # How a field is written to JSON: `key` a string always present, `text` a string or null,
 # `texts` a list of strings, `date` a PartialDate as ISO text, `precision` the precision of the
-# date, `mapping` strings by name, `number` a float.
-FieldKind = Literal["key", "text", "texts", "date", "precision", "mapping", "number"]
+# date, `mapping` strings by name, `number` a float, `instant` a UTC time as ISO 8601 text.
+FieldKind = Literal["key", "text", "texts", "date", "precision", "mapping", "number", "instant"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -121,6 +121,7 @@ class Article:
     provenance: dict[str, str] = field(default_factory=dict)
     origin: str = ""  # the resolved path of the file read, for updates (see the module doc)
     mtime: float = 0.0
+    indexed_at: dt.datetime | None = None  # when this text entered the index (UTC)
 
     def to_dict(self) -> dict[str, Any]:
         """The article as JSON-ready data (the shape of `/api/articles/<id>`)."""
@@ -143,6 +144,10 @@ class Article:
         """Take a byline learnt after normalisation (from a copy) and say how."""
         self.byline = list(byline)
         self.provenance["byline"] = how
+
+    def mark_indexed(self, when: dt.datetime) -> None:
+        """Record when the article's text entered the index (kept while its text is unchanged)."""
+        self.indexed_at = when
 
 
 @dataclass(slots=True, frozen=True)
@@ -177,6 +182,11 @@ ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
         "provenance", "mapping", "Where each field's value came from (`supplied`, `copy`, …)."
     ),
     FieldSpec(
+        "indexed_at",
+        "instant",
+        "When the article's text was first indexed (UTC); unchanged by updates that keep it.",
+    ),
+    FieldSpec(
         "body", "key", "The article's text, paragraphs separated by a blank line.", in_hits=False
     ),
     FieldSpec("origin", "key", "The resolved path of the file read.", public=False),
@@ -199,7 +209,20 @@ def _dump(article: Article, spec: FieldSpec) -> Any:
         return list(value)
     if spec.kind == "mapping":
         return dict(value)
+    if spec.kind == "instant":
+        return instant_text(value) if value else None
     return value
+
+
+def instant_text(when: dt.datetime) -> str:
+    """A UTC time as ISO 8601 text with microseconds (`2026-12-06T06:01:02.123456Z`)."""
+    return when.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def parse_instant(text: str) -> dt.datetime:
+    """A time written by `instant_text` (or any ISO 8601 time; naive means UTC)."""
+    when = dt.datetime.fromisoformat(text.strip())
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
 
 
 def _load(data: dict[str, Any], spec: FieldSpec) -> Any:
@@ -215,6 +238,8 @@ def _load(data: dict[str, Any], spec: FieldSpec) -> Any:
         return dict(value or {})
     if spec.kind == "number":
         return float(value or 0.0)
+    if spec.kind == "instant":
+        return parse_instant(value) if value else None
     return value
 
 

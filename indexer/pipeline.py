@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from indexer import stamps
 from indexer.backends import backend_class
 from indexer.backends.base import SearchBackend, SearchQuery
 from indexer.errors import IndexWriteError, NewsIndexError, SkipArticle
@@ -305,6 +306,8 @@ def build_index(
         grouper = StoryGrouper()
         group_articles(articles, grouper)
         resolve_years(articles)
+        with stamps.previous_index(build.store, backend) as previous:
+            stamps.stamp(articles, previous, stamps.now())
         engine = backend_class(backend).create(build.generation)
         engine.add(articles)
         _publish(build, engine, len(articles), grouper)
@@ -350,6 +353,8 @@ def update_index(
             stale = engine.ids_for_files(stale_files) if stale_files else []
             grouper = StoryGrouper.load(generation)
             articles = load_articles(changed, report, progress)
+            replaced = {a.id: a for i in stale if (a := engine.get(i)) is not None}
+            stamps.stamp(articles, replaced.get, stamps.now())
             engine.delete(stale + gone_ids)
             for article_id in stale + gone_ids:
                 with suppress(KeyError):  # an id the grouper never saw has nothing to undo

@@ -34,6 +34,7 @@ from indexer.query import grammar
 from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, count_facets, facet_values
 from indexer.query.facets import select as select_facets
 from indexer.query.histogram import bin_dates
+from indexer.query.indexed import indexed_mask, micros
 from indexer.query.prepare import prepare
 
 WORD = re.compile(r"\w+")
@@ -128,11 +129,18 @@ class FakeBackend(SearchBackend):
             for name in FACETS
         }
         dates = _dates(self.articles)
-        masks = select_facets(scores > 0, dates, prepared.bounds, sq.filters, columns)
+        indexed = np.array([micros(a.indexed_at) for a in self.articles], dtype=np.int64)
+        matched = scores > 0
+        recent = indexed_mask(indexed, sq.indexed_after)
+        if recent is not None:
+            matched &= recent
+        masks = select_facets(matched, dates, prepared.bounds, sq.filters, columns)
         day = dates.ordinal
 
         def key(n: int) -> tuple:
-            """Best score first, then newest (or oldest) date, undated last."""
+            """Best score first, then newest (or oldest) date, undated last; or newest indexed."""
+            if sq.sort == "indexed":
+                return (-indexed[n], n)
             when = -(day[n] or -(10**7)) if sq.sort != "oldest" else (day[n] or 10**7)
             return (-scores[n] if prepared.ranked else 0, when, n)
 

@@ -199,6 +199,7 @@ _KIND_SCHEMAS: dict[str, dict[str, Any]] = {
     "precision": _nullable({"type": "string", "enum": ["day", "month", "year"]}),
     "mapping": {"type": "object", "additionalProperties": {"type": "string"}},
     "number": {"type": "number"},
+    "instant": _nullable({"type": "string", "format": "date-time"}),
 }
 
 

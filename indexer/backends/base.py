@@ -26,8 +26,9 @@ from indexer.query.aliases import AliasTable
 from indexer.query.facets import FacetCount
 from indexer.query.histogram import Granularity, Histogram
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+Sort = Literal["relevance", "newest", "oldest", "indexed"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")  # what users may ask for
+INDEXED: Sort = "indexed"  # most recently indexed first: for alerts and saved-search feeds
 FACETS: tuple[str, ...] = ("source", "publisher", "byline", "dateline", "month", "language")
 # Optional capabilities an engine may offer (see SearchBackend.capabilities).
 MORE_LIKE_THIS = "more_like_this"  # similar(): articles like a given one
@@ -61,6 +62,8 @@ class SearchQuery:
     aliases: AliasTable | None = None  # names to expand to their equivalents; None: no expansion
     group: bool = True  # one hit per story (syndicated copies folded into it)
     chart_stories: bool = False  # the date chart counts distinct stories, not articles
+    # Only articles indexed strictly after this time (see indexer.query.indexed); None: all.
+    indexed_after: dt.datetime | None = None
 
 
 @dataclass(slots=True, kw_only=True)

@@ -24,6 +24,7 @@ from indexer.backends.base import (
     CAPABILITIES,
     EXPORT_CAP,
     FACETS,
+    INDEXED,
     Export,
     Hit,
     SearchBackend,
@@ -49,6 +50,7 @@ from indexer.models import Article, article_from_dict
 from indexer.query.facets import count_facets, select
 from indexer.query.grammar import TEXT_FIELDS, parse_tokens
 from indexer.query.histogram import bin_dates
+from indexer.query.indexed import indexed_mask, indexed_order
 from indexer.query.limits import check_query_text
 from indexer.query.prepare import PreparedQuery, prepare
 from indexer.safehtml import escape, lead
@@ -257,7 +259,11 @@ class WhooshBackend(SearchBackend):
             tables = self._tables(searcher)
             evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
             base, chosen, final = select(
-                evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
+                _indexed_after(evaluation.mask, tables, sq),
+                tables.dates,
+                prepared.bounds,
+                sq.filters,
+                tables.facets,
             )
             total = int(final.sum())
             stories = tables.stories.count(final)
@@ -362,7 +368,7 @@ class WhooshBackend(SearchBackend):
         if scores is not None:
             ranked = _ranked(scores, final, stop, sq.group, tables)
         else:
-            order = _by_date(final, tables.dates.ordinal, sq.sort)
+            order = _in_order(final, tables, sq.sort)
             if sq.group:
                 order = tables.stories.first_per_story(order)
             ranked = [(d, None) for d in order[:stop]]
@@ -462,13 +468,17 @@ class WhooshBackend(SearchBackend):
             deadline = time.perf_counter() + EXPORT_SECONDS
             evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
             _base, _chosen, final = select(
-                evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
+                _indexed_after(evaluation.mask, tables, sq),
+                tables.dates,
+                prepared.bounds,
+                sq.filters,
+                tables.facets,
             )
             if evaluation.scores is not None:
                 docs, _scores = top_n(evaluation.scores, np.flatnonzero(final), cap)
                 order = docs.tolist()
             else:
-                order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
+                order = _in_order(final, tables, sq.sort)[:cap]
             total = int(final.sum())
         return Export(self._read_in_batches(searcher, order), total, evaluation.complete)
 
@@ -502,6 +512,19 @@ def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:
     """What a hit shows of another copy of its story."""
     meta = json.loads(stored["meta"])
     return {key: meta.get(key) for key in ("id", "title", "publisher", "source", "date", "file")}
+
+
+def _indexed_after(mask: np.ndarray, tables: IndexTables, sq: SearchQuery) -> np.ndarray:
+    """The matches narrowed to articles indexed after `sq.indexed_after` (when it is set)."""
+    recent = indexed_mask(tables.indexed, sq.indexed_after)
+    return mask if recent is None else mask & recent
+
+
+def _in_order(final: np.ndarray, tables: IndexTables, sort: str) -> list[int]:
+    """Matching document numbers in an unranked order: by date, or most recently indexed."""
+    if sort == INDEXED:
+        return indexed_order(np.flatnonzero(final), tables.indexed).tolist()
+    return _by_date(final, tables.dates.ordinal, sort)
 
 
 def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:

@@ -11,6 +11,7 @@ from whoosh.analysis import StandardAnalyzer
 from indexer.backends.whoosh.analysis import text_analyzer
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, facet_values
+from indexer.query.indexed import micros
 
 
 def build_schema() -> fields.Schema:
@@ -27,6 +28,7 @@ def build_schema() -> fields.Schema:
         byline=fields.TEXT(analyzer=names),
         dateline=fields.TEXT(analyzer=names),
         date_new=fields.NUMERIC(int, bits=32, sortable=True),
+        indexed_at=fields.NUMERIC(int, bits=64, sortable=True),  # microseconds since 1970, UTC
         meta=fields.STORED(),
         c_id=fields.COLUMN(columns.VarBytesColumn()),
         c_origin=fields.COLUMN(columns.VarBytesColumn()),
@@ -62,6 +64,7 @@ def document(article: Article) -> dict[str, Any]:
     }
     start = article.date.start() if article.date else None
     doc["date_new"] = start.toordinal() if start else 0
+    doc["indexed_at"] = micros(article.indexed_at)
     for name, values in facet_values(article).items():
         doc[f"c_{name}"] = MULTI_SEP.join(values).encode()
     precision = article.date.precision if article.date else None

@@ -31,7 +31,7 @@ from indexer.backends.base import FACETS
 from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
 
 SUFFIX = ".tables.npz"
-FORMAT = 1  # bump when what a table holds or how it is computed changes
+FORMAT = 2  # bump when what a table holds or how it is computed changes
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ class SegmentTable:
     origins: list[str]  # distinct file labels, in order of first appearance
     origin_codes: np.ndarray  # index into origins of each document
     mtimes: np.ndarray  # each document's file modification time
+    indexed: np.ndarray  # each document's indexing time (indexer.query.indexed.micros)
     saved: bool = False  # whether it was loaded from, or written to, its file
 
     @classmethod
@@ -69,6 +70,7 @@ class SegmentTable:
             origins=origins,
             origin_codes=origin_codes,
             mtimes=np.fromiter(reader.column_reader("c_mtime"), dtype=np.float64, count=size),
+            indexed=np.fromiter(reader.column_reader("indexed_at"), dtype=np.int64, count=size),
         )
 
     def save(self, path: Path) -> None:
@@ -82,6 +84,7 @@ class SegmentTable:
             "story_codes": self.story_codes,
             "origin_codes": self.origin_codes,
             "mtimes": self.mtimes,
+            "indexed": self.indexed,
         }
         _pack(arrays, "story_keys", self.story_keys)
         _pack(arrays, "origins", self.origins)
@@ -118,6 +121,7 @@ class SegmentTable:
             origins=_unpack(data, "origins"),
             origin_codes=data["origin_codes"],
             mtimes=data["mtimes"],
+            indexed=data["indexed"],
             saved=True,
         )
         table.check()
@@ -132,6 +136,7 @@ class SegmentTable:
             self.story_codes,
             self.origin_codes,
             self.mtimes,
+            self.indexed,
         ]
         if any(a.ndim != 1 or len(a) != self.size for a in per_doc):
             raise ValueError("a per-document array has the wrong length")
@@ -157,6 +162,7 @@ class IndexTables:
     origins: list[str]
     origin_codes: np.ndarray
     mtimes: np.ndarray
+    indexed: np.ndarray  # each document's indexing time (indexer.query.indexed.micros)
 
     def files(self) -> dict[str, float]:
         """Each live document's file label with its modification time (the last one's wins)."""
@@ -254,6 +260,7 @@ def join_tables(parts: Sequence[tuple[Any, int, SegmentTable]]) -> IndexTables:
         origins=origins,
         origin_codes=origin_codes,
         mtimes=cat([t.mtimes for _o, t in tables], np.float64),
+        indexed=cat([t.indexed for _o, t in tables], np.int64),
     )
 
 

@@ -287,7 +287,9 @@ COMMANDS = (rebuild_command, update_command, search_command, serve_command, stat
 
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
-    for command in COMMANDS:
+    from webapp import research_commands
+
+    for command in (*COMMANDS, *research_commands.COMMANDS):
         app.cli.add_command(command)
 
 

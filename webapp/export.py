@@ -49,15 +49,18 @@ def article_row(article: Article) -> list[str]:
 
 
 def search_rows(
-    backend: SearchBackend, sq: SearchQuery, page_url: Callable[[str], str]
+    backend: SearchBackend,
+    sq: SearchQuery,
+    page_url: Callable[[str], str],
+    cap: int = EXPORT_CAP,
 ) -> tuple[Export, Iterator[str]]:
     """The export (with its total) and CSV lines of every matching article, header first.
 
-    Up to EXPORT_CAP rows; each row also holds the article page's address (`page_url(id)`) and
+    Up to `cap` rows; each row also holds the article page's address (`page_url(id)`) and
     its first snippet as plain text. The search runs before this returns, so a bad query fails
     before streaming.
     """
-    found = backend.export(sq, cap=EXPORT_CAP)
+    found = backend.export(sq, cap=cap)
     return found, _lines(found, page_url, backend.snippet_maker(sq.text))
 
 

@@ -185,6 +185,22 @@ def feed() -> ResponseReturnValue:
     args["per_page"] = str(FEED_ENTRIES)
     args.pop("page", None)
     data = search.run(live_index(current_app).backend(), args, alias_table(current_app))
+    # The feed's address rebuilt with its parameters percent-encoded (request.url keeps a
+    # `"` of the query raw, which no URI may hold).
+    self_path = url_for("views.feed") + _query(request.args)
+    page_path = url_for("views.index") + search.state_url(args, per_page=None)
+    return atom_response(data, self_path, page_path)
+
+
+def atom_response(
+    data: dict[str, Any],
+    self_path: str,
+    page_path: str,
+    title: str | None = None,
+    subtitle: str | None = None,
+    entry_date: Any = None,
+) -> ResponseReturnValue:
+    """A search's data dict as an Atom feed, its links on the configured base URL."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     base = protect.base_url(current_app)  # never the request's Host: it may be forged
 
@@ -195,13 +211,13 @@ def feed() -> ResponseReturnValue:
     xml = render_template(
         "feed.xml",
         data=data,
+        title=title,
+        subtitle=subtitle,
         updated=now.isoformat().replace("+00:00", "Z"),
-        # The feed's address rebuilt with its parameters percent-encoded (request.url keeps a
-        # `"` of the query raw, which no URI may hold), on the configured base URL.
-        self_url=base + url_for("views.feed") + _query(request.args),
-        page_url=base + url_for("views.index") + search.state_url(args, per_page=None),
+        self_url=base + self_path,
+        page_url=base + page_path,
         article_url=article_url,
-        entry_date=_entry_date,
+        entry_date=entry_date or _entry_date,
     )
     return xml, 200, {"Content-Type": "application/atom+xml; charset=utf-8"}
 

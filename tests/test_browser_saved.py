@@ -1,0 +1,87 @@
+"""The saved-searches page in headless Chromium against `newsindex serve`, after an update."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, SCRIPT, free_port, run_cli
+from .test_browser import browser, page  # noqa: F401 - the shared Chromium fixtures
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SAVED = DATA / "saved"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A saved search, then an update that adds articles, then `newsindex serve`."""
+    root = tmp_path_factory.mktemp("saved-served")
+    shutil.copytree(SAVED / "first", root / "corpus")
+    index, saved = root / "index", root / "saved.json"
+    env = {"NEWSINDEX_SAVED_SEARCHES_FILE": str(saved)}
+    assert run_cli(["rebuild", "corpus"], root, index, **env).returncode == 0
+    assert run_cli(["saved", "add", "cocoa", "cocoa"], root, index, **env).returncode == 0
+    shutil.copytree(SAVED / "later", root / "corpus", dirs_exist_ok=True)
+    assert run_cli(["update", "corpus"], root, index, **env).returncode == 0
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(SCRIPT), "serve", "--port", str(port), "--workers", "1"],
+        env={**os.environ, "NEWSINDEX_INDEX_DIR": str(index), **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/saved", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url, root
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_saved_page_lists_new_matches_that_open_their_articles(page, served):  # noqa: F811
+    url, root = served
+    # Counted another way: the new files whose text holds the word.
+    new_titles = {
+        json.loads(p.read_text())["title"]
+        for p in (SAVED / "later").iterdir()
+        if "cocoa" in p.read_text().lower()
+    }
+    page.goto(url + "/saved")
+    search = page.locator("#saved-cocoa")
+    assert search.locator(".saved-count strong").inner_text() == str(len(new_titles)) == "3"
+    links = search.locator(".saved-hits a")
+    assert links.count() == 3
+    shown = set(links.all_inner_texts())
+    assert "Cocoa prices jump on buffer stock buying" in shown
+    assert len(shown) == 3 and any(t.startswith('=HYPERLINK("http://evil.example"') for t in shown)
+    assert any('Cocoa & "chocolate" ]]>' in t for t in shown)  # markup dropped, text kept
+    assert page.locator("script").count() == 0  # the hostile headline is text, not markup
+    assert search.get_by_role("link", name="Atom feed").get_attribute("href") == "/feed/cocoa.atom"
+
+    search.get_by_role("link", name="Cocoa prices jump on buffer stock buying").click()
+    page.wait_for_load_state()
+    assert page.locator("article.article h1").inner_text() == (
+        "Cocoa prices jump on buffer stock buying"
+    )
+    assert page.locator("article.article mark").count() >= 1  # reached with the search's words
+
+    page.goto(url + "/saved")
+    page.locator("#saved-cocoa").get_by_role("link", name="Open the search").click()
+    page.wait_for_url("**/?q=cocoa")
+    assert int(page.locator("#result-count strong.total").inner_text()) >= 3
+    assert page.console_errors == []

@@ -125,7 +125,9 @@ def test_every_json_route_is_described(app):
     assert routes == set(spec()["paths"])
 
 
-@pytest.mark.parametrize("path", ["/api/search", "/api/search.csv", "/api/chart.csv"])
+@pytest.mark.parametrize(
+    "path", ["/api/search", "/api/search.csv", "/api/search.jsonl", "/api/chart.csv"]
+)
 def test_every_argument_the_app_reads_is_described_and_no_other(recording_app, path):
     documented = _parameters(path)
     query = [(name, value) for name, p in documented.items() for value in _example(p)]
@@ -156,6 +158,8 @@ REQUESTS = [
     ("/api/search", {"format": "xml"}),
     ("/api/search.csv", {"q": "tiktok"}),
     ("/api/search.csv", {"from": "2025-99"}),
+    ("/api/search.jsonl", {"q": "tiktok", "source": "Reuters"}),
+    ("/api/search.jsonl", {"q": '"tiktok'}),
     ("/api/chart.csv", {"q": "tiktok", "chart": "source"}),
     ("/api/chart.csv", {"per_page": 0}),
     ("/api/openapi.json", {}),

@@ -412,6 +412,57 @@ def spec() -> dict[str, Any]:
                     },
                 }
             },
+            "/api/search.jsonl": {
+                "get": {
+                    "operationId": "searchJsonl",
+                    "summary": f"Every matching article with its full body as JSON Lines (at "
+                    f"most {EXPORT_CAP:,} rows).",
+                    "description": "One JSON object per line: every field of "
+                    "/api/articles/{id} (the body too, and `indexed_at`) plus `page`, the "
+                    "article's page here. Streamed in the search's order, every filter of a "
+                    "search applied; page and per_page are checked but every match is listed. "
+                    "The headers say what the rows are of; `newsindex export` writes every "
+                    "match without a cap.",
+                    "parameters": search_parameters(),
+                    "responses": {
+                        "200": {
+                            "description": "The JSON Lines.",
+                            "content": {
+                                "application/jsonl": {
+                                    "schema": {
+                                        "type": "string",
+                                        "description": "One Article object and `page` per line.",
+                                    }
+                                }
+                            },
+                            "headers": {
+                                "X-Total-Count": {
+                                    "description": "Matching articles.",
+                                    "schema": {"type": "integer", "minimum": 0},
+                                },
+                                "X-Total-Exact": {
+                                    "description": "`false` when matching ran out of time.",
+                                    "schema": {"type": "string", "enum": ["true", "false"]},
+                                },
+                                "X-Export-Cap": {
+                                    "description": "The most rows this route sends.",
+                                    "schema": {"type": "integer", "minimum": 1},
+                                },
+                                "X-Export-Count": {
+                                    "description": "The rows sent: the matches, up to the cap.",
+                                    "schema": {"type": "integer", "minimum": 0},
+                                },
+                                "X-Truncated": {
+                                    "description": "`true` when more articles match than the "
+                                    "rows sent.",
+                                    "schema": {"type": "string", "enum": ["true", "false"]},
+                                },
+                            },
+                        },
+                        **ERRORS,
+                    },
+                }
+            },
             "/api/chart.csv": {
                 "get": {
                     "operationId": "chartCsv",

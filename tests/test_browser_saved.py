@@ -81,6 +81,12 @@ def test_saved_page_lists_new_matches_that_open_their_articles(page, served):  #
     assert page.locator("article.article mark").count() >= 1  # reached with the search's words
 
     page.goto(url + "/saved")
+    page.locator("#saved-cocoa .saved-count a").click()  # the new matches as a search
+    page.wait_for_load_state()
+    assert page.locator("#result-count strong.total").inner_text() == "3"
+    assert set(page.locator("li.hit h2 a").all_inner_texts()) == shown
+
+    page.goto(url + "/saved")
     page.locator("#saved-cocoa").get_by_role("link", name="Open the search").click()
     page.wait_for_url("**/?q=cocoa")
     assert int(page.locator("#result-count strong.total").inner_text()) >= 3

@@ -97,7 +97,8 @@ def _example(param: dict[str, Any]) -> list[str]:
         return ["1"]
     if schema["type"] == "array":
         return ["Reuters"]
-    return {"from": ["2024"], "to": ["2025-12-31"]}.get(param["name"], ["tiktok"])
+    known = {"from": ["2024"], "to": ["2025-12-31"], "indexed_after": ["2020-01-01T00:00:00Z"]}
+    return known.get(param["name"], ["tiktok"])
 
 
 def test_the_description_is_served_and_is_valid_openapi(client, schema):

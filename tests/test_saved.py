@@ -226,6 +226,11 @@ def test_saved_page_and_feed_show_new_matches_escaped(archive):
         }
         for article_id in new:
             assert f"/article/{article_id}?q=cocoa" in section
+        # The count links the search page of exactly those articles (its JSON twin checked).
+        link = re.search(r'class="saved-count"><a href="([^"]+)"', section).group(1)
+        assert "indexed_after=" in link
+        twin = client.get("/api/search" + link[1:].replace("&amp;", "&")).get_json()
+        assert twin["total"] == 3 and {h["id"] for h in twin["hits"]} == new
 
         feed = client.get("/feed/cocoa.atom")
         assert feed.status_code == 200

@@ -101,6 +101,14 @@ def search_parameters(*, page: bool = True) -> list[dict[str, Any]]:
             "`sort` says so).",
         ),
     ]
+    params.append(
+        _query(
+            "indexed_after",
+            {"type": "string", "format": "date-time"},
+            "Only articles indexed after this time (ISO 8601; no zone means UTC): what is new "
+            "since then, as a saved search's alerts see it. Compare with `indexed_at`.",
+        )
+    )
     if page:
         params.append(
             _query(

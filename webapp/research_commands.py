@@ -275,10 +275,8 @@ def export_command(
         raise click.ClickException(message) from exc
     where = out if out is not None else "stdout"
     bound = "" if found.total_exact else " (matching ran out of time: at least this many)"
-    click.echo(
-        f"Exported {written} articles to {where} in {time.perf_counter() - started:.1f} s{bound}.",
-        err=True,
-    )
+    seconds = time.perf_counter() - started
+    click.echo(f"Exported {written:,} articles to {where} in {seconds:.1f} s{bound}.", err=True)
 
 
 def _write(lines: Iterator[str], header: str | None, total: int, out: Path | None) -> int:

@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.backends.base import INDEXED, SearchBackend, SearchQuery
 from indexer.errors import NewsIndexError
+from indexer.models import instant_text
 from indexer.saved import FILE_NAME, SavedSearch, SavedSearches, SavedSearchMissing
 from webapp import alias_table, live_index, search, views
 
@@ -44,6 +45,15 @@ def search_path(saved: SavedSearch) -> str:
     return url_for("views.index") + search.state_url(MultiDict(saved.params))
 
 
+def new_path(saved: SavedSearch) -> str:
+    """The search page listing a saved search's new matches (every article, newest first)."""
+    args = MultiDict(saved.params)
+    changes: dict[str, Any] = {"group": "none", "sort": "newest"}
+    if saved.seen_until is not None:
+        changes["indexed_after"] = instant_text(saved.seen_until)
+    return url_for("views.index") + search.state_url(args, **changes)
+
+
 def _summary(backend: SearchBackend, saved: SavedSearch) -> dict[str, Any]:
     """One row of /saved: the search, its new matches (counted and the latest linked)."""
     row: dict[str, Any] = {
@@ -53,6 +63,7 @@ def _summary(backend: SearchBackend, saved: SavedSearch) -> dict[str, Any]:
         "checked_at": saved.checked_at,
         "seen_until": saved.seen_until,
         "search_url": search_path(saved),
+        "new_url": new_path(saved),
         "feed_url": url_for("saved.feed", name=saved.name),
         "error": None,
         "new": 0,

@@ -18,7 +18,7 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.errors import QueryError
-from indexer.models import PartialDate
+from indexer.models import PartialDate, parse_instant
 from indexer.query.aliases import AliasTable
 from indexer.query.limits import MAX_PER_PAGE
 from webapp.display import place_case
@@ -36,6 +36,7 @@ STATE_PARAMS = (
     "count",
     "group",
     "aliases",
+    "indexed_after",
 )
 MAX_PARAMETERS = 100  # in one query string, counting each repeated value
 MAX_FACET_VALUES = 20  # values of one facet (each adds a row and a link to every page)
@@ -81,6 +82,20 @@ def _date_arg(args: MultiDict[str, str], name: str, end: bool) -> dt.date | None
     return date.end() if end else date.start()
 
 
+def _instant_arg(args: MultiDict[str, str], name: str) -> dt.datetime | None:
+    """An ISO 8601 time argument (`2026-12-06T07:00:00Z`; no zone means UTC), or None."""
+    raw = args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return parse_instant(raw)
+    except (ValueError, OverflowError):
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise QueryError(
+            f"Invalid {name} time {shown!r}: use ISO 8601, such as 2026-12-06T07:00:00Z."
+        ) from None
+
+
 def check_size(args: MultiDict[str, str]) -> None:
     """QueryError when a request has too many parameters or too many values of one facet."""
     count = sum(len(values) for values in args.lists())
@@ -123,6 +138,7 @@ def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> 
     interval = args.get("interval", "").strip()
     if interval and interval not in INTERVALS:
         raise QueryError(f"Unknown interval {interval!r}: use {', '.join(INTERVALS)}.")
+    indexed_after = _instant_arg(args, "indexed_after")
     expand = args.get("aliases", "1").strip()
     if expand not in ("0", "1"):
         raise QueryError(f"aliases must be 1 (expand names) or 0 (do not), not {expand!r}.")
@@ -141,6 +157,7 @@ def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> 
         # One more than shown, to know whether a facet has more values than its list.
         facet_limit=_int_arg(args, "facet_limit", FACET_LIMIT, 1, MAX_FACET_LIMIT) + 1,
         interval=interval or None,  # type: ignore[arg-type]
+        indexed_after=indexed_after,
     )
 
 

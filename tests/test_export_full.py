@@ -144,6 +144,11 @@ def test_cli_export_writes_every_match_to_a_file_jsonl_and_csv(index_dir, tmp_pa
     assert formula["title"].startswith("'=HYPERLINK(")  # neutralised as /api/search.csv does
     assert all(r["page"].startswith("https://news.example.org/article/") for r in table)
 
+    later = {r["indexed_at"] for r in rows}
+    assert len(later) == 1  # one build
+    none = run_cli(["export", "", "--indexed-after", later.pop()], cwd, index_dir)
+    assert (none.returncode, none.stdout) == (0, "") and "Exported 0 articles" in none.stderr
+
     missing = run_cli(
         ["export", "cocoa", "--out", str(tmp_path / "no" / "x.jsonl")], cwd, index_dir
     )

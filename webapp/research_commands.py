@@ -241,10 +241,16 @@ def _print_alert(alert: Alert, address: Callable[[str], str]) -> None:
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default=None)
+@click.option("--indexed-after", help="Only articles indexed after this ISO 8601 time.")
 @_filters
 @with_appcontext
 def export_command(
-    query: str, fmt: str, out: Path | None, sort: str | None, **options: Any
+    query: str,
+    fmt: str,
+    out: Path | None,
+    sort: str | None,
+    indexed_after: str | None,
+    **options: Any,
 ) -> None:
     """Write every article matching a search, with its full text: JSON Lines or CSV, no cap.
 
@@ -255,6 +261,8 @@ def export_command(
     """
     app = current_app
     pairs = [("q", query), *_pairs(options)] + ([("sort", sort)] if sort else [])
+    if indexed_after:
+        pairs.append(("indexed_after", indexed_after))
     address = _article_url(app)
     started = time.perf_counter()
     try:

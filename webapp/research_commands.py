@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import click
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
@@ -68,11 +68,12 @@ def _fail(exc: Exception) -> click.ClickException:
 def _article_url(app: Flask) -> Callable[[str], str]:
     """An article page's address on the configured base URL (as the feeds build links)."""
     base = protect.base_url(app)
+    # Bound once, without a request: building an address is then a few µs a row.
+    adapter = app.url_map.bind("localhost")
 
     def address(article_id: str) -> str:
         """One article's address."""
-        with app.test_request_context():
-            return base + url_for("views.article", article_id=article_id)
+        return base + adapter.build("views.article", {"article_id": article_id})
 
     return address
 

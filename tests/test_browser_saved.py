@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import DATA, SCRIPT, free_port, run_cli
-from .test_browser import browser, page  # noqa: F401 - the shared Chromium fixtures
+from .test_a11y import AXE, SERIOUS
+from .test_browser import SCREENSHOTS, browser, page  # noqa: F401 - the shared Chromium fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -91,3 +92,25 @@ def test_saved_page_lists_new_matches_that_open_their_articles(page, served):  #
     page.wait_for_url("**/?q=cocoa")
     assert int(page.locator("#result-count strong.total").inner_text()) >= 3
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_saved_page_has_no_serious_accessibility_violation(browser, served, width):  # noqa: F811
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: run `make axe` (make test does it)")
+    url, _root = served
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    tab = context.new_page()
+    assert tab.goto(url + "/saved").status == 200
+    assert tab.locator(".saved-hits a").count() == 3
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    found = [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"saved-{width}.png"), full_page=True)
+    context.close()
+    assert found == [], "\n".join(found)

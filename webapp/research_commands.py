@@ -293,6 +293,7 @@ def _write(lines: Iterator[str], header: str | None, total: int, out: Path | Non
     count = 0
 
     def emit(fh: BinaryIO) -> None:
+        """Write everything to one open file."""
         nonlocal count
         if header is not None:
             fh.write(header.encode("utf-8"))

@@ -42,8 +42,8 @@ def _filters(command: Callable[..., None]) -> Callable[..., None]:
     """Add the filter options of a search (facets, dates, aliases) to a command."""
     for option, name, text in reversed(FILTER_OPTIONS):
         command = click.option(option, name, multiple=True, help=text)(command)
-    command = click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD.")(command)
     command = click.option("--to", "date_to", help="Latest date, YYYY-MM-DD.")(command)
+    command = click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD.")(command)
     return click.option("--no-aliases", is_flag=True, help="Do not expand names to aliases.")(
         command
     )

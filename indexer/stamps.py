@@ -11,11 +11,14 @@ it starts from.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from indexer.backends import backend_class
+from indexer.backends.base import SearchBackend
 from indexer.models import Article
 from indexer.store import IndexStore
 
@@ -57,12 +60,27 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _open_replaced(store: IndexStore, backend: str) -> SearchBackend | None:
+    """The index a rebuild replaces, opened; None when there is none or it cannot be read.
+
+    A rebuild is how a damaged index is repaired, and Whoosh leaves the files of an index it
+    fails to open for the garbage collector: they are closed here, quietly, not mid-build.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return backend_class(backend).open(store.current())
+        except Exception:  # no index yet, a damaged one, an older schema: nothing to carry over
+            pass
+        gc.collect()
+    return None
+
+
 @contextmanager
 def previous_index(store: IndexStore, backend: str) -> Iterator[Lookup | None]:
     """The article lookup of the index a rebuild replaces (None when there is none to read)."""
-    try:
-        engine = backend_class(backend).open(store.current())
-    except Exception:  # no index yet, a damaged pointer, an older schema: nothing to carry over
+    engine = _open_replaced(store, backend)
+    if engine is None:
         yield None
         return
     try:

@@ -306,8 +306,7 @@ def build_index(
         grouper = StoryGrouper()
         group_articles(articles, grouper)
         resolve_years(articles)
-        with stamps.previous_index(build.store, backend) as previous:
-            stamps.stamp(articles, previous, stamps.now())
+        stamps.stamp(articles, stamps.previous_times(build.store, backend), stamps.now())
         engine = backend_class(backend).create(build.generation)
         engine.add(articles)
         _publish(build, engine, len(articles), grouper)
@@ -353,8 +352,8 @@ def update_index(
             stale = engine.ids_for_files(stale_files) if stale_files else []
             grouper = StoryGrouper.load(generation)
             articles = load_articles(changed, report, progress)
-            replaced = {a.id: a for i in stale if (a := engine.get(i)) is not None}
-            stamps.stamp(articles, replaced.get, stamps.now())
+            replaced = stamps.known_times(a for i in stale if (a := engine.get(i)))
+            stamps.stamp(articles, replaced, stamps.now())
             engine.delete(stale + gone_ids)
             for article_id in stale + gone_ids:
                 with suppress(KeyError):  # an id the grouper never saw has nothing to undo

@@ -50,6 +50,7 @@ from indexer.query.facets import count_facets, select
 from indexer.query.grammar import TEXT_FIELDS, parse_tokens
 from indexer.query.histogram import bin_dates
 from indexer.query.limits import check_query_text
+from indexer.query.mentions import LENGTH_FIELD
 from indexer.query.prepare import PreparedQuery, prepare
 from indexer.safehtml import escape, lead
 from indexer.workers import processes_for
@@ -309,6 +310,7 @@ class WhooshBackend(SearchBackend):
     ) -> Evaluation:
         """A query's matches and scores; a fast matcher that fails turns itself off."""
         matcher = self._fast(searcher)
+        matcher.columns[LENGTH_FIELD] = self._tables(searcher).words
         try:
             return matcher.evaluate(q, ranked, deadline)
         except Exception as exc:

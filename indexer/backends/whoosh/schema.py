@@ -11,6 +11,7 @@ from whoosh.analysis import StandardAnalyzer
 from indexer.backends.whoosh.analysis import text_analyzer
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, facet_values
+from indexer.query.mentions import LENGTH_FIELD, word_count
 
 
 def build_schema() -> fields.Schema:
@@ -27,6 +28,7 @@ def build_schema() -> fields.Schema:
         byline=fields.TEXT(analyzer=names),
         dateline=fields.TEXT(analyzer=names),
         date_new=fields.NUMERIC(int, bits=32, sortable=True),
+        words=fields.NUMERIC(int, bits=32, sortable=True),  # the body's length in words
         meta=fields.STORED(),
         c_id=fields.COLUMN(columns.VarBytesColumn()),
         c_origin=fields.COLUMN(columns.VarBytesColumn()),
@@ -59,6 +61,7 @@ def document(article: Article) -> dict[str, Any]:
         "c_id": article.id.encode(),
         "c_origin": article.origin.encode(),
         "c_mtime": float(article.mtime),
+        LENGTH_FIELD: word_count(body),
     }
     start = article.date.start() if article.date else None
     doc["date_new"] = start.toordinal() if start else 0

@@ -29,9 +29,10 @@ from whoosh.reading import IndexReader
 from indexer.atomic import write_file
 from indexer.backends.base import FACETS
 from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
+from indexer.query.mentions import LENGTH_FIELD
 
 SUFFIX = ".tables.npz"
-FORMAT = 1  # bump when what a table holds or how it is computed changes
+FORMAT = 2  # bump when what a table holds or how it is computed changes
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class SegmentTable:
     origins: list[str]  # distinct file labels, in order of first appearance
     origin_codes: np.ndarray  # index into origins of each document
     mtimes: np.ndarray  # each document's file modification time
+    words: np.ndarray  # each document's body length in words
     saved: bool = False  # whether it was loaded from, or written to, its file
 
     @classmethod
@@ -69,6 +71,7 @@ class SegmentTable:
             origins=origins,
             origin_codes=origin_codes,
             mtimes=np.fromiter(reader.column_reader("c_mtime"), dtype=np.float64, count=size),
+            words=_numbers(reader, LENGTH_FIELD, size),
         )
 
     def save(self, path: Path) -> None:
@@ -82,6 +85,7 @@ class SegmentTable:
             "story_codes": self.story_codes,
             "origin_codes": self.origin_codes,
             "mtimes": self.mtimes,
+            "words": self.words,
         }
         _pack(arrays, "story_keys", self.story_keys)
         _pack(arrays, "origins", self.origins)
@@ -118,6 +122,7 @@ class SegmentTable:
             origins=_unpack(data, "origins"),
             origin_codes=data["origin_codes"],
             mtimes=data["mtimes"],
+            words=data["words"],
             saved=True,
         )
         table.check()
@@ -132,6 +137,7 @@ class SegmentTable:
             self.story_codes,
             self.origin_codes,
             self.mtimes,
+            self.words,
         ]
         if any(a.ndim != 1 or len(a) != self.size for a in per_doc):
             raise ValueError("a per-document array has the wrong length")
@@ -157,6 +163,7 @@ class IndexTables:
     origins: list[str]
     origin_codes: np.ndarray
     mtimes: np.ndarray
+    words: np.ndarray  # each document's body length in words
 
     def files(self) -> dict[str, float]:
         """Each live document's file label with its modification time (the last one's wins)."""
@@ -254,6 +261,7 @@ def join_tables(parts: Sequence[tuple[Any, int, SegmentTable]]) -> IndexTables:
         origins=origins,
         origin_codes=origin_codes,
         mtimes=cat([t.mtimes for _o, t in tables], np.float64),
+        words=cat([t.words for _o, t in tables], np.int32),
     )
 
 
@@ -269,6 +277,13 @@ def _load_or_compute(leaf: IndexReader, directory: Path | None, key: str | None)
         except Exception as exc:  # a damaged file must never fail a search
             log.warning("unreadable %s (%s): reading the columns instead", path.name, exc)
     return SegmentTable.compute(leaf)
+
+
+def _numbers(reader: IndexReader, name: str, size: int) -> np.ndarray:
+    """A sortable numeric field's value per document (zeros when the field has no column)."""
+    if not reader.has_column(name):
+        return np.zeros(size, dtype=np.int32)
+    return np.fromiter(reader.column_reader(name), dtype=np.int32, count=size)
 
 
 def _codes(values: Iterable[bytes], size: int) -> tuple[list[str], np.ndarray]:

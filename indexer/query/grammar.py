@@ -4,10 +4,10 @@ What a user can type (README, "Query syntax"): words, `"phrases"` and `"proximit
 `'quoted words'`, field prefixes (`title:`, `source:`, …) on a word, phrase or group,
 `AND`/`OR`/`NOT`/`ANDNOT`/`ANDMAYBE`/`REQUIRE` (upper case, between spaces), a `+` (required) or
 `-` (excluded) at the start of a term, parentheses, wildcards (`refug*`, `wom?n`), `date:`
-terms, mention counts (`atleast3:cocoa`, `mentions`) and article lengths (`words:>500`,
-`words:[200 TO 800]`, `lengths`). Everything else is a word. Operators bind as they always have here (Whoosh's order): `NOT`
-tightest, then `AND`, `OR`, `ANDNOT`, `ANDMAYBE`, `REQUIRE`, and words side by side are ANDed
-last, so `a b OR c` is `a AND (b OR c)`.
+terms, mention counts (`atleast3:cocoa`) and article lengths (`words:>500`, `words:[200 TO
+800]`; both read by `mentions`). Everything else is a word. Operators bind as they always have
+here (Whoosh's order): `NOT` tightest, then `AND`, `OR`, `ANDNOT`, `ANDMAYBE`, `REQUIRE`, and
+words side by side are ANDed last, so `a b OR c` is `a AND (b OR c)`.
 
 The tree is engine-neutral: a `Word` is the text as typed (each engine analyses it: stems, CJK
 units), a `Pattern` holds its wildcards, and nothing here knows an index. `render` writes a tree
@@ -43,6 +43,7 @@ DATE_TERM = re.compile(
 # atleast3:cocoa (a mention count) and words:>500 (an article length), read by `mentions`.
 _AT_LEAST = re.compile(r"atleast(?:\d*|\S*?):[^\s()]*", re.IGNORECASE)
 _LENGTH = re.compile(r"words:(?:\[[^\]]*\]?|\{[^}]*\}?|[^\s()]*)", re.IGNORECASE)
+_COUNTED = (("atleast", _AT_LEAST, read_at_least), ("length", _LENGTH, read_length))
 _RANGE = re.compile(r"[\[{][^\]}]*\bto\b[^\]}]*[\]}]", re.IGNORECASE)
 _FIELD = re.compile(r"(?P<name>\w+):(?=[^\s)])")
 _OPERATOR = re.compile(r"(?P<name>[A-Z]+)(?=\s)")
@@ -118,7 +119,7 @@ def _term_start(text: str, pos: int, tokens: list[Token]) -> Token | None:
         match = DATE_TERM.match(text, pos)
         if match:
             return Token("date", match.group(), pos, match.end())
-        for kind, pattern, read in (("atleast", _AT_LEAST, read_at_least), ("length", _LENGTH, read_length)):
+        for kind, pattern, read in _COUNTED:
             match = pattern.match(text, pos)
             if match:
                 read(match.group())  # a QueryError that says how to write it, when malformed

@@ -32,12 +32,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020
 _HAS_WORD = re.compile(r"[^\W_]")
 _WORD_RUN = re.compile(r"\S*?[^\W_]\S*")  # a run between spaces holding a letter or digit
 
-AT_LEAST_HELP = (
-    "write atleast, a count from 1 to 1000, a colon and one word, as in atleast3:cocoa"
-)
+AT_LEAST_HELP = "write atleast, a count from 1 to 1000, a colon and one word, as in atleast3:cocoa"
 LENGTH_HELP = (
-    "write words: and a number of words: words:>500, words:<200, words:>=300, "
-    "words:[200 TO 800]"
+    "write words: and a number of words: words:>500, words:<200, words:>=300, words:[200 TO 800]"
 )
 
 
@@ -85,7 +82,7 @@ def read_at_least(text: str) -> tuple[int, str]:
         raise QueryError(f"Cannot read {text!r}: {AT_LEAST_HELP}.")
     count = int(match["count"])
     if not 1 <= count <= MAX_MENTIONS:
-        raise QueryError(f"The count in {text!r} must be from 1 to {MAX_MENTIONS}: {AT_LEAST_HELP}.")
+        raise QueryError(f"The count in {text!r} is not from 1 to {MAX_MENTIONS}: {AT_LEAST_HELP}.")
     return count, match["word"]
 
 

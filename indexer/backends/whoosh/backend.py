@@ -473,6 +473,7 @@ class WhooshBackend(SearchBackend):
             _base, _chosen, final = select(
                 evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
             )
+            total = int(final.sum())  # what a sample is drawn from
             if sq.sample is not None:
                 final, _drawn_from = _sampled(final, sq, tables)
             if evaluation.scores is not None:
@@ -480,7 +481,6 @@ class WhooshBackend(SearchBackend):
                 order = docs.tolist()
             else:
                 order = _by_date(final, tables.dates.ordinal, sq.sort)[:cap]
-            total = int(final.sum())
         return Export(self._read_in_batches(searcher, order), total, evaluation.complete)
 
     def match_dates(self, sq: SearchQuery) -> DateColumns:

@@ -37,7 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = os.fspath(app.config["INDEX_DIR"])
 
-    from webapp import api, commands, errors, protect, research, views
+    from webapp import api, commands, errors, protect, research, research_commands, views
 
     protect.register(app)
     app.register_blueprint(views.bp)
@@ -45,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(research.bp)
     errors.register(app)
     commands.register(app)
+    research_commands.register(app)
     app.add_template_filter(marked)
     app.add_template_filter(shown_path)
     app.json.sort_keys = False  # keep the documented key order

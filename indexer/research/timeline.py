@@ -183,9 +183,16 @@ def _periods(
         ordinal, precision = everything.ordinal, everything.precision
     dated = (ordinal > 0) & (precision > 0)
     day_share = float((precision[dated] == 3).mean()) if dated.any() else 0.0
-    if dated.any():
-        first = dt.date.fromordinal(int(ordinal[dated].min()))
-        last = dt.date.fromordinal(int(ordinal[dated].max()))
+    # The span comes from the dates precise enough for the periods they will fill (a date
+    # known to the month starts on its first day, which may be in the week before the span).
+    wanted = NEED[granularity] if granularity else (3 if day_share >= 0.5 else 2)
+    for least in (wanted, 1):
+        spanned = dated & (precision >= least)
+        if spanned.any():
+            break
+    if spanned.any():
+        first = dt.date.fromordinal(int(ordinal[spanned].min()))
+        last = dt.date.fromordinal(int(ordinal[spanned].max()))
     else:
         first = last = dt.date.today()
     first, last = base.date_from or first, base.date_to or last

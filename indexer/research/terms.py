@@ -79,6 +79,7 @@ class TopTerms:
     seed: int
     archive: int  # articles in the archive
     terms: list[Term]
+    per_story: bool = False  # one article read per story (syndicated copies left out)
 
     def to_dict(self) -> dict[str, Any]:
         """The API's shape."""
@@ -92,10 +93,11 @@ class TopTerms:
             "archive": self.archive,
             "method": METHOD,
             "from": (
-                f"a random sample of {self.analysed} of the {self.total} matching articles"
+                f"a random sample of {self.analysed:,} of the {self.total:,} matching articles"
                 if self.sampled
-                else f"all {self.analysed} matching articles"
-            ),
+                else f"all {self.analysed:,} matching articles"
+            )
+            + (" (one per story)" if self.per_story and self.analysed < self.total else ""),
             "terms": [t.to_dict() for t in self.terms],
         }
 
@@ -124,7 +126,9 @@ def top_terms(backend: SearchBackend, sq: SearchQuery, size: int = 50, seed: int
     bodies = [article.body for article in found]
     total, archive = found.total, backend.count()
     n = len(bodies)
-    result = TopTerms(sq.text, total, n, n < total, seed, archive, [])
+    # A sample of fewer than SAMPLE_SIZE is every match (every story's first copy when grouping).
+    sampled = n >= SAMPLE_SIZE and total > n
+    result = TopTerms(sq.text, total, n, sampled, seed, archive, [], sq.group)
     if not n or total >= archive:  # nothing to compare: the matches are the archive
         return result
     least = max(2, math.ceil(n * 0.005))

@@ -144,7 +144,8 @@ def test_no_serious_accessibility_violation(browser, research_server, path):  # 
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     found = [
-        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:5])
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(n["target"][0] for n in v["nodes"][:5])
         for v in result["violations"]
         if v["impact"] in SERIOUS
     ]

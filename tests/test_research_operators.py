@@ -127,7 +127,9 @@ def test_whoosh_fallback_matches_the_same_articles(research_index):  # noqa: F81
             q = backend.parse(text)
             with backend._readers.reading() as searcher:
                 fast = FastMatcher(searcher, True).evaluate(q, False, time.perf_counter() + 30).mask
-                slow = FastMatcher(searcher, False).evaluate(q, False, time.perf_counter() + 30).mask
+                slow = (
+                    FastMatcher(searcher, False).evaluate(q, False, time.perf_counter() + 30).mask
+                )
             assert fast.any()
             assert (fast == slow).all(), text
             assert backend.search(SearchQuery(text=text, group=False)).total == int(fast.sum())

@@ -91,7 +91,9 @@ def test_page_without_a_seed_redirects_to_one(rclient):  # noqa: F811
 
 
 def test_cli_sample(research_index, tmp_path, rclient):  # noqa: F811
-    done = run_cli(["search", "", "--sample", "4", "--seed", "8", "--json"], tmp_path, research_index)
+    done = run_cli(
+        ["search", "", "--sample", "4", "--seed", "8", "--json"], tmp_path, research_index
+    )
     assert done.returncode == 0, done.stderr
     cli = [h["id"] for h in json.loads(done.stdout)["hits"]]
     assert cli == [h["id"] for h in _sample(rclient, q="", sample=4, seed=8, per_page=10)["hits"]]

@@ -34,7 +34,9 @@ def test_cocoa_terms_are_over_represented_and_counted_right(rclient):  # noqa: F
     assert "cocoa" not in terms  # the query's own word says nothing new
     scores = [t["score"] for t in data["terms"]]
     assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
-    bodies = {h["id"]: rclient.get(f"/api/articles/{h['id']}").get_json()["body"] for h in everything}
+    bodies = {
+        h["id"]: rclient.get(f"/api/articles/{h['id']}").get_json()["body"] for h in everything
+    }
     matched = {h["id"] for h in matching}
     for item in data["terms"][:8]:
         holding = {i for i, body in bodies.items() if _holds(body, item["term"])}
@@ -65,7 +67,11 @@ def test_filters_change_the_matches_analysed(rclient):  # noqa: F811
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [("size=0", "size must be from 1 to 200"), ("size=x", "whole number"), ("q=(cocoa", "parenthesis")],
+    [
+        ("size=0", "size must be from 1 to 200"),
+        ("size=x", "whole number"),
+        ("q=(cocoa", "parenthesis"),
+    ],
 )
 def test_bad_requests_are_400(rclient, query, message):  # noqa: F811
     response = rclient.get(f"/api/terms?{query}")
@@ -75,6 +81,9 @@ def test_bad_requests_are_400(rclient, query, message):  # noqa: F811
 def test_cli_terms(research_index, tmp_path, rclient):  # noqa: F811
     done = run_cli(["terms", "cocoa", "--size", "10", "--json"], tmp_path, research_index)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["terms"] == rclient.get("/api/terms?q=cocoa&size=10").get_json()["terms"]
+    assert (
+        json.loads(done.stdout)["terms"]
+        == rclient.get("/api/terms?q=cocoa&size=10").get_json()["terms"]
+    )
     text = run_cli(["terms", "cocoa", "--size", "5"], tmp_path, research_index)
     assert "Top terms of all" in text.stdout and "buffer stock" in text.stdout

@@ -20,9 +20,7 @@ def _total(client, **params) -> int:
 
 
 def test_weekly_share_equals_period_count_over_period_total(rclient):  # noqa: F811
-    response = rclient.get(
-        "/api/timeline?q=cocoa&q=coffee&granularity=week&normalize=share"
-    )
+    response = rclient.get("/api/timeline?q=cocoa&q=coffee&granularity=week&normalize=share")
     data = response.get_json()
     assert response.status_code == 200 and data["ok"]
     assert data["granularity"] == "week"
@@ -61,7 +59,9 @@ def test_filters_apply_to_each_series_and_to_all(rclient):  # noqa: F811
         span = {"from": point["from"], "to": point["to"], "source": "Reuters"}
         assert point["count"] == _total(rclient, q="cocoa", **span)
         assert point["all"] == _total(rclient, q="", **span)
-    assert sum(p["all"] for p in points) < _total(rclient, q="", **{"from": "1987-03-01", "to": "1987-04-30"})
+    assert sum(p["all"] for p in points) < _total(
+        rclient, q="", **{"from": "1987-03-01", "to": "1987-04-30"}
+    )
 
 
 def test_default_granularity_is_chosen_from_the_span(rclient):  # noqa: F811

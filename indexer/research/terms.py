@@ -135,21 +135,34 @@ def top_terms(backend: SearchBackend, sq: SearchQuery, size: int = 50, seed: int
     counts, forms = _counts(backend, bodies, least)
     asked = set(backend.term_keys(_query_words(sq.text)))
     candidates = [k for k in counts if len(k) == 1 and k[0] not in asked]
-    found_in = dict(
-        zip(candidates, backend.archive_counts([forms[k] for k in candidates]), strict=True)
-    )
-    # Phrases: the most frequent first, as many as the time allows (each is a phrase search).
-    deadline = time.perf_counter() + PHRASE_SECONDS
-    phrases = Counter({k: c for k, c in counts.items() if len(k) == 2})
-    for key, _count in phrases.most_common(PHRASES_CHECKED):
-        if time.perf_counter() > deadline:
-            break
-        found_in[key] = backend.archive_counts([forms[key]])[0]
+    in_archive = backend.archive_counts([forms[k] for k in candidates])
     scored = []
-    for key, in_archive in found_in.items():
-        score = significance(counts[key], n, in_archive, archive, total)
+    for key, found_in in zip(candidates, in_archive, strict=True):
+        score = significance(counts[key], n, found_in, archive, total)
         if score > 0:
-            scored.append(Term(forms[key], counts[key], in_archive, score))
+            scored.append(Term(forms[key], counts[key], found_in, score))
+    # Phrases need a phrase search each: they are taken in order of the best score they could
+    # have (their archive count is at least their count in the sample), and only while that
+    # could still place them among the `size` best, within PHRASE_SECONDS.
+    bests = sorted((t.score for t in scored), reverse=True)
+    hopes = sorted(
+        (
+            (significance(c, n, c, archive, total), key)
+            for key, c in counts.items()
+            if len(key) == 2
+        ),
+        reverse=True,
+    )
+    deadline = time.perf_counter() + PHRASE_SECONDS
+    for hope, key in hopes[:PHRASES_CHECKED]:
+        threshold = bests[size - 1] if len(bests) >= size else 0.0
+        if hope <= threshold or time.perf_counter() > deadline:
+            break
+        found_in = backend.archive_counts([forms[key]])[0]
+        score = significance(counts[key], n, found_in, archive, total)
+        if score > 0:
+            scored.append(Term(forms[key], counts[key], found_in, score))
+            bests = sorted([*bests, score], reverse=True)
     scored.sort(key=lambda t: (-t.score, t.term))
     return replace(result, terms=scored[:size])
 

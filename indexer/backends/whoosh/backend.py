@@ -519,10 +519,15 @@ class WhooshBackend(SearchBackend):
     def archive_counts(self, terms: Sequence[str]) -> list[int]:
         """Live articles whose body holds each word (its term's postings) or phrase (matched)."""
         counts = []
+        keys = self.term_keys(terms)
         with self._readers.reading() as searcher:
             deletions = searcher.reader().has_deletions()
             deadline = time.perf_counter() + SEARCH_SECONDS
-            for term in terms:
+            for term, key in zip(terms, keys, strict=True):
+                if not deletions and key and " " not in key and " " not in term:
+                    # One indexed term: its document frequency, without building a query.
+                    counts.append(searcher.doc_frequency("body", key))
+                    continue
                 node = Phrase(term, "body") if " " in term else Word(term, "body")
                 q = to_whoosh(node, self._schema)
                 if isinstance(q, query.Term) and not deletions:

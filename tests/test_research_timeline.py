@@ -74,6 +74,13 @@ def test_default_granularity_is_chosen_from_the_span(rclient):  # noqa: F811
     assert len(wide["series"][0]["points"]) == 36
 
 
+def test_a_from_date_after_every_article_gives_empty_periods(rclient):  # noqa: F811
+    data = rclient.get("/api/timeline?q=cocoa&from=2030-01-01&granularity=month").get_json()
+    points = data["series"][0]["points"]
+    assert [p["period"] for p in points] == ["2030-01"]
+    assert points[0]["count"] == points[0]["all"] == 0 and points[0]["share"] is None
+
+
 def test_csv_twin_holds_the_same_numbers(rclient):  # noqa: F811
     params = "q=cocoa&q=crude&granularity=week&normalize=share"
     data = rclient.get(f"/api/timeline?{params}").get_json()
@@ -101,6 +108,8 @@ def test_csv_twin_holds_the_same_numbers(rclient):  # noqa: F811
         ("q=cocoa&granularity=day&from=1900-01-01&to=1987-05-01", "coarser granularity"),
         ('q="cocoa', "Unbalanced quote"),
         ("q=cocoa&from=1987-13-01", "Invalid from date"),
+        ("q=cocoa&from=9999-12-30&granularity=week", "past the year 9999"),
+        ("q=cocoa&from=0001-01-01&to=9999-12-31", "narrow from/to"),
     ],
 )
 def test_bad_requests_are_400_with_a_message(rclient, query, message):  # noqa: F811

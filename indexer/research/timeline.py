@@ -151,14 +151,22 @@ def timeline(
     texts = check_queries(texts)
     everything = backend.match_dates(replace(base, text="", sample=None))
     found = [backend.match_dates(replace(base, text=text, sample=None)) for text in texts]
-    granularity, starts = _periods(found, everything, base, granularity)
+    try:
+        granularity, starts = _periods(found, everything, base, granularity)
+        ends = [period_end(start, granularity) for start in starts]
+    except (OverflowError, ValueError):  # a period past year 9999
+        raise QueryError(
+            "The timeline's periods would run past the year 9999: choose an earlier to date."
+        ) from None
     all_counts = _count(everything, granularity, starts)[0]
     series = []
     for text, dates in zip(texts, found, strict=True):
         counts, undated, imprecise = _count(dates, granularity, starts)
         points = [
-            Point(start, period_end(start, granularity), int(n), int(a))
-            for start, n, a in zip(starts, counts.tolist(), all_counts.tolist(), strict=True)
+            Point(start, end, int(n), int(a))
+            for start, end, n, a in zip(
+                starts, ends, counts.tolist(), all_counts.tolist(), strict=True
+            )
         ]
         series.append(Series(text, len(dates.ordinal), points, undated, imprecise))
     return Timeline(
@@ -196,6 +204,8 @@ def _periods(
     else:
         first = last = dt.date.today()
     first, last = base.date_from or first, base.date_to or last
+    if first > last:  # one bound given, beyond every match: the periods of that bound
+        first, last = (last, last) if base.date_to else (first, first)
     if granularity is not None:
         starts = period_starts(first, last, granularity, most=MAX_POINTS)
         if len(starts) > MAX_POINTS:
@@ -205,11 +215,17 @@ def _periods(
             )
         return granularity, starts
     chosen = choose_granularity(first, last, day_share)
-    while True:
+    while chosen != "year":
         starts = period_starts(first, last, chosen)
-        if len(starts) <= MAX_BINS or chosen == "year":
+        if len(starts) <= MAX_BINS:
             return chosen, starts
         chosen = COARSER[chosen]
+    starts = period_starts(first, last, "year", most=MAX_POINTS)
+    if len(starts) > MAX_POINTS:
+        raise QueryError(
+            f"A timeline from {first} to {last} needs more than {MAX_POINTS} years: narrow from/to."
+        )
+    return "year", starts
 
 
 def _count(

@@ -101,7 +101,8 @@ class SegmentTable:
         """Read a saved table of a segment of `size` documents; ValueError if it does not fit."""
         with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as npz:
             data = {name: npz[name] for name in npz.files}
-        if int(data["format"]) != FORMAT or int(data["size"]) != size:
+        # Format 1 was written before word counts, for segments of indexes that have none.
+        if int(data["format"]) not in (1, FORMAT) or int(data["size"]) != size:
             raise ValueError(f"{path.name} is of another format or segment")
         facets = {
             name: FacetColumn(
@@ -122,7 +123,7 @@ class SegmentTable:
             origins=_unpack(data, "origins"),
             origin_codes=data["origin_codes"],
             mtimes=data["mtimes"],
-            words=data["words"],
+            words=data["words"] if "words" in data else np.zeros(size, dtype=np.int32),
             saved=True,
         )
         table.check()
@@ -281,7 +282,7 @@ def _load_or_compute(leaf: IndexReader, directory: Path | None, key: str | None)
 
 def _numbers(reader: IndexReader, name: str, size: int) -> np.ndarray:
     """A sortable numeric field's value per document (zeros when the field has no column)."""
-    if not reader.has_column(name):
+    if name not in reader.schema or not reader.has_column(name):
         return np.zeros(size, dtype=np.int32)
     return np.fromiter(reader.column_reader(name), dtype=np.int32, count=size)
 

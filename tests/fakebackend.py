@@ -35,6 +35,7 @@ from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, count_face
 from indexer.query.facets import select as select_facets
 from indexer.query.histogram import bin_dates
 from indexer.query.indexed import indexed_mask, micros
+from indexer.query.mentions import AtLeast, Length, word_count
 from indexer.query.prepare import prepare
 
 WORD = re.compile(r"\w+")
@@ -205,6 +206,11 @@ def _score(node: grammar.Node | None, article: Article) -> float:
     """How well an article matches a tree: 0 for no match, else the occurrences of its words."""
     if node is None:
         return 1.0
+    if isinstance(node, AtLeast):
+        found = words(article.body).count(node.text.lower())
+        return float(found) if found >= node.count else 0.0
+    if isinstance(node, Length):
+        return 1.0 if node.matches(word_count(article.body)) else 0.0
     if isinstance(node, grammar.Word | grammar.Phrase | grammar.Pattern):
         names = [node.field] if node.field else list(grammar.TEXT_FIELDS)
         return sum(_leaf(node, words(_text(article, name))) for name in names)

@@ -37,13 +37,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = os.fspath(app.config["INDEX_DIR"])
 
-    from webapp import api, commands, errors, fulltext, protect, saved, views
+    from webapp import api, commands, errors, fulltext, protect, research, saved, views
 
     protect.register(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(saved.bp)
     app.register_blueprint(fulltext.bp)
+    app.register_blueprint(research.bp)
     errors.register(app)
     commands.register(app)
     app.add_template_filter(marked)

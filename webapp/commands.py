@@ -122,6 +122,8 @@ def update_command(paths: tuple[str, ...], allow_mass_delete: bool) -> None:
 @click.option("--page", type=int, default=None)
 @click.option("--per-page", type=int, default=None)
 @click.option("--no-aliases", is_flag=True, help="Do not expand names to their aliases.")
+@click.option("--sample", type=int, default=None, help="A random sample of N matches.")
+@click.option("--seed", type=int, default=None, help="The sample's seed (same seed, same sample).")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly the API's JSON.")
 @with_appcontext
 def search_command(query: str, as_json: bool, no_aliases: bool, **options: Any) -> None:
@@ -287,9 +289,9 @@ COMMANDS = (rebuild_command, update_command, search_command, serve_command, stat
 
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
-    from webapp import research_commands
+    from webapp import research_commands, saved_commands
 
-    for command in (*COMMANDS, *research_commands.COMMANDS):
+    for command in (*COMMANDS, *saved_commands.COMMANDS, *research_commands.COMMANDS):
         app.cli.add_command(command)
 
 

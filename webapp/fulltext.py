@@ -2,7 +2,7 @@
 
 `/api/search.jsonl` streams up to EXPORT_CAP matches, as the CSV export does, and says in its
 headers how many matched and whether the rows stop short of them. `newsindex export` (see
-`webapp.research_commands`) writes every match, without a cap. Both read one generation from
+`webapp.saved_commands`) writes every match, without a cap. Both read one generation from
 start to end: a `LiveIndex.hold()` keeps it open across a swap until the last row is sent.
 """
 

@@ -12,6 +12,7 @@ from indexer.backends.base import EXPORT_CAP, FACETS, SORTS
 from indexer.models import ARTICLE_FIELDS as MODEL_FIELDS
 from indexer.models import FieldSpec
 from indexer.query.limits import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
+from webapp.research_openapi import SAMPLE_FIELD, SAMPLE_PARAMETERS, research_paths
 from webapp.search import (
     CHARTS,
     COUNTS,
@@ -160,7 +161,7 @@ def search_parameters(*, page: bool = True) -> list[dict[str, Any]]:
             "`0`: search the words as typed.",
         ),
     ]
-    return params
+    return params + SAMPLE_PARAMETERS
 
 
 FORMAT = _query(
@@ -350,6 +351,7 @@ SEARCH_FIELDS: dict[str, Any] = {
     "date_granularity": _nullable({"type": "string", "enum": ["day", "week", "month", "year"]}),
     "interval": _nullable({"type": "string", "enum": list(INTERVALS)}),
     "chart": _nullable(CHART),
+    "sample": SAMPLE_FIELD,
 }
 
 CSV = {
@@ -501,6 +503,15 @@ def spec() -> dict[str, Any]:
                     },
                 }
             },
+            **research_paths(
+                [
+                    p
+                    for p in search_parameters(page=False)
+                    if p["name"] not in ("q", "sample", "seed")
+                ],
+                ERRORS,
+                CSV,
+            ),
             "/api/openapi.json": {
                 "get": {
                     "operationId": "openapi",

@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.backends.base import (
     CHART_BY_SOURCE,
     FACETS,
+    SAMPLE,
     SORTS,
     SUGGESTIONS,
     SearchBackend,
@@ -21,6 +22,7 @@ from indexer.errors import QueryError
 from indexer.models import PartialDate, parse_instant
 from indexer.query.aliases import AliasTable
 from indexer.query.limits import MAX_PER_PAGE
+from indexer.research import sample
 from webapp.display import place_case
 
 FILTER_PARAMS = FACETS
@@ -37,6 +39,9 @@ STATE_PARAMS = (
     "group",
     "aliases",
     "indexed_after",
+    "sample",
+    "seed",
+    "terms",
 )
 MAX_PARAMETERS = 100  # in one query string, counting each repeated value
 MAX_FACET_VALUES = 20  # values of one facet (each adds a row and a link to every page)
@@ -139,6 +144,7 @@ def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> 
     if interval and interval not in INTERVALS:
         raise QueryError(f"Unknown interval {interval!r}: use {', '.join(INTERVALS)}.")
     indexed_after = _instant_arg(args, "indexed_after")
+    size = args.get("sample", "").strip()
     expand = args.get("aliases", "1").strip()
     if expand not in ("0", "1"):
         raise QueryError(f"aliases must be 1 (expand names) or 0 (do not), not {expand!r}.")
@@ -158,6 +164,9 @@ def parse_args(args: MultiDict[str, str], aliases: AliasTable | None = None) -> 
         facet_limit=_int_arg(args, "facet_limit", FACET_LIMIT, 1, MAX_FACET_LIMIT) + 1,
         interval=interval or None,  # type: ignore[arg-type]
         indexed_after=indexed_after,
+        sample=sample.check_size(size) if size else None,
+        # A sample without a seed gets a fresh one, shown so it can be drawn again.
+        seed=sample.check_seed(args.get("seed")) if size else 0,
     )
 
 
@@ -171,6 +180,8 @@ def run(
         sq.suggest = False
     if not backend.supports(CHART_BY_SOURCE):
         sq.chart_by_source = False
+    if sq.sample is not None and not backend.supports(SAMPLE):
+        raise QueryError(f"The {backend.name} engine cannot draw random samples.")
     results = backend.search(sq)
     if sq.page > results.pages:
         shown = f"{results.stories} stories" if sq.group else f"{results.total} articles"
@@ -277,4 +288,9 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "date_granularity": chart["granularity"] if chart else None,
         "interval": sq.interval,
         "chart": chart,
+        "sample": (
+            None
+            if sq.sample is None
+            else {"size": sq.sample, "seed": sq.seed, "drawn_from": results.sampled_from}
+        ),
     }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from secrets import randbelow
 from typing import Any
 
 from flask import (
     Blueprint,
     abort,
     current_app,
+    redirect,
     render_template,
     request,
     url_for,
@@ -17,7 +19,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
 from indexer.models import Article
-from webapp import alias_table, chart, display, live_index, protect, search
+from webapp import alias_table, chart, display, live_index, protect, research, search
 
 bp = Blueprint("views", __name__)
 
@@ -88,6 +90,12 @@ def _page_context(data: dict[str, Any], args: MultiDict[str, str]) -> dict[str, 
 def index() -> ResponseReturnValue:
     """The search page; an empty query lists the newest articles."""
     backend = live_index(current_app).backend()
+    if request.args.get("sample", "").strip() and not request.args.get("seed", "").strip():
+        # A sample is drawn with a seed the page's address keeps, so that it can be paged,
+        # bookmarked and drawn again.
+        return redirect(
+            url_for("views.index") + search.state_url(request.args, seed=randbelow(10**6))
+        )
     data = search.run(backend, request.args, alias_table(current_app))
     links = _links(request.args, data["page"])
     html = render_template(
@@ -98,6 +106,7 @@ def index() -> ResponseReturnValue:
         pages=pages_around(data["page"], data["pages"]),
         per_page_choices=PER_PAGE_CHOICES,
         intervals=search.INTERVALS,
+        terms=research.page_terms(backend, request.args, alias_table(current_app)),
     )
     return html, 200, {"Link": f'<{links["json"]}>; rel="alternate"; type="application/json"'}
 

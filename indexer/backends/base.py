@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from indexer.models import Article
 from indexer.query.aliases import AliasTable
-from indexer.query.facets import FacetCount
+from indexer.query.facets import DateColumns, FacetCount
 from indexer.query.histogram import Granularity, Histogram
 
 Sort = Literal["relevance", "newest", "oldest", "indexed"]
@@ -36,7 +36,21 @@ SUGGESTIONS = "suggestions"  # SearchResults.suggestion: "did you mean"
 CHART_BY_SOURCE = "chart_by_source"  # Histogram.series: the date chart per source
 HIGHLIGHT = "highlight"  # highlight_paragraphs() marks the query's terms
 STORIES = "stories"  # largest_stories(): the biggest groups of syndicated copies
-CAPABILITIES = frozenset({MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES})
+SAMPLE = "sample"  # SearchQuery.sample: a random sample of the matches, in search and export
+MATCH_DATES = "match_dates"  # match_dates() from columns (else reads every match)
+ARCHIVE_COUNTS = "archive_counts"  # archive_counts() from the term index (else a search each)
+CAPABILITIES = frozenset(
+    {
+        MORE_LIKE_THIS,
+        SUGGESTIONS,
+        CHART_BY_SOURCE,
+        HIGHLIGHT,
+        STORIES,
+        SAMPLE,
+        MATCH_DATES,
+        ARCHIVE_COUNTS,
+    }
+)
 EXPORT_CAP = 50_000  # rows a CSV export streams at most
 
 
@@ -64,6 +78,10 @@ class SearchQuery:
     chart_stories: bool = False  # the date chart counts distinct stories, not articles
     # Only articles indexed strictly after this time (see indexer.query.indexed); None: all.
     indexed_after: dt.datetime | None = None
+    # SAMPLE: the results are `sample` matches drawn at random (one per story when grouping),
+    # the same ones for the same `seed` on the same index; None: every match.
+    sample: int | None = None
+    seed: int = 0
 
 
 @dataclass(slots=True, kw_only=True)
@@ -104,6 +122,7 @@ class SearchResults:
     sorted_by: Sort | None = None  # the order used (an empty query is newest first); None: query's
     aliases_added: list[str] = field(default_factory=list)
     took_ms: float = 0.0
+    sampled_from: int | None = None  # with a sample: how many matches it was drawn from
 
     @property
     def sort(self) -> Sort:
@@ -196,6 +215,44 @@ class SearchBackend(ABC):
         """Every matching article in the query's order, up to `cap` (no snippets, no facets)."""
 
     # Optional capabilities: the defaults are what the app shows without them.
+
+    def match_dates(self, query: SearchQuery) -> DateColumns:
+        """The dates of every match (of each story's earliest copy with `chart_stories`).
+
+        MATCH_DATES engines read them from their columns; this default reads every matching
+        article (correct, slow on a large archive).
+        """
+        from indexer.research.dates import dates_of
+
+        found = self.export(replace(query, sample=None, sort="oldest"), cap=self.count())
+        return dates_of(found, stories=query.chart_stories)
+
+    def term_keys(self, words: Sequence[str]) -> list[str]:
+        """Each word as the engine indexes it (`stocks` -> `stock`), so forms count as one."""
+        return [word.lower() for word in words]
+
+    def archive_counts(self, terms: Sequence[str]) -> list[int]:
+        """Articles of the whole archive whose body holds each word or two-word phrase.
+
+        Words are matched as the engine matches them (stemmed). ARCHIVE_COUNTS engines read
+        the counts from their term index; this default runs a search per term.
+        """
+        counts = []
+        for term in terms:
+            text = f'body:"{term}"' if " " in term else f"body:'{term}'"
+            found = self.search(
+                SearchQuery(
+                    text=text,
+                    facets=False,
+                    histogram=False,
+                    per_page=1,
+                    snippets=0,
+                    suggest=False,
+                    group=False,
+                )
+            )
+            counts.append(found.total)
+        return counts
 
     def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
         """STORIES: the stories with the most copies (story_id, articles, title, copies)."""

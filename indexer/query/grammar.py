@@ -3,10 +3,11 @@
 What a user can type (README, "Query syntax"): words, `"phrases"` and `"proximity"~5`,
 `'quoted words'`, field prefixes (`title:`, `source:`, …) on a word, phrase or group,
 `AND`/`OR`/`NOT`/`ANDNOT`/`ANDMAYBE`/`REQUIRE` (upper case, between spaces), a `+` (required) or
-`-` (excluded) at the start of a term, parentheses, wildcards (`refug*`, `wom?n`) and `date:`
-terms. Everything else is a word. Operators bind as they always have here (Whoosh's order): `NOT`
-tightest, then `AND`, `OR`, `ANDNOT`, `ANDMAYBE`, `REQUIRE`, and words side by side are ANDed
-last, so `a b OR c` is `a AND (b OR c)`.
+`-` (excluded) at the start of a term, parentheses, wildcards (`refug*`, `wom?n`), `date:`
+terms, mention counts (`atleast3:cocoa`) and article lengths (`words:>500`, `words:[200 TO
+800]`; both read by `mentions`). Everything else is a word. Operators bind as they always have
+here (Whoosh's order): `NOT` tightest, then `AND`, `OR`, `ANDNOT`, `ANDMAYBE`, `REQUIRE`, and
+words side by side are ANDed last, so `a b OR c` is `a AND (b OR c)`.
 
 The tree is engine-neutral: a `Word` is the text as typed (each engine analyses it: stems, CJK
 units), a `Pattern` holds its wildcards, and nothing here knows an index. `render` writes a tree
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from indexer.errors import QueryError
+from indexer.query.mentions import AtLeast, Length, read_at_least, read_length
 
 FIELDS = ("title", "body", "source", "publisher", "byline", "dateline")
 TEXT_FIELDS = ("title", "body")  # what a word without a field searches
@@ -38,6 +40,10 @@ DATE_TERM = re.compile(
     r"""date:(?:\[(?P<range>[^\]]*)\]|"(?P<phrase>[^"]*)"|'(?P<single>[^']*)'|(?P<word>[^\s()"]+))""",
     re.IGNORECASE,
 )
+# atleast3:cocoa (a mention count) and words:>500 (an article length), read by `mentions`.
+_AT_LEAST = re.compile(r"atleast(?:\d*|\S*?):[^\s()]*", re.IGNORECASE)
+_LENGTH = re.compile(r"words:(?:\[[^\]]*\]?|\{[^}]*\}?|[^\s()]*)", re.IGNORECASE)
+_COUNTED = (("atleast", _AT_LEAST, read_at_least), ("length", _LENGTH, read_length))
 _RANGE = re.compile(r"[\[{][^\]}]*\bto\b[^\]}]*[\]}]", re.IGNORECASE)
 _FIELD = re.compile(r"(?P<name>\w+):(?=[^\s)])")
 _OPERATOR = re.compile(r"(?P<name>[A-Z]+)(?=\s)")
@@ -49,7 +55,7 @@ _WILDCARD = re.compile(f"[{WILDCARDS}]")
 class Token:
     """One piece of query text: its kind, the text, where it sits, and what it holds."""
 
-    kind: str  # open close op sign field word phrase quoted date range
+    kind: str  # open close op sign field word phrase quoted date range atleast length
     text: str
     start: int
     end: int
@@ -113,6 +119,11 @@ def _term_start(text: str, pos: int, tokens: list[Token]) -> Token | None:
         match = DATE_TERM.match(text, pos)
         if match:
             return Token("date", match.group(), pos, match.end())
+        for kind, pattern, read in _COUNTED:
+            match = pattern.match(text, pos)
+            if match:
+                read(match.group())  # a QueryError that says how to write it, when malformed
+                return Token(kind, match.group(), pos, match.end())
         match = _FIELD.match(text, pos)
         if match and match["name"] in FIELDS:
             return Token("field", match.group(), pos, match.end(), match["name"])
@@ -217,7 +228,7 @@ class Require:
 
 
 Leaf = Word | Phrase | Pattern
-Node = Word | Phrase | Pattern | And | Or | Not | AndNot | AndMaybe | Require
+Node = Word | Phrase | Pattern | AtLeast | Length | And | Or | Not | AndNot | AndMaybe | Require
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +329,12 @@ class _Reader:
             return None  # an operator out of place (`cocoa AND`) is ignored, as in between
         if token.kind in ("word", "range"):
             return Word(token.text, field_name, start=token.start, end=token.end)
+        if token.kind == "atleast":
+            count, word = read_at_least(token.text)
+            return AtLeast(word, count, token.start, token.end)
+        if token.kind == "length":
+            low, high = read_length(token.text)
+            return Length(low, high)
         return None  # a date term: set apart before reading
 
 
@@ -368,8 +385,8 @@ def _infix(name: str, left: Node, right: Node, extend: bool) -> Node:
 
 
 def leaves(node: Node | None) -> Iterator[Leaf]:
-    """The words, phrases and patterns of a tree, left to right."""
-    if node is None:
+    """The words, phrases and patterns of a tree, left to right (not counts and lengths)."""
+    if node is None or isinstance(node, AtLeast | Length):
         return
     if isinstance(node, Word | Phrase | Pattern):
         yield node
@@ -393,6 +410,8 @@ def render(node: Node | None) -> str:
     """Query text that parses back to the same tree ("" for no tree)."""
     if node is None:
         return ""
+    if isinstance(node, AtLeast | Length):
+        return node.render()
     if isinstance(node, Word | Phrase | Pattern):
         prefix = f"{node.field}:" if node.field else ""
         if isinstance(node, Phrase):

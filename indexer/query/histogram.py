@@ -77,17 +77,21 @@ def _step(granularity: Granularity) -> relativedelta:
 
 
 def period_starts(
-    first: dt.date, last: dt.date, granularity: Granularity, minimum: int = 1
+    first: dt.date,
+    last: dt.date,
+    granularity: Granularity,
+    minimum: int = 1,
+    most: int = MAX_BINS,
 ) -> list[dt.date]:
     """Period starts from the one holding `first` to the one holding `last`.
 
     A short run is widened to `minimum` periods, centred on the matches; a long one stops
-    after MAX_BINS + 1 periods (the caller then picks a coarser granularity).
+    after `most` + 1 periods (the caller then picks a coarser granularity).
     """
     step = _step(granularity)
     current, end = _floor(first, granularity), _floor(last, granularity)
     starts: list[dt.date] = []
-    while current <= end and len(starts) <= MAX_BINS:
+    while current <= end and len(starts) <= most:
         starts.append(current)
         current = current + step
     missing = minimum - len(starts)
@@ -129,7 +133,7 @@ def bin_dates(
         if len(starts) <= MAX_BINS or granularity == "year":
             break
         granularity = COARSER[granularity]
-    keys = _period_keys(dates, granularity, starts[0])
+    keys = period_keys(dates, granularity, starts[0])
     usable = dated & (precision >= NEED[granularity]) & (keys >= 0) & (keys < len(starts))
     counts = np.bincount(keys[usable], minlength=len(starts))
     bins = [
@@ -155,7 +159,7 @@ def bin_dates(
     )
 
 
-def _period_keys(dates: DateColumns, granularity: Granularity, first: dt.date) -> np.ndarray:
+def period_keys(dates: DateColumns, granularity: Granularity, first: dt.date) -> np.ndarray:
     """Each document's period number counted from the period starting at `first`."""
     if granularity == "day":
         return dates.ordinal - first.toordinal()

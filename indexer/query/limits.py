@@ -36,6 +36,8 @@ def _words(tokens: list[Token]) -> list[tuple[str, bool]]:
                 words.append((word, True))
         elif token.kind in ("phrase", "quoted"):
             words.extend((word, False) for word in token.value.split())
+        elif token.kind == "atleast":
+            words.append((token.text.partition(":")[2], False))
     return words
 
 

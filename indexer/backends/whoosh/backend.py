@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +47,14 @@ from indexer.backends.whoosh.translate import to_whoosh
 from indexer.backends.whoosh.vocabulary import Vocabulary
 from indexer.errors import IndexMissing, QueryError
 from indexer.models import Article, article_from_dict
-from indexer.query.facets import count_facets, select
-from indexer.query.grammar import TEXT_FIELDS, parse_tokens
+from indexer.query.facets import DateColumns, count_facets, select
+from indexer.query.grammar import TEXT_FIELDS, Phrase, Word, parse_tokens
 from indexer.query.histogram import bin_dates
 from indexer.query.indexed import indexed_mask, indexed_order
 from indexer.query.limits import check_query_text
+from indexer.query.mentions import LENGTH_FIELD
 from indexer.query.prepare import PreparedQuery, prepare
+from indexer.research.sample import draw
 from indexer.safehtml import escape, lead
 from indexer.workers import processes_for
 
@@ -62,6 +64,7 @@ SEARCH_SECONDS = 1.0  # budget of a search: matching by Whoosh (wildcards, range
 EXPORT_SECONDS = 10.0  # the same for an export, which may wait longer
 EXPORT_BATCH = 500
 COPIES_SHOWN = 20  # copies listed under a hit; a story can have thousands
+TERM_KEYS_KEPT = 500_000  # words whose stem is remembered (top terms), about 50 MB at most
 WRITER_MB = 256  # memory of each writing process before it spills to temporary files
 
 log = logging.getLogger(__name__)
@@ -82,6 +85,7 @@ class WhooshBackend(SearchBackend):
         self._readers = Readers(ix, self._join_tables)
         self._vocabulary: Vocabulary | None = None
         self._fence: FenceStatus | None = None  # checked on the first searcher with articles
+        self._term_keys: dict[str, str] = {}
 
     @classmethod
     def create(cls, path: Path) -> WhooshBackend:
@@ -103,7 +107,8 @@ class WhooshBackend(SearchBackend):
                 "run `newsindex rebuild PATH` to build a new one."
             ) from exc
         expected = build_schema()
-        missing = set(expected.names()) - set(ix.schema.names())
+        # An index without word counts still serves; only `words:` asks for a rebuild.
+        missing = set(expected.names()) - set(ix.schema.names()) - {LENGTH_FIELD}
         if not missing and ix.schema["body"].analyzer != expected["body"].analyzer:
             missing = {"the analysis of every word (it left out stop words)"}
         if missing:
@@ -265,6 +270,9 @@ class WhooshBackend(SearchBackend):
                 sq.filters,
                 tables.facets,
             )
+            sampled_from = None
+            if sq.sample is not None:
+                final, sampled_from = _sampled(final, sq, tables)
             total = int(final.sum())
             stories = tables.stories.count(final)
             facets = {}
@@ -297,6 +305,7 @@ class WhooshBackend(SearchBackend):
             sorted_by=sq.sort if prepared.ranked or sq.sort != "relevance" else "newest",
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - started) * 1000,
+            sampled_from=sampled_from,
         )
 
     def _fast(self, searcher: Searcher) -> FastMatcher:
@@ -315,6 +324,7 @@ class WhooshBackend(SearchBackend):
     ) -> Evaluation:
         """A query's matches and scores; a fast matcher that fails turns itself off."""
         matcher = self._fast(searcher)
+        matcher.columns[LENGTH_FIELD] = self._tables(searcher).words
         try:
             return matcher.evaluate(q, ranked, deadline)
         except Exception as exc:
@@ -474,13 +484,68 @@ class WhooshBackend(SearchBackend):
                 sq.filters,
                 tables.facets,
             )
+            total = int(final.sum())  # what a sample is drawn from
+            if sq.sample is not None:
+                final, _drawn_from = _sampled(final, sq, tables)
             if evaluation.scores is not None:
                 docs, _scores = top_n(evaluation.scores, np.flatnonzero(final), cap)
                 order = docs.tolist()
             else:
                 order = _in_order(final, tables, sq.sort)[:cap]
-            total = int(final.sum())
         return Export(self._read_in_batches(searcher, order), total, evaluation.complete)
+
+    def match_dates(self, sq: SearchQuery) -> DateColumns:
+        """The dates of every match, from the date columns (earliest copy per story if asked)."""
+        prepared = prepare(sq)
+        q = to_whoosh(prepared.tree, self._schema)
+        with self._readers.reading() as searcher:
+            tables = self._tables(searcher)
+            deadline = time.perf_counter() + SEARCH_SECONDS
+            evaluation = self._evaluate(searcher, q, False, deadline)
+            _base, _chosen, final = select(
+                evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
+            )
+            if sq.sample is not None:
+                final, _drawn_from = _sampled(final, sq, tables)
+            if sq.chart_stories:
+                final = tables.stories.representatives(final, tables.dates.ordinal)
+            dates = tables.dates
+            docs = np.flatnonzero(final)
+            return DateColumns(dates.ordinal[docs], dates.precision[docs], dates.month[docs])
+
+    def term_keys(self, words: Sequence[str]) -> list[str]:
+        """Each word as the body's analyzer indexes it (stemmed), remembered between calls."""
+        keys = self._term_keys
+        analyzer = self._schema["body"].analyzer
+        out = []
+        for word in words:
+            key = keys.get(word)
+            if key is None:
+                key = " ".join(t.text for t in analyzer(word, mode="query"))
+                if len(keys) < TERM_KEYS_KEPT:
+                    keys[word] = key
+            out.append(key)
+        return out
+
+    def archive_counts(self, terms: Sequence[str]) -> list[int]:
+        """Live articles whose body holds each word (its term's postings) or phrase (matched)."""
+        counts = []
+        keys = self.term_keys(terms)
+        with self._readers.reading() as searcher:
+            deletions = searcher.reader().has_deletions()
+            deadline = time.perf_counter() + SEARCH_SECONDS
+            for term, key in zip(terms, keys, strict=True):
+                if not deletions and key and " " not in key and " " not in term:
+                    # One indexed term: its document frequency, without building a query.
+                    counts.append(searcher.doc_frequency("body", key))
+                    continue
+                node = Phrase(term, "body") if " " in term else Word(term, "body")
+                q = to_whoosh(node, self._schema)
+                if isinstance(q, query.Term) and not deletions:
+                    counts.append(searcher.doc_frequency(q.fieldname, q.text))
+                else:
+                    counts.append(int(self._evaluate(searcher, q, False, deadline).mask.sum()))
+        return counts
 
     def _read_in_batches(self, searcher: Searcher, order: list[int]) -> Iterator[Article]:
         """Stored articles in the given order, read with the searcher that matched them."""
@@ -506,6 +571,15 @@ def _ranked(
         if len(ranked) >= stop or len(best) < limit:
             return ranked[:stop]
         limit *= 4
+
+
+def _sampled(final: np.ndarray, sq: SearchQuery, tables: IndexTables) -> tuple[np.ndarray, int]:
+    """The mask of a random sample of the matches (of stories when grouping), and its pool."""
+    pool = tables.stories.representatives(final, tables.dates.ordinal) if sq.group else final
+    candidates = np.flatnonzero(pool)
+    mask = np.zeros_like(final)
+    mask[draw(candidates, sq.sample or 0, sq.seed)] = True
+    return mask, len(candidates)
 
 
 def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from indexer.backends.whoosh import fence
+from indexer.backends.whoosh.mentions import AtLeastTerm
 
 _BYTE_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length default)
@@ -71,6 +72,8 @@ class FastMatcher:
         self.modelled = fast and type(weighting) is scoring.BM25F  # fast=False: all to Whoosh
         self._weighting = weighting
         self._lengths: dict[str, np.ndarray] = {}
+        # Numeric fields held as a value per document (the word count), for range queries.
+        self.columns: dict[str, np.ndarray] = {}
 
     def evaluate(self, q: query.Query, scored: bool, deadline: float) -> Evaluation:
         """The matches (and scores) of a query, Whoosh's subtrees bounded by `deadline`."""
@@ -89,6 +92,8 @@ class FastMatcher:
             return self._term(q, scored)
         if type(q) is query.Phrase and q.slop == 1 and len(q.words) > 1 and self._positional(q):
             return self._phrase(q, scored)
+        if isinstance(q, query.NumericRange) and q.fieldname in self.columns:
+            return self._numeric_range(q, scored)
         if isinstance(q, query.MultiTerm):
             return self._expanded(q, scored, deadline)
         if isinstance(q, query.Every) and not q.fieldname:
@@ -142,11 +147,26 @@ class FastMatcher:
     def _term(self, q: query.Term, scored: bool) -> tuple[np.ndarray, np.ndarray | None]:
         """One term: its postings, scored with BM25F from the stored weights and lengths."""
         ids, weights, _ = self.postings(q.fieldname, q.text)
+        if isinstance(q, AtLeastTerm):  # a posting's weight is the term's count in the document
+            keep = weights >= q.minimum
+            ids, weights = ids[keep], weights[keep]
         mask = np.zeros(self.size, dtype=bool)
         mask[ids] = True
         if not scored:
             return mask, None
         return mask, self._bm25f(q.fieldname, q.text, ids, weights) * q.boost
+
+    def _numeric_range(
+        self, q: query.NumericRange, scored: bool
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """A range over a numeric column: a constant score, as Whoosh gives a NumericRange."""
+        values = self.columns[q.fieldname]
+        mask = self.live.copy()
+        if q.start is not None:
+            mask &= (values > q.start) if q.startexcl else (values >= q.start)
+        if q.end is not None:
+            mask &= (values < q.end) if q.endexcl else (values <= q.end)
+        return mask, (mask * float(q.boost) if scored else None)
 
     def _bm25f(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Whoosh's BM25F score of one term in each of `ids` (zero elsewhere)."""

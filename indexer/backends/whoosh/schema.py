@@ -12,6 +12,7 @@ from indexer.backends.whoosh.analysis import text_analyzer
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, facet_values
 from indexer.query.indexed import micros
+from indexer.query.mentions import LENGTH_FIELD, word_count
 
 
 def build_schema() -> fields.Schema:
@@ -29,6 +30,7 @@ def build_schema() -> fields.Schema:
         dateline=fields.TEXT(analyzer=names),
         date_new=fields.NUMERIC(int, bits=32, sortable=True),
         indexed_at=fields.NUMERIC(int, bits=64, sortable=True),  # microseconds since 1970, UTC
+        words=fields.NUMERIC(int, bits=32, sortable=True),  # the body's length in words
         meta=fields.STORED(),
         c_id=fields.COLUMN(columns.VarBytesColumn()),
         c_origin=fields.COLUMN(columns.VarBytesColumn()),
@@ -61,6 +63,7 @@ def document(article: Article) -> dict[str, Any]:
         "c_id": article.id.encode(),
         "c_origin": article.origin.encode(),
         "c_mtime": float(article.mtime),
+        LENGTH_FIELD: word_count(body),
     }
     start = article.date.start() if article.date else None
     doc["date_new"] = start.toordinal() if start else 0

@@ -29,9 +29,10 @@ from whoosh.reading import IndexReader
 from indexer.atomic import write_file
 from indexer.backends.base import FACETS
 from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
+from indexer.query.mentions import LENGTH_FIELD
 
 SUFFIX = ".tables.npz"
-FORMAT = 2  # bump when what a table holds or how it is computed changes
+FORMAT = 3  # bump when what a table holds or how it is computed changes
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class SegmentTable:
     origin_codes: np.ndarray  # index into origins of each document
     mtimes: np.ndarray  # each document's file modification time
     indexed: np.ndarray  # each document's indexing time (indexer.query.indexed.micros)
+    words: np.ndarray  # each document's body length in words
     saved: bool = False  # whether it was loaded from, or written to, its file
 
     @classmethod
@@ -71,6 +73,7 @@ class SegmentTable:
             origin_codes=origin_codes,
             mtimes=np.fromiter(reader.column_reader("c_mtime"), dtype=np.float64, count=size),
             indexed=np.fromiter(reader.column_reader("indexed_at"), dtype=np.int64, count=size),
+            words=_numbers(reader, LENGTH_FIELD, size),
         )
 
     def save(self, path: Path) -> None:
@@ -85,6 +88,7 @@ class SegmentTable:
             "origin_codes": self.origin_codes,
             "mtimes": self.mtimes,
             "indexed": self.indexed,
+            "words": self.words,
         }
         _pack(arrays, "story_keys", self.story_keys)
         _pack(arrays, "origins", self.origins)
@@ -122,6 +126,7 @@ class SegmentTable:
             origin_codes=data["origin_codes"],
             mtimes=data["mtimes"],
             indexed=data["indexed"],
+            words=data["words"],
             saved=True,
         )
         table.check()
@@ -137,6 +142,7 @@ class SegmentTable:
             self.origin_codes,
             self.mtimes,
             self.indexed,
+            self.words,
         ]
         if any(a.ndim != 1 or len(a) != self.size for a in per_doc):
             raise ValueError("a per-document array has the wrong length")
@@ -163,6 +169,7 @@ class IndexTables:
     origin_codes: np.ndarray
     mtimes: np.ndarray
     indexed: np.ndarray  # each document's indexing time (indexer.query.indexed.micros)
+    words: np.ndarray  # each document's body length in words
 
     def files(self) -> dict[str, float]:
         """Each live document's file label with its modification time (the last one's wins)."""
@@ -261,6 +268,7 @@ def join_tables(parts: Sequence[tuple[Any, int, SegmentTable]]) -> IndexTables:
         origin_codes=origin_codes,
         mtimes=cat([t.mtimes for _o, t in tables], np.float64),
         indexed=cat([t.indexed for _o, t in tables], np.int64),
+        words=cat([t.words for _o, t in tables], np.int32),
     )
 
 
@@ -276,6 +284,13 @@ def _load_or_compute(leaf: IndexReader, directory: Path | None, key: str | None)
         except Exception as exc:  # a damaged file must never fail a search
             log.warning("unreadable %s (%s): reading the columns instead", path.name, exc)
     return SegmentTable.compute(leaf)
+
+
+def _numbers(reader: IndexReader, name: str, size: int) -> np.ndarray:
+    """A sortable numeric field's value per document (zeros when the field has no column)."""
+    if name not in reader.schema or not reader.has_column(name):
+        return np.zeros(size, dtype=np.int32)
+    return np.fromiter(reader.column_reader(name), dtype=np.int32, count=size)
 
 
 def _codes(values: Iterable[bytes], size: int) -> tuple[list[str], np.ndarray]:

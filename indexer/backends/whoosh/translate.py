@@ -17,9 +17,11 @@ from whoosh import query
 from whoosh.fields import Schema
 
 from indexer.backends.whoosh.analysis import has_cjk
+from indexer.backends.whoosh.mentions import AtLeastTerm
 from indexer.errors import QueryError
 from indexer.query import grammar
 from indexer.query.grammar import Node
+from indexer.query.mentions import LENGTH_FIELD, AtLeast, Length
 
 # Non-ASCII punctuation inside a query word (，、“” …) separates the parts of a CJK query.
 _QUERY_PART = re.compile(r"[\w\x00-\x7f]+")
@@ -42,6 +44,12 @@ class _Translator:
 
     def node(self, node: Node) -> query.Query | None:
         """One node of the tree."""
+        if isinstance(node, AtLeast):
+            return self.at_least(node)
+        if isinstance(node, Length):
+            if LENGTH_FIELD not in self.schema:
+                raise QueryError("This index keeps no word counts: rebuild it to use words:.")
+            return query.NumericRange(LENGTH_FIELD, node.low, node.high)
         if isinstance(node, grammar.Word) and has_cjk(node.text):
             parts = [self.cjk_part(node, m.group()) for m in _QUERY_PART.finditer(node.text)]
             if parts:
@@ -84,6 +92,17 @@ class _Translator:
                 return self.term(name, prefix, query.Prefix, tokenize=False)
             return self.term(name, node.text, query.Wildcard, tokenize=False)
         return self.term(name, node.text, query.Term)
+
+    def at_least(self, node: AtLeast) -> query.Query | None:
+        """`atleastN:word`: each term the word analyses into, N times or more in the body."""
+        if node.field not in self.schema:
+            raise QueryError(f"Unknown field {node.field!r} in the query.")
+        field = self.schema[node.field]
+        texts = list(field.process_text(node.text, mode="query"))
+        terms = [AtLeastTerm(node.field, text, node.count) for text in texts]
+        if not terms:
+            return None
+        return terms[0] if len(terms) == 1 else query.And(terms)
 
     def cjk_part(self, node: grammar.Word, text: str) -> query.Query:
         """One part of a word holding CJK text: its units as a phrase, in each field searched."""

@@ -64,7 +64,8 @@ def page_people(
     if ld_people:
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
-    meta_people, meta_orgs = meta_authors(page, site)
+    meta_tags, meta_orgs = meta_authors(page, site)
+    meta_people = _unique([n for names in meta_tags.values() for n in names])
     shown = header_byline(tree, headline)
     how = "byline-line"
     if shown is None:
@@ -72,7 +73,7 @@ def page_people(
     if shown is not None:
         names = _people(shown[0], site)
         if names:
-            return _checked(names, meta_people), how
+            return _checked(names, list(meta_tags.values())), how
     if meta_people:
         return meta_people, "meta"
     if guessed:
@@ -120,16 +121,16 @@ def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
     return _unique(people), _unique(orgs)
 
 
-def meta_authors(page: PageMeta, site: str | None) -> tuple[list[str], list[str]]:
-    """The people and the organisations the page's author meta tags name."""
-    values = [v for key in AUTHOR_META for v in page.meta_all.get(key, [])]
+def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]], list[str]]:
+    """The people each author meta tag names (by tag), and the organisations they name."""
+    values = [(key, v) for key in AUTHOR_META for v in page.meta_all.get(key, [])]
     for n in range(1, 5):
         label = page.meta.get(f"twitter:label{n}", "")
         if _WRITTEN_BY.match(label.strip()) and page.meta.get(f"twitter:data{n}"):
-            values.append(page.meta[f"twitter:data{n}"])
-    people: list[str] = []
+            values.append(("twitter:data", page.meta[f"twitter:data{n}"]))
+    people: dict[str, list[str]] = {}
     orgs: list[str] = []
-    for value in values:
+    for key, value in values:
         value = " ".join(value.split())
         if not value or _URL.match(value) or _PICTURE_CREDIT.search(value):
             continue
@@ -137,19 +138,19 @@ def meta_authors(page: PageMeta, site: str | None) -> tuple[list[str], list[str]
             continue  # a handle or an address
         if _is_site(value, site) or _DOMAIN.search(value) or is_outlet_like(value):
             if canonical_outlet(value) in WIRES:
-                people.append(value)  # an agency's credit stands for its reporters
+                people.setdefault(key, []).append(value)  # an agency stands for its reporters
             else:
                 orgs.append(value)
             continue
         for person in _split(value):
             tidy = tidy_name(person)
-            if tidy is None or _desk(tidy) or _is_site(tidy, site):
+            if tidy is None or _is_site(tidy, site):
                 continue
-            if is_outlet_like(tidy) and canonical_outlet(tidy) not in WIRES:
+            if _desk(tidy) or (is_outlet_like(tidy) and canonical_outlet(tidy) not in WIRES):
                 orgs.append(tidy)
             else:
-                people.append(tidy)
-    return _unique(people), _unique(orgs)
+                people.setdefault(key, []).append(tidy)
+    return {k: _unique(v) for k, v in people.items()}, _unique(orgs)
 
 
 def _split(value: str) -> list[str]:
@@ -168,22 +169,21 @@ def _split(value: str) -> list[str]:
     return names
 
 
-def _checked(shown: list[str], meta: list[str]) -> list[str]:
+def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
     """The names the page shows, completed and tidied by the author meta tags that agree.
 
-    A shown name that starts with a meta tag's name (`Gina Trapani CEO`) is that name; where
-    the tags name everyone shown and more (a second author outside the byline element), the
-    tags' list is the byline.
+    A shown name that starts with a tag's name (`Gina Trapani CEO`) is that name; where one
+    tag names everyone shown and more (a second author outside the byline element), that
+    tag's list is the byline.
     """
-    if not meta:
-        return shown
-    keys = {_key(m): m for m in meta}
+    keys = {_key(m): m for names in tags for m in names}
     names = []
     for name in shown:
         match = next((m for k, m in keys.items() if _key(name).startswith(k)), None)
         names.append(match or name)
-    if set(map(_key, names)) < set(keys) and all(_name_like(m) for m in meta):
-        return meta
+    for tag in tags:
+        if set(map(_key, names)) < set(map(_key, tag)) and all(map(_name_like, tag)):
+            return tag
     return _unique(names)
 
 

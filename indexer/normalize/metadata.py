@@ -271,13 +271,14 @@ def choose_title(
 ) -> tuple[str, str] | None:
     """The page's headline, with where it came from; entities decoded, the site's name removed.
 
-    The headline is chosen by agreement: each candidate (the JSON-LD `headline`, og:title,
-    twitter:title, the visible `<h1>` headings) counts the page's title sources that state it,
-    whole or as the part before or after a site or section name. Social titles are often
-    rewritten for sharing and menus or logos are headings too, so a candidate only one source
-    states loses to one that two agree on; on a tie the JSON-LD headline comes first, then the
-    visible heading, then the social titles. Without any, trafilatura's guess (`guessed`), then
-    the `<title>` without a short site or section tail, then `fallback` (the text reader's).
+    The JSON-LD `headline`, the article's own metadata, comes first. Otherwise the headline is
+    chosen by agreement: each candidate (the visible `<h1>` headings, og:title, twitter:title)
+    counts the title sources that state it (those, the `<title>` and trafilatura's guess
+    `guessed`), whole or as the longer part beside a site or section name. Social titles are
+    often rewritten for sharing and menus or logos are headings too, so a heading no other
+    source repeats is not taken; on a tie the visible heading wins, and the longer of two.
+    Without any, trafilatura's guess, then the `<title>` without a short site or section tail,
+    then `fallback` (the text reader's).
     """
     sources = {
         "jsonld": plain(page.ld.get("headline")) if page.ld else None,
@@ -293,6 +294,8 @@ def choose_title(
     ):
         site = None  # a guessed site name that is a whole title or a sentence is no site name
     stated = {name: _title_forms(text, site) for name, text in sources.items() if text}
+    if plain(guessed):
+        stated["guessed"] = {title_key(strip_site(plain(guessed) or "", site))}
     headings = [h for h in page.headings if not _is_site(h, site)]
     candidates = [(h, "heading") for h in headings]
     candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
@@ -321,22 +324,16 @@ def choose_title(
 
 
 def _title_forms(text: str, site: str | None) -> set[str]:
-    """The keys a title source states: whole, without the site, and without a short first or
-    last part (`Headline | Section`, `Opinion | Headline`)."""
+    """The keys a title source states: whole, without the site, and without a first or last
+    part shorter than the rest (`Headline | Section`, `Opinion | Headline`), which names the
+    site or section rather than the story."""
     forms = {title_key(text)}
     cleaned = strip_site(text, site)
     forms.add(title_key(cleaned))
-    parts = title_parts(cleaned)
-    if len(parts) > 1:
-        forms.add(title_key(parts[0]))
-        forms.add(title_key(parts[-1]))
-        for sep in TITLE_SEPARATORS:
-            head, found, tail = cleaned.rpartition(sep)
-            if found:
-                forms |= {title_key(head), title_key(tail)}
-            head, found, tail = cleaned.partition(sep)
-            if found:
-                forms |= {title_key(head), title_key(tail)}
+    for sep in TITLE_SEPARATORS:
+        for head, found, tail in (cleaned.rpartition(sep), cleaned.partition(sep)):
+            if found and head.strip() and tail.strip():
+                forms.add(title_key(max(head, tail, key=len)))
     return {f for f in forms if f}
 
 

@@ -48,6 +48,7 @@ _MAX_PIECE = 60
 _AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
 _MAX_TRIED = 12  # marked elements read before giving up
 _HEADER_LINES = 15  # lines after the headline where its credit line may be
+_HEADINGS_TRIED = 3  # `<h1>` lines tried as the headline when none says the chosen title
 _PARAGRAPH = 150  # a line this long is a paragraph of the story
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
@@ -65,23 +66,29 @@ _ANCESTORS = 8
 def header_byline(tree: HtmlElement, headline: str | None) -> tuple[list[str], str | None] | None:
     """The credit line (`By A and B`, `Von A`) shown between the headline and the story.
 
-    The page's visible lines are read in order from its headline (the `<h1>` or other line
-    that says `headline`) up to the first paragraph of the story: a line that opens with a
-    byline label, or the label alone on its line followed by the names, is the story's credit.
+    The page's visible lines are read in order from its headline (the line that says
+    `headline`, else each `<h1>`) up to the first paragraph of the story: a line that opens
+    with a byline label, or the label alone on its line followed by the names, is the credit.
     """
-    if not headline:
-        return None
     lines = visible_lines(tree)
-    key = _line_key(headline)
-    start = next((i for i, line in enumerate(lines) if _line_key(line) == key), None)
-    if start is None:
-        return None
-    after = lines[start + 1 : start + 1 + _HEADER_LINES]
-    for i, line in enumerate(after):
+    texts = [text for text, _ in lines]
+    key = _line_key(headline or "")
+    anchors = [i for i, (text, _) in enumerate(lines) if key and _line_key(text) == key][:1]
+    anchors += [i for i, (_, heading) in enumerate(lines) if heading][:_HEADINGS_TRIED]
+    for start in dict.fromkeys(anchors):
+        found = _credit_after(texts[start + 1 : start + 1 + _HEADER_LINES])
+        if found is not None:
+            return found
+    return None
+
+
+def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
+    """The first credit line among the lines after a headline, before the story begins."""
+    for i, line in enumerate(lines):
         if len(line) > _PARAGRAPH:
             break  # the story has begun
-        if _BARE_LABEL.match(line) and i + 1 < len(after):
-            line = f"{line} {after[i + 1]}"
+        if _BARE_LABEL.match(line) and i + 1 < len(lines):
+            line = f"{line} {lines[i + 1]}"
         if not _BYLINE_START.match(line):
             continue
         # What follows the date on a credit line is the page's furniture (`… 2:00 PM Tags`).
@@ -94,16 +101,18 @@ def header_byline(tree: HtmlElement, headline: str | None) -> tuple[list[str], s
     return None
 
 
-def visible_lines(tree: HtmlElement) -> list[str]:
-    """The page's text as a reader sees it, one line per block element (like `innerText`)."""
-    lines: list[str] = []
+def visible_lines(tree: HtmlElement) -> list[tuple[str, bool]]:
+    """The page's text as a reader sees it, one line per block element (like `innerText`),
+    each marked when it is an `<h1>` heading."""
+    lines: list[tuple[str, bool]] = []
     pieces: list[str] = []
+    in_heading = 0
 
     def flush() -> None:
         """End the current line."""
         line = " ".join(" ".join(pieces).split())
         if line:
-            lines.append(line)
+            lines.append((line, in_heading > 0))
         pieces.clear()
 
     hidden = 0
@@ -119,11 +128,13 @@ def visible_lines(tree: HtmlElement) -> list[str]:
         if event == "start":
             if tag in _BLOCK_TAGS:
                 flush()
+            in_heading += tag == "h1"
             if element.text and tag:
                 pieces.append(element.text)
         else:
             if tag in _BLOCK_TAGS:
                 flush()
+            in_heading -= tag == "h1"
             if element.tail:
                 pieces.append(element.tail)
     flush()

@@ -51,6 +51,7 @@ _DESK_WORDS = frozenset(
     {"desk", "staff", "team", "newsroom", "bureau", "editors", "wires", "redaktion", "developer",
      "admin", "administrator", "webmaster"}
 )  # fmt: skip
+_MAX_NAME = 60
 # Surname, given name (`Gillman, Steve`, `Brazil, Rachel`), as library and citation tags write.
 _INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
 
@@ -65,6 +66,9 @@ def page_people(
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
+    linked = linked_authors(tree, _author_urls(page))
+    if linked:
+        meta_tags["linked"] = linked
     meta_people = _unique([n for names in meta_tags.values() for n in names])
     shown = header_byline(tree, headline)
     how = "byline-line"
@@ -151,6 +155,35 @@ def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]]
             else:
                 people.setdefault(key, []).append(tidy)
     return {k: _unique(v) for k, v in people.items()}, _unique(orgs)
+
+
+def linked_authors(tree: HtmlElement, urls: list[str]) -> list[str]:
+    """The names of the page's links to the author pages its meta tags give as the author
+    (`article:author` = `…/profile/julia-carrie-wong`, linked from `Julia Carrie Wong`)."""
+    slugs = {_slug(url) for url in urls} - {""}
+    if not slugs:
+        return []
+    names = []
+    for link in tree.iter("a"):
+        if _slug(link.get("href") or "") in slugs:
+            text = " ".join(link.text_content().split())
+            name = clean_name(text) if len(text) <= _MAX_NAME else None
+            if name is not None:
+                names.append(name)
+    return _unique(names)
+
+
+def _author_urls(page: PageMeta) -> list[str]:
+    """The author pages the author meta tags give instead of names."""
+    values = [v for key in AUTHOR_META for v in page.meta_all.get(key, [])]
+    return [u.strip() for v in values for u in v.split(",") if _URL.match(u.strip())]
+
+
+def _slug(url: str) -> str:
+    """The last part of an address's path (`…/profile/sam-levin/` -> `sam-levin`)."""
+    path = re.sub(r"[?#].*$", "", url).rstrip("/")
+    slug = path.rsplit("/", 1)[-1].casefold() if "/" in path else ""
+    return slug if "-" in slug or "_" in slug else ""  # a name's slug joins its words
 
 
 def _split(value: str) -> list[str]:

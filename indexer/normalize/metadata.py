@@ -194,7 +194,7 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
                 nodes.setdefault(node["@id"], node)
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
-            if article is None and any(t in ARTICLE_TYPES for t in types if isinstance(t, str)):
+            if article is None and any(_article_type(t) for t in types if isinstance(t, str)):
                 article = node
     if article is None:
         return None
@@ -203,6 +203,13 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
         if key in resolved:
             resolved[key] = _resolve(resolved[key], nodes)
     return resolved
+
+
+def _article_type(name: str) -> bool:
+    """Whether a JSON-LD type is an article's (`NewsArticle`, `schema:BlogPosting`, any
+    schema.org type named `…Article`)."""
+    name = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    return name in ARTICLE_TYPES or name.endswith("Article")
 
 
 def _resolve(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
@@ -463,24 +470,15 @@ def choose_date(
     publication date.
     """
     updated = {_day(d) for d in updated_candidates(page)}
-    stated = published_candidates(page)
-    # An update stamp marked up as the publication date is no evidence while others remain.
-    stated = [c for c in stated if _day(c[0]) not in updated] or stated
+    stated = _without_updates(published_candidates(page), updated)
     if stated:
-        votes: dict[tuple[int | None, int | None, int | None], list[str]] = {}
-        for date, kind in stated:
-            votes.setdefault(_day(date), []).append(kind)
-        first = stated[0][0]
-        best = max(votes.items(), key=lambda kv: (len(set(kv[1])), kv[0] == _day(first)))
-        date = next(d for d, _ in stated if _day(d) == best[0])
-        return date, best[1][0]
-    updated = {_day(d) for d in updated_candidates(page)}
+        return _settle(stated)
+    near = days_near_headline(page, title)
     heuristic = [
         (d, how)
         for d, how in ((guessed, "htmldate"), (text, "text"), (url_date(url), "url"))
         if d is not None and d.day is not None and d.year is not None
     ]
-    near = days_near_headline(page, title)
     shown = {item for _, item in page.shown_days if not isinstance(item, str)}
     for date, how in heuristic:
         if _day(date) in updated:
@@ -493,6 +491,35 @@ def choose_date(
         if agree:
             return date, f"{how}+{agree[0]}"
     return None
+
+
+def _without_updates(
+    stated: list[tuple[PartialDate, str]], updated: set[tuple[int | None, int | None, int | None]]
+) -> list[tuple[PartialDate, str]]:
+    """The stated publication dates without those that are the page's update stamp while
+    another states an earlier day (a page republished under its update's date)."""
+    days = [_day(d) for d, _ in stated if d.day is not None]
+    earliest = min(days, default=None)
+    return [
+        (d, kind)
+        for d, kind in stated
+        if not (_day(d) in updated and earliest is not None and d.day and _day(d) > earliest)
+    ]
+
+
+def _settle(stated: list[tuple[PartialDate, str]]) -> tuple[PartialDate, str]:
+    """One publication date among those the metadata states: the JSON-LD article's own, else
+    the day most kinds of stamp agree on (the first stated on a tie). A year or month alone
+    agrees with any day in it."""
+    stated = [c for c in stated if c[0].day is not None] or stated
+    if stated[0][1] == "jsonld":
+        return stated[0]
+    votes: dict[tuple[int | None, int | None, int | None], set[str]] = {}
+    for date, kind in stated:
+        votes.setdefault(_day(date), set()).add(kind)
+    first = _day(stated[0][0])
+    best = max(votes, key=lambda day: (len(votes[day]), day == first))
+    return next((d, k) for d, k in stated if _day(d) == best)
 
 
 def _day(date: PartialDate) -> tuple[int | None, int | None, int | None]:

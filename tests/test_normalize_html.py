@@ -139,9 +139,12 @@ def test_a_guessed_author_that_is_a_name_is_kept() -> None:
     assert article.byline == ["Jane Holloway"]
 
 
-def test_an_author_meta_tag_naming_a_desk_is_no_byline() -> None:
+def test_a_desk_in_the_author_meta_tag_gives_way_to_a_person() -> None:
     head = '<title>Council passes budget</title><meta name="author" content="National Desk">'
-    assert _inline(head, "<h1>Council passes budget</h1>").byline == []
+    shown = "<h1>Council passes budget</h1><p>By Jane Okafor</p>"
+    assert _inline(head, shown).byline == ["Jane Okafor"]
+    # With no one named, the desk is the newsroom's credit, as the page writes it.
+    assert _inline(head, "<h1>Council passes budget</h1>").byline == ["National Desk"]
 
 
 def test_the_site_name_after_a_double_dash_leaves_the_title() -> None:

@@ -113,3 +113,45 @@ def test_the_byline_zone_skips_sidebars_and_social_links() -> None:
         '<a class="twitter" href="https://twitter.com/h">@hosei</a></div></body></html>'
     )
     assert page_byline(tree) == (["Hannah Osei"], None)
+
+
+def _head(tags: str) -> PageMeta:
+    """The metadata of a page with these head tags and a one-line story."""
+    return read_page(fromstring(f"<html><head>{tags}</head><body><p>Text.</p></body></html>"))
+
+
+def test_a_same_day_update_does_not_hide_the_publication_date() -> None:
+    page = _head(
+        '<meta property="article:published_time" content="2024-03-05T09:00:00+01:00">'
+        '<meta property="article:modified_time" content="2024-03-05T17:30:00+01:00">'
+    )
+    chosen = choose_date(page, guessed=None, text=None, url=None)
+    assert chosen is not None and chosen[0].iso() == "2024-03-05"
+
+
+def test_a_publication_stamp_that_is_the_update_gives_way_to_an_earlier_one() -> None:
+    page = _head(
+        '<meta name="date" content="2024">'  # a year alone never breaks the comparison
+        '<meta property="article:published_time" content="2024-04-20T10:00:00+01:00">'
+        '<meta name="dc.date" content="2024-03-05">'
+        '<meta property="article:modified_time" content="2024-04-20T10:00:00+01:00">'
+    )
+    chosen = choose_date(page, guessed=None, text=None, url=None)
+    assert chosen is not None and chosen[0].iso() == "2024-03-05"
+
+
+def test_an_h1_the_page_title_repeats_beats_a_rewritten_social_title() -> None:
+    page = _head(
+        "<title>Frost hits orchards across the valley | Hill Weekly</title>"
+        '<meta property="og:title" content="You will not believe what frost did here">'
+    )
+    page.headings = ["Frost hits orchards across the valley"]
+    assert choose_title(page, "Hill Weekly", None, None) == (
+        "Frost hits orchards across the valley",
+        "heading",
+    )
+
+
+def test_a_site_name_glued_to_the_title_is_removed() -> None:
+    page = _head('<meta property="og:title" content="Frost hits orchards:Hill Weekly">')
+    assert choose_title(page, "Hill Weekly", None, None) == ("Frost hits orchards", "meta")

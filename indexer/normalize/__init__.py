@@ -6,7 +6,8 @@
 Modules: `text` reads plain text (with `story` finding where the story sits among the lines,
 `lines` cleaning them and `boilerplate` recognising page furniture); `html` reads saved pages
 with trafilatura, JSON-LD and meta tags (`metadata` chooses title and date among their
-candidates on evidence, `pagebyline` reads the page's byline zone);
+candidates on evidence, `authors` the byline, `pagebyline` reads the page's byline zone and
+the credit line under its headline);
 `fields` normalises user-supplied values; `datelines`, `bylines`, `dates`, `cjkdates` and
 `sources` read one kind of evidence each; `language` detects the language; `clean` removes
 stray markup, so the article returned is already clean and `normalize_record` says what it

@@ -11,10 +11,9 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from indexer.errors import SkipArticle
-from indexer.normalize.bylines import clean_name
+from indexer.normalize.authors import page_people
 from indexer.normalize.extraction import Extraction
-from indexer.normalize.fields import supplied_date, supplied_names
-from indexer.normalize.lines import cjk_count
+from indexer.normalize.fields import supplied_date
 from indexer.normalize.metadata import (
     PageMeta,
     choose_date,
@@ -22,7 +21,6 @@ from indexer.normalize.metadata import (
     read_page,
     updated_candidates,
 )
-from indexer.normalize.pagebyline import page_byline, tidy_name
 from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
 from indexer.normalize.text import extract_text
 
@@ -31,10 +29,7 @@ for _name in ("trafilatura", "htmldate", "justext", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 _ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
-_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
-_AUTHOR_PIECES = re.compile(r"\s*(?:[,;/|&]|\b(?:and|und|et|y|mit|with)\b)\s*", re.IGNORECASE)
-_DESK_WORDS = frozenset({"desk", "staff", "team", "newsroom", "bureau", "editors", "wires"})
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -71,7 +66,11 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
         found.offer("url", *url)
     url_value = url[0] if url else None
     _offer_dates(found, page, doc.date, text, url_value, found.get("title"))
-    _offer_people(found, tree, ld, meta, doc.author, site[0] if site else None)
+    people = page_people(
+        tree, page, headline=found.get("title"), guessed=doc.author, site=site[0] if site else None
+    )
+    if people is not None:
+        found.offer("byline", *people)
     _offer_outlets(found, ld, site, text)
     _offer_language(found, ld, meta, tree)
     # Everything else (dateline, credits) comes from the text; its date only as evidence above.
@@ -136,86 +135,6 @@ def _offer_dates(
     updated = updated_candidates(page)
     if updated:
         found.offer("updated", updated[0], "jsonld" if page.ld else "meta")
-
-
-def _offer_people(
-    found: Extraction,
-    tree: HtmlElement,
-    ld: dict[str, Any] | None,
-    meta: dict[str, str],
-    author: str | None,
-    site: str | None,
-) -> None:
-    """The byline: JSON-LD people, author meta tags, the page's byline zone, trafilatura's.
-
-    An agency the page credits as author (`dpa`, `By Associated Press`) is kept beside the
-    people, as the page writes it. The site's own name as author is a placeholder: any person
-    the page names elsewhere wins over it, and it stands only when no one is named (the
-    newsroom's credit, as an agency's).
-    """
-    outlet_credit: tuple[list[str], str] | None = None
-    if ld is not None:
-        raw = _names(ld.get("author"), people=True) + _names(ld.get("author"), people=False)
-        named = supplied_names(_names(ld.get("author"), people=True))
-        people = _people(named, site)
-        found.offer("byline", _with_agencies(people, raw), "jsonld")
-        if named and not people:
-            outlet_credit = named, "jsonld"
-    for key in _AUTHOR_META:
-        value = meta.get(key)
-        if value and not _URL.match(value):
-            named = [n for n in supplied_names(value) if not _desk(n)]
-            found.offer("byline", _with_agencies(_people(named, site), [value]), "meta")
-            outlet_credit = outlet_credit or ((named, "meta") if named else None)
-    if not found.has("byline"):
-        shown = page_byline(tree)
-        if shown is not None:
-            found.offer("byline", _people(shown[0], site), "byline-zone")
-    if author:
-        # trafilatura guesses its author from the page's text: keep only what reads as a name
-        # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline).
-        names = [n for n in supplied_names(author.split("; ")) if _name_like(n)]
-        found.offer("byline", _people(names, site), "trafilatura")
-    if outlet_credit is not None:
-        found.offer("byline", *outlet_credit)
-
-
-def _with_agencies(people: list[str], raw: list[str]) -> list[str]:
-    """The people, then any news agency the raw author values credit (`A und B, dpa`, `AP`)."""
-    names = list(people)
-    for value in raw:
-        for piece in _AUTHOR_PIECES.split(value):
-            piece = piece.strip(" .")
-            if piece and canonical_outlet(piece) in WIRES and piece not in names:
-                names.append(piece)
-    return names
-
-
-def _people(names: list[str], site: str | None) -> list[str]:
-    """Names tidied (no `Autor` label, no `(obe)` initials), without the site's own name."""
-    site_key = _outlet_key(site) if site else None
-    kept: list[str] = []
-    for name in names:
-        tidy = tidy_name(name)
-        if tidy and tidy not in kept and (site_key is None or _outlet_key(tidy) != site_key):
-            kept.append(tidy)
-    return kept
-
-
-def _outlet_key(name: str) -> str:
-    """An outlet's name compared by its letters only (`mdr.de` and `MDR`, `Lesotho Times`)."""
-    name = re.sub(r"\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it)\b.*$", "", name.casefold())
-    return re.sub(r"\W+", "", canonical_outlet(name) or name).casefold()
-
-
-def _desk(name: str) -> bool:
-    """Whether an author meta tag names a desk or team (`National Desk`), not a person."""
-    return bool(_DESK_WORDS.intersection(name.casefold().split()))
-
-
-def _name_like(name: str) -> bool:
-    """Whether a guessed author reads as a person's name (or is written in Chinese script)."""
-    return clean_name(name) is not None or (not name.isascii() and cjk_count(name) >= 2)
 
 
 def _offer_outlets(

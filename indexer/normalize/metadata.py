@@ -39,10 +39,15 @@ PUBLISHED_META = (
     "cxenseparse:recs:publishtime", "article.published", "og:published_time",
 )  # fmt: skip
 UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-TITLE_SEPARATORS = (" | ", " || ", " -- ", " - ", " – ", " — ", " :: ", " · ", " • ", "｜", "：")
+TITLE_SEPARATORS = (
+    " | ", " || ", " -- ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", "｜", "："
+)  # fmt: skip
+# The punctuation a site's name is set off by at either end of a page title (`Headline:Site`).
+_SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]|$)")
 _URL_DAY = re.compile(
     r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
@@ -57,6 +62,7 @@ _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
+_SITE_WORDS = 6  # a site's name is short
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
 
 
@@ -66,6 +72,7 @@ class PageMeta:
 
     ld: dict[str, Any] | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    meta_all: dict[str, list[str]] = field(default_factory=dict)  # every value of a repeated tag
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
@@ -94,7 +101,10 @@ def title_key(text: str) -> str:
 
 def read_page(tree: HtmlElement) -> PageMeta:
     """Gather the page's JSON-LD article, meta tags, `<title>`, headings and `<time>` dates."""
-    page = PageMeta(ld=jsonld_article(tree), meta=meta_tags(tree))
+    every = all_meta_tags(tree)
+    page = PageMeta(
+        ld=jsonld_article(tree), meta={k: v[0] for k, v in every.items()}, meta_all=every
+    )
     title = tree.find(".//title")
     if title is not None:
         page.title_tag = plain(title.text_content())
@@ -163,20 +173,52 @@ def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int,
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page."""
+    """The first JSON-LD object of an article type on the page, its references resolved.
+
+    Graphs (Yoast's among them) name the author and publisher by `@id` only and describe them
+    in a node of their own, maybe in another script: the reference is replaced by that node.
+    """
+    article = None
+    nodes: dict[str, dict[str, Any]] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
+        # Some pages wrap the JSON in a CDATA section or an HTML comment, for old parsers.
+        text = _LD_WRAPPER.sub("", script.text or "").strip().rstrip(";")
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(text, strict=False)
         except ValueError:
             continue
         for node in walk(data):
+            if isinstance(node.get("@id"), str) and len(node) > 1:
+                nodes.setdefault(node["@id"], node)
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
-            if any(t in ARTICLE_TYPES for t in types if isinstance(t, str)):
-                return node
-    return None
+            if article is None and any(_article_type(t) for t in types if isinstance(t, str)):
+                article = node
+    if article is None:
+        return None
+    resolved = dict(article)
+    for key in ("author", "creator", "publisher"):
+        if key in resolved:
+            resolved[key] = _resolve(resolved[key], nodes)
+    return resolved
+
+
+def _article_type(name: str) -> bool:
+    """Whether a JSON-LD type is an article's (`NewsArticle`, `schema:BlogPosting`, any
+    schema.org type named `…Article`)."""
+    name = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    return name in ARTICLE_TYPES or name.endswith("Article")
+
+
+def _resolve(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD value with bare `{"@id": …}` references replaced by the nodes they name."""
+    if isinstance(value, list):
+        return [_resolve(item, nodes) for item in value]
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and "@id" in value:
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def walk(data: Any) -> Iterator[dict[str, Any]]:
@@ -190,14 +232,21 @@ def walk(data: Any) -> Iterator[dict[str, Any]]:
             yield from walk(data["@graph"])
 
 
-def meta_tags(tree: HtmlElement) -> dict[str, str]:
-    """The page's meta tags by lower-cased property, name or itemprop; the first one wins."""
-    tags: dict[str, str] = {}
+def all_meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    """The page's meta tags by lower-cased property, name or itemprop, every value in order.
+
+    Some saving tools write a tag's `content` as `value`; it is read the same way.
+    """
+    tags: dict[str, list[str]] = {}
     for node in tree.iter("meta"):
         key = node.get("property") or node.get("name") or node.get("itemprop")
         content = node.get("content")
+        if content is None:
+            content = node.get("value")
         if key and content and content.strip():
-            tags.setdefault(key.strip().lower(), content.strip())
+            values = tags.setdefault(key.strip().lower(), [])
+            if content.strip() not in values:
+                values.append(content.strip())
     return tags
 
 
@@ -206,14 +255,13 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
 
 def strip_site(title: str, site: str | None) -> str:
     """A title without a leading or trailing site name (`Site | Title`, `Title - Site`)."""
-    if not site:
+    if not site or title_key(site) == title_key(title):
         return title
-    folded, name = title.casefold(), site.casefold()
-    for sep in TITLE_SEPARATORS:
-        if folded.endswith(f"{sep}{name}".casefold()) and len(title) > len(sep) + len(site):
-            return title[: -len(sep) - len(site)].strip()
-        if folded.startswith(f"{name}{sep}".casefold()) and len(title) > len(sep) + len(site):
-            return title[len(site) + len(sep) :].strip()
+    name = re.escape(site.strip())
+    for pattern in (rf"^(?P<rest>.+?){_SITE_GLUE}{name}$", rf"^{name}{_SITE_GLUE}(?P<rest>.+)$"):
+        match = re.match(pattern, title.strip(), re.IGNORECASE)
+        if match:
+            return match.group("rest").strip()
     return title
 
 
@@ -230,28 +278,48 @@ def choose_title(
 ) -> tuple[str, str] | None:
     """The page's headline, with where it came from; entities decoded, the site's name removed.
 
-    The editors' headline fields come first: the JSON-LD `headline`, then og:title or
-    twitter:title. Without them a visible
-    `<h1>` is taken only where the page title (or trafilatura's guess, `guessed`) repeats it,
-    since menus, logos and prompts are headings too; then trafilatura's guess, then the
-    `<title>` without a short site or section tail, then `fallback` (the text reader's).
+    The JSON-LD `headline`, the article's own metadata, comes first. Otherwise the headline is
+    chosen by agreement: each candidate (the visible `<h1>` headings, og:title, twitter:title)
+    counts the title sources that state it (those, the `<title>` and trafilatura's guess
+    `guessed`), whole or as the longer part beside a site or section name. Social titles are
+    often rewritten for sharing and menus or logos are headings too, so a heading no other
+    source repeats is not taken; on a tie the visible heading wins, and the longer of two.
+    Without any, trafilatura's guess, then the `<title>` without a short site or section tail,
+    then `fallback` (the text reader's).
     """
-    headline = plain(page.ld.get("headline")) if page.ld else None
-    if headline:
-        return strip_site(headline, site), "jsonld"
-    social = plain(page.meta.get("og:title") or page.meta.get("twitter:title"))
-    if social:
-        return strip_site(social, site), "meta"
-    echoes = set()
-    if page.title_tag:
-        cleaned = strip_site(page.title_tag, site)
-        echoes |= {title_key(p) for p in [cleaned, *title_parts(cleaned)]}
+    sources = {
+        "jsonld": plain(page.ld.get("headline")) if page.ld else None,
+        "og": plain(page.meta.get("og:title")),
+        "twitter": plain(page.meta.get("twitter:title")),
+        "title": page.title_tag,
+    }
+    if sources["jsonld"]:
+        return strip_site(sources["jsonld"], site), "jsonld"
+    if site and (
+        len(site.split()) > _SITE_WORDS
+        or any(t and title_key(t) == title_key(site) for t in sources.values())
+    ):
+        site = None  # a guessed site name that is a whole title or a sentence is no site name
+    stated = {name: _title_forms(text, site) for name, text in sources.items() if text}
     if plain(guessed):
-        echoes.add(title_key(strip_site(plain(guessed) or "", site)))
-    # The longest heading the page title repeats: a logo heading repeats only the site's part.
-    echoed = [h for h in page.headings if title_key(h) in echoes]
-    if echoed:
-        return max(echoed, key=len), "heading"
+        stated["guessed"] = {title_key(strip_site(plain(guessed) or "", site))}
+    headings = [h for h in page.headings if not _is_site(h, site)]
+    candidates = [(h, "heading") for h in headings]
+    candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
+    scored = []
+    for text, how in candidates:
+        key = title_key(text)
+        votes = sum(key in forms for forms in stated.values())
+        votes += any(title_key(h) == key for h in headings)
+        # Ties: the visible heading, the longer one (a logo repeats only the site's part).
+        scored.append((votes, how == "heading", len(text), -len(scored), text, how))
+    # A heading no other source repeats may be a menu, a logo or a prompt.
+    eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading"]
+    if eligible:
+        *_, text, how = max(eligible)
+        # A heading the social title repeats word for word is credited to the meta tags.
+        same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
+        return text, "meta" if how != "heading" or same else "heading"
     text = plain(guessed)
     if text:
         return strip_site(text, site), "trafilatura"
@@ -260,6 +328,25 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _title_forms(text: str, site: str | None) -> set[str]:
+    """The keys a title source states: whole, without the site, and without a first or last
+    part shorter than the rest (`Headline | Section`, `Opinion | Headline`), which names the
+    site or section rather than the story."""
+    forms = {title_key(text)}
+    cleaned = strip_site(text, site)
+    forms.add(title_key(cleaned))
+    for sep in TITLE_SEPARATORS:
+        for head, found, tail in (cleaned.rpartition(sep), cleaned.partition(sep)):
+            if found and head.strip() and tail.strip():
+                forms.add(title_key(max(head, tail, key=len)))
+    return {f for f in forms if f}
+
+
+def _is_site(heading: str, site: str | None) -> bool:
+    """Whether a heading is only the site's name (a logo)."""
+    return bool(site) and title_key(heading) == title_key(site or "")
 
 
 def _without_short_tail(title: str) -> str:
@@ -383,24 +470,15 @@ def choose_date(
     publication date.
     """
     updated = {_day(d) for d in updated_candidates(page)}
-    stated = published_candidates(page)
-    # An update stamp marked up as the publication date is no evidence while others remain.
-    stated = [c for c in stated if _day(c[0]) not in updated] or stated
+    stated = _without_updates(published_candidates(page), updated)
     if stated:
-        votes: dict[tuple[int | None, int | None, int | None], list[str]] = {}
-        for date, kind in stated:
-            votes.setdefault(_day(date), []).append(kind)
-        first = stated[0][0]
-        best = max(votes.items(), key=lambda kv: (len(set(kv[1])), kv[0] == _day(first)))
-        date = next(d for d, _ in stated if _day(d) == best[0])
-        return date, best[1][0]
-    updated = {_day(d) for d in updated_candidates(page)}
+        return _settle(stated)
+    near = days_near_headline(page, title)
     heuristic = [
         (d, how)
         for d, how in ((guessed, "htmldate"), (text, "text"), (url_date(url), "url"))
         if d is not None and d.day is not None and d.year is not None
     ]
-    near = days_near_headline(page, title)
     shown = {item for _, item in page.shown_days if not isinstance(item, str)}
     for date, how in heuristic:
         if _day(date) in updated:
@@ -413,6 +491,35 @@ def choose_date(
         if agree:
             return date, f"{how}+{agree[0]}"
     return None
+
+
+def _without_updates(
+    stated: list[tuple[PartialDate, str]], updated: set[tuple[int | None, int | None, int | None]]
+) -> list[tuple[PartialDate, str]]:
+    """The stated publication dates without those that are the page's update stamp while
+    another states an earlier day (a page republished under its update's date)."""
+    days = [_day(d) for d, _ in stated if d.day is not None]
+    earliest = min(days, default=None)
+    return [
+        (d, kind)
+        for d, kind in stated
+        if not (_day(d) in updated and earliest is not None and d.day and _day(d) > earliest)
+    ]
+
+
+def _settle(stated: list[tuple[PartialDate, str]]) -> tuple[PartialDate, str]:
+    """One publication date among those the metadata states: the JSON-LD article's own, else
+    the day most kinds of stamp agree on (the first stated on a tie). A year or month alone
+    agrees with any day in it."""
+    stated = [c for c in stated if c[0].day is not None] or stated
+    if stated[0][1] == "jsonld":
+        return stated[0]
+    votes: dict[tuple[int | None, int | None, int | None], set[str]] = {}
+    for date, kind in stated:
+        votes.setdefault(_day(date), set()).add(kind)
+    first = _day(stated[0][0])
+    best = max(votes, key=lambda day: (len(votes[day]), day == first))
+    return next((d, k) for d, k in stated if _day(d) == best)
 
 
 def _day(date: PartialDate) -> tuple[int | None, int | None, int | None]:

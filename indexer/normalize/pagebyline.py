@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import clean_name, parse_byline, parse_name_line
+from indexer.normalize.dates import find_date
 from indexer.normalize.sources import WIRES, canonical_outlet
 
 _MARK = re.compile(r"byline|author|writer|creator|reporter|verfasser|autor", re.IGNORECASE)
@@ -45,7 +47,108 @@ _MAX_TEXT = 150
 _MAX_PIECE = 60
 _AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
 _MAX_TRIED = 12  # marked elements read before giving up
+_HEADER_LINES = 15  # lines after the headline where its credit line may be
+_HEADINGS_TRIED = 3  # `<h1>` lines tried as the headline when none says the chosen title
+_PARAGRAPH = 150  # a line this long is a paragraph of the story
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+)
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
+_BYLINE_START = re.compile(
+    r"^(?:by|von|par|por|door|av|af|text|written by|reporting by|autor(?:in)?|author)\b[:\s]",
+    re.IGNORECASE,
+)
+_BARE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author)\s*:?$", re.I)
 _ANCESTORS = 8
+
+
+def header_byline(tree: HtmlElement, headline: str | None) -> tuple[list[str], str | None] | None:
+    """The credit line (`By A and B`, `Von A`) shown between the headline and the story.
+
+    The page's visible lines are read in order from its headline (the line that says
+    `headline`, else each `<h1>`) up to the first paragraph of the story: a line that opens
+    with a byline label, or the label alone on its line followed by the names, is the credit.
+    """
+    lines = visible_lines(tree)
+    texts = [text for text, _ in lines]
+    key = _line_key(headline or "")
+    anchors = [i for i, (text, _) in enumerate(lines) if key and _line_key(text) == key][:1]
+    anchors += [i for i, (_, heading) in enumerate(lines) if heading][:_HEADINGS_TRIED]
+    for start in dict.fromkeys(anchors):
+        found = _credit_after(texts[start + 1 : start + 1 + _HEADER_LINES])
+        if found is not None:
+            return found
+    return None
+
+
+def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
+    """The first credit line among the lines after a headline, before the story begins."""
+    for i, line in enumerate(lines):
+        if len(line) > _PARAGRAPH:
+            break  # the story has begun
+        if _BARE_LABEL.match(line) and i + 1 < len(lines):
+            line = f"{line} {lines[i + 1]}"
+        if not _BYLINE_START.match(line):
+            continue
+        # What follows the date on a credit line is the page's furniture (`… 2:00 PM Tags`).
+        dated = find_date(line) if any(c.isdigit() for c in line) else None
+        if dated is not None and dated[1] in line:
+            line = line[: line.index(dated[1])]
+        found = read_credit(line)
+        if found is not None:
+            return found
+    return None
+
+
+def visible_lines(tree: HtmlElement) -> list[tuple[str, bool]]:
+    """The page's text as a reader sees it, one line per block element (like `innerText`),
+    each marked when it is an `<h1>` heading."""
+    lines: list[tuple[str, bool]] = []
+    pieces: list[str] = []
+    in_heading = 0
+
+    def flush() -> None:
+        """End the current line."""
+        line = " ".join(" ".join(pieces).split())
+        if line:
+            lines.append((line, in_heading > 0))
+        pieces.clear()
+
+    hidden = 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _HIDDEN_TAGS or (tag == "a" and _social_link(element)):
+            hidden += 1 if event == "start" else -1
+            if event == "end" and not hidden and element.tail:
+                pieces.append(element.tail)
+            continue
+        if hidden:
+            continue
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                flush()
+            in_heading += tag == "h1"
+            if element.text and tag:
+                pieces.append(element.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                flush()
+            in_heading -= tag == "h1"
+            if element.tail:
+                pieces.append(element.tail)
+    flush()
+    return lines
+
+
+def _social_link(link: HtmlElement) -> bool:
+    """Whether a link is a share or follow button (`Twitter` after a byline is no name)."""
+    return bool(_SOCIAL.search(f"{link.get('class') or ''} {link.get('href') or ''}"))
+
+
+def _line_key(text: str) -> str:
+    """A line compared up to case, spaces and quote styles."""
+    return " ".join(text.casefold().replace("’", "'").split())
 
 
 def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:

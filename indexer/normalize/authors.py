@@ -1,0 +1,278 @@
+"""The byline of a saved page, chosen among everything the page states about its authors.
+
+The evidence, strongest first: the people the JSON-LD article names as its authors (with any
+organisation or agency credited beside them); the credit the page shows under its headline
+(`By A and B`) or in the elements it marks as its byline, checked against the author meta
+tags (which complete it, or give a name its plain form); the author meta tags alone;
+trafilatura's guess where it reads as a name; and, when no person is named anywhere, the
+organisation the page credits as its author (`BBC News`, `ORF.at`), as the page writes it.
+A site's own name, a desk, a profile address or a publishing company is no person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from indexer.normalize.bylines import clean_name
+from indexer.normalize.fields import supplied_names
+from indexer.normalize.lines import cjk_count
+from indexer.normalize.metadata import PageMeta
+from indexer.normalize.pagebyline import header_byline, page_byline, tidy_name
+from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
+
+ORGANISATION_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
+     "EducationalOrganization", "WebSite", "Brand"}
+)  # fmt: skip
+AUTHOR_META = (
+    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
+    "dc.creator", "dcterms.creator", "cxenseparse:author", "citation_author", "byl",
+    "articleauthor",
+)  # fmt: skip
+# Labels that say a `twitter:dataN` tag holds the author (Yoast and Medium write them).
+_WRITTEN_BY = re.compile(
+    r"^(?:written by|author|autor|geschrieben von|escrito por|écrit par)$", re.IGNORECASE
+)
+_URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w.-]+\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it|jp|is|tr|in)$", re.I)
+_COMPANY = re.compile(r"(?:,?\s+(?:eg|gmbh|ag|inc|ltd|llc|plc|s\.?a|co|corp)\.?)+$", re.I)
+# Picture credits some pages put in author tags (`(Image: Getty Images)`).
+_PICTURE_CREDIT = re.compile(
+    r"^\(|\b(?:image|images|photo|foto|getty|istock\w*|shutterstock)\b", re.IGNORECASE
+)
+_AUTHOR_PIECES = re.compile(
+    r"\s*(?:[,;/|&]|\b(?:and|und|et|y|og|och|mit|with)\b)\s*", re.IGNORECASE
+)
+_JOINS = re.compile(r"\s+(?:og|och|en|e|i)\s+(?=[A-ZÀ-Þ])")  # `and` in names of other languages
+_DESK_WORDS = frozenset(
+    {"desk", "staff", "team", "newsroom", "bureau", "editors", "wires", "redaktion", "developer",
+     "admin", "administrator", "webmaster"}
+)  # fmt: skip
+_MAX_NAME = 60
+# Surname, given name (`Gillman, Steve`, `Brazil, Rachel`), as library and citation tags write.
+_INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
+
+
+def page_people(
+    tree: HtmlElement, page: PageMeta, *, headline: str | None, guessed: str | None,
+    site: str | None,
+) -> tuple[list[str], str] | None:  # fmt: skip
+    """The byline of a saved page with where it came from, or None when it names no one."""
+    ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
+    if ld_people:
+        # An organisation or agency credited beside the people is part of the byline.
+        return _unique(ld_people + ld_orgs), "jsonld"
+    meta_tags, meta_orgs = meta_authors(page, site)
+    linked = linked_authors(tree, _author_urls(page))
+    if linked:
+        meta_tags["linked"] = linked
+    meta_people = _unique([n for names in meta_tags.values() for n in names])
+    shown = header_byline(tree, headline)
+    how = "byline-line"
+    if shown is None:
+        shown, how = page_byline(tree), "byline-zone"
+    if shown is not None:
+        names = _people(shown[0], site)
+        if names:
+            return _checked(names, list(meta_tags.values())), how
+    if meta_people:
+        return meta_people, "meta"
+    if guessed:
+        # trafilatura guesses its author from the page's text: keep only what reads as a name
+        # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline).
+        names = [n for n in supplied_names(guessed.split("; ")) if _name_like(n)]
+        names = _people(names, site)
+        if names:
+            return names, "trafilatura"
+    if ld_orgs:
+        return ld_orgs, "jsonld"
+    if meta_orgs:
+        return meta_orgs[:1], "meta"
+    return None
+
+
+def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
+    """The people and the organisations a JSON-LD `author` names.
+
+    A "person" named like the site (`"author": {"@type": "Person", "name": "Der Postillon"}`)
+    or like a web address is the site's placeholder, an organisation.
+    """
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in _flat(value):
+        if isinstance(item, dict):
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            is_org = any(t in ORGANISATION_TYPES for t in types)
+            name = item.get("name") or _given_family(item) or item.get("byline")
+        else:
+            name = item
+            is_org = isinstance(name, str) and canonical_outlet(name) not in (None, *WIRES)
+        if not isinstance(name, str) or not name.strip() or _URL.match(name.strip()):
+            continue
+        name = " ".join(name.split())
+        if is_org or _is_site(name, site) or _DOMAIN.search(name):
+            orgs.append(name)
+            continue
+        for person in _split(name):
+            tidy = tidy_name(person)
+            if tidy is None:
+                continue
+            people.append(tidy)
+    return _unique(people), _unique(orgs)
+
+
+def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]], list[str]]:
+    """The people each author meta tag names (by tag), and the organisations they name."""
+    values = [(key, v) for key in AUTHOR_META for v in page.meta_all.get(key, [])]
+    for n in range(1, 5):
+        label = page.meta.get(f"twitter:label{n}", "")
+        if _WRITTEN_BY.match(label.strip()) and page.meta.get(f"twitter:data{n}"):
+            values.append(("twitter:data", page.meta[f"twitter:data{n}"]))
+    people: dict[str, list[str]] = {}
+    orgs: list[str] = []
+    for key, value in values:
+        value = " ".join(value.split())
+        if not value or _URL.match(value) or _PICTURE_CREDIT.search(value):
+            continue
+        if "@" in value and " " not in value:
+            continue  # a handle or an address
+        if _is_site(value, site) or _DOMAIN.search(value) or is_outlet_like(value):
+            if canonical_outlet(value) in WIRES:
+                people.setdefault(key, []).append(value)  # an agency stands for its reporters
+            else:
+                orgs.append(value)
+            continue
+        for person in _split(value):
+            tidy = tidy_name(person)
+            if tidy is None or _is_site(tidy, site):
+                continue
+            if _desk(tidy) or (is_outlet_like(tidy) and canonical_outlet(tidy) not in WIRES):
+                orgs.append(tidy)
+            else:
+                people.setdefault(key, []).append(tidy)
+    return {k: _unique(v) for k, v in people.items()}, _unique(orgs)
+
+
+def linked_authors(tree: HtmlElement, urls: list[str]) -> list[str]:
+    """The names of the page's links to the author pages its meta tags give as the author
+    (`article:author` = `…/profile/julia-carrie-wong`, linked from `Julia Carrie Wong`)."""
+    slugs = {_slug(url) for url in urls} - {""}
+    if not slugs:
+        return []
+    names = []
+    for link in tree.iter("a"):
+        if _slug(link.get("href") or "") in slugs:
+            text = " ".join(link.text_content().split())
+            name = clean_name(text) if len(text) <= _MAX_NAME else None
+            if name is not None:
+                names.append(name)
+    return _unique(names)
+
+
+def _author_urls(page: PageMeta) -> list[str]:
+    """The author pages the author meta tags give instead of names."""
+    values = [v for key in AUTHOR_META for v in page.meta_all.get(key, [])]
+    return [u.strip() for v in values for u in v.split(",") if _URL.match(u.strip())]
+
+
+def _slug(url: str) -> str:
+    """The last part of an address's path (`…/profile/sam-levin/` -> `sam-levin`)."""
+    path = re.sub(r"[?#].*$", "", url).rstrip("/")
+    slug = path.rsplit("/", 1)[-1].casefold() if "/" in path else ""
+    return slug if "-" in slug or "_" in slug else ""  # a name's slug joins its words
+
+
+def _split(value: str) -> list[str]:
+    """The names in one author value (`A, B und C`, `A og B`, `Gillman, Steve`)."""
+    value = value.strip()
+    inverted = _INVERTED.match(value)
+    if inverted and not is_outlet_like(inverted.group("first")):
+        return [f"{inverted.group('first')} {inverted.group('last')}"]
+    value = _JOINS.sub(", ", value)
+    names = supplied_names(value) or [value]
+    # An agency credited beside the people (`A und B, dpa`) is kept, as the page writes it.
+    for piece in _AUTHOR_PIECES.split(value):
+        piece = piece.strip(" .")
+        if piece and piece not in names and canonical_outlet(piece) in WIRES:
+            names.append(piece)
+    return names
+
+
+def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
+    """The names the page shows, completed and tidied by the author meta tags that agree.
+
+    A shown name that starts with a tag's name (`Gina Trapani CEO`) is that name; where one
+    tag names everyone shown and more (a second author outside the byline element), that
+    tag's list is the byline.
+    """
+    keys = {_key(m): m for names in tags for m in names}
+    names = []
+    for name in shown:
+        match = next((m for k, m in keys.items() if _key(name).startswith(k)), None)
+        names.append(match or name)
+    for tag in tags:
+        if set(map(_key, names)) < set(map(_key, tag)) and all(map(_name_like, tag)):
+            return tag
+    return _unique(names)
+
+
+def _people(names: list[str], site: str | None) -> list[str]:
+    """Names tidied, without the site's own name."""
+    kept = [tidy_name(n) for n in names]
+    return _unique([n for n in kept if n and not _is_site(n, site)])
+
+
+def _given_family(item: dict[str, Any]) -> str | None:
+    """A person's name from `givenName` and `familyName`, when `name` is missing."""
+    parts = [item.get("givenName"), item.get("familyName")]
+    words = [p.strip() for p in parts if isinstance(p, str) and p.strip()]
+    return " ".join(words) if words else None
+
+
+def _flat(value: Any) -> list[Any]:
+    """A JSON-LD value as a flat list (authors are sometimes lists of lists)."""
+    if isinstance(value, list):
+        return [item for part in value for item in _flat(part)]
+    return [] if value is None else [value]
+
+
+def _is_site(name: str, site: str | None) -> bool:
+    """Whether a name is the site's own (`mdr.de` and `MDR`, `Krautreporter eG`)."""
+    return site is not None and _outlet_key(name) == _outlet_key(site)
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet's name compared by its letters only, without a company form or domain."""
+    name = re.sub(r"\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it)\b.*$", "", name.casefold())
+    name = _COMPANY.sub("", name)
+    return re.sub(r"\W+", "", canonical_outlet(name) or name).casefold()
+
+
+def _desk(name: str) -> bool:
+    """Whether a name is a desk, a team or a site's technical account, not a person."""
+    return bool(_DESK_WORDS.intersection(re.split(r"[\W_]+", name.casefold())))
+
+
+def _name_like(name: str) -> bool:
+    """Whether a guessed author reads as a person's name (or is written in CJK script)."""
+    return clean_name(name) is not None or (not name.isascii() and cjk_count(name) >= 2)
+
+
+def _key(name: str) -> str:
+    """A name compared by its lower-cased words."""
+    return " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names in order, each once."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        if _key(name) not in seen:
+            seen.add(_key(name))
+            kept.append(name)
+    return kept

@@ -114,10 +114,10 @@ def test_a_failure_during_a_search_switches_to_whoosh_for_good(
     try:
         assert engine.status()["fast_match"] is True
 
-        def gone(reader, field, btext):
-            raise AttributeError("'SegmentReader' object has no attribute '_terms'")
+        def gone(q, reader):  # (terms are read from the saved postings; prefixes expand here)
+            raise AttributeError("'Prefix' object has no attribute '_btexts'")
 
-        monkeypatch.setattr(fence, "term_info", gone)
+        monkeypatch.setattr(fence, "expansion_words", gone)
         _same(_answers(engine), healthy)
         status = engine.status()
         assert status["fast_match"] is False and "during a search" in status["reason"]

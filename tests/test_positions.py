@@ -12,7 +12,6 @@ import pytest
 
 from indexer.backends.base import SearchQuery
 from indexer.backends.whoosh.backend import WhooshBackend
-from indexer.backends.whoosh.fastmatch import _blocks
 from indexer.backends.whoosh.positions import SUFFIX, SegmentPositions, positional_fields
 from indexer.live import LiveIndex
 from indexer.models import Article
@@ -61,12 +60,12 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _whoosh_positions(leaf, field: str, btext: bytes) -> list[list[int]]:
-    """Whoosh's own positions of a term in one segment, live postings in order."""
+def _whoosh_postings(leaf, field: str, btext: bytes) -> list[tuple[int, float, list[int]]]:
+    """Whoosh's own postings of a term in one segment: document, weight, positions."""
     matcher = leaf.postings(field, btext)
     out = []
     while matcher.is_active():
-        out.append(list(matcher.value_as("positions")))
+        out.append((matcher.id(), matcher.weight(), list(matcher.value_as("positions"))))
         matcher.next()
     return out
 
@@ -86,19 +85,19 @@ def test_every_saved_position_is_whooshs(folder: Path) -> None:
             assert set(positional_fields(leaf)) >= {"title", "body", "byline"}
             for field in ("title", "body"):
                 for btext, _info in leaf.iter_field(field):
-                    counts, flat = saved.term(field, btext)
+                    p = saved.term(field, btext)
                     # The file holds deleted postings too; Whoosh's matcher skips them.
-                    all_ids = np.concatenate([b[0] for b in _blocks(leaf, field, btext, False)])
-                    assert len(counts) == len(all_ids)
                     got, start = [], 0
-                    for doc, count in zip(all_ids.tolist(), counts.tolist(), strict=True):
+                    for doc, weight, count in zip(
+                        p.docs.tolist(), p.weights.tolist(), p.counts.tolist(), strict=True
+                    ):
                         if doc not in deleted:
-                            got.append(flat[start : start + count].tolist())
+                            got.append((doc, weight, p.positions[start : start + count].tolist()))
                         start += count
-                    assert got == _whoosh_positions(leaf, field, btext), (field, btext)
+                    assert got == _whoosh_postings(leaf, field, btext), (field, btext)
                     checked += 1
-            counts, flat = saved.term("body", b"zzzunknownword")
-            assert len(counts) == len(flat) == 0
+            absent = saved.term("body", b"zzzunknownword")
+            assert len(absent.docs) == len(absent.counts) == len(absent.positions) == 0
         assert checked > 1000
     finally:
         engine.close()
@@ -217,8 +216,9 @@ def test_a_document_past_65536_words_is_saved_wide(tmp_path: Path) -> None:
         [leaf] = [sub.reader() for sub, _ in searcher.subsearchers or [(searcher, 0)]]
         saved = engine._positions.segment(leaf)
         assert saved is not None and saved._arrays["body.positions"][2].itemsize == 4
-        counts, flat = saved.term("body", b"close")
-        assert flat.tolist() == [140_002]  # after twice 70,000 words and "social media"
+        assert saved.term("body", b"close").positions.tolist() == [
+            140_002
+        ]  # after twice 70,000 words and "social media"
         q = engine.parse('"closing words"')
         assert np.flatnonzero(engine._fast(searcher).evaluate(q, False, 0).mask).tolist() == [
             searcher.document_number(id="long")

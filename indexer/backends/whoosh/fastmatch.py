@@ -31,7 +31,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from indexer.backends.whoosh import fence
-from indexer.backends.whoosh.positions import PositionStore
+from indexer.backends.whoosh.positions import PositionStore, SavedPostings
 
 _BYTE_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length default)
@@ -276,35 +276,18 @@ class FastMatcher:
     def saved_positions(
         self, field: str, text: str
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-        """A term's live postings with their positions from the saved arrays.
+        """A term's live postings with their positions, from the arrays saved per segment.
 
         Document numbers, weights, each posting's position count and all positions; None when
-        a segment holding the term has no saved positions (or they disagree with Whoosh's
-        postings: the segment's file is then no longer used).
+        a segment holding the term has no saved arrays.
         """
-        if self._store is None:
-            return None
-        schema = self.searcher.schema
-        btext = schema[field].to_bytes(text) if field in schema else None
-        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        parts = []
         for reader, offset in self._segments:
-            if btext is None or (field, btext) not in reader:
-                continue
-            saved = self._store.segment(reader)
-            if saved is None or not saved.has_field(field):
+            saved = self._saved(reader, field, text, True)
+            if saved is None:
                 return None
-            blocks = list(_blocks(reader, field, btext, False))
-            ids = np.concatenate([b[0] for b in blocks]) + offset
-            counts, flat = saved.term(field, btext)
-            if len(counts) != len(ids):
-                self._store.discard(reader, f"{field}:{btext!r} has other postings than Whoosh's")
-                return None
-            weights = np.concatenate([b[1] for b in blocks])
-            keep = self.live[ids]
-            if not keep.all():
-                flat = flat[np.repeat(keep, counts)]
-                ids, weights, counts = ids[keep], weights[keep], counts[keep]
-            parts.append((ids, weights, counts, flat))
+            if len(saved.docs):
+                parts.append(self._live(saved, offset))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return empty, np.zeros(0), empty, empty
@@ -312,6 +295,39 @@ class FastMatcher:
             return parts[0]
         ids, weights, counts, flat = (np.concatenate(arrays) for arrays in zip(*parts, strict=True))
         return ids, weights, counts, flat
+
+    def _saved(self, reader: Any, field: str, text: str, positions: bool) -> SavedPostings | None:
+        """A term's postings in one segment from its saved arrays (None: the segment has none)."""
+        saved = self._store.segment(reader) if self._store is not None else None
+        if saved is None or not saved.has_field(field):
+            return None
+        schema = self.searcher.schema
+        btext = schema[field].to_bytes(text)
+        postings = saved.term(field, btext, positions)
+        # Whoosh counts the postings it wrote: a file of another segment or term disagrees.
+        expected = reader.doc_frequency(field, btext) if len(postings.docs) else 0
+        if len(postings.docs) != expected:
+            why = f"{field}:{btext!r} has other postings than Whoosh's"
+            saved.discard_from(self._store, reader, why)
+            return None
+        return postings
+
+    def _live(
+        self, saved: SavedPostings, offset: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Saved postings of a segment without its deleted documents, numbered index-wide."""
+        ids, weights, counts, flat = (
+            saved.docs + offset,
+            saved.weights,
+            saved.counts,
+            saved.positions,
+        )
+        keep = self.live[ids]
+        if not keep.all():
+            if flat is not None:
+                flat = flat[np.repeat(keep, counts)]
+            ids, weights, counts = ids[keep], weights[keep], counts[keep]
+        return ids, weights, counts, flat  # type: ignore[return-value]
 
     def postings(
         self, field: str, text: str, positions: bool = False
@@ -324,6 +340,12 @@ class FastMatcher:
         values: list[bytes] = []
         for reader, offset in self._segments:
             if btext is None or (field, btext) not in reader:
+                continue
+            saved = None if positions else self._saved(reader, field, text, False)
+            if saved is not None:  # no posting blocks to decompress
+                ids, weights, _, _ = self._live(saved, offset)
+                id_parts.append(ids)
+                weight_parts.append(weights)
                 continue
             for ids, weights, block_values in _blocks(reader, field, btext, positions):
                 id_parts.append(ids + offset)
@@ -469,16 +491,20 @@ def _picker(counts: np.ndarray, flat: np.ndarray) -> Any:
     return select
 
 
-def decode_positions(reader: Any, field: str) -> Iterator[tuple[bytes, np.ndarray, np.ndarray]]:
-    """Every term of a segment's field: its word, each posting's position count, positions.
+def decode_positions(
+    reader: Any, field: str
+) -> Iterator[tuple[bytes, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Every term of a segment's field: word, documents, weights, position counts, positions.
 
     All postings in Whoosh's order, deleted documents included: what `positions` saves.
     """
     for btext, info in reader.iter_field(field):
-        values: list[bytes] = []
-        for _ids, _weights, block_values in _blocks(reader, field, btext, True, info):
+        ids, weights, values = [], [], []
+        for block_ids, block_weights, block_values in _blocks(reader, field, btext, True, info):
+            ids.append(block_ids)
+            weights.append(block_weights)
             values.extend(block_values)
-        yield (btext, *_positions(values))
+        yield (btext, np.concatenate(ids), np.concatenate(weights), *_positions(values))
 
 
 def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:

@@ -250,33 +250,26 @@ def _same_postings(reader: Any, field: str, btext: bytes, blocks: Any, positions
 
 
 def _same_saved_positions(reader: Any, field: str, btext: bytes, store: Any) -> None:
-    """The positions saved for a term equal Whoosh's; else the segment's file is not used."""
+    """A term's saved postings equal Whoosh's; else the segment's file is not used."""
     saved = store.segment(reader)
     if saved is None or not saved.has_field(field):
         return
-    counts, flat = saved.term(field, btext)
+    postings = saved.term(field, btext)
     deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-    ids = [int(i) for b in _raw_ids(reader, field, btext) for i in b]
     got, start = [], 0
-    for doc, count in zip(ids, counts.tolist(), strict=False):
+    for doc, weight, count in zip(
+        postings.docs.tolist(), postings.weights.tolist(), postings.counts.tolist(), strict=True
+    ):
         if doc not in deleted:
-            got.append(flat[start : start + count].tolist())
+            got.append((doc, weight, postings.positions[start : start + count].tolist()))
         start += count
     matcher = reader.postings(field, btext)
     want = []
     while matcher.is_active():
-        want.append(list(matcher.value_as("positions")))
+        want.append((matcher.id(), matcher.weight(), list(matcher.value_as("positions"))))
         matcher.next()
-    if len(counts) != len(ids) or got != want:
-        store.discard(reader, f"its positions of {field}:{btext!r} differ from Whoosh's")
-
-
-def _raw_ids(reader: Any, field: str, btext: bytes) -> Iterator[Any]:
-    """A term's document numbers in one segment, block by block, deleted ones included."""
-    from indexer.backends.whoosh.fastmatch import _blocks
-
-    for ids, _weights, _values in _blocks(reader, field, btext, False):
-        yield ids.tolist()
+    if got != want:
+        store.discard(reader, f"its postings of {field}:{btext!r} differ from Whoosh's")
 
 
 def _same_scores(fast: Any, plain: Any, q: query.Query) -> None:

@@ -30,6 +30,7 @@ import tempfile
 import threading
 import weakref
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -40,9 +41,10 @@ from indexer.atomic import write_file
 
 SUFFIX = ".positions"
 MAGIC = b"NIPOS001"
-FORMAT = 1
+FORMAT = 2  # 1: before document numbers and weights were saved too
 _TAIL = struct.Struct("<Q8s")  # footer length, MAGIC
 NARROW, WIDE = np.dtype("<u2"), np.dtype("<u4")
+DOCS, WEIGHTS = np.dtype("<u4"), np.dtype("<f8")
 
 log = logging.getLogger(__name__)
 
@@ -94,53 +96,73 @@ class _Writer:
 
 
 def write_positions(leaf: IndexReader, path: Path) -> None:
-    """Decode every posting's positions of one segment from Whoosh and save them packed."""
+    """Decode every posting of one segment's positional fields from Whoosh and save them packed."""
 
     def write(fh: BinaryIO) -> None:
         out = _Writer(fh)
+        fields = {}
         for field in positional_fields(leaf):
             start = fh.tell()
             try:
-                _write_field(leaf, field, out, NARROW)
+                fields[field] = _write_field(leaf, field, out, NARROW)
             except _Overflow:  # rare (a document of 65,536+ words): the field again, wide
                 fh.seek(start)
                 fh.truncate()
                 out.at = start
-                _write_field(leaf, field, out, WIDE)
-        footer = json.dumps(
-            {"format": FORMAT, "size": leaf.doc_count_all(), "arrays": out.arrays}
-        ).encode()
-        fh.write(footer + _TAIL.pack(len(footer), MAGIC))
+                fields[field] = _write_field(leaf, field, out, WIDE)
+        footer = {
+            "format": FORMAT,
+            "size": leaf.doc_count_all(),
+            "fields": fields,
+            "arrays": out.arrays,
+        }
+        data = json.dumps(footer).encode()
+        fh.write(data + _TAIL.pack(len(data), MAGIC))
 
     write_file(path, write)
 
 
-def _write_field(leaf: IndexReader, field: str, out: _Writer, dtype: np.dtype) -> None:
-    """One field's terms, counts and positions; _Overflow when `dtype` is too narrow."""
+def _write_field(leaf: IndexReader, field: str, out: _Writer, dtype: np.dtype) -> dict[str, Any]:
+    """One field's arrays; what to know to read them. _Overflow when `dtype` is too narrow."""
     from indexer.backends.whoosh.fastmatch import decode_positions
 
     limit = np.iinfo(dtype).max
+    boost = float(leaf.schema[field].format.field_boost)
+    derived = True  # every weight is the position count times the field's boost
     texts: list[bytes] = []
     postings, starts = [0], [0]
     out.begin(f"{field}.positions", dtype)
-    # Counts go to a temporary file meanwhile: a large segment has hundreds of millions.
-    with tempfile.TemporaryFile(dir=Path(out.fh.name).parent) as counts_fh:
-        for btext, counts, flat in decode_positions(leaf, field):
+    folder = Path(out.fh.name).parent
+    # The per-posting arrays go to temporary files meanwhile: a segment has millions.
+    streams = {name: tempfile.TemporaryFile(dir=folder) for name in ("docs", "counts", "weights")}
+    try:
+        for btext, ids, weights, counts, flat in decode_positions(leaf, field):
             if len(flat) and (int(flat.max()) > limit or int(counts.max()) > limit):
                 raise _Overflow
             out.extend(f"{field}.positions", flat)
-            counts_fh.write(counts.astype(dtype).tobytes())
+            streams["docs"].write(ids.astype(DOCS).tobytes())
+            streams["counts"].write(counts.astype(dtype).tobytes())
+            streams["weights"].write(weights.astype(WEIGHTS).tobytes())
+            derived = derived and np.array_equal(weights, counts * boost)
             texts.append(btext)
             postings.append(postings[-1] + len(counts))
             starts.append(starts[-1] + len(flat))
-        counts_fh.seek(0)
-        out.begin(f"{field}.counts", dtype)
-        while chunk := counts_fh.read(1 << 24):
-            out.extend(f"{field}.counts", np.frombuffer(chunk, dtype=dtype))
+        kinds = {"docs": DOCS, "counts": dtype, "weights": WEIGHTS}
+        for name, stream in streams.items():
+            if name == "weights" and derived:
+                continue  # computed from the counts when read
+            stream.seek(0)
+            out.begin(f"{field}.{name}", kinds[name])
+            while chunk := stream.read(1 << 24):
+                out.extend(f"{field}.{name}", np.frombuffer(chunk, dtype=kinds[name]))
+    finally:
+        for stream in streams.values():
+            stream.close()
     out.add(f"{field}.text", np.frombuffer(b"".join(texts), dtype=np.uint8))
     out.add(f"{field}.ends", np.cumsum([len(t) for t in texts], dtype=np.int64))
     out.add(f"{field}.postings", np.asarray(postings, dtype=np.int64))
     out.add(f"{field}.starts", np.asarray(starts, dtype=np.int64))
+    return {"boost": boost if derived else None}
 
 
 class _Terms:
@@ -200,11 +222,17 @@ class SegmentPositions:
             if offset < 0 or offset + nbytes > total - _TAIL.size - length:
                 raise ValueError(f"{name} lies outside the file")
             arrays[name] = (offset, nbytes, np.dtype(dtype))
+        self._boosts = {name: info["boost"] for name, info in footer["fields"].items()}
         return arrays
 
+    def discard_from(self, store: PositionStore | None, leaf: IndexReader, why: str) -> None:
+        """Stop `store` using this file (it disagreed with Whoosh)."""
+        if store is not None:
+            store.discard(leaf, why)
+
     def has_field(self, field: str) -> bool:
-        """Whether positions of `field` were saved."""
-        return f"{field}.positions" in self._arrays
+        """Whether the postings of `field` were saved."""
+        return field in self._boosts
 
     def _read(self, name: str, first: int = 0, count: int | None = None) -> np.ndarray:
         """Items [first, first + count) of an array (all of it without count)."""
@@ -232,19 +260,38 @@ class SegmentPositions:
                     self._terms[field] = terms
         return terms
 
-    def term(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """A term's position count per posting and all its positions (empty when absent)."""
+    def term(self, field: str, btext: bytes, positions: bool = True) -> SavedPostings:
+        """A term's postings in this segment, deleted documents included (empty when absent)."""
         terms = self._field(field)
         n = terms.find(btext)
         if n is None:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            empty = np.zeros(0, dtype=np.int64)
+            return SavedPostings(empty, np.zeros(0), empty, empty if positions else None)
         p0, p1 = int(terms.postings[n]), int(terms.postings[n + 1])
-        s0, s1 = int(terms.starts[n]), int(terms.starts[n + 1])
+        docs = self._read(f"{field}.docs", p0, p1 - p0).astype(np.int64)
         counts = self._read(f"{field}.counts", p0, p1 - p0).astype(np.int64)
-        flat = self._read(f"{field}.positions", s0, s1 - s0).astype(np.int64)
-        if int(counts.sum()) != len(flat):
-            raise ValueError(f"{self.path.name}: the counts of {field}:{btext!r} do not add up")
-        return counts, flat
+        boost = self._boosts.get(field)
+        if boost is None:
+            weights = self._read(f"{field}.weights", p0, p1 - p0).astype(np.float64)
+        else:
+            weights = counts * boost
+        flat = None
+        if positions:
+            s0, s1 = int(terms.starts[n]), int(terms.starts[n + 1])
+            flat = self._read(f"{field}.positions", s0, s1 - s0).astype(np.int64)
+            if int(counts.sum()) != len(flat):
+                raise ValueError(f"{self.path.name}: the counts of {field}:{btext!r} are wrong")
+        return SavedPostings(docs, weights, counts, flat)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPostings:
+    """A term's postings in one segment: documents (its own numbering), weights, positions."""
+
+    docs: np.ndarray
+    weights: np.ndarray
+    counts: np.ndarray  # positions per posting
+    positions: np.ndarray | None  # all of them, posting after posting (None: not read)
 
 
 class PositionStore:

@@ -1,23 +1,26 @@
-"""Term positions of each Whoosh segment as packed integer arrays, saved beside the index.
+"""The postings of each Whoosh segment, positions included, as packed arrays beside the index.
 
-Whoosh keeps each posting's positions as a separately pickled list inside its posting blocks,
-so a phrase of two common words unpickles tens of thousands of them (bench/PROFILE.md). Here a
-segment's positions are written once, when a build or update writes the segment (with its
-column tables, `segtables`), as `<segment id>.positions` in the generation's directory: per
-positional field, the segment's terms in lexicon order and, for each term, the position count
-of each of its postings and the positions themselves, in the order of the term's postings
-(deleted documents included). A phrase then reads a few slices of one file.
+Whoosh keeps each posting's positions as a separately pickled list inside zlib-compressed
+posting blocks, so a phrase of two common words decompresses and unpickles tens of thousands
+of them (bench/PROFILE.md). Here a segment's postings of every positional field are written
+once, when a build or update writes the segment (with its column tables, `segtables`), as
+`<segment id>.positions` in the generation's directory: the segment's terms in lexicon order
+and, for each term, each posting's document, position count, positions and weight, in the
+order of Whoosh's postings (deleted documents included). A phrase, and a plain term, then
+read a few slices of one file.
 
 Layout: the arrays one after another (each at a multiple of 8), then a JSON footer giving each
-array's offset, length and dtype, then the footer's length (8 bytes, little-endian) and MAGIC.
-Per field `F`: `F.text` (the terms' bytes, concatenated), `F.ends` (each term's end in text),
-`F.postings` and `F.starts` (term t's postings are [postings[t], postings[t+1]), its positions
-[starts[t], starts[t+1])), `F.counts` (one per posting) and `F.positions` (each posting's,
-ascending), these two as uint16 when every value of the field fits, else uint32.
+array's offset, length and dtype and each field's weight rule, then the footer's length (8
+bytes, little-endian) and MAGIC. Per field `F`: `F.text` (the terms' bytes, concatenated),
+`F.ends` (each term's end in text), `F.postings` and `F.starts` (term t's postings are
+[postings[t], postings[t+1]), its positions [starts[t], starts[t+1])), `F.docs` (uint32, the
+segment's own numbering), `F.counts` and `F.positions` (uint16 when every value of the field
+fits, else uint32), and `F.weights` (float64) only when a weight is not the position count times
+the field's boost (the footer's `boost` is then null).
 
 A segment without a readable file (an index written before them, a damaged or stale file) is
-served from Whoosh's pickled positions, which give the same answers, until the next `update`
-or rebuild writes the missing files.
+served from Whoosh's own blocks, which give the same answers, until the next `update` or
+rebuild writes the missing files.
 """
 
 from __future__ import annotations

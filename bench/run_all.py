@@ -109,8 +109,13 @@ def render(r: dict[str, Any], title: str = "Benchmark results") -> str:
             f"| saved postings and positions (issue 19) | {saved['bytes'] / 1e6:.0f} MB of a"
             f" {saved['index_bytes'] / 1e6:.0f} MB index"
             f" (+{saved['bytes'] / max(saved['index_bytes'] - saved['bytes'], 1) * 100:.0f}%);"
-            f" written for segments lacking them in {saved['seconds']:.0f} s"
-            f" ({saved['cpu_seconds']:.0f} s CPU, load {saved['loadavg'][0]:.1f}) |"
+            + (
+                f" written for the {saved['written']} of {saved['segments']} segments lacking"
+                f" them in {saved['seconds']:.0f} s ({saved['cpu_seconds']:.0f} s CPU, load"
+                f" {saved['loadavg'][0]:.1f}) |"
+                if saved.get("written")
+                else " every segment had them already |"
+            )
         )
     lines += [
         "",
@@ -144,7 +149,8 @@ def render(r: dict[str, Any], title: str = "Benchmark results") -> str:
         u = b["update"]
         lines.append(
             f"| `update` of 100 changed files ≤ {goals.update:.0f} s | {u['seconds']:.1f} s"
-            f" ({u.get('cpu_seconds', 0):.1f} s CPU) | {mark(u['seconds'] <= goals.update)} |"
+            f" ({u.get('cpu_seconds', 0):.1f} s CPU, {u.get('indexed', '?')} articles re-read) |"
+            f" {mark(u['seconds'] <= goals.update)} |"
         )
     mem = r.get("server_memory")
     if mem:
@@ -299,7 +305,9 @@ def render_all(files: list[Path], previous: str = "") -> str:
             "",
             *("#" + line if line.startswith("#") else line for line in section.split("\n")),
         ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    kept = previous.find("\n" + BY_HAND)
+    return text + previous[kept:] if kept >= 0 else text
 
 
 def main(argv: list[str] | None = None) -> int:

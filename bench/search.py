@@ -312,6 +312,9 @@ def save_postings(index_dir: Path) -> dict[str, Any]:
     live = LiveIndex(index_dir)
     try:
         backend = live.backend()
+        with backend._readers.reading() as searcher:  # which segments lack them
+            leaves = [leaf for leaf, _ in searcher.reader().leaf_readers() if leaf.doc_count_all()]
+            missing = sum(backend._positions.segment(leaf) is None for leaf in leaves)
         started, cpu_started = time.perf_counter(), time.process_time()
         backend.write_caches()  # only what is missing is written
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
@@ -324,6 +327,8 @@ def save_postings(index_dir: Path) -> dict[str, Any]:
         "loadavg": os.getloadavg(),
         "bytes": saved,
         "index_bytes": IndexStore(index_dir).size_bytes(),
+        "segments": len(leaves),
+        "written": missing,
     }
     print(
         f"saved postings: {saved / 1e6:.0f} MB of {info['index_bytes'] / 1e6:.0f} MB"

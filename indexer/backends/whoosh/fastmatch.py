@@ -305,8 +305,7 @@ class FastMatcher:
         btext = schema[field].to_bytes(text)
         postings = saved.term(field, btext, positions)
         # Whoosh counts the postings it wrote: a file of another segment or term disagrees.
-        expected = reader.doc_frequency(field, btext) if len(postings.docs) else 0
-        if len(postings.docs) != expected:
+        if len(postings.docs) != reader.doc_frequency(field, btext):
             why = f"{field}:{btext!r} has other postings than Whoosh's"
             saved.discard_from(self._store, reader, why)
             return None

@@ -303,7 +303,11 @@ class FastMatcher:
             return None
         schema = self.searcher.schema
         btext = schema[field].to_bytes(text)
-        postings = saved.term(field, btext, positions)
+        try:
+            postings = saved.term(field, btext, positions)
+        except (OSError, ValueError) as exc:  # a damaged file: this segment reads Whoosh's
+            saved.discard_from(self._store, reader, str(exc))
+            return None
         # Whoosh counts the postings it wrote: a file of another segment or term disagrees.
         if len(postings.docs) != reader.doc_frequency(field, btext):
             why = f"{field}:{btext!r} has other postings than Whoosh's"

@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from reference import BenchQuery, Fts5Engine, TantivyEngine, timed_build  # noqa: E402
 
 from indexer.backends.base import SearchQuery  # noqa: E402
+from indexer.backends.whoosh.positions import SUFFIX as POSITIONS_SUFFIX  # noqa: E402
 from indexer.live import LiveIndex  # noqa: E402
 from indexer.pipeline import build_index, update_index  # noqa: E402
 from indexer.store import IndexStore  # noqa: E402
@@ -274,6 +275,15 @@ def build(corpus: Path, work: Path, rebuild: bool) -> dict[str, Any]:
         print(f"reusing the index built {info['built_at']} ({info['indexed']} articles)")
         if info.get("code") != code_version():
             print("  note: indexer/ or webapp/ changed since; --rebuild to measure the new code")
+    info_path.write_text(json.dumps(info, indent=1))
+    return info
+
+
+def time_update(corpus: Path, work: Path) -> dict[str, Any]:
+    """Change the 100 one-article files and time `update_index` (it adds a generation)."""
+    index_dir, updates = work / "index", work / "updates"
+    info_path = work / "build.json"
+    info = json.loads(info_path.read_text())
     round_no = int(info.get("update_rounds", 0)) + 1
     touch_update_files(updates, round_no)
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -283,11 +293,48 @@ def build(corpus: Path, work: Path, rebuild: bool) -> dict[str, Any]:
         "indexed": report.indexed,
         "seconds": time.perf_counter() - started,
         "cpu_seconds": time.process_time() - cpu_started,
+        "loadavg": os.getloadavg(),
     }
     info["update_rounds"] = round_no
     info["index_bytes_after_update"] = IndexStore(index_dir).size_bytes()
     print(f"update of {report.indexed} changed files: {info['update']['seconds']:.2f} s")
     info_path.write_text(json.dumps(info, indent=1))
+    return info["update"]
+
+
+def save_postings(index_dir: Path) -> dict[str, Any]:
+    """Save the postings and positions of segments lacking them (an index built before them).
+
+    A build or update of this code writes them with each new segment; an older index gets them
+    here once, timed, so that the update and the searches measured next are the code's own.
+    """
+    generation = IndexStore(index_dir).current()
+    live = LiveIndex(index_dir)
+    try:
+        backend = live.backend()
+        with backend._readers.reading() as searcher:  # which segments lack them
+            leaves = [leaf for leaf, _ in searcher.reader().leaf_readers() if leaf.doc_count_all()]
+            missing = sum(backend._positions.segment(leaf) is None for leaf in leaves)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        backend.write_caches()  # only what is missing is written
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    finally:
+        live.close()
+    saved = sum(p.stat().st_size for p in generation.glob(f"*{POSITIONS_SUFFIX}"))
+    info = {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "loadavg": os.getloadavg(),
+        "bytes": saved,
+        "index_bytes": IndexStore(index_dir).size_bytes(),
+        "segments": len(leaves),
+        "written": missing,
+    }
+    print(
+        f"saved postings: {saved / 1e6:.0f} MB of {info['index_bytes'] / 1e6:.0f} MB"
+        f" ({seconds:.1f} s to write what was missing, {cpu:.1f} s CPU)",
+        flush=True,
+    )
     return info
 
 
@@ -443,7 +490,12 @@ def cold_http(index_dir: Path, q: BenchQuery, runs: int = 3) -> dict[str, float]
 
 
 def run_queries(
-    index_dir: Path, reps: int, http: bool, engines: dict[str, Any], class_budget: float = 600.0
+    index_dir: Path,
+    reps: int,
+    http: bool,
+    engines: dict[str, Any],
+    class_budget: float = 600.0,
+    classes: dict[str, list[BenchQuery]] = QUERY_CLASSES,
 ) -> dict[str, dict[str, Any]]:
     """Every class `reps` times through each engine, interleaved query by query.
 
@@ -466,14 +518,14 @@ def run_queries(
 
     try:
         # One warm-up pass of every query on every engine (the cold start is measured apart).
-        for queries in QUERY_CLASSES.values():
+        for queries in classes.values():
             for q in queries:
                 backend.search(SearchQuery(text=q.whoosh, sort=q.sort))
                 if server:
                     server.get(q)
                 for engine in engines.values():
                     engine.search(q)
-        for name, queries in QUERY_CLASSES.items():
+        for name, queries in classes.items():
             labels = ["whoosh", *engines]
             wall: dict[str, list[float]] = {k: [] for k in [*labels, "api", "api_minus_took"]}
             cpu: dict[str, list[float]] = {k: [] for k in labels}
@@ -543,6 +595,9 @@ def main(argv: list[str] | None = None) -> int:
         "--class-budget", type=float, default=600.0, help="seconds at most per query class"
     )
     parser.add_argument(
+        "--classes", help="comma-separated query classes to run (default: all of them)"
+    )
+    parser.add_argument(
         "--fast-match",
         choices=("on", "off"),
         default="on",
@@ -563,6 +618,9 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         index_dir = work / "index"
         results["build"] = build(args.target, work, args.rebuild)
+    results["saved_postings"] = save_postings(index_dir)
+    if results["build"]:
+        results["build"]["update"] = time_update(args.target, work)
     results["normaliser_now"] = normaliser_version()
     results["code_now"] = code_version()
     results["articles"] = LiveIndex(index_dir).backend().count()
@@ -579,7 +637,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_http:
         results["cold_http"] = cold_http(index_dir, first)
     print(f"searching ({args.reps} runs per class) ...", flush=True)
-    measured = run_queries(index_dir, args.reps, not args.no_http, engines, args.class_budget)
+    classes = QUERY_CLASSES
+    if args.classes:
+        wanted = [name.strip() for name in args.classes.split(",")]
+        unknown = [name for name in wanted if name not in QUERY_CLASSES]
+        if unknown:
+            parser.error(f"unknown classes {unknown}; known: {', '.join(QUERY_CLASSES)}")
+        classes = {name: QUERY_CLASSES[name] for name in wanted}
+    measured = run_queries(
+        index_dir, args.reps, not args.no_http, engines, args.class_budget, classes
+    )
     results["server_memory"] = measured.pop("_server", None)
     results["classes"] = measured
     results["machine"]["loadavg_after"] = os.getloadavg()

@@ -17,7 +17,16 @@ from indexer.backends.whoosh import WhooshBackend, fence
 from tests.conftest import run_cli
 from tests.test_fastmatch import _articles
 
-QUERIES = ["users", "chinese users", "tiktok OR rednote", '"social media"', "refug*", "app -ban"]
+QUERIES = [
+    "users",
+    "chinese users",
+    "tiktok OR rednote",
+    '"social media"',
+    '"users app"~5',
+    '"chinese social media app"',
+    "refug*",
+    "app -ban",
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +38,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     engine.add(articles[:250])
     engine.add(articles[250:])
     engine.delete(["x3", "x260"])  # deleted documents stay in the posting blocks
+    engine.write_caches()  # tables and positions, as a build writes them
     engine.close()
     return path
 
@@ -104,10 +114,10 @@ def test_a_failure_during_a_search_switches_to_whoosh_for_good(
     try:
         assert engine.status()["fast_match"] is True
 
-        def gone(reader, field, btext):
-            raise AttributeError("'SegmentReader' object has no attribute '_terms'")
+        def gone(q, reader):  # (terms are read from the saved postings; prefixes expand here)
+            raise AttributeError("'Prefix' object has no attribute '_btexts'")
 
-        monkeypatch.setattr(fence, "term_info", gone)
+        monkeypatch.setattr(fence, "expansion_words", gone)
         _same(_answers(engine), healthy)
         status = engine.status()
         assert status["fast_match"] is False and "during a search" in status["reason"]

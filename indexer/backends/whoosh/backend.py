@@ -34,6 +34,7 @@ from indexer.backends.base import (
 from indexer.backends.whoosh import fence, highlight
 from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
 from indexer.backends.whoosh.fence import FenceStatus
+from indexer.backends.whoosh.positions import PositionStore
 from indexer.backends.whoosh.readers import Readers
 from indexer.backends.whoosh.schema import build_schema, document
 from indexer.backends.whoosh.segtables import (
@@ -82,6 +83,7 @@ class WhooshBackend(SearchBackend):
         self._segment_tables: dict[str, SegmentTable] = {}  # by segment id; segments never change
         folder = getattr(ix.storage, "folder", None)
         self._dir = Path(folder) if folder else None
+        self._positions = PositionStore(self._dir)  # phrases' packed positions, per segment
         self._readers = Readers(ix, self._join_tables)
         self._vocabulary: Vocabulary | None = None
         self._fence: FenceStatus | None = None  # checked on the first searcher with articles
@@ -212,7 +214,8 @@ class WhooshBackend(SearchBackend):
             return
         with self._readers.reading() as searcher:
             written = write_tables(searcher.reader(), self._dir, self._segment_tables)
-        log.debug("saved column tables of segments %s", written)
+            positioned = self._positions.write_missing(searcher.reader())
+        log.debug("saved column tables of segments %s, positions of %s", written, positioned)
 
     def get(self, article_id: str) -> Article | None:
         """One article by id, with its body."""
@@ -312,9 +315,11 @@ class WhooshBackend(SearchBackend):
         """This thread's matcher: numpy when the fence holds, else Whoosh's own."""
         status = self._fence
         if status is None or (status.fast and not status.verified):
-            status = self._fence = fence.check(searcher)
+            status = self._fence = fence.check(searcher, self._positions)
             log.info("fast matcher %s: %s", "on" if status.fast else "off", status.reason)
-        matcher = self._readers.matcher(searcher, lambda s: FastMatcher(s, status.fast), False)
+        matcher = self._readers.matcher(
+            searcher, lambda s: FastMatcher(s, status.fast, self._positions), False
+        )
         if matcher.modelled and not status.fast:  # switched off since this thread made it
             matcher = self._readers.matcher(searcher, lambda s: FastMatcher(s, False), True)
         return matcher

@@ -5,9 +5,10 @@ Whoosh matches and scores one posting at a time through a tree of Python matcher
 which for multi-term queries drops true top hits. Here every term's postings are read block
 by block into arrays, combined along the query tree with boolean masks and summed BM25F
 scores exactly as Whoosh computes them, and ranked exactly. Queries this module does not
-model (phrases with slop, wildcards, ranges, …) are handed back to Whoosh for that subtree
-alone, in one scored pass bounded by the search's deadline. Exact phrases are matched here from
-the positions stored in the same posting blocks.
+model (fuzzy terms, ranges, other weightings, …) are handed back to Whoosh for that subtree
+alone, in one scored pass bounded by the search's deadline. Phrases and proximity (`"a b"~N`)
+are matched here from the positions saved per segment as packed arrays (`positions`), or from
+those pickled in Whoosh's posting blocks where a segment has none.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from whoosh.util.numeric import byte_to_length
 
 from indexer.backends.whoosh import fence
 from indexer.backends.whoosh.mentions import AtLeastTerm
+from indexer.backends.whoosh.positions import PositionStore, SavedPostings
 
 _BYTE_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTH[0] = 1.0  # Whoosh scores a missing length as 1 (doc_field_length default)
@@ -56,8 +58,11 @@ class Evaluation:
 class FastMatcher:
     """Per-searcher arrays (live documents, field lengths) and the query evaluation."""
 
-    def __init__(self, searcher: Searcher, fast: bool = True) -> None:
+    def __init__(
+        self, searcher: Searcher, fast: bool = True, store: PositionStore | None = None
+    ) -> None:
         self.searcher = searcher
+        self._store = store  # the positions saved per segment, when the index has them
         subs = searcher.subsearchers or [(searcher, 0)]
         self._segments = [(sub.reader(), offset) for sub, offset in subs]
         self.size = searcher.reader().doc_count_all()
@@ -90,7 +95,7 @@ class FastMatcher:
         """Evaluate one node of the query tree."""
         if isinstance(q, query.Term):
             return self._term(q, scored)
-        if type(q) is query.Phrase and q.slop == 1 and len(q.words) > 1 and self._positional(q):
+        if type(q) is query.Phrase and len(q.words) > 1 and self._positional(q):
             return self._phrase(q, scored)
         if isinstance(q, query.NumericRange) and q.fieldname in self.columns:
             return self._numeric_range(q, scored)
@@ -236,26 +241,45 @@ class FastMatcher:
         return field is not None and bool(field.format) and field.format.supports("positions")
 
     def _phrase(self, q: query.Phrase, scored: bool) -> tuple[np.ndarray, np.ndarray | None]:
-        """An exact phrase: documents holding word i at position p + i for some p.
+        """Words in order, each at most `slop` positions after the one before (1: adjacent).
 
-        Whoosh matches it as an ordered span of its terms (SpanNear2, slop 1) and scores it
-        as the sum of the terms' scores, which is what is computed here.
+        Whoosh matches a phrase as an ordered span of its terms (SpanNear2, mindist 1): positions
+        p0 < p1 < … with 1 ≤ p(i) − p(i−1) ≤ slop, and scores it as the sum of the terms'
+        scores, which is what is computed here. Positions come from the arrays saved per segment
+        (`positions`), or from Whoosh's pickled ones where a segment has none.
         """
-        terms = [self.postings(q.fieldname, word, positions=True) for word in q.words]
+        saved = [self.saved_positions(q.fieldname, word) for word in q.words]
+        terms: list[tuple[np.ndarray, np.ndarray, Any]] = []
+        if all(s is not None for s in saved):
+            for ids, weights, counts, flat in saved:  # type: ignore[misc]
+                terms.append((ids, weights, _picker(counts, flat)))
+        else:
+            for word in q.words:
+                ids, weights, values = self.postings(q.fieldname, word, positions=True)
+                encoded = values or []  # (always a list: asked for with positions)
+                terms.append(
+                    (ids, weights, lambda chosen, e=encoded: _positions([e[i] for i in chosen]))
+                )
         candidates = terms[0][0]
         for ids, _, _ in terms[1:]:
             candidates = np.intersect1d(candidates, ids, assume_unique=True)
-        keys = None
-        for shift, (ids, _, values) in enumerate(terms):
+        ends = None
+        for ids, _, select in terms:
             if not len(candidates):
                 break
             chosen = np.flatnonzero(_within(ids, candidates))
-            encoded = values or []  # (always a list: asked for with positions)
-            counts, positions = _positions([encoded[i] for i in chosen])
-            # A key per (document, position the phrase would start at): doc << 32 | start,
-            # ascending already (documents ascending, positions ascending within each).
-            found = np.repeat(ids[chosen], counts) * (1 << 32) + (positions - shift)
-            keys = found if keys is None else keys[_within(keys, found)]
+            counts, positions = select(chosen)
+            # A key per (document, position): doc << 32 | position, ascending already
+            # (documents ascending, positions ascending within each).
+            keys = np.repeat(ids[chosen], counts) * (1 << 32) + positions
+            if ends is not None:
+                # The nearest end of the words before, in the same document, must lie within
+                # `slop` positions before this word (it is before it: its key is smaller).
+                at = np.searchsorted(ends, keys) - 1
+                before = ends[at.clip(min=0)]
+                near = (at >= 0) & (before >> 32 == keys >> 32) & (keys - before <= q.slop)
+                keys = keys[near]
+            ends = keys
             documents = keys >> 32
             first = np.ones(len(documents), dtype=bool)
             first[1:] = documents[1:] != documents[:-1]
@@ -269,6 +293,65 @@ class FastMatcher:
             scores += self._bm25f(q.fieldname, word, ids, weights)
         return mask, scores * mask * q.boost
 
+    def saved_positions(
+        self, field: str, text: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+        """A term's live postings with their positions, from the arrays saved per segment.
+
+        Document numbers, weights, each posting's position count and all positions; None when
+        a segment holding the term has no saved arrays.
+        """
+        parts = []
+        for reader, offset in self._segments:
+            saved = self._saved(reader, field, text, True)
+            if saved is None:
+                return None
+            if len(saved.docs):
+                parts.append(self._live(saved, offset))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, np.zeros(0), empty, empty
+        if len(parts) == 1:
+            return parts[0]
+        ids, weights, counts, flat = (np.concatenate(arrays) for arrays in zip(*parts, strict=True))
+        return ids, weights, counts, flat
+
+    def _saved(self, reader: Any, field: str, text: str, positions: bool) -> SavedPostings | None:
+        """A term's postings in one segment from its saved arrays (None: the segment has none)."""
+        saved = self._store.segment(reader) if self._store is not None else None
+        if saved is None or not saved.has_field(field):
+            return None
+        schema = self.searcher.schema
+        btext = schema[field].to_bytes(text)
+        try:
+            postings = saved.term(field, btext, positions)
+        except (OSError, ValueError) as exc:  # a damaged file: this segment reads Whoosh's
+            saved.discard_from(self._store, reader, str(exc))
+            return None
+        # Whoosh counts the postings it wrote: a file of another segment or term disagrees.
+        if len(postings.docs) != reader.doc_frequency(field, btext):
+            why = f"{field}:{btext!r} has other postings than Whoosh's"
+            saved.discard_from(self._store, reader, why)
+            return None
+        return postings
+
+    def _live(
+        self, saved: SavedPostings, offset: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Saved postings of a segment without its deleted documents, numbered index-wide."""
+        ids, weights, counts, flat = (
+            saved.docs + offset,
+            saved.weights,
+            saved.counts,
+            saved.positions,
+        )
+        keep = self.live[ids]
+        if not keep.all():
+            if flat is not None:
+                flat = flat[np.repeat(keep, counts)]
+            ids, weights, counts = ids[keep], weights[keep], counts[keep]
+        return ids, weights, counts, flat  # type: ignore[return-value]
+
     def postings(
         self, field: str, text: str, positions: bool = False
     ) -> tuple[np.ndarray, np.ndarray, list[bytes] | None]:
@@ -280,6 +363,12 @@ class FastMatcher:
         values: list[bytes] = []
         for reader, offset in self._segments:
             if btext is None or (field, btext) not in reader:
+                continue
+            saved = None if positions else self._saved(reader, field, text, False)
+            if saved is not None:  # no posting blocks to decompress
+                ids, weights, _, _ = self._live(saved, offset)
+                id_parts.append(ids)
+                weight_parts.append(weights)
                 continue
             for ids, weights, block_values in _blocks(reader, field, btext, positions):
                 id_parts.append(ids + offset)
@@ -409,6 +498,36 @@ def _within(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     at = np.searchsorted(sorted_set, values).clip(max=len(sorted_set) - 1)
     return sorted_set[at] == values
+
+
+def _picker(counts: np.ndarray, flat: np.ndarray) -> Any:
+    """A function giving the counts and positions of the chosen postings (ascending indices)."""
+    starts = np.cumsum(counts) - counts
+
+    def select(chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The chosen postings' counts and their positions, in order."""
+        picked = counts[chosen]
+        # Each chosen posting's positions: its start, then one by one.
+        within = np.arange(int(picked.sum())) - np.repeat(np.cumsum(picked) - picked, picked)
+        return picked, flat[np.repeat(starts[chosen], picked) + within]
+
+    return select
+
+
+def decode_positions(
+    reader: Any, field: str
+) -> Iterator[tuple[bytes, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Every term of a segment's field: word, documents, weights, position counts, positions.
+
+    All postings in Whoosh's order, deleted documents included: what `positions` saves.
+    """
+    for btext, info in reader.iter_field(field):
+        ids, weights, values = [], [], []
+        for block_ids, block_weights, block_values in _blocks(reader, field, btext, True, info):
+            ids.append(block_ids)
+            weights.append(block_weights)
+            values.extend(block_values)
+        yield (btext, np.concatenate(ids), np.concatenate(weights), *_positions(values))
 
 
 def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:

@@ -18,9 +18,11 @@ instead of through its matchers. That needs what whoosh3 does not promise to kee
 
 Nothing else in newsindex touches these. `check(searcher)` is run on the real index the first
 time a backend searches it: it decodes a term's postings (ids, weights, positions) both ways,
-scores a term both ways and reads an article by id both ways, and compares. When anything
-differs or fails (a whoosh3 upgrade), the fast matcher is switched off: every search goes
-through Whoosh's own matchers (slower, same results and scores), and the log and
+scores a term both ways and reads an article by id both ways, and compares. The positions
+newsindex saves per segment (`positions.py`, written from the same decoding) are compared with
+Whoosh's matcher too; a segment whose file disagrees is served from Whoosh's pickled positions.
+When anything differs or fails (a whoosh3 upgrade), the fast matcher is switched off: every
+search goes through Whoosh's own matchers (slower, same results and scores), and the log and
 `newsindex stats` say why. `NEWSINDEX_FAST_MATCH=0` switches it off on purpose (to measure or
 compare the fallback).
 """
@@ -126,14 +128,17 @@ def wanted() -> bool:
     return os.environ.get(ENV, "1").strip().lower() not in ("0", "false", "no", "off")
 
 
-def check(searcher: Searcher) -> FenceStatus:
-    """Verify on this index that the private reads give what Whoosh's public API gives."""
+def check(searcher: Searcher, store: Any = None) -> FenceStatus:
+    """Verify on this index that the private reads give what Whoosh's public API gives.
+
+    `store` (a `positions.PositionStore`) has its saved positions compared as well.
+    """
     if not wanted():
         return FenceStatus(False, f"switched off by {ENV}=0: searches use Whoosh's matchers", True)
     if IMPORT_ERROR is not None:
         return _broken(f"whoosh.codec.whoosh3 changed: {IMPORT_ERROR}")
     try:
-        checked = _verify(searcher)
+        checked = _verify(searcher, store)
     except Exception as exc:  # any failure means the private surface changed
         return _broken(f"{type(exc).__name__}: {exc}")
     if checked is None:
@@ -162,7 +167,7 @@ class FenceError(AssertionError):
     """What the private reads gave differs from what Whoosh's public API gives."""
 
 
-def _verify(searcher: Searcher) -> str | None:
+def _verify(searcher: Searcher, store: Any = None) -> str | None:
     """Compare postings, positions, scores and id lookups both ways; what was checked."""
     from indexer.backends.whoosh.fastmatch import FastMatcher, _blocks, _positions
 
@@ -186,6 +191,13 @@ def _verify(searcher: Searcher) -> str | None:
             if docs.tolist() != [searcher.document_number(id=stored["id"])]:
                 raise FenceError(f"the id {stored['id']!r} is found at another document")
         break  # one segment shows the format; others were written by the same code
+    if store is not None:  # saved positions: each segment has its own file
+        for sub, _offset in searcher.subsearchers or [(searcher, 0)]:
+            reader = sub.reader()
+            for field in ("body", "title") if reader.doc_count_all() else ():
+                sample = _sample_term(reader, field)
+                if sample is not None:
+                    _same_saved_positions(reader, field, sample, store)
     if not checked:
         return None
     terms = ", ".join(checked)
@@ -235,6 +247,29 @@ def _same_postings(reader: Any, field: str, btext: bytes, blocks: Any, positions
         start += count
     if got != want_positions:
         raise FenceError(f"the positions of {field}:{btext!r} decode differently")
+
+
+def _same_saved_positions(reader: Any, field: str, btext: bytes, store: Any) -> None:
+    """A term's saved postings equal Whoosh's; else the segment's file is not used."""
+    saved = store.segment(reader)
+    if saved is None or not saved.has_field(field):
+        return
+    postings = saved.term(field, btext)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+    got, start = [], 0
+    for doc, weight, count in zip(
+        postings.docs.tolist(), postings.weights.tolist(), postings.counts.tolist(), strict=True
+    ):
+        if doc not in deleted:
+            got.append((doc, weight, postings.positions[start : start + count].tolist()))
+        start += count
+    matcher = reader.postings(field, btext)
+    want = []
+    while matcher.is_active():
+        want.append((matcher.id(), matcher.weight(), list(matcher.value_as("positions"))))
+        matcher.next()
+    if got != want:
+        store.discard(reader, f"its postings of {field}:{btext!r} differ from Whoosh's")
 
 
 def _same_scores(fast: Any, plain: Any, q: query.Query) -> None:

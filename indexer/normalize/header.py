@@ -161,7 +161,7 @@ def header_byline(
                 names.extend(n for n in bylines[j] if n not in names)
             return names
     for i in order:
-        names = _bare_names(page.text(i))
+        names = bare_names(page.text(i))
         if names and not any(_common_words(n, body) for n in names):
             return names
     return []
@@ -197,7 +197,7 @@ def _without_stamps(text: str) -> str:
     return " ".join(text.split()).strip(" |·•-–—/:,")
 
 
-def _bare_names(text: str) -> list[str]:
+def bare_names(text: str) -> list[str]:
     """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
     if len(text) > 120:
         return []

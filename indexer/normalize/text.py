@@ -103,7 +103,7 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if anchor is not None and _mid_story(page, title_at, anchor):
         anchor = None
         title_at = None if title else find_title(page, None)
-    if title is None and web and zone is not None and zone.start > _SHORT_HEAD:
+    if title is None and web and zone is not None:
         found_title = find_headline(page, zone, title_at)
         if found_title is not None and (anchor is None or found_title[0] < anchor):
             title_at = found_title[0]

@@ -26,6 +26,11 @@ INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
 LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
+FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
+FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
+LIST_REACH = 3  # stamps of other days this near make a list
+_STAMP_CHARS = 60
+_STAMP_WORDS = 8
 _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
 _PARTICLE_WORDS = frozenset(
@@ -34,6 +39,8 @@ _PARTICLE_WORDS = frozenset(
 _META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
 _META_WORDS = 30
 _LEFTOVER_WORDS = 10
+_PROSE_WORDS = 3
+_COMMA_END = re.compile(r",\s*(?:\w{1,3}\s+)?$")  # `…, 24 April`, `…, le 30 avril`
 # Words of page furniture and firms that a copied page sets in capitals like a name
 # (`Order Reprints`, `Email Me`, `Getty Images`, `Walt Disney Co`).
 _NOT_PERSON = frozenset(
@@ -93,7 +100,38 @@ def header_dates(
                 published = published or date
     if published is None:
         published = _labelled_date(page, zone, mark)
+    if published is None:
+        published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
+    """A line that is nothing but a date stamp, a little further from the headline or the zone."""
+    low = max(0, min(mark, zone.start) - FAR_ABOVE)
+    high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
+    stamps = {i: _stamp_dates(page.text(i)) for i in range(low, high)}
+    for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
+        dates = stamps[i]
+        if not dates:
+            continue
+        # A run of stamps with other days around it is a list of related stories or comments.
+        around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
+        if any(stamps[j] and stamps[j][0] != dates[0] for j in around if j != i):
+            return None
+        return dates[0]
+    return None
+
+
+def _stamp_dates(text: str) -> list[PartialDate]:
+    """The publication dates of a short line made only of a date, a time and a label."""
+    if len(text) > _STAMP_CHARS:
+        return []
+    found = line_dates(text)
+    if not found or word_count(text) > _STAMP_WORDS:
+        return []
+    dates = [date for kind, date in found if kind == "published"]
+    # `December 10, 2021April 9, 2019 by Jane Doe`: two days unlabelled, one an update.
+    return dates if len(set(dates)) == 1 else []
 
 
 def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
@@ -132,9 +170,24 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.
     leftover = before + rest
-    if found and word_count(" ".join(_WORDS.findall(leftover))) > _LEFTOVER_WORDS:
+    words = _WORDS.findall(leftover)
+    if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
+        return []
+    if found and _caption_date(text):
         return []
     return found
+
+
+def _caption_date(text: str) -> bool:
+    """Whether a line is a caption or a sentence ending on a date (`…, 24 April 2023`)."""
+    hit = find_date(text)
+    if hit is None:
+        return False
+    head = text[: text.find(hit[1])]
+    # Labels and names are capitalised or short (`Published on`, `Von Eva Doe |`); the words of a
+    # caption before its comma run in lower case.
+    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
+    return bool(_COMMA_END.search(head)) and lower >= _PROSE_WORDS
 
 
 def header_byline(

@@ -54,11 +54,25 @@ _NOT_PERSON = frozenset(
 )
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 _STAMP_BITS = re.compile(
-    r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
+    r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr\b|h\b)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
     r"|last updated|first published)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]+")
+# `Kolumne von Carla Siepmann`, `Analysis by Jane Doe`: the kind of piece before its author.
+_NAME_LABEL = re.compile(
+    r"^(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis|essay|interview"
+    r"|reportage|bericht|meinung|opinion|commentary|column|review|text|recherche)\s+"
+    r"(?:von|by|de|par|por)\s+",
+    re.IGNORECASE,
+)
+# `Sina Doe Landespolitische Korrespondentin`, `Daniel Doe Redakteur`, `Jane Doe Uhr`: a job
+# title or the clock word of a stripped time after the name.
+_NAME_TAIL = re.compile(
+    r"(?:\s+(?:\w+e\s+)?(?:korrespondent(?:in)?|redakteur(?:in)?|reporter(?:in)?|autor(?:in)?"
+    r"|volontär(?:in)?|correspondent|editor|staff writer|contributor)|\s+uhr)$",
+    re.IGNORECASE,
+)
 _LABEL_CHARS = 24
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
@@ -89,6 +103,7 @@ def header_dates(
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     published: PartialDate | None = None
     updated: PartialDate | None = None
+    days: set[PartialDate] = set()
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at:
@@ -98,6 +113,12 @@ def header_dates(
                 updated = updated or date
             else:
                 published = published or date
+                if i > mark:
+                    days.add(date)
+    if len(days) > 1:
+        # Two days stated below the headline, unlabelled: one is an update or a related story's,
+        # and which one cannot be told. No date is better than a wrong one.
+        return None, updated
     if published is None:
         published = _labelled_date(page, zone, mark)
     if published is None:
@@ -230,7 +251,15 @@ def _byline_names(text: str, body: str) -> list[str]:
         credit = parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
         return []
-    return [n for n in credit.byline if not _common_words(n, body)]
+    names = (tidy_name(n) for n in credit.byline)
+    return [n for n in names if n and not _common_words(n, body)]
+
+
+def tidy_name(name: str) -> str | None:
+    """A name without the label before it or the job title and clock word after it."""
+    tidy = _NAME_TAIL.sub("", _NAME_LABEL.sub("", name)).strip(" ,|·-–—")
+    # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
+    return tidy if tidy == name or len(tidy.split()) > 1 else None
 
 
 def _unstutter(text: str) -> str:
@@ -256,7 +285,7 @@ def bare_names(text: str) -> list[str]:
         return []
     found = find_date(text)
     if found is not None:
-        text = text.replace(found[1], " ")
+        text = _STAMP_BITS.sub(" ", text.replace(found[1], " "))
     # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names.
     for part in _SEPARATOR.split(text.strip(" ,|·•-–—")):
         names = _names_only(part.strip())
@@ -274,7 +303,8 @@ def _names_only(text: str) -> list[str]:
     names = [clean_name(p) for p in parts]
     if not names or any(n is None for n in names):
         return []
-    return [n for n in names if n]
+    tidy = (tidy_name(n) for n in names if n)
+    return [n for n in tidy if n]
 
 
 def _common_words(name: str, body: str) -> bool:

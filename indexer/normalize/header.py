@@ -61,9 +61,9 @@ _STAMP_BITS = re.compile(
 _WORDS = re.compile(r"[^\W\d_]+")
 # `Kolumne von Carla Siepmann`, `Analysis by Jane Doe`: the kind of piece before its author.
 _NAME_LABEL = re.compile(
-    r"^(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis|essay|interview"
-    r"|reportage|bericht|meinung|opinion|commentary|column|review|text|recherche)\s+"
-    r"(?:von|by|de|par|por)\s+",
+    r"^(?:(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis|essay|interview"
+    r"|reportage|bericht|meinung|opinion|commentary|column|review|text|recherche)\s+)?"
+    r"(?:von|by|par|por)\s+(?!(?:der|dem|den|la|le)\b)(?=[A-ZÀ-Þ])",
     re.IGNORECASE,
 )
 # `Sina Doe Landespolitische Korrespondentin`, `Daniel Doe Redakteur`, `Jane Doe Uhr`: a job
@@ -194,12 +194,12 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     words = _WORDS.findall(leftover)
     if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
         return []
-    if found and _caption_date(text):
+    if found and caption_date(text):
         return []
     return found
 
 
-def _caption_date(text: str) -> bool:
+def caption_date(text: str) -> bool:
     """Whether a line is a caption or a sentence ending on a date (`…, 24 April 2023`)."""
     hit = find_date(text)
     if hit is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.dates import find_date
-from indexer.normalize.header import bare_names
+from indexer.normalize.header import bare_names, caption_date
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -114,7 +114,8 @@ def _stamp_line(text: str) -> bool:
     if hit is None or hit[0].day is None:
         return False
     # A headline may name a day (`… am 15. Juni 2025`); a stamp opens with it or gives the time.
-    return text.find(hit[1]) <= _STAMP_LEAD or bool(_CLOCK.search(text))
+    # A caption that ends on its date (`…, 12 March 2024`) is no headline either.
+    return text.find(hit[1]) <= _STAMP_LEAD or bool(_CLOCK.search(text)) or caption_date(text)
 
 
 def candidates(page: Page, zone: Zone) -> list[int]:

@@ -154,3 +154,10 @@ def test_a_byline_loses_its_label_job_title_and_clock_word(
     article = _normalize(name)
     assert article.byline == byline
     assert article.date is not None and article.date.iso() == day
+
+
+def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
+    # The words of the times (`AM EDT`, `August`) are not counted as a caption's words.
+    article = _normalize("posted-stamp.txt")
+    assert article.byline == ["Jane Example"]
+    assert article.date is not None and article.date.iso() == "2024-08-08"

@@ -171,7 +171,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
     found: list[tuple[str, PartialDate]] = []
-    rest, before = text, ""
+    rest, before, plain = text, "", ""
     while rest:
         hit = find_date(rest)
         if hit is None:
@@ -179,6 +179,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         date, expr = hit
         at = rest.find(expr)
         before += rest[:at]
+        plain += rest[:at] + " "
         rest = rest[at + len(expr) :]
         if date.year is None or date.day is None:
             before += expr
@@ -190,7 +191,8 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         found.append(("updated" if _UPDATED.search(label) else "published", date))
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.
-    leftover = before + rest
+    # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
+    leftover = _STAMP_BITS.sub(" ", plain + rest)
     words = _WORDS.findall(leftover)
     if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
         return []

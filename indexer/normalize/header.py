@@ -68,11 +68,16 @@ _NAME_LABEL = re.compile(
 )
 # `Sina Doe Landespolitische Korrespondentin`, `Daniel Doe Redakteur`, `Jane Doe Uhr`: a job
 # title or the clock word of a stripped time after the name.
-_NAME_TAIL = re.compile(
-    r"(?:\s+(?:\w+e\s+)?(?:korrespondent(?:in)?|redakteur(?:in)?|reporter(?:in)?|autor(?:in)?"
-    r"|volontär(?:in)?|correspondent|editor|staff writer|contributor)|\s+uhr)$",
-    re.IGNORECASE,
+_ROLE = (
+    r"(?:chef|ressort|fach)?(?:redakteur|korrespondent|reporter|autor|volontär|journalist)(?:in)?"
+    r"|correspondent|editor|writer|director|contributor|columnist|reporter"
 )
+_ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
+# `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
+_GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
+# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma.
+_COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
+_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _LABEL_CHARS = 24
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
@@ -243,8 +248,15 @@ def header_byline(
     return []
 
 
+def _credit_text(text: str) -> str:
+    """A credit line without the job title glued to or set after its name."""
+    text = _GLUED_ROLE.sub(" ", text.replace("\xa0", " "))
+    return _COMMA_ROLE.sub("", text)
+
+
 def _byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
+    text = _credit_text(text)
     if parse_publisher_line(text) is not None:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text))
@@ -259,7 +271,16 @@ def _byline_names(text: str, body: str) -> list[str]:
 
 def tidy_name(name: str) -> str | None:
     """A name without the label before it or the job title and clock word after it."""
-    tidy = _NAME_TAIL.sub("", _NAME_LABEL.sub("", name)).strip(" ,|·-–—")
+    words = _NAME_LABEL.sub("", name).split()
+    if words and words[-1].lower() == "uhr":
+        words.pop()  # the clock word of a stripped time
+    elif len(words) > 2 and _ROLE_WORD.match(words[-1]):
+        # `Sina Doe Landespolitische Korrespondentin`: the title's words, two names kept.
+        words.pop()
+        for _ in range(_MAX_TITLE_WORDS):
+            if len(words) > 2 and words[-1][:1].isupper():
+                words.pop()
+    tidy = " ".join(words).strip(" ,|·-–—")
     # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
     return tidy if tidy == name or len(tidy.split()) > 1 else None
 
@@ -285,6 +306,7 @@ def bare_names(text: str) -> list[str]:
     """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
     if len(text) > 120:
         return []
+    text = _credit_text(text)
     found = find_date(text)
     if found is not None:
         text = _STAMP_BITS.sub(" ", text.replace(found[1], " "))
@@ -302,7 +324,7 @@ def _names_only(text: str) -> list[str]:
         return []
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
-    names = [clean_name(p) for p in parts]
+    names = [clean_name(tidy_name(p) or p) for p in parts]
     if not names or any(n is None for n in names):
         return []
     tidy = (tidy_name(n) for n in names if n)

@@ -137,7 +137,8 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
 
 
 # `Kolumne von Carla Beispiel - …`, `Daniel Beispiel Redakteur`, `Tobias Muster24.04.2024, 19:35`,
-# `Sophie ExampleTravel News Reporter`, `Von Hanna Beispiel, Redakteurin für Verkehr`.
+# `Sophie ExampleTravel News Reporter`, `Von Hanna Beispiel, Redakteurin für Verkehr`,
+# `Sophie Example 7 hours`.
 @pytest.mark.parametrize(
     ("name", "byline", "day"),
     [
@@ -146,6 +147,7 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
         ("glued-stamp.txt", ["Tobias Muster"], "2024-04-24"),
         ("byline-glued-role.txt", ["Sophie Example"], None),
         ("byline-comma-role.txt", ["Hanna Beispiel"], None),
+        ("byline-relative.txt", ["Sophie Example"], None),
     ],
 )
 def test_a_byline_loses_its_label_job_title_and_clock_word(

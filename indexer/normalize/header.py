@@ -58,12 +58,18 @@ _STAMP_BITS = re.compile(
     r"|last updated|first published)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)",
     re.IGNORECASE,
 )
+# `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
+_RELATIVE = re.compile(
+    r"(?:\b(?:published|updated|posted)\s*:?\s*)?\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?"
+    r"|days?|weeks?|months?|years?|stunden|minuten|tagen?|std\.?)\b(?:\s+ago)?",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 # `Kolumne von Carla Siepmann`, `Analysis by Jane Doe`: the kind of piece before its author.
 _NAME_LABEL = re.compile(
     r"^(?:(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis|essay|interview"
     r"|reportage|bericht|meinung|opinion|commentary|column|review|text|recherche)\s+)?"
-    r"(?:von|by|par|por)\s+(?!(?:der|dem|den|la|le)\b)(?=[A-ZÀ-Þ])",
+    r"(?:von|by|par|por|di)\s+(?!(?:der|dem|den|la|le)\b)(?=[A-ZÀ-Þ])",
     re.IGNORECASE,
 )
 # `Sina Doe Landespolitische Korrespondentin`, `Daniel Doe Redakteur`, `Jane Doe Uhr`: a job
@@ -306,7 +312,7 @@ def bare_names(text: str) -> list[str]:
     """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
     if len(text) > 120:
         return []
-    text = _credit_text(text)
+    text = _RELATIVE.sub(" ", _credit_text(text))
     found = find_date(text)
     if found is not None:
         text = _STAMP_BITS.sub(" ", text.replace(found[1], " "))

@@ -61,7 +61,6 @@ from indexer.normalize.zone import Zone, article_zone
 _MAX_TITLE = 200
 _ANCHOR_ABOVE_ZONE = 8  # lines between a dateline and the densest run of paragraphs below it
 _ANCHOR_AT_TOP = 3  # a dateline within the first lines opens the story, whatever runs below
-_SHORT_HEAD = 4  # lines above the zone that a plain headline, date and byline fill: no page
 _STORY_BEFORE = 120  # words of running text above a dateline that make it a mid-story one
 _HOLDER_END = re.compile(r"\s+[-–|]\s+|\s*\|\s*|\.\s+|,?\s+all rights reserved", re.IGNORECASE)
 # Who may set the byline, strongest first.

@@ -106,3 +106,60 @@ def test_the_shipped_headline_model_matches_its_features() -> None:
 def test_copied_pages_read_the_same_every_time(name: str) -> None:
     first, second = _normalize(name), _normalize(name)
     assert (first.title, first.byline, first.date) == (second.title, second.byline, second.date)
+
+
+def test_a_date_stamp_line_is_no_headline_and_its_von_is_no_name() -> None:
+    article = _normalize("stamp-headline.txt")
+    assert article.title == "Stadtwerke erhöhen die Preise für Fernwärme ab Juli"
+    assert article.byline == ["Eva Beispiel-Muster"]
+    assert article.date is not None and article.date.iso() == "2024-04-25"
+
+
+def test_a_lone_date_stamp_below_standfirst_and_caption_dates_the_story() -> None:
+    # The stamp stands further into the zone than the header cluster reaches.
+    article = _normalize("far-stamp.txt")
+    assert article.title == "Ferry operator orders two electric boats for the island route"
+    assert article.date is not None and article.date.iso() == "2025-06-30"
+
+
+def test_a_caption_ending_on_a_date_is_neither_headline_nor_date() -> None:
+    article = _normalize("caption-date.txt")
+    assert article.title == "Warehouse fire forces hundreds from their homes overnight"
+    assert article.byline == ["Tom Example"]
+    assert article.date is None
+
+
+def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
+    # One of them is an update, and nothing says which: no date is better than a wrong one.
+    article = _normalize("two-days.txt")
+    assert article.byline == ["Anna Example"]
+    assert article.date is None
+
+
+# `Kolumne von Carla Beispiel - …`, `Daniel Beispiel Redakteur`, `Tobias Muster24.04.2024, 19:35`,
+# `Sophie ExampleTravel News Reporter`, `Von Hanna Beispiel, Redakteurin für Verkehr`,
+# `Sophie Example 7 hours`.
+@pytest.mark.parametrize(
+    ("name", "byline", "day"),
+    [
+        ("byline-tidy.txt", ["Carla Beispiel"], "2024-04-28"),
+        ("byline-role.txt", ["Daniel Beispiel"], "2024-04-24"),
+        ("glued-stamp.txt", ["Tobias Muster"], "2024-04-24"),
+        ("byline-glued-role.txt", ["Sophie Example"], None),
+        ("byline-comma-role.txt", ["Hanna Beispiel"], None),
+        ("byline-relative.txt", ["Sophie Example"], None),
+    ],
+)
+def test_a_byline_loses_its_label_job_title_and_clock_word(
+    name: str, byline: list[str], day: str | None
+) -> None:
+    article = _normalize(name)
+    assert article.byline == byline
+    assert (article.date.iso() if article.date else None) == day
+
+
+def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
+    # The words of the times (`AM EDT`, `August`) are not counted as a caption's words.
+    article = _normalize("posted-stamp.txt")
+    assert article.byline == ["Jane Example"]
+    assert article.date is not None and article.date.iso() == "2024-08-08"

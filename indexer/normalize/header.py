@@ -26,6 +26,11 @@ INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
 LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
+FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
+FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
+LIST_REACH = 3  # stamps of other days this near make a list
+_STAMP_CHARS = 60
+_STAMP_WORDS = 8
 _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
 _PARTICLE_WORDS = frozenset(
@@ -34,6 +39,8 @@ _PARTICLE_WORDS = frozenset(
 _META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
 _META_WORDS = 30
 _LEFTOVER_WORDS = 10
+_PROSE_WORDS = 3
+_COMMA_END = re.compile(r",\s*(?:\w{1,3}\s+)?$")  # `…, 24 April`, `…, le 30 avril`
 # Words of page furniture and firms that a copied page sets in capitals like a name
 # (`Order Reprints`, `Email Me`, `Getty Images`, `Walt Disney Co`).
 _NOT_PERSON = frozenset(
@@ -47,11 +54,36 @@ _NOT_PERSON = frozenset(
 )
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 _STAMP_BITS = re.compile(
-    r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
+    r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr\b|h\b)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
     r"|last updated|first published)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)",
     re.IGNORECASE,
 )
+# `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
+_RELATIVE = re.compile(
+    r"(?:\b(?:published|updated|posted)\s*:?\s*)?\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?"
+    r"|days?|weeks?|months?|years?|stunden|minuten|tagen?|std\.?)\b(?:\s+ago)?",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[^\W\d_]+")
+# `Kolumne von Carla Siepmann`, `Analysis by Jane Doe`: the kind of piece before its author.
+_NAME_LABEL = re.compile(
+    r"^(?:(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis|essay|interview"
+    r"|reportage|bericht|meinung|opinion|commentary|column|review|text|recherche)\s+)?"
+    r"(?:von|by|par|por|di)\s+(?!(?:der|dem|den|la|le)\b)(?=[A-ZÀ-Þ])",
+    re.IGNORECASE,
+)
+# `Sina Doe Landespolitische Korrespondentin`, `Daniel Doe Redakteur`, `Jane Doe Uhr`: a job
+# title or the clock word of a stripped time after the name.
+_ROLE = (
+    r"(?:chef|ressort|fach)?(?:redakteur|korrespondent|reporter|autor|volontär|journalist)(?:in)?"
+    r"|correspondent|editor|writer|director|contributor|columnist|reporter"
+)
+_ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
+# `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
+_GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
+# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma.
+_COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
+_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _LABEL_CHARS = 24
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
@@ -82,6 +114,7 @@ def header_dates(
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     published: PartialDate | None = None
     updated: PartialDate | None = None
+    days: set[PartialDate] = set()
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at:
@@ -91,9 +124,46 @@ def header_dates(
                 updated = updated or date
             else:
                 published = published or date
+                if i > mark:
+                    days.add(date)
+    if len(days) > 1:
+        # Two days stated below the headline, unlabelled: one is an update or a related story's,
+        # and which one cannot be told. No date is better than a wrong one.
+        return None, updated
     if published is None:
         published = _labelled_date(page, zone, mark)
+    if published is None:
+        published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
+    """A line that is nothing but a date stamp, a little further from the headline or the zone."""
+    low = max(0, min(mark, zone.start) - FAR_ABOVE)
+    high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
+    stamps = {i: _stamp_dates(page.text(i)) for i in range(low, high)}
+    for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
+        dates = stamps[i]
+        if not dates:
+            continue
+        # A run of stamps with other days around it is a list of related stories or comments.
+        around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
+        if any(stamps[j] and stamps[j][0] != dates[0] for j in around if j != i):
+            return None
+        return dates[0]
+    return None
+
+
+def _stamp_dates(text: str) -> list[PartialDate]:
+    """The publication dates of a short line made only of a date, a time and a label."""
+    if len(text) > _STAMP_CHARS:
+        return []
+    found = line_dates(text)
+    if not found or word_count(text) > _STAMP_WORDS:
+        return []
+    dates = [date for kind, date in found if kind == "published"]
+    # `December 10, 2021April 9, 2019 by Jane Doe`: two days unlabelled, one an update.
+    return dates if len(set(dates)) == 1 else []
 
 
 def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
@@ -112,7 +182,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
     found: list[tuple[str, PartialDate]] = []
-    rest, before = text, ""
+    rest, before, plain = text, "", ""
     while rest:
         hit = find_date(rest)
         if hit is None:
@@ -120,6 +190,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         date, expr = hit
         at = rest.find(expr)
         before += rest[:at]
+        plain += rest[:at] + " "
         rest = rest[at + len(expr) :]
         if date.year is None or date.day is None:
             before += expr
@@ -131,10 +202,26 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         found.append(("updated" if _UPDATED.search(label) else "published", date))
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.
-    leftover = before + rest
-    if found and word_count(" ".join(_WORDS.findall(leftover))) > _LEFTOVER_WORDS:
+    # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
+    leftover = _STAMP_BITS.sub(" ", plain + rest)
+    words = _WORDS.findall(leftover)
+    if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
+        return []
+    if found and caption_date(text):
         return []
     return found
+
+
+def caption_date(text: str) -> bool:
+    """Whether a line is a caption or a sentence ending on a date (`…, 24 April 2023`)."""
+    hit = find_date(text)
+    if hit is None:
+        return False
+    head = text[: text.find(hit[1])]
+    # Labels and names are capitalised or short (`Published on`, `Von Eva Doe |`); the words of a
+    # caption before its comma run in lower case.
+    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
+    return bool(_COMMA_END.search(head)) and lower >= _PROSE_WORDS
 
 
 def header_byline(
@@ -161,14 +248,21 @@ def header_byline(
                 names.extend(n for n in bylines[j] if n not in names)
             return names
     for i in order:
-        names = _bare_names(page.text(i))
+        names = bare_names(page.text(i))
         if names and not any(_common_words(n, body) for n in names):
             return names
     return []
 
 
+def _credit_text(text: str) -> str:
+    """A credit line without the job title glued to or set after its name."""
+    text = _GLUED_ROLE.sub(" ", text.replace("\xa0", " "))
+    return _COMMA_ROLE.sub("", text)
+
+
 def _byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
+    text = _credit_text(text)
     if parse_publisher_line(text) is not None:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text))
@@ -177,7 +271,24 @@ def _byline_names(text: str, body: str) -> list[str]:
         credit = parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
         return []
-    return [n for n in credit.byline if not _common_words(n, body)]
+    names = (tidy_name(n) for n in credit.byline)
+    return [n for n in names if n and not _common_words(n, body)]
+
+
+def tidy_name(name: str) -> str | None:
+    """A name without the label before it or the job title and clock word after it."""
+    words = _NAME_LABEL.sub("", name).split()
+    if words and words[-1].lower() == "uhr":
+        words.pop()  # the clock word of a stripped time
+    elif len(words) > 2 and _ROLE_WORD.match(words[-1]):
+        # `Sina Doe Landespolitische Korrespondentin`: the title's words, two names kept.
+        words.pop()
+        for _ in range(_MAX_TITLE_WORDS):
+            if len(words) > 2 and words[-1][:1].isupper():
+                words.pop()
+    tidy = " ".join(words).strip(" ,|·-–—")
+    # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
+    return tidy if tidy == name or len(tidy.split()) > 1 else None
 
 
 def _unstutter(text: str) -> str:
@@ -197,13 +308,14 @@ def _without_stamps(text: str) -> str:
     return " ".join(text.split()).strip(" |·•-–—/:,")
 
 
-def _bare_names(text: str) -> list[str]:
+def bare_names(text: str) -> list[str]:
     """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
     if len(text) > 120:
         return []
+    text = _RELATIVE.sub(" ", _credit_text(text))
     found = find_date(text)
     if found is not None:
-        text = text.replace(found[1], " ")
+        text = _STAMP_BITS.sub(" ", text.replace(found[1], " "))
     # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names.
     for part in _SEPARATOR.split(text.strip(" ,|·•-–—")):
         names = _names_only(part.strip())
@@ -218,10 +330,11 @@ def _names_only(text: str) -> list[str]:
         return []
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
-    names = [clean_name(p) for p in parts]
+    names = [clean_name(tidy_name(p) or p) for p in parts]
     if not names or any(n is None for n in names):
         return []
-    return [n for n in names if n]
+    tidy = (tidy_name(n) for n in names if n)
+    return [n for n in tidy if n]
 
 
 def _common_words(name: str, body: str) -> bool:

@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
+from indexer.normalize.dates import find_date
+from indexer.normalize.header import bare_names, caption_date
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -31,6 +33,21 @@ from indexer.normalize.zone import Zone
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
 WINDOW = 40  # lines above the zone where a headline may stand
 _BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
+# A picture's credit (`Bild: Jane Doe/dpa`, `(Photo by …)`, `© Getty`) marks a caption.
+_CREDIT = re.compile(
+    r"©|\((?:photos?|foto|bild)\b|\b(?:photo|foto|bild|image|picture)s?\s*(?:by|:|von)"
+    r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
+    re.IGNORECASE,
+)
+_CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
+# Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
+_PROMPT = re.compile(
+    r"^(?:search|suche|buscar|recherche)\b|\bsearch for\b|\bskip to\b|\bdirekt zum\b"
+    r"|\bzum inhalt\b",
+    re.IGNORECASE,
+)
+_STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -62,6 +79,10 @@ FEATURES = (
     "candidate_after",
     "words_over_20",
     "inner_sentence",
+    "credit_words",
+    "breadcrumb",
+    "names_only",
+    "prompt",
 )
 
 
@@ -82,7 +103,19 @@ def is_candidate(page: Page, i: int) -> bool:
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
     # (`LONDON (Reuters) -`) rules a line out.
     dateline = page.dateline(i)
-    return not page.is_meta(i) and (dateline is None or not dateline.strong)
+    if page.is_meta(i) or (dateline is not None and dateline.strong):
+        return False
+    return not _stamp_line(text)
+
+
+def _stamp_line(text: str) -> bool:
+    """Whether a line is a date stamp (`Do 25.04.24 | 14:07 Uhr | Von Eva Doe`), not a headline."""
+    hit = find_date(text)
+    if hit is None or hit[0].day is None:
+        return False
+    # A headline may name a day (`… am 15. Juni 2025`); a stamp opens with it or gives the time.
+    # A caption that ends on its date (`…, 12 March 2024`) is no headline either.
+    return text.find(hit[1]) <= _STAMP_LEAD or bool(_CLOCK.search(text)) or caption_date(text)
 
 
 def candidates(page: Page, zone: Zone) -> list[int]:
@@ -138,6 +171,10 @@ def features(
         float(i + 1 in near or i + 2 in near),
         float(words > 20),
         float(bool(_INNER_STOP.search(text))),
+        float(bool(_CREDIT.search(text))),
+        float(bp.is_breadcrumb(text) or len(_CRUMB.findall(text)) >= 2),
+        float(bool(bare_names(text))),
+        float(bool(_PROMPT.search(text))),
     ]
 
 
@@ -177,8 +214,10 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     if not found:
         return None
     body = zone_words(page, zone)
+    near = frozenset(found)  # as in training: headline-shaped neighbours are evidence
     scored = [
-        (score(model, features(page, zone, i, rank, body, old)), i) for rank, i in enumerate(found)
+        (score(model, features(page, zone, i, rank, body, old, near)), i)
+        for rank, i in enumerate(found)
     ]
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
     return (at, best) if best >= model["threshold"] else None

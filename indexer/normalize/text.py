@@ -61,7 +61,6 @@ from indexer.normalize.zone import Zone, article_zone
 _MAX_TITLE = 200
 _ANCHOR_ABOVE_ZONE = 8  # lines between a dateline and the densest run of paragraphs below it
 _ANCHOR_AT_TOP = 3  # a dateline within the first lines opens the story, whatever runs below
-_SHORT_HEAD = 4  # lines above the zone that a plain headline, date and byline fill: no page
 _STORY_BEFORE = 120  # words of running text above a dateline that make it a mid-story one
 _HOLDER_END = re.compile(r"\s+[-–|]\s+|\s*\|\s*|\.\s+|,?\s+all rights reserved", re.IGNORECASE)
 # Who may set the byline, strongest first.
@@ -103,7 +102,7 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if anchor is not None and _mid_story(page, title_at, anchor):
         anchor = None
         title_at = None if title else find_title(page, None)
-    if title is None and web and zone is not None and zone.start > _SHORT_HEAD:
+    if title is None and web and zone is not None:
         found_title = find_headline(page, zone, title_at)
         if found_title is not None and (anchor is None or found_title[0] < anchor):
             title_at = found_title[0]

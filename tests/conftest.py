@@ -21,6 +21,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 ARTICLES = DATA / "articles"
+# The engines a module that sets BOTH_ENGINES = True runs on (its tests once per engine);
+# NEWSINDEX_TEST_ENGINES=whoosh narrows every run to one.
+ENGINES = tuple(
+    e for e in os.environ.get("NEWSINDEX_TEST_ENGINES", "whoosh,xapian").split(",") if e
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the tests of modules marked BOTH_ENGINES once per search engine."""
+    if "engine" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
+        metafunc.parametrize("engine", ENGINES, scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine() -> str:
+    """The search engine of the indexes and apps a test uses (whoosh unless parametrized)."""
+    return ENGINES[0]
+
+
+@pytest.fixture(autouse=True)
+def _engine_for_the_cli(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console script run by a test uses the test's engine (NEWSINDEX_BACKEND)."""
+    monkeypatch.setenv("NEWSINDEX_BACKEND", engine)
 
 
 @pytest.fixture(scope="session")
@@ -33,12 +56,12 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One index over seeds and test articles, built once for read-only tests."""
-    index_dir = tmp_path_factory.mktemp("index") / "index"
+def built_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """One index over seeds and test articles, built once (per engine) for read-only tests."""
+    index_dir = tmp_path_factory.mktemp(f"index-{engine}") / "index"
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(corpus_dir)  # labels read `seeds/…` as a user in the project folder sees them
-        build_index(["seeds", "articles"], index_dir)
+        build_index(["seeds", "articles"], index_dir, backend=engine)
     return index_dir
 
 
@@ -76,9 +99,9 @@ def close_app(app: Flask) -> None:
 
 
 @pytest.fixture
-def app(built_index: Path) -> Iterator[Flask]:
+def app(built_index: Path, engine: str) -> Iterator[Flask]:
     """The app over the shared read-only index."""
-    application = create_app({"TESTING": True, "INDEX_DIR": built_index})
+    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine})
     yield application
     close_app(application)
 
@@ -90,9 +113,9 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def empty_app(tmp_path: Path) -> Iterator[Flask]:
+def empty_app(tmp_path: Path, engine: str) -> Iterator[Flask]:
     """An app whose index directory holds nothing yet."""
-    application = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    application = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine})
     yield application
     close_app(application)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,3 +127,83 @@ def empty_app(tmp_path: Path, engine: str) -> Iterator[Flask]:
 def runner(empty_app: Flask) -> FlaskCliRunner:
     """A CLI runner on an app with its own empty index directory."""
     return empty_app.test_cli_runner()
+
+
+class ShardServers:
+    """`xapian-tcpsrv` processes serving the shards of a Xapian index, each on a free port."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+        self.ports: dict[str, int] = {}
+
+    def start(self, name: str, database: Path) -> int:
+        """Serve a shard folder under a name; returns its port once it accepts connections."""
+        port = free_port()
+        log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        proc = subprocess.Popen(
+            ["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port), str(database)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            # Its own session: on SIGTERM xapian-tcpsrv signals its whole process group, and the
+            # children serving connections die with the group (a dead machine drops them all).
+            start_new_session=True,
+        )
+        log.close()
+        self.procs[name], self.ports[name] = proc, port
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return port
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+        raise RuntimeError(f"xapian-tcpsrv for {name} did not start: {proc.returncode}")
+
+    def address(self, name: str) -> str:
+        """host:port of a server."""
+        return f"127.0.0.1:{self.ports[name]}"
+
+    def kill(self, name: str) -> None:
+        """Stop one server at once (as a machine that dies)."""
+        proc = self.procs[name]
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        """Stop every server."""
+        for proc in self.procs.values():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # the server and its connection children
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sharded_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Xapian index of seeds and test articles in two shards (`rebuild --shards 2`)."""
+    index_dir = tmp_path_factory.mktemp("sharded") / "index"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(corpus_dir)
+        build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+    return index_dir
+
+
+@pytest.fixture
+def shard_servers(sharded_index: Path, tmp_path: Path) -> Iterator[ShardServers]:
+    """Two shards served by xapian-tcpsrv, shard 0 with a replica (a copy of its database)."""
+    if shutil.which("xapian-tcpsrv") is None:
+        pytest.fail("xapian-tcpsrv is missing: apt-get install xapian-tools (make install-test)")
+    serving = sharded_index / "serving"
+    replica = tmp_path / "replica-shard-0"
+    shutil.copytree(serving / "shard-0", replica)
+    servers = ShardServers(tmp_path)
+    try:
+        servers.start("shard-0", serving / "shard-0")
+        servers.start("shard-0-replica", replica)
+        servers.start("shard-1", serving / "shard-1")
+        yield servers
+    finally:
+        servers.stop()

@@ -204,8 +204,8 @@ class SearchBackend(ABC):
         """Copy a generation's files for an update (engines that `rewrites_files`)."""
         raise NotImplementedError
 
-    @classmethod
-    def published(cls, root: Path, generation: Path) -> None:  # noqa: B027
+    @classmethod  # noqa: B027 - an optional hook with a no-op default
+    def published(cls, root: Path, generation: Path) -> None:
         """After a generation is swapped in: what the engine serves from it (no-op by default)."""
 
     # Optional capabilities: the defaults are what the app shows without them.

@@ -102,6 +102,7 @@ def test_a_shard_with_no_replica_left_is_a_503_naming_it(sharded_index, shard_se
         close_app(app)
 
 
+@pytest.mark.slow
 def test_rebuild_with_shards_then_update_routes_alike(tmp_path, corpus_dir):
     index_dir = tmp_path / "index"
     env = {"NEWSINDEX_BACKEND": "xapian"}

@@ -124,3 +124,34 @@ def test_rebuild_with_shards_then_update_routes_alike(tmp_path, corpus_dir):
     assert (index_dir / "serving" / "shard-2").resolve() == (generation / "shard-2").resolve()
     whoosh = run_cli(["rebuild", "--shards", "2", "seeds"], corpus_dir, tmp_path / "w")
     assert whoosh.returncode != 0 and "NEWSINDEX_BACKEND=xapian" in whoosh.stderr
+
+
+def test_a_new_generation_reaches_remote_searches_without_restarting_servers(
+    tmp_path, corpus_dir, monkeypatch
+):
+    from indexer.backends.xapian import backend as xapian_backend
+    from indexer.pipeline import build_index
+
+    index_dir = tmp_path / "index"
+    monkeypatch.chdir(corpus_dir)
+    build_index(["seeds"], index_dir, backend="xapian", shards=2)
+    servers = ShardServers(tmp_path)
+    try:
+        for n in range(2):
+            servers.start(f"shard-{n}", index_dir / "serving" / f"shard-{n}")
+        spec = f"{servers.address('shard-0')},{servers.address('shard-1')}"
+        app = _app(index_dir, spec)
+        try:
+            client = app.test_client()
+            before = client.get("/api/search?q=&group=none").get_json()["total"]
+            build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+            # Until its connections are renewed the app answers from the old generation.
+            assert client.get("/api/search?q=&group=none").get_json()["total"] == before
+            monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
+            after = client.get("/api/search?q=&group=none")
+            assert after.status_code == 200
+            assert after.get_json()["total"] > before
+        finally:
+            close_app(app)
+    finally:
+        servers.stop()

@@ -81,6 +81,7 @@ class XapianBackend(SearchBackend):
         self._local = threading.local()
         self._readers: list[tuple[threading.local, Any]] = []
         self._lock = threading.Lock()
+        self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
 
     # Opening
 
@@ -256,6 +257,7 @@ class XapianBackend(SearchBackend):
     def refresh(self) -> None:
         """Pick up committed changes (each thread reopens its database on its next read)."""
         self._version += 1
+        self._labels = {}
 
     def close(self) -> None:
         """Close every thread's database."""
@@ -325,14 +327,14 @@ class XapianBackend(SearchBackend):
         """Run one search: exact counts, facets with their own selections left out, one page."""
         started = time.perf_counter()
         prepared = prepare(sq)
-        return self._read(lambda db: _Search(db, sq, prepared, started).run())
+        return self._read(lambda db: _Search(db, sq, prepared, started, self._labels).run())
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (read as it is consumed)."""
         prepared = prepare(sq)
         db = self._open_all()  # its own database: the export streams after this call returns
         try:
-            search = _Search(db, sq, prepared, time.perf_counter())
+            search = _Search(db, sq, prepared, time.perf_counter(), {})
             mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(
                 0, cap, db.get_doccount()
             )
@@ -448,9 +450,15 @@ class _Search:
     """One search over one database: the queries, enquiries and what they found."""
 
     def __init__(
-        self, db: xapian.Database, sq: SearchQuery, prepared: PreparedQuery, started: float
+        self,
+        db: xapian.Database,
+        sq: SearchQuery,
+        prepared: PreparedQuery,
+        started: float,
+        labels: dict[tuple[str, str], str | None],
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
+        self.labels = labels  # the backend's cache of labels of case variants
         self.translation: Translation = to_xapian(prepared.tree, db)
         base = self.translation.query
         dates = _date_filter(prepared.bounds)
@@ -576,7 +584,9 @@ class _Search:
                 entry[2].add(part)
         for key, entry in merged.items():
             if len(entry[2]) > 1:
-                entry[0] = _first_written(self.db, name, key) or min(entry[2])
+                if (name, key) not in self.labels:
+                    self.labels[name, key] = _first_written(self.db, name, key)
+                entry[0] = self.labels[name, key] or min(entry[2])
         labels = [entry[0] for entry in merged.values()]
         counts = np.asarray([entry[1] for entry in merged.values()], dtype=np.int64)
         column = FacetColumn(labels, np.zeros(0, np.int32), np.zeros(0, np.int32))

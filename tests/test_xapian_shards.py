@@ -155,3 +155,20 @@ def test_a_new_generation_reaches_remote_searches_without_restarting_servers(
             close_app(app)
     finally:
         servers.stop()
+
+
+def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, shard_servers):
+    from indexer.backends.base import SUGGESTIONS, SearchQuery
+    from indexer.backends.xapian import XapianBackend
+
+    local = XapianBackend.open(
+        sharded_index / "generations" / (sharded_index / "CURRENT").read_text().strip()
+    )
+    remote = XapianBackend.remote(_spec(shard_servers))
+    try:
+        assert local.supports(SUGGESTIONS) and not remote.supports(SUGGESTIONS)
+        assert local.search(SearchQuery(text="tiktk")).suggestion == "tiktok"
+        assert remote.search(SearchQuery(text="tiktk")).suggestion is None
+    finally:
+        local.close()
+        remote.close()

@@ -28,6 +28,7 @@ from indexer.backends.base import (
     CAPABILITIES,
     EXPORT_CAP,
     FACETS,
+    SUGGESTIONS,
     Export,
     Hit,
     SearchBackend,
@@ -82,6 +83,9 @@ class XapianBackend(SearchBackend):
         self._readers: list[tuple[threading.local, Any]] = []
         self._lock = threading.Lock()
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
+        if remote is not None:
+            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there.
+            self.capabilities = CAPABILITIES - {SUGGESTIONS}
 
     # Opening
 

@@ -70,12 +70,18 @@ def _request(text: str, sort: str) -> SearchQuery:
     return SearchQuery(text=text, sort=sort)  # type: ignore[arg-type]
 
 
-def _facets(results: Any, fold: bool = False) -> dict[str, list[tuple[str, int]]]:
-    """Facet values and counts of a result (values case-folded if `fold`)."""
-    return {
-        name: [(f.value.casefold() if fold else f.value, f.count) for f in values]
-        for name, values in results.facets.items()
-    }
+def _facets(results: Any, fold: bool = False) -> dict[str, Any]:
+    """Facet values and counts of a result; with `fold`, value (case-folded) -> count.
+
+    Folded, the order of values with equal counts is left out: it follows how each value is
+    written (CALGARY or Calgary), which depends on the engines' article order.
+    """
+    if fold:
+        return {
+            name: {f.value.casefold(): f.count for f in values}
+            for name, values in results.facets.items()
+        }
+    return {name: [(f.value, f.count) for f in values] for name, values in results.facets.items()}
 
 
 def run(

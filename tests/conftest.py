@@ -130,19 +130,19 @@ def runner(empty_app: Flask) -> FlaskCliRunner:
 
 
 class ShardServers:
-    """`xapian-tcpsrv` processes serving the shards of a Xapian index, each on a free port."""
+    """`xapian-tcpsrv` (or `xapian-replicate-server`) processes of a test, each on a free port."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
         self.ports: dict[str, int] = {}
 
-    def start(self, name: str, database: Path) -> int:
+    def start(self, name: str, database: Path, program: str = "xapian-tcpsrv") -> int:
         """Serve a shard folder under a name; returns its port once it accepts connections."""
         port = free_port()
         log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
         proc = subprocess.Popen(
-            ["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port), str(database)],
+            [program, "--interface", "127.0.0.1", "--port", str(port), str(database)],
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -193,14 +193,24 @@ def sharded_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture
 def shard_servers(sharded_index: Path, tmp_path: Path) -> Iterator[ShardServers]:
-    """Two shards served by xapian-tcpsrv, shard 0 with a replica (a copy of its database)."""
+    """Two shards served by xapian-tcpsrv, shard 0 with a replica made by xapian-replicate."""
     if shutil.which("xapian-tcpsrv") is None:
         pytest.fail("xapian-tcpsrv is missing: apt-get install xapian-tools (make install-test)")
     serving = sharded_index / "serving"
     replica = tmp_path / "replica-shard-0"
-    shutil.copytree(serving / "shard-0", replica)
     servers = ShardServers(tmp_path)
     try:
+        # The replica is copied as docs/scaling.md describes: xapian-replicate-server on the
+        # built index's serving links, xapian-replicate (one pass) on the replica's machine.
+        port = servers.start("replication", serving, program="xapian-replicate-server")
+        subprocess.run(
+            ["xapian-replicate", "--host", "127.0.0.1", "--port", str(port)]
+            + ["--master", "shard-0", "--one-shot", str(replica)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
         servers.start("shard-0", serving / "shard-0")
         servers.start("shard-0-replica", replica)
         servers.start("shard-1", serving / "shard-1")

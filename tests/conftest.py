@@ -33,20 +33,20 @@ ENGINES = tuple(
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run the tests of modules marked BOTH_ENGINES once per search engine."""
-    if "engine" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
-        metafunc.parametrize("engine", ENGINES, scope="session")
+    if "engine_name" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
+        metafunc.parametrize("engine_name", ENGINES, scope="session")
 
 
 @pytest.fixture(scope="session")
-def engine() -> str:
+def engine_name() -> str:
     """The search engine of the indexes and apps a test uses (whoosh unless parametrized)."""
     return ENGINES[0]
 
 
 @pytest.fixture(autouse=True)
-def _engine_for_the_cli(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def _engine_for_the_cli(engine_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The console script run by a test uses the test's engine (NEWSINDEX_BACKEND)."""
-    monkeypatch.setenv("NEWSINDEX_BACKEND", engine)
+    monkeypatch.setenv("NEWSINDEX_BACKEND", engine_name)
 
 
 @pytest.fixture(scope="session")
@@ -59,12 +59,14 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+def built_index(
+    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, engine_name: str
+) -> Path:
     """One index over seeds and test articles, built once (per engine) for read-only tests."""
-    index_dir = tmp_path_factory.mktemp(f"index-{engine}") / "index"
+    index_dir = tmp_path_factory.mktemp(f"index-{engine_name}") / "index"
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(corpus_dir)  # labels read `seeds/…` as a user in the project folder sees them
-        build_index(["seeds", "articles"], index_dir, backend=engine)
+        build_index(["seeds", "articles"], index_dir, backend=engine_name)
     return index_dir
 
 
@@ -102,9 +104,9 @@ def close_app(app: Flask) -> None:
 
 
 @pytest.fixture
-def app(built_index: Path, engine: str) -> Iterator[Flask]:
+def app(built_index: Path, engine_name: str) -> Iterator[Flask]:
     """The app over the shared read-only index."""
-    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine})
+    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     yield application
     close_app(application)
 
@@ -116,9 +118,11 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def empty_app(tmp_path: Path, engine: str) -> Iterator[Flask]:
+def empty_app(tmp_path: Path, engine_name: str) -> Iterator[Flask]:
     """An app whose index directory holds nothing yet."""
-    application = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine})
+    application = create_app(
+        {"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine_name}
+    )
     yield application
     close_app(application)
 

@@ -35,7 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterator[str]:
     """`newsindex serve` (waitress) over seeds and test articles, on a free port."""
     root = tmp_path_factory.mktemp("served")
     shutil.copytree(SEEDS, root / "seeds")
@@ -43,11 +43,15 @@ def server(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[st
     cwd = os.getcwd()
     os.chdir(root)
     try:
-        build_index(["seeds", "articles"], root / "index", backend=engine)
+        build_index(["seeds", "articles"], root / "index", backend=engine_name)
     finally:
         os.chdir(cwd)
     port = free_port()
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(root / "index"), "NEWSINDEX_BACKEND": engine}
+    env = {
+        **os.environ,
+        "NEWSINDEX_INDEX_DIR": str(root / "index"),
+        "NEWSINDEX_BACKEND": engine_name,
+    }
     script = Path(sys.executable).parent / "newsindex"
     proc = subprocess.Popen(
         [str(script), "serve", "--port", str(port)],

@@ -76,9 +76,9 @@ def test_wildcards_count_exactly_without_time(client, monkeypatch):
     assert not lower_bound and headers["X-Total-Exact"] == "true"
 
 
-def test_a_count_cut_short_says_it_is_a_lower_bound_everywhere(client, monkeypatch, engine):
+def test_a_count_cut_short_says_it_is_a_lower_bound_everywhere(client, monkeypatch, engine_name):
     """A sloppy phrase is matched by Whoosh under the deadline: out of time, all three say so."""
-    if engine != "whoosh":
+    if engine_name != "whoosh":
         pytest.skip("Xapian counts every match (no time budget): its totals are always exact")
     monkeypatch.setattr(whoosh, "SEARCH_SECONDS", 0.0)
     monkeypatch.setattr(whoosh, "EXPORT_SECONDS", 0.0)

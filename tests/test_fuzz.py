@@ -44,9 +44,9 @@ FUZZ = settings(
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(built_index, engine):
+def fuzz_app(built_index, engine_name):
     """One app for every example (Hypothesis calls the test many times)."""
-    app = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine})
+    app = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     yield app
     live = app.extensions.get("newsindex")
     if live is not None:

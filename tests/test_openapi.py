@@ -70,9 +70,9 @@ class RecordingRequest(Request):
 
 
 @pytest.fixture
-def recording_app(built_index, engine) -> Iterator[Flask]:
+def recording_app(built_index, engine_name) -> Iterator[Flask]:
     """The app over the shared index, noting which query arguments it reads."""
-    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine})
+    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     application.request_class = RecordingRequest
     yield application
     application.extensions["newsindex"].close()

@@ -23,7 +23,7 @@ from .conftest import ARTICLES, SEEDS, run_cli
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch, engine):
+def work(tmp_path, monkeypatch, engine_name):
     """A project-like folder with seeds/ and articles/, as the working directory.
 
     The module's build_index, update_index and LiveIndex use the test's engine.
@@ -32,9 +32,9 @@ def work(tmp_path, monkeypatch, engine):
     shutil.copytree(ARTICLES, tmp_path / "articles")
     monkeypatch.chdir(tmp_path)
     module = sys.modules[__name__]
-    monkeypatch.setattr(module, "build_index", partial(pipeline.build_index, backend=engine))
-    monkeypatch.setattr(module, "update_index", partial(pipeline.update_index, backend=engine))
-    monkeypatch.setattr(module, "LiveIndex", partial(live.LiveIndex, backend=engine))
+    monkeypatch.setattr(module, "build_index", partial(pipeline.build_index, backend=engine_name))
+    monkeypatch.setattr(module, "update_index", partial(pipeline.update_index, backend=engine_name))
+    monkeypatch.setattr(module, "LiveIndex", partial(live.LiveIndex, backend=engine_name))
     return tmp_path
 
 

@@ -82,13 +82,13 @@ def test_localhost_is_allowed_by_default(client, host):
 
 
 @pytest.fixture
-def public_app(built_index: Path, engine: str) -> Iterator[Flask]:
+def public_app(built_index: Path, engine_name: str) -> Iterator[Flask]:
     """The app as configured for a public name behind a proxy."""
     app = create_app(
         {
             "TESTING": True,
             "INDEX_DIR": built_index,
-            "BACKEND": engine,
+            "BACKEND": engine_name,
             "ALLOWED_HOSTS": "news.example.org, .archive.example.org",
             "BASE_URL": "https://news.example.org/",
         }
@@ -139,9 +139,9 @@ def test_feed_links_are_built_from_base_url_not_from_the_host(public_app):
     assert any(link.startswith("https://news.example.org/article/") for link in links)
 
 
-def test_a_forged_host_never_reaches_the_feed(built_index, engine):
+def test_a_forged_host_never_reaches_the_feed(built_index, engine_name):
     app = create_app(
-        {"TESTING": True, "INDEX_DIR": built_index, "ALLOWED_HOSTS": ["*"], "BACKEND": engine}
+        {"TESTING": True, "INDEX_DIR": built_index, "ALLOWED_HOSTS": ["*"], "BACKEND": engine_name}
     )
     try:
         xml = app.test_client().get("/feed.atom", headers={"Host": "attacker.example"}).text
@@ -185,13 +185,13 @@ def test_too_many_parameters_are_a_400(client):
 
 
 @pytest.fixture
-def small_app(built_index: Path, engine: str) -> Iterator[Flask]:
+def small_app(built_index: Path, engine_name: str) -> Iterator[Flask]:
     """The app allowed one request at work and one waiting for at most 0.2 s."""
     app = create_app(
         {
             "TESTING": True,
             "INDEX_DIR": built_index,
-            "BACKEND": engine,
+            "BACKEND": engine_name,
             "MAX_ACTIVE": 1,
             "MAX_QUEUE": 1,
             "QUEUE_TIMEOUT": 0.2,
@@ -262,12 +262,12 @@ def test_a_missing_index_503_shows_the_index_folder_relative(empty_app, tmp_path
         assert "index" in response.text
 
 
-def test_pages_show_files_indexed_by_absolute_path_relatively(tmp_path, monkeypatch, engine):
+def test_pages_show_files_indexed_by_absolute_path_relatively(tmp_path, monkeypatch, engine_name):
     folder = tmp_path / "archive" / "seeds"
     shutil.copytree(SEEDS, folder)
-    build_index([os.fspath(folder)], tmp_path / "index", backend=engine)  # absolute labels
+    build_index([os.fspath(folder)], tmp_path / "index", backend=engine_name)  # absolute labels
     monkeypatch.chdir(tmp_path)
-    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine})
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine_name})
     try:
         client = app.test_client()
         page = client.get("/?q=tiktok").text

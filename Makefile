@@ -10,7 +10,7 @@ CORPORA ?= ../shared/corpora
 AXE_VERSION := 4.11.0
 AXE := tests/.axe/node_modules/axe-core/axe.min.js
 
-.PHONY: serve test install install-test browser axe lint bench clean
+.PHONY: serve test install install-test xapian-tools browser axe lint bench clean
 
 # Quick start 1: install, index seeds/ and serve the search page on http://127.0.0.1:5000/
 serve: install
@@ -31,9 +31,15 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@$(BIN)/python -m pip list 2>/dev/null | grep -iq '^whoosh ' && { echo "The old Whoosh distribution is installed over whoosh3: pip uninstall Whoosh whoosh3 && make install"; exit 1; } || true
 
-install-test: $(BIN)/python
+install-test: $(BIN)/python xapian-tools
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@$(BIN)/python -m pip list 2>/dev/null | grep -iq '^whoosh ' && { echo "The old Whoosh distribution is installed over whoosh3"; exit 1; } || true
+
+# Debian's xapian-tools (xapian-tcpsrv, xapian-replicate) for the remote-shard tests and serving.
+xapian-tools:
+	@command -v xapian-tcpsrv >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq xapian-tools >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq xapian-tools >/dev/null; fi; }
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 browser:

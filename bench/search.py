@@ -603,7 +603,18 @@ def main(argv: list[str] | None = None) -> int:
         default="on",
         help="off: measure the fallback (Whoosh's own matchers, NEWSINDEX_FAST_MATCH=0)",
     )
+    parser.add_argument(
+        "--backend",
+        choices=("whoosh", "xapian"),
+        default="whoosh",
+        help="xapian: Whoosh against Xapian, local and remote shards (bench/backends.py)",
+    )
+    parser.add_argument("--shards", type=int, default=2, help="Xapian shards (--backend xapian)")
+    parser.add_argument("--whoosh-index", type=Path, help="an existing Whoosh index to compare")
+    parser.add_argument("--report", type=Path, help="Markdown report (--backend xapian)")
     args = parser.parse_args(argv)
+    if args.backend == "xapian":
+        return compare_backends(args)
     if args.fast_match == "off":
         os.environ["NEWSINDEX_FAST_MATCH"] = "0"  # read when an index is first searched
 
@@ -653,6 +664,23 @@ def main(argv: list[str] | None = None) -> int:
     out = args.json or work / "results.json"
     out.write_text(json.dumps(results, indent=1))
     print(f"results: {out}")
+    return 0
+
+
+def compare_backends(args: argparse.Namespace) -> int:
+    """`--backend xapian`: Whoosh and Xapian (local and remote shards) in the same run."""
+    import backends
+
+    work = args.work or args.target.with_suffix("").with_name(args.target.stem + "-bench")
+    results = backends.run(
+        args.target, work, args.reps, QUERY_CLASSES, args.whoosh_index, args.shards
+    )
+    results["machine"] = machine()
+    out = args.json or work / "xapian-results.json"
+    out.write_text(json.dumps(results, indent=1))
+    report = backends.markdown(results, args.target)
+    (args.report or work / "XAPIAN.md").write_text(report)
+    print(report)
     return 0
 
 

@@ -27,3 +27,7 @@ class GenerationGone(NewsIndexError):
 
 class IndexWriteError(NewsIndexError):
     """The file system refused a write (disk full, read-only); the served index is unchanged."""
+
+
+class ShardUnavailable(IndexMissing):
+    """A shard of a distributed index answers on none of its replicas (maps to HTTP 503)."""

@@ -134,3 +134,54 @@ class LiveIndex:
                     entry.retired = True
                     entry.holds = 0
                     entry.close()
+
+
+class FixedIndex:
+    """A backend that is no generation on disk (remote shards): the same one for every request.
+
+    It offers what a LiveIndex offers the app; swaps happen on the servers, which the backend
+    follows by renewing its connections.
+    """
+
+    def __init__(self, index_dir: str | os.PathLike[str], backend: SearchBackend) -> None:
+        self.store = IndexStore(index_dir)
+        self._backend = backend
+
+    def backend(self) -> SearchBackend:
+        """The one backend."""
+        return self._backend
+
+    def hold(self) -> _FixedHold:
+        """The backend, for a long reader (nothing to keep open across swaps)."""
+        return _FixedHold(self._backend)
+
+    def close(self) -> None:
+        """Close the backend's connections."""
+        self._backend.close()
+
+
+class _FixedHold:
+    """A hold on a FixedIndex's backend (release does nothing)."""
+
+    def __init__(self, backend: SearchBackend) -> None:
+        self.backend = backend
+
+    def release(self) -> None:
+        """Nothing to release."""
+
+    def __enter__(self) -> SearchBackend:
+        return self.backend
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def open_live(
+    index_dir: str | os.PathLike[str], backend: str = "whoosh", shards: str | None = None
+) -> LiveIndex | FixedIndex:
+    """The index a serving process reads: remote Xapian shards when given, else generations."""
+    if shards:
+        from indexer.backends.xapian import XapianBackend
+
+        return FixedIndex(index_dir, XapianBackend.remote(shards))
+    return LiveIndex(index_dir, backend)

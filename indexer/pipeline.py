@@ -269,6 +269,7 @@ def _publish(build: _Build, engine: SearchBackend, expected: int, grouper: Story
     engine.close()
     grouper.save(build.generation)
     build.store.publish(build.generation)
+    type(engine).published(build.store.root, build.generation)
     report = build.report
     report.stories, report.copies = _story_counts(grouper)
     report.generation = build.generation.name
@@ -282,11 +283,20 @@ def build_index(
     backend: str = "whoosh",
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress[FoundFile] = _no_progress,
+    shards: int = 1,
 ) -> BuildReport:
-    """Build a fresh index from `paths` and swap it in; the old one serves until the swap."""
+    """Build a fresh index from `paths` and swap it in; the old one serves until the swap.
+
+    `shards` > 1 splits the index into that many shard databases (engines that shard only).
+    """
     from indexer.normalize import resolve_years
     from indexer.syndication import StoryGrouper, group_articles
 
+    engine_class = backend_class(backend)
+    if shards != 1 and not engine_class.shardable:
+        raise NewsIndexError(
+            f"The {backend} backend keeps one index; --shards needs NEWSINDEX_BACKEND=xapian."
+        )
     with _building(
         paths, index_dir, action="Rebuild", max_bytes=max_bytes, needs_index=False
     ) as build:
@@ -307,7 +317,11 @@ def build_index(
         group_articles(articles, grouper)
         resolve_years(articles)
         stamps.stamp(articles, stamps.previous_times(build.store, backend), stamps.now())
-        engine = backend_class(backend).create(build.generation)
+        engine = (
+            engine_class.create(build.generation)
+            if shards == 1
+            else engine_class.create_shards(build.generation, shards)
+        )
         engine.add(articles)
         _publish(build, engine, len(articles), grouper)
     report.indexed = len(articles)
@@ -335,8 +349,12 @@ def update_index(
         paths, index_dir, action="Update", max_bytes=max_bytes, needs_index=True
     ) as build:
         report, found, generation = build.report, build.found, build.generation
-        build.store.copy_generation(build.store.current(), generation)
-        engine = backend_class(backend).open(generation)
+        engine_class = backend_class(backend)
+        if engine_class.rewrites_files:  # its files change in place: copies, not hard links
+            engine_class.copy_generation(build.store.current(), generation)
+        else:
+            build.store.copy_generation(build.store.current(), generation)
+        engine = engine_class.open(generation)
         try:
             stored = {_resolved(o): (o, t) for o, t in engine.files().items()}
             changed = [f for f in found if stored.get(f.origin, ("", None))[1] != f.mtime()]
@@ -401,5 +419,5 @@ def index_stats(backend: SearchBackend, store: IndexStore) -> dict[str, Any]:
         "stories": results.stories,
         "largest_stories": backend.largest_stories(10),
         "generation": store.current_name(),
-        "size_bytes": store.size_bytes(),
+        "size_bytes": store.size_bytes() if store.current_name() else None,  # None: remote
     }

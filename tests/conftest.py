@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +24,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 ARTICLES = DATA / "articles"
+# The engines a module that sets BOTH_ENGINES = True runs on (its tests once per engine);
+# NEWSINDEX_TEST_ENGINES=whoosh narrows every run to one.
+ENGINES = tuple(
+    e for e in os.environ.get("NEWSINDEX_TEST_ENGINES", "whoosh,xapian").split(",") if e
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the tests of modules marked BOTH_ENGINES once per search engine."""
+    if "engine_name" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
+        metafunc.parametrize("engine_name", ENGINES, scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine_name() -> str:
+    """The search engine of the indexes and apps a test uses (whoosh unless parametrized)."""
+    return ENGINES[0]
+
+
+@pytest.fixture(autouse=True)
+def _engine_for_the_cli(engine_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console script run by a test uses the test's engine (NEWSINDEX_BACKEND)."""
+    monkeypatch.setenv("NEWSINDEX_BACKEND", engine_name)
 
 
 @pytest.fixture(scope="session")
@@ -33,12 +59,14 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One index over seeds and test articles, built once for read-only tests."""
-    index_dir = tmp_path_factory.mktemp("index") / "index"
+def built_index(
+    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, engine_name: str
+) -> Path:
+    """One index over seeds and test articles, built once (per engine) for read-only tests."""
+    index_dir = tmp_path_factory.mktemp(f"index-{engine_name}") / "index"
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(corpus_dir)  # labels read `seeds/…` as a user in the project folder sees them
-        build_index(["seeds", "articles"], index_dir)
+        build_index(["seeds", "articles"], index_dir, backend=engine_name)
     return index_dir
 
 
@@ -76,9 +104,9 @@ def close_app(app: Flask) -> None:
 
 
 @pytest.fixture
-def app(built_index: Path) -> Iterator[Flask]:
+def app(built_index: Path, engine_name: str) -> Iterator[Flask]:
     """The app over the shared read-only index."""
-    application = create_app({"TESTING": True, "INDEX_DIR": built_index})
+    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     yield application
     close_app(application)
 
@@ -90,9 +118,11 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def empty_app(tmp_path: Path) -> Iterator[Flask]:
+def empty_app(tmp_path: Path, engine_name: str) -> Iterator[Flask]:
     """An app whose index directory holds nothing yet."""
-    application = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    application = create_app(
+        {"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine_name}
+    )
     yield application
     close_app(application)
 
@@ -101,3 +131,93 @@ def empty_app(tmp_path: Path) -> Iterator[Flask]:
 def runner(empty_app: Flask) -> FlaskCliRunner:
     """A CLI runner on an app with its own empty index directory."""
     return empty_app.test_cli_runner()
+
+
+class ShardServers:
+    """`xapian-tcpsrv` (or `xapian-replicate-server`) processes of a test, each on a free port."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+        self.ports: dict[str, int] = {}
+
+    def start(self, name: str, database: Path, program: str = "xapian-tcpsrv") -> int:
+        """Serve a shard folder under a name; returns its port once it accepts connections."""
+        port = free_port()
+        log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        proc = subprocess.Popen(
+            [program, "--interface", "127.0.0.1", "--port", str(port), str(database)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            # Its own session: on SIGTERM xapian-tcpsrv signals its whole process group, and the
+            # children serving connections die with the group (a dead machine drops them all).
+            start_new_session=True,
+        )
+        log.close()
+        self.procs[name], self.ports[name] = proc, port
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return port
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+        raise RuntimeError(f"xapian-tcpsrv for {name} did not start: {proc.returncode}")
+
+    def address(self, name: str) -> str:
+        """host:port of a server."""
+        return f"127.0.0.1:{self.ports[name]}"
+
+    def kill(self, name: str) -> None:
+        """Stop one server at once (as a machine that dies)."""
+        proc = self.procs[name]
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        """Stop every server."""
+        for proc in self.procs.values():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # the server and its connection children
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sharded_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Xapian index of seeds and test articles in two shards (`rebuild --shards 2`)."""
+    index_dir = tmp_path_factory.mktemp("sharded") / "index"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(corpus_dir)
+        build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+    return index_dir
+
+
+@pytest.fixture
+def shard_servers(sharded_index: Path, tmp_path: Path) -> Iterator[ShardServers]:
+    """Two shards served by xapian-tcpsrv, shard 0 with a replica made by xapian-replicate."""
+    if shutil.which("xapian-tcpsrv") is None:
+        pytest.fail("xapian-tcpsrv is missing: apt-get install xapian-tools (make install-test)")
+    serving = sharded_index / "serving"
+    replica = tmp_path / "replica-shard-0"
+    servers = ShardServers(tmp_path)
+    try:
+        # The replica is copied as docs/scaling.md describes: xapian-replicate-server on the
+        # built index's serving links, xapian-replicate (one pass) on the replica's machine.
+        port = servers.start("replication", serving, program="xapian-replicate-server")
+        subprocess.run(
+            ["xapian-replicate", "--host", "127.0.0.1", "--port", str(port)]
+            + ["--master", "shard-0", "--one-shot", str(replica)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+        servers.start("shard-0", serving / "shard-0")
+        servers.start("shard-0-replica", replica)
+        servers.start("shard-1", serving / "shard-1")
+        yield servers
+    finally:
+        servers.stop()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 
 def test_search_shape(client):
     response = client.get("/api/search?q=TikTok")

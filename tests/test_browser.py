@@ -17,6 +17,8 @@ from indexer.pipeline import build_index
 
 from .conftest import ARTICLES, SEEDS, free_port
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM_ARGS = [
@@ -33,7 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterator[str]:
     """`newsindex serve` (waitress) over seeds and test articles, on a free port."""
     root = tmp_path_factory.mktemp("served")
     shutil.copytree(SEEDS, root / "seeds")
@@ -41,11 +43,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     cwd = os.getcwd()
     os.chdir(root)
     try:
-        build_index(["seeds", "articles"], root / "index")
+        build_index(["seeds", "articles"], root / "index", backend=engine_name)
     finally:
         os.chdir(cwd)
     port = free_port()
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(root / "index")}
+    env = {
+        **os.environ,
+        "NEWSINDEX_INDEX_DIR": str(root / "index"),
+        "NEWSINDEX_BACKEND": engine_name,
+    }
     script = Path(sys.executable).parent / "newsindex"
     proc = subprocess.Popen(
         [str(script), "serve", "--port", str(port)],

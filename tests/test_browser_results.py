@@ -8,6 +8,8 @@ import pytest
 
 from .test_browser import SCREENSHOTS, browser, server  # noqa: F401 - fixtures
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDE, PHONE = 1280, 390

@@ -15,17 +15,19 @@ from webapp import create_app
 
 from .conftest import DATA, SEEDS
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 
 @pytest.fixture(scope="module")
-def zh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+def zh_app(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterator[Flask]:
     """An app over the seeds and the Chinese test articles."""
     root = tmp_path_factory.mktemp("zh")
     shutil.copytree(SEEDS, root / "seeds")
     shutil.copytree(DATA / "chinese", root / "chinese")
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
-        build_index(["seeds", "chinese"], root / "index")
-    app = create_app({"TESTING": True, "INDEX_DIR": root / "index"})
+        build_index(["seeds", "chinese"], root / "index", backend=engine_name)
+    app = create_app({"TESTING": True, "INDEX_DIR": root / "index", "BACKEND": engine_name})
     yield app
     app.extensions["newsindex"].close()
 

@@ -11,6 +11,8 @@ from indexer.store import IndexStore
 
 from .conftest import ARTICLES, SEEDS, run_cli
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 pytestmark = pytest.mark.slow
 
 

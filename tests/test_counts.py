@@ -19,6 +19,8 @@ from indexer.backends.whoosh import fastmatch
 
 from .conftest import SEEDS
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 SCRIPT = Path(sys.executable).parent / "newsindex"
 
 
@@ -75,9 +77,11 @@ def test_wildcards_count_exactly_without_time(client, monkeypatch):
     assert not lower_bound and headers["X-Total-Exact"] == "true"
 
 
-def test_a_count_cut_short_says_it_is_a_lower_bound_everywhere(client, monkeypatch):
+def test_a_count_cut_short_says_it_is_a_lower_bound_everywhere(client, monkeypatch, engine_name):
     """A prefix of too many words is matched by Whoosh under the deadline: out of time, all
     three say so (here every prefix has too many: proximity no longer goes to Whoosh)."""
+    if engine_name != "whoosh":
+        pytest.skip("Xapian counts every match (no time budget): its totals are always exact")
     monkeypatch.setattr(whoosh, "SEARCH_SECONDS", 0.0)
     monkeypatch.setattr(whoosh, "EXPORT_SECONDS", 0.0)
     monkeypatch.setattr(fastmatch, "MAX_EXPANSION", 0)

@@ -21,6 +21,8 @@ from webapp.openapi import spec
 
 from .conftest import ROOT
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 pytestmark = pytest.mark.slow
 
 
@@ -42,9 +44,9 @@ FUZZ = settings(
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(built_index):
+def fuzz_app(built_index, engine_name):
     """One app for every example (Hypothesis calls the test many times)."""
-    app = create_app({"TESTING": True, "INDEX_DIR": built_index})
+    app = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     yield app
     live = app.extensions.get("newsindex")
     if live is not None:

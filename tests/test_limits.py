@@ -16,6 +16,8 @@ from indexer.query.limits import (
     query_terms,
 )
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 
 @pytest.mark.parametrize(
     "text",

@@ -19,6 +19,8 @@ from werkzeug.datastructures import MultiDict
 from webapp import create_app
 from webapp.openapi import spec
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -68,9 +70,9 @@ class RecordingRequest(Request):
 
 
 @pytest.fixture
-def recording_app(built_index) -> Iterator[Flask]:
+def recording_app(built_index, engine_name) -> Iterator[Flask]:
     """The app over the shared index, noting which query arguments it reads."""
-    application = create_app({"TESTING": True, "INDEX_DIR": built_index})
+    application = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     application.request_class = RecordingRequest
     yield application
     application.extensions["newsindex"].close()

@@ -7,9 +7,11 @@ import os
 import shutil
 import subprocess
 import sys
+from functools import partial
 
 import pytest
 
+from indexer import live, pipeline
 from indexer.backends.base import SearchQuery
 from indexer.backends.whoosh.backend import WhooshBackend
 from indexer.errors import NewsIndexError
@@ -21,11 +23,18 @@ from .conftest import ARTICLES, SEEDS, run_cli
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch):
-    """A project-like folder with seeds/ and articles/, as the working directory."""
+def work(tmp_path, monkeypatch, engine_name):
+    """A project-like folder with seeds/ and articles/, as the working directory.
+
+    The module's build_index, update_index and LiveIndex use the test's engine.
+    """
     shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copytree(ARTICLES, tmp_path / "articles")
     monkeypatch.chdir(tmp_path)
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "build_index", partial(pipeline.build_index, backend=engine_name))
+    monkeypatch.setattr(module, "update_index", partial(pipeline.update_index, backend=engine_name))
+    monkeypatch.setattr(module, "LiveIndex", partial(live.LiveIndex, backend=engine_name))
     return tmp_path
 
 
@@ -261,6 +270,8 @@ import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
 resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
 from webapp.commands import cli
+
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
 sys.argv = ["newsindex", *sys.argv[1:]]
 cli()
 """

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 HUGE = "1" * 40
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ROUTES = ["/api/search", "/api/search.csv", "/api/chart.csv", "/", "/feed.atom"]

@@ -9,6 +9,8 @@ import re
 import feedparser
 import pytest
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 
 def test_proximity_and_phrases(client):
     # Every word holds a position (no stop list), so distances are the text's own.

@@ -19,6 +19,8 @@ from webapp.search import MAX_FACET_VALUES, MAX_PARAMETERS
 
 from .conftest import SEEDS, close_app
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 # Item 14: the headers every answer carries, whatever its kind or status.
@@ -80,12 +82,13 @@ def test_localhost_is_allowed_by_default(client, host):
 
 
 @pytest.fixture
-def public_app(built_index: Path) -> Iterator[Flask]:
+def public_app(built_index: Path, engine_name: str) -> Iterator[Flask]:
     """The app as configured for a public name behind a proxy."""
     app = create_app(
         {
             "TESTING": True,
             "INDEX_DIR": built_index,
+            "BACKEND": engine_name,
             "ALLOWED_HOSTS": "news.example.org, .archive.example.org",
             "BASE_URL": "https://news.example.org/",
         }
@@ -136,8 +139,10 @@ def test_feed_links_are_built_from_base_url_not_from_the_host(public_app):
     assert any(link.startswith("https://news.example.org/article/") for link in links)
 
 
-def test_a_forged_host_never_reaches_the_feed(built_index):
-    app = create_app({"TESTING": True, "INDEX_DIR": built_index, "ALLOWED_HOSTS": ["*"]})
+def test_a_forged_host_never_reaches_the_feed(built_index, engine_name):
+    app = create_app(
+        {"TESTING": True, "INDEX_DIR": built_index, "ALLOWED_HOSTS": ["*"], "BACKEND": engine_name}
+    )
     try:
         xml = app.test_client().get("/feed.atom", headers={"Host": "attacker.example"}).text
     finally:
@@ -180,12 +185,13 @@ def test_too_many_parameters_are_a_400(client):
 
 
 @pytest.fixture
-def small_app(built_index: Path) -> Iterator[Flask]:
+def small_app(built_index: Path, engine_name: str) -> Iterator[Flask]:
     """The app allowed one request at work and one waiting for at most 0.2 s."""
     app = create_app(
         {
             "TESTING": True,
             "INDEX_DIR": built_index,
+            "BACKEND": engine_name,
             "MAX_ACTIVE": 1,
             "MAX_QUEUE": 1,
             "QUEUE_TIMEOUT": 0.2,
@@ -256,12 +262,12 @@ def test_a_missing_index_503_shows_the_index_folder_relative(empty_app, tmp_path
         assert "index" in response.text
 
 
-def test_pages_show_files_indexed_by_absolute_path_relatively(tmp_path, monkeypatch):
+def test_pages_show_files_indexed_by_absolute_path_relatively(tmp_path, monkeypatch, engine_name):
     folder = tmp_path / "archive" / "seeds"
     shutil.copytree(SEEDS, folder)
-    build_index([os.fspath(folder)], tmp_path / "index")  # labels are absolute paths
+    build_index([os.fspath(folder)], tmp_path / "index", backend=engine_name)  # absolute labels
     monkeypatch.chdir(tmp_path)
-    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine_name})
     try:
         client = app.test_client()
         page = client.get("/?q=tiktok").text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 SEED_TITLE = "China gives a wary welcome to influx of 'TikTok refugees' on RedNote"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 
 def test_search_page_shows_marked_snippets_and_facets(client):
     response = client.get("/?q=TikTok")

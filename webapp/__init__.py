@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, current_app
 from markupsafe import Markup
 
-from indexer.live import LiveIndex
+from indexer.live import FixedIndex, LiveIndex, open_live
 from indexer.loaders import DEFAULT_MAX_BYTES
 from indexer.query.aliases import AliasTable, load_aliases
 from indexer.safehtml import sanitize
@@ -20,7 +20,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         INDEX_DIR=os.path.join(app.instance_path, "index"),
-        BACKEND="whoosh",
+        BACKEND="whoosh",  # or "xapian" (pip install 'newsindex[xapian]')
+        XAPIAN_SHARDS=None,  # "host:port|replica:port,host:port": search remote Xapian shards
         MAX_FILE_BYTES=DEFAULT_MAX_BYTES,
         DEFAULT_PATHS=["seeds"],
         ALLOWED_HOSTS=None,  # None: the bound address and localhost (webapp.protect)
@@ -83,11 +84,14 @@ def alias_table(app: Flask) -> AliasTable:
     return table
 
 
-def live_index(app: Flask) -> LiveIndex:
-    """The process's one LiveIndex, created on first use (nothing opens on import)."""
+def live_index(app: Flask) -> LiveIndex | FixedIndex:
+    """The process's one LiveIndex (or remote shards), created on first use (nothing on import)."""
     live = app.extensions.get("newsindex")
     if live is None:
         live = app.extensions.setdefault(
-            "newsindex", LiveIndex(app.config["INDEX_DIR"], app.config["BACKEND"])
+            "newsindex",
+            open_live(
+                app.config["INDEX_DIR"], app.config["BACKEND"], app.config.get("XAPIAN_SHARDS")
+            ),
         )
     return live

@@ -81,15 +81,22 @@ def _run_build(action: str, paths: tuple[str, ...], update: bool, **options: Any
 
 @click.command("rebuild")
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--shards",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Split the index into N shard databases (NEWSINDEX_BACKEND=xapian).",
+)
 @with_appcontext
-def rebuild_command(paths: tuple[str, ...]) -> None:
+def rebuild_command(paths: tuple[str, ...], shards: int) -> None:
     """Build a fresh index from files and folders of articles (default: seeds/).
 
     The current index keeps serving until the new one is complete, then is swapped out.
 
     Example: newsindex rebuild seeds exports/feed.jsonl
     """
-    _run_build("Rebuilt", paths, update=False)
+    _run_build("Rebuilt", paths, update=False, shards=shards)
 
 
 @click.command("update")

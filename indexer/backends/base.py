@@ -159,6 +159,8 @@ class SearchBackend(ABC):
 
     name: ClassVar[str]
     capabilities: ClassVar[frozenset[str]] = frozenset()  # which of CAPABILITIES it offers
+    shardable: ClassVar[bool] = False  # create_shards() splits an index over several databases
+    rewrites_files: ClassVar[bool] = False  # files change in place: an update copies them
 
     def supports(self, capability: str) -> bool:
         """Whether the engine offers an optional capability (one of CAPABILITIES)."""
@@ -213,6 +215,20 @@ class SearchBackend(ABC):
     @abstractmethod
     def export(self, query: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (no snippets, no facets)."""
+
+    @classmethod
+    def create_shards(cls, path: Path, shards: int) -> SearchBackend:
+        """Create an empty index of `shards` shard databases (engines that are `shardable`)."""
+        raise NotImplementedError(f"The {cls.name} backend keeps one index.")
+
+    @classmethod
+    def copy_generation(cls, source: Path, target: Path) -> None:
+        """Copy a generation's files for an update (engines that `rewrites_files`)."""
+        raise NotImplementedError
+
+    @classmethod  # noqa: B027 - an optional hook with a no-op default
+    def published(cls, root: Path, generation: Path) -> None:
+        """After a generation is swapped in: what the engine serves from it (no-op by default)."""
 
     # Optional capabilities: the defaults are what the app shows without them.
 

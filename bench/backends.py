@@ -1,0 +1,227 @@
+"""Whoosh against Xapian (local shards and remote shards over xapian-tcpsrv), in one run.
+
+Run through `bench/search.py CORPUS.jsonl --backend xapian [--shards 2] [--whoosh-index DIR]`.
+It builds (or reuses) a Xapian index of the corpus in `--shards` shards with the project's
+pipeline, serves each shard with `xapian-tcpsrv` on a free port, and runs every query class of
+`bench/search.py` through three engines interleaved query by query: Whoosh, Xapian opening the
+shard folders locally, and Xapian searching the remote shards. Each request is the app's full
+one (the default SearchQuery: 10 hits, 3 snippets each, every facet, the month histogram),
+made on the backend the app holds (`LiveIndex(...).backend().search`). It prints p50/p95 per
+class, then, per query, whether Xapian's total and every facet count equal Whoosh's, and the
+overlap of their first ten hits, and writes them as Markdown.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from indexer.backends.base import SearchQuery
+from indexer.backends.xapian import XapianBackend
+from indexer.backends.xapian.shards import shard_dirs
+from indexer.live import LiveIndex
+from indexer.pipeline import build_index
+
+
+def _free_port() -> int:
+    """A free TCP port on the loopback address."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """xapian-tcpsrv on a shard folder, once it accepts connections."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        ["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port), str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc, port
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"xapian-tcpsrv did not start on {folder}")
+
+
+def _build(corpus: Path, index_dir: Path, backend: str, shards: int = 1) -> dict[str, Any] | None:
+    """Build an index of the corpus unless one exists; the build's figures."""
+    if (index_dir / "CURRENT").exists():
+        return None
+    started = time.perf_counter()
+    report = build_index([corpus], index_dir, backend=backend, shards=shards)
+    seconds = time.perf_counter() - started
+    print(f"built {backend} ({shards} shards): {report.indexed} articles in {seconds:.0f} s")
+    return {"articles": report.indexed, "seconds": seconds, "per_second": report.indexed / seconds}
+
+
+def _request(text: str, sort: str) -> SearchQuery:
+    """The app's full request for a query."""
+    return SearchQuery(text=text, sort=sort)  # type: ignore[arg-type]
+
+
+def _facets(results: Any, fold: bool = False) -> dict[str, Any]:
+    """Facet values and counts of a result; with `fold`, value (case-folded) -> count.
+
+    Folded, the order of values with equal counts is left out: it follows how each value is
+    written (CALGARY or Calgary), which depends on the engines' article order.
+    """
+    if fold:
+        return {
+            name: {f.value.casefold(): f.count for f in values}
+            for name, values in results.facets.items()
+        }
+    return {name: [(f.value, f.count) for f in values] for name, values in results.facets.items()}
+
+
+def run(
+    corpus: Path,
+    work: Path,
+    reps: int,
+    classes: dict[str, list[Any]],
+    whoosh_index: Path | None,
+    shards: int,
+) -> dict[str, Any]:
+    """Build or reuse, serve the shards, measure, compare; the figures."""
+    work.mkdir(parents=True, exist_ok=True)
+    whoosh_dir = whoosh_index or work / "whoosh-index"
+    xapian_dir = work / f"xapian-{shards}-shards"
+    out: dict[str, Any] = {"builds": {}}
+    if whoosh_index is None:
+        out["builds"]["whoosh"] = _build(corpus, whoosh_dir, "whoosh")
+    out["builds"]["xapian"] = _build(corpus, xapian_dir, "xapian", shards)
+    generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
+    servers = [_serve(folder) for folder in shard_dirs(generation)]
+    spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
+    live = {"whoosh": LiveIndex(whoosh_dir), "xapian": LiveIndex(xapian_dir, "xapian")}
+    engines = {
+        "whoosh": live["whoosh"].backend(),
+        "xapian": live["xapian"].backend(),
+        f"xapian {len(servers)} remote shards": XapianBackend.remote(spec),
+    }
+    try:
+        out["articles"] = {name: engine.count() for name, engine in engines.items()}
+        out["timings"] = _measure(engines, classes, reps)
+        out["agreement"] = _agreement(engines["whoosh"], engines["xapian"], classes)
+    finally:
+        engines[f"xapian {len(servers)} remote shards"].close()
+        for item in live.values():
+            item.close()
+        for proc, _ in servers:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=10)
+    return out
+
+
+def _measure(
+    engines: dict[str, Any], classes: dict[str, list[Any]], reps: int
+) -> dict[str, dict[str, dict[str, float]]]:
+    """p50/p95 (ms) per class and engine, the engines interleaved query by query."""
+    timings: dict[str, dict[str, dict[str, float]]] = {}
+    for name, queries in classes.items():
+        for query in queries:  # warm each engine's caches for the class
+            for engine in engines.values():
+                engine.search(_request(query.whoosh, query.sort))
+        samples: dict[str, list[float]] = {e: [] for e in engines}
+        order = list(engines)
+        for n in range(reps):
+            query = queries[n % len(queries)]
+            for engine_name in order[n % len(order) :] + order[: n % len(order)]:
+                started = time.perf_counter()
+                engines[engine_name].search(_request(query.whoosh, query.sort))
+                samples[engine_name].append((time.perf_counter() - started) * 1000)
+        timings[name] = {
+            engine_name: {
+                "p50": statistics.median(values),
+                "p95": statistics.quantiles(values, n=20)[-1],
+            }
+            for engine_name, values in samples.items()
+        }
+        row = "  ".join(f"{e} {t['p50']:.1f}/{t['p95']:.1f}" for e, t in timings[name].items())
+        print(f"{name:28} {row}", flush=True)
+    return timings
+
+
+def _agreement(whoosh: Any, xapian: Any, classes: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Per query: both totals, whether every facet count agrees, the top-10 overlap."""
+    rows = []
+    for name, queries in classes.items():
+        for query in queries:
+            a = whoosh.search(_request(query.whoosh, query.sort))
+            b = xapian.search(_request(query.whoosh, query.sort))
+            fa, fb = _facets(a, fold=True), _facets(b, fold=True)
+            labels = sorted(k for k, v in _facets(a).items() if v != _facets(b).get(k) and k)
+            top_a = [h.article.id for h in a.hits]
+            top_b = [h.article.id for h in b.hits]
+            rows.append(
+                {
+                    "class": name,
+                    "query": query.whoosh or "(empty)",
+                    "whoosh_total": a.total,
+                    "xapian_total": b.total,
+                    "facets_equal": fa == fb,
+                    "facets_differing": sorted(k for k in fa if fa[k] != fb.get(k)),
+                    "labels_differing": labels,  # same counts, a case variant shown otherwise
+                    "top10_overlap": len(set(top_a) & set(top_b)) / max(1, len(top_a)),
+                }
+            )
+    return rows
+
+
+def markdown(results: dict[str, Any], corpus: Path) -> str:
+    """The figures as a Markdown report."""
+    engines = list(next(iter(results["timings"].values())))
+    lines = [
+        f"# Whoosh and Xapian on {corpus.name} ({results['articles']['whoosh']} articles)",
+        "",
+        "Full request through the backend the app holds (10 hits, 3 snippets each, every facet,",
+        "the month histogram); p50 / p95 in ms; engines interleaved query by query on a shared",
+        f"2-core machine (load average {os.getloadavg()[0]:.1f} at the end: other developers' "
+        "work ran meanwhile, so figures are noisy).",
+        "",
+        "| query class | " + " | ".join(engines) + " |",
+        "|---|" + "---|" * len(engines),
+    ]
+    for name, row in results["timings"].items():
+        cells = [f"{row[e]['p50']:.1f} / {row[e]['p95']:.1f}" for e in engines]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += ["", "## Builds", ""]
+    for name, build in results["builds"].items():
+        if build:
+            lines.append(
+                f"- {name}: {build['articles']} articles in {build['seconds']:.0f} s "
+                f"({build['per_second']:.0f}/s, whole pipeline: load, normalise, group, index)"
+            )
+        else:
+            lines.append(f"- {name}: reused an existing index")
+    lines += [
+        "",
+        "## Agreement with Whoosh (Xapian local)",
+        "",
+        "Facet values are compared case-folded: a value written in several cases (CALGARY,",
+        "Calgary) is one value in both engines, shown as the first article holding it writes it,",
+        "and the engines keep articles in different orders; the last column lists such facets.",
+        "",
+        "| class | query | whoosh total | xapian total | facet counts equal | top-10 overlap "
+        "| label case differs |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in results["agreement"]:
+        differing = ", ".join(row["facets_differing"])
+        facets = "yes" if row["facets_equal"] else f"no ({differing})"
+        lines.append(
+            f"| {row['class']} | `{row['query']}` | {row['whoosh_total']} | "
+            f"{row['xapian_total']} | {facets} | {row['top10_overlap']:.0%} | "
+            f"{', '.join(row['labels_differing'])} |"
+        )
+    return "\n".join(lines) + "\n"

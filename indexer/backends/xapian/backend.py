@@ -1,0 +1,449 @@
+"""The Xapian backend: BM25 over the project's own terms, facets by match spies, shards.
+
+A search is prepared above the engine (`indexer.query.prepare`), its tree translated
+(`translate`), filtered by boolean facet terms and date value ranges, matched with every match
+counted exactly (facet counts from `ValueCountMatchSpy`, one hit per story by collapsing on the
+story slot), and its page highlighted by the project's highlighter (the Whoosh engine's, so
+both mark the same words). The index is one or more shard databases (`shards`), local in a
+generation folder or remote behind `xapian-tcpsrv`; a search sees them as one database.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import xapian
+
+from indexer.backends.base import (
+    CAPABILITIES,
+    EXPORT_CAP,
+    SUGGESTIONS,
+    Export,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+)
+from indexer.backends.whoosh import highlight
+from indexer.backends.xapian import schema
+from indexer.backends.xapian.schema import TEXT_PREFIX
+from indexer.backends.xapian.search import (
+    Search,
+    article_of,
+    copy_summary,
+    marked_paragraph,
+    story_members,
+)
+from indexer.backends.xapian.shards import (
+    SHARD_DIR,
+    RemoteShard,
+    combine,
+    parse_shards,
+    shard_dirs,
+    shard_of,
+)
+from indexer.backends.xapian.translate import to_xapian
+from indexer.errors import IndexMissing, NewsIndexError, QueryError, ShardUnavailable
+from indexer.models import Article
+from indexer.query.prepare import prepare
+from indexer.safehtml import escape, lead
+
+REMOTE_REFRESH_SECONDS = 10.0  # remote connections are renewed to see a new generation
+SERVING = "serving"  # index/serving/shard-N: links to the current generation's shards
+RETRIES = 2  # a search that loses a connection reconnects (another replica) and runs again
+_TRANSIENT = (xapian.NetworkError, xapian.DatabaseModifiedError, xapian.DatabaseOpeningError)
+
+log = logging.getLogger(__name__)
+
+
+class XapianBackend(SearchBackend):
+    """A Xapian index: the shard databases of one generation, or remote shards."""
+
+    name = "xapian"
+    capabilities = CAPABILITIES
+    shardable = True
+    rewrites_files = True  # Xapian rewrites its table files: an update must copy them
+
+    def __init__(
+        self, path: Path | None, dirs: list[Path], remote: list[RemoteShard] | None = None
+    ) -> None:
+        self._path = path
+        self._dirs = dirs
+        self._remote = remote
+        self._version = 0  # bumped by every write: threads reopen their readers
+        self._local = threading.local()
+        self._readers: list[tuple[threading.local, Any]] = []
+        self._lock = threading.Lock()
+        self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
+        if remote is not None:
+            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there.
+            self.capabilities = CAPABILITIES - {SUGGESTIONS}
+
+    # Opening
+
+    @classmethod
+    def create(cls, path: Path) -> XapianBackend:
+        """Create one empty shard database in `path`."""
+        return cls.create_shards(path, 1)
+
+    @classmethod
+    def create_shards(cls, path: Path, shards: int) -> XapianBackend:
+        """Create `shards` empty shard databases in `path`."""
+        if shards < 1:
+            raise NewsIndexError("A Xapian index needs at least one shard.")
+        path.mkdir(parents=True, exist_ok=True)
+        dirs = [path / SHARD_DIR.format(n) for n in range(shards)]
+        for folder in dirs:
+            xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OVERWRITE).close()
+        return cls(path, dirs)
+
+    @classmethod
+    def open(cls, path: Path) -> XapianBackend:
+        """Open the shard databases of a generation; IndexMissing when absent or unreadable."""
+        dirs = shard_dirs(path)
+        try:
+            if not dirs:
+                raise xapian.DatabaseOpeningError("no shard databases")
+            for folder in dirs:
+                xapian.Database(str(folder)).close()
+        except xapian.Error as exc:
+            raise IndexMissing(
+                f"The Xapian index at {path} cannot be opened ({exc.get_msg()}): "
+                "run `newsindex rebuild PATH` to build one."
+            ) from None
+        return cls(path, dirs)
+
+    @classmethod
+    def remote(cls, spec: str) -> XapianBackend:
+        """Search remote shards (`host:port|replica:port,host:port`) served by xapian-tcpsrv."""
+        return cls(None, [], parse_shards(spec))
+
+    @classmethod
+    def copy_generation(cls, source: Path, target: Path) -> None:
+        """Copy a generation for an update: shard databases in full, other files too."""
+        for item in source.iterdir():
+            if item.is_dir():
+                shutil.copytree(item, target / item.name)
+            elif item.is_file():
+                shutil.copy2(item, target / item.name)
+
+    @classmethod
+    def published(cls, root: Path, generation: Path) -> None:
+        """Point `root/serving/shard-N` at the new generation's shards, for xapian-tcpsrv.
+
+        Each link is replaced atomically (a new link renamed over it): a server started on
+        `serving/shard-N` opens the new generation for each new connection.
+        """
+        serving = root / SERVING
+        serving.mkdir(exist_ok=True)
+        dirs = shard_dirs(generation)
+        for folder in dirs:
+            link = serving / folder.name
+            tmp = serving / f".{folder.name}.tmp-{os.getpid()}"
+            tmp.unlink(missing_ok=True)
+            tmp.symlink_to(os.path.relpath(folder, serving))
+            os.replace(tmp, link)
+        for stale in serving.glob("shard-*"):
+            if stale.name not in {d.name for d in dirs}:
+                stale.unlink(missing_ok=True)
+
+    # Writing
+
+    def _writable(self) -> None:
+        """Refuse writes to remote shards (they are built locally and served)."""
+        if self._remote is not None:
+            raise NewsIndexError("Remote Xapian shards are read-only: rebuild them locally.")
+
+    def add(self, articles: Iterable[Article]) -> int:
+        """Add or replace articles by id, routed to their shards, one commit per shard."""
+        self._writable()
+        by_shard: dict[int, list[Article]] = {}
+        for article in articles:
+            by_shard.setdefault(shard_of(article.id, len(self._dirs)), []).append(article)
+        written = 0
+        for number, batch in sorted(by_shard.items()):
+            db = xapian.WritableDatabase(str(self._dirs[number]), xapian.DB_OPEN)
+            try:
+                spelling: Counter[str] = Counter()
+                for article in batch:
+                    doc = schema.document(article, spelling)
+                    db.replace_document(schema.ID_PREFIX + article.id, doc)
+                    written += 1
+                for word, count in spelling.items():
+                    if len(word.encode()) <= schema.MAX_TERM_BYTES:
+                        db.add_spelling(word, count)
+                db.commit()
+            finally:
+                db.close()
+        self.refresh()
+        return written
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete articles by id, in one commit per shard."""
+        self._writable()
+        by_shard: dict[int, list[str]] = {}
+        for article_id in ids:
+            by_shard.setdefault(shard_of(article_id, len(self._dirs)), []).append(article_id)
+        deleted = 0
+        for number, batch in sorted(by_shard.items()):
+            db = xapian.WritableDatabase(str(self._dirs[number]), xapian.DB_OPEN)
+            try:
+                for article_id in batch:
+                    term = schema.ID_PREFIX + article_id
+                    if db.term_exists(term):
+                        db.delete_document(term)
+                        deleted += 1
+                db.commit()
+            finally:
+                db.close()
+        self.refresh()
+        return deleted
+
+    def clear(self) -> None:
+        """Delete every article (each shard made empty)."""
+        self._writable()
+        for folder in self._dirs:
+            xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OVERWRITE).close()
+        self.refresh()
+
+    # Reading
+
+    def _open_all(self) -> xapian.Database:
+        """A new database over every shard (local folders or remote replicas)."""
+        if self._remote is None:
+            return combine([xapian.Database(str(folder)) for folder in self._dirs])
+        return combine([shard.connect() for shard in self._remote])
+
+    def _db(self, fresh: bool = False) -> xapian.Database:
+        """This thread's database, reopened after a write or, for remote shards, renewed."""
+        local = self._local
+        db = getattr(local, "db", None)
+        now = time.monotonic()
+        if db is not None and not fresh:
+            if self._remote is not None and now - local.opened > REMOTE_REFRESH_SECONDS:
+                fresh = True
+            elif local.version != self._version:
+                local.version = self._version
+                db.reopen()
+        if db is None or fresh:
+            if db is not None:
+                db.close()
+            local.db, local.version, local.opened = self._open_all(), self._version, now
+            with self._lock:
+                self._readers.append((local, local.db))
+        return local.db
+
+    def _read(self, work: Callable[[xapian.Database], Any]) -> Any:
+        """Run a read, reconnecting (another replica) when a connection is lost meanwhile."""
+        for attempt in range(RETRIES + 1):
+            db = self._db(fresh=attempt > 0)
+            try:
+                return work(db)
+            except _TRANSIENT as exc:
+                if attempt == RETRIES:
+                    if self._remote is not None:
+                        raise ShardUnavailable(
+                            f"The search index is incomplete: a shard stopped answering "
+                            f"({exc.get_msg()}) and no replica took over."
+                        ) from None
+                    raise
+                log.warning("xapian read failed (%s); reopening", exc.get_msg())
+        raise AssertionError("unreachable")
+
+    def refresh(self) -> None:
+        """Pick up committed changes (each thread reopens its database on its next read)."""
+        self._version += 1
+        self._labels = {}
+
+    def close(self) -> None:
+        """Close every thread's database."""
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for local, db in readers:
+            db.close()
+            if getattr(local, "db", None) is db:
+                local.db = None
+
+    def count(self) -> int:
+        """Number of articles."""
+        return self._read(lambda db: db.get_doccount())
+
+    def get(self, article_id: str) -> Article | None:
+        """One article by id, with its body."""
+
+        def work(db: xapian.Database) -> Article | None:
+            for item in db.postlist(schema.ID_PREFIX + article_id):
+                return article_of(db.get_document(item.docid))
+            return None
+
+        return self._read(work)
+
+    def files(self) -> dict[str, float]:
+        """Indexed file labels with their modification times."""
+
+        def work(db: xapian.Database) -> dict[str, float]:
+            mtimes = {v.docid: v.value for v in db.valuestream(schema.SLOT_MTIME)}
+            return {
+                v.value.decode(): xapian.sortable_unserialise(mtimes.get(v.docid, b""))
+                for v in db.valuestream(schema.SLOT_ORIGIN)
+            }
+
+        return self._read(work)
+
+    def ids_for_files(self, origins: Iterable[str]) -> list[str]:
+        """Ids of the articles read from the given file labels."""
+
+        def work(db: xapian.Database) -> list[str]:
+            docs = sorted(
+                {item.docid for o in origins for item in db.postlist(schema.ORIGIN_PREFIX + o)}
+            )
+            return [schema.record(db.get_document(d))["id"] for d in docs]
+
+        return self._read(work)
+
+    def iter_articles(self) -> Iterable[Article]:
+        """Every article with its body."""
+        return self._read(
+            lambda db: [article_of(db.get_document(item.docid)) for item in db.postlist("")]
+        )
+
+    def status(self) -> dict[str, Any]:
+        """The engine, its shards and (remote) their replicas, for `newsindex stats`."""
+        if self._remote is not None:
+            return {
+                "engine": self.name,
+                "shards": [shard.label for shard in self._remote],
+                "mode": "remote",
+            }
+        return {"engine": self.name, "shards": len(self._dirs), "mode": "local"}
+
+    # Searching
+
+    def search(self, sq: SearchQuery) -> SearchResults:
+        """Run one search: exact counts, facets with their own selections left out, one page."""
+        started = time.perf_counter()
+        prepared = prepare(sq)
+        return self._read(lambda db: Search(db, sq, prepared, started, self._labels).run())
+
+    def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
+        """Every matching article in the query's order, up to `cap` (read as it is consumed)."""
+        prepared = prepare(sq)
+        db = self._open_all()  # its own database: the export streams after this call returns
+        try:
+            search = Search(db, sq, prepared, time.perf_counter(), {})
+            mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(
+                0, cap, db.get_doccount()
+            )
+        except BaseException:
+            db.close()
+            raise
+        total = mset.get_matches_estimated()
+        docids = [item.docid for item in mset]
+
+        def articles() -> Iterator[Article]:
+            """The articles, read in batches from the export's database."""
+            try:
+                for docid in docids:
+                    yield article_of(db.get_document(docid))
+            finally:
+                db.close()
+
+        return Export(articles(), total)
+
+    def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
+        """The body's paragraphs as safe HTML, with the query's terms marked."""
+        terms = self._terms(query_text)
+        parts = [p for p in body.split("\n\n") if p.strip()]
+        if not terms:
+            return [escape(p) for p in parts]
+        return [marked_paragraph(p, terms) for p in parts]
+
+    def snippet_maker(self, query_text: str) -> Callable[[str], str]:
+        """A function giving a body's first snippet for the query (its lead when none matches)."""
+        terms = self._terms(query_text)
+        analyzer = schema.analyzer("body")
+
+        def snippet(body: str) -> str:
+            """The first marked fragment of one body, or its lead."""
+            found = highlight.snippets(body, terms, analyzer, 1) if terms else []
+            return found[0] if found else escape(lead(body))
+
+        return snippet
+
+    def _terms(self, query_text: str) -> set[str]:
+        """The title and body terms of query text (patterns expanded), to mark."""
+        try:
+            tree = prepare(SearchQuery(text=query_text)).tree
+            return self._read(lambda db: to_xapian(tree, db).terms)
+        except QueryError:
+            return set()
+
+    def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The stories with the most copies (single-article stories left out)."""
+
+        def work(db: xapian.Database) -> list[dict[str, Any]]:
+            enquire = xapian.Enquire(db)
+            enquire.set_query(xapian.Query.MatchAll)
+            spy = xapian.ValueCountMatchSpy(schema.SLOT_STORY)
+            enquire.add_matchspy(spy)
+            enquire.get_mset(0, 0, db.get_doccount())
+            out = []
+            for item in spy.top_values(limit):
+                if item.termfreq < 2:
+                    break
+                members = story_members(db, item.term.decode(), item.termfreq)
+                first = schema.record(db.get_document(members[0]))
+                out.append(
+                    {
+                        "story_id": first.get("story_id"),
+                        "articles": int(item.termfreq),
+                        "title": first.get("title"),
+                        "copies": [copy_summary(db, d) for d in members],
+                    }
+                )
+            return out
+
+        return self._read(work)
+
+    def similar(self, article_id: str, limit: int = 5) -> list[Article]:
+        """Articles sharing the most distinctive body terms with the given one."""
+
+        def work(db: xapian.Database) -> list[Article]:
+            docids = [item.docid for item in db.postlist(schema.ID_PREFIX + article_id)]
+            if not docids:
+                return []
+            rset = xapian.RSet()
+            rset.add_document(docids[0])
+            enquire = xapian.Enquire(db)
+            enquire.set_query(xapian.Query.MatchAll)
+            eset = enquire.get_eset(12, rset, _BodyTerms())
+            terms = [item.term.decode() for item in eset]
+            if not terms:
+                return []
+            enquire.set_query(
+                xapian.Query(
+                    xapian.Query.OP_AND_NOT,
+                    xapian.Query(
+                        xapian.Query.OP_OR,
+                        [xapian.Query(p + t) for t in terms for p in (TEXT_PREFIX["title"], "")],
+                    ),
+                    xapian.Query(schema.ID_PREFIX + article_id),
+                )
+            )
+            return [article_of(item.document) for item in enquire.get_mset(0, limit)]
+
+        return self._read(work)
+
+
+class _BodyTerms(xapian.ExpandDecider):
+    """Accepts body terms (unprefixed) for the expansion set of "more like this"."""
+
+    def __call__(self, term: bytes) -> bool:
+        return bool(term) and not term[:1].isupper() and len(term) > 2

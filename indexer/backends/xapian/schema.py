@@ -1,0 +1,123 @@
+"""How an article becomes a Xapian document: term prefixes, value slots and the stored record.
+
+Text is analysed by the project's own analyzer (`indexer.backends.whoosh.analysis`), not by
+Xapian's TermGenerator, so both engines hold the same terms: Whoosh's word pattern, lower case,
+Porter stems, no stop list, CJK runs as overlapping bigrams. Title terms weigh 2 per occurrence
+(the Whoosh schema's field boost, which BM25F applies inside the saturation as a wdf of 2 does);
+body terms are unprefixed; the name fields (source, publisher, byline, dateline) are lower-cased
+words without stems, with positions, as Whoosh's StandardAnalyzer reads them.
+
+Facets are boolean terms (for filtering, values case-folded) and value slots (for counting with
+`ValueCountMatchSpy`); a multi-valued byline holds its distinct names joined in one slot value,
+so each article counts once per name. Dates are sortable numbers: the first day, the last day
+of the date's period (for from/to bounds that need the whole period inside) and a key that
+sorts undated articles last when the oldest come first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import xapian
+from whoosh.analysis import Analyzer, StandardAnalyzer
+
+from indexer.backends.whoosh.analysis import text_analyzer
+from indexer.backends.whoosh.vocabulary import words
+from indexer.models import Article
+from indexer.query.facets import MULTI_SEP, PRECISION_CODES, facet_values, period_ends
+
+# Term prefixes of the searchable fields (body has none).
+TEXT_PREFIX = {"title": "S", "body": "", "source": "XS", "publisher": "XP", "byline": "XA",
+               "dateline": "XD"}  # fmt: skip
+TITLE_WDF = 2  # the Whoosh schema's field_boost on title
+ID_PREFIX = "Q"
+ORIGIN_PREFIX = "XO"
+STORY_PREFIX = "KT"
+# Boolean terms of facet values (case-folded), for filters.
+FACET_PREFIX = {"source": "KS", "publisher": "KP", "byline": "KA", "dateline": "KD",
+                "month": "KM", "language": "KL"}  # fmt: skip
+# Value slots.
+FACET_SLOT = {"source": 0, "publisher": 1, "byline": 2, "dateline": 3, "month": 4, "language": 5}
+SLOT_NEWEST = 6  # first day (ordinal), 0 when undated: newest first sorts undated last
+SLOT_OLDEST = 7  # first day, or UNKNOWN_OLDEST when undated: oldest first sorts them last
+SLOT_END = 8  # last day of the date's period
+SLOT_DATEKEY = 9  # "ordinal:precision" of a dated article, for the date chart
+SLOT_STORY = 10  # story id (solo-<id> for an article alone): collapsing one hit per story
+SLOT_ORIGIN = 11
+SLOT_MTIME = 12
+SLOT_CHART = 13  # "ordinal:precision" MULTI_SEP source: the date chart per source
+UNKNOWN_OLDEST = 10**7
+MAX_TERM_BYTES = 240  # Xapian refuses longer terms; such a 'word' is a URL or a hash
+
+_TEXT = text_analyzer()
+_NAMES = StandardAnalyzer(stoplist=None)
+TEXT_FIELDS = frozenset({"title", "body"})
+
+
+def analyzer(field: str) -> Analyzer:
+    """The analyzer of a searchable field."""
+    return _TEXT if field in TEXT_FIELDS else _NAMES
+
+
+def field_texts(article: Article) -> dict[str, str]:
+    """The text of each searchable field, as the Whoosh document holds it."""
+    return {
+        "title": article.title or "",
+        "body": article.body,
+        "source": article.source or "",
+        "publisher": article.publisher or "",
+        "byline": "; ".join(article.byline),
+        "dateline": article.dateline or "",
+    }
+
+
+def document(article: Article, spelling: Counter[str]) -> xapian.Document:
+    """The Xapian document of an article; its words (unstemmed) are counted into `spelling`."""
+    doc = xapian.Document()
+    for name, text in field_texts(article).items():
+        if not text:
+            continue
+        prefix, wdf = TEXT_PREFIX[name], TITLE_WDF if name == "title" else 1
+        for token in analyzer(name)(text, positions=True):
+            term = prefix + token.text
+            if len(term.encode()) <= MAX_TERM_BYTES:
+                doc.add_posting(term, token.pos + 1, wdf)
+        if name in TEXT_FIELDS:
+            spelling.update(words(text))
+    doc.add_boolean_term(ID_PREFIX + article.id)
+    doc.add_boolean_term(ORIGIN_PREFIX + article.origin)
+    story = article.story_id or f"solo-{article.id}"
+    doc.add_boolean_term(STORY_PREFIX + story)
+    source = ""
+    for name, values in facet_values(article).items():
+        distinct = list(dict.fromkeys(values))
+        for value in distinct:
+            doc.add_boolean_term(FACET_PREFIX[name] + value.casefold())
+        if distinct:
+            doc.add_value(FACET_SLOT[name], MULTI_SEP.join(distinct))
+        if name == "source" and distinct:
+            source = distinct[0]
+    start = article.date.start() if article.date else None
+    ordinal = start.toordinal() if start else 0
+    doc.add_value(SLOT_NEWEST, xapian.sortable_serialise(ordinal))
+    doc.add_value(SLOT_OLDEST, xapian.sortable_serialise(ordinal or UNKNOWN_OLDEST))
+    if ordinal:
+        precision = PRECISION_CODES.get((article.date.precision if article.date else "") or "", 0)
+        end = int(period_ends(np.array([ordinal]), np.array([precision]))[0])
+        doc.add_value(SLOT_END, xapian.sortable_serialise(end))
+        key = f"{ordinal}:{precision}"
+        doc.add_value(SLOT_DATEKEY, key)
+        doc.add_value(SLOT_CHART, key + MULTI_SEP + source)
+    doc.add_value(SLOT_STORY, story)
+    doc.add_value(SLOT_ORIGIN, article.origin)
+    doc.add_value(SLOT_MTIME, xapian.sortable_serialise(float(article.mtime)))
+    doc.set_data(json.dumps(article.to_record(), ensure_ascii=False))
+    return doc
+
+
+def record(doc: xapian.Document) -> dict[str, Any]:
+    """The stored record of a document (Article.to_record())."""
+    return json.loads(doc.get_data())

@@ -1,0 +1,338 @@
+"""One search over a Xapian database: filters, exact counts by match spies, the chart, a page.
+
+The base query (the translated tree, date value ranges) is filtered by the boolean terms of the
+selected facet values; one enquiry collapses on the story slot for one hit per story, its match
+spies count every facet over every match (a facet with a selection is counted again without
+it), and the hits are highlighted by the project's highlighter.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import xapian
+from whoosh.highlight import WholeFragmenter
+
+from indexer.backends.base import FACETS, Hit, SearchQuery, SearchResults
+from indexer.backends.whoosh import highlight
+from indexer.backends.whoosh.analysis import highlight_text
+from indexer.backends.xapian import schema
+from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
+from indexer.backends.xapian.translate import Translation, to_xapian
+from indexer.models import Article, article_from_dict
+from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount, top_counts
+from indexer.query.histogram import bin_dates
+from indexer.query.prepare import PreparedQuery
+from indexer.safehtml import escape, lead, split_fragments
+
+SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
+COPIES_SHOWN = 20
+
+log = logging.getLogger(__name__)
+
+
+class Search:
+    """One search over one database: the queries, enquiries and what they found."""
+
+    def __init__(
+        self,
+        db: xapian.Database,
+        sq: SearchQuery,
+        prepared: PreparedQuery,
+        started: float,
+        labels: dict[tuple[str, str], str | None],
+    ) -> None:
+        self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
+        self.labels = labels  # the backend's cache of labels of case variants
+        self.translation: Translation = to_xapian(prepared.tree, db)
+        base = self.translation.query
+        dates = _date_filter(prepared.bounds)
+        if dates is not None:
+            base = xapian.Query(xapian.Query.OP_FILTER, base, dates)
+        self.base = base
+        self.selections = {
+            name: xapian.Query(
+                xapian.Query.OP_OR,
+                [xapian.Query(FACET_PREFIX[name] + v.casefold()) for v in values],
+            )
+            for name, values in sq.filters.items()
+            if values and name in FACET_SLOT
+        }
+        self.final = self.filtered(None)
+
+    def filtered(self, leave_out: str | None) -> xapian.Query:
+        """The base query filtered by every facet selection but `leave_out`'s."""
+        chosen = [q for name, q in self.selections.items() if name != leave_out]
+        if not chosen:
+            return self.base
+        return xapian.Query(xapian.Query.OP_FILTER, self.base, xapian.Query(
+            xapian.Query.OP_AND, chosen))  # fmt: skip
+
+    def enquire(self, query: xapian.Query, ranked: bool, group: bool) -> xapian.Enquire:
+        """An enquiry ordered as the search asks (relevance, newest or oldest)."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(query)
+        if ranked:
+            enquire.set_weighting_scheme(xapian.BM25Weight())
+        else:
+            enquire.set_weighting_scheme(xapian.BoolWeight())
+            if self.sq.sort == "oldest":
+                enquire.set_sort_by_value(schema.SLOT_OLDEST, False)
+            else:
+                enquire.set_sort_by_value(schema.SLOT_NEWEST, True)
+        if group:
+            enquire.set_collapse_key(schema.SLOT_STORY)
+        return enquire
+
+    def run(self) -> SearchResults:
+        """Match, count, chart and page."""
+        sq, prepared = self.sq, self.prepared
+        ranked = prepared.ranked
+        enquire = self.enquire(self.final, ranked, group=sq.group)
+        spies: dict[str, xapian.ValueCountMatchSpy] = {}
+        if sq.facets:
+            for name in FACETS:
+                if name not in self.selections:
+                    spies[name] = xapian.ValueCountMatchSpy(FACET_SLOT[name])
+        chart_slot = schema.SLOT_CHART if sq.chart_by_source else schema.SLOT_DATEKEY
+        if sq.histogram and not sq.chart_stories:
+            spies["_chart"] = xapian.ValueCountMatchSpy(chart_slot)
+        if not sq.group or not spies:
+            # Ungrouped, stories are counted by their distinct ids; a spy sees every match, so
+            # its total is exact where the counts of a collapsed match are estimates.
+            spies["_stories"] = xapian.ValueCountMatchSpy(schema.SLOT_STORY)
+        for spy in spies.values():
+            enquire.add_matchspy(spy)
+        everything = self.db.get_doccount()
+        start = (sq.page - 1) * sq.per_page
+        mset = enquire.get_mset(start, sq.per_page, everything)
+        if sq.group:
+            stories = mset.get_matches_estimated()
+        else:
+            stories = sum(1 for _ in spies["_stories"].values())
+        total = int(next(iter(spies.values())).get_total())
+        facets: dict[str, list[FacetCount]] = {}
+        if sq.facets:
+            for name in FACETS:
+                spy = spies.get(name)
+                if spy is None:  # a facet with a selection: counted without its own selection
+                    spy = xapian.ValueCountMatchSpy(FACET_SLOT[name])
+                    other = self.enquire(self.filtered(name), ranked=False, group=False)
+                    other.add_matchspy(spy)
+                    other.get_mset(0, 0, everything)
+                facets[name] = self.facet_counts(name, spy)
+        histogram = None
+        if sq.histogram:
+            if sq.chart_stories:
+                histogram = self.story_chart(chart_slot)
+            else:
+                histogram = _chart(_spy_counts(spies["_chart"]), total, sq)
+        hits = [self.hit(item, ranked) for item in mset]
+        suggestion = None
+        if prepared.wants_suggestion(total):
+            suggestion = _suggest(self.db, prepared)
+        return SearchResults(
+            query=sq,
+            total=total,
+            stories=stories,
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            suggestion=suggestion,
+            date_bounds=prepared.bounds,
+            sorted_by=sq.sort if ranked or sq.sort != "relevance" else "newest",
+            aliases_added=prepared.aliases_added,
+            took_ms=(time.perf_counter() - self.started) * 1000,
+        )
+
+    def story_chart(self, slot: int) -> Any:
+        """The date chart counting each story once, at its earliest dated article."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(self.final)
+        enquire.set_weighting_scheme(xapian.BoolWeight())
+        enquire.set_sort_by_value(schema.SLOT_OLDEST, False)
+        enquire.set_collapse_key(schema.SLOT_STORY)
+        everything = self.db.get_doccount()
+        mset = enquire.get_mset(0, everything, everything)
+        counts: Counter[str] = Counter(item.document.get_value(slot).decode() for item in mset)
+        counts.pop("", None)
+        return _chart(counts, mset.size(), self.sq)
+
+    def facet_counts(self, name: str, spy: xapian.ValueCountMatchSpy) -> list[FacetCount]:
+        """A facet's values (case variants as one) with their counts, as the query layer orders."""
+        merged: dict[str, list[Any]] = {}
+        for value, count in _spy_counts(spy).items():
+            for part in value.split(MULTI_SEP):
+                key = part.casefold()
+                entry = merged.setdefault(key, [part, 0, set()])
+                entry[1] += count
+                entry[2].add(part)
+        for key, entry in merged.items():
+            if len(entry[2]) > 1:
+                if (name, key) not in self.labels:
+                    self.labels[name, key] = _first_written(self.db, name, key)
+                entry[0] = self.labels[name, key] or min(entry[2])
+        labels = [entry[0] for entry in merged.values()]
+        counts = np.asarray([entry[1] for entry in merged.values()], dtype=np.int64)
+        column = FacetColumn(labels, np.zeros(0, np.int32), np.zeros(0, np.int32))
+        ordered = top_counts(column, counts, self.sq.facet_limit, by_value=name == "month")
+        selected = {v.casefold(): v for v in self.sq.filters.get(name, ())}
+        shown = {value.casefold() for value, _ in ordered}
+        for key in sorted(selected.keys() - shown):
+            entry = merged.get(key)
+            ordered.append((selected[key], int(entry[1]) if entry else 0))
+        return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
+
+    def hit(self, item: Any, ranked: bool) -> Hit:
+        """One hit: its article, score, snippets and the other copies of its story."""
+        doc = item.document
+        article = article_of(doc)
+        terms = self.translation.terms
+        snippets: list[str] = []
+        if terms and self.sq.snippets and time.perf_counter() < self.started + SEARCH_SECONDS:
+            snippets = highlight.snippets(
+                article.body, terms, schema.analyzer("body"), self.sq.snippets
+            )
+        if not snippets:
+            snippets = [escape(lead(article.body))]
+        copies: list[dict[str, Any]] = []
+        total = 0
+        if article.story_id:
+            members = story_members(self.db, article.story_id, COPIES_SHOWN + 1)
+            others = [d for d in members if d != item.docid][:COPIES_SHOWN]
+            copies = [copy_summary(self.db, d) for d in others]
+            total = _story_size(self.db, article.story_id) - 1
+        return Hit(
+            article=article,
+            score=item.weight if ranked else None,
+            snippets=snippets,
+            copies=copies,
+            copies_total=total,
+        )
+
+
+def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
+    """The values a spy saw with their counts."""
+    return {item.term.decode(): int(item.termfreq) for item in spy.values()}
+
+
+def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
+    """The date chart from counts of "ordinal:precision[ MULTI_SEP source]" keys."""
+    keys, sizes, sources = [], [], []
+    for key, count in counts.items():
+        date, _, source = key.partition(MULTI_SEP)
+        ordinal, _, precision = date.partition(":")
+        keys.append((int(ordinal), int(precision or 0)))
+        sizes.append(count)
+        sources.append(source)
+    undated = max(0, total - sum(sizes))
+    keys.append((0, 0))
+    sizes.append(undated)
+    sources.append("")
+    repeat = np.asarray(sizes, dtype=np.int64)
+    ordinal = np.repeat(np.asarray([k[0] for k in keys], dtype=np.int32), repeat)
+    precision = np.repeat(np.asarray([k[1] for k in keys], dtype=np.int8), repeat)
+    unique = DateColumns.from_values([k[0] for k in keys], [b""] * len(keys))
+    month = np.repeat(unique.month, repeat)
+    dates = DateColumns(ordinal=ordinal, precision=precision, month=month)
+    by = None
+    if sq.chart_by_source:
+        labels = sorted({s for s in sources if s})
+        index = {label: n for n, label in enumerate(labels)}
+        per_doc = np.repeat(np.asarray([index.get(s, -1) for s in sources], np.int32), repeat)
+        owner = np.flatnonzero(per_doc >= 0).astype(np.int32)
+        by = FacetColumn(labels, owner, per_doc[owner])
+    docs = np.ones(len(ordinal), dtype=bool)
+    return bin_dates(dates, docs, by, granularity=sq.interval)
+
+
+def _date_filter(bounds: tuple[Any, Any]) -> xapian.Query | None:
+    """Dated articles whose whole date period lies inside the bounds; None when unbounded."""
+    first, last = bounds
+    if first is None and last is None:
+        return None
+    low = first.toordinal() if first is not None else 1
+    parts = [
+        xapian.Query(xapian.Query.OP_VALUE_GE, schema.SLOT_NEWEST, xapian.sortable_serialise(low))
+    ]
+    if last is not None:
+        parts.append(
+            xapian.Query(
+                xapian.Query.OP_VALUE_LE,
+                schema.SLOT_END,
+                xapian.sortable_serialise(last.toordinal()),
+            )
+        )
+    return parts[0] if len(parts) == 1 else xapian.Query(xapian.Query.OP_AND, parts)
+
+
+def _first_written(db: xapian.Database, name: str, key: str) -> str | None:
+    """A facet value as the first indexed article holding it writes it."""
+    for item in db.postlist(FACET_PREFIX[name] + key):
+        value = db.get_document(item.docid).get_value(FACET_SLOT[name]).decode()
+        return next((p for p in value.split(MULTI_SEP) if p.casefold() == key), None)
+    return None
+
+
+def story_members(db: xapian.Database, story_id: str, limit: int) -> list[int]:
+    """Document ids of a story's articles, in index order (at most `limit`)."""
+    out = []
+    for item in db.postlist(schema.STORY_PREFIX + story_id):
+        out.append(item.docid)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _story_size(db: xapian.Database, story_id: str) -> int:
+    """How many articles a story has."""
+    return db.get_termfreq(schema.STORY_PREFIX + story_id)
+
+
+def copy_summary(db: xapian.Database, docid: int) -> dict[str, Any]:
+    """What a hit shows of another copy of its story."""
+    meta = schema.record(db.get_document(docid))
+    return {key: meta.get(key) for key in ("id", "title", "publisher", "source", "date", "file")}
+
+
+def _suggest(db: xapian.Database, prepared: PreparedQuery) -> str | None:
+    """The query with each word the archive lacks replaced by Xapian's spelling suggestion."""
+
+    def nearest(word: str) -> str | None:
+        """The indexed word Xapian's spelling data offers for an unknown word, or None."""
+        if len(word) <= 2:
+            return None
+        terms = [t.text for t in schema.analyzer("body")(word, mode="query")]
+        if terms and all(db.term_exists(t) or db.term_exists("S" + t) for t in terms):
+            return None  # an indexed word (Xapian 1.4 keeps no spelling frequency per word)
+        found = db.get_spelling_suggestion(word, 2)
+        return found.decode() if found else None
+
+    try:
+        return prepared.suggestion(nearest)
+    except xapian.Error:  # remote shards keep no spelling data in 1.4: no suggestion
+        log.debug("no spelling suggestion for %r", prepared.query.text, exc_info=True)
+        return None
+
+
+def marked_paragraph(paragraph: str, terms: set[str]) -> str:
+    """One paragraph as safe HTML with the terms marked (escaped when none is found)."""
+    marked = highlight_text(
+        paragraph,
+        terms,
+        schema.analyzer("body"),
+        WholeFragmenter(charlimit=None),
+        highlight.MarkFormatter(),
+        top=1,
+    )
+    return split_fragments(marked)[0] if marked.strip() else escape(paragraph)
+
+
+def article_of(doc: xapian.Document) -> Article:
+    """An article from a stored Xapian document."""
+    return article_from_dict(json.loads(doc.get_data()))

@@ -1,0 +1,185 @@
+"""The query tree as a `xapian.Query`, analysed as the index was (the project's analyzer).
+
+The same reading as the Whoosh translation (`indexer.backends.whoosh.translate`): a word is
+analysed by its field's analyzer (one term, or an And of several), a word holding CJK text is a
+phrase of its units per part between non-ASCII punctuation, a word without a field searches
+title and body (an Or), patterns are lower-cased (and stemmed, as Whoosh's `tokenize=False`
+does) and expanded against the index's terms. The terms of title and body leaves are collected
+for the highlighter, so both engines mark the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import xapian
+
+from indexer.backends.whoosh.analysis import has_cjk
+from indexer.backends.xapian.schema import MAX_TERM_BYTES, TEXT_FIELDS, TEXT_PREFIX, analyzer
+from indexer.errors import QueryError
+from indexer.query import grammar
+from indexer.query.grammar import QUESTION_MARKS, Node
+
+_QUERY_PART = re.compile(r"[\w\x00-\x7f]+")
+MAX_EXPANSIONS = 10_000  # terms a wildcard may stand for; past it the query is refused
+
+
+class Translation:
+    """A translated tree: the Xapian query and the title/body terms to mark in snippets."""
+
+    def __init__(self, query: xapian.Query, terms: set[str]) -> None:
+        self.query = query
+        self.terms = terms
+
+
+def to_xapian(node: Node | None, db: xapian.Database) -> Translation:
+    """The Xapian query of a tree (MatchAll for no tree) and its terms to highlight."""
+    if node is None:
+        return Translation(xapian.Query.MatchAll, set())
+    translator = _Translator(db)
+    translated = translator.node(node)
+    return Translation(translated or xapian.Query.MatchNothing, translator.terms)
+
+
+def _combine(op: int, items: list[xapian.Query]) -> xapian.Query:
+    """One query of several (the item itself when alone)."""
+    return items[0] if len(items) == 1 else xapian.Query(op, items)
+
+
+class _Translator:
+    """Turns tree nodes into Xapian queries; None for a node whose words all analyse away."""
+
+    def __init__(self, db: xapian.Database) -> None:
+        self.db = db
+        self.terms: set[str] = set()
+
+    def node(self, node: Node) -> xapian.Query | None:
+        """One node of the tree."""
+        if isinstance(node, grammar.Word) and has_cjk(node.text):
+            parts = [self.cjk_part(node, m.group()) for m in _QUERY_PART.finditer(node.text)]
+            parts = [p for p in parts if p is not None]
+            if parts:
+                return _combine(xapian.Query.OP_AND, parts)
+        if isinstance(node, grammar.Word | grammar.Phrase | grammar.Pattern):
+            if node.field is None:
+                subs = [q for q in (self.leaf(node, n) for n in grammar.TEXT_FIELDS) if q]
+                return _combine(xapian.Query.OP_OR, subs) if subs else None
+            return self.leaf(node, node.field)
+        if isinstance(node, grammar.And | grammar.Or):
+            subs = [q for q in (self.node(item) for item in node.items) if q is not None]
+            if isinstance(node, grammar.And):
+                return _combine(xapian.Query.OP_AND, subs) if subs else xapian.Query.MatchNothing
+            return _combine(xapian.Query.OP_OR, subs) if subs else None
+        if isinstance(node, grammar.Not):
+            inner = self.node(node.item)
+            if inner is None:
+                return None
+            return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, inner)
+        if isinstance(node, grammar.AndNot):
+            first, second, op = node.positive, node.negative, xapian.Query.OP_AND_NOT
+        elif isinstance(node, grammar.AndMaybe):
+            first, second, op = node.required, node.optional, xapian.Query.OP_AND_MAYBE
+        else:
+            first, second, op = node.required, node.condition, xapian.Query.OP_FILTER
+        a, b = self.node(first), self.node(second)
+        if a is None and (b is None or op == xapian.Query.OP_AND_NOT):
+            return xapian.Query.MatchNothing
+        if a is None:
+            return b
+        if b is None:
+            return a
+        return xapian.Query(op, a, b)
+
+    def leaf(self, node: grammar.Leaf, name: str) -> xapian.Query | None:
+        """A word, phrase or pattern in one field."""
+        if name not in TEXT_PREFIX:
+            raise QueryError(f"Unknown field {name!r} in the query.")
+        if isinstance(node, grammar.Phrase):
+            return self.phrase(name, node.text, node.slop)
+        if isinstance(node, grammar.Pattern):
+            return self.pattern(name, node)
+        texts = self.analyse(name, node.text)
+        if not texts:
+            return None
+        return _combine(xapian.Query.OP_AND, [self.term(name, t) for t in texts])
+
+    def analyse(self, name: str, text: str, tokenize: bool = True) -> list[str]:
+        """The terms of a text as the field's analyzer reads a query."""
+        tokens = analyzer(name)(text, mode="query", tokenize=tokenize, removestops=tokenize)
+        return [t.text for t in tokens]
+
+    def term(self, name: str, text: str) -> xapian.Query:
+        """One term of a field (noted for highlighting when in title or body)."""
+        if name in TEXT_FIELDS:
+            self.terms.add(text)
+        return xapian.Query(TEXT_PREFIX[name] + text)
+
+    def cjk_part(self, node: grammar.Word, text: str) -> xapian.Query | None:
+        """One part of a word holding CJK text: its units as a phrase, in each field searched."""
+        if node.field is not None:
+            return self.phrase(node.field, text, 1)
+        subs = [q for q in (self.phrase(n, text, 1) for n in grammar.TEXT_FIELDS) if q]
+        return _combine(xapian.Query.OP_OR, subs) if subs else None
+
+    def phrase(self, name: str, text: str, slop: int) -> xapian.Query | None:
+        """Words in order, each within `slop` positions of the one before."""
+        if name not in TEXT_PREFIX:
+            raise QueryError(f"Unknown field {name!r} in the query.")
+        texts = self.analyse(name, text)
+        if not texts:
+            return None
+        subs = [self.term(name, t) for t in texts]
+        if len(subs) == 1:
+            return subs[0]
+        window = len(subs) + (len(subs) - 1) * (slop - 1)
+        return xapian.Query(xapian.Query.OP_PHRASE, subs, window)
+
+    def pattern(self, name: str, node: grammar.Pattern) -> xapian.Query | None:
+        """A prefix or wildcard pattern, expanded to the field's terms it matches."""
+        prefix = node.prefix
+        texts = self.analyse(name, prefix if prefix is not None else node.text, tokenize=False)
+        if not texts:
+            return None
+        if prefix is not None:
+            regex = re.compile(re.escape(texts[0]) + ".*", re.DOTALL)
+        else:
+            regex = _wildcard(texts[0])
+        found = list(self.expand(name, texts[0], regex))
+        if len(found) > MAX_EXPANSIONS:
+            raise QueryError(
+                f"The pattern {node.text!r} matches more than {MAX_EXPANSIONS} words; "
+                "make it longer."
+            )
+        if not found:
+            return xapian.Query.MatchNothing
+        return xapian.Query(xapian.Query.OP_SYNONYM, [self.term(name, t) for t in found])
+
+    def expand(self, name: str, pattern: str, regex: re.Pattern[str]) -> Iterator[str]:
+        """The field's indexed terms (without prefix) that a pattern matches."""
+        literal = re.split(f"[*{QUESTION_MARKS}]", pattern, maxsplit=1)[0]
+        field_prefix = TEXT_PREFIX[name]
+        start = field_prefix + literal
+        count = 0
+        for item in self.db.allterms(start):
+            term = item.term.decode("utf-8", "replace")[len(field_prefix) :]
+            if not field_prefix and term[:1].isupper():
+                continue  # another field's prefixed term
+            if len(term.encode()) <= MAX_TERM_BYTES and regex.fullmatch(term):
+                count += 1
+                yield term
+                if count > MAX_EXPANSIONS:
+                    return
+
+
+def _wildcard(pattern: str) -> re.Pattern[str]:
+    """A regular expression of a wildcard pattern: `*` any run, `?` one character."""
+    parts = []
+    for char in pattern:
+        if char == "*":
+            parts.append(".*")
+        elif char in QUESTION_MARKS:
+            parts.append(".")
+        else:
+            parts.append(re.escape(char))
+    return re.compile("".join(parts), re.DOTALL)

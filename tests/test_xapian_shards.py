@@ -1,0 +1,174 @@
+"""Xapian shards: routing by id, searching remote shards as one, replicas and failover."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import xapian
+
+from indexer.backends.xapian.shards import parse_shards, shard_dirs, shard_of
+from indexer.errors import NewsIndexError
+from webapp import create_app
+
+from .conftest import ShardServers, close_app, run_cli
+
+
+def _app(index_dir: Path, shards: str | None = None):
+    """The app over a Xapian index: local shard folders, or remote shards when given."""
+    config = {"TESTING": True, "INDEX_DIR": index_dir, "BACKEND": "xapian"}
+    if shards:
+        config["XAPIAN_SHARDS"] = shards
+    return create_app(config)
+
+
+def _spec(servers: ShardServers) -> str:
+    """XAPIAN_SHARDS for the servers: shard 0 with its replica, then shard 1."""
+    first = f"{servers.address('shard-0')}|{servers.address('shard-0-replica')}"
+    return f"{first},{servers.address('shard-1')}"
+
+
+def test_routing_is_stable_and_spreads_articles(sharded_index):
+    assert shard_of("a1", 1) == 0
+    assert [shard_of(f"id{n}", 2) for n in range(6)] == [shard_of(f"id{n}", 2) for n in range(6)]
+    generation = sharded_index / "generations" / (sharded_index / "CURRENT").read_text().strip()
+    counts = [xapian.Database(str(d)).get_doccount() for d in shard_dirs(generation)]
+    assert len(counts) == 2 and all(counts)
+    # Every article sits in the shard its id hashes to.
+    for number, folder in enumerate(shard_dirs(generation)):
+        db = xapian.Database(str(folder))
+        for item in db.postlist(""):
+            terms = [t.term.decode() for t in db.get_document(item.docid).termlist()]
+            article_id = next(t[1:] for t in terms if t.startswith("Q"))
+            assert shard_of(article_id, 2) == number
+
+
+def test_bad_shard_spec_is_a_clear_error():
+    with pytest.raises(NewsIndexError, match="host:port"):
+        parse_shards("localhost")
+    assert [s.label for s in parse_shards("a:1|b:2,c:3")] == ["shard 0 (a:1|b:2)", "shard 1 (c:3)"]
+
+
+def test_remote_shards_answer_as_the_local_index(sharded_index, shard_servers):
+    local, remote = _app(sharded_index), _app(sharded_index, _spec(shard_servers))
+    try:
+        for url in ("/api/search?q=TikTok", "/api/search?q=", "/api/search?q=china&source=Reuters"):
+            want = local.test_client().get(url).get_json()
+            got = remote.test_client().get(url).get_json()
+            assert got["total"] == want["total"] > 0
+            assert got["facets"] == want["facets"]
+            assert [h["id"] for h in got["hits"]] == [h["id"] for h in want["hits"]]
+        assert remote.test_client().get("/").status_code == 200
+    finally:
+        close_app(local)
+        close_app(remote)
+
+
+def test_searches_continue_when_a_replica_dies(sharded_index, shard_servers):
+    app = _app(sharded_index, _spec(shard_servers))
+    client = app.test_client()
+    try:
+        want = client.get("/api/search?q=TikTok").get_json()["total"]
+        answers: list[tuple[int, int | None]] = []
+        killed = threading.Event()
+
+        def search_many() -> None:
+            for n in range(40):
+                if n == 10:
+                    shard_servers.kill("shard-0")  # the replica in use dies mid-run
+                    killed.set()
+                response = client.get("/api/search?q=TikTok")
+                answers.append((response.status_code, response.get_json().get("total")))
+
+        search_many()
+        assert killed.is_set()
+        assert answers == [(200, want)] * 40
+    finally:
+        close_app(app)
+
+
+def test_a_shard_with_no_replica_left_is_a_503_naming_it(sharded_index, shard_servers):
+    app = _app(sharded_index, _spec(shard_servers))
+    try:
+        assert app.test_client().get("/api/search?q=TikTok").status_code == 200
+        shard_servers.kill("shard-1")
+        response = app.test_client().get("/api/search?q=TikTok")
+        assert response.status_code == 503
+        error = response.get_json()["error"]
+        assert f"shard 1 ({shard_servers.address('shard-1')})" in error
+        assert "total" not in response.get_json()
+    finally:
+        close_app(app)
+
+
+@pytest.mark.slow
+def test_rebuild_with_shards_then_update_routes_alike(tmp_path, corpus_dir):
+    index_dir = tmp_path / "index"
+    env = {"NEWSINDEX_BACKEND": "xapian"}
+    done = run_cli(["rebuild", "--shards", "3", "seeds"], corpus_dir, index_dir, **env)
+    assert done.returncode == 0, done.stderr
+    first = run_cli(["search", "", "--json"], corpus_dir, index_dir, **env)
+    before = int(__import__("json").loads(first.stdout)["total"])
+    done = run_cli(["update", "seeds", "articles"], corpus_dir, index_dir, **env)
+    assert done.returncode == 0, done.stderr
+    generation = index_dir / "generations" / (index_dir / "CURRENT").read_text().strip()
+    dbs = [xapian.Database(str(d)) for d in shard_dirs(generation)]
+    assert len(dbs) == 3
+    assert sum(db.get_doccount() for db in dbs) > before
+    for number, db in enumerate(dbs):
+        for item in db.postlist(""):
+            terms = [t.term.decode() for t in db.get_document(item.docid).termlist()]
+            assert shard_of(next(t[1:] for t in terms if t.startswith("Q")), 3) == number
+    # The served links follow the new generation.
+    assert (index_dir / "serving" / "shard-2").resolve() == (generation / "shard-2").resolve()
+    whoosh = run_cli(["rebuild", "--shards", "2", "seeds"], corpus_dir, tmp_path / "w")
+    assert whoosh.returncode != 0 and "NEWSINDEX_BACKEND=xapian" in whoosh.stderr
+
+
+def test_a_new_generation_reaches_remote_searches_without_restarting_servers(
+    tmp_path, corpus_dir, monkeypatch
+):
+    from indexer.backends.xapian import backend as xapian_backend
+    from indexer.pipeline import build_index
+
+    index_dir = tmp_path / "index"
+    monkeypatch.chdir(corpus_dir)
+    build_index(["seeds"], index_dir, backend="xapian", shards=2)
+    servers = ShardServers(tmp_path)
+    try:
+        for n in range(2):
+            servers.start(f"shard-{n}", index_dir / "serving" / f"shard-{n}")
+        spec = f"{servers.address('shard-0')},{servers.address('shard-1')}"
+        app = _app(index_dir, spec)
+        try:
+            client = app.test_client()
+            before = client.get("/api/search?q=&group=none").get_json()["total"]
+            build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+            # Until its connections are renewed the app answers from the old generation.
+            assert client.get("/api/search?q=&group=none").get_json()["total"] == before
+            monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
+            after = client.get("/api/search?q=&group=none")
+            assert after.status_code == 200
+            assert after.get_json()["total"] > before
+        finally:
+            close_app(app)
+    finally:
+        servers.stop()
+
+
+def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, shard_servers):
+    from indexer.backends.base import SUGGESTIONS, SearchQuery
+    from indexer.backends.xapian import XapianBackend
+
+    local = XapianBackend.open(
+        sharded_index / "generations" / (sharded_index / "CURRENT").read_text().strip()
+    )
+    remote = XapianBackend.remote(_spec(shard_servers))
+    try:
+        assert local.supports(SUGGESTIONS) and not remote.supports(SUGGESTIONS)
+        assert local.search(SearchQuery(text="tiktk")).suggestion == "tiktok"
+        assert remote.search(SearchQuery(text="tiktk")).suggestion is None
+    finally:
+        local.close()
+        remote.close()

@@ -23,8 +23,11 @@ from typing import Any
 import xapian
 
 from indexer.backends.base import (
-    CAPABILITIES,
+    CHART_BY_SOURCE,
     EXPORT_CAP,
+    HIGHLIGHT,
+    MORE_LIKE_THIS,
+    STORIES,
     SUGGESTIONS,
     Export,
     SearchBackend,
@@ -67,7 +70,9 @@ class XapianBackend(SearchBackend):
     """A Xapian index: the shard databases of one generation, or remote shards."""
 
     name = "xapian"
-    capabilities = CAPABILITIES
+    # Not SAMPLE (no uniform draw over a match set here), nor the column-based MATCH_DATES and
+    # ARCHIVE_COUNTS (the defaults over search and export serve the research tools instead).
+    capabilities = frozenset({MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES})
     shardable = True
     rewrites_files = True  # Xapian rewrites its table files: an update must copy them
 
@@ -84,7 +89,7 @@ class XapianBackend(SearchBackend):
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
         if remote is not None:
             # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there.
-            self.capabilities = CAPABILITIES - {SUGGESTIONS}
+            self.capabilities = XapianBackend.capabilities - {SUGGESTIONS}
 
     # Opening
 

@@ -28,6 +28,8 @@ from indexer.backends.whoosh.analysis import text_analyzer
 from indexer.backends.whoosh.vocabulary import words
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, PRECISION_CODES, facet_values, period_ends
+from indexer.query.indexed import micros
+from indexer.query.mentions import word_count
 
 # Term prefixes of the searchable fields (body has none).
 TEXT_PREFIX = {"title": "S", "body": "", "source": "XS", "publisher": "XP", "byline": "XA",
@@ -49,6 +51,8 @@ SLOT_STORY = 10  # story id (solo-<id> for an article alone): collapsing one hit
 SLOT_ORIGIN = 11
 SLOT_MTIME = 12
 SLOT_CHART = 13  # "ordinal:precision" MULTI_SEP source: the date chart per source
+SLOT_INDEXED = 14  # when the article entered the index (indexer.query.indexed.micros)
+SLOT_WORDS = 15  # the body's length in words (indexer.query.mentions.word_count)
 UNKNOWN_OLDEST = 10**7
 MAX_TERM_BYTES = 240  # Xapian refuses longer terms; such a 'word' is a URL or a hash
 
@@ -114,6 +118,8 @@ def document(article: Article, spelling: Counter[str]) -> xapian.Document:
     doc.add_value(SLOT_STORY, story)
     doc.add_value(SLOT_ORIGIN, article.origin)
     doc.add_value(SLOT_MTIME, xapian.sortable_serialise(float(article.mtime)))
+    doc.add_value(SLOT_INDEXED, xapian.sortable_serialise(micros(article.indexed_at)))
+    doc.add_value(SLOT_WORDS, xapian.sortable_serialise(word_count(article.body)))
     doc.set_data(json.dumps(article.to_record(), ensure_ascii=False))
     return doc
 

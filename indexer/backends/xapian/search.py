@@ -8,6 +8,7 @@ it), and the hits are highlighted by the project's highlighter.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
@@ -18,7 +19,7 @@ import numpy as np
 import xapian
 from whoosh.highlight import WholeFragmenter
 
-from indexer.backends.base import FACETS, Hit, SearchQuery, SearchResults
+from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults
 from indexer.backends.whoosh import highlight
 from indexer.backends.whoosh.analysis import highlight_text
 from indexer.backends.xapian import schema
@@ -27,6 +28,7 @@ from indexer.backends.xapian.translate import Translation, to_xapian
 from indexer.models import Article, article_from_dict
 from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount, top_counts
 from indexer.query.histogram import bin_dates
+from indexer.query.indexed import UNKNOWN, micros
 from indexer.query.prepare import PreparedQuery
 from indexer.safehtml import escape, lead, split_fragments
 
@@ -51,9 +53,9 @@ class Search:
         self.labels = labels  # the backend's cache of labels of case variants
         self.translation: Translation = to_xapian(prepared.tree, db)
         base = self.translation.query
-        dates = _date_filter(prepared.bounds)
-        if dates is not None:
-            base = xapian.Query(xapian.Query.OP_FILTER, base, dates)
+        for condition in (_date_filter(prepared.bounds), _indexed_filter(sq.indexed_after)):
+            if condition is not None:
+                base = xapian.Query(xapian.Query.OP_FILTER, base, condition)
         self.base = base
         self.selections = {
             name: xapian.Query(
@@ -83,6 +85,8 @@ class Search:
             enquire.set_weighting_scheme(xapian.BoolWeight())
             if self.sq.sort == "oldest":
                 enquire.set_sort_by_value(schema.SLOT_OLDEST, False)
+            elif self.sq.sort == INDEXED:
+                enquire.set_sort_by_value(schema.SLOT_INDEXED, True)
             else:
                 enquire.set_sort_by_value(schema.SLOT_NEWEST, True)
         if group:
@@ -249,6 +253,14 @@ def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
         by = FacetColumn(labels, owner, per_doc[owner])
     docs = np.ones(len(ordinal), dtype=bool)
     return bin_dates(dates, docs, by, granularity=sq.interval)
+
+
+def _indexed_filter(after: dt.datetime | None) -> xapian.Query | None:
+    """Articles indexed strictly after a time (never those of unknown time); None: all."""
+    if after is None:
+        return None
+    low = xapian.sortable_serialise(max(micros(after), UNKNOWN) + 1)
+    return xapian.Query(xapian.Query.OP_VALUE_GE, schema.SLOT_INDEXED, low)
 
 
 def _date_filter(bounds: tuple[Any, Any]) -> xapian.Query | None:

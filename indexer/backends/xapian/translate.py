@@ -16,10 +16,17 @@ from collections.abc import Iterator
 import xapian
 
 from indexer.backends.whoosh.analysis import has_cjk
-from indexer.backends.xapian.schema import MAX_TERM_BYTES, TEXT_FIELDS, TEXT_PREFIX, analyzer
+from indexer.backends.xapian.schema import (
+    MAX_TERM_BYTES,
+    SLOT_WORDS,
+    TEXT_FIELDS,
+    TEXT_PREFIX,
+    analyzer,
+)
 from indexer.errors import QueryError
 from indexer.query import grammar
 from indexer.query.grammar import QUESTION_MARKS, Node
+from indexer.query.mentions import AtLeast, Length
 
 _QUERY_PART = re.compile(r"[\w\x00-\x7f]+")
 MAX_EXPANSIONS = 10_000  # terms a wildcard may stand for; past it the query is refused
@@ -56,6 +63,14 @@ class _Translator:
 
     def node(self, node: Node) -> xapian.Query | None:
         """One node of the tree."""
+        if isinstance(node, Length):
+            return _length(node)
+        if isinstance(node, AtLeast):
+            raise QueryError(
+                f"{node.render()}: mention counts (atleastN:) are not available with the xapian "
+                "backend, which cannot filter on a word's count in an article; the default "
+                "whoosh backend has them."
+            )
         if isinstance(node, grammar.Word) and has_cjk(node.text):
             parts = [self.cjk_part(node, m.group()) for m in _QUERY_PART.finditer(node.text)]
             parts = [p for p in parts if p is not None]
@@ -183,3 +198,17 @@ def _wildcard(pattern: str) -> re.Pattern[str]:
         else:
             parts.append(re.escape(char))
     return re.compile("".join(parts), re.DOTALL)
+
+
+def _length(node: Length) -> xapian.Query:
+    """Articles whose body length in words lies within the bounds (a value range)."""
+    if node.low is None and node.high is None:
+        return xapian.Query.MatchAll
+    if node.high is None:
+        low = xapian.sortable_serialise(node.low)
+        return xapian.Query(xapian.Query.OP_VALUE_GE, SLOT_WORDS, low)
+    high = xapian.sortable_serialise(node.high)
+    if node.low is None:
+        return xapian.Query(xapian.Query.OP_VALUE_LE, SLOT_WORDS, high)
+    low = xapian.sortable_serialise(node.low)
+    return xapian.Query(xapian.Query.OP_VALUE_RANGE, SLOT_WORDS, low, high)

@@ -84,15 +84,16 @@ def _alive(pid: int) -> bool:
 class WaitressWorker(Worker):  # type: ignore[misc]
     """Runs waitress on the sockets gunicorn bound before forking."""
 
-    settings: ClassVar[dict[str, Any]] = {}  # waitress adjustments, set by webapp.serving
+    options: ClassVar[Any] = None  # webapp.serving.ServeOptions, set by webapp.serving
     balance: ClassVar[Balance | None] = None  # shared by the workers, set by webapp.serving
 
     def run(self) -> None:
         """Serve until gunicorn stops this worker (SIGTERM, SIGINT, SIGQUIT) or its parent dies."""
-        import waitress
+        from webapp.serving import waitress_server
 
-        server = waitress.create_server(
-            self.wsgi, sockets=[listener.sock for listener in self.sockets], **self.settings
+        # Made after the fork: the dispatcher's threads would not survive it.
+        server = waitress_server(
+            self.wsgi, self.options, sockets=[listener.sock for listener in self.sockets]
         )
         nudge = self._balance(server)
         threading.Thread(

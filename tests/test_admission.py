@@ -6,6 +6,7 @@ no assertion depends on timing.
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import json
 import socket
@@ -86,11 +87,7 @@ def _serve(built_index: Path, options: ServeOptions) -> Iterator[Served]:
 
     app.add_url_rule("/hold", "hold", hold)
     port = free_port(HOST)
-    options = ServeOptions(
-        host=HOST,
-        port=port,
-        **{k: getattr(options, k) for k in ("threads", "queue", "queue_timeout", "export_threads")},
-    )
+    options = dataclasses.replace(options, host=HOST, port=port)
     configure(app, options)
     server = waitress_server(app, options, host=HOST, port=port)
     running = threading.Thread(target=server.run, daemon=True)
@@ -160,7 +157,9 @@ def test_a_waiting_request_gets_the_thread_and_the_next_is_refused(one_thread_on
 
 
 def test_a_request_that_would_wait_past_the_deadline_is_refused_on_arrival(built_index):
-    for served in _serve(built_index, ServeOptions(threads=1, queue=10, queue_timeout=1.0)):
+    for served in _serve(
+        built_index, ServeOptions(threads=1, queue=10, queue_timeout=1.0, always_wait=0)
+    ):
         held, _ = served.hold()
         served.dispatcher.search.mean_seconds = 60.0  # searches have been taking a minute
         try:
@@ -174,7 +173,9 @@ def test_a_request_that_would_wait_past_the_deadline_is_refused_on_arrival(built
 
 def test_a_request_that_waited_past_the_deadline_gets_a_503_not_a_search(built_index):
     now = [1000.0]
-    for served in _serve(built_index, ServeOptions(threads=1, queue=1, queue_timeout=5.0)):
+    for served in _serve(
+        built_index, ServeOptions(threads=1, queue=1, queue_timeout=5.0, always_wait=0)
+    ):
         served.dispatcher.clock = lambda: now[0]
         held, _ = served.hold()
         waiting, statuses = served.in_background("/api/search?q=tiktok")
@@ -220,3 +221,23 @@ def test_refusals_keep_http_right(one_thread_no_queue):
     assert closed_after  # closed as asked, the request behind it dropped
     assert head.startswith(b"HTTP/1.0 503") and head.endswith(b"\r\n\r\n")  # no body
     assert b"Content-Length: " in head and head_closed
+
+
+def test_the_first_waiting_requests_are_let_in_however_slow_searches_have_been(built_index):
+    now = [1000.0]
+    options = ServeOptions(threads=1, queue=10, queue_timeout=1.0, always_wait=2)
+    for served in _serve(built_index, options):
+        served.dispatcher.clock = lambda: now[0]
+        held, _ = served.hold()
+        served.dispatcher.search.mean_seconds = 60.0  # searches have been taking a minute
+        first, first_statuses = served.in_background("/api/search?q=tiktok")
+        served.wait_until_queued(1)
+        second, second_statuses = served.in_background("/api/search?q=cocoa")
+        served.wait_until_queued(2)
+        third = served.get("/api/search?q=trams")  # a third would wait past the deadline
+        now[0] += 3600.0  # and the two let in have waited an hour
+        served.release.set()
+        for thread in (held, first, second):
+            thread.join(60)
+        assert third[0] == 503
+        assert first_statuses == [200] and second_statuses == [200]

@@ -33,6 +33,9 @@ class ServeOptions:
     # A request that cannot start within the time a whole search may take (its 1 s budget)
     # is refused, so an answer takes at most about 2 s: the wait, then the search.
     queue_timeout: float = 1.0  # seconds a request may wait for a search thread
+    # Let wait whatever the recent times (webapp.admission): 8 clients of one slowed process
+    # are no overload, and refusing one of them starts a storm of retries.
+    always_wait: int = 8
     export_threads: int = 2  # CSV downloads a process streams at once (webapp.admission)
     connection_limit: int = 1000  # open connections per process
     timeout: int = 30  # idle connection (waitress), stuck worker (gunicorn), in seconds
@@ -158,6 +161,7 @@ def waitress_server(app: Any, options: ServeOptions, **where: Any) -> Any:
         options.queue,
         options.queue_timeout,
         options.export_threads,
+        options.always_wait,
         busy=gateway.answer if isinstance(gateway, BusyGateway) else None,
     )
     dispatcher.set_thread_count(options.threads)

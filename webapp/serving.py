@@ -191,7 +191,7 @@ def _gunicorn(app: Flask, options: ServeOptions) -> None:
         "worker_class": type(
             "Worker",
             (WaitressWorker,),
-            {"options": options, "balance": Balance(options.workers * 2)},
+            {"options": options, "balance": Balance(options.workers)},
         ),
         "backlog": options.backlog,
         "timeout": options.timeout,

@@ -1,8 +1,8 @@
 """Load-test `newsindex serve` on 127.0.0.1: requests/s per worker count, latency, busy answers.
 
 Usage: .venv/bin/python bench/load.py CORPORA_DIR [--workers 1,2] [--duration 60]
-                                      [--connections 8] [--server-threads 4] [--limit N]
-                                      [--tool auto|wrk|python]
+                                      [--connections 8] [--server-threads N] [--limit N]
+                                      [--tool auto|wrk|python] [--repeat 3] [--work DIR]
        .venv/bin/python bench/load.py CORPORA_DIR --overload   (200 connections, 30 s, a
                                       worker per core: serve's defaults)
        .venv/bin/python bench/load.py --synthetic 500 --duration 5   (no corpora needed)
@@ -17,6 +17,10 @@ or with a small threaded Python client when wrk is not installed. Reports reques
 p50/p99/max, busy answers (503 with Retry-After), errors (other non-2xx answers, socket errors,
 timeouts) and the servers' memory before and after, then the ratio of answered (2xx)
 requests/s of the last worker count to the first (busy 503s are cheap and left out).
+--server-threads is `serve --threads` (default: serve's own). --repeat N loads each worker
+count N times and prints the median of each figure, with the load average of the machine
+before and after each run (other jobs on a shared machine move every timing). --work DIR
+keeps the written corpus and the index in DIR, and reuses an index found there.
 
 Goals: with 8 connections, 0 errors and 0 busy answers, p99 within the 1 s search budget, and
 `--workers 2` at least 1.6x the answered requests/s of `--workers 1` on two cores; with --overload
@@ -31,12 +35,14 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workload import HOST, cli, machine, percentile, serving, write_reuters, write_synthetic  # noqa: E402
 
 from indexer.store import IndexStore  # noqa: E402
+from webapp.serving import ServeOptions  # noqa: E402
 
 PATHS = [
     "/api/search?q=oil",
@@ -70,6 +77,23 @@ SEARCH_BUDGET_MS = 1000
 OVERLOAD_MAX_MS = 2000
 RATIO_GOAL = 1.6  # --workers 2 over --workers 1, on two cores
 MEMORY_GROWTH = 1.25  # "flat": the servers' memory after the run within 25 % of before
+SERVER_THREADS = ServeOptions().threads  # `serve --threads` unless --server-threads
+MEDIAN_KEYS = (
+    "requests",
+    "requests_per_second",
+    "answered_per_second",
+    "p50_ms",
+    "p99_ms",
+    "max_ms",
+    "busy",
+    "errors",
+    "socket_errors",
+    "memory_mb_before",
+    "memory_mb_after",
+    "server_cpu_seconds",
+    "load_before",
+    "load_after",
+)
 
 
 def _ms(text: str) -> float:
@@ -201,8 +225,11 @@ def run_python(port: int, duration: int, connections: int) -> dict[str, float]:
 def build(
     work: Path, corpora: Path | None, synthetic: int, limit: int | None = None
 ) -> tuple[Path, dict[str, object]]:
-    """Write the articles and rebuild the index once; its folder and facts."""
+    """Write the articles and rebuild the index once (or reuse the one in `work`)."""
     feed = work / "feed" / "articles.jsonl"
+    facts_file = work / "index-facts.json"
+    if facts_file.is_file() and (work / "index").is_dir():
+        return work / "index", {**json.loads(facts_file.read_text()), "machine": machine()}
     if corpora is not None:
         written = write_reuters(corpora, feed, limit=limit)
     else:
@@ -215,13 +242,14 @@ def build(
     if done.returncode != 0:
         raise RuntimeError(f"rebuild failed: {done.stderr[-2000:]}")
     indexed = int(re.search(r"(\d+) articles indexed", done.stdout).group(1))
-    return index_dir, {
-        "machine": machine(),
+    facts = {
         "articles_written": written,
         "articles_indexed": indexed,
         "index_mb": round(IndexStore(index_dir).size_bytes() / 1e6, 1),
         "rebuild_seconds": round(build_seconds, 1),
     }
+    facts_file.write_text(json.dumps(facts))
+    return index_dir, {"machine": machine(), **facts}
 
 
 def process_tree(pid: int) -> list[int]:
@@ -282,12 +310,14 @@ def load(
         warm(port, workers)
         memory_before = rss_mb(started[0].pid)
         cpu_before = cpu_seconds(started[0].pid)
+        load_before = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
         if tool == "wrk":
             figures = run_wrk(port, duration, connections, work)
         else:
             figures = run_python(port, duration, connections)
         memory_after = rss_mb(started[0].pid)
         cpu = cpu_seconds(started[0].pid) - cpu_before
+        load_after = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
         after = [http_get(port, path) for path in PATHS]
     requests = int(figures.get("requests", 0))
     share = (requests - int(figures["non_2xx"])) / requests if requests else 0.0
@@ -305,6 +335,9 @@ def load(
         "memory_mb_before": memory_before,
         "memory_mb_after": memory_after,
         "statuses_after": dict(Counter(after)),
+        # the machine's 1-minute load average: other jobs slow every figure down
+        "load_before": load_before,
+        "load_after": load_after,
     }
 
 
@@ -314,8 +347,8 @@ def run(
     synthetic: int,
     duration: int,
     connections: int,
-    server_threads: int,
-    tool: str,
+    server_threads: int = SERVER_THREADS,
+    tool: str = "auto",
     limit: int | None = None,
     workers: int = 1,
 ) -> dict[str, object]:
@@ -393,6 +426,33 @@ def http_get(port: int, path: str) -> int:
         conn.close()
 
 
+def median_run(runs: list[dict[str, object]]) -> dict[str, object]:
+    """One worker count's runs as one: the median of each figure (the first run's labels)."""
+    merged = dict(runs[0])
+    for key in MEDIAN_KEYS:
+        values = [float(r[key]) for r in runs if r.get(key) is not None]  # type: ignore[arg-type]
+        if values:
+            middle = statistics.median(values)
+            merged[key] = int(middle) if middle == int(middle) else round(middle, 2)
+    merged["runs"] = len(runs)
+    return merged
+
+
+def describe(figures: dict[str, object]) -> str:
+    """One line of a run's (or the medians') figures."""
+    return (
+        f"--workers {figures['workers']}: {figures.get('requests')} requests, "
+        f"{figures.get('requests_per_second')} requests/s "
+        f"({figures['answered_per_second']}/s answered 2xx); latency p50 "
+        f"{figures.get('p50_ms')} ms, p99 {figures.get('p99_ms')} ms, max "
+        f"{figures.get('max_ms')} ms; busy (503) {figures['busy']}; errors "
+        f"{figures['errors']} (socket {figures['socket_errors']}); memory "
+        f"{figures['memory_mb_before']} -> {figures['memory_mb_after']} MB; server CPU "
+        f"{figures['server_cpu_seconds']} s in {figures['duration_s']} s; load average "
+        f"{figures.get('load_before')} -> {figures.get('load_after')}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, build once, load each worker count, print; exit 1 when a goal is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -405,8 +465,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--overload", action="store_true", help="200 connections for 30 s (unless given)"
     )
-    parser.add_argument("--server-threads", type=int, default=4)
+    parser.add_argument("--server-threads", type=int, default=SERVER_THREADS)
     parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per worker count (medians)")
+    parser.add_argument("--work", type=Path, help="keep the corpus and index here, reuse them")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if args.corpora is None and not args.synthetic:
@@ -417,47 +479,58 @@ def main(argv: list[str] | None = None) -> int:
             if f"--{key}" not in given:
                 setattr(args, key, value)
     counts = [int(n) for n in args.workers.split(",") if n.strip()]
-    with tempfile.TemporaryDirectory(prefix="newsindex-load-") as tmp:
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
+    place = (
+        nullcontext(str(args.work))
+        if args.work
+        else tempfile.TemporaryDirectory(prefix="newsindex-load-")
+    )
+    with place as tmp:
         index_dir, facts = build(Path(tmp), args.corpora, args.synthetic, args.limit)
-        runs = [
-            load(
-                index_dir,
-                Path(tmp),
-                count,
-                args.duration,
-                args.connections,
-                args.server_threads,
-                args.tool,
-            )
-            for count in counts
-        ]
+        every: dict[int, list[dict[str, object]]] = {count: [] for count in counts}
+        for _ in range(args.repeat):  # interleaved, so a busy spell on the machine hits all
+            for count in counts:
+                every[count].append(
+                    load(
+                        index_dir,
+                        Path(tmp),
+                        count,
+                        args.duration,
+                        args.connections,
+                        args.server_threads,
+                        args.tool,
+                    )
+                )
+    runs = [median_run(every[count]) for count in counts]
     first, last = runs[0], runs[-1]
     ratio = round(
         float(last["answered_per_second"]) / max(float(first["answered_per_second"]), 1e-9), 2
     )
-    missed = shortfalls(runs, args.overload)
+    missed = shortfalls([run for count in counts for run in every[count]], args.overload)
     if len(runs) > 1 and not args.overload and ratio < RATIO_GOAL:
         missed.append(f"answered requests/s ratio {ratio}x, below {RATIO_GOAL}x")
     if args.json:
-        print(json.dumps({**facts, "runs": runs, "ratio": ratio, "missed": missed}, indent=1))
+        print(
+            json.dumps(
+                {**facts, "runs": runs, "every_run": every, "ratio": ratio, "missed": missed},
+                indent=1,
+            )
+        )
         return 1 if missed else 0
     print(
         f"load on {facts['machine']}: {facts['articles_indexed']} articles "
         f"({facts['index_mb']} MB index, rebuilt in {facts['rebuild_seconds']} s), "
         f"{first['tool']} for {args.duration} s over {args.connections} connections, "
-        f"{args.server_threads} requests at once per process"
+        f"{args.server_threads} search thread(s) per process"
     )
-    for figures in runs:
-        print(
-            f"  --workers {figures['workers']}: {figures.get('requests')} requests, "
-            f"{figures.get('requests_per_second')} requests/s "
-            f"({figures['answered_per_second']}/s answered 2xx); latency p50 "
-            f"{figures.get('p50_ms')} ms, p99 {figures.get('p99_ms')} ms, max "
-            f"{figures.get('max_ms')} ms; busy (503) {figures['busy']}; errors "
-            f"{figures['errors']} (socket {figures['socket_errors']}); memory "
-            f"{figures['memory_mb_before']} -> {figures['memory_mb_after']} MB; server CPU "
-            f"{figures['server_cpu_seconds']} s in {figures['duration_s']} s"
-        )
+    for count, figures in zip(counts, runs, strict=True):
+        if args.repeat > 1:
+            for n, one in enumerate(every[count], 1):
+                print(f"  run {n} " + describe(one))
+            print(f"  median of {args.repeat}, " + describe(figures))
+        else:
+            print("  " + describe(figures))
     if len(runs) > 1:
         print(
             f"  answered requests/s, --workers {last['workers']} / --workers {first['workers']}: "

@@ -12,6 +12,8 @@ from typing import Any
 from flask import Flask, Response, current_app, render_template, request
 from werkzeug.exceptions import BadRequest
 
+from webapp import admission
+
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
@@ -175,6 +177,11 @@ class BusyGateway:
         """Serve the request if a place is free in time, else answer 503 with Retry-After."""
         if environ.get("PATH_INFO", "").startswith(self.static):
             return self.wsgi_app(environ, start_response)
+        decided = admission.verdict()
+        if decided == admission.REFUSE:
+            return self._busy(environ, start_response)
+        if decided == admission.ADMIT:  # `newsindex serve`: waitress's dispatcher admitted it
+            return self.wsgi_app(environ, start_response)
         place = gate(self.app)
         if not place.enter():
             return self._busy(environ, start_response)
@@ -185,8 +192,15 @@ class BusyGateway:
             place.leave(time.perf_counter() - started)
 
     def _busy(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
-        """The 503: the JSON error shape under /api, the error page elsewhere."""
-        api = environ.get("PATH_INFO", "").startswith("/api/")
+        """The 503 as a WSGI answer."""
+        headers, body = self.answer(environ.get("PATH_INFO", ""))
+        start_response("503 SERVICE UNAVAILABLE", headers)
+        return [body]
+
+    def answer(self, path: str) -> tuple[list[tuple[str, str]], bytes]:
+        """The headers and body of the 503 for `path`: the JSON error shape under /api, the
+        error page elsewhere (also written by webapp.admission straight from waitress)."""
+        api = path.startswith("/api/")
         body = self._pages.get(api)
         if body is None:
             body = self._pages.setdefault(api, self._render(api))
@@ -198,8 +212,7 @@ class BusyGateway:
             ("Retry-After", str(int(self.app.config["RETRY_AFTER"]))),
             ("Cache-Control", "no-store"),
         ]
-        start_response("503 SERVICE UNAVAILABLE", headers)
-        return [body]
+        return headers, body
 
     def _render(self, api: bool) -> bytes:
         """The body of a busy answer, made once per process."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
+import logging
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +15,8 @@ import click
 from flask import Flask
 
 from webapp.protect import WILDCARD_HOSTS, default_hosts
+
+SWITCH_SECONDS = 0.0005  # how long a thread holds the GIL while another waits for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +26,17 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 5000
     workers: int = 1
-    threads: int = 4  # requests a process works on at once
+    # Searching is CPU-bound Python: a second thread in one process shares its core (the GIL)
+    # and makes every search slower; another core needs another worker process.
+    threads: int = 1  # searches a process works on at once
     queue: int = 64  # requests a process lets wait for a thread; past it, 503 at once
-    queue_timeout: float = 0.5  # seconds a request waits before a 503
+    # A request that cannot start within the time a whole search may take (its 1 s budget)
+    # is refused, so an answer takes at most about 2 s: the wait, then the search.
+    queue_timeout: float = 1.0  # seconds a request may wait for a search thread
+    # Let wait whatever the recent times (webapp.admission): 8 clients of one slowed process
+    # are no overload, and refusing one of them starts a storm of retries.
+    always_wait: int = 8
+    export_threads: int = 2  # CSV downloads a process streams at once (webapp.admission)
     connection_limit: int = 1000  # open connections per process
     timeout: int = 30  # idle connection (waitress), stuck worker (gunicorn), in seconds
     backlog: int = 2048  # connections the kernel holds before a process accepts them
@@ -102,7 +115,7 @@ def serve(app: Flask, options: ServeOptions) -> None:
 
 
 def waitress_settings(options: ServeOptions) -> dict[str, Any]:
-    """waitress's settings: threads past `threads` wait in the busy gate, where 503 ends a wait."""
+    """waitress's settings (`threads` counts only where waitress's own dispatcher is used)."""
     return {
         "threads": options.threads + options.queue,
         "connection_limit": options.connection_limit,
@@ -113,11 +126,52 @@ def waitress_settings(options: ServeOptions) -> dict[str, Any]:
     }
 
 
-def _waitress(app: Flask, options: ServeOptions) -> None:
-    """Serve from this process alone."""
+def admission_supported() -> bool:
+    """Whether waitress still takes a task dispatcher of ours (`create_server(_dispatcher=)`)."""
+    from waitress.server import create_server
+
+    return "_dispatcher" in inspect.signature(create_server).parameters
+
+
+def waitress_server(app: Any, options: ServeOptions, **where: Any) -> Any:
+    """A waitress server on `where` (host and port, or sockets) with admission control.
+
+    Where waitress no longer takes a dispatcher, its own runs `threads + queue` threads and
+    the busy gate inside the app refuses what waits too long (webapp.protect).
+    """
     import waitress
 
-    waitress.serve(app, host=options.host, port=options.port, **waitress_settings(options))
+    # waitress's event loop gives up the GIL at each socket call and, while a search holds
+    # it, waits up to the switch interval (5 ms by default) to get it back: at 200 clients the
+    # loop crawled and busy answers took 110 ms (p50); at 0.5 ms they took 64 ms, and twice
+    # as many were answered in the same time.
+    sys.setswitchinterval(SWITCH_SECONDS)
+    settings = {**waitress_settings(options), **where}
+    if not admission_supported():
+        logging.getLogger("newsindex").warning(
+            "waitress has no _dispatcher setting: busy answers come from the app's gate"
+        )
+        return waitress.create_server(app, **settings)
+    from webapp.admission import AdmissionDispatcher
+    from webapp.protect import BusyGateway
+
+    gateway = getattr(app, "wsgi_app", None)
+    dispatcher = AdmissionDispatcher(
+        options.threads,
+        options.queue,
+        options.queue_timeout,
+        options.export_threads,
+        options.always_wait,
+        busy=gateway.answer if isinstance(gateway, BusyGateway) else None,
+    )
+    dispatcher.set_thread_count(options.threads)
+    return waitress.create_server(app, _dispatcher=dispatcher, **settings)
+
+
+def _waitress(app: Flask, options: ServeOptions) -> None:
+    """Serve from this process alone."""
+    logging.basicConfig()  # waitress's warnings (connection limit reached) on stderr
+    waitress_server(app, options, host=options.host, port=options.port).run()
 
 
 def _gunicorn(app: Flask, options: ServeOptions) -> None:
@@ -137,7 +191,7 @@ def _gunicorn(app: Flask, options: ServeOptions) -> None:
         "worker_class": type(
             "Worker",
             (WaitressWorker,),
-            {"settings": waitress_settings(options), "balance": Balance(options.workers * 2)},
+            {"options": options, "balance": Balance(options.workers)},
         ),
         "backlog": options.backlog,
         "timeout": options.timeout,

@@ -34,7 +34,9 @@ STARTUP_GRACE_SECONDS = 10.0
 class Balance:
     """Open connections per worker, in shared memory made before the fork."""
 
-    def __init__(self, slots: int) -> None:
+    def __init__(self, workers: int) -> None:
+        slots = workers * 2  # room for workers restarted while a dead one's slot is not freed
+        self._workers = workers
         self._lock = multiprocessing.get_context("fork").Lock()
         self._pids = multiprocessing.RawArray(ctypes.c_long, slots)
         self._counts = multiprocessing.RawArray(ctypes.c_long, slots)
@@ -57,16 +59,19 @@ class Balance:
     def eligible(self, slot: int) -> bool:
         """Whether the worker in `slot` has no more connections than any live sibling."""
         mine = self._counts[slot]
-        starting = time.monotonic() - self._born < STARTUP_GRACE_SECONDS
+        claimed = 1
         for other, owner in enumerate(self._pids):
-            if other == slot:
+            if other == slot or not owner:
                 continue
-            if not owner:
-                if starting and mine > 0:  # a sibling still starting holds none yet
-                    return False
-                continue
+            claimed += 1
             if self._counts[other] < mine and _alive(owner):
                 return False
+        # A sibling still starting holds no connection yet. Only the workers that are due
+        # count: the spare slots are never claimed, and counting them as starting siblings
+        # let each worker take one connection in its first 10 s (200 clients waited seconds
+        # for their first answer).
+        if mine > 0 and claimed < self._workers:
+            return time.monotonic() - self._born >= STARTUP_GRACE_SECONDS
         return True
 
 
@@ -84,15 +89,16 @@ def _alive(pid: int) -> bool:
 class WaitressWorker(Worker):  # type: ignore[misc]
     """Runs waitress on the sockets gunicorn bound before forking."""
 
-    settings: ClassVar[dict[str, Any]] = {}  # waitress adjustments, set by webapp.serving
+    options: ClassVar[Any] = None  # webapp.serving.ServeOptions, set by webapp.serving
     balance: ClassVar[Balance | None] = None  # shared by the workers, set by webapp.serving
 
     def run(self) -> None:
         """Serve until gunicorn stops this worker (SIGTERM, SIGINT, SIGQUIT) or its parent dies."""
-        import waitress
+        from webapp.serving import waitress_server
 
-        server = waitress.create_server(
-            self.wsgi, sockets=[listener.sock for listener in self.sockets], **self.settings
+        # Made after the fork: the dispatcher's threads would not survive it.
+        server = waitress_server(
+            self.wsgi, self.options, sockets=[listener.sock for listener in self.sockets]
         )
         nudge = self._balance(server)
         threading.Thread(

@@ -43,6 +43,13 @@ class PartialDate:
         parts = text.strip().split("-")
         if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
             raise ValueError(f"not an ISO date: {text!r}")
+        # Four-digit years, one- or two-digit months and days: `00001` is no year 1 (a number
+        # too large for its place is left to the range check below, which says so).
+        widths = (4, 2, 2)
+        if len(parts[0]) < 4 or any(
+            len(p) > w and int(p) < 10**w for p, w in zip(parts, widths, strict=False)
+        ):
+            raise ValueError(f"not an ISO date: {text!r}")
         nums = [int(p) for p in parts] + [None, None]
         if 0 in nums[1:3]:  # month or day 0 would silently mean "the whole year/month"
             raise ValueError(f"not an ISO date: {text!r}")

@@ -59,15 +59,30 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def _built_indexes() -> dict[str, Path]:
+    """The indexes built_index made in this session, by engine."""
+    return {}
+
+
+@pytest.fixture(scope="module")
 def built_index(
-    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, engine_name: str
+    corpus_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    engine_name: str,
+    _built_indexes: dict[str, Path],
 ) -> Path:
-    """One index over seeds and test articles, built once (per engine) for read-only tests."""
-    index_dir = tmp_path_factory.mktemp(f"index-{engine_name}") / "index"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(corpus_dir)  # labels read `seeds/…` as a user in the project folder sees them
-        build_index(["seeds", "articles"], index_dir, backend=engine_name)
-    return index_dir
+    """One index over seeds and test articles, built once per engine for read-only tests.
+
+    Module-scoped over a session cache: a session fixture depending on the parametrized
+    engine would be handed, in a module that is not parametrized, the last engine's index.
+    """
+    if engine_name not in _built_indexes:
+        index_dir = tmp_path_factory.mktemp(f"index-{engine_name}") / "index"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.chdir(corpus_dir)  # labels read `seeds/…` as a user in the project folder sees
+            build_index(["seeds", "articles"], index_dir, backend=engine_name)
+        _built_indexes[engine_name] = index_dir
+    return _built_indexes[engine_name]
 
 
 SCRIPT = Path(sys.executable).with_name("newsindex")  # the installed console script

@@ -24,7 +24,9 @@ def test_partial_date_precision_and_period(text, precision, start, end):
     assert (date.start(), date.end()) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["2025-13-45", "2025-02-30", "yesterday", "2025/01/02", ""])
+@pytest.mark.parametrize(
+    "text", ["2025-13-45", "2025-02-30", "yesterday", "2025/01/02", "", "00001", "2025-001"]
+)
 def test_partial_date_rejects_bad_iso(text):
     with pytest.raises(ValueError):
         PartialDate.parse_iso(text)

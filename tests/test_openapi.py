@@ -139,6 +139,10 @@ def test_every_argument_the_app_reads_is_described_and_no_other(recording_app, p
     for args in ([], query):
         response = client.get(path, query_string=query if args else None)
         body = response.get_data(as_text=True)  # also ends a streamed CSV
+        if args and response.status_code == 400 and "cannot draw random samples" in body:
+            # An engine without samples reads `sample` and says so; the rest is read without.
+            response = client.get(path, query_string=[p for p in query if p[0] != "sample"])
+            body = response.get_data(as_text=True)
         assert response.status_code == 200, body
     assert READ == set(documented), f"read: {sorted(READ)}; described: {sorted(documented)}"
 

@@ -531,7 +531,7 @@ class WhooshBackend(SearchBackend):
                     continue
                 node = Phrase(term, "body") if " " in term else Word(term, "body")
                 q = to_whoosh(node, self._schema)
-                if isinstance(q, query.Term) and not deletions:
+                if isinstance(q, query.Term):
                     counts.append(searcher.doc_frequency(q.fieldname, q.text))
                 else:
                     counts.append(int(self._evaluate(searcher, q, False, deadline).mask.sum()))

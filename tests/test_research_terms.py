@@ -87,3 +87,17 @@ def test_cli_terms(research_index, tmp_path, rclient):  # noqa: F811
     )
     text = run_cli(["terms", "cocoa", "--size", "5"], tmp_path, research_index)
     assert "Top terms of all" in text.stdout and "buffer stock" in text.stdout
+
+
+def test_archive_counts_agree_with_searches(research_index, rclient):  # noqa: F811
+    from indexer.live import LiveIndex
+
+    live = LiveIndex(research_index)
+    try:
+        terms = ["cocoa", "buffer stock", "north-sea", "crude"]
+        counts = live.backend().archive_counts(terms)
+    finally:
+        live.close()
+    queries = ["body:cocoa", 'body:"buffer stock"', 'body:"north sea"', "body:crude"]
+    expected = [len(all_hits(rclient, q=q)) for q in queries]
+    assert counts == expected and counts[2] > 0

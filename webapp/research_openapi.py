@@ -156,7 +156,7 @@ def research_paths(
             "name": "seed",
             "in": "query",
             "schema": {"type": "integer", "minimum": 0, "maximum": MAX_SEED},
-            "description": "Seed of the sample read when over 1,000 articles match (default 0).",
+            "description": "Seed of the sample read when over 500 articles match (default 0).",
         },
     ]
     json_ok = {

@@ -24,7 +24,7 @@ from indexer.backends.base import SAMPLE, SearchBackend, SearchQuery
 from indexer.errors import QueryError
 from indexer.query.grammar import leaves, parse
 
-SAMPLE_SIZE = 1000
+SAMPLE_SIZE = 500
 MAX_SIZE = 200
 PHRASES_CHECKED = 200  # two-word phrases whose archive count is looked up, most frequent first
 PHRASE_SECONDS = 0.4  # time for those look-ups

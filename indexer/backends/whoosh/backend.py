@@ -533,20 +533,20 @@ class WhooshBackend(SearchBackend):
         return out
 
     def archive_counts(self, terms: Sequence[str]) -> list[int]:
-        """Live articles whose body holds each word (its term's postings) or phrase (matched)."""
+        """Articles whose body holds each word (its document frequency) or phrase (matched)."""
         counts = []
         keys = self.term_keys(terms)
         with self._readers.reading() as searcher:
-            deletions = searcher.reader().has_deletions()
             deadline = time.perf_counter() + SEARCH_SECONDS
             for term, key in zip(terms, keys, strict=True):
-                if not deletions and key and " " not in key and " " not in term:
-                    # One indexed term: its document frequency, without building a query.
+                if key and " " not in key and " " not in term:
+                    # One indexed term: its document frequency from the term index, without
+                    # reading postings (it still counts articles deleted since the last merge).
                     counts.append(searcher.doc_frequency("body", key))
                     continue
                 node = Phrase(term, "body") if " " in term else Word(term, "body")
                 q = to_whoosh(node, self._schema)
-                if isinstance(q, query.Term) and not deletions:
+                if isinstance(q, query.Term):
                     counts.append(searcher.doc_frequency(q.fieldname, q.text))
                 else:
                     counts.append(int(self._evaluate(searcher, q, False, deadline).mask.sum()))

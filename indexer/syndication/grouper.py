@@ -20,7 +20,13 @@ from indexer.errors import NewsIndexError
 from indexer.models import Article, PartialDate
 from indexer.syndication.copies import COPY, year_for
 from indexer.syndication.fingerprint import Fingerprinter
-from indexer.syndication.matching import Rules, candidate_pairs, codes, same_story
+from indexer.syndication.matching import (
+    Rules,
+    candidate_pairs,
+    codes,
+    pairs_of_few,
+    same_story,
+)
 
 STATE_FILE = "syndication.json"
 SIGNATURES_FILE = "syndication-signatures.npy"
@@ -32,6 +38,7 @@ _CREDIT = re.compile(r"\(([A-Z][\w&.' -]{0,40}?)\)\s*[-\u2013\u2014]")
 _WORD = re.compile(r"\w+")
 _MIN_SHINGLES = 10  # fewer cannot be told apart from a shared stock phrase
 _PAIRS_PER_PASS = 50_000
+_FEW_PENDING = 50  # pending rows up to 1/50 of all: an update, whose pairs are looked up
 
 
 @dataclass(slots=True, frozen=True)
@@ -327,11 +334,28 @@ class StoryGrouper:
         """Find and verify the candidate pairs that involve an article added since last time."""
         if not self._pending:
             return
-        rows = [r for r, e in enumerate(self._entries) if e is not None and e.size >= _MIN_SHINGLES]
+        valid = np.array([e is not None and e.size >= _MIN_SHINGLES for e in self._entries])
+        if len(self._pending) * _FEW_PENDING <= len(self._entries):
+            # An update: look up the new articles' values instead of sorting the archive's.
+            pending = np.fromiter(self._pending, np.intp, len(self._pending))
+            pairs, involved, common = pairs_of_few(
+                self._sigs[: len(valid)], valid, pending, self._rules
+            )
+            rows, pairs = involved.tolist(), np.searchsorted(involved, pairs)
+            sigs = self._sigs[involved]
+        else:
+            rows = np.flatnonzero(valid).tolist()
+            sigs = self._sigs[rows]
+            pending = np.array([r in self._pending for r in rows], bool)
+            pairs, common = candidate_pairs(sigs, pending, self._rules)
+        self._verify_pairs(rows, sigs, common, pairs.reshape(-1, 2))
+        self._pending.clear()
+
+    def _verify_pairs(
+        self, rows: list[int], sigs: np.ndarray, common: np.ndarray, pairs: np.ndarray
+    ) -> None:
+        """Link the candidate pairs (indexes into `rows`) that `same_story` accepts."""
         entries = [self._entries[r] for r in rows]
-        sigs = self._sigs[rows]
-        pending = np.array([r in self._pending for r in rows], bool)
-        pairs, common = candidate_pairs(sigs, pending, self._rules)
         facts = (
             np.array([e.size for e in entries], float),
             codes([e.credit for e in entries]),
@@ -343,7 +367,6 @@ class StoryGrouper:
                 self._links.setdefault(rows[a], set()).add(rows[b])
                 self._links.setdefault(rows[b], set()).add(rows[a])
                 self._dirty.update((rows[a], rows[b]))
-        self._pending.clear()
 
     def save(self, directory: Path) -> None:
         """Write the grouping state into a directory (e.g. the index generation's)."""

@@ -429,3 +429,17 @@ def test_an_update_groups_as_a_rebuild_does() -> None:
         updated.add(article)
     assert story_members(updated.groups()) >= story_members(rebuilt.groups())
     assert updated.story_of("000") == updated.story_of("001")
+
+
+def test_fingerprints_taken_while_normalising_group_as_the_grouper_does() -> None:
+    from indexer.syndication import fingerprint_body
+
+    plain = seed_articles()
+    given = seed_articles()
+    fingerprints = {a.id: fingerprint_body(a.body) for a in given}
+    assert story_members(group_articles(given, None, fingerprints)) == story_members(
+        group_articles(plain)
+    )
+    assert [a.story_id for a in given] == [a.story_id for a in plain]
+    with pytest.raises(ValueError, match="other options"):
+        group_articles(seed_articles(), StoryGrouper(seed=2), fingerprints)

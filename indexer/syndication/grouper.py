@@ -152,11 +152,11 @@ class StoryGrouper:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._rows
 
-    def add(self, article: Article) -> None:
-        """Fingerprint an article, replacing an earlier version with the same id."""
+    def add(self, article: Article, fingerprint: tuple[np.ndarray, int] | None = None) -> None:
+        """Fingerprint an article (unless given its fingerprint), replacing an earlier version."""
         if article.id in self._rows:
             self.remove(article.id)
-        sig, size = self._fingerprint(article.body)
+        sig, size = fingerprint if fingerprint is not None else self._fingerprint(article.body)
         row = len(self._entries)
         if row == len(self._sigs):
             grown = np.empty((max(64, 2 * row), self.params["num_perm"]), np.uint32)

@@ -212,7 +212,9 @@ def _regroup(
         # New copies may fill an indexed article's gaps, as indexed ones fill theirs.
         filled = set(fill_from_copies([*(by_id[m] for m in group.members if m in by_id), *stored]))
         rewrite.update({a.id: a for a in stored if a.id in filled})
-    for article_id in grouper.changed() - by_id.keys():
+    # Only an article whose story id changed is written again: its document holds the id, not
+    # the other members, so a story that gains a copy leaves its indexed articles as they are.
+    for article_id in grouper.moved() - by_id.keys():
         article = rewrite.get(article_id) or engine.get(article_id)
         if article is not None:
             article.join_story(grouper.story_of(article_id))

@@ -145,6 +145,7 @@ class StoryGrouper:
         self._stories: dict[str, StoryGroup] = {}
         self._story_of: dict[str, str] = {}
         self._changed: set[str] = set()
+        self._moved: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -205,6 +206,11 @@ class StoryGrouper:
         self._regroup()
         return set(self._changed)
 
+    def moved(self) -> set[str]:
+        """Ids whose story id changed since the grouper was made or loaded (a subset of changed)."""
+        self._regroup()
+        return set(self._moved)
+
     def _regroup(self) -> None:
         """Link new articles, then work out again the stories that gained or lost one."""
         self._link_pending()
@@ -234,6 +240,7 @@ class StoryGrouper:
             credits = Counter(e.source for e in entries if e.source)
             source = max(credits, key=lambda s: (credits[s], s == entries[0].source), default=None)
             self._stories[name] = StoryGroup(story_id=name, members=members, source=source)
+            self._moved.update(m for m in members if self._story_of.get(m) != name)
             self._story_of.update(dict.fromkeys(members, name))
             if name not in before or set(before[name].members) != set(members):
                 self._changed.update(members)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -443,3 +445,15 @@ def test_fingerprints_taken_while_normalising_group_as_the_grouper_does() -> Non
     assert [a.story_id for a in given] == [a.story_id for a in plain]
     with pytest.raises(ValueError, match="other options"):
         group_articles(seed_articles(), StoryGrouper(seed=2), fingerprints)
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 7)])
+def test_the_permutations_are_datasketchs_without_importing_it(num_perm: int, seed: int) -> None:
+    from indexer.syndication.fingerprint import _permutations
+
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    mine_a, mine_b = _permutations(num_perm, seed)
+    assert mine_a.dtype == a.dtype and (mine_a == a).all() and (mine_b == b).all()
+    code = "import sys, indexer.syndication; print('datasketch' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert imported.stdout.strip() == "False"

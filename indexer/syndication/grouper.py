@@ -10,10 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import LeanMinHash
 
 from indexer.atomic import write_file
 from indexer.errors import NewsIndexError
@@ -27,6 +26,9 @@ from indexer.syndication.matching import (
     pairs_of_few,
     same_story,
 )
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 STATE_FILE = "syndication.json"
 SIGNATURES_FILE = "syndication-signatures.npy"

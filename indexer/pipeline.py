@@ -40,18 +40,25 @@ def _no_progress(items: Sequence[T]) -> Iterable[T]:
 
 
 def load_articles(
-    found: Sequence[FoundFile], report: BuildReport, progress: Progress[FoundFile] = _no_progress
+    found: Sequence[FoundFile],
+    report: BuildReport,
+    progress: Progress[FoundFile] = _no_progress,
+    fingerprints: Fingerprints | None = None,
 ) -> list[Article]:
-    """Read and normalise every found file; bad files and records go to the report, never abort."""
+    """Read and normalise every found file; bad files and records go to the report, never abort.
+
+    With `fingerprints` (article id -> MinHash values and size), each kept article's body is
+    also fingerprinted for the story grouping, in the normalising processes.
+    """
     articles: list[Article] = []
     first_file: dict[str, str] = {}
     batch: list[RawRecord] = []
-    with _Normaliser() as normaliser:
+    with _Normaliser(fingerprints is not None) as normaliser:
 
         def take(batch: list[RawRecord]) -> None:
             """Normalise a batch of records (in order) and keep the articles."""
             outcomes = normaliser.run(batch)
-            for record, (article, notes, problem) in zip(batch, outcomes, strict=True):
+            for record, (article, notes, problem, sketch) in zip(batch, outcomes, strict=True):
                 if article is None:
                     report.skipped.append(Skipped(record.file, problem))
                 elif article.id in first_file:
@@ -65,6 +72,8 @@ def load_articles(
                         Cleaned(record.file, note) for note in [*record.notes, *notes]
                     )
                     articles.append(article)
+                    if fingerprints is not None and sketch is not None:
+                        fingerprints[article.id] = sketch
 
         for item in progress(found):
             try:
@@ -87,21 +96,33 @@ def load_articles(
     return articles
 
 
-Outcome = tuple[Article | None, list[str], str]  # the article and its notes, or why it is skipped
+Fingerprint = tuple[Any, int]  # a body's MinHash values (numpy) and its distinct shingles
+Fingerprints = dict[str, Fingerprint]
+# The article and its notes, or why it is skipped; and the body's fingerprint when asked for.
+Outcome = tuple[Article | None, list[str], str, Fingerprint | None]
 
 
-def _normalise_one(record: RawRecord) -> Outcome:
-    """One record normalised and cleaned, or the reason it is skipped."""
+def _normalise_one(record: RawRecord, fingerprint: bool = False) -> Outcome:
+    """One record normalised and cleaned (and fingerprinted), or the reason it is skipped."""
     from indexer.normalize import normalize_record
 
     try:
         article, notes = normalize_record(record)
     except SkipArticle as exc:
-        return None, [], str(exc)
+        return None, [], str(exc), None
     except Exception as exc:  # one odd article must not stop the build
         log.exception("normaliser failed on %s", record.file)
-        return None, [], f"normaliser failed: {exc.__class__.__name__}: {exc}"
-    return article, notes, ""
+        return None, [], f"normaliser failed: {exc.__class__.__name__}: {exc}", None
+    if not fingerprint:
+        return article, notes, "", None
+    from indexer.syndication import fingerprint_body
+
+    return article, notes, "", fingerprint_body(article.body)
+
+
+def _normalise_and_fingerprint(record: RawRecord) -> Outcome:
+    """`_normalise_one` with the body's fingerprint (a picklable function for the pool)."""
+    return _normalise_one(record, True)
 
 
 class _Normaliser:
@@ -109,11 +130,13 @@ class _Normaliser:
 
     Normalising is a third of a 100k rebuild and runs before the index writer can start (the
     story grouping needs every article), so on a multi-core machine it is spread over the cores.
+    The bodies' fingerprints for the grouping are taken there too, beside the normalising.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fingerprint: bool = False) -> None:
         self._seen = 0
         self._pool: Any = None
+        self._one = _normalise_and_fingerprint if fingerprint else _normalise_one
 
     def __enter__(self) -> _Normaliser:
         return self
@@ -133,8 +156,8 @@ class _Normaliser:
             # fork: the workers start at once with the normaliser already imported.
             self._pool = multiprocessing.get_context("fork").Pool(processes=processes)
         if self._pool is None:
-            return [_normalise_one(record) for record in records]
-        return self._pool.map(_normalise_one, records, chunksize=64)
+            return [self._one(record) for record in records]
+        return self._pool.map(self._one, records, chunksize=64)
 
 
 def _years_in(backend: SearchBackend, articles: Sequence[Article]) -> set[int]:
@@ -190,7 +213,9 @@ def _regroup(
         # New copies may fill an indexed article's gaps, as indexed ones fill theirs.
         filled = set(fill_from_copies([*(by_id[m] for m in group.members if m in by_id), *stored]))
         rewrite.update({a.id: a for a in stored if a.id in filled})
-    for article_id in grouper.changed() - by_id.keys():
+    # Only an article whose story id changed is written again: its document holds the id, not
+    # the other members, so a story that gains a copy leaves its indexed articles as they are.
+    for article_id in grouper.moved() - by_id.keys():
         article = rewrite.get(article_id) or engine.get(article_id)
         if article is not None:
             article.join_story(grouper.story_of(article_id))
@@ -301,7 +326,8 @@ def build_index(
         paths, index_dir, action="Rebuild", max_bytes=max_bytes, needs_index=False
     ) as build:
         report = build.report
-        articles = load_articles(build.found, report, progress)
+        fingerprints: Fingerprints = {}
+        articles = load_articles(build.found, report, progress, fingerprints)
         if not articles:
             given = ", ".join(os.fspath(p) for p in paths)
             lines = [f"  {s.file}: {s.reason}" for s in report.skipped[:10]]
@@ -314,7 +340,8 @@ def build_index(
             )
         # Copies first: a year or byline a copy states is better evidence than a weekday.
         grouper = StoryGrouper()
-        group_articles(articles, grouper)
+        group_articles(articles, grouper, fingerprints)
+        del fingerprints
         resolve_years(articles)
         stamps.stamp(articles, stamps.previous_times(build.store, backend), stamps.now())
         engine = (

@@ -317,3 +317,34 @@ def test_the_cli_update_stops_a_mass_delete_and_allows_it_when_asked(work):
     allowed = update("--allow-mass-delete")
     assert allowed.returncode == 0, allowed.stderr
     assert f"Removed {total} articles" in allowed.stdout
+
+
+def test_a_new_copy_rewrites_no_indexed_article_of_its_story(work):
+    # The documents hold their story's id, not its members: a copy joining a story (which
+    # keeps its id) must not rewrite the story's indexed articles (1,155 of them, 100 files).
+    from indexer.loaders import discover
+    from indexer.models import BuildReport
+    from indexer.pipeline import _regroup, load_articles
+    from indexer.syndication import StoryGrouper
+
+    build_index(["seeds"], work / "index")
+    (work / "more").mkdir()
+    shutil.copy(SEEDS / "000-reuters-rednote-wary-welcome.txt", work / "more" / "again.txt")
+    generation = IndexStore(work / "index").current()
+    engine = WhooshBackend.open(generation)
+    try:
+        grouper = StoryGrouper.load(generation)
+        story = grouper.story_of(
+            engine.ids_for_files([str(work / "seeds" / "000-reuters-rednote-wary-welcome.txt")])[0]
+        )
+        found, _ = discover(["more"])
+        articles = load_articles(found, BuildReport())
+        assert _regroup(engine, grouper, articles) == []
+        assert articles[0].story_id == story
+        assert len(grouper.story(story).members) == 3
+    finally:
+        engine.close()
+    report = update_index(["more"], work / "index")
+    assert (report.stories, report.copies) == (4, 2)
+    grouped = _search(work / "index", "TikTok", group=True)
+    assert (grouped.total, grouped.stories) == (6, 4)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -374,3 +376,84 @@ def test_a_story_copied_many_times_lists_twenty_copies_and_counts_all(tmp_path: 
         assert "… and 5 more" in page
     finally:
         app.extensions["newsindex"].close()
+
+
+def _planted_signatures(n: int, seed: int) -> np.ndarray:
+    """Random MinHash rows with planted copies (many shared values) and boilerplate values."""
+    rng = np.random.default_rng(seed)
+    sigs = rng.integers(0, 2**32, size=(n, 128), dtype=np.uint64).astype(np.uint32)
+    for row in rng.choice(n, n // 4, replace=False):  # a copy of another row, partly
+        other = rng.integers(n)
+        shared = rng.random(128) < rng.uniform(0.05, 1.0)
+        sigs[row, shared] = sigs[other, shared]
+    boiler = rng.choice(n, n // 10, replace=False)  # one value held by many rows
+    sigs[boiler[:, None], np.arange(0, 128, 7)] = 12345
+    sigs[rng.choice(n, 30, replace=False), 3] = sigs[0, 3]  # a crowd led by row 0
+    return sigs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_an_update_finds_the_pairs_a_full_search_finds(seed: int) -> None:
+    from indexer.syndication.matching import Rules, candidate_pairs, pairs_of_few
+
+    rules = Rules(0.7, 0.5, 0.9, 20, 5)
+    sigs = _planted_signatures(3000, seed)
+    rng = np.random.default_rng(seed + 10)
+    valid = rng.random(len(sigs)) > 0.05  # removed or too short to judge
+    valid[0] = True
+    pending_rows = np.flatnonzero(valid)[rng.choice(int(valid.sum()), 40, replace=False)]
+    pending_rows = np.union1d(pending_rows, [0])  # a crowd's leader among them
+    rows = np.flatnonzero(valid)
+    full_pairs, full_common = candidate_pairs(sigs[rows], np.isin(rows, pending_rows), rules)
+    expected = {(int(rows[a]), int(rows[b])) for a, b in full_pairs.tolist()}
+    pairs, involved, common = pairs_of_few(sigs, valid, pending_rows, rules)
+    assert {(a, b) for a, b in pairs.tolist()} == expected
+    assert len(expected) > 20
+    assert set(involved.tolist()) == {r for p in expected for r in p} | set(pending_rows.tolist())
+    position = np.searchsorted(rows, involved)
+    assert (common == full_common[position]).all()
+    assert common.any()
+
+
+def test_an_update_groups_as_a_rebuild_does() -> None:
+    articles = seed_articles()
+    rebuilt = StoryGrouper()
+    for article in articles:
+        rebuilt.add(article)
+    updated = StoryGrouper()
+    for article in articles[2:]:
+        updated.add(article)
+    updated.groups()
+    for _ in range(150):  # enough stored articles that the two new ones are an update
+        updated.add(titled(f"x{_}", f"Unrelated note number {_} about nothing in particular."))
+    updated.groups()
+    for article in articles[:2]:
+        updated.add(article)
+    assert story_members(updated.groups()) >= story_members(rebuilt.groups())
+    assert updated.story_of("000") == updated.story_of("001")
+
+
+def test_fingerprints_taken_while_normalising_group_as_the_grouper_does() -> None:
+    from indexer.syndication import fingerprint_body
+
+    plain = seed_articles()
+    given = seed_articles()
+    fingerprints = {a.id: fingerprint_body(a.body) for a in given}
+    assert story_members(group_articles(given, None, fingerprints)) == story_members(
+        group_articles(plain)
+    )
+    assert [a.story_id for a in given] == [a.story_id for a in plain]
+    with pytest.raises(ValueError, match="other options"):
+        group_articles(seed_articles(), StoryGrouper(seed=2), fingerprints)
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 7)])
+def test_the_permutations_are_datasketchs_without_importing_it(num_perm: int, seed: int) -> None:
+    from indexer.syndication.fingerprint import _permutations
+
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    mine_a, mine_b = _permutations(num_perm, seed)
+    assert mine_a.dtype == a.dtype and (mine_a == a).all() and (mine_b == b).all()
+    code = "import sys, indexer.syndication; print('datasketch' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert imported.stdout.strip() == "False"

@@ -23,27 +23,48 @@ from indexer.syndication.copies import COPY, fill_from_copies
 from indexer.syndication.fingerprint import Fingerprinter, shingle_hashes
 from indexer.syndication.grouper import StoryGroup, StoryGrouper
 
+_DEFAULT_PARAMS = StoryGrouper().params
+_DEFAULT_FINGERPRINT = Fingerprinter(
+    _DEFAULT_PARAMS["num_perm"], _DEFAULT_PARAMS["seed"], _DEFAULT_PARAMS["shingle_words"]
+)
+
 __all__ = [
     "COPY",
     "Fingerprinter",
     "StoryGroup",
     "StoryGrouper",
     "fill_from_copies",
+    "fingerprint_body",
     "group_articles",
     "shingle_hashes",
 ]
 
 
+def fingerprint_body(body: str) -> tuple[Any, int]:
+    """A body's MinHash values and distinct shingles, as a default `StoryGrouper` takes them."""
+    return _DEFAULT_FINGERPRINT(body)
+
+
 def group_articles(
-    articles: list[Article], grouper: StoryGrouper | None = None, **options: Any
+    articles: list[Article],
+    grouper: StoryGrouper | None = None,
+    fingerprints: dict[str, tuple[Any, int]] | None = None,
+    **options: Any,
 ) -> list[StoryGroup]:
-    """Group articles into stories, set their `story_id` and fill their gaps from copies."""
+    """Group articles into stories, set their `story_id` and fill their gaps from copies.
+
+    `fingerprints` (from `fingerprint_body`, by article id) spares fingerprinting the bodies
+    again; they must come from a grouper of default options.
+    """
     # With a loaded `grouper` (an update), the stories holding one of the articles come back,
     # and gaps are filled from those articles only.
     if grouper is None:
         grouper = StoryGrouper(**options)
+    fingerprints = fingerprints or {}
+    if fingerprints and grouper.params != _DEFAULT_PARAMS:
+        raise ValueError("fingerprints were taken with other options than the grouper's")
     for article in articles:
-        grouper.add(article)
+        grouper.add(article, fingerprints.get(article.id))
     by_id = {article.id: article for article in articles}
     groups = [g for g in grouper.groups() if any(m in by_id for m in g.members)]
     for group in groups:

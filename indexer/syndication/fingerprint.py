@@ -2,7 +2,8 @@
 
 The MinHash values are datasketch's (`affine32` scheme): `Fingerprinter.lean` turns them into a
 `LeanMinHash`. They are computed here with numpy because datasketch hashes each shingle in
-Python, which costs more than the whole budget of the grouping.
+Python, which costs more than the whole budget of the grouping. datasketch itself is imported
+only for `lean`: it imports scipy, ~0.6 CPU-s that every `update` paid at start.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import re
 import string
 import zlib
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SCHEME = "affine32"
 EMPTY = np.iinfo(np.uint32).max
@@ -64,12 +68,20 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint32(16))
 
 
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations (`MinHash._init_permutations`): odd `a`, any `b`."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
 class Fingerprinter:
     """MinHash values of bodies, equal to datasketch's `MinHash.update_batch` of their shingles."""
 
     def __init__(self, num_perm: int = 128, seed: int = 1, shingle_words: int = 5) -> None:
         self.num_perm, self.seed, self.shingle_words = num_perm, seed, shingle_words
-        a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+        a, b = _permutations(num_perm, seed)
         self._a, self._b = a[:, None], b[:, None]
 
     def __call__(self, text: str) -> tuple[np.ndarray, int]:
@@ -83,4 +95,6 @@ class Fingerprinter:
 
     def lean(self, values: np.ndarray) -> LeanMinHash:
         """MinHash values as a datasketch LeanMinHash."""
+        from datasketch import LeanMinHash
+
         return LeanMinHash(seed=self.seed, hashvalues=values, scheme=SCHEME)

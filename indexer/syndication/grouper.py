@@ -10,17 +10,25 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import LeanMinHash
 
 from indexer.atomic import write_file
 from indexer.errors import NewsIndexError
 from indexer.models import Article, PartialDate
 from indexer.syndication.copies import COPY, year_for
 from indexer.syndication.fingerprint import Fingerprinter
-from indexer.syndication.matching import Rules, candidate_pairs, codes, same_story
+from indexer.syndication.matching import (
+    Rules,
+    candidate_pairs,
+    codes,
+    pairs_of_few,
+    same_story,
+)
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 STATE_FILE = "syndication.json"
 SIGNATURES_FILE = "syndication-signatures.npy"
@@ -32,6 +40,7 @@ _CREDIT = re.compile(r"\(([A-Z][\w&.' -]{0,40}?)\)\s*[-\u2013\u2014]")
 _WORD = re.compile(r"\w+")
 _MIN_SHINGLES = 10  # fewer cannot be told apart from a shared stock phrase
 _PAIRS_PER_PASS = 50_000
+_FEW_PENDING = 50  # pending rows up to 1/50 of all: an update, whose pairs are looked up
 
 
 @dataclass(slots=True, frozen=True)
@@ -138,6 +147,7 @@ class StoryGrouper:
         self._stories: dict[str, StoryGroup] = {}
         self._story_of: dict[str, str] = {}
         self._changed: set[str] = set()
+        self._moved: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -145,11 +155,11 @@ class StoryGrouper:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._rows
 
-    def add(self, article: Article) -> None:
-        """Fingerprint an article, replacing an earlier version with the same id."""
+    def add(self, article: Article, fingerprint: tuple[np.ndarray, int] | None = None) -> None:
+        """Fingerprint an article (unless given its fingerprint), replacing an earlier version."""
         if article.id in self._rows:
             self.remove(article.id)
-        sig, size = self._fingerprint(article.body)
+        sig, size = fingerprint if fingerprint is not None else self._fingerprint(article.body)
         row = len(self._entries)
         if row == len(self._sigs):
             grown = np.empty((max(64, 2 * row), self.params["num_perm"]), np.uint32)
@@ -198,6 +208,11 @@ class StoryGrouper:
         self._regroup()
         return set(self._changed)
 
+    def moved(self) -> set[str]:
+        """Ids whose story id changed since the grouper was made or loaded (a subset of changed)."""
+        self._regroup()
+        return set(self._moved)
+
     def _regroup(self) -> None:
         """Link new articles, then work out again the stories that gained or lost one."""
         self._link_pending()
@@ -227,6 +242,7 @@ class StoryGrouper:
             credits = Counter(e.source for e in entries if e.source)
             source = max(credits, key=lambda s: (credits[s], s == entries[0].source), default=None)
             self._stories[name] = StoryGroup(story_id=name, members=members, source=source)
+            self._moved.update(m for m in members if self._story_of.get(m) != name)
             self._story_of.update(dict.fromkeys(members, name))
             if name not in before or set(before[name].members) != set(members):
                 self._changed.update(members)
@@ -327,11 +343,28 @@ class StoryGrouper:
         """Find and verify the candidate pairs that involve an article added since last time."""
         if not self._pending:
             return
-        rows = [r for r, e in enumerate(self._entries) if e is not None and e.size >= _MIN_SHINGLES]
+        valid = np.array([e is not None and e.size >= _MIN_SHINGLES for e in self._entries])
+        if len(self._pending) * _FEW_PENDING <= len(self._entries):
+            # An update: look up the new articles' values instead of sorting the archive's.
+            pending = np.fromiter(self._pending, np.intp, len(self._pending))
+            pairs, involved, common = pairs_of_few(
+                self._sigs[: len(valid)], valid, pending, self._rules
+            )
+            rows, pairs = involved.tolist(), np.searchsorted(involved, pairs)
+            sigs = self._sigs[involved]
+        else:
+            rows = np.flatnonzero(valid).tolist()
+            sigs = self._sigs[rows]
+            pending = np.array([r in self._pending for r in rows], bool)
+            pairs, common = candidate_pairs(sigs, pending, self._rules)
+        self._verify_pairs(rows, sigs, common, pairs.reshape(-1, 2))
+        self._pending.clear()
+
+    def _verify_pairs(
+        self, rows: list[int], sigs: np.ndarray, common: np.ndarray, pairs: np.ndarray
+    ) -> None:
+        """Link the candidate pairs (indexes into `rows`) that `same_story` accepts."""
         entries = [self._entries[r] for r in rows]
-        sigs = self._sigs[rows]
-        pending = np.array([r in self._pending for r in rows], bool)
-        pairs, common = candidate_pairs(sigs, pending, self._rules)
         facts = (
             np.array([e.size for e in entries], float),
             codes([e.credit for e in entries]),
@@ -343,7 +376,6 @@ class StoryGrouper:
                 self._links.setdefault(rows[a], set()).add(rows[b])
                 self._links.setdefault(rows[b], set()).add(rows[a])
                 self._dirty.update((rows[a], rows[b]))
-        self._pending.clear()
 
     def save(self, directory: Path) -> None:
         """Write the grouping state into a directory (e.g. the index generation's)."""

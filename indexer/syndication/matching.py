@@ -4,6 +4,10 @@ Candidates share a MinHash value (LSH with bands of one row), found by sorting e
 with numpy rather than with Python dicts, so 100k articles cost about a second and little
 memory. A value held by more than `common_limit` articles comes from boilerplate (a portal's
 disclaimer, a wire's sign-off) and is not counted as evidence of a copy.
+
+An update adds a few articles to an archive: `pairs_of_few` finds the same pairs without
+sorting the archive's columns, by looking up only the values the new articles hold (a scan of
+each column against a small table), so its cost grows with the archive only by that scan.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 _COLUMNS_PER_PASS = 16  # bounds the memory of the search to ~16 x 8 bytes per article at a time
+_FILTER_BITS = 20  # a 1 MiB table of low value bits rules out most of a column before searching
 
 
 @dataclass(slots=True, frozen=True)
@@ -82,6 +87,98 @@ def candidate_pairs(
     met = np.diff(firsts, append=len(keys))
     keys = keys[firsts[met >= min(2, rules.min_matches)]]
     return np.stack([keys // n, keys % n], 1), np.ascontiguousarray(common.T)
+
+
+def pairs_of_few(
+    sigs: np.ndarray, valid: np.ndarray, pending: np.ndarray, rules: Rules
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`candidate_pairs` for a few pending rows: the same pairs, without sorting every column.
+
+    `valid` marks the rows that take part (the others are ignored as if absent), `pending` lists
+    the pending rows (valid ones). Returns the pairs (row numbers of `sigs`), the rows involved
+    (pending rows and their partners, sorted) and the common-value flags of those rows.
+    """
+    pending = np.unique(pending)
+    pairs = _pairs_of_few(sigs, valid, pending, rules)
+    involved = np.union1d(pending, pairs.ravel()).astype(np.intp)
+    return pairs, involved, _common_of(sigs, valid, involved, rules)
+
+
+def _holders(
+    sigs: np.ndarray, valid: np.ndarray, rows: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Valid rows holding, in the columns from `k` on, a value one of `rows` holds there.
+
+    Returns the distinct (column, value) keys of `rows` (sorted), and for every holder its row,
+    its key's index and its column; holders come column by column, rows ascending.
+    """
+    block = sigs[:, k : k + _COLUMNS_PER_PASS]
+    width = block.shape[1]
+    column = np.arange(width, dtype=np.uint64)[:, None] << np.uint64(32)
+    wanted = np.unique((block[rows].T.astype(np.uint64) | column).ravel())
+    mask = np.uint64((1 << _FILTER_BITS) - 1)
+    table = np.zeros(1 << _FILTER_BITS, bool)
+    table[(wanted & mask).astype(np.intp)] = True
+    values = block.T  # (width, n) view
+    maybe = table[(values & np.uint32(mask)).astype(np.intp)]
+    maybe &= valid[None, :]
+    cols, found = np.nonzero(maybe)  # column-major: rows ascend within a column
+    keys = values[cols, found].astype(np.uint64) | (cols.astype(np.uint64) << np.uint64(32))
+    index = np.minimum(np.searchsorted(wanted, keys), len(wanted) - 1)
+    hit = wanted[index] == keys
+    return wanted, found[hit], index[hit], cols[hit]
+
+
+def _pairs_of_few(
+    sigs: np.ndarray, valid: np.ndarray, pending: np.ndarray, rules: Rules
+) -> np.ndarray:
+    """The pairs `candidate_pairs` finds with a pending row, looked up from the pending values."""
+    n, num_perm = sigs.shape
+    new = np.zeros(n, bool)
+    new[pending] = True
+    found: list[np.ndarray] = [np.empty((0, 2), np.intp)]
+    for k in range(0, num_perm, _COLUMNS_PER_PASS):
+        wanted, rows, group, _ = _holders(sigs, valid, pending, k)
+        order = np.argsort(group, kind="stable")  # groups together, rows ascending within
+        rows, group = rows[order], group[order]
+        length = np.bincount(group, minlength=len(wanted))[group]
+        starts = np.ones(len(group), bool)
+        starts[1:] = group[1:] != group[:-1]
+        shared = np.flatnonzero((length > 1) & (length <= rules.common_limit))
+        for step in range(1, int(length[shared].max(initial=1))):
+            first, second = shared[:-step], shared[step:]
+            same = group[first] == group[second]
+            same &= new[rows[first]] | new[rows[second]]
+            found.append(np.stack([rows[first[same]], rows[second[same]]], 1))
+        crowd = np.flatnonzero((length > rules.common_limit) & ~starts)
+        leaders = np.flatnonzero(starts)[np.cumsum(starts)[crowd] - 1]
+        wanted_pairs = new[rows[leaders]] | new[rows[crowd]]
+        found.append(np.stack([rows[leaders[wanted_pairs]], rows[crowd[wanted_pairs]]], 1))
+    pairs = np.concatenate(found).astype(np.int64)
+    pairs.sort(axis=1)
+    keys = pairs[:, 0] * n + pairs[:, 1]
+    keys.sort()
+    firsts = np.flatnonzero(np.diff(keys, prepend=-1))
+    met = np.diff(firsts, append=len(keys))
+    keys = keys[firsts[met >= min(2, rules.min_matches)]]
+    return np.stack([keys // n, keys % n], 1)
+
+
+def _common_of(sigs: np.ndarray, valid: np.ndarray, rows: np.ndarray, rules: Rules) -> np.ndarray:
+    """For each of `rows`, which of its values more than `common_limit` valid rows hold."""
+    num_perm = sigs.shape[1]
+    common = np.zeros((len(rows), num_perm), bool)
+    if not len(rows):
+        return common
+    for k in range(0, num_perm, _COLUMNS_PER_PASS):
+        wanted, _, group, _ = _holders(sigs, valid, rows, k)
+        counts = np.bincount(group, minlength=len(wanted))
+        block = sigs[rows, k : k + _COLUMNS_PER_PASS]
+        column = np.arange(block.shape[1], dtype=np.uint64) << np.uint64(32)
+        own = block.astype(np.uint64) | column[None, :]
+        crowded = counts[np.searchsorted(wanted, own)] > rules.common_limit
+        common[:, k : k + block.shape[1]] = crowded
+    return common
 
 
 def containment(jaccard: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:

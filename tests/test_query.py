@@ -151,6 +151,8 @@ def test_the_whoosh_translation_equals_whooshs_own_parser() -> None:
         ("date:" + "1" * 40, "is out of range: use YYYY, YYYY-MM or YYYY-MM-DD"),
         ("date:2025-" + "9" * 30, "is out of range"),
         ("date:[" + "1" * 30 + " to]", "is out of range"),
+        ("date:00100", "Could not read the date '00100'"),  # no year 100 (fuzzing found it)
+        ("date:2025-13", "Could not read the date '2025-13'"),
     ],
 )
 def test_every_message_of_the_query_text(text, message) -> None:

@@ -16,6 +16,7 @@ DateBounds = tuple[dt.date | None, dt.date | None]
 
 _RANGE_SPLIT = re.compile(r"\s*\bto\b\s*|\s*\.\.\s*", re.IGNORECASE)
 _LAST_N = re.compile(r"^(?:last|past)\s+(\d{1,4})\s+(day|week|month|year)s?$")
+_NUMBERS = re.compile(r"[0-9]+(?:-[0-9]+){0,2}")  # the shape of an ISO date
 _HELP = (
     "use YYYY, YYYY-MM or YYYY-MM-DD, a range [2025-01-01 to 2025-01-31], or yesterday, last week…"
 )
@@ -63,6 +64,8 @@ def _one_date(text: str, today: dt.date, term: str) -> DateBounds:
     except OverflowError:  # a year too large for a date: say so rather than fail the search
         raise QueryError(f"The date {text!r} in {term} is out of range: {_HELP}.") from None
     except ValueError:
+        if _NUMBERS.fullmatch(text):  # ISO-shaped but no date: dateutil would guess (00100)
+            raise QueryError(f"Could not read the date {text!r} in {term}: {_HELP}.") from None
         partial = None
     if partial is not None:
         return partial.start(), partial.end()

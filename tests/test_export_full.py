@@ -184,3 +184,9 @@ def test_a_jsonl_stream_keeps_its_generation_while_updates_swap_and_prune(tmp_pa
     with store.lock():
         store.clear_leftovers()
     assert len(list(store.generations_dir.iterdir())) == 2
+
+
+def test_the_search_page_links_the_full_text_export_and_the_saved_searches(client):
+    html = client.get("/?q=tiktok&source=Reuters").get_data(as_text=True)
+    assert 'href="/api/search.jsonl?q=tiktok&amp;source=Reuters"' in html
+    assert 'href="/saved"' in html

@@ -40,6 +40,7 @@ def _links(args: MultiDict[str, str], page: int) -> dict[str, str]:
     return {
         "json": url_for("api.api_search") + search.state_url(args, page=page),
         "csv": url_for("api.api_search_csv") + state,
+        "jsonl": url_for("fulltext.api_search_jsonl") + state,
         "chart_csv": url_for("api.api_chart_csv") + state,
         "atom": url_for("views.feed") + search.state_url(args, page=None, sort=None),
     }

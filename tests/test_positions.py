@@ -12,7 +12,12 @@ import pytest
 
 from indexer.backends.base import SearchQuery
 from indexer.backends.whoosh.backend import WhooshBackend
-from indexer.backends.whoosh.positions import SUFFIX, SegmentPositions, positional_fields
+from indexer.backends.whoosh.positions import (
+    SUFFIX,
+    PositionStore,
+    SegmentPositions,
+    positional_fields,
+)
 from indexer.live import LiveIndex
 from indexer.models import Article
 from indexer.pipeline import build_index, update_index
@@ -255,3 +260,31 @@ def test_rebuild_and_update_save_the_positions_of_new_segments(tmp_path: Path) -
         assert backend._fast(backend._get_searcher()).saved_positions("body", "cocoa") is not None
     finally:
         live.close()
+
+
+def test_document_frequencies_from_the_term_tables_are_whooshs(folder: Path) -> None:
+    engine = WhooshBackend.open(folder)
+    try:
+        reader = engine._get_searcher().reader()
+        words = [btext for btext, _info in reader.iter_field("body")]
+        store = PositionStore(folder)
+        assert store.doc_frequencies(reader, "body", [*words, b"zzzunknownword"]) == [
+            *(reader.doc_frequency("body", w) for w in words),
+            0,
+        ]
+        # What top terms asks: the archive count of each word, equal to Whoosh's.
+        texts = [w.decode() for w in words[:300]]
+        keys = engine.term_keys(texts)  # as the body's analyzer reads them (stemmed again)
+        expected = [reader.doc_frequency("body", k) if k else 0 for k in keys]
+        assert engine.archive_counts(texts) == expected
+    finally:
+        engine.close()
+
+
+def test_document_frequencies_need_every_segment_saved(tmp_path: Path) -> None:
+    engine = _build(tmp_path / "ix", save=False)
+    try:
+        reader = engine._get_searcher().reader()
+        assert PositionStore(tmp_path / "ix").doc_frequencies(reader, "body", [b"cocoa"]) is None
+    finally:
+        engine.close()

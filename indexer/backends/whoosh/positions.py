@@ -32,7 +32,7 @@ import struct
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -286,6 +286,16 @@ class SegmentPositions:
                 raise ValueError(f"{self.path.name}: the counts of {field}:{btext!r} are wrong")
         return SavedPostings(docs, weights, counts, flat)
 
+    def doc_frequencies(self, field: str, btexts: Sequence[bytes]) -> list[int]:
+        """Each term's number of postings in this segment (0 when absent), from the term table."""
+        terms = self._field(field)
+        starts = terms.postings
+        counts = []
+        for btext in btexts:
+            n = terms.find(btext)
+            counts.append(0 if n is None else int(starts[n + 1]) - int(starts[n]))
+        return counts
+
 
 @dataclass(frozen=True, slots=True)
 class SavedPostings:
@@ -336,6 +346,24 @@ class PositionStore:
         if key:
             with self._lock:
                 self._open[key] = None
+
+    def doc_frequencies(
+        self, reader: IndexReader, field: str, btexts: Sequence[bytes]
+    ) -> list[int] | None:
+        """Each term's documents in the index, deleted ones included (as Whoosh's
+        doc_frequency), from the saved term tables; None when a segment has none saved."""
+        totals = [0] * len(btexts)
+        for leaf in _leaves(reader):
+            saved = self.segment(leaf)
+            if saved is None or not saved.has_field(field):
+                return None
+            try:
+                counts = saved.doc_frequencies(field, btexts)
+            except (OSError, ValueError) as exc:  # a damaged file: Whoosh's term index instead
+                self.discard(leaf, str(exc))
+                return None
+            totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        return totals
 
     def write_missing(self, reader: IndexReader) -> list[str]:
         """Save positions for each segment lacking them; delete those of gone segments."""

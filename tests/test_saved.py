@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -264,3 +265,24 @@ def test_saved_page_without_saved_searches_says_how_to_add_one(archive):
         assert "No search is saved yet" in html and "newsindex saved add" in html
     finally:
         close_app(app)
+
+
+def test_an_alert_too_long_to_list_prints_the_export_of_all_its_articles(archive):
+    from webapp.saved import saved_store
+    from webapp.saved_commands import _export_line
+
+    _save_two(archive)
+    before = archive.matching("cocoa", source=("Reuters",))
+    _later(archive)
+    app = archive.app()
+    try:
+        saved = saved_store(app).get("cocoa-reuters")
+    finally:
+        close_app(app)
+    line = shlex.split(_export_line(saved))
+    assert line[:3] == ["newsindex", "export", "cocoa"] and "--source" in line
+    exported = archive.cli(*line[1:], "--format", "jsonl")
+    assert exported.returncode == 0, exported.stderr
+    ids = {json.loads(row)["id"] for row in exported.stdout.splitlines()}
+    new = {i for i in archive.matching("cocoa", source=("Reuters",)) if i not in before}
+    assert ids == new and len(new) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -135,6 +136,19 @@ def _describe(params: list[tuple[str, str]]) -> str:
     return ", ".join(words)
 
 
+def _export_line(saved: SavedSearch) -> str:
+    """The `newsindex export` command that writes every match new since the search's last run."""
+    words = ["newsindex", "export", next((v for k, v in saved.params if k == "q"), "")]
+    for key, value in saved.params:
+        if key == "aliases":
+            words += ["--no-aliases"] if value == "0" else []
+        elif key != "q":
+            words += [f"--{key}", value]
+    if saved.seen_until is not None:
+        words += ["--indexed-after", saved.seen_until.isoformat()]
+    return shlex.join(words)
+
+
 @click.command("alerts")
 @click.argument("name", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -202,7 +216,8 @@ def _print_alert(alert: Alert, address: Callable[[str], str]) -> None:
         click.echo(f"  {article.title or '(untitled)'}")
         click.echo(f"    {meta}  {address(article.id)}")
     if alert.total > len(alert.articles):
-        click.echo(f"  … and {alert.total - len(alert.articles)} more.")
+        click.echo(f"  … and {alert.total - len(alert.articles)} more; all of them:")
+        click.echo(f"    {_export_line(alert.search)}")
     click.echo("")
 
 

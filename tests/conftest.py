@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,6 +110,32 @@ def run_cli(
         timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
+
+
+@contextlib.contextmanager
+def serving(
+    index_dir: Path, *options: str, probe: str = "/api/search?q=x", **env: str
+) -> Iterator[str]:
+    """`newsindex serve` on a free port, answering `probe`, until the block ends: its URL."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(SCRIPT), "serve", "--port", str(port), *options],
+        env={**os.environ, "NEWSINDEX_INDEX_DIR": str(index_dir), **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + probe, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def close_app(app: Flask) -> None:

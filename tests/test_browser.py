@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +11,7 @@ import pytest
 
 from indexer.pipeline import build_index
 
-from .conftest import ARTICLES, SEEDS, free_port
+from .conftest import ARTICLES, SEEDS, serving
 
 BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
 
@@ -46,31 +42,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterat
         build_index(["seeds", "articles"], root / "index", backend=engine_name)
     finally:
         os.chdir(cwd)
-    port = free_port()
-    env = {
-        **os.environ,
-        "NEWSINDEX_INDEX_DIR": str(root / "index"),
-        "NEWSINDEX_BACKEND": engine_name,
-    }
-    script = Path(sys.executable).parent / "newsindex"
-    proc = subprocess.Popen(
-        [str(script), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/api/search?q=x", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(root / "index", NEWSINDEX_BACKEND=engine_name) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from indexer.pipeline import build_index
 
-from .conftest import free_port
+from .conftest import serving
 from .research_data import RESEARCH
 from .test_a11y import AXE, SERIOUS
 from .test_browser import SCREENSHOTS, browser, page  # noqa: F401 - fixtures
@@ -30,27 +24,8 @@ def research_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("served-research")
     shutil.copytree(RESEARCH, root / "research")
     build_index([root / "research"], root / "index")
-    port = free_port()
-    env = {**os.environ, "NEWSINDEX_INDEX_DIR": str(root / "index")}
-    script = Path(sys.executable).parent / "newsindex"
-    proc = subprocess.Popen(
-        [str(script), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/api/search?q=x", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(root / "index") as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _count(tab) -> int:

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, SCRIPT, free_port, run_cli
+from .conftest import DATA, run_cli, serving
 from .test_a11y import AXE, SERIOUS
 from .test_browser import SCREENSHOTS, browser, page  # noqa: F401 - the shared Chromium fixtures
 
@@ -33,25 +29,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     assert run_cli(["saved", "add", "cocoa", "cocoa"], root, index, **env).returncode == 0
     shutil.copytree(SAVED / "later", root / "corpus", dirs_exist_ok=True)
     assert run_cli(["update", "corpus"], root, index, **env).returncode == 0
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(SCRIPT), "serve", "--port", str(port), "--workers", "1"],
-        env={**os.environ, "NEWSINDEX_INDEX_DIR": str(index), **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/saved", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(index, "--workers", "1", probe="/saved", **env) as url:
         yield url, root
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_saved_page_lists_new_matches_that_open_their_articles(page, served):  # noqa: F811

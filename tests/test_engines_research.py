@@ -54,3 +54,18 @@ def test_what_an_engine_lacks_is_a_plain_400(client, engine_name):
         else:
             assert response.status_code == 400
             assert "xapian" in response.get_json()["error"]
+
+
+def test_the_timeline_counts_only_articles_indexed_after_the_time_given(client, engine_name):
+    every = _all(client)
+    latest = max(
+        dt.datetime.fromisoformat(client.get(f"/api/articles/{h['id']}").get_json()["indexed_at"])
+        for h in every
+    )
+    params = {"q": "tiktok", "granularity": "year"}
+    assert client.get("/api/timeline", query_string=params).get_json()["series"][0]["total"]
+    later = client.get(
+        "/api/timeline", query_string={**params, "indexed_after": latest.isoformat()}
+    )
+    assert later.status_code == 200
+    assert later.get_json()["series"][0]["total"] == 0

@@ -1,11 +1,16 @@
-"""The filter options of a search on the command line, shared by every command that searches."""
+"""What every command that searches shares: its filter options, request arguments, errors."""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
+from werkzeug.datastructures import MultiDict
+
+from indexer.errors import IndexMissing, NewsIndexError, QueryError
 
 FILTER_OPTIONS = (  # (option, parameter, help): the filters of a search, as the API names them
     ("--source", "source", "Only this source (repeatable, ORed)."),
@@ -37,3 +42,30 @@ def filter_pairs(options: dict[str, Any]) -> list[tuple[str, str]]:
     if options.pop("no_aliases"):
         pairs.append(("aliases", "0"))
     return pairs
+
+
+def request_args(pairs: list[tuple[str, str]], options: dict[str, Any]) -> MultiDict[str, str]:
+    """Request-style arguments (as /api/search reads them) from a command's pairs and options."""
+    names = {"date_from": "from", "date_to": "to"}
+    pairs = [*pairs, ("aliases", "0" if options.pop("no_aliases", False) else "1")]
+    for key, value in options.items():
+        for item in value if isinstance(value, tuple) else [value]:
+            if item is not None and item is not False:
+                pairs.append((names.get(key, key), str(item)))
+    return MultiDict(pairs)
+
+
+def api_status(exc: NewsIndexError) -> int:
+    """The HTTP status the API would give for a library error."""
+    if isinstance(exc, QueryError):
+        return 400
+    return 503 if isinstance(exc, IndexMissing) else 500
+
+
+def library_error(exc: NewsIndexError, as_json: bool) -> NoReturn:
+    """A library error as a command reports it: the API's JSON error with --json, else a
+    message; exit 1 either way."""
+    if as_json:
+        click.echo(json.dumps({"ok": False, "status": api_status(exc), "error": str(exc)}))
+        sys.exit(1)
+    raise click.ClickException(str(exc)) from exc

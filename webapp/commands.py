@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
-from werkzeug.datastructures import MultiDict
 
 from indexer.errors import IndexLocked, NewsIndexError
 from indexer.models import BuildReport
 from indexer.pipeline import build_index, index_stats, update_index
 from webapp import alias_table, live_index, search
+from webapp.cli_filters import library_error, request_args
 from webapp.serving import ServeOptions, can_fork, cores, exposure_warning, serve
 
 T = TypeVar("T")
@@ -138,21 +138,11 @@ def search_command(query: str, as_json: bool, no_aliases: bool, **options: Any) 
 
     Example: newsindex search "tiktok refugees" --source Reuters --json
     """
-    pairs: list[tuple[str, str]] = [("q", query), ("aliases", "0" if no_aliases else "1")]
-    names = {"date_from": "from", "date_to": "to", "per_page": "per_page"}
-    for key, value in options.items():
-        for item in value if isinstance(value, tuple) else [value]:
-            if item is not None:
-                pairs.append((names.get(key, key), str(item)))
+    args = request_args([("q", query)], {**options, "no_aliases": no_aliases})
     try:
-        data = search.run(
-            live_index(current_app).backend(), MultiDict(pairs), alias_table(current_app)
-        )
+        data = search.run(live_index(current_app).backend(), args, alias_table(current_app))
     except NewsIndexError as exc:
-        if as_json:
-            click.echo(json.dumps({"ok": False, "status": _status(exc), "error": str(exc)}))
-            sys.exit(1)
-        raise click.ClickException(str(exc)) from exc
+        library_error(exc, as_json)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -166,17 +156,8 @@ def search_command(query: str, as_json: bool, no_aliases: bool, **options: Any) 
         click.echo(f"     {meta}  [{hit['file']}]")
 
 
-def _status(exc: NewsIndexError) -> int:
-    """The HTTP status the API would give for a library error."""
-    from indexer.errors import IndexMissing, QueryError
-
-    if isinstance(exc, QueryError):
-        return 400
-    return 503 if isinstance(exc, IndexMissing) else 500
-
-
 SERVE_LIMITS = (  # (option, type, help); defaults come from ServeOptions
-    ("--threads", click.IntRange(1, 256), "Requests each process works on at once."),
+    ("--threads", click.IntRange(1, 256), "Searches each process runs at once."),
     (
         "--queue",
         click.IntRange(0, 10_000),

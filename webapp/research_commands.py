@@ -13,23 +13,13 @@ from flask import current_app
 from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
-from indexer.errors import IndexMissing, NewsIndexError, QueryError
+from indexer.errors import NewsIndexError
 from indexer.research.timeline import GRANULARITIES
 from webapp import alias_table, live_index
+from webapp.cli_filters import library_error, request_args
 from webapp.cli_filters import search_filters as _filters
 from webapp.export import safe_cell
 from webapp.research import terms_data, timeline_data, timeline_rows
-
-
-def _args(pairs: list[tuple[str, str]], options: dict[str, Any]) -> MultiDict[str, str]:
-    """Request-style arguments from the command's queries and options."""
-    names = {"date_from": "from", "date_to": "to"}
-    pairs = [*pairs, ("aliases", "0" if options.pop("no_aliases", False) else "1")]
-    for key, value in options.items():
-        for item in value if isinstance(value, tuple) else [value]:
-            if item is not None and item is not False:
-                pairs.append((names.get(key, key), str(item)))
-    return MultiDict(pairs)
 
 
 def _run(
@@ -39,17 +29,7 @@ def _run(
     try:
         return build(live_index(current_app).backend(), args, alias_table(current_app))
     except NewsIndexError as exc:
-        if as_json:
-            status = (
-                400
-                if isinstance(exc, QueryError)
-                else 503
-                if isinstance(exc, IndexMissing)
-                else 500
-            )
-            click.echo(json.dumps({"ok": False, "status": status, "error": str(exc)}))
-            sys.exit(1)
-        raise click.ClickException(str(exc)) from exc
+        library_error(exc, as_json)
 
 
 @click.command("timeline")
@@ -76,7 +56,7 @@ def timeline_command(
     pairs = [("q", q) for q in queries] + [("normalize", "share" if share else "count")]
     if stories:
         pairs.append(("count", "stories"))
-    data = _run(timeline_data, _args(pairs, options), as_json)
+    data = _run(timeline_data, request_args(pairs, options), as_json)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -124,7 +104,7 @@ def terms_command(query: str, size: int, seed: int, as_json: bool, **options: An
 
     Example: newsindex terms cocoa --from 1987-01-01 --size 20
     """
-    args = _args([("q", query), ("size", str(size)), ("seed", str(seed))], options)
+    args = request_args([("q", query), ("size", str(size)), ("seed", str(seed))], options)
     data = _run(terms_data, args, as_json)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

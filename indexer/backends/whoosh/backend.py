@@ -266,13 +266,7 @@ class WhooshBackend(SearchBackend):
         with self._readers.reading() as searcher:
             tables = self._tables(searcher)
             evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
-            base, chosen, final = select(
-                _indexed_after(evaluation.mask, tables, sq),
-                tables.dates,
-                prepared.bounds,
-                sq.filters,
-                tables.facets,
-            )
+            base, chosen, final = _selected(evaluation.mask, tables, prepared, sq)
             sampled_from = None
             if sq.sample is not None:
                 final, sampled_from = _sampled(final, sq, tables)
@@ -482,13 +476,7 @@ class WhooshBackend(SearchBackend):
             tables = self._tables(searcher)
             deadline = time.perf_counter() + EXPORT_SECONDS
             evaluation = self._evaluate(searcher, q, prepared.ranked, deadline)
-            _base, _chosen, final = select(
-                _indexed_after(evaluation.mask, tables, sq),
-                tables.dates,
-                prepared.bounds,
-                sq.filters,
-                tables.facets,
-            )
+            _base, _chosen, final = _selected(evaluation.mask, tables, prepared, sq)
             total = int(final.sum())  # what a sample is drawn from
             if sq.sample is not None:
                 final, _drawn_from = _sampled(final, sq, tables)
@@ -507,9 +495,7 @@ class WhooshBackend(SearchBackend):
             tables = self._tables(searcher)
             deadline = time.perf_counter() + SEARCH_SECONDS
             evaluation = self._evaluate(searcher, q, False, deadline)
-            _base, _chosen, final = select(
-                evaluation.mask, tables.dates, prepared.bounds, sq.filters, tables.facets
-            )
+            _base, _chosen, final = _selected(evaluation.mask, tables, prepared, sq)
             if sq.sample is not None:
                 final, _drawn_from = _sampled(final, sq, tables)
             if sq.chart_stories:
@@ -601,10 +587,15 @@ def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:
     return {key: meta.get(key) for key in ("id", "title", "publisher", "source", "date", "file")}
 
 
-def _indexed_after(mask: np.ndarray, tables: IndexTables, sq: SearchQuery) -> np.ndarray:
-    """The matches narrowed to articles indexed after `sq.indexed_after` (when it is set)."""
+def _selected(
+    mask: np.ndarray, tables: IndexTables, prepared: PreparedQuery, sq: SearchQuery
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """The query's matches through every filter of the search (`select`'s three masks), after
+    narrowing them to articles indexed after `sq.indexed_after` when it is set."""
     recent = indexed_mask(tables.indexed, sq.indexed_after)
-    return mask if recent is None else mask & recent
+    if recent is not None:
+        mask = mask & recent
+    return select(mask, tables.dates, prepared.bounds, sq.filters, tables.facets)
 
 
 def _in_order(final: np.ndarray, tables: IndexTables, sort: str) -> list[int]:

@@ -43,6 +43,11 @@ class PreparedQuery:
         """Whether hits are ordered by score (a relevance sort of a query with terms)."""
         return self.query.sort == "relevance" and self.tree is not None
 
+    @property
+    def sorted_by(self) -> str:
+        """The order the hits come in: the query's, but newest first for relevance without terms."""
+        return self.query.sort if self.ranked or self.query.sort != "relevance" else "newest"
+
     def wants_suggestion(self, total: int) -> bool:
         """Whether to look for a spelling correction: few matches, words typed, none expanded."""
         words = any(t.kind in ("word", "phrase", "quoted") for t in self.tokens)

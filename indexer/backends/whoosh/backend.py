@@ -299,7 +299,7 @@ class WhooshBackend(SearchBackend):
             date_bounds=prepared.bounds,
             timed_out=not evaluation.complete,
             total_exact=evaluation.complete,
-            sorted_by=sq.sort if prepared.ranked or sq.sort != "relevance" else "newest",
+            sorted_by=prepared.sorted_by,
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - started) * 1000,
             sampled_from=sampled_from,
@@ -312,7 +312,11 @@ class WhooshBackend(SearchBackend):
             status = self._fence = fence.check(searcher, self._positions)
             log.info("fast matcher %s: %s", "on" if status.fast else "off", status.reason)
         matcher = self._readers.matcher(
-            searcher, lambda s: FastMatcher(s, status.fast, self._positions), False
+            searcher,
+            lambda s: FastMatcher(
+                s, status.fast, self._positions, {LENGTH_FIELD: self._tables(s).words}
+            ),
+            False,
         )
         if matcher.modelled and not status.fast:  # switched off since this thread made it
             matcher = self._readers.matcher(searcher, lambda s: FastMatcher(s, False), True)
@@ -323,7 +327,6 @@ class WhooshBackend(SearchBackend):
     ) -> Evaluation:
         """A query's matches and scores; a fast matcher that fails turns itself off."""
         matcher = self._fast(searcher)
-        matcher.columns[LENGTH_FIELD] = self._tables(searcher).words
         try:
             return matcher.evaluate(q, ranked, deadline)
         except Exception as exc:

@@ -59,7 +59,11 @@ class FastMatcher:
     """Per-searcher arrays (live documents, field lengths) and the query evaluation."""
 
     def __init__(
-        self, searcher: Searcher, fast: bool = True, store: PositionStore | None = None
+        self,
+        searcher: Searcher,
+        fast: bool = True,
+        store: PositionStore | None = None,
+        columns: dict[str, np.ndarray] | None = None,
     ) -> None:
         self.searcher = searcher
         self._store = store  # the positions saved per segment, when the index has them
@@ -78,7 +82,7 @@ class FastMatcher:
         self._weighting = weighting
         self._lengths: dict[str, np.ndarray] = {}
         # Numeric fields held as a value per document (the word count), for range queries.
-        self.columns: dict[str, np.ndarray] = {}
+        self.columns: dict[str, np.ndarray] = columns or {}
 
     def evaluate(self, q: query.Query, scored: bool, deadline: float) -> Evaluation:
         """The matches (and scores) of a query, Whoosh's subtrees bounded by `deadline`."""

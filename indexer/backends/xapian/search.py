@@ -149,7 +149,7 @@ class Search:
             histogram=histogram,
             suggestion=suggestion,
             date_bounds=prepared.bounds,
-            sorted_by=sq.sort if ranked or sq.sort != "relevance" else "newest",
+            sorted_by=prepared.sorted_by,
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - self.started) * 1000,
         )

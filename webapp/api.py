@@ -42,7 +42,7 @@ def api_search_csv() -> ResponseReturnValue:
     hold = live_index(current_app).hold()
     try:
         sq = search.parse_args(request.args, alias_table(current_app))
-        found, rows = export.search_rows(hold.backend, sq, _article_page)
+        found, rows = export.search_rows(hold.backend, sq, article_page)
         first = next(rows)
     except BaseException:
         hold.release()
@@ -55,7 +55,7 @@ def api_search_csv() -> ResponseReturnValue:
     return response
 
 
-def _article_page(article_id: str) -> str:
+def article_page(article_id: str) -> str:
     """The absolute address of an article's page."""
     return url_for("views.article", article_id=article_id, _external=True)
 

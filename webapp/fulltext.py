@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 
-from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+from flask import Blueprint, Response, current_app, request, stream_with_context
 from flask.typing import ResponseReturnValue
 
 from indexer.backends.base import EXPORT_CAP, Export, SearchBackend, SearchQuery
 from indexer.models import Article
 from webapp import alias_table, live_index, search
+from webapp.api import article_page
 from webapp.display import download_name
 
 bp = Blueprint("fulltext", __name__, url_prefix="/api")
@@ -61,8 +62,7 @@ def api_search_jsonl() -> ResponseReturnValue:
     try:
         sq = search.parse_args(request.args, alias_table(current_app))
         found = export_articles(hold.backend, sq, EXPORT_CAP)
-        page_url = _page_url()
-        rows = jsonl_lines(found, page_url)
+        rows = jsonl_lines(found, article_page)
     except BaseException:
         hold.release()
         raise
@@ -77,11 +77,6 @@ def api_search_jsonl() -> ResponseReturnValue:
     )
     response.call_on_close(hold.release)
     return response
-
-
-def _page_url() -> Callable[[str], str]:
-    """A function giving an article page's absolute address (from the request's app)."""
-    return lambda article_id: url_for("views.article", article_id=article_id, _external=True)
 
 
 def _ascii(filename: str) -> str:

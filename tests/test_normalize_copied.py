@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from indexer.models import Article, RawRecord
-from indexer.normalize import normalize
+from indexer.normalize import header, normalize
 from indexer.normalize.header import cluster, header_byline
 from indexer.normalize.headline import FEATURES, load_model
 from indexer.normalize.lines import Line, clean_text, split_lines, unwrap
@@ -163,3 +163,22 @@ def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
     article = _normalize("posted-stamp.txt")
     assert article.byline == ["Jane Example"]
     assert article.date is not None and article.date.iso() == "2024-08-08"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sophie ExampleTravel News Reporter",
+        "By JANE DOE, SENIOR CORRESPONDENT",
+        "Von Hanna Beispiel, Redakteurin für Verkehr",
+        "By Ana Pérez, EDİTOR at large",
+        "Oil prices rose on Tuesday as traders weighed supply cuts.",
+        "By Jane\xa0Doe, Writer",
+    ],
+)
+def test_a_credit_lines_quick_test_gives_what_the_patterns_give(line: str) -> None:
+    # The substring test that skips lines without a role word must never change a result.
+    text = line.replace("\xa0", " ")
+    assert header._credit_text(line) == header._COMMA_ROLE.sub(
+        "", header._GLUED_ROLE.sub(" ", text)
+    )

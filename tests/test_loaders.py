@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer import guards
 from indexer.errors import NewsIndexError
 from indexer.loaders import discover, read_file
 from indexer.models import RawRecord, Skipped
@@ -177,3 +178,13 @@ def test_a_supplied_id_that_cannot_be_an_address_is_replaced_with_a_note(tmp_pat
     (record,), _skipped = _read_all([tmp_path])
     assert (record.id == supplied) is kept
     assert bool(record.notes) is not kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ASCII\nwith\ttabs", "a\x00b\x1fc", "page\x0cbreak\x0bline", "café \ud800 \ufffe", ""],
+)
+def test_the_ascii_quick_path_replaces_what_the_full_class_replaces(text: str) -> None:
+    # An ASCII text skips the long character class; the result must be the same.
+    broken = guards._BREAKS.sub("\n", text)
+    assert guards.replace_bad_chars(text) == guards._BAD.subn(guards.REPLACEMENT, broken)

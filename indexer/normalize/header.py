@@ -90,6 +90,7 @@ _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNOR
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _LABEL_CHARS = 24
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
+_LABEL_LETTERS = ("by", "von", "par", "por", "door", "af", "av")  # every bylines._BYLINE label
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 _NOT_PUBLISHED = re.compile(
     r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
@@ -276,7 +277,12 @@ def _byline_names(text: str, body: str) -> list[str]:
     if parse_publisher_line(text) is not None:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text))
-    if credit is None and len(text) <= _MAX_STAMPED_CREDIT and _STAMP_HINT.search(text):
+    if (
+        credit is None
+        and len(text) <= _MAX_STAMPED_CREDIT
+        and _STAMP_HINT.search(text)
+        and _may_hold_label(text)
+    ):
         # Only a credit-sized line is worth stripping of its dates (a date search per line).
         credit = parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
@@ -299,6 +305,15 @@ def tidy_name(name: str) -> str | None:
     tidy = " ".join(words).strip(" ,|·-–—")
     # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
     return tidy if tidy == name or len(tidy.split()) > 1 else None
+
+
+def _may_hold_label(text: str) -> bool:
+    """False when a line cannot hold a byline label (`By`, `Von`...) even without its stamps."""
+    # Stripping stamps only cuts and spaces: a label's letters must stand in the line already.
+    if not text.isascii():
+        return True  # CJK bylines have labels of their own
+    lower = text.lower()
+    return any(label in lower for label in _LABEL_LETTERS)
 
 
 def _unstutter(text: str) -> str:

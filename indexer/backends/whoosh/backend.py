@@ -31,7 +31,7 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
-from indexer.backends.whoosh import fence, highlight
+from indexer.backends.whoosh import fence, highlight, runpool
 from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
 from indexer.backends.whoosh.fence import FenceStatus
 from indexer.backends.whoosh.positions import PositionStore
@@ -130,6 +130,7 @@ class WhooshBackend(SearchBackend):
         vocabulary = (None if fresh else self._words()) or Vocabulary()
         articles = list(articles)
         procs = processes_for(len(articles)) if fresh else 1
+        runpool.install()  # before the writer (and its forked sub-writers) make their pools
         if procs > 1:
             # Analysis and posting writing run in child processes, one segment each, and are
             # not merged: 2.6x faster on 2 cores. A child that dies loses its documents

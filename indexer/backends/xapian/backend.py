@@ -1,11 +1,11 @@
-"""The Xapian backend: BM25 over the project's own terms, facets by match spies, shards.
+"""The Xapian backend: BM25 over the project's own terms, facets from columns, shards.
 
 A search is prepared above the engine (`indexer.query.prepare`), its tree translated
-(`translate`), filtered by boolean facet terms and date value ranges, matched with every match
-counted exactly (facet counts from `ValueCountMatchSpy`, one hit per story by collapsing on the
-story slot), and its page highlighted by the project's highlighter (the Whoosh engine's, so
-both mark the same words). The index is one or more shard databases (`shards`), local in a
-generation folder or remote behind `xapian-tcpsrv`; a search sees them as one database.
+(`translate`), matched, counted exactly (over local shards from numpy columns of their value
+slots, `columns`; over remote shards by `ValueCountMatchSpy`), one hit per story, and its page
+highlighted by the project's highlighter (the Whoosh engine's, so both mark the same words).
+The index is one or more shard databases (`shards`), local in a generation folder or remote
+behind `xapian-tcpsrv`; a search sees them as one database.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.backends.whoosh import highlight
-from indexer.backends.xapian import schema
+from indexer.backends.xapian import columns, schema
+from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import (
     Search,
@@ -87,6 +88,8 @@ class XapianBackend(SearchBackend):
         self._readers: list[tuple[threading.local, Any]] = []
         self._lock = threading.Lock()
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
+        self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
+        self._tables_lock = threading.Lock()
         if remote is not None:
             # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there.
             self.capabilities = XapianBackend.capabilities - {SUGGESTIONS}
@@ -223,8 +226,30 @@ class XapianBackend(SearchBackend):
     def _open_all(self) -> xapian.Database:
         """A new database over every shard (local folders or remote replicas)."""
         if self._remote is None:
-            return combine([xapian.Database(str(folder)) for folder in self._dirs])
+            return combine(self._open_shards())
         return combine([shard.connect() for shard in self._remote])
+
+    def _open_shards(self) -> list[xapian.Database]:
+        """Each local shard's database."""
+        return [xapian.Database(str(folder)) for folder in self._dirs]
+
+    def _shard_tables(self, shards: list[xapian.Database]) -> ShardTables:
+        """The joined columns of the local shards at the revisions of `shards` (cached)."""
+        key = tuple((db.get_uuid(), db.get_revision(), db.get_lastdocid()) for db in shards)
+        with self._tables_lock:
+            if self._tables is None or self._tables[0] != key:
+                parts = [
+                    columns.shard_table(folder, db)
+                    for folder, db in zip(self._dirs, shards, strict=True)
+                ]
+                self._tables = (key, columns.join(parts))
+            return self._tables[1]
+
+    def write_caches(self) -> None:
+        """Save each local shard's columns in its folder (rebuild and update run this)."""
+        if self._remote is None:
+            for folder in self._dirs:
+                columns.write_tables(folder)
 
     def _db(self, fresh: bool = False) -> xapian.Database:
         """This thread's database, reopened after a write or, for remote shards, renewed."""
@@ -235,15 +260,25 @@ class XapianBackend(SearchBackend):
             if self._remote is not None and now - local.opened > REMOTE_REFRESH_SECONDS:
                 fresh = True
             elif local.version != self._version:
-                local.version = self._version
-                db.reopen()
+                fresh = True  # reopened whole: the shards' revisions name their columns
         if db is None or fresh:
             if db is not None:
                 db.close()
-            local.db, local.version, local.opened = self._open_all(), self._version, now
+            if self._remote is None:
+                local.shards = self._open_shards()
+                local.db = combine(local.shards)
+            else:
+                local.shards, local.db = None, self._open_all()
+            local.version, local.opened = self._version, now
             with self._lock:
+                self._readers = [(t, d) for t, d in self._readers if d is not db]
                 self._readers.append((local, local.db))
         return local.db
+
+    def _local_tables(self) -> ShardTables | None:
+        """This thread's columns of its local shards (None for remote shards)."""
+        shards = getattr(self._local, "shards", None)
+        return self._shard_tables(shards) if shards else None
 
     def _read(self, work: Callable[[xapian.Database], Any]) -> Any:
         """Run a read, reconnecting (another replica) when a connection is lost meanwhile."""
@@ -274,7 +309,8 @@ class XapianBackend(SearchBackend):
         for local, db in readers:
             db.close()
             if getattr(local, "db", None) is db:
-                local.db = None
+                local.db = local.shards = None
+        self._tables = None
 
     def count(self) -> int:
         """Number of articles."""
@@ -335,7 +371,9 @@ class XapianBackend(SearchBackend):
         """Run one search: exact counts, facets with their own selections left out, one page."""
         started = time.perf_counter()
         prepared = prepare(sq)
-        return self._read(lambda db: Search(db, sq, prepared, started, self._labels).run())
+        return self._read(
+            lambda db: Search(db, sq, prepared, started, self._labels, self._local_tables()).run()
+        )
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (read as it is consumed)."""

@@ -1,9 +1,16 @@
-"""One search over a Xapian database: filters, exact counts by match spies, the chart, a page.
+"""One search over a Xapian database: filters, exact counts, the chart, a page.
 
-The base query (the translated tree, date value ranges) is filtered by the boolean terms of the
-selected facet values; one enquiry collapses on the story slot for one hit per story, its match
-spies count every facet over every match (a facet with a selection is counted again without
-it), and the hits are highlighted by the project's highlighter.
+Over local shards (`columns.ShardTables` at hand) the query's matching docids are read from
+one unranked match (none for the empty query: every live article matches), and dates, facet
+selections, counts, the chart and the story count are computed from the tables' numpy columns
+by the query layer's functions, as the Whoosh engine does; a page in date order is ordered
+there too, and a ranked page is one enquiry of the page's size collapsing on the story slot.
+
+Over remote shards (no columns) the base query (the translated tree, date value ranges) is
+filtered by the boolean terms of the selected facet values; one enquiry collapses on the story
+slot for one hit per story, its match spies count every facet over every match (a facet with a
+selection is counted again without it). Either way the hits are highlighted by the project's
+highlighter.
 """
 
 from __future__ import annotations
@@ -23,12 +30,21 @@ from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResul
 from indexer.backends.whoosh import highlight
 from indexer.backends.whoosh.analysis import highlight_text
 from indexer.backends.xapian import schema
+from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
 from indexer.backends.xapian.translate import Translation, to_xapian
 from indexer.models import Article, article_from_dict
-from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount, top_counts
+from indexer.query.facets import (
+    MULTI_SEP,
+    DateColumns,
+    FacetColumn,
+    FacetCount,
+    count_facets,
+    select,
+    top_counts,
+)
 from indexer.query.histogram import bin_dates
-from indexer.query.indexed import UNKNOWN, micros
+from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.prepare import PreparedQuery
 from indexer.safehtml import escape, lead, split_fragments
 
@@ -48,9 +64,11 @@ class Search:
         prepared: PreparedQuery,
         started: float,
         labels: dict[tuple[str, str], str | None],
+        tables: ShardTables | None = None,
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
+        self.tables = tables  # the columns of local shards (None: remote, count by spies)
         self.translation: Translation = to_xapian(prepared.tree, db)
         base = self.translation.query
         for condition in (_date_filter(prepared.bounds), _indexed_filter(sq.indexed_after)):
@@ -95,6 +113,8 @@ class Search:
 
     def run(self) -> SearchResults:
         """Match, count, chart and page."""
+        if self.tables is not None:
+            return self.run_columns(self.tables)
         sq, prepared = self.sq, self.prepared
         ranked = prepared.ranked
         enquire = self.enquire(self.final, ranked, group=sq.group)
@@ -136,7 +156,7 @@ class Search:
                 histogram = self.story_chart(chart_slot)
             else:
                 histogram = _chart(_spy_counts(spies["_chart"]), total, sq)
-        hits = [self.hit(item, ranked) for item in mset]
+        hits = [self.hit(item.docid, item.document, item.weight, ranked) for item in mset]
         suggestion = None
         if prepared.wants_suggestion(total):
             suggestion = _suggest(self.db, prepared)
@@ -153,6 +173,68 @@ class Search:
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - self.started) * 1000,
         )
+
+    def run_columns(self, shards: ShardTables) -> SearchResults:
+        """Match once, then select, count, chart and order over the shards' columns."""
+        sq, prepared = self.sq, self.prepared
+        tables = shards.tables
+        if prepared.tree is None:
+            matched = tables.live
+        else:
+            matched = tables.live & shards.mask(self.matching_docids())
+        recent = indexed_mask(tables.indexed, sq.indexed_after)
+        if recent is not None:
+            matched = matched & recent
+        base, chosen, final = select(
+            matched, tables.dates, prepared.bounds, sq.filters, tables.facets
+        )
+        total = int(final.sum())
+        facets = {}
+        if sq.facets:
+            facets = count_facets(FACETS, sq.filters, sq.facet_limit, base, chosen, tables.facets)
+        histogram = None
+        if sq.histogram:
+            by = tables.facets["source"] if sq.chart_by_source else None
+            counted = final
+            if sq.chart_stories:
+                counted = tables.stories.representatives(final, tables.dates.ordinal)
+            histogram = bin_dates(tables.dates, counted, by, granularity=sq.interval)
+        start = (sq.page - 1) * sq.per_page
+        if not total:
+            page: list[tuple[int, xapian.Document, float]] = []
+        elif prepared.ranked:
+            enquire = self.enquire(self.final, ranked=True, group=sq.group)
+            page = [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, sq.per_page)]
+        else:
+            xids = shards.xids[_in_order(final, shards, sq.sort, sq.group)].tolist()
+            page = [(x, self.db.get_document(x), 0.0) for x in xids[start : start + sq.per_page]]
+        hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
+        suggestion = None
+        if prepared.wants_suggestion(total):
+            suggestion = _suggest(self.db, prepared)
+        return SearchResults(
+            query=sq,
+            total=total,
+            stories=tables.stories.count(final),
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            suggestion=suggestion,
+            date_bounds=prepared.bounds,
+            sorted_by=prepared.sorted_by,
+            aliases_added=prepared.aliases_added,
+            took_ms=(time.perf_counter() - self.started) * 1000,
+        )
+
+    def matching_docids(self) -> np.ndarray:
+        """The combined docids the translated query matches (unranked, one match)."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(self.translation.query)
+        enquire.set_weighting_scheme(xapian.BoolWeight())
+        enquire.set_docid_order(xapian.Enquire.ASCENDING)
+        mset = enquire.get_mset(0, self.db.get_doccount())
+        size = mset.size()
+        return np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
 
     def story_chart(self, slot: int) -> Any:
         """The date chart counting each story once, at its earliest dated article."""
@@ -192,9 +274,8 @@ class Search:
             ordered.append((selected[key], int(entry[1]) if entry else 0))
         return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
 
-    def hit(self, item: Any, ranked: bool) -> Hit:
+    def hit(self, docid: int, doc: xapian.Document, weight: float, ranked: bool) -> Hit:
         """One hit: its article, score, snippets and the other copies of its story."""
-        doc = item.document
         article = article_of(doc)
         terms = self.translation.terms
         snippets: list[str] = []
@@ -208,16 +289,32 @@ class Search:
         total = 0
         if article.story_id:
             members = story_members(self.db, article.story_id, COPIES_SHOWN + 1)
-            others = [d for d in members if d != item.docid][:COPIES_SHOWN]
+            others = [d for d in members if d != docid][:COPIES_SHOWN]
             copies = [copy_summary(self.db, d) for d in others]
             total = _story_size(self.db, article.story_id) - 1
         return Hit(
             article=article,
-            score=item.weight if ranked else None,
+            score=weight if ranked else None,
             snippets=snippets,
             copies=copies,
             copies_total=total,
         )
+
+
+def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) -> np.ndarray:
+    """Rows of the matches newest, oldest or most recently indexed first (one per story when
+    grouping), ties in docid order, as Xapian sorts by value."""
+    tables = shards.tables
+    rows = np.flatnonzero(final)
+    if sort == INDEXED:
+        keys = -tables.indexed[rows]
+    else:
+        days = tables.dates.ordinal[rows].astype(np.int64)
+        keys = np.where(days > 0, days, schema.UNKNOWN_OLDEST) if sort == "oldest" else -days
+    ordered = rows[np.lexsort((shards.xids[rows], keys))]
+    if group:
+        return np.asarray(tables.stories.first_per_story(ordered), dtype=np.int64)
+    return ordered
 
 
 def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:

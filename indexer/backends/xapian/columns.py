@@ -132,16 +132,20 @@ def shard_table(folder: Path, db: xapian.Database) -> SegmentTable:
 
 
 def write_tables(folder: Path) -> bool:
-    """Save the table of a shard unless saved; delete tables of its other revisions."""
+    """Save the table of a shard unless a readable one is saved; delete those of other revisions.
+
+    Returns whether it wrote one.
+    """
     db = xapian.Database(str(folder))
     try:
         path = table_file(folder, db)
         for stale in folder.glob(f"{PREFIX}*.npz"):
             if stale != path:
                 stale.unlink(missing_ok=True)
-        if path.exists():
+        table = shard_table(folder, db)
+        if table.saved:
             return False
-        compute(db).save(path)
+        table.save(path)
         return True
     finally:
         db.close()

@@ -76,6 +76,7 @@ class XapianBackend(SearchBackend):
     capabilities = frozenset({MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES})
     shardable = True
     rewrites_files = True  # Xapian rewrites its table files: an update must copy them
+    use_columns = True  # False: count by match spies as over remote shards (bench/backends.py)
 
     def __init__(
         self, path: Path | None, dirs: list[Path], remote: list[RemoteShard] | None = None
@@ -278,7 +279,7 @@ class XapianBackend(SearchBackend):
     def _local_tables(self) -> ShardTables | None:
         """This thread's columns of its local shards (None for remote shards)."""
         shards = getattr(self._local, "shards", None)
-        return self._shard_tables(shards) if shards else None
+        return self._shard_tables(shards) if shards and self.use_columns else None
 
     def _read(self, work: Callable[[xapian.Database], Any]) -> Any:
         """Run a read, reconnecting (another replica) when a connection is lost meanwhile."""

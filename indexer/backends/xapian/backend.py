@@ -27,6 +27,7 @@ from indexer.backends.base import (
     EXPORT_CAP,
     HIGHLIGHT,
     MORE_LIKE_THIS,
+    SAMPLE,
     STORIES,
     SUGGESTIONS,
     Export,
@@ -43,6 +44,7 @@ from indexer.backends.xapian.search import (
     article_of,
     copy_summary,
     marked_paragraph,
+    sampled,
     story_members,
 )
 from indexer.backends.xapian.shards import (
@@ -71,9 +73,11 @@ class XapianBackend(SearchBackend):
     """A Xapian index: the shard databases of one generation, or remote shards."""
 
     name = "xapian"
-    # Not SAMPLE (no uniform draw over a match set here), nor the column-based MATCH_DATES and
-    # ARCHIVE_COUNTS (the defaults over search and export serve the research tools instead).
-    capabilities = frozenset({MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES})
+    # Not the column-based MATCH_DATES and ARCHIVE_COUNTS (the defaults over search and export
+    # serve the research tools instead). Remote shards lack SAMPLE (drawn from local columns).
+    capabilities = frozenset(
+        {MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES, SAMPLE}
+    )
     shardable = True
     rewrites_files = True  # Xapian rewrites its table files: an update must copy them
     use_columns = True  # False: count by match spies as over remote shards (bench/backends.py)
@@ -92,8 +96,9 @@ class XapianBackend(SearchBackend):
         self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
         self._tables_lock = threading.Lock()
         if remote is not None:
-            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there.
-            self.capabilities = XapianBackend.capabilities - {SUGGESTIONS}
+            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there;
+            # samples are drawn from the columns of local shards.
+            self.capabilities = XapianBackend.capabilities - {SUGGESTIONS, SAMPLE}
 
     # Opening
 
@@ -379,17 +384,27 @@ class XapianBackend(SearchBackend):
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (read as it is consumed)."""
         prepared = prepare(sq)
-        db = self._open_all()  # its own database: the export streams after this call returns
+        # Its own database: the export streams after this call returns.
+        shards = self._open_shards() if self._remote is None else None
+        db = combine(shards) if shards is not None else self._open_all()
         try:
-            search = Search(db, sq, prepared, time.perf_counter(), {})
-            mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(
-                0, cap, db.get_doccount()
-            )
+            tables = self._shard_tables(shards) if shards and self.use_columns else None
+            search = Search(db, sq, prepared, time.perf_counter(), {}, tables)
+            if tables is not None:
+                _base, _chosen, final = search.selection(tables)
+                total = int(final.sum())  # what a sample is drawn from
+                if sq.sample is not None:
+                    final, _pool = sampled(final, sq, tables)
+                docids = [item[0] for item in search.ordered(tables, final, 0, cap, group=False)]
+            else:
+                mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(
+                    0, cap, db.get_doccount()
+                )
+                total = mset.get_matches_estimated()
+                docids = [item.docid for item in mset]
         except BaseException:
             db.close()
             raise
-        total = mset.get_matches_estimated()
-        docids = [item.docid for item in mset]
 
         def articles() -> Iterator[Article]:
             """The articles, read in batches from the export's database."""

@@ -33,6 +33,7 @@ from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
 from indexer.backends.xapian.translate import Translation, to_xapian
+from indexer.errors import QueryError
 from indexer.models import Article, article_from_dict
 from indexer.query.facets import (
     MULTI_SEP,
@@ -46,6 +47,7 @@ from indexer.query.facets import (
 from indexer.query.histogram import bin_dates
 from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.prepare import PreparedQuery
+from indexer.research.sample import draw
 from indexer.safehtml import escape, lead, split_fragments
 
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
@@ -116,6 +118,8 @@ class Search:
         if self.tables is not None:
             return self.run_columns(self.tables)
         sq, prepared = self.sq, self.prepared
+        if sq.sample is not None:
+            raise QueryError("Samples are drawn from local Xapian shards, not remote ones.")
         ranked = prepared.ranked
         enquire = self.enquire(self.final, ranked, group=sq.group)
         spies: dict[str, xapian.ValueCountMatchSpy] = {}
@@ -174,8 +178,8 @@ class Search:
             took_ms=(time.perf_counter() - self.started) * 1000,
         )
 
-    def run_columns(self, shards: ShardTables) -> SearchResults:
-        """Match once, then select, count, chart and order over the shards' columns."""
+    def selection(self, shards: ShardTables) -> tuple[np.ndarray, dict[str, np.ndarray], Any]:
+        """The rows the query and its filters select (`facets.select`'s three masks)."""
         sq, prepared = self.sq, self.prepared
         tables = shards.tables
         if prepared.tree is None:
@@ -185,9 +189,16 @@ class Search:
         recent = indexed_mask(tables.indexed, sq.indexed_after)
         if recent is not None:
             matched = matched & recent
-        base, chosen, final = select(
-            matched, tables.dates, prepared.bounds, sq.filters, tables.facets
-        )
+        return select(matched, tables.dates, prepared.bounds, sq.filters, tables.facets)
+
+    def run_columns(self, shards: ShardTables) -> SearchResults:
+        """Match once, then select, count, chart and order over the shards' columns."""
+        sq, prepared = self.sq, self.prepared
+        tables = shards.tables
+        base, chosen, final = self.selection(shards)
+        sampled_from = None
+        if sq.sample is not None:
+            final, sampled_from = sampled(final, sq, shards)
         total = int(final.sum())
         facets = {}
         if sq.facets:
@@ -199,15 +210,10 @@ class Search:
             if sq.chart_stories:
                 counted = tables.stories.representatives(final, tables.dates.ordinal)
             histogram = bin_dates(tables.dates, counted, by, granularity=sq.interval)
-        start = (sq.page - 1) * sq.per_page
-        if not total:
-            page: list[tuple[int, xapian.Document, float]] = []
-        elif prepared.ranked:
-            enquire = self.enquire(self.final, ranked=True, group=sq.group)
-            page = [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, sq.per_page)]
-        else:
-            xids = shards.xids[_in_order(final, shards, sq.sort, sq.group)].tolist()
-            page = [(x, self.db.get_document(x), 0.0) for x in xids[start : start + sq.per_page]]
+        page = []
+        if total:
+            start = (sq.page - 1) * sq.per_page
+            page = self.ordered(shards, final, start, sq.per_page, sq.group)
         hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
         suggestion = None
         if prepared.wants_suggestion(total):
@@ -224,7 +230,23 @@ class Search:
             sorted_by=prepared.sorted_by,
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - self.started) * 1000,
+            sampled_from=sampled_from,
         )
+
+    def ordered(
+        self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """(docid, document, weight) of `count` selected rows from `start`, in the query's order
+        (one per story when grouping): ranked by one enquiry, else ordered by the columns."""
+        if self.prepared.ranked:
+            decider = None
+            if self.sq.sample is not None:  # rank the drawn articles alone (already one a story)
+                decider, group = _Only(shards.xids[final]), False
+            enquire = self.enquire(self.final, ranked=True, group=group)
+            mset = enquire.get_mset(start, count, 0, None, decider)
+            return [(m.docid, m.document, m.weight) for m in mset]
+        xids = shards.xids[_in_order(final, shards, self.sq.sort, group)][start : start + count]
+        return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
 
     def matching_docids(self) -> np.ndarray:
         """The combined docids the translated query matches (unranked, one match)."""
@@ -299,6 +321,27 @@ class Search:
             copies=copies,
             copies_total=total,
         )
+
+
+class _Only(xapian.MatchDecider):
+    """Accepts the documents of a set of docids (the articles a sample drew)."""
+
+    def __init__(self, docids: np.ndarray) -> None:
+        super().__init__()
+        self.docids = set(docids.tolist())
+
+    def __call__(self, doc: xapian.Document) -> bool:
+        return doc.get_docid() in self.docids
+
+
+def sampled(final: np.ndarray, sq: SearchQuery, shards: ShardTables) -> tuple[np.ndarray, int]:
+    """The mask of a random sample of the matches (of stories when grouping), and its pool."""
+    tables = shards.tables
+    pool = tables.stories.representatives(final, tables.dates.ordinal) if sq.group else final
+    candidates = np.flatnonzero(pool)
+    mask = np.zeros_like(final)
+    mask[draw(candidates, sq.sample or 0, sq.seed)] = True
+    return mask, len(candidates)
 
 
 def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) -> np.ndarray:

@@ -117,3 +117,30 @@ def test_a_change_is_counted_and_replaces_the_saved_tables(sharded_index, tmp_pa
         assert len(saved - names) == 1
     finally:
         backend.close()
+
+
+def test_mention_counts_and_samples_over_two_shards(sharded_index):
+    from indexer.backends.xapian import schema
+
+    backend = XapianBackend.open(_generation(sharded_index))
+    try:
+        articles = list(backend.iter_articles())
+
+        def mentions(article, word: str) -> int:
+            """How often the body holds the word, as the body's analyzer reads it."""
+            return sum(t.text == word for t in schema.analyzer("body")(article.body))
+
+        for word, count in (("the", 5), ("tiktok", 2), ("china", 1)):
+            want = {a.id for a in articles if mentions(a, word) >= count}
+            sq = SearchQuery(text=f"atleast{count}:{word}", group=False, per_page=100)
+            found = backend.search(sq)
+            assert found.total == len(want) > 0
+            assert {h.article.id for h in found.hits} == want
+            negated = backend.search(SearchQuery(text=f"{word} -atleast{count}:{word}"))
+            assert negated.total == sum(mentions(a, word) > 0 for a in articles) - len(want)
+        sample = backend.search(SearchQuery(sample=3, seed=5, group=False))
+        again = backend.search(SearchQuery(sample=3, seed=5, group=False))
+        assert sample.total == 3 and sample.sampled_from == len(articles)
+        assert [h.article.id for h in sample.hits] == [h.article.id for h in again.hits]
+    finally:
+        backend.close()

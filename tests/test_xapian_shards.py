@@ -174,13 +174,16 @@ def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, sha
         remote.close()
 
 
-def test_remote_shards_say_they_draw_no_samples(sharded_index, shard_servers):
+def test_remote_shards_say_they_draw_no_samples_and_count_no_mentions(sharded_index, shard_servers):
     app = _app(sharded_index, _spec(shard_servers))
     try:
         client = app.test_client()
         response = client.get("/api/search?q=&sample=2&seed=1")
         assert response.status_code == 400
         assert "xapian engine cannot draw random samples" in response.get_json()["error"]
+        response = client.get("/api/search?q=atleast2:tiktok")
+        assert response.status_code == 400
+        assert "over remote shards" in response.get_json()["error"]
         local = _app(sharded_index)
         try:
             data = local.test_client().get("/api/search?q=&sample=2&seed=1").get_json()

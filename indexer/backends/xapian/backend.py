@@ -440,7 +440,7 @@ class XapianBackend(SearchBackend):
         """The title and body terms of query text (patterns expanded), to mark."""
         try:
             tree = prepare(SearchQuery(text=query_text)).tree
-            return self._read(lambda db: to_xapian(tree, db).terms)
+            return self._read(lambda db: to_xapian(tree, db, counts=True).terms)
         except QueryError:
             return set()
 

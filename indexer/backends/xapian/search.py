@@ -32,9 +32,16 @@ from indexer.backends.whoosh.analysis import highlight_text
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
-from indexer.backends.xapian.translate import Translation, to_xapian
+from indexer.backends.xapian.translate import (
+    Translation,
+    at_least_docids,
+    has_counts,
+    leaf_query,
+    to_xapian,
+)
 from indexer.errors import QueryError
 from indexer.models import Article, article_from_dict
+from indexer.query import grammar
 from indexer.query.facets import (
     MULTI_SEP,
     DateColumns,
@@ -46,6 +53,7 @@ from indexer.query.facets import (
 )
 from indexer.query.histogram import bin_dates
 from indexer.query.indexed import UNKNOWN, indexed_mask, micros
+from indexer.query.mentions import AtLeast
 from indexer.query.prepare import PreparedQuery
 from indexer.research.sample import draw
 from indexer.safehtml import escape, lead, split_fragments
@@ -71,7 +79,9 @@ class Search:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
         self.tables = tables  # the columns of local shards (None: remote, count by spies)
-        self.translation: Translation = to_xapian(prepared.tree, db)
+        # atleastN: is counted from postings over local shards' columns (refused otherwise).
+        self.translation: Translation = to_xapian(prepared.tree, db, counts=tables is not None)
+        self.counted = tables is not None and has_counts(prepared.tree)
         base = self.translation.query
         for condition in (_date_filter(prepared.bounds), _indexed_filter(sq.indexed_after)):
             if condition is not None:
@@ -184,8 +194,11 @@ class Search:
         tables = shards.tables
         if prepared.tree is None:
             matched = tables.live
+        elif self.counted:
+            rows = self.tree_rows(prepared.tree, shards)
+            matched = tables.live & rows if rows is not None else np.zeros_like(tables.live)
         else:
-            matched = tables.live & shards.mask(self.matching_docids())
+            matched = tables.live & shards.mask(self.matching_docids(self.translation.query))
         recent = indexed_mask(tables.indexed, sq.indexed_after)
         if recent is not None:
             matched = matched & recent
@@ -238,25 +251,84 @@ class Search:
     ) -> list[tuple[int, xapian.Document, float]]:
         """(docid, document, weight) of `count` selected rows from `start`, in the query's order
         (one per story when grouping): ranked by one enquiry, else ordered by the columns."""
+        if self.prepared.ranked and (self.counted or self.sq.sample is not None):
+            # A sample is already one article a story.
+            return self.ranked_among(shards, final, start, count, group and self.sq.sample is None)
         if self.prepared.ranked:
-            decider = None
-            if self.sq.sample is not None:  # rank the drawn articles alone (already one a story)
-                decider, group = _Only(shards.xids[final]), False
             enquire = self.enquire(self.final, ranked=True, group=group)
-            mset = enquire.get_mset(start, count, 0, None, decider)
-            return [(m.docid, m.document, m.weight) for m in mset]
+            return [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, count)]
         xids = shards.xids[_in_order(final, shards, self.sq.sort, group)][start : start + count]
         return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
 
-    def matching_docids(self) -> np.ndarray:
-        """The combined docids the translated query matches (unranked, one match)."""
+    def ranked_among(
+        self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """Selected rows no Xapian query expresses (a sample, what atleastN: counted), ranked
+        by the query's words: every article is weighed, those selected are kept in order.
+
+        (The translation ranks atleastN: as its word, which a negation, -atleast4:x, would
+        take from every match; a match decider sees shard-local docids, so it cannot select.)
+        """
+        nothing = xapian.Query(xapian.Query.OP_SCALE_WEIGHT, xapian.Query.MatchAll, 0.0)
         enquire = xapian.Enquire(self.db)
-        enquire.set_query(self.translation.query)
+        enquire.set_query(xapian.Query(xapian.Query.OP_AND_MAYBE, nothing, self.translation.query))
+        enquire.set_weighting_scheme(xapian.BM25Weight())
+        mset = enquire.get_mset(0, self.db.get_doccount())  # by weight, ties in docid order
+        size = mset.size()
+        xids = np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
+        kept = np.flatnonzero(final[shards.rows(xids)])
+        rows = shards.rows(xids[kept])
+        if group:
+            firsts = set(shards.tables.stories.first_per_story(rows))
+            kept = np.asarray([k for k, r in zip(kept, rows.tolist(), strict=True) if r in firsts])
+        page = kept[start : start + count].tolist()
+        return [
+            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight) for i in page
+        ]
+
+    def matching_docids(self, query: xapian.Query) -> np.ndarray:
+        """The combined docids a query matches (unranked, one match)."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(query)
         enquire.set_weighting_scheme(xapian.BoolWeight())
         enquire.set_docid_order(xapian.Enquire.ASCENDING)
         mset = enquire.get_mset(0, self.db.get_doccount())
         size = mset.size()
         return np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
+
+    def tree_rows(self, node: grammar.Node, shards: ShardTables) -> np.ndarray | None:
+        """The rows a tree matches, `atleastN:` counted from postings, combined as the
+        translation combines (None where a word analyses away, as it leaves a node out)."""
+        nothing = np.zeros(shards.tables.size, dtype=bool)
+        if isinstance(node, AtLeast):
+            docids = at_least_docids(node, self.db)
+            return None if docids is None else shards.mask(np.asarray(docids, dtype=np.int64))
+        if isinstance(node, grammar.And | grammar.Or):
+            found = (self.tree_rows(item, shards) for item in node.items)
+            subs = [m for m in found if m is not None]
+            if isinstance(node, grammar.And):
+                return np.logical_and.reduce(subs) if subs else nothing
+            return np.logical_or.reduce(subs) if subs else None
+        if isinstance(node, grammar.Not):
+            inner = self.tree_rows(node.item, shards)
+            return None if inner is None else shards.tables.live & ~inner
+        if isinstance(node, grammar.AndNot | grammar.AndMaybe | grammar.Require):
+            if isinstance(node, grammar.AndNot):
+                first, second = node.positive, node.negative
+            elif isinstance(node, grammar.AndMaybe):
+                first, second = node.required, node.optional
+            else:
+                first, second = node.required, node.condition
+            a, b = self.tree_rows(first, shards), self.tree_rows(second, shards)
+            if a is None and (b is None or isinstance(node, grammar.AndNot)):
+                return nothing
+            if a is None or b is None:
+                return b if a is None else a
+            if isinstance(node, grammar.AndNot):
+                return a & ~b
+            return a if isinstance(node, grammar.AndMaybe) else a & b
+        query = leaf_query(node, self.db)
+        return None if query is None else shards.mask(self.matching_docids(query))
 
     def story_chart(self, slot: int) -> Any:
         """The date chart counting each story once, at its earliest dated article."""
@@ -321,17 +393,6 @@ class Search:
             copies=copies,
             copies_total=total,
         )
-
-
-class _Only(xapian.MatchDecider):
-    """Accepts the documents of a set of docids (the articles a sample drew)."""
-
-    def __init__(self, docids: np.ndarray) -> None:
-        super().__init__()
-        self.docids = set(docids.tolist())
-
-    def __call__(self, doc: xapian.Document) -> bool:
-        return doc.get_docid() in self.docids
 
 
 def sampled(final: np.ndarray, sq: SearchQuery, shards: ShardTables) -> tuple[np.ndarray, int]:

@@ -171,11 +171,24 @@ class Search:
             else:
                 histogram = _chart(_spy_counts(spies["_chart"]), total, sq)
         hits = [self.hit(item.docid, item.document, item.weight, ranked) for item in mset]
+        return self.results(total, stories, hits, facets, histogram)
+
+    def results(
+        self,
+        total: int,
+        stories: int,
+        hits: list[Hit],
+        facets: dict[str, list[FacetCount]],
+        histogram: Any,
+        sampled_from: int | None = None,
+    ) -> SearchResults:
+        """The search's results, with a spelling suggestion when few articles match."""
+        prepared = self.prepared
         suggestion = None
         if prepared.wants_suggestion(total):
             suggestion = _suggest(self.db, prepared)
         return SearchResults(
-            query=sq,
+            query=self.sq,
             total=total,
             stories=stories,
             hits=hits,
@@ -186,6 +199,7 @@ class Search:
             sorted_by=prepared.sorted_by,
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - self.started) * 1000,
+            sampled_from=sampled_from,
         )
 
     def selection(self, shards: ShardTables) -> tuple[np.ndarray, dict[str, np.ndarray], Any]:
@@ -228,23 +242,8 @@ class Search:
             start = (sq.page - 1) * sq.per_page
             page = self.ordered(shards, final, start, sq.per_page, sq.group)
         hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
-        suggestion = None
-        if prepared.wants_suggestion(total):
-            suggestion = _suggest(self.db, prepared)
-        return SearchResults(
-            query=sq,
-            total=total,
-            stories=tables.stories.count(final),
-            hits=hits,
-            facets=facets,
-            histogram=histogram,
-            suggestion=suggestion,
-            date_bounds=prepared.bounds,
-            sorted_by=prepared.sorted_by,
-            aliases_added=prepared.aliases_added,
-            took_ms=(time.perf_counter() - self.started) * 1000,
-            sampled_from=sampled_from,
-        )
+        stories = tables.stories.count(final)
+        return self.results(total, stories, hits, facets, histogram, sampled_from)
 
     def ordered(
         self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool

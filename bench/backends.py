@@ -106,17 +106,17 @@ def run(
     generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
     servers = [_serve(folder) for folder in shard_dirs(generation)]
     spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
-    live = {"whoosh": LiveIndex(whoosh_dir), "xapian": LiveIndex(xapian_dir, "xapian")}
-    spies = XapianBackend.open(generation)
-    spies.use_columns = False
     remote = f"xapian {len(servers)} remote shards"
-    engines = {
-        "whoosh": live["whoosh"].backend(),
-        "xapian": live["xapian"].backend(),
-        "xapian, match spies": spies,
-        remote: XapianBackend.remote(spec),
-    }
-    try:
+    live: dict[str, LiveIndex] = {}
+    engines: dict[str, Any] = {}
+    try:  # everything opened from here on is closed, and the servers stopped, whatever fails
+        live["whoosh"] = LiveIndex(whoosh_dir)
+        live["xapian"] = LiveIndex(xapian_dir, "xapian")
+        engines["whoosh"] = live["whoosh"].backend()
+        engines["xapian"] = live["xapian"].backend()
+        engines["xapian, match spies"] = XapianBackend.open(generation)
+        engines["xapian, match spies"].use_columns = False
+        engines[remote] = XapianBackend.remote(spec)
         started = time.perf_counter()
         engines["xapian"].search(_request("", "relevance"))
         out["first_search_seconds"] = time.perf_counter() - started  # columns loaded or read
@@ -124,8 +124,9 @@ def run(
         out["timings"] = _measure(engines, classes, reps)
         out["agreement"] = _agreement(engines["whoosh"], engines["xapian"], classes)
     finally:
-        engines[remote].close()
-        spies.close()
+        for name in ("xapian, match spies", remote):
+            if name in engines:
+                engines[name].close()
         for item in live.values():
             item.close()
         for proc, _ in servers:

@@ -169,6 +169,15 @@ def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, sha
         assert local.supports(SUGGESTIONS) and not remote.supports(SUGGESTIONS)
         assert local.search(SearchQuery(text="tiktk")).suggestion == "tiktok"
         assert remote.search(SearchQuery(text="tiktk")).suggestion is None
+        assert "spelling" in remote.status()["lacks"]["did you mean"]
+        assert "lacks" not in local.status()
+        app = _app(sharded_index, _spec(shard_servers))
+        try:
+            shown = app.test_cli_runner().invoke(args=["stats"])
+            assert shown.exit_code == 0, shown.output
+            assert "without did you mean: Xapian 1.4's remote protocol" in shown.output
+        finally:
+            close_app(app)
     finally:
         local.close()
         remote.close()

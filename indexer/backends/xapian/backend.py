@@ -64,6 +64,12 @@ from indexer.safehtml import escape, lead
 REMOTE_REFRESH_SECONDS = 10.0  # remote connections are renewed to see a new generation
 SERVING = "serving"  # index/serving/shard-N: links to the current generation's shards
 RETRIES = 2  # a search that loses a connection reconnects (another replica) and runs again
+# What a search over remote shards cannot offer, and why (shown by `newsindex stats`).
+REMOTE_LACKS = {
+    "did you mean": "Xapian 1.4's remote protocol carries no spelling data",
+    "sample=": "samples are drawn from the columns of local shard folders",
+    "atleastN:": "mention counts are combined over the columns of local shard folders",
+}
 _TRANSIENT = (xapian.NetworkError, xapian.DatabaseModifiedError, xapian.DatabaseOpeningError)
 
 log = logging.getLogger(__name__)
@@ -368,6 +374,7 @@ class XapianBackend(SearchBackend):
                 "engine": self.name,
                 "shards": [shard.label for shard in self._remote],
                 "mode": "remote",
+                "lacks": REMOTE_LACKS,
             }
         return {"engine": self.name, "shards": len(self._dirs), "mode": "local"}
 

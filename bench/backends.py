@@ -3,12 +3,15 @@
 Run through `bench/search.py CORPUS.jsonl --backend xapian [--shards 2] [--whoosh-index DIR]`.
 It builds (or reuses) a Xapian index of the corpus in `--shards` shards with the project's
 pipeline, serves each shard with `xapian-tcpsrv` on a free port, and runs every query class of
-`bench/search.py` through three engines interleaved query by query: Whoosh, Xapian opening the
-shard folders locally, and Xapian searching the remote shards. Each request is the app's full
-one (the default SearchQuery: 10 hits, 3 snippets each, every facet, the month histogram),
-made on the backend the app holds (`LiveIndex(...).backend().search`). It prints p50/p95 per
-class, then, per query, whether Xapian's total and every facet count equal Whoosh's, and the
-overlap of their first ten hits, and writes them as Markdown.
+`bench/search.py` through four engines interleaved query by query: Whoosh, Xapian opening the
+shard folders locally (counting over the shards' numpy columns), the same counting by match
+spies (the code before the columns, which remote shards still use), and Xapian searching the
+remote shards. Each request is the app's full one (the default SearchQuery: 10 hits, 3
+snippets each, every facet, the month histogram), made on the backend the app holds
+(`LiveIndex(...).backend().search`). It prints wall-clock p50/p95 and CPU p50 (this process's
+CPU time, which other work on the machine inflates less) per class, then, per query, whether
+Xapian's total and every facet count equal Whoosh's, and the overlap of their first ten hits,
+and writes them as Markdown.
 """
 
 from __future__ import annotations
@@ -103,18 +106,27 @@ def run(
     generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
     servers = [_serve(folder) for folder in shard_dirs(generation)]
     spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
-    live = {"whoosh": LiveIndex(whoosh_dir), "xapian": LiveIndex(xapian_dir, "xapian")}
-    engines = {
-        "whoosh": live["whoosh"].backend(),
-        "xapian": live["xapian"].backend(),
-        f"xapian {len(servers)} remote shards": XapianBackend.remote(spec),
-    }
-    try:
+    remote = f"xapian {len(servers)} remote shards"
+    live: dict[str, LiveIndex] = {}
+    engines: dict[str, Any] = {}
+    try:  # everything opened from here on is closed, and the servers stopped, whatever fails
+        live["whoosh"] = LiveIndex(whoosh_dir)
+        live["xapian"] = LiveIndex(xapian_dir, "xapian")
+        engines["whoosh"] = live["whoosh"].backend()
+        engines["xapian"] = live["xapian"].backend()
+        engines["xapian, match spies"] = XapianBackend.open(generation)
+        engines["xapian, match spies"].use_columns = False
+        engines[remote] = XapianBackend.remote(spec)
+        started = time.perf_counter()
+        engines["xapian"].search(_request("", "relevance"))
+        out["first_search_seconds"] = time.perf_counter() - started  # columns loaded or read
         out["articles"] = {name: engine.count() for name, engine in engines.items()}
         out["timings"] = _measure(engines, classes, reps)
         out["agreement"] = _agreement(engines["whoosh"], engines["xapian"], classes)
     finally:
-        engines[f"xapian {len(servers)} remote shards"].close()
+        for name in ("xapian, match spies", remote):
+            if name in engines:
+                engines[name].close()
         for item in live.values():
             item.close()
         for proc, _ in servers:
@@ -126,28 +138,34 @@ def run(
 def _measure(
     engines: dict[str, Any], classes: dict[str, list[Any]], reps: int
 ) -> dict[str, dict[str, dict[str, float]]]:
-    """p50/p95 (ms) per class and engine, the engines interleaved query by query."""
+    """Wall p50/p95 and CPU p50 (ms) per class and engine, interleaved query by query."""
     timings: dict[str, dict[str, dict[str, float]]] = {}
     for name, queries in classes.items():
         for query in queries:  # warm each engine's caches for the class
             for engine in engines.values():
                 engine.search(_request(query.whoosh, query.sort))
         samples: dict[str, list[float]] = {e: [] for e in engines}
+        cpu: dict[str, list[float]] = {e: [] for e in engines}
         order = list(engines)
         for n in range(reps):
             query = queries[n % len(queries)]
             for engine_name in order[n % len(order) :] + order[: n % len(order)]:
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 engines[engine_name].search(_request(query.whoosh, query.sort))
                 samples[engine_name].append((time.perf_counter() - started) * 1000)
+                cpu[engine_name].append((time.process_time() - cpu_started) * 1000)
         timings[name] = {
             engine_name: {
                 "p50": statistics.median(values),
                 "p95": statistics.quantiles(values, n=20)[-1],
+                "cpu_p50": statistics.median(cpu[engine_name]),
             }
             for engine_name, values in samples.items()
         }
-        row = "  ".join(f"{e} {t['p50']:.1f}/{t['p95']:.1f}" for e, t in timings[name].items())
+        row = "  ".join(
+            f"{e} {t['p50']:.1f}/{t['p95']:.1f} cpu {t['cpu_p50']:.1f}"
+            for e, t in timings[name].items()
+        )
         print(f"{name:28} {row}", flush=True)
     return timings
 
@@ -185,7 +203,8 @@ def markdown(results: dict[str, Any], corpus: Path) -> str:
         f"# Whoosh and Xapian on {corpus.name} ({results['articles']['whoosh']} articles)",
         "",
         "Full request through the backend the app holds (10 hits, 3 snippets each, every facet,",
-        "the month histogram); p50 / p95 in ms; engines interleaved query by query on a shared",
+        "the month histogram); wall p50 / p95, then CPU p50 of this process, in ms (a remote",
+        "shard's CPU is spent in its server); engines interleaved query by query on a shared",
         f"2-core machine (load average {os.getloadavg()[0]:.1f} at the end: other developers' "
         "work ran meanwhile, so figures are noisy).",
         "",
@@ -193,9 +212,19 @@ def markdown(results: dict[str, Any], corpus: Path) -> str:
         "|---|" + "---|" * len(engines),
     ]
     for name, row in results["timings"].items():
-        cells = [f"{row[e]['p50']:.1f} / {row[e]['p95']:.1f}" for e in engines]
+        cells = [
+            f"{row[e]['p50']:.1f} / {row[e]['p95']:.1f} (cpu {row[e]['cpu_p50']:.1f})"
+            for e in engines
+        ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "## Builds", ""]
+    lines += [
+        "",
+        f"First Xapian search after opening: {results['first_search_seconds']:.2f} s "
+        "(the shards' columns loaded, or read value by value when not saved).",
+        "",
+        "## Builds",
+        "",
+    ]
     for name, build in results["builds"].items():
         if build:
             lines.append(

@@ -33,8 +33,17 @@ ENGINES = tuple(
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run the tests of modules marked BOTH_ENGINES once per search engine."""
-    if "engine_name" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_ENGINES", False):
+    """Run the tests of modules marked BOTH_ENGINES once per search engine.
+
+    A module's DEFAULT_ENGINE_ONLY names tests that run once, on the default engine (those
+    driving a bench script, which builds and serves with the default engine).
+    """
+    module = metafunc.module
+    if (
+        "engine_name" in metafunc.fixturenames
+        and getattr(module, "BOTH_ENGINES", False)
+        and metafunc.function.__name__ not in getattr(module, "DEFAULT_ENGINE_ONLY", ())
+    ):
         metafunc.parametrize("engine_name", ENGINES, scope="session")
 
 

@@ -35,19 +35,27 @@ def length(text: str) -> int:
     return sum(1 for run in text.split() if any(c.isalnum() for c in run))
 
 
-@pytest.fixture(scope="session")
-def research_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real index of the research archive (44 wire stories, 13 weeks of 1987)."""
-    root = tmp_path_factory.mktemp("research")
-    shutil.copytree(RESEARCH, root / "research")
-    build_index([root / "research"], root / "index")
-    return root / "index"
+_BUILT: dict[str, Path] = {}  # the research index of each engine, built once per session
+
+
+@pytest.fixture(scope="module")
+def research_index(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Path:
+    """A real index of the research archive (44 wire stories, 13 weeks of 1987), per engine.
+
+    Module-scoped over a session cache, as conftest's built_index is.
+    """
+    if engine_name not in _BUILT:
+        root = tmp_path_factory.mktemp(f"research-{engine_name}")
+        shutil.copytree(RESEARCH, root / "research")
+        build_index([root / "research"], root / "index", backend=engine_name)
+        _BUILT[engine_name] = root / "index"
+    return _BUILT[engine_name]
 
 
 @pytest.fixture
-def research_app(research_index: Path) -> Iterator[Flask]:
-    """The app over the research archive."""
-    application = create_app({"TESTING": True, "INDEX_DIR": research_index})
+def research_app(research_index: Path, engine_name: str) -> Iterator[Flask]:
+    """The app over the research archive, searched by the index's engine."""
+    application = create_app({"TESTING": True, "INDEX_DIR": research_index, "BACKEND": engine_name})
     yield application
     close_app(application)
 

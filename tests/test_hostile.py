@@ -24,6 +24,25 @@ from webapp import create_app, marked
 
 from .conftest import ROOT, run_cli
 
+BOTH_ENGINES = True
+# Tests of the cleaner, the templates and CSV cells alone: no index, no engine.
+DEFAULT_ENGINE_ONLY = {
+    "test_markup_and_script_are_stripped_from_fields",
+    "test_legitimate_text_is_kept",
+    "test_urls_must_be_http_or_are_dropped",
+    "test_body_keeps_paragraphs_and_legitimate_text",
+    "test_a_stray_opening_tag_does_not_swallow_the_article",
+    "test_hostile_volumes_stay_linear",
+    "test_clean_fields_fixes_fields_and_reports_them",
+    "test_an_article_that_was_only_a_script_is_skipped",
+    "test_a_deeply_nested_sidecar_is_ignored_not_fatal",
+    "test_every_template_is_autoescaped",
+    "test_no_template_or_view_marks_text_safe_except_the_marked_filter",
+    "test_marked_snippets_never_sit_inside_a_tag",
+    "test_the_marked_filter_lets_only_mark_through",
+    "test_every_formula_start_is_prefixed",
+    "test_words_inside_an_attribute_value_are_not_counted_as_attributes",
+}
 MAX_BYTES = 64 * 1024  # a small cap, so the oversized file stays small
 TEMPLATES = ROOT / "webapp" / "templates"
 
@@ -170,12 +189,19 @@ def test_an_article_that_was_only_a_script_is_skipped():
 # The hostile corpus through the real `newsindex rebuild`.
 
 
+def _app(index_dir, engine_name: str):
+    """An app on an index folder, searched by an engine."""
+    return create_app({"TESTING": True, "INDEX_DIR": index_dir, "BACKEND": engine_name})
+
+
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
+def hostile(tmp_path_factory, engine_name):
     """The hostile folder, its expected outcomes, and the finished rebuild."""
     out = tmp_path_factory.mktemp("hostile")
     expected = hostile_corpus.make_corpus(out, MAX_BYTES)
-    done = hostile_corpus.rebuild(out, MAX_BYTES)
+    with pytest.MonkeyPatch.context() as mp:  # before the per-test NEWSINDEX_BACKEND
+        mp.setenv("NEWSINDEX_BACKEND", engine_name)
+        done = hostile_corpus.rebuild(out, MAX_BYTES)
     return out, expected, done
 
 
@@ -223,11 +249,11 @@ def _assert_no_live_markup(html: str, where: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_client(hostile):
+def hostile_client(hostile, engine_name):
     """A test client on the index built from the hostile folder."""
     out, _expected, done = hostile
     assert done.returncode == 0, done.stderr[-3000:]
-    app = create_app({"TESTING": True, "INDEX_DIR": out / "index"})
+    app = _app(out / "index", engine_name)
     yield app.test_client()
     live = app.extensions.get("newsindex")
     if live is not None:
@@ -305,14 +331,12 @@ def test_a_deeply_nested_sidecar_is_ignored_not_fatal(tmp_path):
     )
 
 
-def test_an_article_whose_id_holds_a_slash_can_be_opened(tmp_path):
+def test_an_article_whose_id_holds_a_slash_can_be_opened(tmp_path, engine_name):
     (tmp_path / "feed.json").write_text(
         json.dumps({"id": "reuters/2025/01/15", "title": "Slash id", "body": "Slash body."})
     )
-    from indexer.pipeline import build_index
-
-    build_index([tmp_path / "feed.json"], tmp_path / "index")
-    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    build_index([tmp_path / "feed.json"], tmp_path / "index", backend=engine_name)
+    app = _app(tmp_path / "index", engine_name)
     try:
         client = app.test_client()
         html = client.get("/?q=slash").get_data(as_text=True)
@@ -388,7 +412,7 @@ def _feed_lines() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def attacked(tmp_path_factory):
+def attacked(tmp_path_factory, engine_name):
     """A folder of the inputs that broke builds and pages, rebuilt through the CLI."""
     root = tmp_path_factory.mktemp("attacked")
     folder = root / "in"
@@ -406,7 +430,12 @@ def attacked(tmp_path_factory):
         os.mkdir(deep)
     (deep / "bottom.txt").write_text("Bottom\n\nAt the bottom of the folders.\n")
     try:
-        yield root, run_cli(["rebuild", "in"], root, root / "index", timeout=300)
+        yield (
+            root,
+            run_cli(
+                ["rebuild", "in"], root, root / "index", timeout=300, NEWSINDEX_BACKEND=engine_name
+            ),
+        )
     finally:
         while deep != folder:  # shutil.rmtree (pytest's clean-up) recurses too deep for this
             for child in deep.iterdir():
@@ -433,18 +462,18 @@ def test_the_attacked_folder_is_indexed_with_every_problem_reported(attacked):
 
 
 @pytest.fixture(scope="module")
-def feed_index(tmp_path_factory):
+def feed_index(tmp_path_factory, engine_name):
     """An index of the hostile JSONL lines alone (which older builds could index)."""
     root = tmp_path_factory.mktemp("hostile-feed")
     (root / "feed.jsonl").write_text("".join(_feed_lines()))
-    build_index([root / "feed.jsonl"], root / "index")
+    build_index([root / "feed.jsonl"], root / "index", backend=engine_name)
     return root
 
 
 @pytest.fixture
-def attacked_client(feed_index):
+def attacked_client(feed_index, engine_name):
     """A client of the app on the hostile feed's index."""
-    app = create_app({"TESTING": True, "INDEX_DIR": feed_index / "index"})
+    app = _app(feed_index / "index", engine_name)
     yield app.test_client()
     app.extensions["newsindex"].close()
 

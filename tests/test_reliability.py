@@ -25,6 +25,14 @@ from webapp import create_app
 from .conftest import ROOT, SEEDS, close_app
 
 pytestmark = pytest.mark.slow
+BOTH_ENGINES = True
+# The bench scripts build, serve and check with the default engine (Whoosh).
+DEFAULT_ENGINE_ONLY = {
+    "test_kills_and_ctrl_c_around_the_swap_never_leave_an_unreadable_index",
+    "test_searches_during_rebuilds_all_succeed_and_see_each_swap",
+    "test_wrk_reports_are_read_right",
+    "test_the_load_bench_serves_a_short_run_without_errors",
+}
 
 SCRIPT = Path(sys.executable).parent / "newsindex"
 
@@ -120,7 +128,7 @@ def _env(index_dir: Path) -> dict[str, str]:
     return {**os.environ, "NEWSINDEX_INDEX_DIR": os.fspath(index_dir)}
 
 
-def test_two_rebuilds_at_once_one_builds_and_the_other_exits_75(tmp_path):
+def test_two_rebuilds_at_once_one_builds_and_the_other_exits_75(tmp_path, engine_name):
     workload = _bench("workload")
     workload.write_synthetic(tmp_path / "feed" / "feed.jsonl", 150)
     index_dir = tmp_path / "index"
@@ -148,7 +156,7 @@ def test_two_rebuilds_at_once_one_builds_and_the_other_exits_75(tmp_path):
     (_, out, _), (_, _, err) = sorted(results, key=lambda r: r[0])
     assert "Rebuilt: 150 articles indexed" in out
     assert "Another rebuild or update is running" in err and "Traceback" not in err
-    app = _app(index_dir)
+    app = _app(index_dir, engine_name)
     try:
         assert app.test_client().get("/api/search").get_json()["total"] == 150
     finally:
@@ -159,20 +167,30 @@ def test_two_rebuilds_at_once_one_builds_and_the_other_exits_75(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def good_index(tmp_path_factory) -> Path:
+def good_index(tmp_path_factory, engine_name) -> Path:
     """An index over the seeds, to be copied and damaged."""
     root = tmp_path_factory.mktemp("good")
     shutil.copytree(SEEDS, root / "seeds")
-    build_index([root / "seeds"], root / "index")
+    build_index([root / "seeds"], root / "index", backend=engine_name)
     return root / "index"
 
 
 def _damage(index_dir: Path, kind: str) -> None:
-    """Damage an index the way a full disk, a crash or a careless hand would."""
+    """Damage an index the way a full disk, a crash or a careless hand would.
+
+    The "segment" of a Xapian index is its first shard's posting table, its "toc" the file
+    naming the shard's revision (iamglass).
+    """
     store = IndexStore(index_dir)
     generation = store.generations_dir / store.current_name()
-    segment = next(generation.glob("*.seg"))
-    toc = next(generation.glob("*.toc"))
+    if (generation / "shard-0").is_dir():
+        segment, toc = (
+            generation / "shard-0" / "postlist.glass",
+            generation / "shard-0" / "iamglass",
+        )
+    else:
+        segment = next(generation.glob("*.seg"))
+        toc = next(generation.glob("*.toc"))
     if kind == "segment truncated":
         segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
     elif kind == "segment garbage":
@@ -228,18 +246,22 @@ DAMAGE = [
 ]
 
 
+# Damage Xapian cannot see: the last 2 KiB of the posting table are free space in a small index.
+UNSEEN = {"segment tail garbage"}
+
+
 @pytest.fixture
 def damaged(good_index, tmp_path, request) -> Path:
     """A copy of the good index with one kind of damage."""
     index_dir = tmp_path / "index"
-    shutil.copytree(good_index, index_dir)
+    shutil.copytree(good_index, index_dir, symlinks=True)
     _damage(index_dir, request.param)
     return index_dir
 
 
-def _app(index_dir: Path):
-    """An app on an index directory."""
-    return create_app({"TESTING": True, "INDEX_DIR": index_dir})
+def _app(index_dir: Path, engine_name: str):
+    """An app on an index directory, searched by an engine."""
+    return create_app({"TESTING": True, "INDEX_DIR": index_dir, "BACKEND": engine_name})
 
 
 # Whoosh's CompoundStorage raises from __init__ without closing the segment file it opened, so
@@ -260,10 +282,15 @@ def _collect_leaks(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @LEFT_TO_GC
 @pytest.mark.parametrize("damaged", DAMAGE, indirect=True)
-def test_a_damaged_index_answers_503_with_what_to_run(damaged):
-    app = _app(damaged)
+def test_a_damaged_index_answers_503_with_what_to_run(damaged, engine_name, request):
+    app = _app(damaged, engine_name)
     try:
         client = app.test_client()
+        if engine_name == "xapian" and request.node.callspec.params["damaged"] in UNSEEN:
+            # Xapian's table blocks carry no checksum: garbage where no block is read goes
+            # unseen, and the answers must then be the undamaged index's.
+            assert client.get("/api/search?q=tiktok").get_json()["total"] == 5
+            return
         for path in ("/api/search?q=tiktok", "/api/articles/x"):
             response = client.get(path)
             assert response.status_code == 503, (path, response.get_data(as_text=True))
@@ -291,10 +318,10 @@ RECOVERABLE = [
 
 
 @pytest.mark.parametrize("damaged", RECOVERABLE, indirect=True)
-def test_newsindex_rebuild_recovers_a_damaged_index(damaged, tmp_path, monkeypatch):
+def test_newsindex_rebuild_recovers_a_damaged_index(damaged, tmp_path, monkeypatch, engine_name):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
-    app = _app(damaged)
+    app = _app(damaged, engine_name)
     try:
         result = app.test_cli_runner().invoke(args=["rebuild", "seeds"])
         assert result.exit_code == 0, result.output
@@ -305,10 +332,10 @@ def test_newsindex_rebuild_recovers_a_damaged_index(damaged, tmp_path, monkeypat
 
 @LEFT_TO_GC
 @pytest.mark.parametrize("damaged", ["segment truncated", "toc missing"], indirect=True)
-def test_update_on_a_damaged_index_says_to_rebuild(damaged, tmp_path, monkeypatch):
+def test_update_on_a_damaged_index_says_to_rebuild(damaged, tmp_path, monkeypatch, engine_name):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
-    app = _app(damaged)
+    app = _app(damaged, engine_name)
     try:
         result = app.test_cli_runner().invoke(args=["update", "seeds"])
         assert result.exit_code == 1
@@ -318,17 +345,17 @@ def test_update_on_a_damaged_index_says_to_rebuild(damaged, tmp_path, monkeypatc
         close_app(app)
 
 
-def test_a_swap_while_serving_is_picked_up_by_the_next_request(good_index, tmp_path):
+def test_a_swap_while_serving_is_picked_up_by_the_next_request(good_index, tmp_path, engine_name):
     index_dir = tmp_path / "index"
-    shutil.copytree(good_index, index_dir)
-    app = _app(index_dir)
+    shutil.copytree(good_index, index_dir, symlinks=True)
+    app = _app(index_dir, engine_name)
     try:
         client = app.test_client()
         assert client.get("/api/search").get_json()["total"] == 5
         shutil.copytree(SEEDS, tmp_path / "two")
         for path in list((tmp_path / "two").iterdir())[2:]:
             path.unlink()
-        build_index([tmp_path / "two"], index_dir)
+        build_index([tmp_path / "two"], index_dir, backend=engine_name)
         assert client.get("/api/search").get_json()["total"] == 2
         kept = sorted(p.name for p in IndexStore(index_dir).generations_dir.iterdir())
         assert len(kept) == 2  # the new generation and the previous one, for rollback
@@ -336,7 +363,7 @@ def test_a_swap_while_serving_is_picked_up_by_the_next_request(good_index, tmp_p
         close_app(app)
 
 
-def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path):
+def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path, engine_name):
     words = "cocoa harbour ferry grain tariff port strike ministry budget river".split()
     rng = random.Random(4)
     feed = tmp_path / "in" / "feed.jsonl"
@@ -345,8 +372,8 @@ def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path):
         for n in range(1_500):  # three export batches
             text = " ".join(rng.choice(words) + str(rng.randrange(10**6)) for _ in range(30))
             fh.write(json.dumps({"title": f"Item {n}", "date": "2025-01-15", "body": text}) + "\n")
-    build_index([tmp_path / "in"], tmp_path / "index")
-    app = _app(tmp_path / "index")
+    build_index([tmp_path / "in"], tmp_path / "index", backend=engine_name)
+    app = _app(tmp_path / "index", engine_name)
     try:
         client = app.test_client()
         response = client.get("/api/search.csv", buffered=False)
@@ -354,7 +381,7 @@ def test_a_csv_export_streams_to_the_end_while_updates_swap_and_prune(tmp_path):
         lines = [next(chunks) for _ in range(100)]
         for n in range(2):  # each update swaps; the second prunes the export's generation
             (tmp_path / "in" / f"new{n}.txt").write_text(f"New {n}\n\nA new story {n} today.\n")
-            update_index([tmp_path / "in"], tmp_path / "index")
+            update_index([tmp_path / "in"], tmp_path / "index", backend=engine_name)
             assert client.get("/?q=new").status_code == 200  # this process moves on too
         lines.extend(chunks)
         response.close()

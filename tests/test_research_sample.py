@@ -13,6 +13,9 @@ from indexer.research.sample import draw
 from .conftest import run_cli
 from .research_data import all_hits, rclient, research_app, research_index  # noqa: F401
 
+BOTH_ENGINES = True
+DEFAULT_ENGINE_ONLY = {"test_draw_is_uniform_over_many_seeds"}  # the draw alone, no engine
+
 
 def _sample(client, **params) -> dict:
     """A sampled search through the API."""

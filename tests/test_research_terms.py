@@ -12,6 +12,9 @@ from indexer.research.terms import significance
 from .conftest import run_cli
 from .research_data import all_hits, rclient, research_app, research_index  # noqa: F401
 
+BOTH_ENGINES = True
+DEFAULT_ENGINE_ONLY = {"test_significance_is_the_log_likelihood_ratio"}  # the formula alone
+
 
 def _holds(body: str, term: str) -> bool:
     """Whether a body holds a word (or two adjacent words) in any of its simple forms."""
@@ -89,10 +92,10 @@ def test_cli_terms(research_index, tmp_path, rclient):  # noqa: F811
     assert "Top terms of all" in text.stdout and "buffer stock" in text.stdout
 
 
-def test_archive_counts_agree_with_searches(research_index, rclient):  # noqa: F811
+def test_archive_counts_agree_with_searches(research_index, rclient, engine_name):  # noqa: F811
     from indexer.live import LiveIndex
 
-    live = LiveIndex(research_index)
+    live = LiveIndex(research_index, engine_name)
     try:
         terms = ["cocoa", "buffer stock", "north-sea", "crude"]
         counts = live.backend().archive_counts(terms)

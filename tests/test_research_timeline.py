@@ -11,6 +11,8 @@ import pytest
 from .conftest import run_cli
 from .research_data import rclient, research_app, research_index  # noqa: F401
 
+BOTH_ENGINES = True
+
 
 def _total(client, **params) -> int:
     """How many articles a search matches, through /api/search (the count made another way)."""

@@ -24,6 +24,7 @@ from indexer.pipeline import build_index
 from .conftest import SEEDS, free_port
 
 pytestmark = pytest.mark.slow
+BOTH_ENGINES = True
 
 SCRIPT = Path(sys.executable).parent / "newsindex"
 HOST = "127.0.0.1"
@@ -104,11 +105,11 @@ def _open_files(pid: int) -> list[str]:
 
 
 @pytest.fixture
-def index_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An index over the seeds, built in a folder of its own."""
+def index_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str) -> Path:
+    """An index over the seeds, built in a folder of its own (served with the same engine)."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
-    build_index(["seeds"], tmp_path / "index")
+    build_index(["seeds"], tmp_path / "index", backend=engine_name)
     return tmp_path / "index"
 
 
@@ -121,7 +122,7 @@ def _total(port: int) -> int:
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc")
 def test_two_workers_share_the_port_open_the_index_after_forking_and_follow_current(
-    index_dir, tmp_path
+    index_dir, tmp_path, engine_name
 ):
     with _serving(index_dir, "--workers", "2") as served:
         assert {_total(served.port) for _ in range(20)} == {5}
@@ -134,7 +135,7 @@ def test_two_workers_share_the_port_open_the_index_after_forking_and_follow_curr
         (tmp_path / "seeds" / "900-extra.txt").write_text(
             "TikTok users arrive on RedNote\n\nA sixth article about TikTok refugees.\n"
         )
-        build_index(["seeds"], index_dir)
+        build_index(["seeds"], index_dir, backend=engine_name)
         assert {_total(served.port) for _ in range(30)} == {6}
         assert _children(served.proc.pid) == workers  # no worker died on the way
     assert served.proc.returncode == 0

@@ -169,6 +169,35 @@ def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, sha
         assert local.supports(SUGGESTIONS) and not remote.supports(SUGGESTIONS)
         assert local.search(SearchQuery(text="tiktk")).suggestion == "tiktok"
         assert remote.search(SearchQuery(text="tiktk")).suggestion is None
+        assert "spelling" in remote.status()["lacks"]["did you mean"]
+        assert "lacks" not in local.status()
+        app = _app(sharded_index, _spec(shard_servers))
+        try:
+            shown = app.test_cli_runner().invoke(args=["stats"])
+            assert shown.exit_code == 0, shown.output
+            assert "without did you mean: Xapian 1.4's remote protocol" in shown.output
+        finally:
+            close_app(app)
     finally:
         local.close()
         remote.close()
+
+
+def test_remote_shards_say_they_draw_no_samples_and_count_no_mentions(sharded_index, shard_servers):
+    app = _app(sharded_index, _spec(shard_servers))
+    try:
+        client = app.test_client()
+        response = client.get("/api/search?q=&sample=2&seed=1")
+        assert response.status_code == 400
+        assert "xapian engine cannot draw random samples" in response.get_json()["error"]
+        response = client.get("/api/search?q=atleast2:tiktok")
+        assert response.status_code == 400
+        assert "over remote shards" in response.get_json()["error"]
+        local = _app(sharded_index)
+        try:
+            data = local.test_client().get("/api/search?q=&sample=2&seed=1").get_json()
+            assert data["total"] == 2 and data["sample"]["drawn_from"] > 2
+        finally:
+            close_app(local)
+    finally:
+        close_app(app)

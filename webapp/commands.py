@@ -254,6 +254,8 @@ def stats_command(as_json: bool) -> None:
         click.echo(f"Engine: {engine['engine']}, fast matcher {state}: {engine['reason']}")
     else:
         click.echo(f"Engine: {engine['engine']}")
+    for feature, reason in engine.get("lacks", {}).items():
+        click.echo(f"  without {feature}: {reason}")
     click.echo(f"Articles: {stats['articles']} ({stats['undated']} undated)")
     click.echo(f"Stories: {stats['stories']} (syndicated copies folded together)")
     if stats["date_range"]:

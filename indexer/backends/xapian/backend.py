@@ -1,11 +1,11 @@
-"""The Xapian backend: BM25 over the project's own terms, facets by match spies, shards.
+"""The Xapian backend: BM25 over the project's own terms, facets from columns, shards.
 
 A search is prepared above the engine (`indexer.query.prepare`), its tree translated
-(`translate`), filtered by boolean facet terms and date value ranges, matched with every match
-counted exactly (facet counts from `ValueCountMatchSpy`, one hit per story by collapsing on the
-story slot), and its page highlighted by the project's highlighter (the Whoosh engine's, so
-both mark the same words). The index is one or more shard databases (`shards`), local in a
-generation folder or remote behind `xapian-tcpsrv`; a search sees them as one database.
+(`translate`), matched, counted exactly (over local shards from numpy columns of their value
+slots, `columns`; over remote shards by `ValueCountMatchSpy`), one hit per story, and its page
+highlighted by the project's highlighter (the Whoosh engine's, so both mark the same words).
+The index is one or more shard databases (`shards`), local in a generation folder or remote
+behind `xapian-tcpsrv`; a search sees them as one database.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from indexer.backends.base import (
     EXPORT_CAP,
     HIGHLIGHT,
     MORE_LIKE_THIS,
+    SAMPLE,
     STORIES,
     SUGGESTIONS,
     Export,
@@ -35,13 +36,15 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.backends.whoosh import highlight
-from indexer.backends.xapian import schema
+from indexer.backends.xapian import columns, schema
+from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import (
     Search,
     article_of,
     copy_summary,
     marked_paragraph,
+    sampled,
     story_members,
 )
 from indexer.backends.xapian.shards import (
@@ -61,6 +64,12 @@ from indexer.safehtml import escape, lead
 REMOTE_REFRESH_SECONDS = 10.0  # remote connections are renewed to see a new generation
 SERVING = "serving"  # index/serving/shard-N: links to the current generation's shards
 RETRIES = 2  # a search that loses a connection reconnects (another replica) and runs again
+# What a search over remote shards cannot offer, and why (shown by `newsindex stats`).
+REMOTE_LACKS = {
+    "did you mean": "Xapian 1.4's remote protocol carries no spelling data",
+    "sample=": "samples are drawn from the columns of local shard folders",
+    "atleastN:": "mention counts are combined over the columns of local shard folders",
+}
 _TRANSIENT = (xapian.NetworkError, xapian.DatabaseModifiedError, xapian.DatabaseOpeningError)
 
 log = logging.getLogger(__name__)
@@ -70,11 +79,14 @@ class XapianBackend(SearchBackend):
     """A Xapian index: the shard databases of one generation, or remote shards."""
 
     name = "xapian"
-    # Not SAMPLE (no uniform draw over a match set here), nor the column-based MATCH_DATES and
-    # ARCHIVE_COUNTS (the defaults over search and export serve the research tools instead).
-    capabilities = frozenset({MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES})
+    # Not the column-based MATCH_DATES and ARCHIVE_COUNTS (the defaults over search and export
+    # serve the research tools instead). Remote shards lack SAMPLE (drawn from local columns).
+    capabilities = frozenset(
+        {MORE_LIKE_THIS, SUGGESTIONS, CHART_BY_SOURCE, HIGHLIGHT, STORIES, SAMPLE}
+    )
     shardable = True
     rewrites_files = True  # Xapian rewrites its table files: an update must copy them
+    use_columns = True  # False: count by match spies as over remote shards (bench/backends.py)
 
     def __init__(
         self, path: Path | None, dirs: list[Path], remote: list[RemoteShard] | None = None
@@ -87,9 +99,12 @@ class XapianBackend(SearchBackend):
         self._readers: list[tuple[threading.local, Any]] = []
         self._lock = threading.Lock()
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
+        self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
+        self._tables_lock = threading.Lock()
         if remote is not None:
-            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there.
-            self.capabilities = XapianBackend.capabilities - {SUGGESTIONS}
+            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there;
+            # samples are drawn from the columns of local shards.
+            self.capabilities = XapianBackend.capabilities - {SUGGESTIONS, SAMPLE}
 
     # Opening
 
@@ -223,8 +238,30 @@ class XapianBackend(SearchBackend):
     def _open_all(self) -> xapian.Database:
         """A new database over every shard (local folders or remote replicas)."""
         if self._remote is None:
-            return combine([xapian.Database(str(folder)) for folder in self._dirs])
+            return combine(self._open_shards())
         return combine([shard.connect() for shard in self._remote])
+
+    def _open_shards(self) -> list[xapian.Database]:
+        """Each local shard's database."""
+        return [xapian.Database(str(folder)) for folder in self._dirs]
+
+    def _shard_tables(self, shards: list[xapian.Database]) -> ShardTables:
+        """The joined columns of the local shards at the revisions of `shards` (cached)."""
+        key = tuple((db.get_uuid(), db.get_revision(), db.get_lastdocid()) for db in shards)
+        with self._tables_lock:
+            if self._tables is None or self._tables[0] != key:
+                parts = [
+                    columns.shard_table(folder, db)
+                    for folder, db in zip(self._dirs, shards, strict=True)
+                ]
+                self._tables = (key, columns.join(parts))
+            return self._tables[1]
+
+    def write_caches(self) -> None:
+        """Save each local shard's columns in its folder (rebuild and update run this)."""
+        if self._remote is None:
+            for folder in self._dirs:
+                columns.write_tables(folder)
 
     def _db(self, fresh: bool = False) -> xapian.Database:
         """This thread's database, reopened after a write or, for remote shards, renewed."""
@@ -235,15 +272,25 @@ class XapianBackend(SearchBackend):
             if self._remote is not None and now - local.opened > REMOTE_REFRESH_SECONDS:
                 fresh = True
             elif local.version != self._version:
-                local.version = self._version
-                db.reopen()
+                fresh = True  # reopened whole: the shards' revisions name their columns
         if db is None or fresh:
             if db is not None:
                 db.close()
-            local.db, local.version, local.opened = self._open_all(), self._version, now
+            if self._remote is None:
+                local.shards = self._open_shards()
+                local.db = combine(local.shards)
+            else:
+                local.shards, local.db = None, self._open_all()
+            local.version, local.opened = self._version, now
             with self._lock:
+                self._readers = [(t, d) for t, d in self._readers if d is not db]
                 self._readers.append((local, local.db))
         return local.db
+
+    def _local_tables(self) -> ShardTables | None:
+        """This thread's columns of its local shards (None for remote shards)."""
+        shards = getattr(self._local, "shards", None)
+        return self._shard_tables(shards) if shards and self.use_columns else None
 
     def _read(self, work: Callable[[xapian.Database], Any]) -> Any:
         """Run a read, reconnecting (another replica) when a connection is lost meanwhile."""
@@ -274,7 +321,8 @@ class XapianBackend(SearchBackend):
         for local, db in readers:
             db.close()
             if getattr(local, "db", None) is db:
-                local.db = None
+                local.db = local.shards = None
+        self._tables = None
 
     def count(self) -> int:
         """Number of articles."""
@@ -326,6 +374,7 @@ class XapianBackend(SearchBackend):
                 "engine": self.name,
                 "shards": [shard.label for shard in self._remote],
                 "mode": "remote",
+                "lacks": REMOTE_LACKS,
             }
         return {"engine": self.name, "shards": len(self._dirs), "mode": "local"}
 
@@ -335,22 +384,34 @@ class XapianBackend(SearchBackend):
         """Run one search: exact counts, facets with their own selections left out, one page."""
         started = time.perf_counter()
         prepared = prepare(sq)
-        return self._read(lambda db: Search(db, sq, prepared, started, self._labels).run())
+        return self._read(
+            lambda db: Search(db, sq, prepared, started, self._labels, self._local_tables()).run()
+        )
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (read as it is consumed)."""
         prepared = prepare(sq)
-        db = self._open_all()  # its own database: the export streams after this call returns
+        # Its own database: the export streams after this call returns.
+        shards = self._open_shards() if self._remote is None else None
+        db = combine(shards) if shards is not None else self._open_all()
         try:
-            search = Search(db, sq, prepared, time.perf_counter(), {})
-            mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(
-                0, cap, db.get_doccount()
-            )
+            tables = self._shard_tables(shards) if shards and self.use_columns else None
+            search = Search(db, sq, prepared, time.perf_counter(), {}, tables)
+            if tables is not None:
+                _base, _chosen, final = search.selection(tables)
+                total = int(final.sum())  # what a sample is drawn from
+                if sq.sample is not None:
+                    final, _pool = sampled(final, sq, tables)
+                docids = [item[0] for item in search.ordered(tables, final, 0, cap, group=False)]
+            else:
+                mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(
+                    0, cap, db.get_doccount()
+                )
+                total = mset.get_matches_estimated()
+                docids = [item.docid for item in mset]
         except BaseException:
             db.close()
             raise
-        total = mset.get_matches_estimated()
-        docids = [item.docid for item in mset]
 
         def articles() -> Iterator[Article]:
             """The articles, read in batches from the export's database."""
@@ -386,7 +447,7 @@ class XapianBackend(SearchBackend):
         """The title and body terms of query text (patterns expanded), to mark."""
         try:
             tree = prepare(SearchQuery(text=query_text)).tree
-            return self._read(lambda db: to_xapian(tree, db).terms)
+            return self._read(lambda db: to_xapian(tree, db, counts=True).terms)
         except QueryError:
             return set()
 

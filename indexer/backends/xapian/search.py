@@ -1,9 +1,16 @@
-"""One search over a Xapian database: filters, exact counts by match spies, the chart, a page.
+"""One search over a Xapian database: filters, exact counts, the chart, a page.
 
-The base query (the translated tree, date value ranges) is filtered by the boolean terms of the
-selected facet values; one enquiry collapses on the story slot for one hit per story, its match
-spies count every facet over every match (a facet with a selection is counted again without
-it), and the hits are highlighted by the project's highlighter.
+Over local shards (`columns.ShardTables` at hand) the query's matching docids are read from
+one unranked match (none for the empty query: every live article matches), and dates, facet
+selections, counts, the chart and the story count are computed from the tables' numpy columns
+by the query layer's functions, as the Whoosh engine does; a page in date order is ordered
+there too, and a ranked page is one enquiry of the page's size collapsing on the story slot.
+
+Over remote shards (no columns) the base query (the translated tree, date value ranges) is
+filtered by the boolean terms of the selected facet values; one enquiry collapses on the story
+slot for one hit per story, its match spies count every facet over every match (a facet with a
+selection is counted again without it). Either way the hits are highlighted by the project's
+highlighter.
 """
 
 from __future__ import annotations
@@ -23,13 +30,32 @@ from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResul
 from indexer.backends.whoosh import highlight
 from indexer.backends.whoosh.analysis import highlight_text
 from indexer.backends.xapian import schema
+from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
-from indexer.backends.xapian.translate import Translation, to_xapian
+from indexer.backends.xapian.translate import (
+    Translation,
+    at_least_docids,
+    has_counts,
+    leaf_query,
+    to_xapian,
+)
+from indexer.errors import QueryError
 from indexer.models import Article, article_from_dict
-from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount, top_counts
+from indexer.query import grammar
+from indexer.query.facets import (
+    MULTI_SEP,
+    DateColumns,
+    FacetColumn,
+    FacetCount,
+    count_facets,
+    select,
+    top_counts,
+)
 from indexer.query.histogram import bin_dates
-from indexer.query.indexed import UNKNOWN, micros
+from indexer.query.indexed import UNKNOWN, indexed_mask, micros
+from indexer.query.mentions import AtLeast
 from indexer.query.prepare import PreparedQuery
+from indexer.research.sample import draw
 from indexer.safehtml import escape, lead, split_fragments
 
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
@@ -48,10 +74,14 @@ class Search:
         prepared: PreparedQuery,
         started: float,
         labels: dict[tuple[str, str], str | None],
+        tables: ShardTables | None = None,
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
-        self.translation: Translation = to_xapian(prepared.tree, db)
+        self.tables = tables  # the columns of local shards (None: remote, count by spies)
+        # atleastN: is counted from postings over local shards' columns (refused otherwise).
+        self.translation: Translation = to_xapian(prepared.tree, db, counts=tables is not None)
+        self.counted = tables is not None and has_counts(prepared.tree)
         base = self.translation.query
         for condition in (_date_filter(prepared.bounds), _indexed_filter(sq.indexed_after)):
             if condition is not None:
@@ -95,7 +125,11 @@ class Search:
 
     def run(self) -> SearchResults:
         """Match, count, chart and page."""
+        if self.tables is not None:
+            return self.run_columns(self.tables)
         sq, prepared = self.sq, self.prepared
+        if sq.sample is not None:
+            raise QueryError("Samples are drawn from local Xapian shards, not remote ones.")
         ranked = prepared.ranked
         enquire = self.enquire(self.final, ranked, group=sq.group)
         spies: dict[str, xapian.ValueCountMatchSpy] = {}
@@ -136,12 +170,25 @@ class Search:
                 histogram = self.story_chart(chart_slot)
             else:
                 histogram = _chart(_spy_counts(spies["_chart"]), total, sq)
-        hits = [self.hit(item, ranked) for item in mset]
+        hits = [self.hit(item.docid, item.document, item.weight, ranked) for item in mset]
+        return self.results(total, stories, hits, facets, histogram)
+
+    def results(
+        self,
+        total: int,
+        stories: int,
+        hits: list[Hit],
+        facets: dict[str, list[FacetCount]],
+        histogram: Any,
+        sampled_from: int | None = None,
+    ) -> SearchResults:
+        """The search's results, with a spelling suggestion when few articles match."""
+        prepared = self.prepared
         suggestion = None
         if prepared.wants_suggestion(total):
             suggestion = _suggest(self.db, prepared)
         return SearchResults(
-            query=sq,
+            query=self.sq,
             total=total,
             stories=stories,
             hits=hits,
@@ -152,7 +199,135 @@ class Search:
             sorted_by=prepared.sorted_by,
             aliases_added=prepared.aliases_added,
             took_ms=(time.perf_counter() - self.started) * 1000,
+            sampled_from=sampled_from,
         )
+
+    def selection(self, shards: ShardTables) -> tuple[np.ndarray, dict[str, np.ndarray], Any]:
+        """The rows the query and its filters select (`facets.select`'s three masks)."""
+        sq, prepared = self.sq, self.prepared
+        tables = shards.tables
+        if prepared.tree is None:
+            matched = tables.live
+        elif self.counted:
+            rows = self.tree_rows(prepared.tree, shards)
+            matched = tables.live & rows if rows is not None else np.zeros_like(tables.live)
+        else:
+            matched = tables.live & shards.mask(self.matching_docids(self.translation.query))
+        recent = indexed_mask(tables.indexed, sq.indexed_after)
+        if recent is not None:
+            matched = matched & recent
+        return select(matched, tables.dates, prepared.bounds, sq.filters, tables.facets)
+
+    def run_columns(self, shards: ShardTables) -> SearchResults:
+        """Match once, then select, count, chart and order over the shards' columns."""
+        sq, prepared = self.sq, self.prepared
+        tables = shards.tables
+        base, chosen, final = self.selection(shards)
+        sampled_from = None
+        if sq.sample is not None:
+            final, sampled_from = sampled(final, sq, shards)
+        total = int(final.sum())
+        facets = {}
+        if sq.facets:
+            facets = count_facets(FACETS, sq.filters, sq.facet_limit, base, chosen, tables.facets)
+        histogram = None
+        if sq.histogram:
+            by = tables.facets["source"] if sq.chart_by_source else None
+            counted = final
+            if sq.chart_stories:
+                counted = tables.stories.representatives(final, tables.dates.ordinal)
+            histogram = bin_dates(tables.dates, counted, by, granularity=sq.interval)
+        page = []
+        if total:
+            start = (sq.page - 1) * sq.per_page
+            page = self.ordered(shards, final, start, sq.per_page, sq.group)
+        hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
+        stories = tables.stories.count(final)
+        return self.results(total, stories, hits, facets, histogram, sampled_from)
+
+    def ordered(
+        self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """(docid, document, weight) of `count` selected rows from `start`, in the query's order
+        (one per story when grouping): ranked by one enquiry, else ordered by the columns."""
+        if self.prepared.ranked and (self.counted or self.sq.sample is not None):
+            # A sample is already one article a story.
+            return self.ranked_among(shards, final, start, count, group and self.sq.sample is None)
+        if self.prepared.ranked:
+            enquire = self.enquire(self.final, ranked=True, group=group)
+            return [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, count)]
+        xids = shards.xids[_in_order(final, shards, self.sq.sort, group)][start : start + count]
+        return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
+
+    def ranked_among(
+        self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """Selected rows no Xapian query expresses (a sample, what atleastN: counted), ranked
+        by the query's words: every article is weighed, those selected are kept in order.
+
+        (The translation ranks atleastN: as its word, which a negation, -atleast4:x, would
+        take from every match; a match decider sees shard-local docids, so it cannot select.)
+        """
+        nothing = xapian.Query(xapian.Query.OP_SCALE_WEIGHT, xapian.Query.MatchAll, 0.0)
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(xapian.Query(xapian.Query.OP_AND_MAYBE, nothing, self.translation.query))
+        enquire.set_weighting_scheme(xapian.BM25Weight())
+        mset = enquire.get_mset(0, self.db.get_doccount())  # by weight, ties in docid order
+        size = mset.size()
+        xids = np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
+        kept = np.flatnonzero(final[shards.rows(xids)])
+        rows = shards.rows(xids[kept])
+        if group:
+            firsts = set(shards.tables.stories.first_per_story(rows))
+            kept = np.asarray([k for k, r in zip(kept, rows.tolist(), strict=True) if r in firsts])
+        page = kept[start : start + count].tolist()
+        return [
+            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight) for i in page
+        ]
+
+    def matching_docids(self, query: xapian.Query) -> np.ndarray:
+        """The combined docids a query matches (unranked, one match)."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(query)
+        enquire.set_weighting_scheme(xapian.BoolWeight())
+        enquire.set_docid_order(xapian.Enquire.ASCENDING)
+        mset = enquire.get_mset(0, self.db.get_doccount())
+        size = mset.size()
+        return np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
+
+    def tree_rows(self, node: grammar.Node, shards: ShardTables) -> np.ndarray | None:
+        """The rows a tree matches, `atleastN:` counted from postings, combined as the
+        translation combines (None where a word analyses away, as it leaves a node out)."""
+        nothing = np.zeros(shards.tables.size, dtype=bool)
+        if isinstance(node, AtLeast):
+            docids = at_least_docids(node, self.db)
+            return None if docids is None else shards.mask(np.asarray(docids, dtype=np.int64))
+        if isinstance(node, grammar.And | grammar.Or):
+            found = (self.tree_rows(item, shards) for item in node.items)
+            subs = [m for m in found if m is not None]
+            if isinstance(node, grammar.And):
+                return np.logical_and.reduce(subs) if subs else nothing
+            return np.logical_or.reduce(subs) if subs else None
+        if isinstance(node, grammar.Not):
+            inner = self.tree_rows(node.item, shards)
+            return None if inner is None else shards.tables.live & ~inner
+        if isinstance(node, grammar.AndNot | grammar.AndMaybe | grammar.Require):
+            if isinstance(node, grammar.AndNot):
+                first, second = node.positive, node.negative
+            elif isinstance(node, grammar.AndMaybe):
+                first, second = node.required, node.optional
+            else:
+                first, second = node.required, node.condition
+            a, b = self.tree_rows(first, shards), self.tree_rows(second, shards)
+            if a is None and (b is None or isinstance(node, grammar.AndNot)):
+                return nothing
+            if a is None or b is None:
+                return b if a is None else a
+            if isinstance(node, grammar.AndNot):
+                return a & ~b
+            return a if isinstance(node, grammar.AndMaybe) else a & b
+        query = leaf_query(node, self.db)
+        return None if query is None else shards.mask(self.matching_docids(query))
 
     def story_chart(self, slot: int) -> Any:
         """The date chart counting each story once, at its earliest dated article."""
@@ -192,9 +367,8 @@ class Search:
             ordered.append((selected[key], int(entry[1]) if entry else 0))
         return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
 
-    def hit(self, item: Any, ranked: bool) -> Hit:
+    def hit(self, docid: int, doc: xapian.Document, weight: float, ranked: bool) -> Hit:
         """One hit: its article, score, snippets and the other copies of its story."""
-        doc = item.document
         article = article_of(doc)
         terms = self.translation.terms
         snippets: list[str] = []
@@ -208,16 +382,42 @@ class Search:
         total = 0
         if article.story_id:
             members = story_members(self.db, article.story_id, COPIES_SHOWN + 1)
-            others = [d for d in members if d != item.docid][:COPIES_SHOWN]
+            others = [d for d in members if d != docid][:COPIES_SHOWN]
             copies = [copy_summary(self.db, d) for d in others]
             total = _story_size(self.db, article.story_id) - 1
         return Hit(
             article=article,
-            score=item.weight if ranked else None,
+            score=weight if ranked else None,
             snippets=snippets,
             copies=copies,
             copies_total=total,
         )
+
+
+def sampled(final: np.ndarray, sq: SearchQuery, shards: ShardTables) -> tuple[np.ndarray, int]:
+    """The mask of a random sample of the matches (of stories when grouping), and its pool."""
+    tables = shards.tables
+    pool = tables.stories.representatives(final, tables.dates.ordinal) if sq.group else final
+    candidates = np.flatnonzero(pool)
+    mask = np.zeros_like(final)
+    mask[draw(candidates, sq.sample or 0, sq.seed)] = True
+    return mask, len(candidates)
+
+
+def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) -> np.ndarray:
+    """Rows of the matches newest, oldest or most recently indexed first (one per story when
+    grouping), ties in docid order, as Xapian sorts by value."""
+    tables = shards.tables
+    rows = np.flatnonzero(final)
+    if sort == INDEXED:
+        keys = -tables.indexed[rows]
+    else:
+        days = tables.dates.ordinal[rows].astype(np.int64)
+        keys = np.where(days > 0, days, schema.UNKNOWN_OLDEST) if sort == "oldest" else -days
+    ordered = rows[np.lexsort((shards.xids[rows], keys))]
+    if group:
+        return np.asarray(tables.stories.first_per_story(ordered), dtype=np.int64)
+    return ordered
 
 
 def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:

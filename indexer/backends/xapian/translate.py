@@ -40,13 +40,52 @@ class Translation:
         self.terms = terms
 
 
-def to_xapian(node: Node | None, db: xapian.Database) -> Translation:
-    """The Xapian query of a tree (MatchAll for no tree) and its terms to highlight."""
+def to_xapian(node: Node | None, db: xapian.Database, counts: bool = False) -> Translation:
+    """The Xapian query of a tree (MatchAll for no tree) and its terms to highlight.
+
+    With `counts`, an `atleastN:` term is its word's query (what it ranks by): the caller
+    keeps only the articles holding it N times (`at_least_docids`); without, it is refused.
+    """
     if node is None:
         return Translation(xapian.Query.MatchAll, set())
-    translator = _Translator(db)
+    translator = _Translator(db, counts)
     translated = translator.node(node)
     return Translation(translated or xapian.Query.MatchNothing, translator.terms)
+
+
+def has_counts(node: Node | None) -> bool:
+    """Whether a tree holds an `atleastN:` term."""
+    if node is None or isinstance(node, AtLeast):
+        return node is not None
+    if isinstance(node, grammar.And | grammar.Or):
+        return any(has_counts(item) for item in node.items)
+    if isinstance(node, grammar.Not):
+        return has_counts(node.item)
+    if isinstance(node, grammar.AndNot):
+        return has_counts(node.positive) or has_counts(node.negative)
+    if isinstance(node, grammar.AndMaybe):
+        return has_counts(node.required) or has_counts(node.optional)
+    if isinstance(node, grammar.Require):
+        return has_counts(node.required) or has_counts(node.condition)
+    return False
+
+
+def leaf_query(node: Node, db: xapian.Database) -> xapian.Query | None:
+    """The query of one leaf (a word, phrase, pattern or length); None when it analyses away."""
+    return _Translator(db, counts=True).node(node)
+
+
+def at_least_docids(node: AtLeast, db: xapian.Database) -> list[int] | None:
+    """Docids whose body holds each term of the word `count` times or more (its wdf, as
+    Whoosh's posting weights count); None when the word analyses away."""
+    terms = [t.text for t in analyzer("body")(node.text, mode="query")]
+    if not terms:
+        return None
+    found: set[int] | None = None
+    for term in terms:
+        docs = {p.docid for p in db.postlist(term) if p.wdf >= node.count}
+        found = docs if found is None else found & docs
+    return sorted(found or ())
 
 
 def _combine(op: int, items: list[xapian.Query]) -> xapian.Query:
@@ -57,8 +96,9 @@ def _combine(op: int, items: list[xapian.Query]) -> xapian.Query:
 class _Translator:
     """Turns tree nodes into Xapian queries; None for a node whose words all analyse away."""
 
-    def __init__(self, db: xapian.Database) -> None:
+    def __init__(self, db: xapian.Database, counts: bool = False) -> None:
         self.db = db
+        self.counts = counts  # atleastN: allowed (as its word's query; see to_xapian)
         self.terms: set[str] = set()
 
     def node(self, node: Node) -> xapian.Query | None:
@@ -66,11 +106,16 @@ class _Translator:
         if isinstance(node, Length):
             return _length(node)
         if isinstance(node, AtLeast):
-            raise QueryError(
-                f"{node.render()}: mention counts (atleastN:) are not available with the xapian "
-                "backend, which cannot filter on a word's count in an article; the default "
-                "whoosh backend has them."
-            )
+            if not self.counts:
+                raise QueryError(
+                    f"{node.render()}: mention counts (atleastN:) are not available with the "
+                    "xapian backend over remote shards (they are counted from local shards); "
+                    "search the shard folders locally, or use the whoosh backend."
+                )
+            texts = self.analyse("body", node.text)
+            if not texts:
+                return None
+            return _combine(xapian.Query.OP_AND, [self.term("body", t) for t in texts])
         if isinstance(node, grammar.Word) and has_cjk(node.text):
             parts = [self.cjk_part(node, m.group()) for m in _QUERY_PART.finditer(node.text)]
             parts = [p for p in parts if p is not None]

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import SearchQuery
+from indexer.backends.whoosh import savecodec
 from indexer.backends.whoosh.backend import WhooshBackend
 from indexer.backends.whoosh.positions import (
     SUFFIX,
@@ -233,14 +234,15 @@ def test_a_document_past_65536_words_is_saved_wide(tmp_path: Path) -> None:
         engine.close()
 
 
-@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize(("processes", "batch"), [(1, 7), (2, savecodec.BATCH_POSTINGS)])
 def test_the_writer_saves_the_same_file_as_decoding_the_segment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int, batch: int
 ) -> None:
     """Each segment's file, saved while Whoosh writes it, equals one decoded from it after."""
     import indexer.backends.whoosh.backend as whoosh_backend
 
     monkeypatch.setattr(whoosh_backend, "processes_for", lambda _count: processes)
+    monkeypatch.setattr(savecodec, "BATCH_POSTINGS", batch)  # 7: many batches per field
     engine = WhooshBackend.create(tmp_path / "ix")
     try:
         engine.add(_articles(400))

@@ -144,6 +144,18 @@ class FieldPostings:
         flat: np.ndarray,
     ) -> None:
         """Append one term's postings (documents, weights, position counts, positions)."""
+        self.add_terms([btext], [len(ids)], ids, weights, counts, flat)
+
+    def add_terms(
+        self,
+        btexts: list[bytes],
+        sizes: list[int],
+        ids: np.ndarray,
+        weights: np.ndarray,
+        counts: np.ndarray,
+        flat: np.ndarray,
+    ) -> None:
+        """Append the postings of consecutive terms (`sizes`: each term's number of postings)."""
         if len(flat):
             self.largest = max(self.largest, int(flat.max()), int(counts.max()))
         streams = self._streams
@@ -152,9 +164,12 @@ class FieldPostings:
         streams["counts"].write(counts.astype(WIDE).tobytes())
         streams["weights"].write(weights.astype(WEIGHTS).tobytes())
         self.derived = self.derived and np.array_equal(weights, counts * self.boost)
-        self.texts.append(btext)
-        self.postings.append(self.postings[-1] + len(counts))
-        self.starts.append(self.starts[-1] + len(flat))
+        self.texts.extend(btexts)
+        ends = np.cumsum(sizes)
+        self.postings.extend((self.postings[-1] + ends).tolist())
+        # Each term's number of positions: its postings' counts summed.
+        per_term = np.add.reduceat(counts, ends - sizes) if len(counts) else np.zeros(0, int)
+        self.starts.extend((self.starts[-1] + np.cumsum(per_term)).tolist())
 
     def write(self, field: str, out: _Writer) -> dict[str, Any]:
         """Write the field's arrays (and close its temporary files); what to know to read them."""

@@ -78,32 +78,32 @@ class _SavingFieldWriter(W3FieldWriter):
         return super().add_postings(schema, lengths, self._tee(items))
 
     def _tee(self, items: Iterable[Posting]) -> Iterator[Posting]:
-        """Pass every posting on; keep each positional term's documents, weights and values."""
+        """Pass every posting on; gather the positional fields' postings in large batches."""
+        batch = _Batch()
         gathered = self._gathered
-        term: tuple[str, bytes] | None = None
-        docs: list[int] = []
-        weights: list[float] = []
-        values: list[bytes] = []
         for item in items:
             if gathered:
                 try:
                     name, btext, docnum, weight, value = item
                     if docnum >= 0 and name in gathered:
-                        if term != (name, btext):
-                            if term is not None:
-                                _add(gathered[term[0]], term[1], docs, weights, values)
-                            term, docs, weights, values = (name, btext), [], [], []
-                        docs.append(docnum)
-                        weights.append(weight)
-                        values.append(value)
+                        if name != batch.field or btext != batch.btexts[-1]:
+                            if name != batch.field or len(batch.docs) >= BATCH_POSTINGS:
+                                batch.flush(gathered)  # at a term's start: terms stay whole
+                                batch.field = name
+                            batch.btexts.append(btext)
+                            batch.sizes.append(0)
+                        batch.sizes[-1] += 1
+                        batch.docs.append(docnum)
+                        batch.weights.append(weight)
+                        batch.values.append(value)
                 except Exception:  # never stop Whoosh's writing: the file is decoded later
                     log.exception("could not gather the positions of %s", self._segment)
                     self._drop()
                     gathered = {}
             yield item
-        if gathered and term is not None:
+        if gathered:
             try:
-                _add(gathered[term[0]], term[1], docs, weights, values)
+                batch.flush(gathered)
             except Exception:
                 log.exception("could not gather the positions of %s", self._segment)
                 self._drop()
@@ -129,11 +129,27 @@ class _SavingFieldWriter(W3FieldWriter):
             self._scratch = None
 
 
-def _add(
-    target: FieldPostings, btext: bytes, docs: list[int], weights: list[float], values: list[bytes]
-) -> None:
-    """Add one term's gathered postings to its field."""
-    from indexer.backends.whoosh.fastmatch import decode_values
+BATCH_POSTINGS = 500_000  # postings decoded together (tens of MB): per-term numpy calls cost more
 
-    counts, flat = decode_values(values)
-    target.add(btext, np.asarray(docs, dtype=np.int64), np.asarray(weights), counts, flat)
+
+class _Batch:
+    """Postings of consecutive terms of one field, decoded and handed on together."""
+
+    def __init__(self) -> None:
+        self.field: str | None = None
+        self.btexts: list[bytes] = []
+        self.sizes: list[int] = []
+        self.docs: list[int] = []
+        self.weights: list[float] = []
+        self.values: list[bytes] = []
+
+    def flush(self, gathered: dict[str, FieldPostings]) -> None:
+        """Decode the batch's positions, add its terms to their field and start empty."""
+        from indexer.backends.whoosh.fastmatch import decode_values
+
+        if self.field is not None and self.docs:
+            counts, flat = decode_values(self.values)
+            docs = np.asarray(self.docs, dtype=np.int64)
+            weights = np.asarray(self.weights, dtype=np.float64)
+            gathered[self.field].add_terms(self.btexts, self.sizes, docs, weights, counts, flat)
+        self.btexts, self.sizes, self.docs, self.weights, self.values = [], [], [], [], []

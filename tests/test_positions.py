@@ -11,12 +11,14 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import SearchQuery
+from indexer.backends.whoosh import savecodec
 from indexer.backends.whoosh.backend import WhooshBackend
 from indexer.backends.whoosh.positions import (
     SUFFIX,
     PositionStore,
     SegmentPositions,
     positional_fields,
+    write_positions,
 )
 from indexer.live import LiveIndex
 from indexer.models import Article
@@ -228,6 +230,34 @@ def test_a_document_past_65536_words_is_saved_wide(tmp_path: Path) -> None:
         assert np.flatnonzero(engine._fast(searcher).evaluate(q, False, 0).mask).tolist() == [
             searcher.document_number(id="long")
         ]
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(("processes", "batch"), [(1, 7), (2, savecodec.BATCH_POSTINGS)])
+def test_the_writer_saves_the_same_file_as_decoding_the_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int, batch: int
+) -> None:
+    """Each segment's file, saved while Whoosh writes it, equals one decoded from it after."""
+    import indexer.backends.whoosh.backend as whoosh_backend
+
+    monkeypatch.setattr(whoosh_backend, "processes_for", lambda _count: processes)
+    monkeypatch.setattr(savecodec, "BATCH_POSTINGS", batch)  # 7: many batches per field
+    engine = WhooshBackend.create(tmp_path / "ix")
+    try:
+        engine.add(_articles(400))
+        engine.delete([f"x{n}" for n in range(0, 400, 9)])  # a commit that may merge
+        monkeypatch.setattr(whoosh_backend, "processes_for", lambda _count: 1)
+        engine.add(_articles(40))  # replaced: deletions in the segments above
+        searcher = engine._get_searcher()
+        assert engine._positions.write_missing(searcher.reader()) == []  # none decoded
+        saved = {p.name: p.read_bytes() for p in (tmp_path / "ix").glob(f"*{SUFFIX}")}
+        leaves = [sub.reader() for sub, _ in searcher.subsearchers or [(searcher, 0)]]
+        assert len(leaves) >= processes + 1 and len(saved) == len(leaves)
+        for leaf in leaves:
+            name = f"{leaf.segment().segment_id()}{SUFFIX}"
+            write_positions(leaf, tmp_path / name)
+            assert (tmp_path / name).read_bytes() == saved[name]
     finally:
         engine.close()
 

@@ -262,7 +262,7 @@ class FastMatcher:
                 ids, weights, values = self.postings(q.fieldname, word, positions=True)
                 encoded = values or []  # (always a list: asked for with positions)
                 terms.append(
-                    (ids, weights, lambda chosen, e=encoded: _positions([e[i] for i in chosen]))
+                    (ids, weights, lambda chosen, e=encoded: decode_values([e[i] for i in chosen]))
                 )
         candidates = terms[0][0]
         for ids, _, _ in terms[1:]:
@@ -531,10 +531,10 @@ def decode_positions(
             ids.append(block_ids)
             weights.append(block_weights)
             values.extend(block_values)
-        yield (btext, np.concatenate(ids), np.concatenate(weights), *_positions(values))
+        yield (btext, np.concatenate(ids), np.concatenate(weights), *decode_values(values))
 
 
-def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+def decode_values(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """Decode Whoosh `Positions` values: each posting's count, and all positions in order.
 
     A value is a 4-byte count then a pickled list of gaps between positions. The pickles are

@@ -169,7 +169,7 @@ class FenceError(AssertionError):
 
 def _verify(searcher: Searcher, store: Any = None) -> str | None:
     """Compare postings, positions, scores and id lookups both ways; what was checked."""
-    from indexer.backends.whoosh.fastmatch import FastMatcher, _blocks, _positions
+    from indexer.backends.whoosh.fastmatch import FastMatcher, _blocks, decode_values
 
     fast, plain = FastMatcher(searcher), FastMatcher(searcher, fast=False)
     checked = []
@@ -181,7 +181,7 @@ def _verify(searcher: Searcher, store: Any = None) -> str | None:
             sample = _sample_term(reader, field)
             if sample is None:
                 continue
-            _same_postings(reader, field, sample, _blocks, _positions)
+            _same_postings(reader, field, sample, _blocks, decode_values)
             text = searcher.schema[field].from_bytes(sample)
             _same_scores(fast, plain, query.Term(field, text))
             checked.append(f"{field}:{text}")

@@ -52,10 +52,6 @@ DOCS, WEIGHTS = np.dtype("<u4"), np.dtype("<f8")
 log = logging.getLogger(__name__)
 
 
-class _Overflow(Exception):
-    """A count or position does not fit the narrow type: write the field again, wide."""
-
-
 def positional_fields(reader: IndexReader) -> list[str]:
     """The fields of the schema that store term positions."""
     return [
@@ -68,6 +64,15 @@ def positional_fields(reader: IndexReader) -> list[str]:
 def positions_path(directory: Path, segment_id: str) -> Path:
     """Where a segment's positions are saved."""
     return directory / f"{segment_id}{SUFFIX}"
+
+
+def pending_path(directory: Path, segment_id: str) -> Path:
+    """Where a writer leaves a segment's positions until the segment is committed.
+
+    A hidden name: Whoosh packs every file named after a segment into its compound file, and
+    its cleaner leaves dot files alone. `PositionStore.write_missing` moves it into place.
+    """
+    return directory / f".{segment_id}{SUFFIX}"
 
 
 class _Writer:
@@ -100,72 +105,115 @@ class _Writer:
 
 def write_positions(leaf: IndexReader, path: Path) -> None:
     """Decode every posting of one segment's positional fields from Whoosh and save them packed."""
+    from indexer.backends.whoosh.fastmatch import decode_positions
+
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".positions-") as scratch:
+        gathered = {}
+        for field in positional_fields(leaf):
+            gathered[field] = FieldPostings(float(leaf.schema[field].format.field_boost), scratch)
+            for term in decode_positions(leaf, field):
+                gathered[field].add(*term)
+        save_positions(path, gathered, leaf.doc_count_all())
+
+
+class FieldPostings:
+    """One field's postings, gathered term by term (in lexicon order) into temporary files.
+
+    Counts and positions are kept wide until the field is saved, then written narrow when every
+    value fits: the same bytes as writing them narrow at once.
+    """
+
+    def __init__(self, boost: float, folder: str | Path) -> None:
+        self.boost = boost
+        self.derived = True  # every weight is the position count times the field's boost
+        self.texts: list[bytes] = []
+        self.postings, self.starts = [0], [0]
+        self.largest = 0
+        # A segment has millions of postings: they wait in temporary files, not in memory.
+        self._streams = {
+            name: tempfile.TemporaryFile(dir=folder)
+            for name in ("positions", "docs", "counts", "weights")
+        }
+
+    def add(
+        self,
+        btext: bytes,
+        ids: np.ndarray,
+        weights: np.ndarray,
+        counts: np.ndarray,
+        flat: np.ndarray,
+    ) -> None:
+        """Append one term's postings (documents, weights, position counts, positions)."""
+        self.add_terms([btext], [len(ids)], ids, weights, counts, flat)
+
+    def add_terms(
+        self,
+        btexts: list[bytes],
+        sizes: list[int],
+        ids: np.ndarray,
+        weights: np.ndarray,
+        counts: np.ndarray,
+        flat: np.ndarray,
+    ) -> None:
+        """Append the postings of consecutive terms (`sizes`: each term's number of postings)."""
+        if len(flat):
+            self.largest = max(self.largest, int(flat.max()), int(counts.max()))
+        streams = self._streams
+        streams["positions"].write(flat.astype(WIDE).tobytes())
+        streams["docs"].write(ids.astype(DOCS).tobytes())
+        streams["counts"].write(counts.astype(WIDE).tobytes())
+        streams["weights"].write(weights.astype(WEIGHTS).tobytes())
+        self.derived = self.derived and np.array_equal(weights, counts * self.boost)
+        self.texts.extend(btexts)
+        ends = np.cumsum(sizes)
+        self.postings.extend((self.postings[-1] + ends).tolist())
+        # Each term's number of positions: its postings' counts summed.
+        per_term = np.add.reduceat(counts, ends - sizes) if len(counts) else np.zeros(0, int)
+        self.starts.extend((self.starts[-1] + np.cumsum(per_term)).tolist())
+
+    def write(self, field: str, out: _Writer) -> dict[str, Any]:
+        """Write the field's arrays (and close its temporary files); what to know to read them."""
+        dtype = NARROW if self.largest <= np.iinfo(NARROW).max else WIDE
+        kinds = {"positions": (WIDE, dtype), "docs": (DOCS, DOCS), "counts": (WIDE, dtype)}
+        if not self.derived:  # else computed from the counts when read
+            kinds["weights"] = (WEIGHTS, WEIGHTS)
+        try:
+            for name, (kept, written) in kinds.items():
+                stream = self._streams[name]
+                stream.seek(0)
+                out.begin(f"{field}.{name}", written)
+                while chunk := stream.read(1 << 24):
+                    out.extend(f"{field}.{name}", np.frombuffer(chunk, dtype=kept))
+        finally:
+            self.close()
+        texts = self.texts
+        out.add(f"{field}.text", np.frombuffer(b"".join(texts), dtype=np.uint8))
+        out.add(f"{field}.ends", np.cumsum([len(t) for t in texts], dtype=np.int64))
+        out.add(f"{field}.postings", np.asarray(self.postings, dtype=np.int64))
+        out.add(f"{field}.starts", np.asarray(self.starts, dtype=np.int64))
+        return {"boost": self.boost if self.derived else None}
+
+    def close(self) -> None:
+        """Drop the temporary files."""
+        for stream in self._streams.values():
+            stream.close()
+
+
+def save_positions(path: Path, gathered: dict[str, FieldPostings], size: int) -> None:
+    """Write a segment's positions file from its gathered fields (`size`: its documents)."""
 
     def write(fh: BinaryIO) -> None:
         out = _Writer(fh)
-        fields = {}
-        for field in positional_fields(leaf):
-            start = fh.tell()
-            try:
-                fields[field] = _write_field(leaf, field, out, NARROW)
-            except _Overflow:  # rare (a document of 65,536+ words): the field again, wide
-                fh.seek(start)
-                fh.truncate()
-                out.at = start
-                fields[field] = _write_field(leaf, field, out, WIDE)
-        footer = {
-            "format": FORMAT,
-            "size": leaf.doc_count_all(),
-            "fields": fields,
-            "arrays": out.arrays,
-        }
+        fields = {field: postings.write(field, out) for field, postings in gathered.items()}
+        footer = {"format": FORMAT, "size": size, "fields": fields, "arrays": out.arrays}
         data = json.dumps(footer).encode()
         fh.write(data + _TAIL.pack(len(data), MAGIC))
 
-    write_file(path, write)
-
-
-def _write_field(leaf: IndexReader, field: str, out: _Writer, dtype: np.dtype) -> dict[str, Any]:
-    """One field's arrays; what to know to read them. _Overflow when `dtype` is too narrow."""
-    from indexer.backends.whoosh.fastmatch import decode_positions
-
-    limit = np.iinfo(dtype).max
-    boost = float(leaf.schema[field].format.field_boost)
-    derived = True  # every weight is the position count times the field's boost
-    texts: list[bytes] = []
-    postings, starts = [0], [0]
-    out.begin(f"{field}.positions", dtype)
-    folder = Path(out.fh.name).parent
-    # The per-posting arrays go to temporary files meanwhile: a segment has millions.
-    streams = {name: tempfile.TemporaryFile(dir=folder) for name in ("docs", "counts", "weights")}
     try:
-        for btext, ids, weights, counts, flat in decode_positions(leaf, field):
-            if len(flat) and (int(flat.max()) > limit or int(counts.max()) > limit):
-                raise _Overflow
-            out.extend(f"{field}.positions", flat)
-            streams["docs"].write(ids.astype(DOCS).tobytes())
-            streams["counts"].write(counts.astype(dtype).tobytes())
-            streams["weights"].write(weights.astype(WEIGHTS).tobytes())
-            derived = derived and np.array_equal(weights, counts * boost)
-            texts.append(btext)
-            postings.append(postings[-1] + len(counts))
-            starts.append(starts[-1] + len(flat))
-        kinds = {"docs": DOCS, "counts": dtype, "weights": WEIGHTS}
-        for name, stream in streams.items():
-            if name == "weights" and derived:
-                continue  # computed from the counts when read
-            stream.seek(0)
-            out.begin(f"{field}.{name}", kinds[name])
-            while chunk := stream.read(1 << 24):
-                out.extend(f"{field}.{name}", np.frombuffer(chunk, dtype=kinds[name]))
+        write_file(path, write)
     finally:
-        for stream in streams.values():
-            stream.close()
-    out.add(f"{field}.text", np.frombuffer(b"".join(texts), dtype=np.uint8))
-    out.add(f"{field}.ends", np.cumsum([len(t) for t in texts], dtype=np.int64))
-    out.add(f"{field}.postings", np.asarray(postings, dtype=np.int64))
-    out.add(f"{field}.starts", np.asarray(starts, dtype=np.int64))
-    return {"boost": boost if derived else None}
+        for postings in gathered.values():
+            postings.close()
 
 
 class _Terms:
@@ -366,7 +414,11 @@ class PositionStore:
         return totals
 
     def write_missing(self, reader: IndexReader) -> list[str]:
-        """Save positions for each segment lacking them; delete those of gone segments."""
+        """Save positions for each segment lacking them; delete those of gone segments.
+
+        A file its writer left (`pending_path`) is moved into place; the others are decoded
+        from the segment. Returns the segments decoded.
+        """
         if self.directory is None:
             return []
         written, names = [], set()
@@ -376,15 +428,25 @@ class PositionStore:
                 continue
             path = positions_path(self.directory, key)
             names.add(path.name)
-            if self.segment(leaf) is None:
+            if self.segment(leaf) is not None:
+                continue
+            pending = pending_path(self.directory, key)
+            if pending.exists():
+                os.replace(pending, path)
+                self._forget(key)
+            if self.segment(leaf) is None:  # none left by the writer, or one that does not fit
                 write_positions(leaf, path)
-                with self._lock:
-                    self._open.pop(key, None)
+                self._forget(key)
                 written.append(key)
         for stale in self.directory.glob(f"*{SUFFIX}"):
-            if stale.name not in names:
+            if stale.name not in names:  # gone segments' files and unused pending ones
                 stale.unlink(missing_ok=True)
         return written
+
+    def _forget(self, key: str) -> None:
+        """Open a segment's file anew when next asked (it was just written)."""
+        with self._lock:
+            self._open.pop(key, None)
 
 
 def _leaves(reader: IndexReader) -> Iterator[IndexReader]:

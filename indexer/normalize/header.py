@@ -92,6 +92,17 @@ _NOT_PUBLISHED = re.compile(
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
+# `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
+_ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
+# A label that says a sentence states the page's own date (`This story was first published on`).
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|modified|written|veröffentlicht|erschienen|aktualisiert"
+    r"|publicado|actualizado|publié|mis à jour|pubblicato)\b",
+    re.IGNORECASE,
+)
+_PROSE_BEFORE = 4  # lower-case words before a date that make the line a sentence, not a stamp
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
+_DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
 
 def cluster(page: Page, zone: Zone, title_at: int | None, into: int = INTO_ZONE) -> list[int]:
@@ -181,6 +192,8 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
+    if _ATTRIBUTION.match(text):
+        return []  # a quoted post's date, not the page's
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:
@@ -207,9 +220,26 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     words = _WORDS.findall(leftover)
     if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
         return []
-    if found and caption_date(text):
+    if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
         return []
     return found
+
+
+def _prose_date(text: str) -> bool:
+    """Whether a date is named in a sentence (`… berichtet BR24 im Radio am 26.08.2024`)."""
+    hit = find_date(text)
+    if hit is None:
+        return False
+    head = text[: text.find(hit[1])]
+    if _DATE_LABEL.search(head):
+        return False  # `This story was first published on`: the sentence is a label
+    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
+    return lower >= _PROSE_BEFORE
+
+
+def _data_row(leftover: str) -> bool:
+    """Whether what a line holds beside its dates and times is a row of figures (a table)."""
+    return len(_NUMBER.findall(leftover)) >= _DATA_NUMBERS
 
 
 def caption_date(text: str) -> bool:

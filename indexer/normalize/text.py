@@ -26,7 +26,7 @@ from indexer.normalize.dates import (
 )
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.header import header_byline, header_dates
-from indexer.normalize.headline import find_headline
+from indexer.normalize.headline import find_headline, tidy_headline
 from indexer.normalize.lines import (
     Line,
     clean_text,
@@ -129,7 +129,11 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     dateline = page.dateline(start)
 
     if title_at is not None:
-        found.offer("title", page.text(title_at).strip(), "heading")
+        headline, glued = tidy_headline(page.text(title_at).strip())
+        found.offer("title", headline, "heading")
+        if glued:
+            # `… businesses bySauli Doe`: signed at the headline itself, the strongest place.
+            meta.bylines, meta.byline_how = glued, "byline-line"
     elif title is None:
         found.offer("title", derive_title(body[0].text, dateline), "derived")
     found.offer("body", "\n\n".join(line.text for line in body), "text")

@@ -8,6 +8,7 @@ import pytest
 
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
+from indexer.normalize.dates import parse_date_line
 from indexer.normalize.header import cluster, header_byline, line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
 from indexer.normalize.lines import Line, clean_text, is_paragraph, split_lines, unwrap
@@ -250,3 +251,29 @@ def test_a_run_of_capitalised_links_is_not_running_text() -> None:
         "ein, teilte das Kommando mit"
     )
     assert is_paragraph(prose)
+
+
+def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:
+    # `Updated:` / `Mar 6, 2025` / `Original:` / `Dec 21, 2024`: the labels stand on lines above.
+    article = _normalize("label-above.txt")
+    assert article.date is not None and article.date.iso() == "2024-12-21"
+    assert article.updated is not None and article.updated.iso() == "2025-03-06"
+
+
+def test_a_labelled_date_at_the_foot_of_the_story_dates_it() -> None:
+    # `Story published on Oct 5, 2022.`: no date in the header, the story's own label counts.
+    article = _normalize("story-foot-date.txt")
+    assert article.date is not None and article.date.iso() == "2022-10-05"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Story published on Oct 5, 2022.", "published"),
+        ("This article was originally published on March 3, 2024", "published"),
+        ("This story was updated on May 3, 2024", "updated"),
+    ],
+)
+def test_a_story_or_article_label_before_published_is_a_date_line(line: str, kind: str) -> None:
+    found = parse_date_line(line, bare=False)
+    assert found is not None and found[0] == kind

@@ -85,6 +85,7 @@ _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROL
 _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _LABEL_CHARS = 24
+_LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 _NOT_PUBLISHED = re.compile(
@@ -97,10 +98,13 @@ _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # A label that says a sentence states the page's own date (`This story was first published on`).
 _DATE_LABEL = re.compile(
     r"\b(?:published|posted|updated|modified|written|veröffentlicht|erschienen|aktualisiert"
-    r"|publicado|actualizado|publié|mis à jour|pubblicato)\b",
+    r"|geändert|erstellt|publicado|actualizado|modificado|publié|modifié|mis à jour|pubblicato"
+    r"|aggiornato)\b",
     re.IGNORECASE,
 )
-_PROSE_BEFORE = 4  # lower-case words before a date that make the line a sentence, not a stamp
+# Lower-case words before a date that make the line a sentence: a stamp's label has three at most
+# besides a publishing word (`This story is from`, `Aus: Ausgabe vom`, `Posted by Jane Doe on`).
+_PROSE_BEFORE = 4
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
@@ -131,7 +135,7 @@ def header_dates(
         if i == title_at:
             continue
         for kind, date in line_dates(page.text(i)):
-            if kind == "updated":
+            if kind == "updated" or _updated_above(page, i):
                 updated = updated or date
             else:
                 published = published or date
@@ -146,6 +150,15 @@ def header_dates(
     if published is None:
         published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def _updated_above(page: Page, i: int) -> bool:
+    """Whether line `i` stands under a label line of its own (`Updated:` / `Mar 6, 2018`)."""
+    if i == 0:
+        return False
+    label = page.text(i - 1)
+    short = label.endswith(":") and word_count(label) <= _LABEL_WORDS
+    return short and bool(_UPDATED.search(label))
 
 
 def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:

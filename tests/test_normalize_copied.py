@@ -8,9 +8,10 @@ import pytest
 
 from indexer.models import Article, RawRecord
 from indexer.normalize import header, normalize
-from indexer.normalize.header import cluster, header_byline
-from indexer.normalize.headline import FEATURES, load_model
-from indexer.normalize.lines import Line, clean_text, split_lines, unwrap
+from indexer.normalize.dates import parse_date_line
+from indexer.normalize.header import cluster, header_byline, line_dates
+from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
+from indexer.normalize.lines import Line, clean_text, is_paragraph, split_lines, unwrap
 from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 
@@ -182,3 +183,116 @@ def test_a_credit_lines_quick_test_gives_what_the_patterns_give(line: str) -> No
     assert header._credit_text(line) == header._COMMA_ROLE.sub(
         "", header._GLUED_ROLE.sub(" ", text)
     )
+
+
+def test_a_byline_glued_to_the_headline_is_cut_off_and_signs_the_story() -> None:
+    article = _normalize("glued-byline.txt")
+    assert article.title == "Solar lamps lift market traders' evening sales"
+    # The name glued to the headline signs the story, not the `Buy E-Paper` button above it.
+    assert article.byline == ["Sara Mwangi"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "names"),
+    [
+        ("Stocks rise on stimulus hopes by", "Stocks rise on stimulus hopes", []),
+        (
+            "Media won't buckle over new laws by: Jane Example",
+            "Media won't buckle over new laws",
+            ["Jane Example"],
+        ),  # fmt: skip
+        (
+            "You are here: Home » Society » Volunteers clean the river",
+            "Volunteers clean the river",
+            [],
+        ),  # fmt: skip
+        ("Stand By Me returns to the stage", "Stand By Me returns to the stage", []),
+        ("Driver stopped by police", "Driver stopped by police", []),
+    ],
+)
+def test_a_headline_loses_its_breadcrumb_trail_and_glued_byline(
+    headline: str, title: str, names: list[str]
+) -> None:
+    assert tidy_headline(headline) == (title, names)
+
+
+def test_a_search_box_is_never_a_headline() -> None:
+    lines = [Line("Search for: Search", True), Line("Search for the missing ship resumes", True)]
+    page = Page(lines)
+    assert not is_candidate(page, 0)
+    assert is_candidate(page, 1)
+
+
+def test_a_date_named_in_a_sentence_under_the_headline_does_not_date_the_page() -> None:
+    # `Our radio programme reported on this topic on 26.08.2025`: the stamp above counts.
+    article = _normalize("prose-date.txt")
+    assert article.date is not None and article.date.iso() == "2025-08-27"
+
+
+def test_a_quoted_posts_date_does_not_date_the_page() -> None:
+    # `— Alex Example (@alexexample) March 14, 2025` dates the quoted post: no date at all.
+    assert _normalize("quoted-post.txt").date is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "400 │ 2020-08-01 17:59:00+00 │ 12 │ 7.445849602151508 │ t",
+        "— Alex Example (@alexexample) March 14, 2025",
+        "Our radio programme reported on this topic on 26.08.2025 at 06:00.",
+    ],
+)
+def test_table_rows_quoted_posts_and_sentences_are_no_date_stamps(line: str) -> None:
+    assert line_dates(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published on 30/04/2024 - 16:38",
+        "This story was first published on March 3, 2024",
+        "18.07.2024, 11.08 Uhr 7 min",
+        "By Jane Example | May 3, 2024, 4:19 PM",
+    ],
+)
+def test_stamps_still_date_the_page(line: str) -> None:
+    assert line_dates(line) != []
+
+
+def test_a_run_of_capitalised_links_is_not_running_text() -> None:
+    menu = (
+        "My Europe Brussels Europe Decoded Europe News Smart Regions State Of The Union "
+        "The Cube Uncovering Europe Unreported Europe"
+    )
+    assert not is_paragraph(menu)
+    prose = (
+        "Die USA stellen den Betrieb des provisorischen Hafens an der Küste des Gazastreifens "
+        "ein, teilte das Kommando mit"
+    )
+    assert is_paragraph(prose)
+
+
+def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:
+    # `Updated:` / `Mar 6, 2025` / `Original:` / `Dec 21, 2024`: the labels stand on lines above.
+    article = _normalize("label-above.txt")
+    assert article.date is not None and article.date.iso() == "2024-12-21"
+    assert article.updated is not None and article.updated.iso() == "2025-03-06"
+
+
+def test_a_labelled_date_at_the_foot_of_the_story_dates_it() -> None:
+    # `Story published on Oct 5, 2022.`: no date in the header, the story's own label counts.
+    article = _normalize("story-foot-date.txt")
+    assert article.date is not None and article.date.iso() == "2022-10-05"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Story published on Oct 5, 2022.", "published"),
+        ("This article was originally published on March 3, 2024", "published"),
+        ("This story was updated on May 3, 2024", "updated"),
+    ],
+)
+def test_a_story_or_article_label_before_published_is_a_date_line(line: str, kind: str) -> None:
+    found = parse_date_line(line, bare=False)
+    assert found is not None and found[0] == kind

@@ -89,9 +89,10 @@ _YEAR_FIRST = re.compile(
 # An upper-case section label glued to an upper-case month (`BUSINESSNOV 7, 2023`).
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
 _DATE_LINE = re.compile(
-    r"^(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
-    r"|mis à jour|oppdatert|uppdaterad)|(?P<published>posted|"
-    r"published|publication date|date published|first published|released|issued|date|dated"
+    r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
+    r"(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
+    r"|mis à jour|oppdatert|uppdaterad)|(?P<published>posted|(?:first\s+|originally\s+)?"
+    r"published|publication date|date published|released|issued|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,

@@ -89,6 +89,7 @@ _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROL
 _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _LABEL_CHARS = 24
+_LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _LABEL_LETTERS = ("by", "von", "par", "por", "door", "af", "av")  # every bylines._BYLINE label
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
@@ -97,6 +98,20 @@ _NOT_PUBLISHED = re.compile(
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
+# `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
+_ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
+# A label that says a sentence states the page's own date (`This story was first published on`).
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|modified|written|veröffentlicht|erschienen|aktualisiert"
+    r"|geändert|erstellt|publicado|actualizado|modificado|publié|modifié|mis à jour|pubblicato"
+    r"|aggiornato)\b",
+    re.IGNORECASE,
+)
+# Lower-case words before a date that make the line a sentence: a stamp's label has three at most
+# besides a publishing word (`This story is from`, `Aus: Ausgabe vom`, `Posted by Jane Doe on`).
+_PROSE_BEFORE = 4
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
+_DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
 
 def cluster(page: Page, zone: Zone, title_at: int | None, into: int = INTO_ZONE) -> list[int]:
@@ -125,7 +140,7 @@ def header_dates(
         if i == title_at:
             continue
         for kind, date in line_dates(page.text(i)):
-            if kind == "updated":
+            if kind == "updated" or _updated_above(page, i):
                 updated = updated or date
             else:
                 published = published or date
@@ -140,6 +155,15 @@ def header_dates(
     if published is None:
         published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def _updated_above(page: Page, i: int) -> bool:
+    """Whether line `i` stands under a label line of its own (`Updated:` / `Mar 6, 2018`)."""
+    if i == 0:
+        return False
+    label = page.text(i - 1)
+    short = label.endswith(":") and word_count(label) <= _LABEL_WORDS
+    return short and bool(_UPDATED.search(label))
 
 
 def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
@@ -186,6 +210,8 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
+    if _ATTRIBUTION.match(text):
+        return []  # a quoted post's date, not the page's
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:
@@ -212,9 +238,26 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     words = _WORDS.findall(leftover)
     if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
         return []
-    if found and caption_date(text):
+    if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
         return []
     return found
+
+
+def _prose_date(text: str) -> bool:
+    """Whether a date is named in a sentence (`… berichtet BR24 im Radio am 26.08.2024`)."""
+    hit = find_date(text)
+    if hit is None:
+        return False
+    head = text[: text.find(hit[1])]
+    if _DATE_LABEL.search(head):
+        return False  # `This story was first published on`: the sentence is a label
+    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
+    return lower >= _PROSE_BEFORE
+
+
+def _data_row(leftover: str) -> bool:
+    """Whether what a line holds beside its dates and times is a row of figures (a table)."""
+    return len(_NUMBER.findall(leftover)) >= _DATA_NUMBERS
 
 
 def caption_date(text: str) -> bool:

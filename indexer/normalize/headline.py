@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
+from indexer.normalize.bylines import parse_byline
 from indexer.normalize.dates import find_date
 from indexer.normalize.header import bare_names, caption_date
 from indexer.normalize.lines import (
@@ -45,6 +46,15 @@ _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 _PROMPT = re.compile(
     r"^(?:search|suche|buscar|recherche)\b|\bsearch for\b|\bskip to\b|\bdirekt zum\b"
     r"|\bzum inhalt\b",
+    re.IGNORECASE,
+)
+# `… businesses bySauli Doe`, `… laws by: Jane Doe`, `Super Supportive by`: the byline that a
+# copy glues to the end of its headline.
+_GLUED_BYLINE = re.compile(r"(?:\s*\b[Bb][Yy](?:\s*:\s*|(?=[A-Z][a-z]))(?P<names>\S.*)|\s+by:?)$")
+_CRUMB_STEP = re.compile(r"\s(?:>|›|»)\s")
+# The same prompts in the form that is never a headline (`Search for: Search`, `Skip to content`).
+_PROMPT_LINE = re.compile(
+    r"^(?:search|suche|buscar|recherche)(?:\s+for)?\s*:|\bskip to\b|\bdirekt zum\b|\bzum inhalt\b",
     re.IGNORECASE,
 )
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
@@ -98,6 +108,8 @@ def is_candidate(page: Page, i: int) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
+    if _PROMPT_LINE.search(text):
+        return False  # a search box or a skip link
     if page.repeat(i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
@@ -176,6 +188,19 @@ def features(
         float(bool(bare_names(text))),
         float(bool(_PROMPT.search(text))),
     ]
+
+
+def tidy_headline(text: str) -> tuple[str, list[str]]:
+    """A headline without the breadcrumb trail before it or the byline glued after it."""
+    steps = _CRUMB_STEP.split(text)
+    if len(steps) >= 3 and word_count(steps[-1]) >= 2:
+        text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
+    glued = _GLUED_BYLINE.search(text)
+    if glued is None or glued.start() == 0:
+        return text, []
+    names = glued.group("names")
+    credit = parse_byline(f"By {names}") if names else None
+    return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
 
 
 def _meta_near(page: Page, span: range) -> bool:

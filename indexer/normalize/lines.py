@@ -29,6 +29,9 @@ _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
     r"(?:\.\.\.|…|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bhd|Plc|Cos|Bros|Dept)\.)$", re.IGNORECASE
 )
+_CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")
+_LINK_RUN_WORDS = 10  # cased words a line needs before its capitals say it is a menu
+_LINK_RUN_SHARE = 0.8
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -192,11 +195,23 @@ def is_glued_menu(text: str) -> bool:
     return glued >= 3 and 2 * glued >= word_count(text) and not ends_sentence(text)
 
 
+def is_link_run(text: str) -> bool:
+    """Whether a long unfinished line is a run of capitalised links (`News World Business …`)."""
+    if ends_sentence(text):
+        return False
+    cased = [w for w in _CASED_WORD.findall(text) if not w.isupper() or len(w) == 1]
+    if len(cased) < _LINK_RUN_WORDS:
+        return False
+    # Running text in any cased script writes its function words in lower case.
+    capitals = sum(w[0].isupper() for w in cased)
+    return capitals >= _LINK_RUN_SHARE * len(cased)
+
+
 def is_paragraph(text: str) -> bool:
     """Whether the line reads like running text rather than a heading or a link."""
     words = word_count(text)
     if words >= 14:
-        return True
+        return not is_link_run(text)
     return words >= 5 and ends_sentence(text) and not is_upper(text)
 
 

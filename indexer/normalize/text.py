@@ -26,7 +26,7 @@ from indexer.normalize.dates import (
 )
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.header import header_byline, header_dates
-from indexer.normalize.headline import find_headline
+from indexer.normalize.headline import find_headline, tidy_headline
 from indexer.normalize.lines import (
     Line,
     clean_text,
@@ -77,6 +77,7 @@ class _Meta:
     wires: list[tuple[str, str]] = field(default_factory=list)  # (outlet, provenance)
     sites: list[tuple[str, str]] = field(default_factory=list)
     published: tuple[PartialDate, str] | None = None
+    in_story: tuple[PartialDate, str] | None = None  # a labelled date line among the story's
     updated: tuple[PartialDate, str] | None = None
     copyright_year: int | None = None
     place: tuple[str, str] | None = None
@@ -118,7 +119,10 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     meta = _Meta()
     _read_header(page, 0, start, meta, title_at)
     end, anchored_end = story_end(page, start)
+    before = meta.published
     body = _body(page, start, end, meta, trim=not anchored_end)
+    if meta.published is not before and meta.published is not None and meta.published[0].day:
+        meta.in_story = meta.published  # `Story published on Oct 5, 2022.` under the story
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
     _read_trailer(page, end, meta)
@@ -129,7 +133,11 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     dateline = page.dateline(start)
 
     if title_at is not None:
-        found.offer("title", page.text(title_at).strip(), "heading")
+        headline, glued = tidy_headline(page.text(title_at).strip())
+        found.offer("title", headline, "heading")
+        if glued:
+            # `… businesses bySauli Doe`: signed at the headline itself, the strongest place.
+            meta.bylines, meta.byline_how = glued, "byline-line"
     elif title is None:
         found.offer("title", derive_title(body[0].text, dateline), "derived")
     found.offer("body", "\n\n".join(line.text for line in body), "text")
@@ -148,7 +156,8 @@ def _opens_zone(anchor: int, zone: Zone) -> bool:
 def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> None:
     """A web page's dates from its header cluster alone; a copyright year dates no story."""
     published, updated = header_dates(page, zone, title_at)
-    meta.published = (published, "portal-line") if published else None
+    # A labelled date line the story carries (at its foot) dates it when the header does not.
+    meta.published = (published, "portal-line") if published else meta.in_story
     if updated is not None:
         meta.updated = (updated, "portal-line")
     meta.copyright_year = None

@@ -11,10 +11,14 @@ from indexer.normalize.lines import is_upper, mostly_upper, word_count
 from indexer.normalize.sources import canonical_outlet, is_outlet_like, outlet_name
 
 _DIGIT = re.compile(r"\d")
+# The words that open a byline; a label's last word is what every line signed with it holds.
+BYLINE_LABELS = (
+    *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
+    *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    *"by von par por door af av".split(),
+)
 _BYLINE = re.compile(
-    r"^(?:(?:analysis|opinion|commentary|review|interview|column|perspective|essay) by|by"
-    r"|written by|words by|story by|text by|reported by|von|par|por|door|af|av)\s*:?\s+"
-    r"(?P<rest>\S.*)$",
+    rf"^(?:{'|'.join(BYLINE_LABELS)})\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")

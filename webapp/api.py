@@ -17,6 +17,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from indexer.backends.base import EXPORT_CAP
 from webapp import alias_table, export, live_index, openapi, search
 from webapp.display import download_name
 
@@ -42,16 +43,14 @@ def api_search_csv() -> ResponseReturnValue:
     hold = live_index(current_app).hold()
     try:
         sq = search.parse_args(request.args, alias_table(current_app))
-        found, rows = export.search_rows(hold.backend, sq, article_page)
+        found, rows = export.search_rows(hold.backend, sq, article_page, EXPORT_CAP)
         first = next(rows)
     except BaseException:
         hold.release()
         raise
     response = _csv_response(first, rows, download_name("", sq.text))
     response.call_on_close(hold.release)
-    # What the rows are of: all matches (up to the cap), or at least this many if time ran out.
-    response.headers["X-Total-Count"] = str(found.total)
-    response.headers["X-Total-Exact"] = "true" if found.total_exact else "false"
+    response.headers.update(export.truncation_headers(found, EXPORT_CAP))
     return response
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import quote
 
 from flask import (
     Blueprint,
@@ -19,7 +18,7 @@ from flask.typing import ResponseReturnValue
 
 from indexer.backends.base import EXPORT_CAP
 from webapp import alias_table, export, live_index, openapi, search
-from webapp.display import download_name
+from webapp.display import attachment, download_name
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -77,14 +76,10 @@ def _csv_response(first: str, rest: Iterator[str], filename: str) -> Response:
         yield first
         yield from rest
 
-    plain = filename.encode("ascii", "ignore").decode() or "newsindex.csv"
-    disposition = f'attachment; filename="{plain}"'
-    if plain != filename:
-        disposition += f"; filename*=UTF-8''{quote(filename)}"
     return Response(
         stream_with_context(body()),
         mimetype="text/csv",
-        headers={"Content-Disposition": disposition},
+        headers={"Content-Disposition": attachment(filename)},
     )
 
 

@@ -18,7 +18,7 @@ from indexer.backends.base import EXPORT_CAP, Export, SearchBackend, SearchQuery
 from indexer.models import Article
 from webapp import alias_table, export, live_index, search
 from webapp.api import article_page
-from webapp.display import download_name
+from webapp.display import attachment, download_name
 
 bp = Blueprint("fulltext", __name__, url_prefix="/api")
 
@@ -60,14 +60,9 @@ def api_search_jsonl() -> ResponseReturnValue:
         stream_with_context(rows),
         mimetype=JSONL_TYPE,
         headers={
-            "Content-Disposition": f'attachment; filename="{_ascii(filename)}"',
+            "Content-Disposition": attachment(filename),
             **export.truncation_headers(found, EXPORT_CAP),
         },
     )
     response.call_on_close(hold.release)
     return response
-
-
-def _ascii(filename: str) -> str:
-    """A file name a Content-Disposition header can carry without encoding."""
-    return filename.encode("ascii", "ignore").decode() or "newsindex.jsonl"

@@ -13,7 +13,7 @@ import pytest
 
 from indexer.pipeline import build_index, update_index
 from indexer.store import IndexStore
-from webapp import create_app, fulltext
+from webapp import api, create_app, fulltext
 
 from .conftest import DATA, close_app, run_cli
 
@@ -190,3 +190,14 @@ def test_the_search_page_links_the_full_text_export_and_the_saved_searches(clien
     html = client.get("/?q=tiktok&source=Reuters").get_data(as_text=True)
     assert 'href="/api/search.jsonl?q=tiktok&amp;source=Reuters"' in html
     assert 'href="/saved"' in html
+
+
+def test_csv_states_its_cap_as_the_jsonl_does(client, monkeypatch):
+    # The CSV export said only how many matched: a capped download looked complete.
+    monkeypatch.setattr(api, "EXPORT_CAP", 4)
+    response = client.get("/api/search.csv?q=cocoa")
+    assert len(list(csv.reader(io.StringIO(response.get_data(as_text=True))))) == 1 + 4
+    assert response.headers["X-Total-Count"] == "6"
+    assert response.headers["X-Export-Cap"] == "4"
+    assert response.headers["X-Export-Count"] == "4"
+    assert response.headers["X-Truncated"] == "true"

@@ -136,3 +136,10 @@ def test_cli_prints_the_api_json_and_csv(research_index, tmp_path, rclient):  # 
     assert "Articles per week" in text.stdout and "1987-03-02" in text.stdout
     bad = run_cli(["timeline", *"a b c d e f".split()], tmp_path, research_index)
     assert bad.returncode != 0 and "at most 5" in bad.stderr
+
+
+def test_csv_named_after_a_non_ascii_query_keeps_its_name(rclient):  # noqa: F811
+    # The timeline's file name lost its accented letters; the search CSV kept them.
+    disposition = rclient.get("/api/timeline.csv?q=café").headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="newsindex-timeline-caf-')
+    assert "filename*=UTF-8''newsindex-timeline-caf%C3%A9-" in disposition

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import quote
 
 from flask import (
     Blueprint,
@@ -17,8 +16,9 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from indexer.backends.base import EXPORT_CAP
 from webapp import alias_table, export, live_index, openapi, search
-from webapp.display import download_name
+from webapp.display import attachment, download_name
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -42,16 +42,14 @@ def api_search_csv() -> ResponseReturnValue:
     hold = live_index(current_app).hold()
     try:
         sq = search.parse_args(request.args, alias_table(current_app))
-        found, rows = export.search_rows(hold.backend, sq, article_page)
+        found, rows = export.search_rows(hold.backend, sq, article_page, EXPORT_CAP)
         first = next(rows)
     except BaseException:
         hold.release()
         raise
     response = _csv_response(first, rows, download_name("", sq.text))
     response.call_on_close(hold.release)
-    # What the rows are of: all matches (up to the cap), or at least this many if time ran out.
-    response.headers["X-Total-Count"] = str(found.total)
-    response.headers["X-Total-Exact"] = "true" if found.total_exact else "false"
+    response.headers.update(export.truncation_headers(found, EXPORT_CAP))
     return response
 
 
@@ -78,14 +76,10 @@ def _csv_response(first: str, rest: Iterator[str], filename: str) -> Response:
         yield first
         yield from rest
 
-    plain = filename.encode("ascii", "ignore").decode() or "newsindex.csv"
-    disposition = f'attachment; filename="{plain}"'
-    if plain != filename:
-        disposition += f"; filename*=UTF-8''{quote(filename)}"
     return Response(
         stream_with_context(body()),
         mimetype="text/csv",
-        headers={"Content-Disposition": disposition},
+        headers={"Content-Disposition": attachment(filename)},
     )
 
 

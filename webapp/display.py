@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import PurePath
+from urllib.parse import quote
 
 # Where a field's value came from (`Article.provenance`), in words a reader understands.
 PROVENANCE = {
@@ -102,3 +103,12 @@ def download_name(kind: str, query: str, today: dt.date | None = None) -> str:
     day = (today or dt.date.today()).isoformat()
     parts = ["newsindex", kind, slug or "all", day]
     return "-".join(p for p in parts if p) + ".csv"
+
+
+def attachment(filename: str) -> str:
+    """A download's Content-Disposition: an ASCII name, and the exact one when it differs."""
+    plain = filename.encode("ascii", "ignore").decode() or "newsindex" + PurePath(filename).suffix
+    disposition = f'attachment; filename="{plain}"'
+    if plain != filename:
+        disposition += f"; filename*=UTF-8''{quote(filename)}"
+    return disposition

@@ -64,6 +64,17 @@ def search_rows(
     return found, _lines(found, page_url, backend.snippet_maker(sq.text))
 
 
+def truncation_headers(found: Export, cap: int) -> dict[str, str]:
+    """What the rows of a capped export are of: the matches, and whether rows stop short."""
+    return {
+        "X-Total-Count": str(found.total),
+        "X-Total-Exact": "true" if found.total_exact else "false",
+        "X-Export-Cap": str(cap),
+        "X-Export-Count": str(min(found.total, cap)),
+        "X-Truncated": "true" if found.total > cap else "false",
+    }
+
+
 def _lines(
     articles: Iterable[Article], page_url: Callable[[str], str], snippet: Callable[[str], str]
 ) -> Iterator[str]:

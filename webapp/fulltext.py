@@ -16,9 +16,9 @@ from flask.typing import ResponseReturnValue
 
 from indexer.backends.base import EXPORT_CAP, Export, SearchBackend, SearchQuery
 from indexer.models import Article
-from webapp import alias_table, live_index, search
+from webapp import alias_table, export, live_index, search
 from webapp.api import article_page
-from webapp.display import download_name
+from webapp.display import attachment, download_name
 
 bp = Blueprint("fulltext", __name__, url_prefix="/api")
 
@@ -44,17 +44,6 @@ def export_articles(backend: SearchBackend, sq: SearchQuery, cap: int | None) ->
     return backend.export(sq, cap=cap)
 
 
-def truncation_headers(found: Export, cap: int) -> dict[str, str]:
-    """What the rows of a capped export are of: the matches, and whether rows stop short."""
-    return {
-        "X-Total-Count": str(found.total),
-        "X-Total-Exact": "true" if found.total_exact else "false",
-        "X-Export-Cap": str(cap),
-        "X-Export-Count": str(min(found.total, cap)),
-        "X-Truncated": "true" if found.total > cap else "false",
-    }
-
-
 @bp.get("/search.jsonl")
 def api_search_jsonl() -> ResponseReturnValue:
     """Every matching article with its full body as JSON Lines, streamed (capped: see README)."""
@@ -71,14 +60,9 @@ def api_search_jsonl() -> ResponseReturnValue:
         stream_with_context(rows),
         mimetype=JSONL_TYPE,
         headers={
-            "Content-Disposition": f'attachment; filename="{_ascii(filename)}"',
-            **truncation_headers(found, EXPORT_CAP),
+            "Content-Disposition": attachment(filename),
+            **export.truncation_headers(found, EXPORT_CAP),
         },
     )
     response.call_on_close(hold.release)
     return response
-
-
-def _ascii(filename: str) -> str:
-    """A file name a Content-Disposition header can carry without encoding."""
-    return filename.encode("ascii", "ignore").decode() or "newsindex.jsonl"

@@ -29,6 +29,31 @@ KNOWN_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # as stored: the precision actually k
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
+# What the rows of a capped export (CSV or JSON Lines) are of (webapp.export.truncation_headers).
+EXPORT_HEADERS = {
+    name: {"description": text, "schema": schema}
+    for name, text, schema in (
+        ("X-Total-Count", "Matching articles.", {"type": "integer", "minimum": 0}),
+        (
+            "X-Total-Exact",
+            "`false` when matching ran out of time: the count and rows are a lower bound.",
+            {"type": "string", "enum": ["true", "false"]},
+        ),
+        ("X-Export-Cap", "The most rows this route sends.", {"type": "integer", "minimum": 1}),
+        (
+            "X-Export-Count",
+            "The rows sent: the matches, up to the cap.",
+            {"type": "integer", "minimum": 0},
+        ),
+        (
+            "X-Truncated",
+            "`true` when more articles match than the rows sent.",
+            {"type": "string", "enum": ["true", "false"]},
+        ),
+    )
+}
+
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema, or null."""
     return {"anyOf": [schema, {"type": "null"}]}
@@ -405,18 +430,7 @@ def spec() -> dict[str, Any]:
                         "200": {
                             "description": "The CSV.",
                             "content": CSV,
-                            "headers": {
-                                "X-Total-Count": {
-                                    "description": "Matching articles: the rows, unless past "
-                                    f"the cap of {EXPORT_CAP:,}.",
-                                    "schema": {"type": "integer", "minimum": 0},
-                                },
-                                "X-Total-Exact": {
-                                    "description": "`false` when matching ran out of time: "
-                                    "the rows are then the matches found, a lower bound.",
-                                    "schema": {"type": "string", "enum": ["true", "false"]},
-                                },
-                            },
+                            "headers": EXPORT_HEADERS,
                         },
                         **ERRORS,
                     },
@@ -445,29 +459,7 @@ def spec() -> dict[str, Any]:
                                     }
                                 }
                             },
-                            "headers": {
-                                "X-Total-Count": {
-                                    "description": "Matching articles.",
-                                    "schema": {"type": "integer", "minimum": 0},
-                                },
-                                "X-Total-Exact": {
-                                    "description": "`false` when matching ran out of time.",
-                                    "schema": {"type": "string", "enum": ["true", "false"]},
-                                },
-                                "X-Export-Cap": {
-                                    "description": "The most rows this route sends.",
-                                    "schema": {"type": "integer", "minimum": 1},
-                                },
-                                "X-Export-Count": {
-                                    "description": "The rows sent: the matches, up to the cap.",
-                                    "schema": {"type": "integer", "minimum": 0},
-                                },
-                                "X-Truncated": {
-                                    "description": "`true` when more articles match than the "
-                                    "rows sent.",
-                                    "schema": {"type": "string", "enum": ["true", "false"]},
-                                },
-                            },
+                            "headers": EXPORT_HEADERS,
                         },
                         **ERRORS,
                     },

@@ -23,7 +23,7 @@ from indexer.query.aliases import AliasTable
 from indexer.research import terms, timeline
 from indexer.research.sample import check_seed
 from webapp import alias_table, live_index, search, timeline_chart
-from webapp.display import download_name
+from webapp.display import attachment, download_name
 from webapp.export import safe_cell
 
 bp = Blueprint("research", __name__)
@@ -122,11 +122,10 @@ def api_timeline_csv() -> ResponseReturnValue:
     backend = live_index(current_app).backend()
     data = timeline_data(backend, request.args, alias_table(current_app))
     name = download_name("timeline", " ".join(s["query"] for s in data["series"]))
-    plain = name.encode("ascii", "ignore").decode() or "timeline.csv"
     return Response(
         _csv_text(timeline_rows(data)),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{plain}"'},
+        headers={"Content-Disposition": attachment(name)},
     )
 
 

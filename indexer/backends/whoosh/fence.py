@@ -19,8 +19,10 @@ instead of through its matchers. That needs what whoosh3 does not promise to kee
 Nothing else in newsindex touches these. `check(searcher)` is run on the real index the first
 time a backend searches it: it decodes a term's postings (ids, weights, positions) both ways,
 scores a term both ways and reads an article by id both ways, and compares. The positions
-newsindex saves per segment (`positions.py`, written from the same decoding) are compared with
-Whoosh's matcher too; a segment whose file disagrees is served from Whoosh's pickled positions.
+newsindex saves per segment (`positions.py`; written while the segment is written by
+`savecodec.py`, which relies on `FieldWriter.add_postings(schema, lengths, items)` and
+`W3Codec.new_segment`, or else decoded as above) are compared with Whoosh's matcher too; a
+segment whose file disagrees is served from Whoosh's pickled positions.
 When anything differs or fails (a whoosh3 upgrade), the fast matcher is switched off: every
 search goes through Whoosh's own matchers (slower, same results and scores), and the log and
 `newsindex stats` say why. `NEWSINDEX_FAST_MATCH=0` switches it off on purpose (to measure or

@@ -19,6 +19,7 @@ segment as before.
 
 from __future__ import annotations
 
+import gc
 import logging
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -148,7 +149,15 @@ class _Batch:
         from indexer.backends.whoosh.fastmatch import decode_values
 
         if self.field is not None and self.docs:
-            counts, flat = decode_values(self.values)
+            # The batch's position lists are many small containers: with the collector on,
+            # each burst of them sets off collections that walk the writer's whole posting pool.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                counts, flat = decode_values(self.values)
+            finally:
+                if collecting:
+                    gc.enable()
             docs = np.asarray(self.docs, dtype=np.int64)
             weights = np.asarray(self.weights, dtype=np.float64)
             gathered[self.field].add_terms(self.btexts, self.sizes, docs, weights, counts, flat)

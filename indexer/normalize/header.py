@@ -91,7 +91,7 @@ _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Conte
 _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
-_LABEL_WORDS = frozenset(label.split()[-1] for label in BYLINE_LABELS)
+_BYLINE_LABEL_WORDS = frozenset(label.split()[-1] for label in BYLINE_LABELS)
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 _NOT_PUBLISHED = re.compile(
     r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
@@ -356,7 +356,7 @@ def _may_hold_label(text: str) -> bool:
     if not text.isascii():
         return True  # CJK bylines have labels of their own
     lower = text.lower()
-    return any(word in lower for word in _LABEL_WORDS)
+    return any(word in lower for word in _BYLINE_LABEL_WORDS)
 
 
 def _unstutter(text: str) -> str:

@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from indexer.models import Article
 from indexer.query.aliases import AliasTable
 from indexer.query.facets import DateColumns, FacetCount
 from indexer.query.histogram import Granularity, Histogram
+
+if TYPE_CHECKING:
+    from indexer.query.prepare import PreparedQuery
 
 Sort = Literal["relevance", "newest", "oldest", "indexed"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")  # what users may ask for
@@ -134,6 +138,18 @@ class SearchResults:
         """How many pages the results fill (at least 1): of stories when grouped."""
         shown = self.stories if self.query.group else self.total
         return max(1, -(-shown // self.query.per_page))
+
+
+def results_of(prepared: PreparedQuery, started: float, **found: Any) -> SearchResults:
+    """A search's results: what the engine found, what preparing it decided, and its time."""
+    return SearchResults(
+        query=prepared.query,
+        date_bounds=prepared.bounds,
+        sorted_by=prepared.sorted_by,
+        aliases_added=prepared.aliases_added,
+        took_ms=(time.perf_counter() - started) * 1000,
+        **found,
+    )
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ from indexer.backends.base import (
     SearchBackend,
     SearchQuery,
     SearchResults,
+    results_of,
 )
 from indexer.backends.whoosh import fence, highlight, runpool
 from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
@@ -49,9 +50,9 @@ from indexer.backends.whoosh.translate import to_whoosh
 from indexer.backends.whoosh.vocabulary import Vocabulary
 from indexer.errors import IndexMissing, QueryError
 from indexer.models import Article, article_from_dict
-from indexer.query.facets import DateColumns, count_facets, select
+from indexer.query.counting import facets_and_chart
+from indexer.query.facets import DateColumns, select
 from indexer.query.grammar import TEXT_FIELDS, Phrase, Word, parse_tokens
-from indexer.query.histogram import bin_dates
 from indexer.query.indexed import indexed_mask, indexed_order
 from indexer.query.limits import check_query_text
 from indexer.query.mentions import LENGTH_FIELD
@@ -278,36 +279,22 @@ class WhooshBackend(SearchBackend):
                 final, sampled_from = _sampled(final, sq, tables)
             total = int(final.sum())
             stories = tables.stories.count(final)
-            facets = {}
-            if sq.facets:
-                facets = count_facets(
-                    FACETS, sq.filters, sq.facet_limit, base, chosen, tables.facets
-                )
-            histogram = None
-            if sq.histogram:
-                by = tables.facets["source"] if sq.chart_by_source else None
-                counted = final
-                if sq.chart_stories:
-                    counted = tables.stories.representatives(final, tables.dates.ordinal)
-                histogram = bin_dates(tables.dates, counted, by, granularity=sq.interval)
+            facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
             hits = []
             if total:
                 hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)
             suggestion = self._suggest(prepared) if prepared.wants_suggestion(total) else None
-        return SearchResults(
-            query=sq,
+        return results_of(
+            prepared,
+            started,
             total=total,
             stories=stories,
             hits=hits,
             facets=facets,
             histogram=histogram,
             suggestion=suggestion,
-            date_bounds=prepared.bounds,
             timed_out=not evaluation.complete,
             total_exact=evaluation.complete,
-            sorted_by=prepared.sorted_by,
-            aliases_added=prepared.aliases_added,
-            took_ms=(time.perf_counter() - started) * 1000,
             sampled_from=sampled_from,
         )
 

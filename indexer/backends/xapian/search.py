@@ -26,7 +26,7 @@ import numpy as np
 import xapian
 from whoosh.highlight import WholeFragmenter
 
-from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults
+from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults, results_of
 from indexer.backends.whoosh import highlight
 from indexer.backends.whoosh.analysis import highlight_text
 from indexer.backends.xapian import schema
@@ -42,12 +42,12 @@ from indexer.backends.xapian.translate import (
 from indexer.errors import QueryError
 from indexer.models import Article, article_from_dict
 from indexer.query import grammar
+from indexer.query.counting import facets_and_chart
 from indexer.query.facets import (
     MULTI_SEP,
     DateColumns,
     FacetColumn,
     FacetCount,
-    count_facets,
     select,
     top_counts,
 )
@@ -187,18 +187,15 @@ class Search:
         suggestion = None
         if prepared.wants_suggestion(total):
             suggestion = _suggest(self.db, prepared)
-        return SearchResults(
-            query=self.sq,
+        return results_of(
+            prepared,
+            self.started,
             total=total,
             stories=stories,
             hits=hits,
             facets=facets,
             histogram=histogram,
             suggestion=suggestion,
-            date_bounds=prepared.bounds,
-            sorted_by=prepared.sorted_by,
-            aliases_added=prepared.aliases_added,
-            took_ms=(time.perf_counter() - self.started) * 1000,
             sampled_from=sampled_from,
         )
 
@@ -227,16 +224,7 @@ class Search:
         if sq.sample is not None:
             final, sampled_from = sampled(final, sq, shards)
         total = int(final.sum())
-        facets = {}
-        if sq.facets:
-            facets = count_facets(FACETS, sq.filters, sq.facet_limit, base, chosen, tables.facets)
-        histogram = None
-        if sq.histogram:
-            by = tables.facets["source"] if sq.chart_by_source else None
-            counted = final
-            if sq.chart_stories:
-                counted = tables.stories.representatives(final, tables.dates.ordinal)
-            histogram = bin_dates(tables.dates, counted, by, granularity=sq.interval)
+        facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
         page = []
         if total:
             start = (sq.page - 1) * sq.per_page

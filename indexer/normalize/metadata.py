@@ -94,9 +94,10 @@ def plain(value: Any) -> str | None:
 
 
 def title_key(text: str) -> str:
-    """A title compared up to case, quote and dash styles, width and spaces."""
+    """A title compared up to case, quote and dash styles, width, spaces and a closing full stop
+    (`Mouse goes on sale。` in the page title, `Mouse goes on sale` in the heading)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().split()).rstrip("。.").rstrip()
 
 
 def read_page(tree: HtmlElement) -> PageMeta:

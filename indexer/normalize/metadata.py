@@ -94,9 +94,10 @@ def plain(value: Any) -> str | None:
 
 
 def title_key(text: str) -> str:
-    """A title compared up to case, quote and dash styles, width and spaces."""
+    """A title compared up to case, quote and dash styles, width, spaces and a closing full stop
+    (`Mouse goes on sale。` in the page title, `Mouse goes on sale` in the heading)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().split()).rstrip("。.").rstrip()
 
 
 def read_page(tree: HtmlElement) -> PageMeta:
@@ -278,31 +279,29 @@ def choose_title(
 ) -> tuple[str, str] | None:
     """The page's headline, with where it came from; entities decoded, the site's name removed.
 
-    The JSON-LD `headline`, the article's own metadata, comes first. Otherwise the headline is
-    chosen by agreement: each candidate (the visible `<h1>` headings, og:title, twitter:title)
-    counts the title sources that state it (those, the `<title>` and trafilatura's guess
-    `guessed`), whole or as the longer part beside a site or section name. Social titles are
-    often rewritten for sharing and menus or logos are headings too, so a heading no other
-    source repeats is not taken; on a tie the visible heading wins, and the longer of two.
-    Without any, trafilatura's guess, then the `<title>` without a short site or section tail,
-    then `fallback` (the text reader's).
+    The JSON-LD `headline`, the article's own metadata, comes first, unless no other source
+    states it while they state the JSON-LD node's own `name` (a description or a page type put
+    in `headline`). Otherwise the headline is chosen by agreement: each candidate (the visible
+    `<h1>` headings, og:title, twitter:title) counts the title sources that state it (those and
+    the `<title>`), whole or as the longer part beside a site or section name. Social titles are
+    often rewritten for sharing and menus, logos or widgets are headings too, so a heading no
+    other source repeats is not taken. trafilatura's guess `guessed` copies one of these
+    sources, so it is no vote of its own; it is a fallback unless it copies such a lone heading
+    while the `<title>` names more than the site, then the `<title>` without a short site or
+    section tail, then `fallback` (the text reader's).
     """
     sources = {
-        "jsonld": plain(page.ld.get("headline")) if page.ld else None,
         "og": plain(page.meta.get("og:title")),
         "twitter": plain(page.meta.get("twitter:title")),
         "title": page.title_tag,
     }
-    if sources["jsonld"]:
-        return strip_site(sources["jsonld"], site), "jsonld"
+    jsonld = plain(page.ld.get("headline")) if page.ld else None
     if site and (
         len(site.split()) > _SITE_WORDS
-        or any(t and title_key(t) == title_key(site) for t in sources.values())
+        or any(t and title_key(t) == title_key(site) for t in [*sources.values(), jsonld])
     ):
         site = None  # a guessed site name that is a whole title or a sentence is no site name
     stated = {name: _title_forms(text, site) for name, text in sources.items() if text}
-    if plain(guessed):
-        stated["guessed"] = {title_key(strip_site(plain(guessed) or "", site))}
     headings = [h for h in page.headings if not _is_site(h, site)]
     candidates = [(h, "heading") for h in headings]
     candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
@@ -313,7 +312,13 @@ def choose_title(
         votes += any(title_key(h) == key for h in headings)
         # Ties: the visible heading, the longer one (a logo repeats only the site's part).
         scored.append((votes, how == "heading", len(text), -len(scored), text, how))
-    # A heading no other source repeats may be a menu, a logo or a prompt.
+    if jsonld:
+        name = plain(page.ld.get("name")) if page.ld else None
+        if name and not _confirmed(jsonld, site, stated, headings):
+            if _confirmed(name, site, stated, headings):
+                return strip_site(name, site), "jsonld"
+        return strip_site(jsonld, site), "jsonld"
+    # A heading no other source repeats may be a menu, a logo, a widget or a prompt.
     eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading"]
     if eligible:
         *_, text, how = max(eligible)
@@ -321,13 +326,30 @@ def choose_title(
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
     text = plain(guessed)
-    if text:
+    lone = text and any(title_key(h) == title_key(text) for h in headings)
+    if text and not (lone and _names_page(page.title_tag, site)):
         return strip_site(text, site), "trafilatura"
     if page.title_tag:
         return _without_short_tail(strip_site(page.title_tag, site)), "title"
     if fallback:
         return fallback, "text"
     return None
+
+
+def _confirmed(
+    text: str, site: str | None, stated: dict[str, set[str]], headings: list[str]
+) -> bool:
+    """Whether another title source or a visible heading states `text`, whole or without the
+    site's name."""
+    keys = {title_key(text), title_key(strip_site(text, site))}
+    return any(keys & forms for forms in stated.values()) or any(
+        title_key(h) in keys for h in headings
+    )
+
+
+def _names_page(title: str | None, site: str | None) -> bool:
+    """Whether a `<title>` names more than the site, so it can stand in for a lone heading."""
+    return bool(title) and not _is_site(strip_site(title or "", site), site)
 
 
 def _title_forms(text: str, site: str | None) -> set[str]:

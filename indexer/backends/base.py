@@ -140,15 +140,28 @@ class SearchResults:
         return max(1, -(-shown // self.query.per_page))
 
 
-def results_of(prepared: PreparedQuery, started: float, **found: Any) -> SearchResults:
-    """A search's results: what the engine found, what preparing it decided, and its time."""
+def results_of(
+    prepared: PreparedQuery,
+    started: float,
+    counts: tuple[int, int, dict[str, list[FacetCount]], Histogram | None],
+    hits: list[Hit],
+    **more: Any,
+) -> SearchResults:
+    """A search's results: its (total, stories, facets, chart) counts, its page, what preparing
+    it decided (dates, order, aliases) and its time; `more` fills the other fields."""
+    total, stories, facets, histogram = counts
     return SearchResults(
         query=prepared.query,
+        total=total,
+        hits=hits,
+        facets=facets,
+        stories=stories,
+        histogram=histogram,
         date_bounds=prepared.bounds,
         sorted_by=prepared.sorted_by,
         aliases_added=prepared.aliases_added,
         took_ms=(time.perf_counter() - started) * 1000,
-        **found,
+        **more,
     )
 
 

@@ -284,18 +284,17 @@ class WhooshBackend(SearchBackend):
             if total:
                 hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)
             suggestion = self._suggest(prepared) if prepared.wants_suggestion(total) else None
+        complete = evaluation.complete
+        counts = (total, stories, facets, histogram)
         return results_of(
             prepared,
             started,
-            total=total,
-            stories=stories,
-            hits=hits,
-            facets=facets,
-            histogram=histogram,
+            counts,
+            hits,
             suggestion=suggestion,
-            timed_out=not evaluation.complete,
-            total_exact=evaluation.complete,
             sampled_from=sampled_from,
+            timed_out=not complete,
+            total_exact=complete,
         )
 
     def _fast(self, searcher: Searcher) -> FastMatcher:

@@ -187,16 +187,9 @@ class Search:
         suggestion = None
         if prepared.wants_suggestion(total):
             suggestion = _suggest(self.db, prepared)
+        counts = (total, stories, facets, histogram)
         return results_of(
-            prepared,
-            self.started,
-            total=total,
-            stories=stories,
-            hits=hits,
-            facets=facets,
-            histogram=histogram,
-            suggestion=suggestion,
-            sampled_from=sampled_from,
+            prepared, self.started, counts, hits, suggestion=suggestion, sampled_from=sampled_from
         )
 
     def selection(self, shards: ShardTables) -> tuple[np.ndarray, dict[str, np.ndarray], Any]:

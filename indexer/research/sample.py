@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 import numpy as np
 
@@ -21,6 +22,20 @@ def draw(candidates: np.ndarray, size: int, seed: int) -> np.ndarray:
         return np.sort(candidates)
     rng = np.random.Generator(np.random.PCG64(seed))
     return np.sort(candidates[rng.choice(len(candidates), size=size, replace=False)])
+
+
+def sampled(
+    final: np.ndarray, size: int, seed: int, group: bool, tables: Any
+) -> tuple[np.ndarray, int]:
+    """The mask of a sample of a match mask (of stories when grouping), and the pool's size.
+
+    `tables` holds the index's columns (`stories`, `dates`), as both engines keep them.
+    """
+    pool = tables.stories.representatives(final, tables.dates.ordinal) if group else final
+    candidates = np.flatnonzero(pool)
+    mask = np.zeros_like(final)
+    mask[draw(candidates, size, seed)] = True
+    return mask, len(candidates)
 
 
 def check_size(raw: str) -> int:

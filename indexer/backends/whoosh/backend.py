@@ -57,7 +57,7 @@ from indexer.query.indexed import indexed_mask, indexed_order
 from indexer.query.limits import check_query_text
 from indexer.query.mentions import LENGTH_FIELD
 from indexer.query.prepare import PreparedQuery, prepare
-from indexer.research.sample import draw
+from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
 from indexer.workers import processes_for
 
@@ -276,7 +276,7 @@ class WhooshBackend(SearchBackend):
             base, chosen, final = _selected(evaluation.mask, tables, prepared, sq)
             sampled_from = None
             if sq.sample is not None:
-                final, sampled_from = _sampled(final, sq, tables)
+                final, sampled_from = sampled(final, sq.sample or 0, sq.seed, sq.group, tables)
             total = int(final.sum())
             stories = tables.stories.count(final)
             facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
@@ -474,7 +474,7 @@ class WhooshBackend(SearchBackend):
             _base, _chosen, final = _selected(evaluation.mask, tables, prepared, sq)
             total = int(final.sum())  # what a sample is drawn from
             if sq.sample is not None:
-                final, _drawn_from = _sampled(final, sq, tables)
+                final, _drawn_from = sampled(final, sq.sample or 0, sq.seed, sq.group, tables)
             if evaluation.scores is not None:
                 docs, _scores = top_n(evaluation.scores, np.flatnonzero(final), cap)
                 order = docs.tolist()
@@ -492,7 +492,7 @@ class WhooshBackend(SearchBackend):
             evaluation = self._evaluate(searcher, q, False, deadline)
             _base, _chosen, final = _selected(evaluation.mask, tables, prepared, sq)
             if sq.sample is not None:
-                final, _drawn_from = _sampled(final, sq, tables)
+                final, _drawn_from = sampled(final, sq.sample or 0, sq.seed, sq.group, tables)
             if sq.chart_stories:
                 final = tables.stories.representatives(final, tables.dates.ordinal)
             dates = tables.dates
@@ -565,15 +565,6 @@ def _ranked(
         if len(ranked) >= stop or len(best) < limit:
             return ranked[:stop]
         limit *= 4
-
-
-def _sampled(final: np.ndarray, sq: SearchQuery, tables: IndexTables) -> tuple[np.ndarray, int]:
-    """The mask of a random sample of the matches (of stories when grouping), and its pool."""
-    pool = tables.stories.representatives(final, tables.dates.ordinal) if sq.group else final
-    candidates = np.flatnonzero(pool)
-    mask = np.zeros_like(final)
-    mask[draw(candidates, sq.sample or 0, sq.seed)] = True
-    return mask, len(candidates)
 
 
 def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:

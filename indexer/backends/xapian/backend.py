@@ -44,7 +44,6 @@ from indexer.backends.xapian.search import (
     article_of,
     copy_summary,
     marked_paragraph,
-    sampled,
     story_members,
 )
 from indexer.backends.xapian.shards import (
@@ -59,6 +58,7 @@ from indexer.backends.xapian.translate import to_xapian
 from indexer.errors import IndexMissing, NewsIndexError, QueryError, ShardUnavailable
 from indexer.models import Article
 from indexer.query.prepare import prepare
+from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
 
 REMOTE_REFRESH_SECONDS = 10.0  # remote connections are renewed to see a new generation
@@ -401,7 +401,7 @@ class XapianBackend(SearchBackend):
                 _base, _chosen, final = search.selection(tables)
                 total = int(final.sum())  # what a sample is drawn from
                 if sq.sample is not None:
-                    final, _pool = sampled(final, sq, tables)
+                    final, _pool = sampled(final, sq.sample or 0, sq.seed, sq.group, tables.tables)
                 docids = [item[0] for item in search.ordered(tables, final, 0, cap, group=False)]
             else:
                 mset = search.enquire(search.final, ranked=prepared.ranked, group=False).get_mset(

@@ -55,7 +55,7 @@ from indexer.query.histogram import bin_dates
 from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.mentions import AtLeast
 from indexer.query.prepare import PreparedQuery
-from indexer.research.sample import draw
+from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead, split_fragments
 
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
@@ -215,7 +215,7 @@ class Search:
         base, chosen, final = self.selection(shards)
         sampled_from = None
         if sq.sample is not None:
-            final, sampled_from = sampled(final, sq, shards)
+            final, sampled_from = sampled(final, sq.sample or 0, sq.seed, sq.group, shards.tables)
         total = int(final.sum())
         facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
         page = []
@@ -254,8 +254,7 @@ class Search:
         enquire.set_query(xapian.Query(xapian.Query.OP_AND_MAYBE, nothing, self.translation.query))
         enquire.set_weighting_scheme(xapian.BM25Weight())
         mset = enquire.get_mset(0, self.db.get_doccount())  # by weight, ties in docid order
-        size = mset.size()
-        xids = np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
+        xids = _docids(mset)
         kept = np.flatnonzero(final[shards.rows(xids)])
         rows = shards.rows(xids[kept])
         if group:
@@ -273,8 +272,7 @@ class Search:
         enquire.set_weighting_scheme(xapian.BoolWeight())
         enquire.set_docid_order(xapian.Enquire.ASCENDING)
         mset = enquire.get_mset(0, self.db.get_doccount())
-        size = mset.size()
-        return np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
+        return _docids(mset)
 
     def tree_rows(self, node: grammar.Node, shards: ShardTables) -> np.ndarray | None:
         """The rows a tree matches, `atleastN:` counted from postings, combined as the
@@ -375,14 +373,10 @@ class Search:
         )
 
 
-def sampled(final: np.ndarray, sq: SearchQuery, shards: ShardTables) -> tuple[np.ndarray, int]:
-    """The mask of a random sample of the matches (of stories when grouping), and its pool."""
-    tables = shards.tables
-    pool = tables.stories.representatives(final, tables.dates.ordinal) if sq.group else final
-    candidates = np.flatnonzero(pool)
-    mask = np.zeros_like(final)
-    mask[draw(candidates, sq.sample or 0, sq.seed)] = True
-    return mask, len(candidates)
+def _docids(mset: xapian.MSet) -> np.ndarray:
+    """The docids of a match set, in its order."""
+    size = mset.size()
+    return np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
 
 
 def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) -> np.ndarray:

@@ -25,6 +25,8 @@ from webapp.serving import ServeOptions, configure, waitress_server
 
 from .conftest import close_app, free_port
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 HOST = "127.0.0.1"
 BUSY = "The server is busy answering other searches; try again in a moment."
 
@@ -74,9 +76,9 @@ class Served:
         raise AssertionError(f"{count} requests never queued")
 
 
-def _serve(built_index: Path, options: ServeOptions) -> Iterator[Served]:
+def _serve(built_index: Path, engine_name: str, options: ServeOptions) -> Iterator[Served]:
     """The real app with a /hold route, served by waitress with admission control."""
-    app = create_app({"TESTING": True, "INDEX_DIR": built_index})
+    app = create_app({"TESTING": True, "INDEX_DIR": built_index, "BACKEND": engine_name})
     entered, release = threading.Event(), threading.Event()
 
     def hold() -> str:
@@ -105,15 +107,17 @@ def _serve(built_index: Path, options: ServeOptions) -> Iterator[Served]:
 
 
 @pytest.fixture
-def one_thread_no_queue(built_index: Path) -> Iterator[Served]:
+def one_thread_no_queue(built_index: Path, engine_name: str) -> Iterator[Served]:
     """One search thread and no room to wait."""
-    yield from _serve(built_index, ServeOptions(threads=1, queue=0, queue_timeout=1.0))
+    yield from _serve(built_index, engine_name, ServeOptions(threads=1, queue=0, queue_timeout=1.0))
 
 
 @pytest.fixture
-def one_thread_one_place(built_index: Path) -> Iterator[Served]:
+def one_thread_one_place(built_index: Path, engine_name: str) -> Iterator[Served]:
     """One search thread and one request allowed to wait."""
-    yield from _serve(built_index, ServeOptions(threads=1, queue=1, queue_timeout=3600.0))
+    yield from _serve(
+        built_index, engine_name, ServeOptions(threads=1, queue=1, queue_timeout=3600.0)
+    )
 
 
 def test_a_saturated_process_answers_503_with_retry_after_at_once(one_thread_no_queue):
@@ -156,9 +160,13 @@ def test_a_waiting_request_gets_the_thread_and_the_next_is_refused(one_thread_on
     assert held_statuses == [200] and statuses == [200]
 
 
-def test_a_request_that_would_wait_past_the_deadline_is_refused_on_arrival(built_index):
+def test_a_request_that_would_wait_past_the_deadline_is_refused_on_arrival(
+    built_index, engine_name
+):
     for served in _serve(
-        built_index, ServeOptions(threads=1, queue=10, queue_timeout=1.0, always_wait=0)
+        built_index,
+        engine_name,
+        ServeOptions(threads=1, queue=10, queue_timeout=1.0, always_wait=0),
     ):
         held, _ = served.hold()
         served.dispatcher.search.mean_seconds = 60.0  # searches have been taking a minute
@@ -171,10 +179,10 @@ def test_a_request_that_would_wait_past_the_deadline_is_refused_on_arrival(built
         assert not served.dispatcher.search.waiting  # refused at once, not queued
 
 
-def test_a_request_that_waited_past_the_deadline_gets_a_503_not_a_search(built_index):
+def test_a_request_that_waited_past_the_deadline_gets_a_503_not_a_search(built_index, engine_name):
     now = [1000.0]
     for served in _serve(
-        built_index, ServeOptions(threads=1, queue=1, queue_timeout=5.0, always_wait=0)
+        built_index, engine_name, ServeOptions(threads=1, queue=1, queue_timeout=5.0, always_wait=0)
     ):
         served.dispatcher.clock = lambda: now[0]
         held, _ = served.hold()
@@ -223,10 +231,12 @@ def test_refusals_keep_http_right(one_thread_no_queue):
     assert b"Content-Length: " in head and head_closed
 
 
-def test_the_first_waiting_requests_are_let_in_however_slow_searches_have_been(built_index):
+def test_the_first_waiting_requests_are_let_in_however_slow_searches_have_been(
+    built_index, engine_name
+):
     now = [1000.0]
     options = ServeOptions(threads=1, queue=10, queue_timeout=1.0, always_wait=2)
-    for served in _serve(built_index, options):
+    for served in _serve(built_index, engine_name, options):
         served.dispatcher.clock = lambda: now[0]
         held, _ = served.hold()
         served.dispatcher.search.mean_seconds = 60.0  # searches have been taking a minute

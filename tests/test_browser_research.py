@@ -16,15 +16,16 @@ from .test_a11y import AXE, SERIOUS
 from .test_browser import SCREENSHOTS, browser, page  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
 
 
 @pytest.fixture(scope="module")
-def research_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def research_server(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterator[str]:
     """`newsindex serve` over the research archive, on a free port."""
-    root = tmp_path_factory.mktemp("served-research")
+    root = tmp_path_factory.mktemp(f"served-research-{engine_name}")
     shutil.copytree(RESEARCH, root / "research")
-    build_index([root / "research"], root / "index")
-    with serving(root / "index") as url:
+    build_index([root / "research"], root / "index", backend=engine_name)
+    with serving(root / "index", NEWSINDEX_BACKEND=engine_name) as url:
         yield url
 
 

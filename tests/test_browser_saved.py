@@ -14,17 +14,20 @@ from .test_a11y import AXE, SERIOUS
 from .test_browser import SCREENSHOTS, browser, page  # noqa: F401 - the shared Chromium fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
 
 SAVED = DATA / "saved"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory, engine_name: str
+) -> Iterator[tuple[str, Path]]:
     """A saved search, then an update that adds articles, then `newsindex serve`."""
-    root = tmp_path_factory.mktemp("saved-served")
+    root = tmp_path_factory.mktemp(f"saved-served-{engine_name}")
     shutil.copytree(SAVED / "first", root / "corpus")
     index, saved = root / "index", root / "saved.json"
-    env = {"NEWSINDEX_SAVED_SEARCHES_FILE": str(saved)}
+    env = {"NEWSINDEX_SAVED_SEARCHES_FILE": str(saved), "NEWSINDEX_BACKEND": engine_name}
     assert run_cli(["rebuild", "corpus"], root, index, **env).returncode == 0
     assert run_cli(["saved", "add", "cocoa", "cocoa"], root, index, **env).returncode == 0
     shutil.copytree(SAVED / "later", root / "corpus", dirs_exist_ok=True)

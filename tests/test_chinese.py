@@ -1,6 +1,6 @@
 """Chinese and mixed-script search: the CJK analyzer, aliases, language detection, CJK dates.
 
-A real Whoosh index on disk, built with `text_analyzer()` over the articles in
+A real index on disk, built by each engine (`BOTH_ENGINES`) over the articles in
 `tests/data/chinese/`: a Chinese and an English article about RedNote (each naming it only in
 its own language), a mixed Chinese/English one, and a Chinese article about a schoolgirl named
 小红 and her 红书包 that shares characters with 小红书 but is not about it.
@@ -9,28 +9,31 @@ its own language), a mixed Chinese/English one, and a Chinese article about a sc
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from whoosh import fields, index, query
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.highlight import ContextFragmenter, WholeFragmenter
-from whoosh.searching import Searcher
 
+from indexer.backends import backend_class
+from indexer.backends.base import Hit, SearchBackend, SearchQuery
 from indexer.backends.whoosh.analysis import highlight_text, text_analyzer
 from indexer.backends.whoosh.highlight import MarkFormatter
-from indexer.backends.whoosh.translate import to_whoosh
 from indexer.models import PartialDate
 from indexer.normalize.cjkdates import parse_cjk_date
 from indexer.normalize.language import detect_language
+from indexer.pipeline import build_index
 from indexer.query.aliases import AliasTable, expand, expand_query, load_aliases, parse_aliases
 from indexer.query.grammar import parse
 from indexer.safehtml import split_fragments
+from indexer.store import IndexStore
 
 DATA = Path(__file__).resolve().parent / "data" / "chinese"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REDNOTE = {"rednote-zh", "rednote-en", "rednote-mixed"}
+BOTH_ENGINES = True  # the tests searching an index run on Whoosh and on Xapian (conftest)
 
 
 def _articles() -> dict[str, str]:
@@ -49,30 +52,14 @@ ARTICLES = _articles()
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
-    """A searcher over a real on-disk index of the test articles, reopened from disk."""
-    folder = tmp_path_factory.mktemp("cjk-index")
-    schema = fields.Schema(
-        id=fields.ID(stored=True), body=fields.TEXT(analyzer=text_analyzer(), stored=True)
-    )
-    ix = index.create_in(folder, schema)
-    with ix.writer() as writer:
-        for article_id, text in ARTICLES.items():
-            writer.add_document(id=article_id, body=text)
-    ix.close()
-    reopened = index.open_dir(folder)  # the schema, analyzer included, comes back from disk
-    with reopened.searcher() as s:
-        yield s
-    reopened.close()
-
-
-Parser = Callable[[str], query.Query]
-
-
-@pytest.fixture(scope="module")
-def parser(searcher: Searcher) -> Parser:
-    """Query text read by the query layer and translated as the backend does."""
-    return lambda text: to_whoosh(parse(text).tree, searcher.schema)
+def engine(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterator[SearchBackend]:
+    """The test's engine over a real on-disk index of the test articles, reopened from disk."""
+    root = tmp_path_factory.mktemp(f"cjk-index-{engine_name}")
+    shutil.copytree(DATA, root / "chinese")
+    build_index([root / "chinese"], root / "index", backend=engine_name)
+    opened = backend_class(engine_name).open(IndexStore(root / "index").current())
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(scope="module")
@@ -81,16 +68,20 @@ def aliases() -> AliasTable:
     return load_aliases(None)
 
 
-def found(searcher: Searcher, parser: Parser, text: str) -> set[str]:
-    """Ids of the articles a query finds."""
-    return {hit["id"] for hit in searcher.search(parser(text), limit=None)}
+def _search(engine: SearchBackend, text: str) -> list[Hit]:
+    """Every article the query text matches (no aliases), with its snippets."""
+    query = SearchQuery(text=text, per_page=100, group=False, facets=False, histogram=False)
+    return engine.search(query).hits
 
 
-def snippets(searcher: Searcher, parser: Parser, text: str) -> dict[str, str]:
-    """Article id -> highlighted snippets for a query, as the backend makes them."""
-    results = searcher.search(parser(text), limit=None)
-    results.formatter = MarkFormatter()
-    return {hit["id"]: " … ".join(split_fragments(hit.highlights("body"))) for hit in results}
+def found(engine: SearchBackend, text: str) -> set[str]:
+    """Ids (file names without their suffix) of the articles a query finds."""
+    return {Path(hit.article.file).stem for hit in _search(engine, text)}
+
+
+def snippets(engine: SearchBackend, text: str) -> dict[str, str]:
+    """Article id -> highlighted snippets for a query, as the engine makes them."""
+    return {Path(hit.article.file).stem: " … ".join(hit.snippets) for hit in _search(engine, text)}
 
 
 # Aliases across scripts
@@ -98,19 +89,17 @@ def snippets(searcher: Searcher, parser: Parser, text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", ["RedNote", "Xiaohongshu", "小红书", "rednote", "little red book"])
 def test_every_name_of_rednote_finds_the_chinese_and_english_articles(
-    searcher: Searcher, parser: Parser, aliases: AliasTable, name: str
+    engine: SearchBackend, aliases: AliasTable, name: str
 ) -> None:
     expanded, added = expand_query(name, aliases)
     assert added
-    assert found(searcher, parser, expanded) == REDNOTE
+    assert found(engine, expanded) == REDNOTE
 
 
-def test_without_aliases_each_name_finds_only_its_own_script(
-    searcher: Searcher, parser: Parser
-) -> None:
-    assert found(searcher, parser, "RedNote") == {"rednote-en", "rednote-mixed"}
-    assert found(searcher, parser, "Xiaohongshu") == set()
-    assert found(searcher, parser, "小红书") == {"rednote-zh", "rednote-mixed"}
+def test_without_aliases_each_name_finds_only_its_own_script(engine: SearchBackend) -> None:
+    assert found(engine, "RedNote") == {"rednote-en", "rednote-mixed"}
+    assert found(engine, "Xiaohongshu") == set()
+    assert found(engine, "小红书") == {"rednote-zh", "rednote-mixed"}
 
 
 def test_expanded_query_reports_the_added_names(aliases: AliasTable) -> None:
@@ -193,29 +182,27 @@ def test_empty_table_leaves_queries_alone() -> None:
 # CJK analysis: phrases, highlights, English alongside
 
 
-def test_chinese_word_matches_only_the_article_that_contains_it(
-    searcher: Searcher, parser: Parser
-) -> None:
+def test_chinese_word_matches_only_the_article_that_contains_it(engine: SearchBackend) -> None:
     # The schoolgirl article holds both units of 小红书 (小红, 红书) but not the word.
-    assert "bookbag-zh" in found(searcher, parser, "小红")
-    assert "bookbag-zh" in found(searcher, parser, "红书包")
-    assert "bookbag-zh" not in found(searcher, parser, "小红书")
-    assert found(searcher, parser, '"美国网民"') == {"rednote-zh"}
-    assert found(searcher, parser, "美国网民") == {"rednote-zh"}
-    assert found(searcher, parser, "字节跳动 抖音") == {"rednote-zh"}
+    assert "bookbag-zh" in found(engine, "小红")
+    assert "bookbag-zh" in found(engine, "红书包")
+    assert "bookbag-zh" not in found(engine, "小红书")
+    assert found(engine, '"美国网民"') == {"rednote-zh"}
+    assert found(engine, "美国网民") == {"rednote-zh"}
+    assert found(engine, "字节跳动 抖音") == {"rednote-zh"}
 
 
-def test_chinese_punctuation_in_a_query_separates_words(searcher: Searcher, parser: Parser) -> None:
-    assert found(searcher, parser, "小红书，抖音") == {"rednote-zh"}
-    assert found(searcher, parser, "小红书 -抖音") == {"rednote-mixed"}
+def test_chinese_punctuation_in_a_query_separates_words(engine: SearchBackend) -> None:
+    assert found(engine, "小红书，抖音") == {"rednote-zh"}
+    assert found(engine, "小红书 -抖音") == {"rednote-mixed"}
 
 
-def test_highlight_marks_exactly_the_word(searcher: Searcher, parser: Parser) -> None:
-    marked = snippets(searcher, parser, "小红书")
+def test_highlight_marks_exactly_the_word(engine: SearchBackend) -> None:
+    marked = snippets(engine, "小红书")
     assert "涌入中国社交应用<mark>小红书</mark>" in marked["rednote-zh"]
     assert "<mark>小红书</mark>（RedNote）" in marked["rednote-mixed"]
     assert "<mark>小红</mark>" not in marked["rednote-zh"]
-    mixed = snippets(searcher, parser, "TikTok难民")
+    mixed = snippets(engine, "TikTok难民")
     assert "“<mark>TikTok难民</mark>”" in mixed["rednote-zh"]
 
 
@@ -244,10 +231,10 @@ def test_highlight_text_makes_snippets_with_whole_words() -> None:
     assert "<mark>小红</mark>" not in snippet
 
 
-def test_english_stemming_works_inside_a_mixed_article(searcher: Searcher, parser: Parser) -> None:
-    assert "rednote-mixed" in found(searcher, parser, "refugee")
-    assert "rednote-mixed" in found(searcher, parser, "cooked")
-    marked = snippets(searcher, parser, "refugee")["rednote-mixed"]
+def test_english_stemming_works_inside_a_mixed_article(engine: SearchBackend) -> None:
+    assert "rednote-mixed" in found(engine, "refugee")
+    assert "rednote-mixed" in found(engine, "cooked")
+    marked = snippets(engine, "refugee")["rednote-mixed"]
     assert "自称 TikTok <mark>refugees</mark> 的美国用户" in marked
 
 

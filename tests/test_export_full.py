@@ -17,6 +17,8 @@ from webapp import api, create_app, fulltext
 
 from .conftest import DATA, close_app, run_cli
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 SAVED = DATA / "saved"
 WORD = re.compile(r"\bcocoa\b", re.IGNORECASE)
 
@@ -31,21 +33,21 @@ def _source_articles() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def index_dir(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Path:
     """Both batches of the saved-search articles in one index, built as `rebuild corpus`."""
-    root = tmp_path_factory.mktemp("export")
+    root = tmp_path_factory.mktemp(f"export-{engine_name}")
     for batch in ("first", "later"):
         shutil.copytree(SAVED / batch, root / "corpus", dirs_exist_ok=True)
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
-        build_index(["corpus"], root / "index")
+        build_index(["corpus"], root / "index", backend=engine_name)
     return root / "index"
 
 
 @pytest.fixture
-def client(index_dir: Path):
+def client(index_dir: Path, engine_name: str):
     """A test client of the app over that index."""
-    app = create_app({"TESTING": True, "INDEX_DIR": index_dir})
+    app = create_app({"TESTING": True, "INDEX_DIR": index_dir, "BACKEND": engine_name})
     yield app.test_client()
     close_app(app)
 
@@ -157,14 +159,14 @@ def test_cli_export_writes_every_match_to_a_file_jsonl_and_csv(index_dir, tmp_pa
 
 
 @pytest.mark.slow
-def test_a_jsonl_stream_keeps_its_generation_while_updates_swap_and_prune(tmp_path):
+def test_a_jsonl_stream_keeps_its_generation_while_updates_swap_and_prune(tmp_path, engine_name):
     feed = tmp_path / "in" / "feed.jsonl"
     feed.parent.mkdir()
     with feed.open("w") as fh:
         for n in range(1_200):  # three export batches
             fh.write(json.dumps({"title": f"Item {n}", "body": f"cocoa item {n} " * 20}) + "\n")
-    build_index([tmp_path / "in"], tmp_path / "index")
-    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    build_index([tmp_path / "in"], tmp_path / "index", backend=engine_name)
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine_name})
     try:
         client = app.test_client()
         response = client.get("/api/search.jsonl?q=cocoa", buffered=False)
@@ -172,7 +174,7 @@ def test_a_jsonl_stream_keeps_its_generation_while_updates_swap_and_prune(tmp_pa
         lines = [next(chunks) for _ in range(100)]
         for n in range(2):  # each update swaps; the second prunes the stream's generation
             (tmp_path / "in" / f"new{n}.txt").write_text(f"New {n}\n\nA new cocoa story {n}.\n")
-            update_index([tmp_path / "in"], tmp_path / "index")
+            update_index([tmp_path / "in"], tmp_path / "index", backend=engine_name)
         lines.extend(chunks)
         response.close()
         rows = [json.loads(line) for line in b"".join(lines).decode().splitlines()]

@@ -22,6 +22,7 @@ from webapp import create_app
 from .conftest import DATA, SCRIPT, close_app, run_cli
 
 pytestmark = pytest.mark.slow
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
 
 SAVED = DATA / "saved"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -31,8 +32,9 @@ WORD = re.compile(r"\bcocoa\b", re.IGNORECASE)
 class Archive:
     """A corpus folder, an index and a saved-searches file, driven by the `newsindex` script."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, engine: str) -> None:
         self.root = root
+        self.engine = engine
         self.corpus = root / "corpus"
         self.index = root / "index"
         self.saved = root / "saved-searches.json"
@@ -46,12 +48,13 @@ class Archive:
             self.index,
             NEWSINDEX_SAVED_SEARCHES_FILE=str(self.saved),
             NEWSINDEX_BASE_URL="https://news.example.org",
+            NEWSINDEX_BACKEND=self.engine,
             **env,
         )
 
     def matching(self, text: str, **filters: tuple[str, ...]) -> dict[str, str]:
         """Ids and file names of every article a search matches, read from the index directly."""
-        engine = backend_class("whoosh").open(IndexStore(self.index).current())
+        engine = backend_class(self.engine).open(IndexStore(self.index).current())
         try:
             found = engine.export(SearchQuery(text=text, filters=filters, group=False))
             return {a.id: Path(a.file).name for a in found}
@@ -66,16 +69,17 @@ class Archive:
                 "INDEX_DIR": self.index,
                 "SAVED_SEARCHES_FILE": self.saved,
                 "BASE_URL": "https://news.example.org",
+                "BACKEND": self.engine,
             }
         )
 
 
 @pytest.fixture
-def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Archive:
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str) -> Archive:
     """The first batch indexed (by the library: the CLI's rebuild is tested elsewhere)."""
-    arc = Archive(tmp_path)
+    arc = Archive(tmp_path, engine_name)
     monkeypatch.chdir(tmp_path)  # labels (and ids) as `newsindex update corpus` reads them
-    build_index(["corpus"], arc.index)
+    build_index(["corpus"], arc.index, backend=arc.engine)
     return arc
 
 
@@ -95,7 +99,7 @@ def _later(arc: Archive, cli: bool = False) -> None:
         updated = arc.cli("update", "corpus")
         assert updated.returncode == 0, updated.stderr
     else:
-        update_index(["corpus"], arc.index)
+        update_index(["corpus"], arc.index, backend=arc.engine)
 
 
 def _save_in_process(arc: Archive, app) -> None:
@@ -147,6 +151,7 @@ def test_alerts_are_not_marked_checked_when_printing_fails(archive):
         **os.environ,
         "NEWSINDEX_INDEX_DIR": str(archive.index),
         "NEWSINDEX_SAVED_SEARCHES_FILE": str(archive.saved),
+        "NEWSINDEX_BACKEND": archive.engine,
     }
     with open("/dev/full", "w") as full:  # every write fails: as a full disk or a closed pipe
         proc = subprocess.run(

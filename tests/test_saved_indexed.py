@@ -18,13 +18,15 @@ from tests.test_backend_contract import ENGINES, _articles
 
 from .conftest import DATA
 
+BOTH_ENGINES = True  # every test here runs on Whoosh and on Xapian (conftest)
+
 SAVED = DATA / "saved"
 T0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
 
 
-def _times(index_dir: Path) -> dict[str, tuple[str, dt.datetime | None]]:
+def _times(index_dir: Path, engine_name: str) -> dict[str, tuple[str, dt.datetime | None]]:
     """Each article's file label and indexing time, read from the served index."""
-    engine = backend_class("whoosh").open(IndexStore(index_dir).current())
+    engine = backend_class(engine_name).open(IndexStore(index_dir).current())
     try:
         return {a.id: (a.file, a.indexed_at) for a in engine.iter_articles()}
     finally:
@@ -44,10 +46,12 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def test_update_keeps_indexed_at_of_unchanged_articles_and_renews_changed_ones(corpus, tmp_path):
+def test_update_keeps_indexed_at_of_unchanged_articles_and_renews_changed_ones(
+    corpus, tmp_path, engine_name
+):
     index_dir = tmp_path / "index"
-    build_index([corpus], index_dir)
-    before = _by_file(_times(index_dir))
+    build_index([corpus], index_dir, backend=engine_name)
+    before = _by_file(_times(index_dir, engine_name))
     assert len(before) == 5 and all(isinstance(t, dt.datetime) for t in before.values())
     # A touched file (same text, newer mtime), an edited file, a new file, an untouched file.
     os.utime(corpus / "sugar-steady.json", (2e9, 2e9))
@@ -55,9 +59,9 @@ def test_update_keeps_indexed_at_of_unchanged_articles_and_renews_changed_ones(c
     edited["body"] += "\n\nLater: arrivals picked up again."
     (corpus / "ivory-coast.json").write_text(json.dumps(edited))
     shutil.copy(SAVED / "later" / "coffee-quota.json", corpus)
-    report = update_index([corpus], index_dir)
+    report = update_index([corpus], index_dir, backend=engine_name)
     assert report.indexed == 3  # touched, edited and new were read again
-    after = _by_file(_times(index_dir))
+    after = _by_file(_times(index_dir, engine_name))
     assert after["sugar-steady.json"] == before["sugar-steady.json"]  # same text: same time
     assert after["ghana-crop.json"] == before["ghana-crop.json"]
     assert after["ivory-coast.json"] > before["ivory-coast.json"]  # its text changed
@@ -65,13 +69,13 @@ def test_update_keeps_indexed_at_of_unchanged_articles_and_renews_changed_ones(c
     assert after["coffee-quota.json"] == after["ivory-coast.json"]  # one build, one stamp
 
 
-def test_a_rebuild_of_the_same_files_keeps_their_indexed_at(corpus, tmp_path):
+def test_a_rebuild_of_the_same_files_keeps_their_indexed_at(corpus, tmp_path, engine_name):
     index_dir = tmp_path / "index"
-    build_index([corpus], index_dir)
-    before = _by_file(_times(index_dir))
+    build_index([corpus], index_dir, backend=engine_name)
+    before = _by_file(_times(index_dir, engine_name))
     shutil.copy(SAVED / "later" / "coffee-quota.json", corpus)
-    build_index([corpus], index_dir)
-    after = _by_file(_times(index_dir))
+    build_index([corpus], index_dir, backend=engine_name)
+    after = _by_file(_times(index_dir, engine_name))
     assert {k: after[k] for k in before} == before
     assert after["coffee-quota.json"] > max(before.values())
 

@@ -22,6 +22,9 @@ from indexer.syndication import (
 )
 from indexer.syndication.fingerprint import Fingerprinter
 
+# The tests that search an index (those taking engine_name) run on Whoosh and on Xapian.
+BOTH_ENGINES = True
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data" / "syndication"
@@ -355,7 +358,9 @@ def test_articles_that_share_paragraphs_in_a_chain_do_not_merge_into_one_story()
     assert story_members(grouper.groups()) == story_members(groups)
 
 
-def test_a_story_copied_many_times_lists_twenty_copies_and_counts_all(tmp_path: Path) -> None:
+def test_a_story_copied_many_times_lists_twenty_copies_and_counts_all(
+    tmp_path: Path, engine_name: str
+) -> None:
     from indexer.pipeline import build_index
     from webapp import create_app
 
@@ -364,8 +369,8 @@ def test_a_story_copied_many_times_lists_twenty_copies_and_counts_all(tmp_path: 
     story = seed_text("000")
     for n in range(26):
         (folder / f"portal-{n:02}.txt").write_text(story, encoding="utf-8")
-    build_index([str(folder)], tmp_path / "index")
-    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index"})
+    build_index([str(folder)], tmp_path / "index", backend=engine_name)
+    app = create_app({"TESTING": True, "INDEX_DIR": tmp_path / "index", "BACKEND": engine_name})
     try:
         client = app.test_client()
         (hit,) = client.get("/api/search?q=RedNote").get_json()["hits"]

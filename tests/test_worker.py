@@ -1,4 +1,8 @@
-"""The connection balance of gunicorn workers (shared memory made before the fork)."""
+"""The connection balance of gunicorn workers (shared memory made before the fork).
+
+No index, app or engine is involved (the balance is shared memory between processes), so the
+module does not set BOTH_ENGINES: there is nothing engine-specific to run twice.
+"""
 
 from __future__ import annotations
 

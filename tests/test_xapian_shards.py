@@ -183,6 +183,35 @@ def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, sha
         remote.close()
 
 
+def test_the_page_and_the_api_say_when_remote_shards_cannot_offer_did_you_mean(
+    sharded_index, shard_servers
+):
+    # They showed nothing where the suggestion would be, as if no correction were needed.
+    local, remote = _app(sharded_index), _app(sharded_index, _spec(shard_servers))
+    try:
+        near = local.test_client().get("/api/search?q=tiktk").get_json()
+        assert near["suggestion"] == "tiktok" and near["suggestion_unavailable"] is None
+        client = remote.test_client()
+        data = client.get("/api/search?q=tiktk").get_json()
+        assert data["total"] == 0 and data["suggestion"] is None
+        note = data["suggestion_unavailable"]
+        assert note.startswith('No "did you mean" spelling suggestion')
+        assert "remote Xapian shards" in note and "no spelling data" in note
+        page = client.get("/?q=tiktk").get_data(as_text=True)
+        assert 'id="suggestion-unavailable"' in page
+        assert "remote Xapian shards, and Xapian 1.4&#39;s remote protocol" in page
+        assert "Did you mean" not in page
+        # Where no engine would look for a correction (many matches), nothing is said.
+        found = client.get("/api/search?q=tiktok").get_json()
+        assert found["total"] >= 3 and found["suggestion_unavailable"] is None
+        assert 'id="suggestion-unavailable"' not in client.get("/?q=tiktok").get_data(as_text=True)
+        refused = client.get("/api/search?q=&sample=2&seed=1").get_json()["error"]
+        assert "remote Xapian shards, and samples are drawn from the columns" in refused
+    finally:
+        close_app(local)
+        close_app(remote)
+
+
 def test_remote_shards_say_they_draw_no_samples_and_count_no_mentions(sharded_index, shard_servers):
     app = _app(sharded_index, _spec(shard_servers))
     try:

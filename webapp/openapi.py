@@ -353,6 +353,14 @@ SEARCH_FIELDS: dict[str, Any] = {
         "description": "The ranking ran out of its time budget: hits are what was ranked so far.",
     },
     "suggestion": _nullable({"type": "string", "description": "A corrected query."}),
+    "suggestion_unavailable": _nullable(
+        {
+            "type": "string",
+            "description": "Why no corrected query can be offered, when this search would have "
+            "looked for one (fewer than 3 matches) and the engine has no spelling data (remote "
+            "Xapian shards); null otherwise.",
+        }
+    ),
     "aliases": {"type": "boolean", "description": "Whether names were expanded."},
     "aliases_added": {"type": "array", "items": {"type": "string"}},
     "hits": {"type": "array", "items": _ref("Hit"), "maxItems": MAX_PER_PAGE},

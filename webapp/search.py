@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from indexer.errors import QueryError
 from indexer.models import PartialDate, parse_instant
 from indexer.query.aliases import AliasTable
 from indexer.query.limits import MAX_PER_PAGE
+from indexer.query.prepare import prepare
 from indexer.research import sample
 from webapp.display import place_case
 
@@ -176,17 +178,28 @@ def run(
     """Run the search the arguments describe and return its data dict (the API's JSON)."""
     sq = parse_args(args, aliases)
     # Ask for what the engine can give; without a capability the page shows less, not an error.
-    if not backend.supports(SUGGESTIONS):
+    no_suggestions = backend.lacks(SUGGESTIONS)
+    if no_suggestions is not None:
         sq.suggest = False
     if not backend.supports(CHART_BY_SOURCE):
         sq.chart_by_source = False
     if sq.sample is not None and not backend.supports(SAMPLE):
-        raise QueryError(f"The {backend.name} engine cannot draw random samples.")
+        raise QueryError(
+            f"The {backend.name} engine cannot draw random samples: {backend.lacks(SAMPLE)}."
+        )
     results = backend.search(sq)
     if sq.page > results.pages:
         shown = f"{results.stories} stories" if sq.group else f"{results.total} articles"
         raise QueryError(f"Page {sq.page} is past the last page ({results.pages}) of {shown}.")
-    return to_data(results, args)
+    unavailable = None
+    if no_suggestions is not None and _would_suggest(sq, results):
+        unavailable = f'No "did you mean" spelling suggestion: {no_suggestions}.'
+    return to_data(results, args, suggestion_unavailable=unavailable)
+
+
+def _would_suggest(sq: SearchQuery, results: SearchResults) -> bool:
+    """Whether an engine with spelling data would have looked for a correction of this search."""
+    return prepare(dataclasses.replace(sq, suggest=True)).wants_suggestion(results.total)
 
 
 def state_url(args: MultiDict[str, str], **changes: Any) -> str:
@@ -238,8 +251,10 @@ def chart_data(results: SearchResults) -> tuple[list[dict[str, Any]], dict[str, 
     return items, chart
 
 
-def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]:
-    """The data dict shared by the page and the JSON API."""
+def to_data(
+    results: SearchResults, args: MultiDict[str, str], suggestion_unavailable: str | None = None
+) -> dict[str, Any]:
+    """The data dict shared by the page and the JSON API (with why no suggestion, if known)."""
     sq = results.query
     dates, chart = chart_data(results)
     limit = sq.facet_limit - 1
@@ -278,6 +293,7 @@ def to_data(results: SearchResults, args: MultiDict[str, str]) -> dict[str, Any]
         "took_ms": round(results.took_ms, 2),
         "timed_out": results.timed_out,
         "suggestion": results.suggestion,
+        "suggestion_unavailable": suggestion_unavailable,
         "aliases": sq.aliases is not None,
         "aliases_added": list(results.aliases_added),
         "hits": [hit.to_dict() for hit in results.hits],

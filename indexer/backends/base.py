@@ -195,6 +195,12 @@ class SearchBackend(ABC):
         """Whether the engine offers an optional capability (one of CAPABILITIES)."""
         return capability in self.capabilities
 
+    def lacks(self, capability: str) -> str | None:
+        """Why the engine does not offer an optional capability, for users; None when it does."""
+        if self.supports(capability):
+            return None
+        return f"the {self.name} engine does not offer it"
+
     @classmethod
     @abstractmethod
     def create(cls, path: Path) -> SearchBackend:

@@ -70,6 +70,8 @@ REMOTE_LACKS = {
     "sample=": "samples are drawn from the columns of local shard folders",
     "atleastN:": "mention counts are combined over the columns of local shard folders",
 }
+# The optional capabilities remote shards lack, by the feature REMOTE_LACKS names.
+REMOTE_WITHOUT = {SUGGESTIONS: "did you mean", SAMPLE: "sample="}
 _TRANSIENT = (xapian.NetworkError, xapian.DatabaseModifiedError, xapian.DatabaseOpeningError)
 
 log = logging.getLogger(__name__)
@@ -102,9 +104,7 @@ class XapianBackend(SearchBackend):
         self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
         self._tables_lock = threading.Lock()
         if remote is not None:
-            # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there;
-            # samples are drawn from the columns of local shards.
-            self.capabilities = XapianBackend.capabilities - {SUGGESTIONS, SAMPLE}
+            self.capabilities = XapianBackend.capabilities - REMOTE_WITHOUT.keys()
 
     # Opening
 
@@ -366,6 +366,13 @@ class XapianBackend(SearchBackend):
         return self._read(
             lambda db: [article_of(db.get_document(item.docid)) for item in db.postlist("")]
         )
+
+    def lacks(self, capability: str) -> str | None:
+        """Why remote shards lack a capability (REMOTE_LACKS); None when it is offered."""
+        if self._remote is not None and capability in REMOTE_WITHOUT:
+            why = REMOTE_LACKS[REMOTE_WITHOUT[capability]]
+            return f"this archive is searched over remote Xapian shards, and {why}"
+        return super().lacks(capability)
 
     def status(self) -> dict[str, Any]:
         """The engine, its shards and (remote) their replicas, for `newsindex stats`."""

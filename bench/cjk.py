@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/cjk.py CORPORA_DIR [--runs 3] [--repeat 200]
 
 Part 1 indexes a small Chinese test set written for this bench (below) into real Whoosh indexes,
-once with overlapping character bigrams (`indexer.backends.whoosh.analysis.cjk_bigrams`, as Lucene's
+once with overlapping character bigrams (`indexer.backends.analysis.cjk_bigrams`, as Lucene's
 CJKAnalyzer) and once with jieba's word segmentation, runs the queries through the query parser
 with `CJKPhrasePlugin`, and reports recall and precision against hand-made relevance labels.
 The set holds the usual traps of both methods: words inside longer dictionary words (长江 in
@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from whoosh import fields, index, qparser  # noqa: E402
 from whoosh.analysis import Analyzer, StemmingAnalyzer  # noqa: E402
 
-from indexer.backends.whoosh.analysis import CJKPhrasePlugin, cjk_bigrams, text_analyzer  # noqa: E402
+from indexer.backends.analysis import CJKPhrasePlugin, cjk_bigrams, text_analyzer  # noqa: E402
 
 # jieba 0.42.1 (2020) has invalid escape sequences in its regexes (a SyntaxWarning on Python
 # 3.12+, DeprecationWarning before, raised when no .pyc exists yet) and imports pkg_resources,

@@ -305,7 +305,7 @@ def _bm25f_ranking(articles: list[Article], words: list[str]) -> list[tuple[str,
 
     from whoosh.util.numeric import byte_to_length, length_to_byte
 
-    from indexer.backends.whoosh.analysis import text_analyzer
+    from indexer.backends.analysis import text_analyzer
 
     analyzer, k1, b = text_analyzer(), 1.2, 0.75
     boosts = {"title": 2.0, "body": 1.0}

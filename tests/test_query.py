@@ -8,8 +8,8 @@ import random
 import pytest
 from whoosh import qparser
 
+from indexer.backends.analysis import CJKPhrasePlugin
 from indexer.backends.base import SearchQuery
-from indexer.backends.whoosh.analysis import CJKPhrasePlugin
 from indexer.backends.whoosh.backend import build_schema
 from indexer.backends.whoosh.translate import to_whoosh
 from indexer.errors import QueryError
@@ -213,12 +213,12 @@ def test_an_index_schema_pickled_before_the_move_still_loads() -> None:
     """Indexes built before the Whoosh engine moved name `indexer.analysis` in their schema."""
     import pickle
 
-    from indexer.backends.whoosh.analysis import text_analyzer
+    from indexer.backends.analysis import text_analyzer
 
     analyzer = text_analyzer()
     # As Whoosh writes its table of contents: protocol 2, each class as "module\nname".
     new = pickle.dumps(analyzer, protocol=2)
-    old = new.replace(b"indexer.backends.whoosh.analysis\n", b"indexer.analysis\n")
+    old = new.replace(b"indexer.backends.analysis\n", b"indexer.analysis\n")
     assert old != new and b"indexer.backends" not in old
     loaded = pickle.loads(old)
     text = "Refugees on 小红书"

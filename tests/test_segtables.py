@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import FACETS, SearchQuery
+from indexer.backends.tables import SUFFIX, SegmentTable, table_path
 from indexer.backends.whoosh.backend import WhooshBackend
-from indexer.backends.whoosh.segtables import SUFFIX, SegmentTable, table_path
 from indexer.live import LiveIndex
 from indexer.models import Article, PartialDate
 from indexer.pipeline import build_index, update_index

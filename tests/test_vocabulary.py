@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 from indexer.backends.base import SearchQuery
+from indexer.backends.vocabulary import FILE_NAME, Vocabulary
 from indexer.backends.whoosh.backend import WhooshBackend
-from indexer.backends.whoosh.vocabulary import FILE_NAME, Vocabulary
 from indexer.models import Article
 
 

@@ -1,12 +1,14 @@
-"""The Whoosh engine: schema, analysis, the numpy fast matcher behind its fence, highlighting."""
+"""The Whoosh engine: schema, the numpy fast matcher behind its fence, segment tables."""
 
 import sys
 
-from indexer.backends.whoosh import analysis
+from indexer.backends import analysis
 from indexer.backends.whoosh.backend import WhooshBackend
 
-# An index pickles its schema, naming each analyzer part by module: indexes written before the
-# engine moved here name `indexer.analysis`. The alias lets them open without a rebuild.
-sys.modules.setdefault("indexer.analysis", analysis)
+# An index pickles its schema, naming each analyzer part by module. Indexes written before the
+# analyzer moved to `indexer.backends.analysis` name `indexer.backends.whoosh.analysis`, and
+# older ones `indexer.analysis`: the aliases let them open without a rebuild.
+for _old in ("indexer.analysis", "indexer.backends.whoosh.analysis"):
+    sys.modules.setdefault(_old, analysis)
 
 __all__ = ["WhooshBackend"]

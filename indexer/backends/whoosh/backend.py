@@ -20,6 +20,7 @@ from whoosh import index, query
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
+from indexer.backends import highlight
 from indexer.backends.base import (
     CAPABILITIES,
     EXPORT_CAP,
@@ -32,22 +33,22 @@ from indexer.backends.base import (
     SearchResults,
     results_of,
 )
-from indexer.backends.whoosh import fence, highlight, runpool
-from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
-from indexer.backends.whoosh.fence import FenceStatus
-from indexer.backends.whoosh.positions import PositionStore
-from indexer.backends.whoosh.readers import Readers
-from indexer.backends.whoosh.savecodec import SavingCodec
-from indexer.backends.whoosh.schema import build_schema, document
-from indexer.backends.whoosh.segtables import (
+from indexer.backends.tables import (
     IndexTables,
     SegmentTable,
     join_tables,
     segment_tables,
     write_tables,
 )
+from indexer.backends.vocabulary import Vocabulary
+from indexer.backends.whoosh import fence, runpool
+from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
+from indexer.backends.whoosh.fence import FenceStatus
+from indexer.backends.whoosh.positions import PositionStore
+from indexer.backends.whoosh.readers import Readers
+from indexer.backends.whoosh.savecodec import SavingCodec
+from indexer.backends.whoosh.schema import build_schema, document
 from indexer.backends.whoosh.translate import to_whoosh
-from indexer.backends.whoosh.vocabulary import Vocabulary
 from indexer.errors import IndexMissing, QueryError
 from indexer.models import Article, article_from_dict
 from indexer.query.counting import facets_and_chart

@@ -8,7 +8,7 @@ from typing import Any
 from whoosh import columns, fields
 from whoosh.analysis import StandardAnalyzer
 
-from indexer.backends.whoosh.analysis import text_analyzer
+from indexer.backends.analysis import text_analyzer
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, facet_values
 from indexer.query.indexed import micros

@@ -16,7 +16,7 @@ import re
 from whoosh import query
 from whoosh.fields import Schema
 
-from indexer.backends.whoosh.analysis import has_cjk
+from indexer.backends.analysis import has_cjk
 from indexer.backends.whoosh.mentions import AtLeastTerm
 from indexer.errors import QueryError
 from indexer.query import grammar

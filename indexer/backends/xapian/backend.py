@@ -22,6 +22,7 @@ from typing import Any
 
 import xapian
 
+from indexer.backends import highlight
 from indexer.backends.base import (
     CHART_BY_SOURCE,
     EXPORT_CAP,
@@ -35,7 +36,6 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
-from indexer.backends.whoosh import highlight
 from indexer.backends.xapian import columns, schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import TEXT_PREFIX

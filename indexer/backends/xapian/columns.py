@@ -26,7 +26,7 @@ import numpy as np
 import xapian
 
 from indexer.backends.base import FACETS
-from indexer.backends.whoosh.segtables import IndexTables, SegmentTable, join_tables
+from indexer.backends.tables import IndexTables, SegmentTable, join_tables
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.schema import FACET_SLOT
 from indexer.query.facets import DateColumns, FacetColumn

@@ -1,6 +1,6 @@
 """How an article becomes a Xapian document: term prefixes, value slots and the stored record.
 
-Text is analysed by the project's own analyzer (`indexer.backends.whoosh.analysis`), not by
+Text is analysed by the project's own analyzer (`indexer.backends.analysis`), not by
 Xapian's TermGenerator, so both engines hold the same terms: Whoosh's word pattern, lower case,
 Porter stems, no stop list, CJK runs as overlapping bigrams. Title terms weigh 2 per occurrence
 (the Whoosh schema's field boost, which BM25F applies inside the saturation as a wdf of 2 does);
@@ -24,8 +24,8 @@ import numpy as np
 import xapian
 from whoosh.analysis import Analyzer, StandardAnalyzer
 
-from indexer.backends.whoosh.analysis import text_analyzer
-from indexer.backends.whoosh.vocabulary import words
+from indexer.backends.analysis import text_analyzer
+from indexer.backends.vocabulary import words
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, PRECISION_CODES, facet_values, period_ends
 from indexer.query.indexed import micros

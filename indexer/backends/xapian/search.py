@@ -26,9 +26,9 @@ import numpy as np
 import xapian
 from whoosh.highlight import WholeFragmenter
 
+from indexer.backends import highlight
+from indexer.backends.analysis import highlight_text
 from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults, results_of
-from indexer.backends.whoosh import highlight
-from indexer.backends.whoosh.analysis import highlight_text
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT

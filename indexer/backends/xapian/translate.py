@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import xapian
 
-from indexer.backends.whoosh.analysis import has_cjk
+from indexer.backends.analysis import has_cjk
 from indexer.backends.xapian.schema import (
     MAX_TERM_BYTES,
     SLOT_WORDS,

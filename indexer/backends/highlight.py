@@ -15,7 +15,7 @@ from whoosh.analysis import Analyzer
 from whoosh.highlight import ContextFragmenter, Formatter, WholeFragmenter, get_text
 from whoosh.searching import Searcher
 
-from indexer.backends.whoosh.analysis import highlight_text
+from indexer.backends.analysis import highlight_text
 from indexer.query.grammar import TEXT_FIELDS
 from indexer.safehtml import FRAGMENT_SEPARATOR, LEAD_CHARS, escape, split_fragments
 

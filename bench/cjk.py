@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from whoosh import fields, index, qparser  # noqa: E402
 from whoosh.analysis import Analyzer, StemmingAnalyzer  # noqa: E402
 
-from indexer.backends.analysis import CJKPhrasePlugin, cjk_bigrams, text_analyzer  # noqa: E402
+from indexer.backends.analysis import cjk_bigrams, text_analyzer
+from indexer.backends.whoosh.cjkphrase import CJKPhrasePlugin  # noqa: E402
 
 # jieba 0.42.1 (2020) has invalid escape sequences in its regexes (a SyntaxWarning on Python
 # 3.12+, DeprecationWarning before, raised when no .pyc exists yet) and imports pkg_resources,

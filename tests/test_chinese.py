@@ -18,9 +18,9 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.highlight import ContextFragmenter, WholeFragmenter
 
 from indexer.backends import backend_class
-from indexer.backends.analysis import highlight_text, text_analyzer
+from indexer.backends.analysis import text_analyzer
 from indexer.backends.base import Hit, SearchBackend, SearchQuery
-from indexer.backends.highlight import MarkFormatter
+from indexer.backends.highlight import MarkFormatter, highlight_text
 from indexer.models import PartialDate
 from indexer.normalize.cjkdates import parse_cjk_date
 from indexer.normalize.language import detect_language

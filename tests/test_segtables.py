@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from indexer.backends.base import FACETS, SearchQuery
-from indexer.backends.tables import SUFFIX, SegmentTable, table_path
+from indexer.backends.tables import SegmentTable
 from indexer.backends.whoosh.backend import WhooshBackend
+from indexer.backends.whoosh.segments import SUFFIX, table_path
 from indexer.live import LiveIndex
 from indexer.models import Article, PartialDate
 from indexer.pipeline import build_index, update_index

@@ -1,4 +1,7 @@
-"""Text analysis for title and body: English words stemmed as before, CJK runs cut into bigrams.
+"""Text analysis for title and body, shared by both engines: English words stemmed, CJK bigrams.
+
+Built from Whoosh's analysis classes, it makes the terms of the Whoosh engine's index and of
+the Xapian engine's (which indexes the terms it yields), so both engines find the same words.
 
 Latin-script text goes through what `StemmingAnalyzer` does, except that no word is dropped:
 Whoosh's default word pattern, lower case, Porter stems. In news, US, IT, WHO, May, Will and
@@ -13,16 +16,17 @@ sits inside a longer dictionary word, 北京 in 北京大学, or that it cuts di
 article), at some cost in precision (91 % against 98 %: 和服 also matches 我们和服务员), analyse
 Chinese about 3.5 times as fast and need no dictionary to load.
 
-A query word is analysed the same way, so 小红书 yields the units 小红 红书; `CJKPhrasePlugin`
-makes the query parser require them side by side (a phrase), which is what makes the word match
-only articles that contain it. Each unit carries the offsets of its characters, and Whoosh's
-highlighter joins overlapping matched units, so a snippet marks exactly 小红书.
+A query word is analysed the same way, so 小红书 yields the units 小红 红书; each engine's
+translation of the query tree requires them side by side (a phrase), which is what makes the
+word match only articles that contain it. Each unit carries the offsets of its characters, and
+the highlighter (`indexer.backends.highlight`) joins overlapping matched units, so a snippet
+marks exactly 小红书.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import (
@@ -33,9 +37,6 @@ from whoosh.analysis import (
     Tokenizer,
 )
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.highlight import FIRST, BasicFragmentScorer, Formatter, Fragmenter, top_fragments
-from whoosh.qparser import syntax
-from whoosh.qparser.plugins import PhrasePlugin, Plugin
 
 # Han (with extensions and compatibility ideographs), kana, Hangul and Bopomofo, plus the
 # ideographic letters 々 and 〇: the scripts written without spaces between words.
@@ -46,8 +47,6 @@ CJK_CHARS = (
 )
 _CJK = re.compile(f"[{CJK_CHARS}]")
 _PIECES = re.compile(f"([{CJK_CHARS}]+)|[^{CJK_CHARS}]+")
-# Non-ASCII punctuation inside a query word (，、“” …) separates the parts of a CJK query.
-_QUERY_PART = re.compile(r"[\w\x00-\x7f]+")
 # Full-width ASCII (２０２５, ＡＩ) is read as ASCII, so `2025` finds `２０２５`.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
@@ -167,83 +166,3 @@ class CJKTokenizer(Tokenizer):
 def text_analyzer(segmenter: Segmenter = cjk_bigrams) -> Analyzer:
     """The analyzer for title and body: every word stemmed (no stop list), bigrams for CJK runs."""
     return CJKTokenizer(segmenter=segmenter) | LowercaseFilter() | StemFilter(cachesize=100_000)
-
-
-class CJKPhrasePlugin(Plugin):
-    """Query-parser plugin: a query word holding CJK text searches its units as a phrase.
-
-    Without it Whoosh ANDs the units of 小红书 (小红, 红书), which also matches an article that
-    has 小红 in one place and 红书 in another. Non-ASCII punctuation splits a word into
-    parts that must all match (小红书，抖音 finds articles with both words).
-    """
-
-    def filters(self, parser: Any) -> list[tuple[Callable[..., Any], int]]:
-        """Run after field names are applied (100) and before multifield expansion (110)."""
-        return [(self.do_cjk_phrases, 105)]
-
-    def do_cjk_phrases(self, parser: Any, group: syntax.GroupNode) -> syntax.GroupNode:
-        """Replace each CJK WordNode in the tree with phrase nodes."""
-        for i, node in enumerate(group):
-            if isinstance(node, syntax.GroupNode):
-                group[i] = self.do_cjk_phrases(parser, node)
-            elif type(node) is syntax.WordNode and has_cjk(node.text):
-                group[i] = self._phrases(node)
-        return group
-
-    @staticmethod
-    def _phrases(node: syntax.WordNode) -> syntax.SyntaxNode:
-        """One phrase node per punctuation-separated part of the word (an AND group if several)."""
-        start = node.startchar or 0
-        parts = []
-        for match in _QUERY_PART.finditer(node.text):
-            phrase = PhrasePlugin.PhraseNode(match.group(), start + match.start())
-            phrase.set_fieldname(node.fieldname)
-            phrase.set_boost(node.boost)
-            phrase.startchar, phrase.endchar = start + match.start(), start + match.end()
-            parts.append(phrase)
-        if not parts:
-            return node
-        if len(parts) == 1:
-            return parts[0]
-        return syntax.AndGroup(parts)
-
-
-def merge_matches(tokens: Iterable[Token]) -> Iterator[Token]:
-    """Join matched tokens that overlap or touch (小红 + 红书 -> 小红书) into one match."""
-    held: Token | None = None
-    for t in tokens:
-        if held is not None and t.matched and t.startchar <= held.endchar:
-            held.endchar = max(held.endchar, t.endchar)
-            continue
-        if held is not None:
-            yield held
-            held = None
-        if t.matched:
-            held = t.copy()
-        else:
-            yield t
-    if held is not None:
-        yield held
-
-
-def highlight_text(
-    text: str,
-    terms: Collection[str],
-    analyzer: Analyzer,
-    fragmenter: Fragmenter,
-    formatter: Formatter,
-    top: int = 3,
-) -> str:
-    """`whoosh.highlight.highlight`, but overlapping CJK units are marked as one word."""
-    termset = frozenset(terms)
-    tokens = analyzer(text, chars=True, mode="query", removestops=False)
-    matched = (_matched(t, termset) for t in tokens)
-    fragments = fragmenter.fragment_tokens(text, merge_matches(matched))
-    best = top_fragments(fragments, top, BasicFragmentScorer(), FIRST, minscore=1)
-    return formatter(text, best)
-
-
-def _matched(token: Token, terms: frozenset[str]) -> Token:
-    """Mark a token matched when its text is one of the query's terms."""
-    token.matched = token.text in terms
-    return token

@@ -1,22 +1,28 @@
-"""Snippets and marked paragraphs: article text as safe HTML with the query's words in <mark>.
+"""Snippets and marked paragraphs for both engines: article text as safe HTML, words in <mark>.
 
-Terms are those of the translated Whoosh query (wildcards expanded against the index), marked
-by the body's own analyzer so that `refugees` marks `Refugees` and 小红书 marks the whole word;
-the text between is escaped and every fragment is sanitised to `<mark>` alone.
+Terms are those of the engine's translated query (wildcards expanded against the index), marked
+by the body's own analyzer so that `refugees` marks `Refugees` and 小红书 marks the whole word
+(overlapping CJK units are joined into one match); the text between is escaped and every
+fragment is sanitised to `<mark>` alone. Both engines call these, so they mark the same words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from whoosh import query
-from whoosh.analysis import Analyzer
-from whoosh.highlight import ContextFragmenter, Formatter, WholeFragmenter, get_text
-from whoosh.searching import Searcher
+from whoosh.analysis import Analyzer, Token
+from whoosh.highlight import (
+    FIRST,
+    BasicFragmentScorer,
+    ContextFragmenter,
+    Formatter,
+    Fragmenter,
+    WholeFragmenter,
+    get_text,
+    top_fragments,
+)
 
-from indexer.backends.analysis import highlight_text
-from indexer.query.grammar import TEXT_FIELDS
 from indexer.safehtml import FRAGMENT_SEPARATOR, LEAD_CHARS, escape, split_fragments
 
 SNIPPET_CHARS = LEAD_CHARS
@@ -36,6 +42,47 @@ class MarkFormatter(Formatter):
         return f"<mark>{escape(get_text(text, token, replace))}</mark>"
 
 
+def merge_matches(tokens: Iterable[Token]) -> Iterator[Token]:
+    """Join matched tokens that overlap or touch (小红 + 红书 -> 小红书) into one match."""
+    held: Token | None = None
+    for t in tokens:
+        if held is not None and t.matched and t.startchar <= held.endchar:
+            held.endchar = max(held.endchar, t.endchar)
+            continue
+        if held is not None:
+            yield held
+            held = None
+        if t.matched:
+            held = t.copy()
+        else:
+            yield t
+    if held is not None:
+        yield held
+
+
+def highlight_text(
+    text: str,
+    terms: Collection[str],
+    analyzer: Analyzer,
+    fragmenter: Fragmenter,
+    formatter: Formatter,
+    top: int = 3,
+) -> str:
+    """`whoosh.highlight.highlight`, but overlapping CJK units are marked as one word."""
+    termset = frozenset(terms)
+    tokens = analyzer(text, chars=True, mode="query", removestops=False)
+    matched = (_matched(t, termset) for t in tokens)
+    fragments = fragmenter.fragment_tokens(text, merge_matches(matched))
+    best = top_fragments(fragments, top, BasicFragmentScorer(), FIRST, minscore=1)
+    return formatter(text, best)
+
+
+def _matched(token: Token, terms: frozenset[str]) -> Token:
+    """Mark a token matched when its text is one of the query's terms."""
+    token.matched = token.text in terms
+    return token
+
+
 def snippets(body: str, terms: Collection[str], analyzer: Analyzer, top: int) -> list[str]:
     """Up to `top` fragments of the body around the query's terms, marked and escaped."""
     formatted = highlight_text(
@@ -49,10 +96,9 @@ def snippets(body: str, terms: Collection[str], analyzer: Analyzer, top: int) ->
     return split_fragments(formatted)
 
 
-def paragraphs(body: str, q: query.Query, analyzer: Analyzer) -> list[str]:
-    """The body's paragraphs as safe HTML, with the query's body terms marked."""
+def paragraphs(body: str, terms: Collection[str], analyzer: Analyzer) -> list[str]:
+    """The body's paragraphs as safe HTML, with the given terms marked."""
     parts = [p for p in body.split("\n\n") if p.strip()]
-    terms = {text for name, text in q.iter_all_terms() if name == "body"}
     if not terms:
         return [escape(p) for p in parts]
     out = []
@@ -62,17 +108,3 @@ def paragraphs(body: str, q: query.Query, analyzer: Analyzer) -> list[str]:
         )
         out.append(split_fragments(marked)[0] if marked.strip() else escape(paragraph))
     return out
-
-
-def body_terms(q: query.Query, searcher: Searcher) -> set[str]:
-    """The query's words (wildcards expanded) to mark in body text.
-
-    Asked per field: whoosh3's `existing_terms` reuses its `fieldname` argument as a loop
-    variable, so without one it drops every field but the first it meets.
-    """
-    reader = searcher.reader()
-    return {
-        word.decode() if isinstance(word, bytes) else word
-        for name in TEXT_FIELDS
-        for _, word in q.existing_terms(reader, expand=True, fieldname=name)
-    }

@@ -3,7 +3,8 @@
 A search is prepared above the engine (`indexer.query.prepare`), its tree translated into
 Whoosh queries (`translate`), matched and scored by the numpy fast matcher while its fence
 holds (`fastmatch`, `fence`; else by Whoosh's own matchers), filtered and counted over the
-column tables (`segtables`, `indexer.query.facets`), and its page highlighted (`highlight`).
+column tables (`segments`, `indexer.backends.tables`, `indexer.query.facets`), and its page
+highlighted (`indexer.backends.highlight`).
 """
 
 from __future__ import annotations
@@ -33,13 +34,7 @@ from indexer.backends.base import (
     SearchResults,
     results_of,
 )
-from indexer.backends.tables import (
-    IndexTables,
-    SegmentTable,
-    join_tables,
-    segment_tables,
-    write_tables,
-)
+from indexer.backends.tables import IndexTables, SegmentTable, join_tables
 from indexer.backends.vocabulary import Vocabulary
 from indexer.backends.whoosh import fence, runpool
 from indexer.backends.whoosh.fastmatch import Evaluation, FastMatcher, top_n
@@ -48,7 +43,8 @@ from indexer.backends.whoosh.positions import PositionStore
 from indexer.backends.whoosh.readers import Readers
 from indexer.backends.whoosh.savecodec import SavingCodec
 from indexer.backends.whoosh.schema import build_schema, document
-from indexer.backends.whoosh.translate import to_whoosh
+from indexer.backends.whoosh.segments import segment_tables, write_tables
+from indexer.backends.whoosh.translate import body_terms, to_whoosh, written_body_terms
 from indexer.errors import IndexMissing, QueryError
 from indexer.models import Article, article_from_dict
 from indexer.query.counting import facets_and_chart
@@ -380,7 +376,7 @@ class WhooshBackend(SearchBackend):
         ranked = ranked[start:stop]
         terms: set[str] = set()
         if sq.snippets and not isinstance(q, query.Every):
-            terms = highlight.body_terms(q, searcher)
+            terms = body_terms(q, searcher)
         hits = []
         for docnum, score in ranked:
             stored = searcher.stored_fields(docnum)
@@ -413,7 +409,7 @@ class WhooshBackend(SearchBackend):
             q = self.parse(query_text)
         except QueryError:
             q = query.NullQuery
-        return highlight.paragraphs(body, q, self._schema["body"].analyzer)
+        return highlight.paragraphs(body, written_body_terms(q), self._schema["body"].analyzer)
 
     def snippet_maker(self, query_text: str) -> Callable[[str], str]:
         """A function giving a body's first snippet for the query (its lead when none matches)."""
@@ -422,7 +418,7 @@ class WhooshBackend(SearchBackend):
         except QueryError:
             q = query.NullQuery
         with self._readers.reading() as searcher:
-            terms = highlight.body_terms(q, searcher)
+            terms = body_terms(q, searcher)
         analyzer = self._schema["body"].analyzer
 
         def snippet(body: str) -> str:

@@ -15,12 +15,13 @@ import re
 
 from whoosh import query
 from whoosh.fields import Schema
+from whoosh.searching import Searcher
 
 from indexer.backends.analysis import has_cjk
 from indexer.backends.whoosh.mentions import AtLeastTerm
 from indexer.errors import QueryError
 from indexer.query import grammar
-from indexer.query.grammar import Node
+from indexer.query.grammar import TEXT_FIELDS, Node
 from indexer.query.mentions import LENGTH_FIELD, AtLeast, Length
 
 # Non-ASCII punctuation inside a query word (，、“” …) separates the parts of a CJK query.
@@ -33,6 +34,25 @@ def to_whoosh(node: Node | None, schema: Schema) -> query.Query:
         return query.Every()
     translated = _Translator(schema).node(node)
     return (query.NullQuery if translated is None else translated).normalize()
+
+
+def body_terms(q: query.Query, searcher: Searcher) -> set[str]:
+    """The query's words (wildcards expanded) to mark in body text.
+
+    Asked per field: whoosh3's `existing_terms` reuses its `fieldname` argument as a loop
+    variable, so without one it drops every field but the first it meets.
+    """
+    reader = searcher.reader()
+    return {
+        word.decode() if isinstance(word, bytes) else word
+        for name in TEXT_FIELDS
+        for _, word in q.existing_terms(reader, expand=True, fieldname=name)
+    }
+
+
+def written_body_terms(q: query.Query) -> set[str]:
+    """The query's body terms as it holds them (patterns not expanded), to mark in paragraphs."""
+    return {text for name, text in q.iter_all_terms() if name == "body"}
 
 
 class _Translator:

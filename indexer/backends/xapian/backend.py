@@ -43,7 +43,6 @@ from indexer.backends.xapian.search import (
     Search,
     article_of,
     copy_summary,
-    marked_paragraph,
     story_members,
 )
 from indexer.backends.xapian.shards import (
@@ -432,11 +431,7 @@ class XapianBackend(SearchBackend):
 
     def highlight_paragraphs(self, body: str, query_text: str) -> list[str]:
         """The body's paragraphs as safe HTML, with the query's terms marked."""
-        terms = self._terms(query_text)
-        parts = [p for p in body.split("\n\n") if p.strip()]
-        if not terms:
-            return [escape(p) for p in parts]
-        return [marked_paragraph(p, terms) for p in parts]
+        return highlight.paragraphs(body, self._terms(query_text), schema.analyzer("body"))
 
     def snippet_maker(self, query_text: str) -> Callable[[str], str]:
         """A function giving a body's first snippet for the query (its lead when none matches)."""

@@ -24,10 +24,8 @@ from typing import Any
 
 import numpy as np
 import xapian
-from whoosh.highlight import WholeFragmenter
 
 from indexer.backends import highlight
-from indexer.backends.analysis import highlight_text
 from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults, results_of
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
@@ -56,7 +54,7 @@ from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.mentions import AtLeast
 from indexer.query.prepare import PreparedQuery
 from indexer.research.sample import sampled
-from indexer.safehtml import escape, lead, split_fragments
+from indexer.safehtml import escape, lead
 
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
 COPIES_SHOWN = 20
@@ -505,19 +503,6 @@ def _suggest(db: xapian.Database, prepared: PreparedQuery) -> str | None:
     except xapian.Error:  # remote shards keep no spelling data in 1.4: no suggestion
         log.debug("no spelling suggestion for %r", prepared.query.text, exc_info=True)
         return None
-
-
-def marked_paragraph(paragraph: str, terms: set[str]) -> str:
-    """One paragraph as safe HTML with the terms marked (escaped when none is found)."""
-    marked = highlight_text(
-        paragraph,
-        terms,
-        schema.analyzer("body"),
-        WholeFragmenter(charlimit=None),
-        highlight.MarkFormatter(),
-        top=1,
-    )
-    return split_fragments(marked)[0] if marked.strip() else escape(paragraph)
 
 
 def article_of(doc: xapian.Document) -> Article:

@@ -2,9 +2,9 @@
 
 Counting facets with match spies reads ~8 value slots of every matching document inside the
 match (1.9 s of the empty query at 100k articles). Instead each shard's value slots are read
-once into the tables the Whoosh engine keeps per segment (`SegmentTable`: facet columns,
-dates, stories, files; numbered by the shard's docids, 0 unused), and a search counts over
-them with the query layer's numpy functions, as the Whoosh engine does.
+once into the column tables both engines use (`indexer.backends.tables.SegmentTable`: facet
+columns, dates, stories, files; numbered by the shard's docids, 0 unused), and a search counts
+over them with the query layer's numpy functions, as the Whoosh engine does per segment.
 
 Rebuild and update save each shard's table in its folder as
 `newsindex-tables-<uuid>-<revision>.npz` (`write_tables`): a committed change gives a new

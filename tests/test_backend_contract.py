@@ -112,6 +112,17 @@ def test_an_engine_without_a_capability_degrades(backend):
     assert backend.status()["engine"] == backend.name
 
 
+def test_an_engine_says_why_it_lacks_a_capability(backend):
+    from indexer.backends.base import CAPABILITIES
+
+    for capability in CAPABILITIES:
+        reason = backend.lacks(capability)
+        if backend.supports(capability):
+            assert reason is None
+        else:  # shown to users (the page's and the API's note on a missing "did you mean")
+            assert reason == f"the {backend.name} engine does not offer it"
+
+
 def test_open_missing_raises_index_missing(backend, tmp_path):
     with pytest.raises(IndexMissing):
         type(backend).open(tmp_path / "empty")

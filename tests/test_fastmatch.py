@@ -1,4 +1,8 @@
-"""The numpy evaluation matches Whoosh's own matching and BM25F scores, query by query."""
+"""The numpy evaluation matches Whoosh's own matching and BM25F scores, query by query.
+
+Whoosh only (no BOTH_ENGINES): the fast matcher reads Whoosh's segment files and is checked
+against Whoosh's own matchers; Xapian matches in C++ and has no such layer.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 Breaking the fence here replaces one of `fence`'s accessors, as a whoosh3 upgrade that renamed
 an attribute or changed a byte format would; Whoosh itself runs unmodified.
+
+Whoosh only (no BOTH_ENGINES): the fence guards the Whoosh internals the fast matcher reads.
 """
 
 from __future__ import annotations

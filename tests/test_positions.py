@@ -1,4 +1,8 @@
-"""Positions saved per segment: equal to Whoosh's, used for phrases and proximity, safe when bad."""
+"""Positions saved per segment: equal to Whoosh's, used for phrases and proximity, safe when bad.
+
+Whoosh only (no BOTH_ENGINES): the saved positions are a side file of Whoosh segments; Xapian
+keeps positions in its own tables (phrases on both engines are in the contract and app tests).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Threads of one process search with their own searchers: none waits for another's search."""
+"""Threads of one process search with their own searchers: none waits for another's search.
+
+Whoosh only (no BOTH_ENGINES): it holds the Whoosh engine's per-thread searcher pool
+(`engine._readers`) open to show that no search waits for another's.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The chunked posting pool gives Whoosh's writer the same postings, in the same order."""
+"""The chunked posting pool gives Whoosh's writer the same postings, in the same order.
+
+Whoosh only (no BOTH_ENGINES): the pool feeds Whoosh's segment writer.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Column tables saved per Whoosh segment: equal to the columns read in memory, never required."""
+"""Column tables saved per Whoosh segment: equal to the columns read in memory, never required.
+
+Whoosh only (no BOTH_ENGINES): the files are per Whoosh segment; the Xapian shards' tables are
+tested in test_xapian_columns.py.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""The index's own vocabulary for "did you mean": counting, nearest words, saving."""
+"""The index's own vocabulary for "did you mean": counting, nearest words, saving.
+
+Engine-free unit tests of the word counts the Whoosh engine suggests from (Xapian suggests
+from its own spelling data): "did you mean" on both engines is in test_backend_contract.py and
+the app tests.
+"""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ from indexer.backends.base import (
     SearchResults,
 )
 from indexer.backends.whoosh import highlight
-from indexer.backends.xapian import columns, schema
+from indexer.backends.xapian import columns, frequent, schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import (
@@ -250,18 +250,21 @@ class XapianBackend(SearchBackend):
         key = tuple((db.get_uuid(), db.get_revision(), db.get_lastdocid()) for db in shards)
         with self._tables_lock:
             if self._tables is None or self._tables[0] != key:
-                parts = [
-                    columns.shard_table(folder, db)
-                    for folder, db in zip(self._dirs, shards, strict=True)
-                ]
-                self._tables = (key, columns.join(parts))
+                pairs = list(zip(self._dirs, shards, strict=True))
+                parts = [columns.shard_table(folder, db) for folder, db in pairs]
+                joined = columns.join(parts)
+                bitmaps = [frequent.load(folder, db) for folder, db in pairs]
+                if all(b.size == t.size for b, t in zip(bitmaps, parts, strict=True)):
+                    joined.frequent = bitmaps
+                self._tables = (key, joined)
             return self._tables[1]
 
     def write_caches(self) -> None:
-        """Save each local shard's columns in its folder (rebuild and update run this)."""
+        """Save each local shard's columns and frequent words' bitmaps (rebuild and update)."""
         if self._remote is None:
             for folder in self._dirs:
                 columns.write_tables(folder)
+                frequent.write_frequent(folder)
 
     def _db(self, fresh: bool = False) -> xapian.Database:
         """This thread's database, reopened after a write or, for remote shards, renewed."""

@@ -99,11 +99,13 @@ def run(
     shards: int,
     one_shard: bool = False,
     spies: bool = True,
+    remote_shards: bool = True,
 ) -> dict[str, Any]:
     """Build or reuse, serve the shards, measure, compare; the figures.
 
     `one_shard` adds a one-shard Xapian index of the corpus (built unless present) to the same
-    run; `spies` keeps the match-spies engine (the counting before the columns).
+    run; `spies` keeps the match-spies engine (the counting before the columns);
+    `remote_shards` serves the shards by xapian-tcpsrv and searches them too.
     """
     work.mkdir(parents=True, exist_ok=True)
     whoosh_dir = whoosh_index or work / "whoosh-index"
@@ -115,7 +117,7 @@ def run(
     if one_shard:
         out["builds"]["xapian 1 shard"] = _build(corpus, work / "xapian-1-shards", "xapian")
     generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
-    servers = [_serve(folder) for folder in shard_dirs(generation)]
+    servers = [_serve(folder) for folder in shard_dirs(generation)] if remote_shards else []
     spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
     remote = f"xapian {len(servers)} remote shards"
     live: dict[str, LiveIndex] = {}
@@ -131,7 +133,8 @@ def run(
         if spies:
             engines[SPIES] = XapianBackend.open(generation)
             engines[SPIES].use_columns = False
-        engines[remote] = XapianBackend.remote(spec)
+        if remote_shards:
+            engines[remote] = XapianBackend.remote(spec)
         started = time.perf_counter()
         engines["xapian"].search(_request("", "relevance"))
         out["first_search_seconds"] = time.perf_counter() - started  # columns loaded or read

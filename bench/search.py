@@ -618,6 +618,11 @@ def main(argv: list[str] | None = None) -> int:
         help="--backend xapian: also a one-shard Xapian index (WORK/xapian-1-shards), in the run",
     )
     parser.add_argument(
+        "--no-remote",
+        action="store_true",
+        help="--backend xapian: leave out the remote shards (served by xapian-tcpsrv)",
+    )
+    parser.add_argument(
         "--no-spies",
         action="store_true",
         help="--backend xapian: leave out the match-spies engine (the counting before columns)",
@@ -691,6 +696,7 @@ def compare_backends(args: argparse.Namespace) -> int:
         args.shards,
         one_shard=args.one_shard,
         spies=not args.no_spies,
+        remote_shards=not args.no_remote,
     )
     results["machine"] = machine()
     out = args.json or work / "xapian-results.json"

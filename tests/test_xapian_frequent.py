@@ -121,3 +121,34 @@ def test_update_replaces_the_bitmaps_and_a_damaged_file_is_searched_around(
     db.close()
     by_bitmaps, by_matches, saved = _searches(_generation(index_dir), SearchQuery(text="said"))
     assert saved == 0 and by_bitmaps == by_matches and by_matches["total"] > 0
+
+
+def test_an_update_patches_the_bitmaps_of_the_documents_it_wrote(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(corpus_dir)
+    index_dir = tmp_path / "index"
+    build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+    extra = tmp_path / "more"
+    shutil.copytree(corpus_dir / "articles", extra)
+    victims = sorted(p for p in extra.iterdir() if p.is_file())[:2]
+    victims[0].unlink()  # a deleted article
+    victims[1].write_text("Said the council\n\nThe council said the budget was late again.\n")
+    for n in range(3):  # new articles, past the old last docid
+        (extra / f"new-{n}.txt").write_text(f"New story {n}\n\nThe mayor said {n} roads shut.\n")
+    calls = []
+    original = frequent.compute
+    monkeypatch.setattr(frequent, "compute", lambda db: calls.append(db) or original(db))
+    update_index(["seeds", str(extra)], index_dir, backend="xapian")
+    assert calls == []  # patched, not read anew
+
+    generation = _generation(index_dir)
+    for folder in shard_dirs(generation):
+        db = xapian.Database(str(folder))
+        patched = frequent.load(folder, db)
+        fresh = original(db)
+        assert patched.size == fresh.size
+        for term in set(patched.index) & set(fresh.index):
+            assert (patched.mask(term) == fresh.mask(term)).all(), term
+        db.close()
+    for text in ("said", "the council", "the -said", "mayor OR the"):
+        by_bitmaps, by_matches, saved = _searches(generation, SearchQuery(text=text))
+        assert saved > 0 and by_bitmaps == by_matches

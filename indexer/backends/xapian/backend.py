@@ -101,6 +101,8 @@ class XapianBackend(SearchBackend):
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
         self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
         self._tables_lock = threading.Lock()
+        # Per shard written to: (uuid, revision before the first write, docids written since).
+        self._written: dict[int, tuple[str, int, set[int]]] = {}
         if remote is not None:
             # Xapian 1.4's remote protocol carries no spelling data: no "did you mean" there;
             # samples are drawn from the columns of local shards.
@@ -191,10 +193,11 @@ class XapianBackend(SearchBackend):
         for number, batch in sorted(by_shard.items()):
             db = xapian.WritableDatabase(str(self._dirs[number]), xapian.DB_OPEN)
             try:
+                touched = self._touched(number, db)
                 spelling: Counter[str] = Counter()
                 for article in batch:
                     doc = schema.document(article, spelling)
-                    db.replace_document(schema.ID_PREFIX + article.id, doc)
+                    touched.add(db.replace_document(schema.ID_PREFIX + article.id, doc))
                     written += 1
                 for word, count in spelling.items():
                     if len(word.encode()) <= schema.MAX_TERM_BYTES:
@@ -215,9 +218,11 @@ class XapianBackend(SearchBackend):
         for number, batch in sorted(by_shard.items()):
             db = xapian.WritableDatabase(str(self._dirs[number]), xapian.DB_OPEN)
             try:
+                touched = self._touched(number, db)
                 for article_id in batch:
                     term = schema.ID_PREFIX + article_id
                     if db.term_exists(term):
+                        touched.update(p.docid for p in db.postlist(term))
                         db.delete_document(term)
                         deleted += 1
                 db.commit()
@@ -226,9 +231,16 @@ class XapianBackend(SearchBackend):
         self.refresh()
         return deleted
 
+    def _touched(self, number: int, db: xapian.WritableDatabase) -> set[int]:
+        """The docids this backend wrote in a shard since its first write here (noted now)."""
+        if number not in self._written:
+            self._written[number] = (db.get_uuid().decode(), db.get_revision(), set())
+        return self._written[number][2]
+
     def clear(self) -> None:
         """Delete every article (each shard made empty)."""
         self._writable()
+        self._written.clear()  # new databases: their bitmaps are made anew
         for folder in self._dirs:
             xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OVERWRITE).close()
         self.refresh()
@@ -262,9 +274,9 @@ class XapianBackend(SearchBackend):
     def write_caches(self) -> None:
         """Save each local shard's columns and frequent words' bitmaps (rebuild and update)."""
         if self._remote is None:
-            for folder in self._dirs:
+            for number, folder in enumerate(self._dirs):
                 columns.write_tables(folder)
-                frequent.write_frequent(folder)
+                frequent.write_frequent(folder, self._written.get(number))
 
     def _db(self, fresh: bool = False) -> xapian.Database:
         """This thread's database, reopened after a write or, for remote shards, renewed."""

@@ -38,7 +38,8 @@ MORE = [
 
 
 def _searches(generation: Path, sq: SearchQuery) -> tuple[dict, dict, int]:
-    """The search with the shards' bitmaps and by Xapian's matches; how many bitmaps there are."""
+    """The search with the shards' bitmaps (each shard matched in its own thread too) and by
+    Xapian's matches over the combined shards; how many bitmaps there are."""
     dirs = shard_dirs(generation)
     shards = [xapian.Database(str(d)) for d in dirs]
     db = combine(shards)
@@ -46,9 +47,11 @@ def _searches(generation: Path, sq: SearchQuery) -> tuple[dict, dict, int]:
     tables = columns.join([columns.shard_table(d, s) for d, s in pairs])
     prepared = prepare(sq)
     plain = Search(db, sq, prepared, time.perf_counter(), {}, tables).run()
+    threads = Search(db, sq, prepared, time.perf_counter(), {}, tables, shards).run()
+    assert _summary(threads) == _summary(plain)
     tables.frequent = [frequent.load(d, s) for d, s in pairs]
     saved = sum(len(f.index) for f in tables.frequent)
-    by_bitmaps = Search(db, sq, prepared, time.perf_counter(), {}, tables).run()
+    by_bitmaps = Search(db, sq, prepared, time.perf_counter(), {}, tables, shards).run()
     db.close()
     return _summary(by_bitmaps), _summary(plain), saved
 

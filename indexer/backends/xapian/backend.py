@@ -400,7 +400,9 @@ class XapianBackend(SearchBackend):
         started = time.perf_counter()
         prepared = prepare(sq)
         return self._read(
-            lambda db: Search(db, sq, prepared, started, self._labels, self._local_tables()).run()
+            lambda db: Search(
+                db, sq, prepared, started, self._labels, self._local_tables(), self._local.shards
+            ).run()
         )
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:

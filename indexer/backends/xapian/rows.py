@@ -9,6 +9,7 @@ is one match as a whole.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import reduce
 
 import numpy as np
@@ -30,17 +31,41 @@ _WALKED = (
 )
 
 
+# Each shard's part of a match runs in its own thread: Xapian matches without the GIL.
+_SHARDS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="xapian-shard")
+
+
 class QueryRows:
     """Row masks of queries over one set of local shards."""
 
-    def __init__(self, db: xapian.Database, shards: ShardTables) -> None:
+    def __init__(
+        self,
+        db: xapian.Database,
+        shards: ShardTables,
+        shard_dbs: list[xapian.Database] | None = None,
+    ) -> None:
         self.db, self.shards = db, shards
         self.frequent = shards.frequent
+        self.shard_dbs = shard_dbs or []  # each local shard alone (the parts of `db`)
+
+    def matched(self, query: xapian.Query) -> np.ndarray:
+        """The rows Xapian matches for a query: one match, split over the shards' threads."""
+        if len(self.shard_dbs) < 2:
+            return self.shards.mask(matching_docids(self.db, query))
+        # Xapian's reference counts are not atomic: each thread gets its own copy of the query.
+        wire = query.serialise()
+        parts = _SHARDS.map(
+            lambda db: matching_docids(db, xapian.Query.unserialise(wire)), self.shard_dbs
+        )
+        mask = np.zeros(self.shards.tables.size, dtype=bool)
+        for offset, docids in zip(self.shards.offsets.tolist(), parts, strict=True):
+            mask[offset + docids] = True  # docid d of a shard is row offset + d
+        return mask
 
     def rows(self, query: xapian.Query) -> np.ndarray:
         """The rows the query matches (live or not: callers keep the live ones)."""
         if not self.walkable(query):
-            return self.shards.mask(matching_docids(self.db, query))
+            return self.matched(query)
         kind = query.get_type()
         if kind == LEAF_MATCH_ALL:
             return self.shards.tables.live.copy()
@@ -60,7 +85,7 @@ class QueryRows:
         rest = [q for q in subs if not self.walkable(q)]
         if rest:
             query = rest[0] if len(rest) == 1 else xapian.Query(op, rest)
-            walked.append(self.shards.mask(matching_docids(self.db, query)))
+            walked.append(self.matched(query))
         if op == xapian.Query.OP_OR:
             return reduce(np.logical_or, walked)
         return reduce(np.logical_and, walked)

@@ -79,10 +79,12 @@ class Search:
         started: float,
         labels: dict[tuple[str, str], str | None],
         tables: ShardTables | None = None,
+        shard_dbs: list[xapian.Database] | None = None,
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
         self.tables = tables  # the columns of local shards (None: remote, count by spies)
+        self.shard_dbs = shard_dbs  # the local shards of `db`, each alone (matched in threads)
         # atleastN: is counted from postings over local shards' columns (refused otherwise).
         self.translation: Translation = to_xapian(prepared.tree, db, counts=tables is not None)
         self.counted = tables is not None and has_counts(prepared.tree)
@@ -206,7 +208,9 @@ class Search:
             rows = self.tree_rows(prepared.tree, shards)
             matched = tables.live & rows if rows is not None else np.zeros_like(tables.live)
         else:
-            matched = tables.live & QueryRows(self.db, shards).rows(self.translation.query)
+            matched = tables.live & QueryRows(self.db, shards, self.shard_dbs).rows(
+                self.translation.query
+            )
         recent = indexed_mask(tables.indexed, sq.indexed_after)
         if recent is not None:
             matched = matched & recent
@@ -272,6 +276,10 @@ class Search:
             (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight) for i in page
         ]
 
+    def rows(self, query: xapian.Query, shards: ShardTables) -> np.ndarray:
+        """The rows a query matches (frequent words from bitmaps, the rest by Xapian)."""
+        return QueryRows(self.db, shards, self.shard_dbs).rows(query)
+
     def tree_rows(self, node: grammar.Node, shards: ShardTables) -> np.ndarray | None:
         """The rows a tree matches, `atleastN:` counted from postings, combined as the
         translation combines (None where a word analyses away, as it leaves a node out)."""
@@ -304,7 +312,7 @@ class Search:
                 return a & ~b
             return a if isinstance(node, grammar.AndMaybe) else a & b
         query = leaf_query(node, self.db)
-        return None if query is None else QueryRows(self.db, shards).rows(query)
+        return None if query is None else self.rows(query, shards)
 
     def story_chart(self, slot: int) -> Any:
         """The date chart counting each story once, at its earliest dated article."""

@@ -31,6 +31,9 @@ from indexer.backends.xapian.shards import shard_dirs
 from indexer.live import LiveIndex
 from indexer.pipeline import build_index
 
+SPIES = "xapian, match spies"
+ONE = "xapian 1 shard"
+
 
 def _free_port() -> int:
     """A free TCP port on the loopback address."""
@@ -94,8 +97,16 @@ def run(
     classes: dict[str, list[Any]],
     whoosh_index: Path | None,
     shards: int,
+    one_shard: bool = False,
+    spies: bool = True,
+    remote_shards: bool = True,
 ) -> dict[str, Any]:
-    """Build or reuse, serve the shards, measure, compare; the figures."""
+    """Build or reuse, serve the shards, measure, compare; the figures.
+
+    `one_shard` adds a one-shard Xapian index of the corpus (built unless present) to the same
+    run; `spies` keeps the match-spies engine (the counting before the columns);
+    `remote_shards` serves the shards by xapian-tcpsrv and searches them too.
+    """
     work.mkdir(parents=True, exist_ok=True)
     whoosh_dir = whoosh_index or work / "whoosh-index"
     xapian_dir = work / f"xapian-{shards}-shards"
@@ -103,8 +114,10 @@ def run(
     if whoosh_index is None:
         out["builds"]["whoosh"] = _build(corpus, whoosh_dir, "whoosh")
     out["builds"]["xapian"] = _build(corpus, xapian_dir, "xapian", shards)
+    if one_shard:
+        out["builds"]["xapian 1 shard"] = _build(corpus, work / "xapian-1-shards", "xapian")
     generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
-    servers = [_serve(folder) for folder in shard_dirs(generation)]
+    servers = [_serve(folder) for folder in shard_dirs(generation)] if remote_shards else []
     spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
     remote = f"xapian {len(servers)} remote shards"
     live: dict[str, LiveIndex] = {}
@@ -114,9 +127,14 @@ def run(
         live["xapian"] = LiveIndex(xapian_dir, "xapian")
         engines["whoosh"] = live["whoosh"].backend()
         engines["xapian"] = live["xapian"].backend()
-        engines["xapian, match spies"] = XapianBackend.open(generation)
-        engines["xapian, match spies"].use_columns = False
-        engines[remote] = XapianBackend.remote(spec)
+        if one_shard:
+            live[ONE] = LiveIndex(work / "xapian-1-shards", "xapian")
+            engines[ONE] = live[ONE].backend()
+        if spies:
+            engines[SPIES] = XapianBackend.open(generation)
+            engines[SPIES].use_columns = False
+        if remote_shards:
+            engines[remote] = XapianBackend.remote(spec)
         started = time.perf_counter()
         engines["xapian"].search(_request("", "relevance"))
         out["first_search_seconds"] = time.perf_counter() - started  # columns loaded or read
@@ -124,7 +142,7 @@ def run(
         out["timings"] = _measure(engines, classes, reps)
         out["agreement"] = _agreement(engines["whoosh"], engines["xapian"], classes)
     finally:
-        for name in ("xapian, match spies", remote):
+        for name in (SPIES, remote):
             if name in engines:
                 engines[name].close()
         for item in live.values():
@@ -222,6 +240,15 @@ def markdown(results: dict[str, Any], corpus: Path) -> str:
         f"First Xapian search after opening: {results['first_search_seconds']:.2f} s "
         "(the shards' columns loaded, or read value by value when not saved).",
         "",
+    ]
+    if ONE in engines:
+        lines += ["## Local shards against one shard (p50 of one shard / p50 of the shards)", ""]
+        for name, row in results["timings"].items():
+            wall = row[ONE]["p50"] / max(row["xapian"]["p50"], 1e-9)
+            cpu = row[ONE]["cpu_p50"] / max(row["xapian"]["cpu_p50"], 1e-9)
+            lines.append(f"- {name}: wall {wall:.2f}x, CPU {cpu:.2f}x")
+        lines.append("")
+    lines += [
         "## Builds",
         "",
     ]

@@ -612,6 +612,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shards", type=int, default=2, help="Xapian shards (--backend xapian)")
     parser.add_argument("--whoosh-index", type=Path, help="an existing Whoosh index to compare")
     parser.add_argument("--report", type=Path, help="Markdown report (--backend xapian)")
+    parser.add_argument(
+        "--one-shard",
+        action="store_true",
+        help="--backend xapian: also a one-shard Xapian index (WORK/xapian-1-shards), in the run",
+    )
+    parser.add_argument(
+        "--no-remote",
+        action="store_true",
+        help="--backend xapian: leave out the remote shards (served by xapian-tcpsrv)",
+    )
+    parser.add_argument(
+        "--no-spies",
+        action="store_true",
+        help="--backend xapian: leave out the match-spies engine (the counting before columns)",
+    )
     args = parser.parse_args(argv)
     if args.backend == "xapian":
         return compare_backends(args)
@@ -673,7 +688,15 @@ def compare_backends(args: argparse.Namespace) -> int:
 
     work = args.work or args.target.with_suffix("").with_name(args.target.stem + "-bench")
     results = backends.run(
-        args.target, work, args.reps, QUERY_CLASSES, args.whoosh_index, args.shards
+        args.target,
+        work,
+        args.reps,
+        QUERY_CLASSES,
+        args.whoosh_index,
+        args.shards,
+        one_shard=args.one_shard,
+        spies=not args.no_spies,
+        remote_shards=not args.no_remote,
     )
     results["machine"] = machine()
     out = args.json or work / "xapian-results.json"

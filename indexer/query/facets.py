@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -42,6 +42,11 @@ class FacetColumn:
     labels: list[str]
     owner: np.ndarray  # document number of each entry
     ids: np.ndarray  # value id of each entry (index into labels)
+    # Made on first use and kept with the column: each document's value id + 1 (0 for none)
+    # when no document has two values, and each label's place in sorted order.
+    _single: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _rank: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_values(cls, values: Iterable[bytes]) -> FacetColumn:
@@ -79,9 +84,44 @@ class FacetColumn:
             mask[self.owner[np.isin(self.ids, wanted)]] = True
         return mask
 
-    def counts(self, docs: np.ndarray) -> np.ndarray:
-        """Documents per value among the documents of a mask."""
-        return np.bincount(self.ids[docs[self.owner]], minlength=len(self.labels))
+    def counts(self, docs: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Documents per value among the documents of a mask (`rows`: its set positions)."""
+        if rows is None or len(rows) * 4 > len(docs):
+            return np.bincount(self.ids[docs[self.owner]], minlength=len(self.labels))
+        # Few matches: read only their entries, not every document's.
+        single = self.single()
+        if single is not None:
+            rows = rows[: np.searchsorted(rows, len(single))]  # past the last valued document
+            return np.bincount(single[rows], minlength=len(self.labels) + 1)[1:]
+        if self._starts is None or len(self._starts) != len(docs) + 1:
+            # Entries are in document order: document d's run of values starts at _starts[d].
+            self._starts = np.searchsorted(self.owner, np.arange(len(docs) + 1))
+        starts = self._starts[rows]
+        lengths = self._starts[rows + 1] - starts
+        runs = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        entries = runs + np.arange(int(lengths.sum()))
+        return np.bincount(self.ids[entries], minlength=len(self.labels))
+
+    def single(self) -> np.ndarray | None:
+        """Each document's value id + 1 (0: none) when no document has two values, else None."""
+        if self._single is None:
+            size = int(self.owner.max()) + 1 if len(self.owner) else 0
+            if len(self.owner) and np.any(np.diff(self.owner) <= 0):
+                self._single = np.zeros(0, dtype=np.int8)  # marks "several values"
+            else:
+                single = np.zeros(size, dtype=np.int32)
+                single[self.owner] = self.ids + 1
+                self._single = single
+        return None if self._single.dtype == np.int8 else self._single
+
+    def rank(self) -> np.ndarray:
+        """Each label's place when the labels are sorted."""
+        if self._rank is None:
+            order = sorted(range(len(self.labels)), key=self.labels.__getitem__)
+            rank = np.empty(len(self.labels), dtype=np.int64)
+            rank[order] = np.arange(len(order))
+            self._rank = rank
+        return self._rank
 
     def per_document(self, size: int) -> np.ndarray:
         """The (first) value id of each document, -1 for none."""
@@ -148,7 +188,11 @@ class StoryColumn:
     def count(self, docs: np.ndarray) -> int:
         """Distinct stories among the documents of a mask."""
         chosen = self.codes[docs]
-        return int(np.count_nonzero(np.bincount(chosen[chosen >= 0]))) if chosen.size else 0
+        if not chosen.size:
+            return 0
+        seen = np.zeros(len(self.starts), dtype=bool)
+        seen[chosen[chosen >= 0]] = True
+        return int(np.count_nonzero(seen))
 
     def first_per_story(self, order: Sequence[int]) -> list[int]:
         """The documents of `order` that come first in their story, in the same order."""
@@ -181,11 +225,12 @@ def top_counts(
 ) -> list[tuple[str, int]]:
     """The largest non-zero counts (or, by value, the latest values first), at most `limit`."""
     present = np.flatnonzero(counts)
+    rank = column.rank()[present]
     if by_value:
-        ordered = sorted(present.tolist(), key=lambda i: column.labels[i], reverse=True)
+        ordered = present[np.argsort(-rank)]
     else:
-        ordered = sorted(present.tolist(), key=lambda i: (-int(counts[i]), column.labels[i]))
-    return [(column.labels[i], int(counts[i])) for i in ordered[:limit]]
+        ordered = present[np.lexsort((rank, -counts[present]))]
+    return [(column.labels[i], int(counts[i])) for i in ordered[:limit].tolist()]
 
 
 def date_mask(
@@ -274,19 +319,23 @@ def count_facets(
     stays listed (with its count, possibly 0) so that it can be removed.
     """
     out: dict[str, list[FacetCount]] = {}
+    rows_of: dict[tuple[str, ...], np.ndarray] = {}  # the set rows of each mask counted
     for name in names:
         docs = base
-        for other, mask in chosen.items():
-            if other != name:
-                docs = docs & mask
+        others = tuple(other for other in chosen if other != name)
+        for other in others:
+            docs = docs & chosen[other]
+        if others not in rows_of:
+            rows_of[others] = np.flatnonzero(docs)
         column = facets[name]
-        counts = column.counts(docs)
+        counts = column.counts(docs, rows_of[others])
         ordered = top_counts(column, counts, limit, by_value=name == "month")
         selected = {v.casefold(): v for v in filters.get(name, ())}
-        shown = {value.casefold() for value, _ in ordered}
-        index = {label.casefold(): n for n, label in enumerate(column.labels)}
-        for key in sorted(selected.keys() - shown):
-            n = index.get(key)
-            ordered.append((selected[key], int(counts[n]) if n is not None else 0))
+        missing = selected.keys() - {value.casefold() for value, _ in ordered}
+        if missing:
+            index = {label.casefold(): n for n, label in enumerate(column.labels)}
+            for key in sorted(missing):
+                n = index.get(key)
+                ordered.append((selected[key], int(counts[n]) if n is not None else 0))
         out[name] = [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
     return out

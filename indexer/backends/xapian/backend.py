@@ -36,7 +36,7 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
-from indexer.backends.xapian import columns, schema
+from indexer.backends.xapian import columns, frequent, schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import (
@@ -102,6 +102,8 @@ class XapianBackend(SearchBackend):
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
         self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
         self._tables_lock = threading.Lock()
+        # Per shard written to: (uuid, revision before the first write, docids written since).
+        self._written: dict[int, tuple[str, int, set[int]]] = {}
         if remote is not None:
             self.capabilities = XapianBackend.capabilities - REMOTE_WITHOUT.keys()
 
@@ -190,10 +192,11 @@ class XapianBackend(SearchBackend):
         for number, batch in sorted(by_shard.items()):
             db = xapian.WritableDatabase(str(self._dirs[number]), xapian.DB_OPEN)
             try:
+                touched = self._touched(number, db)
                 spelling: Counter[str] = Counter()
                 for article in batch:
                     doc = schema.document(article, spelling)
-                    db.replace_document(schema.ID_PREFIX + article.id, doc)
+                    touched.add(db.replace_document(schema.ID_PREFIX + article.id, doc))
                     written += 1
                 for word, count in spelling.items():
                     if len(word.encode()) <= schema.MAX_TERM_BYTES:
@@ -214,9 +217,11 @@ class XapianBackend(SearchBackend):
         for number, batch in sorted(by_shard.items()):
             db = xapian.WritableDatabase(str(self._dirs[number]), xapian.DB_OPEN)
             try:
+                touched = self._touched(number, db)
                 for article_id in batch:
                     term = schema.ID_PREFIX + article_id
                     if db.term_exists(term):
+                        touched.update(p.docid for p in db.postlist(term))
                         db.delete_document(term)
                         deleted += 1
                 db.commit()
@@ -225,9 +230,16 @@ class XapianBackend(SearchBackend):
         self.refresh()
         return deleted
 
+    def _touched(self, number: int, db: xapian.WritableDatabase) -> set[int]:
+        """The docids this backend wrote in a shard since its first write here (noted now)."""
+        if number not in self._written:
+            self._written[number] = (db.get_uuid().decode(), db.get_revision(), set())
+        return self._written[number][2]
+
     def clear(self) -> None:
         """Delete every article (each shard made empty)."""
         self._writable()
+        self._written.clear()  # new databases: their bitmaps are made anew
         for folder in self._dirs:
             xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OVERWRITE).close()
         self.refresh()
@@ -249,18 +261,21 @@ class XapianBackend(SearchBackend):
         key = tuple((db.get_uuid(), db.get_revision(), db.get_lastdocid()) for db in shards)
         with self._tables_lock:
             if self._tables is None or self._tables[0] != key:
-                parts = [
-                    columns.shard_table(folder, db)
-                    for folder, db in zip(self._dirs, shards, strict=True)
-                ]
-                self._tables = (key, columns.join(parts))
+                pairs = list(zip(self._dirs, shards, strict=True))
+                parts = [columns.shard_table(folder, db) for folder, db in pairs]
+                joined = columns.join(parts)
+                bitmaps = [frequent.load(folder, db) for folder, db in pairs]
+                if all(b.size == t.size for b, t in zip(bitmaps, parts, strict=True)):
+                    joined.frequent = bitmaps
+                self._tables = (key, joined)
             return self._tables[1]
 
     def write_caches(self) -> None:
-        """Save each local shard's columns in its folder (rebuild and update run this)."""
+        """Save each local shard's columns and frequent words' bitmaps (rebuild and update)."""
         if self._remote is None:
-            for folder in self._dirs:
+            for number, folder in enumerate(self._dirs):
                 columns.write_tables(folder)
+                frequent.write_frequent(folder, self._written.get(number))
 
     def _db(self, fresh: bool = False) -> xapian.Database:
         """This thread's database, reopened after a write or, for remote shards, renewed."""
@@ -391,7 +406,9 @@ class XapianBackend(SearchBackend):
         started = time.perf_counter()
         prepared = prepare(sq)
         return self._read(
-            lambda db: Search(db, sq, prepared, started, self._labels, self._local_tables()).run()
+            lambda db: Search(
+                db, sq, prepared, started, self._labels, self._local_tables(), self._local.shards
+            ).run()
         )
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:

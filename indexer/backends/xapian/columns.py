@@ -18,7 +18,7 @@ is (d - 1) * n + i + 1, to rows of the joined tables and back.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,6 +28,7 @@ import xapian
 from indexer.backends.base import FACETS
 from indexer.backends.tables import IndexTables, SegmentTable, join_tables
 from indexer.backends.xapian import schema
+from indexer.backends.xapian.frequent import FrequentTerms
 from indexer.backends.xapian.schema import FACET_SLOT
 from indexer.query.facets import DateColumns, FacetColumn
 
@@ -49,6 +50,8 @@ class ShardTables:
     tables: IndexTables
     offsets: np.ndarray  # first row of each shard (its docid 0, never a document)
     xids: np.ndarray  # the combined docid of each row (0 for the unused docid 0 rows)
+    # Each shard's bitmaps of its frequent words (none unless every shard has them saved).
+    frequent: list[FrequentTerms] = field(default_factory=list)
 
     def rows(self, xids: np.ndarray) -> np.ndarray:
         """Rows of combined docids."""

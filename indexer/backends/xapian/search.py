@@ -20,6 +20,7 @@ import json
 import logging
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,8 @@ from indexer.backends import highlight
 from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults, results_of
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
+from indexer.backends.xapian.frequent import docids_of
+from indexer.backends.xapian.rows import QueryRows
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
 from indexer.backends.xapian.translate import (
     Translation,
@@ -58,6 +61,7 @@ from indexer.safehtml import escape, lead
 
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
 COPIES_SHOWN = 20
+_PAGES = ThreadPoolExecutor(max_workers=8, thread_name_prefix="xapian-page")
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +77,12 @@ class Search:
         started: float,
         labels: dict[tuple[str, str], str | None],
         tables: ShardTables | None = None,
+        shard_dbs: list[xapian.Database] | None = None,
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
         self.tables = tables  # the columns of local shards (None: remote, count by spies)
+        self.shard_dbs = shard_dbs  # the local shards of `db`, each alone (matched in threads)
         # atleastN: is counted from postings over local shards' columns (refused otherwise).
         self.translation: Translation = to_xapian(prepared.tree, db, counts=tables is not None)
         self.counted = tables is not None and has_counts(prepared.tree)
@@ -200,7 +206,9 @@ class Search:
             rows = self.tree_rows(prepared.tree, shards)
             matched = tables.live & rows if rows is not None else np.zeros_like(tables.live)
         else:
-            matched = tables.live & shards.mask(self.matching_docids(self.translation.query))
+            matched = tables.live & QueryRows(self.db, shards, self.shard_dbs).rows(
+                self.translation.query
+            )
         recent = indexed_mask(tables.indexed, sq.indexed_after)
         if recent is not None:
             matched = matched & recent
@@ -215,13 +223,16 @@ class Search:
         if sq.sample is not None:
             final, sampled_from = sampled(final, sq.sample or 0, sq.seed, sq.group, shards.tables)
         total = int(final.sum())
-        facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
-        page = []
+        pending = None
         if total:
+            # The page's enquiry runs in C++ without the GIL while the columns are counted
+            # here: two cores at work. Nothing here uses the database until it is done.
             start = (sq.page - 1) * sq.per_page
-            page = self.ordered(shards, final, start, sq.per_page, sq.group)
-        hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
+            pending = _PAGES.submit(self.ordered, shards, final, start, sq.per_page, sq.group)
+        facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
         stories = tables.stories.count(final)
+        page = pending.result() if pending is not None else []
+        hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
         return self.results(total, stories, hits, facets, histogram, sampled_from)
 
     def ordered(
@@ -252,7 +263,7 @@ class Search:
         enquire.set_query(xapian.Query(xapian.Query.OP_AND_MAYBE, nothing, self.translation.query))
         enquire.set_weighting_scheme(xapian.BM25Weight())
         mset = enquire.get_mset(0, self.db.get_doccount())  # by weight, ties in docid order
-        xids = _docids(mset)
+        xids = docids_of(mset)
         kept = np.flatnonzero(final[shards.rows(xids)])
         rows = shards.rows(xids[kept])
         if group:
@@ -263,14 +274,9 @@ class Search:
             (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight) for i in page
         ]
 
-    def matching_docids(self, query: xapian.Query) -> np.ndarray:
-        """The combined docids a query matches (unranked, one match)."""
-        enquire = xapian.Enquire(self.db)
-        enquire.set_query(query)
-        enquire.set_weighting_scheme(xapian.BoolWeight())
-        enquire.set_docid_order(xapian.Enquire.ASCENDING)
-        mset = enquire.get_mset(0, self.db.get_doccount())
-        return _docids(mset)
+    def rows(self, query: xapian.Query, shards: ShardTables) -> np.ndarray:
+        """The rows a query matches (frequent words from bitmaps, the rest by Xapian)."""
+        return QueryRows(self.db, shards, self.shard_dbs).rows(query)
 
     def tree_rows(self, node: grammar.Node, shards: ShardTables) -> np.ndarray | None:
         """The rows a tree matches, `atleastN:` counted from postings, combined as the
@@ -304,7 +310,7 @@ class Search:
                 return a & ~b
             return a if isinstance(node, grammar.AndMaybe) else a & b
         query = leaf_query(node, self.db)
-        return None if query is None else shards.mask(self.matching_docids(query))
+        return None if query is None else self.rows(query, shards)
 
     def story_chart(self, slot: int) -> Any:
         """The date chart counting each story once, at its earliest dated article."""
@@ -369,12 +375,6 @@ class Search:
             copies=copies,
             copies_total=total,
         )
-
-
-def _docids(mset: xapian.MSet) -> np.ndarray:
-    """The docids of a match set, in its order."""
-    size = mset.size()
-    return np.fromiter(map(mset.get_docid, range(size)), dtype=np.int64, count=size)
 
 
 def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) -> np.ndarray:

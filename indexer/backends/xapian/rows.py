@@ -1,0 +1,105 @@
+"""The rows of the columns a Xapian query matches, frequent words read from their bitmaps.
+
+A query is walked as Xapian would combine it (AND, OR, AND_NOT, FILTER, AND_MAYBE, scaled
+weights); a term every shard keeps a bitmap of (`frequent`) is read from the bitmaps, and the
+other parts of the same node are matched by Xapian together, in one match, so a rare word
+costs what it always did. A part holding no frequent term (a phrase, a value range, a pattern)
+is one match as a whole.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from functools import reduce
+
+import numpy as np
+import xapian
+
+from indexer.backends.xapian.columns import ShardTables
+from indexer.backends.xapian.frequent import matching_docids
+
+# Xapian's leaf types (Query::LEAF_*), which the 1.4 bindings do not name.
+LEAF_TERM, LEAF_MATCH_ALL, LEAF_MATCH_NOTHING = 100, 102, 103
+_OR = (xapian.Query.OP_OR, xapian.Query.OP_SYNONYM)
+_WALKED = (
+    *_OR,
+    xapian.Query.OP_AND,
+    xapian.Query.OP_AND_NOT,
+    xapian.Query.OP_FILTER,
+    xapian.Query.OP_AND_MAYBE,
+    xapian.Query.OP_SCALE_WEIGHT,
+)
+
+
+# Each shard's part of a match runs in its own thread: Xapian matches without the GIL.
+_SHARDS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="xapian-shard")
+
+
+class QueryRows:
+    """Row masks of queries over one set of local shards."""
+
+    def __init__(
+        self,
+        db: xapian.Database,
+        shards: ShardTables,
+        shard_dbs: list[xapian.Database] | None = None,
+    ) -> None:
+        self.db, self.shards = db, shards
+        self.frequent = shards.frequent
+        self.shard_dbs = shard_dbs or []  # each local shard alone (the parts of `db`)
+
+    def matched(self, query: xapian.Query) -> np.ndarray:
+        """The rows Xapian matches for a query: one match, split over the shards' threads."""
+        if len(self.shard_dbs) < 2:
+            return self.shards.mask(matching_docids(self.db, query))
+        # Xapian's reference counts are not atomic: each thread gets its own copy of the query.
+        wire = query.serialise()
+        parts = _SHARDS.map(
+            lambda db: matching_docids(db, xapian.Query.unserialise(wire)), self.shard_dbs
+        )
+        mask = np.zeros(self.shards.tables.size, dtype=bool)
+        for offset, docids in zip(self.shards.offsets.tolist(), parts, strict=True):
+            mask[offset + docids] = True  # docid d of a shard is row offset + d
+        return mask
+
+    def rows(self, query: xapian.Query) -> np.ndarray:
+        """The rows the query matches (live or not: callers keep the live ones)."""
+        if not self.walkable(query):
+            return self.matched(query)
+        kind = query.get_type()
+        if kind == LEAF_MATCH_ALL:
+            return self.shards.tables.live.copy()
+        if kind == LEAF_TERM:
+            return np.concatenate([f.mask(next(iter(query))) for f in self.frequent])
+        subs = [query.get_subquery(n) for n in range(query.get_num_subqueries())]
+        if kind in (xapian.Query.OP_SCALE_WEIGHT, xapian.Query.OP_AND_MAYBE):
+            return self.rows(subs[0])
+        if kind == xapian.Query.OP_AND_NOT:
+            return self.rows(subs[0]) & ~self.joined(subs[1:], xapian.Query.OP_OR)
+        op = xapian.Query.OP_OR if kind in _OR else xapian.Query.OP_AND
+        return self.joined(subs, op)
+
+    def joined(self, subs: list[xapian.Query], op: int) -> np.ndarray:
+        """The rows of subqueries joined by AND or OR: walked ones each, the rest in one match."""
+        walked = [self.rows(q) for q in subs if self.walkable(q)]
+        rest = [q for q in subs if not self.walkable(q)]
+        if rest:
+            query = rest[0] if len(rest) == 1 else xapian.Query(op, rest)
+            walked.append(self.matched(query))
+        if op == xapian.Query.OP_OR:
+            return reduce(np.logical_or, walked)
+        return reduce(np.logical_and, walked)
+
+    def walkable(self, query: xapian.Query) -> bool:
+        """Whether a query is read from bitmaps, at least in part (else one Xapian match)."""
+        if not self.frequent:
+            return False
+        kind = query.get_type()
+        if kind == LEAF_MATCH_ALL:
+            return True
+        if kind == LEAF_TERM:
+            term = next(iter(query))
+            return all(term in f.index for f in self.frequent)
+        if kind not in _WALKED:
+            return False
+        return any(self.walkable(query.get_subquery(n)) for n in range(query.get_num_subqueries()))

@@ -1,0 +1,66 @@
+"""Facet counts, top values, story counts and charts read from the matches' rows equal the
+whole-column computations they replace, on columns of every shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from indexer.query.facets import DateColumns, FacetColumn, StoryColumn, top_counts
+from indexer.query.histogram import bin_dates
+
+SIZE = 3000
+
+
+def _column(multi: bool, seed: int) -> FacetColumn:
+    """A facet over SIZE documents: none, one or (when `multi`) several values each."""
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(SIZE):
+        count = int(rng.integers(0, 4 if multi else 2))
+        names = [f"Name {int(rng.integers(0, 40))}" for _ in range(count)]
+        values.append("\x1f".join(names).encode())
+    values[-50:] = [b""] * 50  # the last documents have no value: rows past the last owner
+    return FacetColumn.from_values(values)
+
+
+@pytest.mark.parametrize("multi", [True, False])
+@pytest.mark.parametrize("share", [0.0, 0.002, 0.05, 0.2, 0.6, 1.0])
+def test_counts_over_the_matching_rows_equal_the_whole_column(multi, share):
+    column = _column(multi, seed=int(share * 1000))
+    docs = np.random.default_rng(7).random(SIZE) < share
+    whole = np.bincount(column.ids[docs[column.owner]], minlength=len(column.labels))
+    assert column.counts(docs, np.flatnonzero(docs)).tolist() == whole.tolist()
+    assert column.counts(docs).tolist() == whole.tolist()
+
+
+def test_top_counts_order_by_count_then_label_and_months_by_value():
+    column = FacetColumn.from_values([b"b", b"a", b"c", b"a", b"b", b"d", b"2024-01", b"2023-12"])
+    counts = column.counts(np.ones(8, dtype=bool))
+    assert top_counts(column, counts, 3) == [("a", 2), ("b", 2), ("2023-12", 1)]
+    by_value = top_counts(column, counts, 10, by_value=True)
+    assert [label for label, _ in by_value] == ["d", "c", "b", "a", "2024-01", "2023-12"]
+
+
+def test_story_count_and_chart_of_a_sparse_mask():
+    rng = np.random.default_rng(3)
+    codes = rng.integers(0, 400, SIZE).astype(np.int32)
+    alive = rng.random(SIZE) > 0.1
+    stories = StoryColumn.from_codes(codes, alive, 400)
+    docs = (rng.random(SIZE) < 0.03) & alive
+    assert stories.count(docs) == len(set(codes[docs].tolist()))
+
+    first = dt.date(2020, 1, 1).toordinal()
+    ordinals = [first + int(d) if d % 7 else 0 for d in rng.integers(0, 900, SIZE)]
+    dates = DateColumns.from_values(ordinals, [b"day"] * SIZE)
+    chart = bin_dates(dates, docs, granularity="month")
+    dated = [o for o, keep in zip(ordinals, docs.tolist(), strict=True) if keep and o]
+    assert sum(b.count for b in chart.bins) == len(dated)
+    assert chart.undated == int(docs.sum()) - len(dated)
+    months = {}
+    for o in dated:
+        day = dt.date.fromordinal(o)
+        months[(day.year, day.month)] = months.get((day.year, day.month), 0) + 1
+    assert {(b.start.year, b.start.month): b.count for b in chart.bins if b.count} == months

@@ -243,11 +243,39 @@ class Search:
         if self.prepared.ranked and (self.counted or self.sq.sample is not None):
             # A sample is already one article a story.
             return self.ranked_among(shards, final, start, count, group and self.sq.sample is None)
+        if self.prepared.ranked and group:
+            return self.ranked_stories(shards, start, count)
         if self.prepared.ranked:
             enquire = self.enquire(self.final, ranked=True, group=group)
             return [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, count)]
         xids = shards.xids[_in_order(final, shards, self.sq.sort, group)][start : start + count]
         return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
+
+    def ranked_stories(
+        self, shards: ShardTables, start: int, count: int
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """The ranked page, one article a story: the best hits without Xapian's collapse, each
+        story's first kept (as collapsing keeps it), fetching more until the page is full.
+
+        Collapsing reads the story of every candidate inside the match: 0.5 s for a word in
+        900k articles, against 0.09 s for its forty best hits, whose stories the columns hold.
+        The first `start + count` stories among the best hits are exactly the collapsed ones:
+        a story first met further down ranks below all of them.
+        """
+        wanted = start + count
+        size = max(4 * wanted, 40)
+        while True:
+            mset = self.enquire(self.final, ranked=True, group=False).get_mset(0, size)
+            xids = docids_of(mset)
+            codes = shards.tables.stories.codes[shards.rows(xids)]
+            firsts = np.sort(np.unique(codes, return_index=True)[1])
+            if len(firsts) >= wanted or mset.size() < size:
+                break
+            size *= 4
+        return [
+            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight)
+            for i in firsts[start:wanted].tolist()
+        ]
 
     def ranked_among(
         self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool

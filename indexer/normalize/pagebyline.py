@@ -61,6 +61,12 @@ _BYLINE_START = re.compile(
 )
 _BARE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author)\s*:?$", re.I)
 _ANCESTORS = 8
+# A label that names the author field, not a preposition (`by` also starts `by the river`).
+_AUTHOR_LABEL = re.compile(
+    r"^(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|authors?|verfasser(?:in)?|written by|"
+    r"geschrieben von|escrito por|écrit par)(?:\s*:\s*|\s+|$)",
+    re.IGNORECASE,
+)
 
 
 def header_byline(tree: HtmlElement, headline: str | None) -> tuple[list[str], str | None] | None:
@@ -143,7 +149,19 @@ def visible_lines(tree: HtmlElement) -> list[tuple[str, bool]]:
 
 def _social_link(link: HtmlElement) -> bool:
     """Whether a link is a share or follow button (`Twitter` after a byline is no name)."""
+    if _mail_to_author(link):
+        return False
     return bool(_SOCIAL.search(f"{link.get('class') or ''} {link.get('href') or ''}"))
+
+
+def _mail_to_author(link: HtmlElement) -> bool:
+    """Whether a link is the author's name linked to their address (`<a href="mailto:jd@…">Jane
+    Doe</a>`), not a share-by-mail button (`mailto:?subject=…`) or a bare `Email`."""
+    href = (link.get("href") or "").strip().lower()
+    if not href.startswith("mailto:") or "@" not in href.split("?", 1)[0]:
+        return False
+    text = " ".join(link.text_content().split())
+    return len(text.split()) >= 2 and "@" not in text
 
 
 def _line_key(text: str) -> str:
@@ -171,6 +189,24 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
             return found
         if tried >= _MAX_TRIED:
             break
+    return labelled_author(visible_lines(tree))
+
+
+def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:
+    """The names after an explicit author label anywhere on the page (`Autorin/Autor Roman
+    Goncharenko` in a facts box under the story, `Author:` on a line of its own above the
+    name), when no element is marked as the byline."""
+    texts = [text for text, _ in lines]
+    for i, line in enumerate(texts):
+        label = _AUTHOR_LABEL.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :].strip()
+        if not rest and i + 1 < len(texts):
+            rest = texts[i + 1]
+        found = read_credit(rest) if 2 <= len(rest) <= _MAX_PIECE else None
+        if found is not None:
+            return found
     return None
 
 
@@ -215,6 +251,8 @@ def _skipped_child(child: HtmlElement) -> bool:
     """Whether a part of a byline element is a social link, a photo or a label to drop."""
     if child.tag in _SKIPPED_TAGS or child.tag in ("svg", "button", "figure"):
         return True
+    if child.tag == "a" and _mail_to_author(child):
+        return False
     marks = " ".join(child.get(key) or "" for key in ("class", "id", "href"))
     return bool(_SOCIAL.search(marks))
 

@@ -16,6 +16,7 @@ TITLE_SEPARATORS = (
 )  # fmt: skip
 # The punctuation a site's name is set off by at either end of a page title (`Headline:Site`).
 _SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
+_WORD = re.compile(r"\w+")
 _SITE_WORDS = 6  # a site's name is short
 
 
@@ -83,6 +84,9 @@ def choose_title(
             if _confirmed(name, site, stated, headings):
                 return strip_site(name, site), "jsonld"
         return strip_site(jsonld, site), "jsonld"
+    rewritten = _headline_of_rewritten_story(headings, sources, stated)
+    if rewritten:
+        return rewritten, "heading"
     # A heading no other source repeats may be a menu, a logo, a widget or a prompt.
     eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading"]
     if eligible:
@@ -99,6 +103,39 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _headline_of_rewritten_story(
+    headings: list[str], sources: dict[str, str | None], stated: dict[str, set[str]]
+) -> str | None:
+    """The page's only visible headline when the social title is a rewrite of the same story.
+
+    Sites rewrite og:title and twitter:title for sharing (and copy one into the `<title>`, one
+    field written twice): a lone `<h1>` that no source repeats but that shares at least half
+    the words of the shorter title with the social title is the story's headline as the reader
+    sees it. A heading that shares no such words (a widget, a section name) is not, nor one that
+    only puts a kicker before the social title (`Kicker - Headline`) or cuts it short.
+    """
+    distinct = {title_key(h): h for h in headings}
+    social = [sources[n] for n in ("og", "twitter") if sources.get(n)]
+    if len(distinct) != 1 or not social:
+        return None
+    heading = next(iter(distinct.values()))
+    if any(forms & _title_forms(heading, None) for forms in stated.values()):
+        return None  # stated elsewhere, alone or after a kicker: the vote decides
+    return heading if any(_rewrite_of(heading, s) for s in social if s) else None
+
+
+def _rewrite_of(heading: str, social: str) -> bool:
+    """Whether a heading and a social title tell one story in different words: they share at
+    least half the content words of the shorter (words of four or more letters, compared by
+    their first five so `compliment` meets `compliments`), and the heading is not a fragment of
+    the social title (fewer words, all of them in it: a name, the social title cut short)."""
+    words = [_WORD.findall(title_key(t)) for t in (heading, social)]
+    fragment = set(words[0]) <= set(words[1]) and len(words[0]) < len(words[1])
+    own, other = ({w[:5] for w in found if len(w) >= 4} for found in words)
+    shorter = min(own, other, key=len)
+    return bool(shorter) and 2 * len(own & other) >= len(shorter) and not fragment
 
 
 def _confirmed(

@@ -30,6 +30,12 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+# Strings (kept), comments and trailing commas (dropped) in JSON that browsers would accept.
+_LD_LAX = re.compile(
+    r'(?P<string>"(?:[^"\\]|\\.)*")|(?P<comment>/\*.*?\*/|(?<![:"\w])//[^\n]*)'
+    r"|,\s*(?P<close>[}\]])",
+    re.DOTALL,
+)
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
@@ -159,11 +165,7 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
             continue
         # Some pages wrap the JSON in a CDATA section or an HTML comment, for old parsers.
         text = _LD_WRAPPER.sub("", script.text or "").strip().rstrip(";")
-        try:
-            data = json.loads(text, strict=False)
-        except ValueError:
-            continue
-        for node in walk(data):
+        for node in walk(read_json(text)):
             if isinstance(node.get("@id"), str) and len(node) > 1:
                 nodes.setdefault(node["@id"], node)
             types = node.get("@type")
@@ -195,15 +197,49 @@ def _resolve(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
+def read_json(text: str) -> list[Any]:
+    """The JSON documents in a script, read as browsers' lenient parsers do: several objects one
+    after another, comments, trailing commas and `\\'` escapes are accepted; what cannot be
+    read is left out."""
+    docs = _decode_all(text)
+    if docs is None:
+        docs = _decode_all(_LD_LAX.sub(_lax_fix, text)) or []
+    return docs
+
+
+def _decode_all(text: str) -> list[Any] | None:
+    """Every JSON value written one after another in `text`, or None when one is malformed."""
+    decoder = json.JSONDecoder(strict=False)
+    docs, at = [], 0
+    while True:
+        at = len(text) - len(text[at:].lstrip(" \t\r\n,;"))
+        if at >= len(text):
+            return docs
+        try:
+            doc, at = decoder.raw_decode(text, at)
+        except ValueError:
+            return None
+        docs.append(doc)
+
+
+def _lax_fix(match: re.Match[str]) -> str:
+    """A string kept as it is, a comment dropped, a trailing comma dropped, `\\'` unescaped."""
+    if match.group("string") is not None:
+        return match.group("string").replace("\\'", "'")
+    return "" if match.group("comment") is not None else match.group("close")
+
+
 def walk(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON-LD document, looking inside lists and `@graph`."""
+    """Every object of a JSON-LD document, looking inside lists, `@graph` and `mainEntity` (a
+    `WebPage` whose main entity is the article)."""
     if isinstance(data, list):
         for item in data:
             yield from walk(item)
     elif isinstance(data, dict):
         yield data
-        if "@graph" in data:
-            yield from walk(data["@graph"])
+        for key in ("@graph", "mainEntity"):
+            if key in data:
+                yield from walk(data[key])
 
 
 def all_meta_tags(tree: HtmlElement) -> dict[str, list[str]]:

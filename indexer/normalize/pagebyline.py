@@ -61,6 +61,13 @@ _BYLINE_START = re.compile(
 )
 _BARE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author)\s*:?$", re.I)
 _ANCESTORS = 8
+_TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
+_TEASER_TEXT = 300  # and the block holding both is short
+_STAMP = re.compile(
+    r"\s(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado)\b",
+    re.IGNORECASE,
+)
 # A label that names the author field, not a preposition (`by` also starts `by the river`).
 _AUTHOR_LABEL = re.compile(
     r"^(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|authors?|verfasser(?:in)?|written by|"
@@ -180,6 +187,8 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         )
         if not _MARK.search(marks) or _NOT_BYLINE.search(marks) or _elsewhere(node):
             continue
+        if _in_teaser(node):
+            continue
         text = _shown_text(node)
         if not 2 <= len(text) <= _MAX_TEXT:
             continue
@@ -257,6 +266,19 @@ def _skipped_child(child: HtmlElement) -> bool:
     return bool(_SOCIAL.search(marks))
 
 
+def _in_teaser(node: HtmlElement) -> bool:
+    """Whether a byline belongs to a teaser of another story: the short block around it holds a
+    heading that links elsewhere (`<h2><a href="/other-story">…</a></h2>` above the name)."""
+    for parent in list(node.iterancestors())[:_TEASER_DEPTH]:
+        if len(parent.text_content()) > _TEASER_TEXT:
+            break  # the story itself, or the page around it
+        for heading in parent.iter("h1", "h2", "h3", "h4"):
+            if heading is not node and heading not in node.iterancestors():
+                if any(link.get("href") for link in heading.iter("a")):
+                    return True
+    return False
+
+
 def _elsewhere(node: HtmlElement) -> bool:
     """Whether an element sits in navigation, an aside, a footer or a list of other stories."""
     for depth, parent in enumerate(node.iterancestors()):
@@ -274,7 +296,8 @@ def _elsewhere(node: HtmlElement) -> bool:
 
 def read_credit(text: str) -> tuple[list[str], str | None] | None:
     """The people and the agency in one byline text (`By A and B`, `By Associated Press`)."""
-    bare = _LABEL.sub("", text).strip(" :·|")
+    # A credit glued to its stamp (`By A Published in Section`, `Von A Aktualisiert am …`).
+    bare = _STAMP.split(_LABEL.sub("", text), maxsplit=1)[0].strip(" :·|,")
     outlet = canonical_outlet(bare)
     if outlet is not None:
         return ([bare], outlet) if outlet in WIRES else None

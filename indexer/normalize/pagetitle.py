@@ -108,23 +108,22 @@ def choose_title(
 def _headline_of_rewritten_story(
     headings: list[str], sources: dict[str, str | None], stated: dict[str, set[str]]
 ) -> str | None:
-    """The page's visible headline when the social title is a rewrite of the same story.
+    """The page's only visible headline when the social title is a rewrite of the same story.
 
     Sites rewrite og:title and twitter:title for sharing (and copy one into the `<title>`, one
-    field written twice): when no heading is stated by a title source, the one `<h1>` that shares
-    at least half the words of the shorter title with the social title is the story's headline
-    as the reader sees it. Headings that share no such words (a logo, a widget, a section name)
-    do not count, nor one that only puts a kicker before the social title (`Kicker - Headline`)
-    or cuts it short; two such headings are no answer.
+    field written twice): a lone `<h1>` that no source repeats but that shares at least half
+    the words of the shorter title with the social title is the story's headline as the reader
+    sees it. A heading that shares no such words (a widget, a section name) is not, nor one that
+    only puts a kicker before the social title (`Kicker - Headline`) or cuts it short.
     """
-    social = [sources[n] for n in ("og", "twitter") if sources.get(n)]
-    if not social:
-        return None
     distinct = {title_key(h): h for h in headings}
-    if any(forms & _title_forms(h, None) for h in distinct.values() for forms in stated.values()):
-        return None  # a heading is stated elsewhere, alone or after a kicker: the vote decides
-    rewrites = [h for h in distinct.values() if any(_rewrite_of(h, s) for s in social if s)]
-    return rewrites[0] if len(rewrites) == 1 else None
+    social = [sources[n] for n in ("og", "twitter") if sources.get(n)]
+    if len(distinct) != 1 or not social:
+        return None
+    heading = next(iter(distinct.values()))
+    if any(forms & _title_forms(heading, None) for forms in stated.values()):
+        return None  # stated elsewhere, alone or after a kicker: the vote decides
+    return heading if any(_rewrite_of(heading, s) for s in social if s) else None
 
 
 def _rewrite_of(heading: str, social: str) -> bool:

@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from indexer.normalize.metadata import (
-    PageMeta,
-    choose_date,
-    choose_title,
-    local_date,
-    plain,
-    read_page,
-)
+from indexer.normalize.metadata import PageMeta, plain, read_page
 from indexer.normalize.pagebyline import page_byline, read_credit, tidy_name
+from indexer.normalize.pagedate import choose_date, local_date
+from indexer.normalize.pagetitle import choose_title
 
 
 @pytest.mark.parametrize(

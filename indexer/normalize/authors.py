@@ -221,9 +221,12 @@ def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
 
 
 def _people(names: list[str], site: str | None) -> list[str]:
-    """Names tidied, without the site's own name."""
+    """Names tidied, without the site's own name or one of its desks (`MDR Thüringen` on
+    MDR's site, credited after the reporter)."""
     kept = [tidy_name(n) for n in names]
-    return _unique([n for n in kept if n and not _is_site(n, site)])
+    return _unique(
+        [n for n in kept if n and not _is_site(n, site) and not _is_site(n.split()[0], site)]
+    )
 
 
 def _given_family(item: dict[str, Any]) -> str | None:

@@ -14,13 +14,9 @@ from indexer.errors import SkipArticle
 from indexer.normalize.authors import page_people
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.fields import supplied_date
-from indexer.normalize.metadata import (
-    PageMeta,
-    choose_date,
-    choose_title,
-    read_page,
-    updated_candidates,
-)
+from indexer.normalize.metadata import PageMeta, read_page
+from indexer.normalize.pagedate import choose_date, updated_candidates
+from indexer.normalize.pagetitle import choose_title
 from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
 from indexer.normalize.text import extract_text
 
@@ -121,7 +117,7 @@ def _offer_dates(
     url: str | None,
     title: str | None,
 ) -> None:
-    """The publication date chosen on evidence (see `metadata.choose_date`), and the update."""
+    """The publication date chosen on evidence (see `pagedate.choose_date`), and the update."""
     text_date = text.get("date") if text.provenance.get("date") != "copyright-line" else None
     chosen = choose_date(
         page,

@@ -61,6 +61,19 @@ _BYLINE_START = re.compile(
 )
 _BARE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author)\s*:?$", re.I)
 _ANCESTORS = 8
+_TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
+_TEASER_TEXT = 300  # and the block holding both is short
+_STAMP = re.compile(
+    r"\s(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado)\b",
+    re.IGNORECASE,
+)
+# A label that names the author field, not a preposition (`by` also starts `by the river`).
+_AUTHOR_LABEL = re.compile(
+    r"^(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|authors?|verfasser(?:in)?|written by|"
+    r"geschrieben von|escrito por|écrit par)(?:\s*:\s*|\s+|$)",
+    re.IGNORECASE,
+)
 
 
 def header_byline(tree: HtmlElement, headline: str | None) -> tuple[list[str], str | None] | None:
@@ -143,7 +156,19 @@ def visible_lines(tree: HtmlElement) -> list[tuple[str, bool]]:
 
 def _social_link(link: HtmlElement) -> bool:
     """Whether a link is a share or follow button (`Twitter` after a byline is no name)."""
+    if _mail_to_author(link):
+        return False
     return bool(_SOCIAL.search(f"{link.get('class') or ''} {link.get('href') or ''}"))
+
+
+def _mail_to_author(link: HtmlElement) -> bool:
+    """Whether a link is the author's name linked to their address (`<a href="mailto:jd@…">Jane
+    Doe</a>`), not a share-by-mail button (`mailto:?subject=…`) or a bare `Email`."""
+    href = (link.get("href") or "").strip().lower()
+    if not href.startswith("mailto:") or "@" not in href.split("?", 1)[0]:
+        return False
+    text = " ".join(link.text_content().split())
+    return len(text.split()) >= 2 and "@" not in text
 
 
 def _line_key(text: str) -> str:
@@ -162,6 +187,8 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         )
         if not _MARK.search(marks) or _NOT_BYLINE.search(marks) or _elsewhere(node):
             continue
+        if _in_teaser(node):
+            continue
         text = _shown_text(node)
         if not 2 <= len(text) <= _MAX_TEXT:
             continue
@@ -171,6 +198,24 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
             return found
         if tried >= _MAX_TRIED:
             break
+    return labelled_author(visible_lines(tree))
+
+
+def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:
+    """The names after an explicit author label anywhere on the page (`Autorin/Autor Roman
+    Goncharenko` in a facts box under the story, `Author:` on a line of its own above the
+    name), when no element is marked as the byline."""
+    texts = [text for text, _ in lines]
+    for i, line in enumerate(texts):
+        label = _AUTHOR_LABEL.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :].strip()
+        if not rest and i + 1 < len(texts):
+            rest = texts[i + 1]
+        found = read_credit(rest) if 2 <= len(rest) <= _MAX_PIECE else None
+        if found is not None:
+            return found
     return None
 
 
@@ -215,8 +260,23 @@ def _skipped_child(child: HtmlElement) -> bool:
     """Whether a part of a byline element is a social link, a photo or a label to drop."""
     if child.tag in _SKIPPED_TAGS or child.tag in ("svg", "button", "figure"):
         return True
+    if child.tag == "a" and _mail_to_author(child):
+        return False
     marks = " ".join(child.get(key) or "" for key in ("class", "id", "href"))
     return bool(_SOCIAL.search(marks))
+
+
+def _in_teaser(node: HtmlElement) -> bool:
+    """Whether a byline belongs to a teaser of another story: the short block around it holds a
+    heading that links elsewhere (`<h2><a href="/other-story">…</a></h2>` above the name)."""
+    for parent in list(node.iterancestors())[:_TEASER_DEPTH]:
+        if len(parent.text_content()) > _TEASER_TEXT:
+            break  # the story itself, or the page around it
+        for heading in parent.iter("h1", "h2", "h3", "h4"):
+            if heading is not node and heading not in node.iterancestors():
+                if any(link.get("href") for link in heading.iter("a")):
+                    return True
+    return False
 
 
 def _elsewhere(node: HtmlElement) -> bool:
@@ -236,7 +296,8 @@ def _elsewhere(node: HtmlElement) -> bool:
 
 def read_credit(text: str) -> tuple[list[str], str | None] | None:
     """The people and the agency in one byline text (`By A and B`, `By Associated Press`)."""
-    bare = _LABEL.sub("", text).strip(" :·|")
+    # A credit glued to its stamp (`By A Published in Section`, `Von A Aktualisiert am …`).
+    bare = _STAMP.split(_LABEL.sub("", text), maxsplit=1)[0].strip(" :·|,")
     outlet = canonical_outlet(bare)
     if outlet is not None:
         return ([bare], outlet) if outlet in WIRES else None

@@ -1,0 +1,182 @@
+"""A saved page's headline, chosen by agreement among its title sources: the JSON-LD
+`headline`, og:title, twitter:title, the `<title>` and the visible `<h1>` headings.
+
+A headline that several sources state wins over one that a single source states; a heading no
+other source repeats may be a menu, a logo or a widget and is not taken on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.metadata import PageMeta, plain, title_key
+
+TITLE_SEPARATORS = (
+    " | ", " || ", " -- ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", "｜", "："
+)  # fmt: skip
+# The punctuation a site's name is set off by at either end of a page title (`Headline:Site`).
+_SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
+_WORD = re.compile(r"\w+")
+_SITE_WORDS = 6  # a site's name is short
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """A title without a leading or trailing site name (`Site | Title`, `Title - Site`)."""
+    if not site or title_key(site) == title_key(title):
+        return title
+    name = re.escape(site.strip())
+    for pattern in (rf"^(?P<rest>.+?){_SITE_GLUE}{name}$", rf"^{name}{_SITE_GLUE}(?P<rest>.+)$"):
+        match = re.match(pattern, title.strip(), re.IGNORECASE)
+        if match:
+            return match.group("rest").strip()
+    return title
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a page title split at its separators (`Headline | Section | Site`)."""
+    parts = [title]
+    for sep in TITLE_SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(sep)]
+    return [p for p in parts if p]
+
+
+def choose_title(
+    page: PageMeta, site: str | None, guessed: str | None, fallback: str | None
+) -> tuple[str, str] | None:
+    """The page's headline, with where it came from; entities decoded, the site's name removed.
+
+    The JSON-LD `headline`, the article's own metadata, comes first, unless no other source
+    states it while they state the JSON-LD node's own `name` (a description or a page type put
+    in `headline`). Otherwise the headline is chosen by agreement: each candidate (the visible
+    `<h1>` headings, og:title, twitter:title) counts the title sources that state it (those and
+    the `<title>`), whole or as the longer part beside a site or section name. Social titles are
+    often rewritten for sharing and menus, logos or widgets are headings too, so a heading no
+    other source repeats is not taken. trafilatura's guess `guessed` copies one of these
+    sources, so it is no vote of its own; it is a fallback unless it copies such a lone heading
+    while the `<title>` names more than the site, then the `<title>` without a short site or
+    section tail, then `fallback` (the text reader's).
+    """
+    sources = {
+        "og": plain(page.meta.get("og:title")),
+        "twitter": plain(page.meta.get("twitter:title")),
+        "title": page.title_tag,
+    }
+    jsonld = plain(page.ld.get("headline")) if page.ld else None
+    if site and (
+        len(site.split()) > _SITE_WORDS
+        or any(t and title_key(t) == title_key(site) for t in [*sources.values(), jsonld])
+    ):
+        site = None  # a guessed site name that is a whole title or a sentence is no site name
+    stated = {name: _title_forms(text, site) for name, text in sources.items() if text}
+    headings = [h for h in page.headings if not _is_site(h, site)]
+    candidates = [(h, "heading") for h in headings]
+    candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
+    scored = []
+    for text, how in candidates:
+        key = title_key(text)
+        votes = sum(key in forms for forms in stated.values())
+        votes += any(title_key(h) == key for h in headings)
+        # Ties: the visible heading, the longer one (a logo repeats only the site's part).
+        scored.append((votes, how == "heading", len(text), -len(scored), text, how))
+    if jsonld:
+        name = plain(page.ld.get("name")) if page.ld else None
+        if name and not _confirmed(jsonld, site, stated, headings):
+            if _confirmed(name, site, stated, headings):
+                return strip_site(name, site), "jsonld"
+        return strip_site(jsonld, site), "jsonld"
+    rewritten = _headline_of_rewritten_story(headings, sources, stated)
+    if rewritten:
+        return rewritten, "heading"
+    # A heading no other source repeats may be a menu, a logo, a widget or a prompt.
+    eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading"]
+    if eligible:
+        *_, text, how = max(eligible)
+        # A heading the social title repeats word for word is credited to the meta tags.
+        same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
+        return text, "meta" if how != "heading" or same else "heading"
+    text = plain(guessed)
+    lone = text and any(title_key(h) == title_key(text) for h in headings)
+    if text and not (lone and _names_page(page.title_tag, site)):
+        return strip_site(text, site), "trafilatura"
+    if page.title_tag:
+        return _without_short_tail(strip_site(page.title_tag, site)), "title"
+    if fallback:
+        return fallback, "text"
+    return None
+
+
+def _headline_of_rewritten_story(
+    headings: list[str], sources: dict[str, str | None], stated: dict[str, set[str]]
+) -> str | None:
+    """The page's only visible headline when the social title is a rewrite of the same story.
+
+    Sites rewrite og:title and twitter:title for sharing (and copy one into the `<title>`, one
+    field written twice): a lone `<h1>` that no source repeats but that shares at least half
+    the words of the shorter title with the social title is the story's headline as the reader
+    sees it. A heading that shares no such words (a widget, a section name) is not, nor one that
+    only puts a kicker before the social title (`Kicker - Headline`) or cuts it short.
+    """
+    distinct = {title_key(h): h for h in headings}
+    social = [sources[n] for n in ("og", "twitter") if sources.get(n)]
+    if len(distinct) != 1 or not social:
+        return None
+    heading = next(iter(distinct.values()))
+    if any(forms & _title_forms(heading, None) for forms in stated.values()):
+        return None  # stated elsewhere, alone or after a kicker: the vote decides
+    return heading if any(_rewrite_of(heading, s) for s in social if s) else None
+
+
+def _rewrite_of(heading: str, social: str) -> bool:
+    """Whether a heading and a social title tell one story in different words: they share at
+    least half the content words of the shorter (words of four or more letters, compared by
+    their first five so `compliment` meets `compliments`), and the heading is not a fragment of
+    the social title (fewer words, all of them in it: a name, the social title cut short)."""
+    words = [_WORD.findall(title_key(t)) for t in (heading, social)]
+    fragment = set(words[0]) <= set(words[1]) and len(words[0]) < len(words[1])
+    own, other = ({w[:5] for w in found if len(w) >= 4} for found in words)
+    shorter = min(own, other, key=len)
+    return bool(shorter) and 2 * len(own & other) >= len(shorter) and not fragment
+
+
+def _confirmed(
+    text: str, site: str | None, stated: dict[str, set[str]], headings: list[str]
+) -> bool:
+    """Whether another title source or a visible heading states `text`, whole or without the
+    site's name."""
+    keys = {title_key(text), title_key(strip_site(text, site))}
+    return any(keys & forms for forms in stated.values()) or any(
+        title_key(h) in keys for h in headings
+    )
+
+
+def _names_page(title: str | None, site: str | None) -> bool:
+    """Whether a `<title>` names more than the site, so it can stand in for a lone heading."""
+    return bool(title) and not _is_site(strip_site(title or "", site), site)
+
+
+def _title_forms(text: str, site: str | None) -> set[str]:
+    """The keys a title source states: whole, without the site, and without a first or last
+    part shorter than the rest (`Headline | Section`, `Opinion | Headline`), which names the
+    site or section rather than the story."""
+    forms = {title_key(text)}
+    cleaned = strip_site(text, site)
+    forms.add(title_key(cleaned))
+    for sep in TITLE_SEPARATORS:
+        for head, found, tail in (cleaned.rpartition(sep), cleaned.partition(sep)):
+            if found and head.strip() and tail.strip():
+                forms.add(title_key(max(head, tail, key=len)))
+    return {f for f in forms if f}
+
+
+def _is_site(heading: str, site: str | None) -> bool:
+    """Whether a heading is only the site's name (a logo)."""
+    return bool(site) and title_key(heading) == title_key(site or "")
+
+
+def _without_short_tail(title: str) -> str:
+    """A page title without a last part of at most four words (a site or section name)."""
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head.strip()
+    return title

@@ -33,6 +33,7 @@ from indexer.normalize.zone import Zone
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
 WINDOW = 200  # lines above the zone where a headline may stand
+_OPENING = 6  # a header (standfirst, byline, date, caption) between a headline and its story
 BELOW = 12  # lines into the zone where a headline with its byline or date may stand
 _BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
@@ -42,6 +43,7 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
+_SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
 _PROMPT = re.compile(
@@ -150,13 +152,21 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     return [
         i
         for i in range(high - 1, low - 1, -1)
-        if is_candidate(page, i) and (i <= zone.start or _signed(page, i))
+        if is_candidate(page, i) and (i <= zone.start or _signed(page, zone, i))
     ]
 
 
-def _signed(page: Page, i: int) -> bool:
-    """Whether a byline or date line follows line `i`: a headline, not a subhead of the story."""
-    # A list of teasers may open what looks like the story; a subhead has no byline under it.
+def _opening_headline(text: str) -> bool:
+    """Whether the first line reads as a headline, not a section label (`This Blog`, `Politik ·
+    Jane Doe`)."""
+    return word_count(text) >= 3 and not bare_names(text) and not _SECTION_MARK.search(text)
+
+
+def _signed(page: Page, zone: Zone, i: int) -> bool:
+    """Whether line `i` inside the zone heads the story: a byline or date follows it and only
+    headline-shaped lines (a list of teasers, not the story's sentences) stand above it."""
+    if not all(is_headline_like(page.text(j)) for j in range(zone.start, i)):
+        return False  # a subhead of the story, under its first paragraphs
     return _meta_near(page, range(i + 1, min(i + 5, len(page.lines))))
 
 
@@ -323,6 +333,11 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     found = candidates(page, zone)
     if not found:
         return None
+    if old == 0 and 0 in found and zone.start <= _OPENING and _opening_headline(page.text(0)):
+        # A text that opens on a headline a few lines above its story was selected from the
+        # headline down (a wire story, a reader's copy of the article alone): no menu to
+        # mistake, and the line below it is the standfirst.
+        return 0, math.inf
     rows = feature_rows(page, zone, found, old)
     scored = [(score(model, row), i) for row, i in zip(rows, found, strict=True)]
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))

@@ -1,11 +1,12 @@
-"""The headline of a copied page: lines above the article zone scored on their evidence.
+"""The headline of a copied page: lines around the top of the article zone ranked on evidence.
 
 A browser's copy of a page puts menus, section names, captions, prompts and related headlines
 around the story. Each line that has a headline's shape near the top of the article zone is
 described by a few facts (where it stands relative to the body, what follows it, whether the body
-speaks of what it names, whether the page repeats it) and scored by a logistic model whose
-weights ship in `indexer/data/headline_model.json` (trained by `bench/train_headline.py` on the
-development pages only). The best line wins if its score clears the model's threshold.
+speaks of what it names, whether the page repeats it) and the lines of one page are ranked by
+small gradient-boosted trees that ship in `indexer/data/headline_model.json` (trained by
+`bench/train_headline.py` on the development pages only, walked here in pure Python). The best
+line wins if its score clears the model's threshold; below it the rule-based choice stands.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -99,8 +100,14 @@ def test_capitalised_words_the_story_writes_in_lower_case_are_no_byline() -> Non
 def test_the_shipped_headline_model_matches_its_features() -> None:
     model = load_model()
     assert tuple(model["features"]) == FEATURES
-    assert len(model["weights"]) == len(FEATURES)
-    assert 0.0 < model["threshold"] < 1.0
+    assert model["kind"] == "trees" and len(model["trees"]) >= 50
+    # Every split of every tree reads a feature the package computes.
+    splits = [tree for tree in model["trees"] if isinstance(tree, list)]
+    while splits:
+        feature, threshold, left, right = splits.pop()
+        assert 0 <= feature < len(FEATURES) and isinstance(threshold, float)
+        splits += [child for child in (left, right) if isinstance(child, list)]
+    assert math.isfinite(model["threshold"])
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
@@ -296,3 +303,71 @@ def test_a_labelled_date_at_the_foot_of_the_story_dates_it() -> None:
 def test_a_story_or_article_label_before_published_is_a_date_line(line: str, kind: str) -> None:
     found = parse_date_line(line, bare=False)
     assert found is not None and found[0] == kind
+
+
+def test_a_headline_opening_with_low_or_angle_quotes_is_a_headline() -> None:
+    # `„Wir bauen …“: …` and `«…»` open many German and French headlines.
+    article = _normalize("quoted-headline.txt")
+    assert article.title == "„Wir bauen die Brücke zu Ende“: Stadtrat gibt Geld für den Neubau frei"
+    assert article.byline == ["Jana Beispiel"]
+
+
+def test_a_headline_with_a_short_capitalised_kicker_is_kept_whole() -> None:
+    # `NATO: Allies agree …` parses as a dateline, but a line that ends no sentence heads a story.
+    article = _normalize("kicker-colon.txt")
+    assert (
+        article.title == "NATO: Allies agree to raise the spending target after two days of talks"
+    )
+    assert article.dateline is None
+
+
+def test_a_labelled_heading_above_the_headline_does_not_open_the_story() -> None:
+    # `AUDIO: …` reads as a dateline (capitals, colon); it is a player's heading, not the story.
+    article = _normalize("audio-kicker.txt")
+    assert article.dateline is None
+    assert article.body.startswith("Vor einer Woche hörten Anwohner")
+
+
+def test_a_headline_far_above_a_chart_heads_the_story_below_the_chart() -> None:
+    # Fifty short lines of a chart's figures split the story; the longer part below is the
+    # densest, but the headline, byline and date stand above the first part.
+    article = _normalize("far-headline.txt")
+    assert article.title == (
+        "As Rates Rise, the City Will Soon Spend More on Interest Than on Parks"
+    )
+    assert article.byline == ["Jane Example"]
+    assert article.date is not None and article.date.iso() == "2024-09-25"
+
+
+def test_a_signed_headline_below_a_list_of_teasers_is_the_title() -> None:
+    # Teasers long enough to read as paragraphs open the densest run; the headline below them
+    # is the one a byline and a date follow.
+    article = _normalize("teaser-zone.txt")
+    assert article.title == (
+        "This storage box for old newspapers also keeps your moving boxes tidy and your "
+        "furniture safe"
+    )
+    assert article.byline == ["Nina Example"]
+
+
+def test_the_headline_comes_before_its_standfirst() -> None:
+    article = _normalize("standfirst-after.txt")
+    assert article.title == (
+        "Orchestra Calls Its New Concert Hall ‘The Best Room We Have Ever Played’"
+    )
+    assert article.byline == ["Jane Example"]
+
+
+def test_a_headline_printed_twice_is_read_at_the_copy_that_heads_the_story() -> None:
+    # The same headline in a most-read list above: its byline and date are another story's.
+    article = _normalize("repeated-headline.txt")
+    assert article.title == "Ferry operator buys two electric boats for the island route"
+    assert article.byline == ["Jane Example"]
+    assert article.date is not None and article.date.iso() == "2025-05-05"
+
+
+def test_search_boxes_in_other_languages_are_no_headline_candidates() -> None:
+    page = _page("repeated-headline.txt")
+    boxes = [i for i, line in enumerate(page.lines) if line.text.startswith(("Search", "Suche"))]
+    assert len(boxes) == 2
+    assert not any(is_candidate(page, i) for i in boxes)

@@ -1,11 +1,12 @@
-"""The headline of a copied page: lines above the article zone scored on their evidence.
+"""The headline of a copied page: lines around the top of the article zone ranked on evidence.
 
 A browser's copy of a page puts menus, section names, captions, prompts and related headlines
 around the story. Each line that has a headline's shape near the top of the article zone is
 described by a few facts (where it stands relative to the body, what follows it, whether the body
-speaks of what it names, whether the page repeats it) and scored by a logistic model whose
-weights ship in `indexer/data/headline_model.json` (trained by `bench/train_headline.py` on the
-development pages only). The best line wins if its score clears the model's threshold.
+speaks of what it names, whether the page repeats it) and the lines of one page are ranked by
+small gradient-boosted trees that ship in `indexer/data/headline_model.json` (trained by
+`bench/train_headline.py` on the development pages only, walked here in pure Python). The best
+line wins if its score clears the model's threshold; below it the rule-based choice stands.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from indexer.normalize.story import Page, lead_words
 from indexer.normalize.zone import Zone
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
-WINDOW = 40  # lines above the zone where a headline may stand
+WINDOW = 200  # lines above the zone where a headline may stand
+_OPENING = 6  # a header (standfirst, byline, date, caption) between a headline and its story
+BELOW = 12  # lines into the zone where a headline with its byline or date may stand
 _BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 # A picture's credit (`Bild: Jane Doe/dpa`, `(Photo by …)`, `© Getty`) marks a caption.
@@ -41,6 +44,7 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
+_SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
 _PROMPT = re.compile(
@@ -54,9 +58,11 @@ _GLUED_BYLINE = re.compile(r"(?:\s*\b[Bb][Yy](?:\s*:\s*|(?=[A-Z][a-z]))(?P<names
 _CRUMB_STEP = re.compile(r"\s(?:>|›|»)\s")
 # The same prompts in the form that is never a headline (`Search for: Search`, `Skip to content`).
 _PROMPT_LINE = re.compile(
-    r"^(?:search|suche|buscar|recherche)(?:\s+for)?\s*:|\bskip to\b|\bdirekt zum\b|\bzum inhalt\b",
+    r"^(?:search|suche|buscar|recherche)(?:\s+(?:for|nach))?\s*:"
+    r"|\bskip to\b|\bdirekt zum\b|\bzum inhalt\b",
     re.IGNORECASE,
 )
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
@@ -93,6 +99,15 @@ FEATURES = (
     "breadcrumb",
     "names_only",
     "prompt",
+    "copies_many",
+    "echoed",
+    "next_longer",
+    "prev_shorter",
+    "title_case",
+    "lead_share",
+    "share_ratio",
+    "meta_gap_log",
+    "menu_above",
 )
 
 
@@ -113,9 +128,10 @@ def is_candidate(page: Page, i: int) -> bool:
     if page.repeat(i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
-    # (`LONDON (Reuters) -`) rules a line out.
+    # (`LONDON (Reuters) - The company said …`) rules a line out, when it opens a sentence that
+    # ends; `UN: Russland und China kritisieren …` is a headline with a short kicker.
     dateline = page.dateline(i)
-    if page.is_meta(i) or (dateline is not None and dateline.strong):
+    if page.is_meta(i) or (dateline is not None and dateline.strong and ends_sentence(text)):
         return False
     return not _stamp_line(text)
 
@@ -133,8 +149,26 @@ def _stamp_line(text: str) -> bool:
 def candidates(page: Page, zone: Zone) -> list[int]:
     """The lines that may be the headline: near the top of the zone, nearest first."""
     low = max(0, zone.start - WINDOW)
-    high = min(len(page.lines), zone.start + 2, zone.end)
-    return [i for i in range(high - 1, low - 1, -1) if is_candidate(page, i)]
+    high = min(len(page.lines), zone.start + BELOW, zone.end)
+    return [
+        i
+        for i in range(high - 1, low - 1, -1)
+        if is_candidate(page, i) and (i <= zone.start or _signed(page, zone, i))
+    ]
+
+
+def _opening_headline(text: str) -> bool:
+    """Whether the first line reads as a headline, not a section label (`This Blog`, `Politik ·
+    Jane Doe`)."""
+    return word_count(text) >= 3 and not bare_names(text) and not _SECTION_MARK.search(text)
+
+
+def _signed(page: Page, zone: Zone, i: int) -> bool:
+    """Whether line `i` inside the zone heads the story: a byline or date follows it and only
+    headline-shaped lines (a list of teasers, not the story's sentences) stand above it."""
+    if not all(is_headline_like(page.text(j)) for j in range(zone.start, i)):
+        return False  # a subhead of the story, under its first paragraphs
+    return _meta_near(page, range(i + 1, min(i + 5, len(page.lines))))
 
 
 def features(
@@ -145,6 +179,8 @@ def features(
     body: set[str],
     old: int | None,
     near: frozenset[int] = frozenset(),
+    lead: set[str] | None = None,
+    top_share: float = 0.0,
 ) -> list[float]:
     """The facts about line `i` that the model weighs, in the order of FEATURES."""
     text = page.text(i)
@@ -152,8 +188,10 @@ def features(
     words = word_count(text)
     above = zone.start - i
     mine = words_of(text)
-    share = len(mine & body) / len(mine) if mine else 0.0
+    share = _share(mine, body)
     longer = [k for k in page.keys if k != key and k.startswith(key) and len(k) < 2 * len(key) + 40]
+    copies = page.keys.count(key)
+    lead_share = len(mine & lead) / len(mine) if mine and lead else 0.0
     return [
         math.log1p(max(0, above)),
         float(above <= 0),
@@ -172,7 +210,7 @@ def features(
         share,
         float(share == 0.0),
         float(bool(longer)),
-        float(page.keys.count(key) > 1),
+        float(copies > 1),
         float(is_upper(text)),
         float(page.lines[i].block_start),
         float(any(c.isdigit() for c in text)),
@@ -187,7 +225,45 @@ def features(
         float(bp.is_breadcrumb(text) or len(_CRUMB.findall(text)) >= 2),
         float(bool(bare_names(text))),
         float(bool(_PROMPT.search(text))),
+        float(copies > 2),
+        float(_echoed(page, i)),
+        float(i + 1 in near and word_count(page.text(i + 1)) > words),
+        float(i - 1 in near and word_count(page.text(i - 1)) < words),
+        _title_case(text),
+        lead_share,
+        share / top_share if top_share else 0.0,
+        math.log1p(_meta_gap(page, i)),
+        float(i > 0 and bp.in_list_run(page.lines, i - 1)),
     ]
+
+
+def _meta_gap(page: Page, i: int) -> int:
+    """How many lines below `i` the first byline, date or publisher line stands (at most 10)."""
+    for gap in range(1, 10):
+        if i + gap < len(page.lines) and _meta_near(page, range(i + gap, i + gap + 1)):
+            return gap
+    return 10
+
+
+def _share(words: set[str], body: set[str]) -> float:
+    """The share of a line's words that the story's paragraphs use too."""
+    return len(words & body) / len(words) if words else 0.0
+
+
+def _echoed(page: Page, i: int) -> bool:
+    """Whether a longer line holds line `i` (a share prompt, a breadcrumb, the page title)."""
+    key = page.keys[i]
+    if word_count(key) < 3:
+        return False
+    return any(key in k and k != key for k in page.keys)
+
+
+def _title_case(text: str) -> float:
+    """The share of capitalised words among the longer words (`Title Case For Headlines`)."""
+    words = [w for w in _LONG_WORD.findall(text)]
+    if len(words) < 3:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
 
 
 def tidy_headline(text: str) -> tuple[str, list[str]]:
@@ -227,9 +303,29 @@ def load_model(path: Path = MODEL_PATH) -> dict:
 
 
 def score(model: dict, values: list[float]) -> float:
-    """The model's probability that a line is the headline."""
-    total = model["bias"] + sum(w * v for w, v in zip(model["weights"], values, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, total))))
+    """The model's score for a line: only its order among the lines of one page matters."""
+    if model["kind"] == "logit":
+        return sum(w * v for w, v in zip(model["weights"], values, strict=True))
+    return sum(_leaf(tree, values) for tree in model["trees"])
+
+
+def _leaf(node: list | float, values: list[float]) -> float:
+    """The value of the leaf that a line's features reach in one tree."""
+    while isinstance(node, list):
+        feature, threshold, left, right = node
+        node = left if values[feature] <= threshold else right
+    return node
+
+
+def feature_rows(page: Page, zone: Zone, found: list[int], old: int | None) -> list[list[float]]:
+    """The feature rows of the candidate lines `found` (nearest the zone first)."""
+    body = zone_words(page, zone)
+    lead = words_of(page.text(zone.start))
+    near = frozenset(found)  # headline-shaped neighbours are evidence
+    top = max((_share(words_of(page.text(i)), body) for i in found), default=0.0)
+    return [
+        features(page, zone, i, rank, body, old, near, lead, top) for rank, i in enumerate(found)
+    ]
 
 
 def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] | None:
@@ -238,11 +334,17 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     found = candidates(page, zone)
     if not found:
         return None
-    body = zone_words(page, zone)
-    near = frozenset(found)  # as in training: headline-shaped neighbours are evidence
-    scored = [
-        (score(model, features(page, zone, i, rank, body, old, near)), i)
-        for rank, i in enumerate(found)
-    ]
+    if old == 0 and 0 in found and zone.start <= _OPENING and _opening_headline(page.text(0)):
+        # A text that opens on a headline a few lines above its story was selected from the
+        # headline down (a wire story, a reader's copy of the article alone): no menu to
+        # mistake, and the line below it is the standfirst.
+        return 0, math.inf
+    rows = feature_rows(page, zone, found, old)
+    scored = [(score(model, row), i) for row, i in zip(rows, found, strict=True)]
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
-    return (at, best) if best >= model["threshold"] else None
+    if best < model["threshold"]:
+        return None
+    # The same headline printed twice (a teaser above, the story's own heading): the copy
+    # nearest the story heads it, and its byline and date stand beside that copy.
+    same = [i for i in found if page.keys[i] == page.keys[at]]
+    return min(same, key=lambda i: abs(zone.start - i)), best

@@ -222,7 +222,7 @@ def is_headline_like(text: str) -> bool:
     words = word_count(text)
     if not 2 <= words <= 30:
         return False
-    head = text.lstrip("\"'“‘#¿¡([<「『【$£€¥")
+    head = text.lstrip("\"'“‘„‚«»‹›#¿¡([<「『【$£€¥")
     first = head[:1]
     # Capitals, digits, or a script without case (Chinese); a lower-case start is running text,
     # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`).

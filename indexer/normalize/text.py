@@ -30,6 +30,7 @@ from indexer.normalize.headline import find_headline, tidy_headline
 from indexer.normalize.lines import (
     Line,
     clean_text,
+    ends_sentence,
     first_sentence,
     is_headline_like,
     is_paragraph,
@@ -96,6 +97,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     anchor = strong_anchor(page)
     if anchor is not None and zone is not None and not _opens_zone(anchor, zone):
         anchor = None  # `LONDON (AP) —` in a comment or a related story's teaser below
+    if anchor is not None and anchor > _ANCHOR_AT_TOP and _heading(page.text(anchor)):
+        anchor = None  # `AUDIO: Seltenes Ereignis: …`: a heading with a kicker, no dateline
     title_at = None if title else find_title(page, anchor)
     # A copied web page (no wire dateline at the top of the text) is read around its article
     # zone; a dateline below its headline (`NEW DELHI:`) still opens the story.
@@ -151,6 +154,11 @@ def _opens_zone(anchor: int, zone: Zone) -> bool:
     # may start far below a dateline that opens the text under its headline.
     near = anchor <= _ANCHOR_AT_TOP or zone.start - _ANCHOR_ABOVE_ZONE <= anchor
     return near and anchor < zone.end
+
+
+def _heading(text: str) -> bool:
+    """Whether a line is a heading (short, unfinished), never the first line of a story."""
+    return is_headline_like(text) and not ends_sentence(text)
 
 
 def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> None:

@@ -83,11 +83,16 @@ def compute(db: xapian.Database) -> FrequentTerms:
 
 def matching_docids(db: xapian.Database, query: xapian.Query) -> np.ndarray:
     """The docids a query matches, ascending (one unranked match)."""
+    return docids_of(match_set(db, query))
+
+
+def match_set(db: xapian.Database, query: xapian.Query) -> xapian.MSet:
+    """Every document a query matches, unranked, in docid order."""
     enquire = xapian.Enquire(db)
     enquire.set_query(query)
     enquire.set_weighting_scheme(xapian.BoolWeight())
     enquire.set_docid_order(xapian.Enquire.ASCENDING)
-    return docids_of(enquire.get_mset(0, db.get_doccount()))
+    return enquire.get_mset(0, db.get_doccount())
 
 
 def docids_of(mset: xapian.MSet) -> np.ndarray:

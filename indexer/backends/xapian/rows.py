@@ -16,7 +16,7 @@ import numpy as np
 import xapian
 
 from indexer.backends.xapian.columns import ShardTables
-from indexer.backends.xapian.frequent import matching_docids
+from indexer.backends.xapian.frequent import docids_of, match_set, matching_docids
 
 # Xapian's leaf types (Query::LEAF_*), which the 1.4 bindings do not name.
 LEAF_TERM, LEAF_MATCH_ALL, LEAF_MATCH_NOTHING = 100, 102, 103
@@ -53,13 +53,16 @@ class QueryRows:
         if len(self.shard_dbs) < 2:
             return self.shards.mask(matching_docids(self.db, query))
         # Xapian's reference counts are not atomic: each thread gets its own copy of the query.
+        # The threads only match (C++, without the GIL); the docids are read here afterwards:
+        # the bindings release and take the GIL around every call, and two threads reading
+        # thousands of docids at once would spend their time handing it over.
         wire = query.serialise()
-        parts = _SHARDS.map(
-            lambda db: matching_docids(db, xapian.Query.unserialise(wire)), self.shard_dbs
+        msets = list(
+            _SHARDS.map(lambda db: match_set(db, xapian.Query.unserialise(wire)), self.shard_dbs)
         )
         mask = np.zeros(self.shards.tables.size, dtype=bool)
-        for offset, docids in zip(self.shards.offsets.tolist(), parts, strict=True):
-            mask[offset + docids] = True  # docid d of a shard is row offset + d
+        for offset, mset in zip(self.shards.offsets.tolist(), msets, strict=True):
+            mask[offset + docids_of(mset)] = True  # docid d of a shard is row offset + d
         return mask
 
     def rows(self, query: xapian.Query) -> np.ndarray:

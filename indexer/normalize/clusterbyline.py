@@ -12,9 +12,9 @@ import re
 
 from indexer.normalize.bylines import BYLINE_LABELS, clean_name, parse_byline
 from indexer.normalize.cluster import STAMP_BITS, cluster
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
-from indexer.normalize.sources import parse_publisher_line
+from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, parse_publisher_line
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -68,6 +68,23 @@ _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNOR
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _BYLINE_LABEL_WORDS = frozenset(label.split()[-1] for label in BYLINE_LABELS)
+_CONTACT = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+")
+# `5 min read`, `Lesedauer: 4 Minuten`, `Temps de lecture 4 min.`: reading time beside a byline.
+_READING = re.compile(
+    r"\b(?:reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*"
+    r"(?:\d+\s*(?:minutes?|minuten|min)\b\.?)?|\b\d+\s*-?\s*(?:minutes?|minuten|min)\.?\s+"
+    r"(?:read|lesen|de lecture|de lectura)\b",
+    re.IGNORECASE,
+)
+_DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
+_GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
+_OPENERS = frozenset("\"'“‘„«[(—–―")
+# Photo credits: `Foto: …`, `Bild: …`, `© …`, `Photo by …`, `Getty Images`.
+_PICTURE = re.compile(
+    r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
+    re.IGNORECASE,
+)
+_AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
 
@@ -81,7 +98,10 @@ def header_byline(
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
-    bylines = {i: _byline_names(page.text(i), body) for i in span}
+    body = _CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
+    signed = {i: _byline_names(page.text(i), body) for i in span}
+    # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
+    bylines = {i: [n for n in names if not _house(n)] for i, names in signed.items()}
     for i in order:
         if bylines.get(i):
             # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
@@ -94,16 +114,67 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names
+    agency = next((a for i in order if (a := _agency_byline(page.text(i)))), None)
+    if agency is not None:
+        return [agency]
+    houses = [names for i in order if (names := signed[i])]
     for i in order:
-        names = bare_names(page.text(i))
-        if names and not any(_common_words(n, body) for n in names):
-            return names
-    return []
+        text = page.text(i)
+        names = bare_names(text) if _may_be_credit(text) else []
+        if not names or any(_common_words(n, body) for n in names):
+            continue
+        if i < mark and not _dated_beside(page, i):
+            continue  # above the headline stand kickers, sections and menus, not bylines
+        if any(_house(n) for n in names):
+            houses.append(names)
+            continue
+        return names
+    return houses[0] if houses else []
+
+
+def _may_be_credit(text: str) -> bool:
+    """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
+    if _AGENCY_LINE.match(text):
+        return False  # a `By` line that named no one (`by Lesotho Times`) names no one bare
+    if text[:1] in _OPENERS or text.rstrip().endswith(":"):
+        return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
+    if _PICTURE.search(text):
+        return False  # `Foto: Jane Doe`, `© Jane Doe`
+    # `APA/AFP/Jane Doe`, `Jane Doe / AP`: a photographer credited with the picture's agency.
+    pieces = [p.strip() for p in text.split("/")]
+    return len(pieces) == 1 or not any(canonical_outlet(p) for p in pieces)
+
+
+def _dated_beside(page: Page, i: int) -> bool:
+    """Whether line `i` states a date or stands a line or two from one that does."""
+    return (
+        any(
+            0 <= j < len(page.lines) and parse_date_line(page.text(j)) is not None
+            for j in range(i - _DATE_REACH, i + _DATE_REACH + 1)
+        )
+        or find_date(page.text(i)) is not None
+    )
+
+
+def _agency_byline(text: str) -> str | None:
+    """A `By` line that credits a news agency alone (`By Associated Press`, `Von dpa, 30.04.`)."""
+    match = _AGENCY_LINE.match(text)
+    if match is None:
+        return None
+    first = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", _without_stamps(match.group("rest")))[0]
+    outlet = canonical_outlet(first)
+    return first.strip() if outlet is not None and outlet in WIRES else None
 
 
 def _credit_text(text: str) -> str:
-    """A credit line without the job title glued to or set after its name."""
-    text = text.replace("\xa0", " ")
+    """A credit line without the job title glued to or set after its name, nor reading time
+    and relative time (`5 min read`, `2 hours ago`)."""
+    text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
+    glued = _GLUED_WORD.search(text) if len(text) <= _MAX_STAMPED_CREDIT else None
+    if glued is not None and len(text[: glued.start()].split()) >= 2:
+        # `Jane DoeTwitter`, `Jane DoeCEO`, `Jane DoeJane Doe`: the copy glued the next element
+        # to the name; a name's own capitals follow one or two letters (`McDonald`, `DeVeaux`).
+        text = text[: glued.start()]
     if text.isascii():
         # Both patterns need a role word; a substring test rules most lines out far faster
         # than the patterns' lookaheads at every letter (exact for ASCII: no ſ or K to fold).
@@ -131,6 +202,11 @@ def _byline_names(text: str, body: str) -> list[str]:
         return []
     names = (tidy_name(n) for n in credit.byline)
     return [n for n in names if n and not _common_words(n, body)]
+
+
+def _house(name: str) -> bool:
+    """Whether a credited name is a newspaper or a company rather than a person or an agency."""
+    return is_outlet_like(name) and canonical_outlet(name) not in WIRES
 
 
 def tidy_name(name: str) -> str | None:
@@ -179,7 +255,7 @@ def bare_names(text: str) -> list[str]:
     """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
     if len(text) > 120:
         return []
-    text = _RELATIVE.sub(" ", _credit_text(text))
+    text = _credit_text(text)
     found = find_date(text)
     if found is not None:
         text = STAMP_BITS.sub(" ", text.replace(found[1], " "))

@@ -76,6 +76,7 @@ _READING = re.compile(
     r"(?:read|lesen|de lecture|de lectura)\b",
     re.IGNORECASE,
 )
+_LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
 _OPENERS = frozenset("\"'“‘„«[(—–―")
@@ -117,6 +118,9 @@ def header_byline(
     agency = next((a for i in order if (a := _agency_byline(page.text(i)))), None)
     if agency is not None:
         return [agency]
+    lone = _lone_byline(page, zone, body)
+    if lone:
+        return lone
     houses = [names for i in order if (names := signed[i])]
     for i in order:
         text = page.text(i)
@@ -130,6 +134,25 @@ def header_byline(
             continue
         return names
     return houses[0] if houses else []
+
+
+def _lone_byline(page: Page, zone: Zone, body: str) -> list[str]:
+    """The names of the one `By` line above the story (or at its top) when the cluster has none.
+
+    The headline may have been missed, or a gallery parts it from the story; a list of other
+    stories signs each teaser, so a second `By` line with other names makes the first no byline.
+    """
+    found: list[list[str]] = []
+    for i in range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)):
+        text = page.text(i)
+        if not _may_hold_label(text):
+            continue
+        names = [n for n in _byline_names(text, body) if not _house(n)]
+        if names and names not in found:
+            found.append(names)
+            if len(found) > 1:
+                return []
+    return found[0] if found else []
 
 
 def _may_be_credit(text: str) -> bool:

@@ -76,6 +76,7 @@ _READING = re.compile(
     r"(?:read|lesen|de lecture|de lectura)\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
@@ -193,6 +194,8 @@ def _credit_text(text: str) -> str:
     """A credit line without the job title glued to or set after its name, nor reading time
     and relative time (`5 min read`, `2 hours ago`)."""
     text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
+    if "(" in text:
+        text = _ASIDE.sub(" ", text)  # `Par Jane Doe(Bruxelles, bureau européen)`
     glued = _GLUED_WORD.search(text) if len(text) <= _MAX_STAMPED_CREDIT else None
     if glued is not None and len(text[: glued.start()].split()) >= 2:
         # `Jane DoeTwitter`, `Jane DoeCEO`, `Jane DoeJane Doe`: the copy glued the next element

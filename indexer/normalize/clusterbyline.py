@@ -77,6 +77,18 @@ _READING = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
+# `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`.
+_AUTHOR_LABEL = re.compile(
+    r"^(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
+    r"(?!\w)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_LABEL_ALONE = re.compile(
+    r"^(?:by|von|par|por|authors?|autor(?:in)?|auteur|autore|written by|author of the article"
+    r"|autor des artikels)\s*:?$",
+    re.IGNORECASE,
+)
+_LONE_BELOW_ZONE = 4  # lines under the story where its one signature may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
@@ -101,7 +113,7 @@ def header_byline(
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
     body = _CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
-    signed = {i: _byline_names(page.text(i), body) for i in span}
+    signed = {i: _byline_names(_signed_text(page, i), body) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not _house(n)] for i, names in signed.items()}
     for i in order:
@@ -144,8 +156,10 @@ def _lone_byline(page: Page, zone: Zone, body: str) -> list[str]:
     stories signs each teaser, so a second `By` line with other names makes the first no byline.
     """
     found: list[list[str]] = []
-    for i in range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)):
-        text = page.text(i)
+    # The story's foot may sign it too (`Autor: Jane Doe` under the last paragraph).
+    foot = range(zone.end, min(len(page.lines), zone.end + _LONE_BELOW_ZONE))
+    for i in [*range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)), *foot]:
+        text = _signed_text(page, i)
         if not _may_hold_label(text):
             continue
         names = [n for n in _byline_names(text, body) if not _house(n)]
@@ -154,6 +168,15 @@ def _lone_byline(page: Page, zone: Zone, body: str) -> list[str]:
             if len(found) > 1:
                 return []
     return found[0] if found else []
+
+
+def _signed_text(page: Page, i: int) -> str:
+    """Line `i`, as a `By` line when it carries a label (`Autor: …`) or stands under one alone
+    (`Author of the article:` / `Jane Doe`)."""
+    text = page.text(i)
+    if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
+        return f"By {text}"
+    return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 
 def _may_be_credit(text: str) -> bool:
@@ -299,6 +322,8 @@ def _names_only(text: str) -> list[str]:
         return []
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
+    # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.
+    parts = [p for p in parts if not is_outlet_like(p)] or parts
     names = [clean_name(tidy_name(p) or p) for p in parts]
     if not names or any(n is None for n in names):
         return []

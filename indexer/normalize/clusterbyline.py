@@ -128,7 +128,7 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names
-    agency = next((a for i in order if (a := _agency_byline(page.text(i)))), None)
+    agency = next((a for i in order if (a := _agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
     lone = _lone_byline(page, zone, body)

@@ -52,6 +52,11 @@ _DATE_LABEL = re.compile(
 # Lower-case words before a date that make the line a sentence: a stamp's label has three at most
 # besides a publishing word (`This story is from`, `Aus: Ausgabe vom`, `Posted by Jane Doe on`).
 _PROSE_BEFORE = 4
+# A publishing label just before a date (`Posted: Aug 8, 2024`, `Veröffentlicht am 3. Mai`).
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:posted|published|veröffentlicht|erschienen|publié|publicado|pubblicato)", re.I
+)
+_PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*$", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
@@ -69,7 +74,7 @@ def header_dates(
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at:
             continue
-        for kind, date in line_dates(page.text(i)):
+        for kind, date in _first_published(line_dates(page.text(i))):
             if kind == "updated" or _updated_above(page, i):
                 updated = updated or date
             else:
@@ -85,6 +90,19 @@ def header_dates(
     if published is None:
         published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, PartialDate]]:
+    """One line's dates with the earliest of its unlabelled days as the publication.
+
+    `December 6, 2016 — 6:22 PM December 7, 2016 — 1:55 PM` states when the story was published
+    and when it was last updated, and a story is updated after it is published.
+    """
+    days = [date for kind, date in found if kind == "published"]
+    if len(set(days)) < 2 or any(d.day is None for d in days):
+        return found
+    first = min(days, key=lambda d: d.start())
+    return [(k if k == "updated" or d == first else "updated", d) for k, d in found]
 
 
 def _updated_above(page: Page, i: int) -> bool:
@@ -130,9 +148,16 @@ def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     # Related lists and comments date their items bare; a `Published` label is the page's own.
     high = min(len(page.lines), zone.start + LABELLED_INTO_ZONE)
     for i in sorted(range(high), key=lambda j: abs(j - mark)):
-        dated = parse_date_line(page.text(i), bare=False)
+        text = page.text(i)
+        dated = parse_date_line(text, bare=False)
         if dated is not None and dated[0] == "published" and dated[1].day is not None:
             return dated[1]
+        hit = find_date(text) if _PUBLISHED_WORD.search(text) else None
+        if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
+            # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
+            found = line_dates(text)
+            if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
+                return hit[0]
     return None
 
 

@@ -135,10 +135,13 @@ def header_byline(
     if lone:
         return lone
     houses = [names for i in order if (names := signed[i])]
+    bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
     for i in order:
-        text = page.text(i)
-        names = bare_names(text) if _may_be_credit(text) else []
-        if not names or any(_common_words(n, body) for n in names):
+        names = bare[i]
+        # Dated on its own line a name may hold a common word (`Will Doe/May 3, 2024`); a bare
+        # phrase may not (`Closing Bell`).
+        common = _all_common if names and find_date(page.text(i)) else _common_words
+        if not names or any(common(n, body) for n in names):
             continue
         if i < mark and not _dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
@@ -185,6 +188,10 @@ def _may_be_credit(text: str) -> bool:
         return False  # a `By` line that named no one (`by Lesotho Times`) names no one bare
     if text[:1] in _OPENERS or text.rstrip().endswith(":"):
         return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
+    hit = find_date(text) if ":" in text else None
+    head = text[: text.find(hit[1])].rstrip() if hit is not None else ""
+    if head.endswith(":") and not _SEPARATOR.search(head) and "/" not in head:
+        return False  # `Son Güncelleme : 30.04.2024`: a date's label, not a name beside it
     if _PICTURE.search(text):
         return False  # `Foto: Jane Doe`, `© Jane Doe`
     # `APA/AFP/Jane Doe`, `Jane Doe / AP`: a photographer credited with the picture's agency.
@@ -192,12 +199,12 @@ def _may_be_credit(text: str) -> bool:
     return len(pieces) == 1 or not any(canonical_outlet(p) for p in pieces)
 
 
-def _dated_beside(page: Page, i: int) -> bool:
+def _dated_beside(page: Page, i: int, reach: int = _DATE_REACH) -> bool:
     """Whether line `i` states a date or stands a line or two from one that does."""
     return (
         any(
             0 <= j < len(page.lines) and parse_date_line(page.text(j)) is not None
-            for j in range(i - _DATE_REACH, i + _DATE_REACH + 1)
+            for j in range(i - reach, i + reach + 1)
         )
         or find_date(page.text(i)) is not None
     )
@@ -329,6 +336,11 @@ def _names_only(text: str) -> list[str]:
         return []
     tidy = (tidy_name(n) for n in names if n)
     return [n for n in tidy if n]
+
+
+def _all_common(name: str, body: str) -> bool:
+    """Whether every word of a `name` is one the story writes in lower case (`Closing Bell`)."""
+    return all(_common_words(word, body) for word in name.split())
 
 
 def _common_words(name: str, body: str) -> bool:

@@ -68,7 +68,7 @@ _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNOR
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 _BYLINE_LABEL_WORDS = frozenset(label.split()[-1] for label in BYLINE_LABELS)
-_CONTACT = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|@\w+")
 # `5 min read`, `Lesedauer: 4 Minuten`, `Temps de lecture 4 min.`: reading time beside a byline.
 _READING = re.compile(
     r"\b(?:reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*"
@@ -224,6 +224,8 @@ def _credit_text(text: str) -> str:
     """A credit line without the job title glued to or set after its name, nor reading time
     and relative time (`5 min read`, `2 hours ago`)."""
     text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
+    if "@" in text:
+        text = _CONTACT.sub(" ", text)  # `Jane Doe@janedoe`, `Jane Doe | jdoe@example.com`
     if "(" in text:
         text = _ASIDE.sub(" ", text)  # `Par Jane Doe(Bruxelles, bureau européen)`
     glued = _GLUED_WORD.search(text) if len(text) <= _MAX_STAMPED_CREDIT else None
@@ -256,8 +258,16 @@ def _byline_names(text: str, body: str) -> list[str]:
         credit = parse_byline(_without_stamps(_unstutter(text)))
     if credit is None:
         return []
-    names = (tidy_name(n) for n in credit.byline)
+    names = (_without_furniture(tidy_name(n)) for n in credit.byline)
     return [n for n in names if n and not _common_words(n, body)]
+
+
+def _without_furniture(name: str | None) -> str | None:
+    """A name without the page's buttons after it (`Jane Doe Follow`, `Jane Doe Email`)."""
+    words = (name or "").split()
+    while len(words) > 2 and words[-1].lower() in _NOT_PERSON:
+        words.pop()
+    return " ".join(words) or None
 
 
 def _house(name: str) -> bool:

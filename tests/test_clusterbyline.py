@@ -80,3 +80,17 @@ def test_a_bare_line_must_be_names_only() -> None:
     # Without a `By` label nothing vouches for the rest of the line.
     assert parse_name_line("Silver Society – The young old people") is None
     assert parse_name_line("Holiday Gifts for Men") is None
+
+
+def test_a_name_dated_on_its_line_may_be_a_common_word() -> None:
+    # `will` runs in the story in lower case, but `Will Harrow/November 18, 2016` is a byline;
+    # `Son Güncelleme : 18.11.2016` is the label of a date, not a name.
+    article = _normalize("byline-dated-common.txt")
+    assert article.byline == ["Will Harrow"]
+    assert article.date is not None and article.date.iso() == "2016-11-18"
+
+
+def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
+    # `Follow` glued to the byline; `Social Sharing` nearer the headline is a widget.
+    article = _normalize("byline-button.txt")
+    assert article.byline == ["Victoria Lansdowne"]

@@ -30,8 +30,9 @@ def _normalize(name: str) -> Article:
         ("byline-house-tail.txt", ["Marcus Holloway"]),
         # The reporter's e-mail address and handle in the story do not make the name common words.
         ("byline-contact.txt", ["Rowan Ellery"]),
-        # A news agency signing alone is the byline.
+        # A news agency signing alone is the byline, with a label or on a line of its own.
         ("byline-agency.txt", ["Associated Press"]),
+        ("byline-wire-line.txt", ["Associated Press"]),
         # `Corin MaddoxTwitter`: the next element glued to the name is cut off.
         ("byline-glued-furniture.txt", ["Corin Maddox"]),
         # A label on a line of its own signs the name (here an agency) below it.

@@ -88,6 +88,7 @@ _LABEL_ALONE = re.compile(
     r"|autor des artikels)\s*:?$",
     re.IGNORECASE,
 )
+_WIRE_CHARS = 40
 _LONE_BELOW_ZONE = 4  # lines under the story where its one signature may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
@@ -149,7 +150,16 @@ def header_byline(
             houses.append(names)
             continue
         return names
-    return houses[0] if houses else []
+    if houses:
+        return houses[0]
+    # `Associated Press` alone under the headline: the agency signs the story.
+    wire = next((t for i in order if i > mark and _is_wire(t := page.text(i).strip())), None)
+    return [wire] if wire is not None else []
+
+
+def _is_wire(text: str) -> bool:
+    """Whether a line is nothing but a news agency's name (`The Associated Press`, `dpa`)."""
+    return len(text) <= _WIRE_CHARS and canonical_outlet(text) in WIRES
 
 
 def _lone_byline(page: Page, zone: Zone, body: str) -> list[str]:

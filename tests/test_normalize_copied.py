@@ -180,7 +180,7 @@ def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
 def test_a_credit_lines_quick_test_gives_what_the_patterns_give(line: str) -> None:
     # The substring test that skips lines without a role word must never change a result.
     text = line.replace("\xa0", " ")
-    assert clusterbyline._credit_text(line) == clusterbyline._COMMA_ROLE.sub(
+    assert clusterbyline._without_role(text) == clusterbyline._COMMA_ROLE.sub(
         "", clusterbyline._GLUED_ROLE.sub(" ", text)
     )
 

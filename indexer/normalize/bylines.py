@@ -198,7 +198,9 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
             if not _read_byline_segment(" ".join(segment.split()).strip(" ."), credit, strict):
                 # After the names, what fits nowhere is the reporter's title or house
                 # (`By Jane Doe, Senior Staff Technologist, ACLU Speech Project`).
-                return credit if credit.byline and not strict else None
+                # (A lower-case start, `By selling shares, the firm …`, is a sentence.)
+                lenient = not strict and match.group("rest")[:1].isupper()
+                return credit if credit.byline and lenient else None
     return credit if credit.byline else None
 
 
@@ -207,7 +209,10 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
     if not segment or (credit.byline and (_ROLE.match(segment) or _TITLED_ROLE.match(segment))):
         return True
     if credit.byline and not strict and is_upper(segment) and not credit.shouted:
-        return True  # `von Jane Doe, MDR THÜRINGEN`: the house in capitals after the names
+        # `von Jane Doe, MDR THÜRINGEN`, `By Jane Doe, CNN`: the house in capitals after the names.
+        if credit.outlet is None and is_outlet_like(segment):
+            credit.outlet = outlet_name(segment) or canonical_outlet(segment)
+        return True
     if not credit.byline:
         credit.shouted = is_upper(segment)
     tail = None if strict else _TAIL.match(segment)

@@ -231,8 +231,8 @@ def _agency_byline(text: str) -> str | None:
 
 
 def _credit_text(text: str) -> str:
-    """A credit line without the job title glued to or set after its name, nor reading time
-    and relative time (`5 min read`, `2 hours ago`)."""
+    """A credit line without its reading or relative time, handles, asides, what the copy glued
+    to the name and the job title after it."""
     text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
     if "@" in text:
         text = _CONTACT.sub(" ", text)  # `Jane Doe@janedoe`, `Jane Doe | jdoe@example.com`
@@ -243,6 +243,11 @@ def _credit_text(text: str) -> str:
         # `Jane DoeTwitter`, `Jane DoeCEO`, `Jane DoeJane Doe`: the copy glued the next element
         # to the name; a name's own capitals follow one or two letters (`McDonald`, `DeVeaux`).
         text = text[: glued.start()]
+    return _without_role(text)
+
+
+def _without_role(text: str) -> str:
+    """A credit line without the job title glued to or set after its name."""
     if text.isascii():
         # Both patterns need a role word; a substring test rules most lines out far faster
         # than the patterns' lookaheads at every letter (exact for ASCII: no ſ or K to fold).

@@ -89,6 +89,7 @@ _LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 _WIRE_CHARS = 40
+_WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _LONE_BELOW_ZONE = 4  # lines under the story where its one signature may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
@@ -152,8 +153,12 @@ def header_byline(
         return names
     if houses:
         return houses[0]
-    # `Associated Press` alone under the headline: the agency signs the story.
-    wire = next((t for i in order if i > mark and _is_wire(t := page.text(i).strip())), None)
+    # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
+    # name alone credits a picture (`Xinhua` under a caption).
+    if title_at is None:
+        return []
+    below = range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1))
+    wire = next((t for i in below if _is_wire(t := page.text(i).strip())), None)
     return [wire] if wire is not None else []
 
 

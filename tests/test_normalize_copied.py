@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.models import Article, RawRecord
-from indexer.normalize import header, normalize
+from indexer.normalize import clusterbyline, normalize
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.header import cluster, header_byline, line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
@@ -187,8 +187,8 @@ def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
 def test_a_credit_lines_quick_test_gives_what_the_patterns_give(line: str) -> None:
     # The substring test that skips lines without a role word must never change a result.
     text = line.replace("\xa0", " ")
-    assert header._credit_text(line) == header._COMMA_ROLE.sub(
-        "", header._GLUED_ROLE.sub(" ", text)
+    assert clusterbyline._without_role(text) == clusterbyline._COMMA_ROLE.sub(
+        "", clusterbyline._GLUED_ROLE.sub(" ", text)
     )
 
 

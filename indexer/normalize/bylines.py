@@ -21,6 +21,11 @@ _BYLINE = re.compile(
     rf"^(?:{'|'.join(BYLINE_LABELS)})\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# `Jane Doe for Daily Mail`, `Jane Doe mit AP`, `Jane Doe with John Roe`: what follows the names.
+_TAIL = re.compile(
+    r"^(?P<names>.+?)\s+(?P<join>for|für|pour|para|mit|with|avec|con)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
 _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
@@ -103,6 +108,7 @@ class Credit:
     outlet: str | None = None
     place: str | None = None
     date: PartialDate | None = None
+    shouted: bool = False  # the first names were set in capitals (`By JANE DOE, JOHN ROE`)
 
 
 def clean_name(text: str) -> str | None:
@@ -145,10 +151,21 @@ def split_names(text: str) -> list[str]:
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):
             located = True
-        name = clean_name(part)
+        name = clean_name(part) or _before_outlet(part)
         if name and name not in names:
             names.append(name)
     return names
+
+
+def _before_outlet(text: str) -> str | None:
+    """The name before an outlet glued to it (`Jane Doe The Associated Press`), or None."""
+    words = text.split()
+    for cut in (1, 2, 3):
+        if len(words) > cut + 1 and canonical_outlet(" ".join(words[-cut:])) is not None:
+            name = clean_name(" ".join(words[:-cut]))
+            if name is not None:
+                return name
+    return None
 
 
 def _cjk_names(text: str) -> list[str]:
@@ -156,8 +173,11 @@ def _cjk_names(text: str) -> list[str]:
     return [n for n in re.split(r"[\s、，,]+", text) if n]
 
 
-def parse_byline(text: str) -> Credit | None:
-    """A byline line (`By A and B`, `By A, Reuters`, `By A | Jan 15, 2025`), or None."""
+def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
+    """A byline line (`By A and B`, `By A, Reuters`, `By A | Jan 15, 2025`), or None.
+
+    `strict`: every piece must be a name, an outlet or a role (a line without a real label).
+    """
     if word_count(text) > 20 or len(text) > 200:
         return None
     if not text.isascii():
@@ -175,14 +195,33 @@ def parse_byline(text: str) -> Credit | None:
             credit.date = credit.date or found[0]
             part = part.replace(found[1], " ")
         for segment in part.split(","):
-            if not _read_byline_segment(" ".join(segment.split()).strip(" ."), credit):
-                return None
+            if not _read_byline_segment(" ".join(segment.split()).strip(" ."), credit, strict):
+                # After the names, what fits nowhere is the reporter's title or house
+                # (`By Jane Doe, Senior Staff Technologist, ACLU Speech Project`).
+                # (A lower-case start, `By selling shares, the firm …`, is a sentence.)
+                lenient = not strict and match.group("rest")[:1].isupper()
+                return credit if credit.byline and lenient else None
     return credit if credit.byline else None
 
 
-def _read_byline_segment(segment: str, credit: Credit) -> bool:
+def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:
     """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
     if not segment or (credit.byline and (_ROLE.match(segment) or _TITLED_ROLE.match(segment))):
+        return True
+    if credit.byline and not strict and is_upper(segment) and not credit.shouted:
+        # `von Jane Doe, MDR THÜRINGEN`, `By Jane Doe, CNN`: the house in capitals after the names.
+        if credit.outlet is None and is_outlet_like(segment):
+            credit.outlet = outlet_name(segment) or canonical_outlet(segment)
+        return True
+    if not credit.byline:
+        credit.shouted = is_upper(segment)
+    tail = None if strict else _TAIL.match(segment)
+    if tail is not None and split_names(tail.group("names")):
+        # `DOLORES DOE FOR DAILYMAIL.COM`, `Jane Doe mit AP`: a house or an agency after the
+        # names; `Jane Doe with John Roe` adds a reporter.
+        credit.byline.extend(n for n in split_names(tail.group("names")) if n not in credit.byline)
+        helper = split_names(tail.group("rest")) if tail.group("join").lower() != "for" else []
+        credit.byline.extend(n for n in helper if n not in credit.byline)
         return True
     names = split_names(segment)
     if not names:
@@ -209,7 +248,7 @@ def parse_name_line(text: str) -> Credit | None:
     """A bare byline without `By` (`Jane Doe`, `Jane Doe, Reuters`), as some sites print it."""
     if len(text) > 80 or text[:3].lower() == "by ":
         return None
-    credit = parse_byline(f"By {text}")
+    credit = parse_byline(f"By {text}", strict=True)
     # Every piece must be a name or an outlet: a bare line has no `By` to vouch for it.
     return credit if credit is not None and all(clean_name(n) for n in credit.byline) else None
 

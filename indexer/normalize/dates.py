@@ -88,6 +88,8 @@ _YEAR_FIRST = re.compile(
 )
 # An upper-case section label glued to an upper-case month (`BUSINESSNOV 7, 2023`).
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
+# A word glued to a capitalised month (`by Lesotho TimesNovember 21, 2025`).
+_GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
     r"(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
@@ -251,8 +253,12 @@ def find_date(text: str) -> tuple[PartialDate, str] | None:
             if at >= 2 and text[at - 1] in ":./" and text[at - 2].isdigit():
                 continue  # the minutes of `09:31 August 20`, not a day
         elif word.lower() not in _MONTH_NUMBER:
-            glued = _GLUED_MONTH.match(word) if word.isupper() else None
-            if glued is None:
+            glued = None
+            if word.isupper():
+                glued = _GLUED_MONTH.match(word)
+            elif len(word) > 4 and not word[1:].islower():
+                glued = _GLUED_CASED.match(word)  # a capital inside the word: a glued month?
+            if glued is None or glued.group(1).lower() not in _MONTH_NUMBER:
                 continue
             at += glued.start(1)
         # A slice, so that the month's word boundary holds after a glued label.

@@ -1,0 +1,37 @@
+"""Dates of a copied page's header: labels inside meta lines, two days on one stamp line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.models import Article, RawRecord
+from indexer.normalize import normalize
+from indexer.normalize.dates import find_date
+
+DATA = Path(__file__).resolve().parent / "data" / "copied"
+
+
+def _normalize(name: str) -> Article:
+    """Normalise one copied page as `newsindex rebuild` reads a `.txt` file."""
+    path = DATA / name
+    text = path.read_text(encoding="utf-8")
+    return normalize(RawRecord(id=name, file=name, path=path, kind="text", text=text))
+
+
+def test_a_posted_label_inside_a_meta_line_dates_the_story() -> None:
+    # `Name · Paper · Posted: Aug 08, 2024 …` stands eight paragraphs down, past the header cluster.
+    article = _normalize("date-meta-label.txt")
+    assert article.date is not None and article.date.iso() == "2024-08-08"
+    assert article.byline == ["Dana Whitfield"]
+
+
+def test_of_two_days_on_one_stamp_line_the_earlier_is_the_publication() -> None:
+    article = _normalize("date-two-days.txt")
+    assert article.date is not None and article.date.iso() == "2016-12-06"
+    assert article.updated is not None and article.updated.iso() == "2016-12-07"
+
+
+def test_a_month_glued_to_the_word_before_it_is_read() -> None:
+    found = find_date("by Valley CourierNovember 21, 202501747")
+    assert found is not None and found[0].iso() == "2025-11-21"
+    assert find_date("McDonald 5 stores") is None

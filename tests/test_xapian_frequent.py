@@ -11,7 +11,7 @@ import pytest
 import xapian
 
 from indexer.backends.base import SearchQuery
-from indexer.backends.xapian import columns, frequent
+from indexer.backends.xapian import XapianBackend, columns, frequent
 from indexer.backends.xapian.rows import QueryRows
 from indexer.backends.xapian.search import Search
 from indexer.backends.xapian.shards import combine, shard_dirs
@@ -155,3 +155,16 @@ def test_an_update_patches_the_bitmaps_of_the_documents_it_wrote(corpus_dir, tmp
     for text in ("said", "the council", "the -said", "mayor OR the"):
         by_bitmaps, by_matches, saved = _searches(generation, SearchQuery(text=text))
         assert saved > 0 and by_bitmaps == by_matches
+
+
+@pytest.mark.parametrize("sq", QUERIES + MORE, ids=[f"q{n}" for n in range(len(QUERIES + MORE))])
+def test_the_backend_answers_as_one_search_in_one_thread(sharded_index, sq):
+    """The backend matches each shard in its own thread and the page beside the counting."""
+    generation = _generation(sharded_index)
+    backend = XapianBackend.open(generation)
+    try:
+        served = _summary(backend.search(sq))
+    finally:
+        backend.close()
+    _, by_matches, _ = _searches(generation, sq)
+    assert served == by_matches

@@ -8,7 +8,7 @@ fragment is sanitised to `<mark>` alone. Both engines call these, so they mark t
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
@@ -23,7 +23,7 @@ from whoosh.highlight import (
     top_fragments,
 )
 
-from indexer.safehtml import FRAGMENT_SEPARATOR, LEAD_CHARS, escape, split_fragments
+from indexer.safehtml import FRAGMENT_SEPARATOR, LEAD_CHARS, escape, lead, split_fragments
 
 SNIPPET_CHARS = LEAD_CHARS
 
@@ -108,3 +108,14 @@ def paragraphs(body: str, terms: Collection[str], analyzer: Analyzer) -> list[st
         )
         out.append(split_fragments(marked)[0] if marked.strip() else escape(paragraph))
     return out
+
+
+def first_snippet(terms: Collection[str], analyzer: Analyzer) -> Callable[[str], str]:
+    """A function giving a body's first marked fragment for the terms (its lead when none)."""
+
+    def snippet(body: str) -> str:
+        """The first marked fragment of one body, or its lead."""
+        found = snippets(body, terms, analyzer, 1) if terms else []
+        return found[0] if found else escape(lead(body))
+
+    return snippet

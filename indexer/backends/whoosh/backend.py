@@ -420,13 +420,7 @@ class WhooshBackend(SearchBackend):
         with self._readers.reading() as searcher:
             terms = body_terms(q, searcher)
         analyzer = self._schema["body"].analyzer
-
-        def snippet(body: str) -> str:
-            """The first marked fragment of one body, or its lead."""
-            found = highlight.snippets(body, terms, analyzer, 1) if terms else []
-            return found[0] if found else escape(lead(body))
-
-        return snippet
+        return highlight.first_snippet(terms, analyzer)
 
     def largest_stories(self, limit: int = 10) -> list[dict[str, Any]]:
         """The stories with the most copies (single-article stories left out)."""

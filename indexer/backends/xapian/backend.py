@@ -58,7 +58,6 @@ from indexer.errors import IndexMissing, NewsIndexError, QueryError, ShardUnavai
 from indexer.models import Article
 from indexer.query.prepare import prepare
 from indexer.research.sample import sampled
-from indexer.safehtml import escape, lead
 
 REMOTE_REFRESH_SECONDS = 10.0  # remote connections are renewed to see a new generation
 SERVING = "serving"  # index/serving/shard-N: links to the current generation's shards
@@ -454,13 +453,7 @@ class XapianBackend(SearchBackend):
         """A function giving a body's first snippet for the query (its lead when none matches)."""
         terms = self._terms(query_text)
         analyzer = schema.analyzer("body")
-
-        def snippet(body: str) -> str:
-            """The first marked fragment of one body, or its lead."""
-            found = highlight.snippets(body, terms, analyzer, 1) if terms else []
-            return found[0] if found else escape(lead(body))
-
-        return snippet
+        return highlight.first_snippet(terms, analyzer)
 
     def _terms(self, query_text: str) -> set[str]:
         """The title and body terms of query text (patterns expanded), to mark."""

@@ -45,6 +45,7 @@ class FacetColumn:
     # Made on first use and kept with the column: each document's value id + 1 (0 for none)
     # when no document has two values, and each label's place in sorted order.
     _single: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _several: bool | None = field(default=None, repr=False, compare=False)
     _rank: np.ndarray | None = field(default=None, repr=False, compare=False)
     _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -104,15 +105,14 @@ class FacetColumn:
 
     def single(self) -> np.ndarray | None:
         """Each document's value id + 1 (0: none) when no document has two values, else None."""
-        if self._single is None:
-            size = int(self.owner.max()) + 1 if len(self.owner) else 0
-            if len(self.owner) and np.any(np.diff(self.owner) <= 0):
-                self._single = np.zeros(0, dtype=np.int8)  # marks "several values"
-            else:
-                single = np.zeros(size, dtype=np.int32)
-                single[self.owner] = self.ids + 1
-                self._single = single
-        return None if self._single.dtype == np.int8 else self._single
+        if self._several is None:
+            # Entries are in document order: a document with two values repeats its number.
+            self._several = bool(len(self.owner) and np.any(np.diff(self.owner) <= 0))
+            if not self._several:
+                size = int(self.owner.max()) + 1 if len(self.owner) else 0
+                self._single = np.zeros(size, dtype=np.int32)
+                self._single[self.owner] = self.ids + 1
+        return self._single
 
     def rank(self) -> np.ndarray:
         """Each label's place when the labels are sorted."""

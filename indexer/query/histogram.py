@@ -116,7 +116,7 @@ def bin_dates(
     """
     rows = np.flatnonzero(docs)  # the matches' dates only: a few of a million rows, often
     ordinal, precision = dates.ordinal[rows], dates.precision[rows]
-    dates = DateColumns(ordinal=ordinal, precision=precision, month=dates.month[rows])
+    matched = DateColumns(ordinal=ordinal, precision=precision, month=dates.month[rows])
     dated = (ordinal > 0) & (precision > 0)
     undated = int(len(rows) - dated.sum())
     if not dated.any():
@@ -135,7 +135,7 @@ def bin_dates(
         if len(starts) <= MAX_BINS or granularity == "year":
             break
         granularity = COARSER[granularity]
-    keys = period_keys(dates, granularity, starts[0])
+    keys = period_keys(matched, granularity, starts[0])
     usable = dated & (precision >= NEED[granularity]) & (keys >= 0) & (keys < len(starts))
     counts = np.bincount(keys[usable], minlength=len(starts))
     bins = [

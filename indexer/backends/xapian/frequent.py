@@ -105,17 +105,24 @@ def load(folder: Path, db: xapian.Database) -> FrequentTerms:
     """A shard's saved bitmaps, or none (searches then ask Xapian for every term)."""
     path = frequent_file(folder, db)
     try:
-        with np.load(path, allow_pickle=False) as saved:
-            terms, bits = saved["terms"], saved["bits"]
-            size = int(saved["size"])
+        found = _read(path)
     except FileNotFoundError:
         return NONE
     except Exception as exc:  # a damaged file must never fail a search
         log.warning("unreadable %s (%s): searching without it", path, exc)
         return NONE
-    if size != db.get_lastdocid() + 1 or len(terms) != len(bits):
+    if found.size != db.get_lastdocid() + 1:
         log.warning("%s does not fit its shard: searching without it", path)
         return NONE
+    return found
+
+
+def _read(path: Path) -> FrequentTerms:
+    """The bitmaps saved in a file (OSError, ValueError or KeyError when unreadable)."""
+    with np.load(path, allow_pickle=False) as saved:
+        terms, bits, size = saved["terms"], saved["bits"], int(saved["size"])
+    if len(terms) != len(bits):
+        raise ValueError(f"{len(terms)} terms but {len(bits)} bitmaps")
     return FrequentTerms(size=size, index={bytes(t): n for n, t in enumerate(terms)}, bits=bits)
 
 
@@ -159,19 +166,15 @@ def _patched(
     if since is None:
         return None
     uuid, revision, docids = since
-    old = folder / f"{PREFIX}{uuid}-{revision}.npz"
     try:
-        with np.load(old, allow_pickle=False) as saved:
-            terms, bits, size = saved["terms"], saved["bits"], int(saved["size"])
+        old = _read(folder / f"{PREFIX}{uuid}-{revision}.npz")
     except (OSError, ValueError, KeyError):
         return None
-    if uuid != db.get_uuid().decode() or len(terms) != len(bits):
-        return None
     new_size = db.get_lastdocid() + 1
-    if new_size < size:
+    if uuid != db.get_uuid().decode() or new_size < old.size:
         return None
-    bits = np.pad(bits, ((0, 0), (0, (new_size + 7) // 8 - bits.shape[1])))
-    index = {bytes(t): n for n, t in enumerate(terms)}
+    bits = np.pad(old.bits, ((0, 0), (0, (new_size + 7) // 8 - old.bits.shape[1])))
+    index = old.index
     for docid in sorted(docids):
         byte, bit = docid >> 3, np.uint8(128 >> (docid & 7))  # np.packbits: first bit highest
         bits[:, byte] &= ~bit

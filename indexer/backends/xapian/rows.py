@@ -67,8 +67,10 @@ class QueryRows:
 
     def rows(self, query: xapian.Query) -> np.ndarray:
         """The rows the query matches (live or not: callers keep the live ones)."""
-        if not self.walkable(query):
-            return self.matched(query)
+        return self.walk(query) if self.walkable(query) else self.matched(query)
+
+    def walk(self, query: xapian.Query) -> np.ndarray:
+        """The rows of a walkable query, node by node."""
         kind = query.get_type()
         if kind == LEAF_MATCH_ALL:
             return self.shards.tables.live.copy()
@@ -84,8 +86,12 @@ class QueryRows:
 
     def joined(self, subs: list[xapian.Query], op: int) -> np.ndarray:
         """The rows of subqueries joined by AND or OR: walked ones each, the rest in one match."""
-        walked = [self.rows(q) for q in subs if self.walkable(q)]
-        rest = [q for q in subs if not self.walkable(q)]
+        walked, rest = [], []
+        for q in subs:
+            if self.walkable(q):
+                walked.append(self.walk(q))
+            else:
+                rest.append(q)
         if rest:
             query = rest[0] if len(rest) == 1 else xapian.Query(op, rest)
             walked.append(self.matched(query))

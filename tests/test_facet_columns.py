@@ -4,11 +4,21 @@ whole-column computations they replace, on columns of every shape."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from indexer.query.facets import DateColumns, FacetColumn, StoryColumn, top_counts
+from indexer.backends.base import SearchQuery
+from indexer.query.counting import concurrently, counts_of
+from indexer.query.facets import (
+    DateColumns,
+    FacetColumn,
+    StoryColumn,
+    count_facets,
+    select,
+    top_counts,
+)
 from indexer.query.histogram import bin_dates
 
 SIZE = 3000
@@ -64,3 +74,32 @@ def test_story_count_and_chart_of_a_sparse_mask():
         day = dt.date.fromordinal(o)
         months[(day.year, day.month)] = months.get((day.year, day.month), 0) + 1
     assert {(b.start.year, b.start.month): b.count for b in chart.bins if b.count} == months
+
+
+def test_facets_chart_and_stories_counted_on_several_threads_equal_one_thread():
+    rng = np.random.default_rng(11)
+    facets = {
+        "source": _column(False, 1),
+        "byline": _column(True, 2),
+        "dateline": _column(False, 3),
+    }
+    first = dt.date(2019, 1, 1).toordinal()
+    ordinals = [first + int(d) if d % 5 else 0 for d in rng.integers(0, 700, SIZE)]
+    alive = rng.random(SIZE) > 0.05
+    tables = SimpleNamespace(
+        facets=facets,
+        dates=DateColumns.from_values(ordinals, [b"day"] * SIZE),
+        stories=StoryColumn.from_codes(rng.integers(0, 900, SIZE).astype(np.int32), alive, 900),
+    )
+    filters = {"source": ("Name 3", "Name 5"), "byline": ("Name 7",)}
+    matched = (rng.random(SIZE) < 0.7) & alive
+    base, chosen, final = select(matched, tables.dates, (None, None), filters, facets)
+    sq = SearchQuery(text="x", filters=filters, facet_limit=8)
+    names = list(facets)
+    serial = count_facets(names, filters, 8, base, chosen, facets)
+    assert count_facets(names, filters, 8, base, chosen, facets, concurrently) == serial
+    stories, counted, chart = counts_of(sq, names, tables, base, chosen, final)
+    assert counted == serial
+    assert stories == tables.stories.count(final) > 0
+    assert chart == bin_dates(tables.dates, final, None, granularity=sq.interval)
+    assert serial["source"] and all(c.count > 0 for c in serial["byline"] if not c.selected)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from indexer.models import Article
 
 MULTI_SEP = "\x1f"
+# Maps a function over items, in order (the builtin `map`, or a thread pool's).
+Runner = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
 PRECISION_CODES = {"": 0, "year": 1, "month": 2, "day": 3}
 
 
@@ -87,13 +89,16 @@ class FacetColumn:
 
     def counts(self, docs: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         """Documents per value among the documents of a mask (`rows`: its set positions)."""
+        single = self.single()
+        if single is not None:
+            # One value a document: read the matches' values (at 1M articles and 365k matches,
+            # 2.5 ms against 10 ms for a pass over every entry).
+            rows = np.flatnonzero(docs) if rows is None else rows
+            rows = rows[: np.searchsorted(rows, len(single))]  # past the last valued document
+            return np.bincount(single[rows], minlength=len(self.labels) + 1)[1:]
         if rows is None or len(rows) * 4 > len(docs):
             return np.bincount(self.ids[docs[self.owner]], minlength=len(self.labels))
         # Few matches: read only their entries, not every document's.
-        single = self.single()
-        if single is not None:
-            rows = rows[: np.searchsorted(rows, len(single))]  # past the last valued document
-            return np.bincount(single[rows], minlength=len(self.labels) + 1)[1:]
         if self._starts is None or len(self._starts) != len(docs) + 1:
             # Entries are in document order: document d's run of values starts at _starts[d].
             self._starts = np.searchsorted(self.owner, np.arange(len(docs) + 1))
@@ -312,23 +317,29 @@ def count_facets(
     base: np.ndarray,
     chosen: dict[str, np.ndarray],
     facets: dict[str, FacetColumn],
+    run: Runner = map,
 ) -> dict[str, list[FacetCount]]:
     """Count each facet over the matches with the other facets' selections applied.
 
     The most common values first (months latest first), at most `limit`; a selected value
-    stays listed (with its count, possibly 0) so that it can be removed.
+    stays listed (with its count, possibly 0) so that it can be removed. `run` maps the
+    counting of each facet (`counting.concurrently` counts them on several cores).
     """
-    out: dict[str, list[FacetCount]] = {}
-    rows_of: dict[tuple[str, ...], np.ndarray] = {}  # the set rows of each mask counted
+    masks: dict[tuple[str, ...], np.ndarray] = {}  # what each facet counts over
     for name in names:
-        docs = base
         others = tuple(other for other in chosen if other != name)
-        for other in others:
-            docs = docs & chosen[other]
-        if others not in rows_of:
-            rows_of[others] = np.flatnonzero(docs)
+        if others not in masks:
+            docs = base
+            for other in others:
+                docs = docs & chosen[other]
+            masks[others] = docs
+    rows_of = {others: np.flatnonzero(docs) for others, docs in masks.items()}
+
+    def one(name: str) -> list[FacetCount]:
+        """One facet's counts, as listed."""
+        others = tuple(other for other in chosen if other != name)
         column = facets[name]
-        counts = column.counts(docs, rows_of[others])
+        counts = column.counts(masks[others], rows_of[others])
         ordered = top_counts(column, counts, limit, by_value=name == "month")
         selected = {v.casefold(): v for v in filters.get(name, ())}
         missing = selected.keys() - {value.casefold() for value, _ in ordered}
@@ -337,5 +348,6 @@ def count_facets(
             for key in sorted(missing):
                 n = index.get(key)
                 ordered.append((selected[key], int(counts[n]) if n is not None else 0))
-        out[name] = [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
-    return out
+        return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
+
+    return dict(zip(names, run(one, names), strict=True))

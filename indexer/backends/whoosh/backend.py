@@ -47,7 +47,7 @@ from indexer.backends.whoosh.segments import segment_tables, write_tables
 from indexer.backends.whoosh.translate import body_terms, to_whoosh, written_body_terms
 from indexer.errors import IndexMissing, QueryError
 from indexer.models import Article, article_from_dict
-from indexer.query.counting import facets_and_chart
+from indexer.query.counting import counts_of
 from indexer.query.facets import DateColumns, select
 from indexer.query.grammar import TEXT_FIELDS, Phrase, Word, parse_tokens
 from indexer.query.indexed import indexed_mask, indexed_order
@@ -275,8 +275,7 @@ class WhooshBackend(SearchBackend):
             if sq.sample is not None:
                 final, sampled_from = sampled(final, sq.sample or 0, sq.seed, sq.group, tables)
             total = int(final.sum())
-            stories = tables.stories.count(final)
-            facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
+            stories, facets, histogram = counts_of(sq, FACETS, tables, base, chosen, final)
             hits = []
             if total:
                 hits = self._page(searcher, q, final, evaluation.scores, sq, tables, deadline)

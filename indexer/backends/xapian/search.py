@@ -43,7 +43,7 @@ from indexer.backends.xapian.translate import (
 from indexer.errors import QueryError
 from indexer.models import Article, article_from_dict
 from indexer.query import grammar
-from indexer.query.counting import facets_and_chart
+from indexer.query.counting import counts_of
 from indexer.query.facets import (
     MULTI_SEP,
     DateColumns,
@@ -229,8 +229,7 @@ class Search:
             # here: two cores at work. Nothing here uses the database until it is done.
             start = (sq.page - 1) * sq.per_page
             pending = _PAGES.submit(self.ordered, shards, final, start, sq.per_page, sq.group)
-        facets, histogram = facets_and_chart(sq, FACETS, tables, base, chosen, final)
-        stories = tables.stories.count(final)
+        stories, facets, histogram = counts_of(sq, FACETS, tables, base, chosen, final)
         page = pending.result() if pending is not None else []
         hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
         return self.results(total, stories, hits, facets, histogram, sampled_from)

@@ -67,10 +67,13 @@ class SegmentTable:
         self.saved = True
 
     @classmethod
-    def load(cls, path: Path, size: int) -> SegmentTable:
-        """Read a saved table of a part of `size` documents; ValueError if it does not fit."""
+    def load(cls, path: Path, size: int | None) -> SegmentTable:
+        """Read a saved table of a part of `size` documents (None: as saved); ValueError if it
+        does not fit."""
         with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as npz:
             data = {name: npz[name] for name in npz.files}
+        if size is None:
+            size = int(data["size"])
         if int(data["format"]) != FORMAT or int(data["size"]) != size:
             raise ValueError(f"{path.name} is of another format or segment")
         facets = {

@@ -273,7 +273,7 @@ class XapianBackend(SearchBackend):
         """Save each local shard's columns and frequent words' bitmaps (rebuild and update)."""
         if self._remote is None:
             for number, folder in enumerate(self._dirs):
-                columns.write_tables(folder)
+                columns.write_tables(folder, self._written.get(number))
                 frequent.write_frequent(folder, self._written.get(number))
 
     def _db(self, fresh: bool = False) -> xapian.Database:

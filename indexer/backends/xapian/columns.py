@@ -29,6 +29,7 @@ from indexer.backends.base import FACETS
 from indexer.backends.tables import IndexTables, SegmentTable, join_tables
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.frequent import FrequentTerms
+from indexer.backends.xapian.patchtables import patched
 from indexer.backends.xapian.schema import FACET_SLOT
 from indexer.query.facets import DateColumns, FacetColumn
 
@@ -121,35 +122,43 @@ def _codes(values: list[bytes]) -> tuple[list[str], np.ndarray]:
     return [v.decode() for v in index], codes
 
 
-def shard_table(folder: Path, db: xapian.Database) -> SegmentTable:
-    """A shard's saved table, or its values read now when none fits its revision."""
-    path = table_file(folder, db)
-    size = db.get_lastdocid() + 1
+def _saved(path: Path, db: xapian.Database) -> SegmentTable | None:
+    """A shard's table saved for its revision, or None (none saved, or unreadable)."""
     try:
-        return SegmentTable.load(path, size)
+        return SegmentTable.load(path, db.get_lastdocid() + 1)
     except FileNotFoundError:
-        log.info("no saved tables for %s: reading its values", folder)
+        return None
     except Exception as exc:  # a damaged file must never fail a search
         log.warning("unreadable %s (%s): reading the values instead", path, exc)
-    return compute(db)
+        return None
 
 
-def write_tables(folder: Path) -> bool:
+def shard_table(folder: Path, db: xapian.Database) -> SegmentTable:
+    """A shard's saved table, or its values read now when none fits its revision."""
+    table = _saved(table_file(folder, db), db)
+    if table is None:
+        log.info("no saved tables for %s at its revision: reading its values", folder)
+        return compute(db)
+    return table
+
+
+def write_tables(folder: Path, since: tuple[str, int, set[int]] | None = None) -> bool:
     """Save the table of a shard unless a readable one is saved; delete those of other revisions.
 
-    Returns whether it wrote one.
+    `since` = (uuid, revision, docids): the docids written since that revision; when that
+    revision's table is saved, only those documents are read again (`patchtables`). Returns
+    whether it wrote one.
     """
     db = xapian.Database(str(folder))
     try:
         path = table_file(folder, db)
-        for stale in folder.glob(f"{PREFIX}*.npz"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-        table = shard_table(folder, db)
-        if table.saved:
-            return False
-        table.save(path)
-        return True
+        stale = [p for p in folder.glob(f"{PREFIX}*.npz") if p != path]
+        wrote = _saved(path, db) is None
+        if wrote:
+            (patched(folder, PREFIX, db, since) or compute(db)).save(path)
+        for old in stale:  # after patching: the previous revision's table is read there
+            old.unlink(missing_ok=True)
+        return wrote
     finally:
         db.close()
 

@@ -11,7 +11,7 @@ import pytest
 import xapian
 
 from indexer.backends.base import SearchQuery
-from indexer.backends.xapian import XapianBackend, columns, frequent
+from indexer.backends.xapian import XapianBackend, columns, frequent, rows
 from indexer.backends.xapian.rows import QueryRows
 from indexer.backends.xapian.search import Search
 from indexer.backends.xapian.shards import combine, shard_dirs
@@ -95,7 +95,11 @@ def test_walk_reads_frequent_terms_from_bitmaps_and_asks_xapian_once_for_the_res
     walk = QueryRows(db, tables)
     rare = xapian.Query(xapian.Query.OP_PHRASE, [xapian.Query("the"), xapian.Query("oil")], 2)
     assert walk.walkable(xapian.Query("the"))
-    assert not walk.walkable(rare)  # a phrase is one Xapian match, frequent words or not
+    assert not walk.walkable(rare)  # a phrase with a word that is not frequent: one match
+    frequent_phrase = xapian.Query(
+        xapian.Query.OP_PHRASE, [xapian.Query("said"), xapian.Query("the")], 2
+    )
+    assert walk.walkable(frequent_phrase)  # its words' rows from the bitmaps
     assert walk.walkable(xapian.Query(xapian.Query.OP_OR, [rare, xapian.Query("the")]))
     db.close()
 
@@ -168,3 +172,38 @@ def test_the_backend_answers_as_one_search_in_one_thread(sharded_index, sq):
         backend.close()
     _, by_matches, _ = _searches(generation, sq)
     assert served == by_matches
+
+
+PHRASES = [
+    SearchQuery(text='"said the"'),
+    SearchQuery(text='"in the"', sort="newest"),
+    SearchQuery(text='"of the" -said', group=False),
+    SearchQuery(text='"the said" OR oil'),
+    SearchQuery(text='title:"the" body:"said the"'),
+]
+
+
+@pytest.mark.parametrize("probe", [1, 2, 50])
+def test_phrases_of_frequent_words_find_what_xapian_matches_either_way(
+    sharded_index, monkeypatch, probe
+):
+    # A probe of one or two matches takes the complement (most articles with the words hold the
+    # phrase); one of fifty finds every match of the test articles at once.
+    monkeypatch.setattr(rows, "PROBE", probe)
+    complements = []  # the words without the phrase, asked of Xapian
+
+    def noted(db, q):
+        kind = q.get_type()
+        if kind == xapian.Query.OP_AND_NOT and q.get_subquery(1).get_type() in rows._POSITIONAL:
+            complements.append(q)
+        return original(db, q)
+
+    original = rows.match_set
+    monkeypatch.setattr(rows, "match_set", noted)
+    found = 0
+    for sq in PHRASES:
+        by_bitmaps, by_matches, _ = _searches(_generation(sharded_index), sq)
+        assert by_bitmaps == by_matches, sq.text
+        found += by_matches["total"]
+    assert found > 0
+    assert bool(complements) == (probe < 50)

@@ -88,11 +88,16 @@ def matching_docids(db: xapian.Database, query: xapian.Query) -> np.ndarray:
 
 def match_set(db: xapian.Database, query: xapian.Query) -> xapian.MSet:
     """Every document a query matches, unranked, in docid order."""
+    return first_matches(db, query, db.get_doccount())
+
+
+def first_matches(db: xapian.Database, query: xapian.Query, count: int) -> xapian.MSet:
+    """The first `count` documents a query matches, unranked, in docid order."""
     enquire = xapian.Enquire(db)
     enquire.set_query(query)
     enquire.set_weighting_scheme(xapian.BoolWeight())
     enquire.set_docid_order(xapian.Enquire.ASCENDING)
-    return enquire.get_mset(0, db.get_doccount())
+    return enquire.get_mset(0, count)
 
 
 def docids_of(mset: xapian.MSet) -> np.ndarray:

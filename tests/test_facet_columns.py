@@ -20,6 +20,7 @@ from indexer.query.facets import (
     top_counts,
 )
 from indexer.query.histogram import bin_dates
+from indexer.query.order import first_in_order
 
 SIZE = 3000
 
@@ -103,3 +104,21 @@ def test_facets_chart_and_stories_counted_on_several_threads_equal_one_thread():
     assert stories == tables.stories.count(final) > 0
     assert chart == bin_dates(tables.dates, final, None, granularity=sq.interval)
     assert serial["source"] and all(c.count > 0 for c in serial["byline"] if not c.selected)
+
+
+@pytest.mark.parametrize("group", [False, True])
+@pytest.mark.parametrize("stop", [1, 10, 100, 5000])
+def test_the_first_page_in_order_is_what_a_full_sort_begins_with(group, stop):
+    rng = np.random.default_rng(stop + group)
+    rows = np.flatnonzero(rng.random(SIZE) < 0.6)
+    keys = rng.integers(-40, 0, len(rows))  # many equal keys: ties decide much of the order
+    ties = rng.permutation(len(rows)) if stop % 2 == 0 else None
+    stories = StoryColumn.from_codes(
+        rng.integers(0, 300, SIZE).astype(np.int32), np.ones(SIZE, dtype=bool), 300
+    )
+    second = rows if ties is None else ties
+    full = rows[np.lexsort((second, keys))]
+    if group:
+        full = np.asarray(stories.first_per_story(full))
+    found = first_in_order(rows, keys, stop, ties=ties, stories=stories if group else None)
+    assert found.tolist() == full[:stop].tolist()

@@ -53,6 +53,7 @@ from indexer.query.grammar import TEXT_FIELDS, Phrase, Word, parse_tokens
 from indexer.query.indexed import indexed_mask, indexed_order
 from indexer.query.limits import check_query_text
 from indexer.query.mentions import LENGTH_FIELD
+from indexer.query.order import first_in_order
 from indexer.query.prepare import PreparedQuery, prepare
 from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
@@ -368,10 +369,8 @@ class WhooshBackend(SearchBackend):
         if scores is not None:
             ranked = _ranked(scores, final, stop, sq.group, tables)
         else:
-            order = _in_order(final, tables, sq.sort)
-            if sq.group:
-                order = tables.stories.first_per_story(order)
-            ranked = [(d, None) for d in order[:stop]]
+            order = _first_in_order(final, tables, sq.sort, stop, sq.group)
+            ranked = [(d, None) for d in order.tolist()]
         ranked = ranked[start:stop]
         terms: set[str] = set()
         if sq.snippets and not isinstance(q, query.Every):
@@ -581,15 +580,30 @@ def _in_order(final: np.ndarray, tables: IndexTables, sort: str) -> list[int]:
     return _by_date(final, tables.dates.ordinal, sort)
 
 
+def _first_in_order(
+    final: np.ndarray, tables: IndexTables, sort: str, stop: int, group: bool
+) -> np.ndarray:
+    """The first `stop` matches in `_in_order`'s order (one per story when grouping)."""
+    docs = np.flatnonzero(final)
+    if sort == INDEXED:
+        keys = -tables.indexed[docs].astype(np.int64)
+    else:
+        keys = _date_keys(tables.dates.ordinal[docs], sort)
+    return first_in_order(docs, keys, stop, stories=tables.stories if group else None)
+
+
+def _date_keys(ordinal: np.ndarray, sort: str) -> np.ndarray:
+    """Sort keys of dates, newest (or oldest) first; undated ones last."""
+    days = ordinal.astype(np.int64)
+    if sort == "oldest":
+        return np.where(days > 0, days, UNKNOWN_OLDEST)
+    return -days
+
+
 def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:
     """Matching document numbers, newest (or oldest) first; undated ones last."""
     docs = np.flatnonzero(final)
-    days = ordinal[docs].astype(np.int64)
-    if sort == "oldest":
-        keys = np.where(days > 0, days, UNKNOWN_OLDEST)
-    else:
-        keys = -days
-    return docs[np.argsort(keys, kind="stable")].tolist()
+    return docs[np.argsort(_date_keys(ordinal[docs], sort), kind="stable")].tolist()
 
 
 def _article(stored: dict[str, Any]) -> Article:

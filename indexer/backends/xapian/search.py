@@ -57,6 +57,7 @@ from indexer.query.facets import (
 from indexer.query.histogram import bin_dates
 from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.mentions import AtLeast
+from indexer.query.order import first_in_order
 from indexer.query.prepare import PreparedQuery
 from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
@@ -253,7 +254,7 @@ class Search:
         if self.prepared.ranked:
             xids, weights = self.best(start, count, group)
             return [(x, self.db.get_document(x), w) for x, w in zip(xids, weights, strict=True)]
-        xids = shards.xids[_in_order(final, shards, self.sq.sort, group)][start : start + count]
+        xids = shards.xids[_in_order(final, shards, self.sq.sort, group, start + count)][start:]
         return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
 
     def ranked_stories(
@@ -429,9 +430,11 @@ def _hits(enquire: xapian.Enquire, start: int, count: int) -> tuple[list[int], l
     return [h.docid for h in hits], [h.weight for h in hits]
 
 
-def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) -> np.ndarray:
-    """Rows of the matches newest, oldest or most recently indexed first (one per story when
-    grouping), ties in docid order, as Xapian sorts by value."""
+def _in_order(
+    final: np.ndarray, shards: ShardTables, sort: str, group: bool, stop: int
+) -> np.ndarray:
+    """Rows of the first `stop` matches newest, oldest or most recently indexed first (one per
+    story when grouping), ties in docid order, as Xapian sorts by value."""
     tables = shards.tables
     rows = np.flatnonzero(final)
     if sort == INDEXED:
@@ -439,10 +442,8 @@ def _in_order(final: np.ndarray, shards: ShardTables, sort: str, group: bool) ->
     else:
         days = tables.dates.ordinal[rows].astype(np.int64)
         keys = np.where(days > 0, days, schema.UNKNOWN_OLDEST) if sort == "oldest" else -days
-    ordered = rows[np.lexsort((shards.xids[rows], keys))]
-    if group:
-        return np.asarray(tables.stories.first_per_story(ordered), dtype=np.int64)
-    return ordered
+    stories = tables.stories if group else None
+    return first_in_order(rows, keys, stop, ties=shards.xids[rows], stories=stories)
 
 
 def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:

@@ -12,7 +12,7 @@ import pytest
 import xapian
 
 from indexer.backends.tables import SegmentTable
-from indexer.backends.xapian import columns
+from indexer.backends.xapian import XapianBackend, columns
 from indexer.backends.xapian.shards import shard_dirs
 from indexer.pipeline import build_index, update_index
 from tests.test_xapian_columns import _generation
@@ -75,3 +75,12 @@ def test_an_update_patches_the_columns_of_the_documents_it_wrote(
         assert len(saved) == 1  # the previous revision's table is gone
         _same(SegmentTable.load(saved[0], db.get_lastdocid() + 1), original(db))
         db.close()
+    backend = XapianBackend.open(_generation(index_dir))
+    try:
+        from_columns = backend.files()
+        backend.use_columns = False
+        assert from_columns == backend.files()  # the files an update compares, either way
+        assert str(extra / "third.json") in from_columns
+        assert str(extra / "first.json") not in from_columns
+    finally:
+        backend.close()

@@ -361,6 +361,9 @@ class XapianBackend(SearchBackend):
         """Indexed file labels with their modification times."""
 
         def work(db: xapian.Database) -> dict[str, float]:
+            tables = self._local_tables()
+            if tables is not None:  # read from the saved columns (at 1M: 4 s of values)
+                return tables.tables.files()
             mtimes = {v.docid: v.value for v in db.valuestream(schema.SLOT_MTIME)}
             return {
                 v.value.decode(): xapian.sortable_unserialise(mtimes.get(v.docid, b""))

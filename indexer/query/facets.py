@@ -112,11 +112,13 @@ class FacetColumn:
         """Each document's value id + 1 (0: none) when no document has two values, else None."""
         if self._several is None:
             # Entries are in document order: a document with two values repeats its number.
-            self._several = bool(len(self.owner) and np.any(np.diff(self.owner) <= 0))
-            if not self._several:
+            several = bool(len(self.owner) and np.any(np.diff(self.owner) <= 0))
+            if not several:
                 size = int(self.owner.max()) + 1 if len(self.owner) else 0
-                self._single = np.zeros(size, dtype=np.int32)
-                self._single[self.owner] = self.ids + 1
+                single = np.zeros(size, dtype=np.int32)
+                single[self.owner] = self.ids + 1
+                self._single = single  # before the flag: another thread may read them now
+            self._several = several
         return self._single
 
     def rank(self) -> np.ndarray:

@@ -34,7 +34,8 @@ _NOT_PERSON = frozenset(
     subscribe newsletter comments comment print job jobs vacancies menu home more read next
     previous advertisement sponsored privacy policy terms cookie cookies contact about careers
     help support imprint impressum sitemap accessibility settings account website webseite
-    co inc corp ltd llc plc gmbh ag group company""".split()
+    co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
+    aktualisiert publicado actualizado publié pubblicato aggiornato""".split()
 )
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 # `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
@@ -85,10 +86,17 @@ _AUTHOR_LABEL = re.compile(
 )
 _LABEL_ALONE = re.compile(
     r"^(?:by|von|par|por|authors?|autor(?:in)?|auteur|autore|written by|author of the article"
-    r"|autor des artikels)\s*:?$",
+    r"|autor des artikels|(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis"
+    r"|essay|commentary|column|opinion|meinung)\s+(?:von|by|par|por|di)"
+    # `Written on Mar 17 by` / `Jane Doe`: a short stamp that ends in its label.
+    r"|(?:written|posted|published|veröffentlicht)\b[^.!?]{0,30}\s(?:by|von))\s*:?$",
     re.IGNORECASE,
 )
+# `Top Story | Published: 5 hours ago | Written by Jane Doe`: a labelled part of a meta line.
+_LABELLED_PART = re.compile(r"\s[|·•]\s(?i:written|reported|story|words)\s+(?i:by)\s+(?=[A-Z])")
 _WIRE_CHARS = 40
+_COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
+_BELOW_COPY = 2  # lines under that copy where its byline stands
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _LONE_BELOW_ZONE = 4  # lines under the story where its one signature may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
@@ -109,6 +117,9 @@ def header_byline(
 ) -> list[str]:
     """The names the header cluster signs the story with (`By` lines first, then bare names)."""
     span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
+    if title_at is not None:
+        # A headline printed again above the story's copy may carry the byline under it.
+        span = sorted(set(span) | set(_under_copies(page, title_at)))
     if anchor is not None:
         # A wire story on a portal: its byline stands just above its dateline.
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
@@ -138,11 +149,13 @@ def header_byline(
         return lone
     houses = [names for i in order if (names := signed[i])]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
+    found: list[tuple[bool, list[str]]] = []
     for i in order:
         names = bare[i]
+        stamped = bool(names) and find_date(page.text(i)) is not None
         # Dated on its own line a name may hold a common word (`Will Doe/May 3, 2024`); a bare
         # phrase may not (`Closing Bell`).
-        common = _all_common if names and find_date(page.text(i)) else _common_words
+        common = _all_common if stamped else _common_words
         if not names or any(common(n, body) for n in names):
             continue
         if i < mark and not _dated_beside(page, i):
@@ -150,7 +163,11 @@ def header_byline(
         if any(_house(n) for n in names):
             houses.append(names)
             continue
-        return names
+        found.append((stamped, names))
+    if found:
+        # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
+        # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
+        return next((names for stamped, names in found if stamped), found[0][1])
     if houses:
         return houses[0]
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
@@ -160,6 +177,17 @@ def header_byline(
     below = range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1))
     wire = next((t for i in below if _is_wire(t := page.text(i).strip())), None)
     return [wire] if wire is not None else []
+
+
+def _under_copies(page: Page, title_at: int) -> list[int]:
+    """The lines just under earlier copies of the headline, a few lines above it."""
+    key = page.keys[title_at]
+    return [
+        j
+        for i in range(max(0, title_at - _COPY_REACH), title_at)
+        if page.keys[i] == key
+        for j in range(i + 1, min(title_at, i + _BELOW_COPY + 1))
+    ]
 
 
 def _is_wire(text: str) -> bool:
@@ -194,6 +222,9 @@ def _signed_text(page: Page, i: int) -> str:
     text = page.text(i)
     if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
         return f"By {text}"
+    part = _LABELLED_PART.search(text)
+    if part is not None:
+        return "By " + _SEPARATOR.split(text[part.end() :])[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 
@@ -211,7 +242,9 @@ def _may_be_credit(text: str) -> bool:
         return False  # `Foto: Jane Doe`, `© Jane Doe`
     # `APA/AFP/Jane Doe`, `Jane Doe / AP`: a photographer credited with the picture's agency.
     pieces = [p.strip() for p in text.split("/")]
-    return len(pieces) == 1 or not any(canonical_outlet(p) for p in pieces)
+    if len(pieces) == 1 or find_date(text) is not None:
+        return True  # a picture's credit carries no date (`Jane Doe / TNN / Updated: May 3`)
+    return not any(canonical_outlet(p) for p in pieces)
 
 
 def _dated_beside(page: Page, i: int, reach: int = _DATE_REACH) -> bool:
@@ -369,8 +402,12 @@ def _names_only(text: str) -> list[str]:
 
 
 def _all_common(name: str, body: str) -> bool:
-    """Whether every word of a `name` is one the story writes in lower case (`Closing Bell`)."""
-    return all(_common_words(word, body) for word in name.split())
+    """Whether every word of a `name` is one the story writes in lower case (`Closing Bell`), or
+    one is page furniture (`Actualizado Lunes`)."""
+    words = name.split()
+    return any(w.lower().strip(".") in _NOT_PERSON for w in words) or all(
+        _common_words(word, body) for word in words
+    )
 
 
 def _common_words(name: str, body: str) -> bool:

@@ -98,7 +98,7 @@ _WIRE_CHARS = 40
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
-_LONE_BELOW_ZONE = 4  # lines under the story where its one signature may stand
+_LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")

@@ -148,6 +148,9 @@ def header_byline(
     if lone:
         return lone
     houses = [names for i in order if (names := signed[i])]
+    # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
+    cluster_lines = set(order)
+    order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
     found: list[tuple[bool, list[str]]] = []
     for i in order:
@@ -177,6 +180,19 @@ def header_byline(
     below = range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1))
     wire = next((t for i in below if _is_wire(t := page.text(i).strip())), None)
     return [wire] if wire is not None else []
+
+
+def _over_date(page: Page, i: int) -> bool:
+    """Whether line `i` stands over a date line of its own."""
+    return i + 1 < len(page.lines) and parse_date_line(page.text(i + 1)) is not None
+
+
+def _over_dates(page: Page, zone: Zone) -> list[int]:
+    """The short lines in the story's first lines that stand over a date line of their own."""
+    end = min(len(page.lines), zone.start + _LONE_INTO_ZONE)
+    return [
+        i for i in range(zone.start, end) if len(page.text(i)) <= _WIRE_CHARS and _over_date(page, i)
+    ]
 
 
 def _under_copies(page: Page, title_at: int) -> list[int]:

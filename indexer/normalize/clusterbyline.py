@@ -18,6 +18,7 @@ from indexer.normalize.creditline import (
     bare_names,
     byline_names,
     common_words,
+    is_cjk_name,
     is_house,
     may_hold_label,
     without_stamps,
@@ -112,6 +113,8 @@ def header_byline(
             continue
         if i < mark and not _dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
+        if is_cjk_name(names[0]) and not _dated_beside(page, i):
+            continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if any(is_house(n) for n in names):
             houses.append(names)
             continue

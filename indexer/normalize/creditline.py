@@ -93,6 +93,13 @@ _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
 
+# A name in Han characters (a given name may be in hiragana): `松岡大地`, `大渡 美咲`, `小暮ひさのり`;
+# in Hangul, perhaps labelled as the reporter's: `배윤경 기자`.
+_CJK_BARE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
+)
+_HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{2,4})(?:\s*기자)?$")
+_DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
 
@@ -206,12 +213,28 @@ def bare_names(text: str) -> list[str]:
     found = find_date(text)
     if found is not None:
         text = STAMP_BITS.sub(" ", text.replace(found[1], " "))
+    if not text.isascii():
+        cjk = _cjk_name(text)
+        if cjk is not None:
+            return [cjk]
     # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names.
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
         names = _names_only(part.strip())
         if names:
             return names
     return []
+
+
+def is_cjk_name(name: str) -> bool:
+    """Whether a name is written in Chinese, Japanese or Korean characters."""
+    return bool(_CJK_BARE.match(name) or _HANGUL_BARE.match(name))
+
+
+def _cjk_name(text: str) -> str | None:
+    """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`)."""
+    text = " ".join(_DIGITS.sub(" ", text).split())
+    match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
+    return match.group("name") if match is not None else None
 
 
 def _names_only(text: str) -> list[str]:
@@ -240,6 +263,8 @@ def all_common(name: str, body: str) -> bool:
 
 def common_words(name: str, body: str) -> bool:
     """Whether a `name` is made of words the story writes in lower case (`Federal Politics`)."""
+    if is_cjk_name(name):
+        return name.replace(" ", "") in body  # the story's own words, not its writer's name
     if name.split()[-1].lower() in _PARTICLE_WORDS:
         return True  # `Kommentar von`: a label before the name, not a name
     for word in name.split():

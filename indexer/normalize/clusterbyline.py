@@ -47,6 +47,7 @@ _LABEL_ALONE = re.compile(
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`: a labelled part of a meta line.
 _LABELLED_PART = re.compile(r"\s[|·•]\s(?i:written|reported|story|words)\s+(?i:by)\s+(?=[A-Z])")
 _WIRE_CHARS = 40
+_DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
@@ -232,4 +233,9 @@ def _agency_byline(text: str) -> str | None:
         return None
     first = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", without_stamps(match.group("rest")))[0]
     outlet = canonical_outlet(first)
-    return first.strip() if outlet is not None and outlet in WIRES else None
+    if outlet is not None and outlet in WIRES:
+        return first.strip()
+    # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
+    words = first.split()
+    desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
+    return first.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None

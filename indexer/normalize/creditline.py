@@ -99,6 +99,11 @@ _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )
 _HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{2,4})(?:\s*기자)?$")
+# Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
+# are not read (`Per-Erik Doe mandag 5. august kl. 14:47`, `Jana Doe před 2 hodinami`).
+_FOREIGN_STAMP = re.compile(
+    r"^(?P<names>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’.-]*)\s+(?:[a-zß-ÿ]\w*\.?\s+){1,3}\d"
+)
 _DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
@@ -210,8 +215,10 @@ def bare_names(text: str) -> list[str]:
     if len(text) > 120:
         return []
     text = _credit_text(text)
-    found = find_date(text)
-    if found is not None:
+    stamp = _FOREIGN_STAMP.match(text)
+    if stamp is not None:
+        text = stamp.group("names")  # `Jane Doe mandag 5. august kl. 14:47`, `Jane Doe před 2 h`
+    elif (found := find_date(text)) is not None:
         text = STAMP_BITS.sub(" ", text.replace(found[1], " "))
     if not text.isascii():
         cjk = _cjk_name(text)

@@ -1,0 +1,89 @@
+"""Bylines of copied pages: where the header cluster's byline stands and what a credit says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.models import Article, RawRecord
+from indexer.normalize import normalize
+from indexer.normalize.creditline import bare_names
+
+DATA = Path(__file__).resolve().parent / "data" / "copied"
+
+
+def _normalize(name: str) -> Article:
+    """Normalise one copied page as `newsindex rebuild` reads a `.txt` file."""
+    path = DATA / name
+    text = path.read_text(encoding="utf-8")
+    return normalize(RawRecord(id=name, file=name, path=path, kind="text", text=text))
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        # A name stamped with its date on one line, not the nearer `Social Sharing` button.
+        ("byline-stamped-first.txt", ["Ravi Mensah"]),
+        # Under an earlier copy of the headline, its agency after a slash and its date: no
+        # picture credit; `Key Points` by the story's own copy of the headline is no name.
+        ("byline-headline-copy.txt", ["Mira Solberg"]),
+        # `Written on Mar 17 by` ends in its label: the next line is the name.
+        ("byline-label-ends.txt", ["Tomas Ekberg"]),
+        # `Kommentar von` alone on its line, a dozen lines under the story.
+        ("byline-label-far.txt", ["Greta Lindqvist"]),
+        # `… | Published: 5 hours ago | Written by Jane Doe`: a labelled part of a meta line.
+        ("byline-meta-part.txt", ["Nandi Amupolo"]),
+        # A name over its own date line, below a summary box that opens the story's zone.
+        ("byline-over-date.txt", ["Karl Weber"]),
+        # A Japanese name under its date; the section names around it are no people.
+        ("byline-cjk.txt", ["大渡 美咲"]),
+        # A desk credited with `By` signs when no person is named.
+        ("byline-desk.txt", ["Harbour Shopping Team"]),
+        # A stamp in a language whose dates are not read does not void the name before it.
+        ("byline-foreign-stamp.txt", ["Kari Nordmann"]),
+    ],
+)
+def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str]) -> None:
+    assert _normalize(name).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("松村太郎2019年04月13日 09時00分", ["松村太郎"]),
+        ("谢若含2017-03-01 14:27:02", ["谢若含"]),
+        ("小暮ひさのり", ["小暮ひさのり"]),
+        ("배윤경 기자", ["배윤경"]),
+        ("地震・災害", []),  # a menu, not a name
+        ("Jana Doe před 2 hodinami", ["Jana Doe"]),
+    ],
+)
+def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
+    assert bare_names(line) == names
+
+
+def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:
+    text = (DATA / "byline-cjk.txt").read_text(encoding="utf-8")
+    # Without its date line the name under the headline is no more a byline than `社会` is.
+    undated = text.replace("2025/1/21 20:50\n", "")
+    path = DATA / "byline-cjk.txt"
+    article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
+    assert article.byline == []
+
+
+def test_an_update_label_stamped_with_a_name_is_no_name() -> None:
+    # `Actualizado Lunes, 2 diciembre 2024`: the stamp's label and weekday are not a person.
+    text = (
+        "Deportes\nLa revancha del piloto tras su sanción en Qatar\n"
+        "El neerlandés dominó la carrera de principio a fin y habló después de su rival.\n"
+        "Actualizado Lunes, 2 diciembre 2024 - 02:24\n"
+        + "\n".join(
+            f"El piloto ganó la carrera número {n} de la temporada sin dejar dudas en la pista, "
+            "y después habló con calma de la sanción que recibió el sábado en la clasificación."
+            for n in range(4)
+        )
+    )
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="a", file="a.txt", path=path, kind="text", text=text))
+    assert article.byline == []

@@ -93,8 +93,8 @@ _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
 
-# A name in Han characters (a given name may be in hiragana): `松岡大地`, `大渡 美咲`, `小暮ひさのり`;
-# in Hangul, perhaps labelled as the reporter's: `배윤경 기자`.
+# A name in Han characters, its given name perhaps in hiragana (`松岡大地`, `大渡 美咲`,
+# `小暮ひさのり`); in Hangul, perhaps labelled as the reporter's: `배윤경 기자`.
 _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )

@@ -40,6 +40,8 @@ def _normalize(name: str) -> Article:
         ("byline-cjk.txt", ["大渡 美咲"]),
         # A desk credited with `By` signs when no person is named.
         ("byline-desk.txt", ["Harbour Shopping Team"]),
+        # An agency alone under the headline signs before a phrase further off (`Top Stories`).
+        ("byline-wire-under.txt", ["Associated Press"]),
         # A stamp in a language whose dates are not read does not void the name before it.
         ("byline-foreign-stamp.txt", ["Kari Nordmann"]),
     ],

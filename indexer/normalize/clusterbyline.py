@@ -103,6 +103,9 @@ def header_byline(
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
+    # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
+    # name alone credits a picture (`Xinhua` under a caption).
+    wire_at, wire = _wire_under(page, title_at)
     found: list[tuple[bool, list[str]]] = []
     for i in order:
         names = bare[i]
@@ -116,6 +119,8 @@ def header_byline(
             continue  # above the headline stand kickers, sections and menus, not bylines
         if is_cjk_name(names[0]) and not _dated_beside(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
+        if wire is not None and not mark < i < wire_at:
+            continue  # the agency under the headline signs before what stands further off
         if any(is_house(n) for n in names):
             houses.append(names)
             continue
@@ -124,15 +129,19 @@ def header_byline(
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
         # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
         return next((names for stamped, names in found if stamped), found[0][1])
-    if houses:
-        return houses[0]
-    # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
-    # name alone credits a picture (`Xinhua` under a caption).
+    if wire is not None:
+        return [wire]
+    return houses[0] if houses else []
+
+
+def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:
+    """Where a news agency's name alone stands just under the headline, and that name."""
     if title_at is None:
-        return []
-    below = range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1))
-    wire = next((t for i in below if _is_wire(t := page.text(i).strip())), None)
-    return [wire] if wire is not None else []
+        return -1, None
+    for i in range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1)):
+        if _is_wire(text := page.text(i).strip()):
+            return i, text
+    return -1, None
 
 
 def _over_date(page: Page, i: int) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
-from indexer.normalize.creditline import bare_names
+from indexer.normalize.creditline import bare_names, byline_names
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
@@ -59,10 +59,25 @@ def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str])
         ("배윤경 기자", ["배윤경"]),
         ("地震・災害", []),  # a menu, not a name
         ("Jana Doe před 2 hodinami", ["Jana Doe"]),
+        # The house, its date, then the person: the person signs.
+        ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
+        ("Health Daily 9/21/2016", ["Health Daily"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
     assert bare_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # `2:00 PMTags`: the copy glued the tag list to the time's `PM`.
+        ("By Zach Doe Dec 12, 2016 2:00 PMTags", ["Zach Doe"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
+    assert byline_names(line, "") == names
 
 
 def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:

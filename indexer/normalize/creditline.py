@@ -91,6 +91,8 @@ _READING = re.compile(
 
 _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 
+# `2:00 PMTags`: a word glued to a time's `AM` or `PM`, or to another pair of capitals.
+_GLUED_CAPS = re.compile(r"(?<=\b[A-Z]{2})(?=[A-Z][a-z]{2})")
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
 
 # A name in Han characters, its given name perhaps in hiragana (`松岡大地`, `大渡 美咲`,
@@ -116,7 +118,11 @@ def _credit_text(text: str) -> str:
         text = CONTACT.sub(" ", text)  # `Jane Doe@janedoe`, `Jane Doe | jdoe@example.com`
     if "(" in text:
         text = _ASIDE.sub(" ", text)  # `Par Jane Doe(Bruxelles, bureau européen)`
-    glued = _GLUED_WORD.search(text) if len(text) <= _MAX_STAMPED_CREDIT else None
+    glued = (
+        _GLUED_WORD.search(text) or _GLUED_CAPS.search(text)
+        if len(text) <= _MAX_STAMPED_CREDIT
+        else None
+    )
     if glued is not None and len(text[: glued.start()].split()) >= 2:
         # `Jane DoeTwitter`, `Jane DoeCEO`, `Jane DoeJane Doe`: the copy glued the next element
         # to the name; a name's own capitals follow one or two letters (`McDonald`, `DeVeaux`).
@@ -219,17 +225,23 @@ def bare_names(text: str) -> list[str]:
     if stamp is not None:
         text = stamp.group("names")  # `Jane Doe mandag 5. august kl. 14:47`, `Jane Doe před 2 h`
     elif (found := find_date(text)) is not None:
-        text = STAMP_BITS.sub(" ", text.replace(found[1], " "))
+        # The date parts what stands before it from what follows (`Daily Example 9/21/2016 Jane
+        # Doe`).
+        text = STAMP_BITS.sub(" ", text.replace(found[1], " | "))
     if not text.isascii():
         cjk = _cjk_name(text)
         if cjk is not None:
             return [cjk]
-    # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names.
+    # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names, and a
+    # person's before the house's (`Daily Example | Jane Doe`).
+    houses: list[str] = []
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
-        names = _names_only(part.strip())
-        if names:
+        names = _names_only(part.strip(" ,|·•-–—"))
+        if names and all(is_house(n) for n in names):
+            houses = houses or names
+        elif names:
             return names
-    return []
+    return houses
 
 
 def is_cjk_name(name: str) -> bool:
@@ -239,7 +251,7 @@ def is_cjk_name(name: str) -> bool:
 
 def _cjk_name(text: str) -> str | None:
     """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`)."""
-    text = " ".join(_DIGITS.sub(" ", text).split())
+    text = " ".join(_DIGITS.sub(" ", text).split()).strip(" ,|·•-–—")
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     return match.group("name") if match is not None else None
 

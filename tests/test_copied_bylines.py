@@ -104,3 +104,48 @@ def test_an_update_label_stamped_with_a_name_is_no_name() -> None:
     path = DATA / "byline-desk.txt"
     article = normalize(RawRecord(id="a", file="a.txt", path=path, kind="text", text=text))
     assert article.byline == []
+
+
+_STORY = "\n".join(
+    [
+        "The city council voted on Thursday to extend the tram line from the central station to "
+        "the airport, a route that buses now take forty minutes to cover in traffic.",
+        "Construction is due to start next year and the line should open in 2028, the council "
+        "said, with six new stops along the river and a depot near the terminal.",
+        "Opposition members questioned the cost, which has risen by a fifth since the plan was "
+        "first drawn up, and asked for an independent review of the budget.",
+        "The mayor said the airport would pay part of the bill and that the line would take "
+        "thousands of cars off the ring road every day once it opens.",
+    ]
+)
+
+
+def _signed(credit: str) -> list[str]:
+    """The byline of a small page whose header holds `credit` under its headline."""
+    text = (
+        "Home\nNews\nTram line to reach the airport by 2028\n"
+        f"The council backs the plan despite its cost.\n{credit}\n{_STORY}\n"
+    )
+    path = DATA / "byline-desk.txt"  # any path: the text is given
+    return normalize(RawRecord(id="t", file="t.txt", path=path, kind="text", text=text)).byline
+
+
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        # A copy puts each linked name on its own line; a joining word or comma goes on.
+        ("By\nJane Doe\nand\nJohn Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe,\nJohn Roe", ["Jane Doe", "John Roe"]),
+        ("Von\nJana Beispiel\nJonas Muster", ["Jana Beispiel", "Jonas Muster"]),
+        # Without a joining word or a label, the next line is no co-author.
+        ("Jane Doe\nFunctional Design\nMay 3, 2024", ["Jane Doe"]),
+        # The house in capitals after a bare name.
+        ("Jane Doe, USA TODAY", ["Jane Doe"]),
+        # Labels with a colon.
+        ("Contributor: Jane Doe", ["Jane Doe"]),
+        ("Words: Jane Doe", ["Jane Doe"]),
+        ("Text: Jana Beispiel", ["Jana Beispiel"]),
+    ],
+)
+def test_a_credit_split_over_lines_or_labelled_signs(credit: str, byline: list[str]) -> None:
+    assert _signed(credit) == byline

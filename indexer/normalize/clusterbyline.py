@@ -32,8 +32,8 @@ ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
 # `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`.
 _AUTHOR_LABEL = re.compile(
-    r"^(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
-    r"(?!\w)\s*[:：]?\s*",
+    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
+    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(
@@ -47,6 +47,9 @@ _LABEL_ALONE = re.compile(
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`: a labelled part of a meta line.
 _LABELLED_PART = re.compile(r"\s[|·•]\s(?i:written|reported|story|words)\s+(?i:by)\s+(?=[A-Z])")
 _WIRE_CHARS = 40
+_JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
+_JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
+_COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
 _DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
@@ -91,7 +94,7 @@ def header_byline(
             names: list[str] = []
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
-            return names
+            return names + [n for n in _coauthors(page, high, body) if n not in names]
     agency = next((a for i in order if (a := _agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
@@ -106,7 +109,7 @@ def header_byline(
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
     wire_at, wire = _wire_under(page, title_at)
-    found: list[tuple[bool, list[str]]] = []
+    found: list[tuple[bool, int, list[str]]] = []
     for i in order:
         names = bare[i]
         stamped = bool(names) and find_date(page.text(i)) is not None
@@ -124,11 +127,12 @@ def header_byline(
         if any(is_house(n) for n in names):
             houses.append(names)
             continue
-        found.append((stamped, names))
+        found.append((stamped, i, names))
     if found:
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
         # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
-        return next((names for stamped, names in found if stamped), found[0][1])
+        _, i, names = next((one for one in found if one[0]), found[0])
+        return names + [n for n in _coauthors(page, i, body) if n not in names]
     if wire is not None:
         return [wire]
     return houses[0] if houses else []
@@ -142,6 +146,28 @@ def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:
         if _is_wire(text := page.text(i).strip()):
             return i, text
     return -1, None
+
+
+def _coauthors(page: Page, i: int, body: str) -> list[str]:
+    """The names on the lines that go on with the credit of line `i` (`Jane Doe` / `and` /
+    `John Roe`, `By Jane Doe,` / `John Roe`): a copy puts each linked name on a line of its
+    own, and only a joining word or comma says the next line goes on with the credit."""
+    names: list[str] = []
+    joined = _JOINED_END.search(page.text(i)) is not None
+    labelled = i > 0 and _LABEL_ALONE.match(page.text(i - 1)) is not None
+    for j in range(i + 1, min(len(page.lines), i + _COAUTHOR_LINES + 1)):
+        text = page.text(j).strip()
+        if _JOINER.match(text):
+            joined = True
+            continue
+        more = bare_names(text) if _may_be_credit(text) else []
+        if not joined and (more != [text] or not labelled):
+            break  # unjoined, only names alone under a label alone go on (`Von` / A / B)
+        if not more or any(common_words(n, body) or is_house(n) for n in more):
+            break
+        names.extend(more)
+        joined = _JOINED_END.search(text) is not None
+    return names
 
 
 def _over_date(page: Page, i: int) -> bool:

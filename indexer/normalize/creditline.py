@@ -12,7 +12,7 @@ import re
 from indexer.normalize.bylines import BYLINE_LABELS, clean_name, parse_byline
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import find_date
-from indexer.normalize.lines import word_count
+from indexer.normalize.lines import is_upper, word_count
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, parse_publisher_line
 
 SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
@@ -264,6 +264,8 @@ def _names_only(text: str) -> list[str]:
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
     # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.
     parts = [p for p in parts if not is_outlet_like(p)] or parts
+    if len(parts) > 1 and is_upper(parts[-1]) and not is_upper(parts[0]):
+        parts.pop()  # `Jane Doe, USA TODAY`: the house in capitals after mixed-case names
     names = [clean_name(tidy_name(p) or p) for p in parts]
     if not names or any(n is None for n in names):
         return []

@@ -59,6 +59,7 @@ def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str])
         ("배윤경 기자", ["배윤경"]),
         ("地震・災害", []),  # a menu, not a name
         ("Jana Doe před 2 hodinami", ["Jana Doe"]),
+        ("Jana Doe Follow", ["Jana Doe"]),  # the button after the name
         # The house, its date, then the person: the person signs.
         ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
         ("Health Daily 9/21/2016", ["Health Daily"]),

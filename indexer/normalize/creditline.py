@@ -236,7 +236,8 @@ def bare_names(text: str) -> list[str]:
     # person's before the house's (`Daily Example | Jane Doe`).
     houses: list[str] = []
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
-        names = _names_only(part.strip(" ,|·•-–—"))
+        # `Jane Doe Follow`: the button after the name.
+        names = _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
         if names and all(is_house(n) for n in names):
             houses = houses or names
         elif names:

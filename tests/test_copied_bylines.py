@@ -142,6 +142,8 @@ def _signed(credit: str) -> list[str]:
         ("Jane Doe\nFunctional Design\nMay 3, 2024", ["Jane Doe"]),
         # The house in capitals after a bare name.
         ("Jane Doe, USA TODAY", ["Jane Doe"]),
+        # A labelled part of a meta line.
+        ("Daily Example | 04.05.2025 | By Jane Doe", ["Jane Doe"]),
         # Labels with a colon.
         ("Contributor: Jane Doe", ["Jane Doe"]),
         ("Words: Jane Doe", ["Jane Doe"]),

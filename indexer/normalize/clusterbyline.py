@@ -44,8 +44,11 @@ _LABEL_ALONE = re.compile(
     r"|(?:written|posted|published|veröffentlicht)\b[^.!?]{0,30}\s(?:by|von))\s*:?$",
     re.IGNORECASE,
 )
-# `Top Story | Published: 5 hours ago | Written by Jane Doe`: a labelled part of a meta line.
-_LABELLED_PART = re.compile(r"\s[|·•]\s(?i:written|reported|story|words)\s+(?i:by)\s+(?=[A-Z])")
+# `Top Story | Published: 5 hours ago | Written by Jane Doe`, `Le Monde | 04.05.2015 | Par Jane
+# Doe`: a labelled part of a meta line.
+_LABELLED_PART = re.compile(
+    r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
+)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)

@@ -27,7 +27,7 @@ def _normalize(name: str) -> Article:
         ("byline-stamped-first.txt", ["Ravi Mensah"]),
         # Under an earlier copy of the headline, its agency after a slash and its date: no
         # picture credit; `Key Points` by the story's own copy of the headline is no name.
-        ("byline-headline-copy.txt", ["Mira Solberg"]),
+        ("byline-headline-copy.txt", ["Mira Solberg", "AP"]),
         # `Written on Mar 17 by` ends in its label: the next line is the name.
         ("byline-label-ends.txt", ["Tomas Ekberg"]),
         # `Kommentar von` alone on its line, a dozen lines under the story.
@@ -63,6 +63,7 @@ def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str])
         # The house, its date, then the person: the person signs.
         ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
         ("Health Daily 9/21/2016", ["Health Daily"]),
+        ("Jane Doe and AP", ["Jane Doe", "AP"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
@@ -75,6 +76,10 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         # `2:00 PMTags`: the copy glued the tag list to the time's `PM`.
         ("By Zach Doe Dec 12, 2016 2:00 PMTags", ["Zach Doe"]),
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        # An agency credited beside the people is part of the byline, as the line writes it;
+        # one that lent material (`mit`, `with`) is not.
+        ("Von Jana Beispiel und Jonas Muster, dpa", ["Jana Beispiel", "Jonas Muster", "dpa"]),
+        ("Von Jana Beispiel mit AP", ["Jana Beispiel"]),
     ],
 )
 def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

@@ -107,6 +107,9 @@ _FOREIGN_STAMP = re.compile(
     r"^(?P<names>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’.-]*)\s+(?:[a-zß-ÿ]\w*\.?\s+){1,3}\d"
 )
 _DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
+_CREDIT_PIECES = re.compile(r"\s*(?:[,;/&|]|\b(?:and|und|et|y)\b)\s*|^(?:by|von|par|por)\s+", re.I)
+_WITH_REST = re.compile(r"\s(?:mit|with|avec|con)\s.*$", re.IGNORECASE)
+_AGENCY_CHARS = 40
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
 
@@ -158,7 +161,18 @@ def byline_names(text: str, body: str) -> list[str]:
     if credit is None:
         return []
     names = (_without_furniture(tidy_name(n)) for n in credit.byline)
-    return [n for n in names if n and not common_words(n, body)]
+    people = [n for n in names if n and not common_words(n, body)]
+    # `Von Jane Doe und John Roe, dpa`, `Jane Doe and AP`: an agency credited beside the people
+    # is part of the byline, as the line writes it.
+    return people + [a for a in _agencies(text) if a not in people] if people else []
+
+
+def _agencies(text: str) -> list[str]:
+    """The news agencies a credit line names beside its people (`dpa`, `AP`), as written."""
+    # After `mit`, `with` an agency lent material (`Von Jane Doe mit AP`): it did not write.
+    text = _WITH_REST.sub("", text)
+    pieces = (p.strip(" .()") for p in _CREDIT_PIECES.split(text))
+    return [p for p in pieces if p and len(p) <= _AGENCY_CHARS and canonical_outlet(p) in WIRES]
 
 
 def _without_furniture(name: str | None) -> str | None:
@@ -241,7 +255,7 @@ def bare_names(text: str) -> list[str]:
         if names and all(is_house(n) for n in names):
             houses = houses or names
         elif names:
-            return names
+            return names + [a for a in _agencies(text) if a not in names]
     return houses
 
 

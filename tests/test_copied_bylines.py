@@ -57,6 +57,7 @@ def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str])
         ("谢若含2017-03-01 14:27:02", ["谢若含"]),
         ("小暮ひさのり", ["小暮ひさのり"]),
         ("배윤경 기자", ["배윤경"]),
+        ("입력 2026.07.12 22:09", []),  # a time stamp's label, not a two-syllable name
         ("地震・災害", []),  # a menu, not a name
         ("Jana Doe před 2 hodinami", ["Jana Doe"]),
         ("Jana Doe Follow", ["Jana Doe"]),  # the button after the name

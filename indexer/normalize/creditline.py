@@ -100,7 +100,7 @@ _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
 _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )
-_HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{2,4})(?:\s*기자)?$")
+_HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # `입력`: a label
 # Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
 # are not read (`Per-Erik Doe mandag 5. august kl. 14:47`, `Jana Doe před 2 hodinami`).
 _FOREIGN_STAMP = re.compile(

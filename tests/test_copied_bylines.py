@@ -27,7 +27,7 @@ def _normalize(name: str) -> Article:
         ("byline-stamped-first.txt", ["Ravi Mensah"]),
         # Under an earlier copy of the headline, its agency after a slash and its date: no
         # picture credit; `Key Points` by the story's own copy of the headline is no name.
-        ("byline-headline-copy.txt", ["Mira Solberg", "AP"]),
+        ("byline-headline-copy.txt", ["Mira Solberg"]),
         # `Written on Mar 17 by` ends in its label: the next line is the name.
         ("byline-label-ends.txt", ["Tomas Ekberg"]),
         # `Kommentar von` alone on its line, a dozen lines under the story.
@@ -77,9 +77,10 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         # `2:00 PMTags`: the copy glued the tag list to the time's `PM`.
         ("By Zach Doe Dec 12, 2016 2:00 PMTags", ["Zach Doe"]),
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
-        # An agency credited beside the people is part of the byline, as the line writes it;
-        # one that lent material (`mit`, `with`) is not.
-        ("Von Jana Beispiel und Jonas Muster, dpa", ["Jana Beispiel", "Jonas Muster", "dpa"]),
+        # An agency joined to the people signs with them, as the line writes it; one after a
+        # comma is the house (the story's source) and one that lent material (`mit`) is not.
+        ("Par Jeanne Dupont et AFP", ["Jeanne Dupont", "AFP"]),
+        ("Von Jana Beispiel und Jonas Muster, dpa", ["Jana Beispiel", "Jonas Muster"]),
         ("Von Jana Beispiel mit AP", ["Jana Beispiel"]),
     ],
 )

@@ -107,8 +107,9 @@ _FOREIGN_STAMP = re.compile(
     r"^(?P<names>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’.-]*)\s+(?:[a-zß-ÿ]\w*\.?\s+){1,3}\d"
 )
 _DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
-_CREDIT_PIECES = re.compile(r"\s*(?:[,;/&|]|\b(?:and|und|et|y)\b)\s*|^(?:by|von|par|por)\s+", re.I)
-_WITH_REST = re.compile(r"\s(?:mit|with|avec|con)\s.*$", re.IGNORECASE)
+_JOINED_AGENCY = re.compile(
+    r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
+)
 _AGENCY_CHARS = 40
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
@@ -168,10 +169,12 @@ def byline_names(text: str, body: str) -> list[str]:
 
 
 def _agencies(text: str) -> list[str]:
-    """The news agencies a credit line names beside its people (`dpa`, `AP`), as written."""
-    # After `mit`, `with` an agency lent material (`Von Jane Doe mit AP`): it did not write.
-    text = _WITH_REST.sub("", text)
-    pieces = (p.strip(" .()") for p in _CREDIT_PIECES.split(text))
+    """The news agencies a credit line names as co-authors (`Jane Doe and AP`), as written.
+
+    An agency after a comma is the house the reporter writes for (`Jane Doe, Reuters`: the
+    story's source), and one after `mit`, `with` lent material: neither signs with the people.
+    """
+    pieces = (m.group("agency").strip(" .()") for m in _JOINED_AGENCY.finditer(text))
     return [p for p in pieces if p and len(p) <= _AGENCY_CHARS and canonical_outlet(p) in WIRES]
 
 

@@ -95,3 +95,106 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
     # `Follow` glued to the byline; `Social Sharing` nearer the headline is a widget.
     article = _normalize("byline-button.txt")
     assert article.byline == ["Victoria Lansdowne"]
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        # A name stamped with its date on one line, not the nearer `Social Sharing` button.
+        ("byline-stamped-first.txt", ["Ravi Mensah"]),
+        # Under an earlier copy of the headline, its agency after a slash and its date: no
+        # picture credit; `Key Points` by the story's own copy of the headline is no name.
+        ("byline-headline-copy.txt", ["Mira Solberg"]),
+        # `Written on Mar 17 by` ends in its label: the next line is the name.
+        ("byline-label-ends.txt", ["Tomas Ekberg"]),
+        # `Kommentar von` alone on its line, a dozen lines under the story.
+        ("byline-label-far.txt", ["Greta Lindqvist"]),
+        # `… | Published: 5 hours ago | Written by Jane Doe`: a labelled part of a meta line.
+        ("byline-meta-part.txt", ["Nandi Amupolo"]),
+        # A name over its own date line, below a summary box that opens the story's zone.
+        ("byline-over-date.txt", ["Karl Weber"]),
+        # A Japanese name under its date; the section names around it are no people.
+        ("byline-cjk.txt", ["大渡 美咲"]),
+        # A desk credited with `By` signs when no person is named.
+        ("byline-desk.txt", ["Harbour Shopping Team"]),
+        # An agency alone under the headline signs before a phrase further off (`Top Stories`).
+        ("byline-wire-under.txt", ["Associated Press"]),
+        # A stamp in a language whose dates are not read does not void the name before it.
+        ("byline-foreign-stamp.txt", ["Kari Nordmann"]),
+    ],
+)
+def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str]) -> None:
+    assert _normalize(name).byline == byline
+
+
+def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:
+    text = (DATA / "byline-cjk.txt").read_text(encoding="utf-8")
+    # Without its date line the name under the headline is no more a byline than `社会` is.
+    undated = text.replace("2025/1/21 20:50\n", "")
+    path = DATA / "byline-cjk.txt"
+    article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
+    assert article.byline == []
+
+
+def test_an_update_label_stamped_with_a_name_is_no_name() -> None:
+    # `Actualizado Lunes, 2 diciembre 2024`: the stamp's label and weekday are not a person.
+    text = (
+        "Deportes\nLa revancha del piloto tras su sanción en Qatar\n"
+        "El neerlandés dominó la carrera de principio a fin y habló después de su rival.\n"
+        "Actualizado Lunes, 2 diciembre 2024 - 02:24\n"
+        + "\n".join(
+            f"El piloto ganó la carrera número {n} de la temporada sin dejar dudas en la pista, "
+            "y después habló con calma de la sanción que recibió el sábado en la clasificación."
+            for n in range(4)
+        )
+    )
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="a", file="a.txt", path=path, kind="text", text=text))
+    assert article.byline == []
+
+
+_STORY = "\n".join(
+    [
+        "The city council voted on Thursday to extend the tram line from the central station to "
+        "the airport, a route that buses now take forty minutes to cover in traffic.",
+        "Construction is due to start next year and the line should open in 2028, the council "
+        "said, with six new stops along the river and a depot near the terminal.",
+        "Opposition members questioned the cost, which has risen by a fifth since the plan was "
+        "first drawn up, and asked for an independent review of the budget.",
+        "The mayor said the airport would pay part of the bill and that the line would take "
+        "thousands of cars off the ring road every day once it opens.",
+    ]
+)
+
+
+def _signed(credit: str) -> list[str]:
+    """The byline of a small page whose header holds `credit` under its headline."""
+    text = (
+        "Home\nNews\nTram line to reach the airport by 2028\n"
+        f"The council backs the plan despite its cost.\n{credit}\n{_STORY}\n"
+    )
+    path = DATA / "byline-desk.txt"  # any path: the text is given
+    return normalize(RawRecord(id="t", file="t.txt", path=path, kind="text", text=text)).byline
+
+
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        # A copy puts each linked name on its own line; a joining word or comma goes on.
+        ("By\nJane Doe\nand\nJohn Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe,\nJohn Roe", ["Jane Doe", "John Roe"]),
+        ("Von\nJana Beispiel\nJonas Muster", ["Jana Beispiel", "Jonas Muster"]),
+        # Without a joining word or a label, the next line is no co-author.
+        ("Jane Doe\nFunctional Design\nMay 3, 2024", ["Jane Doe"]),
+        # The house in capitals after a bare name.
+        ("Jane Doe, USA TODAY", ["Jane Doe"]),
+        # A labelled part of a meta line.
+        ("Daily Example | 04.05.2025 | By Jane Doe", ["Jane Doe"]),
+        # Labels with a colon.
+        ("Contributor: Jane Doe", ["Jane Doe"]),
+        ("Words: Jane Doe", ["Jane Doe"]),
+        ("Text: Jana Beispiel", ["Jana Beispiel"]),
+    ],
+)
+def test_a_credit_split_over_lines_or_labelled_signs(credit: str, byline: list[str]) -> None:
+    assert _signed(credit) == byline

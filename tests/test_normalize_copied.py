@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.models import Article, RawRecord
-from indexer.normalize import clusterbyline, normalize
+from indexer.normalize import creditline, normalize
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.header import cluster, header_byline, line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
@@ -187,8 +187,8 @@ def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
 def test_a_credit_lines_quick_test_gives_what_the_patterns_give(line: str) -> None:
     # The substring test that skips lines without a role word must never change a result.
     text = line.replace("\xa0", " ")
-    assert clusterbyline._without_role(text) == clusterbyline._COMMA_ROLE.sub(
-        "", clusterbyline._GLUED_ROLE.sub(" ", text)
+    assert creditline._without_role(text) == creditline._COMMA_ROLE.sub(
+        "", creditline._GLUED_ROLE.sub(" ", text)
     )
 
 

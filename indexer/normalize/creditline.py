@@ -1,0 +1,319 @@
+"""What a credit line says: its names once stamps, roles, handles and glued buttons are cut.
+
+A `By` line is read leniently (`By Jane Doe, Senior Editor, 5 min read`); a bare line must be
+nothing but names, and a name whose words the story writes in lower case is no name
+(`Closing Bell`, `Federal Politics`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.bylines import BYLINE_LABELS, clean_name, parse_byline
+from indexer.normalize.cluster import STAMP_BITS
+from indexer.normalize.dates import find_date
+from indexer.normalize.lines import is_upper, word_count
+from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, parse_publisher_line
+
+SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
+
+_PARTICLE_WORDS = frozenset(
+    "de da das do dos del della der den di du la le van von ten ter".split()
+)
+
+# Words of page furniture and firms that a copied page sets in capitals like a name
+# (`Order Reprints`, `Email Me`, `Getty Images`, `Walt Disney Co`).
+_NOT_PERSON = frozenset(
+    """related tags tag topics watch live listen email mail me images image photo photos video
+    order reprints reprint share save saved article articles link copied login signup sign log
+    feed rss podcasts podcast episodes episode search show view connect directly follow
+    subscribe newsletter comments comment print job jobs vacancies menu home more read next
+    previous advertisement sponsored privacy policy terms cookie cookies contact about careers
+    help support imprint impressum sitemap accessibility settings account website webseite
+    co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
+    aktualisiert publicado actualizado publié pubblicato aggiornato""".split()
+)
+
+_GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
+
+# `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
+_RELATIVE = re.compile(
+    r"(?:\b(?:published|updated|posted)\s*:?\s*)?\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?"
+    r"|days?|weeks?|months?|years?|stunden|minuten|tagen?|std\.?)\b(?:\s+ago)?",
+    re.IGNORECASE,
+)
+
+# `Kolumne von Carla Siepmann`, `Analysis by Jane Doe`: the kind of piece before its author.
+_NAME_LABEL = re.compile(
+    r"^(?:(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis|essay|interview"
+    r"|reportage|bericht|meinung|opinion|commentary|column|review|text|recherche)\s+)?"
+    r"(?:von|by|par|por|di)\s+(?!(?:der|dem|den|la|le)\b)(?=[A-ZÀ-Þ])",
+    re.IGNORECASE,
+)
+
+# `Sina Doe Landespolitische Korrespondentin`, `Daniel Doe Redakteur`, `Jane Doe Uhr`: a job
+# title or the clock word of a stripped time after the name.
+_ROLE = (
+    r"(?:chef|ressort|fach)?(?:redakteur|korrespondent|reporter|autor|volontär|journalist)(?:in)?"
+    r"|correspondent|editor|writer|director|contributor|columnist|reporter"
+)
+
+_ROLE_STEMS = tuple(
+    "redakteur korrespondent reporter autor journalist correspondent editor writer director"
+    " contributor columnist".split()
+)  # every _ROLE match holds one (volontär is not ASCII)
+
+_ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
+
+# `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
+_GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
+
+# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma.
+_COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
+
+_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
+
+_MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
+
+_BYLINE_LABEL_WORDS = frozenset(label.split()[-1] for label in BYLINE_LABELS)
+
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|@\w+")
+
+# `5 min read`, `Lesedauer: 4 Minuten`, `Temps de lecture 4 min.`: reading time beside a byline.
+_READING = re.compile(
+    r"\b(?:reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*"
+    r"(?:\d+\s*(?:minutes?|minuten|min)\b\.?)?|\b\d+\s*-?\s*(?:minutes?|minuten|min)\.?\s+"
+    r"(?:read|lesen|de lecture|de lectura)\b",
+    re.IGNORECASE,
+)
+
+_ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
+
+# `2:00 PMTags`: a word glued to a time's `AM` or `PM`, or to another pair of capitals.
+_GLUED_CAPS = re.compile(r"(?<=\b[A-Z]{2})(?=[A-Z][a-z]{2})")
+_GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
+
+# A name in Han characters, its given name perhaps in hiragana (`松岡大地`, `大渡 美咲`,
+# `小暮ひさのり`); in Hangul, perhaps labelled as the reporter's: `배윤경 기자`.
+_CJK_BARE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
+)
+_HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # `입력`: a label
+# Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
+# are not read (`Per-Erik Doe mandag 5. august kl. 14:47`, `Jana Doe před 2 hodinami`).
+_FOREIGN_STAMP = re.compile(
+    r"^(?P<names>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’.-]*)\s+(?:[a-zß-ÿ]\w*\.?\s+){1,3}\d"
+)
+_DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
+_JOINED_AGENCY = re.compile(
+    r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
+)
+_AGENCY_CHARS = 40
+_STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
+
+
+def _credit_text(text: str) -> str:
+    """A credit line without its reading or relative time, handles, asides, what the copy glued
+    to the name and the job title after it."""
+    text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
+    if "@" in text:
+        text = CONTACT.sub(" ", text)  # `Jane Doe@janedoe`, `Jane Doe | jdoe@example.com`
+    if "(" in text:
+        text = _ASIDE.sub(" ", text)  # `Par Jane Doe(Bruxelles, bureau européen)`
+    glued = (
+        _GLUED_WORD.search(text) or _GLUED_CAPS.search(text)
+        if len(text) <= _MAX_STAMPED_CREDIT
+        else None
+    )
+    if glued is not None and len(text[: glued.start()].split()) >= 2:
+        # `Jane DoeTwitter`, `Jane DoeCEO`, `Jane DoeJane Doe`: the copy glued the next element
+        # to the name; a name's own capitals follow one or two letters (`McDonald`, `DeVeaux`).
+        text = text[: glued.start()]
+    return _without_role(text)
+
+
+def _without_role(text: str) -> str:
+    """A credit line without the job title glued to or set after its name."""
+    if text.isascii():
+        # Both patterns need a role word; a substring test rules most lines out far faster
+        # than the patterns' lookaheads at every letter (exact for ASCII: no ſ or K to fold).
+        lower = text.lower()
+        if not any(word in lower for word in _ROLE_STEMS):
+            return text
+    return _COMMA_ROLE.sub("", _GLUED_ROLE.sub(" ", text))
+
+
+def byline_names(text: str, body: str) -> list[str]:
+    """The names of a `By` line that are not common words of the story."""
+    text = _credit_text(text)
+    if parse_publisher_line(text) is not None:
+        return []  # `Published by Global Banking & Finance Review`: the site, not a person
+    credit = parse_byline(_unstutter(text))
+    if (
+        credit is None
+        and len(text) <= _MAX_STAMPED_CREDIT
+        and _STAMP_HINT.search(text)
+        and may_hold_label(text)
+    ):
+        # Only a credit-sized line is worth stripping of its dates (a date search per line).
+        credit = parse_byline(without_stamps(_unstutter(text)))
+    if credit is None:
+        return []
+    names = (_without_furniture(tidy_name(n)) for n in credit.byline)
+    people = [n for n in names if n and not common_words(n, body)]
+    # `Von Jane Doe und John Roe, dpa`, `Jane Doe and AP`: an agency credited beside the people
+    # is part of the byline, as the line writes it.
+    return people + [a for a in _agencies(text) if a not in people] if people else []
+
+
+def _agencies(text: str) -> list[str]:
+    """The news agencies a credit line names as co-authors (`Jane Doe and AP`), as written.
+
+    An agency after a comma is the house the reporter writes for (`Jane Doe, Reuters`: the
+    story's source), and one after `mit`, `with` lent material: neither signs with the people.
+    """
+    pieces = (m.group("agency").strip(" .()") for m in _JOINED_AGENCY.finditer(text))
+    return [p for p in pieces if p and len(p) <= _AGENCY_CHARS and canonical_outlet(p) in WIRES]
+
+
+def _without_furniture(name: str | None) -> str | None:
+    """A name without the page's buttons after it (`Jane Doe Follow`, `Jane Doe Email`)."""
+    words = (name or "").split()
+    while len(words) > 2 and words[-1].lower() in _NOT_PERSON:
+        words.pop()
+    return " ".join(words) or None
+
+
+def is_house(name: str) -> bool:
+    """Whether a credited name is a newspaper or a company rather than a person or an agency."""
+    return is_outlet_like(name) and canonical_outlet(name) not in WIRES
+
+
+def tidy_name(name: str) -> str | None:
+    """A name without the label before it or the job title and clock word after it."""
+    words = _NAME_LABEL.sub("", name).split()
+    if words and words[-1].lower() == "uhr":
+        words.pop()  # the clock word of a stripped time
+    elif len(words) > 2 and _ROLE_WORD.match(words[-1]):
+        # `Sina Doe Landespolitische Korrespondentin`: the title's words, two names kept.
+        words.pop()
+        for _ in range(_MAX_TITLE_WORDS):
+            if len(words) > 2 and words[-1][:1].isupper():
+                words.pop()
+    tidy = " ".join(words).strip(" ,|·-–—")
+    # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
+    return tidy if tidy == name or len(tidy.split()) > 1 else None
+
+
+def may_hold_label(text: str) -> bool:
+    """False when a line cannot hold a byline label (`By`, `Von`...) even without its stamps."""
+    # Stripping stamps only cuts and spaces: a label's letters must stand in the line already.
+    if not text.isascii():
+        return True  # CJK bylines have labels of their own
+    lower = text.lower()
+    return any(word in lower for word in _BYLINE_LABEL_WORDS)
+
+
+def _unstutter(text: str) -> str:
+    """`Byby JANE DOE`, `BYKia Doe`: a byline label copied twice or glued to the name."""
+    if text[:4].lower() == "byby":
+        return text[2:]
+    return _GLUED_BY.sub("By ", text, count=1)
+
+
+def without_stamps(text: str) -> str:
+    """A credit line without its dates, times, handles and `Updated` labels, names left."""
+    found = find_date(text)
+    while found is not None:
+        text = text.replace(found[1], " | ")
+        found = find_date(text)
+    text = STAMP_BITS.sub(" ", text)
+    return " ".join(text.split()).strip(" |·•-–—/:,")
+
+
+def bare_names(text: str) -> list[str]:
+    """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
+    if len(text) > 120:
+        return []
+    text = _credit_text(text)
+    stamp = _FOREIGN_STAMP.match(text)
+    if stamp is not None:
+        text = stamp.group("names")  # `Jane Doe mandag 5. august kl. 14:47`, `Jane Doe před 2 h`
+    elif (found := find_date(text)) is not None:
+        # The date parts what stands before it from what follows (`Daily Example 9/21/2016 Jane
+        # Doe`).
+        text = STAMP_BITS.sub(" ", text.replace(found[1], " | "))
+    if not text.isascii():
+        cjk = _cjk_name(text)
+        if cjk is not None:
+            return [cjk]
+    # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names, and a
+    # person's before the house's (`Daily Example | Jane Doe`).
+    houses: list[str] = []
+    for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
+        # `Jane Doe Follow`: the button after the name.
+        names = _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
+        if names and all(is_house(n) for n in names):
+            houses = houses or names
+        elif names:
+            return names + [a for a in _agencies(text) if a not in names]
+    return houses
+
+
+def is_cjk_name(name: str) -> bool:
+    """Whether a name is written in Chinese, Japanese or Korean characters."""
+    return bool(_CJK_BARE.match(name) or _HANGUL_BARE.match(name))
+
+
+def _cjk_name(text: str) -> str | None:
+    """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`)."""
+    text = " ".join(_DIGITS.sub(" ", text).split()).strip(" ,|·•-–—")
+    match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
+    return match.group("name") if match is not None else None
+
+
+def _names_only(text: str) -> list[str]:
+    """The names of a text that holds nothing else (one-word pieces aside), or none."""
+    if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
+        return []
+    # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
+    parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
+    # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.
+    parts = [p for p in parts if not is_outlet_like(p)] or parts
+    if len(parts) > 1 and is_upper(parts[-1]) and not is_upper(parts[0]):
+        parts.pop()  # `Jane Doe, USA TODAY`: the house in capitals after mixed-case names
+    names = [clean_name(tidy_name(p) or p) for p in parts]
+    if not names or any(n is None for n in names):
+        return []
+    tidy = (tidy_name(n) for n in names if n)
+    return [n for n in tidy if n]
+
+
+def all_common(name: str, body: str) -> bool:
+    """Whether every word of a `name` is one the story writes in lower case (`Closing Bell`), or
+    one is page furniture (`Actualizado Lunes`)."""
+    words = name.split()
+    return any(w.lower().strip(".") in _NOT_PERSON for w in words) or all(
+        common_words(word, body) for word in words
+    )
+
+
+def common_words(name: str, body: str) -> bool:
+    """Whether a `name` is made of words the story writes in lower case (`Federal Politics`)."""
+    if is_cjk_name(name):
+        return name.replace(" ", "") in body  # the story's own words, not its writer's name
+    if name.split()[-1].lower() in _PARTICLE_WORDS:
+        return True  # `Kommentar von`: a label before the name, not a name
+    for word in name.split():
+        low = word.lower().strip(".")
+        if low in _NOT_PERSON:
+            return True
+        if (
+            len(low) > 2
+            and low not in _PARTICLE_WORDS
+            and re.search(rf"\b{re.escape(low)}\b", body)
+        ):
+            return True
+    return False

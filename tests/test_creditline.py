@@ -1,0 +1,45 @@
+"""What a credit line says: the names of a bare line or a `By` line, once its stamp is cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.normalize.creditline import bare_names, byline_names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("松村太郎2019年04月13日 09時00分", ["松村太郎"]),
+        ("谢若含2017-03-01 14:27:02", ["谢若含"]),
+        ("小暮ひさのり", ["小暮ひさのり"]),
+        ("배윤경 기자", ["배윤경"]),
+        ("입력 2026.07.12 22:09", []),  # a time stamp's label, not a two-syllable name
+        ("地震・災害", []),  # a menu, not a name
+        ("Jana Doe před 2 hodinami", ["Jana Doe"]),
+        ("Jana Doe Follow", ["Jana Doe"]),  # the button after the name
+        # The house, its date, then the person: the person signs.
+        ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
+        ("Health Daily 9/21/2016", ["Health Daily"]),
+        ("Jane Doe and AP", ["Jane Doe", "AP"]),
+    ],
+)
+def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
+    assert bare_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # `2:00 PMTags`: the copy glued the tag list to the time's `PM`.
+        ("By Zach Doe Dec 12, 2016 2:00 PMTags", ["Zach Doe"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        # An agency joined to the people signs with them, as the line writes it; one after a
+        # comma is the house (the story's source) and one that lent material (`mit`) is not.
+        ("Par Jeanne Dupont et AFP", ["Jeanne Dupont", "AFP"]),
+        ("Von Jana Beispiel und Jonas Muster, dpa", ["Jana Beispiel", "Jonas Muster"]),
+        ("Von Jana Beispiel mit AP", ["Jana Beispiel"]),
+    ],
+)
+def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
+    assert byline_names(line, "") == names

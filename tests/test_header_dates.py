@@ -35,3 +35,16 @@ def test_a_month_glued_to_the_word_before_it_is_read() -> None:
     found = find_date("by Valley CourierNovember 21, 202501747")
     assert found is not None and found[0].iso() == "2025-11-21"
     assert find_date("McDonald 5 stores") is None
+
+
+def test_an_update_label_after_the_date_makes_it_the_update() -> None:
+    # `2021.05.11 lastupdate` under the headline is when the page changed, not when it was new.
+    article = _normalize("update-after.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2021-05-11"
+
+
+def test_an_update_label_alone_on_its_line_labels_the_date_below() -> None:
+    article = _normalize("update-label-line.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2023-04-02"

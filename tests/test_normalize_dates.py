@@ -224,3 +224,17 @@ def test_resolve_years_takes_known_years() -> None:
 
 def test_seed_dates_match_the_calendar() -> None:
     assert dt.date(2025, 1, 15).weekday() == 2  # the evidence the seeds rely on
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2019.03.26 lastupdate", "2019-03-26"),
+        ("最終更新日：2019年4月2日", "2019-04-02"),
+        ("Last update: May 3, 2024", "2024-05-03"),
+        ("Güncelleme : 05.04.2025", "2025-04-05"),
+    ],
+)
+def test_update_labels_before_or_after_the_date(line: str, iso: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None and found[0] == "updated" and found[1].iso() == iso

@@ -92,8 +92,9 @@ _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?
 _GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
-    r"(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
-    r"|mis à jour|oppdatert|uppdaterad)|(?P<published>posted|(?:first\s+|originally\s+)?"
+    r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised)|aktualisiert|actualizado"
+    r"|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato|最終更新日?|更新日時?)"
+    r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
@@ -101,7 +102,9 @@ _DATE_LINE = re.compile(
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
 _UPDATED_AFTER = re.compile(
-    r"\s*(?:--?|–|—|\||·|,)?\s*(?:last\s+)?updated\s+(?:at\s+)?\d{1,2}:?\d{2}\b", re.IGNORECASE
+    r"\s*(?:--?|–|—|\||·|,)?\s*(?:last\s+)?updated\s+(?:at\s+)?\d{1,2}:?\d{2}\b"
+    r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
+    re.IGNORECASE,
 )
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"

@@ -39,7 +39,13 @@ _NOT_PUBLISHED = re.compile(
     r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
-_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
+_UPDATED = re.compile(
+    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
+    r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica)|更新)",
+    re.IGNORECASE,
+)
+# `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
+_UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
 # `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
 _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # A label that says a sentence states the page's own date (`This story was first published on`).
@@ -110,8 +116,12 @@ def _updated_above(page: Page, i: int) -> bool:
     if i == 0:
         return False
     label = page.text(i - 1)
-    short = label.endswith(":") and word_count(label) <= _LABEL_WORDS
-    return short and bool(_UPDATED.search(label))
+    if word_count(label) > _LABEL_WORDS:
+        return False
+    # `Updated:` or a bare `Last updated` standing alone above the date it labels.
+    if _UPDATED_TAIL.match(label):
+        return True
+    return label.endswith(":") and bool(_UPDATED.search(label))
 
 
 def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
@@ -121,7 +131,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     stamps = {i: _stamp_dates(page.text(i)) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
-        if not dates:
+        if not dates or _updated_above(page, i):
             continue
         # A run of stamps with other days around it is a list of related stories or comments.
         around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
@@ -185,7 +195,8 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         label = before[-_LABEL_CHARS:]
         if _NOT_PUBLISHED.search(label):
             continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
-        found.append(("updated" if _UPDATED.search(label) else "published", date))
+        updated = _UPDATED.search(label) or _UPDATED_TAIL.match(rest)
+        found.append(("updated" if updated else "published", date))
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.
     # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).

@@ -48,3 +48,15 @@ def test_an_update_label_alone_on_its_line_labels_the_date_below() -> None:
     article = _normalize("update-label-line.txt")
     assert article.date is None
     assert article.updated is not None and article.updated.iso() == "2023-04-02"
+
+
+def test_a_wire_dateline_takes_its_year_from_a_stamp_of_the_same_day() -> None:
+    # `PORTVILLE, May 3 (Newswire)` gives no year; `May 3, 2024` further down gives that day's.
+    article = _normalize("wire-dateline-year.txt")
+    assert article.date is not None and article.date.iso() == "2024-05-03"
+
+
+def test_a_price_as_of_a_day_does_not_date_the_story() -> None:
+    # The quote box's `Price as of June 8, 2023` is not a second date beside the byline's.
+    article = _normalize("price-as-of.txt")
+    assert article.date is not None and article.date.iso() == "2021-03-04"

@@ -19,7 +19,7 @@ from indexer.normalize.lines import word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
-__all__ = ["bare_names", "cluster", "header_byline", "header_dates", "line_dates"]
+__all__ = ["bare_names", "cluster", "header_byline", "header_dates", "line_dates", "year_of_day"]
 
 LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
@@ -36,7 +36,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
-    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
+    r"\b\W*$",
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(
@@ -96,6 +97,22 @@ def header_dates(
     if published is None:
         published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
+    """A year-less day (`KATHMANDU, April 25 (Reuters)`) in the one year the page's stamps give
+    that same day (`April 25, 2023 · 1:36 PM`), or None when they give none or several."""
+    if date.year is not None or date.month is None or date.day is None:
+        return None
+    years = {
+        stamp.year
+        for i in range(len(page.lines))
+        for _, stamp in line_dates(page.text(i))
+        if (stamp.month, stamp.day) == (date.month, date.day)
+    }
+    if len(years) != 1:
+        return None
+    return PartialDate(years.pop(), date.month, date.day)
 
 
 def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, PartialDate]]:

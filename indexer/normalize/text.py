@@ -25,7 +25,7 @@ from indexer.normalize.dates import (
     year_for_weekday,
 )
 from indexer.normalize.extraction import Extraction
-from indexer.normalize.header import header_byline, header_dates
+from indexer.normalize.header import header_byline, header_dates, year_of_day
 from indexer.normalize.headline import find_headline, tidy_headline
 from indexer.normalize.lines import (
     Line,
@@ -134,6 +134,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         _web_byline(page, zone, title_at, meta, body, anchor)
     # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
     dateline = page.dateline(start)
+    if web and meta.published is None and dateline is not None and dateline.date is not None:
+        dated = year_of_day(page, dateline.date)  # `April 25 (Reuters)`, `April 25, 2023` below
+        meta.published = (dated, "dateline") if dated is not None else None
 
     if title_at is not None:
         headline, glued = tidy_headline(page.text(title_at).strip())

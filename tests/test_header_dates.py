@@ -60,3 +60,10 @@ def test_a_price_as_of_a_day_does_not_date_the_story() -> None:
     # The quote box's `Price as of June 8, 2023` is not a second date beside the byline's.
     article = _normalize("price-as-of.txt")
     assert article.date is not None and article.date.iso() == "2021-03-04"
+
+
+def test_the_date_stamped_beside_the_byline_dates_the_story_below_a_video_box() -> None:
+    # A video box and captions part the byline and its stamp from the headline and standfirst.
+    article = _normalize("date-by-byline.txt")
+    assert article.byline == ["Maria R. Example"]
+    assert article.date is not None and article.date.iso() == "2024-10-15"

@@ -19,7 +19,15 @@ from indexer.normalize.lines import word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
-__all__ = ["bare_names", "cluster", "header_byline", "header_dates", "line_dates", "year_of_day"]
+__all__ = [
+    "bare_names",
+    "cluster",
+    "date_by_byline",
+    "header_byline",
+    "header_dates",
+    "line_dates",
+    "year_of_day",
+]
 
 LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
@@ -97,6 +105,26 @@ def header_dates(
     if published is None:
         published = _stamp_near(page, zone, mark)
     return published, updated
+
+
+def date_by_byline(page: Page, zone: Zone, name: str) -> PartialDate | None:
+    """The day stamped on the line just below (or above) the header's byline, wherever the
+    header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
+    """
+    low = max(0, zone.start - FAR_ABOVE)
+    high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
+    key = name.casefold()
+    signed = [i for i in range(low, high) if key in page.keys[i]]
+    if len(signed) != 1:
+        return None
+    days = {
+        date
+        for j in (signed[0] + 1, signed[0] - 1)
+        if 0 <= j < len(page.lines)
+        for kind, date in line_dates(page.text(j))
+        if kind == "published" and not _updated_above(page, j)
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:

@@ -107,10 +107,13 @@ def header_dates(
     return published, updated
 
 
-def date_by_byline(page: Page, zone: Zone, name: str) -> PartialDate | None:
+def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> PartialDate | None:
     """The day stamped on the line just below (or above) the header's byline, wherever the
     header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
+    None when the cluster states days of its own (it dated the story, or its days disagree).
     """
+    if any(line_dates(page.text(i)) for i in cluster(page, zone, title_at) if i != title_at):
+        return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
     key = name.casefold()

@@ -133,7 +133,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         _web_dates(page, zone, title_at, meta)
         _web_byline(page, zone, title_at, meta, body, anchor)
         if meta.published is None and meta.bylines:
-            dated = date_by_byline(page, zone, meta.bylines[0])  # `Jane Doe` / `30. Juni 2025`
+            # `Jane Doe` / `30. Juni 2025` under a video box or a summary
+            dated = date_by_byline(page, zone, title_at, meta.bylines[0])
             meta.published = (dated, "byline-line") if dated is not None else None
     # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
     dateline = page.dateline(start)

@@ -238,3 +238,11 @@ def test_seed_dates_match_the_calendar() -> None:
 def test_update_labels_before_or_after_the_date(line: str, iso: str) -> None:
     found = parse_date_line(line)
     assert found is not None and found[0] == "updated" and found[1].iso() == iso
+
+
+@pytest.mark.parametrize(
+    "line", ["2 minute readApril 25, 20232:26 PM GMT+2Last Updated 9 min ago", "25 April 202314:05"]
+)
+def test_a_year_glued_to_the_time_after_it_is_read(line: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == "2023-04-25"

@@ -75,6 +75,8 @@ _WEEKDAY_SHORT = re.compile(_WEEKDAY_ANY)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")
 _DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
+# `April 25, 20232:26 PM`: a copied stamp whose year runs into the time after it.
+_GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
 # The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
@@ -170,10 +172,11 @@ def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
 
 
 def _prepare(text: str) -> str:
-    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`)."""
+    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`, `20232:26`)."""
     text = _ORDINAL.sub("", text.strip().strip(",|·-–"))
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
+    text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
     # dateutil reads `GMT+8` the POSIX way (eight hours behind); pages mean eight hours ahead.
     return _GMT_OFFSET.sub(
         lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text

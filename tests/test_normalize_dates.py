@@ -224,3 +224,25 @@ def test_resolve_years_takes_known_years() -> None:
 
 def test_seed_dates_match_the_calendar() -> None:
     assert dt.date(2025, 1, 15).weekday() == 2  # the evidence the seeds rely on
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2019.03.26 lastupdate", "2019-03-26"),
+        ("最終更新日：2019年4月2日", "2019-04-02"),
+        ("Last update: May 3, 2024", "2024-05-03"),
+        ("Güncelleme : 05.04.2025", "2025-04-05"),
+    ],
+)
+def test_update_labels_before_or_after_the_date(line: str, iso: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None and found[0] == "updated" and found[1].iso() == iso
+
+
+@pytest.mark.parametrize(
+    "line", ["2 minute readApril 25, 20232:26 PM GMT+2Last Updated 9 min ago", "25 April 202314:05"]
+)
+def test_a_year_glued_to_the_time_after_it_is_read(line: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == "2023-04-25"

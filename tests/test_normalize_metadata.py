@@ -84,6 +84,11 @@ def test_an_update_stamp_is_no_publication_date() -> None:
         ("Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET", ["Pete Evans"]),
         ("By Associated Press", ["Associated Press"]),
         ("Von Konstantin Furrer", ["Konstantin Furrer"]),
+        # A date, initials or a title glued on without a separator the name parser knows.
+        ("Written by Hannah Osei on May 3, 2019", ["Hannah Osei"]),
+        ("Von Konstantin Furrer (kf)", ["Konstantin Furrer"]),
+        ("By Mateo Rivas Staff Writer", ["Mateo Rivas"]),
+        ("Hannah Osei Contributing Editor", ["Hannah Osei"]),
     ],
 )
 def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:
@@ -91,7 +96,9 @@ def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:
     assert found is not None and found[0] == names
 
 
-@pytest.mark.parametrize("text", ["More stories", "Share this article", "Tech Industry News Desk"])
+@pytest.mark.parametrize(
+    "text", ["More stories", "Share this article", "Tech Industry News Desk", "Staff Writer"]
+)
 def test_other_marked_text_is_no_credit(text: str) -> None:
     assert read_credit(text) is None
 

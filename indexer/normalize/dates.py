@@ -75,6 +75,8 @@ _WEEKDAY_SHORT = re.compile(_WEEKDAY_ANY)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")
 _DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE)
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
+# `April 25, 20232:26 PM`: a copied stamp whose year runs into the time after it.
+_GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
 # The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
@@ -92,8 +94,9 @@ _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?
 _GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
-    r"(?:(?P<updated>(?:last\s+)?(?:updated|modified|edited|revised)|aktualisiert|actualizado"
-    r"|mis à jour|oppdatert|uppdaterad)|(?P<published>posted|(?:first\s+|originally\s+)?"
+    r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised)|aktualisiert|actualizado"
+    r"|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato|最終更新日?|更新日時?)"
+    r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
@@ -101,7 +104,9 @@ _DATE_LINE = re.compile(
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
 _UPDATED_AFTER = re.compile(
-    r"\s*(?:--?|–|—|\||·|,)?\s*(?:last\s+)?updated\s+(?:at\s+)?\d{1,2}:?\d{2}\b", re.IGNORECASE
+    r"\s*(?:--?|–|—|\||·|,)?\s*(?:last\s+)?updated\s+(?:at\s+)?\d{1,2}:?\d{2}\b"
+    r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
+    re.IGNORECASE,
 )
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
@@ -167,10 +172,11 @@ def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
 
 
 def _prepare(text: str) -> str:
-    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`)."""
+    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`, `20232:26`)."""
     text = _ORDINAL.sub("", text.strip().strip(",|·-–"))
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
+    text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
     # dateutil reads `GMT+8` the POSIX way (eight hours behind); pages mean eight hours ahead.
     return _GMT_OFFSET.sub(
         lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text

@@ -19,7 +19,15 @@ from indexer.normalize.lines import word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
-__all__ = ["bare_names", "cluster", "header_byline", "header_dates", "line_dates"]
+__all__ = [
+    "bare_names",
+    "cluster",
+    "date_by_byline",
+    "header_byline",
+    "header_dates",
+    "line_dates",
+    "year_of_day",
+]
 
 LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
@@ -36,10 +44,17 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
-    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed)\b\W*$",
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
+    r"\b\W*$",
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
-_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|akt\.|actualizado|mis à jour)", re.I)
+_UPDATED = re.compile(
+    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
+    r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica)|更新)",
+    re.IGNORECASE,
+)
+# `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
+_UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
 # `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
 _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # A label that says a sentence states the page's own date (`This story was first published on`).
@@ -92,6 +107,45 @@ def header_dates(
     return published, updated
 
 
+def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> PartialDate | None:
+    """The day stamped on the line just below (or above) the header's byline, wherever the
+    header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
+    None when the cluster states days of its own (it dated the story, or its days disagree).
+    """
+    if any(line_dates(page.text(i)) for i in cluster(page, zone, title_at) if i != title_at):
+        return None
+    low = max(0, zone.start - FAR_ABOVE)
+    high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
+    key = name.casefold()
+    signed = [i for i in range(low, high) if key in page.keys[i]]
+    if len(signed) != 1:
+        return None
+    days = {
+        date
+        for j in (signed[0] + 1, signed[0] - 1)
+        if 0 <= j < len(page.lines)
+        for kind, date in line_dates(page.text(j))
+        if kind == "published" and not _updated_above(page, j)
+    }
+    return days.pop() if len(days) == 1 else None
+
+
+def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
+    """A year-less day (`KATHMANDU, April 25 (Reuters)`) in the one year the page's stamps give
+    that same day (`April 25, 2023 · 1:36 PM`), or None when they give none or several."""
+    if date.year is not None or date.month is None or date.day is None:
+        return None
+    years = {
+        stamp.year
+        for i in range(len(page.lines))
+        for _, stamp in line_dates(page.text(i))
+        if (stamp.month, stamp.day) == (date.month, date.day)
+    }
+    if len(years) != 1:
+        return None
+    return PartialDate(years.pop(), date.month, date.day)
+
+
 def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, PartialDate]]:
     """One line's dates with the earliest of its unlabelled days as the publication.
 
@@ -110,8 +164,12 @@ def _updated_above(page: Page, i: int) -> bool:
     if i == 0:
         return False
     label = page.text(i - 1)
-    short = label.endswith(":") and word_count(label) <= _LABEL_WORDS
-    return short and bool(_UPDATED.search(label))
+    if word_count(label) > _LABEL_WORDS:
+        return False
+    # `Updated:` or a bare `Last updated` standing alone above the date it labels.
+    if _UPDATED_TAIL.match(label):
+        return True
+    return label.endswith(":") and bool(_UPDATED.search(label))
 
 
 def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
@@ -121,7 +179,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     stamps = {i: _stamp_dates(page.text(i)) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
-        if not dates:
+        if not dates or _updated_above(page, i):
             continue
         # A run of stamps with other days around it is a list of related stories or comments.
         around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
@@ -185,7 +243,8 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
         label = before[-_LABEL_CHARS:]
         if _NOT_PUBLISHED.search(label):
             continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
-        found.append(("updated" if _UPDATED.search(label) else "published", date))
+        updated = _UPDATED.search(label) or _UPDATED_TAIL.match(rest)
+        found.append(("updated" if updated else "published", date))
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.
     # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).

@@ -43,6 +43,14 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
+_DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)
+# A reporter's title after the name without a comma (`Jane Doe Staff Writer`).
+_ROLE_TAIL = re.compile(
+    r"[\s|–—-]+(?:(?:senior|staff|chief|contributing|special|political|business|sports?|deputy|"
+    r"associate|managing|executive|guest|freelance)\s+)*(?:writer|reporter|correspondent|editor|"
+    r"contributor|columnist|journalist|redakteur(?:in)?|korrespondent(?:in)?)\s*$",
+    re.IGNORECASE,
+)
 _MAX_TEXT = 150
 _MAX_PIECE = 60
 _AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
@@ -298,6 +306,11 @@ def read_credit(text: str) -> tuple[list[str], str | None] | None:
     """The people and the agency in one byline text (`By A and B`, `By Associated Press`)."""
     # A credit glued to its stamp (`By A Published in Section`, `Von A Aktualisiert am …`).
     bare = _STAMP.split(_LABEL.sub("", text), maxsplit=1)[0].strip(" :·|,")
+    # `Written by Jane Doe on May 3, 2019`, `Von Jane Doe (jd)`, `By Jane Doe Staff Writer`.
+    dated = find_date(bare) if any(c.isdigit() for c in bare) else None
+    if dated is not None and dated[1] in bare:
+        bare = _DATE_JOINER.sub("", bare[: bare.index(dated[1])])
+    bare = _ROLE_TAIL.sub("", _INITIALS.sub("", bare)).strip(" :·|,")
     outlet = canonical_outlet(bare)
     if outlet is not None:
         return ([bare], outlet) if outlet in WIRES else None

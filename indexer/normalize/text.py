@@ -25,7 +25,7 @@ from indexer.normalize.dates import (
     year_for_weekday,
 )
 from indexer.normalize.extraction import Extraction
-from indexer.normalize.header import header_byline, header_dates
+from indexer.normalize.header import date_by_byline, header_byline, header_dates, year_of_day
 from indexer.normalize.headline import find_headline, tidy_headline
 from indexer.normalize.lines import (
     Line,
@@ -132,8 +132,15 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if web and zone is not None:
         _web_dates(page, zone, title_at, meta)
         _web_byline(page, zone, title_at, meta, body, anchor)
+        if meta.published is None and meta.bylines:
+            # `Jane Doe` / `30. Juni 2025` under a video box or a summary
+            dated = date_by_byline(page, zone, title_at, meta.bylines[0])
+            meta.published = (dated, "byline-line") if dated is not None else None
     # Without a strong anchor, start is the first story line: a weak `Beijing:` is trusted there.
     dateline = page.dateline(start)
+    if web and meta.published is None and dateline is not None and dateline.date is not None:
+        dated = year_of_day(page, dateline.date)  # `April 25 (Reuters)`, `April 25, 2023` below
+        meta.published = (dated, "dateline") if dated is not None else None
 
     if title_at is not None:
         headline, glued = tidy_headline(page.text(title_at).strip())

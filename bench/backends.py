@@ -31,8 +31,6 @@ from indexer.backends.xapian.shards import shard_dirs
 from indexer.live import LiveIndex
 from indexer.pipeline import build_index
 
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
 SPIES = "xapian, match spies"
 ONE = "xapian 1 shard"
 
@@ -170,12 +168,10 @@ def _measure(
         for n in range(reps):
             query = queries[n % len(queries)]
             for engine_name in order[n % len(order) :] + order[: n % len(order)]:
-                helpers = _children_cpu()
                 started, cpu_started = time.perf_counter(), time.process_time()
                 engines[engine_name].search(_request(query.whoosh, query.sort))
                 samples[engine_name].append((time.perf_counter() - started) * 1000)
-                spent = time.process_time() - cpu_started + _children_cpu() - helpers
-                cpu[engine_name].append(spent * 1000)
+                cpu[engine_name].append((time.process_time() - cpu_started) * 1000)
         timings[name] = {
             engine_name: {
                 "p50": statistics.median(values),
@@ -190,24 +186,6 @@ def _measure(
         )
         print(f"{name:28} {row}", flush=True)
     return timings
-
-
-def _children_cpu() -> float:
-    """CPU seconds spent so far by the ranking processes of local shards (`xapian-progsrv`,
-    children of this one), which `time.process_time` leaves out."""
-    me, total = str(os.getpid()), 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name, rest = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :]
-        fields = rest.split()
-        if name == "xapian-progsrv" and fields[1] == me:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLK_TCK
 
 
 def _agreement(whoosh: Any, xapian: Any, classes: dict[str, list[Any]]) -> list[dict[str, Any]]:
@@ -243,9 +221,8 @@ def markdown(results: dict[str, Any], corpus: Path) -> str:
         f"# Whoosh and Xapian on {corpus.name} ({results['articles']['whoosh']} articles)",
         "",
         "Full request through the backend the app holds (10 hits, 3 snippets each, every facet,",
-        "the month histogram); wall p50 / p95, then CPU p50 of this process and its ranking",
-        "processes (xapian-progsrv), in ms (a remote shard's CPU is spent in its server);",
-        "engines interleaved query by query on a shared",
+        "the month histogram); wall p50 / p95, then CPU p50 of this process, in ms (a remote",
+        "shard's CPU is spent in its server); engines interleaved query by query on a shared",
         f"2-core machine (load average {os.getloadavg()[0]:.1f} at the end: other developers' "
         "work ran meanwhile, so figures are noisy).",
         "",

@@ -65,9 +65,6 @@ def test_rankers_give_the_hits_and_weights_of_the_local_database(sharded_index):
     finally:
         backend.close()
     assert _rankers() == []  # closing the backend ends them
-    assert _page(backend, RANKED[0]) == here[0]  # a search still answers, ranked here,
-    assert _rankers() == []  # and starts no process a closed backend would never end
-    backend.close()
 
 
 def test_a_ranker_whose_process_dies_is_replaced(sharded_index):

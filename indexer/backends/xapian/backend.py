@@ -341,7 +341,7 @@ class XapianBackend(SearchBackend):
             if getattr(local, "db", None) is db:
                 local.db = local.shards = None
         self._tables = None
-        self._rankers.close()
+        self._rankers.renew()
 
     def count(self) -> int:
         """Number of articles."""

@@ -86,11 +86,6 @@ class Rankers:
             self._open -= 1
         ranker.close()
 
-    def close(self) -> None:
-        """Close every ranker and make no more (a closed backend ranks in its own process)."""
-        self.usable = False
-        self.renew()
-
     def renew(self) -> None:
         """Close the idle rankers; those lent out are closed when given back."""
         with self._lock:

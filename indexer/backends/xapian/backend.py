@@ -38,7 +38,6 @@ from indexer.backends.base import (
 )
 from indexer.backends.xapian import columns, frequent, schema
 from indexer.backends.xapian.columns import ShardTables
-from indexer.backends.xapian.ranker import Rankers
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import (
     Search,
@@ -57,7 +56,6 @@ from indexer.backends.xapian.shards import (
 from indexer.backends.xapian.translate import to_xapian
 from indexer.errors import IndexMissing, NewsIndexError, QueryError, ShardUnavailable
 from indexer.models import Article
-from indexer.query.counting import CORES
 from indexer.query.prepare import prepare
 from indexer.research.sample import sampled
 
@@ -89,7 +87,6 @@ class XapianBackend(SearchBackend):
     shardable = True
     rewrites_files = True  # Xapian rewrites its table files: an update must copy them
     use_columns = True  # False: count by match spies as over remote shards (bench/backends.py)
-    use_rankers = True  # False: rank local shards in this process (bench/backends.py, tests)
 
     def __init__(
         self, path: Path | None, dirs: list[Path], remote: list[RemoteShard] | None = None
@@ -106,7 +103,6 @@ class XapianBackend(SearchBackend):
         self._tables_lock = threading.Lock()
         # Per shard written to: (uuid, revision before the first write, docids written since).
         self._written: dict[int, tuple[str, int, set[int]]] = {}
-        self._rankers = Rankers(dirs, size=CORES)
         if remote is not None:
             self.capabilities = XapianBackend.capabilities - REMOTE_WITHOUT.keys()
 
@@ -330,7 +326,6 @@ class XapianBackend(SearchBackend):
         """Pick up committed changes (each thread reopens its database on its next read)."""
         self._version += 1
         self._labels = {}
-        self._rankers.renew()
 
     def close(self) -> None:
         """Close every thread's database."""
@@ -341,7 +336,6 @@ class XapianBackend(SearchBackend):
             if getattr(local, "db", None) is db:
                 local.db = local.shards = None
         self._tables = None
-        self._rankers.renew()
 
     def count(self) -> int:
         """Number of articles."""
@@ -415,14 +409,7 @@ class XapianBackend(SearchBackend):
         prepared = prepare(sq)
         return self._read(
             lambda db: Search(
-                db,
-                sq,
-                prepared,
-                started,
-                self._labels,
-                self._local_tables(),
-                self._local.shards,
-                self._rankers if self.use_rankers else None,
+                db, sq, prepared, started, self._labels, self._local_tables(), self._local.shards
             ).run()
         )
 

@@ -31,8 +31,6 @@ from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResul
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.frequent import docids_of
-from indexer.backends.xapian.ranker import FAILED as RANKER_FAILED
-from indexer.backends.xapian.ranker import Rankers
 from indexer.backends.xapian.rows import QueryRows
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
 from indexer.backends.xapian.translate import (
@@ -81,13 +79,11 @@ class Search:
         labels: dict[tuple[str, str], str | None],
         tables: ShardTables | None = None,
         shard_dbs: list[xapian.Database] | None = None,
-        rankers: Rankers | None = None,
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
         self.tables = tables  # the columns of local shards (None: remote, count by spies)
         self.shard_dbs = shard_dbs  # the local shards of `db`, each alone (matched in threads)
-        self.rankers = rankers  # processes ranking the local shards in parallel (`ranker`)
         # atleastN: is counted from postings over local shards' columns (refused otherwise).
         self.translation: Translation = to_xapian(prepared.tree, db, counts=tables is not None)
         self.counted = tables is not None and has_counts(prepared.tree)
@@ -114,11 +110,9 @@ class Search:
         return xapian.Query(xapian.Query.OP_FILTER, self.base, xapian.Query(
             xapian.Query.OP_AND, chosen))  # fmt: skip
 
-    def enquire(
-        self, query: xapian.Query, ranked: bool, group: bool, db: xapian.Database | None = None
-    ) -> xapian.Enquire:
+    def enquire(self, query: xapian.Query, ranked: bool, group: bool) -> xapian.Enquire:
         """An enquiry ordered as the search asks (relevance, newest or oldest)."""
-        enquire = xapian.Enquire(db or self.db)
+        enquire = xapian.Enquire(self.db)
         enquire.set_query(query)
         if ranked:
             enquire.set_weighting_scheme(xapian.BM25Weight())
@@ -252,8 +246,8 @@ class Search:
         if self.prepared.ranked and group:
             return self.ranked_stories(shards, start, count)
         if self.prepared.ranked:
-            xids, weights = self.best(start, count, group)
-            return [(x, self.db.get_document(x), w) for x, w in zip(xids, weights, strict=True)]
+            enquire = self.enquire(self.final, ranked=True, group=group)
+            return [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, count)]
         xids = shards.xids[_in_order(final, shards, self.sq.sort, group, start + count)][start:]
         return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
 
@@ -271,29 +265,17 @@ class Search:
         wanted = start + count
         size = max(4 * wanted, 40)
         while True:
-            found, weights = self.best(0, size, group=False)
-            xids = np.asarray(found, dtype=np.int64)
+            mset = self.enquire(self.final, ranked=True, group=False).get_mset(0, size)
+            xids = docids_of(mset)
             codes = shards.tables.stories.codes[shards.rows(xids)]
             firsts = np.sort(np.unique(codes, return_index=True)[1])
-            if len(firsts) >= wanted or len(found) < size:
+            if len(firsts) >= wanted or mset.size() < size:
                 break
             size *= 4
         return [
-            (found[i], self.db.get_document(found[i]), weights[i])
+            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight)
             for i in firsts[start:wanted].tolist()
         ]
-
-    def best(self, start: int, count: int, group: bool) -> tuple[list[int], list[float]]:
-        """Docids and weights of the ranked matches from `start` (`count` at most), ranked by a
-        process per shard when one is free (`ranker`), else here."""
-        if self.rankers is not None:
-            try:
-                with self.rankers.borrow() as ranker:
-                    if ranker is not None:
-                        return _hits(self.enquire(self.final, True, group, ranker), start, count)
-            except RANKER_FAILED as exc:
-                log.warning("a ranking process failed (%s): ranking here", exc.get_msg())
-        return _hits(self.enquire(self.final, True, group), start, count)
 
     def ranked_among(
         self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
@@ -421,13 +403,6 @@ class Search:
             copies=copies,
             copies_total=total,
         )
-
-
-def _hits(enquire: xapian.Enquire, start: int, count: int) -> tuple[list[int], list[float]]:
-    """Docids and weights of an enquiry's matches (read before its database is used again)."""
-    mset = enquire.get_mset(start, count)
-    hits = [mset.get_hit(i) for i in range(mset.size())]
-    return [h.docid for h in hits], [h.weight for h in hits]
 
 
 def _in_order(

@@ -10,13 +10,14 @@ numpy's gathers and `bincount` run without the interpreter lock, so threads shar
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from indexer.query.facets import FacetCount, count_facets
+from indexer.query.facets import FacetCount, facet_counters
 from indexer.query.histogram import Histogram, bin_dates
 
 if TYPE_CHECKING:
@@ -26,13 +27,6 @@ CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os
 _COUNTERS = ThreadPoolExecutor(max_workers=CORES, thread_name_prefix="counting")
 
 
-def concurrently(work: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
-    """`map` over the counting threads (in order; in this thread on a one-core machine)."""
-    if CORES < 2 or len(items) < 2:
-        return map(work, items)
-    return iter([future.result() for future in [_COUNTERS.submit(work, i) for i in items]])
-
-
 def counts_of(
     sq: SearchQuery,
     names: Sequence[str],
@@ -40,17 +34,39 @@ def counts_of(
     base: np.ndarray,
     chosen: dict[str, np.ndarray],
     final: np.ndarray,
+    meanwhile: Future[Any] | None = None,
 ) -> tuple[int, dict[str, list[FacetCount]], Histogram | None]:
     """The stories of `final`, the facets asked for (each without its own selection) and the
-    chart of `final`, counted at the same time."""
-    chart = _COUNTERS.submit(_chart, sq, tables, final) if sq.histogram else None
-    stories = _COUNTERS.submit(tables.stories.count, final)
-    facets = {}
+    chart of `final`, counted at the same time on the machine's cores.
+
+    `meanwhile` is other work of the same search on a core of its own (Xapian ranks its page in
+    C++ on a thread): until it is done, counting stays in this thread, since a third thread on
+    two cores would slow the page (`source:reuters` at 1M, whose ranking outlasts its counting);
+    once it is done, what is left is shared.
+    """
+    jobs: list[Callable[[], Any]] = [partial(tables.stories.count, final)]
+    if sq.histogram:
+        jobs.append(partial(_chart, sq, tables, final))
     if sq.facets:
-        facets = count_facets(
-            names, sq.filters, sq.facet_limit, base, chosen, tables.facets, concurrently
-        )
-    return stories.result(), facets, chart.result() if chart is not None else None
+        jobs += facet_counters(names, sq.filters, sq.facet_limit, base, chosen, tables.facets)
+    done = _run(jobs, meanwhile)
+    stories, histogram = done[0], done[1] if sq.histogram else None
+    facets = dict(zip(names, done[2 if sq.histogram else 1 :], strict=True)) if sq.facets else {}
+    return stories, facets, histogram
+
+
+def _run(jobs: list[Callable[[], Any]], meanwhile: Future[Any] | None) -> list[Any]:
+    """The results of the jobs, in order: on every core, or in this thread until `meanwhile`
+    is done and on every core after."""
+    results: list[Any] = [None] * len(jobs)
+    for n, job in enumerate(jobs):
+        if CORES > 1 and (meanwhile is None or meanwhile.done()):
+            rest = [_COUNTERS.submit(j) for j in jobs[n + 1 :]]
+            results[n] = job()
+            results[n + 1 :] = [future.result() for future in rest]
+            return results
+        results[n] = job()
+    return results
 
 
 def _chart(sq: SearchQuery, tables: Any, final: np.ndarray) -> Histogram:

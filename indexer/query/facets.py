@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from indexer.models import Article
 
 MULTI_SEP = "\x1f"
-# Maps a function over items, in order (the builtin `map`, or a thread pool's).
-Runner = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
 PRECISION_CODES = {"": 0, "year": 1, "month": 2, "day": 3}
 
 
@@ -319,14 +318,25 @@ def count_facets(
     base: np.ndarray,
     chosen: dict[str, np.ndarray],
     facets: dict[str, FacetColumn],
-    run: Runner = map,
 ) -> dict[str, list[FacetCount]]:
     """Count each facet over the matches with the other facets' selections applied.
 
     The most common values first (months latest first), at most `limit`; a selected value
-    stays listed (with its count, possibly 0) so that it can be removed. `run` maps the
-    counting of each facet (`counting.concurrently` counts them on several cores).
+    stays listed (with its count, possibly 0) so that it can be removed.
     """
+    counters = facet_counters(names, filters, limit, base, chosen, facets)
+    return {name: count() for name, count in zip(names, counters, strict=True)}
+
+
+def facet_counters(
+    names: Sequence[str],
+    filters: dict[str, tuple[str, ...]],
+    limit: int,
+    base: np.ndarray,
+    chosen: dict[str, np.ndarray],
+    facets: dict[str, FacetColumn],
+) -> list[Callable[[], list[FacetCount]]]:
+    """What `count_facets` does, one call per facet (to be run on several threads)."""
     masks: dict[tuple[str, ...], np.ndarray] = {}  # what each facet counts over
     for name in names:
         others = tuple(other for other in chosen if other != name)
@@ -352,4 +362,4 @@ def count_facets(
                 ordered.append((selected[key], int(counts[n]) if n is not None else 0))
         return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
 
-    return dict(zip(names, run(one, names), strict=True))
+    return [partial(one, name) for name in names]

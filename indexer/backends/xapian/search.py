@@ -230,7 +230,8 @@ class Search:
             # here: two cores at work. Nothing here uses the database until it is done.
             start = (sq.page - 1) * sq.per_page
             pending = _PAGES.submit(self.ordered, shards, final, start, sq.per_page, sq.group)
-        stories, facets, histogram = counts_of(sq, FACETS, tables, base, chosen, final)
+        ranking = pending if prepared.ranked else None  # ranked in C++, on a core of its own
+        stories, facets, histogram = counts_of(sq, FACETS, tables, base, chosen, final, ranking)
         page = pending.result() if pending is not None else []
         hits = [self.hit(docid, doc, weight, prepared.ranked) for docid, doc, weight in page]
         return self.results(total, stories, hits, facets, histogram, sampled_from)

@@ -8,6 +8,14 @@ PARALLEL_FROM = 5_000  # articles or records from which a build uses several pro
 MAX_PROCESSES = 4
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def processes_for(items: int) -> int:
     """Processes for `items` articles or records: one for a small build or a single core."""
     cores = os.cpu_count() or 1

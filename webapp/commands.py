@@ -14,9 +14,10 @@ from flask.cli import FlaskGroup, with_appcontext
 from indexer.errors import IndexLocked, NewsIndexError
 from indexer.models import BuildReport
 from indexer.pipeline import build_index, index_stats, update_index
+from indexer.workers import cores
 from webapp import alias_table, live_index, search
 from webapp.cli_filters import library_error, request_args
-from webapp.serving import ServeOptions, can_fork, cores, exposure_warning, serve
+from webapp.serving import ServeOptions, can_fork, exposure_warning, serve
 
 T = TypeVar("T")
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another build holds the lock, try again later

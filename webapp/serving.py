@@ -42,14 +42,6 @@ class ServeOptions:
     backlog: int = 2048  # connections the kernel holds before a process accepts them
 
 
-def cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
 def can_fork() -> bool:
     """Whether pre-fork workers are possible here (Unix with gunicorn installed)."""
     if not hasattr(os, "fork"):

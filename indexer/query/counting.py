@@ -9,7 +9,6 @@ numpy's gathers and `bincount` run without the interpreter lock, so threads shar
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -19,11 +18,12 @@ import numpy as np
 
 from indexer.query.facets import FacetCount, facet_counters
 from indexer.query.histogram import Histogram, bin_dates
+from indexer.workers import cores
 
 if TYPE_CHECKING:
     from indexer.backends.base import SearchQuery
 
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+CORES = cores()
 _COUNTERS = ThreadPoolExecutor(max_workers=CORES, thread_name_prefix="counting")
 
 
@@ -49,10 +49,10 @@ def counts_of(
         jobs.append(partial(_chart, sq, tables, final))
     if sq.facets:
         jobs += facet_counters(names, sq.filters, sq.facet_limit, base, chosen, tables.facets)
-    done = _run(jobs, meanwhile)
-    stories, histogram = done[0], done[1] if sq.histogram else None
-    facets = dict(zip(names, done[2 if sq.histogram else 1 :], strict=True)) if sq.facets else {}
-    return stories, facets, histogram
+    done = iter(_run(jobs, meanwhile))
+    stories = next(done)
+    histogram = next(done) if sq.histogram else None
+    return stories, dict(zip(names, done, strict=True)) if sq.facets else {}, histogram
 
 
 def _run(jobs: list[Callable[[], Any]], meanwhile: Future[Any] | None) -> list[Any]:

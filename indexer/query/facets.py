@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import partial, reduce
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -337,19 +337,18 @@ def facet_counters(
     facets: dict[str, FacetColumn],
 ) -> list[Callable[[], list[FacetCount]]]:
     """What `count_facets` does, one call per facet (to be run on several threads)."""
-    masks: dict[tuple[str, ...], np.ndarray] = {}  # what each facet counts over
-    for name in names:
-        others = tuple(other for other in chosen if other != name)
+    # Each facet counts over the matches with the other facets' selections: one mask (and its
+    # rows) per distinct set of others, shared by every facet without a selection.
+    others_of = {name: tuple(other for other in chosen if other != name) for name in names}
+    masks: dict[tuple[str, ...], np.ndarray] = {}
+    for others in others_of.values():
         if others not in masks:
-            docs = base
-            for other in others:
-                docs = docs & chosen[other]
-            masks[others] = docs
+            masks[others] = reduce(np.logical_and, (chosen[o] for o in others), base)
     rows_of = {others: np.flatnonzero(docs) for others, docs in masks.items()}
 
     def one(name: str) -> list[FacetCount]:
         """One facet's counts, as listed."""
-        others = tuple(other for other in chosen if other != name)
+        others = others_of[name]
         column = facets[name]
         counts = column.counts(masks[others], rows_of[others])
         ordered = top_counts(column, counts, limit, by_value=name == "month")

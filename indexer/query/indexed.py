@@ -42,8 +42,3 @@ def indexed_mask(indexed: np.ndarray, after: dt.datetime | None) -> np.ndarray |
         return None
     bound = micros(after)
     return (indexed > bound) & (indexed != UNKNOWN) & (indexed < np.iinfo(np.int64).max)
-
-
-def indexed_order(docs: np.ndarray, indexed: np.ndarray) -> np.ndarray:
-    """Document numbers most recently indexed first (ties keep their order)."""
-    return docs[np.argsort(-indexed[docs].astype(np.int64), kind="stable")]

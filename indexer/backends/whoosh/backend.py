@@ -26,7 +26,6 @@ from indexer.backends.base import (
     CAPABILITIES,
     EXPORT_CAP,
     FACETS,
-    INDEXED,
     Export,
     Hit,
     SearchBackend,
@@ -50,17 +49,16 @@ from indexer.models import Article, article_from_dict
 from indexer.query.counting import counts_of
 from indexer.query.facets import DateColumns, select
 from indexer.query.grammar import TEXT_FIELDS, Phrase, Word, parse_tokens
-from indexer.query.indexed import indexed_mask, indexed_order
+from indexer.query.indexed import indexed_mask
 from indexer.query.limits import check_query_text
 from indexer.query.mentions import LENGTH_FIELD
-from indexer.query.order import first_in_order
+from indexer.query.order import first_in_order, order_keys
 from indexer.query.prepare import PreparedQuery, prepare
 from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
 from indexer.workers import processes_for
 
 SEARCH_FIELDS = TEXT_FIELDS
-UNKNOWN_OLDEST = 10**7  # sorts undated articles after every real date ordinal
 SEARCH_SECONDS = 1.0  # budget of a search: matching by Whoosh (wildcards, ranges), then snippets
 EXPORT_SECONDS = 10.0  # the same for an export, which may wait longer
 EXPORT_BATCH = 500
@@ -468,7 +466,7 @@ class WhooshBackend(SearchBackend):
                 docs, _scores = top_n(evaluation.scores, np.flatnonzero(final), cap)
                 order = docs.tolist()
             else:
-                order = _in_order(final, tables, sq.sort)[:cap]
+                order = _first_in_order(final, tables, sq.sort, cap).tolist()
         return Export(self._read_in_batches(searcher, order), total, evaluation.complete)
 
     def match_dates(self, sq: SearchQuery) -> DateColumns:
@@ -573,37 +571,14 @@ def _selected(
     return select(mask, tables.dates, prepared.bounds, sq.filters, tables.facets)
 
 
-def _in_order(final: np.ndarray, tables: IndexTables, sort: str) -> list[int]:
-    """Matching document numbers in an unranked order: by date, or most recently indexed."""
-    if sort == INDEXED:
-        return indexed_order(np.flatnonzero(final), tables.indexed).tolist()
-    return _by_date(final, tables.dates.ordinal, sort)
-
-
 def _first_in_order(
-    final: np.ndarray, tables: IndexTables, sort: str, stop: int, group: bool
+    final: np.ndarray, tables: IndexTables, sort: str, stop: int, group: bool = False
 ) -> np.ndarray:
-    """The first `stop` matches in `_in_order`'s order (one per story when grouping)."""
+    """The first `stop` matches in an unranked order (by date, or most recently indexed; ties
+    in document order), one per story when grouping."""
     docs = np.flatnonzero(final)
-    if sort == INDEXED:
-        keys = -tables.indexed[docs].astype(np.int64)
-    else:
-        keys = _date_keys(tables.dates.ordinal[docs], sort)
+    keys = order_keys(docs, tables, sort)
     return first_in_order(docs, keys, stop, stories=tables.stories if group else None)
-
-
-def _date_keys(ordinal: np.ndarray, sort: str) -> np.ndarray:
-    """Sort keys of dates, newest (or oldest) first; undated ones last."""
-    days = ordinal.astype(np.int64)
-    if sort == "oldest":
-        return np.where(days > 0, days, UNKNOWN_OLDEST)
-    return -days
-
-
-def _by_date(final: np.ndarray, ordinal: np.ndarray, sort: str) -> list[int]:
-    """Matching document numbers, newest (or oldest) first; undated ones last."""
-    docs = np.flatnonzero(final)
-    return docs[np.argsort(_date_keys(ordinal[docs], sort), kind="stable")].tolist()
 
 
 def _article(stored: dict[str, Any]) -> Article:

@@ -30,6 +30,7 @@ from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, PRECISION_CODES, facet_values, period_ends
 from indexer.query.indexed import micros
 from indexer.query.mentions import word_count
+from indexer.query.order import UNKNOWN_OLDEST
 
 # Term prefixes of the searchable fields (body has none).
 TEXT_PREFIX = {"title": "S", "body": "", "source": "XS", "publisher": "XP", "byline": "XA",
@@ -53,7 +54,6 @@ SLOT_MTIME = 12
 SLOT_CHART = 13  # "ordinal:precision" MULTI_SEP source: the date chart per source
 SLOT_INDEXED = 14  # when the article entered the index (indexer.query.indexed.micros)
 SLOT_WORDS = 15  # the body's length in words (indexer.query.mentions.word_count)
-UNKNOWN_OLDEST = 10**7
 MAX_TERM_BYTES = 240  # Xapian refuses longer terms; such a 'word' is a URL or a hash
 
 _TEXT = text_analyzer()

@@ -55,7 +55,7 @@ from indexer.query.facets import (
 from indexer.query.histogram import bin_dates
 from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.mentions import AtLeast
-from indexer.query.order import first_in_order
+from indexer.query.order import first_in_order, order_keys
 from indexer.query.prepare import PreparedQuery
 from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
@@ -411,14 +411,9 @@ def _in_order(
 ) -> np.ndarray:
     """Rows of the first `stop` matches newest, oldest or most recently indexed first (one per
     story when grouping), ties in docid order, as Xapian sorts by value."""
-    tables = shards.tables
     rows = np.flatnonzero(final)
-    if sort == INDEXED:
-        keys = -tables.indexed[rows]
-    else:
-        days = tables.dates.ordinal[rows].astype(np.int64)
-        keys = np.where(days > 0, days, schema.UNKNOWN_OLDEST) if sort == "oldest" else -days
-    stories = tables.stories if group else None
+    keys = order_keys(rows, shards.tables, sort)
+    stories = shards.tables.stories if group else None
     return first_in_order(rows, keys, stop, ties=shards.xids[rows], stories=stories)
 
 

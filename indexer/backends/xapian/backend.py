@@ -38,6 +38,7 @@ from indexer.backends.base import (
 )
 from indexer.backends.xapian import columns, frequent, schema
 from indexer.backends.xapian.columns import ShardTables
+from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import (
     Search,
@@ -101,8 +102,7 @@ class XapianBackend(SearchBackend):
         self._labels: dict[tuple[str, str], str | None] = {}  # facet value as first written
         self._tables: tuple[tuple[Any, ...], ShardTables] | None = None  # (shard revisions, ...)
         self._tables_lock = threading.Lock()
-        # Per shard written to: (uuid, revision before the first write, docids written since).
-        self._written: dict[int, tuple[str, int, set[int]]] = {}
+        self._written: dict[int, Written] = {}  # per shard written to since opening
         if remote is not None:
             self.capabilities = XapianBackend.capabilities - REMOTE_WITHOUT.keys()
 
@@ -232,8 +232,8 @@ class XapianBackend(SearchBackend):
     def _touched(self, number: int, db: xapian.WritableDatabase) -> set[int]:
         """The docids this backend wrote in a shard since its first write here (noted now)."""
         if number not in self._written:
-            self._written[number] = (db.get_uuid().decode(), db.get_revision(), set())
-        return self._written[number][2]
+            self._written[number] = Written(db.get_uuid().decode(), db.get_revision(), set())
+        return self._written[number].docids
 
     def clear(self) -> None:
         """Delete every article (each shard made empty)."""

@@ -30,6 +30,7 @@ from indexer.backends.tables import IndexTables, SegmentTable, join_tables
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.frequent import FrequentTerms
 from indexer.backends.xapian.patchtables import patched
+from indexer.backends.xapian.revisions import Written, current_file, previous_file, write_current
 from indexer.backends.xapian.schema import FACET_SLOT
 from indexer.query.facets import DateColumns, FacetColumn
 
@@ -66,11 +67,6 @@ class ShardTables:
         if len(xids):
             mask[self.rows(xids)] = True
         return mask
-
-
-def table_file(folder: Path, db: xapian.Database) -> Path:
-    """Where the table of a shard at its current revision is saved."""
-    return folder / f"{PREFIX}{db.get_uuid().decode()}-{db.get_revision()}.npz"
 
 
 def compute(db: xapian.Database) -> SegmentTable:
@@ -135,32 +131,30 @@ def _saved(path: Path, db: xapian.Database) -> SegmentTable | None:
 
 def shard_table(folder: Path, db: xapian.Database) -> SegmentTable:
     """A shard's saved table, or its values read now when none fits its revision."""
-    table = _saved(table_file(folder, db), db)
+    table = _saved(current_file(folder, PREFIX, db), db)
     if table is None:
         log.info("no saved tables for %s at its revision: reading its values", folder)
         return compute(db)
     return table
 
 
-def write_tables(folder: Path, since: tuple[str, int, set[int]] | None = None) -> bool:
+def write_tables(folder: Path, since: Written | None = None) -> bool:
     """Save the table of a shard unless a readable one is saved; delete those of other revisions.
 
-    `since` = (uuid, revision, docids): the docids written since that revision; when that
-    revision's table is saved, only those documents are read again (`patchtables`). Returns
-    whether it wrote one.
+    `since`: what was written since a revision; when that revision's table is saved, only those
+    documents are read again (`patchtables`). Returns whether it wrote one.
     """
-    db = xapian.Database(str(folder))
-    try:
-        path = table_file(folder, db)
-        stale = [p for p in folder.glob(f"{PREFIX}*.npz") if p != path]
-        wrote = _saved(path, db) is None
-        if wrote:
-            (patched(folder, PREFIX, db, since) or compute(db)).save(path)
-        for old in stale:  # after patching: the previous revision's table is read there
-            old.unlink(missing_ok=True)
-        return wrote
-    finally:
-        db.close()
+
+    def write(db: xapian.Database, path: Path) -> bool:
+        """Save the current revision's table unless it is saved."""
+        if _saved(path, db) is not None:
+            return False
+        previous = previous_file(folder, PREFIX, db, since)
+        table = patched(previous, db, since.docids) if previous and since else None
+        (table or compute(db)).save(path)
+        return True
+
+    return write_current(folder, PREFIX, write)
 
 
 def join(parts: list[SegmentTable]) -> ShardTables:

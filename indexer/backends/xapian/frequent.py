@@ -6,7 +6,7 @@ million articles costs ~100 ms before any counting starts. So rebuild and update
 text term in at least one sixteenth of a shard's documents, the shard's documents holding it as a
 packed bitmap (`newsindex-frequent-<uuid>-<revision>.npz`, named by the revision it describes,
 like the columns' tables); a search reads those words' rows from the bitmaps and asks Xapian only
-for the rest (`rows.query_rows`). An index without the file (older, or damaged) is searched as
+for the rest (`rows.QueryRows`). An index without the file (older, or damaged) is searched as
 before, never failed.
 """
 
@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 import xapian
 
+from indexer.atomic import write_file
+from indexer.backends.xapian.revisions import Written, current_file, previous_file, write_current
 from indexer.backends.xapian.schema import TEXT_PREFIX
 
 PREFIX = "newsindex-frequent-"
@@ -46,11 +48,6 @@ class FrequentTerms:
 
 
 NONE = FrequentTerms(size=0, index={}, bits=np.zeros((0, 0), dtype=np.uint8))
-
-
-def frequent_file(folder: Path, db: xapian.Database) -> Path:
-    """Where the bitmaps of a shard at its current revision are saved."""
-    return folder / f"{PREFIX}{db.get_uuid().decode()}-{db.get_revision()}.npz"
 
 
 def _is_text(term: bytes) -> bool:
@@ -108,7 +105,7 @@ def docids_of(mset: xapian.MSet) -> np.ndarray:
 
 def load(folder: Path, db: xapian.Database) -> FrequentTerms:
     """A shard's saved bitmaps, or none (searches then ask Xapian for every term)."""
-    path = frequent_file(folder, db)
+    path = current_file(folder, PREFIX, db)
     try:
         found = _read(path)
     except FileNotFoundError:
@@ -131,52 +128,47 @@ def _read(path: Path) -> FrequentTerms:
     return FrequentTerms(size=size, index={bytes(t): n for n, t in enumerate(terms)}, bits=bits)
 
 
-def write_frequent(folder: Path, since: tuple[str, int, set[int]] | None = None) -> bool:
+def write_frequent(folder: Path, since: Written | None = None) -> bool:
     """Save a shard's bitmaps unless saved for its revision; delete those of other revisions.
 
-    `since` = (uuid, revision, docids): the docids written since that revision. When the bitmaps
-    of that revision are saved, only those documents are read again (an update of a few
-    articles in a million costs milliseconds, not the ~25 s of reading every frequent word);
-    otherwise every bitmap is made anew. Returns whether it wrote them.
+    `since`: what was written since a revision. When the bitmaps of that revision are saved, only
+    those documents are read again (an update of a few articles in a million costs milliseconds,
+    not the ~25 s of reading every frequent word); otherwise every bitmap is made anew. Returns
+    whether it wrote them.
     """
-    db = xapian.Database(str(folder))
-    try:
-        path = frequent_file(folder, db)
-        stale = [p for p in folder.glob(f"{PREFIX}*.npz") if p != path]
+
+    def write(db: xapian.Database, path: Path) -> bool:
+        """Save the current revision's bitmaps unless they are saved."""
         if path.exists() and load(folder, db) is not NONE:
-            found = None
-        else:
-            found = _patched(folder, db, since) or compute(db)
-            _save(path, found)
-        for old in stale:
-            old.unlink(missing_ok=True)
-        return found is not None
-    finally:
-        db.close()
+            return False
+        previous = previous_file(folder, PREFIX, db, since)
+        found = _patched(previous, db, since.docids) if previous and since else None
+        _save(path, found or compute(db))
+        return True
+
+    return write_current(folder, PREFIX, write)
 
 
 def _save(path: Path, found: FrequentTerms) -> None:
     """Write bitmaps to `path` whole or not at all."""
     terms = np.array(sorted(found.index, key=found.index.__getitem__), dtype=bytes)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as out:
-        np.savez(out, terms=terms.reshape(-1), bits=found.bits, size=np.int64(found.size))
-    tmp.replace(path)
+    write_file(
+        path,
+        lambda fh: np.savez(
+            fh, terms=terms.reshape(-1), bits=found.bits, size=np.int64(found.size)
+        ),
+    )
 
 
-def _patched(
-    folder: Path, db: xapian.Database, since: tuple[str, int, set[int]] | None
-) -> FrequentTerms | None:
-    """The bitmaps of revision `since` with its written documents read again (None: none)."""
-    if since is None:
-        return None
-    uuid, revision, docids = since
+def _patched(path: Path, db: xapian.Database, docids: set[int]) -> FrequentTerms | None:
+    """The bitmaps saved at `path` (an earlier revision of `db`) with the documents written since
+    read again (None: none there, or they do not fit)."""
     try:
-        old = _read(folder / f"{PREFIX}{uuid}-{revision}.npz")
+        old = _read(path)
     except (OSError, ValueError, KeyError):
         return None
     new_size = db.get_lastdocid() + 1
-    if uuid != db.get_uuid().decode() or new_size < old.size:
+    if new_size < old.size:
         return None
     bits = np.pad(old.bits, ((0, 0), (0, (new_size + 7) // 8 - old.bits.shape[1])))
     index = old.index

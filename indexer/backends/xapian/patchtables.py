@@ -22,20 +22,15 @@ from indexer.backends.xapian.schema import FACET_SLOT
 from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn
 
 
-def patched(
-    folder: Path, prefix: str, db: xapian.Database, since: tuple[str, int, set[int]] | None
-) -> SegmentTable | None:
-    """The table of revision `since` with its written documents read again (None: no such
-    table, or another database)."""
-    if since is None:
-        return None
-    uuid, revision, docids = since
+def patched(path: Path, db: xapian.Database, docids: set[int]) -> SegmentTable | None:
+    """The table saved at `path` (an earlier revision of `db`) with the documents written since
+    read again (None: no such table, or it does not fit)."""
     try:
-        old = SegmentTable.load(folder / f"{prefix}{uuid}-{revision}.npz", None)
+        old = SegmentTable.load(path, None)
     except (OSError, ValueError, KeyError):
         return None
     size = db.get_lastdocid() + 1
-    if uuid != db.get_uuid().decode() or size < old.size:
+    if size < old.size:
         return None
     touched = np.asarray(sorted(d for d in docids if 0 < d < size), dtype=np.int64)
     docs = {d: _document(db, d) for d in touched.tolist()}

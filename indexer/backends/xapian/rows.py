@@ -14,14 +14,17 @@ phrase.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import reduce
+from typing import Any, TypeVar
 
 import numpy as np
 import xapian
 
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.frequent import (
+    FrequentTerms,
     docids_of,
     first_matches,
     match_set,
@@ -31,6 +34,7 @@ from indexer.backends.xapian.frequent import (
 # Xapian's leaf types (Query::LEAF_*), which the 1.4 bindings do not name.
 LEAF_TERM, LEAF_MATCH_ALL, LEAF_MATCH_NOTHING = 100, 102, 103
 _POSITIONAL = (xapian.Query.OP_PHRASE, xapian.Query.OP_NEAR)
+S, T = TypeVar("S"), TypeVar("T")
 PROBE = 50  # matches a phrase's probe reads: how many of its words' articles hold it
 _OR = (xapian.Query.OP_OR, xapian.Query.OP_SYNONYM)
 _WALKED = (
@@ -60,20 +64,25 @@ class QueryRows:
         self.frequent = shards.frequent
         self.shard_dbs = shard_dbs or []  # each local shard alone (the parts of `db`)
 
+    def parts(self) -> list[tuple[int, xapian.Database]] | None:
+        """(first row, database) of each shard matched alone, or None when several shards have
+        no databases of their own (then the combined database is matched)."""
+        offsets = self.shards.offsets.tolist()
+        if len(self.shard_dbs) >= 2:
+            return list(zip(offsets, self.shard_dbs, strict=True))
+        return [(offsets[0], self.db)] if len(offsets) == 1 else None
+
     def matched(self, query: xapian.Query) -> np.ndarray:
         """The rows Xapian matches for a query: one match, split over the shards' threads."""
-        if len(self.shard_dbs) < 2:
+        parts = self.parts()
+        if parts is None:
             return self.shards.mask(matching_docids(self.db, query))
-        # Xapian's reference counts are not atomic: each thread gets its own copy of the query.
-        # The threads only match (C++, without the GIL); the docids are read here afterwards:
-        # the bindings release and take the GIL around every call, and two threads reading
-        # thousands of docids at once would spend their time handing it over.
         wire = query.serialise()
-        msets = list(
-            _SHARDS.map(lambda db: match_set(db, xapian.Query.unserialise(wire)), self.shard_dbs)
+        msets = _each(
+            lambda db: match_set(db, xapian.Query.unserialise(wire)), [d for _, d in parts]
         )
         mask = np.zeros(self.shards.tables.size, dtype=bool)
-        for offset, mset in zip(self.shards.offsets.tolist(), msets, strict=True):
+        for (offset, _db), mset in zip(parts, msets, strict=True):
             mask[offset + docids_of(mset)] = True  # docid d of a shard is row offset + d
         return mask
 
@@ -134,20 +143,20 @@ class QueryRows:
         """The rows of a phrase of frequent words: per shard, its matches, or its words' rows
         from the bitmaps less the articles holding the words without the phrase, whichever
         Xapian returns fewer of."""
-        offsets = self.shards.offsets.tolist()
-        if len(offsets) > 1 and len(self.shard_dbs) < 2:
-            return self.matched(query)  # shards without their own databases: combined docids
+        parts = self.parts()
+        if parts is None:
+            return self.matched(query)
         terms = [next(iter(q)) for q in subs]
         without = xapian.Query(
             xapian.Query.OP_AND_NOT, xapian.Query(xapian.Query.OP_AND, subs), query
         )
         wires = query.serialise(), without.serialise()
-        dbs = self.shard_dbs if len(self.shard_dbs) >= 2 else [self.db]
+        shards = [(db, bitmaps) for (_o, db), bitmaps in zip(parts, self.frequent, strict=True)]
 
-        def one(number: int) -> tuple[np.ndarray | None, xapian.MSet]:
+        def one(shard: tuple[xapian.Database, FrequentTerms]) -> tuple[np.ndarray | None, Any]:
             """The shard's articles holding the words if its set is the phrase's complement
             (else None), and the set."""
-            db, bitmaps = dbs[number], self.frequent[number]
+            db, bitmaps = shard
             phrase = xapian.Query.unserialise(wires[0])
             probe = first_matches(db, phrase, PROBE)
             if probe.size() < PROBE:
@@ -159,12 +168,22 @@ class QueryRows:
             return None, match_set(db, phrase)
 
         mask = np.zeros(self.shards.tables.size, dtype=bool)
-        for number, (words, mset) in enumerate(_SHARDS.map(one, range(len(dbs)))):
-            offset = offsets[number]
-            rows = offset + docids_of(mset)  # read here: see `matched`
+        for (offset, _db), (words, mset) in zip(parts, _each(one, shards), strict=True):
+            rows = offset + docids_of(mset)  # read here: see `_each`
             if words is None:
                 mask[rows] = True
             else:  # most articles with the words hold the phrase
                 mask[offset : offset + len(words)] = words
                 mask[rows] = False
         return mask
+
+
+def _each(work: Callable[[S], T], shards: list[S]) -> Iterator[T]:
+    """`work` on each shard, in a thread each when there are several.
+
+    Xapian's reference counts are not atomic: each thread makes its own copy of a query. The
+    threads only match (C++, without the GIL); callers read the docids afterwards: the bindings
+    release and take the GIL around every call, and two threads reading thousands of docids at
+    once would spend their time handing it over.
+    """
+    return _SHARDS.map(work, shards) if len(shards) > 1 else map(work, shards)

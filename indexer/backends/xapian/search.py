@@ -207,9 +207,7 @@ class Search:
             rows = self.tree_rows(prepared.tree, shards)
             matched = tables.live & rows if rows is not None else np.zeros_like(tables.live)
         else:
-            matched = tables.live & QueryRows(self.db, shards, self.shard_dbs).rows(
-                self.translation.query
-            )
+            matched = tables.live & self.rows(self.translation.query, shards)
         recent = indexed_mask(tables.indexed, sq.indexed_after)
         if recent is not None:
             matched = matched & recent
@@ -273,10 +271,7 @@ class Search:
             if len(firsts) >= wanted or mset.size() < size:
                 break
             size *= 4
-        return [
-            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight)
-            for i in firsts[start:wanted].tolist()
-        ]
+        return self.hits_at(mset, xids, firsts[start:wanted])
 
     def ranked_among(
         self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
@@ -298,9 +293,15 @@ class Search:
         if group:
             firsts = set(shards.tables.stories.first_per_story(rows))
             kept = np.asarray([k for k, r in zip(kept, rows.tolist(), strict=True) if r in firsts])
-        page = kept[start : start + count].tolist()
+        return self.hits_at(mset, xids, kept[start : start + count])
+
+    def hits_at(
+        self, mset: xapian.MSet, xids: np.ndarray, places: np.ndarray
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """(docid, document, weight) of the matches at some places of a ranked match set."""
         return [
-            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight) for i in page
+            (int(xids[i]), self.db.get_document(int(xids[i])), mset.get_hit(i).weight)
+            for i in places.tolist()
         ]
 
     def rows(self, query: xapian.Query, shards: ShardTables) -> np.ndarray:

@@ -21,7 +21,7 @@ import numpy as np
 
 from indexer.atomic import write_file
 from indexer.backends.base import FACETS
-from indexer.query.facets import DateColumns, FacetColumn, StoryColumn
+from indexer.query.facets import DateColumns, FacetColumn, Labels, StoryColumn
 
 FORMAT = 3  # bump when what a table holds or how it is computed changes
 
@@ -213,21 +213,14 @@ def _join_facet(parts: list[tuple[int, FacetColumn]]) -> FacetColumn:
     """One facet of the whole index: labels merged case-insensitively, documents offset."""
     if len(parts) == 1 and parts[0][0] == 0:
         return parts[0][1]
-    index: dict[str, int] = {}
-    labels: list[str] = []
+    labels = Labels()
     owners, ids = [], []
     for offset, column in parts:
-        remap = np.empty(len(column.labels), dtype=np.int32)
-        for n, label in enumerate(column.labels):
-            key = label.casefold()
-            if key not in index:
-                index[key] = len(labels)
-                labels.append(label)
-            remap[n] = index[key]
+        remap = np.fromiter(map(labels.id, column.labels), np.int32, len(column.labels))
         owners.append(column.owner.astype(np.int32) + offset)
         ids.append(remap[column.ids])
     return FacetColumn(
-        labels=labels,
+        labels=labels.labels,
         owner=np.concatenate(owners).astype(np.int32) if owners else np.zeros(0, np.int32),
         ids=np.concatenate(ids).astype(np.int32) if ids else np.zeros(0, np.int32),
     )

@@ -36,6 +36,26 @@ def facet_values(article: Article) -> dict[str, tuple[str, ...]]:
     }
 
 
+class Labels:
+    """A facet's values merged case-insensitively (`NEW YORK`, `New York`), each id shown as the
+    value first written."""
+
+    def __init__(self, labels: Iterable[str] = ()) -> None:
+        self.labels: list[str] = []
+        self._ids: dict[str, int] = {}
+        for label in labels:
+            self.id(label)
+
+    def id(self, value: str) -> int:
+        """The value's id: a new one unless a value of the same case-folded form came first."""
+        key = value.casefold()
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = len(self.labels)
+            self.labels.append(value)
+        return found
+
+
 @dataclass(slots=True)
 class FacetColumn:
     """One facet: the value of each entry, the document it belongs to, and the value names."""
@@ -57,22 +77,17 @@ class FacetColumn:
         Values that differ only in case are one value (`NEW YORK`, `New York`), shown as
         first written.
         """
-        index: dict[str, int] = {}
-        labels: list[str] = []
+        labels = Labels()
         owner: list[int] = []
         ids: list[int] = []
         for doc, raw in enumerate(values):
             if not raw:
                 continue
             for value in raw.decode().split(MULTI_SEP):
-                key = value.casefold()
-                if key not in index:
-                    index[key] = len(labels)
-                    labels.append(value)
                 owner.append(doc)
-                ids.append(index[key])
+                ids.append(labels.id(value))
         return cls(
-            labels=labels,
+            labels=labels.labels,
             owner=np.asarray(owner, dtype=np.int32),
             ids=np.asarray(ids, dtype=np.int32),
         )

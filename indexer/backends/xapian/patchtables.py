@@ -19,7 +19,7 @@ from indexer.backends.base import FACETS
 from indexer.backends.tables import SegmentTable
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.schema import FACET_SLOT
-from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn
+from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, Labels
 
 
 def patched(path: Path, db: xapian.Database, docids: set[int]) -> SegmentTable | None:
@@ -100,13 +100,11 @@ def _coded(
     """A coded column (stories, files) with the written documents read again, renumbered in
     order of first appearance ("" first), as `columns._codes` numbers it."""
     index = {key: n for n, key in enumerate(keys)}
-    keys = list(keys)
     out = _grown(codes, size)
     for docid, doc in docs.items():
         value = doc.get_value(slot).decode() if doc is not None else ""
-        out[docid] = index.setdefault(value, len(keys))
-        if out[docid] == len(keys):
-            keys.append(value)
+        out[docid] = index.setdefault(value, len(index))
+    keys = list(index)  # in order of their codes: a dict keeps insertion order
     out[0] = 0  # docid 0 is never a document: "" comes first
     order, renumbered = _first_appearance(out)
     return [keys[k] for k in order.tolist()], renumbered.astype(codes.dtype)
@@ -129,19 +127,15 @@ def _facet(
     db: xapian.Database,
 ) -> FacetColumn:
     """A facet column with the written documents' entries read again."""
-    index = {label.casefold(): n for n, label in enumerate(old.labels)}
-    labels = list(old.labels)
+    labels = Labels(old.labels)
     owner, ids, variants = [], [], {}  # variants: (docid, id) -> the value as that doc writes it
     for docid, doc in docs.items():
         raw = doc.get_value(FACET_SLOT[name]).decode() if doc is not None else ""
         for value in raw.split(MULTI_SEP) if raw else ():
-            key = value.casefold()
-            if key not in index:
-                index[key] = len(labels)
-                labels.append(value)
+            code = labels.id(value)
             owner.append(docid)
-            ids.append(index[key])
-            variants.setdefault((docid, index[key]), value)
+            ids.append(code)
+            variants.setdefault((docid, code), value)
     keep = ~np.isin(old.owner, touched)
     all_owner = np.concatenate([old.owner[keep], np.asarray(owner, dtype=old.owner.dtype)])
     all_ids = np.concatenate([old.ids[keep], np.asarray(ids, dtype=old.ids.dtype)])
@@ -158,9 +152,9 @@ def _facet(
         if docid in written:
             shown.append(variants[docid, code])
         elif first_old.get(code) == docid:
-            shown.append(labels[code])
+            shown.append(labels.labels[code])
         else:  # its first writer was rewritten or deleted: the next one's spelling
-            shown.append(_variant(db, name, docid, labels[code]))
+            shown.append(_variant(db, name, docid, labels.labels[code]))
     return FacetColumn(labels=shown, owner=all_owner, ids=renumbered.astype(old.ids.dtype))
 
 

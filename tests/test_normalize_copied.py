@@ -9,8 +9,10 @@ import pytest
 
 from indexer.models import Article, RawRecord
 from indexer.normalize import creditline, normalize
+from indexer.normalize.cluster import cluster
+from indexer.normalize.clusterbyline import header_byline
 from indexer.normalize.dates import parse_date_line
-from indexer.normalize.header import cluster, header_byline, line_dates
+from indexer.normalize.header import line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
 from indexer.normalize.lines import Line, clean_text, is_paragraph, split_lines, unwrap
 from indexer.normalize.story import Page

@@ -20,7 +20,13 @@ from indexer.normalize.bylines import clean_name
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
-from indexer.normalize.pagebyline import header_byline, page_byline, tidy_name
+from indexer.normalize.pagebyline import (
+    header_byline,
+    labelled_author,
+    page_byline,
+    tidy_name,
+    visible_lines,
+)
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 
 ORGANISATION_TYPES = frozenset(
@@ -70,10 +76,11 @@ def page_people(
     if linked:
         meta_tags["linked"] = linked
     meta_people = _unique([n for names in meta_tags.values() for n in names])
-    shown = header_byline(tree, headline)
+    lines = visible_lines(tree)  # read once: the credit under the headline, then any label
+    shown = header_byline(lines, headline)
     how = "byline-line"
     if shown is None:
-        shown, how = page_byline(tree), "byline-zone"
+        shown, how = page_byline(tree) or labelled_author(lines), "byline-zone"
     if shown is not None:
         names = _people(shown[0], site)
         if names:

@@ -216,10 +216,10 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
     if not credit.byline:
         credit.shouted = is_upper(segment)
     tail = None if strict else _TAIL.match(segment)
-    if tail is not None and split_names(tail.group("names")):
+    if tail is not None and (named := split_names(tail.group("names"))):
         # `DOLORES DOE FOR DAILYMAIL.COM`, `Jane Doe mit AP`: a house or an agency after the
         # names; `Jane Doe with John Roe` adds a reporter.
-        credit.byline.extend(n for n in split_names(tail.group("names")) if n not in credit.byline)
+        credit.byline.extend(n for n in named if n not in credit.byline)
         helper = split_names(tail.group("rest")) if tail.group("join").lower() != "for" else []
         credit.byline.extend(n for n in helper if n not in credit.byline)
         return True

@@ -101,7 +101,7 @@ def header_byline(
     agency = next((a for i in order if (a := _agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
-    lone = _lone_byline(page, zone, body)
+    lone = _lone_byline(page, zone, body, signed)
     if lone:
         return lone
     houses = [names for i in order if (names := signed[i])]
@@ -201,8 +201,9 @@ def _is_wire(text: str) -> bool:
     return len(text) <= _WIRE_CHARS and canonical_outlet(text) in WIRES
 
 
-def _lone_byline(page: Page, zone: Zone, body: str) -> list[str]:
-    """The names of the one `By` line above the story (or at its top) when the cluster has none.
+def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]) -> list[str]:
+    """The names of the one `By` line above the story (or at its top) when the cluster has none
+    (`signed`: the names of the cluster's lines, already read).
 
     The headline may have been missed, or a gallery parts it from the story; a list of other
     stories signs each teaser, so a second `By` line with other names makes the first no byline.
@@ -214,7 +215,8 @@ def _lone_byline(page: Page, zone: Zone, body: str) -> list[str]:
         text = _signed_text(page, i)
         if not may_hold_label(text):
             continue
-        names = [n for n in byline_names(text, body) if not is_house(n)]
+        names = signed[i] if i in signed else byline_names(text, body)
+        names = [n for n in names if not is_house(n)]
         if names and names not in found:
             found.append(names)
             if len(found) > 1:

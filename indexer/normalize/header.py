@@ -1,4 +1,4 @@
-"""The header cluster of a copied web page: the lines between its headline and its story.
+"""The dates in the header cluster of a copied web page (its byline: `clusterbyline.py`).
 
 A page dates and signs its story right by the headline (`By Jane Doe`, `May 3, 2024, 4:19 PM`);
 the masthead above prints today's date, related lists and comments below print theirs, and a
@@ -13,21 +13,10 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS, cluster
-from indexer.normalize.clusterbyline import bare_names, header_byline
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
-
-__all__ = [
-    "bare_names",
-    "cluster",
-    "date_by_byline",
-    "header_byline",
-    "header_dates",
-    "line_dates",
-    "year_of_day",
-]
 
 LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long standfirst
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand

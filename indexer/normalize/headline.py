@@ -19,8 +19,9 @@ from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import parse_byline
+from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
-from indexer.normalize.header import bare_names, caption_date
+from indexer.normalize.header import caption_date
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -189,9 +190,10 @@ def features(
     above = zone.start - i
     mine = words_of(text)
     share = _share(mine, body)
-    longer = [k for k in page.keys if k != key and k.startswith(key) and len(k) < 2 * len(key) + 40]
+    holders = [k for k in page.keys if key in k and k != key]  # longer lines that hold it
+    longer = [k for k in holders if k.startswith(key) and len(k) < 2 * len(key) + 40]
     copies = page.keys.count(key)
-    lead_share = len(mine & lead) / len(mine) if mine and lead else 0.0
+    gap = _meta_gap(page, i)
     return [
         math.log1p(max(0, above)),
         float(above <= 0),
@@ -203,7 +205,7 @@ def features(
         float(text.rstrip().endswith("?")),
         float(":" in text),
         float(bp.in_list_run(page.lines, i)),
-        float(_meta_near(page, range(i + 1, min(i + 5, len(page.lines))))),
+        float(gap <= 4),  # a byline, date or publisher line within four lines below
         float(_meta_near(page, range(max(0, i - 2), i))),
         float(i + 1 < len(page.lines) and is_paragraph(page.text(i + 1))),
         float(i > 0 and word_count(page.text(i - 1)) <= 3),
@@ -226,13 +228,14 @@ def features(
         float(bool(bare_names(text))),
         float(bool(_PROMPT.search(text))),
         float(copies > 2),
-        float(_echoed(page, i)),
+        # Echoed: a longer line holds it (a share prompt, a breadcrumb, the page title).
+        float(word_count(key) >= 3 and bool(holders)),
         float(i + 1 in near and word_count(page.text(i + 1)) > words),
         float(i - 1 in near and word_count(page.text(i - 1)) < words),
         _title_case(text),
-        lead_share,
+        _share(mine, lead) if lead else 0.0,
         share / top_share if top_share else 0.0,
-        math.log1p(_meta_gap(page, i)),
+        math.log1p(gap),
         float(i > 0 and bp.in_list_run(page.lines, i - 1)),
     ]
 
@@ -250,17 +253,9 @@ def _share(words: set[str], body: set[str]) -> float:
     return len(words & body) / len(words) if words else 0.0
 
 
-def _echoed(page: Page, i: int) -> bool:
-    """Whether a longer line holds line `i` (a share prompt, a breadcrumb, the page title)."""
-    key = page.keys[i]
-    if word_count(key) < 3:
-        return False
-    return any(key in k and k != key for k in page.keys)
-
-
 def _title_case(text: str) -> float:
     """The share of capitalised words among the longer words (`Title Case For Headlines`)."""
-    words = [w for w in _LONG_WORD.findall(text)]
+    words = _LONG_WORD.findall(text)
     if len(words) < 3:
         return 0.0
     return sum(w[0].isupper() for w in words) / len(words)

@@ -84,14 +84,15 @@ _AUTHOR_LABEL = re.compile(
 )
 
 
-def header_byline(tree: HtmlElement, headline: str | None) -> tuple[list[str], str | None] | None:
+def header_byline(
+    lines: list[tuple[str, bool]], headline: str | None
+) -> tuple[list[str], str | None] | None:
     """The credit line (`By A and B`, `Von A`) shown between the headline and the story.
 
-    The page's visible lines are read in order from its headline (the line that says
+    The page's visible `lines` are read in order from its headline (the line that says
     `headline`, else each `<h1>`) up to the first paragraph of the story: a line that opens
     with a byline label, or the label alone on its line followed by the names, is the credit.
     """
-    lines = visible_lines(tree)
     texts = [text for text, _ in lines]
     key = _line_key(headline or "")
     anchors = [i for i, (text, _) in enumerate(lines) if key and _line_key(text) == key][:1]
@@ -206,13 +207,13 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
             return found
         if tried >= _MAX_TRIED:
             break
-    return labelled_author(visible_lines(tree))
+    return None
 
 
 def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:
-    """The names after an explicit author label anywhere on the page (`Autorin/Autor Roman
-    Goncharenko` in a facts box under the story, `Author:` on a line of its own above the
-    name), when no element is marked as the byline."""
+    """The names after an explicit author label anywhere on the page's visible `lines`
+    (`Autorin/Autor Roman Goncharenko` in a facts box under the story, `Author:` on a line of
+    its own above the name), for a page with no element marked as the byline."""
     texts = [text for text, _ in lines]
     for i, line in enumerate(texts):
         label = _AUTHOR_LABEL.match(line)

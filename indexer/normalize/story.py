@@ -48,6 +48,8 @@ class Page:
         self._datelines: dict[int, Dateline | None] = {}
         self._boiler: dict[int, bool] = {}
         self._repeat: dict[int, bool] = {}
+        self._meta: dict[int, bool] = {}
+        self._name_line: dict[int, bool] = {}
 
     @property
     def keys(self) -> list[str]:
@@ -103,17 +105,19 @@ class Page:
 
     def is_meta(self, i: int) -> bool:
         """Whether line `i` is a byline, a date line or a publisher line."""
-        text = self.lines[i].text
-        if not may_be_meta(text):
-            return False
-        return bool(
-            parse_byline(text)
-            or outlet_credit(text)
-            or self.is_name_line(i)
-            or parse_date_line(text)
-            or parse_publisher_line(text)
-            or parse_outlet_line(text)
-        )
+        # Asked of the same lines again and again (every headline candidate looks at the lines
+        # around it), and each answer may parse dates: computed once per line.
+        if i not in self._meta:
+            text = self.lines[i].text
+            self._meta[i] = may_be_meta(text) and bool(
+                parse_byline(text)
+                or outlet_credit(text)
+                or self.is_name_line(i)
+                or parse_date_line(text)
+                or parse_publisher_line(text)
+                or parse_outlet_line(text)
+            )
+        return self._meta[i]
 
     def story_paragraph(self, i: int) -> bool:
         """Whether line `i` can open the story: running text, not furniture or a quote box."""
@@ -126,6 +130,12 @@ class Page:
 
     def is_name_line(self, i: int) -> bool:
         """Whether line `i` is a bare byline (`Jane Doe`): a name just above or below a date."""
+        if i not in self._name_line:
+            self._name_line[i] = self._name_beside_date(i)
+        return self._name_line[i]
+
+    def _name_beside_date(self, i: int) -> bool:
+        """Whether line `i` is a name with a date line just above or below it (uncached)."""
         text = self.lines[i].text
         # Some sites set the byline in capitals (`TOM BENNETT`); a longer line in capitals is a
         # wire headline.

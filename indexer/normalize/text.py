@@ -16,6 +16,7 @@ from indexer.normalize.bylines import (
     parse_sign_off,
     parse_wire_mark,
 )
+from indexer.normalize.clusterbyline import header_byline
 from indexer.normalize.datelines import Dateline
 from indexer.normalize.dates import (
     copyright_year,
@@ -25,7 +26,7 @@ from indexer.normalize.dates import (
     year_for_weekday,
 )
 from indexer.normalize.extraction import Extraction
-from indexer.normalize.header import date_by_byline, header_byline, header_dates, year_of_day
+from indexer.normalize.header import date_by_byline, header_dates, year_of_day
 from indexer.normalize.headline import find_headline, tidy_headline
 from indexer.normalize.lines import (
     Line,

@@ -32,6 +32,10 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         ("Par Claire Dubois", ["Claire Dubois"], None),
         ("Von Anna Berger", ["Anna Berger"], None),
         ("记者 张三 李四", ["张三", "李四"], None),
+        # An outlet glued to the names without a comma is still the outlet (lost for a while
+        # when split_names learned to cut it off the names).
+        ("By JANE DOE Associated Press", ["Jane Doe"], "AP"),
+        ("By JANE DOE AND JOHN ROE Associated Press", ["Jane Doe", "John Roe"], "AP"),
     ],
 )  # fmt: skip
 def test_byline_lines(line: str, names: list[str], outlet: str | None) -> None:

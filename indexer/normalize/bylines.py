@@ -157,6 +157,18 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+def _glued_outlet(text: str) -> tuple[list[str], str] | None:
+    """(the names before it, the outlet) when a known outlet ends the text after a name
+    (`Jane Doe The Associated Press`), else None."""
+    words = text.split()
+    for cut in (1, 2, 3):
+        outlet = canonical_outlet(" ".join(words[-cut:])) if len(words) > cut else None
+        if outlet is not None:
+            names = split_names(" ".join(words[:-cut]))
+            return (names, outlet) if names else None
+    return None
+
+
 def _before_outlet(text: str) -> str | None:
     """The name before an outlet glued to it (`Jane Doe The Associated Press`), or None."""
     words = text.split()
@@ -224,16 +236,12 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         credit.byline.extend(n for n in helper if n not in credit.byline)
         return True
     names = split_names(segment)
-    if not names:
-        # `JANE DOE Associated Press`: an outlet glued to the names without a comma.
-        words = segment.split()
-        for cut in (1, 2, 3):
-            outlet = canonical_outlet(" ".join(words[-cut:])) if len(words) > cut else None
-            if outlet is not None:
-                names = split_names(" ".join(words[:-cut]))
-                if names:
-                    credit.outlet = credit.outlet or outlet
-                break
+    glued = _glued_outlet(segment)
+    if glued is not None and names in ([], glued[0]):
+        # `JANE DOE Associated Press`: an outlet glued to the names without a comma (which
+        # split_names cuts off the names) is the credit's outlet.
+        names = glued[0]
+        credit.outlet = credit.outlet or glued[1]
     if names:
         credit.byline.extend(n for n in names if n not in credit.byline)
         return True

@@ -33,6 +33,9 @@ QUERIES = [
     SearchQuery(text="date:2025", sort="oldest"),
     SearchQuery(text="", indexed_after=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
     SearchQuery(text="zzzznothing"),
+    SearchQuery(text="source:reuters"),
+    SearchQuery(text="source:reuters", group=False, page=2, per_page=2),
+    SearchQuery(text="dateline:london OR source:reuters", per_page=4),
 ]
 
 

@@ -115,7 +115,7 @@ class Search:
         enquire = xapian.Enquire(self.db)
         enquire.set_query(query)
         if ranked:
-            enquire.set_weighting_scheme(xapian.BM25Weight())
+            enquire.set_weighting_scheme(self.weighting())
         else:
             enquire.set_weighting_scheme(xapian.BoolWeight())
             if self.sq.sort == "oldest":
@@ -127,6 +127,18 @@ class Search:
         if group:
             enquire.set_collapse_key(schema.SLOT_STORY)
         return enquire
+
+    def weighting(self) -> xapian.Weight:
+        """BM25, length-free when every weighted word is in a name field.
+
+        Whoosh's BM25F weighs a word by its own field's length, Xapian by the whole document's:
+        a name field holds a few words in every article, so BM25F ranks a source, publisher,
+        byline or dateline query (nearly) flat, where the document's length would rank its
+        matches by the length of their bodies.
+        """
+        if self.translation.names_only:
+            return xapian.BM25Weight(1, 0, 1, 0, 0.5)  # Xapian's defaults but b = 0
+        return xapian.BM25Weight()
 
     def run(self) -> SearchResults:
         """Match, count, chart and page."""
@@ -242,6 +254,8 @@ class Search:
         if self.prepared.ranked and (self.counted or self.sq.sample is not None):
             # A sample is already one article a story.
             return self.ranked_among(shards, final, start, count, group and self.sq.sample is None)
+        if self.prepared.ranked and self.equal_weights():
+            return self.in_docid_order(shards, final, start, count, group)
         if self.prepared.ranked and group:
             return self.ranked_stories(shards, start, count)
         if self.prepared.ranked:
@@ -249,6 +263,37 @@ class Search:
             return [(m.docid, m.document, m.weight) for m in enquire.get_mset(start, count)]
         xids = shards.xids[_in_order(final, shards, self.sq.sort, group, start + count)][start:]
         return [(x, self.db.get_document(x), 0.0) for x in xids.tolist()]
+
+    def equal_weights(self) -> bool:
+        """Whether every match weighs the same: one name-field word (length-free) that no
+        article holds twice (its count in the collection is the count of its articles)."""
+        term = self.translation.lone_term
+        if term is None or not self.translation.names_only:
+            return False
+        return self.db.get_collection_freq(term) == self.db.get_termfreq(term)
+
+    def in_docid_order(
+        self, shards: ShardTables, final: np.ndarray, start: int, count: int, group: bool
+    ) -> list[tuple[int, xapian.Document, float]]:
+        """The ranked page of matches that weigh the same: in docid order, as Xapian breaks
+        ties, read from the columns (over several databases Xapian weighs every match first)."""
+        rows = np.flatnonzero(final)
+        stories = shards.tables.stories if group else None
+        picked = first_in_order(rows, shards.xids[rows], start + count, stories=stories)[start:]
+        page = [(x, self.db.get_document(x)) for x in shards.xids[picked].tolist()]
+        if not page:
+            return []
+        weight = self.weight_of(page[0][1])
+        return [(docid, doc, weight) for docid, doc in page]
+
+    def weight_of(self, doc: xapian.Document) -> float:
+        """The query's weight of one document."""
+        only = xapian.Query(schema.ID_PREFIX + schema.record(doc)["id"])
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(xapian.Query(xapian.Query.OP_FILTER, self.translation.query, only))
+        enquire.set_weighting_scheme(self.weighting())
+        mset = enquire.get_mset(0, 1)
+        return mset.get_hit(0).weight if mset.size() else 0.0
 
     def ranked_stories(
         self, shards: ShardTables, start: int, count: int
@@ -285,7 +330,7 @@ class Search:
         nothing = xapian.Query(xapian.Query.OP_SCALE_WEIGHT, xapian.Query.MatchAll, 0.0)
         enquire = xapian.Enquire(self.db)
         enquire.set_query(xapian.Query(xapian.Query.OP_AND_MAYBE, nothing, self.translation.query))
-        enquire.set_weighting_scheme(xapian.BM25Weight())
+        enquire.set_weighting_scheme(self.weighting())
         mset = enquire.get_mset(0, self.db.get_doccount())  # by weight, ties in docid order
         xids = docids_of(mset)
         kept = np.flatnonzero(final[shards.rows(xids)])

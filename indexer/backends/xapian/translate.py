@@ -33,11 +33,20 @@ MAX_EXPANSIONS = 10_000  # terms a wildcard may stand for; past it the query is 
 
 
 class Translation:
-    """A translated tree: the Xapian query and the title/body terms to mark in snippets."""
+    """A translated tree: the Xapian query, the title/body terms to mark in snippets, whether
+    every weighted term is in a name field, and the term when the query is that one term."""
 
-    def __init__(self, query: xapian.Query, terms: set[str]) -> None:
+    def __init__(
+        self,
+        query: xapian.Query,
+        terms: set[str],
+        names_only: bool = False,
+        lone_term: str | None = None,
+    ) -> None:
         self.query = query
         self.terms = terms
+        self.names_only = names_only
+        self.lone_term = lone_term
 
 
 def to_xapian(node: Node | None, db: xapian.Database, counts: bool = False) -> Translation:
@@ -50,7 +59,12 @@ def to_xapian(node: Node | None, db: xapian.Database, counts: bool = False) -> T
         return Translation(xapian.Query.MatchAll, set())
     translator = _Translator(db, counts)
     translated = translator.node(node)
-    return Translation(translated or xapian.Query.MatchNothing, translator.terms)
+    if translated is None:
+        return Translation(xapian.Query.MatchNothing, translator.terms)
+    weighted = translator.weighted
+    names_only = bool(weighted) and all(name not in TEXT_FIELDS for name, _, _ in weighted)
+    lone = weighted[0][1] if len(weighted) == 1 and translated is weighted[0][2] else None
+    return Translation(translated, translator.terms, names_only, lone)
 
 
 def has_counts(node: Node | None) -> bool:
@@ -100,6 +114,7 @@ class _Translator:
         self.db = db
         self.counts = counts  # atleastN: allowed (as its word's query; see to_xapian)
         self.terms: set[str] = set()
+        self.weighted: list[tuple[str, str, xapian.Query]] = []  # (field, term, its query)
 
     def node(self, node: Node) -> xapian.Query | None:
         """One node of the tree."""
@@ -173,7 +188,9 @@ class _Translator:
         """One term of a field (noted for highlighting when in title or body)."""
         if name in TEXT_FIELDS:
             self.terms.add(text)
-        return xapian.Query(TEXT_PREFIX[name] + text)
+        query = xapian.Query(TEXT_PREFIX[name] + text)
+        self.weighted.append((name, TEXT_PREFIX[name] + text, query))
+        return query
 
     def cjk_part(self, node: grammar.Word, text: str) -> xapian.Query | None:
         """One part of a word holding CJK text: its units as a phrase, in each field searched."""

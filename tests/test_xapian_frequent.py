@@ -174,12 +174,13 @@ def test_the_backend_answers_as_one_search_in_one_thread(sharded_index, sq):
     assert served == by_matches
 
 
+# Phrases with a slop: a two-word phrase without one is its words' pair term (schema.bigram).
 PHRASES = [
-    SearchQuery(text='"said the"'),
-    SearchQuery(text='"in the"', sort="newest"),
-    SearchQuery(text='"of the" -said', group=False),
-    SearchQuery(text='"the said" OR oil'),
-    SearchQuery(text='title:"the" body:"said the"'),
+    SearchQuery(text='"said the"~2'),
+    SearchQuery(text='"in the"~2', sort="newest"),
+    SearchQuery(text='"of the"~2 -said', group=False),
+    SearchQuery(text='"the said"~2 OR oil'),
+    SearchQuery(text='title:"the" body:"said the"~2'),
 ]
 
 
@@ -207,3 +208,12 @@ def test_phrases_of_frequent_words_find_what_xapian_matches_either_way(
         found += by_matches["total"]
     assert found > 0
     assert bool(complements) == (probe < 50)
+
+
+@pytest.mark.parametrize(
+    "text", ['"said the"', '"in the" -oil', '"of the" OR oil', 'title:"the" OR body:"said the"']
+)
+def test_pair_terms_of_frequent_words_count_as_xapian_matches_them(sharded_index, text):
+    by_bitmaps, by_matches, _ = _searches(_generation(sharded_index), SearchQuery(text=text))
+    assert by_bitmaps == by_matches
+    assert by_matches["total"] > 0

@@ -53,7 +53,9 @@ def test_bad_shard_spec_is_a_clear_error():
 def test_remote_shards_answer_as_the_local_index(sharded_index, shard_servers):
     local, remote = _app(sharded_index), _app(sharded_index, _spec(shard_servers))
     try:
-        for url in ("/api/search?q=TikTok", "/api/search?q=", "/api/search?q=china&source=Reuters"):
+        urls = ["/api/search?q=TikTok", "/api/search?q=", "/api/search?q=china&source=Reuters"]
+        urls += ["/api/search?q=%22the+company%22", "/api/search?q=source:reuters"]
+        for url in urls:
             want = local.test_client().get(url).get_json()
             got = remote.test_client().get(url).get_json()
             assert got["total"] == want["total"] > 0

@@ -121,7 +121,7 @@ class XapianBackend(SearchBackend):
         path.mkdir(parents=True, exist_ok=True)
         dirs = [path / SHARD_DIR.format(n) for n in range(shards)]
         for folder in dirs:
-            xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OVERWRITE).close()
+            schema.create(str(folder))
         return cls(path, dirs)
 
     @classmethod
@@ -240,7 +240,7 @@ class XapianBackend(SearchBackend):
         self._writable()
         self._written.clear()  # new databases: their bitmaps are made anew
         for folder in self._dirs:
-            xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OVERWRITE).close()
+            schema.create(str(folder))
         self.refresh()
 
     # Reading

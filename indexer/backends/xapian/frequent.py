@@ -21,12 +21,12 @@ import xapian
 
 from indexer.atomic import write_file
 from indexer.backends.xapian.revisions import Written, current_file, previous_file, write_current
-from indexer.backends.xapian.schema import TEXT_PREFIX
+from indexer.backends.xapian.schema import BIGRAM_PREFIX, TEXT_PREFIX
 
 PREFIX = "newsindex-frequent-"
 SHARE = 16  # a term in at least 1/SHARE of a shard's documents gets a bitmap
 MAX_BYTES = 64 * 1024 * 1024  # bitmaps per shard, the most frequent terms first
-_TEXT_PREFIXES = frozenset(TEXT_PREFIX.values())
+_TEXT_PREFIXES = frozenset(TEXT_PREFIX.values()) | frozenset(BIGRAM_PREFIX.values())
 
 log = logging.getLogger(__name__)
 

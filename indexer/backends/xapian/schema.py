@@ -7,6 +7,11 @@ Porter stems, no stop list, CJK runs as overlapping bigrams. Title terms weigh 2
 body terms are unprefixed; the name fields (source, publisher, byline, dateline) are lower-cased
 words without stems, with positions, as Whoosh's StandardAnalyzer reads them.
 
+Each pair of adjacent title or body words is also a boolean term (no weight, no positions), so a
+two-word phrase is matched as its words filtered by their pair term instead of by reading the
+positions of every article holding both words (`translate`); an index whose metadata lacks
+`BIGRAMS_KEY` (built before) is matched by positions.
+
 Facets are boolean terms (for filtering, values case-folded) and value slots (for counting with
 `ValueCountMatchSpy`); a multi-valued byline holds its distinct names joined in one slot value,
 so each article counts once per name. Dates are sortable numbers: the first day, the last day
@@ -36,6 +41,10 @@ from indexer.query.order import UNKNOWN_OLDEST
 TEXT_PREFIX = {"title": "S", "body": "", "source": "XS", "publisher": "XP", "byline": "XA",
                "dateline": "XD"}  # fmt: skip
 TITLE_WDF = 2  # the Whoosh schema's field_boost on title
+# Boolean terms of the pairs of adjacent words in title and body ("XBoil price"), in indexes
+# whose metadata says so (BIGRAMS_KEY): a two-word phrase is then matched without positions.
+BIGRAM_PREFIX = {"title": "XT", "body": "XB"}
+BIGRAMS_KEY = "newsindex-bigrams"
 ID_PREFIX = "Q"
 ORIGIN_PREFIX = "XO"
 STORY_PREFIX = "KT"
@@ -85,12 +94,16 @@ def document(article: Article, spelling: Counter[str]) -> xapian.Document:
         if not text:
             continue
         prefix, wdf = TEXT_PREFIX[name], TITLE_WDF if name == "title" else 1
+        at: dict[int, list[str]] = {}
         for token in analyzer(name)(text, positions=True):
             term = prefix + token.text
             if len(term.encode()) <= MAX_TERM_BYTES:
                 doc.add_posting(term, token.pos + 1, wdf)
+                at.setdefault(token.pos, []).append(token.text)
         if name in TEXT_FIELDS:
             spelling.update(words(text))
+            for term in bigram_terms(name, at):
+                doc.add_boolean_term(term)
     doc.add_boolean_term(ID_PREFIX + article.id)
     doc.add_boolean_term(ORIGIN_PREFIX + article.origin)
     story = article.story_id or f"solo-{article.id}"
@@ -122,6 +135,36 @@ def document(article: Article, spelling: Counter[str]) -> xapian.Document:
     doc.add_value(SLOT_WORDS, xapian.sortable_serialise(word_count(article.body)))
     doc.set_data(json.dumps(article.to_record(), ensure_ascii=False))
     return doc
+
+
+def bigram(name: str, first: str, second: str) -> str | None:
+    """The term of two adjacent words of a text field (None when too long for Xapian)."""
+    term = f"{BIGRAM_PREFIX[name]}{first} {second}"
+    return term if len(term.encode()) <= MAX_TERM_BYTES else None
+
+
+def bigram_terms(name: str, at: dict[int, list[str]]) -> set[str]:
+    """The terms of every pair of words at adjacent positions (words by position)."""
+    found = set()
+    for pos, firsts in at.items():
+        for first in firsts:
+            for second in at.get(pos + 1, ()):
+                term = bigram(name, first, second)
+                if term is not None:
+                    found.add(term)
+    return found
+
+
+def create(folder: str) -> None:
+    """Create (or empty) a shard database whose documents will hold the bigram terms."""
+    db = xapian.WritableDatabase(folder, xapian.DB_CREATE_OR_OVERWRITE)
+    db.set_metadata(BIGRAMS_KEY, "1")
+    db.close()
+
+
+def has_bigrams(db: xapian.Database) -> bool:
+    """Whether every document of a database holds its bigram terms (built by `create`)."""
+    return db.get_metadata(BIGRAMS_KEY) == b"1"
 
 
 def record(doc: xapian.Document) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from indexer.backends.xapian.schema import (
     TEXT_FIELDS,
     TEXT_PREFIX,
     analyzer,
+    bigram,
+    has_bigrams,
 )
 from indexer.errors import QueryError
 from indexer.query import grammar
@@ -209,6 +211,13 @@ class _Translator:
         subs = [self.term(name, t) for t in texts]
         if len(subs) == 1:
             return subs[0]
+        if slop == 1 and len(subs) == 2 and name in TEXT_FIELDS and has_bigrams(self.db):
+            pair = bigram(name, texts[0], texts[1])
+            if pair is not None:
+                # The pair's boolean term holds exactly the articles with the two words
+                # adjacent: the phrase's matches and weights, without reading positions.
+                words = xapian.Query(xapian.Query.OP_AND, subs)
+                return xapian.Query(xapian.Query.OP_FILTER, words, xapian.Query(pair))
         window = len(subs) + (len(subs) - 1) * (slop - 1)
         return xapian.Query(xapian.Query.OP_PHRASE, subs, window)
 

@@ -222,3 +222,28 @@ def test_atom_self_link_and_id_hold_no_raw_quote(client):
     for value in (self_link.group(1), feed_id.group(1)):
         assert "&#34;" not in value and '"' not in value and "&quot;" not in value
         assert "q=%22tiktok+refugees%22" in value
+
+
+def test_csv_links_articles_on_the_base_url_when_one_is_set(built_index, engine_name):
+    import csv
+    import io
+
+    from tests.conftest import close_app
+    from webapp import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "INDEX_DIR": built_index,
+            "BACKEND": engine_name,
+            "BASE_URL": "https://news.example.org/",
+        }
+    )
+    try:
+        response = app.test_client().get("/api/search.csv?q=cocoa")
+        rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+        assert rows
+        for row in rows:
+            assert row["page"] == f"https://news.example.org/article/{row['id']}"
+    finally:
+        close_app(app)

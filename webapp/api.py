@@ -17,7 +17,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from indexer.backends.base import EXPORT_CAP
-from webapp import alias_table, export, live_index, openapi, search
+from webapp import alias_table, export, live_index, openapi, protect, search
 from webapp.display import attachment, download_name
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -54,7 +54,10 @@ def api_search_csv() -> ResponseReturnValue:
 
 
 def article_page(article_id: str) -> str:
-    """The absolute address of an article's page."""
+    """The absolute address of an article's page: on BASE_URL when one is set (the public name
+    behind a proxy, as feeds link), else on the address the request came to."""
+    if current_app.config.get("BASE_URL"):
+        return protect.article_address(current_app)(article_id)
     return url_for("views.article", article_id=article_id, _external=True)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
@@ -35,19 +35,6 @@ from webapp.saved import query_of, saved_store
 def _fail(exc: Exception) -> click.ClickException:
     """A library error as the CLI's error (exit 1, the message on stderr)."""
     return click.ClickException(str(exc))
-
-
-def _article_url(app: Flask) -> Callable[[str], str]:
-    """An article page's address on the configured base URL (as the feeds build links)."""
-    base = protect.base_url(app)
-    # Bound once, without a request: building an address is then a few µs a row.
-    adapter = app.url_map.bind("localhost")
-
-    def address(article_id: str) -> str:
-        """One article's address."""
-        return base + adapter.build("views.article", {"article_id": article_id})
-
-    return address
 
 
 @click.group("saved")
@@ -175,7 +162,7 @@ def alerts_command(name: str | None, as_json: bool) -> None:
                     failed.append(f"{saved.name}: {exc}")
     except NewsIndexError as exc:
         raise _fail(exc) from exc
-    address = _article_url(app)
+    address = protect.article_address(app)
     try:
         if as_json:
             items = [_alert_json(alert, address) for alert in results]
@@ -250,7 +237,7 @@ def export_command(
     pairs = [("q", query), *_pairs(options)] + ([("sort", sort)] if sort else [])
     if indexed_after:
         pairs.append(("indexed_after", indexed_after))
-    address = _article_url(app)
+    address = protect.article_address(app)
     started = time.perf_counter()
     try:
         with live_index(app).hold() as backend:  # keeps its generation to the last row

@@ -1,5 +1,6 @@
-"""A two-word phrase is matched by its words' pair term: the same articles and weights as the
-positions give, in indexes built with pair terms, and by positions in indexes built before."""
+"""A two-word phrase is matched by its words' pair term, a longer one by positions among the
+articles holding its pairs: the same articles and weights as positions alone give, in indexes
+built with pair terms; indexes built before are matched by positions."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def test_a_pair_matches_and_weighs_as_the_positions_do(tmp_path, shards):
     engine = XapianBackend.create_shards(tmp_path / "x", shards)
     try:
         engine.add(_articles())
-        for text in ("oil prices", "prices oil", "石油价格"):
+        for text in ("oil prices", "prices oil", "石油价格", "the prices of oil", "oil prices oil"):
             results = engine.search(SearchQuery(text=f'"{text}"', per_page=50, group=False))
             got = [(h.article.id, h.score) for h in results.hits]
             expected = _positional(engine, text)
@@ -83,7 +84,9 @@ def test_the_pair_term_replaces_the_positions(tmp_path):
         query = to_xapian(prepare(SearchQuery(text='"oil prices"')).tree, db).query
         assert "XBoil price" in str(query) and "PHRASE" not in str(query)
         loose = to_xapian(prepare(SearchQuery(text='"oil prices"~3')).tree, db).query
-        assert "PHRASE" in str(loose)  # a slop needs the positions
+        assert "PHRASE" in str(loose) and "XB" not in str(loose)  # a slop needs the positions
+        longer = str(to_xapian(prepare(SearchQuery(text='"prices of oil"')).tree, db).query)
+        assert "PHRASE" in longer and "XBprice of" in longer and "XBof oil" in longer
     finally:
         engine.close()
 

@@ -211,7 +211,15 @@ def test_phrases_of_frequent_words_find_what_xapian_matches_either_way(
 
 
 @pytest.mark.parametrize(
-    "text", ['"said the"', '"in the" -oil', '"of the" OR oil', 'title:"the" OR body:"said the"']
+    "text",
+    [
+        '"said the"',
+        '"in the" -oil',
+        '"of the" OR oil',
+        'title:"the" OR body:"said the"',
+        '"in the united"',
+        '"in the" "in the united" -oil',
+    ],
 )
 def test_pair_terms_of_frequent_words_count_as_xapian_matches_them(sharded_index, text):
     by_bitmaps, by_matches, _ = _searches(_generation(sharded_index), SearchQuery(text=text))

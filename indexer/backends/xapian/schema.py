@@ -9,8 +9,9 @@ words without stems, with positions, as Whoosh's StandardAnalyzer reads them.
 
 Each pair of adjacent title or body words is also a boolean term (no weight, no positions), so a
 two-word phrase is matched as its words filtered by their pair term instead of by reading the
-positions of every article holding both words (`translate`); an index whose metadata lacks
-`BIGRAMS_KEY` (built before) is matched by positions.
+positions of every article holding both words, and a longer one reads positions only in the
+articles holding all its pairs (`translate`); an index whose metadata lacks `BIGRAMS_KEY` (built
+before) is matched by positions.
 
 Facets are boolean terms (for filtering, values case-folded) and value slots (for counting with
 `ValueCountMatchSpy`); a multi-valued byline holds its distinct names joined in one slot value,

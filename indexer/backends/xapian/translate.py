@@ -211,15 +211,21 @@ class _Translator:
         subs = [self.term(name, t) for t in texts]
         if len(subs) == 1:
             return subs[0]
-        if slop == 1 and len(subs) == 2 and name in TEXT_FIELDS and has_bigrams(self.db):
-            pair = bigram(name, texts[0], texts[1])
-            if pair is not None:
-                # The pair's boolean term holds exactly the articles with the two words
-                # adjacent: the phrase's matches and weights, without reading positions.
-                words = xapian.Query(xapian.Query.OP_AND, subs)
-                return xapian.Query(xapian.Query.OP_FILTER, words, xapian.Query(pair))
         window = len(subs) + (len(subs) - 1) * (slop - 1)
-        return xapian.Query(xapian.Query.OP_PHRASE, subs, window)
+        phrase = xapian.Query(xapian.Query.OP_PHRASE, subs, window)
+        if slop == 1 and name in TEXT_FIELDS and has_bigrams(self.db):
+            pairs = [bigram(name, a, b) for a, b in zip(texts, texts[1:], strict=False)]
+            if all(pairs):
+                terms = [xapian.Query(p) for p in dict.fromkeys(pairs) if p]
+                if len(subs) == 2:
+                    # The pair's boolean term holds exactly the articles with the two words
+                    # adjacent: the phrase's matches and weights, without reading positions.
+                    words = xapian.Query(xapian.Query.OP_AND, subs)
+                    return xapian.Query(xapian.Query.OP_FILTER, words, terms[0])
+                # Positions are read only in articles holding every pair of the phrase.
+                pairs_query = _combine(xapian.Query.OP_AND, terms)
+                return xapian.Query(xapian.Query.OP_FILTER, phrase, pairs_query)
+        return phrase
 
     def pattern(self, name: str, node: grammar.Pattern) -> xapian.Query | None:
         """A prefix or wildcard pattern, expanded to the field's terms it matches."""

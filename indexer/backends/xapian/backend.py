@@ -36,7 +36,7 @@ from indexer.backends.base import (
     SearchQuery,
     SearchResults,
 )
-from indexer.backends.xapian import columns, frequent, schema
+from indexer.backends.xapian import columns, frequent, integrity, schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
@@ -132,7 +132,15 @@ class XapianBackend(SearchBackend):
             if not dirs:
                 raise xapian.DatabaseOpeningError("no shard databases")
             for folder in dirs:
-                xapian.Database(str(folder)).close()
+                db = xapian.Database(str(folder))
+                short = integrity.cut_short(folder, db)
+                db.close()
+                if short is not None:
+                    raise IndexMissing(
+                        f"The Xapian index at {path} is damaged ({folder.name}/{short} is "
+                        "shorter than when it was written): run `newsindex rebuild PATH` to "
+                        "build a new one."
+                    )
         except xapian.Error as exc:
             raise IndexMissing(
                 f"The Xapian index at {path} cannot be opened ({exc.get_msg()}): "
@@ -275,6 +283,7 @@ class XapianBackend(SearchBackend):
             for number, folder in enumerate(self._dirs):
                 columns.write_tables(folder, self._written.get(number))
                 frequent.write_frequent(folder, self._written.get(number))
+                integrity.write_sizes(folder)
 
     def _db(self, fresh: bool = False) -> xapian.Database:
         """This thread's database, reopened after a write or, for remote shards, renewed."""
@@ -320,6 +329,13 @@ class XapianBackend(SearchBackend):
                         ) from None
                     raise
                 log.warning("xapian read failed (%s); reopening", exc.get_msg())
+            except xapian.DatabaseError as exc:
+                # A damaged table is found only where a read reaches its broken block.
+                where = self._path if self._remote is None else "a remote shard"
+                raise IndexMissing(
+                    f"The Xapian index at {where} is damaged ({exc.get_msg()}): "
+                    "run `newsindex rebuild PATH` to build a new one."
+                ) from None
         raise AssertionError("unreachable")
 
     def refresh(self) -> None:

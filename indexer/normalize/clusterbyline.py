@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize.authorbio import writer_bios
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -82,6 +83,7 @@ def header_byline(
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
+    bios = writer_bios(page, zone, body)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
     signed = {i: byline_names(_signed_text(page, i), body) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
@@ -135,10 +137,12 @@ def header_byline(
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
         # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
         _, i, names = next((one for one in found if one[0]), found[0])
+        if bios and not set(names) & set(bios):
+            return bios  # `Christmas Shopping` over a story whose foot says who wrote it
         return names + [n for n in _coauthors(page, i, body) if n not in names]
     if wire is not None:
         return [wire]
-    return houses[0] if houses else []
+    return bios or (houses[0] if houses else [])
 
 
 def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:

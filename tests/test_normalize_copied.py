@@ -381,6 +381,6 @@ def test_a_headline_signed_under_its_standfirst_inside_the_zone_is_the_title() -
     # heads the story.
     article = _normalize("notice-zone.txt")
     assert article.title == (
-        "Orchestra moves into its new hall: \"The best room we have ever played\""
+        'Orchestra moves into its new hall: "The best room we have ever played"'
     )
     assert article.byline == ["Marta Example"]

@@ -41,6 +41,8 @@ def _normalize(name: str) -> Article:
         ("byline-foot.txt", ["Lena Brandt"]),
         # The one `By` line of the page signs the story though menus part it from the headline.
         ("byline-lone.txt", ["Hollis Mbeki"]),
+        # A desk's name alone under the headline, beside its date, signs as the page writes it.
+        ("byline-desk-dated.txt", ["Harbour Gazette Staff"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

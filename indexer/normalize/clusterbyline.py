@@ -142,7 +142,10 @@ def header_byline(
         return names + [n for n in _coauthors(page, i, body) if n not in names]
     if wire is not None:
         return [wire]
-    return bios or (houses[0] if houses else [])
+    if bios:
+        return bios
+    desk = _dated_desk(page, order, mark)
+    return [desk] if desk else (houses[0] if houses else [])
 
 
 def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:
@@ -280,6 +283,19 @@ def _agency_byline(text: str) -> str | None:
     if outlet is not None and outlet in WIRES:
         return first.strip()
     # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
-    words = first.split()
+    return _desk(first)
+
+
+def _desk(text: str) -> str | None:
+    """A desk's name as the page writes it (`Smart Shopping Team`, `Daily Example Staff`)."""
+    words = text.split()
     desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
-    return first.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
+    return text.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
+
+
+def _dated_desk(page: Page, order: list[int], mark: int) -> str | None:
+    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
+    for i in order:
+        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and _dated_beside(page, i, 1):
+            return desk
+    return None

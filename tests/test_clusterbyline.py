@@ -43,6 +43,9 @@ def _normalize(name: str) -> Article:
         ("byline-lone.txt", ["Hollis Mbeki"]),
         # A desk's name alone under the headline, beside its date, signs as the page writes it.
         ("byline-desk-dated.txt", ["Harbour Gazette Staff"]),
+        # `Corinna Velasquez` over the picture's credit is the story's subject (`Velasquez
+        # said`); the name under the credit, which the story never uses, signs it.
+        ("byline-subject-caption.txt", ["Ada Example"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

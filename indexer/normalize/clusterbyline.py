@@ -25,6 +25,7 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.lines import is_paragraph
 from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
@@ -111,6 +112,7 @@ def header_byline(
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
+    prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
     wire_at, wire = _wire_under(page, title_at)
@@ -123,6 +125,8 @@ def header_byline(
         common = all_common if stamped else common_words
         if not names or any(common(n, body) for n in names):
             continue
+        if not stamped and any(_subject(n, prose) for n in names):
+            continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
         if i < mark and not _dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
         if is_cjk_name(names[0]) and not _dated_beside(page, i):
@@ -146,6 +150,16 @@ def header_byline(
         return bios
     desk = _dated_desk(page, order, mark)
     return [desk] if desk else (houses[0] if houses else [])
+
+
+def _subject(name: str, prose: str) -> bool:
+    """Whether the story's paragraphs call a person by the family name alone (`Merz said`): a
+    person it is about; its writer is named in full, if at all (`Jane Doe contributed`)."""
+    words = name.split()
+    if len(words) < 2 or not name.isascii():
+        return False
+    rest = re.sub(re.escape(name), " ", prose, flags=re.IGNORECASE)
+    return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
 
 
 def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:

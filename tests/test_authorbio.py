@@ -25,6 +25,8 @@ def _normalize(name: str) -> Article:
     [
         # The header names no one; `Mira Okafor is a staff writer at …` under the story does.
         ("byline-bio.txt", ["Mira Okafor"]),
+        # `Mira Okafor Mira is …`: the author box's name glued to the biography's first word.
+        ("byline-bio-avatar.txt", ["Mira Okafor"]),
         # `Contact Tobias Quenneville at …` under the story.
         ("byline-bio-contact.txt", ["Tobias Quenneville"]),
         # A bare phrase under the headline (`Festive Lights`) is no name when the story's foot

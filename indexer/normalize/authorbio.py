@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.creditline import bare_names, common_words
+from indexer.normalize.creditline import bare_names, common_words, is_house
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -61,7 +61,7 @@ def _writer(page: Page, i: int) -> str | None:
     if _ABOUT.match(text):
         for j in range(i + 1, min(len(page.lines), i + _ABOUT_BELOW + 1)):
             found = bare_names(page.text(j))
-            if len(found) == 1:
+            if len(found) == 1 and not is_house(found[0]):
                 return found[0]
         return None
     if len(text) > _BIO_CHARS:
@@ -69,8 +69,11 @@ def _writer(page: Page, i: int) -> str | None:
     match = _BIO.match(text) or _COVERS.match(text) or _CONTACT.match(text) or _REACHED.match(text)
     if match is None:
         return None
-    found = bare_names(match.group("name"))
-    return found[0] if len(found) == 1 else None
+    words = match.group("name").split()
+    if len(words) > 2 and words[-1] == words[0]:
+        words.pop()  # `Jane Doe Jane is …`: the name, then the biography's own first word
+    found = bare_names(" ".join(words))
+    return found[0] if len(found) == 1 and not is_house(found[0]) else None
 
 
 def _in_story(name: str, body: str, line: str) -> bool:

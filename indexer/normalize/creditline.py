@@ -121,8 +121,7 @@ def _credit_text(text: str) -> str:
     """A credit line without its reading or relative time, handles, asides, what the copy glued
     to the name and the job title after it."""
     text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
-    if any(c.isdigit() for c in text):
-        text = _AFFILIATION.sub("", text)
+    text = _AFFILIATION.sub("", text)
     if "@" in text:
         text = CONTACT.sub(" ", text)  # `Jane Doe@janedoe`, `Jane Doe | jdoe@example.com`
     if "(" in text:

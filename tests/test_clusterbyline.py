@@ -41,6 +41,21 @@ def _normalize(name: str) -> Article:
         ("byline-foot.txt", ["Lena Brandt"]),
         # The one `By` line of the page signs the story though menus part it from the headline.
         ("byline-lone.txt", ["Hollis Mbeki"]),
+        # A desk's name alone under the headline, beside its date, signs as the page writes it.
+        ("byline-desk-dated.txt", ["Harbour Gazette Staff"]),
+        # `Corinna Velasquez` over the picture's credit is the story's subject (`Velasquez
+        # said`); the name under the credit, which the story never uses, signs it.
+        ("byline-subject-caption.txt", ["Ada Example"]),
+        # The header names no one; `Mira Okafor is a staff writer at …` under the story does
+        # (`authorbio`), and so do `Contact … at …` and `About the author` / a name.
+        ("byline-bio.txt", ["Mira Okafor"]),
+        ("byline-bio-contact.txt", ["Tobias Quenneville"]),
+        ("byline-bio-about.txt", ["Tobias Quenneville"]),
+        # `Mira Okafor Mira is …`: the author box's name glued to the biography's first word.
+        ("byline-bio-avatar.txt", ["Mira Okafor"]),
+        # A bare phrase under the headline (`Festive Lights`) is no name when the story's foot
+        # says who wrote it.
+        ("byline-bio-over-phrase.txt", ["Mira Okafor"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
@@ -198,3 +213,10 @@ def _signed(credit: str) -> list[str]:
 )
 def test_a_credit_split_over_lines_or_labelled_signs(credit: str, byline: list[str]) -> None:
     assert _signed(credit) == byline
+
+
+def test_a_biography_of_someone_the_story_is_about_names_no_writer() -> None:
+    # The story reports what `Mira Okafor` found: the biography under it is its subject's.
+    article = _normalize("byline-bio-subject.txt")
+    assert article.title == HEADLINE
+    assert article.byline == []

@@ -39,6 +39,8 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         ("Par Jeanne Dupont et AFP", ["Jeanne Dupont", "AFP"]),
         ("Von Jana Beispiel und Jonas Muster, dpa", ["Jana Beispiel", "Jonas Muster"]),
         ("Von Jana Beispiel mit AP", ["Jana Beispiel"]),
+        # The marks that tie each author to an affiliation (`Doe1,2`) are no part of the name.
+        ("By Jana Doe1,2, Jonas Roe3 & Lena Poe", ["Jana Doe", "Jonas Roe", "Lena Poe"]),
     ],
 )
 def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

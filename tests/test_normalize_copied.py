@@ -373,3 +373,14 @@ def test_search_boxes_in_other_languages_are_no_headline_candidates() -> None:
     boxes = [i for i, line in enumerate(page.lines) if line.text.startswith(("Search", "Suche"))]
     assert len(boxes) == 2
     assert not any(is_candidate(page, i) for i in boxes)
+
+
+def test_a_headline_signed_under_its_standfirst_inside_the_zone_is_the_title() -> None:
+    # The site's taglines, long enough to read as paragraphs, open the densest run above the
+    # headline (a teaser stands above them); a `By` line under the standfirst says which line
+    # heads the story.
+    article = _normalize("notice-zone.txt")
+    assert article.title == (
+        'Orchestra moves into its new hall: "The best room we have ever played"'
+    )
+    assert article.byline == ["Marta Example"]

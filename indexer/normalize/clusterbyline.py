@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize.authorbio import writer_bios
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -24,6 +25,7 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.lines import is_paragraph
 from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
@@ -82,6 +84,7 @@ def header_byline(
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
+    bios = writer_bios(page, zone, body)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
     signed = {i: byline_names(_signed_text(page, i), body) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
@@ -109,6 +112,7 @@ def header_byline(
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
+    prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
     wire_at, wire = _wire_under(page, title_at)
@@ -121,6 +125,8 @@ def header_byline(
         common = all_common if stamped else common_words
         if not names or any(common(n, body) for n in names):
             continue
+        if not stamped and any(_subject(n, prose) for n in names):
+            continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
         if i < mark and not _dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
         if is_cjk_name(names[0]) and not _dated_beside(page, i):
@@ -135,10 +141,25 @@ def header_byline(
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
         # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
         _, i, names = next((one for one in found if one[0]), found[0])
+        if bios and not set(names) & set(bios):
+            return bios  # `Christmas Shopping` over a story whose foot says who wrote it
         return names + [n for n in _coauthors(page, i, body) if n not in names]
     if wire is not None:
         return [wire]
-    return houses[0] if houses else []
+    if bios:
+        return bios
+    desk = _dated_desk(page, order, mark)
+    return [desk] if desk else (houses[0] if houses else [])
+
+
+def _subject(name: str, prose: str) -> bool:
+    """Whether the story's paragraphs call a person by the family name alone (`Merz said`): a
+    person it is about; its writer is named in full, if at all (`Jane Doe contributed`)."""
+    words = name.split()
+    if len(words) < 2 or not name.isascii():
+        return False
+    rest = re.sub(re.escape(name), " ", prose, flags=re.IGNORECASE)
+    return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
 
 
 def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:
@@ -276,6 +297,19 @@ def _agency_byline(text: str) -> str | None:
     if outlet is not None and outlet in WIRES:
         return first.strip()
     # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
-    words = first.split()
+    return _desk(first)
+
+
+def _desk(text: str) -> str | None:
+    """A desk's name as the page writes it (`Smart Shopping Team`, `Daily Example Staff`)."""
+    words = text.split()
     desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
-    return first.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
+    return text.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
+
+
+def _dated_desk(page: Page, order: list[int], mark: int) -> str | None:
+    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
+    for i in order:
+        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and _dated_beside(page, i, 1):
+            return desk
+    return None

@@ -91,6 +91,9 @@ _READING = re.compile(
 
 _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 
+# `Jane Doe1,2`, `John Roe3*`: the marks that tie an author to an affiliation or a note.
+_AFFILIATION = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}(?:,\d{1,2})*\*?(?=\s*(?:[,;&]|\band\b|$))")
+
 # `2:00 PMTags`: a word glued to a time's `AM` or `PM`, or to another pair of capitals.
 _GLUED_CAPS = re.compile(r"(?<=\b[A-Z]{2})(?=[A-Z][a-z]{2})")
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
@@ -118,6 +121,7 @@ def _credit_text(text: str) -> str:
     """A credit line without its reading or relative time, handles, asides, what the copy glued
     to the name and the job title after it."""
     text = _RELATIVE.sub(" ", _READING.sub(" ", text.replace("\xa0", " ")))
+    text = _AFFILIATION.sub("", text)
     if "@" in text:
         text = CONTACT.sub(" ", text)  # `Jane Doe@janedoe`, `Jane Doe | jdoe@example.com`
     if "(" in text:

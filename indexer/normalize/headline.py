@@ -167,9 +167,12 @@ def _opening_headline(text: str) -> bool:
 def _signed(page: Page, zone: Zone, i: int) -> bool:
     """Whether line `i` inside the zone heads the story: a byline or date follows it and only
     headline-shaped lines (a list of teasers, not the story's sentences) stand above it."""
+    below = range(i + 1, min(i + 5, len(page.lines)))
+    if any(_BY.match(page.text(j)) and page.is_meta(j) for j in below):
+        return True  # `Kate Moss auf dem Cover …` / its standfirst / `VON JANE DOE`
     if not all(is_headline_like(page.text(j)) for j in range(zone.start, i)):
         return False  # a subhead of the story, under its first paragraphs
-    return _meta_near(page, range(i + 1, min(i + 5, len(page.lines))))
+    return _meta_near(page, below)
 
 
 def features(

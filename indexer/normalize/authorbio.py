@@ -1,0 +1,82 @@
+"""The writer a copied page names under its story: a short biography or a contact line.
+
+Many sites close a story with a line about its writer (`Jane Doe is a staff writer at the Daily
+Example.`, `Jane Doe covers city hall for …`, `Contact Jane Doe at jdoe@example.com`, `About the
+author` / `Jane Doe`). Such a line says who wrote the story even where the header signs it in a
+shape that is not read, and it checks a bare name taken from the header. A person the story is
+about is named in its paragraphs; the writer, as a rule, is not, so a name the story uses
+elsewhere is no writer's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.creditline import bare_names, common_words, is_house
+from indexer.normalize.story import Page
+from indexer.normalize.zone import Zone
+
+_NAME = r"(?P<name>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+)"
+# The work a writer does, in the words a biography uses for it.
+_ROLE = (
+    r"(?:writer|reporter|editor|correspondent|journalist|columnist|contributor|author|producer"
+    r"|freelancer|critic|blogger|photographer|redakteur(?:in)?|journalist(?:in)?"
+    r"|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?"
+    r"|periodista|redactor(?:a)?|corresponsal)"
+)
+# `Jane Doe is a staff writer at …`, `Jane Doe was the Post's Cairo correspondent`, `Jane Doe
+# ist Redakteurin …`: a name, a copula, a few words, the role, all in the line's first sentence.
+_BIO = re.compile(
+    rf"^(?i:about the author\s*:?\s*)?{_NAME}\s+(?:is|was|has been|ist|est|es)\s+"
+    rf"[^.!?]{{0,80}}?\b(?i:{_ROLE})s?\b"
+)
+# `Jane Doe covers education for the Daily Example.`, `Jane Doe writes about science for …`
+_COVERS = re.compile(
+    rf"^{_NAME}\s+(?:covers|writes about|reports on)\s+[^.!?]{{3,80}}\b(?:for|at)\b"
+)
+# `Contact Jane Doe at …`, `Email Jane Doe at …`, `Jane Doe can be reached at …`.
+_CONTACT = re.compile(rf"^(?i:contact|email|e-mail|reach)\s+{_NAME}\s+(?:at|via|on)\b")
+_REACHED = re.compile(rf"^{_NAME}\s+can be (?:reached|contacted|emailed)\b")
+_ABOUT = re.compile(r"^about the (?:author|writer)\s*:?$", re.IGNORECASE)
+_BIO_CHARS = 400  # a biography is a short paragraph of its own, not a story's long one
+_MOST_WRITERS = 4  # more biographies than this are a list of staff, not a story's writers
+_ABOUT_BELOW = 2  # lines under `About the author` where the name stands
+
+
+def writer_bios(page: Page, zone: Zone, body: str) -> list[str]:
+    """The writers that biographies or contact lines from the story's top down name, in order."""
+    names: list[str] = []
+    for i in range(zone.start, len(page.lines)):
+        name = _writer(page, i)
+        if name is None or name in names or _in_story(name, body, page.text(i)):
+            continue
+        names.append(name)
+    return names if len(names) <= _MOST_WRITERS else []
+
+
+def _writer(page: Page, i: int) -> str | None:
+    """The writer line `i` describes, if it is a biography, a contact line or names one under
+    `About the author`."""
+    text = page.text(i).strip()
+    if _ABOUT.match(text):
+        for j in range(i + 1, min(len(page.lines), i + _ABOUT_BELOW + 1)):
+            found = bare_names(page.text(j))
+            if len(found) == 1 and not is_house(found[0]):
+                return found[0]
+        return None
+    if len(text) > _BIO_CHARS:
+        return None
+    match = _BIO.match(text) or _COVERS.match(text) or _CONTACT.match(text) or _REACHED.match(text)
+    if match is None:
+        return None
+    words = match.group("name").split()
+    if len(words) > 2 and words[-1] == words[0]:
+        words.pop()  # `Jane Doe Jane is …`: the name, then the biography's own first word
+    found = bare_names(" ".join(words))
+    return found[0] if len(found) == 1 and not is_house(found[0]) else None
+
+
+def _in_story(name: str, body: str, line: str) -> bool:
+    """Whether the story names the person outside that line, or its words are common ones."""
+    rest = body.replace(line, " ")
+    return name in rest or name.split()[-1] in rest.split() or common_words(name, rest)

@@ -73,7 +73,10 @@ _WORDISH = re.compile(r"[^\W\d_]{3,}")
 _WEEKDAY_WORD = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _WEEKDAY_SHORT = re.compile(_WEEKDAY_ANY)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")
-_DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE)
+# `10.30 am`, `16.45 Uhr`; not the month and year of a dotted date (`27.04.24`).
+_DOT_TIME = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE
+)
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 # `April 25, 20232:26 PM`: a copied stamp whose year runs into the time after it.
 _GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
@@ -83,6 +86,15 @@ _NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
 _NUMERIC_TIMED = re.compile(
     r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?=[\s,|·-]+\d{1,2}[:.h]\d{2})"
 )
+# The zone printed after a numeric stamp tells whose convention its order follows: North
+# America writes the month first (`10/11/2022 08:00 AM EDT`), Europe, Africa, South Asia and
+# Oceania the day (`06/01/2026 - 14:02 MEZ`, `… GMT+1`). UTC and GMT alone tell nothing.
+_MONTH_FIRST_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET CT MT PT".split())
+_DAY_FIRST_ZONES = frozenset(
+    "BST IST WET WEST CET CEST MEZ MESZ EET EEST MSK SAST WAT CAT EAT AWST AEST AEDT ACST ACDT"
+    " NZST NZDT".split()
+)
+_STAMP_ZONE = re.compile(r"\b([A-Z]{2,5})\b|(?<![\d:])\+\d{2}:\d{2}\b")
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
 _YEAR_FIRST = re.compile(
@@ -200,7 +212,7 @@ def parse_date(text: str) -> PartialDate | None:
         return _checked(year, int(month) if month else None, None)
     numeric = _NUMERIC.match(text) or _NUMERIC_TIMED.match(text)
     if numeric:
-        return _numeric_date(*numeric.groups())
+        return _numeric_date(*numeric.groups(), day_first=_zone_day_first(text[numeric.end() :]))
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)
@@ -219,20 +231,40 @@ def parse_date(text: str) -> PartialDate | None:
     return _checked(year, month, day)
 
 
-def _numeric_date(a: str, sep: str, b: str, year_text: str) -> PartialDate | None:
-    """A numeric date; when day and month could be swapped, only the year is certain."""
+def _zone_day_first(rest: str) -> bool | None:
+    """Whether the zone after a numeric date puts its day first (True), its month (False)."""
+    for match in _STAMP_ZONE.finditer(rest):
+        name = match.group(1)
+        if name is None:
+            return True  # `GMT+1`, rewritten `+01:00`: east of Greenwich
+        if name in _MONTH_FIRST_ZONES:
+            return False
+        if name in _DAY_FIRST_ZONES:
+            return True
+    return None
+
+
+def _numeric_date(
+    a: str, sep: str, b: str, year_text: str, *, day_first: bool | None = None
+) -> PartialDate | None:
+    """A numeric date; when day and month could be swapped and nothing tells the order, only
+    the year is certain."""
     year = int(year_text)
     if year < 100:
         year += 2000 if year < 70 else 1900
     first, second = int(a), int(b)
-    if sep == ".":
+    if sep == "." and len(year_text) == 4:
         return _checked(year, second, first)  # dotted dates put the day first (`03.05.2024`)
+    # A short year leaves a dotted date as open as a slashed one: `11.03.17` is March the 11th
+    # in Germany and November the 3rd on an American site.
     if first > 12 >= second:
         return _checked(year, second, first)
     if second > 12 >= first:
         return _checked(year, first, second)
     if first == second:
         return _checked(year, first, second)
+    if day_first is not None:
+        return _checked(year, second, first) if day_first else _checked(year, first, second)
     return _checked(year, None, None)
 
 

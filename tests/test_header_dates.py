@@ -105,3 +105,9 @@ def test_the_zone_of_a_numeric_stamp_tells_its_order() -> None:
     # `06/01/2026 - 14:16 UTC+1`: east of Greenwich the day comes first.
     article = _normalize("date-zoned-numeric.txt")
     assert article.date is not None and article.date.iso() == "2026-01-06"
+
+
+def test_a_page_in_a_language_that_writes_the_day_first_reads_its_numeric_stamp_so() -> None:
+    # `02/12/2024` on a Spanish page is the 2nd of December.
+    article = _normalize("date-page-order.txt")
+    assert article.date is not None and article.date.iso() == "2024-12-02"

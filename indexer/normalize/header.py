@@ -100,7 +100,7 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at or _listed(stamps, i, title_at):
             continue
-        for kind, date in _first_published(line_dates(page.text(i))):
+        for kind, date in _first_published(_dates(page, i)):
             if kind == "updated" or _updated_above(page, i):
                 if updated is None:
                     updated, updated_at = date, i
@@ -108,7 +108,7 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
                 published = published or date
                 if i > mark:
                     days.add(date)
-        found = _published_label(page.text(i))
+        found = _published_label(page.text(i), page.day_first)
         if found is not None:
             labelled.add(found)
     if len(days) > 1:
@@ -144,7 +144,7 @@ def _published_days(page: Page, span: list[int]) -> dict[int, set[PartialDate]]:
     """The days stamped on each line of and around the cluster, updates aside."""
     low, high = max(0, span[0] - LIST_REACH), min(len(page.lines), span[-1] + LIST_REACH + 1)
     return {
-        i: {date for kind, date in line_dates(page.text(i)) if kind == "published"}
+        i: {date for kind, date in _dates(page, i) if kind == "published"}
         for i in range(low, high)
         if not _updated_above(page, i)
     }
@@ -168,7 +168,7 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
     None when the cluster states days of its own (it dated the story, or its days disagree).
     """
-    if any(line_dates(page.text(i)) for i in cluster(page, zone, title_at) if i != title_at):
+    if any(_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
         return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
@@ -180,7 +180,7 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
         date
         for j in (signed[0] + 1, signed[0] - 1)
         if 0 <= j < len(page.lines)
-        for kind, date in line_dates(page.text(j))
+        for kind, date in _dates(page, j)
         if kind == "published" and not _updated_above(page, j)
     }
     return days.pop() if len(days) == 1 else None
@@ -194,7 +194,7 @@ def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
     years = {
         stamp.year
         for i in range(len(page.lines))
-        for _, stamp in line_dates(page.text(i))
+        for _, stamp in _dates(page, i)
         if (stamp.month, stamp.day) == (date.month, date.day)
     }
     if len(years) != 1:
@@ -232,7 +232,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     """A line that is nothing but a date stamp, a little further from the headline or the zone."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
     high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
-    stamps = {i: _stamp_dates(page.text(i)) for i in range(low, high)}
+    stamps = {i: _stamp_dates(page.text(i), page.day_first) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
         if not dates or _updated_above(page, i):
@@ -245,11 +245,11 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     return None
 
 
-def _stamp_dates(text: str) -> list[PartialDate]:
+def _stamp_dates(text: str, day_first: bool | None) -> list[PartialDate]:
     """The publication dates of a short line made only of a date, a time and a label."""
     if len(text) > _STAMP_CHARS:
         return []
-    found = line_dates(text)
+    found = line_dates(text, day_first)
     if not found or word_count(text) > _STAMP_WORDS:
         return []
     dates = [date for kind, date in found if kind == "published"]
@@ -262,27 +262,32 @@ def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     # Related lists and comments date their items bare; a `Published` label is the page's own.
     high = min(len(page.lines), zone.start + LABELLED_INTO_ZONE)
     for i in sorted(range(high), key=lambda j: abs(j - mark)):
-        found = _published_label(page.text(i))
+        found = _published_label(page.text(i), page.day_first)
         if found is not None:
             return found
     return None
 
 
-def _published_label(text: str) -> PartialDate | None:
+def _published_label(text: str, day_first: bool | None) -> PartialDate | None:
     """The day a line labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
-    dated = parse_date_line(text, bare=False)
+    dated = parse_date_line(text, bare=False, day_first=day_first)
     if dated is not None and dated[0] == "published" and dated[1].day is not None:
         return dated[1]
-    hit = find_date(text) if _PUBLISHED_WORD.search(text) else None
+    hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None
     if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
         # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
-        found = line_dates(text)
+        found = line_dates(text, day_first)
         if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
             return hit[0]
     return None
 
 
-def line_dates(text: str) -> list[tuple[str, PartialDate]]:
+def _dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
+    """The dated stamps of line `i`, numeric ones read in the page's order."""
+    return line_dates(page.text(i), page.day_first)
+
+
+def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
@@ -291,7 +296,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:
-        hit = find_date(rest)
+        hit = find_date(rest, day_first)
         if hit is None:
             break
         date, expr = hit

@@ -67,3 +67,47 @@ def test_the_date_stamped_beside_the_byline_dates_the_story_below_a_video_box() 
     article = _normalize("date-by-byline.txt")
     assert article.byline == ["Maria R. Example"]
     assert article.date is not None and article.date.iso() == "2024-10-15"
+
+
+def test_a_published_label_says_which_of_two_days_under_the_headline_is_the_story_s() -> None:
+    # `Veröffentlicht am 27.04.24` over an audio clip's `25.04.24`: the label decides.
+    article = _normalize("date-labelled-beside-clip.txt")
+    assert article.date is not None and article.date.iso() == "2024-04-27"
+
+
+def test_a_list_of_stamps_of_other_days_in_the_header_is_not_the_story_s() -> None:
+    # Job ads stamped 2018/06/05, 2018/02/14, 2017/11/30 sit just above the story's text.
+    article = _normalize("date-stamp-list.txt")
+    assert article.date is not None and article.date.iso() == "2019-04-04"
+
+
+def test_buttons_glued_to_a_stamp_leave_it_a_stamp() -> None:
+    # `January 28, 2025 11:30 am (Updated 11:54 am) cancel email link share Share bookmark …`
+    article = _normalize("date-stamp-buttons.txt")
+    assert article.date is not None and article.date.iso() == "2025-01-28"
+
+
+def test_a_timed_update_alone_dates_the_story_and_says_so() -> None:
+    article = _normalize("date-timed-update.txt")
+    assert article.date is not None and article.date.iso() == "2016-11-29"
+    assert article.provenance["date"] == "update-line"
+    assert article.updated is not None and article.updated.iso() == "2016-11-29"
+
+
+def test_an_update_later_than_the_year_the_headline_names_does_not_date_the_story() -> None:
+    # `The ten best documentaries of 2017`, updated in July 2018: revised long after it ran.
+    article = _normalize("date-revised-review.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2018-07-24"
+
+
+def test_the_zone_of_a_numeric_stamp_tells_its_order() -> None:
+    # `06/01/2026 - 14:16 UTC+1`: east of Greenwich the day comes first.
+    article = _normalize("date-zoned-numeric.txt")
+    assert article.date is not None and article.date.iso() == "2026-01-06"
+
+
+def test_a_page_in_a_language_that_writes_the_day_first_reads_its_numeric_stamp_so() -> None:
+    # `02/12/2024` on a Spanish page is the 2nd of December.
+    article = _normalize("date-page-order.txt")
+    assert article.date is not None and article.date.iso() == "2024-12-02"

@@ -71,6 +71,15 @@ def test_parse_date_keeps_the_local_day_of_a_zoned_time(text: str, iso: str) -> 
         ("22.11.2024 07.57", "2024-11-22"),
         ("03/05/2024 10:00", "2024"),  # slashes: day or month first, only the year is sure
         ("13/05/2024 10:00", "2024-05-13"),
+        # The zone after the time tells whose order the date follows.
+        ("06/01/2026 - 14:02 MEZ", "2026-01-06"),
+        ("06/01/2026 - 13:55 GMT+1", "2026-01-06"),
+        ("10/11/2022 08:00 AM EDT", "2022-10-11"),
+        ("10/11/2022 08:00 UTC", "2022"),  # UTC is written everywhere
+        # A dotted date with a short year is no time (`04.24`), and its order is open too.
+        ("27.04.24", "2024-04-27"),
+        ("10.15.15", "2015-10-15"),
+        ("11.03.17", "2017"),
     ],
 )
 def test_numeric_dates_with_a_time(text: str, iso: str) -> None:

@@ -245,7 +245,10 @@ def test_text_copied_from_a_browser_page() -> None:
     )
     assert article.byline == ["Eric Bradner"]
     assert article.updated is not None and article.updated.iso() == "2016-12-18"
-    assert article.date is None
+    # The newsroom's timed update is the page's only stamp: it dates the story, and says so;
+    # the copyright year never does.
+    assert article.date is not None and article.date.iso() == "2016-12-18"
+    assert article.provenance["date"] == "update-line"
     assert article.body.startswith("Former Defense Secretary Robert Gates")
 
 

@@ -12,25 +12,26 @@ from dateutil import tz
 
 from indexer.models import Article, PartialDate
 from indexer.normalize.boilerplate import COPYRIGHT
+from indexer.normalize.dateorder import NUMERIC, NUMERIC_TIMED, numeric_parts, zone_day_first
 from indexer.normalize.lines import cjk_count
 
 _MONTHS: dict[str, tuple[str, ...]] = {
-    "1": ("jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro",
-          "januari"),
-    "2": ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro",
-          "februari"),
-    "3": ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart"),
-    "4": ("apr", "april", "avril", "abril", "aprile"),
+    "1": ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
+          "gen", "janeiro", "januari"),
+    "2": ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
+          "febbraio", "fevereiro", "fev", "februari"),
+    "3": ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart"),
+    "4": ("apr", "april", "avril", "avr", "abril", "abr", "aprile"),
     "5": ("may", "mai", "mayo", "maggio", "maio", "mei"),
     "6": ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
-    "7": ("jul", "july", "juli", "juillet", "julio", "luglio", "julho"),
+    "7": ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho"),
     "8": ("aug", "august", "août", "aout", "agosto", "augustus"),
     "9": ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre",
           "setembro"),
-    "10": ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    "10": ("oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"),
     "11": ("nov", "november", "novembre", "noviembre", "novembro"),
-    "12": ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-           "dezembro"),
+    "12": ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
+           "dic", "dicembre", "dezembro"),
 }  # fmt: skip
 _MONTH_NUMBER = {name: int(num) for num, names in _MONTHS.items() for name in names}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -59,9 +60,10 @@ _DATE_CORE = (
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
     rf"|{_MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{_MONTH_ANY}\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?(?:\.\s*|\s+)(?:de\s+)?{_MONTH_ANY}\.?,?(?:\s*(?:de\s+)?\d{{4}})?"
     rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
+    r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
 )
 # A date is found from its core (tried only where a number or a month name starts), then
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
@@ -73,16 +75,15 @@ _WORDISH = re.compile(r"[^\W\d_]{3,}")
 _WEEKDAY_WORD = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _WEEKDAY_SHORT = re.compile(_WEEKDAY_ANY)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")
-_DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE)
+# `10.30 am`, `16.45 Uhr`; not the month and year of a dotted date (`27.04.24`).
+_DOT_TIME = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m|[A-Z]{2,5}\b|$))", re.IGNORECASE
+)
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 # `April 25, 20232:26 PM`: a copied stamp whose year runs into the time after it.
 _GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
+_SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
-_NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
-# The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
-_NUMERIC_TIMED = re.compile(
-    r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?=[\s,|·-]+\d{1,2}[:.h]\d{2})"
-)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
 _YEAR_FIRST = re.compile(
@@ -177,14 +178,16 @@ def _prepare(text: str) -> str:
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
     text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
+    text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
     # dateutil reads `GMT+8` the POSIX way (eight hours behind); pages mean eight hours ahead.
     return _GMT_OFFSET.sub(
         lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text
     )
 
 
-def parse_date(text: str) -> PartialDate | None:
-    """Parse one date expression at the precision it states, on the day it names."""
+def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
+    """Parse one date expression at the precision it states, on the day it names (`day_first`:
+    the page's order for a numeric date that reads both ways, see `dateorder`)."""
     year_first = _YEAR_FIRST.match(text.strip())
     if year_first:
         # The time after a year-first date carries no zone here: the day stands as written.
@@ -198,9 +201,12 @@ def parse_date(text: str) -> PartialDate | None:
     if iso:
         year, month = int(iso.group(1)), iso.group(2)
         return _checked(year, int(month) if month else None, None)
-    numeric = _NUMERIC.match(text) or _NUMERIC_TIMED.match(text)
+    numeric = NUMERIC.match(text) or NUMERIC_TIMED.match(text)
     if numeric:
-        return _numeric_date(*numeric.groups())
+        zoned = zone_day_first(text[numeric.end() :])
+        return _checked(
+            *numeric_parts(*numeric.groups(), zoned if zoned is not None else day_first)
+        )
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)
@@ -219,23 +225,6 @@ def parse_date(text: str) -> PartialDate | None:
     return _checked(year, month, day)
 
 
-def _numeric_date(a: str, sep: str, b: str, year_text: str) -> PartialDate | None:
-    """A numeric date; when day and month could be swapped, only the year is certain."""
-    year = int(year_text)
-    if year < 100:
-        year += 2000 if year < 70 else 1900
-    first, second = int(a), int(b)
-    if sep == ".":
-        return _checked(year, second, first)  # dotted dates put the day first (`03.05.2024`)
-    if first > 12 >= second:
-        return _checked(year, second, first)
-    if second > 12 >= first:
-        return _checked(year, first, second)
-    if first == second:
-        return _checked(year, first, second)
-    return _checked(year, None, None)
-
-
 def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:
     """A PartialDate if the parts form a plausible publication date."""
     if not 1900 <= year <= 2100:
@@ -248,7 +237,7 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
     return date
 
 
-def find_date(text: str) -> tuple[PartialDate, str] | None:
+def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, str] | None:
     """The first date expression in a line, parsed, with the text it was read from."""
     if not _DIGIT.search(text):
         return None
@@ -276,23 +265,25 @@ def find_date(text: str) -> tuple[PartialDate, str] | None:
         end = match.end() + (at if at > token.start() else 0)
         prefix = _DATE_PREFIX.search(text, max(0, at - 40), at) if at == token.start() else None
         expr = text[prefix.start() if prefix else at : end]
-        date = parse_date(expr)
+        date = parse_date(expr, day_first)
         if date is not None:
             return date, expr
     return None
 
 
-def parse_date_line(text: str, *, bare: bool = True) -> tuple[str, PartialDate] | None:
+def parse_date_line(
+    text: str, *, bare: bool = True, day_first: bool | None = None
+) -> tuple[str, PartialDate] | None:
     """A date line (`Posted on …`, `Updated: …`; with `bare`, a bare date) as (kind, date)."""
     if len(text) > 160 or not _DIGIT.search(text):
         return None
     match = _DATE_LINE.match(text)
     if match:
-        found = find_date(match.group("rest"))
+        found = find_date(match.group("rest"), day_first)
         if found is None:
             return None
         return ("updated" if match.group("updated") else "published"), found[0]
-    found = find_date(text) if bare and len(text) <= 80 else None
+    found = find_date(text, day_first) if bare and len(text) <= 80 else None
     if found is None or found[0].year is None:
         return None  # `Pay Aug 1`: a bare date line of a page states its year
     if text.startswith(found[1]) and _UPDATED_AFTER.match(text, len(found[1])):

@@ -10,6 +10,7 @@ a wrong one.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS, cluster
@@ -30,6 +31,11 @@ _LEFTOVER_WORDS = 10
 _PROSE_WORDS = 3
 _COMMA_END = re.compile(r",\s*(?:\w{1,3}\s+)?$")  # `…, 24 April`, `…, le 30 avril`
 _WORDS = re.compile(r"[^\W\d_]+")
+# The labels of buttons a copy glues to a stamp (`… 11:30 am cancel email link share Save`).
+_BUTTONS = frozenset(
+    "share shares email e mail link copy copied bookmark save saved print cancel comment comments"
+    " tweet facebook twitter whatsapp linkedin reddit pinterest flipboard telegram gift".split()
+)
 _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
@@ -61,39 +67,100 @@ _PUBLISHED_WORD = re.compile(
     r"\b(?:posted|published|veröffentlicht|erschienen|publié|publicado|pubblicato)", re.I
 )
 _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*$", re.I)
+# A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `01時40分`), not the parts of a dotted date.
+_CLOCK = re.compile(
+    r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
 
-def header_dates(
-    page: Page, zone: Zone, title_at: int | None
-) -> tuple[PartialDate | None, PartialDate | None]:
+class HeaderDates(NamedTuple):
+    """What the header cluster says of the story's dates."""
+
+    published: PartialDate | None
+    updated: PartialDate | None
+    # The update, when it is the header's only stamp and a newsroom's timed stamp of the day
+    # the story ran: the publication day failing better evidence (a stamp by the byline).
+    news_update: PartialDate | None = None
+
+
+def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     """The publication and update dates stated in the header cluster (the nearest below first)."""
     span = cluster(page, zone, title_at)
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     published: PartialDate | None = None
     updated: PartialDate | None = None
+    updated_at = -1
     days: set[PartialDate] = set()
+    labelled: set[PartialDate] = set()
+    stamps = _published_days(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
-        if i == title_at:
+        if i == title_at or _listed(stamps, i, title_at):
             continue
-        for kind, date in _first_published(line_dates(page.text(i))):
+        for kind, date in _first_published(_dates(page, i)):
             if kind == "updated" or _updated_above(page, i):
-                updated = updated or date
+                if updated is None:
+                    updated, updated_at = date, i
             else:
                 published = published or date
                 if i > mark:
                     days.add(date)
+        found = _published_label(page.text(i), page.day_first)
+        if found is not None:
+            labelled.add(found)
     if len(days) > 1:
-        # Two days stated below the headline, unlabelled: one is an update or a related story's,
-        # and which one cannot be told. No date is better than a wrong one.
-        return None, updated
+        # Two days stated below the headline: one is an update or a related story's (an audio
+        # clip, a teaser). A `Published` label says which is the story's; without one, which
+        # cannot be told, and no date is better than a wrong one.
+        return HeaderDates(labelled.pop() if len(labelled) == 1 else None, updated)
     if published is None:
         published = _labelled_date(page, zone, mark)
     if published is None:
         published = _stamp_near(page, zone, mark)
-    return published, updated
+    if (
+        published is None
+        and updated is not None
+        and _news_update(page, updated_at, updated, title_at)
+    ):
+        return HeaderDates(None, updated, updated)
+    return HeaderDates(published, updated)
+
+
+def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> bool:
+    """Whether the header's only stamp, an update, is a newsroom's stamp of the day the story
+    ran: timed to the minute (`Updated 11:22 PM EST, Tue November 29, 2016`), where a page
+    revised long after states the day alone (`Last Updated: January 7, 2025`), and not later
+    than a year the headline names (`The 21 best movies of 2017`, updated in July 2018)."""
+    if i < 0 or _CLOCK.search(page.text(i)) is None:
+        return False
+    named = _YEAR.findall(page.text(title_at)) if title_at is not None else []
+    return day.year is not None and all(int(year) >= day.year for year in named)
+
+
+def _published_days(page: Page, span: list[int]) -> dict[int, set[PartialDate]]:
+    """The days stamped on each line of and around the cluster, updates aside."""
+    low, high = max(0, span[0] - LIST_REACH), min(len(page.lines), span[-1] + LIST_REACH + 1)
+    return {
+        i: {date for kind, date in _dates(page, i) if kind == "published"}
+        for i in range(low, high)
+        if not _updated_above(page, i)
+    }
+
+
+def _listed(stamps: dict[int, set[PartialDate]], i: int, title_at: int | None) -> bool:
+    """Whether line `i` is one item of a list of stamps (related stories, job ads, comments):
+    lines a few apart stamp other days, and no headline stands between them."""
+    if not stamps.get(i):
+        return False
+    for j in range(i - LIST_REACH, i + LIST_REACH + 1):
+        if j == i or not stamps.get(j) or stamps[j] == stamps[i]:
+            continue
+        if title_at is None or not min(i, j) < title_at < max(i, j):
+            return True
+    return False
 
 
 def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> PartialDate | None:
@@ -101,7 +168,7 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
     None when the cluster states days of its own (it dated the story, or its days disagree).
     """
-    if any(line_dates(page.text(i)) for i in cluster(page, zone, title_at) if i != title_at):
+    if any(_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
         return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
@@ -113,7 +180,7 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
         date
         for j in (signed[0] + 1, signed[0] - 1)
         if 0 <= j < len(page.lines)
-        for kind, date in line_dates(page.text(j))
+        for kind, date in _dates(page, j)
         if kind == "published" and not _updated_above(page, j)
     }
     return days.pop() if len(days) == 1 else None
@@ -127,7 +194,7 @@ def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
     years = {
         stamp.year
         for i in range(len(page.lines))
-        for _, stamp in line_dates(page.text(i))
+        for _, stamp in _dates(page, i)
         if (stamp.month, stamp.day) == (date.month, date.day)
     }
     if len(years) != 1:
@@ -165,7 +232,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     """A line that is nothing but a date stamp, a little further from the headline or the zone."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
     high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
-    stamps = {i: _stamp_dates(page.text(i)) for i in range(low, high)}
+    stamps = {i: _stamp_dates(page.text(i), page.day_first) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
         if not dates or _updated_above(page, i):
@@ -178,11 +245,11 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     return None
 
 
-def _stamp_dates(text: str) -> list[PartialDate]:
+def _stamp_dates(text: str, day_first: bool | None) -> list[PartialDate]:
     """The publication dates of a short line made only of a date, a time and a label."""
     if len(text) > _STAMP_CHARS:
         return []
-    found = line_dates(text)
+    found = line_dates(text, day_first)
     if not found or word_count(text) > _STAMP_WORDS:
         return []
     dates = [date for kind, date in found if kind == "published"]
@@ -195,20 +262,32 @@ def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     # Related lists and comments date their items bare; a `Published` label is the page's own.
     high = min(len(page.lines), zone.start + LABELLED_INTO_ZONE)
     for i in sorted(range(high), key=lambda j: abs(j - mark)):
-        text = page.text(i)
-        dated = parse_date_line(text, bare=False)
-        if dated is not None and dated[0] == "published" and dated[1].day is not None:
-            return dated[1]
-        hit = find_date(text) if _PUBLISHED_WORD.search(text) else None
-        if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
-            # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
-            found = line_dates(text)
-            if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
-                return hit[0]
+        found = _published_label(page.text(i), page.day_first)
+        if found is not None:
+            return found
     return None
 
 
-def line_dates(text: str) -> list[tuple[str, PartialDate]]:
+def _published_label(text: str, day_first: bool | None) -> PartialDate | None:
+    """The day a line labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
+    dated = parse_date_line(text, bare=False, day_first=day_first)
+    if dated is not None and dated[0] == "published" and dated[1].day is not None:
+        return dated[1]
+    hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None
+    if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
+        # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
+        found = line_dates(text, day_first)
+        if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
+            return hit[0]
+    return None
+
+
+def _dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
+    """The dated stamps of line `i`, numeric ones read in the page's order."""
+    return line_dates(page.text(i), page.day_first)
+
+
+def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
@@ -217,7 +296,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:
-        hit = find_date(rest)
+        hit = find_date(rest, day_first)
         if hit is None:
             break
         date, expr = hit
@@ -238,7 +317,7 @@ def line_dates(text: str) -> list[tuple[str, PartialDate]]:
     # What the dates leave must be a label, names or a place, not a caption or a sentence.
     # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
     leftover = STAMP_BITS.sub(" ", plain + rest)
-    words = _WORDS.findall(leftover)
+    words = [w for w in _WORDS.findall(leftover) if w.casefold() not in _BUTTONS]
     if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
         return []
     if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):

@@ -13,7 +13,9 @@ from indexer.normalize.bylines import (
     parse_wire_mark,
 )
 from indexer.normalize.datelines import Dateline, parse_dateline
+from indexer.normalize.dateorder import page_day_first
 from indexer.normalize.dates import parse_date_line
+from indexer.normalize.language import guess_language
 from indexer.normalize.lines import (
     CJK_CHARS,
     Line,
@@ -50,6 +52,8 @@ class Page:
         self._repeat: dict[int, bool] = {}
         self._meta: dict[int, bool] = {}
         self._name_line: dict[int, bool] = {}
+        self._day_first: bool | None = None
+        self._day_first_read = False
 
     @property
     def keys(self) -> list[str]:
@@ -76,6 +80,15 @@ class Page:
         if self._copies is None:
             self._copies = Counter(self.running.split("\n"))
         return self._copies
+
+    @property
+    def day_first(self) -> bool | None:
+        """How the page orders a numeric date that reads both ways (`02/12/2024`), if known."""
+        if not self._day_first_read:
+            language = guess_language(self.running) if self.running.strip() else None
+            self._day_first = page_day_first((line.text for line in self.lines), language)
+            self._day_first_read = True
+        return self._day_first
 
     def text(self, i: int) -> str:
         """The text of line `i`."""

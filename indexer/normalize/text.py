@@ -130,8 +130,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
     _read_trailer(page, end, meta)
+    news_update = None
     if web and zone is not None:
-        _web_dates(page, zone, title_at, meta)
+        news_update = _web_dates(page, zone, title_at, meta)
         _web_byline(page, zone, title_at, meta, body, anchor)
         if meta.published is None and meta.bylines:
             # `Jane Doe` / `30. Juni 2025` under a video box or a summary
@@ -142,6 +143,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if web and meta.published is None and dateline is not None and dateline.date is not None:
         dated = year_of_day(page, dateline.date)  # `April 25 (Reuters)`, `April 25, 2023` below
         meta.published = (dated, "dateline") if dated is not None else None
+    if meta.published is None and news_update is not None:
+        meta.published = (news_update, "update-line")  # `Updated 11:22 PM EST, Nov 29, 2016`
 
     if title_at is not None:
         headline, glued = tidy_headline(page.text(title_at).strip())
@@ -169,14 +172,16 @@ def _heading(text: str) -> bool:
     return is_headline_like(text) and not ends_sentence(text)
 
 
-def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> None:
-    """A web page's dates from its header cluster alone; a copyright year dates no story."""
-    published, updated = header_dates(page, zone, title_at)
+def _web_dates(page: Page, zone: Zone, title_at: int | None, meta: _Meta) -> PartialDate | None:
+    """A web page's dates from its header cluster alone; a copyright year dates no story.
+    Returns the header's timed update when it is its only stamp, the last resort."""
+    published, updated, news_update = header_dates(page, zone, title_at)
     # A labelled date line the story carries (at its foot) dates it when the header does not.
     meta.published = (published, "portal-line") if published else meta.in_story
     if updated is not None:
         meta.updated = (updated, "portal-line")
     meta.copyright_year = None
+    return news_update
 
 
 def _web_byline(

@@ -1,0 +1,65 @@
+"""Which number of a numeric date is the day: the stamp's zone, the page's dates, its language."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.normalize.dateorder import numeric_parts, page_day_first, zone_day_first
+from indexer.normalize.dates import find_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("rest", "day_first"),
+    [
+        (" 08:00 AM EDT", False),
+        (" - 14:02 MEZ", True),
+        (" 13:55 +01:00", True),
+        (" 9:00 UTC", None),
+    ],
+)
+def test_the_zone_after_a_stamp_tells_its_order(rest: str, day_first: bool | None) -> None:
+    assert zone_day_first(rest) is day_first
+
+
+def test_an_open_order_leaves_only_the_year() -> None:
+    assert numeric_parts("02", "/", "12", "2024") == (2024, None, None)
+    assert numeric_parts("02", "/", "12", "2024", True) == (2024, 12, 2)
+    assert numeric_parts("02", "/", "12", "2024", False) == (2024, 2, 12)
+    assert numeric_parts("25", "/", "12", "2024", False) == (2024, 12, 25)  # 25 is no month
+
+
+def test_a_page_s_dates_that_read_one_way_tell_its_order() -> None:
+    assert page_day_first(["Posted 25/11/2024", "02/12/2024"], "en") is True
+    assert page_day_first(["Posted 11/25/2024", "02/12/2024"], "en") is False
+    assert page_day_first(["25/11/2024", "11/25/2024"], "es") is None  # the page disagrees
+    # Dotted dates with a full year are day first everywhere: no evidence of the page's order.
+    assert page_day_first(["25.11.2024", "02/12/2024"], "en") is None
+
+
+def test_a_page_s_language_tells_its_order_when_its_dates_do_not() -> None:
+    assert page_day_first(["02/12/2024"], "es") is True
+    assert page_day_first(["02/12/2024"], "en") is None
+    assert page_day_first(["02/12/2024"], "ja") is None
+
+
+def test_the_page_order_reads_a_stamp_both_ways() -> None:
+    assert parse_date("02/12/2024", True).iso() == "2024-12-02"
+    assert parse_date("02/12/2024").iso() == "2024"
+    # The stamp's own zone outweighs the page's order.
+    found = find_date("02/12/2024 10:00 AM EST", True)
+    assert found is not None and found[0].iso() == "2024-02-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("12. MÄR 2025 18:03", "2025-03-12"),  # German abbreviations
+        ("Publicerad 23 okt 2025 kl 10.23", "2025-10-23"),
+        ("Publié le 18 juil. 2024 à 08:01", "2024-07-18"),
+        ("21.dez.2018 às 12h55", "2018-12-21"),  # a month between dots
+        ("06. 01. 2026, 14:59 Uhr", "2026-01-06"),  # spaces after the dots
+    ],
+)
+def test_abbreviated_and_spaced_dates_of_other_languages(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].iso() == iso

@@ -157,3 +157,29 @@ def test_an_h1_the_page_title_repeats_beats_a_rewritten_social_title() -> None:
 def test_a_site_name_glued_to_the_title_is_removed() -> None:
     page = _head('<meta property="og:title" content="Frost hits orchards:Hill Weekly">')
     assert choose_title(page, "Hill Weekly", None, None) == ("Frost hits orchards", "meta")
+
+
+def test_a_first_version_hours_before_midnight_utc_is_no_earlier_publication() -> None:
+    # The JSON-LD stamp (1:05 UTC) is also the microdata's update stamp, and the microdata's own
+    # publication stamp is three hours earlier, on the previous UTC day: one evening's story
+    # wherever the page is, not a page republished under its update's date.
+    page = _head(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost",'
+        ' "datePublished": "2023-05-10T01:05:00Z", "dateModified": "2023-05-10T17:20:00Z"}'
+        "</script>"
+        '<meta itemprop="datePublished" content="2023-05-09T21:55:00Z">'
+        '<meta itemprop="dateModified" content="2023-05-10T01:05:00Z">'
+    )
+    chosen = choose_date(page, guessed=None, text=None, url=None)
+    assert chosen is not None and chosen[0].iso() == "2023-05-10"
+
+
+def test_a_page_republished_a_day_later_keeps_its_first_date() -> None:
+    page = _head(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost",'
+        ' "datePublished": "2023-05-12T01:05:00Z", "dateModified": "2023-05-12T01:05:00Z"}'
+        "</script>"
+        '<meta property="article:published_time" content="2023-05-09T21:55:00Z">'
+    )
+    chosen = choose_date(page, guessed=None, text=None, url=None)
+    assert chosen is not None and chosen[0].iso() == "2023-05-09"

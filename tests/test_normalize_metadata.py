@@ -6,7 +6,7 @@ import pytest
 from lxml.html import fromstring
 
 from indexer.normalize.metadata import PageMeta, plain, read_page
-from indexer.normalize.pagebyline import page_byline, read_credit, tidy_name
+from indexer.normalize.pagebyline import page_byline, pen_name, read_credit, tidy_name
 from indexer.normalize.pagedate import choose_date, local_date
 from indexer.normalize.pagetitle import choose_title
 
@@ -183,3 +183,26 @@ def test_a_page_republished_a_day_later_keeps_its_first_date() -> None:
     )
     chosen = choose_date(page, guessed=None, text=None, url=None)
     assert chosen is not None and chosen[0].iso() == "2023-05-09"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="author">Staff</span>',
+        '<span class="author">by Admin</span>',
+        '<div class="byline">Share</div>',
+        '<div class="byline">jane doe and friends</div>',
+        '<a href="/u/login">Sign in</a>',
+        '<a href="/users/someone-else">kestrel</a>',
+    ],
+)
+def test_a_label_button_or_unlinked_word_is_no_pen_name(byline: str) -> None:
+    assert pen_name(fromstring(f"<html><body><h1>Notes</h1>{byline}</body></html>")) is None
+
+
+def test_a_pen_name_dated_in_its_byline_element_is_read() -> None:
+    tree = fromstring(
+        '<html><body><h1>Notes</h1><div class="author-box">Paul December 23, 2016</div>'
+        "</body></html>"
+    )
+    assert pen_name(tree) == "Paul"

@@ -89,6 +89,9 @@ def test_an_update_stamp_is_no_publication_date() -> None:
         ("Von Konstantin Furrer (kf)", ["Konstantin Furrer"]),
         ("By Mateo Rivas Staff Writer", ["Mateo Rivas"]),
         ("Hannah Osei Contributing Editor", ["Hannah Osei"]),
+        # Names whose capital is accented.
+        ("Von Ömer Çelik und Łukasz Nowak", ["Ömer Çelik", "Łukasz Nowak"]),
+        ("Por Álvaro Órfão", ["Álvaro Órfão"]),
     ],
 )
 def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:

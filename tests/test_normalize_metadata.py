@@ -111,6 +111,12 @@ def test_tidy_name_drops_labels_and_initials() -> None:
     assert tidy_name("Elena Oberholzer (obe)") == "Elena Oberholzer"
 
 
+def test_tidy_name_writes_a_doubled_name_once_and_drops_numbers() -> None:
+    assert tidy_name("Code Sync Code Sync") == "Code Sync"
+    assert tidy_name("Li Li") == "Li Li"
+    assert tidy_name("105092") is None
+
+
 def test_the_byline_zone_skips_sidebars_and_social_links() -> None:
     tree = fromstring(
         '<html><body><aside class="related"><span class="author">By Priya Lal</span></aside>'

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import clean_name, parse_byline, parse_name_line
+from indexer.normalize.bylines import parse_byline, parse_name_line
 from indexer.normalize.dates import find_date
 from indexer.normalize.sources import WIRES, canonical_outlet
 
@@ -381,10 +381,14 @@ def read_credit(text: str) -> tuple[list[str], str | None] | None:
 
 
 def tidy_name(name: str) -> str | None:
-    """A name without a leading label (`Autor`, `Von`) or trailing initials (`(obe)`)."""
+    """A name without a leading label (`Autor`, `Von`) or trailing initials (`(obe)`), written
+    once (`Jane Doe Jane Doe`, a page's two copies of its byline; `Li Li` is one name); None
+    for no letters at all (`105092`, an author's number in the site's database)."""
     text = _INITIALS.sub("", _LABEL.sub("", name.strip())).strip(" ,;:")
-    if not text:
+    if not any(c.isalpha() for c in text):
         return None
-    if clean_name(text) is None and not text.isascii():
-        return text  # names in other scripts have no capitals to check
+    words = text.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
+        text = " ".join(words[:half])
     return text

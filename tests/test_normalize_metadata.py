@@ -215,3 +215,23 @@ def test_a_pen_name_dated_in_its_byline_element_is_read() -> None:
         "</body></html>"
     )
     assert pen_name(tree) == "Paul"
+
+
+def test_the_only_date_a_page_shows_beside_its_headline_dates_it() -> None:
+    # No stated date and no reader's date: the one full date on the page, in the header.
+    page = read_page(
+        fromstring(
+            "<html><body><h1>Frost hits orchards</h1><p>Jane Doe <span>12/15/2016</span></p>"
+            "<p>Growers counted the cost.</p></body></html>"
+        )
+    )
+    chosen = choose_date(page, guessed=None, text=None, url=None, title="Frost hits orchards")
+    assert chosen is not None and chosen[0].iso() == "2016-12-15"
+    # A second date elsewhere on the page leaves it undated: no date beats a wrong one.
+    page = read_page(
+        fromstring(
+            "<html><body><h1>Frost hits orchards</h1><p>Jane Doe <span>12/15/2016</span></p>"
+            "<p>Growers counted the cost.</p><p>Fair opens, 2 June 2020</p></body></html>"
+        )
+    )
+    assert choose_date(page, guessed=None, text=None, url=None, title="Frost hits orchards") is None

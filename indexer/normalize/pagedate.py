@@ -159,8 +159,8 @@ def choose_date(
     heuristics (htmldate's `guessed`, the text reader's `text`, the page address) count only
     where a second source agrees on the day: another of them, or the same date written next
     to the visible headline `title` (its header cluster, where the byline and date sit), or
-    the only full date the page shows. A date that is the page's stated update is no
-    publication date.
+    the only full date the page shows. Without any of them, a date that is both is taken. A
+    date that is the page's stated update is no publication date.
     """
     updates = _updates(page)
     updated = {_day(stamp.date) for stamp in updates}
@@ -184,7 +184,24 @@ def choose_date(
             agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
-    return None
+    return _header_day(near, shown, heuristic, updated)
+
+
+def _header_day(
+    near: set[tuple[int, int, int]],
+    shown: set[tuple[int, int, int]],
+    heuristic: list[tuple[PartialDate, str]],
+    updated: set[tuple[int | None, int | None, int | None]],
+) -> tuple[PartialDate, str] | None:
+    """The one day a page without stated dates shows in its headline's cluster, when it is the
+    only full date on the whole page and no reader found another (a date that no reader
+    parsed from the page's text, a `Dec 15, 2016` beside a byline, is still the story's)."""
+    if len(near) != 1 or shown != near or near & updated:
+        return None
+    day = next(iter(near))
+    if any(_day(d) != day for d, _ in heuristic):
+        return None
+    return PartialDate(*day), "headline+only-date-shown"
 
 
 def _without_updates(stated: list[_Stamp], updates: list[_Stamp]) -> list[tuple[PartialDate, str]]:

@@ -168,30 +168,30 @@ def test_a_site_name_glued_to_the_title_is_removed() -> None:
     assert choose_title(page, "Hill Weekly", None, None) == ("Frost hits orchards", "meta")
 
 
+def _ld_dated(published: str, modified: str, tags: str) -> str | None:
+    """The day chosen for a page whose JSON-LD states these stamps, beside these meta tags."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost",'
+        f' "datePublished": "{published}", "dateModified": "{modified}"}}</script>'
+    )
+    chosen = choose_date(_head(ld + tags), guessed=None, text=None, url=None)
+    return chosen[0].iso() if chosen else None
+
+
 def test_a_first_version_hours_before_midnight_utc_is_no_earlier_publication() -> None:
     # The JSON-LD stamp (1:05 UTC) is also the microdata's update stamp, and the microdata's own
     # publication stamp is three hours earlier, on the previous UTC day: one evening's story
     # wherever the page is, not a page republished under its update's date.
-    page = _head(
-        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost",'
-        ' "datePublished": "2023-05-10T01:05:00Z", "dateModified": "2023-05-10T17:20:00Z"}'
-        "</script>"
+    tags = (
         '<meta itemprop="datePublished" content="2023-05-09T21:55:00Z">'
         '<meta itemprop="dateModified" content="2023-05-10T01:05:00Z">'
     )
-    chosen = choose_date(page, guessed=None, text=None, url=None)
-    assert chosen is not None and chosen[0].iso() == "2023-05-10"
+    assert _ld_dated("2023-05-10T01:05:00Z", "2023-05-10T17:20:00Z", tags) == "2023-05-10"
 
 
 def test_a_page_republished_a_day_later_keeps_its_first_date() -> None:
-    page = _head(
-        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost",'
-        ' "datePublished": "2023-05-12T01:05:00Z", "dateModified": "2023-05-12T01:05:00Z"}'
-        "</script>"
-        '<meta property="article:published_time" content="2023-05-09T21:55:00Z">'
-    )
-    chosen = choose_date(page, guessed=None, text=None, url=None)
-    assert chosen is not None and chosen[0].iso() == "2023-05-09"
+    tags = '<meta property="article:published_time" content="2023-05-09T21:55:00Z">'
+    assert _ld_dated("2023-05-12T01:05:00Z", "2023-05-12T01:05:00Z", tags) == "2023-05-09"
 
 
 @pytest.mark.parametrize(
@@ -217,21 +217,15 @@ def test_a_pen_name_dated_in_its_byline_element_is_read() -> None:
     assert pen_name(tree) == "Paul"
 
 
-def test_the_only_date_a_page_shows_beside_its_headline_dates_it() -> None:
-    # No stated date and no reader's date: the one full date on the page, in the header.
-    page = read_page(
-        fromstring(
-            "<html><body><h1>Frost hits orchards</h1><p>Jane Doe <span>12/15/2016</span></p>"
-            "<p>Growers counted the cost.</p></body></html>"
-        )
-    )
+def _body_dated(body: str) -> str | None:
+    """The day chosen for a page with no stated date and no reader's date, from its body."""
+    page = read_page(fromstring(f"<html><body><h1>Frost hits orchards</h1>{body}</body></html>"))
     chosen = choose_date(page, guessed=None, text=None, url=None, title="Frost hits orchards")
-    assert chosen is not None and chosen[0].iso() == "2016-12-15"
+    return chosen[0].iso() if chosen else None
+
+
+def test_the_only_date_a_page_shows_beside_its_headline_dates_it() -> None:
+    header = "<p>Jane Doe <span>12/15/2016</span></p><p>Growers counted the cost.</p>"
+    assert _body_dated(header) == "2016-12-15"
     # A second date elsewhere on the page leaves it undated: no date beats a wrong one.
-    page = read_page(
-        fromstring(
-            "<html><body><h1>Frost hits orchards</h1><p>Jane Doe <span>12/15/2016</span></p>"
-            "<p>Growers counted the cost.</p><p>Fair opens, 2 June 2020</p></body></html>"
-        )
-    )
-    assert choose_date(page, guessed=None, text=None, url=None, title="Frost hits orchards") is None
+    assert _body_dated(header + "<p>Fair opens, 2 June 2020</p>") is None

@@ -121,7 +121,9 @@ def _inline(head: str, body: str) -> Article:
     "author",
     [
         '<span class="author">Submitted</span>',  # Drupal's `Submitted on …`
-        '<div class="byline"><span class="author">Alcalino</span></div>',  # a handle
+        # A commenter's handle (a handle in the story's own byline is its pen name).
+        '<div class="comments"><div class="byline"><span class="author">Alcalino</span></div>'
+        "<p>Great piece.</p></div>",
     ],
 )
 def test_a_guessed_author_must_read_as_a_name(author: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 from lxml.html import fromstring
 
 from indexer.normalize.metadata import PageMeta, plain, read_page
-from indexer.normalize.pagebyline import page_byline, read_credit, tidy_name
+from indexer.normalize.pagebyline import page_byline, pen_name, read_credit, tidy_name
 from indexer.normalize.pagedate import choose_date, local_date
 from indexer.normalize.pagetitle import choose_title
 
@@ -89,6 +89,9 @@ def test_an_update_stamp_is_no_publication_date() -> None:
         ("Von Konstantin Furrer (kf)", ["Konstantin Furrer"]),
         ("By Mateo Rivas Staff Writer", ["Mateo Rivas"]),
         ("Hannah Osei Contributing Editor", ["Hannah Osei"]),
+        # Names whose capital is accented.
+        ("Von Ömer Çelik und Łukasz Nowak", ["Ömer Çelik", "Łukasz Nowak"]),
+        ("Por Álvaro Órfão", ["Álvaro Órfão"]),
     ],
 )
 def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:
@@ -106,6 +109,12 @@ def test_other_marked_text_is_no_credit(text: str) -> None:
 def test_tidy_name_drops_labels_and_initials() -> None:
     assert tidy_name("Autor Monika Bolliger") == "Monika Bolliger"
     assert tidy_name("Elena Oberholzer (obe)") == "Elena Oberholzer"
+
+
+def test_tidy_name_writes_a_doubled_name_once_and_drops_numbers() -> None:
+    assert tidy_name("Code Sync Code Sync") == "Code Sync"
+    assert tidy_name("Li Li") == "Li Li"
+    assert tidy_name("105092") is None
 
 
 def test_the_byline_zone_skips_sidebars_and_social_links() -> None:
@@ -157,3 +166,66 @@ def test_an_h1_the_page_title_repeats_beats_a_rewritten_social_title() -> None:
 def test_a_site_name_glued_to_the_title_is_removed() -> None:
     page = _head('<meta property="og:title" content="Frost hits orchards:Hill Weekly">')
     assert choose_title(page, "Hill Weekly", None, None) == ("Frost hits orchards", "meta")
+
+
+def _ld_dated(published: str, modified: str, tags: str) -> str | None:
+    """The day chosen for a page whose JSON-LD states these stamps, beside these meta tags."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Frost",'
+        f' "datePublished": "{published}", "dateModified": "{modified}"}}</script>'
+    )
+    chosen = choose_date(_head(ld + tags), guessed=None, text=None, url=None)
+    return chosen[0].iso() if chosen else None
+
+
+def test_a_first_version_hours_before_midnight_utc_is_no_earlier_publication() -> None:
+    # The JSON-LD stamp (1:05 UTC) is also the microdata's update stamp, and the microdata's own
+    # publication stamp is three hours earlier, on the previous UTC day: one evening's story
+    # wherever the page is, not a page republished under its update's date.
+    tags = (
+        '<meta itemprop="datePublished" content="2023-05-09T21:55:00Z">'
+        '<meta itemprop="dateModified" content="2023-05-10T01:05:00Z">'
+    )
+    assert _ld_dated("2023-05-10T01:05:00Z", "2023-05-10T17:20:00Z", tags) == "2023-05-10"
+
+
+def test_a_page_republished_a_day_later_keeps_its_first_date() -> None:
+    tags = '<meta property="article:published_time" content="2023-05-09T21:55:00Z">'
+    assert _ld_dated("2023-05-12T01:05:00Z", "2023-05-12T01:05:00Z", tags) == "2023-05-09"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="author">Staff</span>',
+        '<span class="author">by Admin</span>',
+        '<div class="byline">Share</div>',
+        '<div class="byline">jane doe and friends</div>',
+        '<a href="/u/login">Sign in</a>',
+        '<a href="/users/someone-else">kestrel</a>',
+    ],
+)
+def test_a_label_button_or_unlinked_word_is_no_pen_name(byline: str) -> None:
+    assert pen_name(fromstring(f"<html><body><h1>Notes</h1>{byline}</body></html>")) is None
+
+
+def test_a_pen_name_dated_in_its_byline_element_is_read() -> None:
+    tree = fromstring(
+        '<html><body><h1>Notes</h1><div class="author-box">Paul December 23, 2016</div>'
+        "</body></html>"
+    )
+    assert pen_name(tree) == "Paul"
+
+
+def _body_dated(body: str) -> str | None:
+    """The day chosen for a page with no stated date and no reader's date, from its body."""
+    page = read_page(fromstring(f"<html><body><h1>Frost hits orchards</h1>{body}</body></html>"))
+    chosen = choose_date(page, guessed=None, text=None, url=None, title="Frost hits orchards")
+    return chosen[0].iso() if chosen else None
+
+
+def test_the_only_date_a_page_shows_beside_its_headline_dates_it() -> None:
+    header = "<p>Jane Doe <span>12/15/2016</span></p><p>Growers counted the cost.</p>"
+    assert _body_dated(header) == "2016-12-15"
+    # A second date elsewhere on the page leaves it undated: no date beats a wrong one.
+    assert _body_dated(header + "<p>Fair opens, 2 June 2020</p>") is None

@@ -5,8 +5,10 @@ organisation or agency credited beside them); the credit the page shows under it
 (`By A and B`) or in the elements it marks as its byline, checked against the author meta
 tags (which complete it, or give a name its plain form); the author meta tags alone;
 trafilatura's guess where it reads as a name; and, when no person is named anywhere, the
-organisation the page credits as its author (`BBC News`, `ORF.at`), as the page writes it.
-A site's own name, a desk, a profile address or a publishing company is no person.
+organisation the page credits as its author (`BBC News`, `ORF.at`) or the site's own name its
+byline shows, as the page writes it, and last a one-word pen name or handle the byline
+element gives (`by doumae`). A site's own name, a desk, a profile address or a publishing
+company is no person.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from indexer.normalize.pagebyline import (
     header_byline,
     labelled_author,
     page_byline,
+    pen_name,
     tidy_name,
     visible_lines,
 )
@@ -98,7 +101,13 @@ def page_people(
         return ld_orgs, "jsonld"
     if meta_orgs:
         return meta_orgs[:1], "meta"
-    return None
+    # The site's own name as the byline shows it: an organisation's credit (`Lesotho Times`),
+    # or a person's own site (`Jane Doe` on janedoe.example).
+    own = _unique([n for n in map(tidy_name, shown[0]) if n]) if shown is not None else []
+    if own:
+        return own, how
+    handle = pen_name(tree)
+    return ([handle], "byline-zone") if handle else None
 
 
 def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:

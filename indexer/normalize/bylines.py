@@ -56,6 +56,7 @@ _TITLED_ROLE = re.compile(
     r"|analyst|producer|journalist|commentator|critic)s?$"
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
+_NAME_REST = re.compile(r"^[\w'’.-]*$")
 _CREDIT_ROLE = re.compile(
     r"^(?P<role>additional reporting|with additional reporting|reporting|reported|writing"
     r"|written|editing|edited|compiled|with assistance|assistance|additional writing|research"
@@ -111,6 +112,13 @@ class Credit:
     shouted: bool = False  # the first names were set in capitals (`By JANE DOE, JOHN ROE`)
 
 
+def _name_token(token: str) -> bool:
+    """Whether a word is shaped like part of a name; its capital may be accented (`Álvaro`)."""
+    if _NAME_TOKEN.match(token):
+        return True
+    return token[:1].isupper() and not token[:1].isascii() and bool(_NAME_REST.match(token[1:]))
+
+
 def clean_name(text: str) -> str | None:
     """A person's name from a credit, in its usual capitals; None if it is not a name."""
     text = _LOCATION.sub("", text.strip())
@@ -131,7 +139,7 @@ def clean_name(text: str) -> str | None:
         if low in _PARTICLES:
             continue
         # A nickname in quotes (`Amanda "Tania Mae" Tan`) is part of the name.
-        if not _NAME_TOKEN.match(token.strip('"“”')):
+        if not _name_token(token.strip('"“”')):
             return None
     if canonical_outlet(text):
         return None

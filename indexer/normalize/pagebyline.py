@@ -10,11 +10,12 @@ Posted …`) with the usual name checks, and the first one that reads as a credi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import clean_name, parse_byline, parse_name_line
+from indexer.normalize.bylines import parse_byline, parse_name_line
 from indexer.normalize.dates import find_date
 from indexer.normalize.sources import WIRES, canonical_outlet
 
@@ -53,6 +54,18 @@ _ROLE_TAIL = re.compile(
 )
 _MAX_TEXT = 150
 _MAX_PIECE = 60
+# A handle: letters first, then letters, digits, `_`, `.` or `-` (`doumae`, `@KingStan`).
+_HANDLE = re.compile(r"^@?[^\W\d_][\w.-]{2,29}$")
+# Labels, roles and buttons that byline elements hold instead of a name.
+_NOT_HANDLES = frozenset(
+    """author authors autor autorin auteur admin administrator editor editors redaktion staff
+    team guest anonymous anonym unknown user users webmaster newsroom desk by von par por
+    posted published updated share follow more menu home comments comment reply contact about
+    profile subscribe login submitted""".split()
+)  # fmt: skip
+_PROFILE_LINK = re.compile(
+    r"/(?:authors?|autoren?|autor|auteurs?|writers?|users?|u|members?)/[^/]+$", re.I
+)
 _AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
 _MAX_TRIED = 12  # marked elements read before giving up
 _HEADER_LINES = 15  # lines after the headline where its credit line may be
@@ -187,7 +200,18 @@ def _line_key(text: str) -> str:
 
 def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
     """The names in the page's byline zone and the agency it credits, or None."""
-    tried = 0
+    for tried, (node, text) in enumerate(_marked_bylines(tree), 1):
+        found = read_credit(text) or _name_pieces(node)
+        if found is not None:
+            return found
+        if tried >= _MAX_TRIED:
+            break
+    return None
+
+
+def _marked_bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The elements the page marks as its byline, with their shown text, in page order,
+    without those in navigation, asides, story lists and teasers."""
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _SKIPPED_TAGS:
             continue
@@ -199,15 +223,44 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         if _in_teaser(node):
             continue
         text = _shown_text(node)
-        if not 2 <= len(text) <= _MAX_TEXT:
-            continue
-        tried += 1
-        found = read_credit(text) or _name_pieces(node)
+        if 2 <= len(text) <= _MAX_TEXT:
+            yield node, text
+
+
+def pen_name(tree: HtmlElement) -> str | None:
+    """A pen name or handle the page gives as its author (`by doumae` in the byline element,
+    `<a href="/u/EvilSpark">EvilSpark</a>`): one word, not a label or a button, read only for
+    a page that names no one, where a name check that wants two words finds nothing."""
+    for tried, (_, text) in enumerate(_marked_bylines(tree), 1):
+        found = _handle(text)
         if found is not None:
             return found
         if tried >= _MAX_TRIED:
             break
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").split("?")[0].rstrip("/")
+        if not _PROFILE_LINK.search(href) or _elsewhere(link):
+            continue
+        found = _handle(" ".join(link.text_content().split()))
+        # The profile's address ends in the handle itself: the link names its own page.
+        if found is not None and href.rsplit("/", 1)[-1].casefold() == found.lstrip("@").casefold():
+            return found
     return None
+
+
+def _handle(text: str) -> str | None:
+    """The one-word pen name a byline text holds (`by doumae`, `Paul December 23, 2016`)."""
+    text = _LABEL.sub("", text).strip()
+    dated = find_date(text) if any(c.isdigit() for c in text) else None
+    if dated is not None and dated[1] in text:
+        text = text[: text.index(dated[1])]
+    words = text.split()
+    if len(words) != 1:
+        return None
+    word = words[0].strip(" ,;:·|")
+    if not _HANDLE.match(word) or word.lstrip("@").casefold() in _NOT_HANDLES:
+        return None
+    return word
 
 
 def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:
@@ -328,10 +381,14 @@ def read_credit(text: str) -> tuple[list[str], str | None] | None:
 
 
 def tidy_name(name: str) -> str | None:
-    """A name without a leading label (`Autor`, `Von`) or trailing initials (`(obe)`)."""
+    """A name without a leading label (`Autor`, `Von`) or trailing initials (`(obe)`), written
+    once (`Jane Doe Jane Doe`, a page's two copies of its byline; `Li Li` is one name); None
+    for no letters at all (`105092`, an author's number in the site's database)."""
     text = _INITIALS.sub("", _LABEL.sub("", name.strip())).strip(" ,;:")
-    if not text:
+    if not any(c.isalpha() for c in text):
         return None
-    if clean_name(text) is None and not text.isascii():
-        return text  # names in other scripts have no capitals to check
+    words = text.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
+        text = " ".join(words[:half])
     return text

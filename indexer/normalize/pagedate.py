@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+import warnings
+from typing import Any, NamedTuple
 
 from dateutil import parser as date_parser
 
@@ -67,8 +68,23 @@ def url_date(url: str | None) -> PartialDate | None:
     return PartialDate(day.year, day.month, day.day)
 
 
+class _Stamp(NamedTuple):
+    """A date the metadata states, with its kind, the moment it names (if zoned) and whether
+    it is written in UTC (then its day is London's, not necessarily the page's)."""
+
+    date: PartialDate
+    kind: str
+    moment: dt.datetime | None
+    utc: bool
+
+
 def published_candidates(page: PageMeta) -> list[tuple[PartialDate, str]]:
     """The publication dates the page's machine-readable metadata states, with their kind."""
+    return [(stamp.date, stamp.kind) for stamp in _published(page)]
+
+
+def _published(page: PageMeta) -> list[_Stamp]:
+    """The stated publication dates as stamps."""
     stamps: list[tuple[Any, str]] = []
     if page.ld is not None:
         for key in ("datePublished", "dateCreated"):
@@ -83,14 +99,14 @@ def published_candidates(page: PageMeta) -> list[tuple[PartialDate, str]]:
         date = local_date(stamp)
         if date is None:
             continue
-        if _in_utc(stamp):
+        instant, utc = _instant(stamp), _in_utc(stamp)
+        if utc:
             # A UTC stamp names London's day: the same instant with the page's offset wins.
-            instant = _instant(stamp)
             for other, _ in stamps:
                 if not _in_utc(other) and instant is not None and _instant(other) == instant:
-                    date = local_date(other) or date
+                    date, utc = local_date(other) or date, False
                     break
-        found.append((date, kind))
+        found.append(_Stamp(date, kind, instant, utc))
     return found
 
 
@@ -102,7 +118,9 @@ def _instant(stamp: Any) -> dt.datetime | None:
         moment = date_parser.isoparse(stamp.strip())
     except (ValueError, OverflowError):
         try:
-            moment = date_parser.parse(stamp)
+            with warnings.catch_warnings():  # a zone name it does not know (`CEST`): no zone
+                warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+                moment = date_parser.parse(stamp)
         except (ValueError, OverflowError, TypeError):
             return None
     return moment if moment.tzinfo is not None else None
@@ -115,11 +133,15 @@ def _in_utc(stamp: Any) -> bool:
 
 def updated_candidates(page: PageMeta) -> list[PartialDate]:
     """The update dates the page's metadata states."""
-    found = []
-    if page.ld is not None:
-        found.append(local_date(page.ld.get("dateModified")))
-    found += [local_date(page.meta[k]) for k in UPDATED_META if k in page.meta]
-    return [d for d in found if d is not None]
+    return [stamp.date for stamp in _updates(page)]
+
+
+def _updates(page: PageMeta) -> list[_Stamp]:
+    """The update dates the page's metadata states, as stamps."""
+    stamps = [(page.ld.get("dateModified"), "jsonld")] if page.ld is not None else []
+    stamps += [(page.meta[k], "meta") for k in UPDATED_META if k in page.meta]
+    found = [(local_date(stamp), kind, _instant(stamp), _in_utc(stamp)) for stamp, kind in stamps]
+    return [_Stamp(*found_one) for found_one in found if found_one[0] is not None]
 
 
 def choose_date(
@@ -137,11 +159,12 @@ def choose_date(
     heuristics (htmldate's `guessed`, the text reader's `text`, the page address) count only
     where a second source agrees on the day: another of them, or the same date written next
     to the visible headline `title` (its header cluster, where the byline and date sit), or
-    the only full date the page shows. A date that is the page's stated update is no
-    publication date.
+    the only full date the page shows. Without any of them, a date that is both is taken. A
+    date that is the page's stated update is no publication date.
     """
-    updated = {_day(d) for d in updated_candidates(page)}
-    stated = _without_updates(published_candidates(page), updated)
+    updates = _updates(page)
+    updated = {_day(stamp.date) for stamp in updates}
+    stated = _without_updates(_published(page), updates)
     if stated:
         return _settle(stated)
     near = days_near_headline(page, title)
@@ -161,20 +184,60 @@ def choose_date(
             agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
-    return None
+    return _header_day(near, shown, heuristic, updated)
 
 
-def _without_updates(
-    stated: list[tuple[PartialDate, str]], updated: set[tuple[int | None, int | None, int | None]]
-) -> list[tuple[PartialDate, str]]:
+def _header_day(
+    near: set[tuple[int, int, int]],
+    shown: set[tuple[int, int, int]],
+    heuristic: list[tuple[PartialDate, str]],
+    updated: set[tuple[int | None, int | None, int | None]],
+) -> tuple[PartialDate, str] | None:
+    """The one day a page without stated dates shows in its headline's cluster, when it is the
+    only full date on the whole page and no reader found another (a date that no reader
+    parsed from the page's text, a `Dec 15, 2016` beside a byline, is still the story's)."""
+    if len(near) != 1 or shown != near or near & updated:
+        return None
+    day = next(iter(near))
+    if any(_day(d) != day for d, _ in heuristic):
+        return None
+    return PartialDate(*day), "headline+only-date-shown"
+
+
+def _without_updates(stated: list[_Stamp], updates: list[_Stamp]) -> list[tuple[PartialDate, str]]:
     """The stated publication dates without those that are the page's update stamp while
-    another states an earlier day (a page republished under its update's date)."""
-    days = [_day(d) for d, _ in stated if d.day is not None]
-    earliest = min(days, default=None)
+    another states a surely earlier day (a page republished under its update's date).
+
+    A stamp is the update when it names an update's day and, where both give a time, the same
+    moment. A day is surely earlier when it is earlier in the page's own zone: two moments
+    written in UTC less than a day apart may fall on one day where the page is (a story's first
+    version at 10 pm, its JSON-LD stamp at 1 am UTC), so they need a whole day between them.
+    """
+
+    def is_update(stamp: _Stamp) -> bool:
+        """Whether a stated date is one of the update stamps."""
+        return any(
+            _day(stamp.date) == _day(update.date)
+            and (stamp.moment is None or update.moment is None or stamp.moment == update.moment)
+            for update in updates
+        )
+
+    def surely_before(earlier: _Stamp, later: _Stamp) -> bool:
+        """Whether one stamp names an earlier day than another wherever the page is."""
+        if earlier.date.day is None or _day(earlier.date) >= _day(later.date):
+            return False
+        if earlier.moment is None or later.moment is None or not (earlier.utc or later.utc):
+            return True
+        return later.moment - earlier.moment >= dt.timedelta(days=1)
+
     return [
-        (d, kind)
-        for d, kind in stated
-        if not (_day(d) in updated and earliest is not None and d.day and _day(d) > earliest)
+        (stamp.date, stamp.kind)
+        for stamp in stated
+        if not (
+            stamp.date.day
+            and is_update(stamp)
+            and any(surely_before(other, stamp) for other in stated)
+        )
     ]
 
 

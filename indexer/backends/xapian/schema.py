@@ -64,6 +64,8 @@ SLOT_MTIME = 12
 SLOT_CHART = 13  # "ordinal:precision" MULTI_SEP source: the date chart per source
 SLOT_INDEXED = 14  # when the article entered the index (indexer.query.indexed.micros)
 SLOT_WORDS = 15  # the body's length in words (indexer.query.mentions.word_count)
+SLOT_SUMMARY = 16  # JSON of SUMMARY_FIELDS: a copy listed under a hit, without the whole record
+SUMMARY_FIELDS = ("id", "title", "publisher", "source", "date", "file")
 MAX_TERM_BYTES = 240  # Xapian refuses longer terms; such a 'word' is a URL or a hash
 
 _TEXT = text_analyzer()
@@ -134,8 +136,15 @@ def document(article: Article, spelling: Counter[str]) -> xapian.Document:
     doc.add_value(SLOT_MTIME, xapian.sortable_serialise(float(article.mtime)))
     doc.add_value(SLOT_INDEXED, xapian.sortable_serialise(micros(article.indexed_at)))
     doc.add_value(SLOT_WORDS, xapian.sortable_serialise(word_count(article.body)))
-    doc.set_data(json.dumps(article.to_record(), ensure_ascii=False))
+    stored = article.to_record()
+    doc.add_value(SLOT_SUMMARY, summary_json(stored))
+    doc.set_data(json.dumps(stored, ensure_ascii=False))
     return doc
+
+
+def summary_json(stored: dict[str, Any]) -> str:
+    """The summary of a stored record (SUMMARY_FIELDS), as JSON."""
+    return json.dumps({key: stored.get(key) for key in SUMMARY_FIELDS}, ensure_ascii=False)
 
 
 def bigram(name: str, first: str, second: str) -> str | None:

@@ -81,6 +81,7 @@ def test_the_pair_term_replaces_the_positions(tmp_path):
         engine.add(_articles())
         db = engine._db()
         assert schema.has_bigrams(db)
+        assert engine.status()["phrase_pairs"] is True
         query = to_xapian(prepare(SearchQuery(text='"oil prices"')).tree, db).query
         assert "XBoil price" in str(query) and "PHRASE" not in str(query)
         loose = to_xapian(prepare(SearchQuery(text='"oil prices"~3')).tree, db).query
@@ -105,6 +106,7 @@ def test_an_index_built_without_pairs_matches_by_positions(tmp_path):
         engine.refresh()
         reader = engine._db(fresh=True)
         assert not schema.has_bigrams(reader)
+        assert engine.status()["phrase_pairs"] is False
         query = to_xapian(prepare(SearchQuery(text='"oil prices"')).tree, reader).query
         assert "PHRASE" in str(query)
         results = engine.search(SearchQuery(text='"oil prices"', per_page=50, group=False))

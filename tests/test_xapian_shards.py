@@ -178,6 +178,7 @@ def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, sha
             shown = app.test_cli_runner().invoke(args=["stats"])
             assert shown.exit_code == 0, shown.output
             assert "without did you mean: Xapian 1.4's remote protocol" in shown.output
+            assert "phrases matched by pair terms" in shown.output
         finally:
             close_app(app)
     finally:

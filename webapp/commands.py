@@ -255,6 +255,9 @@ def stats_command(as_json: bool) -> None:
         click.echo(f"Engine: {engine['engine']}, fast matcher {state}: {engine['reason']}")
     else:
         click.echo(f"Engine: {engine['engine']}")
+    if "phrase_pairs" in engine:
+        how = "pair terms" if engine["phrase_pairs"] else "positions (rebuild to add pair terms)"
+        click.echo(f"  phrases matched by {how}")
     for feature, reason in engine.get("lacks", {}).items():
         click.echo(f"  without {feature}: {reason}")
     click.echo(f"Articles: {stats['articles']} ({stats['undated']} undated)")

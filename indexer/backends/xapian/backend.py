@@ -407,15 +407,19 @@ class XapianBackend(SearchBackend):
         return super().lacks(capability)
 
     def status(self) -> dict[str, Any]:
-        """The engine, its shards and (remote) their replicas, for `newsindex stats`."""
+        """The engine, its shards and (remote) their replicas, and whether phrases are matched
+        by pair terms (else by positions, until a rebuild adds them), for `newsindex stats`."""
+        pairs = bool(self._read(schema.has_bigrams))
         if self._remote is not None:
             return {
                 "engine": self.name,
                 "shards": [shard.label for shard in self._remote],
                 "mode": "remote",
+                "phrase_pairs": pairs,
                 "lacks": REMOTE_LACKS,
             }
-        return {"engine": self.name, "shards": len(self._dirs), "mode": "local"}
+        return {"engine": self.name, "shards": len(self._dirs), "mode": "local",
+                "phrase_pairs": pairs}  # fmt: skip
 
     # Searching
 

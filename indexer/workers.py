@@ -18,5 +18,5 @@ def cores() -> int:
 
 def processes_for(items: int) -> int:
     """Processes for `items` articles or records: one for a small build or a single core."""
-    cores = os.cpu_count() or 1
-    return 1 if cores < 2 or items < PARALLEL_FROM else min(cores, MAX_PROCESSES)
+    usable = cores()
+    return 1 if usable < 2 or items < PARALLEL_FROM else min(usable, MAX_PROCESSES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xapian
 
-from indexer.backends.base import SearchQuery
+from indexer.backends.base import COPY_FIELDS, SearchQuery
 from indexer.backends.xapian import XapianBackend, schema
 from indexer.models import Article, PartialDate
 
@@ -50,7 +50,7 @@ def test_copies_come_from_the_summary_slot_or_the_record_alike(tmp_path):
         assert len(listed) == 2 and shown < {"c0", "c1", "c2"}
         for copy in listed:
             stored = next(a for a in articles if a.id == copy["id"]).to_record()
-            assert copy == {key: stored.get(key) for key in schema.SUMMARY_FIELDS}
+            assert copy == {key: stored.get(key) for key in COPY_FIELDS}
         db = xapian.WritableDatabase(str(tmp_path / "x" / "shard-0"), xapian.DB_OPEN)
         for item in db.postlist(schema.STORY_PREFIX + "story-1"):
             doc = db.get_document(item.docid)

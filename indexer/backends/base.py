@@ -88,6 +88,14 @@ class SearchQuery:
     seed: int = 0
 
 
+COPY_FIELDS = ("id", "title", "publisher", "source", "date", "file")  # a copy under a hit
+
+
+def copy_of(record: dict[str, Any]) -> dict[str, Any]:
+    """What a hit shows of another copy of its story, from the copy's stored record."""
+    return {key: record.get(key) for key in COPY_FIELDS}
+
+
 @dataclass(slots=True, kw_only=True)
 class Hit:
     """One matching article with its score and highlighted snippets (safe HTML)."""

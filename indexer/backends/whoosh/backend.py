@@ -31,6 +31,7 @@ from indexer.backends.base import (
     SearchBackend,
     SearchQuery,
     SearchResults,
+    copy_of,
     results_of,
 )
 from indexer.backends.tables import IndexTables, SegmentTable, join_tables
@@ -556,8 +557,7 @@ def _ranked(
 
 def _copy_summary(stored: dict[str, Any]) -> dict[str, Any]:
     """What a hit shows of another copy of its story."""
-    meta = json.loads(stored["meta"])
-    return {key: meta.get(key) for key in ("id", "title", "publisher", "source", "date", "file")}
+    return copy_of(json.loads(stored["meta"]))
 
 
 def _selected(

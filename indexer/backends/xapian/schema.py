@@ -31,6 +31,7 @@ import xapian
 from whoosh.analysis import Analyzer, StandardAnalyzer
 
 from indexer.backends.analysis import text_analyzer
+from indexer.backends.base import copy_of
 from indexer.backends.vocabulary import words
 from indexer.models import Article
 from indexer.query.facets import MULTI_SEP, PRECISION_CODES, facet_values, period_ends
@@ -64,8 +65,7 @@ SLOT_MTIME = 12
 SLOT_CHART = 13  # "ordinal:precision" MULTI_SEP source: the date chart per source
 SLOT_INDEXED = 14  # when the article entered the index (indexer.query.indexed.micros)
 SLOT_WORDS = 15  # the body's length in words (indexer.query.mentions.word_count)
-SLOT_SUMMARY = 16  # JSON of SUMMARY_FIELDS: a copy listed under a hit, without the whole record
-SUMMARY_FIELDS = ("id", "title", "publisher", "source", "date", "file")
+SLOT_SUMMARY = 16  # JSON of base.copy_of: a copy listed under a hit, without the whole record
 MAX_TERM_BYTES = 240  # Xapian refuses longer terms; such a 'word' is a URL or a hash
 
 _TEXT = text_analyzer()
@@ -143,8 +143,8 @@ def document(article: Article, spelling: Counter[str]) -> xapian.Document:
 
 
 def summary_json(stored: dict[str, Any]) -> str:
-    """The summary of a stored record (SUMMARY_FIELDS), as JSON."""
-    return json.dumps({key: stored.get(key) for key in SUMMARY_FIELDS}, ensure_ascii=False)
+    """What a hit shows of the article as another copy of its story (`copy_of`), as JSON."""
+    return json.dumps(copy_of(stored), ensure_ascii=False)
 
 
 def bigram(name: str, first: str, second: str) -> str | None:

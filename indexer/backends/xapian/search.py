@@ -27,7 +27,15 @@ import numpy as np
 import xapian
 
 from indexer.backends import highlight
-from indexer.backends.base import FACETS, INDEXED, Hit, SearchQuery, SearchResults, results_of
+from indexer.backends.base import (
+    FACETS,
+    INDEXED,
+    Hit,
+    SearchQuery,
+    SearchResults,
+    copy_of,
+    results_of,
+)
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.frequent import docids_of
@@ -557,8 +565,7 @@ def copy_summary(db: xapian.Database, docid: int) -> dict[str, Any]:
     summary = doc.get_value(schema.SLOT_SUMMARY)
     if summary:
         return json.loads(summary)
-    meta = schema.record(doc)
-    return {key: meta.get(key) for key in schema.SUMMARY_FIELDS}
+    return copy_of(schema.record(doc))
 
 
 def _suggest(db: xapian.Database, prepared: PreparedQuery) -> str | None:

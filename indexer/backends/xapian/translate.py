@@ -117,6 +117,7 @@ class _Translator:
         self.counts = counts  # atleastN: allowed (as its word's query; see to_xapian)
         self.terms: set[str] = set()
         self.weighted: list[tuple[str, str, xapian.Query]] = []  # (field, term, its query)
+        self._pairs: bool | None = None  # whether the index holds pair terms (read once)
 
     def node(self, node: Node) -> xapian.Query | None:
         """One node of the tree."""
@@ -213,7 +214,7 @@ class _Translator:
             return subs[0]
         window = len(subs) + (len(subs) - 1) * (slop - 1)
         phrase = xapian.Query(xapian.Query.OP_PHRASE, subs, window)
-        if slop == 1 and name in TEXT_FIELDS and has_bigrams(self.db):
+        if slop == 1 and name in TEXT_FIELDS and self.has_pairs():
             pairs = [bigram(name, a, b) for a, b in zip(texts, texts[1:], strict=False)]
             if all(pairs):
                 terms = [xapian.Query(p) for p in dict.fromkeys(pairs) if p]
@@ -226,6 +227,13 @@ class _Translator:
                 pairs_query = _combine(xapian.Query.OP_AND, terms)
                 return xapian.Query(xapian.Query.OP_FILTER, phrase, pairs_query)
         return phrase
+
+    def has_pairs(self) -> bool:
+        """Whether the index holds pair terms (its metadata, read at the first phrase only:
+        over remote shards each read is a round trip)."""
+        if self._pairs is None:
+            self._pairs = has_bigrams(self.db)
+        return self._pairs
 
     def pattern(self, name: str, node: grammar.Pattern) -> xapian.Query | None:
         """A prefix or wildcard pattern, expanded to the field's terms it matches."""

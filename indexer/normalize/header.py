@@ -108,7 +108,7 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
                 published = published or date
                 if i > mark:
                     days.add(date)
-        found = _published_label(page.text(i), page.day_first)
+        found = _published_label(page, i)
         if found is not None:
             labelled.add(found)
     if len(days) > 1:
@@ -232,7 +232,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     """A line that is nothing but a date stamp, a little further from the headline or the zone."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
     high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
-    stamps = {i: _stamp_dates(page.text(i), page.day_first) for i in range(low, high)}
+    stamps = {i: _stamp_dates(page, i) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
         if not dates or _updated_above(page, i):
@@ -245,11 +245,12 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     return None
 
 
-def _stamp_dates(text: str, day_first: bool | None) -> list[PartialDate]:
-    """The publication dates of a short line made only of a date, a time and a label."""
+def _stamp_dates(page: Page, i: int) -> list[PartialDate]:
+    """The publication dates of line `i` if it is a short stamp: a date, a time and a label."""
+    text = page.text(i)
     if len(text) > _STAMP_CHARS:
         return []
-    found = line_dates(text, day_first)
+    found = _dates(page, i)
     if not found or word_count(text) > _STAMP_WORDS:
         return []
     dates = [date for kind, date in found if kind == "published"]
@@ -262,29 +263,32 @@ def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     # Related lists and comments date their items bare; a `Published` label is the page's own.
     high = min(len(page.lines), zone.start + LABELLED_INTO_ZONE)
     for i in sorted(range(high), key=lambda j: abs(j - mark)):
-        found = _published_label(page.text(i), page.day_first)
+        found = _published_label(page, i)
         if found is not None:
             return found
     return None
 
 
-def _published_label(text: str, day_first: bool | None) -> PartialDate | None:
-    """The day a line labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
+def _published_label(page: Page, i: int) -> PartialDate | None:
+    """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
+    text, day_first = page.text(i), page.day_first
     dated = parse_date_line(text, bare=False, day_first=day_first)
     if dated is not None and dated[0] == "published" and dated[1].day is not None:
         return dated[1]
     hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None
     if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
         # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
-        found = line_dates(text, day_first)
+        found = _dates(page, i)
         if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
             return hit[0]
     return None
 
 
 def _dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
-    """The dated stamps of line `i`, numeric ones read in the page's order."""
-    return line_dates(page.text(i), page.day_first)
+    """The dated stamps of line `i`, numeric ones read in the page's order; read once a line."""
+    if i not in page.stamps:
+        page.stamps[i] = line_dates(page.text(i), page.day_first)
+    return page.stamps[i]
 
 
 def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:

@@ -127,10 +127,8 @@ def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
         if not _BYLINE_START.match(line):
             continue
         # What follows the date on a credit line is the page's furniture (`… 2:00 PM Tags`).
-        dated = find_date(line) if any(c.isdigit() for c in line) else None
-        if dated is not None and dated[1] in line:
-            line = line[: line.index(dated[1])]
-        found = read_credit(line)
+        before = _before_date(line)
+        found = read_credit(line if before is None else before)
         if found is not None:
             return found
     return None
@@ -251,16 +249,21 @@ def pen_name(tree: HtmlElement) -> str | None:
 def _handle(text: str) -> str | None:
     """The one-word pen name a byline text holds (`by doumae`, `Paul December 23, 2016`)."""
     text = _LABEL.sub("", text).strip()
-    dated = find_date(text) if any(c.isdigit() for c in text) else None
-    if dated is not None and dated[1] in text:
-        text = text[: text.index(dated[1])]
-    words = text.split()
+    before = _before_date(text)
+    words = (text if before is None else before).split()
     if len(words) != 1:
         return None
     word = words[0].strip(" ,;:·|")
     if not _HANDLE.match(word) or word.lstrip("@").casefold() in _NOT_HANDLES:
         return None
     return word
+
+
+def _before_date(text: str) -> str | None:
+    """What a byline text holds before its date (`Jane Doe on ` of `Jane Doe on May 3, 2019`),
+    or None when it states no date."""
+    dated = find_date(text)
+    return None if dated is None else text[: text.index(dated[1])]
 
 
 def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:
@@ -361,9 +364,9 @@ def read_credit(text: str) -> tuple[list[str], str | None] | None:
     # A credit glued to its stamp (`By A Published in Section`, `Von A Aktualisiert am …`).
     bare = _STAMP.split(_LABEL.sub("", text), maxsplit=1)[0].strip(" :·|,")
     # `Written by Jane Doe on May 3, 2019`, `Von Jane Doe (jd)`, `By Jane Doe Staff Writer`.
-    dated = find_date(bare) if any(c.isdigit() for c in bare) else None
-    if dated is not None and dated[1] in bare:
-        bare = _DATE_JOINER.sub("", bare[: bare.index(dated[1])])
+    before = _before_date(bare)
+    if before is not None:
+        bare = _DATE_JOINER.sub("", before)
     bare = _ROLE_TAIL.sub("", _INITIALS.sub("", bare)).strip(" :·|,")
     outlet = canonical_outlet(bare)
     if outlet is not None:

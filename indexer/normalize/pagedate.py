@@ -140,8 +140,11 @@ def _updates(page: PageMeta) -> list[_Stamp]:
     """The update dates the page's metadata states, as stamps."""
     stamps = [(page.ld.get("dateModified"), "jsonld")] if page.ld is not None else []
     stamps += [(page.meta[k], "meta") for k in UPDATED_META if k in page.meta]
-    found = [(local_date(stamp), kind, _instant(stamp), _in_utc(stamp)) for stamp, kind in stamps]
-    return [_Stamp(*found_one) for found_one in found if found_one[0] is not None]
+    return [
+        _Stamp(date, kind, _instant(stamp), _in_utc(stamp))
+        for stamp, kind in stamps
+        if (date := local_date(stamp)) is not None
+    ]
 
 
 def choose_date(

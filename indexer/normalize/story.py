@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
 
+from indexer.models import PartialDate
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import (
     parse_byline,
@@ -52,8 +54,9 @@ class Page:
         self._repeat: dict[int, bool] = {}
         self._meta: dict[int, bool] = {}
         self._name_line: dict[int, bool] = {}
-        self._day_first: bool | None = None
-        self._day_first_read = False
+        # The dated stamps of each line as `header.line_dates` reads them, filled there: the
+        # cluster, the lists around it and the byline's neighbours ask of the same lines.
+        self.stamps: dict[int, list[tuple[str, PartialDate]]] = {}
 
     @property
     def keys(self) -> list[str]:
@@ -81,14 +84,11 @@ class Page:
             self._copies = Counter(self.running.split("\n"))
         return self._copies
 
-    @property
+    @cached_property
     def day_first(self) -> bool | None:
         """How the page orders a numeric date that reads both ways (`02/12/2024`), if known."""
-        if not self._day_first_read:
-            language = guess_language(self.running) if self.running.strip() else None
-            self._day_first = page_day_first((line.text for line in self.lines), language)
-            self._day_first_read = True
-        return self._day_first
+        language = guess_language(self.running) if self.running.strip() else None
+        return page_day_first((line.text for line in self.lines), language)
 
     def text(self, i: int) -> str:
         """The text of line `i`."""

@@ -5,8 +5,9 @@ It builds (or reuses) a Xapian index of the corpus in `--shards` shards with the
 pipeline, serves each shard with `xapian-tcpsrv` on a free port, and runs every query class of
 `bench/search.py` through four engines interleaved query by query: Whoosh, Xapian opening the
 shard folders locally (counting over the shards' numpy columns), the same counting by match
-spies (the code before the columns, which remote shards still use), and Xapian searching the
-remote shards. Each request is the app's full one (the default SearchQuery: 10 hits, 3
+spies (the code before the columns), Xapian searching the remote shards counted by match spies,
+and the same remote shards counted by a count server beside each (`newsindex serve-counts`, on
+its own free port). Each request is the app's full one (the default SearchQuery: 10 hits, 3
 snippets each, every facet, the month histogram), made on the backend the app holds
 (`LiveIndex(...).backend().search`). It prints wall-clock p50/p95 and CPU p50 (this process's
 CPU time, which other work on the machine inflates less) per class, then, per query, whether
@@ -21,6 +22,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -42,11 +44,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
-    """xapian-tcpsrv on a shard folder, once it accepts connections."""
+def _serve(folder: Path, counts: bool = False) -> tuple[subprocess.Popen[bytes], int]:
+    """xapian-tcpsrv (or, with `counts`, a count server) on a shard folder, once it accepts
+    connections."""
     port = _free_port()
+    argv = ["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port)]
+    if counts:
+        newsindex = str(Path(sys.executable).with_name("newsindex"))
+        argv = [newsindex, "serve-counts", "--port", str(port)]
     proc = subprocess.Popen(
-        ["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port), str(folder)],
+        [*argv, str(folder)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -57,7 +64,7 @@ def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
             return proc, port
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError(f"xapian-tcpsrv did not start on {folder}")
+    raise RuntimeError(f"{argv[0]} did not start on {folder}")
 
 
 def _build(corpus: Path, index_dir: Path, backend: str, shards: int = 1) -> dict[str, Any] | None:
@@ -117,9 +124,12 @@ def run(
     if one_shard:
         out["builds"]["xapian 1 shard"] = _build(corpus, work / "xapian-1-shards", "xapian")
     generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
-    servers = [_serve(folder) for folder in shard_dirs(generation)] if remote_shards else []
+    folders = shard_dirs(generation) if remote_shards else []
+    servers = [_serve(folder) for folder in folders]
+    counters = [_serve(folder, counts=True) for folder in folders]
     spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
     remote = f"xapian {len(servers)} remote shards"
+    counted = f"{remote}, count servers"
     live: dict[str, LiveIndex] = {}
     engines: dict[str, Any] = {}
     try:  # everything opened from here on is closed, and the servers stopped, whatever fails
@@ -135,6 +145,9 @@ def run(
             engines[SPIES].use_columns = False
         if remote_shards:
             engines[remote] = XapianBackend.remote(spec)
+            engines[counted] = XapianBackend.remote(
+                spec, ",".join(f"127.0.0.1:{port}" for _, port in counters)
+            )
         started = time.perf_counter()
         engines["xapian"].search(_request("", "relevance"))
         out["first_search_seconds"] = time.perf_counter() - started  # columns loaded or read
@@ -142,12 +155,12 @@ def run(
         out["timings"] = _measure(engines, classes, reps)
         out["agreement"] = _agreement(engines["whoosh"], engines["xapian"], classes)
     finally:
-        for name in (SPIES, remote):
+        for name in (SPIES, remote, counted):
             if name in engines:
                 engines[name].close()
         for item in live.values():
             item.close()
-        for proc, _ in servers:
+        for proc, _ in servers + counters:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=10)
     return out

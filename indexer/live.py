@@ -177,11 +177,15 @@ class _FixedHold:
 
 
 def open_live(
-    index_dir: str | os.PathLike[str], backend: str = "whoosh", shards: str | None = None
+    index_dir: str | os.PathLike[str],
+    backend: str = "whoosh",
+    shards: str | None = None,
+    counters: str | None = None,
 ) -> LiveIndex | FixedIndex:
-    """The index a serving process reads: remote Xapian shards when given, else generations."""
+    """The index a serving process reads: remote Xapian shards when given (counted by their
+    count servers, if given), else generations."""
     if shards:
         from indexer.backends.xapian import XapianBackend
 
-        return FixedIndex(index_dir, XapianBackend.remote(shards))
+        return FixedIndex(index_dir, XapianBackend.remote(shards, counters))
     return LiveIndex(index_dir, backend)

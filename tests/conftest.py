@@ -195,9 +195,21 @@ class ShardServers:
     def start(self, name: str, database: Path, program: str = "xapian-tcpsrv") -> int:
         """Serve a shard folder under a name; returns its port once it accepts connections."""
         port = free_port()
+        argv = [program, "--interface", "127.0.0.1", "--port", str(port), str(database)]
+        return self._launch(name, argv, port)
+
+    def start_counts(self, name: str, folder: Path) -> int:
+        """A count server (`newsindex serve-counts`) on a shard folder; returns its port."""
+        port = free_port()
+        newsindex = str(Path(sys.executable).with_name("newsindex"))
+        argv = [newsindex, "serve-counts", str(folder), "--port", str(port)]
+        return self._launch(name, argv, port)
+
+    def _launch(self, name: str, argv: list[str], port: int) -> int:
+        """Start a server; returns its port once it accepts connections."""
         log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
         proc = subprocess.Popen(
-            [program, "--interface", "127.0.0.1", "--port", str(port), str(database)],
+            argv,
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -216,7 +228,7 @@ class ShardServers:
                 if proc.poll() is not None:
                     break
                 time.sleep(0.05)
-        raise RuntimeError(f"xapian-tcpsrv for {name} did not start: {proc.returncode}")
+        raise RuntimeError(f"{argv[0]} for {name} did not start: {proc.returncode}")
 
     def address(self, name: str) -> str:
         """host:port of a server."""

@@ -22,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         INDEX_DIR=os.path.join(app.instance_path, "index"),
         BACKEND="whoosh",  # or "xapian" (pip install 'newsindex[xapian]')
         XAPIAN_SHARDS=None,  # "host:port|replica:port,host:port": search remote Xapian shards
+        XAPIAN_COUNTERS=None,  # their count servers (`newsindex serve-counts`), in the same form
         MAX_FILE_BYTES=DEFAULT_MAX_BYTES,
         DEFAULT_PATHS=["seeds"],
         ALLOWED_HOSTS=None,  # None: the bound address and localhost (webapp.protect)
@@ -91,7 +92,10 @@ def live_index(app: Flask) -> LiveIndex | FixedIndex:
         live = app.extensions.setdefault(
             "newsindex",
             open_live(
-                app.config["INDEX_DIR"], app.config["BACKEND"], app.config.get("XAPIAN_SHARDS")
+                app.config["INDEX_DIR"],
+                app.config["BACKEND"],
+                app.config.get("XAPIAN_SHARDS"),
+                app.config.get("XAPIAN_COUNTERS"),
             ),
         )
     return live

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -258,6 +259,10 @@ def stats_command(as_json: bool) -> None:
     if "phrase_pairs" in engine:
         how = "pair terms" if engine["phrase_pairs"] else "positions (rebuild to add pair terms)"
         click.echo(f"  phrases matched by {how}")
+    if engine.get("mode") == "remote":
+        counters = engine.get("counters")
+        how = f"count servers {', '.join(counters)}" if counters else "match spies on the shards"
+        click.echo(f"  counted by {how}")
     for feature, reason in engine.get("lacks", {}).items():
         click.echo(f"  without {feature}: {reason}")
     click.echo(f"Articles: {stats['articles']} ({stats['undated']} undated)")
@@ -278,7 +283,42 @@ def stats_command(as_json: bool) -> None:
         click.echo(f"  {story['articles']} articles: {title} ({outlets})")
 
 
-COMMANDS = (rebuild_command, update_command, search_command, serve_command, stats_command)
+@click.command("serve-counts")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7100, show_default=True, type=int)
+@click.option("--threads", type=click.IntRange(min=1), help="Default: cores, 2 at least.")
+def serve_counts_command(folder: str, host: str, port: int, threads: int | None) -> None:
+    """Count searches over one Xapian shard folder, beside the xapian-tcpsrv serving it.
+
+    A web app searching remote shards (NEWSINDEX_XAPIAN_SHARDS) asks these servers for its
+    counts when NEWSINDEX_XAPIAN_COUNTERS lists them (see docs/scaling.md).
+
+    Example: newsindex serve-counts /srv/newsindex/serving/shard-0 --host 0.0.0.0 --port 7101
+    """
+    from indexer.backends.xapian.countserver import start
+
+    try:
+        server = start(Path(folder), host, port, threads)
+    except (NewsIndexError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Counting {folder} on http://{host}:{server.server_port} (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+COMMANDS = (
+    rebuild_command,
+    update_command,
+    search_command,
+    serve_command,
+    stats_command,
+    serve_counts_command,
+)
 
 
 def register(app: Flask) -> None:

@@ -13,7 +13,7 @@ offset by each part's start.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +140,7 @@ class IndexTables:
     mtimes: np.ndarray
     indexed: np.ndarray  # each document's indexing time (indexer.query.indexed.micros)
     words: np.ndarray  # each document's body length in words
+    story_keys: list[str] = field(default_factory=list)  # each story number's c_story value
 
     def files(self) -> dict[str, float]:
         """Each live document's file label with its modification time (the last one's wins)."""
@@ -189,6 +190,7 @@ def join_tables(parts: Sequence[tuple[Any, int, SegmentTable]]) -> IndexTables:
         mtimes=cat([t.mtimes for _o, t in tables], np.float64),
         indexed=cat([t.indexed for _o, t in tables], np.int64),
         words=cat([t.words for _o, t in tables], np.int32),
+        story_keys=story_keys,
     )
 
 

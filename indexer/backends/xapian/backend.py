@@ -38,14 +38,13 @@ from indexer.backends.base import (
 )
 from indexer.backends.xapian import columns, frequent, integrity, schema
 from indexer.backends.xapian.columns import ShardTables
+from indexer.backends.xapian.copies import copy_summary, story_members
+from indexer.backends.xapian.countclient import CountServers
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
-from indexer.backends.xapian.search import (
-    Search,
-    article_of,
-    copy_summary,
-    story_members,
-)
+from indexer.backends.xapian.search import Search, article_of
+from indexer.backends.xapian.shardcounts import PageAsked, ShardCounts, count_rows
+from indexer.backends.xapian.shardpage import first_places
 from indexer.backends.xapian.shards import (
     SHARD_DIR,
     RemoteShard,
@@ -90,11 +89,16 @@ class XapianBackend(SearchBackend):
     use_columns = True  # False: count by match spies as over remote shards (bench/backends.py)
 
     def __init__(
-        self, path: Path | None, dirs: list[Path], remote: list[RemoteShard] | None = None
+        self,
+        path: Path | None,
+        dirs: list[Path],
+        remote: list[RemoteShard] | None = None,
+        counters: CountServers | None = None,
     ) -> None:
         self._path = path
         self._dirs = dirs
         self._remote = remote
+        self._counters = counters  # count servers beside the remote shards, if any
         self._version = 0  # bumped by every write: threads reopen their readers
         self._local = threading.local()
         self._readers: list[tuple[threading.local, Any]] = []
@@ -149,9 +153,20 @@ class XapianBackend(SearchBackend):
         return cls(path, dirs)
 
     @classmethod
-    def remote(cls, spec: str) -> XapianBackend:
-        """Search remote shards (`host:port|replica:port,host:port`) served by xapian-tcpsrv."""
-        return cls(None, [], parse_shards(spec))
+    def remote(cls, spec: str, counters: str | None = None) -> XapianBackend:
+        """Search remote shards (`host:port|replica:port,host:port`) served by xapian-tcpsrv,
+        counted by the count servers beside them (`counters`, in the same form) when given."""
+        shards = parse_shards(spec)
+        servers = None
+        if counters:
+            servers = CountServers(parse_shards(counters))
+            if len(servers.shards) != len(shards):
+                raise NewsIndexError(
+                    f"XAPIAN_COUNTERS names {len(servers.shards)} shards and XAPIAN_SHARDS "
+                    f"{len(shards)}: give one count server (with its replicas) per shard, "
+                    "in the same order."
+                )
+        return cls(None, [], shards, servers)
 
     @classmethod
     def copy_generation(cls, source: Path, target: Path) -> None:
@@ -208,7 +223,7 @@ class XapianBackend(SearchBackend):
                 for word, count in spelling.items():
                     if len(word.encode()) <= schema.MAX_TERM_BYTES:
                         db.add_spelling(word, count)
-                db.commit()
+                schema.commit(db)
             finally:
                 db.close()
         self.refresh()
@@ -231,7 +246,7 @@ class XapianBackend(SearchBackend):
                         touched.update(p.docid for p in db.postlist(term))
                         db.delete_document(term)
                         deleted += 1
-                db.commit()
+                schema.commit(db)
             finally:
                 db.close()
         self.refresh()
@@ -302,7 +317,11 @@ class XapianBackend(SearchBackend):
                 local.shards = self._open_shards()
                 local.db = combine(local.shards)
             else:
-                local.shards, local.db = None, self._open_all()
+                assert self._remote is not None
+                remote = [shard.connect() for shard in self._remote]
+                local.shards, local.db = None, combine(remote)
+                # Which revision each shard connection reads (the count servers must read it).
+                local.stamps = [schema.stamp(db) for db in remote] if self._counters else None
             local.version, local.opened = self._version, now
             with self._lock:
                 self._readers = [(t, d) for t, d in self._readers if d is not db]
@@ -417,6 +436,8 @@ class XapianBackend(SearchBackend):
                 "mode": "remote",
                 "phrase_pairs": pairs,
                 "lacks": REMOTE_LACKS,
+                # None: counted by match spies on the shards' servers.
+                "counters": None if self._counters is None else self._counters.labels,
             }
         return {"engine": self.name, "shards": len(self._dirs), "mode": "local",
                 "phrase_pairs": pairs}  # fmt: skip
@@ -429,9 +450,37 @@ class XapianBackend(SearchBackend):
         prepared = prepare(sq)
         return self._read(
             lambda db: Search(
-                db, sq, prepared, started, self._labels, self._local_tables(), self._local.shards
+                db,
+                sq,
+                prepared,
+                started,
+                self._labels,
+                self._local_tables(),
+                self._local.shards,
+                self._counters and (self._counters, self._local.stamps),
             ).run()
         )
+
+    def shard_counts(self, sq: SearchQuery, page: PageAsked | None = None) -> ShardCounts:
+        """What this local index counts for a search, to be added up with other shards' counts
+        (the count server's answer), with the first places of its date-ordered page if asked."""
+        if self._remote is not None:
+            raise NewsIndexError("Remote shards are counted by their own count servers.")
+        prepared = prepare(sq)
+
+        def work(db: xapian.Database) -> ShardCounts:
+            """Select over the columns and count."""
+            tables = self._shard_tables(self._local.shards)
+            search = Search(db, sq, prepared, time.perf_counter(), self._labels, tables,
+                            self._local.shards)  # fmt: skip
+            base, chosen, final = search.selection(tables)
+            counted = count_rows(sq, tables, base, chosen, final)
+            counted.stamp = schema.stamp(db)
+            if page is not None and not prepared.ranked:
+                counted.page = first_places(tables, final, sq.sort, sq.group, *page)
+            return counted
+
+        return self._read(work)
 
     def export(self, sq: SearchQuery, cap: int = EXPORT_CAP) -> Export:
         """Every matching article in the query's order, up to `cap` (read as it is consumed)."""

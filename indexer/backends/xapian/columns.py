@@ -54,6 +54,8 @@ class ShardTables:
     xids: np.ndarray  # the combined docid of each row (0 for the unused docid 0 rows)
     # Each shard's bitmaps of its frequent words (none unless every shard has them saved).
     frequent: list[FrequentTerms] = field(default_factory=list)
+    story_hashes: np.ndarray | None = None  # each story's 64-bit hash (for a count server)
+    story_solo: np.ndarray | None = None  # whether each story is one article alone (ditto)
 
     def rows(self, xids: np.ndarray) -> np.ndarray:
         """Rows of combined docids."""

@@ -23,6 +23,7 @@ sorts undated articles last when the oldest come first.
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
 from typing import Any
 
@@ -47,6 +48,7 @@ TITLE_WDF = 2  # the Whoosh schema's field_boost on title
 # whose metadata says so (BIGRAMS_KEY): a two-word phrase is then matched without positions.
 BIGRAM_PREFIX = {"title": "XT", "body": "XB"}
 BIGRAMS_KEY = "newsindex-bigrams"
+STAMP_KEY = "newsindex-stamp"  # a new random value at each commit: which revision a reader sees
 ID_PREFIX = "Q"
 ORIGIN_PREFIX = "XO"
 STORY_PREFIX = "KT"
@@ -66,6 +68,7 @@ SLOT_CHART = 13  # "ordinal:precision" MULTI_SEP source: the date chart per sour
 SLOT_INDEXED = 14  # when the article entered the index (indexer.query.indexed.micros)
 SLOT_WORDS = 15  # the body's length in words (indexer.query.mentions.word_count)
 SLOT_SUMMARY = 16  # JSON of base.copy_of: a copy listed under a hit, without the whole record
+SOLO = "solo-"  # the story slot's prefix of an article alone: its story lives in one shard
 MAX_TERM_BYTES = 240  # Xapian refuses longer terms; such a 'word' is a URL or a hash
 
 _TEXT = text_analyzer()
@@ -109,7 +112,7 @@ def document(article: Article, spelling: Counter[str]) -> xapian.Document:
                 doc.add_boolean_term(term)
     doc.add_boolean_term(ID_PREFIX + article.id)
     doc.add_boolean_term(ORIGIN_PREFIX + article.origin)
-    story = article.story_id or f"solo-{article.id}"
+    story = article.story_id or SOLO + article.id
     doc.add_boolean_term(STORY_PREFIX + story)
     source = ""
     for name, values in facet_values(article).items():
@@ -169,7 +172,20 @@ def create(folder: str) -> None:
     """Create (or empty) a shard database whose documents will hold the bigram terms."""
     db = xapian.WritableDatabase(folder, xapian.DB_CREATE_OR_OVERWRITE)
     db.set_metadata(BIGRAMS_KEY, "1")
+    commit(db)
     db.close()
+
+
+def commit(db: xapian.WritableDatabase) -> None:
+    """Commit with a new stamp (remote readers and count servers compare theirs: the count
+    servers' `stamp` must be the shard connection's for their counts to describe its revision)."""
+    db.set_metadata(STAMP_KEY, uuid.uuid4().hex)
+    db.commit()
+
+
+def stamp(db: xapian.Database) -> str:
+    """A shard's stamp ("" for a shard committed before stamps)."""
+    return db.get_metadata(STAMP_KEY).decode()
 
 
 def has_bigrams(db: xapian.Database) -> bool:

@@ -5,12 +5,8 @@ one unranked match (none for the empty query: every live article matches), and d
 selections, counts, the chart and the story count are computed from the tables' numpy columns
 by the query layer's functions, as the Whoosh engine does; a page in date order is ordered
 there too, and a ranked page is one enquiry of the page's size collapsing on the story slot.
-
-Over remote shards (no columns) the base query (the translated tree, date value ranges) is
-filtered by the boolean terms of the selected facet values; one enquiry collapses on the story
-slot for one hit per story, its match spies count every facet over every match (a facet with a
-selection is counted again without it). Either way the hits are highlighted by the project's
-highlighter.
+Over remote shards (no columns here) the search is counted as `remote` says. Either way the
+hits are highlighted by the project's highlighter.
 """
 
 from __future__ import annotations
@@ -19,7 +15,6 @@ import datetime as dt
 import json
 import logging
 import time
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -33,12 +28,20 @@ from indexer.backends.base import (
     Hit,
     SearchQuery,
     SearchResults,
-    copy_of,
     results_of,
 )
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
+from indexer.backends.xapian.copies import (
+    COPIES_SHOWN,
+    StoryCopies,
+    copy_summary,
+    story_members,
+    story_size,
+)
+from indexer.backends.xapian.countclient import CountServers
 from indexer.backends.xapian.frequent import docids_of
+from indexer.backends.xapian.remote import RemoteSearch
 from indexer.backends.xapian.rows import QueryRows
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
 from indexer.backends.xapian.translate import (
@@ -48,19 +51,13 @@ from indexer.backends.xapian.translate import (
     leaf_query,
     to_xapian,
 )
-from indexer.errors import QueryError
 from indexer.models import Article, article_from_dict
 from indexer.query import grammar
 from indexer.query.counting import counts_of
 from indexer.query.facets import (
-    MULTI_SEP,
-    DateColumns,
-    FacetColumn,
     FacetCount,
     select,
-    top_counts,
 )
-from indexer.query.histogram import bin_dates
 from indexer.query.indexed import UNKNOWN, indexed_mask, micros
 from indexer.query.mentions import AtLeast
 from indexer.query.order import first_in_order, order_keys
@@ -69,13 +66,12 @@ from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
 
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
-COPIES_SHOWN = 20
 _PAGES = ThreadPoolExecutor(max_workers=8, thread_name_prefix="xapian-page")
 
 log = logging.getLogger(__name__)
 
 
-class Search:
+class Search(RemoteSearch):
     """One search over one database: the queries, enquiries and what they found."""
 
     def __init__(
@@ -87,11 +83,15 @@ class Search:
         labels: dict[tuple[str, str], str | None],
         tables: ShardTables | None = None,
         shard_dbs: list[xapian.Database] | None = None,
+        counters: tuple[CountServers, list[str]] | None = None,
     ) -> None:
         self.db, self.sq, self.prepared, self.started = db, sq, prepared, started
         self.labels = labels  # the backend's cache of labels of case variants
         self.tables = tables  # the columns of local shards (None: remote, count by spies)
         self.shard_dbs = shard_dbs  # the local shards of `db`, each alone (matched in threads)
+        # Count servers beside remote shards, with the stamp of the revision each shard's
+        # connection reads (None: count by spies).
+        self.counters = counters
         # atleastN: is counted from postings over local shards' columns (refused otherwise).
         self.translation: Translation = to_xapian(prepared.tree, db, counts=tables is not None)
         self.counted = tables is not None and has_counts(prepared.tree)
@@ -152,51 +152,7 @@ class Search:
         """Match, count, chart and page."""
         if self.tables is not None:
             return self.run_columns(self.tables)
-        sq, prepared = self.sq, self.prepared
-        if sq.sample is not None:
-            raise QueryError("Samples are drawn from local Xapian shards, not remote ones.")
-        ranked = prepared.ranked
-        enquire = self.enquire(self.final, ranked, group=sq.group)
-        spies: dict[str, xapian.ValueCountMatchSpy] = {}
-        if sq.facets:
-            for name in FACETS:
-                if name not in self.selections:
-                    spies[name] = xapian.ValueCountMatchSpy(FACET_SLOT[name])
-        chart_slot = schema.SLOT_CHART if sq.chart_by_source else schema.SLOT_DATEKEY
-        if sq.histogram and not sq.chart_stories:
-            spies["_chart"] = xapian.ValueCountMatchSpy(chart_slot)
-        if not sq.group or not spies:
-            # Ungrouped, stories are counted by their distinct ids; a spy sees every match, so
-            # its total is exact where the counts of a collapsed match are estimates.
-            spies["_stories"] = xapian.ValueCountMatchSpy(schema.SLOT_STORY)
-        for spy in spies.values():
-            enquire.add_matchspy(spy)
-        everything = self.db.get_doccount()
-        start = (sq.page - 1) * sq.per_page
-        mset = enquire.get_mset(start, sq.per_page, everything)
-        if sq.group:
-            stories = mset.get_matches_estimated()
-        else:
-            stories = sum(1 for _ in spies["_stories"].values())
-        total = int(next(iter(spies.values())).get_total())
-        facets: dict[str, list[FacetCount]] = {}
-        if sq.facets:
-            for name in FACETS:
-                spy = spies.get(name)
-                if spy is None:  # a facet with a selection: counted without its own selection
-                    spy = xapian.ValueCountMatchSpy(FACET_SLOT[name])
-                    other = self.enquire(self.filtered(name), ranked=False, group=False)
-                    other.add_matchspy(spy)
-                    other.get_mset(0, 0, everything)
-                facets[name] = self.facet_counts(name, spy)
-        histogram = None
-        if sq.histogram:
-            if sq.chart_stories:
-                histogram = self.story_chart(chart_slot)
-            else:
-                histogram = _chart(_spy_counts(spies["_chart"]), total, sq)
-        hits = [self.hit(item.docid, item.document, item.weight, ranked) for item in mset]
-        return self.results(total, stories, hits, facets, histogram)
+        return self.run_remote()
 
     def results(
         self,
@@ -395,46 +351,16 @@ class Search:
         query = leaf_query(node, self.db)
         return None if query is None else self.rows(query, shards)
 
-    def story_chart(self, slot: int) -> Any:
-        """The date chart counting each story once, at its earliest dated article."""
-        enquire = xapian.Enquire(self.db)
-        enquire.set_query(self.final)
-        enquire.set_weighting_scheme(xapian.BoolWeight())
-        enquire.set_sort_by_value(schema.SLOT_OLDEST, False)
-        enquire.set_collapse_key(schema.SLOT_STORY)
-        everything = self.db.get_doccount()
-        mset = enquire.get_mset(0, everything, everything)
-        counts: Counter[str] = Counter(item.document.get_value(slot).decode() for item in mset)
-        counts.pop("", None)
-        return _chart(counts, mset.size(), self.sq)
-
-    def facet_counts(self, name: str, spy: xapian.ValueCountMatchSpy) -> list[FacetCount]:
-        """A facet's values (case variants as one) with their counts, as the query layer orders."""
-        merged: dict[str, list[Any]] = {}
-        for value, count in _spy_counts(spy).items():
-            for part in value.split(MULTI_SEP):
-                key = part.casefold()
-                entry = merged.setdefault(key, [part, 0, set()])
-                entry[1] += count
-                entry[2].add(part)
-        for key, entry in merged.items():
-            if len(entry[2]) > 1:
-                if (name, key) not in self.labels:
-                    self.labels[name, key] = _first_written(self.db, name, key)
-                entry[0] = self.labels[name, key] or min(entry[2])
-        labels = [entry[0] for entry in merged.values()]
-        counts = np.asarray([entry[1] for entry in merged.values()], dtype=np.int64)
-        column = FacetColumn(labels, np.zeros(0, np.int32), np.zeros(0, np.int32))
-        ordered = top_counts(column, counts, self.sq.facet_limit, by_value=name == "month")
-        selected = {v.casefold(): v for v in self.sq.filters.get(name, ())}
-        shown = {value.casefold() for value, _ in ordered}
-        for key in sorted(selected.keys() - shown):
-            entry = merged.get(key)
-            ordered.append((selected[key], int(entry[1]) if entry else 0))
-        return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
-
-    def hit(self, docid: int, doc: xapian.Document, weight: float, ranked: bool) -> Hit:
-        """One hit: its article, score, snippets and the other copies of its story."""
+    def hit(
+        self,
+        docid: int,
+        doc: xapian.Document,
+        weight: float,
+        ranked: bool,
+        known: dict[str, StoryCopies] | None = None,
+    ) -> Hit:
+        """One hit: its article, score, snippets and the other copies of its story (read now,
+        unless `known` holds its story)."""
         article = article_of(doc)
         terms = self.translation.terms
         snippets: list[str] = []
@@ -446,11 +372,16 @@ class Search:
             snippets = [escape(lead(article.body))]
         copies: list[dict[str, Any]] = []
         total = 0
-        if article.story_id:
+        story = (known or {}).get(article.story_id or "")
+        if story is not None:
+            others = [d for d in story.members if d != docid][:COPIES_SHOWN]
+            copies = [story.summaries[d] for d in others]
+            total = story.size - 1
+        elif article.story_id:
             members = story_members(self.db, article.story_id, COPIES_SHOWN + 1)
             others = [d for d in members if d != docid][:COPIES_SHOWN]
             copies = [copy_summary(self.db, d) for d in others]
-            total = _story_size(self.db, article.story_id) - 1
+            total = story_size(self.db, article.story_id) - 1
         return Hit(
             article=article,
             score=weight if ranked else None,
@@ -469,41 +400,6 @@ def _in_order(
     keys = order_keys(rows, shards.tables, sort)
     stories = shards.tables.stories if group else None
     return first_in_order(rows, keys, stop, ties=shards.xids[rows], stories=stories)
-
-
-def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
-    """The values a spy saw with their counts."""
-    return {item.term.decode(): int(item.termfreq) for item in spy.values()}
-
-
-def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
-    """The date chart from counts of "ordinal:precision[ MULTI_SEP source]" keys."""
-    keys, sizes, sources = [], [], []
-    for key, count in counts.items():
-        date, _, source = key.partition(MULTI_SEP)
-        ordinal, _, precision = date.partition(":")
-        keys.append((int(ordinal), int(precision or 0)))
-        sizes.append(count)
-        sources.append(source)
-    undated = max(0, total - sum(sizes))
-    keys.append((0, 0))
-    sizes.append(undated)
-    sources.append("")
-    repeat = np.asarray(sizes, dtype=np.int64)
-    ordinal = np.repeat(np.asarray([k[0] for k in keys], dtype=np.int32), repeat)
-    precision = np.repeat(np.asarray([k[1] for k in keys], dtype=np.int8), repeat)
-    unique = DateColumns.from_values([k[0] for k in keys], [b""] * len(keys))
-    month = np.repeat(unique.month, repeat)
-    dates = DateColumns(ordinal=ordinal, precision=precision, month=month)
-    by = None
-    if sq.chart_by_source:
-        labels = sorted({s for s in sources if s})
-        index = {label: n for n, label in enumerate(labels)}
-        per_doc = np.repeat(np.asarray([index.get(s, -1) for s in sources], np.int32), repeat)
-        owner = np.flatnonzero(per_doc >= 0).astype(np.int32)
-        by = FacetColumn(labels, owner, per_doc[owner])
-    docs = np.ones(len(ordinal), dtype=bool)
-    return bin_dates(dates, docs, by, granularity=sq.interval)
 
 
 def _indexed_filter(after: dt.datetime | None) -> xapian.Query | None:
@@ -532,40 +428,6 @@ def _date_filter(bounds: tuple[Any, Any]) -> xapian.Query | None:
             )
         )
     return parts[0] if len(parts) == 1 else xapian.Query(xapian.Query.OP_AND, parts)
-
-
-def _first_written(db: xapian.Database, name: str, key: str) -> str | None:
-    """A facet value as the first indexed article holding it writes it."""
-    for item in db.postlist(FACET_PREFIX[name] + key):
-        value = db.get_document(item.docid).get_value(FACET_SLOT[name]).decode()
-        return next((p for p in value.split(MULTI_SEP) if p.casefold() == key), None)
-    return None
-
-
-def story_members(db: xapian.Database, story_id: str, limit: int) -> list[int]:
-    """Document ids of a story's articles, in index order (at most `limit`)."""
-    out = []
-    for item in db.postlist(schema.STORY_PREFIX + story_id):
-        out.append(item.docid)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _story_size(db: xapian.Database, story_id: str) -> int:
-    """How many articles a story has."""
-    return db.get_termfreq(schema.STORY_PREFIX + story_id)
-
-
-def copy_summary(db: xapian.Database, docid: int) -> dict[str, Any]:
-    """What a hit shows of another copy of its story (read from its summary slot: parsing
-    whole records, bodies and all, took 7 ms of a page at 1M; an index built before the
-    slot has its records read)."""
-    doc = db.get_document(docid)
-    summary = doc.get_value(schema.SLOT_SUMMARY)
-    if summary:
-        return json.loads(summary)
-    return copy_of(schema.record(doc))
 
 
 def _suggest(db: xapian.Database, prepared: PreparedQuery) -> str | None:

@@ -1,0 +1,107 @@
+"""Asking the count servers beside remote shards for a search's counts.
+
+Each shard's count server (`newsindex serve-counts`, one per replica) is given like the shards
+themselves, `host:port|replica:port,host:port` (`NEWSINDEX_XAPIAN_COUNTERS`), in the shards'
+order. Every shard is asked at once; a replica that fails is skipped for the next. When none of
+a shard's count servers answers, or one counted another revision than the shard connection
+reads (each commit stamps the shard: `schema.commit`), `gather` returns None and the search
+counts by match spies over the shards, slower but exact, so a lost or lagging count server
+never makes a count partial or stale.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from indexer.backends.base import SearchQuery
+from indexer.backends.xapian.shardcounts import ShardCounts, query_to_json
+from indexer.backends.xapian.shards import RemoteShard
+from indexer.errors import QueryError
+
+TIMEOUT_SECONDS = 20.0  # one count over a large shard
+_ASKING = ThreadPoolExecutor(max_workers=16, thread_name_prefix="xapian-counts")
+
+log = logging.getLogger(__name__)
+
+
+class CountUnavailable(Exception):
+    """No replica of a shard's count server answered."""
+
+
+class CountServers:
+    """The count servers of every shard, each with its replicas."""
+
+    def __init__(self, shards: list[RemoteShard]) -> None:
+        self.shards = shards
+
+    @property
+    def labels(self) -> list[str]:
+        """How messages name each shard's count servers."""
+        return [shard.label for shard in self.shards]
+
+    def submit(self, sq: SearchQuery, want: int | None = None) -> list[Future[ShardCounts]]:
+        """Ask every shard's count server for a search's counts, at once (and the first `want`
+        places of its date-ordered page, when given)."""
+        asked = query_to_json(sq)
+        futures = []
+        for number, shard in enumerate(self.shards):
+            if want is not None:
+                asked["page"] = {"want": want, "shard": number, "of": len(self.shards)}
+            futures.append(_ASKING.submit(_ask, shard, json.dumps(asked).encode()))
+        return futures
+
+    def gather(
+        self, pending: list[Future[ShardCounts]], stamps: list[str]
+    ) -> list[ShardCounts] | None:
+        """Every shard's counts, or None when a shard's count servers all failed or one counted
+        another revision than the shard's stamp in `stamps` (a commit or a new generation seen
+        by one side first)."""
+        parts = []
+        for future, shard, stamp in zip(pending, self.shards, stamps, strict=True):
+            try:
+                part = future.result()
+            except CountUnavailable as exc:
+                log.warning("%s: counting by match spies instead", exc)
+                return None
+            if part.stamp != stamp:
+                log.info("%s counted another revision: counting by match spies", shard.label)
+                return None
+            parts.append(part)
+        return parts
+
+
+def _ask(shard: RemoteShard, body: bytes) -> ShardCounts:
+    """One shard's counts from the first replica that answers, the last good one first."""
+    order = shard.replicas[shard.preferred :] + shard.replicas[: shard.preferred]
+    reasons = []
+    for host, port in order:
+        try:
+            status, data = _post(host.strip("[]"), port, body)
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            reasons.append(f"{host}:{port}: {exc}")
+            continue
+        if status == 400:
+            raise QueryError(str(data.get("error", "The count server refused the search.")))
+        if status != 200:
+            reasons.append(f"{host}:{port}: HTTP {status} {data.get('error', '')}".rstrip())
+            continue
+        shard.preferred = shard.replicas.index((host, port))
+        try:
+            return ShardCounts.from_json(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            reasons.append(f"{host}:{port}: unreadable counts ({exc})")
+    raise CountUnavailable(f"count servers of {shard.label} did not answer ({'; '.join(reasons)})")
+
+
+def _post(host: str, port: int, body: bytes) -> tuple[int, dict]:
+    """POST a search to a count server: its status and JSON answer."""
+    connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT_SECONDS)
+    try:
+        connection.request("POST", "/counts", body, {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        return response.status, json.loads(response.read() or b"{}")
+    finally:
+        connection.close()

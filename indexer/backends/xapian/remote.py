@@ -1,0 +1,247 @@
+"""Searching remote shards (no columns here): counted by the count servers beside them, or by
+match spies on the shards' servers.
+
+With count servers (`countclient`), each shard's counts come from its columns, on its machine,
+while the shards rank the page (a date-ordered page is picked from the count servers' first
+places, `shardpage`). Without them, or when one cannot count the revision the shards are read
+at, the base query (the translated tree, date value ranges) is filtered by the boolean terms of
+the selected facet values; one enquiry collapses on the story slot for one hit per story, its
+match spies count every facet over every match (a facet with a selection is counted again
+without it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import xapian
+
+from indexer.backends.base import FACETS, Hit, SearchQuery, SearchResults
+from indexer.backends.xapian import schema
+from indexer.backends.xapian.copies import fetch_stories
+from indexer.backends.xapian.countclient import CountServers
+from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
+from indexer.backends.xapian.shardcounts import MAX_PLACES, merge
+from indexer.backends.xapian.shardpage import merge_places
+from indexer.errors import QueryError
+from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount, top_counts
+from indexer.query.histogram import bin_dates
+
+if TYPE_CHECKING:
+    from indexer.query.prepare import PreparedQuery
+
+
+class RemoteSearch:
+    """The remote half of `search.Search` (whose attributes and methods it uses)."""
+
+    db: xapian.Database
+    sq: SearchQuery
+    prepared: PreparedQuery
+    final: xapian.Query
+    selections: dict[str, xapian.Query]
+    labels: dict[tuple[str, str], str | None]
+    counters: tuple[CountServers, list[str]] | None
+
+    if TYPE_CHECKING:
+
+        def enquire(self, query: xapian.Query, ranked: bool, group: bool) -> xapian.Enquire: ...
+        def filtered(self, leave_out: str | None) -> xapian.Query: ...
+        def equal_weights(self) -> bool: ...
+        def weight_of(self, doc: xapian.Document) -> float: ...
+        def hit(
+            self, docid: int, doc: xapian.Document, weight: float, ranked: bool, known: Any
+        ) -> Hit: ...
+        def results(
+            self, total: int, stories: int, hits: list[Hit], facets: Any, histogram: Any
+        ) -> SearchResults: ...
+
+    def run_remote(self) -> SearchResults:
+        """Count by the count servers if any can, else by match spies; and page."""
+        sq = self.sq
+        if sq.sample is not None:
+            raise QueryError("Samples are drawn from local Xapian shards, not remote ones.")
+        if self.counters is not None and not sq.chart_stories:
+            counted = self.run_counted(*self.counters)
+            if counted is not None:
+                return counted
+        return self.run_spies()
+
+    def run_spies(self) -> SearchResults:
+        """Count by match spies over every match on the shards' servers, and page."""
+        sq = self.sq
+        ranked = self.prepared.ranked
+        enquire = self.enquire(self.final, ranked, group=sq.group)
+        spies: dict[str, xapian.ValueCountMatchSpy] = {}
+        if sq.facets:
+            for name in FACETS:
+                if name not in self.selections:
+                    spies[name] = xapian.ValueCountMatchSpy(FACET_SLOT[name])
+        chart_slot = schema.SLOT_CHART if sq.chart_by_source else schema.SLOT_DATEKEY
+        if sq.histogram and not sq.chart_stories:
+            spies["_chart"] = xapian.ValueCountMatchSpy(chart_slot)
+        if not sq.group or not spies:
+            # Ungrouped, stories are counted by their distinct ids; a spy sees every match, so
+            # its total is exact where the counts of a collapsed match are estimates.
+            spies["_stories"] = xapian.ValueCountMatchSpy(schema.SLOT_STORY)
+        for spy in spies.values():
+            enquire.add_matchspy(spy)
+        everything = self.db.get_doccount()
+        start = (sq.page - 1) * sq.per_page
+        mset = enquire.get_mset(start, sq.per_page, everything)
+        if sq.group:
+            stories = mset.get_matches_estimated()
+        else:
+            stories = sum(1 for _ in spies["_stories"].values())
+        total = int(next(iter(spies.values())).get_total())
+        facets: dict[str, list[FacetCount]] = {}
+        if sq.facets:
+            for name in FACETS:
+                spy = spies.get(name)
+                if spy is None:  # a facet with a selection: counted without its own selection
+                    spy = xapian.ValueCountMatchSpy(FACET_SLOT[name])
+                    other = self.enquire(self.filtered(name), ranked=False, group=False)
+                    other.add_matchspy(spy)
+                    other.get_mset(0, 0, everything)
+                facets[name] = self.facet_counts(name, _spy_counts(spy))
+        histogram = None
+        if sq.histogram:
+            if sq.chart_stories:
+                histogram = self.story_chart(chart_slot)
+            else:
+                histogram = _chart(_spy_counts(spies["_chart"]), total, sq)
+        page = [(item.docid, item.document, item.weight) for item in mset]
+        hits = self.remote_hits(page, ranked)
+        return self.results(total, stories, hits, facets, histogram)
+
+    def run_counted(self, counters: CountServers, stamps: list[str]) -> SearchResults | None:
+        """Counts from the count servers beside the shards, the page from the shards (or, in a
+        date order, from the count servers' first places); None when a shard's count servers
+        all fail or count another revision than its connection reads (the search is then
+        counted by spies)."""
+        sq = self.sq
+        start, want = (sq.page - 1) * sq.per_page, sq.page * sq.per_page
+        places = not self.prepared.ranked and want <= MAX_PLACES
+        pending = counters.submit(sq, want if places else None)
+        if places:
+            parts = counters.gather(pending, stamps)
+            if parts is None:
+                return None
+            xids = merge_places([part.page or [] for part in parts], want, sq.group)
+            page = [(x, self.db.get_document(x), 0.0) for x in xids[start:]]
+        else:  # matched on the shards while the count servers count
+            page = self.remote_page(start, sq.per_page)
+        parts = counters.gather(pending, stamps)
+        if parts is None:
+            return None
+        total, stories, values, chart = merge(parts)
+        facets = {name: self.facet_counts(name, values.get(name, {})) for name in FACETS}
+        histogram = _chart(chart, total, sq) if sq.histogram and chart is not None else None
+        hits = self.remote_hits(page, self.prepared.ranked)
+        return self.results(total, stories, hits, facets if sq.facets else {}, histogram)
+
+    def remote_hits(
+        self, page: list[tuple[int, xapian.Document, float]], ranked: bool
+    ) -> list[Hit]:
+        """The page's hits, their stories' copies read in one enquiry."""
+        known = fetch_stories(self.db, [doc for _docid, doc, _weight in page])
+        return [self.hit(docid, doc, weight, ranked, known) for docid, doc, weight in page]
+
+    def remote_page(self, start: int, count: int) -> list[tuple[int, xapian.Document, float]]:
+        """(docid, document, weight) of a page matched on the shards."""
+        if self.prepared.ranked and self.equal_weights():
+            # Every match weighs the same: the first ones in docid order, as Xapian breaks
+            # ties, without the servers weighing every match.
+            enquire = xapian.Enquire(self.db)
+            enquire.set_query(self.final)
+            enquire.set_weighting_scheme(xapian.BoolWeight())
+            if self.sq.group:
+                enquire.set_collapse_key(schema.SLOT_STORY)
+            mset = enquire.get_mset(start, count)
+            weight = self.weight_of(mset.get_hit(0).document) if mset.size() else 0.0
+            return [(item.docid, item.document, weight) for item in mset]
+        enquire = self.enquire(self.final, self.prepared.ranked, group=self.sq.group)
+        return [(item.docid, item.document, item.weight) for item in enquire.get_mset(start, count)]
+
+    def story_chart(self, slot: int) -> Any:
+        """The date chart counting each story once, at its earliest dated article."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(self.final)
+        enquire.set_weighting_scheme(xapian.BoolWeight())
+        enquire.set_sort_by_value(schema.SLOT_OLDEST, False)
+        enquire.set_collapse_key(schema.SLOT_STORY)
+        everything = self.db.get_doccount()
+        mset = enquire.get_mset(0, everything, everything)
+        counts: Counter[str] = Counter(item.document.get_value(slot).decode() for item in mset)
+        counts.pop("", None)
+        return _chart(counts, mset.size(), self.sq)
+
+    def facet_counts(self, name: str, counted: dict[str, int]) -> list[FacetCount]:
+        """A facet's values (case variants as one) with their counts, as the query layer orders,
+        from counts of its (MULTI_SEP-joined) values."""
+        merged: dict[str, list[Any]] = {}
+        for value, count in counted.items():
+            for part in value.split(MULTI_SEP):
+                key = part.casefold()
+                entry = merged.setdefault(key, [part, 0, set()])
+                entry[1] += count
+                entry[2].add(part)
+        for key, entry in merged.items():
+            if len(entry[2]) > 1:
+                if (name, key) not in self.labels:
+                    self.labels[name, key] = _first_written(self.db, name, key)
+                entry[0] = self.labels[name, key] or min(entry[2])
+        labels = [entry[0] for entry in merged.values()]
+        counts = np.asarray([entry[1] for entry in merged.values()], dtype=np.int64)
+        column = FacetColumn(labels, np.zeros(0, np.int32), np.zeros(0, np.int32))
+        ordered = top_counts(column, counts, self.sq.facet_limit, by_value=name == "month")
+        selected = {v.casefold(): v for v in self.sq.filters.get(name, ())}
+        shown = {value.casefold() for value, _ in ordered}
+        for key in sorted(selected.keys() - shown):
+            entry = merged.get(key)
+            ordered.append((selected[key], int(entry[1]) if entry else 0))
+        return [FacetCount(v, c, v.casefold() in selected) for v, c in ordered]
+
+
+def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
+    """The values a spy saw with their counts."""
+    return {item.term.decode(): int(item.termfreq) for item in spy.values()}
+
+
+def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
+    """The date chart from counts of "ordinal:precision[ MULTI_SEP source]" keys."""
+    keys, sizes, sources = [], [], []
+    for key, count in counts.items():
+        date, _, source = key.partition(MULTI_SEP)
+        ordinal, _, precision = date.partition(":")
+        keys.append((int(ordinal), int(precision or 0)))
+        sizes.append(count)
+        sources.append(source)
+    undated = max(0, total - sum(sizes))
+    keys.append((0, 0))
+    sizes.append(undated)
+    sources.append("")
+    repeat = np.asarray(sizes, dtype=np.int64)
+    ordinal = np.repeat(np.asarray([k[0] for k in keys], dtype=np.int32), repeat)
+    precision = np.repeat(np.asarray([k[1] for k in keys], dtype=np.int8), repeat)
+    unique = DateColumns.from_values([k[0] for k in keys], [b""] * len(keys))
+    month = np.repeat(unique.month, repeat)
+    dates = DateColumns(ordinal=ordinal, precision=precision, month=month)
+    by = None
+    if sq.chart_by_source:
+        labels = sorted({s for s in sources if s})
+        index = {label: n for n, label in enumerate(labels)}
+        per_doc = np.repeat(np.asarray([index.get(s, -1) for s in sources], np.int32), repeat)
+        owner = np.flatnonzero(per_doc >= 0).astype(np.int32)
+        by = FacetColumn(labels, owner, per_doc[owner])
+    docs = np.ones(len(ordinal), dtype=bool)
+    return bin_dates(dates, docs, by, granularity=sq.interval)
+
+
+def _first_written(db: xapian.Database, name: str, key: str) -> str | None:
+    """A facet value as the first indexed article holding it writes it."""
+    for item in db.postlist(FACET_PREFIX[name] + key):
+        value = db.get_document(item.docid).get_value(FACET_SLOT[name]).decode()
+        return next((p for p in value.split(MULTI_SEP) if p.casefold() == key), None)
+    return None

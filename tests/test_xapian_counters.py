@@ -1,0 +1,221 @@
+"""Count servers beside remote Xapian shards: the same answers as local shards, and failover."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from indexer.backends.xapian.shardcounts import ShardCounts, merge, story_hashes
+from indexer.backends.xapian.shardpage import merge_places
+from webapp import create_app
+
+from .conftest import ShardServers, close_app, run_cli
+
+URLS = [
+    "/api/search?q=TikTok",
+    "/api/search?q=",
+    "/api/search?q=&sort=newest&group=none",
+    "/api/search?q=china&source=Reuters",
+    "/api/search?q=%22the+company%22",
+    "/api/search?q=source:reuters",
+    "/api/search?q=company&chart_by=source",
+    "/api/search?q=oil&from=1987-01-01&to=1987-12-31",
+    "/api/search?q=bank&group=none&sort=oldest",
+    "/api/search?q=&sort=oldest&page=2&per_page=5",
+    "/api/search?q=china&sort=newest&source=Reuters",
+]
+
+
+def _app(index_dir, shards: str | None = None, counters: str | None = None):
+    """The app over local shard folders, or remote shards (counted by count servers if given)."""
+    config = {"TESTING": True, "INDEX_DIR": index_dir, "BACKEND": "xapian"}
+    if shards:
+        config["XAPIAN_SHARDS"] = shards
+    if counters:
+        config["XAPIAN_COUNTERS"] = counters
+    return create_app(config)
+
+
+@pytest.fixture
+def count_servers(sharded_index, shard_servers: ShardServers) -> Iterator[ShardServers]:
+    """A count server beside each shard server: shard 0 and its replica, shard 1."""
+    serving = sharded_index / "serving"
+    shard_servers.start_counts("counts-0", serving / "shard-0")
+    shard_servers.start_counts("counts-0-replica", shard_servers.root / "replica-shard-0")
+    shard_servers.start_counts("counts-1", serving / "shard-1")
+    return shard_servers
+
+
+def _specs(servers: ShardServers) -> tuple[str, str]:
+    """XAPIAN_SHARDS and XAPIAN_COUNTERS: shard 0 with its replica, then shard 1."""
+    a = servers.address
+    shards = f"{a('shard-0')}|{a('shard-0-replica')},{a('shard-1')}"
+    return shards, f"{a('counts-0')}|{a('counts-0-replica')},{a('counts-1')}"
+
+
+def _folded(facets: dict) -> dict:
+    """Facet counts with values compared case-insensitively (which case variant labels a value
+    is the first written: the first in shard order locally, in docid order remotely)."""
+    return {name: [(f["value"].casefold(), f["count"], f["selected"]) for f in values]
+            for name, values in facets.items()}  # fmt: skip
+
+
+def _same(got: dict, want: dict) -> None:
+    """The counts, chart and page of two answers agree."""
+    assert got["total"] == want["total"]
+    assert got["stories"] == want["stories"]
+    assert _folded(got["facets"]) == _folded(want["facets"])
+    assert got["chart"] == want["chart"]  # the date bars are facets["date"]
+    assert _page(got) == _page(want)
+
+
+def _page(answer: dict) -> list:
+    """Each hit's id, score, and copies (their ids, in order, and how many)."""
+    return [(h["id"], h["score"], [c["id"] for c in h["copies"]], h["copies_total"])
+            for h in answer["hits"]]  # fmt: skip
+
+
+def test_counted_remote_shards_answer_as_the_local_index(sharded_index, count_servers):
+    local = _app(sharded_index)
+    remote = _app(sharded_index, *_specs(count_servers))
+    try:
+        copies = 0
+        for url in URLS:
+            want = local.test_client().get(url).get_json()
+            got = remote.test_client().get(url)
+            assert got.status_code == 200, url
+            _same(got.get_json(), want)
+            copies += sum(h["copies_total"] for h in want["hits"])
+        assert copies  # the pages show syndicated copies, read in one enquiry remotely
+        assert remote.test_client().get("/?q=china").status_code == 200
+    finally:
+        close_app(local)
+        close_app(remote)
+
+
+def test_counts_continue_on_a_replica_then_fall_back_to_the_shards(sharded_index, count_servers):
+    local = _app(sharded_index)
+    remote = _app(sharded_index, *_specs(count_servers))
+    try:
+        url = "/api/search?q=company&chart_by=source"
+        want = local.test_client().get(url).get_json()
+        count_servers.kill("counts-0")  # shard 0's count server dies: its replica counts
+        _same(remote.test_client().get(url).get_json(), want)
+        count_servers.kill("counts-1")  # shard 1 has none left: counted on the shards instead
+        response = remote.test_client().get(url)
+        assert response.status_code == 200
+        _same(response.get_json(), want)
+    finally:
+        close_app(local)
+        close_app(remote)
+
+
+def test_a_count_server_refuses_a_malformed_request_with_a_reason(count_servers):
+    base = f"http://{count_servers.address('counts-1')}"
+    request = urllib.request.Request(f"{base}/counts", data=b"{not json", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=10)
+    assert caught.value.code == 400
+    assert "Malformed count request" in json.loads(caught.value.read())["error"]
+    caught.value.close()
+    request = urllib.request.Request(
+        f"{base}/counts", data=json.dumps({"text": "x", "sort": "sideways"}).encode()
+    )
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=10)
+    assert caught.value.code == 400
+    assert "sideways" in json.loads(caught.value.read())["error"]
+    caught.value.close()
+    with urllib.request.urlopen(f"{base}/health", timeout=10) as response:
+        health = json.loads(response.read())
+    assert health["articles"] > 0 and health["revision"] >= 1
+
+
+def test_stats_say_how_remote_shards_are_counted(sharded_index, count_servers, tmp_path):
+    shards, counters = _specs(count_servers)
+    env = {"NEWSINDEX_BACKEND": "xapian", "NEWSINDEX_XAPIAN_SHARDS": shards}
+    done = run_cli(["stats"], tmp_path, sharded_index, NEWSINDEX_XAPIAN_COUNTERS=counters, **env)
+    assert done.returncode == 0, done.stderr
+    assert f"counted by count servers shard 0 ({count_servers.address('counts-0')}|" in done.stdout
+    done = run_cli(["stats"], tmp_path, sharded_index, **env)
+    assert "counted by match spies on the shards" in done.stdout
+
+
+def test_counters_must_name_as_many_shards_as_the_shards(sharded_index, count_servers):
+    shards, _counters = _specs(count_servers)
+    app = _app(sharded_index, shards, count_servers.address("counts-1"))
+    try:
+        response = app.test_client().get("/api/search?q=china")
+        assert response.status_code >= 500
+        assert "XAPIAN_COUNTERS names 1 shards and XAPIAN_SHARDS 2" in response.get_data(True)
+    finally:
+        close_app(app)
+
+
+def test_a_story_with_copies_in_two_shards_is_counted_once():
+    a, b, c = story_hashes(["story-a", "story-b", "story-c"]).tolist()
+    first = ShardCounts(
+        total=5, solo=2, stories=np.sort(np.array([a, b], np.uint64)),
+        facets={"source": {"Reuters": 5}}, chart={"725000:3": 4},
+    )  # fmt: skip
+    second = ShardCounts(
+        total=4, solo=1, stories=np.sort(np.array([b, c], np.uint64)),
+        facets={"source": {"Reuters": 1, "AP": 3}}, chart={"725000:3": 1},
+    )  # fmt: skip
+    again = ShardCounts.from_json(json.loads(json.dumps(second.to_json())))
+    assert again.stories.tolist() == second.stories.tolist()
+    total, stories, facets, chart = merge([first, again])
+    assert (total, stories) == (9, 2 + 1 + 3)
+    assert facets == {"source": {"Reuters": 6, "AP": 3}}
+    assert chart == {"725000:3": 5}
+
+
+def test_a_date_ordered_page_is_merged_from_the_shards_places():
+    # [sort key, combined docid, story hash (0: alone)]: shard 0 holds docids 1, 3, 5, ...
+    first = [[-9, 1, 0], [-8, 3, 77], [-5, 5, 0]]
+    second = [[-9, 2, 77], [-7, 4, 0], [-6, 6, 0]]
+    assert merge_places([first, second], 3, group=False) == [1, 2, 3]  # ties by docid
+    # Grouping keeps story 77's first place (docid 2), not its copy in shard 0.
+    assert merge_places([first, second], 3, group=True) == [1, 2, 4]
+    # A shard that sent fewer places than asked sent all it has.
+    assert merge_places([first[:2], second[:1]], 5, group=True) == [1, 2]
+
+
+def test_counts_stay_with_the_revision_the_shards_are_read_at(tmp_path, corpus_dir, monkeypatch):
+    from indexer.backends.xapian import backend as xapian_backend
+    from indexer.pipeline import build_index
+
+    index_dir = tmp_path / "index"
+    monkeypatch.chdir(corpus_dir)
+    build_index(["seeds"], index_dir, backend="xapian", shards=2)
+    servers = ShardServers(tmp_path)
+    try:
+        for n in range(2):
+            servers.start(f"shard-{n}", index_dir / "serving" / f"shard-{n}")
+            servers.start_counts(f"counts-{n}", index_dir / "serving" / f"shard-{n}")
+        a = servers.address
+        app = _app(index_dir, f"{a('shard-0')},{a('shard-1')}", f"{a('counts-0')},{a('counts-1')}")
+        try:
+            client = app.test_client()
+            before = client.get("/api/search?q=&group=none").get_json()
+            build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+            # The count servers read the new generation at once; the app's connections still
+            # read the old one: its counts come from those connections, not the count servers.
+            _same(client.get("/api/search?q=&group=none").get_json(), before)
+            monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
+            after = client.get("/api/search?q=&group=none").get_json()
+            assert after["total"] > before["total"]
+            local = _app(index_dir)
+            try:
+                _same(after, local.test_client().get("/api/search?q=&group=none").get_json())
+            finally:
+                close_app(local)
+        finally:
+            close_app(app)
+    finally:
+        servers.stop()

@@ -38,7 +38,7 @@ from indexer.backends.base import (
 )
 from indexer.backends.xapian import columns, frequent, integrity, schema
 from indexer.backends.xapian.columns import ShardTables
-from indexer.backends.xapian.copies import copy_summary, story_members
+from indexer.backends.xapian.copies import COPIES_SHOWN, copy_summary, story_members, story_size
 from indexer.backends.xapian.countclient import CountServers
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
@@ -479,6 +479,21 @@ class XapianBackend(SearchBackend):
             if page is not None and not prepared.ranked:
                 counted.page = first_places(tables, final, sq.sort, sq.group, *page)
             return counted
+
+        return self._read(work)
+
+    def shard_copies(self, stories: list[str]) -> dict[str, Any]:
+        """Each story's first members here (docid and summary, in docid order), its size here,
+        and this index's stamp: a count server's answer to `POST /copies`."""
+
+        def work(db: xapian.Database) -> dict[str, Any]:
+            """Read each story's postings and members' summary slots."""
+            found = {}
+            for story in stories:
+                members = story_members(db, story, COPIES_SHOWN + 1)
+                found[story] = {"members": [[d, copy_summary(db, d)] for d in members],
+                                "size": story_size(db, story)}  # fmt: skip
+            return {"stamp": schema.stamp(db), "stories": found}
 
         return self._read(work)
 

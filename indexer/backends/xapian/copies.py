@@ -51,22 +51,26 @@ def summary_of(doc: xapian.Document) -> dict[str, Any]:
     return copy_of(schema.record(doc))
 
 
-def fetch_stories(db: xapian.Database, docs: list[xapian.Document]) -> dict[str, StoryCopies]:
-    """The first members, sizes and copy summaries of the stories of a page's documents, in one
-    enquiry (over remote shards each read of a story, its size or a copy is a round trip)."""
+def stories_of(docs: list[xapian.Document]) -> list[str]:
+    """The stories of some documents that have other copies (not one article alone)."""
     stories = {doc.get_value(schema.SLOT_STORY).decode() for doc in docs}
-    stories = {story for story in stories if story and not story.startswith(schema.SOLO)}
+    return sorted(story for story in stories if story and not story.startswith(schema.SOLO))
+
+
+def fetch_stories(db: xapian.Database, stories: list[str]) -> dict[str, StoryCopies]:
+    """The first members, sizes and copy summaries of stories, in one enquiry (over remote
+    shards each read of a story or its size is a round trip). Not `MSet.fetch()`: with remote
+    databases the bindings crash on it (Xapian 1.4.26, segmentation fault)."""
     if not stories:
         return {}
     enquire = xapian.Enquire(db)
-    terms = [xapian.Query(schema.STORY_PREFIX + story) for story in sorted(stories)]
+    terms = [xapian.Query(schema.STORY_PREFIX + story) for story in stories]
     enquire.set_query(xapian.Query(xapian.Query.OP_OR, terms))
     enquire.set_weighting_scheme(xapian.BoolWeight())
     enquire.set_collapse_key(schema.SLOT_STORY, COPIES_SHOWN + 1)  # the first in docid order
     sizes = xapian.ValueCountMatchSpy(schema.SLOT_STORY)  # sees every match: exact sizes
     enquire.add_matchspy(sizes)
     mset = enquire.get_mset(0, len(stories) * (COPIES_SHOWN + 1), db.get_doccount())
-    mset.fetch()  # one request for every document
     members: dict[str, list[int]] = {story: [] for story in stories}
     summaries: dict[int, dict[str, Any]] = {}
     for item in mset:

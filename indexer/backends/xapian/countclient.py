@@ -6,7 +6,8 @@ order. Every shard is asked at once; a replica that fails is skipped for the nex
 a shard's count servers answers, or one counted another revision than the shard connection
 reads (each commit stamps the shard: `schema.commit`), `gather` returns None and the search
 counts by match spies over the shards, slower but exact, so a lost or lagging count server
-never makes a count partial or stale.
+never makes a count partial or stale. They also read the copies of a page's stories (one
+request a shard, where each copy read over a shard connection is a round trip).
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from indexer.backends.base import SearchQuery
+from indexer.backends.xapian.copies import COPIES_SHOWN, StoryCopies
 from indexer.backends.xapian.shardcounts import ShardCounts, query_to_json
 from indexer.backends.xapian.shards import RemoteShard
 from indexer.errors import QueryError
 
+T = TypeVar("T")
 TIMEOUT_SECONDS = 20.0  # one count over a large shard
 _ASKING = ThreadPoolExecutor(max_workers=16, thread_name_prefix="xapian-counts")
 
@@ -50,7 +55,8 @@ class CountServers:
         for number, shard in enumerate(self.shards):
             if want is not None:
                 asked["page"] = {"want": want, "shard": number, "of": len(self.shards)}
-            futures.append(_ASKING.submit(_ask, shard, json.dumps(asked).encode()))
+            body = json.dumps(asked).encode()
+            futures.append(_ASKING.submit(_ask, shard, "/counts", body, ShardCounts.from_json))
         return futures
 
     def gather(
@@ -59,27 +65,57 @@ class CountServers:
         """Every shard's counts, or None when a shard's count servers all failed or one counted
         another revision than the shard's stamp in `stamps` (a commit or a new generation seen
         by one side first)."""
-        parts = []
-        for future, shard, stamp in zip(pending, self.shards, stamps, strict=True):
-            try:
-                part = future.result()
-            except CountUnavailable as exc:
-                log.warning("%s: counting by match spies instead", exc)
-                return None
-            if part.stamp != stamp:
-                log.info("%s counted another revision: counting by match spies", shard.label)
-                return None
-            parts.append(part)
-        return parts
+        return _answers(pending, self.shards, stamps, lambda part: part.stamp)
+
+    def copies(self, stories: list[str], stamps: list[str]) -> dict[str, StoryCopies] | None:
+        """Each story's first members over every shard (combined docids, in order), size and
+        summaries; None when a shard's count servers fail or read another revision."""
+        body = json.dumps({"stories": stories}).encode()
+        pending = [_ASKING.submit(_ask, shard, "/copies", body, dict) for shard in self.shards]
+        parts = _answers(pending, self.shards, stamps, lambda part: part.get("stamp"))
+        if parts is None:
+            return None
+        of = len(self.shards)
+        found = {}
+        for story in stories:
+            members: list[tuple[int, dict[str, Any]]] = []
+            size = 0
+            for number, part in enumerate(parts):
+                mine = part["stories"][story]
+                members += [((d - 1) * of + number + 1, summary) for d, summary in mine["members"]]
+                size += mine["size"]
+            members.sort(key=lambda member: member[0])
+            first = members[: COPIES_SHOWN + 1]
+            found[story] = StoryCopies([d for d, _ in first], size, dict(first))
+        return found
 
 
-def _ask(shard: RemoteShard, body: bytes) -> ShardCounts:
-    """One shard's counts from the first replica that answers, the last good one first."""
+def _answers(
+    pending: list[Future[T]], shards: list[RemoteShard], stamps: list[str], stamp: Any
+) -> list[T] | None:
+    """Every shard's answer, or None when one's count servers all failed or it read another
+    revision than the shard's stamp in `stamps` (the search then reads the shards instead)."""
+    parts = []
+    for future, shard, expected in zip(pending, shards, stamps, strict=True):
+        try:
+            part = future.result()
+        except CountUnavailable as exc:
+            log.warning("%s: reading the shards instead", exc)
+            return None
+        if stamp(part) != expected:
+            log.info("%s read another revision: reading the shards instead", shard.label)
+            return None
+        parts.append(part)
+    return parts
+
+
+def _ask(shard: RemoteShard, path: str, body: bytes, parse: Callable[[dict], T]) -> T:
+    """One shard's answer from the first replica that answers, the last good one first."""
     order = shard.replicas[shard.preferred :] + shard.replicas[: shard.preferred]
     reasons = []
     for host, port in order:
         try:
-            status, data = _post(host.strip("[]"), port, body)
+            status, data = _post(host.strip("[]"), port, path, body)
         except (OSError, http.client.HTTPException, ValueError) as exc:
             reasons.append(f"{host}:{port}: {exc}")
             continue
@@ -90,17 +126,17 @@ def _ask(shard: RemoteShard, body: bytes) -> ShardCounts:
             continue
         shard.preferred = shard.replicas.index((host, port))
         try:
-            return ShardCounts.from_json(data)
+            return parse(data)
         except (KeyError, TypeError, ValueError) as exc:
-            reasons.append(f"{host}:{port}: unreadable counts ({exc})")
+            reasons.append(f"{host}:{port}: unreadable answer ({exc})")
     raise CountUnavailable(f"count servers of {shard.label} did not answer ({'; '.join(reasons)})")
 
 
-def _post(host: str, port: int, body: bytes) -> tuple[int, dict]:
-    """POST a search to a count server: its status and JSON answer."""
+def _post(host: str, port: int, path: str, body: bytes) -> tuple[int, dict]:
+    """POST JSON to a count server: its status and JSON answer."""
     connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT_SECONDS)
     try:
-        connection.request("POST", "/counts", body, {"Content-Type": "application/json"})
+        connection.request("POST", path, body, {"Content-Type": "application/json"})
         response = connection.getresponse()
         return response.status, json.loads(response.read() or b"{}")
     finally:

@@ -4,7 +4,9 @@
 shard folder (the `serving/shard-N` link, or a replica). It answers `POST /counts` with a search
 (`shardcounts.query_to_json`) by the shard's total, story hashes, facet counts and chart counts
 (`shardcounts.ShardCounts`), counted over the shard's numpy columns as a local search counts
-them; `GET /health` says which revision it reads. Every request sees the folder's current
+them; `POST /copies` with story ids by each story's first members in the shard and their
+summaries (a page's copies, read where the shard is local); `GET /health` says which revision
+it reads. Every request sees the folder's current
 revision: a new generation published under the link, or a replica updated by
 `xapian-replicate`, is read from the next request on (its columns are loaded once per revision:
 from the table file saved beside the shard, else read from its values).
@@ -29,6 +31,7 @@ from indexer.backends.xapian.shardcounts import (
     ShardCounts,
     page_from_json,
     query_from_json,
+    stories_from_json,
 )
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
 from indexer.workers import cores
@@ -57,6 +60,11 @@ class ShardCounter:
         self.backend.refresh()  # each thread reopens: a swapped link or a replicated revision
         return self.backend.shard_counts(sq, page)
 
+    def copies(self, stories: list[str]) -> dict[str, Any]:
+        """Stories' first members here, with their summaries, and their sizes here."""
+        self.backend.refresh()
+        return self.backend.shard_copies(stories)
+
     def health(self) -> dict[str, Any]:
         """The shard's folder, revision and live articles."""
         db = xapian.Database(str(self.folder))
@@ -74,15 +82,18 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
 
     def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
-        """Count a search."""
-        if self.path != "/counts":
-            return self._send(404, {"error": "Not found: POST /counts."})
+        """Count a search, or read stories' copies."""
+        if self.path not in ("/counts", "/copies"):
+            return self._send(404, {"error": "Not found: POST /counts or /copies."})
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST_BYTES:
             return self._send(413, {"error": "The count request is too large."})
+        counter = self.server.counter
         try:
             data = json.loads(self.rfile.read(length) or b"null")
-            counted = self.server.counter.counts(query_from_json(data), page_from_json(data))
+            if self.path == "/copies":
+                return self._send(200, counter.copies(stories_from_json(data)))
+            counted = counter.counts(query_from_json(data), page_from_json(data))
         except json.JSONDecodeError as exc:
             return self._send(400, {"error": f"Malformed count request: {exc}"})
         except QueryError as exc:

@@ -12,6 +12,7 @@ without it).
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -20,13 +21,13 @@ import xapian
 
 from indexer.backends.base import FACETS, Hit, SearchQuery, SearchResults
 from indexer.backends.xapian import schema
-from indexer.backends.xapian.copies import fetch_stories
+from indexer.backends.xapian.copies import fetch_stories, stories_of
 from indexer.backends.xapian.countclient import CountServers
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
 from indexer.backends.xapian.shardcounts import MAX_PLACES, merge
 from indexer.backends.xapian.shardpage import merge_places
 from indexer.errors import QueryError
-from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount, top_counts
+from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount
 from indexer.query.histogram import bin_dates
 
 if TYPE_CHECKING:
@@ -145,7 +146,12 @@ class RemoteSearch:
         self, page: list[tuple[int, xapian.Document, float]], ranked: bool
     ) -> list[Hit]:
         """The page's hits, their stories' copies read in one enquiry."""
-        known = fetch_stories(self.db, [doc for _docid, doc, _weight in page])
+        stories = stories_of([doc for _docid, doc, _weight in page])
+        known = None
+        if self.counters is not None and stories:
+            known = self.counters[0].copies(stories, self.counters[1])
+        if known is None:
+            known = fetch_stories(self.db, stories)
         return [self.hit(docid, doc, weight, ranked, known) for docid, doc, weight in page]
 
     def remote_page(self, start: int, count: int) -> list[tuple[int, xapian.Document, float]]:
@@ -192,10 +198,14 @@ class RemoteSearch:
                 if (name, key) not in self.labels:
                     self.labels[name, key] = _first_written(self.db, name, key)
                 entry[0] = self.labels[name, key] or min(entry[2])
-        labels = [entry[0] for entry in merged.values()]
-        counts = np.asarray([entry[1] for entry in merged.values()], dtype=np.int64)
-        column = FacetColumn(labels, np.zeros(0, np.int32), np.zeros(0, np.int32))
-        ordered = top_counts(column, counts, self.sq.facet_limit, by_value=name == "month")
+        # As `facets.top_counts` orders: the largest counts first, ties by value (months: the
+        # latest first), picked without sorting every value.
+        present = [(entry[0], entry[1]) for entry in merged.values() if entry[1]]
+        limit = self.sq.facet_limit
+        if name == "month":
+            ordered = heapq.nlargest(limit, present, key=lambda item: item[0])
+        else:
+            ordered = heapq.nsmallest(limit, present, key=lambda item: (-item[1], item[0]))
         selected = {v.casefold(): v for v in self.sq.filters.get(name, ())}
         shown = {value.casefold() for value, _ in ordered}
         for key in sorted(selected.keys() - shown):

@@ -269,6 +269,16 @@ def page_from_json(data: Any) -> PageAsked | None:
     return asked
 
 
+def stories_from_json(data: Any) -> list[str]:
+    """The story ids of a copies request; QueryError naming what is malformed."""
+    stories = data.get("stories") if isinstance(data, dict) else None
+    if not isinstance(stories, list) or not all(isinstance(s, str) for s in stories):
+        raise QueryError('Malformed copies request: give {"stories": [story ids]}.')
+    if len(stories) > MAX_PLACES:
+        raise QueryError(f"Malformed copies request: more than {MAX_PLACES} stories.")
+    return stories
+
+
 def _date(value: Any) -> dt.date | None:
     """A date from ISO text (None stays None)."""
     return None if value is None else dt.date.fromisoformat(value)

@@ -167,7 +167,7 @@ def test_a_story_with_copies_in_two_shards_is_counted_once():
         total=4, solo=1, stories=np.sort(np.array([b, c], np.uint64)),
         facets={"source": {"Reuters": 1, "AP": 3}}, chart={"725000:3": 1},
     )  # fmt: skip
-    again = ShardCounts.from_json(json.loads(json.dumps(second.to_json())))
+    again = ShardCounts.from_bytes(second.to_bytes())
     assert again.stories.tolist() == second.stories.tolist()
     total, stories, facets, chart = merge([first, again])
     assert (total, stories) == (9, 2 + 1 + 3)

@@ -108,20 +108,28 @@ def bin_dates(
     sources: FacetColumn | None = None,
     top_sources: int = 5,
     granularity: Granularity | None = None,
+    weights: np.ndarray | None = None,
 ) -> Histogram:
     """Bin the documents of a mask by date; per source too when `sources` is given.
 
     `granularity` asks for days, weeks, months or years (coarser if the span would need more
-    than MAX_BINS bars); by default it is chosen from the span.
+    than MAX_BINS bars); by default it is chosen from the span. `weights`: how many articles
+    each document stands for (counts added up elsewhere, one row a date); None: one each.
     """
     rows = np.flatnonzero(docs)  # the matches' dates only: a few of a million rows, often
     ordinal, precision = dates.ordinal[rows], dates.precision[rows]
     matched = DateColumns(ordinal=ordinal, precision=precision, month=dates.month[rows])
+    each = None if weights is None else weights[rows]
+
+    def articles(mask: np.ndarray) -> int:
+        """The articles of the matched rows a mask holds."""
+        return int(mask.sum() if each is None else each[mask].sum())
+
     dated = (ordinal > 0) & (precision > 0)
-    undated = int(len(rows) - dated.sum())
+    undated = articles(~dated)
     if not dated.any():
         return Histogram(granularity="month", bins=[], undated=undated)
-    day_share = float((precision[dated] == 3).mean())
+    day_share = articles(dated & (precision == 3)) / articles(dated)
     # The span comes from the dates precise enough for the bars they will fill.
     for least in (3 if day_share >= 0.5 else 2, 1):
         spanned = dated & (precision >= least)
@@ -137,7 +145,13 @@ def bin_dates(
         granularity = COARSER[granularity]
     keys = period_keys(matched, granularity, starts[0])
     usable = dated & (precision >= NEED[granularity]) & (keys >= 0) & (keys < len(starts))
-    counts = np.bincount(keys[usable], minlength=len(starts))
+
+    def per_bin(mask: np.ndarray) -> np.ndarray:
+        """Articles per bin among the matched rows of a mask."""
+        picked = None if each is None else each[mask]
+        return np.bincount(keys[mask], weights=picked, minlength=len(starts)).astype(np.int64)
+
+    counts = per_bin(usable)
     bins = [
         Bin(start, period_end(start, granularity), int(n))
         for start, n in zip(starts, counts.tolist(), strict=True)
@@ -146,17 +160,17 @@ def bin_dates(
     if sources is not None:
         per_doc = sources.per_document(len(docs))[rows]
         chosen = per_doc[usable]
-        totals = np.bincount(chosen[chosen >= 0], minlength=len(sources.labels))
+        picked = None if each is None else each[usable][chosen >= 0]
+        totals = np.bincount(chosen[chosen >= 0], weights=picked, minlength=len(sources.labels))
         for sid in np.argsort(-totals, kind="stable")[:top_sources].tolist():
             if totals[sid] == 0:
                 break
-            mine = usable & (per_doc == sid)
-            series[sources.labels[sid]] = np.bincount(keys[mine], minlength=len(starts)).tolist()
+            series[sources.labels[sid]] = per_bin(usable & (per_doc == sid)).tolist()
     return Histogram(
         granularity=granularity,
         bins=bins,
         undated=undated,
-        imprecise=int(dated.sum() - usable.sum()),
+        imprecise=articles(dated) - articles(usable),
         series=series,
     )
 

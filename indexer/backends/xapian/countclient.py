@@ -56,7 +56,7 @@ class CountServers:
             if want is not None:
                 asked["page"] = {"want": want, "shard": number, "of": len(self.shards)}
             body = json.dumps(asked).encode()
-            futures.append(_ASKING.submit(_ask, shard, "/counts", body, ShardCounts.from_json))
+            futures.append(_ASKING.submit(_ask, shard, "/counts", body, ShardCounts.from_bytes))
         return futures
 
     def gather(
@@ -71,7 +71,9 @@ class CountServers:
         """Each story's first members over every shard (combined docids, in order), size and
         summaries; None when a shard's count servers fail or read another revision."""
         body = json.dumps({"stories": stories}).encode()
-        pending = [_ASKING.submit(_ask, shard, "/copies", body, dict) for shard in self.shards]
+        pending = [
+            _ASKING.submit(_ask, shard, "/copies", body, json.loads) for shard in self.shards
+        ]
         parts = _answers(pending, self.shards, stamps, lambda part: part.get("stamp"))
         if parts is None:
             return None
@@ -109,20 +111,21 @@ def _answers(
     return parts
 
 
-def _ask(shard: RemoteShard, path: str, body: bytes, parse: Callable[[dict], T]) -> T:
+def _ask(shard: RemoteShard, path: str, body: bytes, parse: Callable[[bytes], T]) -> T:
     """One shard's answer from the first replica that answers, the last good one first."""
     order = shard.replicas[shard.preferred :] + shard.replicas[: shard.preferred]
     reasons = []
     for host, port in order:
         try:
             status, data = _post(host.strip("[]"), port, path, body)
-        except (OSError, http.client.HTTPException, ValueError) as exc:
+        except (OSError, http.client.HTTPException) as exc:
             reasons.append(f"{host}:{port}: {exc}")
             continue
-        if status == 400:
-            raise QueryError(str(data.get("error", "The count server refused the search.")))
         if status != 200:
-            reasons.append(f"{host}:{port}: HTTP {status} {data.get('error', '')}".rstrip())
+            error = _error(data)
+            if status == 400:
+                raise QueryError(error or "The count server refused the search.")
+            reasons.append(f"{host}:{port}: HTTP {status} {error}".rstrip())
             continue
         shard.preferred = shard.replicas.index((host, port))
         try:
@@ -132,12 +135,20 @@ def _ask(shard: RemoteShard, path: str, body: bytes, parse: Callable[[dict], T])
     raise CountUnavailable(f"count servers of {shard.label} did not answer ({'; '.join(reasons)})")
 
 
-def _post(host: str, port: int, path: str, body: bytes) -> tuple[int, dict]:
-    """POST JSON to a count server: its status and JSON answer."""
+def _post(host: str, port: int, path: str, body: bytes) -> tuple[int, bytes]:
+    """POST JSON to a count server: its status and answer."""
     connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT_SECONDS)
     try:
         connection.request("POST", path, body, {"Content-Type": "application/json"})
         response = connection.getresponse()
-        return response.status, json.loads(response.read() or b"{}")
+        return response.status, response.read()
     finally:
         connection.close()
+
+
+def _error(data: bytes) -> str:
+    """The message of a count server's error answer ("" when it has none)."""
+    try:
+        return str(json.loads(data).get("error", ""))
+    except (ValueError, AttributeError):
+        return ""

@@ -37,6 +37,7 @@ from indexer.errors import IndexMissing, NewsIndexError, QueryError
 from indexer.workers import cores
 
 MAX_REQUEST_BYTES = 1 << 20
+COUNTS_TYPE = "application/x-newsindex-counts"
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:
             log.exception("count failed")
             return self._send(500, {"error": "The count failed: see the count server's log."})
-        return self._send(200, counted.to_json())
+        return self._send(200, counted.to_bytes())
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         """Say which shard and revision the server counts."""
@@ -114,11 +115,12 @@ class _Handler(BaseHTTPRequestHandler):
         except xapian.Error as exc:
             return self._send(503, {"error": f"The shard cannot be opened: {exc.get_msg()}"})
 
-    def _send(self, status: int, data: dict[str, Any]) -> None:
-        """Write a JSON answer."""
-        body = json.dumps(data).encode()
+    def _send(self, status: int, data: dict[str, Any] | bytes) -> None:
+        """Write an answer: JSON, or counts (`ShardCounts.to_bytes`)."""
+        binary = isinstance(data, bytes)
+        body = data if isinstance(data, bytes) else json.dumps(data).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", COUNTS_TYPE if binary else "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -220,7 +220,8 @@ def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
 
 
 def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
-    """The date chart from counts of "ordinal:precision[ MULTI_SEP source]" keys."""
+    """The date chart from counts of "ordinal:precision[ MULTI_SEP source]" keys (one row of
+    the chart's columns a key, weighed by its count)."""
     keys, sizes, sources = [], [], []
     for key, count in counts.items():
         date, _, source = key.partition(MULTI_SEP)
@@ -228,25 +229,21 @@ def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
         keys.append((int(ordinal), int(precision or 0)))
         sizes.append(count)
         sources.append(source)
-    undated = max(0, total - sum(sizes))
-    keys.append((0, 0))
-    sizes.append(undated)
+    keys.append((0, 0))  # the undated
+    sizes.append(max(0, total - sum(sizes)))
     sources.append("")
-    repeat = np.asarray(sizes, dtype=np.int64)
-    ordinal = np.repeat(np.asarray([k[0] for k in keys], dtype=np.int32), repeat)
-    precision = np.repeat(np.asarray([k[1] for k in keys], dtype=np.int8), repeat)
-    unique = DateColumns.from_values([k[0] for k in keys], [b""] * len(keys))
-    month = np.repeat(unique.month, repeat)
-    dates = DateColumns(ordinal=ordinal, precision=precision, month=month)
+    dates = DateColumns.from_values([k[0] for k in keys], [b""] * len(keys))
+    dates.precision = np.asarray([k[1] for k in keys], dtype=np.int8)
     by = None
     if sq.chart_by_source:
         labels = sorted({s for s in sources if s})
         index = {label: n for n, label in enumerate(labels)}
-        per_doc = np.repeat(np.asarray([index.get(s, -1) for s in sources], np.int32), repeat)
-        owner = np.flatnonzero(per_doc >= 0).astype(np.int32)
-        by = FacetColumn(labels, owner, per_doc[owner])
-    docs = np.ones(len(ordinal), dtype=bool)
-    return bin_dates(dates, docs, by, granularity=sq.interval)
+        per_row = np.asarray([index.get(s, -1) for s in sources], np.int32)
+        owner = np.flatnonzero(per_row >= 0).astype(np.int32)
+        by = FacetColumn(labels, owner, per_row[owner])
+    rows = np.ones(len(keys), dtype=bool)
+    weights = np.asarray(sizes, dtype=np.int64)
+    return bin_dates(dates, rows, by, granularity=sq.interval, weights=weights)
 
 
 def _first_written(db: xapian.Database, name: str, key: str) -> str | None:

@@ -6,8 +6,9 @@ count server next to each shard (`countserver`) counts over that shard's columns
 the searching process adds the shards' counts up (`merge`):
 
 - the total is a sum, and so is each facet value's count (an article lives in one shard);
-- stories may span shards (articles are routed by their own id), so each shard sends the
-  64-bit hashes of the stories it matched and their union is counted;
+- stories may span shards (articles are routed by their own id): each shard counts its
+  matched articles that are a story alone and sends a 64-bit hash of each other story it
+  matched, and the distinct hashes are counted;
 - the chart's counts are per "ordinal:precision[ MULTI_SEP source]" key, as the chart slot's
   match spy gives them, so the same code draws the chart.
 
@@ -16,9 +17,9 @@ the searching process adds the shards' counts up (`merge`):
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any, NamedTuple, get_args
@@ -33,6 +34,7 @@ from indexer.query.aliases import AliasTable
 from indexer.query.facets import MULTI_SEP
 from indexer.query.histogram import Granularity
 
+MAGIC = b"NXC1"  # the start of a count server's counts (`ShardCounts.to_bytes`)
 MAX_PLACES = 10_000  # a page deeper than this is asked of Xapian
 
 
@@ -56,27 +58,33 @@ class ShardCounts:
     page: list[list[int]] | None = None  # a date-ordered page's first places (`shardpage`)
     stamp: str = ""  # the stamp of the revision counted (`schema.stamp`)
 
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready (the story hashes as base64 of their little-endian bytes)."""
-        stories = base64.b64encode(self.stories.astype("<u8").tobytes()).decode("ascii")
-        return {"total": self.total, "solo": self.solo, "stories": stories,
-                "facets": self.facets, "chart": self.chart, "page": self.page,
-                "stamp": self.stamp}  # fmt: skip
+    def to_bytes(self) -> bytes:
+        """The counts as sent: MAGIC, the JSON part's length (8 bytes, little-endian), the JSON
+        part, then the story hashes as little-endian 64-bit integers (no text encoding)."""
+        part = {"total": self.total, "solo": self.solo, "facets": self.facets,
+                "chart": self.chart, "page": self.page, "stamp": self.stamp}  # fmt: skip
+        encoded = json.dumps(part).encode()
+        hashes = self.stories.astype("<u8").tobytes()
+        return MAGIC + len(encoded).to_bytes(8, "little") + encoded + hashes
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ShardCounts:
-        """Read what `to_json` wrote."""
-        stories = np.frombuffer(base64.b64decode(data["stories"]), dtype="<u8")
-        facets = {str(k): {str(v): int(n) for v, n in c.items()} for k, c in data["facets"].items()}
-        chart = data.get("chart")
+    def from_bytes(cls, data: bytes) -> ShardCounts:
+        """Read what `to_bytes` wrote; ValueError when it is not that."""
+        if data[: len(MAGIC)] != MAGIC:
+            raise ValueError("not a count server's counts")
+        start = len(MAGIC) + 8
+        end = start + int.from_bytes(data[len(MAGIC) : start], "little")
+        part = json.loads(data[start:end])
+        if not isinstance(part.get("facets"), dict) or (len(data) - end) % 8:
+            raise ValueError("malformed counts")
         return cls(
-            total=int(data["total"]),
-            solo=int(data["solo"]),
-            stories=stories,
-            facets=facets,
-            chart=None if chart is None else {str(k): int(n) for k, n in chart.items()},
-            page=data.get("page"),
-            stamp=str(data.get("stamp", "")),
+            total=int(part["total"]),
+            solo=int(part["solo"]),
+            stories=np.frombuffer(data[end:], dtype="<u8"),
+            facets=part["facets"],
+            chart=part.get("chart"),
+            page=part.get("page"),
+            stamp=str(part.get("stamp", "")),
         )
 
 

@@ -128,3 +128,26 @@ def test_the_first_page_in_order_is_what_a_full_sort_begins_with(group, stop):
         full = np.asarray(stories.first_per_story(full))
     found = first_in_order(rows, keys, stop, ties=ties, stories=stories if group else None)
     assert found.tolist() == full[:stop].tolist()
+
+
+@pytest.mark.parametrize("granularity", [None, "week"])
+def test_a_chart_of_weighted_date_rows_equals_the_chart_of_every_article(granularity):
+    # Remote shards' counts arrive per date (and source): one row a date, weighed by its count.
+    rng = np.random.default_rng(5)
+    first = dt.date(2021, 3, 1).toordinal()
+    ordinals = [first + int(d) if d % 9 else 0 for d in rng.integers(0, 60, SIZE)]
+    precisions = [[b"day", b"month", b"year"][int(p)] for p in rng.integers(0, 3, SIZE) * (
+        rng.random(SIZE) < 0.2)]  # fmt: skip
+    dates = DateColumns.from_values(ordinals, precisions)
+    sources = FacetColumn.from_values([f"S{int(n)}".encode() for n in rng.integers(0, 3, SIZE)])
+    everything = np.ones(SIZE, dtype=bool)
+    want = bin_dates(dates, everything, sources, granularity=granularity)
+    keys = dates.ordinal.astype(np.int64) * 32 + dates.precision * 8 + sources.per_document(SIZE)
+    unique, first_row, weights = np.unique(keys, return_index=True, return_counts=True)
+    rows = np.zeros(SIZE, dtype=bool)
+    rows[first_row] = True
+    weighed = np.zeros(SIZE, dtype=np.int64)
+    weighed[first_row] = weights
+    got = bin_dates(dates, rows, sources, granularity=granularity, weights=weighed)
+    assert len(unique) < SIZE / 5
+    assert got == want

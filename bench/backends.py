@@ -107,12 +107,14 @@ def run(
     one_shard: bool = False,
     spies: bool = True,
     remote_shards: bool = True,
+    remote_spies: bool = True,
 ) -> dict[str, Any]:
     """Build or reuse, serve the shards, measure, compare; the figures.
 
     `one_shard` adds a one-shard Xapian index of the corpus (built unless present) to the same
     run; `spies` keeps the match-spies engine (the counting before the columns);
-    `remote_shards` serves the shards by xapian-tcpsrv and searches them too.
+    `remote_shards` serves the shards by xapian-tcpsrv and searches them too, counted by count
+    servers and (`remote_spies`) by match spies.
     """
     work.mkdir(parents=True, exist_ok=True)
     whoosh_dir = whoosh_index or work / "whoosh-index"
@@ -144,7 +146,8 @@ def run(
             engines[SPIES] = XapianBackend.open(generation)
             engines[SPIES].use_columns = False
         if remote_shards:
-            engines[remote] = XapianBackend.remote(spec)
+            if remote_spies:
+                engines[remote] = XapianBackend.remote(spec)
             engines[counted] = XapianBackend.remote(
                 spec, ",".join(f"127.0.0.1:{port}" for _, port in counters)
             )

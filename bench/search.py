@@ -623,6 +623,11 @@ def main(argv: list[str] | None = None) -> int:
         help="--backend xapian: leave out the remote shards (served by xapian-tcpsrv)",
     )
     parser.add_argument(
+        "--no-remote-spies",
+        action="store_true",
+        help="--backend xapian: remote shards counted by count servers only, not also by spies",
+    )
+    parser.add_argument(
         "--no-spies",
         action="store_true",
         help="--backend xapian: leave out the match-spies engine (the counting before columns)",
@@ -697,6 +702,7 @@ def compare_backends(args: argparse.Namespace) -> int:
         one_shard=args.one_shard,
         spies=not args.no_spies,
         remote_shards=not args.no_remote,
+        remote_spies=not args.no_remote_spies,
     )
     results["machine"] = machine()
     out = args.json or work / "xapian-results.json"

@@ -137,10 +137,12 @@ class RemoteSearch:
         if parts is None:
             return None
         total, stories, values, chart = merge(parts)
-        facets = {name: self.facet_counts(name, values.get(name, {})) for name in FACETS}
+        facets = {}
+        if sq.facets:
+            facets = {name: self.facet_counts(name, values.get(name, {})) for name in FACETS}
         histogram = _chart(chart, total, sq) if sq.histogram and chart is not None else None
         hits = self.remote_hits(page, self.prepared.ranked)
-        return self.results(total, stories, hits, facets if sq.facets else {}, histogram)
+        return self.results(total, stories, hits, facets, histogram)
 
     def remote_hits(
         self, page: list[tuple[int, xapian.Document, float]], ranked: bool

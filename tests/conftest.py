@@ -259,6 +259,24 @@ def sharded_index(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture
+def seed_shards(
+    tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Path, ShardServers]]:
+    """The seeds in two Xapian shards (rebuilt by the test as it likes, from `corpus_dir`), each
+    served by xapian-tcpsrv on its `serving/shard-N` link: the index folder and the servers."""
+    index_dir = tmp_path / "index"
+    monkeypatch.chdir(corpus_dir)
+    build_index(["seeds"], index_dir, backend="xapian", shards=2)
+    servers = ShardServers(tmp_path)
+    try:
+        for n in range(2):
+            servers.start(f"shard-{n}", index_dir / "serving" / f"shard-{n}")
+        yield index_dir, servers
+    finally:
+        servers.stop()
+
+
+@pytest.fixture
 def shard_servers(sharded_index: Path, tmp_path: Path) -> Iterator[ShardServers]:
     """Two shards served by xapian-tcpsrv, shard 0 with a replica made by xapian-replicate."""
     if shutil.which("xapian-tcpsrv") is None:

@@ -186,36 +186,29 @@ def test_a_date_ordered_page_is_merged_from_the_shards_places():
     assert merge_places([first[:2], second[:1]], 5, group=True) == [1, 2]
 
 
-def test_counts_stay_with_the_revision_the_shards_are_read_at(tmp_path, corpus_dir, monkeypatch):
+def test_counts_stay_with_the_revision_the_shards_are_read_at(seed_shards, monkeypatch):
     from indexer.backends.xapian import backend as xapian_backend
     from indexer.pipeline import build_index
 
-    index_dir = tmp_path / "index"
-    monkeypatch.chdir(corpus_dir)
-    build_index(["seeds"], index_dir, backend="xapian", shards=2)
-    servers = ShardServers(tmp_path)
+    index_dir, servers = seed_shards
+    for n in range(2):
+        servers.start_counts(f"counts-{n}", index_dir / "serving" / f"shard-{n}")
+    a = servers.address
+    app = _app(index_dir, f"{a('shard-0')},{a('shard-1')}", f"{a('counts-0')},{a('counts-1')}")
     try:
-        for n in range(2):
-            servers.start(f"shard-{n}", index_dir / "serving" / f"shard-{n}")
-            servers.start_counts(f"counts-{n}", index_dir / "serving" / f"shard-{n}")
-        a = servers.address
-        app = _app(index_dir, f"{a('shard-0')},{a('shard-1')}", f"{a('counts-0')},{a('counts-1')}")
+        client = app.test_client()
+        before = client.get("/api/search?q=&group=none").get_json()
+        build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+        # The count servers read the new generation at once; the app's connections still
+        # read the old one: its counts come from those connections, not the count servers.
+        _same(client.get("/api/search?q=&group=none").get_json(), before)
+        monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
+        after = client.get("/api/search?q=&group=none").get_json()
+        assert after["total"] > before["total"]
+        local = _app(index_dir)
         try:
-            client = app.test_client()
-            before = client.get("/api/search?q=&group=none").get_json()
-            build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
-            # The count servers read the new generation at once; the app's connections still
-            # read the old one: its counts come from those connections, not the count servers.
-            _same(client.get("/api/search?q=&group=none").get_json(), before)
-            monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
-            after = client.get("/api/search?q=&group=none").get_json()
-            assert after["total"] > before["total"]
-            local = _app(index_dir)
-            try:
-                _same(after, local.test_client().get("/api/search?q=&group=none").get_json())
-            finally:
-                close_app(local)
+            _same(after, local.test_client().get("/api/search?q=&group=none").get_json())
         finally:
-            close_app(app)
+            close_app(local)
     finally:
-        servers.stop()
+        close_app(app)

@@ -135,34 +135,25 @@ def test_rebuild_with_shards_then_update_routes_alike(tmp_path, corpus_dir):
 
 
 def test_a_new_generation_reaches_remote_searches_without_restarting_servers(
-    tmp_path, corpus_dir, monkeypatch
+    seed_shards, monkeypatch
 ):
     from indexer.backends.xapian import backend as xapian_backend
     from indexer.pipeline import build_index
 
-    index_dir = tmp_path / "index"
-    monkeypatch.chdir(corpus_dir)
-    build_index(["seeds"], index_dir, backend="xapian", shards=2)
-    servers = ShardServers(tmp_path)
+    index_dir, servers = seed_shards
+    app = _app(index_dir, f"{servers.address('shard-0')},{servers.address('shard-1')}")
     try:
-        for n in range(2):
-            servers.start(f"shard-{n}", index_dir / "serving" / f"shard-{n}")
-        spec = f"{servers.address('shard-0')},{servers.address('shard-1')}"
-        app = _app(index_dir, spec)
-        try:
-            client = app.test_client()
-            before = client.get("/api/search?q=&group=none").get_json()["total"]
-            build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
-            # Until its connections are renewed the app answers from the old generation.
-            assert client.get("/api/search?q=&group=none").get_json()["total"] == before
-            monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
-            after = client.get("/api/search?q=&group=none")
-            assert after.status_code == 200
-            assert after.get_json()["total"] > before
-        finally:
-            close_app(app)
+        client = app.test_client()
+        before = client.get("/api/search?q=&group=none").get_json()["total"]
+        build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+        # Until its connections are renewed the app answers from the old generation.
+        assert client.get("/api/search?q=&group=none").get_json()["total"] == before
+        monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
+        after = client.get("/api/search?q=&group=none")
+        assert after.status_code == 200
+        assert after.get_json()["total"] > before
     finally:
-        servers.stop()
+        close_app(app)
 
 
 def test_remote_shards_say_they_offer_no_spelling_suggestions(sharded_index, shard_servers):

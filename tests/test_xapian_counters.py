@@ -142,8 +142,10 @@ def test_stats_say_how_remote_shards_are_counted(sharded_index, count_servers, t
     done = run_cli(["stats"], tmp_path, sharded_index, NEWSINDEX_XAPIAN_COUNTERS=counters, **env)
     assert done.returncode == 0, done.stderr
     assert f"counted by count servers shard 0 ({count_servers.address('counts-0')}|" in done.stdout
+    assert "without did you mean" not in done.stdout and "without sample=" in done.stdout
     done = run_cli(["stats"], tmp_path, sharded_index, **env)
     assert "counted by match spies on the shards" in done.stdout
+    assert "without did you mean: Xapian 1.4's remote protocol" in done.stdout
 
 
 def test_counters_must_name_as_many_shards_as_the_shards(sharded_index, count_servers):
@@ -212,3 +214,20 @@ def test_counts_stay_with_the_revision_the_shards_are_read_at(seed_shards, monke
             close_app(local)
     finally:
         close_app(app)
+
+
+def test_count_servers_offer_did_you_mean_over_remote_shards(sharded_index, count_servers):
+    local = _app(sharded_index)
+    remote = _app(sharded_index, *_specs(count_servers))
+    try:
+        for url in ["/api/search?q=tiktk", "/api/search?q=chnia+tiktk", "/api/search?q=xqzvw"]:
+            want = local.test_client().get(url).get_json()
+            got = remote.test_client().get(url).get_json()
+            assert got["suggestion"] == want["suggestion"]
+            assert got["suggestion_unavailable"] is None
+        assert remote.test_client().get("/api/search?q=tiktk").get_json()["suggestion"] == "tiktok"
+        page = remote.test_client().get("/?q=tiktk").get_data(as_text=True)
+        assert "Did you mean" in page and 'id="suggestion-unavailable"' not in page
+    finally:
+        close_app(local)
+        close_app(remote)

@@ -42,7 +42,7 @@ from indexer.backends.xapian.copies import COPIES_SHOWN, copy_summary, story_mem
 from indexer.backends.xapian.countclient import CountServers
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
-from indexer.backends.xapian.search import Search, article_of
+from indexer.backends.xapian.search import SPELLING_DISTANCE, Search, article_of
 from indexer.backends.xapian.shardcounts import PageAsked, ShardCounts, count_rows
 from indexer.backends.xapian.shardpage import first_places
 from indexer.backends.xapian.shards import (
@@ -64,7 +64,8 @@ SERVING = "serving"  # index/serving/shard-N: links to the current generation's 
 RETRIES = 2  # a search that loses a connection reconnects (another replica) and runs again
 # What a search over remote shards cannot offer, and why (shown by `newsindex stats`).
 REMOTE_LACKS = {
-    "did you mean": "Xapian 1.4's remote protocol carries no spelling data",
+    "did you mean": "Xapian 1.4's remote protocol carries no spelling data (count servers "
+    "beside the shards offer it: NEWSINDEX_XAPIAN_COUNTERS)",
     "sample=": "samples are drawn from the columns of local shard folders",
     "atleastN:": "mention counts are combined over the columns of local shard folders",
 }
@@ -108,7 +109,7 @@ class XapianBackend(SearchBackend):
         self._tables_lock = threading.Lock()
         self._written: dict[int, Written] = {}  # per shard written to since opening
         if remote is not None:
-            self.capabilities = XapianBackend.capabilities - REMOTE_WITHOUT.keys()
+            self.capabilities = XapianBackend.capabilities - self._remote_without().keys()
 
     # Opening
 
@@ -418,10 +419,24 @@ class XapianBackend(SearchBackend):
             lambda db: [article_of(db.get_document(item.docid)) for item in db.postlist("")]
         )
 
+    def _remote_without(self) -> dict[str, str]:
+        """The optional capabilities these remote shards lack (count servers read spelling)."""
+        if self._remote is None:
+            return {}
+        if self._counters is None:
+            return REMOTE_WITHOUT
+        return {k: v for k, v in REMOTE_WITHOUT.items() if k != SUGGESTIONS}
+
+    def _lacking(self) -> list[str]:
+        """The features of REMOTE_LACKS these remote shards lack."""
+        offered = set(REMOTE_WITHOUT.values()) - set(self._remote_without().values())
+        return [feature for feature in REMOTE_LACKS if feature not in offered]
+
     def lacks(self, capability: str) -> str | None:
         """Why remote shards lack a capability (REMOTE_LACKS); None when it is offered."""
-        if self._remote is not None and capability in REMOTE_WITHOUT:
-            why = REMOTE_LACKS[REMOTE_WITHOUT[capability]]
+        without = self._remote_without()
+        if capability in without:
+            why = REMOTE_LACKS[without[capability]]
             return f"this archive is searched over remote Xapian shards, and {why}"
         return super().lacks(capability)
 
@@ -435,7 +450,7 @@ class XapianBackend(SearchBackend):
                 "shards": [shard.label for shard in self._remote],
                 "mode": "remote",
                 "phrase_pairs": pairs,
-                "lacks": REMOTE_LACKS,
+                "lacks": {feature: REMOTE_LACKS[feature] for feature in self._lacking()},
                 # None: counted by match spies on the shards' servers.
                 "counters": None if self._counters is None else self._counters.labels,
             }
@@ -479,6 +494,17 @@ class XapianBackend(SearchBackend):
             if page is not None and not prepared.ranked:
                 counted.page = first_places(tables, final, sq.sort, sq.group, *page)
             return counted
+
+        return self._read(work)
+
+    def shard_suggestion(self, word: str) -> dict[str, Any]:
+        """Xapian's spelling suggestion for a word from this index's spelling data, and its
+        stamp: a count server's answer to `POST /suggest`."""
+
+        def work(db: xapian.Database) -> dict[str, Any]:
+            """Ask the spelling table."""
+            found = db.get_spelling_suggestion(word, SPELLING_DISTANCE)
+            return {"stamp": schema.stamp(db), "suggestion": found.decode() or None}
 
         return self._read(work)
 

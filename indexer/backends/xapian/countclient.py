@@ -91,6 +91,19 @@ class CountServers:
             found[story] = StoryCopies([d for d, _ in first], size, dict(first))
         return found
 
+    def suggestions(self, word: str) -> list[str]:
+        """The spelling suggestions of every shard's count server for a word (none from a shard
+        whose count servers fail: a suggestion is a hint, the search goes on)."""
+        body = json.dumps({"word": word}).encode()
+        pending = [_ASKING.submit(_ask, s, "/suggest", body, json.loads) for s in self.shards]
+        found = set()
+        for future in pending:
+            try:
+                found.add(future.result().get("suggestion"))
+            except CountUnavailable as exc:
+                log.warning("%s: no spelling suggestion from it", exc)
+        return sorted(word for word in found if isinstance(word, str) and word)
+
 
 def _answers(
     pending: list[Future[T]], shards: list[RemoteShard], stamps: list[str], stamp: Any

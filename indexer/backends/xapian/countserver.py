@@ -5,8 +5,9 @@ shard folder (the `serving/shard-N` link, or a replica). It answers `POST /count
 (`shardcounts.query_to_json`) by the shard's total, story hashes, facet counts and chart counts
 (`shardcounts.ShardCounts`), counted over the shard's numpy columns as a local search counts
 them; `POST /copies` with story ids by each story's first members in the shard and their
-summaries (a page's copies, read where the shard is local); `GET /health` says which revision
-it reads. Every request sees the folder's current
+summaries (a page's copies, read where the shard is local); `POST /suggest` with a word by the
+shard's spelling suggestion (Xapian's remote protocol carries no spelling data); `GET /health`
+says which revision it reads. Every request sees the folder's current
 revision: a new generation published under the link, or a replica updated by
 `xapian-replicate`, is read from the next request on (its columns are loaded once per revision:
 from the table file saved beside the shard, else read from its values).
@@ -32,6 +33,7 @@ from indexer.backends.xapian.shardcounts import (
     page_from_json,
     query_from_json,
     stories_from_json,
+    word_from_json,
 )
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
 from indexer.workers import cores
@@ -66,6 +68,11 @@ class ShardCounter:
         self.backend.refresh()
         return self.backend.shard_copies(stories)
 
+    def suggestion(self, word: str) -> dict[str, Any]:
+        """Xapian's spelling suggestion for a word from the shard's spelling data."""
+        self.backend.refresh()
+        return self.backend.shard_suggestion(word)
+
     def health(self) -> dict[str, Any]:
         """The shard's folder, revision and live articles."""
         db = xapian.Database(str(self.folder))
@@ -84,8 +91,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
         """Count a search, or read stories' copies."""
-        if self.path not in ("/counts", "/copies"):
-            return self._send(404, {"error": "Not found: POST /counts or /copies."})
+        if self.path not in ("/counts", "/copies", "/suggest"):
+            return self._send(404, {"error": "Not found: POST /counts, /copies or /suggest."})
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST_BYTES:
             return self._send(413, {"error": "The count request is too large."})
@@ -94,6 +101,8 @@ class _Handler(BaseHTTPRequestHandler):
             data = json.loads(self.rfile.read(length) or b"null")
             if self.path == "/copies":
                 return self._send(200, counter.copies(stories_from_json(data)))
+            if self.path == "/suggest":
+                return self._send(200, counter.suggestion(word_from_json(data)))
             counted = counter.counts(query_from_json(data), page_from_json(data))
         except json.JSONDecodeError as exc:
             return self._send(400, {"error": f"Malformed count request: {exc}"})

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import xapian
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from indexer.backends.base import FACETS, Hit, SearchQuery, SearchResults
 from indexer.backends.xapian import schema
@@ -155,6 +156,21 @@ class RemoteSearch:
         if known is None:
             known = fetch_stories(self.db, stories)
         return [self.hit(docid, doc, weight, ranked, known) for docid, doc, weight in page]
+
+    def remote_spelling(self, word: str) -> str | None:
+        """The spelling suggestion of the shards' count servers for a word: the nearest of
+        theirs, the most frequent in the archive among equally near ones (Xapian's rule)."""
+        assert self.counters is not None
+        found = self.counters[0].suggestions(word)
+        if not found:
+            return None
+
+        def frequency(candidate: str) -> int:
+            """Articles holding the candidate's (first) term."""
+            terms = [t.text for t in schema.analyzer("body")(candidate, mode="query")]
+            return self.db.get_termfreq(terms[0]) if terms else 0
+
+        return min(found, key=lambda c: (damerau_levenshtein(word, c), -frequency(c), c))
 
     def remote_page(self, start: int, count: int) -> list[tuple[int, xapian.Document, float]]:
         """(docid, document, weight) of a page matched on the shards."""

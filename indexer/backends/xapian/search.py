@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -65,6 +66,7 @@ from indexer.query.prepare import PreparedQuery
 from indexer.research.sample import sampled
 from indexer.safehtml import escape, lead
 
+SPELLING_DISTANCE = 2  # the most edits a spelling suggestion may be from the word
 SEARCH_SECONDS = 1.0  # past it, hits show their lead instead of highlighted snippets
 _PAGES = ThreadPoolExecutor(max_workers=8, thread_name_prefix="xapian-page")
 
@@ -167,7 +169,8 @@ class Search(RemoteSearch):
         prepared = self.prepared
         suggestion = None
         if prepared.wants_suggestion(total):
-            suggestion = _suggest(self.db, prepared)
+            spell = self.remote_spelling if self.counters is not None else None
+            suggestion = _suggest(self.db, prepared, spell)
         counts = (total, stories, facets, histogram)
         return results_of(
             prepared, self.started, counts, hits, suggestion=suggestion, sampled_from=sampled_from
@@ -430,8 +433,11 @@ def _date_filter(bounds: tuple[Any, Any]) -> xapian.Query | None:
     return parts[0] if len(parts) == 1 else xapian.Query(xapian.Query.OP_AND, parts)
 
 
-def _suggest(db: xapian.Database, prepared: PreparedQuery) -> str | None:
-    """The query with each word the archive lacks replaced by Xapian's spelling suggestion."""
+def _suggest(
+    db: xapian.Database, prepared: PreparedQuery, spell: Callable[[str], str | None] | None = None
+) -> str | None:
+    """The query with each word the archive lacks replaced by Xapian's spelling suggestion
+    (from `spell` when given: over remote shards, their count servers' spelling data)."""
 
     def nearest(word: str) -> str | None:
         """The indexed word Xapian's spelling data offers for an unknown word, or None."""
@@ -440,7 +446,9 @@ def _suggest(db: xapian.Database, prepared: PreparedQuery) -> str | None:
         terms = [t.text for t in schema.analyzer("body")(word, mode="query")]
         if terms and all(db.term_exists(t) or db.term_exists("S" + t) for t in terms):
             return None  # an indexed word (Xapian 1.4 keeps no spelling frequency per word)
-        found = db.get_spelling_suggestion(word, 2)
+        if spell is not None:
+            return spell(word)
+        found = db.get_spelling_suggestion(word, SPELLING_DISTANCE)
         return found.decode() if found else None
 
     try:

@@ -287,6 +287,16 @@ def stories_from_json(data: Any) -> list[str]:
     return stories
 
 
+def word_from_json(data: Any) -> str:
+    """The word of a spelling request; QueryError when malformed."""
+    word = data.get("word") if isinstance(data, dict) else None
+    if not isinstance(word, str) or not 0 < len(word) <= 100:
+        raise QueryError(
+            'Malformed spelling request: give {"word": a word of 1 to 100 characters}.'
+        )
+    return word
+
+
 def _date(value: Any) -> dt.date | None:
     """A date from ISO text (None stays None)."""
     return None if value is None else dt.date.fromisoformat(value)

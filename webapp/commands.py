@@ -18,7 +18,7 @@ from indexer.pipeline import build_index, index_stats, update_index
 from indexer.workers import cores
 from webapp import alias_table, live_index, search
 from webapp.cli_filters import library_error, request_args
-from webapp.serving import ServeOptions, can_fork, exposure_warning, serve
+from webapp.serving import ServeOptions, can_fork, exposure_warning, is_loopback, serve
 
 T = TypeVar("T")
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another build holds the lock, try again later
@@ -303,6 +303,13 @@ def serve_counts_command(folder: str, host: str, port: int, threads: int | None)
     except (NewsIndexError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Counting {folder} on http://{host}:{server.server_port} (Ctrl-C to stop)")
+    if not is_loopback(host):
+        click.echo(
+            f"Warning: listening on {host} lets other machines read this shard's counts and its "
+            "stories' titles, with no login: allow only the web app's machines to reach it "
+            "(firewall), as for xapian-tcpsrv.",
+            err=True,
+        )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -188,32 +188,40 @@ def test_a_date_ordered_page_is_merged_from_the_shards_places():
     assert merge_places([first[:2], second[:1]], 5, group=True) == [1, 2]
 
 
-def test_counts_stay_with_the_revision_the_shards_are_read_at(seed_shards, monkeypatch):
-    from indexer.backends.xapian import backend as xapian_backend
+def test_a_new_generation_is_counted_at_once_and_a_lagging_count_server_never(
+    seed_shards, tmp_path
+):
+    import shutil
+
     from indexer.pipeline import build_index
 
     index_dir, servers = seed_shards
+    # Shard 1's second count server reads a copy frozen at the seeds' generation.
+    frozen = tmp_path / "frozen-shard-1"
+    shutil.copytree((index_dir / "serving" / "shard-1").resolve(), frozen)
     for n in range(2):
         servers.start_counts(f"counts-{n}", index_dir / "serving" / f"shard-{n}")
+    servers.start_counts("counts-1-frozen", frozen)
     a = servers.address
-    app = _app(index_dir, f"{a('shard-0')},{a('shard-1')}", f"{a('counts-0')},{a('counts-1')}")
+    shards = f"{a('shard-0')},{a('shard-1')}"
+    app = _app(index_dir, shards, f"{a('counts-0')},{a('counts-1')}")
+    lagging = _app(index_dir, shards, f"{a('counts-0')},{a('counts-1-frozen')}")
+    local = _app(index_dir)
+    url = "/api/search?q=&group=none"
     try:
-        client = app.test_client()
-        before = client.get("/api/search?q=&group=none").get_json()
+        before = app.test_client().get(url).get_json()
+        _same(lagging.test_client().get(url).get_json(), before)
         build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
-        # The count servers read the new generation at once; the app's connections still
-        # read the old one: its counts come from those connections, not the count servers.
-        _same(client.get("/api/search?q=&group=none").get_json(), before)
-        monkeypatch.setattr(xapian_backend, "REMOTE_REFRESH_SECONDS", 0.0)
-        after = client.get("/api/search?q=&group=none").get_json()
-        assert after["total"] > before["total"]
-        local = _app(index_dir)
-        try:
-            _same(after, local.test_client().get("/api/search?q=&group=none").get_json())
-        finally:
-            close_app(local)
+        # The count servers read the new generation at once: the app's connections, on the
+        # old one, are renewed then and there, and the search answers from the new one.
+        want = local.test_client().get(url).get_json()
+        assert want["total"] > before["total"]
+        _same(app.test_client().get(url).get_json(), want)
+        # A count server still on the old revision is not believed: counted on the shards.
+        _same(lagging.test_client().get(url).get_json(), want)
     finally:
-        close_app(app)
+        for opened in (app, lagging, local):
+            close_app(opened)
 
 
 def test_count_servers_offer_did_you_mean_over_remote_shards(sharded_index, count_servers):

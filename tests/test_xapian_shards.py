@@ -60,6 +60,9 @@ def test_remote_shards_answer_as_the_local_index(sharded_index, shard_servers):
     try:
         urls = ["/api/search?q=TikTok", "/api/search?q=", "/api/search?q=china&source=Reuters"]
         urls += ["/api/search?q=%22the+company%22", "/api/search?q=source:reuters"]
+        # Sorted by a value, ungrouped, a page short of every match: Xapian 1.4's remote match
+        # spies counted 16 of 14 articles when the page's enquiry also counted.
+        urls += ["/api/search?q=&group=none", "/api/search?q=&sort=oldest&group=none"]
         for url in urls:
             want = local.test_client().get(url).get_json()
             got = remote.test_client().get(url).get_json()

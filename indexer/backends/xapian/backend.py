@@ -11,6 +11,7 @@ behind `xapian-tcpsrv`; a search sees them as one database.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import shutil
 import threading
@@ -39,7 +40,7 @@ from indexer.backends.base import (
 from indexer.backends.xapian import columns, frequent, integrity, schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.copies import COPIES_SHOWN, copy_summary, story_members, story_size
-from indexer.backends.xapian.countclient import CountServers
+from indexer.backends.xapian.countclient import CountServers, StaleRevision
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import SPELLING_DISTANCE, Search, article_of
@@ -463,18 +464,31 @@ class XapianBackend(SearchBackend):
         """Run one search: exact counts, facets with their own selections left out, one page."""
         started = time.perf_counter()
         prepared = prepare(sq)
-        return self._read(
-            lambda db: Search(
-                db,
-                sq,
-                prepared,
-                started,
-                self._labels,
-                self._local_tables(),
-                self._local.shards,
-                self._counters and (self._counters, self._local.stamps),
-            ).run()
-        )
+
+        def attempt(counters: CountServers | None) -> SearchResults:
+            """The search, counted by `counters` when given (and able)."""
+            return self._read(
+                lambda db: Search(
+                    db,
+                    sq,
+                    prepared,
+                    started,
+                    self._labels,
+                    self._local_tables(),
+                    self._local.shards,
+                    counters and (counters, self._local.stamps),
+                ).run()
+            )
+
+        try:
+            return attempt(self._counters)
+        except StaleRevision:
+            self._local.opened = -math.inf  # renewed now: the count servers read a newer one
+        try:
+            return attempt(self._counters)
+        except StaleRevision as exc:
+            log.info("%s: counting by match spies", exc)
+            return attempt(None)
 
     def shard_counts(self, sq: SearchQuery, page: PageAsked | None = None) -> ShardCounts:
         """What this local index counts for a search, to be added up with other shards' counts

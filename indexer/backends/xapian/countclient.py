@@ -3,11 +3,13 @@
 Each shard's count server (`newsindex serve-counts`, one per replica) is given like the shards
 themselves, `host:port|replica:port,host:port` (`NEWSINDEX_XAPIAN_COUNTERS`), in the shards'
 order. Every shard is asked at once; a replica that fails is skipped for the next. When none of
-a shard's count servers answers, or one counted another revision than the shard connection
-reads (each commit stamps the shard: `schema.commit`), `gather` returns None and the search
-counts by match spies over the shards, slower but exact, so a lost or lagging count server
-never makes a count partial or stale. They also read the copies of a page's stories (one
-request a shard, where each copy read over a shard connection is a round trip).
+a shard's count servers answers, `gather` returns None and the search counts by match spies
+over the shards, slower but exact. When one counted another revision than the shard connection
+reads (each commit stamps the shard: `schema.commit`), `gather` raises StaleRevision: the search
+renews its connections and runs again, and counts by spies if the revisions still differ. So a
+lost or lagging count server never makes a count partial or stale. Count servers also read the
+copies of a page's stories (one request a shard, where each copy read over a shard connection
+is a round trip) and spelling suggestions.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ class CountUnavailable(Exception):
     """No replica of a shard's count server answered."""
 
 
+class StaleRevision(Exception):
+    """A count server read another revision of its shard than the shard connection reads."""
+
+
 class CountServers:
     """The count servers of every shard, each with its replicas."""
 
@@ -62,9 +68,9 @@ class CountServers:
     def gather(
         self, pending: list[Future[ShardCounts]], stamps: list[str]
     ) -> list[ShardCounts] | None:
-        """Every shard's counts, or None when a shard's count servers all failed or one counted
-        another revision than the shard's stamp in `stamps` (a commit or a new generation seen
-        by one side first)."""
+        """Every shard's counts, or None when a shard's count servers all failed; StaleRevision
+        when one counted another revision than the shard's stamp in `stamps` (a commit or a new
+        generation seen by one side first)."""
         return _answers(pending, self.shards, stamps, lambda part: part.stamp)
 
     def copies(self, stories: list[str], stamps: list[str]) -> dict[str, StoryCopies] | None:
@@ -74,7 +80,11 @@ class CountServers:
         pending = [
             _ASKING.submit(_ask, shard, "/copies", body, json.loads) for shard in self.shards
         ]
-        parts = _answers(pending, self.shards, stamps, lambda part: part.get("stamp"))
+        try:
+            parts = _answers(pending, self.shards, stamps, lambda part: part.get("stamp"))
+        except StaleRevision as exc:
+            log.info("%s: reading the copies from the shards", exc)
+            return None
         if parts is None:
             return None
         of = len(self.shards)
@@ -108,8 +118,9 @@ class CountServers:
 def _answers(
     pending: list[Future[T]], shards: list[RemoteShard], stamps: list[str], stamp: Any
 ) -> list[T] | None:
-    """Every shard's answer, or None when one's count servers all failed or it read another
-    revision than the shard's stamp in `stamps` (the search then reads the shards instead)."""
+    """Every shard's answer, or None when one's count servers all failed (the search then reads
+    the shards instead); StaleRevision when one read another revision than the shard's stamp in
+    `stamps`."""
     parts = []
     for future, shard, expected in zip(pending, shards, stamps, strict=True):
         try:
@@ -118,8 +129,7 @@ def _answers(
             log.warning("%s: reading the shards instead", exc)
             return None
         if stamp(part) != expected:
-            log.info("%s read another revision: reading the shards instead", shard.label)
-            return None
+            raise StaleRevision(f"the count server of {shard.label} read another revision")
         parts.append(part)
     return parts
 

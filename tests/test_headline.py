@@ -71,3 +71,9 @@ def test_a_name_alone_gives_way_to_a_weak_headline() -> None:
     found = find_headline(page, zone, name)
     assert found is not None and found[0] == headline
     assert found[1] < load_model()["threshold"]  # the case the rule is for
+
+
+def test_a_byline_under_the_headline_in_another_language_is_not_joined_to_it() -> None:
+    # `di Giulia Esempio` starts in lower case, but it signs the story: no continuation.
+    article = _normalize("italian-byline.txt")
+    assert article.title == "Nuova linea del tram collega la stazione al quartiere fieristico"

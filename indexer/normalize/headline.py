@@ -65,6 +65,8 @@ _PROMPT_LINE = re.compile(
 )
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
+_LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
+_LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik | …`
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -132,7 +134,9 @@ def is_candidate(page: Page, i: int) -> bool:
     # (`LONDON (Reuters) - The company said …`) rules a line out, when it opens a sentence that
     # ends; `UN: Russland und China kritisieren …` is a headline with a short kicker.
     dateline = page.dateline(i)
-    if page.is_meta(i) or (dateline is not None and dateline.strong and ends_sentence(text)):
+    # A question or an exclamation (`ONE HUNDRED: What kind of …?`) is a headline's end.
+    sentence = ends_sentence(text) and not text.endswith(("?", "!"))
+    if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
 
@@ -154,7 +158,7 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     return [
         i
         for i in range(high - 1, low - 1, -1)
-        if is_candidate(page, i) and (i <= zone.start or _signed(page, zone, i))
+        if (i <= zone.start or _signed(page, zone, i)) and is_candidate(page, i)
     ]
 
 
@@ -170,9 +174,20 @@ def _signed(page: Page, zone: Zone, i: int) -> bool:
     below = range(i + 1, min(i + 5, len(page.lines)))
     if any(_BY.match(page.text(j)) and page.is_meta(j) for j in below):
         return True  # `Kate Moss auf dem Cover …` / its standfirst / `VON JANE DOE`
-    if not all(is_headline_like(page.text(j)) for j in range(zone.start, i)):
+    if not all(_heading_or_trail(page.text(j)) for j in range(zone.start, i)):
         return False  # a subhead of the story, under its first paragraphs
     return _meta_near(page, below)
+
+
+def _heading_or_trail(text: str) -> bool:
+    """Whether a line may stand above a headline in the zone: a teaser's heading, or the menu
+    and breadcrumb trail a copy glues into one long line (`TOP … home > Gadgets > …`)."""
+    return is_headline_like(text) or _crumbs(text)
+
+
+def _crumbs(text: str) -> bool:
+    """Whether a line holds a breadcrumb trail."""
+    return bp.is_breadcrumb(text) or len(_CRUMB.findall(text)) >= 2
 
 
 def features(
@@ -227,7 +242,7 @@ def features(
         float(words > 20),
         float(bool(_INNER_STOP.search(text))),
         float(bool(_CREDIT.search(text))),
-        float(bp.is_breadcrumb(text) or len(_CRUMB.findall(text)) >= 2),
+        float(_crumbs(text)),
         float(bool(bare_names(text))),
         float(bool(_PROMPT.search(text))),
         float(copies > 2),
@@ -264,17 +279,41 @@ def _title_case(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words)
 
 
-def tidy_headline(text: str) -> tuple[str, list[str]]:
-    """A headline without the breadcrumb trail before it or the byline glued after it."""
+def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """A headline without the breadcrumb trail or menu labels before it or the byline glued
+    after it; `menu` holds the page's menu entries (`menu_entries`)."""
     steps = _CRUMB_STEP.split(text)
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
+    text = _without_labels(text, menu)
     glued = _GLUED_BYLINE.search(text)
     if glued is None or glued.start() == 0:
         return text, []
     names = glued.group("names")
     credit = parse_byline(f"By {names}") if names else None
     return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
+
+
+def menu_entries(page: Page) -> frozenset[str]:
+    """The short entries (three words at most) of the page's menus and link lists."""
+    return frozenset(
+        page.keys[i]
+        for i, line in enumerate(page.lines)
+        if word_count(line.text) <= _LABEL_WORDS and bp.in_list_run(page.lines, i)
+    )
+
+
+def _without_labels(text: str, menu: frozenset[str]) -> str:
+    """A headline without the section label a copy glues before it with a mark (`Kultur :
+    Ehrengast …`, `Politik | …`): an entry of the page's menus."""
+    words = text.split(" ")
+    for n in range(min(_LABEL_WORDS, len(words) - 4), 0, -1):
+        # Unmarked, a menu's word opens headlines too (`Business Brief: …` under `Business`).
+        if words[n] in _LABEL_MARKS and " ".join(words[:n]).casefold() in menu:
+            tail = " ".join(words[n + 1 :])
+            if word_count(tail) >= 3 and is_headline_like(tail):
+                return tail
+    return text
 
 
 def _meta_near(page: Page, span: range) -> bool:
@@ -340,7 +379,8 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     rows = feature_rows(page, zone, found, old)
     scored = [(score(model, row), i) for row, i in zip(rows, found, strict=True)]
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
-    if best < model["threshold"]:
+    # Below the bar the rule-based choice stands, unless it is a name alone (an author's box).
+    if best < model["threshold"] and (old is None or not bare_names(page.text(old))):
         return None
     # The same headline printed twice (a teaser above, the story's own heading): the copy
     # nearest the story heads it, and its byline and date stand beside that copy.

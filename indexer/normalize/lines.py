@@ -144,13 +144,17 @@ def _mark(text: str) -> bool:
     return len(text) <= 12 and text.isalpha() and (text.isupper() or text.startswith("Reuter"))
 
 
+_LABELLED_NAME = re.compile(r"(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
+
+
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
     first = text[0]
     if not first.islower() or ends_sentence(prev):
         return False
-    # "by Jane Doe" under a headline is a byline, not the rest of the headline.
-    return not text.startswith(("by ", "von ", "par ", "por "))
+    # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
+    # after the label of another language (`di Luca Rossi`, `door Jan de Vries`).
+    return not text.startswith(("by ", "von ", "par ", "por ")) and not _LABELLED_NAME.match(text)
 
 
 def word_count(text: str) -> int:

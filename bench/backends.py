@@ -127,14 +127,17 @@ def run(
         out["builds"]["xapian 1 shard"] = _build(corpus, work / "xapian-1-shards", "xapian")
     generation = xapian_dir / "generations" / (xapian_dir / "CURRENT").read_text().strip()
     folders = shard_dirs(generation) if remote_shards else []
-    servers = [_serve(folder) for folder in folders]
-    counters = [_serve(folder, counts=True) for folder in folders]
-    spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
-    remote = f"xapian {len(servers)} remote shards"
+    remote = f"xapian {len(folders)} remote shards"
     counted = f"{remote}, count servers"
+    servers: list[tuple[subprocess.Popen[bytes], int]] = []
+    counters: list[tuple[subprocess.Popen[bytes], int]] = []
     live: dict[str, LiveIndex] = {}
     engines: dict[str, Any] = {}
     try:  # everything opened from here on is closed, and the servers stopped, whatever fails
+        for folder in folders:  # one by one: those started are stopped if one fails
+            servers.append(_serve(folder))
+            counters.append(_serve(folder, counts=True))
+        spec = ",".join(f"127.0.0.1:{port}" for _, port in servers)
         live["whoosh"] = LiveIndex(whoosh_dir)
         live["xapian"] = LiveIndex(xapian_dir, "xapian")
         engines["whoosh"] = live["whoosh"].backend()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -10,8 +13,12 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
+from indexer.backends.base import SearchQuery
+from indexer.backends.xapian import remote
+from indexer.backends.xapian.countwire import NOT_SENT, query_from_json, query_to_json
 from indexer.backends.xapian.shardcounts import ShardCounts, merge, story_hashes
 from indexer.backends.xapian.shardpage import merge_places
+from indexer.query.aliases import AliasTable
 from webapp import create_app
 
 from .conftest import ShardServers, close_app, run_cli
@@ -28,7 +35,24 @@ URLS = [
     "/api/search?q=bank&group=none&sort=oldest",
     "/api/search?q=&sort=oldest&page=2&per_page=5",
     "/api/search?q=china&sort=newest&source=Reuters",
+    # Pages short of a shard's matches: its first places are merged with the other's.
+    "/api/search?q=&per_page=3&page=3",
+    "/api/search?q=&group=none&per_page=2&page=4&sort=oldest",
+    "/api/search?q=china&per_page=2&page=2&sort=newest",
+    "/api/search?q=company&per_page=3&page=2",
 ]
+
+
+def forbid_shard_reads(mp: pytest.MonkeyPatch) -> None:
+    """Make counting by spies, or reading copies over the shard connections, fail the search:
+    what follows must be served by the count servers (whose answers the spies would equal)."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        """Fail loudly."""
+        raise AssertionError("read over the shard connections, not from the count servers")
+
+    mp.setattr(remote.RemoteSearch, "run_spies", refuse)
+    mp.setattr(remote, "fetch_stories", refuse)
 
 
 def _app(index_dir, shards: str | None = None, counters: str | None = None):
@@ -80,60 +104,107 @@ def _page(answer: dict) -> list:
             for h in answer["hits"]]  # fmt: skip
 
 
-def test_counted_remote_shards_answer_as_the_local_index(sharded_index, count_servers):
+def test_counted_remote_shards_answer_as_the_local_index(sharded_index, count_servers, monkeypatch):
+    forbid_shard_reads(monkeypatch)
     local = _app(sharded_index)
-    remote = _app(sharded_index, *_specs(count_servers))
+    counted = _app(sharded_index, *_specs(count_servers))
     try:
         copies = 0
         for url in URLS:
             want = local.test_client().get(url).get_json()
-            got = remote.test_client().get(url)
+            got = counted.test_client().get(url)
             assert got.status_code == 200, url
             _same(got.get_json(), want)
             copies += sum(h["copies_total"] for h in want["hits"])
         assert copies  # the pages show syndicated copies, read in one enquiry remotely
-        assert remote.test_client().get("/?q=china").status_code == 200
+        assert counted.test_client().get("/?q=china").status_code == 200
     finally:
         close_app(local)
-        close_app(remote)
+        close_app(counted)
 
 
 def test_counts_continue_on_a_replica_then_fall_back_to_the_shards(sharded_index, count_servers):
     local = _app(sharded_index)
-    remote = _app(sharded_index, *_specs(count_servers))
+    counted = _app(sharded_index, *_specs(count_servers))
     try:
         url = "/api/search?q=company&chart_by=source"
         want = local.test_client().get(url).get_json()
         count_servers.kill("counts-0")  # shard 0's count server dies: its replica counts
-        _same(remote.test_client().get(url).get_json(), want)
+        with pytest.MonkeyPatch.context() as mp:
+            forbid_shard_reads(mp)
+            _same(counted.test_client().get(url).get_json(), want)
         count_servers.kill("counts-1")  # shard 1 has none left: counted on the shards instead
-        response = remote.test_client().get(url)
+        response = counted.test_client().get(url)
         assert response.status_code == 200
         _same(response.get_json(), want)
     finally:
         close_app(local)
-        close_app(remote)
+        close_app(counted)
 
 
-def test_a_count_server_refuses_a_malformed_request_with_a_reason(count_servers):
+def _post(base: str, path: str, body: bytes, headers: dict | None = None) -> tuple[int, dict]:
+    """POST raw bytes to a count server: its status and JSON answer."""
+    request = urllib.request.Request(f"{base}{path}", data=body, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as refused:
+        with refused:
+            return refused.code, json.loads(refused.read())
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "said"),
+    [
+        ("/counts", b"{not json", "Malformed count request"),
+        ("/counts", b"[" * 100_000, "Malformed count request"),
+        ("/counts", json.dumps({"text": "x", "sort": "sideways"}).encode(), "sideways"),
+        ("/counts", json.dumps({"filters": {"source": "Reuters"}}).encode(), "filters"),
+        ("/counts", json.dumps({"aliases": {"a": "b"}}).encode(), "aliases"),
+        ("/counts", json.dumps({"group": "yes"}).encode(), "group"),
+        ("/counts", json.dumps({"page": {"want": 10, "shard": 0, "of": 10**30}}).encode(), "page"),
+        ("/counts", json.dumps({"page": {"want": 10, "shard": 2, "of": 2}}).encode(), "page"),
+        ("/copies", json.dumps({"stories": "s1"}).encode(), "story ids"),
+        ("/suggest", json.dumps({"word": ""}).encode(), "word"),
+    ],
+)
+def test_a_count_server_refuses_a_malformed_request_with_a_reason(count_servers, path, body, said):
+    status, answer = _post(f"http://{count_servers.address('counts-1')}", path, body)
+    assert status == 400
+    assert said in answer["error"]
+
+
+def test_a_count_server_answers_its_endpoints_and_refuses_what_it_cannot_read(count_servers):
     base = f"http://{count_servers.address('counts-1')}"
-    request = urllib.request.Request(f"{base}/counts", data=b"{not json", method="POST")
-    with pytest.raises(urllib.error.HTTPError) as caught:
-        urllib.request.urlopen(request, timeout=10)
-    assert caught.value.code == 400
-    assert "Malformed count request" in json.loads(caught.value.read())["error"]
-    caught.value.close()
-    request = urllib.request.Request(
-        f"{base}/counts", data=json.dumps({"text": "x", "sort": "sideways"}).encode()
-    )
-    with pytest.raises(urllib.error.HTTPError) as caught:
-        urllib.request.urlopen(request, timeout=10)
-    assert caught.value.code == 400
-    assert "sideways" in json.loads(caught.value.read())["error"]
-    caught.value.close()
     with urllib.request.urlopen(f"{base}/health", timeout=10) as response:
         health = json.loads(response.read())
     assert health["articles"] > 0 and health["revision"] >= 1
+    status, answer = _post(base, "/suggest", json.dumps({"word": "tiktk"}).encode())
+    assert status == 200 and answer["suggestion"] in ("tiktok", None) and "stamp" in answer
+    status, answer = _post(base, "/copies", json.dumps({"stories": ["no-such-story"]}).encode())
+    assert status == 200 and answer["stories"]["no-such-story"] == {"members": [], "size": 0}
+    status, answer = _post(base, "/counts", b"x" * (2 << 20))
+    assert status == 413
+    with socket.create_connection(tuple(count_servers.address("counts-1").split(":"))) as sock:
+        sock.sendall(b"POST /counts HTTP/1.0\r\nContent-Length: abc\r\n\r\n")
+        assert sock.recv(100).startswith(b"HTTP/1.0 400")
+    status, answer = _post(base, "/nowhere", b"{}")
+    assert status == 404
+
+
+def test_every_search_field_reaches_the_count_servers_or_is_listed_as_not_sent():
+    sq = SearchQuery(
+        text="oil -prices", filters={"source": ("Reuters", "AP")},
+        date_from=dt.date(1987, 1, 1), date_to=dt.date(1987, 12, 31), sort="oldest",
+        facets=False, interval="week", histogram=False, chart_by_source=True,
+        aliases=AliasTable((("IBM", "International Business Machines"),)), group=False,
+        indexed_after=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
+    )  # fmt: skip
+    sent = query_from_json(json.loads(json.dumps(query_to_json(sq))))
+    for field in dataclasses.fields(SearchQuery):
+        if field.name not in NOT_SENT:
+            assert getattr(sent, field.name) == getattr(sq, field.name), field.name
+            assert getattr(sq, field.name) != field.default, f"give {field.name} a value here"
 
 
 def test_stats_say_how_remote_shards_are_counted(sharded_index, count_servers, tmp_path):
@@ -209,14 +280,16 @@ def test_a_new_generation_is_counted_at_once_and_a_lagging_count_server_never(
     local = _app(index_dir)
     url = "/api/search?q=&group=none"
     try:
-        before = app.test_client().get(url).get_json()
-        _same(lagging.test_client().get(url).get_json(), before)
-        build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
-        # The count servers read the new generation at once: the app's connections, on the
-        # old one, are renewed then and there, and the search answers from the new one.
-        want = local.test_client().get(url).get_json()
-        assert want["total"] > before["total"]
-        _same(app.test_client().get(url).get_json(), want)
+        with pytest.MonkeyPatch.context() as mp:
+            forbid_shard_reads(mp)
+            before = app.test_client().get(url).get_json()
+            _same(lagging.test_client().get(url).get_json(), before)
+            build_index(["seeds", "articles"], index_dir, backend="xapian", shards=2)
+            # The count servers read the new generation at once: the app's connections, on the
+            # old one, are renewed then and there, and the search answers from the new one.
+            want = local.test_client().get(url).get_json()
+            assert want["total"] > before["total"]
+            _same(app.test_client().get(url).get_json(), want)
         # A count server still on the old revision is not believed: counted on the shards.
         _same(lagging.test_client().get(url).get_json(), want)
     finally:
@@ -224,18 +297,21 @@ def test_a_new_generation_is_counted_at_once_and_a_lagging_count_server_never(
             close_app(opened)
 
 
-def test_count_servers_offer_did_you_mean_over_remote_shards(sharded_index, count_servers):
+def test_count_servers_offer_did_you_mean_over_remote_shards(
+    sharded_index, count_servers, monkeypatch
+):
+    forbid_shard_reads(monkeypatch)
     local = _app(sharded_index)
-    remote = _app(sharded_index, *_specs(count_servers))
+    counted = _app(sharded_index, *_specs(count_servers))
     try:
         for url in ["/api/search?q=tiktk", "/api/search?q=chnia+tiktk", "/api/search?q=xqzvw"]:
             want = local.test_client().get(url).get_json()
-            got = remote.test_client().get(url).get_json()
+            got = counted.test_client().get(url).get_json()
             assert got["suggestion"] == want["suggestion"]
             assert got["suggestion_unavailable"] is None
-        assert remote.test_client().get("/api/search?q=tiktk").get_json()["suggestion"] == "tiktok"
-        page = remote.test_client().get("/?q=tiktk").get_data(as_text=True)
+        assert counted.test_client().get("/api/search?q=tiktk").get_json()["suggestion"] == "tiktok"
+        page = counted.test_client().get("/?q=tiktk").get_data(as_text=True)
         assert "Did you mean" in page and 'id="suggestion-unavailable"' not in page
     finally:
         close_app(local)
-        close_app(remote)
+        close_app(counted)

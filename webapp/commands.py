@@ -287,14 +287,14 @@ def stats_command(as_json: bool) -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7100, show_default=True, type=int)
-@click.option("--threads", type=click.IntRange(min=1), help="Default: cores, 2 at least.")
+@click.option("--threads", type=click.IntRange(min=1), help="Default: twice the cores, 4 at least.")
 def serve_counts_command(folder: str, host: str, port: int, threads: int | None) -> None:
     """Count searches over one Xapian shard folder, beside the xapian-tcpsrv serving it.
 
     A web app searching remote shards (NEWSINDEX_XAPIAN_SHARDS) asks these servers for its
     counts when NEWSINDEX_XAPIAN_COUNTERS lists them (see docs/scaling.md).
 
-    Example: newsindex serve-counts /srv/newsindex/serving/shard-0 --host 0.0.0.0 --port 7101
+    Example: newsindex serve-counts /srv/newsindex/serving/shard-0 --host 10.0.0.1 --port 7101
     """
     from indexer.backends.xapian.countserver import start
 

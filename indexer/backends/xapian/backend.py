@@ -41,10 +41,11 @@ from indexer.backends.xapian import columns, frequent, integrity, schema
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.copies import COPIES_SHOWN, copy_summary, story_members, story_size
 from indexer.backends.xapian.countclient import CountServers, StaleRevision
+from indexer.backends.xapian.countwire import PageAsked
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
 from indexer.backends.xapian.search import SPELLING_DISTANCE, Search, article_of
-from indexer.backends.xapian.shardcounts import PageAsked, ShardCounts, count_rows
+from indexer.backends.xapian.shardcounts import ShardCounts, count_rows
 from indexer.backends.xapian.shardpage import first_places
 from indexer.backends.xapian.shards import (
     SHARD_DIR,
@@ -101,6 +102,7 @@ class XapianBackend(SearchBackend):
         self._dirs = dirs
         self._remote = remote
         self._counters = counters  # count servers beside the remote shards, if any
+        self._counters_stale_until = 0.0  # until then searches are counted by spies
         self._version = 0  # bumped by every write: threads reopen their readers
         self._local = threading.local()
         self._readers: list[tuple[threading.local, Any]] = []
@@ -161,7 +163,7 @@ class XapianBackend(SearchBackend):
         shards = parse_shards(spec)
         servers = None
         if counters:
-            servers = CountServers(parse_shards(counters))
+            servers = CountServers(parse_shards(counters, "XAPIAN_COUNTERS"))
             if len(servers.shards) != len(shards):
                 raise NewsIndexError(
                     f"XAPIAN_COUNTERS names {len(servers.shards)} shards and XAPIAN_SHARDS "
@@ -480,6 +482,8 @@ class XapianBackend(SearchBackend):
                 ).run()
             )
 
+        if time.monotonic() < self._counters_stale_until:
+            return attempt(None)
         try:
             return attempt(self._counters)
         except StaleRevision:
@@ -487,7 +491,9 @@ class XapianBackend(SearchBackend):
         try:
             return attempt(self._counters)
         except StaleRevision as exc:
-            log.info("%s: counting by match spies", exc)
+            # A count server left behind, or listed for another shard: not asked for a while.
+            self._counters_stale_until = time.monotonic() + REMOTE_REFRESH_SECONDS
+            log.warning("%s: counting by match spies for %g s", exc, REMOTE_REFRESH_SECONDS)
             return attempt(None)
 
     def shard_counts(self, sq: SearchQuery, page: PageAsked | None = None) -> ShardCounts:

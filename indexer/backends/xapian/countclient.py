@@ -17,18 +17,23 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from indexer.backends.base import SearchQuery
 from indexer.backends.xapian.copies import COPIES_SHOWN, StoryCopies
-from indexer.backends.xapian.shardcounts import ShardCounts, query_to_json
+from indexer.backends.xapian.countwire import query_to_json
+from indexer.backends.xapian.shardcounts import ShardCounts
 from indexer.backends.xapian.shards import RemoteShard
 from indexer.errors import QueryError
 
 T = TypeVar("T")
+CONNECT_SECONDS = 1.0  # a count server that does not accept a connection in this time is down
 TIMEOUT_SECONDS = 20.0  # one count over a large shard
+DOWN_SECONDS = 5.0  # a count server that failed is not asked again for this long
+_down: dict[tuple[str, int], float] = {}  # (host, port) -> when it may be asked again
 _ASKING = ThreadPoolExecutor(max_workers=16, thread_name_prefix="xapian-counts")
 
 log = logging.getLogger(__name__)
@@ -135,13 +140,20 @@ def _answers(
 
 
 def _ask(shard: RemoteShard, path: str, body: bytes, parse: Callable[[bytes], T]) -> T:
-    """One shard's answer from the first replica that answers, the last good one first."""
+    """One shard's answer from the first replica that answers, the last good one first; a
+    replica that failed in the last DOWN_SECONDS is not asked (a stalled or lost machine would
+    hold every search for the timeout)."""
     order = shard.replicas[shard.preferred :] + shard.replicas[: shard.preferred]
     reasons = []
+    now = time.monotonic()
     for host, port in order:
+        if _down.get((host, port), 0.0) > now:
+            reasons.append(f"{host}:{port}: failed less than {DOWN_SECONDS:g} s ago")
+            continue
         try:
             status, data = _post(host.strip("[]"), port, path, body)
         except (OSError, http.client.HTTPException) as exc:
+            _down[host, port] = time.monotonic() + DOWN_SECONDS
             reasons.append(f"{host}:{port}: {exc}")
             continue
         if status != 200:
@@ -160,8 +172,11 @@ def _ask(shard: RemoteShard, path: str, body: bytes, parse: Callable[[bytes], T]
 
 def _post(host: str, port: int, path: str, body: bytes) -> tuple[int, bytes]:
     """POST JSON to a count server: its status and answer."""
-    connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT_SECONDS)
+    connection = http.client.HTTPConnection(host, port, timeout=CONNECT_SECONDS)
     try:
+        connection.connect()
+        assert connection.sock is not None
+        connection.sock.settimeout(TIMEOUT_SECONDS)
         connection.request("POST", path, body, {"Content-Type": "application/json"})
         response = connection.getresponse()
         return response.status, response.read()

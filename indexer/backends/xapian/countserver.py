@@ -2,7 +2,7 @@
 
 `newsindex serve-counts FOLDER --port P` runs beside `xapian-tcpsrv` on the machine holding the
 shard folder (the `serving/shard-N` link, or a replica). It answers `POST /counts` with a search
-(`shardcounts.query_to_json`) by the shard's total, story hashes, facet counts and chart counts
+(`countwire.query_to_json`) by the shard's total, story hashes, facet counts and chart counts
 (`shardcounts.ShardCounts`), counted over the shard's numpy columns as a local search counts
 them; `POST /copies` with story ids by each story's first members in the shard and their
 summaries (a page's copies, read where the shard is local); `POST /suggest` with a word by the
@@ -15,9 +15,12 @@ from the table file saved beside the shard, else read from its values).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import socket
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -27,18 +30,20 @@ import xapian
 
 from indexer.backends.base import SearchQuery
 from indexer.backends.xapian.backend import XapianBackend
-from indexer.backends.xapian.shardcounts import (
+from indexer.backends.xapian.countwire import (
     PageAsked,
-    ShardCounts,
     page_from_json,
     query_from_json,
     stories_from_json,
     word_from_json,
 )
+from indexer.backends.xapian.shardcounts import ShardCounts
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
 from indexer.workers import cores
 
 MAX_REQUEST_BYTES = 1 << 20
+SOCKET_SECONDS = 10.0  # the longest a request may take to arrive
+QUEUED = 32  # requests that may wait for a thread; more are refused with a 503
 COUNTS_TYPE = "application/x-newsindex-counts"
 
 log = logging.getLogger(__name__)
@@ -84,27 +89,34 @@ class ShardCounter:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """POST /counts and GET /health, answered in JSON."""
+    """POST /counts, /copies and /suggest, GET /health; errors in JSON."""
 
     server: CountServer
     protocol_version = "HTTP/1.0"
+    timeout = SOCKET_SECONDS  # a client that stops sending frees its thread
 
     def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
-        """Count a search, or read stories' copies."""
+        """Count a search, read stories' copies, or suggest a spelling."""
         if self.path not in ("/counts", "/copies", "/suggest"):
             return self._send(404, {"error": "Not found: POST /counts, /copies or /suggest."})
-        length = int(self.headers.get("Content-Length") or 0)
+        announced = self.headers.get("Content-Length", "")
+        if not announced.isdigit():
+            return self._send(400, {"error": "A request needs its Content-Length."})
+        length = int(announced)
         if length > MAX_REQUEST_BYTES:
             return self._send(413, {"error": "The count request is too large."})
         counter = self.server.counter
         try:
-            data = json.loads(self.rfile.read(length) or b"null")
+            body = self.rfile.read(length)
+            if len(body) < length:
+                return self._send(400, {"error": "The request is shorter than announced."})
+            data = json.loads(body or b"null")
             if self.path == "/copies":
                 return self._send(200, counter.copies(stories_from_json(data)))
             if self.path == "/suggest":
                 return self._send(200, counter.suggestion(word_from_json(data)))
             counted = counter.counts(query_from_json(data), page_from_json(data))
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
             return self._send(400, {"error": f"Malformed count request: {exc}"})
         except QueryError as exc:
             return self._send(400, {"error": str(exc)})
@@ -140,15 +152,21 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class CountServer(HTTPServer):
-    """An HTTP server answering on a fixed pool of threads (each keeps its shard open)."""
+    """An HTTP server answering on a fixed pool of threads (each keeps its shard open); past
+    `QUEUED` requests waiting for a thread, a request is refused at once (503)."""
 
     def __init__(self, address: tuple[str, int], counter: ShardCounter, threads: int) -> None:
         super().__init__(address, _Handler)
         self.counter = counter
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="counts")
+        self.slots = threading.BoundedSemaphore(threads + QUEUED)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        """Answer on the pool."""
+        """Answer on the pool, or refuse when too many requests wait."""
+        if not self.slots.acquire(blocking=False):
+            _refuse(request)
+            self.shutdown_request(request)
+            return
         self.pool.submit(self._answer, request, client_address)
 
     def _answer(self, request: Any, client_address: Any) -> None:
@@ -159,14 +177,26 @@ class CountServer(HTTPServer):
             self.handle_error(request, client_address)
         finally:
             self.shutdown_request(request)
+            self.slots.release()
 
     def server_close(self) -> None:
-        """Stop listening, finish the requests under way, close the shard."""
+        """Stop listening, drop the requests not begun, close the shard."""
         super().server_close()
-        self.pool.shutdown(wait=True)
+        self.pool.shutdown(wait=False, cancel_futures=True)
         self.counter.backend.close()
+
+
+def _refuse(request: socket.socket) -> None:
+    """Answer 503 without reading the request (the server is saturated)."""
+    body = json.dumps({"error": "The count server is busy: try again."}).encode()
+    head = "HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+    head += f"Content-Length: {len(body)}\r\n\r\n"
+    with contextlib.suppress(OSError):
+        request.settimeout(1.0)
+        request.sendall(head.encode() + body)
 
 
 def start(folder: Path, host: str, port: int, threads: int | None = None) -> CountServer:
     """A count server on a shard folder, listening (serve it with `serve_forever`)."""
-    return CountServer((host, port), ShardCounter(folder), threads or max(2, cores()))
+    # Threads beyond the cores: a slow or idle client holds one for up to SOCKET_SECONDS.
+    return CountServer((host, port), ShardCounter(folder), threads or max(4, 2 * cores()))

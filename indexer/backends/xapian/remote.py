@@ -24,12 +24,13 @@ from indexer.backends.base import FACETS, Hit, SearchQuery, SearchResults
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.copies import fetch_stories, stories_of
 from indexer.backends.xapian.countclient import CountServers
+from indexer.backends.xapian.countwire import MAX_PLACES
 from indexer.backends.xapian.schema import FACET_PREFIX, FACET_SLOT
-from indexer.backends.xapian.shardcounts import MAX_PLACES, merge
+from indexer.backends.xapian.shardcounts import merge
 from indexer.backends.xapian.shardpage import merge_places
 from indexer.errors import QueryError
 from indexer.query.facets import MULTI_SEP, DateColumns, FacetColumn, FacetCount
-from indexer.query.histogram import bin_dates
+from indexer.query.histogram import Histogram, bin_dates
 
 if TYPE_CHECKING:
     from indexer.query.prepare import PreparedQuery
@@ -158,7 +159,7 @@ class RemoteSearch:
         known = None
         if self.counters is not None and stories:
             known = self.counters[0].copies(stories, self.counters[1])
-        if known is None:
+        if known is None and stories:
             known = fetch_stories(self.db, stories)
         return [self.hit(docid, doc, weight, ranked, known) for docid, doc, weight in page]
 
@@ -193,7 +194,7 @@ class RemoteSearch:
         enquire = self.enquire(self.final, self.prepared.ranked, group=self.sq.group)
         return [(item.docid, item.document, item.weight) for item in enquire.get_mset(start, count)]
 
-    def story_chart(self, slot: int) -> Any:
+    def story_chart(self, slot: int) -> Histogram:
         """The date chart counting each story once, at its earliest dated article."""
         enquire = xapian.Enquire(self.db)
         enquire.set_query(self.final)
@@ -242,7 +243,7 @@ def _spy_counts(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
     return {item.term.decode(): int(item.termfreq) for item in spy.values()}
 
 
-def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Any:
+def _chart(counts: dict[str, int], total: int, sq: SearchQuery) -> Histogram:
     """The date chart from counts of "ordinal:precision[ MULTI_SEP source]" keys (one row of
     the chart's columns a key, weighed by its count)."""
     keys, sizes, sources = [], [], []

@@ -184,8 +184,9 @@ def commit(db: xapian.WritableDatabase) -> None:
 
 
 def stamp(db: xapian.Database) -> str:
-    """A shard's stamp ("" for a shard committed before stamps)."""
-    return db.get_metadata(STAMP_KEY).decode()
+    """Which database and revision a shard's reader sees: its UUID (a copy made by
+    `xapian-replicate` keeps it) and the stamp of its last commit (none before stamps)."""
+    return f"{db.get_uuid().decode()}:{db.get_metadata(STAMP_KEY).decode()}"
 
 
 def has_bigrams(db: xapian.Database) -> bool:

@@ -12,38 +12,25 @@ the searching process adds the shards' counts up (`merge`):
 - the chart's counts are per "ordinal:precision[ MULTI_SEP source]" key, as the chart slot's
   match spy gives them, so the same code draws the chart.
 
-`query_to_json` and `query_from_json` carry the search itself to the count server.
+What the searcher and the count servers send each other besides is in `countwire`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
 from functools import reduce
-from typing import Any, NamedTuple, get_args
+from typing import Any
 
 import numpy as np
 
-from indexer.backends.base import FACETS, SearchQuery, Sort
+from indexer.backends.base import FACETS, SearchQuery
 from indexer.backends.xapian.columns import ShardTables
 from indexer.backends.xapian.schema import SOLO
-from indexer.errors import QueryError
-from indexer.query.aliases import AliasTable
 from indexer.query.facets import MULTI_SEP
-from indexer.query.histogram import Granularity
 
 MAGIC = b"NXC1"  # the start of a count server's counts (`ShardCounts.to_bytes`)
-MAX_PLACES = 10_000  # a page deeper than this is asked of Xapian
-
-
-class PageAsked(NamedTuple):
-    """A date-ordered page's places asked of a shard: how many, the shard's number, of how many."""
-
-    want: int
-    shard: int
-    of: int
 
 
 @dataclass(slots=True)
@@ -181,7 +168,9 @@ def _date_key(key: int) -> str:
     return f"{ordinal}:{precision}"
 
 
-def merge(parts: list[ShardCounts]) -> tuple[int, int, dict[str, dict[str, int]], dict | None]:
+def merge(
+    parts: list[ShardCounts],
+) -> tuple[int, int, dict[str, dict[str, int]], dict[str, int] | None]:
     """(total, stories, facet value counts, chart counts) of the shards together."""
     total = sum(p.total for p in parts)
     hashes = np.sort(np.concatenate([p.stories for p in parts])) if parts else np.zeros(0)
@@ -194,109 +183,10 @@ def merge(parts: list[ShardCounts]) -> tuple[int, int, dict[str, dict[str, int]]
             into = facets.setdefault(name, {})
             for value, n in counts.items():
                 into[value] = into.get(value, 0) + n
-    chart = None
+    chart: dict[str, int] | None = None
     if parts and parts[0].chart is not None:
         chart = {}
         for part in parts:
             for key, n in (part.chart or {}).items():
                 chart[key] = chart.get(key, 0) + n
     return total, stories, facets, chart
-
-
-def query_to_json(sq: SearchQuery) -> dict[str, Any]:
-    """What a count server needs of a search, JSON-ready."""
-    return {
-        "text": sq.text,
-        "filters": {name: list(values) for name, values in sq.filters.items()},
-        "date_from": sq.date_from.isoformat() if sq.date_from else None,
-        "date_to": sq.date_to.isoformat() if sq.date_to else None,
-        "sort": sq.sort,
-        "facets": sq.facets,
-        "interval": sq.interval,
-        "histogram": sq.histogram,
-        "chart_by_source": sq.chart_by_source,
-        "aliases": None if sq.aliases is None else [list(g) for g in sq.aliases.groups],
-        "group": sq.group,
-        "indexed_after": sq.indexed_after.isoformat() if sq.indexed_after else None,
-    }
-
-
-def query_from_json(data: Any) -> SearchQuery:
-    """A search from `query_to_json`'s form; QueryError naming what is malformed."""
-    try:
-        if not isinstance(data, dict):
-            raise TypeError("a JSON object")
-        text = data.get("text", "")
-        if not isinstance(text, str):
-            raise TypeError("text: a string")
-        filters = {
-            str(name): tuple(str(v) for v in values)
-            for name, values in (data.get("filters") or {}).items()
-        }
-        sort = data.get("sort", "relevance")
-        interval = data.get("interval")
-        if sort not in get_args(Sort) or (interval is not None and interval not in get_args(
-                Granularity)):  # fmt: skip
-            raise ValueError(f"sort or interval: {sort!r}, {interval!r}")
-        aliases = data.get("aliases")
-        return SearchQuery(
-            text=text,
-            filters=filters,
-            date_from=_date(data.get("date_from")),
-            date_to=_date(data.get("date_to")),
-            sort=sort,
-            facets=bool(data.get("facets", True)),
-            interval=interval,
-            histogram=bool(data.get("histogram", True)),
-            chart_by_source=bool(data.get("chart_by_source", False)),
-            aliases=None if aliases is None else AliasTable(tuple(tuple(g) for g in aliases)),
-            group=bool(data.get("group", True)),
-            indexed_after=(
-                dt.datetime.fromisoformat(data["indexed_after"])
-                if data.get("indexed_after")
-                else None
-            ),
-            suggest=False,
-            snippets=0,
-        )
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise QueryError(f"Malformed count request: {exc}") from None
-
-
-def page_from_json(data: Any) -> PageAsked | None:
-    """The page asked with a count request (None when none is)."""
-    page = data.get("page") if isinstance(data, dict) else None
-    if page is None:
-        return None
-    try:
-        asked = PageAsked(int(page["want"]), int(page["shard"]), int(page["of"]))
-    except (TypeError, KeyError, ValueError) as exc:
-        raise QueryError(f"Malformed count request: page {exc}") from None
-    if not (0 < asked.want <= MAX_PLACES and 0 <= asked.shard < asked.of):
-        raise QueryError(f"Malformed count request: page {page!r}")
-    return asked
-
-
-def stories_from_json(data: Any) -> list[str]:
-    """The story ids of a copies request; QueryError naming what is malformed."""
-    stories = data.get("stories") if isinstance(data, dict) else None
-    if not isinstance(stories, list) or not all(isinstance(s, str) for s in stories):
-        raise QueryError('Malformed copies request: give {"stories": [story ids]}.')
-    if len(stories) > MAX_PLACES:
-        raise QueryError(f"Malformed copies request: more than {MAX_PLACES} stories.")
-    return stories
-
-
-def word_from_json(data: Any) -> str:
-    """The word of a spelling request; QueryError when malformed."""
-    word = data.get("word") if isinstance(data, dict) else None
-    if not isinstance(word, str) or not 0 < len(word) <= 100:
-        raise QueryError(
-            'Malformed spelling request: give {"word": a word of 1 to 100 characters}.'
-        )
-    return word
-
-
-def _date(value: Any) -> dt.date | None:
-    """A date from ISO text (None stays None)."""
-    return None if value is None else dt.date.fromisoformat(value)

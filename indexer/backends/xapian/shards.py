@@ -83,18 +83,18 @@ class RemoteShard:
         )
 
 
-def parse_shards(spec: str) -> list[RemoteShard]:
+def parse_shards(spec: str, setting: str = "XAPIAN_SHARDS") -> list[RemoteShard]:
     """Remote shards from `host:port|host:port,host:port`; NewsIndexError for a bad spec."""
     shards = []
     for number, part in enumerate(p.strip() for p in spec.split(",")):
         if not part:
-            raise NewsIndexError(f"Empty shard in XAPIAN_SHARDS={spec!r}: write host:port,….")
+            raise NewsIndexError(f"Empty shard in {setting}={spec!r}: write host:port,….")
         replicas = []
         for address in (a.strip() for a in part.split("|")):
             match = _ADDRESS.fullmatch(address)
             if match is None or not 0 < int(match["port"]) < 65536:
                 raise NewsIndexError(
-                    f"Bad shard address {address!r} in XAPIAN_SHARDS: write host:port "
+                    f"Bad shard address {address!r} in {setting}: write host:port "
                     "(replicas of one shard joined by |, shards by commas)."
                 )
             replicas.append((match["host"], int(match["port"])))

@@ -315,3 +315,21 @@ def test_count_servers_offer_did_you_mean_over_remote_shards(
     finally:
         close_app(local)
         close_app(counted)
+
+
+def test_count_servers_listed_in_another_order_than_the_shards_are_not_believed(
+    sharded_index, count_servers, caplog
+):
+    a = count_servers.address
+    shards, _counters = _specs(count_servers)
+    local = _app(sharded_index)
+    swapped = _app(sharded_index, shards, f"{a('counts-1')},{a('counts-0')}")
+    try:
+        for url in ("/api/search?q=", "/api/search?q=china&sort=newest&per_page=3"):
+            _same(
+                swapped.test_client().get(url).get_json(), local.test_client().get(url).get_json()
+            )
+        assert "counting by match spies" in caplog.text
+    finally:
+        close_app(local)
+        close_app(swapped)

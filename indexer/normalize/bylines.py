@@ -15,6 +15,12 @@ _DIGIT = re.compile(r"\d")
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
     *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    # `Kolumne von Jane Doe`, `Ein Kommentar von Jane Doe`: the kind of piece before its author.
+    *(
+        f"{article}{kind} von"
+        for kind in "kommentar kolumne gastbeitrag analyse essay reportage glosse".split()
+        for article in ("", "ein ", "eine ")
+    ),
     *"by von par por door af av".split(),
 )
 _BYLINE = re.compile(

@@ -68,6 +68,15 @@ _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
+_HOUSE_END = re.compile(r"\s*[,|·•]\s*|\s+[-–—]\s+|\s+(?i:with|in|for|on)\s+")
+_HOUSE_WORDS = 3  # words of a house's name in a `By` line (`By Daily Example`)
+_MAX_HOUSE_LINE = 120
+# What a capitalised word after `By` may be without naming a house (`By Monday`, `By Category`).
+_NOT_HOUSE = frozenset(
+    """the a an this that these those our your its his her their my me us you it them
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    category topic date region author name popularity price""".split()
+)
 _AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 
 
@@ -107,7 +116,7 @@ def header_byline(
     lone = _lone_byline(page, zone, body, signed)
     if lone:
         return lone
-    houses = [names for i in order if (names := signed[i])]
+    houses = [names for i in order if (names := signed[i] or _house_credit(page.text(i)))]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
@@ -298,6 +307,21 @@ def _agency_byline(text: str) -> str | None:
         return first.strip()
     # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
     return _desk(first)
+
+
+def _house_credit(text: str) -> list[str]:
+    """The house a `By` line credits when it names no person (`By TPN, in News`, `By Euronews
+    with Agencies`), as the page writes it; it signs only where no one else does."""
+    match = _AGENCY_LINE.match(text)
+    if match is None or len(text) > _MAX_HOUSE_LINE:
+        return []
+    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
+    words = first.split()
+    if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
+        return []
+    if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in words):
+        return []
+    return [first]
 
 
 def _desk(text: str) -> str | None:

@@ -33,7 +33,8 @@ _NOT_PERSON = frozenset(
     previous advertisement sponsored privacy policy terms cookie cookies contact about careers
     help support imprint impressum sitemap accessibility settings account website webseite
     co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
-    aktualisiert publicado actualizado publié pubblicato aggiornato""".split()
+    aktualisiert publicado actualizado publié pubblicato aggiornato facebook twitter linkedin
+    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard""".split()
 )
 
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")

@@ -60,6 +60,8 @@ _COPY_REACH = 20  # lines above the headline where an earlier copy of it may sta
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
+_BELOW_TITLE = 10  # lines under the headline, above the story, where its byline may stand
+_DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _OPENERS = frozenset("\"'“‘„«[(—–―")
@@ -88,10 +90,18 @@ def header_byline(
     if title_at is not None:
         # A headline printed again above the story's copy may carry the byline under it.
         span = sorted(set(span) | set(_under_copies(page, title_at)))
+    if title_at is not None and title_at < zone.start:
+        # A long standfirst in short lines and a player may part the byline from the headline.
+        below = range(title_at + 1, min(zone.start, title_at + _BELOW_TITLE + 1))
+        span = sorted(set(span) | set(below))
     if anchor is not None:
         # A wire story on a portal: its byline stands just above its dateline.
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
+    if title_at is not None and mark == title_at:
+        # The headline printed twice (over the story and again in a player): the first copy
+        # heads the page, and what stands between the copies is under the headline.
+        mark = min(_copies_above(page, title_at), default=mark)
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
     bios = writer_bios(page, zone, body)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
@@ -209,21 +219,26 @@ def _over_date(page: Page, i: int) -> bool:
 
 
 def _over_dates(page: Page, zone: Zone) -> list[int]:
-    """The short lines in the story's first lines that stand over a date line of their own."""
+    """The short lines around the story's start that stand over a date line of their own."""
     end = min(len(page.lines), zone.start + _LONE_INTO_ZONE)
-    short = (i for i in range(zone.start, end) if len(page.text(i)) <= _WIRE_CHARS)
+    start = max(0, zone.start - _DATED_ABOVE_ZONE)
+    short = (i for i in range(start, end) if len(page.text(i)) <= _WIRE_CHARS)
     return [i for i in short if _over_date(page, i)]
 
 
 def _under_copies(page: Page, title_at: int) -> list[int]:
     """The lines just under earlier copies of the headline, a few lines above it."""
-    key = page.keys[title_at]
     return [
         j
-        for i in range(max(0, title_at - _COPY_REACH), title_at)
-        if page.keys[i] == key
+        for i in _copies_above(page, title_at)
         for j in range(i + 1, min(title_at, i + _BELOW_COPY + 1))
     ]
+
+
+def _copies_above(page: Page, title_at: int) -> list[int]:
+    """The earlier copies of the headline, a few lines above it."""
+    key = page.keys[title_at]
+    return [i for i in range(max(0, title_at - _COPY_REACH), title_at) if page.keys[i] == key]
 
 
 def _is_wire(text: str) -> bool:

@@ -26,7 +26,7 @@ from indexer.normalize.creditline import (
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
-from indexer.normalize.sources import WIRES, canonical_outlet
+from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -50,6 +50,10 @@ _LABEL_ALONE = re.compile(
 # Doe`: a labelled part of a meta line.
 _LABELLED_PART = re.compile(
     r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
+)
+# `Posted on March 4, 2024 by Jane Doe`: a blog's stamp, its author after it.
+_STAMP_BY = re.compile(
+    r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
 )
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
@@ -77,8 +81,10 @@ _MAX_HOUSE_LINE = 120
 _NOT_HOUSE = frozenset(
     """the a an this that these those our your its his her their my me us you it them
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
-    category topic date region author name popularity price""".split()
+    category topic date region author name popularity price email mail phone default post
+    relevance rating""".split()
 )
+_HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 _AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 
 
@@ -123,6 +129,16 @@ def header_byline(
     agency = next((a for i in order if (a := _agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
+    pen = next(
+        (
+            a
+            for i in order
+            if (a := _pen_name(_signed_text(page, i), body)) and _dated_beside(page, i)
+        ),
+        None,
+    )
+    if pen is not None:
+        return [pen]
     lone = _lone_byline(page, zone, body, signed)
     if lone:
         return lone
@@ -278,6 +294,9 @@ def _signed_text(page: Page, i: int) -> str:
     part = _LABELLED_PART.search(text)
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]
+    stamp = _STAMP_BY.match(text) if len(text) <= _MAX_HOUSE_LINE else None
+    if stamp is not None and find_date(stamp.group("stamp")) is not None:
+        return "By " + stamp.group("rest")  # `Posted on March 4, 2024 by Jane Doe`
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 
@@ -337,6 +356,23 @@ def _house_credit(text: str) -> list[str]:
     if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in words):
         return []
     return [first]
+
+
+def _pen_name(text: str, body: str) -> str | None:
+    """The pen name or handle a `By` line signs with (`by doumae`, `By Cindy mangomini`), as the
+    page writes it: the label and a date beside it vouch for what no name's shape would."""
+    match = _AGENCY_LINE.match(text)
+    if match is None or len(text) > _MAX_HOUSE_LINE:
+        return None
+    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
+    words = first.split()
+    if not 1 <= len(words) <= 2 or not all(_HANDLE.match(w) for w in words):
+        return None
+    if len(words) == 2 and not words[0][:1].isupper():
+        return None  # `by selling shares`: a phrase
+    if any(w.lower() in _NOT_HOUSE or common_words(w, body) for w in words):
+        return None  # `By email`, `by default`: words of the page, no one's name
+    return None if is_outlet_like(first) else first  # `by Lesotho Times`, `by APA`: a house
 
 
 def _desk(text: str) -> str | None:

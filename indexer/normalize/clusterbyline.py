@@ -270,6 +270,7 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
     stories signs each teaser, so a second `By` line with other names makes the first no byline.
     """
     found: list[list[str]] = []
+    last = -2  # the line of the last `By` line read: consecutive ones sign together
     # The story's foot may sign it too (`Autor: Jane Doe` under the last paragraph).
     foot = range(zone.end, min(len(page.lines), zone.end + _LONE_BELOW_ZONE))
     for i in [*range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)), *foot]:
@@ -278,10 +279,13 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
             continue
         names = signed[i] if i in signed else byline_names(text, body)
         names = [n for n in names if not is_house(n)]
-        if names and names not in found:
+        if names and last == i - 1 and found:
+            found[-1] += [n for n in names if n not in found[-1]]  # `By A` / `By B`
+        elif names and names not in found:
             found.append(names)
             if len(found) > 1:
                 return []
+        last = i if names else last
     return found[0] if found else []
 
 

@@ -85,6 +85,7 @@ _NOT_HOUSE = frozenset(
     relevance rating""".split()
 )
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
+_PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 
 
@@ -184,7 +185,9 @@ def header_byline(
     if bios:
         return bios
     desk = _dated_desk(page, order, mark)
-    return [desk] if desk else (houses[0] if houses else [])
+    if desk:
+        return [desk]
+    return houses[0] if houses else _dated_pen_name(page, mark, body)
 
 
 def _subject(name: str, prose: str) -> bool:
@@ -377,6 +380,20 @@ def _pen_name(text: str, body: str) -> str | None:
     if any(w.lower() in _NOT_HOUSE or common_words(w, body) for w in words):
         return None  # `By email`, `by default`: words of the page, no one's name
     return None if is_outlet_like(first) else first  # `by Lesotho Times`, `by APA`: a house
+
+
+def _dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
+    """A one-word name just under the headline over its date (`Paul` / `December 23, 2016`)."""
+    for i in range(mark + 1, min(len(page.lines), mark + _PEN_BELOW + 1)):
+        text = page.text(i).strip()
+        name_shaped = _HANDLE.match(text) and text[:1].isupper() and not any(map(str.isdigit, text))
+        if not name_shaped or not _dated_beside(page, i, 1):
+            continue
+        if text.lower() in _NOT_HOUSE or is_outlet_like(text) or all_common(text, body):
+            continue
+        if find_date(text) is None and parse_date_line(text) is None:
+            return [text]
+    return []
 
 
 def _desk(text: str) -> str | None:

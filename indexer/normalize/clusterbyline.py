@@ -22,11 +22,19 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
-    without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
-from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
+from indexer.normalize.othercredit import (
+    AGENCY_LINE,
+    agency_byline,
+    dated_beside,
+    dated_desk,
+    dated_pen_name,
+    house_credit,
+    pen_name,
+)
+from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -55,11 +63,11 @@ _LABELLED_PART = re.compile(
 _STAMP_BY = re.compile(
     r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
 )
+_MAX_STAMP_LINE = 120
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
 _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
-_DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
@@ -67,26 +75,12 @@ _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
 _BELOW_TITLE = 10  # lines under the headline, above the story, where its byline may stand
 _DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
-_DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _OPENERS = frozenset("\"'“‘„«[(—–―")
 # Photo credits: `Foto: …`, `Bild: …`, `© …`, `Photo by …`, `Getty Images`.
 _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
-_HOUSE_END = re.compile(r"\s*[,|·•]\s*|\s+[-–—]\s+|\s+(?i:with|in|for|on)\s+")
-_HOUSE_WORDS = 3  # words of a house's name in a `By` line (`By Daily Example`)
-_MAX_HOUSE_LINE = 120
-# What a capitalised word after `By` may be without naming a house (`By Monday`, `By Category`).
-_NOT_HOUSE = frozenset(
-    """the a an this that these those our your its his her their my me us you it them
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
-    category topic date region author name popularity price email mail phone default post
-    relevance rating""".split()
-)
-_HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
-_PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
-_AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 
 
 def header_byline(
@@ -127,14 +121,14 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names + [n for n in _coauthors(page, high, body) if n not in names]
-    agency = next((a for i in order if (a := _agency_byline(_signed_text(page, i)))), None)
+    agency = next((a for i in order if (a := agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
     pen = next(
         (
             a
             for i in order
-            if (a := _pen_name(_signed_text(page, i), body)) and _dated_beside(page, i)
+            if (a := pen_name(_signed_text(page, i), body)) and dated_beside(page, i)
         ),
         None,
     )
@@ -143,7 +137,7 @@ def header_byline(
     lone = _lone_byline(page, zone, body, signed)
     if lone:
         return lone
-    houses = [names for i in order if (names := signed[i] or _house_credit(page.text(i)))]
+    houses = [names for i in order if (names := signed[i] or house_credit(page.text(i)))]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
@@ -163,9 +157,9 @@ def header_byline(
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
-        if i < mark and not _dated_beside(page, i):
+        if i < mark and not dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
-        if is_cjk_name(names[0]) and not _dated_beside(page, i):
+        if is_cjk_name(names[0]) and not dated_beside(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if wire is not None and not mark < i < wire_at:
             continue  # the agency under the headline signs before what stands further off
@@ -184,10 +178,10 @@ def header_byline(
         return [wire]
     if bios:
         return bios
-    desk = _dated_desk(page, order, mark)
+    desk = dated_desk(page, order, mark)
     if desk:
         return [desk]
-    return houses[0] if houses else _dated_pen_name(page, mark, body)
+    return houses[0] if houses else dated_pen_name(page, mark, body)
 
 
 def _subject(name: str, prose: str) -> bool:
@@ -301,7 +295,7 @@ def _signed_text(page: Page, i: int) -> str:
     part = _LABELLED_PART.search(text)
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]
-    stamp = _STAMP_BY.match(text) if len(text) <= _MAX_HOUSE_LINE else None
+    stamp = _STAMP_BY.match(text) if len(text) <= _MAX_STAMP_LINE else None
     if stamp is not None and find_date(stamp.group("stamp")) is not None:
         return "By " + stamp.group("rest")  # `Posted on March 4, 2024 by Jane Doe`
     return _AUTHOR_LABEL.sub("By ", text, count=1)
@@ -309,7 +303,7 @@ def _signed_text(page: Page, i: int) -> str:
 
 def _may_be_credit(text: str) -> bool:
     """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
-    if _AGENCY_LINE.match(text):
+    if AGENCY_LINE.match(text):
         return False  # a `By` line that named no one (`by Lesotho Times`) names no one bare
     if text[:1] in _OPENERS or text.rstrip().endswith(":"):
         return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
@@ -324,88 +318,3 @@ def _may_be_credit(text: str) -> bool:
     if len(pieces) == 1 or find_date(text) is not None:
         return True  # a picture's credit carries no date (`Jane Doe / TNN / Updated: May 3`)
     return not any(canonical_outlet(p) for p in pieces)
-
-
-def _dated_beside(page: Page, i: int, reach: int = _DATE_REACH) -> bool:
-    """Whether line `i` states a date or stands a line or two from one that does."""
-    return (
-        any(
-            0 <= j < len(page.lines) and parse_date_line(page.text(j)) is not None
-            for j in range(i - reach, i + reach + 1)
-        )
-        or find_date(page.text(i)) is not None
-    )
-
-
-def _agency_byline(text: str) -> str | None:
-    """A `By` line that credits a news agency alone (`By Associated Press`, `Von dpa, 30.04.`)."""
-    match = _AGENCY_LINE.match(text)
-    if match is None:
-        return None
-    first = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", without_stamps(match.group("rest")))[0]
-    outlet = canonical_outlet(first)
-    if outlet is not None and outlet in WIRES:
-        return first.strip()
-    # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
-    return _desk(first)
-
-
-def _house_credit(text: str) -> list[str]:
-    """The house a `By` line credits when it names no person (`By TPN, in News`, `By Euronews
-    with Agencies`), as the page writes it; it signs only where no one else does."""
-    match = _AGENCY_LINE.match(text)
-    if match is None or len(text) > _MAX_HOUSE_LINE:
-        return []
-    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
-    words = first.split()
-    if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
-        return []
-    if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in words):
-        return []
-    return [first]
-
-
-def _pen_name(text: str, body: str) -> str | None:
-    """The pen name or handle a `By` line signs with (`by doumae`, `By Cindy mangomini`), as the
-    page writes it: the label and a date beside it vouch for what no name's shape would."""
-    match = _AGENCY_LINE.match(text)
-    if match is None or len(text) > _MAX_HOUSE_LINE:
-        return None
-    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
-    words = first.split()
-    if not 1 <= len(words) <= 2 or not all(_HANDLE.match(w) for w in words):
-        return None
-    if len(words) == 2 and not words[0][:1].isupper():
-        return None  # `by selling shares`: a phrase
-    if any(w.lower() in _NOT_HOUSE or common_words(w, body) for w in words):
-        return None  # `By email`, `by default`: words of the page, no one's name
-    return None if is_outlet_like(first) else first  # `by Lesotho Times`, `by APA`: a house
-
-
-def _dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
-    """A one-word name just under the headline over its date (`Paul` / `December 23, 2016`)."""
-    for i in range(mark + 1, min(len(page.lines), mark + _PEN_BELOW + 1)):
-        text = page.text(i).strip()
-        name_shaped = _HANDLE.match(text) and text[:1].isupper() and not any(map(str.isdigit, text))
-        if not name_shaped or not _dated_beside(page, i, 1):
-            continue
-        if text.lower() in _NOT_HOUSE or is_outlet_like(text) or all_common(text, body):
-            continue
-        if find_date(text) is None and parse_date_line(text) is None:
-            return [text]
-    return []
-
-
-def _desk(text: str) -> str | None:
-    """A desk's name as the page writes it (`Smart Shopping Team`, `Daily Example Staff`)."""
-    words = text.split()
-    desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
-    return text.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
-
-
-def _dated_desk(page: Page, order: list[int], mark: int) -> str | None:
-    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
-    for i in order:
-        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and _dated_beside(page, i, 1):
-            return desk
-    return None

@@ -64,6 +64,8 @@ _STAMP_BY = re.compile(
     r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
 )
 _MAX_STAMP_LINE = 120
+_UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
+_ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
@@ -152,8 +154,10 @@ def header_byline(
         stamped = bool(names) and find_date(page.text(i)) is not None
         # Dated on its own line a name may hold a common word (`Will Doe/May 3, 2024`); a bare
         # phrase may not (`Closing Bell`).
-        common = all_common if stamped else common_words
-        if not names or any(common(n, body) for n in names):
+        # Right under the headline a name may hold a common word too (`Will Young`, `Grace
+        # Long`), though not a definite article (`Los Gallardos`, `The Arts`): a place or a title.
+        common = all_common if stamped or mark < i <= mark + _UNDER_HEADLINE else common_words
+        if not names or any(common(n, body) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
@@ -182,6 +186,11 @@ def header_byline(
     if desk:
         return [desk]
     return houses[0] if houses else dated_pen_name(page, mark, body)
+
+
+def _place(name: str) -> bool:
+    """Whether a name opens with a definite article and names no house: a place or a title."""
+    return _ARTICLE.match(name) is not None and not is_house(name)
 
 
 def _subject(name: str, prose: str) -> bool:

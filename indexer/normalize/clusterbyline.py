@@ -139,7 +139,7 @@ def header_byline(
     lone = _lone_byline(page, zone, body, signed)
     if lone:
         return lone
-    houses = [names for i in order if (names := signed[i] or house_credit(page.text(i)))]
+    houses = [names for i in order if (names := signed[i] or _dated_house(page, i))]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
@@ -186,6 +186,12 @@ def header_byline(
     if desk:
         return [desk]
     return houses[0] if houses else dated_pen_name(page, mark, body)
+
+
+def _dated_house(page: Page, i: int) -> list[str]:
+    """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`); undated,
+    such a line is a widget's (`by Taboola`)."""
+    return house_credit(page.text(i)) if dated_beside(page, i) else []
 
 
 def _place(name: str) -> bool:

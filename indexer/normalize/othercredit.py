@@ -84,7 +84,8 @@ def pen_name(text: str, body: str) -> str | None:
         return None
     if len(words) == 2 and not words[0][:1].isupper():
         return None  # `by selling shares`: a phrase
-    if any(w.lower() in _NOT_HOUSE or common_words(w, body) for w in words):
+    rest = body.replace(text, " ")  # the `By` line itself may open the story's text
+    if any(w.lower() in _NOT_HOUSE or common_words(w, rest) for w in words):
         return None  # `By email`, `by default`: words of the page, no one's name
     return None if is_outlet_like(first) else first  # `by Lesotho Times`, `by APA`: a house
 

@@ -101,10 +101,9 @@ def header_byline(
         # A wire story on a portal: its byline stands just above its dateline.
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
-    if title_at is not None and mark == title_at:
-        # The headline printed twice (over the story and again in a player): the first copy
-        # heads the page, and what stands between the copies is under the headline.
-        mark = min(_copies_above(page, title_at), default=mark)
+    # The headline printed twice (over the story and again in a player): what stands between
+    # the copies is under the headline too.
+    top = min(_copies_above(page, title_at), default=mark) if mark == title_at else mark
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
     bios = writer_bios(page, zone, body)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
@@ -152,16 +151,15 @@ def header_byline(
     for i in order:
         names = bare[i]
         stamped = bool(names) and find_date(page.text(i)) is not None
-        # Dated on its own line a name may hold a common word (`Will Doe/May 3, 2024`); a bare
-        # phrase may not (`Closing Bell`).
-        # Right under the headline a name may hold a common word too (`Will Young`, `Grace
-        # Long`), though not a definite article (`Los Gallardos`, `The Arts`): a place or a title.
+        # Dated on its own line, or right under the headline, a name may hold a common word
+        # (`Will Doe/May 3, 2024`, `Grace Long`); a bare phrase elsewhere may not (`Closing
+        # Bell`), and no name opens with a definite article (`Los Gallardos`: a place).
         common = all_common if stamped or mark < i <= mark + _UNDER_HEADLINE else common_words
         if not names or any(common(n, body) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
-        if i < mark and not dated_beside(page, i):
+        if i < top and not dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
         if is_cjk_name(names[0]) and not dated_beside(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch

@@ -300,3 +300,9 @@ def test_a_row_of_share_buttons_is_no_name() -> None:
     # The copy cuts `LinkedIn` at its inner capital: `Facebook X Linked` is shaped like a name.
     assert bare_names("Facebook X LinkedIn Tumblr Pinterest WhatsApp") == ["Facebook X Linked"]
     assert common_words("Facebook X Linked", "a story") is True
+
+
+def test_an_agency_alone_beside_its_date_signs_when_no_one_else_does() -> None:
+    # Further under the headline than an agency signs alone, but over its date.
+    credit = "Listen\nShare\nSave\nGallery\nThe first trams are due in 2028.\ndpa\nMay 3, 2024"
+    assert _signed(credit) == ["dpa"]

@@ -180,6 +180,13 @@ def header_byline(
         return [wire]
     if bios:
         return bios
+    # An agency alone over or under its date (`dpa` / `25.10.2025 - 15:26 Uhr`) signs too.
+    dated_wire = next(
+        (t for i in order if _is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
+        None,
+    )
+    if dated_wire is not None:
+        return [dated_wire]
     desk = dated_desk(page, order, mark)
     if desk:
         return [desk]

@@ -306,3 +306,12 @@ def test_an_agency_alone_beside_its_date_signs_when_no_one_else_does() -> None:
     # Further under the headline than an agency signs alone, but over its date.
     credit = "Listen\nShare\nSave\nGallery\nThe first trams are due in 2028.\ndpa\nMay 3, 2024"
     assert _signed(credit) == ["dpa"]
+
+
+def test_a_dated_name_under_a_short_story_is_a_related_storys() -> None:
+    # `Dana Roe` / `April 11, 2014` signs a related post under the story, not the story.
+    related = "Share\nTweet\nRelated Posts\nComet flyby delayed again\nDana Roe\nApril 11, 2014"
+    text = f"Home\nNews\nTram line to reach the airport by 2028\n{_STORY}\n{related}\n"
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="r", file="r.txt", path=path, kind="text", text=text))
+    assert article.byline == []

@@ -253,7 +253,7 @@ def _over_date(page: Page, i: int) -> bool:
 
 def _over_dates(page: Page, zone: Zone) -> list[int]:
     """The short lines around the story's start that stand over a date line of their own."""
-    end = min(len(page.lines), zone.start + _LONE_INTO_ZONE)
+    end = min(len(page.lines), zone.start + _LONE_INTO_ZONE, zone.end)
     start = max(0, zone.start - _DATED_ABOVE_ZONE)
     short = (i for i in range(start, end) if len(page.text(i)) <= _WIRE_CHARS)
     return [i for i in short if _over_date(page, i)]

@@ -315,3 +315,14 @@ def test_a_dated_name_under_a_short_story_is_a_related_storys() -> None:
     path = DATA / "byline-desk.txt"
     article = normalize(RawRecord(id="r", file="r.txt", path=path, kind="text", text=text))
     assert article.byline == []
+
+
+def test_names_in_a_box_of_links_under_the_headline_are_teasers() -> None:
+    # `You may also like` under the headline: its names and dates sign other stories, until a
+    # sentence closes the box.
+    box = "You may also like\nComet flyby delayed again\nDana Roe\nToday 7:30AM"
+    after = "Our guide to the city, delivered to your inbox every morning."
+    credit = (
+        f"{box}\nLibrary hours extended\nLee Park\nToday 6:10AM\n{after}\nAda Lindqvist\n9/11/23"
+    )
+    assert _signed(credit) == ["Ada Lindqvist"]

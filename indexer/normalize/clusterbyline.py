@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
@@ -64,6 +65,7 @@ _STAMP_BY = re.compile(
     r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
 )
 _MAX_STAMP_LINE = 120
+_BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
@@ -161,6 +163,8 @@ def header_byline(
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
         if i < top and not dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
+        if _in_link_box(page, i, mark):
+            continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
         if is_cjk_name(names[0]) and not dated_beside(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if wire is not None and not mark < i < wire_at:
@@ -197,6 +201,15 @@ def _dated_house(page: Page, i: int) -> list[str]:
     """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`); undated,
     such a line is a widget's (`by Taboola`)."""
     return house_credit(page.text(i)) if dated_beside(page, i) else []
+
+
+def _in_link_box(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i` stands in a box of links to other stories (`You may also like`) opened
+    under the headline (`mark`); a menu's `Trending` above the headline opens none."""
+    for j in range(i - 1, max(mark, i - _BOX_REACH - 1), -1):
+        if bp.box_kind(page.text(j)) == "links":
+            return bp.box_end(page.lines, j, "links") > i
+    return False
 
 
 def _place(name: str) -> bool:

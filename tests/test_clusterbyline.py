@@ -326,3 +326,17 @@ def test_names_in_a_box_of_links_under_the_headline_are_teasers() -> None:
         f"{box}\nLibrary hours extended\nLee Park\nToday 6:10AM\n{after}\nAda Lindqvist\n9/11/23"
     )
     assert _signed(credit) == ["Ada Lindqvist"]
+
+
+def test_a_personal_site_is_signed_by_its_owner() -> None:
+    # The site's masthead is a person's name, and that person holds its copyright.
+    foot = "Older posts\nAbout\n© Noor Haddad 2016-2020\nCredits"
+    head = "Noor Haddad\nAbout\nSubscribe\nArchive\n21 September 2020\nSQL"
+    text = f"{head}\nTram line to reach the airport by 2028\n{_STORY}\n{foot}\n"
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="o", file="o.txt", path=path, kind="text", text=text))
+    assert article.byline == ["Noor Haddad"]
+    # A company's notice under a newspaper's page names no writer.
+    house = text.replace("Noor Haddad", "Harbour Media Group")
+    article = normalize(RawRecord(id="p", file="p.txt", path=path, kind="text", text=house))
+    assert article.byline == []

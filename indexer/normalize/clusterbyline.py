@@ -65,6 +65,7 @@ _STAMP_BY = re.compile(
     r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
 )
 _MAX_STAMP_LINE = 120
+_MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
@@ -194,7 +195,7 @@ def header_byline(
     desk = dated_desk(page, order, mark)
     if desk:
         return [desk]
-    return houses[0] if houses else dated_pen_name(page, mark, body)
+    return houses[0] if houses else (dated_pen_name(page, mark, body) or _owner(page, zone))
 
 
 def _dated_house(page: Page, i: int) -> list[str]:
@@ -210,6 +211,22 @@ def _in_link_box(page: Page, i: int, mark: int) -> bool:
         if bp.box_kind(page.text(j)) == "links":
             return bp.box_end(page.lines, j, "links") > i
     return False
+
+
+def _owner(page: Page, zone: Zone) -> list[str]:
+    """The person a personal site is: named alone atop the page and holding its copyright
+    (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house."""
+    top = {page.keys[j] for j in range(min(zone.start, _MASTHEAD))}
+    for i in range(zone.end, len(page.lines)):
+        text = page.text(i)
+        match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
+        if match is None:
+            continue
+        holder = re.sub(r"\b(?:19|20)\d{2}\b", " ", match.group("holder"))
+        names = bare_names(holder.split(".")[0].strip(" ,-–—"))
+        if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
+            return names
+    return []
 
 
 def _place(name: str) -> bool:

@@ -243,7 +243,6 @@ def bare_names(text: str) -> list[str]:
     """The names of a line that is nothing but names, perhaps with a date (`Jane Doe, 3.5.2024`)."""
     if len(text) > 120:
         return []
-    stamped = bool(_RELATIVE.search(text)) or find_date(text) is not None
     text = _credit_text(text)
     stamp = _FOREIGN_STAMP.match(text)
     if stamp is not None:
@@ -259,21 +258,12 @@ def bare_names(text: str) -> list[str]:
     # `Politik · Jochen Bittner, Tina Hildebrandt`: the first part made only of names, and a
     # person's before the house's (`Daily Example | Jane Doe`).
     houses: list[str] = []
-    parts = [
+    for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
         # `Jane Doe Follow`: the button after the name.
-        _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
-        for part in SEPARATOR.split(text.strip(" ,|·•-–—"))
-    ]
-    for k, names in enumerate(parts):
+        names = _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
         if names and all(is_house(n) for n in names):
             houses = houses or names
         elif names:
-            if stamped:
-                # `Jane Doe | John Roe · 3 hours ago`: a stamped credit's names go on.
-                for more in parts[k + 1 :]:
-                    if not more or any(is_house(n) for n in more):
-                        break
-                    names = names + [n for n in more if n not in names]
             return names + [a for a in _agencies(text) if a not in names]
     return houses
 

@@ -9,6 +9,7 @@ import pytest
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.bylines import parse_byline, parse_name_line
+from indexer.normalize.creditline import bare_names, common_words
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 HEADLINE = "Water board to replace old mains under the market district"
@@ -219,4 +220,123 @@ def test_a_biography_of_someone_the_story_is_about_names_no_writer() -> None:
     # The story reports what `Mira Okafor` found: the biography under it is its subject's.
     article = _normalize("byline-bio-subject.txt")
     assert article.title == HEADLINE
+    assert article.byline == []
+
+
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        # The headline printed again in an audio player: the name between the copies signs.
+        (
+            "Sam Okoro\nTram line to reach the airport by 2028\n1.0x\n00:00\n00:00\nShare",
+            ["Sam Okoro"],
+        ),
+        # A bare name below a standfirst set in short lines and a row of buttons, a gallery
+        # parting it from the story.
+        (
+            "Six new stops\nA depot near the terminal\nListen\nShare\nSave\nPrint\nComments\n"
+            "Sam Okoro\nImage\nThe river bank where the line will run.\nPhoto: Archive\n"
+            "Advertisement\nRead more\nTram plans\nBus routes\nMaps",
+            ["Sam Okoro"],
+        ),
+    ],
+)
+def test_where_the_header_may_sign(credit: str, byline: list[str]) -> None:
+    assert _signed(credit) == byline
+
+
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        # Right under the headline a name may hold a word the story writes in lower case (`a
+        # grace period`), though not a definite article: `Los Gallardos` is a place.
+        ("Grace Holloway", ["Grace Holloway"]),
+        ("Los Gallardos", []),
+    ],
+)
+def test_a_name_under_the_headline_may_hold_a_common_word(credit: str, byline: list[str]) -> None:
+    text = (
+        f"Home\nNews\nTram line to reach the airport by 2028\n{credit}\n{_STORY}\n"
+        "Residents get a grace period of a year before the new parking rules near the stops apply."
+    )
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="g", file="g.txt", path=path, kind="text", text=text))
+    assert article.byline == byline
+
+
+def test_a_name_over_its_date_far_above_the_story_signs() -> None:
+    # Buttons part the dated name from the headline, a gallery from the story's first paragraph.
+    buttons = "\n".join(["Listen", "Share", "Save", "Print", "Comments", "Follow", "Gift"])
+    gallery = "\n".join(f"Picture {n} of 15" for n in range(1, 16))
+    credit = f"{buttons}\nAda Lindqvist\nMay 3, 2024\n{gallery}"
+    assert _signed(credit) == ["Ada Lindqvist"]
+
+
+def test_consecutive_reporter_lines_read_alone_sign_together() -> None:
+    # Korean reporters' lines (`NAME 기자 mail`), one per reporter, far above a missed headline.
+    names = "배윤경 기자 bykj@example.com\n이상현 기자 lee@example.com"
+    text = f"뉴스\n정치\n{names}\n" + "\n".join(["메뉴"] * 12) + f"\n{_STORY}\n"
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="k", file="k.txt", path=path, kind="text", text=text))
+    assert article.byline == ["배윤경", "이상현"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("배윤경 기자 bykj@example.com", ["배윤경"]),
+        ("순천, 광양 구현모 기자", ["구현모"]),
+        ("홍길동·김철수 기자", ["홍길동", "김철수"]),
+        ("Kolumne von Jana Beispiel", ["Jana Beispiel"]),
+        ("Ein Kommentar von Jana Beispiel", ["Jana Beispiel"]),
+    ],
+)
+def test_labels_of_other_languages_open_a_by_line(line: str, names: list[str]) -> None:
+    credit = parse_byline(line)
+    assert credit is not None and credit.byline == names
+
+
+def test_a_row_of_share_buttons_is_no_name() -> None:
+    # The copy cuts `LinkedIn` at its inner capital: `Facebook X Linked` is shaped like a name.
+    assert bare_names("Facebook X LinkedIn Tumblr Pinterest WhatsApp") == ["Facebook X Linked"]
+    assert common_words("Facebook X Linked", "a story") is True
+
+
+def test_an_agency_alone_beside_its_date_signs_when_no_one_else_does() -> None:
+    # Further under the headline than an agency signs alone, but over its date.
+    credit = "Listen\nShare\nSave\nGallery\nThe first trams are due in 2028.\ndpa\nMay 3, 2024"
+    assert _signed(credit) == ["dpa"]
+
+
+def test_a_dated_name_under_a_short_story_is_a_related_storys() -> None:
+    # `Dana Roe` / `April 11, 2014` signs a related post under the story, not the story.
+    related = "Share\nTweet\nRelated Posts\nComet flyby delayed again\nDana Roe\nApril 11, 2014"
+    text = f"Home\nNews\nTram line to reach the airport by 2028\n{_STORY}\n{related}\n"
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="r", file="r.txt", path=path, kind="text", text=text))
+    assert article.byline == []
+
+
+def test_names_in_a_box_of_links_under_the_headline_are_teasers() -> None:
+    # `You may also like` under the headline: its names and dates sign other stories, until a
+    # sentence closes the box.
+    box = "You may also like\nComet flyby delayed again\nDana Roe\nToday 7:30AM"
+    after = "Our guide to the city, delivered to your inbox every morning."
+    credit = (
+        f"{box}\nLibrary hours extended\nLee Park\nToday 6:10AM\n{after}\nAda Lindqvist\n9/11/23"
+    )
+    assert _signed(credit) == ["Ada Lindqvist"]
+
+
+def test_a_personal_site_is_signed_by_its_owner() -> None:
+    # The site's masthead is a person's name, and that person holds its copyright.
+    foot = "Older posts\nAbout\n© Noor Haddad 2016-2020\nCredits"
+    head = "Noor Haddad\nAbout\nSubscribe\nArchive\n21 September 2020\nSQL"
+    text = f"{head}\nTram line to reach the airport by 2028\n{_STORY}\n{foot}\n"
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="o", file="o.txt", path=path, kind="text", text=text))
+    assert article.byline == ["Noor Haddad"]
+    # A company's notice under a newspaper's page names no writer.
+    house = text.replace("Noor Haddad", "Harbour Media Group")
+    article = normalize(RawRecord(id="p", file="p.txt", path=path, kind="text", text=house))
     assert article.byline == []

@@ -22,6 +22,9 @@ from indexer.normalize.creditline import bare_names, byline_names
         ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
         ("Health Daily 9/21/2016", ["Health Daily"]),
         ("Jane Doe and AP", ["Jane Doe", "AP"]),
+        # A relative stamp in German or French beside the name (`vor 3 Stunden`: `vor` is `ago`).
+        ("Julia Doe vor 3 Stunden", ["Julia Doe"]),
+        ("Julia Doe il y a 3 heures", ["Julia Doe"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

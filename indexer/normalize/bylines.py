@@ -15,6 +15,12 @@ _DIGIT = re.compile(r"\d")
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
     *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    # `Kolumne von Jane Doe`, `Ein Kommentar von Jane Doe`: the kind of piece before its author.
+    *(
+        f"{article}{kind} von"
+        for kind in "kommentar kolumne gastbeitrag analyse essay reportage glosse".split()
+        for article in ("", "ein ", "eine ")
+    ),
     *"by von par por door af av".split(),
 )
 _BYLINE = re.compile(
@@ -96,6 +102,13 @@ _CJK_BYLINE = re.compile(
 )
 _CJK_CREDIT = re.compile(
     rf"^[（(【]?(?P<role>责任编辑|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
+)
+# Korean bylines: `홍길동 기자`, `홍길동·김철수 기자 hong@example.com`, a place first (`순천 홍길동
+# 기자`): the reporter's title after the names is their label.
+_HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
+_HANGUL_BYLINE = re.compile(
+    rf"^(?:[\uac00-\ud7a3]+,?\s+){{0,3}}?(?P<names>{_HANGUL_NAME}(?:\s*[·,]\s*{_HANGUL_NAME})*)"
+    r"\s*기자(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
 )
 _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
 
@@ -201,9 +214,9 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     if word_count(text) > 20 or len(text) > 200:
         return None
     if not text.isascii():
-        cjk = _CJK_BYLINE.match(text)
+        cjk = _CJK_BYLINE.match(text) or _HANGUL_BYLINE.match(text.strip())
         if cjk is not None:
-            return Credit(byline=_cjk_names(cjk.group("names")))
+            return Credit(byline=_cjk_names(cjk.group("names").replace("·", "、")))
     match = _BYLINE.match(text)
     if match is None:
         return None

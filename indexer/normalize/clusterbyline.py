@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
@@ -22,10 +23,18 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
-    without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
+from indexer.normalize.othercredit import (
+    AGENCY_LINE,
+    agency_byline,
+    dated_beside,
+    dated_desk,
+    dated_pen_name,
+    house_credit,
+    pen_name,
+)
 from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
@@ -51,24 +60,32 @@ _LABEL_ALONE = re.compile(
 _LABELLED_PART = re.compile(
     r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
 )
+# `Posted on March 4, 2024 by Jane Doe`: a blog's stamp, its author after it.
+_STAMP_BY = re.compile(
+    r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
+)
+_MAX_STAMP_LINE = 120
+_MASTHEAD = 5  # the page's first lines, where a site's own name stands
+_BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
+_UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
+_ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
 _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
-_DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
+_BELOW_TITLE = 10  # lines under the headline, above the story, where its byline may stand
+_DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
-_DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 _OPENERS = frozenset("\"'“‘„«[(—–―")
 # Photo credits: `Foto: …`, `Bild: …`, `© …`, `Photo by …`, `Getty Images`.
 _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
-_AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 
 
 def header_byline(
@@ -79,10 +96,17 @@ def header_byline(
     if title_at is not None:
         # A headline printed again above the story's copy may carry the byline under it.
         span = sorted(set(span) | set(_under_copies(page, title_at)))
+    if title_at is not None and title_at < zone.start:
+        # A long standfirst in short lines and a player may part the byline from the headline.
+        below = range(title_at + 1, min(zone.start, title_at + _BELOW_TITLE + 1))
+        span = sorted(set(span) | set(below))
     if anchor is not None:
         # A wire story on a portal: its byline stands just above its dateline.
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
+    # The headline printed twice (over the story and again in a player): what stands between
+    # the copies is under the headline too.
+    top = min(_copies_above(page, title_at), default=mark) if mark == title_at else mark
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
     bios = writer_bios(page, zone, body)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
@@ -101,13 +125,23 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names + [n for n in _coauthors(page, high, body) if n not in names]
-    agency = next((a for i in order if (a := _agency_byline(_signed_text(page, i)))), None)
+    agency = next((a for i in order if (a := agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
+    pen = next(
+        (
+            a
+            for i in order
+            if (a := pen_name(_signed_text(page, i), body)) and dated_beside(page, i)
+        ),
+        None,
+    )
+    if pen is not None:
+        return [pen]
     lone = _lone_byline(page, zone, body, signed)
     if lone:
         return lone
-    houses = [names for i in order if (names := signed[i])]
+    houses = [names for i in order if (names := signed[i] or _dated_house(page, i))]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
@@ -120,16 +154,19 @@ def header_byline(
     for i in order:
         names = bare[i]
         stamped = bool(names) and find_date(page.text(i)) is not None
-        # Dated on its own line a name may hold a common word (`Will Doe/May 3, 2024`); a bare
-        # phrase may not (`Closing Bell`).
-        common = all_common if stamped else common_words
-        if not names or any(common(n, body) for n in names):
+        # Dated on its own line, or right under the headline, a name may hold a common word
+        # (`Will Doe/May 3, 2024`, `Grace Long`); a bare phrase elsewhere may not (`Closing
+        # Bell`), and no name opens with a definite article (`Los Gallardos`: a place).
+        common = all_common if stamped or mark < i <= mark + _UNDER_HEADLINE else common_words
+        if not names or any(common(n, body) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
-        if i < mark and not _dated_beside(page, i):
+        if i < top and not dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
-        if is_cjk_name(names[0]) and not _dated_beside(page, i):
+        if _in_link_box(page, i, mark):
+            continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
+        if is_cjk_name(names[0]) and not dated_beside(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if wire is not None and not mark < i < wire_at:
             continue  # the agency under the headline signs before what stands further off
@@ -148,8 +185,53 @@ def header_byline(
         return [wire]
     if bios:
         return bios
-    desk = _dated_desk(page, order, mark)
-    return [desk] if desk else (houses[0] if houses else [])
+    # An agency alone over or under its date (`dpa` / `25.10.2025 - 15:26 Uhr`) signs too.
+    dated_wire = next(
+        (t for i in order if _is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
+        None,
+    )
+    if dated_wire is not None:
+        return [dated_wire]
+    desk = dated_desk(page, order, mark)
+    if desk:
+        return [desk]
+    return houses[0] if houses else (dated_pen_name(page, mark, body) or _owner(page, zone))
+
+
+def _dated_house(page: Page, i: int) -> list[str]:
+    """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`); undated,
+    such a line is a widget's (`by Taboola`)."""
+    return house_credit(page.text(i)) if dated_beside(page, i) else []
+
+
+def _in_link_box(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i` stands in a box of links to other stories (`You may also like`) opened
+    under the headline (`mark`); a menu's `Trending` above the headline opens none."""
+    for j in range(i - 1, max(mark, i - _BOX_REACH - 1), -1):
+        if bp.box_kind(page.text(j)) == "links":
+            return bp.box_end(page.lines, j, "links") > i
+    return False
+
+
+def _owner(page: Page, zone: Zone) -> list[str]:
+    """The person a personal site is: named alone atop the page and holding its copyright
+    (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house."""
+    top = {page.keys[j] for j in range(min(zone.start, _MASTHEAD))}
+    for i in range(zone.end, len(page.lines)):
+        text = page.text(i)
+        match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
+        if match is None:
+            continue
+        holder = re.sub(r"\b(?:19|20)\d{2}\b", " ", match.group("holder"))
+        names = bare_names(holder.split(".")[0].strip(" ,-–—"))
+        if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
+            return names
+    return []
+
+
+def _place(name: str) -> bool:
+    """Whether a name opens with a definite article and names no house: a place or a title."""
+    return _ARTICLE.match(name) is not None and not is_house(name)
 
 
 def _subject(name: str, prose: str) -> bool:
@@ -200,21 +282,26 @@ def _over_date(page: Page, i: int) -> bool:
 
 
 def _over_dates(page: Page, zone: Zone) -> list[int]:
-    """The short lines in the story's first lines that stand over a date line of their own."""
-    end = min(len(page.lines), zone.start + _LONE_INTO_ZONE)
-    short = (i for i in range(zone.start, end) if len(page.text(i)) <= _WIRE_CHARS)
+    """The short lines around the story's start that stand over a date line of their own."""
+    end = min(len(page.lines), zone.start + _LONE_INTO_ZONE, zone.end)
+    start = max(0, zone.start - _DATED_ABOVE_ZONE)
+    short = (i for i in range(start, end) if len(page.text(i)) <= _WIRE_CHARS)
     return [i for i in short if _over_date(page, i)]
 
 
 def _under_copies(page: Page, title_at: int) -> list[int]:
     """The lines just under earlier copies of the headline, a few lines above it."""
-    key = page.keys[title_at]
     return [
         j
-        for i in range(max(0, title_at - _COPY_REACH), title_at)
-        if page.keys[i] == key
+        for i in _copies_above(page, title_at)
         for j in range(i + 1, min(title_at, i + _BELOW_COPY + 1))
     ]
+
+
+def _copies_above(page: Page, title_at: int) -> list[int]:
+    """The earlier copies of the headline, a few lines above it."""
+    key = page.keys[title_at]
+    return [i for i in range(max(0, title_at - _COPY_REACH), title_at) if page.keys[i] == key]
 
 
 def _is_wire(text: str) -> bool:
@@ -230,6 +317,7 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
     stories signs each teaser, so a second `By` line with other names makes the first no byline.
     """
     found: list[list[str]] = []
+    last = -2  # the line of the last `By` line read: consecutive ones sign together
     # The story's foot may sign it too (`Autor: Jane Doe` under the last paragraph).
     foot = range(zone.end, min(len(page.lines), zone.end + _LONE_BELOW_ZONE))
     for i in [*range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)), *foot]:
@@ -238,10 +326,13 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
             continue
         names = signed[i] if i in signed else byline_names(text, body)
         names = [n for n in names if not is_house(n)]
-        if names and names not in found:
+        if names and last == i - 1 and found:
+            found[-1] += [n for n in names if n not in found[-1]]  # `By A` / `By B`
+        elif names and names not in found:
             found.append(names)
             if len(found) > 1:
                 return []
+        last = i if names else last
     return found[0] if found else []
 
 
@@ -254,12 +345,15 @@ def _signed_text(page: Page, i: int) -> str:
     part = _LABELLED_PART.search(text)
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]
+    stamp = _STAMP_BY.match(text) if len(text) <= _MAX_STAMP_LINE else None
+    if stamp is not None and find_date(stamp.group("stamp")) is not None:
+        return "By " + stamp.group("rest")  # `Posted on March 4, 2024 by Jane Doe`
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 
 def _may_be_credit(text: str) -> bool:
     """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
-    if _AGENCY_LINE.match(text):
+    if AGENCY_LINE.match(text):
         return False  # a `By` line that named no one (`by Lesotho Times`) names no one bare
     if text[:1] in _OPENERS or text.rstrip().endswith(":"):
         return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
@@ -274,42 +368,3 @@ def _may_be_credit(text: str) -> bool:
     if len(pieces) == 1 or find_date(text) is not None:
         return True  # a picture's credit carries no date (`Jane Doe / TNN / Updated: May 3`)
     return not any(canonical_outlet(p) for p in pieces)
-
-
-def _dated_beside(page: Page, i: int, reach: int = _DATE_REACH) -> bool:
-    """Whether line `i` states a date or stands a line or two from one that does."""
-    return (
-        any(
-            0 <= j < len(page.lines) and parse_date_line(page.text(j)) is not None
-            for j in range(i - reach, i + reach + 1)
-        )
-        or find_date(page.text(i)) is not None
-    )
-
-
-def _agency_byline(text: str) -> str | None:
-    """A `By` line that credits a news agency alone (`By Associated Press`, `Von dpa, 30.04.`)."""
-    match = _AGENCY_LINE.match(text)
-    if match is None:
-        return None
-    first = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", without_stamps(match.group("rest")))[0]
-    outlet = canonical_outlet(first)
-    if outlet is not None and outlet in WIRES:
-        return first.strip()
-    # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
-    return _desk(first)
-
-
-def _desk(text: str) -> str | None:
-    """A desk's name as the page writes it (`Smart Shopping Team`, `Daily Example Staff`)."""
-    words = text.split()
-    desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
-    return text.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
-
-
-def _dated_desk(page: Page, order: list[int], mark: int) -> str | None:
-    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
-    for i in order:
-        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and _dated_beside(page, i, 1):
-            return desk
-    return None

@@ -33,15 +33,17 @@ _NOT_PERSON = frozenset(
     previous advertisement sponsored privacy policy terms cookie cookies contact about careers
     help support imprint impressum sitemap accessibility settings account website webseite
     co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
-    aktualisiert publicado actualizado publié pubblicato aggiornato""".split()
+    aktualisiert publicado actualizado publié pubblicato aggiornato facebook twitter linkedin
+    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard""".split()
 )
 
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 
 # `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
 _RELATIVE = re.compile(
-    r"(?:\b(?:published|updated|posted)\s*:?\s*)?\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?"
-    r"|days?|weeks?|months?|years?|stunden|minuten|tagen?|std\.?)\b(?:\s+ago)?",
+    r"(?:\b(?:published|updated|posted)\s*:?\s*)?(?:\b(?:vor|hace|il y a)\s+)?\b\d+\s*(?:seconds?"
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|stunden|minuten|tagen?|std\.?|horas?"
+    r"|minutos?|días?|heures?|jours?)\b(?:\s+ago)?",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,119 @@
+"""Credits that name no person in full: an agency, a desk, a house or a pen name.
+
+A `By` line may credit a news agency (`By Associated Press`), a desk (`By Smart Shopping Team`),
+the site itself (`By TPN, in News`) or a writer's pen name or handle (`by doumae`); a one-word
+name may stand over its date under the headline (`Paul` / `December 23, 2016`). Each is read as
+the page writes it, and each is weaker evidence than a person's full name: the byline cluster
+(`clusterbyline`) asks for them in its order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.creditline import all_common, common_words, without_stamps
+from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
+from indexer.normalize.story import Page
+
+DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
+_DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
+_HOUSE_END = re.compile(r"\s*[,|·•]\s*|\s+[-–—]\s+|\s+(?i:with|in|for|on)\s+")
+_HOUSE_WORDS = 3  # words of a house's name in a `By` line (`By Daily Example`)
+_MAX_HOUSE_LINE = 120
+# What a capitalised word after `By` may be without naming a house (`By Monday`, `By Category`).
+_NOT_HOUSE = frozenset(
+    """the a an this that these those our your its his her their my me us you it them
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    category topic date region author name popularity price email mail phone default post
+    relevance rating""".split()
+)
+_HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
+_PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
+AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
+
+
+def dated_beside(page: Page, i: int, reach: int = DATE_REACH) -> bool:
+    """Whether line `i` states a date or stands a line or two from one that does."""
+    return (
+        any(
+            0 <= j < len(page.lines) and parse_date_line(page.text(j)) is not None
+            for j in range(i - reach, i + reach + 1)
+        )
+        or find_date(page.text(i)) is not None
+    )
+
+
+def agency_byline(text: str) -> str | None:
+    """A `By` line that credits a news agency alone (`By Associated Press`, `Von dpa, 30.04.`)."""
+    match = AGENCY_LINE.match(text)
+    if match is None:
+        return None
+    first = re.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", without_stamps(match.group("rest")))[0]
+    outlet = canonical_outlet(first)
+    if outlet is not None and outlet in WIRES:
+        return first.strip()
+    # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
+    return _desk(first)
+
+
+def house_credit(text: str) -> list[str]:
+    """The house a `By` line credits when it names no person (`By TPN, in News`, `By Euronews
+    with Agencies`), as the page writes it; it signs only where no one else does."""
+    match = AGENCY_LINE.match(text)
+    if match is None or len(text) > _MAX_HOUSE_LINE:
+        return []
+    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
+    words = first.split()
+    if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
+        return []
+    if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in words):
+        return []
+    return [first]
+
+
+def pen_name(text: str, body: str) -> str | None:
+    """The pen name or handle a `By` line signs with (`by doumae`, `By Cindy mangomini`), as the
+    page writes it: the label and a date beside it vouch for what no name's shape would."""
+    match = AGENCY_LINE.match(text)
+    if match is None or len(text) > _MAX_HOUSE_LINE:
+        return None
+    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
+    words = first.split()
+    if not 1 <= len(words) <= 2 or not all(_HANDLE.match(w) for w in words):
+        return None
+    if len(words) == 2 and not words[0][:1].isupper():
+        return None  # `by selling shares`: a phrase
+    rest = body.replace(text, " ")  # the `By` line itself may open the story's text
+    if any(w.lower() in _NOT_HOUSE or common_words(w, rest) for w in words):
+        return None  # `By email`, `by default`: words of the page, no one's name
+    return None if is_outlet_like(first) else first  # `by Lesotho Times`, `by APA`: a house
+
+
+def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
+    """A one-word name just under the headline over its date (`Paul` / `December 23, 2016`)."""
+    for i in range(mark + 1, min(len(page.lines), mark + _PEN_BELOW + 1)):
+        text = page.text(i).strip()
+        name_shaped = _HANDLE.match(text) and text[:1].isupper() and not any(map(str.isdigit, text))
+        if not name_shaped or not dated_beside(page, i, 1):
+            continue
+        if text.lower() in _NOT_HOUSE or is_outlet_like(text) or all_common(text, body):
+            continue
+        if find_date(text) is None and parse_date_line(text) is None:
+            return [text]
+    return []
+
+
+def _desk(text: str) -> str | None:
+    """A desk's name as the page writes it (`Smart Shopping Team`, `Daily Example Staff`)."""
+    words = text.split()
+    desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
+    return text.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
+
+
+def dated_desk(page: Page, order: list[int], mark: int) -> str | None:
+    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
+    for i in order:
+        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and dated_beside(page, i, 1):
+            return desk
+    return None

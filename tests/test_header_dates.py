@@ -111,3 +111,10 @@ def test_a_page_in_a_language_that_writes_the_day_first_reads_its_numeric_stamp_
     # `02/12/2024` on a Spanish page is the 2nd of December.
     article = _normalize("date-page-order.txt")
     assert article.date is not None and article.date.iso() == "2024-12-02"
+
+
+def test_a_labelled_stamp_under_a_long_story_reads_its_numeric_date_in_the_page_order() -> None:
+    # `Veröffentlicht: 05.08.24, 14:47 Uhr` after twelve paragraphs of a German story: the
+    # 5th of August, read in the page's order as the header's stamps are.
+    article = _normalize("date-foot-short-year.txt")
+    assert article.date is not None and article.date.iso() == "2024-08-05"

@@ -118,3 +118,12 @@ def test_a_labelled_stamp_under_a_long_story_reads_its_numeric_date_in_the_page_
     # 5th of August, read in the page's order as the header's stamps are.
     article = _normalize("date-foot-short-year.txt")
     assert article.date is not None and article.date.iso() == "2024-08-05"
+
+
+def test_photo_credits_that_repeat_the_byline_do_not_hide_its_stamp() -> None:
+    # `© Tom Example` under two photos, then `Tom Example` / `30 June 2025,` / `3:59 pm` below a
+    # summary box: the line that is the name alone signs the story, and its stamp dates it.
+    article = _normalize("date-byline-photo-credit.txt")
+    assert article.byline == ["Tom Example"]
+    assert article.date is not None and article.date.iso() == "2025-06-30"
+    assert article.provenance["date"] == "byline-line"

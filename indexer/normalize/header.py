@@ -71,6 +71,7 @@ _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s
 _CLOCK = re.compile(
     r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
 )
+_BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
@@ -174,6 +175,9 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
     key = name.casefold()
     signed = [i for i in range(low, high) if key in page.keys[i]]
+    if len(signed) > 1:
+        # `© Jane Doe` under two photos and `Jane Doe` over the stamp: the name alone signs.
+        signed = [i for i in signed if _BY_LABEL.sub("", page.keys[i]).strip(" .,:|") == key]
     if len(signed) != 1:
         return None
     days = {

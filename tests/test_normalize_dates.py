@@ -104,6 +104,23 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
     assert parse_date(text) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("söndag 2 augusti 2026", "2026-08-02"),  # Swedish
+        ("8. dubna 2025 13:31", "2025-04-08"),  # Czech, the month in the genitive
+        ("Опубликовано 8 января 2026, 17:46", "2026-01-08"),  # Russian
+        ("5 października 2023 r.", "2023-10-05"),  # Polish
+        ("20 Nisan 2026 Pazartesi", "2026-04-20"),  # Turkish
+        ("14. heinäkuuta 2024 klo 10.15", "2024-07-14"),  # Finnish
+        ("3 desember 2024", "2024-12-03"),  # Norwegian
+    ],
+)
+def test_month_names_of_more_languages(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == iso
+
+
 def test_find_date_reads_a_date_inside_a_line() -> None:
     found = find_date("Updated 3:04 PM EST, Tue January 14, 2025 | 4 min read")
     assert found is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date
+from indexer.normalize.header import line_dates
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
@@ -127,3 +128,9 @@ def test_photo_credits_that_repeat_the_byline_do_not_hide_its_stamp() -> None:
     assert article.byline == ["Tom Example"]
     assert article.date is not None and article.date.iso() == "2025-06-30"
     assert article.provenance["date"] == "byline-line"
+
+
+def test_japanese_words_beside_a_stamp_are_counted_once() -> None:
+    # The author, category and tags beside the stamp: eight words, not sixteen.
+    found = line_dates("2021年7月14日 10:05 by 山田 | カテゴリー 経済 | タグ 物価, 為替, 金融")
+    assert [(kind, date.iso()) for kind, date in found] == [("published", "2021-07-14")]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS, cluster
 from indexer.normalize.dates import find_date, parse_date_line
-from indexer.normalize.lines import word_count
+from indexer.normalize.lines import cjk_count, word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -326,11 +326,17 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
     # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
     leftover = STAMP_BITS.sub(" ", plain + rest)
     words = [w for w in _WORDS.findall(leftover) if w.casefold() not in _BUTTONS]
-    if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
+    if found and _words(words) > _LEFTOVER_WORDS:
         return []
     if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
         return []
     return found
+
+
+def _words(words: list[str]) -> int:
+    """How many words these are, a run of Chinese or Japanese characters counting one word per
+    two characters (`カテゴリー 社会`: three), not once as a word and again by its characters."""
+    return sum(max(1, cjk_count(w) // 2) if not w.isascii() else 1 for w in words)
 
 
 def _prose_date(text: str) -> bool:

@@ -12,10 +12,10 @@ from indexer.normalize.header import line_dates
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
 
-def _normalize(name: str) -> Article:
-    """Normalise one copied page as `newsindex rebuild` reads a `.txt` file."""
+def _normalize(name: str, tail: str = "") -> Article:
+    """Normalise one copied page (with `tail` lines added) as `newsindex rebuild` reads it."""
     path = DATA / name
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8") + tail
     return normalize(RawRecord(id=name, file=name, path=path, kind="text", text=text))
 
 
@@ -134,3 +134,13 @@ def test_japanese_words_beside_a_stamp_are_counted_once() -> None:
     # The author, category and tags beside the stamp: eight words, not sixteen.
     found = line_dates("2021年7月14日 10:05 by 山田 | カテゴリー 経済 | タグ 物価, 為替, 金融")
     assert [(kind, date.iso()) for kind, date in found] == [("published", "2021-07-14")]
+
+
+def test_a_meta_line_far_between_headline_and_story_dates_it_when_alone_on_the_page() -> None:
+    # Key points and a gallery part the headline from the story; between them stands the one
+    # stamp of the page, `Maria Example and Tom Example, Markets | 4:19 PM, May 3, 2024 | …`.
+    article = _normalize("date-far-meta-line.txt")
+    assert article.date is not None and article.date.iso() == "2024-05-03"
+    # A second day stamped anywhere (a related story's) leaves that far line unread.
+    article = _normalize("date-far-meta-line.txt", "Harbour fees to rise\nApril 28, 2024\n")
+    assert article.date is None

@@ -121,6 +121,8 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
         published = _labelled_date(page, zone, mark)
     if published is None:
         published = _stamp_near(page, zone, mark)
+    if published is None and title_at is not None:
+        published = _lone_meta_line(page, zone, title_at)
     if (
         published is None
         and updated is not None
@@ -247,6 +249,26 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
             return None
         return dates[0]
     return None
+
+
+def _lone_meta_line(page: Page, zone: Zone, title_at: int) -> PartialDate | None:
+    """The day of a meta line (`By Jane Doe and John Roe | 4:19 PM, May 3, 2024`) between the
+    headline and the story's first paragraph, however far apart a summary or a gallery sets
+    them, when no other day is stamped anywhere on the page: nothing else it could date."""
+    if not title_at < zone.start:
+        return None
+    days = {
+        date
+        for i in range(title_at + 1, zone.start)
+        if not _updated_above(page, i)
+        for kind, date in _dates(page, i)
+        if kind == "published"
+    }
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    others = (date for i in range(len(page.lines)) for _, date in _dates(page, i))
+    return None if any(date != day for date in others) else day
 
 
 def _stamp_dates(page: Page, i: int) -> list[PartialDate]:

@@ -144,3 +144,15 @@ def test_a_meta_line_far_between_headline_and_story_dates_it_when_alone_on_the_p
     # A second day stamped anywhere (a related story's) leaves that far line unread.
     article = _normalize("date-far-meta-line.txt", "Harbour fees to rise\nApril 28, 2024\n")
     assert article.date is None
+
+
+def test_a_timed_update_above_the_headline_dates_it_when_alone_on_the_page() -> None:
+    # `Updated 9:41 PM EST, Wed March 6, 2024` over the share buttons, nine lines above the
+    # headline: the page's one stamp, a newsroom's timed one, as under the headline.
+    article = _normalize("date-update-above.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-06"
+    assert article.provenance["date"] == "update-line"
+    article = _normalize(
+        "date-update-above.txt", "Related\nBridge repairs delayed\nMarch 1, 2024\n"
+    )
+    assert article.date is None

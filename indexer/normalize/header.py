@@ -121,14 +121,17 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
         published = _labelled_date(page, zone, mark)
     if published is None:
         published = _stamp_near(page, zone, mark)
-    if published is None and title_at is not None:
-        published = _lone_meta_line(page, zone, title_at)
     if (
         published is None
         and updated is not None
         and _news_update(page, updated_at, updated, title_at)
     ):
         return HeaderDates(None, updated, updated)
+    if published is None and updated is None and title_at is not None:
+        lone = _lone_stamp(page, zone, title_at)
+        if lone is not None and lone[0] == "updated":
+            return HeaderDates(None, lone[1], lone[1])
+        published = lone[1] if lone is not None else None
     return HeaderDates(published, updated)
 
 
@@ -251,24 +254,23 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     return None
 
 
-def _lone_meta_line(page: Page, zone: Zone, title_at: int) -> PartialDate | None:
-    """The day of a meta line (`By Jane Doe and John Roe | 4:19 PM, May 3, 2024`) between the
-    headline and the story's first paragraph, however far apart a summary or a gallery sets
-    them, when no other day is stamped anywhere on the page: nothing else it could date."""
-    if not title_at < zone.start:
-        return None
-    days = {
-        date
-        for i in range(title_at + 1, zone.start)
-        if not _updated_above(page, i)
+def _lone_stamp(page: Page, zone: Zone, title_at: int) -> tuple[str, PartialDate] | None:
+    """The one dated line in the header's reach, past its cluster (key points or a gallery
+    may part the headline from the story), when no other day is stamped anywhere on the page:
+    a meta line (`Jane Doe, Markets | 4:19 PM, May 3, 2024`) or a timed update above the
+    headline. Nothing else on the page could be the story's date."""
+    found = [
+        (kind, date, i)
+        for i in range(max(0, title_at - FAR_ABOVE), zone.start)
+        if i != title_at and not _updated_above(page, i)
         for kind, date in _dates(page, i)
-        if kind == "published"
-    }
-    if len(days) != 1:
+        if (kind == "published" and i > title_at) or _news_update(page, i, date, title_at)
+    ]
+    if len({date for _, date, _ in found}) != 1:
         return None
-    day = days.pop()
+    kind, day, _ = found[0]
     others = (date for i in range(len(page.lines)) for _, date in _dates(page, i))
-    return None if any(date != day for date in others) else day
+    return None if any(date != day for date in others) else (kind, day)
 
 
 def _stamp_dates(page: Page, i: int) -> list[PartialDate]:

@@ -156,3 +156,11 @@ def test_a_timed_update_above_the_headline_dates_it_when_alone_on_the_page() -> 
         "date-update-above.txt", "Related\nBridge repairs delayed\nMarch 1, 2024\n"
     )
     assert article.date is None
+
+
+def test_a_stamp_with_its_update_at_the_foot_of_the_story_dates_it() -> None:
+    # `12 marzo 2024 ( modifica il 13 marzo 2024 | 09:12)` under the last paragraph: a line that
+    # states a publication and a later update is the story's stamp, never a sentence of it.
+    article = _normalize("date-foot-pair.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-12"
+    assert article.updated is not None and article.updated.iso() == "2024-03-13"

@@ -23,6 +23,7 @@ LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long st
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
 FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
 LIST_REACH = 3  # stamps of other days this near make a list
+FOOT = 3  # lines under the zone's last paragraph where the story's own stamp may stand
 _STAMP_CHARS = 60
 _STAMP_WORDS = 8
 _META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
@@ -132,6 +133,8 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
         if lone is not None and lone[0] == "updated":
             return HeaderDates(None, lone[1], lone[1])
         published = lone[1] if lone is not None else None
+    if published is None and updated is None:
+        return _stamp_pair(page, zone, mark)
     return HeaderDates(published, updated)
 
 
@@ -271,6 +274,25 @@ def _lone_stamp(page: Page, zone: Zone, title_at: int) -> tuple[str, PartialDate
     kind, day, _ = found[0]
     others = (date for i in range(len(page.lines)) for _, date in _dates(page, i))
     return None if any(date != day for date in others) else (kind, day)
+
+
+def _stamp_pair(page: Page, zone: Zone, mark: int) -> HeaderDates:
+    """The story's own stamp at its foot or anywhere in its zone: a line that states its
+    publication and a later update (`5 gennaio 2025 (modifica il 6 gennaio 2025 | 15:24)`),
+    which no sentence, list item or caption does, when the page has one such day."""
+    firsts, thens = set(), set()
+    for i in range(
+        max(0, min(mark, zone.start) - FAR_ABOVE), min(len(page.lines), zone.end + FOOT)
+    ):
+        found = _dates(page, i)
+        if [kind for kind, _ in found] == ["published", "updated"]:
+            (_, first), (_, then) = found
+            if first.start() <= then.start():
+                firsts.add(first)
+                thens.add(then)
+    if len(firsts) != 1:
+        return HeaderDates(None, None)
+    return HeaderDates(firsts.pop(), max(thens, key=lambda day: day.start()))
 
 
 def _stamp_dates(page: Page, i: int) -> list[PartialDate]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date
-from indexer.normalize.header import line_dates
+from indexer.normalize.stamplines import line_dates
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 

@@ -1,4 +1,5 @@
-"""The dates in the header cluster of a copied web page (its byline: `clusterbyline.py`).
+"""The dates in the header cluster of a copied web page (its byline: `clusterbyline.py`; what
+each line stamps: `stamplines.py`).
 
 A page dates and signs its story right by the headline (`By Jane Doe`, `May 3, 2024, 4:19 PM`);
 the masthead above prints today's date, related lists and comments below print theirs, and a
@@ -13,9 +14,12 @@ import re
 from typing import NamedTuple
 
 from indexer.models import PartialDate
-from indexer.normalize.cluster import STAMP_BITS, cluster
+from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
-from indexer.normalize.lines import cjk_count, word_count
+from indexer.normalize.lines import word_count
+from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
+from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
+from indexer.normalize.stamplines import page_dates, updated_above
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -26,43 +30,6 @@ LIST_REACH = 3  # stamps of other days this near make a list
 FOOT = 3  # lines under the zone's last paragraph where the story's own stamp may stand
 _STAMP_CHARS = 60
 _STAMP_WORDS = 8
-_META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
-_META_WORDS = 30
-_LEFTOVER_WORDS = 10
-_PROSE_WORDS = 3
-_COMMA_END = re.compile(r",\s*(?:\w{1,3}\s+)?$")  # `…, 24 April`, `…, le 30 avril`
-_WORDS = re.compile(r"[^\W\d_]+")
-# The labels of buttons a copy glues to a stamp (`… 11:30 am cancel email link share Save`).
-_BUTTONS = frozenset(
-    "share shares email e mail link copy copied bookmark save saved print cancel comment comments"
-    " tweet facebook twitter whatsapp linkedin reddit pinterest flipboard telegram gift".split()
-)
-_LABEL_CHARS = 24
-_LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
-_NOT_PUBLISHED = re.compile(
-    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
-    r"\b\W*$",
-    re.IGNORECASE,
-)  # how far before a date its `Updated` label may stand
-_UPDATED = re.compile(
-    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
-    r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica)|更新)",
-    re.IGNORECASE,
-)
-# `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
-_UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
-# `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
-_ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
-# A label that says a sentence states the page's own date (`This story was first published on`).
-_DATE_LABEL = re.compile(
-    r"\b(?:published|posted|updated|modified|written|veröffentlicht|erschienen|aktualisiert"
-    r"|geändert|erstellt|publicado|actualizado|modificado|publié|modifié|mis à jour|pubblicato"
-    r"|aggiornato)\b",
-    re.IGNORECASE,
-)
-# Lower-case words before a date that make the line a sentence: a stamp's label has three at most
-# besides a publishing word (`This story is from`, `Aus: Ausgabe vom`, `Posted by Jane Doe on`).
-_PROSE_BEFORE = 4
 # A publishing label just before a date (`Posted: Aug 8, 2024`, `Veröffentlicht am 3. Mai`).
 _PUBLISHED_WORD = re.compile(
     r"\b(?:posted|published|veröffentlicht|erschienen|publié|publicado|pubblicato)", re.I
@@ -74,8 +41,6 @@ _CLOCK = re.compile(
 )
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
-_DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
 
 class HeaderDates(NamedTuple):
@@ -102,8 +67,8 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at or _listed(stamps, i, title_at):
             continue
-        for kind, date in _first_published(_dates(page, i)):
-            if kind == "updated" or _updated_above(page, i):
+        for kind, date in _first_published(page_dates(page, i)):
+            if kind == "updated" or updated_above(page, i):
                 if updated is None:
                     updated, updated_at = date, i
             else:
@@ -153,9 +118,9 @@ def _published_days(page: Page, span: list[int]) -> dict[int, set[PartialDate]]:
     """The days stamped on each line of and around the cluster, updates aside."""
     low, high = max(0, span[0] - LIST_REACH), min(len(page.lines), span[-1] + LIST_REACH + 1)
     return {
-        i: {date for kind, date in _dates(page, i) if kind == "published"}
+        i: {date for kind, date in page_dates(page, i) if kind == "published"}
         for i in range(low, high)
-        if not _updated_above(page, i)
+        if not updated_above(page, i)
     }
 
 
@@ -177,7 +142,7 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
     None when the cluster states days of its own (it dated the story, or its days disagree).
     """
-    if any(_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
+    if any(page_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
         return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
@@ -192,8 +157,8 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
         date
         for j in (signed[0] + 1, signed[0] - 1)
         if 0 <= j < len(page.lines)
-        for kind, date in _dates(page, j)
-        if kind == "published" and not _updated_above(page, j)
+        for kind, date in page_dates(page, j)
+        if kind == "published" and not updated_above(page, j)
     }
     return days.pop() if len(days) == 1 else None
 
@@ -206,7 +171,7 @@ def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
     years = {
         stamp.year
         for i in range(len(page.lines))
-        for _, stamp in _dates(page, i)
+        for _, stamp in page_dates(page, i)
         if (stamp.month, stamp.day) == (date.month, date.day)
     }
     if len(years) != 1:
@@ -227,19 +192,6 @@ def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, Pa
     return [(k if k == "updated" or d == first else "updated", d) for k, d in found]
 
 
-def _updated_above(page: Page, i: int) -> bool:
-    """Whether line `i` stands under a label line of its own (`Updated:` / `Mar 6, 2018`)."""
-    if i == 0:
-        return False
-    label = page.text(i - 1)
-    if word_count(label) > _LABEL_WORDS:
-        return False
-    # `Updated:` or a bare `Last updated` standing alone above the date it labels.
-    if _UPDATED_TAIL.match(label):
-        return True
-    return label.endswith(":") and bool(_UPDATED.search(label))
-
-
 def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     """A line that is nothing but a date stamp, a little further from the headline or the zone."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
@@ -247,7 +199,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     stamps = {i: _stamp_dates(page, i) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
-        if not dates or _updated_above(page, i):
+        if not dates or updated_above(page, i):
             continue
         # A run of stamps with other days around it is a list of related stories or comments.
         around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
@@ -265,14 +217,14 @@ def _lone_stamp(page: Page, zone: Zone, title_at: int) -> tuple[str, PartialDate
     found = [
         (kind, date, i)
         for i in range(max(0, title_at - FAR_ABOVE), zone.start)
-        if i != title_at and not _updated_above(page, i)
-        for kind, date in _dates(page, i)
+        if i != title_at and not updated_above(page, i)
+        for kind, date in page_dates(page, i)
         if (kind == "published" and i > title_at) or _news_update(page, i, date, title_at)
     ]
     if len({date for _, date, _ in found}) != 1:
         return None
     kind, day, _ = found[0]
-    others = (date for i in range(len(page.lines)) for _, date in _dates(page, i))
+    others = (date for i in range(len(page.lines)) for _, date in page_dates(page, i))
     return None if any(date != day for date in others) else (kind, day)
 
 
@@ -284,7 +236,7 @@ def _stamp_pair(page: Page, zone: Zone, mark: int) -> HeaderDates:
     for i in range(
         max(0, min(mark, zone.start) - FAR_ABOVE), min(len(page.lines), zone.end + FOOT)
     ):
-        found = _dates(page, i)
+        found = page_dates(page, i)
         if [kind for kind, _ in found] == ["published", "updated"]:
             (_, first), (_, then) = found
             if first.start() <= then.start():
@@ -300,7 +252,7 @@ def _stamp_dates(page: Page, i: int) -> list[PartialDate]:
     text = page.text(i)
     if len(text) > _STAMP_CHARS:
         return []
-    found = _dates(page, i)
+    found = page_dates(page, i)
     if not found or word_count(text) > _STAMP_WORDS:
         return []
     dates = [date for kind, date in found if kind == "published"]
@@ -328,87 +280,7 @@ def _published_label(page: Page, i: int) -> PartialDate | None:
     hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None
     if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
         # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
-        found = _dates(page, i)
+        found = page_dates(page, i)
         if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
             return hit[0]
     return None
-
-
-def _dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
-    """The dated stamps of line `i`, numeric ones read in the page's order; read once a line."""
-    if i not in page.stamps:
-        page.stamps[i] = line_dates(page.text(i), page.day_first)
-    return page.stamps[i]
-
-
-def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:
-    """The dated stamps of a header line, each as (`published` or `updated`, date)."""
-    if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
-        return []  # a sentence of the story that names a date
-    if _ATTRIBUTION.match(text):
-        return []  # a quoted post's date, not the page's
-    found: list[tuple[str, PartialDate]] = []
-    rest, before, plain = text, "", ""
-    while rest:
-        hit = find_date(rest, day_first)
-        if hit is None:
-            break
-        date, expr = hit
-        at = rest.find(expr)
-        before += rest[:at]
-        plain += rest[:at] + " "
-        rest = rest[at + len(expr) :]
-        if date.year is None or date.day is None:
-            before += expr
-            continue
-        # `By Jane Doe Updated Nov 13, 2019`, `Akt.: 29. Juni 2025`: the label just before it.
-        label = before[-_LABEL_CHARS:]
-        if _NOT_PUBLISHED.search(label):
-            continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
-        updated = _UPDATED.search(label) or _UPDATED_TAIL.match(rest)
-        found.append(("updated" if updated else "published", date))
-        before += expr
-    # What the dates leave must be a label, names or a place, not a caption or a sentence.
-    # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
-    leftover = STAMP_BITS.sub(" ", plain + rest)
-    words = [w for w in _WORDS.findall(leftover) if w.casefold() not in _BUTTONS]
-    if found and _words(words) > _LEFTOVER_WORDS:
-        return []
-    if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
-        return []
-    return found
-
-
-def _words(words: list[str]) -> int:
-    """How many words these are, a run of Chinese or Japanese characters counting one word per
-    two characters (`カテゴリー 社会`: three), not once as a word and again by its characters."""
-    return sum(max(1, cjk_count(w) // 2) if not w.isascii() else 1 for w in words)
-
-
-def _prose_date(text: str) -> bool:
-    """Whether a date is named in a sentence (`… berichtet BR24 im Radio am 26.08.2024`)."""
-    hit = find_date(text)
-    if hit is None:
-        return False
-    head = text[: text.find(hit[1])]
-    if _DATE_LABEL.search(head):
-        return False  # `This story was first published on`: the sentence is a label
-    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
-    return lower >= _PROSE_BEFORE
-
-
-def _data_row(leftover: str) -> bool:
-    """Whether what a line holds beside its dates and times is a row of figures (a table)."""
-    return len(_NUMBER.findall(leftover)) >= _DATA_NUMBERS
-
-
-def caption_date(text: str) -> bool:
-    """Whether a line is a caption or a sentence ending on a date (`…, 24 April 2023`)."""
-    hit = find_date(text)
-    if hit is None:
-        return False
-    head = text[: text.find(hit[1])]
-    # Labels and names are capitalised or short (`Published on`, `Von Eva Doe |`); the words of a
-    # caption before its comma run in lower case.
-    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
-    return bool(_COMMA_END.search(head)) and lower >= _PROSE_WORDS

@@ -164,3 +164,12 @@ def test_a_stamp_with_its_update_at_the_foot_of_the_story_dates_it() -> None:
     article = _normalize("date-foot-pair.txt")
     assert article.date is not None and article.date.iso() == "2024-03-12"
     assert article.updated is not None and article.updated.iso() == "2024-03-13"
+
+
+def test_the_author_box_under_the_story_dates_it_by_the_byline() -> None:
+    # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nina Beispiel` under the story: the stamp
+    # beside the author's name, a short label between them.
+    article = _normalize("date-author-box.txt")
+    assert article.byline == ["Nina Beispiel"]
+    assert article.date is not None and article.date.iso() == "2023-04-28"
+    assert article.provenance["date"] == "byline-line"

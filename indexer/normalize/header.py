@@ -146,21 +146,33 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
         return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
+    foot = range(zone.end, min(len(page.lines), zone.end + FAR_BELOW))
     key = name.casefold()
-    signed = [i for i in range(low, high) if key in page.keys[i]]
+    # Signed in the header, or else in an author box under the story.
+    signed = [i for i in range(low, high) if key in page.keys[i]] or [
+        i for i in foot if key in page.keys[i]
+    ]
     if len(signed) > 1:
         # `© Jane Doe` under two photos and `Jane Doe` over the stamp: the name alone signs.
         signed = [i for i in signed if _BY_LABEL.sub("", page.keys[i]).strip(" .,:|") == key]
     if len(signed) != 1:
         return None
+    at = signed[0]
+    # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nicole Opitz`: a label may stand between.
+    near = [at + 1, at - 1, *(at + 2 * step for step in (1, -1) if _label_between(page, at + step))]
     days = {
         date
-        for j in (signed[0] + 1, signed[0] - 1)
+        for j in near
         if 0 <= j < len(page.lines)
         for kind, date in page_dates(page, j)
         if kind == "published" and not updated_above(page, j)
     }
     return days.pop() if len(days) == 1 else None
+
+
+def _label_between(page: Page, i: int) -> bool:
+    """Whether line `i` is a short label (`Kommentar von`, `By`) between a name and a stamp."""
+    return 0 <= i < len(page.lines) and word_count(page.text(i)) <= 2 and not page_dates(page, i)
 
 
 def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:

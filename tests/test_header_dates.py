@@ -173,3 +173,9 @@ def test_the_author_box_under_the_story_dates_it_by_the_byline() -> None:
     assert article.byline == ["Nina Beispiel"]
     assert article.date is not None and article.date.iso() == "2023-04-28"
     assert article.provenance["date"] == "byline-line"
+
+
+def test_a_publishing_label_alone_above_its_date_labels_it_far_from_the_headline() -> None:
+    # `Published:` / `March 6, 2018 10:02` above a long menu: a labelled date, the page's own.
+    article = _normalize("date-label-above-far.txt")
+    assert article.date is not None and article.date.iso() == "2018-03-06"

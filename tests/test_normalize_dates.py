@@ -137,6 +137,10 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("Updated 3:04 PM EST, Tue January 14, 2025", "updated", "2025-01-14"),
         ("January 15, 2025 | 4 min read", "published", "2025-01-15"),
         ("Publié le 15 janvier 2025 à 10h30", "published", "2025-01-15"),
+        ("입력 2025.06.04 02:37", "published", "2025-06-04"),  # Korean
+        ("수정 2025.06.05 09:10", "updated", "2025-06-05"),
+        ("公開日：2019/02/22", "published", "2019-02-22"),  # Japanese
+        ("发布时间：2025-01-13 10:00", "published", "2025-01-13"),  # Chinese
         # CNN's older pages stamp the day of the last update before the word.
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "updated", "2013-11-28"),
         ("May 2, 2021, updated 10:15 a.m. ET", "updated", "2021-05-02"),

@@ -40,6 +40,8 @@ _CLOCK = re.compile(
     r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
 )
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
+_LABEL_CHARS = 24  # a label alone on the line above its date (`Published:`, `입력 :`)
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -287,6 +289,10 @@ def _published_label(page: Page, i: int) -> PartialDate | None:
     """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
     text, day_first = page.text(i), page.day_first
     dated = parse_date_line(text, bare=False, day_first=day_first)
+    label = page.text(i - 1) if i > 0 and dated is None else ""
+    if label and len(label) <= _LABEL_CHARS and not _DIGIT.search(label) and parse_date_line(text):
+        # `입력 :` / `2025-06-04 02:37:08`, `Published:` / `March 6, 2018`: the label above.
+        dated = parse_date_line(f"{label} {text}", bare=False, day_first=day_first)
     if dated is not None and dated[0] == "published" and dated[1].day is not None:
         return dated[1]
     hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None

@@ -183,6 +183,8 @@ def test_lines_that_are_not_date_lines(line: str) -> None:
 def test_bare_dates_can_be_refused_inside_a_story() -> None:
     assert parse_date_line("Record March 31, 1987", bare=False) is None
     assert parse_date_line("Posted March 31, 1987", bare=False) is not None
+    # A wire's `Filed` label dates its story wherever the line stands.
+    assert parse_date_line("Filed at 3:45 PM, June 3, 2024", bare=False) is not None
 
 
 @pytest.mark.parametrize(

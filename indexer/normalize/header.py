@@ -19,7 +19,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
-from indexer.normalize.stamplines import page_dates, updated_above
+from indexer.normalize.stamplines import names_update, page_dates, updated_above
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -250,7 +250,7 @@ def _stamp_pair(page: Page, zone: Zone, mark: int) -> HeaderDates:
     for i in range(
         max(0, min(mark, zone.start) - FAR_ABOVE), min(len(page.lines), zone.end + FOOT)
     ):
-        found = page_dates(page, i)
+        found = page_dates(page, i) if names_update(page.text(i)) else []
         if [kind for kind, _ in found] == ["published", "updated"]:
             (_, first), (_, then) = found
             if first.start() <= then.start():

@@ -53,6 +53,11 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
 
+def names_update(text: str) -> bool:
+    """Whether a line names an update (`Updated`, `modifica il`, `更新`): a cheap test first."""
+    return _UPDATED.search(text) is not None
+
+
 def updated_above(page: Page, i: int) -> bool:
     """Whether line `i` stands under a label line of its own (`Updated:` / `Mar 6, 2018`)."""
     if i == 0:

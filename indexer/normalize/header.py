@@ -233,7 +233,7 @@ def _lone_stamp(page: Page, zone: Zone, title_at: int) -> tuple[str, PartialDate
         for i in range(max(0, title_at - FAR_ABOVE), zone.start)
         if i != title_at and not updated_above(page, i)
         for kind, date in page_dates(page, i)
-        if (kind == "published" and i > title_at) or _news_update(page, i, date, title_at)
+        if (i > title_at if kind == "published" else _news_update(page, i, date, title_at))
     ]
     if len({date for _, date, _ in found}) != 1:
         return None

@@ -3,9 +3,11 @@ each line stamps: `stamplines.py`).
 
 A page dates and signs its story right by the headline (`By Jane Doe`, `May 3, 2024, 4:19 PM`);
 the masthead above prints today's date, related lists and comments below print theirs, and a
-copyright line prints the year the page was saved. So only the cluster around the top of the
-article zone is read, and a page whose cluster states no date gets none: no date is better than
-a wrong one.
+copyright line prints the year the page was saved. So the cluster around the top of the
+article zone is read first. Beyond it only evidence that ties a day to the story counts: a
+`Published` label, the stamp beside the byline (in the header or an author box under the story),
+a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), or the one day the
+whole page stamps. A page without such evidence gets none: no date is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     if len(signed) != 1:
         return None
     at = signed[0]
-    # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nicole Opitz`: a label may stand between.
+    # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nina Beispiel`: a label may stand between.
     near = [at + 1, at - 1, *(at + 2 * step for step in (1, -1) if _label_between(page, at + step))]
     days = {
         date

@@ -179,3 +179,8 @@ def test_a_publishing_label_alone_above_its_date_labels_it_far_from_the_headline
     # `Published:` / `March 6, 2018 10:02` above a long menu: a labelled date, the page's own.
     article = _normalize("date-label-above-far.txt")
     assert article.date is not None and article.date.iso() == "2018-03-06"
+
+
+def test_an_update_label_of_another_language_inside_a_meta_line() -> None:
+    found = line_dates("Jana Nováková | Aktualizováno 8. dubna 2025 13:31")
+    assert [(kind, date.iso()) for kind, date in found] == [("updated", "2025-04-08")]

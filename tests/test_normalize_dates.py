@@ -141,6 +141,12 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("수정 2025.06.05 09:10", "updated", "2025-06-05"),
         ("公開日：2019/02/22", "published", "2019-02-22"),  # Japanese
         ("发布时间：2025-01-13 10:00", "published", "2025-01-13"),  # Chinese
+        ("Gepubliceerd: 3 juni 2024 10:15", "published", "2024-06-03"),  # Dutch
+        ("Bijgewerkt: 4 juni 2024", "updated", "2024-06-04"),
+        ("Opdateret 3. juni 2024 kl. 10.15", "updated", "2024-06-03"),  # Danish
+        ("Opublikowano: 5 października 2023, 12:00", "published", "2023-10-05"),  # Polish
+        ("Обновлено 9 января 2026, 10:02", "updated", "2026-01-09"),  # Russian
+        ("Atualizado em 3 de junho de 2024", "updated", "2024-06-03"),  # Portuguese
         # CNN's older pages stamp the day of the last update before the word.
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "updated", "2013-11-28"),
         ("May 2, 2021, updated 10:15 a.m. ET", "updated", "2021-05-02"),

@@ -77,10 +77,11 @@ _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
     r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised)|aktualisiert|actualizado"
     r"|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato|最終更新日?|更新日時?"
-    r"|수정|업데이트)"
+    r"|bijgewerkt|opdateret|aktualizováno|atualizado|обновлено|päivitetty|수정|업데이트)"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|filed|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
+    r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
     r"|发表于|發表於))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,

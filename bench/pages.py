@@ -182,14 +182,14 @@ def outcomes(page: Page, guess: Guess) -> dict[str, str | bool]:
 
 
 def _read_page(
-    job: tuple[str, str, str | None, bool],
+    job: tuple[str, str, str | None, bool, bool],
 ) -> tuple[str, dict[str, dict[str, Any]]]:
     """Read one page every way asked for (run in a worker process)."""
-    name, html_path, text_path, anchor = job
+    name, html_path, text_path, anchor, html_too = job
     import logging
 
     logging.disable(logging.CRITICAL)
-    found = {"ours-HTML": asdict(ours(Path(html_path)))}
+    found = {"ours-HTML": asdict(ours(Path(html_path)))} if html_too else {}
     if anchor:
         found["trafilatura-HTML"] = asdict(theirs(Path(html_path)))
     if text_path is not None:
@@ -201,11 +201,21 @@ def _read_page(
 
 
 def read_all(
-    pages: list[Page], text_dir: Path | None, jobs: int, anchor: bool = True
+    pages: list[Page],
+    text_dir: Path | None,
+    jobs: int,
+    anchor: bool = True,
+    html_too: bool = True,
 ) -> dict[str, dict[str, Guess]]:
     """Every page read every way, in `jobs` processes, with a progress line."""
     todo = [
-        (p.name, str(p.html), str(text_dir / f"{p.name}.txt") if text_dir else None, anchor)
+        (
+            p.name,
+            str(p.html),
+            str(text_dir / f"{p.name}.txt") if text_dir else None,
+            anchor,
+            html_too,
+        )
         for p in pages
     ]
     results: dict[str, dict[str, Guess]] = {}
@@ -380,8 +390,44 @@ def misses(pages: list[Page], results: dict[str, dict[str, Guess]]) -> str:
             if "byline" in bad:
                 lines.append(f"    byline got {guess.byline}\n           want {page.authors}")
             if "date" in bad:
-                lines.append(f"    date   got {guess.date}  want {page.date}")
+                how = f" ({guess.date_how})" if guess.date_how else ""
+                lines.append(f"    date   got {guess.date}{how}  want {page.date}")
     return "\n".join(lines) + "\n"
+
+
+def _days_off(guess: str, gold: str) -> str:
+    """How many days a contradicting full date lies from the gold's (`+1`, `-5`), or `part`."""
+    try:
+        delta = dt.date.fromisoformat(guess) - dt.date.fromisoformat(gold)
+    except ValueError:
+        return "part"
+    return (
+        f"{delta.days:+d}" if abs(delta.days) <= 31 else ("later" if delta.days > 0 else "earlier")
+    )
+
+
+def date_report(pages: list[Page], results: dict[str, dict[str, Guess]], way: str) -> str:
+    """Per source, in aggregate only: the dates read by provenance (right, contradicting) and
+    how far each contradicting one lies from the gold; no page is named."""
+    rows: dict[str, dict[str, int]] = {}
+    for page in pages:
+        guess = results[page.name].get(way)
+        if guess is None or page.date is None:
+            continue
+        out = outcomes(page, guess)["date"]
+        counts = rows.setdefault(page.source, {})
+        counts[f"{out}"] = counts.get(f"{out}", 0) + 1
+        if guess.date:
+            key = f"{out} by {guess.date_how}"
+            counts[key] = counts.get(key, 0) + 1
+        if out == "contradicting":
+            key = f"off {_days_off(guess.date or '', page.date)} by {guess.date_how}"
+            counts[key] = counts.get(key, 0) + 1
+    lines = [f"### Dates of {way} by source (aggregate)", ""]
+    for source, counts in sorted(rows.items()):
+        cells = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        lines.append(f"- {source}: {cells}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -397,6 +443,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-anchor", action="store_true", help="skip trafilatura (quick runs; no PAGES.md)"
     )
+    parser.add_argument(
+        "--text-only",
+        action="store_true",
+        help="read the copied text alone (quick runs of the text reader; no PAGES.md)",
+    )
+    parser.add_argument(
+        "--date-report",
+        action="store_true",
+        help="print, per source and in aggregate, the copied text's dates by provenance and "
+        "how many days each contradicting one is off",
+    )
     args = parser.parse_args(argv)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
@@ -408,10 +465,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.text_dir is not None and not args.text_dir.is_dir():
         print(f"--text-dir {args.text_dir} is not a folder", file=sys.stderr)
         return 2
-    results = read_all(pages, args.text_dir, args.jobs, anchor=not args.no_anchor)
+    quick = args.no_anchor or args.text_only
+    results = read_all(
+        pages, args.text_dir, args.jobs, anchor=not quick, html_too=not args.text_only
+    )
     text = render(pages, results, set(args.dev.split(",")))
     print(text)
-    if only is None and not args.no_anchor:
+    if args.date_report:
+        print(date_report(pages, results, "ours-text"))
+    if only is None and not quick:
         args.out.write_text(text, encoding="utf-8")
     if args.misses:
         args.misses.write_text(misses(pages, results), encoding="utf-8")

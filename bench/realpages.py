@@ -62,6 +62,7 @@ class Guess:
     date: str | None = None  # ISO, at the precision found
     seconds: float = 0.0
     skipped: str | None = None
+    date_how: str | None = None  # where our reader took the date from (its provenance)
 
 
 def title_key(text: str | None) -> str:
@@ -159,7 +160,8 @@ def ours(path: Path) -> Guess:
         return Guess(skipped=str(exc), seconds=time.perf_counter() - start)
     seconds = time.perf_counter() - start
     date = article.date.iso() if article.date is not None else None
-    return Guess(article.title, list(article.byline), date, seconds)
+    how = article.provenance.get("date") if date else None
+    return Guess(article.title, list(article.byline), date, seconds, date_how=how)
 
 
 def theirs(path: Path) -> Guess:

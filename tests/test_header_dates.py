@@ -7,14 +7,15 @@ from pathlib import Path
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date
+from indexer.normalize.stamplines import line_dates
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
 
-def _normalize(name: str) -> Article:
-    """Normalise one copied page as `newsindex rebuild` reads a `.txt` file."""
+def _normalize(name: str, tail: str = "") -> Article:
+    """Normalise one copied page (with `tail` lines added) as `newsindex rebuild` reads it."""
     path = DATA / name
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8") + tail
     return normalize(RawRecord(id=name, file=name, path=path, kind="text", text=text))
 
 
@@ -111,3 +112,75 @@ def test_a_page_in_a_language_that_writes_the_day_first_reads_its_numeric_stamp_
     # `02/12/2024` on a Spanish page is the 2nd of December.
     article = _normalize("date-page-order.txt")
     assert article.date is not None and article.date.iso() == "2024-12-02"
+
+
+def test_a_labelled_stamp_under_a_long_story_reads_its_numeric_date_in_the_page_order() -> None:
+    # `Veröffentlicht: 05.08.24, 14:47 Uhr` after twelve paragraphs of a German story: the
+    # 5th of August, read in the page's order as the header's stamps are.
+    article = _normalize("date-foot-short-year.txt")
+    assert article.date is not None and article.date.iso() == "2024-08-05"
+
+
+def test_photo_credits_that_repeat_the_byline_do_not_hide_its_stamp() -> None:
+    # `© Tom Example` under two photos, then `Tom Example` / `30 June 2025,` / `3:59 pm` below a
+    # summary box: the line that is the name alone signs the story, and its stamp dates it.
+    article = _normalize("date-byline-photo-credit.txt")
+    assert article.byline == ["Tom Example"]
+    assert article.date is not None and article.date.iso() == "2025-06-30"
+    assert article.provenance["date"] == "byline-line"
+
+
+def test_japanese_words_beside_a_stamp_are_counted_once() -> None:
+    # The author, category and tags beside the stamp: eight words, not sixteen.
+    found = line_dates("2021年7月14日 10:05 by 山田 | カテゴリー 経済 | タグ 物価, 為替, 金融")
+    assert [(kind, date.iso()) for kind, date in found] == [("published", "2021-07-14")]
+
+
+def test_a_meta_line_far_between_headline_and_story_dates_it_when_alone_on_the_page() -> None:
+    # Key points and a gallery part the headline from the story; between them stands the one
+    # stamp of the page, `Maria Example and Tom Example, Markets | 4:19 PM, May 3, 2024 | …`.
+    article = _normalize("date-far-meta-line.txt")
+    assert article.date is not None and article.date.iso() == "2024-05-03"
+    # A second day stamped anywhere (a related story's) leaves that far line unread.
+    article = _normalize("date-far-meta-line.txt", "Harbour fees to rise\nApril 28, 2024\n")
+    assert article.date is None
+
+
+def test_a_timed_update_above_the_headline_dates_it_when_alone_on_the_page() -> None:
+    # `Updated 9:41 PM EST, Wed March 6, 2024` over the share buttons, nine lines above the
+    # headline: the page's one stamp, a newsroom's timed one, as under the headline.
+    article = _normalize("date-update-above.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-06"
+    assert article.provenance["date"] == "update-line"
+    article = _normalize(
+        "date-update-above.txt", "Related\nBridge repairs delayed\nMarch 1, 2024\n"
+    )
+    assert article.date is None
+
+
+def test_a_stamp_with_its_update_at_the_foot_of_the_story_dates_it() -> None:
+    # `12 marzo 2024 ( modifica il 13 marzo 2024 | 09:12)` under the last paragraph: a line that
+    # states a publication and a later update is the story's stamp, never a sentence of it.
+    article = _normalize("date-foot-pair.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-12"
+    assert article.updated is not None and article.updated.iso() == "2024-03-13"
+
+
+def test_the_author_box_under_the_story_dates_it_by_the_byline() -> None:
+    # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nina Beispiel` under the story: the stamp
+    # beside the author's name, a short label between them.
+    article = _normalize("date-author-box.txt")
+    assert article.byline == ["Nina Beispiel"]
+    assert article.date is not None and article.date.iso() == "2023-04-28"
+    assert article.provenance["date"] == "byline-line"
+
+
+def test_a_publishing_label_alone_above_its_date_labels_it_far_from_the_headline() -> None:
+    # `Published:` / `March 6, 2018 10:02` above a long menu: a labelled date, the page's own.
+    article = _normalize("date-label-above-far.txt")
+    assert article.date is not None and article.date.iso() == "2018-03-06"
+
+
+def test_an_update_label_of_another_language_inside_a_meta_line() -> None:
+    found = line_dates("Jana Nováková | Aktualizováno 8. dubna 2025 13:31")
+    assert [(kind, date.iso()) for kind, date in found] == [("updated", "2025-04-08")]

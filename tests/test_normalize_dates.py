@@ -104,6 +104,23 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
     assert parse_date(text) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("söndag 2 augusti 2026", "2026-08-02"),  # Swedish
+        ("8. dubna 2025 13:31", "2025-04-08"),  # Czech, the month in the genitive
+        ("Опубликовано 8 января 2026, 17:46", "2026-01-08"),  # Russian
+        ("5 października 2023 r.", "2023-10-05"),  # Polish
+        ("20 Nisan 2026 Pazartesi", "2026-04-20"),  # Turkish
+        ("14. heinäkuuta 2024 klo 10.15", "2024-07-14"),  # Finnish
+        ("3 desember 2024", "2024-12-03"),  # Norwegian
+    ],
+)
+def test_month_names_of_more_languages(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == iso
+
+
 def test_find_date_reads_a_date_inside_a_line() -> None:
     found = find_date("Updated 3:04 PM EST, Tue January 14, 2025 | 4 min read")
     assert found is not None
@@ -120,6 +137,16 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("Updated 3:04 PM EST, Tue January 14, 2025", "updated", "2025-01-14"),
         ("January 15, 2025 | 4 min read", "published", "2025-01-15"),
         ("Publié le 15 janvier 2025 à 10h30", "published", "2025-01-15"),
+        ("입력 2025.06.04 02:37", "published", "2025-06-04"),  # Korean
+        ("수정 2025.06.05 09:10", "updated", "2025-06-05"),
+        ("公開日：2019/02/22", "published", "2019-02-22"),  # Japanese
+        ("发布时间：2025-01-13 10:00", "published", "2025-01-13"),  # Chinese
+        ("Gepubliceerd: 3 juni 2024 10:15", "published", "2024-06-03"),  # Dutch
+        ("Bijgewerkt: 4 juni 2024", "updated", "2024-06-04"),
+        ("Opdateret 3. juni 2024 kl. 10.15", "updated", "2024-06-03"),  # Danish
+        ("Opublikowano: 5 października 2023, 12:00", "published", "2023-10-05"),  # Polish
+        ("Обновлено 9 января 2026, 10:02", "updated", "2026-01-09"),  # Russian
+        ("Atualizado em 3 de junho de 2024", "updated", "2024-06-03"),  # Portuguese
         # CNN's older pages stamp the day of the last update before the word.
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "updated", "2013-11-28"),
         ("May 2, 2021, updated 10:15 a.m. ET", "updated", "2021-05-02"),
@@ -162,6 +189,8 @@ def test_lines_that_are_not_date_lines(line: str) -> None:
 def test_bare_dates_can_be_refused_inside_a_story() -> None:
     assert parse_date_line("Record March 31, 1987", bare=False) is None
     assert parse_date_line("Posted March 31, 1987", bare=False) is not None
+    # A wire's `Filed` label dates its story wherever the line stands.
+    assert parse_date_line("Filed at 3:45 PM, June 3, 2024", bare=False) is not None
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from indexer.models import PartialDate
 from indexer.normalize.cjkdates import parse_cjk_date
-from indexer.normalize.dates import MONTH_PATTERN, month_number, weekday_number
+from indexer.normalize.dates import MONTH_PATTERN
 from indexer.normalize.lines import cjk_count, is_upper, mostly_upper, word_count
+from indexer.normalize.monthnames import month_number, weekday_number
 from indexer.normalize.sources import canonical_outlet
 
 # Possessive quantifiers: a word never gives back letters, which keeps failing matches cheap.

@@ -14,27 +14,7 @@ from indexer.models import Article, PartialDate
 from indexer.normalize.boilerplate import COPYRIGHT
 from indexer.normalize.dateorder import NUMERIC, NUMERIC_TIMED, numeric_parts, zone_day_first
 from indexer.normalize.lines import cjk_count
-
-_MONTHS: dict[str, tuple[str, ...]] = {
-    "1": ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
-          "gen", "janeiro", "januari"),
-    "2": ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
-          "febbraio", "fevereiro", "fev", "februari"),
-    "3": ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart"),
-    "4": ("apr", "april", "avril", "avr", "abril", "abr", "aprile"),
-    "5": ("may", "mai", "mayo", "maggio", "maio", "mei"),
-    "6": ("jun", "june", "juni", "juin", "junio", "giugno", "junho"),
-    "7": ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho"),
-    "8": ("aug", "august", "août", "aout", "agosto", "augustus"),
-    "9": ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre",
-          "setembro"),
-    "10": ("oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"),
-    "11": ("nov", "november", "novembre", "noviembre", "novembro"),
-    "12": ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
-           "dic", "dicembre", "dezembro"),
-}  # fmt: skip
-_MONTH_NUMBER = {name: int(num) for num, names in _MONTHS.items() for name in names}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from indexer.normalize.monthnames import MONTH_NUMBER, MONTHS, WEEKDAYS, weekday_number
 
 # English month names and abbreviations, for wire datelines (`Jan 15`, `FEB 26`, `Sept. 3`).
 MONTH_PATTERN = (
@@ -42,7 +22,7 @@ MONTH_PATTERN = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _MONTH_ANY = (
-    r"\b(?i:" + "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True)) + r")\b"
+    r"\b(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")\b"
 )
 _WEEKDAY_ANY = (
     r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
@@ -96,11 +76,14 @@ _GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
     r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised)|aktualisiert|actualizado"
-    r"|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato|最終更新日?|更新日時?)"
+    r"|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato|最終更新日?|更新日時?"
+    r"|bijgewerkt|opdateret|aktualizováno|atualizado|обновлено|päivitetty|수정|업데이트)"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
-    r"published|publication date|date published|released|issued|date|dated"
+    r"published|publication date|date published|released|issued|filed|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
-    r"))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
+    r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
+    r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
+    r"|发表于|發表於))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
@@ -130,7 +113,7 @@ _REGION_ZONES = {
 class _ParserInfo(date_parser.parserinfo):
     """dateutil's parser info with month names of the main European languages."""
 
-    MONTHS = [tuple(names) for names in _MONTHS.values()]
+    MONTHS = [tuple(names) for names in MONTHS.values()]
     JUMP = [*date_parser.parserinfo.JUMP, "de", "del", "le", "am", "um", "à", "el", "|", "·"]
 
 
@@ -138,20 +121,6 @@ _PARSER = date_parser.parser(_ParserInfo())
 # Two distinct leap-year defaults: a part that differs between the two parses was not in the text.
 _DEFAULT_A = dt.datetime(4, 1, 1)
 _DEFAULT_B = dt.datetime(8, 2, 2)
-
-
-def month_number(name: str) -> int | None:
-    """The month number of a month name or abbreviation in a known language."""
-    return _MONTH_NUMBER.get(name.lower().rstrip("."))
-
-
-def weekday_number(name: str) -> int | None:
-    """The weekday number (0 = Monday) of a weekday name or abbreviation."""
-    key = name.lower().rstrip(".")[:3]
-    for number, day in enumerate(_WEEKDAYS):
-        if day.startswith(key):
-            return number
-    return None
 
 
 def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
@@ -247,13 +216,13 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, st
         if word[0].isdigit():
             if at >= 2 and text[at - 1] in ":./" and text[at - 2].isdigit():
                 continue  # the minutes of `09:31 August 20`, not a day
-        elif word.lower() not in _MONTH_NUMBER:
+        elif word.lower() not in MONTH_NUMBER:
             glued = None
             if word.isupper():
                 glued = _GLUED_MONTH.match(word)
             elif len(word) > 4 and not word[1:].islower():
                 glued = _GLUED_CASED.match(word)  # a capital inside the word: a glued month?
-            if glued is None or glued.group(1).lower() not in _MONTH_NUMBER:
+            if glued is None or glued.group(1).lower() not in MONTH_NUMBER:
                 continue
             at += glued.start(1)
         # A slice, so that the month's word boundary holds after a glued label.
@@ -317,7 +286,7 @@ def weekday_evidence(text: str) -> int | None:
     for match in _WEEKDAY_WORD.finditer(text):
         if _RELATIVE_QUALIFIER.search(text, max(0, match.start() - 12), match.start()):
             return None
-        days.add(_WEEKDAYS.index(match.group().lower()))
+        days.add(WEEKDAYS.index(match.group().lower()))
     return days.pop() if len(days) == 1 else None
 
 

@@ -1,10 +1,13 @@
-"""The dates in the header cluster of a copied web page (its byline: `clusterbyline.py`).
+"""The dates in the header cluster of a copied web page (its byline: `clusterbyline.py`; what
+each line stamps: `stamplines.py`).
 
 A page dates and signs its story right by the headline (`By Jane Doe`, `May 3, 2024, 4:19 PM`);
 the masthead above prints today's date, related lists and comments below print theirs, and a
-copyright line prints the year the page was saved. So only the cluster around the top of the
-article zone is read, and a page whose cluster states no date gets none: no date is better than
-a wrong one.
+copyright line prints the year the page was saved. So the cluster around the top of the
+article zone is read first. Beyond it only evidence that ties a day to the story counts: a
+`Published` label, the stamp beside the byline (in the header or an author box under the story),
+a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), or the one day the
+whole page stamps. A page without such evidence gets none: no date is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import re
 from typing import NamedTuple
 
 from indexer.models import PartialDate
-from indexer.normalize.cluster import STAMP_BITS, cluster
+from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
+from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
+from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
+from indexer.normalize.stamplines import names_update, page_dates, updated_above
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -23,45 +29,9 @@ LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long st
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
 FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
 LIST_REACH = 3  # stamps of other days this near make a list
+FOOT = 3  # lines under the zone's last paragraph where the story's own stamp may stand
 _STAMP_CHARS = 60
 _STAMP_WORDS = 8
-_META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
-_META_WORDS = 30
-_LEFTOVER_WORDS = 10
-_PROSE_WORDS = 3
-_COMMA_END = re.compile(r",\s*(?:\w{1,3}\s+)?$")  # `…, 24 April`, `…, le 30 avril`
-_WORDS = re.compile(r"[^\W\d_]+")
-# The labels of buttons a copy glues to a stamp (`… 11:30 am cancel email link share Save`).
-_BUTTONS = frozenset(
-    "share shares email e mail link copy copied bookmark save saved print cancel comment comments"
-    " tweet facebook twitter whatsapp linkedin reddit pinterest flipboard telegram gift".split()
-)
-_LABEL_CHARS = 24
-_LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
-_NOT_PUBLISHED = re.compile(
-    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
-    r"\b\W*$",
-    re.IGNORECASE,
-)  # how far before a date its `Updated` label may stand
-_UPDATED = re.compile(
-    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
-    r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica)|更新)",
-    re.IGNORECASE,
-)
-# `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
-_UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
-# `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
-_ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
-# A label that says a sentence states the page's own date (`This story was first published on`).
-_DATE_LABEL = re.compile(
-    r"\b(?:published|posted|updated|modified|written|veröffentlicht|erschienen|aktualisiert"
-    r"|geändert|erstellt|publicado|actualizado|modificado|publié|modifié|mis à jour|pubblicato"
-    r"|aggiornato)\b",
-    re.IGNORECASE,
-)
-# Lower-case words before a date that make the line a sentence: a stamp's label has three at most
-# besides a publishing word (`This story is from`, `Aus: Ausgabe vom`, `Posted by Jane Doe on`).
-_PROSE_BEFORE = 4
 # A publishing label just before a date (`Posted: Aug 8, 2024`, `Veröffentlicht am 3. Mai`).
 _PUBLISHED_WORD = re.compile(
     r"\b(?:posted|published|veröffentlicht|erschienen|publié|publicado|pubblicato)", re.I
@@ -71,9 +41,10 @@ _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s
 _CLOCK = re.compile(
     r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
 )
+_BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
+_LABEL_CHARS = 24  # a label alone on the line above its date (`Published:`, `입력 :`)
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
-_DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 
 
 class HeaderDates(NamedTuple):
@@ -100,8 +71,8 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at or _listed(stamps, i, title_at):
             continue
-        for kind, date in _first_published(_dates(page, i)):
-            if kind == "updated" or _updated_above(page, i):
+        for kind, date in _first_published(page_dates(page, i)):
+            if kind == "updated" or updated_above(page, i):
                 if updated is None:
                     updated, updated_at = date, i
             else:
@@ -126,6 +97,13 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
         and _news_update(page, updated_at, updated, title_at)
     ):
         return HeaderDates(None, updated, updated)
+    if published is None and updated is None and title_at is not None:
+        lone = _lone_stamp(page, zone, title_at)
+        if lone is not None and lone[0] == "updated":
+            return HeaderDates(None, lone[1], lone[1])
+        published = lone[1] if lone is not None else None
+    if published is None and updated is None:
+        return _stamp_pair(page, zone, mark)
     return HeaderDates(published, updated)
 
 
@@ -144,9 +122,9 @@ def _published_days(page: Page, span: list[int]) -> dict[int, set[PartialDate]]:
     """The days stamped on each line of and around the cluster, updates aside."""
     low, high = max(0, span[0] - LIST_REACH), min(len(page.lines), span[-1] + LIST_REACH + 1)
     return {
-        i: {date for kind, date in _dates(page, i) if kind == "published"}
+        i: {date for kind, date in page_dates(page, i) if kind == "published"}
         for i in range(low, high)
-        if not _updated_above(page, i)
+        if not updated_above(page, i)
     }
 
 
@@ -168,22 +146,37 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
     None when the cluster states days of its own (it dated the story, or its days disagree).
     """
-    if any(_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
+    if any(page_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
         return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
+    foot = range(zone.end, min(len(page.lines), zone.end + FAR_BELOW))
     key = name.casefold()
-    signed = [i for i in range(low, high) if key in page.keys[i]]
+    # Signed in the header, or else in an author box under the story.
+    signed = [i for i in range(low, high) if key in page.keys[i]] or [
+        i for i in foot if key in page.keys[i]
+    ]
+    if len(signed) > 1:
+        # `© Jane Doe` under two photos and `Jane Doe` over the stamp: the name alone signs.
+        signed = [i for i in signed if _BY_LABEL.sub("", page.keys[i]).strip(" .,:|") == key]
     if len(signed) != 1:
         return None
+    at = signed[0]
+    # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nina Beispiel`: a label may stand between.
+    near = [at + 1, at - 1, *(at + 2 * step for step in (1, -1) if _label_between(page, at + step))]
     days = {
         date
-        for j in (signed[0] + 1, signed[0] - 1)
+        for j in near
         if 0 <= j < len(page.lines)
-        for kind, date in _dates(page, j)
-        if kind == "published" and not _updated_above(page, j)
+        for kind, date in page_dates(page, j)
+        if kind == "published" and not updated_above(page, j)
     }
     return days.pop() if len(days) == 1 else None
+
+
+def _label_between(page: Page, i: int) -> bool:
+    """Whether line `i` is a short label (`Kommentar von`, `By`) between a name and a stamp."""
+    return 0 <= i < len(page.lines) and word_count(page.text(i)) <= 2 and not page_dates(page, i)
 
 
 def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
@@ -194,7 +187,7 @@ def year_of_day(page: Page, date: PartialDate) -> PartialDate | None:
     years = {
         stamp.year
         for i in range(len(page.lines))
-        for _, stamp in _dates(page, i)
+        for _, stamp in page_dates(page, i)
         if (stamp.month, stamp.day) == (date.month, date.day)
     }
     if len(years) != 1:
@@ -215,19 +208,6 @@ def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, Pa
     return [(k if k == "updated" or d == first else "updated", d) for k, d in found]
 
 
-def _updated_above(page: Page, i: int) -> bool:
-    """Whether line `i` stands under a label line of its own (`Updated:` / `Mar 6, 2018`)."""
-    if i == 0:
-        return False
-    label = page.text(i - 1)
-    if word_count(label) > _LABEL_WORDS:
-        return False
-    # `Updated:` or a bare `Last updated` standing alone above the date it labels.
-    if _UPDATED_TAIL.match(label):
-        return True
-    return label.endswith(":") and bool(_UPDATED.search(label))
-
-
 def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     """A line that is nothing but a date stamp, a little further from the headline or the zone."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
@@ -235,7 +215,7 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     stamps = {i: _stamp_dates(page, i) for i in range(low, high)}
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
-        if not dates or _updated_above(page, i):
+        if not dates or updated_above(page, i):
             continue
         # A run of stamps with other days around it is a list of related stories or comments.
         around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
@@ -245,12 +225,50 @@ def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
     return None
 
 
+def _lone_stamp(page: Page, zone: Zone, title_at: int) -> tuple[str, PartialDate] | None:
+    """The one dated line in the header's reach, past its cluster (key points or a gallery
+    may part the headline from the story), when no other day is stamped anywhere on the page:
+    a meta line (`Jane Doe, Markets | 4:19 PM, May 3, 2024`) or a timed update above the
+    headline. Nothing else on the page could be the story's date."""
+    found = [
+        (kind, date, i)
+        for i in range(max(0, title_at - FAR_ABOVE), zone.start)
+        if i != title_at and not updated_above(page, i)
+        for kind, date in page_dates(page, i)
+        if (i > title_at if kind == "published" else _news_update(page, i, date, title_at))
+    ]
+    if len({date for _, date, _ in found}) != 1:
+        return None
+    kind, day, _ = found[0]
+    others = (date for i in range(len(page.lines)) for _, date in page_dates(page, i))
+    return None if any(date != day for date in others) else (kind, day)
+
+
+def _stamp_pair(page: Page, zone: Zone, mark: int) -> HeaderDates:
+    """The story's own stamp at its foot or anywhere in its zone: a line that states its
+    publication and a later update (`5 gennaio 2025 (modifica il 6 gennaio 2025 | 15:24)`),
+    which no sentence, list item or caption does, when the page has one such day."""
+    firsts, thens = set(), set()
+    for i in range(
+        max(0, min(mark, zone.start) - FAR_ABOVE), min(len(page.lines), zone.end + FOOT)
+    ):
+        found = page_dates(page, i) if names_update(page.text(i)) else []
+        if [kind for kind, _ in found] == ["published", "updated"]:
+            (_, first), (_, then) = found
+            if first.start() <= then.start():
+                firsts.add(first)
+                thens.add(then)
+    if len(firsts) != 1:
+        return HeaderDates(None, None)
+    return HeaderDates(firsts.pop(), max(thens, key=lambda day: day.start()))
+
+
 def _stamp_dates(page: Page, i: int) -> list[PartialDate]:
     """The publication dates of line `i` if it is a short stamp: a date, a time and a label."""
     text = page.text(i)
     if len(text) > _STAMP_CHARS:
         return []
-    found = _dates(page, i)
+    found = page_dates(page, i)
     if not found or word_count(text) > _STAMP_WORDS:
         return []
     dates = [date for kind, date in found if kind == "published"]
@@ -273,86 +291,16 @@ def _published_label(page: Page, i: int) -> PartialDate | None:
     """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
     text, day_first = page.text(i), page.day_first
     dated = parse_date_line(text, bare=False, day_first=day_first)
+    label = page.text(i - 1) if i > 0 and dated is None else ""
+    if label and len(label) <= _LABEL_CHARS and not _DIGIT.search(label) and parse_date_line(text):
+        # `입력 :` / `2025-06-04 02:37:08`, `Published:` / `March 6, 2018`: the label above.
+        dated = parse_date_line(f"{label} {text}", bare=False, day_first=day_first)
     if dated is not None and dated[0] == "published" and dated[1].day is not None:
         return dated[1]
     hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None
     if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
         # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
-        found = _dates(page, i)
+        found = page_dates(page, i)
         if found and found[0][0] == "published" and found[0][1] == hit[0] and hit[0].day:
             return hit[0]
     return None
-
-
-def _dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
-    """The dated stamps of line `i`, numeric ones read in the page's order; read once a line."""
-    if i not in page.stamps:
-        page.stamps[i] = line_dates(page.text(i), page.day_first)
-    return page.stamps[i]
-
-
-def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:
-    """The dated stamps of a header line, each as (`published` or `updated`, date)."""
-    if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
-        return []  # a sentence of the story that names a date
-    if _ATTRIBUTION.match(text):
-        return []  # a quoted post's date, not the page's
-    found: list[tuple[str, PartialDate]] = []
-    rest, before, plain = text, "", ""
-    while rest:
-        hit = find_date(rest, day_first)
-        if hit is None:
-            break
-        date, expr = hit
-        at = rest.find(expr)
-        before += rest[:at]
-        plain += rest[:at] + " "
-        rest = rest[at + len(expr) :]
-        if date.year is None or date.day is None:
-            before += expr
-            continue
-        # `By Jane Doe Updated Nov 13, 2019`, `Akt.: 29. Juni 2025`: the label just before it.
-        label = before[-_LABEL_CHARS:]
-        if _NOT_PUBLISHED.search(label):
-            continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
-        updated = _UPDATED.search(label) or _UPDATED_TAIL.match(rest)
-        found.append(("updated" if updated else "published", date))
-        before += expr
-    # What the dates leave must be a label, names or a place, not a caption or a sentence.
-    # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
-    leftover = STAMP_BITS.sub(" ", plain + rest)
-    words = [w for w in _WORDS.findall(leftover) if w.casefold() not in _BUTTONS]
-    if found and word_count(" ".join(words)) > _LEFTOVER_WORDS:
-        return []
-    if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
-        return []
-    return found
-
-
-def _prose_date(text: str) -> bool:
-    """Whether a date is named in a sentence (`… berichtet BR24 im Radio am 26.08.2024`)."""
-    hit = find_date(text)
-    if hit is None:
-        return False
-    head = text[: text.find(hit[1])]
-    if _DATE_LABEL.search(head):
-        return False  # `This story was first published on`: the sentence is a label
-    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
-    return lower >= _PROSE_BEFORE
-
-
-def _data_row(leftover: str) -> bool:
-    """Whether what a line holds beside its dates and times is a row of figures (a table)."""
-    return len(_NUMBER.findall(leftover)) >= _DATA_NUMBERS
-
-
-def caption_date(text: str) -> bool:
-    """Whether a line is a caption or a sentence ending on a date (`…, 24 April 2023`)."""
-    hit = find_date(text)
-    if hit is None:
-        return False
-    head = text[: text.find(hit[1])]
-    # Labels and names are capitalised or short (`Published on`, `Von Eva Doe |`); the words of a
-    # caption before its comma run in lower case.
-    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
-    return bool(_COMMA_END.search(head)) and lower >= _PROSE_WORDS

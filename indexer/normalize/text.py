@@ -242,7 +242,11 @@ def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[
             i = bp.box_end(page.lines, i, kind)
             continue
         # Inside the story a bare date is content (`Record March 31`), not a date line.
-        if i > start and may_be_meta(text) and _read_meta_line(text, meta, bare_dates=False):
+        if (
+            i > start
+            and may_be_meta(text)
+            and _read_meta_line(text, meta, bare_dates=False, day_first=page.day_first)
+        ):
             i += 1
             continue
         wire = parse_wire_mark(text)
@@ -282,15 +286,18 @@ def _trailing_link(line: Line) -> bool:
     return not is_paragraph(text) and is_headline_like(text) and word_count(text) >= 5
 
 
-def _read_meta_line(text: str, meta: _Meta, *, bare_dates: bool = True) -> bool:
-    """Record a byline, date, publisher or outlet line; say whether the line was one."""
+def _read_meta_line(
+    text: str, meta: _Meta, *, bare_dates: bool = True, day_first: bool | None = None
+) -> bool:
+    """Record a byline, date, publisher or outlet line (numeric dates in the page's order,
+    `day_first`); say whether the line was one."""
     byline = parse_byline(text)
     if byline is not None:
         _add_credit(meta, byline, "byline-line")
         if byline.date is not None and meta.published is None:
             meta.published = (byline.date, "byline-line")
         return True
-    dated = parse_date_line(text, bare=bare_dates)
+    dated = parse_date_line(text, bare=bare_dates, day_first=day_first)
     if dated is not None:
         kind, date = dated
         if kind == "updated":
@@ -318,7 +325,7 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
             continue
         text = page.text(i)
         line_meta = _Meta()
-        if _read_meta_line(text, line_meta):
+        if _read_meta_line(text, line_meta, day_first=page.day_first):
             if line_meta.published or line_meta.updated:
                 dated.append((i, line_meta.published, line_meta.updated))
             _merge_meta(meta, line_meta)
@@ -363,7 +370,7 @@ def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
             _read_copyright(text, meta)
         elif meta.published is None or meta.updated is None:
             # Bare dates down here belong to the linked stories of a related list.
-            dated = parse_date_line(text, bare=False)
+            dated = parse_date_line(text, bare=False, day_first=page.day_first)
             if dated is None:
                 continue
             if dated[0] == "updated":

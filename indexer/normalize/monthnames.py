@@ -1,0 +1,57 @@
+"""The names of months and weekdays in the languages whose pages the normaliser reads.
+
+Slavic languages name a day's month in the genitive (`8. dubna 2025`, `8 января`), Finnish in
+the partitive (`8. huhtikuuta`); those are the forms listed. Abbreviations that are common words
+of another language read on the same pages (French `des`) are left out.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
+        "gen", "janeiro", "januari", "stycznia", "styczeń", "ledna", "leden", "января", "січня",
+        "ocak", "tammikuuta", "ianuarie"),
+    2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
+        "febbraio", "fevereiro", "fev", "februari", "lutego", "luty", "února", "únor",
+        "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie"),
+    3: ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart",
+        "marts", "marca", "marzec", "března", "březen", "марта", "березня", "maaliskuuta",
+        "martie"),
+    4: ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
+        "dubna", "duben", "апреля", "квітня", "nisan", "huhtikuuta", "aprilie"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "květen",
+        "мая", "травня", "mayıs", "toukokuuta"),
+    6: ("jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
+        "června", "červen", "июня", "червня", "haziran", "kesäkuuta", "iunie"),
+    7: ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca",
+        "lipiec", "července", "červenec", "июля", "липня", "temmuz", "heinäkuuta", "iulie"),
+    8: ("aug", "august", "août", "aout", "agosto", "augustus", "augusti", "sierpnia",
+        "sierpień", "srpna", "srpen", "августа", "серпня", "ağustos", "agustos", "elokuuta"),
+    9: ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre",
+        "setembro", "września", "wrzesień", "září", "сентября", "вересня", "eylül", "eylul",
+        "syyskuuta", "septembrie"),
+    10: ("oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro",
+         "października", "październik", "října", "říjen", "октября", "жовтня", "ekim",
+         "lokakuuta", "octombrie"),
+    11: ("nov", "november", "novembre", "noviembre", "novembro", "listopada", "listopad",
+         "listopadu", "ноября", "листопада", "kasım", "kasim", "marraskuuta", "noiembrie"),
+    12: ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
+         "dic", "dicembre", "dezembro", "desember", "grudnia", "grudzień", "prosince",
+         "prosinec", "декабря", "грудня", "aralık", "aralik", "joulukuuta", "decembrie"),
+}  # fmt: skip
+MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def month_number(name: str) -> int | None:
+    """The month number of a month name or abbreviation in a known language."""
+    return MONTH_NUMBER.get(name.lower().rstrip("."))
+
+
+def weekday_number(name: str) -> int | None:
+    """The weekday number (0 = Monday) of an English weekday name or abbreviation."""
+    key = name.lower().rstrip(".")[:3]
+    for number, day in enumerate(WEEKDAYS):
+        if day.startswith(key):
+            return number
+    return None

@@ -1,0 +1,152 @@
+"""What one line of a copied page stamps: its dates, each the publication or an update, read
+once a page; and whether the line is a stamp at all, not a sentence, a caption or a table row
+that names a date (the header's reading of them: `header.py`)."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.models import PartialDate
+from indexer.normalize.cluster import STAMP_BITS
+from indexer.normalize.dates import find_date
+from indexer.normalize.lines import cjk_count, word_count
+from indexer.normalize.story import Page
+
+_META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
+_META_WORDS = 30
+_LEFTOVER_WORDS = 10
+_PROSE_WORDS = 3
+_COMMA_END = re.compile(r",\s*(?:\w{1,3}\s+)?$")  # `…, 24 April`, `…, le 30 avril`
+_WORDS = re.compile(r"[^\W\d_]+")
+# The labels of buttons a copy glues to a stamp (`… 11:30 am cancel email link share Save`).
+_BUTTONS = frozenset(
+    "share shares email e mail link copy copied bookmark save saved print cancel comment comments"
+    " tweet facebook twitter whatsapp linkedin reddit pinterest flipboard telegram gift".split()
+)
+_LABEL_CHARS = 24
+_LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
+_NOT_PUBLISHED = re.compile(
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
+    r"\b\W*$",
+    re.IGNORECASE,
+)  # how far before a date its `Updated` label may stand
+_UPDATED = re.compile(
+    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
+    r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
+    r"|aktualizováno|atualizado|обновлено|päivitetty)|更新|수정)",
+    re.IGNORECASE,
+)
+# `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
+_UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
+# `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
+_ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
+# A label that says a sentence states the page's own date (`This story was first published on`).
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|modified|written|veröffentlicht|erschienen|aktualisiert"
+    r"|geändert|erstellt|publicado|actualizado|modificado|publié|modifié|mis à jour|pubblicato"
+    r"|aggiornato)\b",
+    re.IGNORECASE,
+)
+# Lower-case words before a date that make the line a sentence: a stamp's label has three at most
+# besides a publishing word (`This story is from`, `Aus: Ausgabe vom`, `Posted by Jane Doe on`).
+_PROSE_BEFORE = 4
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
+_DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
+
+
+def names_update(text: str) -> bool:
+    """Whether a line names an update (`Updated`, `modifica il`, `更新`): a cheap test first."""
+    return _UPDATED.search(text) is not None
+
+
+def updated_above(page: Page, i: int) -> bool:
+    """Whether line `i` stands under a label line of its own (`Updated:` / `Mar 6, 2018`)."""
+    if i == 0:
+        return False
+    label = page.text(i - 1)
+    if word_count(label) > _LABEL_WORDS:
+        return False
+    # `Updated:` or a bare `Last updated` standing alone above the date it labels.
+    if _UPDATED_TAIL.match(label):
+        return True
+    return label.endswith(":") and bool(_UPDATED.search(label))
+
+
+def page_dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
+    """The dated stamps of line `i`, numeric ones read in the page's order; read once a line."""
+    if i not in page.stamps:
+        page.stamps[i] = line_dates(page.text(i), page.day_first)
+    return page.stamps[i]
+
+
+def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:
+    """The dated stamps of a header line, each as (`published` or `updated`, date)."""
+    if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
+        return []  # a sentence of the story that names a date
+    if _ATTRIBUTION.match(text):
+        return []  # a quoted post's date, not the page's
+    found: list[tuple[str, PartialDate]] = []
+    rest, before, plain = text, "", ""
+    while rest:
+        hit = find_date(rest, day_first)
+        if hit is None:
+            break
+        date, expr = hit
+        at = rest.find(expr)
+        before += rest[:at]
+        plain += rest[:at] + " "
+        rest = rest[at + len(expr) :]
+        if date.year is None or date.day is None:
+            before += expr
+            continue
+        # `By Jane Doe Updated Nov 13, 2019`, `Akt.: 29. Juni 2025`: the label just before it.
+        label = before[-_LABEL_CHARS:]
+        if _NOT_PUBLISHED.search(label):
+            continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
+        updated = _UPDATED.search(label) or _UPDATED_TAIL.match(rest)
+        found.append(("updated" if updated else "published", date))
+        before += expr
+    # What the dates leave must be a label, names or a place, not a caption or a sentence.
+    # Counted without the dates and times themselves (`Posted: Aug 08, 2024 4:00 AM EDT`).
+    leftover = STAMP_BITS.sub(" ", plain + rest)
+    words = [w for w in _WORDS.findall(leftover) if w.casefold() not in _BUTTONS]
+    if found and _words(words) > _LEFTOVER_WORDS:
+        return []
+    if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
+        return []
+    return found
+
+
+def _words(words: list[str]) -> int:
+    """How many words these are, a run of Chinese or Japanese characters counting one word per
+    two characters (`カテゴリー 社会`: three), not once as a word and again by its characters."""
+    return sum(max(1, cjk_count(w) // 2) if not w.isascii() else 1 for w in words)
+
+
+def _prose_date(text: str) -> bool:
+    """Whether a date is named in a sentence (`… berichtet BR24 im Radio am 26.08.2024`)."""
+    hit = find_date(text)
+    if hit is None:
+        return False
+    head = text[: text.find(hit[1])]
+    if _DATE_LABEL.search(head):
+        return False  # `This story was first published on`: the sentence is a label
+    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
+    return lower >= _PROSE_BEFORE
+
+
+def _data_row(leftover: str) -> bool:
+    """Whether what a line holds beside its dates and times is a row of figures (a table)."""
+    return len(_NUMBER.findall(leftover)) >= _DATA_NUMBERS
+
+
+def caption_date(text: str) -> bool:
+    """Whether a line is a caption or a sentence ending on a date (`…, 24 April 2023`)."""
+    hit = find_date(text)
+    if hit is None:
+        return False
+    head = text[: text.find(hit[1])]
+    # Labels and names are capitalised or short (`Published on`, `Von Eva Doe |`); the words of a
+    # caption before its comma run in lower case.
+    lower = sum(w.islower() and len(w) > 1 for w in _WORDS.findall(head))
+    return bool(_COMMA_END.search(head)) and lower >= _PROSE_WORDS

@@ -166,6 +166,7 @@ def _post(base: str, path: str, body: bytes, headers: dict | None = None) -> tup
         ("/counts", json.dumps({"page": {"want": 10, "shard": 2, "of": 2}}).encode(), "page"),
         ("/copies", json.dumps({"stories": "s1"}).encode(), "story ids"),
         ("/suggest", json.dumps({"word": ""}).encode(), "word"),
+        ("/suggest", json.dumps({"word": "x", "candidates": "y"}).encode(), "candidates"),
     ],
 )
 def test_a_count_server_refuses_a_malformed_request_with_a_reason(count_servers, path, body, said):
@@ -179,8 +180,11 @@ def test_a_count_server_answers_its_endpoints_and_refuses_what_it_cannot_read(co
     with urllib.request.urlopen(f"{base}/health", timeout=10) as response:
         health = json.loads(response.read())
     assert health["articles"] > 0 and health["revision"] >= 1
-    status, answer = _post(base, "/suggest", json.dumps({"word": "tiktk"}).encode())
-    assert status == 200 and answer["suggestion"] in ("tiktok", None) and "stamp" in answer
+    status, answer = _post(
+        base, "/suggest", json.dumps({"word": "tiktk", "candidates": ["china"]}).encode()
+    )
+    assert status == 200 and answer["suggestion"] in ("tiktok", None)
+    assert answer["frequencies"]["china"] > 0
     status, answer = _post(base, "/copies", json.dumps({"stories": ["no-such-story"]}).encode())
     assert status == 200 and answer["stories"]["no-such-story"] == {"members": [], "size": 0}
     status, answer = _post(base, "/counts", b"x" * (2 << 20))

@@ -44,7 +44,12 @@ from indexer.backends.xapian.countclient import CountServers, StaleRevision
 from indexer.backends.xapian.countwire import PageAsked
 from indexer.backends.xapian.revisions import Written
 from indexer.backends.xapian.schema import TEXT_PREFIX
-from indexer.backends.xapian.search import SPELLING_DISTANCE, Search, article_of
+from indexer.backends.xapian.search import (
+    SPELLING_DISTANCE,
+    Search,
+    article_of,
+    spelling_frequency,
+)
 from indexer.backends.xapian.shardcounts import ShardCounts, count_rows
 from indexer.backends.xapian.shardpage import first_places
 from indexer.backends.xapian.shards import (
@@ -517,14 +522,19 @@ class XapianBackend(SearchBackend):
 
         return self._read(work)
 
-    def shard_suggestion(self, word: str) -> dict[str, Any]:
-        """Xapian's spelling suggestion for a word from this index's spelling data, and its
-        stamp: a count server's answer to `POST /suggest`."""
+    def shard_suggestion(self, word: str, candidates: list[str]) -> dict[str, Any]:
+        """Xapian's spelling suggestion for a word from this index's spelling data, with the
+        spelling frequency of it and of other candidates: a count server's answer to
+        `POST /suggest`."""
 
         def work(db: xapian.Database) -> dict[str, Any]:
             """Ask the spelling table."""
-            found = db.get_spelling_suggestion(word, SPELLING_DISTANCE)
-            return {"stamp": schema.stamp(db), "suggestion": found.decode() or None}
+            found = db.get_spelling_suggestion(word, SPELLING_DISTANCE).decode() or None
+            asked = {*candidates, found} - {None}
+            return {
+                "suggestion": found,
+                "frequencies": {w: spelling_frequency(db, w) for w in asked},
+            }
 
         return self._read(work)
 

@@ -106,18 +106,32 @@ class CountServers:
             found[story] = StoryCopies([d for d, _ in first], size, dict(first))
         return found
 
-    def suggestions(self, word: str) -> list[str]:
-        """The spelling suggestions of every shard's count server for a word (none from a shard
-        whose count servers fail: a suggestion is a hint, the search goes on)."""
-        body = json.dumps({"word": word}).encode()
+    def suggestions(self, word: str) -> dict[str, int]:
+        """The spelling suggestions of every shard's count server for a word, with their
+        spelling frequencies over all shards (asked again when the shards suggest different
+        words). None from a shard whose count servers fail: a suggestion is a hint."""
+        answers = self._spell(word, [])
+        found = sorted({a["suggestion"] for a in answers if isinstance(a.get("suggestion"), str)})
+        if len(found) > 1:
+            answers = self._spell(word, found)
+        totals = dict.fromkeys(found, 0)
+        for answer in answers:
+            for candidate, frequency in answer.get("frequencies", {}).items():
+                if candidate in totals:
+                    totals[candidate] += int(frequency)
+        return totals
+
+    def _spell(self, word: str, candidates: list[str]) -> list[dict[str, Any]]:
+        """Every answering shard's answer to a spelling request."""
+        body = json.dumps({"word": word, "candidates": candidates}).encode()
         pending = [_ASKING.submit(_ask, s, "/suggest", body, json.loads) for s in self.shards]
-        found = set()
+        answers = []
         for future in pending:
             try:
-                found.add(future.result().get("suggestion"))
+                answers.append(future.result())
             except CountUnavailable as exc:
                 log.warning("%s: no spelling suggestion from it", exc)
-        return sorted(word for word in found if isinstance(word, str) and word)
+        return answers
 
 
 def _answers(

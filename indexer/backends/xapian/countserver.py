@@ -34,8 +34,8 @@ from indexer.backends.xapian.countwire import (
     PageAsked,
     page_from_json,
     query_from_json,
+    spelling_from_json,
     stories_from_json,
-    word_from_json,
 )
 from indexer.backends.xapian.shardcounts import ShardCounts
 from indexer.errors import IndexMissing, NewsIndexError, QueryError
@@ -73,10 +73,11 @@ class ShardCounter:
         self.backend.refresh()
         return self.backend.shard_copies(stories)
 
-    def suggestion(self, word: str) -> dict[str, Any]:
-        """Xapian's spelling suggestion for a word from the shard's spelling data."""
+    def suggestion(self, word: str, candidates: list[str]) -> dict[str, Any]:
+        """Xapian's spelling suggestion for a word from the shard's spelling data, and the
+        spelling frequencies of it and of other candidates."""
         self.backend.refresh()
-        return self.backend.shard_suggestion(word)
+        return self.backend.shard_suggestion(word, candidates)
 
     def health(self) -> dict[str, Any]:
         """The shard's folder, revision and live articles."""
@@ -114,7 +115,7 @@ class _Handler(BaseHTTPRequestHandler):
             if self.path == "/copies":
                 return self._send(200, counter.copies(stories_from_json(data)))
             if self.path == "/suggest":
-                return self._send(200, counter.suggestion(word_from_json(data)))
+                return self._send(200, counter.suggestion(*spelling_from_json(data)))
             counted = counter.counts(query_from_json(data), page_from_json(data))
         except (json.JSONDecodeError, RecursionError) as exc:
             return self._send(400, {"error": f"Malformed count request: {exc}"})

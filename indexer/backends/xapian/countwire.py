@@ -174,11 +174,20 @@ def stories_from_json(data: Any) -> list[str]:
     return stories
 
 
-def word_from_json(data: Any) -> str:
-    """The word of a spelling request; QueryError when malformed."""
+def spelling_from_json(data: Any) -> tuple[str, list[str]]:
+    """The word of a spelling request and the candidates whose frequencies are asked;
+    QueryError when malformed."""
     word = data.get("word") if isinstance(data, dict) else None
-    if not isinstance(word, str) or not 0 < len(word) <= MAX_WORD:
+    candidates = data.get("candidates", []) if isinstance(data, dict) else None
+    if (
+        not isinstance(word, str)
+        or not 0 < len(word) <= MAX_WORD
+        or not isinstance(candidates, list)
+        or len(candidates) > MAX_SHARDS
+        or not all(isinstance(c, str) and 0 < len(c) <= MAX_WORD for c in candidates)
+    ):
         raise QueryError(
-            f'Malformed spelling request: give {{"word": a word of 1 to {MAX_WORD} characters}}.'
+            f'Malformed spelling request: give {{"word": a word of 1 to {MAX_WORD} characters, '
+            '"candidates": [such words]}.'
         )
-    return word
+    return word, candidates

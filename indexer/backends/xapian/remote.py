@@ -146,7 +146,7 @@ class RemoteSearch:
         total, stories, values, chart = merge(parts)
         facets = {}
         if sq.facets:
-            facets = {name: self.facet_counts(name, values.get(name, {})) for name in FACETS}
+            facets = {name: self.facet_counts(name, values.get(name, {}), True) for name in FACETS}
         histogram = _chart(chart, total, sq) if sq.histogram and chart is not None else None
         hits = self.remote_hits(page, self.prepared.ranked)
         return self.results(total, stories, hits, facets, histogram)
@@ -165,18 +165,13 @@ class RemoteSearch:
 
     def remote_spelling(self, word: str) -> str | None:
         """The spelling suggestion of the shards' count servers for a word: the nearest of
-        theirs, the most frequent in the archive among equally near ones (Xapian's rule)."""
+        theirs, the most frequent in the archive's spelling data among equally near ones, as
+        Xapian picks over local shards."""
         assert self.counters is not None
         found = self.counters[0].suggestions(word)
         if not found:
             return None
-
-        def frequency(candidate: str) -> int:
-            """Articles holding the candidate's (first) term."""
-            terms = [t.text for t in schema.analyzer("body")(candidate, mode="query")]
-            return self.db.get_termfreq(terms[0]) if terms else 0
-
-        return min(found, key=lambda c: (damerau_levenshtein(word, c), -frequency(c), c))
+        return min(found, key=lambda c: (damerau_levenshtein(word, c), -found[c], c))
 
     def remote_page(self, start: int, count: int) -> list[tuple[int, xapian.Document, float]]:
         """(docid, document, weight) of a page matched on the shards."""
@@ -207,9 +202,13 @@ class RemoteSearch:
         counts.pop("", None)
         return _chart(counts, mset.size(), self.sq)
 
-    def facet_counts(self, name: str, counted: dict[str, int]) -> list[FacetCount]:
+    def facet_counts(
+        self, name: str, counted: dict[str, int], in_shard_order: bool = False
+    ) -> list[FacetCount]:
         """A facet's values (case variants as one) with their counts, as the query layer orders,
-        from counts of its (MULTI_SEP-joined) values."""
+        from counts of its (MULTI_SEP-joined) values. A value written in several cases is shown
+        as the first article holding it writes it, or, `in_shard_order` (the count servers'
+        values, shard after shard), as first met, as the columns of local shards show it."""
         merged: dict[str, list[Any]] = {}
         for value, count in counted.items():
             for part in value.split(MULTI_SEP):
@@ -218,7 +217,7 @@ class RemoteSearch:
                 entry[1] += count
                 entry[2].add(part)
         for key, entry in merged.items():
-            if len(entry[2]) > 1:
+            if len(entry[2]) > 1 and not in_shard_order:
                 if (name, key) not in self.labels:
                     self.labels[name, key] = _first_written(self.db, name, key)
                 entry[0] = self.labels[name, key] or min(entry[2])

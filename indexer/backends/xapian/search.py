@@ -458,6 +458,15 @@ def _suggest(
         return None
 
 
+def spelling_frequency(db: xapian.Database, word: str) -> int:
+    """How often a word was added to the spelling data (0: never)."""
+    try:
+        item = db.spellings().skip_to(word.encode())
+    except StopIteration:
+        return 0
+    return int(item.termfreq) if item.term == word.encode() else 0
+
+
 def article_of(doc: xapian.Document) -> Article:
     """An article from a stored Xapian document."""
     return article_from_dict(json.loads(doc.get_data()))

@@ -160,6 +160,10 @@ def run(
         out["articles"] = {name: engine.count() for name, engine in engines.items()}
         out["timings"] = _measure(engines, classes, reps)
         out["agreement"] = _agreement(engines["whoosh"], engines["xapian"], classes)
+        if counted in engines:
+            out["remote_agreement"] = _remote_agreement(
+                engines["xapian"], engines[counted], classes
+            )
     finally:
         for name in (SPIES, remote, counted):
             if name in engines:
@@ -233,6 +237,42 @@ def _agreement(whoosh: Any, xapian: Any, classes: dict[str, list[Any]]) -> list[
     return rows
 
 
+def _remote_agreement(local: Any, remote: Any, classes: dict[str, list[Any]]) -> dict[str, Any]:
+    """Remote shards counted by count servers against the same shards opened locally, on every
+    query newest first and by relevance: how many searches agree on each part of the answer."""
+    parts = {"totals": 0, "stories": 0, "facets (case-folded)": 0, "facet order": 0,
+             "chart": 0, "hits and copies": 0, "suggestion": 0}  # fmt: skip
+    searches = 0
+    for queries in classes.values():
+        for query in queries:
+            for sort in ("relevance", "newest"):
+                a, b = (engine.search(_request(query.whoosh, sort)) for engine in (local, remote))
+                searches += 1
+                same = {
+                    "totals": a.total == b.total,
+                    "stories": a.stories == b.stories,
+                    "facets (case-folded)": _facets(a, fold=True) == _facets(b, fold=True),
+                    "facet order": _listed(a) == _listed(b),
+                    "chart": a.histogram == b.histogram,
+                    "hits and copies": _hits(a) == _hits(b),
+                    "suggestion": a.suggestion == b.suggestion,
+                }
+                for part, agrees in same.items():
+                    parts[part] += agrees
+    return {"searches": searches, "agreeing": parts}
+
+
+def _listed(results: Any) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's values (case-folded) and counts, in the order listed."""
+    return {name: [(f.value.casefold(), f.count) for f in values]
+            for name, values in results.facets.items()}  # fmt: skip
+
+
+def _hits(results: Any) -> list[tuple[str, int, list[str]]]:
+    """Each hit's id, how many copies it has, and those listed."""
+    return [(h.article.id, h.copies_total, [c["id"] for c in h.copies]) for h in results.hits]
+
+
 def markdown(results: dict[str, Any], corpus: Path) -> str:
     """The figures as a Markdown report."""
     engines = list(next(iter(results["timings"].values())))
@@ -299,4 +339,15 @@ def markdown(results: dict[str, Any], corpus: Path) -> str:
             f"{row['xapian_total']} | {facets} | {row['top10_overlap']:.0%} | "
             f"{', '.join(row['labels_differing'])} |"
         )
+    agreement = results.get("remote_agreement")
+    if agreement:
+        lines += [
+            "",
+            "## Remote shards with count servers against the same shards local",
+            "",
+            f"Of {agreement['searches']} searches (every query, newest first and by relevance), "
+            "how many agree:",
+            "",
+        ]
+        lines += [f"- {part}: {n}" for part, n in agreement["agreeing"].items()]
     return "\n".join(lines) + "\n"

@@ -1,5 +1,6 @@
-"""bench/search.py --backend xapian: Whoosh, Xapian shards, one shard and remote shards in one
-run over a small corpus, with the agreement table (same corpus, so every count must agree)."""
+"""bench/search.py --backend xapian: Whoosh, Xapian shards, one shard and remote shards (by
+spies and by count servers) in one run over a small corpus, with the agreement tables (same
+corpus, so every count must agree)."""
 
 from __future__ import annotations
 
@@ -56,10 +57,17 @@ def test_one_run_measures_every_engine_and_finds_them_agreeing(tmp_path):
         "xapian",
         "xapian 1 shard",
         "xapian 2 remote shards",
+        "xapian 2 remote shards, count servers",
     }
     assert set(results["articles"].values()) == {60}
     for row in results["agreement"]:
         assert row["whoosh_total"] == row["xapian_total"], row
         assert row["facets_equal"], row
+    remote = results["remote_agreement"]
+    searches = remote["searches"]
+    assert searches > 0
+    for part in ("totals", "stories", "facets (case-folded)", "chart", "hits and copies"):
+        assert remote["agreeing"][part] == searches, part
     report = (work / "XAPIAN.md").read_text()
     assert "Local shards against one shard" in report and "common term: wall" in report
+    assert "Remote shards with count servers against the same shards local" in report

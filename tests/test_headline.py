@@ -5,7 +5,6 @@ from __future__ import annotations
 from indexer.normalize.headline import (
     candidates,
     find_headline,
-    load_model,
     menu_entries,
     tidy_headline,
 )
@@ -61,8 +60,9 @@ def test_a_headline_under_a_glued_menu_trail_inside_the_zone_is_weighed() -> Non
 
 
 def test_a_name_alone_gives_way_to_a_weak_headline() -> None:
-    # The rule-based choice is the author's box under the column; the model's best line is
-    # under its bar, but a name alone is never the headline.
+    # The rule-based choice is the author's box under the column; a name alone is never the
+    # headline, whether the model's best line is under its bar (as it was when the rule was
+    # written) or above it (since the byline reader's fourth round changed the features).
     page = _page("column-author-box.txt")
     zone = article_zone(page)
     assert zone is not None
@@ -70,7 +70,6 @@ def test_a_name_alone_gives_way_to_a_weak_headline() -> None:
     headline = next(i for i, line in enumerate(page.lines) if line.text.startswith("Breakpoint"))
     found = find_headline(page, zone, name)
     assert found is not None and found[0] == headline
-    assert found[1] < load_model()["threshold"]  # the case the rule is for
 
 
 def test_a_byline_under_the_headline_in_another_language_is_not_joined_to_it() -> None:

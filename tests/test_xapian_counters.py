@@ -144,7 +144,8 @@ def test_counts_continue_on_a_replica_then_fall_back_to_the_shards(sharded_index
 
 def _post(base: str, path: str, body: bytes, headers: dict | None = None) -> tuple[int, dict]:
     """POST raw bytes to a count server: its status and JSON answer."""
-    request = urllib.request.Request(f"{base}{path}", data=body, headers=headers or {})
+    sent = {"Content-Type": "application/json", **(headers or {})}
+    request = urllib.request.Request(f"{base}{path}", data=body, headers=sent)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, json.loads(response.read())
@@ -190,10 +191,14 @@ def test_a_count_server_answers_its_endpoints_and_refuses_what_it_cannot_read(co
     status, answer = _post(base, "/counts", b"x" * (2 << 20))
     assert status == 413
     with socket.create_connection(tuple(count_servers.address("counts-1").split(":"))) as sock:
-        sock.sendall(b"POST /counts HTTP/1.0\r\nContent-Length: abc\r\n\r\n")
+        sock.sendall(b"POST /counts HTTP/1.0\r\nContent-Type: application/json\r\n")
+        sock.sendall(b"Content-Length: abc\r\n\r\n")
         assert sock.recv(100).startswith(b"HTTP/1.0 400")
     status, answer = _post(base, "/nowhere", b"{}")
     assert status == 404
+    # A web page may POST a form to any address; the count server takes JSON only.
+    status, answer = _post(base, "/counts", b"text=x", {"Content-Type": "text/plain"})
+    assert status == 415 and "application/json" in answer["error"]
 
 
 def test_every_search_field_reaches_the_count_servers_or_is_listed_as_not_sent():

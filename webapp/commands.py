@@ -302,7 +302,8 @@ def serve_counts_command(folder: str, host: str, port: int, threads: int | None)
         server = start(Path(folder), host, port, threads)
     except (NewsIndexError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"Counting {folder} on http://{host}:{server.server_port} (Ctrl-C to stop)")
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Counting {folder} on http://{shown}:{server.server_port} (Ctrl-C to stop)")
     if not is_loopback(host):
         click.echo(
             f"Warning: listening on {host} lets other machines read this shard's counts and its "

@@ -100,6 +100,9 @@ class _Handler(BaseHTTPRequestHandler):
         """Count a search, read stories' copies, or suggest a spelling."""
         if self.path not in ("/counts", "/copies", "/suggest"):
             return self._send(404, {"error": "Not found: POST /counts, /copies or /suggest."})
+        if self.headers.get_content_type() != "application/json":
+            # A web page can POST a form across origins without asking; JSON it cannot.
+            return self._send(415, {"error": "Send the request as application/json."})
         announced = self.headers.get("Content-Length", "")
         if not announced.isdigit():
             return self._send(400, {"error": "A request needs its Content-Length."})
@@ -157,6 +160,8 @@ class CountServer(HTTPServer):
     `QUEUED` requests waiting for a thread, a request is refused at once (503)."""
 
     def __init__(self, address: tuple[str, int], counter: ShardCounter, threads: int) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6  # an IPv6 address such as ::1
         super().__init__(address, _Handler)
         self.counter = counter
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="counts")

@@ -39,7 +39,7 @@ from indexer.backends.base import (
 )
 from indexer.backends.xapian import columns, frequent, integrity, schema
 from indexer.backends.xapian.columns import ShardTables
-from indexer.backends.xapian.copies import COPIES_SHOWN, copy_summary, story_members, story_size
+from indexer.backends.xapian.copies import copy_summary, story_copies, story_members
 from indexer.backends.xapian.countclient import CountServers, StaleRevision
 from indexer.backends.xapian.countwire import PageAsked
 from indexer.backends.xapian.revisions import Written
@@ -546,9 +546,8 @@ class XapianBackend(SearchBackend):
             """Read each story's postings and members' summary slots."""
             found = {}
             for story in stories:
-                members = story_members(db, story, COPIES_SHOWN + 1)
-                found[story] = {"members": [[d, copy_summary(db, d)] for d in members],
-                                "size": story_size(db, story)}  # fmt: skip
+                members, size, summaries = story_copies(db, story)
+                found[story] = {"members": [[d, summaries[d]] for d in members], "size": size}
             return {"stamp": schema.stamp(db), "stories": found}
 
         return self._read(work)

@@ -36,6 +36,14 @@ class StoryCopies(NamedTuple):
     summaries: dict[int, dict[str, Any]]
 
 
+def story_copies(db: xapian.Database, story_id: str) -> StoryCopies:
+    """A story's first COPIES_SHOWN + 1 members, its size and their summaries, read one by one
+    (cheap where the database is local)."""
+    members = story_members(db, story_id, COPIES_SHOWN + 1)
+    summaries = {docid: copy_summary(db, docid) for docid in members}
+    return StoryCopies(members, story_size(db, story_id), summaries)
+
+
 def copy_summary(db: xapian.Database, docid: int) -> dict[str, Any]:
     """What a hit shows of another copy of its story."""
     return summary_of(db.get_document(docid))

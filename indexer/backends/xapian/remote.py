@@ -132,17 +132,14 @@ class RemoteSearch:
         start, want = (sq.page - 1) * sq.per_page, sq.page * sq.per_page
         places = not self.prepared.ranked and want <= MAX_PLACES
         pending = counters.submit(sq, want if places else None)
-        if places:
-            parts = counters.gather(pending, stamps)
-            if parts is None:
-                return None
-            xids = merge_places([part.page or [] for part in parts], want, sq.group)
-            page = [(x, self.db.get_document(x), 0.0) for x in xids[start:]]
-        else:  # matched on the shards while the count servers count
+        if not places:  # matched on the shards while the count servers count
             page = self.remote_page(start, sq.per_page)
         parts = counters.gather(pending, stamps)
         if parts is None:
             return None
+        if places:
+            xids = merge_places([part.page or [] for part in parts], want, sq.group)
+            page = [(x, self.db.get_document(x), 0.0) for x in xids[start:]]
         total, stories, values, chart = merge(parts)
         facets = {}
         if sq.facets:

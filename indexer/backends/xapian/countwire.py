@@ -19,10 +19,8 @@ from indexer.query.aliases import AliasTable
 from indexer.query.histogram import Granularity
 
 # Fields a count server does not use: the page is asked apart (PageAsked), snippets and
-# suggestions are made by the searcher, samples and the story chart are never counted there.
-NOT_SENT = frozenset(
-    {"page", "per_page", "snippets", "facet_limit", "suggest", "chart_stories", "sample", "seed"}
-)
+# suggestions are made by the searcher, samples are never drawn there.
+NOT_SENT = frozenset({"page", "per_page", "snippets", "facet_limit", "suggest", "sample", "seed"})
 SENT = tuple(f.name for f in dataclasses.fields(SearchQuery) if f.name not in NOT_SENT)
 MAX_PLACES = 10_000  # a date-ordered page deeper than this is asked of Xapian
 MAX_SHARDS = 1024
@@ -137,6 +135,7 @@ _DECODE = {
     "interval": _choice(Granularity, optional=True),
     "histogram": _flag,
     "chart_by_source": _flag,
+    "chart_stories": _flag,
     "aliases": _aliases,
     "group": _flag,
     "indexed_after": _moment,

@@ -65,7 +65,7 @@ class RemoteSearch:
         sq = self.sq
         if sq.sample is not None:
             raise QueryError("Samples are drawn from local Xapian shards, not remote ones.")
-        if self.counters is not None and not sq.chart_stories:
+        if self.counters is not None:
             counted = self.run_counted(*self.counters)
             if counted is not None:
                 return counted
@@ -144,7 +144,9 @@ class RemoteSearch:
         facets = {}
         if sq.facets:
             facets = {name: self.facet_counts(name, values.get(name, {}), True) for name in FACETS}
-        histogram = _chart(chart, total, sq) if sq.histogram and chart is not None else None
+        histogram = None
+        if sq.histogram and chart is not None:
+            histogram = _chart(chart, stories if sq.chart_stories else total, sq)
         hits = self.remote_hits(page, self.prepared.ranked)
         return self.results(total, stories, hits, facets, histogram)
 

@@ -10,7 +10,11 @@ the searching process adds the shards' counts up (`merge`):
   matched articles that are a story alone and sends a 64-bit hash of each other story it
   matched, and the distinct hashes are counted;
 - the chart's counts are per "ordinal:precision[ MULTI_SEP source]" key, as the chart slot's
-  match spy gives them, so the same code draws the chart.
+  match spy gives them, so the same code draws the chart;
+- a chart of stories counts each story once, at its earliest dated article: a shard charts its
+  matched stories of one article, and sends, beside each other story's hash, the chart key of
+  that story's earliest dated article in the shard; the searcher keeps each story's earliest key
+  over the shards (the first shard's on a tie, as local shards break it).
 
 What the searcher and the count servers send each other besides is in `countwire`.
 """
@@ -31,6 +35,7 @@ from indexer.backends.xapian.schema import SOLO
 from indexer.query.facets import MULTI_SEP
 
 MAGIC = b"NXC1"  # the start of a count server's counts (`ShardCounts.to_bytes`)
+UNDATED = 0xFFFFFFFF  # a story key index: no article of the story in the shard is dated
 
 
 @dataclass(slots=True)
@@ -44,14 +49,22 @@ class ShardCounts:
     chart: dict[str, int] | None  # "ordinal:precision[ MULTI_SEP source]" -> articles
     page: list[list[int]] | None = None  # a date-ordered page's first places (`shardpage`)
     stamp: str = ""  # the stamp of the revision counted (`schema.stamp`)
+    # A chart of stories: its distinct chart keys, and for each story of `stories` the index of
+    # its earliest dated article's key here (UNDATED when none is dated).
+    story_keys: list[str] | None = None
+    story_key_index: np.ndarray | None = None
 
     def to_bytes(self) -> bytes:
         """The counts as sent: MAGIC, the JSON part's length (8 bytes, little-endian), the JSON
-        part, then the story hashes as little-endian 64-bit integers (no text encoding)."""
+        part, then the story hashes as little-endian 64-bit integers (no text encoding) and,
+        for a chart of stories, their key indexes as little-endian 32-bit integers."""
         part = {"total": self.total, "solo": self.solo, "facets": self.facets,
-                "chart": self.chart, "page": self.page, "stamp": self.stamp}  # fmt: skip
+                "chart": self.chart, "page": self.page, "stamp": self.stamp,
+                "story_keys": self.story_keys}  # fmt: skip
         encoded = json.dumps(part).encode()
         hashes = self.stories.astype("<u8").tobytes()
+        if self.story_key_index is not None:
+            hashes += self.story_key_index.astype("<u4").tobytes()
         return MAGIC + len(encoded).to_bytes(8, "little") + encoded + hashes
 
     @classmethod
@@ -62,16 +75,28 @@ class ShardCounts:
         start = len(MAGIC) + 8
         end = start + int.from_bytes(data[len(MAGIC) : start], "little")
         part = json.loads(data[start:end])
-        if not isinstance(part.get("facets"), dict) or (len(data) - end) % 8:
+        keys = part.get("story_keys")
+        width = 8 if keys is None else 12  # a hash, and for a chart of stories its key index
+        if not isinstance(part.get("facets"), dict) or (len(data) - end) % width:
             raise ValueError("malformed counts")
+        count = (len(data) - end) // width
+        index = None
+        if keys is not None:
+            index = np.frombuffer(data[end + 8 * count :], dtype="<u4")
+            if not all(isinstance(k, str) for k in keys) or np.any(
+                (index >= len(keys)) & (index != UNDATED)
+            ):
+                raise ValueError("malformed story keys")
         return cls(
             total=int(part["total"]),
             solo=int(part["solo"]),
-            stories=np.frombuffer(data[end:], dtype="<u8"),
+            stories=np.frombuffer(data[end : end + 8 * count], dtype="<u8"),
             facets=part["facets"],
             chart=part.get("chart"),
             page=part.get("page"),
             stamp=str(part.get("stamp", "")),
+            story_keys=keys,
+            story_key_index=index,
         )
 
 
@@ -92,10 +117,13 @@ def count_rows(
     tables = shards.tables
     solo, shared = _stories(shards, final)
     facets = _facet_counts(tables, base, chosen) if sq.facets else {}
-    chart = _chart_counts(tables, final, sq.chart_by_source) if sq.histogram else None
-    return ShardCounts(
-        total=int(final.sum()), solo=solo, stories=shared, facets=facets, chart=chart
-    )
+    counts = ShardCounts(total=int(final.sum()), solo=solo, stories=shared, facets=facets,
+                         chart=None)  # fmt: skip
+    if sq.histogram and sq.chart_stories:
+        _story_chart(shards, final, sq.chart_by_source, counts)
+    elif sq.histogram:
+        counts.chart = _chart_counts(tables, final, sq.chart_by_source)
+    return counts
 
 
 def _stories(shards: ShardTables, final: np.ndarray) -> tuple[int, np.ndarray]:
@@ -108,6 +136,31 @@ def _stories(shards: ShardTables, final: np.ndarray) -> tuple[int, np.ndarray]:
     seen[codes[codes >= 0]] = True
     solo = seen & alone
     return int(np.count_nonzero(solo)), np.sort(hashes[seen & ~solo])
+
+
+def _story_chart(
+    shards: ShardTables, final: np.ndarray, by_source: bool, into: ShardCounts
+) -> None:
+    """Chart the stories of one article (each at its article), and give each other story's
+    earliest dated article's chart key, in the order of the story hashes."""
+    tables = shards.tables
+    hashes, alone = story_columns(shards)
+    earliest = np.flatnonzero(tables.stories.representatives(final, tables.dates.ordinal))
+    codes = tables.stories.codes[earliest]
+    earliest, codes = earliest[codes >= 0], codes[codes >= 0]  # none is deleted, as `_stories`
+    mine = alone[codes]
+    solo = np.zeros_like(final)
+    solo[earliest[mine]] = True
+    into.chart = _chart_counts(tables, solo, by_source)
+    rows, story = earliest[~mine], hashes[codes[~mine]]
+    order = np.argsort(story, kind="stable")
+    rows, into.stories = rows[order], story[order]
+    keys = _row_keys(tables, rows, by_source)
+    dated = keys >= 0
+    unique, index = np.unique(keys[dated], return_inverse=True)
+    into.story_keys = _key_texts(tables, unique, by_source)
+    into.story_key_index = np.full(len(rows), UNDATED, dtype=np.uint32)
+    into.story_key_index[dated] = index
 
 
 def story_columns(shards: ShardTables) -> tuple[np.ndarray, np.ndarray]:
@@ -142,23 +195,32 @@ def _facet_counts(
 
 def _chart_counts(tables: Any, final: np.ndarray, by_source: bool) -> dict[str, int]:
     """Dated matches per "ordinal:precision" key (and first source, when charted by source)."""
-    rows = np.flatnonzero(final)
+    keys = _row_keys(tables, np.flatnonzero(final), by_source)
+    unique, counts = np.unique(keys[keys >= 0], return_counts=True)
+    return dict(zip(_key_texts(tables, unique, by_source), counts.tolist(), strict=True))
+
+
+def _row_keys(tables: Any, rows: np.ndarray, by_source: bool) -> np.ndarray:
+    """Each row's chart key as one number (-1 for an undated row): ordinal * 4 + precision,
+    times the sources and one more plus the row's first source and one, when by source."""
     ordinal = tables.dates.ordinal[rows].astype(np.int64)
-    dated = ordinal > 0
-    rows, ordinal = rows[dated], ordinal[dated]
     keys = ordinal * 4 + tables.dates.precision[rows]
+    if by_source:
+        sources = tables.facets["source"]
+        first = sources.per_document(tables.size)[rows].astype(np.int64)
+        keys = keys * (len(sources.labels) + 1) + first + 1
+    return np.where(ordinal > 0, keys, -1)
+
+
+def _key_texts(tables: Any, keys: np.ndarray, by_source: bool) -> list[str]:
+    """The "ordinal:precision[ MULTI_SEP source]" form of `_row_keys`' numbers."""
     if not by_source:
-        unique, counts = np.unique(keys, return_counts=True)
-        return {_date_key(k): n for k, n in zip(unique.tolist(), counts.tolist(), strict=True)}
-    sources = tables.facets["source"]
-    first = sources.per_document(tables.size)[rows].astype(np.int64)
-    pairs = keys * (len(sources.labels) + 1) + first + 1
-    unique, counts = np.unique(pairs, return_counts=True)
-    out = {}
-    for pair, n in zip(unique.tolist(), counts.tolist(), strict=True):
-        key, source = divmod(pair, len(sources.labels) + 1)
-        label = sources.labels[source - 1] if source else ""
-        out[_date_key(key) + (MULTI_SEP + label if label else "")] = n
+        return [_date_key(k) for k in keys.tolist()]
+    labels = tables.facets["source"].labels
+    out = []
+    for pair in keys.tolist():
+        key, source = divmod(pair, len(labels) + 1)
+        out.append(_date_key(key) + (MULTI_SEP + labels[source - 1] if source else ""))
     return out
 
 
@@ -189,4 +251,37 @@ def merge(
         for part in parts:
             for key, n in (part.chart or {}).items():
                 chart[key] = chart.get(key, 0) + n
+        if parts[0].story_keys is not None:
+            for key, n in _earliest_keys(parts).items():
+                chart[key] = chart.get(key, 0) + n
     return total, stories, facets, chart
+
+
+def _earliest_keys(parts: list[ShardCounts]) -> dict[str, int]:
+    """The stories spanning shards per chart key of their earliest dated article (the first
+    shard's on a tie of days)."""
+    texts: list[str] = []
+    hashes, days, shards, keys = [], [], [], []
+    for n, part in enumerate(parts):
+        index = part.story_key_index
+        if index is None or part.story_keys is None:
+            raise ValueError("a shard sent no story keys for a chart of stories")
+        ordinals = np.asarray([int(k.partition(":")[0]) for k in part.story_keys] + [0], np.int64)
+        undated = index == UNDATED
+        at = np.where(undated, len(part.story_keys), index).astype(np.int64)
+        hashes.append(part.stories)
+        days.append(np.where(undated, np.iinfo(np.int64).max, ordinals[at]))
+        shards.append(np.full(len(index), n))
+        keys.append(np.where(undated, -1, at + len(texts)))
+        texts.extend(part.story_keys)
+    story, day = np.concatenate(hashes), np.concatenate(days)
+    order = np.lexsort((np.concatenate(shards), day, story))
+    story = story[order]
+    first = np.ones(len(story), dtype=bool)
+    first[1:] = story[1:] != story[:-1]
+    chosen = np.concatenate(keys)[order][first]
+    unique, counts = np.unique(chosen[chosen >= 0], return_counts=True)
+    out: dict[str, int] = {}
+    for k, n in zip(unique.tolist(), counts.tolist(), strict=True):
+        out[texts[k]] = out.get(texts[k], 0) + n  # shards write the same key
+    return out

@@ -184,3 +184,28 @@ def test_a_publishing_label_alone_above_its_date_labels_it_far_from_the_headline
 def test_an_update_label_of_another_language_inside_a_meta_line() -> None:
     found = line_dates("Jana Nováková | Aktualizováno 8. dubna 2025 13:31")
     assert [(kind, date.iso()) for kind, date in found] == [("updated", "2025-04-08")]
+
+
+def test_a_masthead_day_above_the_menus_does_not_date_the_story() -> None:
+    # `Sunday, 24 November 2019` at the top of the page is the day it was printed or looked at.
+    article = _normalize("date-masthead.txt")
+    assert article.title == "Council votes to reopen the old swimming baths after ten years"
+    assert article.date is None
+
+
+def test_a_masthead_day_dates_a_story_stamped_by_its_time_alone() -> None:
+    # `Published 14:14` under the byline: the story ran on the day the masthead names.
+    path = DATA / "date-masthead.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Jane Whitmore\n", "Jane Whitmore\nPublished 14:14\n"
+    )
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
+    assert article.date is not None and article.date.iso() == "2019-11-24"
+
+
+def test_a_header_that_states_only_an_update_leaves_a_day_in_the_story_unread() -> None:
+    # `Last updated: 2 April 2019` under the headline; `15 March 2019` further down dates a
+    # notice the story quotes, not the story.
+    article = _normalize("date-update-only.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2019-04-02"

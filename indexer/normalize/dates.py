@@ -272,6 +272,11 @@ def parse_date_line(
     return "published", found[0]
 
 
+def time_label(text: str) -> bool:
+    """Whether a line opens with a publishing or update label (`Publicerad`, `Updated:`)."""
+    return len(text) <= 80 and _DATE_LINE.match(text) is not None
+
+
 def copyright_year(text: str) -> int | None:
     """The year of a single-year copyright line (`©2025 Bloomberg L.P.`); ranges are no date."""
     match = COPYRIGHT.match(text)

@@ -19,6 +19,7 @@ from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
+from indexer.normalize.masthead import CLOCK, masthead_day, stamped_today
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
 from indexer.normalize.stamplines import names_update, page_dates, updated_above
@@ -37,10 +38,6 @@ _PUBLISHED_WORD = re.compile(
     r"\b(?:posted|published|veröffentlicht|erschienen|publié|publicado|pubblicato)", re.I
 )
 _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*$", re.I)
-# A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `01時40分`), not the parts of a dotted date.
-_CLOCK = re.compile(
-    r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
-)
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
 _LABEL_CHARS = 24  # a label alone on the line above its date (`Published:`, `입력 :`)
 _DIGIT = re.compile(r"\d")
@@ -67,10 +64,13 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     days: set[PartialDate] = set()
     labelled: set[PartialDate] = set()
     stamps = _published_days(page, span)
+    today = stamped_today(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at or _listed(stamps, i, title_at):
             continue
+        if not today and masthead_day(page, i, title_at):
+            continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
         for kind, date in _first_published(page_dates(page, i)):
             if kind == "updated" or updated_above(page, i):
                 if updated is None:
@@ -89,8 +89,8 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
         return HeaderDates(labelled.pop() if len(labelled) == 1 else None, updated)
     if published is None:
         published = _labelled_date(page, zone, mark)
-    if published is None:
-        published = _stamp_near(page, zone, mark)
+    if published is None and updated is None:
+        published = _stamp_near(page, zone, mark, title_at, today)
     if (
         published is None
         and updated is not None
@@ -112,7 +112,7 @@ def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> 
     ran: timed to the minute (`Updated 11:22 PM EST, Tue November 29, 2016`), where a page
     revised long after states the day alone (`Last Updated: January 7, 2025`), and not later
     than a year the headline names (`The 21 best movies of 2017`, updated in July 2018)."""
-    if i < 0 or _CLOCK.search(page.text(i)) is None:
+    if i < 0 or CLOCK.search(page.text(i)) is None:
         return False
     named = _YEAR.findall(page.text(title_at)) if title_at is not None else []
     return day.year is not None and all(int(year) >= day.year for year in named)
@@ -208,11 +208,17 @@ def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, Pa
     return [(k if k == "updated" or d == first else "updated", d) for k, d in found]
 
 
-def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
-    """A line that is nothing but a date stamp, a little further from the headline or the zone."""
+def _stamp_near(
+    page: Page, zone: Zone, mark: int, title_at: int | None, today: bool
+) -> PartialDate | None:
+    """A line that is nothing but a date stamp, a little further from the headline or the zone
+    (a masthead's day only when the header stamps the story by its time alone)."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
     high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
-    stamps = {i: _stamp_dates(page, i) for i in range(low, high)}
+    stamps = {
+        i: [] if not today and masthead_day(page, i, title_at) else _stamp_dates(page, i)
+        for i in range(low, high)
+    }
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
         if not dates or updated_above(page, i):

@@ -1,0 +1,43 @@
+"""A masthead's date: the day a page was printed or looked at, not the day of its story.
+
+A newspaper's site prints today's date at its top (`TORSDAG 8 JANUARI 2026`, `Sunday, 24
+November 2019`), above its menus, and dates its story by the headline. Such a date names the
+weekday and no time of day. It is the story's day only when the header stamps the story by a time
+alone (`Publicerad 14.14`): the story ran on the day the page was printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.cluster import ABOVE_TITLE
+from indexer.normalize.dates import find_date, time_label
+from indexer.normalize.monthnames import WEEKDAY_NAMES
+from indexer.normalize.story import Page
+
+# A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `01時40分`), not the parts of a dotted date.
+CLOCK = re.compile(
+    r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
+)
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def masthead_day(page: Page, i: int, title_at: int | None) -> bool:
+    """Whether line `i` is a masthead's date: above the headline past its kicker, naming a
+    weekday and no time of day."""
+    if title_at is None or i >= title_at - ABOVE_TITLE:
+        return False
+    text = page.text(i)
+    if CLOCK.search(text):
+        return False
+    return any(word.casefold() in WEEKDAY_NAMES for word in _WORDS.findall(text))
+
+
+def stamped_today(page: Page, lines: list[int]) -> bool:
+    """Whether one of `lines` stamps the story by a time of day alone (`Publicerad 14.14`,
+    `Updated 9:05 AM`): it ran on the day the page was printed."""
+    for i in lines:
+        text = page.text(i)
+        if time_label(text) and CLOCK.search(text) and find_date(text) is None:
+            return True
+    return False

@@ -209,3 +209,22 @@ def test_a_header_that_states_only_an_update_leaves_a_day_in_the_story_unread() 
     article = _normalize("date-update-only.txt")
     assert article.date is None
     assert article.updated is not None and article.updated.iso() == "2019-04-02"
+
+
+def test_a_linked_story_under_the_headline_does_not_date_the_story() -> None:
+    # `Watch: Island School Closes | 2 March 2019` between the standfirst and the byline is a
+    # link to another story, dated by that story's day.
+    article = _normalize("date-teaser-line.txt")
+    assert article.byline == ["Tom Example"]
+    assert article.date is None
+    assert line_dates("Related: Baths to Reopen | March 3, 2019") == []
+    assert [d.iso() for _, d in line_dates("Updated: March 3, 2019")] == ["2019-03-03"]
+
+
+def test_a_masthead_day_is_told_by_its_weekday_in_other_languages() -> None:
+    path = DATA / "date-masthead.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Sunday, 24 November 2019", "Sonntag, 24. November 2019"
+    )
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
+    assert article.date is None

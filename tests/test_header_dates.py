@@ -228,3 +228,20 @@ def test_a_masthead_day_is_told_by_its_weekday_in_other_languages() -> None:
     )
     article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
     assert article.date is None
+
+
+def test_a_story_stamped_by_its_time_alone_takes_the_masthead_day_far_above() -> None:
+    # `Published 22:31` under the byline and `Sunday, 24 November 2019` over twenty menu lines:
+    # the story ran on the day the page names as today.
+    path = DATA / "date-masthead.txt"
+    menus = "".join(f"Section {n}\n" for n in range(20))
+    text = path.read_text(encoding="utf-8").replace("News\n", menus + "News\n")
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
+    assert article.title == "Council votes to reopen the old swimming baths after ten years"
+    assert article.date is None
+    stamped = text.replace("Jane Whitmore\n", "Jane Whitmore\nPublished 22:31\n")
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=stamped))
+    assert article.date is not None and article.date.iso() == "2019-11-24"
+    updated = text.replace("Jane Whitmore\n", "Jane Whitmore\nUpdated 22:31\n")
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=updated))
+    assert article.date is None

@@ -272,9 +272,12 @@ def parse_date_line(
     return "published", found[0]
 
 
-def time_label(text: str) -> bool:
-    """Whether a line opens with a publishing or update label (`Publicerad`, `Updated:`)."""
-    return len(text) <= 80 and _DATE_LINE.match(text) is not None
+def time_label(text: str) -> str | None:
+    """The label a line opens with (`Publicerad`: `published`, `Updated:`: `updated`), if any."""
+    match = _DATE_LINE.match(text) if len(text) <= 80 else None
+    if match is None:
+        return None
+    return "updated" if match.group("updated") else "published"
 
 
 def copyright_year(text: str) -> int | None:

@@ -19,7 +19,7 @@ from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import word_count
-from indexer.normalize.masthead import CLOCK, masthead_day, stamped_today
+from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
 from indexer.normalize.stamplines import names_update, page_dates, updated_above
@@ -69,7 +69,7 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at or _listed(stamps, i, title_at):
             continue
-        if not today and masthead_day(page, i, title_at):
+        if today is None and masthead_day(page, i, title_at):
             continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
         for kind, date in _first_published(page_dates(page, i)):
             if kind == "updated" or updated_above(page, i):
@@ -90,7 +90,10 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     if published is None:
         published = _labelled_date(page, zone, mark)
     if published is None and updated is None:
-        published = _stamp_near(page, zone, mark, title_at, today)
+        published = _stamp_near(page, zone, mark, title_at, today is not None)
+    if published is None and today == "published":
+        # `Publicerad 22:31` under the byline, `söndag 2 augusti 2026` over the menus.
+        published = masthead_today(page, title_at)
     if (
         published is None
         and updated is not None

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 
+from indexer.models import PartialDate
 from indexer.normalize.cluster import ABOVE_TITLE
 from indexer.normalize.dates import find_date, time_label
 from indexer.normalize.monthnames import WEEKDAY_NAMES
+from indexer.normalize.stamplines import page_dates
 from indexer.normalize.story import Page
 
 # A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `01時40分`), not the parts of a dotted date.
 CLOCK = re.compile(
     r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
 )
+_PARTS = re.compile(r"\s[|·•]\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
@@ -33,11 +36,29 @@ def masthead_day(page: Page, i: int, title_at: int | None) -> bool:
     return any(word.casefold() in WEEKDAY_NAMES for word in _WORDS.findall(text))
 
 
-def stamped_today(page: Page, lines: list[int]) -> bool:
-    """Whether one of `lines` stamps the story by a time of day alone (`Publicerad 14.14`,
-    `Updated 9:05 AM`): it ran on the day the page was printed."""
+def stamped_today(page: Page, lines: list[int]) -> str | None:
+    """How one of `lines` stamps the story by a time of day alone (`Publicerad 14.14`:
+    `published`; `Updated 9:05 AM`: `updated`): it ran, or changed, on the day the page was
+    printed. `published` when any part of a line says so."""
+    found = None
     for i in lines:
         text = page.text(i)
-        if time_label(text) and CLOCK.search(text) and find_date(text) is None:
-            return True
-    return False
+        if CLOCK.search(text) is None or find_date(text) is not None:
+            continue
+        kinds = {time_label(part.strip()) for part in _PARTS.split(text)}
+        if "published" in kinds:
+            return "published"
+        found = found or ("updated" if "updated" in kinds else None)
+    return found
+
+
+def masthead_today(page: Page, title_at: int | None) -> PartialDate | None:
+    """The one day the masthead names above the headline, for a story stamped by its time."""
+    days = {
+        date
+        for i in range(title_at or 0)
+        if masthead_day(page, i, title_at)
+        for kind, date in page_dates(page, i)
+        if kind == "published"
+    }
+    return days.pop() if len(days) == 1 else None

@@ -245,3 +245,11 @@ def test_a_story_stamped_by_its_time_alone_takes_the_masthead_day_far_above() ->
     updated = text.replace("Jane Whitmore\n", "Jane Whitmore\nUpdated 22:31\n")
     article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=updated))
     assert article.date is None
+
+
+def test_of_two_days_under_the_headline_the_one_above_the_story_dates_it() -> None:
+    # `5 January 2025` between the byline and the story; `20 November 2024` under a teaser's
+    # byline after the first paragraph is the linked story's day.
+    article = _normalize("date-teaser-in-story.txt")
+    assert article.byline == ["Luca Example"]
+    assert article.date is not None and article.date.iso() == "2025-01-05"

@@ -62,6 +62,7 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     updated: PartialDate | None = None
     updated_at = -1
     days: set[PartialDate] = set()
+    head_days: set[PartialDate] = set()
     labelled: set[PartialDate] = set()
     stamps = _published_days(page, span)
     today = stamped_today(page, span)
@@ -79,14 +80,19 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
                 published = published or date
                 if i > mark:
                     days.add(date)
+                    if i < zone.start:
+                        head_days.add(date)
         found = _published_label(page, i)
         if found is not None:
             labelled.add(found)
     if len(days) > 1:
         # Two days stated below the headline: one is an update or a related story's (an audio
-        # clip, a teaser). A `Published` label says which is the story's; without one, which
-        # cannot be told, and no date is better than a wrong one.
-        return HeaderDates(labelled.pop() if len(labelled) == 1 else None, updated)
+        # clip, a teaser). A `Published` label says which is the story's, or the header: one
+        # day above the story's first paragraph, the others inside its run (a teaser's, a
+        # quoted notice's). Else which cannot be told, and no date is better than a wrong one.
+        if len(labelled) == 1:
+            return HeaderDates(labelled.pop(), updated)
+        return HeaderDates(head_days.pop() if len(head_days) == 1 else None, updated)
     if published is None:
         published = _labelled_date(page, zone, mark)
     if published is None and updated is None:

@@ -7,7 +7,10 @@ from pathlib import Path
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date
+from indexer.normalize.lines import split_lines
+from indexer.normalize.masthead import masthead_day
 from indexer.normalize.stamplines import line_dates
+from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
@@ -219,6 +222,13 @@ def test_a_linked_story_under_the_headline_does_not_date_the_story() -> None:
     assert article.date is None
     assert line_dates("Related: Baths to Reopen | March 3, 2019") == []
     assert [d.iso() for _, d in line_dates("Updated: March 3, 2019")] == ["2019-03-03"]
+
+
+def test_a_masthead_day_is_told_by_the_weekday_before_it() -> None:
+    page = Page(split_lines("The Sunday Times, 3 March 2019\nNews\nSport\nCulture\nHeadline"))
+    assert not masthead_day(page, 0, 4)
+    page = Page(split_lines("Skip to content Sunday, 3 March 2019\nNews\nSport\nCulture\nHeadline"))
+    assert masthead_day(page, 0, 4)
 
 
 def test_a_masthead_day_is_told_by_its_weekday_in_other_languages() -> None:

@@ -13,7 +13,7 @@ import re
 from indexer.models import PartialDate
 from indexer.normalize.cluster import ABOVE_TITLE
 from indexer.normalize.dates import find_date, time_label
-from indexer.normalize.monthnames import WEEKDAY_NAMES
+from indexer.normalize.monthnames import WEEKDAY_NAMES, weekday_number
 from indexer.normalize.stamplines import page_dates
 from indexer.normalize.story import Page
 
@@ -26,14 +26,20 @@ _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def masthead_day(page: Page, i: int, title_at: int | None) -> bool:
-    """Whether line `i` is a masthead's date: above the headline past its kicker, naming a
-    weekday and no time of day."""
+    """Whether line `i` is a masthead's date: above the headline past its kicker, the day named
+    with its weekday (`Sunday, 24 November 2019`; not `The Sunday Times, 3 March 2019`) and
+    no time of day."""
     if title_at is None or i >= title_at - ABOVE_TITLE:
         return False
     text = page.text(i)
-    if CLOCK.search(text):
+    found = find_date(text) if CLOCK.search(text) is None else None
+    if found is None:
         return False
-    return any(word.casefold() in WEEKDAY_NAMES for word in _WORDS.findall(text))
+    first = _WORDS.match(found[1])  # `Wed, Oct 16, 2024`: the date read with its weekday
+    if first is not None and weekday_number(first.group()) is not None:
+        return True
+    before = _WORDS.findall(text[: text.find(found[1])])[-1:]
+    return bool(before) and before[0].casefold() in WEEKDAY_NAMES
 
 
 def stamped_today(page: Page, lines: list[int]) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date
+from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
 from indexer.normalize.stamplines import line_dates
@@ -263,3 +264,18 @@ def test_of_two_days_under_the_headline_the_one_above_the_story_dates_it() -> No
     article = _normalize("date-teaser-in-story.txt")
     assert article.byline == ["Luca Example"]
     assert article.date is not None and article.date.iso() == "2025-01-05"
+
+
+def test_a_blog_entry_footer_dates_the_post() -> None:
+    # `This entry was posted on Monday, March 4th, 2019 at 10:12 am and is filed under …`
+    article = _normalize("date-entry-footer.txt")
+    assert article.title == "Why the broad beans failed this spring"
+    assert article.date is not None and article.date.iso() == "2019-03-04"
+
+
+def test_an_entry_footer_is_told_from_a_sentence_of_the_story() -> None:
+    footer = "Von Jane Doe am 21/02/2021. Abgelegt unter Politik. Kommentare sind geschlossen."
+    found = entry_date(Page(split_lines(footer)), 0, 1)
+    assert found is not None and found.iso() == "2021-02-21"
+    sentence = "On March 3, 2019, the lawsuit was filed under seal in a federal court in Ohio."
+    assert entry_date(Page(split_lines(sentence)), 0, 1) is None

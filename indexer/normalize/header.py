@@ -18,6 +18,7 @@ from typing import NamedTuple
 from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import word_count
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
@@ -112,7 +113,13 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
             return HeaderDates(None, lone[1], lone[1])
         published = lone[1] if lone is not None else None
     if published is None and updated is None:
-        return _stamp_pair(page, zone, mark)
+        pair = _stamp_pair(page, zone, mark)
+        # `Von Jane Doe am 21/02/2021. Abgelegt unter Israel.` under a blog post
+        return (
+            pair
+            if pair.published
+            else HeaderDates(entry_date(page, zone.start, zone.end + FAR_BELOW), None)
+        )
     return HeaderDates(published, updated)
 
 

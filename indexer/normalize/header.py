@@ -6,8 +6,10 @@ the masthead above prints today's date, related lists and comments below print t
 copyright line prints the year the page was saved. So the cluster around the top of the
 article zone is read first. Beyond it only evidence that ties a day to the story counts: a
 `Published` label, the stamp beside the byline (in the header or an author box under the story),
-a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), or the one day the
-whole page stamps. A page without such evidence gets none: no date is better than a wrong one.
+a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), a blog entry's
+footer (`entryfooter.py`), or the one day the whole page stamps. A masthead's day dates only a
+story stamped by its time alone (`masthead.py`). A page without such evidence gets none: no date
+is better than a wrong one.
 """
 
 from __future__ import annotations

@@ -7,7 +7,11 @@ from pathlib import Path
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date
+from indexer.normalize.entryfooter import entry_date
+from indexer.normalize.lines import split_lines
+from indexer.normalize.masthead import masthead_day
 from indexer.normalize.stamplines import line_dates
+from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
@@ -184,3 +188,94 @@ def test_a_publishing_label_alone_above_its_date_labels_it_far_from_the_headline
 def test_an_update_label_of_another_language_inside_a_meta_line() -> None:
     found = line_dates("Jana Nováková | Aktualizováno 8. dubna 2025 13:31")
     assert [(kind, date.iso()) for kind, date in found] == [("updated", "2025-04-08")]
+
+
+def test_a_masthead_day_above_the_menus_does_not_date_the_story() -> None:
+    # `Sunday, 24 November 2019` at the top of the page is the day it was printed or looked at.
+    article = _normalize("date-masthead.txt")
+    assert article.title == "Council votes to reopen the old swimming baths after ten years"
+    assert article.date is None
+
+
+def test_a_masthead_day_dates_a_story_stamped_by_its_time_alone() -> None:
+    # `Published 14:14` under the byline: the story ran on the day the masthead names.
+    path = DATA / "date-masthead.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Jane Whitmore\n", "Jane Whitmore\nPublished 14:14\n"
+    )
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
+    assert article.date is not None and article.date.iso() == "2019-11-24"
+
+
+def test_a_header_that_states_only_an_update_leaves_a_day_in_the_story_unread() -> None:
+    # `Last updated: 2 April 2019` under the headline; `15 March 2019` further down dates a
+    # notice the story quotes, not the story.
+    article = _normalize("date-update-only.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2019-04-02"
+
+
+def test_a_linked_story_under_the_headline_does_not_date_the_story() -> None:
+    # `Watch: Island School Closes | 2 March 2019` between the standfirst and the byline is a
+    # link to another story, dated by that story's day.
+    article = _normalize("date-teaser-line.txt")
+    assert article.byline == ["Tom Example"]
+    assert article.date is None
+    assert line_dates("Related: Baths to Reopen | March 3, 2019") == []
+    assert [d.iso() for _, d in line_dates("Updated: March 3, 2019")] == ["2019-03-03"]
+
+
+def test_a_masthead_day_is_told_by_the_weekday_before_it() -> None:
+    page = Page(split_lines("The Sunday Times, 3 March 2019\nNews\nSport\nCulture\nHeadline"))
+    assert not masthead_day(page, 0, 4)
+    page = Page(split_lines("Skip to content Sunday, 3 March 2019\nNews\nSport\nCulture\nHeadline"))
+    assert masthead_day(page, 0, 4)
+
+
+def test_a_masthead_day_is_told_by_its_weekday_in_other_languages() -> None:
+    path = DATA / "date-masthead.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Sunday, 24 November 2019", "Sonntag, 24. November 2019"
+    )
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
+    assert article.date is None
+
+
+def test_a_story_stamped_by_its_time_alone_takes_the_masthead_day_far_above() -> None:
+    # `Published 22:31` under the byline and `Sunday, 24 November 2019` over twenty menu lines:
+    # the story ran on the day the page names as today.
+    path = DATA / "date-masthead.txt"
+    menus = "".join(f"Section {n}\n" for n in range(20))
+    text = path.read_text(encoding="utf-8").replace("News\n", menus + "News\n")
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=text))
+    assert article.title == "Council votes to reopen the old swimming baths after ten years"
+    assert article.date is None
+    stamped = text.replace("Jane Whitmore\n", "Jane Whitmore\nPublished 22:31\n")
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=stamped))
+    assert article.date is not None and article.date.iso() == "2019-11-24"
+    updated = text.replace("Jane Whitmore\n", "Jane Whitmore\nUpdated 22:31\n")
+    article = normalize(RawRecord(id="m", file="m", path=path, kind="text", text=updated))
+    assert article.date is None
+
+
+def test_of_two_days_under_the_headline_the_one_above_the_story_dates_it() -> None:
+    # `5 January 2025` between the byline and the story; `20 November 2024` under a teaser's
+    # byline after the first paragraph is the linked story's day.
+    article = _normalize("date-teaser-in-story.txt")
+    assert article.byline == ["Luca Example"]
+    assert article.date is not None and article.date.iso() == "2025-01-05"
+
+
+def test_a_blog_entry_footer_dates_the_post() -> None:
+    # `This entry was posted on Monday, March 4th, 2019 at 10:12 am and is filed under …`
+    article = _normalize("date-entry-footer.txt")
+    assert article.title == "Why the broad beans failed this spring"
+    assert article.date is not None and article.date.iso() == "2019-03-04"
+
+
+def test_an_entry_footer_is_told_from_a_sentence_of_the_story() -> None:
+    footer = "Von Jane Doe am 21/02/2021. Abgelegt unter Politik. Kommentare sind geschlossen."
+    found = entry_date(Page(split_lines(footer)), 0, 1)
+    assert found is not None and found.iso() == "2021-02-21"
+    sentence = "On March 3, 2019, the lawsuit was filed under seal in a federal court in Ohio."
+    assert entry_date(Page(split_lines(sentence)), 0, 1) is None

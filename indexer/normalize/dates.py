@@ -272,6 +272,14 @@ def parse_date_line(
     return "published", found[0]
 
 
+def time_label(text: str) -> str | None:
+    """The label a line opens with (`Publicerad`: `published`, `Updated:`: `updated`), if any."""
+    match = _DATE_LINE.match(text) if len(text) <= 80 else None
+    if match is None:
+        return None
+    return "updated" if match.group("updated") else "published"
+
+
 def copyright_year(text: str) -> int | None:
     """The year of a single-year copyright line (`©2025 Bloomberg L.P.`); ranges are no date."""
     match = COPYRIGHT.match(text)

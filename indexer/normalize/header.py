@@ -6,8 +6,10 @@ the masthead above prints today's date, related lists and comments below print t
 copyright line prints the year the page was saved. So the cluster around the top of the
 article zone is read first. Beyond it only evidence that ties a day to the story counts: a
 `Published` label, the stamp beside the byline (in the header or an author box under the story),
-a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), or the one day the
-whole page stamps. A page without such evidence gets none: no date is better than a wrong one.
+a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), a blog entry's
+footer (`entryfooter.py`), or the one day the whole page stamps. A masthead's day dates only a
+story stamped by its time alone (`masthead.py`). A page without such evidence gets none: no date
+is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import NamedTuple
 from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import word_count
+from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
 from indexer.normalize.stamplines import names_update, page_dates, updated_above
@@ -37,10 +41,6 @@ _PUBLISHED_WORD = re.compile(
     r"\b(?:posted|published|veröffentlicht|erschienen|publié|publicado|pubblicato)", re.I
 )
 _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*$", re.I)
-# A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `01時40分`), not the parts of a dotted date.
-_CLOCK = re.compile(
-    r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
-)
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
 _LABEL_CHARS = 24  # a label alone on the line above its date (`Published:`, `입력 :`)
 _DIGIT = re.compile(r"\d")
@@ -65,12 +65,16 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     updated: PartialDate | None = None
     updated_at = -1
     days: set[PartialDate] = set()
+    head_days: set[PartialDate] = set()
     labelled: set[PartialDate] = set()
     stamps = _published_days(page, span)
+    today = stamped_today(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
         if i == title_at or _listed(stamps, i, title_at):
             continue
+        if today is None and masthead_day(page, i, title_at):
+            continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
         for kind, date in _first_published(page_dates(page, i)):
             if kind == "updated" or updated_above(page, i):
                 if updated is None:
@@ -79,18 +83,26 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
                 published = published or date
                 if i > mark:
                     days.add(date)
+                    if i < zone.start:
+                        head_days.add(date)
         found = _published_label(page, i)
         if found is not None:
             labelled.add(found)
     if len(days) > 1:
         # Two days stated below the headline: one is an update or a related story's (an audio
-        # clip, a teaser). A `Published` label says which is the story's; without one, which
-        # cannot be told, and no date is better than a wrong one.
-        return HeaderDates(labelled.pop() if len(labelled) == 1 else None, updated)
+        # clip, a teaser). A `Published` label says which is the story's, or the header: one
+        # day above the story's first paragraph, the others inside its run (a teaser's, a
+        # quoted notice's). Else which cannot be told, and no date is better than a wrong one.
+        if len(labelled) == 1:
+            return HeaderDates(labelled.pop(), updated)
+        return HeaderDates(head_days.pop() if len(head_days) == 1 else None, updated)
     if published is None:
         published = _labelled_date(page, zone, mark)
-    if published is None:
-        published = _stamp_near(page, zone, mark)
+    if published is None and updated is None:
+        published = _stamp_near(page, zone, mark, title_at, today is not None)
+    if published is None and today == "published":
+        # `Publicerad 22:31` under the byline, `söndag 2 augusti 2026` over the menus.
+        published = masthead_today(page, title_at)
     if (
         published is None
         and updated is not None
@@ -103,7 +115,13 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
             return HeaderDates(None, lone[1], lone[1])
         published = lone[1] if lone is not None else None
     if published is None and updated is None:
-        return _stamp_pair(page, zone, mark)
+        pair = _stamp_pair(page, zone, mark)
+        # `Von Jane Doe am 21/02/2021. Abgelegt unter Israel.` under a blog post
+        return (
+            pair
+            if pair.published
+            else HeaderDates(entry_date(page, zone.start, zone.end + FAR_BELOW), None)
+        )
     return HeaderDates(published, updated)
 
 
@@ -112,7 +130,7 @@ def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> 
     ran: timed to the minute (`Updated 11:22 PM EST, Tue November 29, 2016`), where a page
     revised long after states the day alone (`Last Updated: January 7, 2025`), and not later
     than a year the headline names (`The 21 best movies of 2017`, updated in July 2018)."""
-    if i < 0 or _CLOCK.search(page.text(i)) is None:
+    if i < 0 or CLOCK.search(page.text(i)) is None:
         return False
     named = _YEAR.findall(page.text(title_at)) if title_at is not None else []
     return day.year is not None and all(int(year) >= day.year for year in named)
@@ -208,11 +226,17 @@ def _first_published(found: list[tuple[str, PartialDate]]) -> list[tuple[str, Pa
     return [(k if k == "updated" or d == first else "updated", d) for k, d in found]
 
 
-def _stamp_near(page: Page, zone: Zone, mark: int) -> PartialDate | None:
-    """A line that is nothing but a date stamp, a little further from the headline or the zone."""
+def _stamp_near(
+    page: Page, zone: Zone, mark: int, title_at: int | None, today: bool
+) -> PartialDate | None:
+    """A line that is nothing but a date stamp, a little further from the headline or the zone
+    (a masthead's day only when the header stamps the story by its time alone)."""
     low = max(0, min(mark, zone.start) - FAR_ABOVE)
     high = min(len(page.lines), max(mark, zone.start) + FAR_BELOW, zone.end)
-    stamps = {i: _stamp_dates(page, i) for i in range(low, high)}
+    stamps = {
+        i: [] if not today and masthead_day(page, i, title_at) else _stamp_dates(page, i)
+        for i in range(low, high)
+    }
     for i in sorted(stamps, key=lambda j: (j < mark, abs(j - mark))):
         dates = stamps[i]
         if not dates or updated_above(page, i):

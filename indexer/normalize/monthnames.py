@@ -41,6 +41,18 @@ MONTHS: dict[int, tuple[str, ...]] = {
 }  # fmt: skip
 MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Weekday names of the languages above (a masthead's `TORSDAG 8 JANUARI 2026`), any day.
+WEEKDAY_NAMES = frozenset(
+    """montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes
+    sábado sabado domingo lunedì martedì mercoledì giovedì venerdì domenica segunda-feira
+    terça-feira quarta-feira quinta-feira sexta-feira maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag
+    søndag poniedziałek wtorek środa czwartek piątek sobota niedziela pondělí úterý středa
+    čtvrtek pátek neděle maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
+    pazartesi salı çarşamba perşembe cumartesi понедельник вторник среда четверг пятница
+    суббота воскресенье""".split()
+).union(WEEKDAYS)
 
 
 def month_number(name: str) -> int | None:

@@ -38,6 +38,16 @@ _UPDATED = re.compile(
 )
 # `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
 _UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
+# `Related: Baths to reopen | March 3, 2019`, `Lesen Sie auch: …`: a link to another story,
+# whose day is that story's.
+_TEASER = re.compile(
+    r"^(?:watch|video|listen|audio|podcast|related|read (?:more|also|next)|also read|see also"
+    r"|more|recommended|trending|previous|next|lesen sie auch|mehr zum thema|auch interessant"
+    r"|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|ver también"
+    r"|leggi anche|veja também|leia também|zie ook|lees ook|läs också|læs også|les også"
+    r"|czytaj (?:też|także)|čtěte také|читайте также)\s*[:|–—]",
+    re.IGNORECASE,
+)
 # `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
 _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # A label that says a sentence states the page's own date (`This story was first published on`).
@@ -83,8 +93,8 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
-    if _ATTRIBUTION.match(text):
-        return []  # a quoted post's date, not the page's
+    if _ATTRIBUTION.match(text) or _TEASER.match(text):
+        return []  # a quoted post's date or a linked story's, not the page's
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:

@@ -58,9 +58,12 @@ def main() -> int:
     shards = sorted((args.index / "generations" / current).glob("shard-*"))
     procs = []
     try:
-        servers = [_serve(shard) for shard in shards]
-        counters = [_serve(shard, counts=True) for shard in shards]
-        procs = [proc for proc, _port in servers + counters]
+        servers, counters = [], []
+        for shard in shards:  # each kept as it starts: stopped even if a later one fails
+            servers.append(_serve(shard))
+            procs.append(servers[-1][0])
+            counters.append(_serve(shard, counts=True))
+            procs.append(counters[-1][0])
         spec = ",".join(f"127.0.0.1:{port}" for _proc, port in servers)
         count_spec = ",".join(f"127.0.0.1:{port}" for _proc, port in counters)
         ways = {
@@ -79,7 +82,7 @@ def main() -> int:
                 times, answer = _timed(app, url, args.reps)
                 p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
                 cells.append(f"{statistics.median(times):.1f} / {p95:.1f}")
-                charts.append(answer["chart"])
+                charts.append((answer["chart"], answer["facets"]["date"]))  # the bars too
                 stories.add(answer["stories"])
             equal = all(chart == charts[0] for chart in charts) and len(stories) == 1
             query = url.split("?", 1)[1]

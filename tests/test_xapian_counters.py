@@ -279,7 +279,7 @@ def test_a_story_spanning_shards_is_charted_once_at_its_earliest_copy():
     second.story_key_index = np.array([where[h] for h in second.stories.tolist()], np.uint32)
     parts = [ShardCounts.from_bytes(p.to_bytes()) for p in (first, second)]
     assert parts[1].story_key_index.tolist() == second.story_key_index.tolist()
-    total, stories, _facets, chart = merge(parts)
+    total, stories, _facets, chart = merge(parts, stories_chart=True)
     assert (total, stories) == (6, 1 + 3)
     # a at 725000 (shard 1's copy is earlier), b at 725002, c undated, the solo story at 725005
     assert chart == {"725005:3": 1, "725000:3": 1, "725002:3": 1}
@@ -373,3 +373,56 @@ def test_count_servers_listed_in_another_order_than_the_shards_are_not_believed(
     finally:
         close_app(local)
         close_app(swapped)
+
+
+def _story_part(keys: object, index: list[int]) -> bytes:
+    """A count server's answer for a chart of stories with the given story keys and indexes."""
+    part = {"total": 2, "solo": 0, "facets": {}, "chart": {}, "page": None, "stamp": "",
+            "story_keys": keys}  # fmt: skip
+    encoded = json.dumps(part).encode()
+    hashes = np.arange(1, len(index) + 1, dtype="<u8").tobytes()
+    tail = hashes + np.asarray(index, "<u4").tobytes()
+    return b"NXC1" + len(encoded).to_bytes(8, "little") + encoded + tail
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        "725000:3",
+        ["abc"],
+        ["725000:x"],
+        ["99999999:3"],
+        ["99999999999999999999:3"],
+        ["-5:3"],
+        [725000],
+        {"725000:3": 1},
+    ],
+)
+def test_malformed_story_keys_are_refused_where_the_answer_is_read(keys):
+    # Refused by from_bytes, a count server's answer is skipped (the search counts by spies);
+    # accepted, it failed the search later, in merge or in drawing the chart (an HTTP 500).
+    with pytest.raises(ValueError):
+        ShardCounts.from_bytes(_story_part(keys, [0]))
+    assert ShardCounts.from_bytes(_story_part(["725000:3"], [0])).story_keys == ["725000:3"]
+
+
+def test_a_chart_of_stories_without_story_keys_is_not_merged():
+    # A count server of the version before charts of stories ignores chart_stories and sends
+    # an article chart: merged, it drew articles as stories, or (after a newer shard) failed.
+    h = story_hashes(["story-a"])
+    old = ShardCounts(total=3, solo=0, stories=h, facets={}, chart={"725000:3": 3})
+    new = ShardCounts(total=1, solo=0, stories=h, facets={}, chart={}, story_keys=["725001:3"],
+                      story_key_index=np.zeros(1, np.uint32))  # fmt: skip
+    for parts in ([old, old], [old, new], [new, old]):
+        assert merge(parts, stories_chart=True)[3] is None
+    assert merge([new, new], stories_chart=True)[3] == {"725001:3": 1}
+    assert merge([old, old])[3] == {"725000:3": 6}
+
+
+def test_story_hashes_that_do_not_fit_their_stated_number_are_refused():
+    h = story_hashes(["story-a", "story-b", "story-c"])
+    sent = ShardCounts(total=3, solo=0, stories=np.sort(h), facets={}, chart={}).to_bytes()
+    assert len(ShardCounts.from_bytes(sent).stories) == 3
+    # Key indexes without their keys (12 bytes a story read as 8): the count would be wrong.
+    with pytest.raises(ValueError):
+        ShardCounts.from_bytes(sent + np.zeros(3, "<u4").tobytes() + np.zeros(3, "<u4").tobytes())

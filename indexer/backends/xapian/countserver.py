@@ -42,6 +42,7 @@ from indexer.errors import IndexMissing, NewsIndexError, QueryError
 from indexer.workers import cores
 
 MAX_REQUEST_BYTES = 1 << 20
+DISCARD_BYTES = 4 * MAX_REQUEST_BYTES  # a refused body read and dropped, at most
 SOCKET_SECONDS = 10.0  # the longest a request may take to arrive
 QUEUED = 32  # requests that may wait for a thread; more are refused with a 503
 COUNTS_TYPE = "application/x-newsindex-counts"
@@ -108,7 +109,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(400, {"error": "A request needs its Content-Length."})
         length = int(announced)
         if length > MAX_REQUEST_BYTES:
-            return self._send(413, {"error": "The count request is too large."})
+            self._send(413, {"error": "The count request is too large."})
+            return self._discard(length)
         counter = self.server.counter
         try:
             body = self.rfile.read(length)
@@ -149,6 +151,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _discard(self, length: int) -> None:
+        """Read a refused body (up to a bound) after the answer: a client still sending it when
+        the connection closed would get a broken pipe instead of the answer."""
+        left = min(length, DISCARD_BYTES)
+        try:
+            while left > 0:
+                chunk = self.rfile.read(min(left, 1 << 16))
+                if not chunk:
+                    return
+                left -= len(chunk)
+        except OSError:  # the client gave up, or stopped sending (the socket's timeout)
+            return
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
         """Requests go to the debug log, not standard error."""

@@ -21,8 +21,10 @@ What the searcher and the count servers send each other besides is in `countwire
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any
@@ -36,6 +38,9 @@ from indexer.query.facets import MULTI_SEP
 
 MAGIC = b"NXC1"  # the start of a count server's counts (`ShardCounts.to_bytes`)
 UNDATED = 0xFFFFFFFF  # a story key index: no article of the story in the shard is dated
+# A chart key as `_key_texts` writes it: a day's ordinal, a precision code, perhaps a source.
+CHART_KEY = re.compile(r"([1-9][0-9]{0,6}):[0-3](?:\x1f.*)?", re.DOTALL)
+LAST_DAY = dt.date.max.toordinal()
 
 
 @dataclass(slots=True)
@@ -60,7 +65,7 @@ class ShardCounts:
         for a chart of stories, their key indexes as little-endian 32-bit integers."""
         part = {"total": self.total, "solo": self.solo, "facets": self.facets,
                 "chart": self.chart, "page": self.page, "stamp": self.stamp,
-                "story_keys": self.story_keys}  # fmt: skip
+                "story_keys": self.story_keys, "shared": len(self.stories)}  # fmt: skip
         encoded = json.dumps(part).encode()
         hashes = self.stories.astype("<u8").tobytes()
         if self.story_key_index is not None:
@@ -75,29 +80,48 @@ class ShardCounts:
         start = len(MAGIC) + 8
         end = start + int.from_bytes(data[len(MAGIC) : start], "little")
         part = json.loads(data[start:end])
+        if not isinstance(part, dict):
+            raise ValueError("malformed counts")
         keys = part.get("story_keys")
         width = 8 if keys is None else 12  # a hash, and for a chart of stories its key index
-        if not isinstance(part.get("facets"), dict) or (len(data) - end) % width:
+        if not isinstance(part.get("facets"), dict) or len(data) < end or (len(data) - end) % width:
             raise ValueError("malformed counts")
         count = (len(data) - end) // width
+        if part.get("shared", count) != count:  # key indexes sent without keys, or cut short
+            raise ValueError("malformed counts: the story hashes do not fit their number")
         index = None
         if keys is not None:
             index = np.frombuffer(data[end + 8 * count :], dtype="<u4")
-            if not all(isinstance(k, str) for k in keys) or np.any(
-                (index >= len(keys)) & (index != UNDATED)
+            if (
+                not isinstance(keys, list)
+                or not all(map(_chart_key, keys))
+                or np.any((index >= len(keys)) & (index != UNDATED))
             ):
                 raise ValueError("malformed story keys")
+        chart = part.get("chart")
+        if chart is not None and (
+            not isinstance(chart, dict)
+            or not all(map(_chart_key, chart))
+            or not all(isinstance(n, int) and n >= 0 for n in chart.values())
+        ):
+            raise ValueError("malformed chart counts")
         return cls(
             total=int(part["total"]),
             solo=int(part["solo"]),
             stories=np.frombuffer(data[end : end + 8 * count], dtype="<u8"),
             facets=part["facets"],
-            chart=part.get("chart"),
+            chart=chart,
             page=part.get("page"),
             stamp=str(part.get("stamp", "")),
             story_keys=keys,
             story_key_index=index,
         )
+
+
+def _chart_key(key: Any) -> bool:
+    """Whether a count server's chart key is one `_key_texts` could have written."""
+    found = CHART_KEY.fullmatch(key) if isinstance(key, str) else None
+    return found is not None and int(found[1]) <= LAST_DAY
 
 
 def story_hashes(keys: list[str]) -> np.ndarray:
@@ -115,13 +139,14 @@ def count_rows(
 ) -> ShardCounts:
     """Count a shard's selected rows (`facets.select`'s masks) for a search."""
     tables = shards.tables
-    solo, shared = _stories(shards, final)
     facets = _facet_counts(tables, base, chosen) if sq.facets else {}
-    counts = ShardCounts(total=int(final.sum()), solo=solo, stories=shared, facets=facets,
-                         chart=None)  # fmt: skip
+    counts = ShardCounts(total=int(final.sum()), solo=0, stories=np.zeros(0, np.uint64),
+                         facets=facets, chart=None)  # fmt: skip
     if sq.histogram and sq.chart_stories:
-        _story_chart(shards, final, sq.chart_by_source, counts)
-    elif sq.histogram:
+        _story_chart(shards, final, sq.chart_by_source, counts)  # counts the stories too
+        return counts
+    counts.solo, counts.stories = _stories(shards, final)
+    if sq.histogram:
         counts.chart = _chart_counts(tables, final, sq.chart_by_source)
     return counts
 
@@ -141,14 +166,16 @@ def _stories(shards: ShardTables, final: np.ndarray) -> tuple[int, np.ndarray]:
 def _story_chart(
     shards: ShardTables, final: np.ndarray, by_source: bool, into: ShardCounts
 ) -> None:
-    """Chart the stories of one article (each at its article), and give each other story's
-    earliest dated article's chart key, in the order of the story hashes."""
+    """Count the matched stories as `_stories` does, chart those of one article (each at its
+    article), and give each other story's earliest dated article's chart key, in the order of
+    the story hashes."""
     tables = shards.tables
     hashes, alone = story_columns(shards)
     earliest = np.flatnonzero(tables.stories.representatives(final, tables.dates.ordinal))
     codes = tables.stories.codes[earliest]
     earliest, codes = earliest[codes >= 0], codes[codes >= 0]  # none is deleted, as `_stories`
     mine = alone[codes]
+    into.solo = int(np.count_nonzero(mine))
     solo = np.zeros_like(final)
     solo[earliest[mine]] = True
     into.chart = _chart_counts(tables, solo, by_source)
@@ -231,9 +258,11 @@ def _date_key(key: int) -> str:
 
 
 def merge(
-    parts: list[ShardCounts],
+    parts: list[ShardCounts], stories_chart: bool = False
 ) -> tuple[int, int, dict[str, dict[str, int]], dict[str, int] | None]:
-    """(total, stories, facet value counts, chart counts) of the shards together."""
+    """(total, stories, facet value counts, chart counts) of the shards together; the chart is
+    None when one shard sent none, or, for a chart of stories, no story keys (a count server of
+    an earlier version charts articles: the search is then charted another way)."""
     total = sum(p.total for p in parts)
     hashes = np.sort(np.concatenate([p.stories for p in parts])) if parts else np.zeros(0)
     # Distinct hashes of sorted ones (np.unique hashes its input: 15 ms for 56k at 100k articles).
@@ -246,12 +275,13 @@ def merge(
             for value, n in counts.items():
                 into[value] = into.get(value, 0) + n
     chart: dict[str, int] | None = None
-    if parts and parts[0].chart is not None:
+    unusable = any(p.chart is None or (stories_chart and p.story_keys is None) for p in parts)
+    if parts and not unusable:
         chart = {}
         for part in parts:
             for key, n in (part.chart or {}).items():
                 chart[key] = chart.get(key, 0) + n
-        if parts[0].story_keys is not None:
+        if stories_chart:
             for key, n in _earliest_keys(parts).items():
                 chart[key] = chart.get(key, 0) + n
     return total, stories, facets, chart

@@ -57,6 +57,14 @@ def _normalize(name: str) -> Article:
         # A bare phrase under the headline (`Festive Lights`) is no name when the story's foot
         # says who wrote it.
         ("byline-bio-over-phrase.txt", ["Mira Okafor"]),
+        # An agency beside its stamp under the headline (`Reuters | May 3, 2024 4:05 PM`).
+        ("byline-wire-stamp.txt", ["Reuters"]),
+        # An agency alone between the headline and the story, under a long standfirst and a
+        # player's buttons, more than three lines down.
+        ("byline-wire-below.txt", ["Associated Press"]),
+        # `Corinna Velasquez` over a picture's credit names who it shows; the name under the
+        # credit signs the story.
+        ("byline-caption-name.txt", ["Ada Example"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

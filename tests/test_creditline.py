@@ -44,6 +44,12 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         ("Von Jana Beispiel mit AP", ["Jana Beispiel"]),
         # The marks that tie each author to an affiliation (`Doe1,2`) are no part of the name.
         ("By Jana Doe1,2, Jonas Roe3 & Lena Poe", ["Jana Doe", "Jonas Roe", "Lena Poe"]),
+        # A job title after the name without a comma (`Staff Writer`) is cut, whatever follows.
+        ("By Jane Doe Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe Senior Staff Writer | May 3, 2024", ["Jane Doe"]),
+        ("By Mary Ann Roe Senior Staff Writer", ["Mary Ann Roe"]),
+        # The staff of a house after the names is no one's name (`Daily Example Staff Writers`).
+        ("By Jana Doe and Jonas Roe / Daily Example Staff Writers", ["Jana Doe", "Jonas Roe"]),
     ],
 )
 def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

@@ -38,7 +38,7 @@ _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _PARTICLES = frozenset(
     "de da das do dos del della der den di du la le van von ten ter bin binti al el y st".split()
 )
-_NOT_NAME_WORDS = frozenset(
+NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
     press agency service services desk team newsroom bureau contributor contributors online
     digital media group the a an and of for in at with from by updated published posted photo
@@ -147,7 +147,7 @@ def clean_name(text: str) -> str | None:
         if len(token) == 2 and token[1] == "." and token[0].isupper():
             continue  # an initial: `A.` is no article
         low = token.lower().strip(".,")
-        if low in _NOT_NAME_WORDS:
+        if low in NOT_NAME_WORDS:
             return None
         if low in _PARTICLES:
             continue

@@ -23,6 +23,7 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
+    without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
@@ -149,7 +150,7 @@ def header_byline(
     prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
-    wire_at, wire = _wire_under(page, title_at)
+    wire_at, wire = _wire_under(page, title_at, zone)
     found: list[tuple[bool, int, list[str]]] = []
     for i in order:
         names = bare[i]
@@ -162,6 +163,8 @@ def header_byline(
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if not stamped and _caption_name(page, i):
+            continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
         if _in_link_box(page, i, mark):
@@ -229,6 +232,18 @@ def _owner(page: Page, zone: Zone) -> list[str]:
     return []
 
 
+def _caption_name(page: Page, i: int) -> bool:
+    """Whether line `i` names who a picture shows: it stands over the picture's credit and
+    another name stands under that credit (`Friedrich Merz` / `Foto: Reuters/Jane Roe` /
+    `Piotr Doe`): the byline follows the picture; a name over its picture alone signs."""
+    if i + 2 >= len(page.lines):
+        return False
+    credit, after = page.text(i + 1), page.text(i + 2)
+    if len(credit) > 2 * _WIRE_CHARS or _PICTURE.search(credit) is None:
+        return False
+    return _may_be_credit(after) and bool(bare_names(after))
+
+
 def _place(name: str) -> bool:
     """Whether a name opens with a definite article and names no house: a place or a title."""
     return _ARTICLE.match(name) is not None and not is_house(name)
@@ -244,14 +259,28 @@ def _subject(name: str, prose: str) -> bool:
     return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
 
 
-def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:
-    """Where a news agency's name alone stands just under the headline, and that name."""
+def _wire_under(page: Page, title_at: int | None, zone: Zone) -> tuple[int, str | None]:
+    """Where a news agency's name alone stands under the headline, and that name: just under
+    it, or anywhere between it and the story (a standfirst and a picture may come first)."""
     if title_at is None:
         return -1, None
-    for i in range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1)):
-        if _is_wire(text := page.text(i).strip()):
+    end = title_at + _WIRE_BELOW
+    if title_at < zone.start:
+        end = max(end, min(zone.start, title_at + _BELOW_TITLE))
+    for i in range(title_at + 1, min(len(page.lines), end + 1)):
+        if (text := _wire_of(page.text(i).strip())) is not None:
             return i, text
     return -1, None
+
+
+def _wire_of(text: str) -> str | None:
+    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`)."""
+    if _is_wire(text):
+        return text
+    if len(text) > _MAX_STAMP_LINE or find_date(text) is None:
+        return None
+    rest = without_stamps(text)
+    return rest if _is_wire(rest) else None
 
 
 def _coauthors(page: Page, i: int, body: str) -> list[str]:

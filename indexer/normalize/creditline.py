@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.bylines import BYLINE_LABELS, clean_name, parse_byline
+from indexer.normalize.bylines import BYLINE_LABELS, NOT_NAME_WORDS, clean_name, parse_byline
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import is_upper, word_count
@@ -74,6 +74,10 @@ _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROL
 
 # `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma.
 _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
+
+# `By Jane Doe Staff Writer`: a job title's last word after the name, before a separator or
+# the end of the line.
+_TRAILING_ROLE = re.compile(rf"\s+(?i:{_ROLE})s?(?=\s*(?:$|[,;|·•]))")
 
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 
@@ -151,9 +155,24 @@ def _without_role(text: str) -> str:
     return _COMMA_ROLE.sub("", _GLUED_ROLE.sub(" ", text))
 
 
+def _without_title(text: str) -> str:
+    """A `By` line without the job title after its one name (`By Jane Doe Staff Writer`),
+    which no name's words may hold; a list of names keeps what follows it (`A and B / Daily
+    Example Staff Writers`: the house's staff)."""
+    role = _TRAILING_ROLE.search(text)
+    if role is None or _NAME_SPLIT.search(text[: role.start()]):
+        return text
+    label = _NAME_LABEL.match(text)
+    head = text[label.end() if label else 0 : role.end()]
+    tidy = tidy_name(head)
+    if tidy is None or tidy == head.strip():
+        return text
+    return text[: label.end() if label else 0] + tidy + text[role.end() :]
+
+
 def byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
-    text = _credit_text(text)
+    text = _without_title(_credit_text(text))
     if parse_publisher_line(text) is not None:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text))
@@ -205,9 +224,13 @@ def tidy_name(name: str) -> str | None:
     elif len(words) > 2 and _ROLE_WORD.match(words[-1]):
         # `Sina Doe Landespolitische Korrespondentin`: the title's words, two names kept.
         words.pop()
+        titled = False  # a word of a job title was cut (`Senior Staff`): the name stands before
         for _ in range(_MAX_TITLE_WORDS):
-            if len(words) > 2 and words[-1][:1].isupper():
-                words.pop()
+            title_word = words[-1].lower() in NOT_NAME_WORDS
+            if len(words) <= 2 or not words[-1][:1].isupper() or (titled and not title_word):
+                break
+            titled = titled or title_word
+            words.pop()
     tidy = " ".join(words).strip(" ,|·-–—")
     # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
     return tidy if tidy == name or len(tidy.split()) > 1 else None

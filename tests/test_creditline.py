@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.normalize.creditline import bare_names, byline_names
+from indexer.normalize.creditline import all_common, bare_names, byline_names
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,10 @@ from indexer.normalize.creditline import bare_names, byline_names
         ("地震・災害", []),  # a menu, not a name
         ("Jana Doe před 2 hodinami", ["Jana Doe"]),
         ("Jana Doe Follow", ["Jana Doe"]),  # the button after the name
+        # An author box's links glued after the name; a box's buttons alone name no one.
+        ("Jana Doe View Profile", ["Jana Doe"]),
+        ("Jana Doe See All Posts", ["Jana Doe"]),
+        ("Jana Doe Author Bio", ["Jana Doe"]),
         # The house, its date, then the person: the person signs.
         ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
         ("Health Daily 9/21/2016", ["Health Daily"]),
@@ -54,3 +58,10 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
 )
 def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
     assert byline_names(line, "") == names
+
+
+def test_a_buttons_words_are_no_name() -> None:
+    # `Preview PDF`, `Full Bio` over an article are buttons, however they are capitalised.
+    assert all_common("Preview PDF", "")
+    assert all_common("Full Bio", "")
+    assert not all_common("Jana Doe", "")

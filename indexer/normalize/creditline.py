@@ -34,7 +34,8 @@ _NOT_PERSON = frozenset(
     help support imprint impressum sitemap accessibility settings account website webseite
     co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
     aktualisiert publicado actualizado publié pubblicato aggiornato facebook twitter linkedin
-    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard""".split()
+    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard profile bio
+    biography posts stories author authors all see full send from us pdf preview download""".split()
 )
 
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
@@ -204,7 +205,7 @@ def _agencies(text: str) -> list[str]:
 
 
 def _without_furniture(name: str | None) -> str | None:
-    """A name without the page's buttons after it (`Jane Doe Follow`, `Jane Doe Email`)."""
+    """A name without the page's buttons after it (`Jane Doe Follow`, `Jane Doe View Profile`)."""
     words = (name or "").split()
     while len(words) > 2 and words[-1].lower() in _NOT_PERSON:
         words.pop()

@@ -94,6 +94,11 @@ def test_a_list_of_teasers_signed_by_others_gives_no_byline() -> None:
         ("By Jane Doe and John Roe The Associated Press", ["Jane Doe", "John Roe"]),
         ("von Jane Doe, MDR THÜRINGEN", ["Jane Doe"]),
         ("By JANE DOE, JOHN ROE", ["Jane Doe", "John Roe"]),
+        # The house a contributor writes for, without a comma, is no second name.
+        ("By Jane Doe Special to The Harbour Gazette", ["Jane Doe"]),
+        # The writer who took the pictures too.
+        ("Words and photos by Jane Doe", ["Jane Doe"]),
+        ("Text and pictures by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
     ],
 )
 def test_a_by_line_keeps_its_names_and_drops_what_follows_them(line: str, names: list[str]) -> None:

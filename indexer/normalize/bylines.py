@@ -15,6 +15,12 @@ _DIGIT = re.compile(r"\d")
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
     *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    # `Words and photos by Jane Doe`: the writer took the pictures too.
+    *(
+        f"{kind} and {pictures} by"
+        for kind in "words text story".split()
+        for pictures in "photos pictures photographs images".split()
+    ),
     # `Kolumne von Jane Doe`, `Ein Kommentar von Jane Doe`: the kind of piece before its author.
     *(
         f"{article}{kind} von"
@@ -29,7 +35,7 @@ _BYLINE = re.compile(
 )
 # `Jane Doe for Daily Mail`, `Jane Doe mit AP`, `Jane Doe with John Roe`: what follows the names.
 _TAIL = re.compile(
-    r"^(?P<names>.+?)\s+(?P<join>for|für|pour|para|mit|with|avec|con)\s+(?P<rest>\S.*)$",
+    r"^(?P<names>.+?)\s+(?P<join>for|special to|für|pour|para|mit|with|avec|con)\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
@@ -253,7 +259,8 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         # `DOLORES DOE FOR DAILYMAIL.COM`, `Jane Doe mit AP`: a house or an agency after the
         # names; `Jane Doe with John Roe` adds a reporter.
         credit.byline.extend(n for n in named if n not in credit.byline)
-        helper = split_names(tail.group("rest")) if tail.group("join").lower() != "for" else []
+        house = tail.group("join").lower() in ("for", "special to")
+        helper = [] if house else split_names(tail.group("rest"))
         credit.byline.extend(n for n in helper if n not in credit.byline)
         return True
     names = split_names(segment)

@@ -99,6 +99,11 @@ def test_a_list_of_teasers_signed_by_others_gives_no_byline() -> None:
         # The writer who took the pictures too.
         ("Words and photos by Jane Doe", ["Jane Doe"]),
         ("Text and pictures by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        # `Written by` in other languages and a guest's column: the label is no part of a name.
+        ("Geschrieben von Hanna Beispiel", ["Hanna Beispiel"]),
+        ("Scritto da Luca Esempio", ["Luca Esempio"]),
+        ("Escrito por Juana Ejemplo", ["Juana Ejemplo"]),
+        ("Guest column by Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_a_by_line_keeps_its_names_and_drops_what_follows_them(line: str, names: list[str]) -> None:

@@ -15,6 +15,12 @@ _DIGIT = re.compile(r"\d")
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
     *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    *(f"guest {kind} by" for kind in "column post essay article".split()),
+    # `Written by` in other languages.
+    *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(
+        "|"
+    ),
+    *"scritto da|scritta da|geschreven door|skrevet av|skrivet av".split("|"),
     # `Words and photos by Jane Doe`: the writer took the pictures too.
     *(
         f"{kind} and {pictures} by"

@@ -52,6 +52,10 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         ("By Jane Doe Staff Writer", ["Jane Doe"]),
         ("By Jane Doe Senior Staff Writer | May 3, 2024", ["Jane Doe"]),
         ("By Mary Ann Roe Senior Staff Writer", ["Mary Ann Roe"]),
+        # Counts after the names (comments, shares) end them, with or without a date between.
+        ("by Jane Doe 12 3", ["Jane Doe"]),
+        ("By Jane Doe and John Roe 5 Comments", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe May 3, 2024 12 comments", ["Jane Doe"]),
         # The staff of a house after the names is no one's name (`Daily Example Staff Writers`).
         ("By Jana Doe and Jonas Roe / Daily Example Staff Writers", ["Jana Doe", "Jonas Roe"]),
     ],

@@ -45,7 +45,7 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`.
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
-    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|redacción|redação)\s*:)\s*",
+    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(

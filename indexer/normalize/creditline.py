@@ -121,6 +121,8 @@ _JOINED_AGENCY = re.compile(
     r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
 )
 _AGENCY_CHARS = 40
+_DIGIT = re.compile(r"\d")
+_COUNTS = re.compile(r"\s+(?=\d)")  # the space before the first number of a credit line
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
 
@@ -178,13 +180,17 @@ def byline_names(text: str, body: str) -> list[str]:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text))
     if (
-        credit is None
+        (credit is None or _DIGIT.search(text))
         and len(text) <= _MAX_STAMPED_CREDIT
         and _STAMP_HINT.search(text)
         and may_hold_label(text)
     ):
         # Only a credit-sized line is worth stripping of its dates (a date search per line).
-        credit = parse_byline(without_stamps(_unstutter(text)))
+        # What numbers are left after the names once dates are cut are counts (`By Jane Doe 12
+        # 3`: comments and shares): they part the names from the rest.
+        apart = parse_byline(_COUNTS.sub(" | ", without_stamps(_unstutter(text)), count=1))
+        if apart is not None and (credit is None or len(apart.byline) > len(credit.byline)):
+            credit = apart
     if credit is None:
         return []
     names = (_without_furniture(tidy_name(n)) for n in credit.byline)

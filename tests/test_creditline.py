@@ -26,6 +26,8 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names
         ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
         ("Health Daily 9/21/2016", ["Health Daily"]),
         ("Jane Doe and AP", ["Jane Doe", "AP"]),
+        # An agency glued to the last of two names, without a comma, is no part of that name.
+        ("JANE DOE and JOHN ROE Associated Press", ["Jane Doe", "John Roe"]),
         # A relative stamp in German or French beside the name (`vor 3 Stunden`: `vor` is `ago`).
         ("Julia Doe vor 3 Stunden", ["Julia Doe"]),
         ("Julia Doe il y a 3 heures", ["Julia Doe"]),

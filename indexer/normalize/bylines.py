@@ -184,7 +184,7 @@ def split_names(text: str) -> list[str]:
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):
             located = True
-        name = clean_name(part) or _before_outlet(part)
+        name = clean_name(part) or before_outlet(part)
         if name and name not in names:
             names.append(name)
     return names
@@ -202,7 +202,7 @@ def _glued_outlet(text: str) -> tuple[list[str], str] | None:
     return None
 
 
-def _before_outlet(text: str) -> str | None:
+def before_outlet(text: str) -> str | None:
     """The name before an outlet glued to it (`Jane Doe The Associated Press`), or None."""
     words = text.split()
     for cut in (1, 2, 3):

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.bylines import BYLINE_LABELS, NOT_NAME_WORDS, clean_name, parse_byline
+from indexer.normalize.bylines import (
+    BYLINE_LABELS,
+    NOT_NAME_WORDS,
+    before_outlet,
+    clean_name,
+    parse_byline,
+)
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import is_upper, word_count
@@ -317,6 +323,8 @@ def _names_only(text: str) -> list[str]:
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
     # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.
+    # (`Jane Doe and John Roe Associated Press`: the house glued to the last name is cut.)
+    parts = [before_outlet(p) or p if is_outlet_like(p) else p for p in parts]
     parts = [p for p in parts if not is_outlet_like(p)] or parts
     if len(parts) > 1 and is_upper(parts[-1]) and not is_upper(parts[0]):
         parts.pop()  # `Jane Doe, USA TODAY`: the house in capitals after mixed-case names

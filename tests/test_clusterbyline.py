@@ -149,6 +149,9 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-over-date.txt", ["Karl Weber"]),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
+        # A Japanese name stamped on its line under the headline signs, though the story
+        # names the columnist's series after them (`山田花子のスマホ週報`).
+        ("byline-cjk-series.txt", ["山田花子"]),
         # A desk credited with `By` signs when no person is named.
         ("byline-desk.txt", ["Harbour Shopping Team"]),
         # An agency alone under the headline signs before a phrase further off (`Top Stories`).

@@ -23,7 +23,6 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
-    without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
@@ -34,9 +33,11 @@ from indexer.normalize.othercredit import (
     dated_desk,
     dated_pen_name,
     house_credit,
+    is_wire,
     pen_name,
+    wire_under,
 )
-from indexer.normalize.sources import WIRES, canonical_outlet
+from indexer.normalize.sources import canonical_outlet
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -76,7 +77,6 @@ _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
 _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
-_WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
 _BELOW_TITLE = 10  # lines under the headline, above the story, where its byline may stand
 _DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
@@ -150,7 +150,7 @@ def header_byline(
     prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
-    wire_at, wire = _wire_under(page, title_at, zone)
+    wire_at, wire = wire_under(page, title_at, zone.start, _BELOW_TITLE)
     found: list[tuple[bool, int, list[str]]] = []
     for i in order:
         names = bare[i]
@@ -159,7 +159,10 @@ def header_byline(
         # (`Will Doe/May 3, 2024`, `Grace Long`); a bare phrase elsewhere may not (`Closing
         # Bell`), and no name opens with a definite article (`Los Gallardos`: a place).
         common = all_common if stamped or mark < i <= mark + _UNDER_HEADLINE else common_words
-        if not names or any(common(n, body) or _place(n) for n in names):
+        # A CJK name stamped on its line just under the headline (`松村太郎2019年04月13日`)
+        # signs though the story names it (a columnist's series is named after them).
+        cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
+        if not names or any((common(n, body) and not cjk_stamp) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
@@ -190,7 +193,7 @@ def header_byline(
         return bios
     # An agency alone over or under its date (`dpa` / `25.10.2025 - 15:26 Uhr`) signs too.
     dated_wire = next(
-        (t for i in order if _is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
+        (t for i in order if is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
         None,
     )
     if dated_wire is not None:
@@ -259,30 +262,6 @@ def _subject(name: str, prose: str) -> bool:
     return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
 
 
-def _wire_under(page: Page, title_at: int | None, zone: Zone) -> tuple[int, str | None]:
-    """Where a news agency's name alone stands under the headline, and that name: just under
-    it, or anywhere between it and the story (a standfirst and a picture may come first)."""
-    if title_at is None:
-        return -1, None
-    end = title_at + _WIRE_BELOW
-    if title_at < zone.start:
-        end = max(end, min(zone.start, title_at + _BELOW_TITLE))
-    for i in range(title_at + 1, min(len(page.lines), end + 1)):
-        if (text := _wire_of(page.text(i).strip())) is not None:
-            return i, text
-    return -1, None
-
-
-def _wire_of(text: str) -> str | None:
-    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`)."""
-    if _is_wire(text):
-        return text
-    if len(text) > _MAX_STAMP_LINE or find_date(text) is None:
-        return None
-    rest = without_stamps(text)
-    return rest if _is_wire(rest) else None
-
-
 def _coauthors(page: Page, i: int, body: str) -> list[str]:
     """The names on the lines that go on with the credit of line `i` (`Jane Doe` / `and` /
     `John Roe`, `By Jane Doe,` / `John Roe`): a copy puts each linked name on a line of its
@@ -331,11 +310,6 @@ def _copies_above(page: Page, title_at: int) -> list[int]:
     """The earlier copies of the headline, a few lines above it."""
     key = page.keys[title_at]
     return [i for i in range(max(0, title_at - _COPY_REACH), title_at) if page.keys[i] == key]
-
-
-def _is_wire(text: str) -> bool:
-    """Whether a line is nothing but a news agency's name (`The Associated Press`, `dpa`)."""
-    return len(text) <= _WIRE_CHARS and canonical_outlet(text) in WIRES
 
 
 def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]) -> list[str]:

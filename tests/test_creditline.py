@@ -70,4 +70,6 @@ def test_a_buttons_words_are_no_name() -> None:
     # `Preview PDF`, `Full Bio` over an article are buttons, however they are capitalised.
     assert all_common("Preview PDF", "")
     assert all_common("Full Bio", "")
+    assert all_common("Launch Gallery", "")
+    assert all_common("Weitere Artikel", "")  # `More articles` in German
     assert not all_common("Jana Doe", "")

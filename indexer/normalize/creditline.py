@@ -41,7 +41,8 @@ _NOT_PERSON = frozenset(
     co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
     aktualisiert publicado actualizado publié pubblicato aggiornato facebook twitter linkedin
     whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard profile bio
-    biography posts stories author authors all see full send from us pdf preview download""".split()
+    biography posts stories author authors all see full send from us pdf preview download gallery
+    galerie launch license licence datenschutz agb kontakt weitere artikel""".split()
 )
 
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")

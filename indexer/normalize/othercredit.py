@@ -102,6 +102,8 @@ def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
             continue
         if text.lower() in _NOT_HOUSE or is_outlet_like(text) or all_common(text, body):
             continue
+        if text.isupper():
+            continue  # `EXCLUSIVE`, `BREAKING`: a kicker in capitals, not a pen name
         if find_date(text) is None and parse_date_line(text) is None:
             return [text]
     return []

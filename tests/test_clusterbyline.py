@@ -65,6 +65,8 @@ def _normalize(name: str) -> Article:
         # `Corinna Velasquez` over a picture's credit names who it shows; the name under the
         # credit signs the story.
         ("byline-caption-name.txt", ["Ada Example"]),
+        # Two credits stacked, each a name and its job title (`Dana Whitfield – Journalist`).
+        ("byline-titled-stack.txt", ["Dana Whitfield", "Tomas Ekberg"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

@@ -23,6 +23,7 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
+    titled_name,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
@@ -275,7 +276,9 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
             joined = True
             continue
         more = bare_names(text) if _may_be_credit(text) else []
-        if not joined and (more != [text] or not labelled):
+        # `Jane Doe – Journalist` / `John Roe – Journalist in Paris`: each credit with its role.
+        titled = titled_name(page.text(j - 1)) is not None and titled_name(text) is not None
+        if not joined and not titled and (more != [text] or not labelled):
             break  # unjoined, only names alone under a label alone go on (`Von` / A / B)
         if not more or any(common_words(n, body) or is_house(n) for n in more):
             break

@@ -362,3 +362,13 @@ def common_words(name: str, body: str) -> bool:
         ):
             return True
     return False
+
+
+def titled_name(text: str) -> str | None:
+    """The name of a line that is a name and its job title apart (`Jane Doe – Journalist`,
+    `John Roe, Correspondent in Paris`), or None."""
+    parts = re.split(r"\s+[-–—|]\s+|,\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not re.match(rf"^(?:[\w-]+\s+){{0,3}}?(?i:{_ROLE})", parts[1]):
+        return None
+    names = _names_only(parts[0])
+    return names[0] if len(names) == 1 else None

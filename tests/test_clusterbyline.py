@@ -67,6 +67,10 @@ def _normalize(name: str) -> Article:
         ("byline-caption-name.txt", ["Ada Example"]),
         # Two credits stacked, each a name and its job title (`Dana Whitfield – Journalist`).
         ("byline-titled-stack.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        # A `Most read` box above the headline signs its teasers `By …`; the credit under the
+        # headline, a bare name or an agency, signs the story.
+        ("byline-teaser-above.txt", ["Dana Whitfield"]),
+        ("byline-teaser-above-agency.txt", ["Reuters"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

@@ -24,6 +24,7 @@ from indexer.normalize.creditline import (
     is_house,
     may_hold_label,
     titled_name,
+    without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
@@ -116,6 +117,8 @@ def header_byline(
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not is_house(n)] for i, names in signed.items()}
     for i in order:
+        if bylines.get(i) and i < top and _name_under(page, mark, body):
+            continue  # a teaser's `By` line above the headline; a name stands under it
         if bylines.get(i):
             # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
             low = high = i
@@ -203,6 +206,19 @@ def header_byline(
     if desk:
         return [desk]
     return houses[0] if houses else (dated_pen_name(page, mark, body) or _owner(page, zone))
+
+
+def _name_under(page: Page, mark: int, body: str) -> bool:
+    """Whether a credit stands just under the headline (`mark`): names, perhaps with their
+    house or date (`Jane Doe | Reuters`, `Jane Doe May 3, 2024`), or an agency alone."""
+    for i in range(mark + 1, min(len(page.lines), mark + _UNDER_HEADLINE + 1)):
+        text = page.text(i).strip()
+        if is_wire(text) or is_wire(without_stamps(text)) or agency_byline(text):
+            return True
+        names = bare_names(text) if _may_be_credit(text) else []
+        if names and not any(all_common(n, body) or _subject(n, body) for n in names):
+            return True
+    return False
 
 
 def _dated_house(page: Page, i: int) -> list[str]:

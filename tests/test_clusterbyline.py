@@ -71,6 +71,8 @@ def _normalize(name: str) -> Article:
         # headline, a bare name or an agency, signs the story.
         ("byline-teaser-above.txt", ["Dana Whitfield"]),
         ("byline-teaser-above-agency.txt", ["Reuters"]),
+        # A `Related` box between the credit and the story signs its teaser `By …`.
+        ("byline-related-under.txt", ["Dana Whitfield"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

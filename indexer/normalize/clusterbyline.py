@@ -119,6 +119,8 @@ def header_byline(
     for i in order:
         if bylines.get(i) and i < top and _name_under(page, mark, body):
             continue  # a teaser's `By` line above the headline; a name stands under it
+        if bylines.get(i) and i > mark and _in_link_box(page, i, mark):
+            continue  # `Related` / a headline / `By Jane Roe`: a teaser under the headline
         if bylines.get(i):
             # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
             low = high = i
@@ -143,7 +145,8 @@ def header_byline(
     )
     if pen is not None:
         return [pen]
-    lone = _lone_byline(page, zone, body, signed)
+    # A credit just under the headline signs before a lone `By` line further off (a teaser's).
+    lone = [] if _name_under(page, mark, body) else _lone_byline(page, zone, body, signed)
     if lone:
         return lone
     houses = [names for i in order if (names := signed[i] or _dated_house(page, i))]
@@ -216,7 +219,7 @@ def _name_under(page: Page, mark: int, body: str) -> bool:
         if is_wire(text) or is_wire(without_stamps(text)) or agency_byline(text):
             return True
         names = bare_names(text) if _may_be_credit(text) else []
-        if names and not any(all_common(n, body) or _subject(n, body) for n in names):
+        if names and not any(common_words(n, body) or _subject(n, body) for n in names):
             return True
     return False
 

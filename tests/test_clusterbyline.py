@@ -57,6 +57,22 @@ def _normalize(name: str) -> Article:
         # A bare phrase under the headline (`Festive Lights`) is no name when the story's foot
         # says who wrote it.
         ("byline-bio-over-phrase.txt", ["Mira Okafor"]),
+        # An agency beside its stamp under the headline (`Reuters | May 3, 2024 4:05 PM`).
+        ("byline-wire-stamp.txt", ["Reuters"]),
+        # An agency alone between the headline and the story, under a long standfirst and a
+        # player's buttons, more than three lines down.
+        ("byline-wire-below.txt", ["Associated Press"]),
+        # `Corinna Velasquez` over a picture's credit names who it shows; the name under the
+        # credit signs the story.
+        ("byline-caption-name.txt", ["Ada Example"]),
+        # Two credits stacked, each a name and its job title (`Dana Whitfield – Journalist`).
+        ("byline-titled-stack.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        # A `Most read` box above the headline signs its teasers `By …`; the credit under the
+        # headline, a bare name or an agency, signs the story.
+        ("byline-teaser-above.txt", ["Dana Whitfield"]),
+        ("byline-teaser-above-agency.txt", ["Reuters"]),
+        # A `Related` box between the credit and the story signs its teaser `By …`.
+        ("byline-related-under.txt", ["Dana Whitfield"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
@@ -86,6 +102,16 @@ def test_a_list_of_teasers_signed_by_others_gives_no_byline() -> None:
         ("By Jane Doe and John Roe The Associated Press", ["Jane Doe", "John Roe"]),
         ("von Jane Doe, MDR THÜRINGEN", ["Jane Doe"]),
         ("By JANE DOE, JOHN ROE", ["Jane Doe", "John Roe"]),
+        # The house a contributor writes for, without a comma, is no second name.
+        ("By Jane Doe Special to The Harbour Gazette", ["Jane Doe"]),
+        # The writer who took the pictures too.
+        ("Words and photos by Jane Doe", ["Jane Doe"]),
+        ("Text and pictures by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        # `Written by` in other languages and a guest's column: the label is no part of a name.
+        ("Geschrieben von Hanna Beispiel", ["Hanna Beispiel"]),
+        ("Scritto da Luca Esempio", ["Luca Esempio"]),
+        ("Escrito por Juana Ejemplo", ["Juana Ejemplo"]),
+        ("Guest column by Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_a_by_line_keeps_its_names_and_drops_what_follows_them(line: str, names: list[str]) -> None:
@@ -131,6 +157,9 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-over-date.txt", ["Karl Weber"]),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
+        # A Japanese name stamped on its line under the headline signs, though the story
+        # names the columnist's series after them (`山田花子のスマホ週報`).
+        ("byline-cjk-series.txt", ["山田花子"]),
         # A desk credited with `By` signs when no person is named.
         ("byline-desk.txt", ["Harbour Shopping Team"]),
         # An agency alone under the headline signs before a phrase further off (`Top Stories`).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.normalize.creditline import bare_names, byline_names
+from indexer.normalize.creditline import all_common, bare_names, byline_names
 
 
 @pytest.mark.parametrize(
@@ -18,10 +18,16 @@ from indexer.normalize.creditline import bare_names, byline_names
         ("地震・災害", []),  # a menu, not a name
         ("Jana Doe před 2 hodinami", ["Jana Doe"]),
         ("Jana Doe Follow", ["Jana Doe"]),  # the button after the name
+        # An author box's links glued after the name; a box's buttons alone name no one.
+        ("Jana Doe View Profile", ["Jana Doe"]),
+        ("Jana Doe See All Posts", ["Jana Doe"]),
+        ("Jana Doe Author Bio", ["Jana Doe"]),
         # The house, its date, then the person: the person signs.
         ("Health Daily 9/21/2016 Lena Borell", ["Lena Borell"]),
         ("Health Daily 9/21/2016", ["Health Daily"]),
         ("Jane Doe and AP", ["Jane Doe", "AP"]),
+        # An agency glued to the last of two names, without a comma, is no part of that name.
+        ("JANE DOE and JOHN ROE Associated Press", ["Jane Doe", "John Roe"]),
         # A relative stamp in German or French beside the name (`vor 3 Stunden`: `vor` is `ago`).
         ("Julia Doe vor 3 Stunden", ["Julia Doe"]),
         ("Julia Doe il y a 3 heures", ["Julia Doe"]),
@@ -44,7 +50,26 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         ("Von Jana Beispiel mit AP", ["Jana Beispiel"]),
         # The marks that tie each author to an affiliation (`Doe1,2`) are no part of the name.
         ("By Jana Doe1,2, Jonas Roe3 & Lena Poe", ["Jana Doe", "Jonas Roe", "Lena Poe"]),
+        # A job title after the name without a comma (`Staff Writer`) is cut, whatever follows.
+        ("By Jane Doe Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe Senior Staff Writer | May 3, 2024", ["Jane Doe"]),
+        ("By Mary Ann Roe Senior Staff Writer", ["Mary Ann Roe"]),
+        # Counts after the names (comments, shares) end them, with or without a date between.
+        ("by Jane Doe 12 3", ["Jane Doe"]),
+        ("By Jane Doe and John Roe 5 Comments", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe May 3, 2024 12 comments", ["Jane Doe"]),
+        # The staff of a house after the names is no one's name (`Daily Example Staff Writers`).
+        ("By Jana Doe and Jonas Roe / Daily Example Staff Writers", ["Jana Doe", "Jonas Roe"]),
     ],
 )
 def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
     assert byline_names(line, "") == names
+
+
+def test_a_buttons_words_are_no_name() -> None:
+    # `Preview PDF`, `Full Bio` over an article are buttons, however they are capitalised.
+    assert all_common("Preview PDF", "")
+    assert all_common("Full Bio", "")
+    assert all_common("Launch Gallery", "")
+    assert all_common("Weitere Artikel", "")  # `More articles` in German
+    assert not all_common("Jana Doe", "")

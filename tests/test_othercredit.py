@@ -63,6 +63,8 @@ def test_a_credit_that_names_no_one_in_full_signs_as_written(
         "Sorted by default\nDecember 21, 2016",
         "by Taboola",
         "EL34-194\nDecember 23, 2016",
+        # A kicker in capitals over the date is no pen name.
+        "EXCLUSIVE\nDecember 23, 2016",
     ],
 )
 def test_words_after_by_that_name_no_one_sign_nothing(header: str) -> None:

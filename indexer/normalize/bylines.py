@@ -15,6 +15,18 @@ _DIGIT = re.compile(r"\d")
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
     *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    *(f"guest {kind} by" for kind in "column post essay article".split()),
+    # `Written by` in other languages.
+    *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(
+        "|"
+    ),
+    *"scritto da|scritta da|geschreven door|skrevet av|skrivet av".split("|"),
+    # `Words and photos by Jane Doe`: the writer took the pictures too.
+    *(
+        f"{kind} and {pictures} by"
+        for kind in "words text story".split()
+        for pictures in "photos pictures photographs images".split()
+    ),
     # `Kolumne von Jane Doe`, `Ein Kommentar von Jane Doe`: the kind of piece before its author.
     *(
         f"{article}{kind} von"
@@ -29,7 +41,7 @@ _BYLINE = re.compile(
 )
 # `Jane Doe for Daily Mail`, `Jane Doe mit AP`, `Jane Doe with John Roe`: what follows the names.
 _TAIL = re.compile(
-    r"^(?P<names>.+?)\s+(?P<join>for|für|pour|para|mit|with|avec|con)\s+(?P<rest>\S.*)$",
+    r"^(?P<names>.+?)\s+(?P<join>for|special to|für|pour|para|mit|with|avec|con)\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
@@ -38,7 +50,7 @@ _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _PARTICLES = frozenset(
     "de da das do dos del della der den di du la le van von ten ter bin binti al el y st".split()
 )
-_NOT_NAME_WORDS = frozenset(
+NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
     press agency service services desk team newsroom bureau contributor contributors online
     digital media group the a an and of for in at with from by updated published posted photo
@@ -147,7 +159,7 @@ def clean_name(text: str) -> str | None:
         if len(token) == 2 and token[1] == "." and token[0].isupper():
             continue  # an initial: `A.` is no article
         low = token.lower().strip(".,")
-        if low in _NOT_NAME_WORDS:
+        if low in NOT_NAME_WORDS:
             return None
         if low in _PARTICLES:
             continue
@@ -172,7 +184,7 @@ def split_names(text: str) -> list[str]:
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):
             located = True
-        name = clean_name(part) or _before_outlet(part)
+        name = clean_name(part) or before_outlet(part)
         if name and name not in names:
             names.append(name)
     return names
@@ -190,7 +202,7 @@ def _glued_outlet(text: str) -> tuple[list[str], str] | None:
     return None
 
 
-def _before_outlet(text: str) -> str | None:
+def before_outlet(text: str) -> str | None:
     """The name before an outlet glued to it (`Jane Doe The Associated Press`), or None."""
     words = text.split()
     for cut in (1, 2, 3):
@@ -253,7 +265,8 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         # `DOLORES DOE FOR DAILYMAIL.COM`, `Jane Doe mit AP`: a house or an agency after the
         # names; `Jane Doe with John Roe` adds a reporter.
         credit.byline.extend(n for n in named if n not in credit.byline)
-        helper = split_names(tail.group("rest")) if tail.group("join").lower() != "for" else []
+        house = tail.group("join").lower() in ("for", "special to")
+        helper = [] if house else split_names(tail.group("rest"))
         credit.byline.extend(n for n in helper if n not in credit.byline)
         return True
     names = split_names(segment)

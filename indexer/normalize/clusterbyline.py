@@ -23,6 +23,8 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
+    titled_name,
+    without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
@@ -33,9 +35,11 @@ from indexer.normalize.othercredit import (
     dated_desk,
     dated_pen_name,
     house_credit,
+    is_wire,
     pen_name,
+    wire_under,
 )
-from indexer.normalize.sources import WIRES, canonical_outlet
+from indexer.normalize.sources import canonical_outlet
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -75,7 +79,6 @@ _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
 _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
-_WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
 _BELOW_TITLE = 10  # lines under the headline, above the story, where its byline may stand
 _DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
@@ -114,6 +117,10 @@ def header_byline(
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not is_house(n)] for i, names in signed.items()}
     for i in order:
+        if bylines.get(i) and i < top and _name_under(page, mark, body):
+            continue  # a teaser's `By` line above the headline; a name stands under it
+        if bylines.get(i) and i > mark and _in_link_box(page, i, mark):
+            continue  # `Related` / a headline / `By Jane Roe`: a teaser under the headline
         if bylines.get(i):
             # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
             low = high = i
@@ -138,7 +145,8 @@ def header_byline(
     )
     if pen is not None:
         return [pen]
-    lone = _lone_byline(page, zone, body, signed)
+    # A credit just under the headline signs before a lone `By` line further off (a teaser's).
+    lone = [] if _name_under(page, mark, body) else _lone_byline(page, zone, body, signed)
     if lone:
         return lone
     houses = [names for i in order if (names := signed[i] or _dated_house(page, i))]
@@ -149,7 +157,7 @@ def header_byline(
     prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
-    wire_at, wire = _wire_under(page, title_at)
+    wire_at, wire = wire_under(page, title_at, zone.start, _BELOW_TITLE)
     found: list[tuple[bool, int, list[str]]] = []
     for i in order:
         names = bare[i]
@@ -158,10 +166,15 @@ def header_byline(
         # (`Will Doe/May 3, 2024`, `Grace Long`); a bare phrase elsewhere may not (`Closing
         # Bell`), and no name opens with a definite article (`Los Gallardos`: a place).
         common = all_common if stamped or mark < i <= mark + _UNDER_HEADLINE else common_words
-        if not names or any(common(n, body) or _place(n) for n in names):
+        # A CJK name stamped on its line just under the headline (`松村太郎2019年04月13日`)
+        # signs though the story names it (a columnist's series is named after them).
+        cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
+        if not names or any((common(n, body) and not cjk_stamp) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if not stamped and _caption_name(page, i):
+            continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):
             continue  # above the headline stand kickers, sections and menus, not bylines
         if _in_link_box(page, i, mark):
@@ -187,7 +200,7 @@ def header_byline(
         return bios
     # An agency alone over or under its date (`dpa` / `25.10.2025 - 15:26 Uhr`) signs too.
     dated_wire = next(
-        (t for i in order if _is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
+        (t for i in order if is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
         None,
     )
     if dated_wire is not None:
@@ -196,6 +209,19 @@ def header_byline(
     if desk:
         return [desk]
     return houses[0] if houses else (dated_pen_name(page, mark, body) or _owner(page, zone))
+
+
+def _name_under(page: Page, mark: int, body: str) -> bool:
+    """Whether a credit stands just under the headline (`mark`): names, perhaps with their
+    house or date (`Jane Doe | Reuters`, `Jane Doe May 3, 2024`), or an agency alone."""
+    for i in range(mark + 1, min(len(page.lines), mark + _UNDER_HEADLINE + 1)):
+        text = page.text(i).strip()
+        if is_wire(text) or is_wire(without_stamps(text)) or agency_byline(text):
+            return True
+        names = bare_names(text) if _may_be_credit(text) else []
+        if names and not any(common_words(n, body) or _subject(n, body) for n in names):
+            return True
+    return False
 
 
 def _dated_house(page: Page, i: int) -> list[str]:
@@ -229,6 +255,18 @@ def _owner(page: Page, zone: Zone) -> list[str]:
     return []
 
 
+def _caption_name(page: Page, i: int) -> bool:
+    """Whether line `i` names who a picture shows: it stands over the picture's credit and
+    another name stands under that credit (`Friedrich Merz` / `Foto: Reuters/Jane Roe` /
+    `Piotr Doe`): the byline follows the picture; a name over its picture alone signs."""
+    if i + 2 >= len(page.lines):
+        return False
+    credit, after = page.text(i + 1), page.text(i + 2)
+    if len(credit) > 2 * _WIRE_CHARS or _PICTURE.search(credit) is None:
+        return False
+    return _may_be_credit(after) and bool(bare_names(after))
+
+
 def _place(name: str) -> bool:
     """Whether a name opens with a definite article and names no house: a place or a title."""
     return _ARTICLE.match(name) is not None and not is_house(name)
@@ -244,16 +282,6 @@ def _subject(name: str, prose: str) -> bool:
     return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
 
 
-def _wire_under(page: Page, title_at: int | None) -> tuple[int, str | None]:
-    """Where a news agency's name alone stands just under the headline, and that name."""
-    if title_at is None:
-        return -1, None
-    for i in range(title_at + 1, min(len(page.lines), title_at + _WIRE_BELOW + 1)):
-        if _is_wire(text := page.text(i).strip()):
-            return i, text
-    return -1, None
-
-
 def _coauthors(page: Page, i: int, body: str) -> list[str]:
     """The names on the lines that go on with the credit of line `i` (`Jane Doe` / `and` /
     `John Roe`, `By Jane Doe,` / `John Roe`): a copy puts each linked name on a line of its
@@ -267,7 +295,9 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
             joined = True
             continue
         more = bare_names(text) if _may_be_credit(text) else []
-        if not joined and (more != [text] or not labelled):
+        # `Jane Doe – Journalist` / `John Roe – Journalist in Paris`: each credit with its role.
+        titled = titled_name(page.text(j - 1)) is not None and titled_name(text) is not None
+        if not joined and not titled and (more != [text] or not labelled):
             break  # unjoined, only names alone under a label alone go on (`Von` / A / B)
         if not more or any(common_words(n, body) or is_house(n) for n in more):
             break
@@ -302,11 +332,6 @@ def _copies_above(page: Page, title_at: int) -> list[int]:
     """The earlier copies of the headline, a few lines above it."""
     key = page.keys[title_at]
     return [i for i in range(max(0, title_at - _COPY_REACH), title_at) if page.keys[i] == key]
-
-
-def _is_wire(text: str) -> bool:
-    """Whether a line is nothing but a news agency's name (`The Associated Press`, `dpa`)."""
-    return len(text) <= _WIRE_CHARS and canonical_outlet(text) in WIRES
 
 
 def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]) -> list[str]:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.bylines import BYLINE_LABELS, clean_name, parse_byline
+from indexer.normalize.bylines import (
+    BYLINE_LABELS,
+    NOT_NAME_WORDS,
+    before_outlet,
+    clean_name,
+    parse_byline,
+)
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import is_upper, word_count
@@ -34,7 +40,9 @@ _NOT_PERSON = frozenset(
     help support imprint impressum sitemap accessibility settings account website webseite
     co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
     aktualisiert publicado actualizado publié pubblicato aggiornato facebook twitter linkedin
-    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard""".split()
+    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard profile bio
+    biography posts stories author authors all see full send from us pdf preview download gallery
+    galerie launch license licence datenschutz agb kontakt weitere artikel""".split()
 )
 
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
@@ -74,6 +82,10 @@ _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROL
 
 # `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma.
 _COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
+
+# `By Jane Doe Staff Writer`: a job title's last word after the name, before a separator or
+# the end of the line.
+_TRAILING_ROLE = re.compile(rf"\s+(?i:{_ROLE})s?(?=\s*(?:$|[,;|·•]))")
 
 _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 
@@ -116,6 +128,8 @@ _JOINED_AGENCY = re.compile(
     r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
 )
 _AGENCY_CHARS = 40
+_DIGIT = re.compile(r"\d")
+_COUNTS = re.compile(r"\s+(?=\d)")  # the space before the first number of a credit line
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
 
 
@@ -151,20 +165,39 @@ def _without_role(text: str) -> str:
     return _COMMA_ROLE.sub("", _GLUED_ROLE.sub(" ", text))
 
 
+def _without_title(text: str) -> str:
+    """A `By` line without the job title after its one name (`By Jane Doe Staff Writer`),
+    which no name's words may hold; a list of names keeps what follows it (`A and B / Daily
+    Example Staff Writers`: the house's staff)."""
+    role = _TRAILING_ROLE.search(text)
+    if role is None or _NAME_SPLIT.search(text[: role.start()]):
+        return text
+    label = _NAME_LABEL.match(text)
+    head = text[label.end() if label else 0 : role.end()]
+    tidy = tidy_name(head)
+    if tidy is None or tidy == head.strip():
+        return text
+    return text[: label.end() if label else 0] + tidy + text[role.end() :]
+
+
 def byline_names(text: str, body: str) -> list[str]:
     """The names of a `By` line that are not common words of the story."""
-    text = _credit_text(text)
+    text = _without_title(_credit_text(text))
     if parse_publisher_line(text) is not None:
         return []  # `Published by Global Banking & Finance Review`: the site, not a person
     credit = parse_byline(_unstutter(text))
     if (
-        credit is None
+        (credit is None or _DIGIT.search(text))
         and len(text) <= _MAX_STAMPED_CREDIT
         and _STAMP_HINT.search(text)
         and may_hold_label(text)
     ):
         # Only a credit-sized line is worth stripping of its dates (a date search per line).
-        credit = parse_byline(without_stamps(_unstutter(text)))
+        # What numbers are left after the names once dates are cut are counts (`By Jane Doe 12
+        # 3`: comments and shares): they part the names from the rest.
+        apart = parse_byline(_COUNTS.sub(" | ", without_stamps(_unstutter(text)), count=1))
+        if apart is not None and (credit is None or len(apart.byline) > len(credit.byline)):
+            credit = apart
     if credit is None:
         return []
     names = (_without_furniture(tidy_name(n)) for n in credit.byline)
@@ -185,7 +218,7 @@ def _agencies(text: str) -> list[str]:
 
 
 def _without_furniture(name: str | None) -> str | None:
-    """A name without the page's buttons after it (`Jane Doe Follow`, `Jane Doe Email`)."""
+    """A name without the page's buttons after it (`Jane Doe Follow`, `Jane Doe View Profile`)."""
     words = (name or "").split()
     while len(words) > 2 and words[-1].lower() in _NOT_PERSON:
         words.pop()
@@ -205,9 +238,13 @@ def tidy_name(name: str) -> str | None:
     elif len(words) > 2 and _ROLE_WORD.match(words[-1]):
         # `Sina Doe Landespolitische Korrespondentin`: the title's words, two names kept.
         words.pop()
+        titled = False  # a word of a job title was cut (`Senior Staff`): the name stands before
         for _ in range(_MAX_TITLE_WORDS):
-            if len(words) > 2 and words[-1][:1].isupper():
-                words.pop()
+            title_word = words[-1].lower() in NOT_NAME_WORDS
+            if len(words) <= 2 or not words[-1][:1].isupper() or (titled and not title_word):
+                break
+            titled = titled or title_word
+            words.pop()
     tidy = " ".join(words).strip(" ,|·-–—")
     # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
     return tidy if tidy == name or len(tidy.split()) > 1 else None
@@ -287,6 +324,8 @@ def _names_only(text: str) -> list[str]:
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
     # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.
+    # (`Jane Doe and John Roe Associated Press`: the house glued to the last name is cut.)
+    parts = [before_outlet(p) or p if is_outlet_like(p) else p for p in parts]
     parts = [p for p in parts if not is_outlet_like(p)] or parts
     if len(parts) > 1 and is_upper(parts[-1]) and not is_upper(parts[0]):
         parts.pop()  # `Jane Doe, USA TODAY`: the house in capitals after mixed-case names
@@ -323,3 +362,13 @@ def common_words(name: str, body: str) -> bool:
         ):
             return True
     return False
+
+
+def titled_name(text: str) -> str | None:
+    """The name of a line that is a name and its job title apart (`Jane Doe – Journalist`,
+    `John Roe, Correspondent in Paris`), or None."""
+    parts = re.split(r"\s+[-–—|]\s+|,\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not re.match(rf"^(?:[\w-]+\s+){{0,3}}?(?i:{_ROLE})", parts[1]):
+        return None
+    names = _names_only(parts[0])
+    return names[0] if len(names) == 1 else None

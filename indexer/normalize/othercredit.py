@@ -30,6 +30,9 @@ _NOT_HOUSE = frozenset(
 )
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
+_WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
+_WIRE_CHARS = 40
+_MAX_STAMP_LINE = 120
 AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
 
 
@@ -99,6 +102,8 @@ def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
             continue
         if text.lower() in _NOT_HOUSE or is_outlet_like(text) or all_common(text, body):
             continue
+        if text.isupper():
+            continue  # `EXCLUSIVE`, `BREAKING`: a kicker in capitals, not a pen name
         if find_date(text) is None and parse_date_line(text) is None:
             return [text]
     return []
@@ -117,3 +122,33 @@ def dated_desk(page: Page, order: list[int], mark: int) -> str | None:
         if i > mark and (desk := _desk(without_stamps(page.text(i)))) and dated_beside(page, i, 1):
             return desk
     return None
+
+
+def is_wire(text: str) -> bool:
+    """Whether a line is nothing but a news agency's name (`The Associated Press`, `dpa`)."""
+    return len(text) <= _WIRE_CHARS and canonical_outlet(text) in WIRES
+
+
+def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tuple[int, str | None]:
+    """Where a news agency's name alone stands under the headline, and that name: just under
+    it, or anywhere between it and the story's first line (`story`, at most `reach` lines
+    down: a standfirst and a picture may come first)."""
+    if title_at is None:
+        return -1, None
+    end = title_at + _WIRE_BELOW
+    if title_at < story:
+        end = max(end, min(story, title_at + reach))
+    for i in range(title_at + 1, min(len(page.lines), end + 1)):
+        if (text := _wire_of(page.text(i).strip())) is not None:
+            return i, text
+    return -1, None
+
+
+def _wire_of(text: str) -> str | None:
+    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`)."""
+    if is_wire(text):
+        return text
+    if len(text) > _MAX_STAMP_LINE or find_date(text) is None:
+        return None
+    rest = without_stamps(text)
+    return rest if is_wire(rest) else None

@@ -5,9 +5,11 @@ from __future__ import annotations
 from indexer.normalize.headline import (
     candidates,
     find_headline,
+    headline_text,
     menu_entries,
     tidy_headline,
 )
+from indexer.normalize.headtail import without_tail
 from indexer.normalize.zone import article_zone
 from tests.test_normalize_copied import _normalize, _page
 
@@ -76,3 +78,53 @@ def test_a_byline_under_the_headline_in_another_language_is_not_joined_to_it() -
     # `di Giulia Esempio` starts in lower case, but it signs the story: no continuation.
     article = _normalize("italian-byline.txt")
     assert article.title == "Nuova linea del tram collega la stazione al quartiere fieristico"
+
+
+def test_a_reading_time_glued_after_the_headline_is_cut() -> None:
+    # `… before the winter storms 5 min read`: the copy runs the headline into its reading time.
+    article = _normalize("headline-reading-time.txt")
+    assert article.title == "Coastal town votes to rebuild its sea wall before the winter storms"
+    assert article.byline == ["Jane Example"]
+
+
+def test_only_furniture_after_a_headline_is_cut() -> None:
+    cut = {
+        "Fed raises rates again 5 min read": "Fed raises rates again",
+        "Trainer sagt: Nicht mehr viel zu verlieren vor 14 Minuten": (
+            "Trainer sagt: Nicht mehr viel zu verlieren"
+        ),
+        "Fed raises rates again Share Tweet Email": "Fed raises rates again",
+        "Fed raises rates again | Updated 10:42 AM": "Fed raises rates again",
+        "Fed raises rates again | May 3, 2024": "Fed raises rates again",
+        "Fed raises rates again 12 Comments": "Fed raises rates again",
+    }
+    for line, headline in cut.items():
+        assert without_tail(line) == headline
+    # Words a headline may end on: a day without a mark, a verb, a label without a stamp.
+    for line in (
+        "Election set for May 3, 2025",
+        "Seven ways to save",
+        "Stocks fall as the Fed published rules",
+        "Section, News, Top Story | Published: 5 hours ago | Written by Jane Doe",
+    ):
+        assert without_tail(line) == line
+
+
+def test_stamped_teasers_in_a_list_keep_their_stamps() -> None:
+    # A list of teasers, each with its time, is no headline with furniture glued on.
+    page = _page("headline-reading-time.txt")
+    teasers = [i for i, line in enumerate(page.lines) if line.text.endswith("hours ago")]
+    assert len(teasers) == 3
+    assert all(headline_text(page, i) == page.text(i) for i in teasers)
+
+
+def test_a_headline_the_lead_retells_word_for_word_is_weighed() -> None:
+    # The lead opens with the headline's words: above its byline it heads the story; only
+    # between the story's paragraphs would it be a pull quote.
+    page = _page("headline-retold.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    headline = next(i for i, line in enumerate(page.lines) if line.text.startswith("City"))
+    assert headline in candidates(page, zone)
+    article = _normalize("headline-retold.txt")
+    assert article.title == "City council approves new budget for road repairs and school meals"

@@ -20,8 +20,9 @@ from pathlib import Path
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import parse_byline
 from indexer.normalize.creditline import bare_names
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.header import caption_date
+from indexer.normalize.headtail import without_tail
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -67,6 +68,8 @@ _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
 _LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik | …`
+_HEADER_REACH = 4  # lines under a headline where its byline or date stands
+_LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -119,16 +122,16 @@ def words_of(text: str) -> set[str]:
     return lead_words(text, shortest=3)
 
 
-def is_candidate(page: Page, i: int) -> bool:
+def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     """Whether line `i` has a headline's shape and is no furniture, meta line or caption."""
-    text = page.text(i)
+    text = headline_text(page, i)
     if page.lines[i].bullet or not is_headline_like(text):
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
     if _PROMPT_LINE.search(text):
         return False  # a search box or a skip link
-    if page.repeat(i):
+    if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
     # (`LONDON (Reuters) - The company said …`) rules a line out, when it opens a sentence that
@@ -139,6 +142,21 @@ def is_candidate(page: Page, i: int) -> bool:
     if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
+
+
+def headline_text(page: Page, i: int) -> str:
+    """Line `i` as a headline: without the time, reading time or buttons glued after it.
+
+    Lines around it that end the same way are a list of teasers with their stamps, which
+    keeps them out of the headline's candidates."""
+    text = page.text(i)
+    cut = without_tail(text)
+    if cut == text:
+        return text
+    near = range(max(0, i - _LIST_REACH), min(len(page.lines), i + _LIST_REACH + 1))
+    if any(j != i and without_tail(page.text(j)) != page.text(j) for j in near):
+        return text
+    return cut
 
 
 def _stamp_line(text: str) -> bool:
@@ -158,8 +176,27 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     return [
         i
         for i in range(high - 1, low - 1, -1)
-        if (i <= zone.start or _signed(page, zone, i)) and is_candidate(page, i)
+        if (i <= zone.start or _signed(page, zone, i)) and is_candidate(page, i, zone)
     ]
+
+
+def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:
+    """Whether line `i`, whose words the story repeats, heads the story rather than quoting it:
+    a pull quote stands between the story's paragraphs; a headline above them, over its byline
+    or date (the lead often retells the headline word for word)."""
+    if zone is None or i >= zone.start:
+        return False
+    # A byline or a date, not a publisher's name: a pull quote over `Xinhua` opens some copies.
+    below = range(i + 1, min(i + 1 + _HEADER_REACH, len(page.lines)))
+    return any(_signs_or_dates(page, j) for j in below)
+
+
+def _signs_or_dates(page: Page, j: int) -> bool:
+    """Whether line `j` is a byline or a date line."""
+    text = page.text(j)
+    return page.is_meta(j) and bool(
+        _BY.match(text) or page.is_name_line(j) or parse_date_line(text)
+    )
 
 
 def _opening_headline(text: str) -> bool:
@@ -202,8 +239,8 @@ def features(
     top_share: float = 0.0,
 ) -> list[float]:
     """The facts about line `i` that the model weighs, in the order of FEATURES."""
-    text = page.text(i)
-    key = page.keys[i]
+    text = headline_text(page, i)
+    key = text.casefold()
     words = word_count(text)
     above = zone.start - i
     mine = words_of(text)
@@ -282,6 +319,7 @@ def _title_case(text: str) -> float:
 def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """A headline without the breadcrumb trail or menu labels before it or the byline glued
     after it; `menu` holds the page's menu entries (`menu_entries`)."""
+    text = without_tail(text)
     steps = _CRUMB_STEP.split(text)
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
@@ -359,7 +397,7 @@ def feature_rows(page: Page, zone: Zone, found: list[int], old: int | None) -> l
     body = zone_words(page, zone)
     lead = words_of(page.text(zone.start))
     near = frozenset(found)  # headline-shaped neighbours are evidence
-    top = max((_share(words_of(page.text(i)), body) for i in found), default=0.0)
+    top = max((_share(words_of(headline_text(page, i)), body) for i in found), default=0.0)
     return [
         features(page, zone, i, rank, body, old, near, lead, top) for rank, i in enumerate(found)
     ]

@@ -128,3 +128,16 @@ def test_a_headline_the_lead_retells_word_for_word_is_weighed() -> None:
     assert headline in candidates(page, zone)
     article = _normalize("headline-retold.txt")
     assert article.title == "City council approves new budget for road repairs and school meals"
+
+
+def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
+    # `This article is more than 5 years old`, printed above and below the headline, speaks of
+    # the page, not of its story.
+    page = _page("headline-notice.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    texts = [page.text(i) for i in candidates(page, zone)]
+    assert "This article is more than 5 years old" not in texts
+    headline = "Dam protesters stand firm as water cannon is turned on their river camp"
+    assert headline in texts
+    assert _normalize("headline-notice.txt").title == headline

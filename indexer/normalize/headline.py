@@ -64,6 +64,13 @@ _PROMPT_LINE = re.compile(
     r"|\bskip to\b|\bdirekt zum\b|\bzum inhalt\b",
     re.IGNORECASE,
 )
+# A notice about the page itself, not its story: `This article is more than 5 years old`,
+# `Was this helpful?`, `Not a member yet? Sign up`.
+_NOTICE = re.compile(
+    r"\bthis (?:article|story|page|post|site|website)\b|\b(?:found|was|is) this (?:article )?"
+    r"helpful\b|\bsign ?up\b|\blog ?in\b|\bsubscribe\b",
+    re.IGNORECASE,
+)
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
@@ -129,8 +136,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
-    if _PROMPT_LINE.search(text):
-        return False  # a search box or a skip link
+    if _PROMPT_LINE.search(text) or _NOTICE.search(text):
+        return False  # a search box, a skip link, a notice about the page itself
     if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one

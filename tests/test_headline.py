@@ -141,3 +141,21 @@ def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
     headline = "Dam protesters stand firm as water cannon is turned on their river camp"
     assert headline in texts
     assert _normalize("headline-notice.txt").title == headline
+
+
+def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
+    # Two teasers that end in questions open the densest run; the headline under them has its
+    # author and date five lines down, each under a label line (`Author:`, `Publish date:`).
+    article = _normalize("headline-label-lines.txt")
+    assert article.title == (
+        "Heir Apparent: The quiet son who rebuilt a losing franchise from the ground up"
+    )
+    assert article.byline == ["Sam Example"]
+
+
+def test_a_byline_label_of_another_language_marks_the_header_under_a_headline() -> None:
+    # A saved-articles notice opens the densest run; `di Giulia Esempio` signs the headline
+    # under it (the byline reader of the page finds the name too).
+    article = _normalize("headline-labelled-name.txt")
+    assert article.title.startswith("Il sindaco inaugura la nuova biblioteca")
+    assert article.byline == ["Giulia Esempio"]

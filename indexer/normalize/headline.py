@@ -76,6 +76,9 @@ _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
 _LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik | …`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
+# A byline label of another language before a name (`di Giulia Esempio`, `door Jan Jansen`).
+_LABELLED_NAME = re.compile(r"^(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
+_LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
 _LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
@@ -216,11 +219,17 @@ def _signed(page: Page, zone: Zone, i: int) -> bool:
     """Whether line `i` inside the zone heads the story: a byline or date follows it and only
     headline-shaped lines (a list of teasers, not the story's sentences) stand above it."""
     below = range(i + 1, min(i + 5, len(page.lines)))
-    if any(_BY.match(page.text(j)) and page.is_meta(j) for j in below):
+    if any(_by_line(page, j) for j in below):
         return True  # `Kate Moss auf dem Cover …` / its standfirst / `VON JANE DOE`
     if not all(_heading_or_trail(page.text(j)) for j in range(zone.start, i)):
         return False  # a subhead of the story, under its first paragraphs
     return _meta_near(page, below)
+
+
+def _by_line(page: Page, j: int) -> bool:
+    """Whether line `j` is a labelled byline (`By Jane Doe`, `di Giulia Esempio`)."""
+    text = page.text(j)
+    return bool(_BY.match(text) and page.is_meta(j)) or bool(_LABELLED_NAME.match(text))
 
 
 def _heading_or_trail(text: str) -> bool:
@@ -363,7 +372,16 @@ def _without_labels(text: str, menu: frozenset[str]) -> str:
 
 def _meta_near(page: Page, span: range) -> bool:
     """Whether a byline, date or publisher line stands among the lines of `span`."""
-    return any(page.is_meta(j) or page.is_name_line(j) for j in span)
+    return any(page.is_meta(j) or page.is_name_line(j) or _labelled(page, j) for j in span)
+
+
+def _labelled(page: Page, j: int) -> bool:
+    """Whether line `j` is a byline label's name (`di Giulia Esempio`) or a label on a line of
+    its own over a byline or date (`Publish date:` / `Jan 12, 2017`)."""
+    text = page.text(j)
+    if _LABELLED_NAME.match(text):
+        return True
+    return bool(_LABEL_LINE.match(text)) and j + 1 < len(page.lines) and page.is_meta(j + 1)
 
 
 def zone_words(page: Page, zone: Zone) -> set[str]:

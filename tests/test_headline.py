@@ -159,3 +159,11 @@ def test_a_byline_label_of_another_language_marks_the_header_under_a_headline() 
     article = _normalize("headline-labelled-name.txt")
     assert article.title.startswith("Il sindaco inaugura la nuova biblioteca")
     assert article.byline == ["Giulia Esempio"]
+
+
+def test_a_colon_copied_without_its_space_gets_it_back() -> None:
+    # The kicker is a styled span; the copy glues it to the headline at its colon.
+    assert tidy_headline("Kenia:Nairobi von unten")[0] == "Kenia: Nairobi von unten"
+    assert tidy_headline("Ferry strike ends at 10:30 on Monday")[0] == (
+        "Ferry strike ends at 10:30 on Monday"
+    )

@@ -79,6 +79,9 @@ _HEADER_REACH = 4  # lines under a headline where its byline or date stands
 # A byline label of another language before a name (`di Giulia Esempio`, `door Jan Jansen`).
 _LABELLED_NAME = re.compile(r"^(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
 _LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
+# `… पकड़ा:दो दिनों …`, `Kenia:Nairobi von unten`: a kicker set apart by the page's styling,
+# copied without the space after its colon (never between digits: `10:30`).
+_GLUED_COLON = re.compile(r"(?<=[^\s\d:/]):(?=[^\W\d_])")
 _LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
@@ -335,7 +338,7 @@ def _title_case(text: str) -> float:
 def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """A headline without the breadcrumb trail or menu labels before it or the byline glued
     after it; `menu` holds the page's menu entries (`menu_entries`)."""
-    text = without_tail(text)
+    text = _GLUED_COLON.sub(": ", without_tail(text))
     steps = _CRUMB_STEP.split(text)
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`

@@ -106,6 +106,10 @@ def test_only_furniture_after_a_headline_is_cut() -> None:
         "Seven ways to save",
         "Stocks fall as the Fed published rules",
         "Section, News, Top Story | Published: 5 hours ago | Written by Jane Doe",
+        "HONG KONG EXCHS NOON - APR 7",  # a wire table's headline dates itself, without a year
+        "ABC CORP RAISES PAYOUT PER SHARE",
+        "Der Mauerfall und seine Folgen vor 30 Jahren",
+        "Locals take a stand at 5 pm",
     ):
         assert without_tail(line) == line
 

@@ -15,11 +15,11 @@ from indexer.normalize.dates import find_date
 from indexer.normalize.lines import is_headline_like, word_count
 
 _NUMBER = r"(?:\d+|an?|one|einer?|einem|un[ea]?)"
+# Seconds to days: `… vor 30 Jahren` and `… 10 years ago` are a headline's own words.
 _UNIT = (
-    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?|years?"
-    r"|Sekunden|Minuten|Stunden|Std\.?|Tagen?|Wochen?|Monaten?|Jahren?"
-    r"|secondes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?"
-    r"|meses|años?)"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
+    r"|Sekunden|Minuten|Stunden|Std\.?|Tagen?|secondes?|heures?|jours?|segundos?|minutos?"
+    r"|horas?|días?)"
 )
 # A time relative to now: `3 hours ago`, `vor 14 Minuten`, `il y a 2 heures`, `hace 5 minutos`.
 _RELATIVE = (
@@ -36,15 +36,16 @@ _BUTTON = (
     r"(?:share|tweet|e-?mail|print|save|facebook|twitter|whatsapp|linkedin|reddit|pinterest"
     r"|flipboard|copy link|link copied|bookmark|comments?|teilen|drucken|merken|partager)"
 )
-# Share and comment buttons: two or more in a row, `Share this story`, `12 Comments`.
+# Share and comment buttons: two or more in a row, `Share this story`, `12 Comments` (one
+# `Share` alone ends headlines: `… raises payout per share`).
 _BUTTONS = (
-    rf"(?:{_BUTTON}(?:\s+{_BUTTON})+|share(?: this(?:\s+(?:article|story|post|page))?)?"
-    r"|advertisement|anzeige|werbung|read more|weiterlesen"
+    rf"(?:{_BUTTON}(?:\s+{_BUTTON})+|share this(?:\s+(?:article|story|post|page))?"
+    r"|advertisement|read more|weiterlesen"
     r"|\d+\s+comments?|comments?\s*\(?\d+\)?|\d+\s+kommentare?|kommentare?\s*\(?\d+\)?)"
 )
 # A stamp's label: what follows it is checked to be a date or a time.
 _LABEL = (
-    r"(?:last updated|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand"
+    r"(?:last updated|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand(?=\s*:)"
     r"|actualizado|publicado|mis à jour|publié|modifié)\s*(?:on|am|at|le|el|um)?\s*:?"
 )
 _MARK = r"\s*[|·•–—-]\s*|\s+"
@@ -56,6 +57,7 @@ _LABEL_END = re.compile(rf"\b{_LABEL}\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
 _SEPARATED = re.compile(r"\s[|·•–—-]\s*$")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_STAMP_EXTRA = 4  # words a stamp holds beside its day: `10:42 AM ET`, `Uhr`
 _LEAST_WORDS = 3  # what is left must still be a headline
 
 
@@ -83,7 +85,9 @@ def _stamp(tail: str) -> bool:
 def _without_date(text: str) -> str:
     """The line without a date stamp set apart after its headline (`… | May 3, 2024`)."""
     found = find_date(text)
-    if found is None or found[0].day is None:
+    # A stamp states its year; a wire's table dates its headline without one (`HONG KONG EXCHS
+    # NOON - APR 7`), and that date is the headline's own.
+    if found is None or found[0].day is None or found[0].year is None:
         return text
     at = text.find(found[1])
     while at > 0 and not text[at - 1].isspace():
@@ -93,6 +97,8 @@ def _without_date(text: str) -> str:
     # it or a time of day with it makes it the line's stamp.
     if not (_SEPARATED.search(head) or _CLOCK.search(tail)) or len(tail) > 60:
         return text
+    if len(tail.replace(found[1], " ").split()) > _STAMP_EXTRA:
+        return text  # more than a time and a zone after the day: the headline goes on
     if _BYLINE.search(tail) or tail.count("|") > 1:
         return text
     head = _LABEL_END.sub("", head).rstrip(" |·•-–—,")

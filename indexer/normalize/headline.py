@@ -18,11 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
-from indexer.normalize.bylines import parse_byline
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.header import caption_date
 from indexer.normalize.headtail import without_tail
+from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.py
+from indexer.normalize.headtidy import tidy_headline as tidy_headline  # for text.py
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -54,10 +55,6 @@ _PROMPT = re.compile(
     r"|\bzum inhalt\b",
     re.IGNORECASE,
 )
-# `… businesses bySauli Doe`, `… laws by: Jane Doe`, `Super Supportive by`: the byline that a
-# copy glues to the end of its headline.
-_GLUED_BYLINE = re.compile(r"(?:\s*\b[Bb][Yy](?:\s*:\s*|(?=[A-Z][a-z]))(?P<names>\S.*)|\s+by:?)$")
-_CRUMB_STEP = re.compile(r"\s(?:>|›|»)\s")
 # The same prompts in the form that is never a headline (`Search for: Search`, `Skip to content`).
 _PROMPT_LINE = re.compile(
     r"^(?:search|suche|buscar|recherche)(?:\s+(?:for|nach))?\s*:"
@@ -73,15 +70,10 @@ _NOTICE = re.compile(
 )
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
-_LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
-_LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik | …`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
 # A byline label of another language before a name (`di Giulia Esempio`, `door Jan Jansen`).
 _LABELLED_NAME = re.compile(r"^(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
 _LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
-# `… पकड़ा:दो दिनों …`, `Kenia:Nairobi von unten`: a kicker set apart by the page's styling,
-# copied without the space after its colon (never between digits: `10:30`).
-_GLUED_COLON = re.compile(r"(?<=[^\s\d:/]):(?=[^\W\d_])")
 _LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
@@ -333,44 +325,6 @@ def _title_case(text: str) -> float:
     if len(words) < 3:
         return 0.0
     return sum(w[0].isupper() for w in words) / len(words)
-
-
-def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
-    """A headline without the breadcrumb trail or menu labels before it or the byline glued
-    after it; `menu` holds the page's menu entries (`menu_entries`)."""
-    text = _GLUED_COLON.sub(": ", without_tail(text))
-    steps = _CRUMB_STEP.split(text)
-    if len(steps) >= 3 and word_count(steps[-1]) >= 2:
-        text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
-    text = _without_labels(text, menu)
-    glued = _GLUED_BYLINE.search(text)
-    if glued is None or glued.start() == 0:
-        return text, []
-    names = glued.group("names")
-    credit = parse_byline(f"By {names}") if names else None
-    return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
-
-
-def menu_entries(page: Page) -> frozenset[str]:
-    """The short entries (three words at most) of the page's menus and link lists."""
-    return frozenset(
-        page.keys[i]
-        for i, line in enumerate(page.lines)
-        if word_count(line.text) <= _LABEL_WORDS and bp.in_list_run(page.lines, i)
-    )
-
-
-def _without_labels(text: str, menu: frozenset[str]) -> str:
-    """A headline without the section label a copy glues before it with a mark (`Kultur :
-    Ehrengast …`, `Politik | …`): an entry of the page's menus."""
-    words = text.split(" ")
-    for n in range(min(_LABEL_WORDS, len(words) - 4), 0, -1):
-        # Unmarked, a menu's word opens headlines too (`Business Brief: …` under `Business`).
-        if words[n] in _LABEL_MARKS and " ".join(words[:n]).casefold() in menu:
-            tail = " ".join(words[n + 1 :])
-            if word_count(tail) >= 3 and is_headline_like(tail):
-                return tail
-    return text
 
 
 def _meta_near(page: Page, span: range) -> bool:

@@ -6,10 +6,13 @@ from indexer.normalize.headline import (
     candidates,
     find_headline,
     headline_text,
+    is_candidate,
     menu_entries,
     tidy_headline,
 )
 from indexer.normalize.headtail import without_tail
+from indexer.normalize.lines import clean_text, split_lines, unwrap
+from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 from tests.test_normalize_copied import _normalize, _page
 
@@ -171,3 +174,14 @@ def test_a_colon_copied_without_its_space_gets_it_back() -> None:
     assert tidy_headline("Ferry strike ends at 10:30 on Monday")[0] == (
         "Ferry strike ends at 10:30 on Monday"
     )
+
+
+def test_signing_up_inside_a_headline_is_news_not_a_prompt() -> None:
+    # Only a call to act that opens a sentence is a prompt (`Not a member yet? Sign up, …`).
+    text = (
+        "Thousands sign up for the vaccine trial in a single week\n"
+        "This post-Brexit budget splits the cabinet again\n"
+        "Not a member of the club yet? Sign up, it unlocks many features!\n"
+    )
+    page = Page(unwrap(split_lines(clean_text(text))))
+    assert [is_candidate(page, i) for i in range(3)] == [True, True, False]

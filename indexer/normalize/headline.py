@@ -63,9 +63,11 @@ _PROMPT_LINE = re.compile(
 )
 # A notice about the page itself, not its story: `This article is more than 5 years old`,
 # `Was this helpful?`, `Not a member yet? Sign up`.
+# A call to act opens a sentence (`… yet? Sign up, …`); as a verb inside one it is news
+# (`Thousands sign up for …`, `This post-Brexit …`).
 _NOTICE = re.compile(
-    r"\bthis (?:article|story|page|post|site|website)\b|\b(?:found|was|is) this (?:article )?"
-    r"helpful\b|\bsign ?up\b|\blog ?in\b|\bsubscribe\b",
+    r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
+    r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b",
     re.IGNORECASE,
 )
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")

@@ -53,6 +53,7 @@ _TAIL = re.compile(
     rf"(?:{_MARK})(?P<tail>{_RELATIVE}|{_READING}|{_BUTTONS}|(?P<label>{_LABEL})\s*\S.*)\W*$",
     re.IGNORECASE,
 )
+_LABEL_START = re.compile(rf"^{_LABEL}", re.IGNORECASE)
 _LABEL_END = re.compile(rf"\b{_LABEL}\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
 _SEPARATED = re.compile(r"\s[|·•–—-]\s*$")
@@ -78,8 +79,17 @@ def without_tail(text: str) -> str:
 
 
 def _stamp(tail: str) -> bool:
-    """Whether a labelled tail states a day or a time (`Updated 10:42 AM`, `Stand: 3. Mai`)."""
-    return bool(_CLOCK.search(tail) or find_date(tail) or re.search(_RELATIVE, tail, re.I))
+    """Whether a labelled tail is a stamp: a day or a time and little else (`Updated 10:42 AM`,
+    `Stand: 3. Mai`), not a sentence naming a year (`… posted record profits in 2023`)."""
+    if re.search(_RELATIVE, tail, re.I):
+        return True
+    rest = _LABEL_START.sub("", tail)
+    found = find_date(rest)
+    if found is not None and found[0].day is not None:
+        rest = rest.replace(found[1], " ")
+    elif not _CLOCK.search(rest):
+        return False
+    return len(_CLOCK.sub(" ", rest).split()) <= _STAMP_EXTRA
 
 
 def _without_date(text: str) -> str:

@@ -5,9 +5,14 @@ from __future__ import annotations
 from indexer.normalize.headline import (
     candidates,
     find_headline,
+    headline_text,
+    is_candidate,
     menu_entries,
     tidy_headline,
 )
+from indexer.normalize.headtail import without_tail
+from indexer.normalize.lines import clean_text, split_lines, unwrap
+from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 from tests.test_normalize_copied import _normalize, _page
 
@@ -76,3 +81,108 @@ def test_a_byline_under_the_headline_in_another_language_is_not_joined_to_it() -
     # `di Giulia Esempio` starts in lower case, but it signs the story: no continuation.
     article = _normalize("italian-byline.txt")
     assert article.title == "Nuova linea del tram collega la stazione al quartiere fieristico"
+
+
+def test_a_reading_time_glued_after_the_headline_is_cut() -> None:
+    # `… before the winter storms 5 min read`: the copy runs the headline into its reading time.
+    article = _normalize("headline-reading-time.txt")
+    assert article.title == "Coastal town votes to rebuild its sea wall before the winter storms"
+    assert article.byline == ["Jane Example"]
+
+
+def test_only_furniture_after_a_headline_is_cut() -> None:
+    cut = {
+        "Fed raises rates again 5 min read": "Fed raises rates again",
+        "Trainer sagt: Nicht mehr viel zu verlieren vor 14 Minuten": (
+            "Trainer sagt: Nicht mehr viel zu verlieren"
+        ),
+        "Fed raises rates again Share Tweet Email": "Fed raises rates again",
+        "Fed raises rates again | Updated 10:42 AM": "Fed raises rates again",
+        "Fed raises rates again | May 3, 2024": "Fed raises rates again",
+        "Fed raises rates again 12 Comments": "Fed raises rates again",
+    }
+    for line, headline in cut.items():
+        assert without_tail(line) == headline
+    # Words a headline may end on: a day without a mark, a verb, a label without a stamp.
+    for line in (
+        "Election set for May 3, 2025",
+        "Seven ways to save",
+        "Stocks fall as the Fed published rules",
+        "Section, News, Top Story | Published: 5 hours ago | Written by Jane Doe",
+        "HONG KONG EXCHS NOON - APR 7",  # a wire table's headline dates itself, without a year
+        "ABC CORP RAISES PAYOUT PER SHARE",
+        "Der Mauerfall und seine Folgen vor 30 Jahren",
+        "Locals take a stand at 5 pm",
+        "Amazon and Apple posted record profits in 2023",
+    ):
+        assert without_tail(line) == line
+
+
+def test_stamped_teasers_in_a_list_keep_their_stamps() -> None:
+    # A list of teasers, each with its time, is no headline with furniture glued on.
+    page = _page("headline-reading-time.txt")
+    teasers = [i for i, line in enumerate(page.lines) if line.text.endswith("hours ago")]
+    assert len(teasers) == 3
+    assert all(headline_text(page, i) == page.text(i) for i in teasers)
+
+
+def test_a_headline_the_lead_retells_word_for_word_is_weighed() -> None:
+    # The lead opens with the headline's words: above its byline it heads the story; only
+    # between the story's paragraphs would it be a pull quote.
+    page = _page("headline-retold.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    headline = next(i for i, line in enumerate(page.lines) if line.text.startswith("City"))
+    assert headline in candidates(page, zone)
+    article = _normalize("headline-retold.txt")
+    assert article.title == "City council approves new budget for road repairs and school meals"
+
+
+def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
+    # `This article is more than 5 years old`, printed above and below the headline, speaks of
+    # the page, not of its story.
+    page = _page("headline-notice.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    texts = [page.text(i) for i in candidates(page, zone)]
+    assert "This article is more than 5 years old" not in texts
+    headline = "Dam protesters stand firm as water cannon is turned on their river camp"
+    assert headline in texts
+    assert _normalize("headline-notice.txt").title == headline
+
+
+def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
+    # Two teasers that end in questions open the densest run; the headline under them has its
+    # author and date five lines down, each under a label line (`Author:`, `Publish date:`).
+    article = _normalize("headline-label-lines.txt")
+    assert article.title == (
+        "Heir Apparent: The quiet son who rebuilt a losing franchise from the ground up"
+    )
+    assert article.byline == ["Sam Example"]
+
+
+def test_a_byline_label_of_another_language_marks_the_header_under_a_headline() -> None:
+    # A saved-articles notice opens the densest run; `di Giulia Esempio` signs the headline
+    # under it (the byline reader of the page finds the name too).
+    article = _normalize("headline-labelled-name.txt")
+    assert article.title.startswith("Il sindaco inaugura la nuova biblioteca")
+    assert article.byline == ["Giulia Esempio"]
+
+
+def test_a_colon_copied_without_its_space_gets_it_back() -> None:
+    # The kicker is a styled span; the copy glues it to the headline at its colon.
+    assert tidy_headline("Kenia:Nairobi von unten")[0] == "Kenia: Nairobi von unten"
+    assert tidy_headline("Ferry strike ends at 10:30 on Monday")[0] == (
+        "Ferry strike ends at 10:30 on Monday"
+    )
+
+
+def test_signing_up_inside_a_headline_is_news_not_a_prompt() -> None:
+    # Only a call to act that opens a sentence is a prompt (`Not a member yet? Sign up, …`).
+    text = (
+        "Thousands sign up for the vaccine trial in a single week\n"
+        "This post-Brexit budget splits the cabinet again\n"
+        "Not a member of the club yet? Sign up, it unlocks many features!\n"
+    )
+    page = Page(unwrap(split_lines(clean_text(text))))
+    assert [is_candidate(page, i) for i in range(3)] == [True, True, False]

@@ -18,10 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
-from indexer.normalize.bylines import parse_byline
 from indexer.normalize.creditline import bare_names
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.header import caption_date
+from indexer.normalize.headtail import without_tail
+from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.py
+from indexer.normalize.headtidy import tidy_headline as tidy_headline  # for text.py
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -53,20 +55,28 @@ _PROMPT = re.compile(
     r"|\bzum inhalt\b",
     re.IGNORECASE,
 )
-# `… businesses bySauli Doe`, `… laws by: Jane Doe`, `Super Supportive by`: the byline that a
-# copy glues to the end of its headline.
-_GLUED_BYLINE = re.compile(r"(?:\s*\b[Bb][Yy](?:\s*:\s*|(?=[A-Z][a-z]))(?P<names>\S.*)|\s+by:?)$")
-_CRUMB_STEP = re.compile(r"\s(?:>|›|»)\s")
 # The same prompts in the form that is never a headline (`Search for: Search`, `Skip to content`).
 _PROMPT_LINE = re.compile(
     r"^(?:search|suche|buscar|recherche)(?:\s+(?:for|nach))?\s*:"
     r"|\bskip to\b|\bdirekt zum\b|\bzum inhalt\b",
     re.IGNORECASE,
 )
+# A notice about the page itself, not its story: `This article is more than 5 years old`,
+# `Was this helpful?`, `Not a member yet? Sign up`.
+# A call to act opens a sentence (`… yet? Sign up, …`); as a verb inside one it is news
+# (`Thousands sign up for …`, `This post-Brexit …`).
+_NOTICE = re.compile(
+    r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
+    r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b",
+    re.IGNORECASE,
+)
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
-_LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
-_LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik | …`
+_HEADER_REACH = 4  # lines under a headline where its byline or date stands
+# A byline label of another language before a name (`di Giulia Esempio`, `door Jan Jansen`).
+_LABELLED_NAME = re.compile(r"^(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
+_LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
+_LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -119,16 +129,16 @@ def words_of(text: str) -> set[str]:
     return lead_words(text, shortest=3)
 
 
-def is_candidate(page: Page, i: int) -> bool:
+def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     """Whether line `i` has a headline's shape and is no furniture, meta line or caption."""
-    text = page.text(i)
+    text = headline_text(page, i)
     if page.lines[i].bullet or not is_headline_like(text):
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
-    if _PROMPT_LINE.search(text):
-        return False  # a search box or a skip link
-    if page.repeat(i):
+    if _PROMPT_LINE.search(text) or _NOTICE.search(text):
+        return False  # a search box, a skip link, a notice about the page itself
+    if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
     # (`LONDON (Reuters) - The company said …`) rules a line out, when it opens a sentence that
@@ -139,6 +149,21 @@ def is_candidate(page: Page, i: int) -> bool:
     if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
+
+
+def headline_text(page: Page, i: int) -> str:
+    """Line `i` as a headline: without the time, reading time or buttons glued after it.
+
+    Lines around it that end the same way are a list of teasers with their stamps, which
+    keeps them out of the headline's candidates."""
+    text = page.text(i)
+    cut = without_tail(text)
+    if cut == text:
+        return text
+    near = range(max(0, i - _LIST_REACH), min(len(page.lines), i + _LIST_REACH + 1))
+    if any(j != i and without_tail(page.text(j)) != page.text(j) for j in near):
+        return text
+    return cut
 
 
 def _stamp_line(text: str) -> bool:
@@ -158,8 +183,27 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     return [
         i
         for i in range(high - 1, low - 1, -1)
-        if (i <= zone.start or _signed(page, zone, i)) and is_candidate(page, i)
+        if (i <= zone.start or _signed(page, zone, i)) and is_candidate(page, i, zone)
     ]
+
+
+def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:
+    """Whether line `i`, whose words the story repeats, heads the story rather than quoting it:
+    a pull quote stands between the story's paragraphs; a headline above them, over its byline
+    or date (the lead often retells the headline word for word)."""
+    if zone is None or i >= zone.start:
+        return False
+    # A byline or a date, not a publisher's name: a pull quote over `Xinhua` opens some copies.
+    below = range(i + 1, min(i + 1 + _HEADER_REACH, len(page.lines)))
+    return any(_signs_or_dates(page, j) for j in below)
+
+
+def _signs_or_dates(page: Page, j: int) -> bool:
+    """Whether line `j` is a byline or a date line."""
+    text = page.text(j)
+    return page.is_meta(j) and bool(
+        _BY.match(text) or page.is_name_line(j) or parse_date_line(text)
+    )
 
 
 def _opening_headline(text: str) -> bool:
@@ -172,11 +216,17 @@ def _signed(page: Page, zone: Zone, i: int) -> bool:
     """Whether line `i` inside the zone heads the story: a byline or date follows it and only
     headline-shaped lines (a list of teasers, not the story's sentences) stand above it."""
     below = range(i + 1, min(i + 5, len(page.lines)))
-    if any(_BY.match(page.text(j)) and page.is_meta(j) for j in below):
+    if any(_by_line(page, j) for j in below):
         return True  # `Kate Moss auf dem Cover …` / its standfirst / `VON JANE DOE`
     if not all(_heading_or_trail(page.text(j)) for j in range(zone.start, i)):
         return False  # a subhead of the story, under its first paragraphs
     return _meta_near(page, below)
+
+
+def _by_line(page: Page, j: int) -> bool:
+    """Whether line `j` is a labelled byline (`By Jane Doe`, `di Giulia Esempio`)."""
+    text = page.text(j)
+    return bool(_BY.match(text) and page.is_meta(j)) or bool(_LABELLED_NAME.match(text))
 
 
 def _heading_or_trail(text: str) -> bool:
@@ -202,8 +252,8 @@ def features(
     top_share: float = 0.0,
 ) -> list[float]:
     """The facts about line `i` that the model weighs, in the order of FEATURES."""
-    text = page.text(i)
-    key = page.keys[i]
+    text = headline_text(page, i)
+    key = text.casefold()
     words = word_count(text)
     above = zone.start - i
     mine = words_of(text)
@@ -279,46 +329,18 @@ def _title_case(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words)
 
 
-def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
-    """A headline without the breadcrumb trail or menu labels before it or the byline glued
-    after it; `menu` holds the page's menu entries (`menu_entries`)."""
-    steps = _CRUMB_STEP.split(text)
-    if len(steps) >= 3 and word_count(steps[-1]) >= 2:
-        text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
-    text = _without_labels(text, menu)
-    glued = _GLUED_BYLINE.search(text)
-    if glued is None or glued.start() == 0:
-        return text, []
-    names = glued.group("names")
-    credit = parse_byline(f"By {names}") if names else None
-    return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
-
-
-def menu_entries(page: Page) -> frozenset[str]:
-    """The short entries (three words at most) of the page's menus and link lists."""
-    return frozenset(
-        page.keys[i]
-        for i, line in enumerate(page.lines)
-        if word_count(line.text) <= _LABEL_WORDS and bp.in_list_run(page.lines, i)
-    )
-
-
-def _without_labels(text: str, menu: frozenset[str]) -> str:
-    """A headline without the section label a copy glues before it with a mark (`Kultur :
-    Ehrengast …`, `Politik | …`): an entry of the page's menus."""
-    words = text.split(" ")
-    for n in range(min(_LABEL_WORDS, len(words) - 4), 0, -1):
-        # Unmarked, a menu's word opens headlines too (`Business Brief: …` under `Business`).
-        if words[n] in _LABEL_MARKS and " ".join(words[:n]).casefold() in menu:
-            tail = " ".join(words[n + 1 :])
-            if word_count(tail) >= 3 and is_headline_like(tail):
-                return tail
-    return text
-
-
 def _meta_near(page: Page, span: range) -> bool:
     """Whether a byline, date or publisher line stands among the lines of `span`."""
-    return any(page.is_meta(j) or page.is_name_line(j) for j in span)
+    return any(page.is_meta(j) or page.is_name_line(j) or _labelled(page, j) for j in span)
+
+
+def _labelled(page: Page, j: int) -> bool:
+    """Whether line `j` is a byline label's name (`di Giulia Esempio`) or a label on a line of
+    its own over a byline or date (`Publish date:` / `Jan 12, 2017`)."""
+    text = page.text(j)
+    if _LABELLED_NAME.match(text):
+        return True
+    return bool(_LABEL_LINE.match(text)) and j + 1 < len(page.lines) and page.is_meta(j + 1)
 
 
 def zone_words(page: Page, zone: Zone) -> set[str]:
@@ -359,7 +381,7 @@ def feature_rows(page: Page, zone: Zone, found: list[int], old: int | None) -> l
     body = zone_words(page, zone)
     lead = words_of(page.text(zone.start))
     near = frozenset(found)  # headline-shaped neighbours are evidence
-    top = max((_share(words_of(page.text(i)), body) for i in found), default=0.0)
+    top = max((_share(words_of(headline_text(page, i)), body) for i in found), default=0.0)
     return [
         features(page, zone, i, rank, body, old, near, lead, top) for rank, i in enumerate(found)
     ]

@@ -1,0 +1,64 @@
+"""A copied headline line tidied: what a copy glues around a headline on its own line.
+
+A browser's copy runs the breadcrumb trail into the headline (`Home » Gesellschaft » …`), sets a
+menu's label before it (`Kultur : …`), glues its byline after it (`… bySauli Doe`), loses the
+space after a styled kicker's colon, and runs on into its time or buttons (`headtail.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize import boilerplate as bp
+from indexer.normalize.bylines import parse_byline
+from indexer.normalize.headtail import without_tail
+from indexer.normalize.lines import is_headline_like, word_count
+from indexer.normalize.story import Page
+
+# `… businesses bySauli Doe`, `… laws by: Jane Doe`, `Super Supportive by`: the byline that a
+# copy glues to the end of its headline.
+_GLUED_BYLINE = re.compile(r"(?:\s*\b[Bb][Yy](?:\s*:\s*|(?=[A-Z][a-z]))(?P<names>\S.*)|\s+by:?)$")
+_CRUMB_STEP = re.compile(r"\s(?:>|›|»)\s")
+_LABEL_WORDS = 3  # a section label glued before a headline: at most this many words
+_LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik | …`
+# `… पकड़ा:दो दिनों …`, `Kenia:Nairobi von unten`: a kicker set apart by the page's styling,
+# copied without the space after its colon (never between digits: `10:30`).
+_GLUED_COLON = re.compile(r"(?<=[^\s\d:/]):(?=[^\W\d_])")
+
+
+def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """A headline without the breadcrumb trail or menu labels before it or the byline glued
+    after it; `menu` holds the page's menu entries (`menu_entries`)."""
+    text = _GLUED_COLON.sub(": ", without_tail(text))
+    steps = _CRUMB_STEP.split(text)
+    if len(steps) >= 3 and word_count(steps[-1]) >= 2:
+        text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
+    text = _without_labels(text, menu)
+    glued = _GLUED_BYLINE.search(text)
+    if glued is None or glued.start() == 0:
+        return text, []
+    names = glued.group("names")
+    credit = parse_byline(f"By {names}") if names else None
+    return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
+
+
+def menu_entries(page: Page) -> frozenset[str]:
+    """The short entries (three words at most) of the page's menus and link lists."""
+    return frozenset(
+        page.keys[i]
+        for i, line in enumerate(page.lines)
+        if word_count(line.text) <= _LABEL_WORDS and bp.in_list_run(page.lines, i)
+    )
+
+
+def _without_labels(text: str, menu: frozenset[str]) -> str:
+    """A headline without the section label a copy glues before it with a mark (`Kultur :
+    Ehrengast …`, `Politik | …`): an entry of the page's menus."""
+    words = text.split(" ")
+    for n in range(min(_LABEL_WORDS, len(words) - 4), 0, -1):
+        # Unmarked, a menu's word opens headlines too (`Business Brief: …` under `Business`).
+        if words[n] in _LABEL_MARKS and " ".join(words[:n]).casefold() in menu:
+            tail = " ".join(words[n + 1 :])
+            if word_count(tail) >= 3 and is_headline_like(tail):
+                return tail
+    return text

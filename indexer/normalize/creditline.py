@@ -111,6 +111,9 @@ _AFFILIATION = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}(?:,\d{1,2})*\*?(?=\s*(?:[,;&]
 # `2:00 PMTags`: a word glued to a time's `AM` or `PM`, or to another pair of capitals.
 _GLUED_CAPS = re.compile(r"(?<=\b[A-Z]{2})(?=[A-Z][a-z]{2})")
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
+# `Jane DoeTwitter`, `Jane NgEmail`: a button glued to a short family name, which the rule above
+# leaves (`McDonald`, `DeVeaux`): the glued word is the button's whole word.
+_GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?=(?P<word>[A-Z][a-z]+)(?![a-z]))")
 
 # A name in Han characters, its given name perhaps in hiragana (`松岡大地`, `大渡 美咲`,
 # `小暮ひさのり`); in Hangul, perhaps labelled as the reporter's: `배윤경 기자`.
@@ -147,11 +150,27 @@ def _credit_text(text: str) -> str:
         if len(text) <= _MAX_STAMPED_CREDIT
         else None
     )
+    button = _glued_button(text) if len(text) <= _MAX_STAMPED_CREDIT else None
+    if button is not None and (glued is None or button.start() < glued.start()):
+        glued = button
     if glued is not None and len(text[: glued.start()].split()) >= 2:
         # `Jane DoeTwitter`, `Jane DoeCEO`, `Jane DoeJane Doe`: the copy glued the next element
         # to the name; a name's own capitals follow one or two letters (`McDonald`, `DeVeaux`).
         text = text[: glued.start()]
     return _without_role(text)
+
+
+def without_buttons(text: str) -> str:
+    """A credit without the button glued to its last name (`Jane DoeTwitter`)."""
+    button = _glued_button(text) if len(text) <= _MAX_STAMPED_CREDIT else None
+    return text[: button.start()] if button is not None else text
+
+
+def _glued_button(text: str) -> re.Match[str] | None:
+    """Where a button's word (`Twitter`, `Email`, `Follow`) is glued to the word before it."""
+    return next(
+        (m for m in _GLUED_BUTTON.finditer(text) if m.group("word").lower() in _NOT_PERSON), None
+    )
 
 
 def _without_role(text: str) -> str:

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.creditline import all_common, common_words, without_stamps
+from indexer.normalize.creditline import (
+    all_common,
+    common_words,
+    without_buttons,
+    without_stamps,
+)
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
@@ -66,7 +71,7 @@ def house_credit(text: str) -> list[str]:
     match = AGENCY_LINE.match(text)
     if match is None or len(text) > _MAX_HOUSE_LINE:
         return []
-    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
+    first = _HOUSE_END.split(without_stamps(without_buttons(match.group("rest"))))[0].strip(" .")
     words = first.split()
     if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
         return []
@@ -81,7 +86,7 @@ def pen_name(text: str, body: str) -> str | None:
     match = AGENCY_LINE.match(text)
     if match is None or len(text) > _MAX_HOUSE_LINE:
         return None
-    first = _HOUSE_END.split(without_stamps(match.group("rest")))[0].strip(" .")
+    first = _HOUSE_END.split(without_stamps(without_buttons(match.group("rest"))))[0].strip(" .")
     words = first.split()
     if not 1 <= len(words) <= 2 or not all(_HANDLE.match(w) for w in words):
         return None

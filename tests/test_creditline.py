@@ -16,6 +16,12 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names
         ("배윤경 기자", ["배윤경"]),
         ("입력 2026.07.12 22:09", []),  # a time stamp's label, not a two-syllable name
         ("地震・災害", []),  # a menu, not a name
+        # A reading time in Japanese or Chinese beside the date or the name is no name.
+        ("2019年2月27日 読了時間 3 分", []),
+        ("谢若含 阅读时间：5分钟", ["谢若含"]),
+        # A date's label (`… day`) over its date line is no name.
+        ("配信開始日", []),
+        ("更新日時", []),
         ("Jana Doe před 2 hodinami", ["Jana Doe"]),
         ("Jana Doe Follow", ["Jana Doe"]),  # the button after the name
         # An author box's links glued after the name; a box's buttons alone name no one.

@@ -99,7 +99,9 @@ CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|@\w+")
 _READING = re.compile(
     r"\b(?:reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*"
     r"(?:\d+\s*(?:minutes?|minuten|min)\b\.?)?|\b\d+\s*-?\s*(?:minutes?|minuten|min)\.?\s+"
-    r"(?:read|lesen|de lecture|de lectura)\b",
+    r"(?:read|lesen|de lecture|de lectura)\b"
+    # `読了時間 3 分`, `阅读时间：5分钟`: the same in Japanese and Chinese.
+    r"|(?:読了時間|読了目安|阅读时间|閱讀時間)\s*[:：]?\s*(?:約\s*)?(?:\d+\s*分(?:钟|鐘)?)?",
     re.IGNORECASE,
 )
 
@@ -120,6 +122,7 @@ _GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?=(?P<word>[A-Z][a-z]+)(?![a-z]))")
 _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )
+_CJK_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,}(?:日|日時|時間)$")  # `公開日`, `更新日時`
 _HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # `입력`: a label
 # Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
 # are not read (`Per-Erik Doe mandag 5. august kl. 14:47`, `Jana Doe před 2 hodinami`).
@@ -333,7 +336,9 @@ def _cjk_name(text: str) -> str | None:
     """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`)."""
     text = " ".join(_DIGITS.sub(" ", text).split()).strip(" ,|·•-–—")
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
-    return match.group("name") if match is not None else None
+    if match is None or _CJK_DATE_LABEL.search(match.group("name")):
+        return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date
+    return match.group("name")
 
 
 def _names_only(text: str) -> list[str]:

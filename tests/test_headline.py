@@ -195,6 +195,7 @@ def test_a_headline_opening_with_a_quote_or_a_bracketed_label_is_weighed() -> No
     assert is_headline_like("【？】「消費増税の軽減税率は高所得者ほどお得！」総務省が認める")
     assert is_headline_like("»Wir schaffen das« – zehn Jahre danach")
     assert not is_headline_like("(c) newsroom staff and agencies")
+    assert is_headline_like("(CORRECTED) - ACME <ACM> PLACES NOTES")  # the mark is the wire's
     article = _normalize("headline-opening-marks.txt")
     assert article.title == "’90s nostalgia drives record sales of vinyl reissues"
     assert article.byline == ["Ada Example"]

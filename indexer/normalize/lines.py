@@ -28,6 +28,7 @@ _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 # A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
+_OPENING_KINDS = ("Ps", "Pi", "Pf")  # Unicode categories: opening brackets, quotes
 _CJK_SENTENCE_END = re.compile(r"[。！？]")
 _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
@@ -249,16 +250,23 @@ def is_headline_like(text: str) -> bool:
 
 
 def _opening(text: str) -> str:
-    """A line from its first word: without a bracketed label and the quotes and brackets before.
+    """A line from its first word: past the quotes and brackets before it, and past a short
+    bracketed label when only marks follow its opening bracket (`【？】「…」`).
 
     Quotes open headlines in every script (`《…》`, `「…」`, `»…«`, `’90s`); a label in lower
     case (`(c) 2024 …`) is no headline's tag."""
+    head = _past_openers(text)
     tag = _TAG.match(text)
-    if tag is not None and not tag.group(1)[0].islower():
-        text = text[tag.end() :]
+    if head[:1] and not head[0].isalnum() and tag is not None and not tag.group(1)[0].islower():
+        head = _past_openers(text[tag.end() :])
+    return head
+
+
+def _past_openers(text: str) -> str:
+    """A line past the opening quotes, brackets and signs before its first word."""
     skip = 0
     while skip < len(text) and (
-        text[skip] in _OPENERS or unicodedata.category(text[skip]) in ("Ps", "Pi", "Pf")
+        text[skip] in _OPENERS or unicodedata.category(text[skip]) in _OPENING_KINDS
     ):
         skip += 1
     return text[skip:]

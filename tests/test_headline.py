@@ -11,6 +11,7 @@ from indexer.normalize.headline import (
     tidy_headline,
 )
 from indexer.normalize.headtail import without_tail
+from indexer.normalize.headtidy import without_trail
 from indexer.normalize.lines import clean_text, is_headline_like, split_lines, unwrap
 from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
@@ -199,3 +200,17 @@ def test_a_headline_opening_with_a_quote_or_a_bracketed_label_is_weighed() -> No
     article = _normalize("headline-opening-marks.txt")
     assert article.title == "’90s nostalgia drives record sales of vinyl reissues"
     assert article.byline == ["Ada Example"]
+
+
+def test_a_breadcrumb_trail_glued_without_spaces_is_cut_from_the_headline() -> None:
+    # A copy of the trail's inline links loses its spaces: `Home`, `Travel`, `Europe`, headline.
+    article = _normalize("headline-glued-trail.txt")
+    assert article.title == "Ferry operators add night crossings to the islands"
+    assert article.byline == ["Nora Example"]
+    # Capitals glued inside the headline's own words are no steps of a trail.
+    assert (
+        without_trail("HomeTechMcDonald's opens a drive-through")
+        == "McDonald's opens a drive-through"
+    )
+    assert without_trail("HomeTechApple shows its new iPhone") == "Apple shows its new iPhone"
+    assert without_trail("Homeowners face higher rates") == "Homeowners face higher rates"

@@ -11,7 +11,8 @@ from indexer.normalize.headline import (
     tidy_headline,
 )
 from indexer.normalize.headtail import without_tail
-from indexer.normalize.lines import clean_text, split_lines, unwrap
+from indexer.normalize.headtidy import without_trail
+from indexer.normalize.lines import clean_text, is_headline_like, split_lines, unwrap
 from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 from tests.test_normalize_copied import _normalize, _page
@@ -186,3 +187,30 @@ def test_signing_up_inside_a_headline_is_news_not_a_prompt() -> None:
     )
     page = Page(unwrap(split_lines(clean_text(text))))
     assert [is_candidate(page, i) for i in range(3)] == [True, True, False]
+
+
+def test_a_headline_opening_with_a_quote_or_a_bracketed_label_is_weighed() -> None:
+    # Quotes and brackets of every script open headlines (`’90s`, `《…》`, `»…«`), and so does a
+    # short label in brackets (`【？】`, `[Video]`); a label in lower case (`(c) 2024`) does not.
+    assert is_headline_like("《流浪地球》续集票房突破十亿元")
+    assert is_headline_like("【？】「消費増税の軽減税率は高所得者ほどお得！」総務省が認める")
+    assert is_headline_like("»Wir schaffen das« – zehn Jahre danach")
+    assert not is_headline_like("(c) newsroom staff and agencies")
+    assert is_headline_like("(CORRECTED) - ACME <ACM> PLACES NOTES")  # the mark is the wire's
+    article = _normalize("headline-opening-marks.txt")
+    assert article.title == "’90s nostalgia drives record sales of vinyl reissues"
+    assert article.byline == ["Ada Example"]
+
+
+def test_a_breadcrumb_trail_glued_without_spaces_is_cut_from_the_headline() -> None:
+    # A copy of the trail's inline links loses its spaces: `Home`, `Travel`, `Europe`, headline.
+    article = _normalize("headline-glued-trail.txt")
+    assert article.title == "Ferry operators add night crossings to the islands"
+    assert article.byline == ["Nora Example"]
+    # Capitals glued inside the headline's own words are no steps of a trail.
+    assert (
+        without_trail("HomeTechMcDonald's opens a drive-through")
+        == "McDonald's opens a drive-through"
+    )
+    assert without_trail("HomeTechApple shows its new iPhone") == "Apple shows its new iPhone"
+    assert without_trail("Homeowners face higher rates") == "Homeowners face higher rates"

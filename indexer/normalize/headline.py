@@ -24,6 +24,7 @@ from indexer.normalize.header import caption_date
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.py
 from indexer.normalize.headtidy import tidy_headline as tidy_headline  # for text.py
+from indexer.normalize.headtidy import without_trail
 from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
@@ -156,7 +157,7 @@ def headline_text(page: Page, i: int) -> str:
 
     Lines around it that end the same way are a list of teasers with their stamps, which
     keeps them out of the headline's candidates."""
-    text = page.text(i)
+    text = without_trail(page.text(i))
     cut = without_tail(text)
     if cut == text:
         return text

@@ -24,12 +24,19 @@ _LABEL_MARKS = frozenset(":|·•-–—")  # `Kultur : Ehrengast …`, `Politik
 # `… पकड़ा:दो दिनों …`, `Kenia:Nairobi von unten`: a kicker set apart by the page's styling,
 # copied without the space after its colon (never between digits: `10:30`).
 _GLUED_COLON = re.compile(r"(?<=[^\s\d:/]):(?=[^\W\d_])")
+# A breadcrumb trail copied without spaces opens on the home link glued to the next step
+# (`HomeSportLeichtathletikBerlin-Marathon: …`); each step is a word or three.
+_GLUED_HOME = re.compile(
+    r"^(?:Home(?:page)?|Startseite|Start|Inicio|Início|Accueil|Portada)(?=[A-Z])"
+)
+_STEP_WORDS = 3
+_STEP_CHARS = 3  # `Mc` in `McDonald's` is no step of a trail
 
 
 def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """A headline without the breadcrumb trail or menu labels before it or the byline glued
     after it; `menu` holds the page's menu entries (`menu_entries`)."""
-    text = _GLUED_COLON.sub(": ", without_tail(text))
+    text = _GLUED_COLON.sub(": ", without_trail(without_tail(text)))
     steps = _CRUMB_STEP.split(text)
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
@@ -40,6 +47,30 @@ def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, l
     names = glued.group("names")
     credit = parse_byline(f"By {names}") if names else None
     return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
+
+
+def without_trail(text: str) -> str:
+    """A line without the breadcrumb trail a copy glues before it with no spaces: its steps
+    end where a lower-case letter meets a capital (`HomeLandkreis MünchenDie Fleißigsten …`)."""
+    home = _GLUED_HOME.match(text)
+    if home is None:
+        return text
+    start = home.end()
+    while (glue := _next_glue(text, start)) is not None:
+        step = text[start:glue]
+        if len(step) < _STEP_CHARS or word_count(step) > _STEP_WORDS:
+            break  # the glue stands inside the headline (`… new iPhone`)
+        start = glue
+    rest = text[start:]
+    return rest if word_count(rest) >= 2 else text
+
+
+def _next_glue(text: str, start: int) -> int | None:
+    """Where the next step glued without a space begins (a capital after a lower-case letter)."""
+    for k in range(start + 1, len(text)):
+        if text[k].isupper() and text[k - 1].islower():
+            return k
+    return None
 
 
 def menu_entries(page: Page) -> frozenset[str]:

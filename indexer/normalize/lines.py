@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,10 @@ CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK = re.compile(f"[{CJK_CHARS}]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
+# A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
+_TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
+_OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
+_OPENING_KINDS = ("Ps", "Pi", "Pf")  # Unicode categories: opening brackets, quotes
 _CJK_SENTENCE_END = re.compile(r"[。！？]")
 _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
@@ -226,7 +231,7 @@ def is_headline_like(text: str) -> bool:
     words = word_count(text)
     if not 2 <= words <= 30:
         return False
-    head = text.lstrip("\"'“‘„‚«»‹›#¿¡([<「『【$£€¥")
+    head = _opening(text)
     first = head[:1]
     # Capitals, digits, or a script without case (Chinese); a lower-case start is running text,
     # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`).
@@ -242,6 +247,29 @@ def is_headline_like(text: str) -> bool:
     ):
         return False
     return True
+
+
+def _opening(text: str) -> str:
+    """A line from its first word: past the quotes and brackets before it, and past a short
+    bracketed label when only marks follow its opening bracket (`【？】「…」`).
+
+    Quotes open headlines in every script (`《…》`, `「…」`, `»…«`, `’90s`); a label in lower
+    case (`(c) 2024 …`) is no headline's tag."""
+    head = _past_openers(text)
+    tag = _TAG.match(text)
+    if head[:1] and not head[0].isalnum() and tag is not None and not tag.group(1)[0].islower():
+        head = _past_openers(text[tag.end() :])
+    return head
+
+
+def _past_openers(text: str) -> str:
+    """A line past the opening quotes, brackets and signs before its first word."""
+    skip = 0
+    while skip < len(text) and (
+        text[skip] in _OPENERS or unicodedata.category(text[skip]) in _OPENING_KINDS
+    ):
+        skip += 1
+    return text[skip:]
 
 
 def first_sentence(text: str) -> str:

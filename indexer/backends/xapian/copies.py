@@ -36,11 +36,11 @@ class StoryCopies(NamedTuple):
     summaries: dict[int, dict[str, Any]]
 
 
-def story_copies(db: xapian.Database, story_id: str) -> StoryCopies:
-    """A story's first COPIES_SHOWN + 1 members, its size and their summaries, read one by one
-    (cheap where the database is local)."""
+def story_copies(db: xapian.Database, story_id: str, hit: int | None = None) -> StoryCopies:
+    """A story's first COPIES_SHOWN + 1 members, its size and the summaries of those but the
+    `hit` shown above them, read one by one (cheap where the database is local)."""
     members = story_members(db, story_id, COPIES_SHOWN + 1)
-    summaries = {docid: copy_summary(db, docid) for docid in members}
+    summaries = {docid: copy_summary(db, docid) for docid in members if docid != hit}
     return StoryCopies(members, story_size(db, story_id), summaries)
 
 

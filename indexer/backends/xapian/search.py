@@ -370,7 +370,9 @@ class Search(RemoteSearch):
         copies: list[dict[str, Any]] = []
         total = 0
         if article.story_id:
-            story = (known or {}).get(article.story_id) or story_copies(self.db, article.story_id)
+            story = (known or {}).get(article.story_id) or story_copies(
+                self.db, article.story_id, docid
+            )
             others = [d for d in story.members if d != docid][:COPIES_SHOWN]
             copies = [story.summaries[d] for d in others]
             total = story.size - 1

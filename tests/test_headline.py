@@ -214,3 +214,24 @@ def test_a_breadcrumb_trail_glued_without_spaces_is_cut_from_the_headline() -> N
     )
     assert without_trail("HomeTechApple shows its new iPhone") == "Apple shows its new iPhone"
     assert without_trail("Homeowners face higher rates") == "Homeowners face higher rates"
+
+
+def test_a_picture_credit_or_a_thank_you_notice_is_no_headline() -> None:
+    # A caption ending on its photographer and agency, a rights label, the page thanking its
+    # reader for signing up: headline-shaped lines that are never a story's headline.
+    page = _page("headline-credit-notice.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    zone = article_zone(page)
+    thanks = texts.index("Danke, dass Sie sich für unseren Newsletter angemeldet haben")
+    caption = next(i for i, t in enumerate(texts) if t.endswith("Rui Exemplo/Agência Exemplo"))
+    rights = texts.index("Bildrechte: picture alliance/dpa | Tom Beispiel")
+    headline = texts.index("Harbour town opens its restored lighthouse to visitors")
+    assert not is_candidate(page, thanks, zone)
+    assert not is_candidate(page, caption, zone)
+    assert not is_candidate(page, rights, zone)
+    assert is_candidate(page, headline, zone)
+    # A slash inside a headline is no credit; neither is a reader thanked for something else.
+    assert is_headline_like("Brian Johnson rejoins AC/DC for a summer tour")
+    article = _normalize("headline-credit-notice.txt")
+    assert article.title == "Harbour town opens its restored lighthouse to visitors"
+    assert article.byline == ["Lena Example"]

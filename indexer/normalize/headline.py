@@ -48,6 +48,12 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
+# A picture's rights label (`Bildrechte: …`, `Credit: …`) or its photographer and agency set
+# off at the end of a caption (`… (Jane Doe/AFP)`, `… - Jane Doe/Instituto X`): no headline.
+_PICTURE_CREDIT = re.compile(
+    r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)"
+    r"|(?:\(|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[A-Z][^()]{1,40}\)?$",
+)
 _SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
@@ -68,7 +74,11 @@ _PROMPT_LINE = re.compile(
 # (`Thousands sign up for …`, `This post-Brexit …`).
 _NOTICE = re.compile(
     r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
-    r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b",
+    r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b"
+    # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`).
+    r"|^(?:thanks?|thank you|danke|vielen dank|merci|gracias|grazie|obrigad[oa])\b[^.!?]{0,12}"
+    r"\b(?:for|für|dass|pour|de|por|per)\b.*\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr"
+    r"|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
 )
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -137,7 +147,7 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
-    if _PROMPT_LINE.search(text) or _NOTICE.search(text):
+    if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _PICTURE_CREDIT.search(text):
         return False  # a search box, a skip link, a notice about the page itself
     if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story

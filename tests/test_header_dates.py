@@ -279,3 +279,35 @@ def test_an_entry_footer_is_told_from_a_sentence_of_the_story() -> None:
     assert found is not None and found.iso() == "2021-02-21"
     sentence = "On March 3, 2019, the lawsuit was filed under seal in a federal court in Ohio."
     assert entry_date(Page(split_lines(sentence)), 0, 1) is None
+
+
+def test_the_day_of_the_printed_issue_does_not_date_the_page() -> None:
+    # `From: print edition of 12.03.2021, page 3` over the headline and the masthead's day: the
+    # story went online before its issue came out, on a day the page does not say.
+    article = _normalize("date-print-issue.txt")
+    assert article.title == "Ferry service to the islands resumes after the pier is rebuilt"
+    assert article.byline == ["Tomas Lindqvist"]
+    assert article.date is None
+    assert line_dates("Published in the print edition of 12.03.2021, page 3", True) == []
+    # A bare day of that issue over the menus is the issue's day too; a timed stamp is the site's.
+    bare = "\nIn print: newspaper edition of 11.03.2021\n"
+    text = (DATA / "date-print-issue.txt").read_text(encoding="utf-8")
+    for stamp, want in (("11.03.2021", None), ("11.03.2021, 18:30", "2021-03-11")):
+        moved = text.replace("From: print edition of 12.03.2021, page 3 / Region", stamp) + bare
+        article = normalize(RawRecord(id="p", file="p", path=DATA, kind="text", text=moved))
+        assert (article.date.iso() if article.date else None) == want
+
+
+def test_a_live_blog_header_stamps_its_latest_entry_not_its_day() -> None:
+    # `LIVE` over the headline: `14.02.2023, 18.40` is when the blog last changed.
+    article = _normalize("date-live-blog.txt")
+    assert article.title == "Storm over the coast: ferries stopped +++ thousands without power"
+    assert article.date is None
+    labelled = (DATA / "date-live-blog.txt").read_text(encoding="utf-8")
+    labelled = labelled.replace("Print\n", "Published 13.02.2023, 07.10\nPrint\n")
+    article = normalize(RawRecord(id="l", file="l", path=DATA, kind="text", text=labelled))
+    assert article.date is not None and article.date.iso() == "2023-02-13"
+    # The same page without its kicker is a story stamped in its header.
+    plain = (DATA / "date-live-blog.txt").read_text(encoding="utf-8").replace("LIVE\n", "")
+    article = normalize(RawRecord(id="n", file="n", path=DATA, kind="text", text=plain))
+    assert article.date is not None and article.date.iso() == "2023-02-14"

@@ -48,6 +48,17 @@ _TEASER = re.compile(
     r"|czytaj (?:też|także)|čtěte také|читайте также)\s*[:|–—]",
     re.IGNORECASE,
 )
+# `Aus: Ausgabe vom 26.04.2024, Seite 1`, `A version of this article appears in print on May 3,
+# 2024, on Page A7`: the day of the printed issue the story ran in. A paper puts a story online
+# before its issue comes out (the evening before, or days before a weekly's), so the issue's
+# day is no evidence of the day the page was published.
+_PRINT_EDITION = re.compile(
+    r"\b(?:(?:print|printed|paper|newspaper)\s+(?:edition|issue)|appears?\s+in\s+print"
+    r"|appeared\s+in\s+print|in\s+print\s+on|(?:print|zeitungs|papier)?ausgabe\s+vom"
+    r"|édition\s+(?:imprimée\s+)?du|edición\s+impresa\s+del|edizione\s+cartacea\s+del"
+    r"|editie\s+van|papieren\s+krant\s+van)\b",
+    re.IGNORECASE,
+)
 # `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
 _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # A label that says a sentence states the page's own date (`This story was first published on`).
@@ -62,6 +73,11 @@ _DATE_LABEL = re.compile(
 _PROSE_BEFORE = 4
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
+
+
+def print_edition(text: str) -> bool:
+    """Whether a line cites the printed issue a story ran in (`Ausgabe vom 26.04.2024`)."""
+    return _PRINT_EDITION.search(text) is not None
 
 
 def names_update(text: str) -> bool:
@@ -93,8 +109,8 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
-    if _ATTRIBUTION.match(text) or _TEASER.match(text):
-        return []  # a quoted post's date or a linked story's, not the page's
+    if _ATTRIBUTION.match(text) or _TEASER.match(text) or print_edition(text):
+        return []  # a quoted post's date, a linked story's or the printed issue's
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:

@@ -311,3 +311,11 @@ def test_a_live_blog_header_stamps_its_latest_entry_not_its_day() -> None:
     plain = (DATA / "date-live-blog.txt").read_text(encoding="utf-8").replace("LIVE\n", "")
     article = normalize(RawRecord(id="n", file="n", path=DATA, kind="text", text=plain))
     assert article.date is not None and article.date.iso() == "2023-02-14"
+
+
+def test_a_translation_dates_itself_not_its_original() -> None:
+    # `Original article (posted March 2, 2022): link` under the byline stamps the original's day.
+    article = _normalize("date-translation-original.txt")
+    assert article.title == "Teams move their build pipelines to a shared cache"
+    assert article.date is not None and article.date.iso() == "2022-03-14"
+    assert line_dates("原文(投稿日：2019/02/16)へのリンク") == []

@@ -45,7 +45,10 @@ _TEASER = re.compile(
     r"|more|recommended|trending|previous|next|lesen sie auch|mehr zum thema|auch interessant"
     r"|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|ver también"
     r"|leggi anche|veja também|leia também|zie ook|lees ook|läs också|læs også|les også"
-    r"|czytaj (?:też|także)|čtěte také|читайте также)\s*[:|–—]",
+    r"|czytaj (?:też|także)|čtěte také|читайте также)\s*[:|–—]"
+    # `原文(投稿日：2019/02/16)へのリンク`, `Original article: …`: a translation links its original.
+    r"|^(?:原文|original(?:\s+(?:article|story|post|text))?|originalartikel|article original"
+    r"|artículo original|articolo originale)\s*[:|–—(（]",
     re.IGNORECASE,
 )
 # `Aus: Ausgabe vom 26.04.2024, Seite 1`, `A version of this article appears in print on May 3,

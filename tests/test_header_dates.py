@@ -296,6 +296,10 @@ def test_the_day_of_the_printed_issue_does_not_date_the_page() -> None:
         moved = text.replace("From: print edition of 12.03.2021, page 3 / Region", stamp) + bare
         article = normalize(RawRecord(id="p", file="p", path=DATA, kind="text", text=moved))
         assert (article.date.iso() if article.date else None) == want
+    # A stamp by the byline is the site's own, though it names the issue's day.
+    signed = text.replace("By Tomas Lindqvist\n", "By Tomas Lindqvist 12.03.2021\n")
+    article = normalize(RawRecord(id="s", file="s", path=DATA, kind="text", text=signed))
+    assert article.date is not None and article.date.iso() == "2021-03-12"
 
 
 def test_a_live_blog_header_stamps_its_latest_entry_not_its_day() -> None:

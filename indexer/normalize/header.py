@@ -67,7 +67,7 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
         return HeaderDates(_labelled_date(page, zone, title_at or 0), found.updated)
     mark = min(zone.start, title_at if title_at is not None else zone.start)
     header = range(max(0, mark - FAR_ABOVE), min(len(page.lines), zone.start + FAR_BELOW))
-    if found.published is not None and issue_day(page, found.published, header):
+    if found.published is not None and issue_day(page, found.published, header, title_at):
         return found._replace(published=None)
     return found
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.models import Article, RawRecord
+from indexer.models import Article, PartialDate, RawRecord
 from indexer.normalize import normalize
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
@@ -323,3 +323,16 @@ def test_a_translation_dates_itself_not_its_original() -> None:
     assert article.title == "Teams move their build pipelines to a shared cache"
     assert article.date is not None and article.date.iso() == "2022-03-14"
     assert line_dates("原文(投稿日：2019/02/16)へのリンク") == []
+
+
+def test_update_labels_of_more_languages_mark_the_update() -> None:
+    # A header that states only when the page changed states no publication day.
+    for line in (
+        "Ενημερώθηκε: 04/05/2024",
+        "Frissítve: 2024.05.04.",
+        "Zuletzt geändert: 04.05.2024",
+        "Modifié le 4 mai 2024 à 12h00",
+        "Gewijzigd op 4 mei 2024",
+    ):
+        assert line_dates(line, True) == [("updated", PartialDate(2024, 5, 4))], line
+        assert parse_date_line(line, day_first=True) == ("updated", PartialDate(2024, 5, 4)), line

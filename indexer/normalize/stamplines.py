@@ -33,7 +33,9 @@ _NOT_PUBLISHED = re.compile(
 _UPDATED = re.compile(
     r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
     r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
-    r"|aktualizováno|atualizado|обновлено|päivitetty)|更新|수정)",
+    r"|aktualizováno|atualizado|обновлено|päivitetty|modifié|geändert|gewijzigd|ändrad|endret"
+    r"|ændret|güncellenme|frissítve|ενημερώθηκε|ενημέρωση|оновлено|diperbarui|cập nhật"
+    r"|actualizat|actualitzat)|更新|수정)",
     re.IGNORECASE,
 )
 # `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.

@@ -333,6 +333,27 @@ def test_update_labels_of_more_languages_mark_the_update() -> None:
         "Zuletzt geändert: 04.05.2024",
         "Modifié le 4 mai 2024 à 12h00",
         "Gewijzigd op 4 mei 2024",
+        "Stand: 04.05.2024, 10:12 Uhr",
+        "Letzte Aktualisierung: 04.05.2024",
+        "Última actualización: 4 de mayo de 2024",
+        "Ultimo aggiornamento: 4 maggio 2024",
+        "Dernière mise à jour le 4 mai 2024",
+        "Last reviewed: May 4, 2024",
     ):
         assert line_dates(line, True) == [("updated", PartialDate(2024, 5, 4))], line
         assert parse_date_line(line, day_first=True) == ("updated", PartialDate(2024, 5, 4)), line
+
+
+def test_a_day_labelled_as_an_event_or_a_deadline_is_no_stamp() -> None:
+    # `When: Saturday, May 4, 2024` heads an event's notice, `Born:` a life, `Deadline:` a call.
+    for line in (
+        "When: Saturday, May 4, 2024, 10:00",
+        "Wann: 04.05.2024, 19 Uhr",
+        "Deadline: May 4, 2024",
+        "Born: May 4, 1940",
+        "Event date: May 4, 2024",
+    ):
+        assert line_dates(line, True) == [], line
+    assert line_dates("Standort Berlin, 04.05.2024", True) == [
+        ("published", PartialDate(2024, 5, 4))
+    ]

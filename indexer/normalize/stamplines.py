@@ -26,12 +26,14 @@ _BUTTONS = frozenset(
 _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
-    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
-    r"\b\W*$",
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of"
+    r"|when|wann|quand|cuándo|deadline|event date|born|geboren)\b\W*$",
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(
-    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
+    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|aktualisierung|akt\.|stand\b"
+    r"|actualizado|actualización|mise? à jour|aggiornamento|(?:medically\s+)?reviewed"
+    r"|fact[- ]checked"
     r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
     r"|aktualizováno|atualizado|обновлено|päivitetty|modifié|geändert|gewijzigd|ändrad|endret"
     r"|ændret|güncellenme|frissítve|ενημερώθηκε|ενημέρωση|оновлено|diperbarui|cập nhật"

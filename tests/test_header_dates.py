@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.models import Article, RawRecord
+from indexer.models import Article, PartialDate, RawRecord
 from indexer.normalize import normalize
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
@@ -279,3 +279,81 @@ def test_an_entry_footer_is_told_from_a_sentence_of_the_story() -> None:
     assert found is not None and found.iso() == "2021-02-21"
     sentence = "On March 3, 2019, the lawsuit was filed under seal in a federal court in Ohio."
     assert entry_date(Page(split_lines(sentence)), 0, 1) is None
+
+
+def test_the_day_of_the_printed_issue_does_not_date_the_page() -> None:
+    # `From: print edition of 12.03.2021, page 3` over the headline and the masthead's day: the
+    # story went online before its issue came out, on a day the page does not say.
+    article = _normalize("date-print-issue.txt")
+    assert article.title == "Ferry service to the islands resumes after the pier is rebuilt"
+    assert article.byline == ["Tomas Lindqvist"]
+    assert article.date is None
+    assert line_dates("Published in the print edition of 12.03.2021, page 3", True) == []
+    # A bare day of that issue over the menus is the issue's day too; a timed stamp is the site's.
+    bare = "\nIn print: newspaper edition of 11.03.2021\n"
+    text = (DATA / "date-print-issue.txt").read_text(encoding="utf-8")
+    for stamp, want in (("11.03.2021", None), ("11.03.2021, 18:30", "2021-03-11")):
+        moved = text.replace("From: print edition of 12.03.2021, page 3 / Region", stamp) + bare
+        article = normalize(RawRecord(id="p", file="p", path=DATA, kind="text", text=moved))
+        assert (article.date.iso() if article.date else None) == want
+    # A stamp by the byline is the site's own, though it names the issue's day.
+    signed = text.replace("By Tomas Lindqvist\n", "By Tomas Lindqvist 12.03.2021\n")
+    article = normalize(RawRecord(id="s", file="s", path=DATA, kind="text", text=signed))
+    assert article.date is not None and article.date.iso() == "2021-03-12"
+
+
+def test_a_live_blog_header_stamps_its_latest_entry_not_its_day() -> None:
+    # `LIVE` over the headline: `14.02.2023, 18.40` is when the blog last changed.
+    article = _normalize("date-live-blog.txt")
+    assert article.title == "Storm over the coast: ferries stopped +++ thousands without power"
+    assert article.date is None
+    labelled = (DATA / "date-live-blog.txt").read_text(encoding="utf-8")
+    labelled = labelled.replace("Print\n", "Published 13.02.2023, 07.10\nPrint\n")
+    article = normalize(RawRecord(id="l", file="l", path=DATA, kind="text", text=labelled))
+    assert article.date is not None and article.date.iso() == "2023-02-13"
+    # The same page without its kicker is a story stamped in its header.
+    plain = (DATA / "date-live-blog.txt").read_text(encoding="utf-8").replace("LIVE\n", "")
+    article = normalize(RawRecord(id="n", file="n", path=DATA, kind="text", text=plain))
+    assert article.date is not None and article.date.iso() == "2023-02-14"
+
+
+def test_a_translation_dates_itself_not_its_original() -> None:
+    # `Original article (posted March 2, 2022): link` under the byline stamps the original's day.
+    article = _normalize("date-translation-original.txt")
+    assert article.title == "Teams move their build pipelines to a shared cache"
+    assert article.date is not None and article.date.iso() == "2022-03-14"
+    assert line_dates("原文(投稿日：2019/02/16)へのリンク") == []
+
+
+def test_update_labels_of_more_languages_mark_the_update() -> None:
+    # A header that states only when the page changed states no publication day.
+    for line in (
+        "Ενημερώθηκε: 04/05/2024",
+        "Frissítve: 2024.05.04.",
+        "Zuletzt geändert: 04.05.2024",
+        "Modifié le 4 mai 2024 à 12h00",
+        "Gewijzigd op 4 mei 2024",
+        "Stand: 04.05.2024, 10:12 Uhr",
+        "Letzte Aktualisierung: 04.05.2024",
+        "Última actualización: 4 de mayo de 2024",
+        "Ultimo aggiornamento: 4 maggio 2024",
+        "Dernière mise à jour le 4 mai 2024",
+        "Last reviewed: May 4, 2024",
+    ):
+        assert line_dates(line, True) == [("updated", PartialDate(2024, 5, 4))], line
+        assert parse_date_line(line, day_first=True) == ("updated", PartialDate(2024, 5, 4)), line
+
+
+def test_a_day_labelled_as_an_event_or_a_deadline_is_no_stamp() -> None:
+    # `When: Saturday, May 4, 2024` heads an event's notice, `Born:` a life, `Deadline:` a call.
+    for line in (
+        "When: Saturday, May 4, 2024, 10:00",
+        "Wann: 04.05.2024, 19 Uhr",
+        "Deadline: May 4, 2024",
+        "Born: May 4, 1940",
+        "Event date: May 4, 2024",
+    ):
+        assert line_dates(line, True) == [], line
+    assert line_dates("Standort Berlin, 04.05.2024", True) == [
+        ("published", PartialDate(2024, 5, 4))
+    ]

@@ -75,9 +75,13 @@ _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?
 _GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
-    r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised)|aktualisiert|actualizado"
-    r"|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato|最終更新日?|更新日時?"
-    r"|bijgewerkt|opdateret|aktualizováno|atualizado|обновлено|päivitetty|수정|업데이트)"
+    r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised|reviewed)|aktualisiert"
+    r"|actualizado|mis à jour|oppdatert|uppdaterad|güncelleme|aktualizacja|aggiornato"
+    r"|最終更新日?|更新日時?|bijgewerkt|opdateret|aktualizováno|atualizado|обновлено|päivitetty|수정|업데이트"
+    r"|modifié(?:\s+le)?|(?:zuletzt\s+)?geändert|gewijzigd|ändrad|endret|ændret|frissítve"
+    r"|ενημερώθηκε|оновлено|diperbarui|cập nhật|actualizat|actualitzat|stand\b"
+    r"|(?:letzte\s+)?aktualisierung|(?:última\s+)?actualización|(?:ultimo\s+)?aggiornamento"
+    r"|(?:dernière\s+)?mise à jour)"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|filed|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"

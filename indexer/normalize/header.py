@@ -9,7 +9,8 @@ article zone is read first. Beyond it only evidence that ties a day to the story
 a stamp with its own update (`5 gennaio 2025 (modifica il 6 gennaio 2025)`), a blog entry's
 footer (`entryfooter.py`), or the one day the whole page stamps. A masthead's day dates only a
 story stamped by its time alone (`masthead.py`). A page without such evidence gets none: no date
-is better than a wrong one.
+is better than a wrong one. Nor does a day that dates something else: a live blog's latest
+entry, the printed issue a story ran in (`otherdays.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import word_count
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
+from indexer.normalize.otherdays import issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
 from indexer.normalize.stamplines import names_update, page_dates, updated_above
@@ -58,7 +60,20 @@ class HeaderDates(NamedTuple):
 
 
 def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
-    """The publication and update dates stated in the header cluster (the nearest below first)."""
+    """The publication and update dates stated in the header cluster (the nearest below first),
+    less the days that date something else: a live blog's latest entry, a printed issue."""
+    found = _cluster_dates(page, zone, title_at)
+    if live_blog(page, title_at):
+        return HeaderDates(_labelled_date(page, zone, title_at or 0), found.updated)
+    mark = min(zone.start, title_at if title_at is not None else zone.start)
+    header = range(max(0, mark - FAR_ABOVE), min(len(page.lines), zone.start + FAR_BELOW))
+    if found.published is not None and issue_day(page, found.published, header, title_at):
+        return found._replace(published=None)
+    return found
+
+
+def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
+    """The dates of the header cluster and, failing them, of the stamps in the header's reach."""
     span = cluster(page, zone, title_at)
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     published: PartialDate | None = None

@@ -26,14 +26,18 @@ _BUTTONS = frozenset(
 _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
-    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of)"
-    r"\b\W*$",
+    r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of"
+    r"|when|wann|quand|cuándo|deadline|event date|born|geboren)\b\W*$",
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(
-    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|akt\.|actualizado|mis à jour"
+    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|aktualisierung|akt\.|stand\b"
+    r"|actualizado|actualización|mise? à jour|aggiornamento|(?:medically\s+)?reviewed"
+    r"|fact[- ]checked"
     r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
-    r"|aktualizováno|atualizado|обновлено|päivitetty)|更新|수정)",
+    r"|aktualizováno|atualizado|обновлено|päivitetty|modifié|geändert|gewijzigd|ändrad|endret"
+    r"|ændret|güncellenme|frissítve|ενημερώθηκε|ενημέρωση|оновлено|diperbarui|cập nhật"
+    r"|actualizat|actualitzat)|更新|수정)",
     re.IGNORECASE,
 )
 # `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
@@ -45,7 +49,21 @@ _TEASER = re.compile(
     r"|more|recommended|trending|previous|next|lesen sie auch|mehr zum thema|auch interessant"
     r"|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|ver también"
     r"|leggi anche|veja também|leia também|zie ook|lees ook|läs också|læs også|les også"
-    r"|czytaj (?:też|także)|čtěte také|читайте также)\s*[:|–—]",
+    r"|czytaj (?:też|także)|čtěte také|читайте также)\s*[:|–—]"
+    # `原文(投稿日：2019/02/16)へのリンク`, `Original article: …`: a translation links its original.
+    r"|^(?:原文|original(?:\s+(?:article|story|post|text))?|originalartikel|article original"
+    r"|artículo original|articolo originale)\s*[:|–—(（]",
+    re.IGNORECASE,
+)
+# `Aus: Ausgabe vom 26.04.2024, Seite 1`, `A version of this article appears in print on May 3,
+# 2024, on Page A7`: the day of the printed issue the story ran in. A paper puts a story online
+# before its issue comes out (the evening before, or days before a weekly's), so the issue's
+# day is no evidence of the day the page was published.
+_PRINT_EDITION = re.compile(
+    r"\b(?:(?:print|printed|paper|newspaper)\s+(?:edition|issue)|appears?\s+in\s+print"
+    r"|appeared\s+in\s+print|in\s+print\s+on|(?:print|zeitungs|papier)?ausgabe\s+vom"
+    r"|édition\s+(?:imprimée\s+)?du|edición\s+impresa\s+del|edizione\s+cartacea\s+del"
+    r"|editie\s+van|papieren\s+krant\s+van)\b",
     re.IGNORECASE,
 )
 # `— Jane Doe (@jane) May 3, 2024`: the attribution of a quoted post or a pull quote.
@@ -62,6 +80,11 @@ _DATE_LABEL = re.compile(
 _PROSE_BEFORE = 4
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
+
+
+def print_edition(text: str) -> bool:
+    """Whether a line cites the printed issue a story ran in (`Ausgabe vom 26.04.2024`)."""
+    return _PRINT_EDITION.search(text) is not None
 
 
 def names_update(text: str) -> bool:
@@ -93,8 +116,8 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
-    if _ATTRIBUTION.match(text) or _TEASER.match(text):
-        return []  # a quoted post's date or a linked story's, not the page's
+    if _ATTRIBUTION.match(text) or _TEASER.match(text) or print_edition(text):
+        return []  # a quoted post's date, a linked story's or the printed issue's
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:

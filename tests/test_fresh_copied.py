@@ -27,10 +27,6 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": 
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("opinion.txt", "title"): (
-        "a headline of two sentences in title case ends on a full stop and is not weighed; the "
-        "author's biography under the byline is taken"
-    ),
     ("live-blog.txt", "title"): (
         "a live page: the headline stands over summary points that innerText gives as bare "
         "headline-shaped lines, and each entry has a heading under its time; the entry heading "

@@ -214,3 +214,12 @@ def test_a_breadcrumb_trail_glued_without_spaces_is_cut_from_the_headline() -> N
     )
     assert without_trail("HomeTechApple shows its new iPhone") == "Apple shows its new iPhone"
     assert without_trail("Homeowners face higher rates") == "Homeowners face higher rates"
+
+
+def test_a_headline_in_title_case_may_end_on_a_full_stop() -> None:
+    # Opinion headlines of two sentences end on a full stop; prose never capitalises every
+    # longer word, so a sentence, or a few names in one, stays running text.
+    assert is_headline_like("Cities Don’t Need More Lanes. They Need Slower Streets.")
+    assert is_headline_like("We Tried Free Buses. Here’s What Happened.")
+    assert not is_headline_like("Cities don’t need more lanes. They need slower streets.")
+    assert not is_headline_like("Ruth Okafor is a professor of urban planning at Lakeside.")

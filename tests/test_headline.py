@@ -223,3 +223,13 @@ def test_a_headline_in_title_case_may_end_on_a_full_stop() -> None:
     assert is_headline_like("We Tried Free Buses. Here’s What Happened.")
     assert not is_headline_like("Cities don’t need more lanes. They need slower streets.")
     assert not is_headline_like("Ruth Okafor is a professor of urban planning at Lakeside.")
+
+
+def test_a_sentence_ending_inside_its_closing_quote_is_no_headline() -> None:
+    # A biography under the byline ends on `.”`: a sentence, not a headline candidate; a line
+    # that is a quote from its first mark keeps its own full stop as a quoted headline.
+    assert not is_headline_like(
+        "Dr. Okafor is a professor at Lakeside and the author of “Streets.”"
+    )
+    assert not is_headline_like("She said the plan would go ahead (subject to a vote.)")
+    assert is_headline_like("“We will not back down.”")

@@ -244,7 +244,10 @@ def is_headline_like(text: str) -> bool:
         return False
     if text.endswith((",", ";", ":", "-", "–", "—", "|", "/")):
         return False
-    if text.endswith(".") and not (
+    # A sentence may end inside the quote it closes (`… author of “The Walkable Block.”`); a
+    # line that opens on a quote may be a quoted headline, and keeps its own full stop.
+    ending = text if head != text else text.rstrip(_CLOSERS)
+    if ending.endswith(".") and not (
         is_upper(text)
         or _HEADLINE_END_OK.search(text)
         or _DOTTED_ABBREV.search(text)

@@ -235,3 +235,22 @@ def test_a_picture_credit_or_a_thank_you_notice_is_no_headline() -> None:
     article = _normalize("headline-credit-notice.txt")
     assert article.title == "Harbour town opens its restored lighthouse to visitors"
     assert article.byline == ["Lena Example"]
+
+
+def test_a_headline_in_title_case_may_end_on_a_full_stop() -> None:
+    # Opinion headlines of two sentences end on a full stop; prose never capitalises every
+    # longer word, so a sentence, or a few names in one, stays running text.
+    assert is_headline_like("Cities Don’t Need More Lanes. They Need Slower Streets.")
+    assert is_headline_like("We Tried Free Buses. Here’s What Happened.")
+    assert not is_headline_like("Cities don’t need more lanes. They need slower streets.")
+    assert not is_headline_like("Ruth Okafor is a professor of urban planning at Lakeside.")
+
+
+def test_a_sentence_ending_inside_its_closing_quote_is_no_headline() -> None:
+    # A biography under the byline ends on `.”`: a sentence, not a headline candidate; a line
+    # that is a quote from its first mark keeps its own full stop as a quoted headline.
+    assert not is_headline_like(
+        "Dr. Okafor is a professor at Lakeside and the author of “Streets.”"
+    )
+    assert not is_headline_like("She said the plan would go ahead (subject to a vote.)")
+    assert is_headline_like("“We will not back down.”")

@@ -34,6 +34,8 @@ _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
     r"(?:\.\.\.|…|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bhd|Plc|Cos|Bros|Dept)\.)$", re.IGNORECASE
 )
+_TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
+_TITLE_WORDS = 4
 _CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")
 _LINK_RUN_WORDS = 10  # cased words a line needs before its capitals say it is a menu
 _LINK_RUN_SHARE = 0.8
@@ -242,11 +244,26 @@ def is_headline_like(text: str) -> bool:
         return False
     if text.endswith((",", ";", ":", "-", "–", "—", "|", "/")):
         return False
-    if text.endswith(".") and not (
-        is_upper(text) or _HEADLINE_END_OK.search(text) or _DOTTED_ABBREV.search(text)
+    # A sentence may end inside the quote it closes (`… author of “The Walkable Block.”`); a
+    # line that opens on a quote may be a quoted headline, and keeps its own full stop.
+    ending = text if head != text else text.rstrip(_CLOSERS)
+    if ending.endswith(".") and not (
+        is_upper(text)
+        or _HEADLINE_END_OK.search(text)
+        or _DOTTED_ABBREV.search(text)
+        or is_title_case(text)
     ):
         return False
     return True
+
+
+def is_title_case(text: str) -> bool:
+    """Whether every longer word of the line is capitalised (`Cities Need Slower Streets.`).
+
+    Prose capitalises a few names in a sentence, never every word of it: a line in title case
+    is a headline even when it ends on a full stop, as opinion headlines of two sentences do."""
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= _TITLE_WORDS and all(word[0].isupper() for word in words)
 
 
 def _opening(text: str) -> str:

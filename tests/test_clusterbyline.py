@@ -373,3 +373,35 @@ def test_a_personal_site_is_signed_by_its_owner() -> None:
     house = text.replace("Noor Haddad", "Harbour Media Group")
     article = normalize(RawRecord(id="p", file="p.txt", path=path, kind="text", text=house))
     assert article.byline == []
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        # An author box's name over a row of tags in lower case: the tags are no more of a
+        # sentence the name began than a button is.
+        ("byline-name-over-tags.txt", ["Rowan Ellery"]),
+        # Signed off under the last paragraph, and credited again in a `Follow the author` box.
+        ("byline-signed-off.txt", ["Tomas Ekberg"]),
+        # A Japanese author box (`この記事の筆者` / the name) under the story; the name under the
+        # headline, undated, could be a section's.
+        ("byline-cjk-author-box.txt", ["山田花子"]),
+    ],
+)
+def test_the_writer_is_read_where_the_story_ends(name: str, byline: list[str]) -> None:
+    assert _normalize(name).byline == byline
+
+
+def _foot_variant(old: str, new: str) -> list[str]:
+    """The byline of `byline-signed-off.txt` with `old` replaced by `new`."""
+    text = (DATA / "byline-signed-off.txt").read_text(encoding="utf-8").replace(old, new)
+    path = DATA / "byline-signed-off.txt"
+    return normalize(RawRecord(id="f", file="f.txt", path=path, kind="text", text=text)).byline
+
+
+def test_a_name_under_the_story_signs_only_when_the_page_credits_it_again() -> None:
+    # Without the author box, the name under the story may be a tag or a heading.
+    assert _foot_variant("Follow the author:\nTomas Ekberg\n", "") == []
+    # A tag naming whom the story is about (`Ekberg said`) is no sign-off.
+    said = "in each street. Ekberg said the plan was late."
+    assert _foot_variant("in each street.", said) == []

@@ -56,7 +56,10 @@ _LABEL_ALONE = re.compile(
     r"|autor des artikels|(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis"
     r"|essay|commentary|column|opinion|meinung)\s+(?:von|by|par|por|di)"
     # `Written on Mar 17 by` / `Jane Doe`: a short stamp that ends in its label.
-    r"|(?:written|posted|published|veröffentlicht)\b[^.!?]{0,30}\s(?:by|von))\s*:?$",
+    r"|(?:written|posted|published|veröffentlicht)\b[^.!?]{0,30}\s(?:by|von)"
+    # `この記事の筆者` (this article's writer), `この記事を書いた人`: an author box's label; a
+    # bare `著者` (authors) is a book site's menu entry.
+    r"|(?:この記事の)?(?:筆者|執筆者)|この記事の著者|この記事を書いた人)\s*[:：]?$",
     re.IGNORECASE,
 )
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`, `Le Monde | 04.05.2015 | Par Jane
@@ -116,7 +119,7 @@ def header_byline(
     under = title_at + 1 if title_at is not None and title_at < zone.start else None
     bios = writer_bios(page, zone, body, under)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
-    signed = {i: byline_names(_signed_text(page, i), body) for i in span}
+    signed = {i: _credited(page, i, body) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not is_house(n)] for i, names in signed.items()}
     for i in order:
@@ -211,7 +214,30 @@ def header_byline(
     desk = dated_desk(page, order, mark)
     if desk:
         return [desk]
-    return houses[0] if houses else (dated_pen_name(page, mark, body) or _owner(page, zone))
+    if houses:
+        return houses[0]
+    return dated_pen_name(page, mark, body) or _owner(page, zone) or _signed_off(page, zone, body)
+
+
+def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:
+    """The names on the line right under the story's last paragraph (`Jane Doe`): a sign-off."""
+    if zone.end >= len(page.lines):
+        return []
+    text = page.text(zone.end)
+    names = bare_names(text) if _may_be_credit(text) else []
+    prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
+    if not names or any(common_words(n, body) or is_house(n) or _subject(n, prose) for n in names):
+        return []
+    # A writer is credited again on the page (in its header or an author box); a tag or a
+    # heading under the story is not.
+    others = [
+        page.text(i).casefold()
+        for i in range(len(page.lines))
+        if not zone.start <= i <= zone.end and not is_paragraph(page.text(i))
+    ]
+    if not all(any(n.casefold() in other for other in others) for n in names):
+        return []
+    return names
 
 
 def _name_under(page: Page, mark: int, body: str) -> bool:
@@ -222,6 +248,8 @@ def _name_under(page: Page, mark: int, body: str) -> bool:
         if is_wire(text) or is_wire(without_stamps(text)) or agency_byline(text):
             return True
         names = bare_names(text) if _may_be_credit(text) else []
+        if names and is_cjk_name(names[0]) and not dated_beside(page, i):
+            continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if names and not any(common_words(n, body) or _subject(n, body) for n in names):
             return True
     return False
@@ -352,7 +380,7 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
         text = _signed_text(page, i)
         if not may_hold_label(text):
             continue
-        names = signed[i] if i in signed else byline_names(text, body)
+        names = signed[i] if i in signed else _credited(page, i, body)
         names = [n for n in names if not is_house(n)]
         if names and last == i - 1 and found:
             found[-1] += [n for n in names if n not in found[-1]]  # `By A` / `By B`
@@ -362,6 +390,15 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
                 return []
         last = i if names else last
     return found[0] if found else []
+
+
+def _credited(page: Page, i: int, body: str) -> list[str]:
+    """The names line `i` credits as a `By` line; a CJK name counts alone under a label alone
+    (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
+    names = byline_names(_signed_text(page, i), body)
+    if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
+        return names
+    return [n for n in bare_names(page.text(i)) if is_cjk_name(n)]
 
 
 def _signed_text(page: Page, i: int) -> str:

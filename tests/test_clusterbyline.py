@@ -233,6 +233,8 @@ def _signed(credit: str) -> list[str]:
         ("By\nJane Doe\nand\nJohn Roe", ["Jane Doe", "John Roe"]),
         ("By Jane Doe,\nJohn Roe", ["Jane Doe", "John Roe"]),
         ("Von\nJana Beispiel\nJonas Muster", ["Jana Beispiel", "Jonas Muster"]),
+        # Each linked name with its button (`Follow`), the joining word glued to one.
+        ("By\nJane Doe\nFollow\n and \nJohn Roe\nFollow", ["Jane Doe", "John Roe"]),
         # Without a joining word or a label, the next line is no co-author.
         ("Jane Doe\nFunctional Design\nMay 3, 2024", ["Jane Doe"]),
         # The house in capitals after a bare name.

@@ -18,6 +18,7 @@ from indexer.normalize.creditline import (
     SEPARATOR,
     all_common,
     bare_names,
+    button_free,
     byline_names,
     common_words,
     is_cjk_name,
@@ -321,7 +322,10 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
     joined = _JOINED_END.search(page.text(i)) is not None
     labelled = i > 0 and _LABEL_ALONE.match(page.text(i - 1)) is not None
     for j in range(i + 1, min(len(page.lines), i + _COAUTHOR_LINES + 1)):
-        text = page.text(j).strip()
+        # `Jane Doe` / `Follow` / `and` / `John Roe` / `Follow`: each linked name has its button.
+        text = button_free(page.text(j).strip())
+        if not text:
+            continue
         if _JOINER.match(text):
             joined = True
             continue

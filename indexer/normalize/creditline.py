@@ -360,6 +360,16 @@ def _names_only(text: str) -> list[str]:
     return [n for n in tidy if n]
 
 
+def button_free(text: str) -> str:
+    """A line without the buttons at its ends (`Follow and` -> `and`; `Follow` -> ``)."""
+    words = text.split()
+    while words and words[0].lower().strip(".:") in _NOT_PERSON:
+        words.pop(0)
+    while words and words[-1].lower().strip(".:") in _NOT_PERSON:
+        words.pop()
+    return " ".join(words)
+
+
 def all_common(name: str, body: str) -> bool:
     """Whether every word of a `name` is one the story writes in lower case (`Closing Bell`), or
     one is page furniture (`Actualizado Lunes`)."""

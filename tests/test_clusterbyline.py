@@ -241,6 +241,12 @@ def _signed(credit: str) -> list[str]:
         ("Jane Doe, USA TODAY", ["Jane Doe"]),
         # A labelled part of a meta line.
         ("Daily Example | 04.05.2025 | By Jane Doe", ["Jane Doe"]),
+        # A blog's stamp with the category the post is filed in, its author after it.
+        ("Posted in City News by Jane Doe on May 3, 2024", ["Jane Doe"]),
+        (
+            "This entry was posted in City News by Jane K. Doe. Bookmark the permalink.",
+            ["Jane K. Doe"],
+        ),
         # Labels with a colon.
         ("Contributor: Jane Doe", ["Jane Doe"]),
         ("Words: Jane Doe", ["Jane Doe"]),

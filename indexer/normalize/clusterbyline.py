@@ -68,10 +68,14 @@ _LABEL_ALONE = re.compile(
 _LABELLED_PART = re.compile(
     r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
 )
-# `Posted on March 4, 2024 by Jane Doe`: a blog's stamp, its author after it.
+# `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`: a blog's
+# stamp (a date, or the category the post is filed in), its author after it.
 _STAMP_BY = re.compile(
-    r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
+    r"^(?i:this entry was )?(?i:posted|published|written|submitted|filed)"
+    r"(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
 )
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
+_FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
 _MAX_STAMP_LINE = 120
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
@@ -415,8 +419,11 @@ def _signed_text(page: Page, i: int) -> str:
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]
     stamp = _STAMP_BY.match(text) if len(text) <= _MAX_STAMP_LINE else None
-    if stamp is not None and find_date(stamp.group("stamp")) is not None:
-        return "By " + stamp.group("rest")  # `Posted on March 4, 2024 by Jane Doe`
+    if stamp is not None and (
+        _FILED_IN.match(stamp.group("stamp")) or find_date(stamp.group("stamp")) is not None
+    ):
+        # `Posted on March 4, 2024 by Jane Doe`; `… by Jane Doe. Bookmark the permalink.`
+        return "By " + _SENTENCE_END.split(stamp.group("rest"), maxsplit=1)[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 

@@ -45,6 +45,9 @@ _NOT_PERSON = frozenset(
     galerie launch license licence datenschutz agb kontakt weitere artikel""".split()
 )
 
+# A firm's legal form, written after its name (`Example Networks, Inc.`, `Example Ltd`).
+_FIRM_SUFFIXES = frozenset("inc ltd llc corp plc gmbh s.a bv nv pty".split())
+
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 
 # `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
@@ -318,6 +321,8 @@ def bare_names(text: str) -> list[str]:
     # person's before the house's (`Daily Example | Jane Doe`).
     houses: list[str] = []
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
+        if _is_firm(part):
+            continue  # `Example Networks, Inc.`: a firm's name, its legal form after a comma
         # `Jane Doe Follow`: the button after the name.
         names = _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
         if names and all(is_house(n) for n in names):
@@ -325,6 +330,12 @@ def bare_names(text: str) -> list[str]:
         elif names:
             return names + [a for a in _agencies(text) if a not in names]
     return houses
+
+
+def _is_firm(text: str) -> bool:
+    """Whether a text ends in a firm's legal form after a comma (`Example Networks, Inc.`)."""
+    _, comma, tail = text.rpartition(",")
+    return bool(comma) and tail.strip(" .").lower() in _FIRM_SUFFIXES
 
 
 def is_cjk_name(name: str) -> bool:

@@ -201,9 +201,14 @@ def header_byline(
     if found:
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
         # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
-        _, i, names = next((one for one in found if one[0]), found[0])
+        stamped_first, i, names = next((one for one in found if one[0]), found[0])
         if bios and not set(names) & set(bios):
             return bios  # `Christmas Shopping` over a story whose foot says who wrote it
+        # A bare name by the headline (a picture's photographer, a caption's subject) gives
+        # way to a sign-off under the story that the page credits again; a dated one does not.
+        off = _signed_off(page, zone, body)
+        if off and not stamped_first and not set(names) & set(off):
+            return off
         return names + [n for n in _coauthors(page, i, body) if n not in names]
     if wire is not None:
         return [wire]
@@ -229,7 +234,9 @@ def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:
     if zone.end >= len(page.lines):
         return []
     text = page.text(zone.end)
-    names = bare_names(text) if _may_be_credit(text) else []
+    # Names alone, not a part of a line of links (`Also read: Gold Rate | Silver Rate`).
+    alone = _may_be_credit(text) and ":" not in text and SEPARATOR.search(text) is None
+    names = bare_names(text) if alone else []
     prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     if not names or any(common_words(n, body) or is_house(n) or _subject(n, prose) for n in names):
         return []

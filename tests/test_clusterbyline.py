@@ -247,6 +247,12 @@ def _signed(credit: str) -> list[str]:
             "This entry was posted in City News by Jane K. Doe. Bookmark the permalink.",
             ["Jane K. Doe"],
         ),
+        # Where no writer is named, the editor the header credits stands for the page.
+        (
+            "World NewsEdited by Jane Doe (with inputs from agencies)Updated: May 3, 2024",
+            ["Jane Doe"],
+        ),
+        ("By John Roe\nEdited by Jane Doe", ["John Roe"]),
         # Labels with a colon.
         ("Contributor: Jane Doe", ["Jane Doe"]),
         ("Words: Jane Doe", ["Jane Doe"]),

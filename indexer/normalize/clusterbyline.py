@@ -226,7 +226,27 @@ def header_byline(
         return [desk]
     if houses:
         return houses[0]
-    return dated_pen_name(page, mark, body) or _owner(page, zone) or _signed_off(page, zone, body)
+    return (
+        dated_pen_name(page, mark, body)
+        or _owner(page, zone)
+        or _signed_off(page, zone, body)
+        or _editor(page, order, body)
+    )
+
+
+_EDITED_BY = re.compile(r"(?i:edited by)\s+(?P<rest>\S.*)$")
+
+
+def _editor(page: Page, order: list[int], body: str) -> list[str]:
+    """The editor a header credits when no writer is named (`Edited by Jane Doe`): such pages
+    (a portal rewriting agency copy) name the editor as the story's author."""
+    for i in order:
+        match = _EDITED_BY.search(page.text(i))
+        if match is not None:
+            names = byline_names("By " + match.group("rest"), body)
+            if names:
+                return names
+    return []
 
 
 def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:

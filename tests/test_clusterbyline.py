@@ -257,6 +257,8 @@ def _signed(credit: str) -> list[str]:
         ("Contributor: Jane Doe", ["Jane Doe"]),
         ("Words: Jane Doe", ["Jane Doe"]),
         ("Text: Jana Beispiel", ["Jana Beispiel"]),
+        ("Story: Jane Doe", ["Jane Doe"]),
+        ("Reporting: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
     ],
 )
 def test_a_credit_split_over_lines_or_labelled_signs(credit: str, byline: list[str]) -> None:

@@ -46,10 +46,12 @@ from indexer.normalize.zone import Zone
 
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
-# `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`.
+# `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`, `Story:
+# Jane Doe`; not `Redacción:`, which signs related items' boxes too.
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
-    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo)\s*:)\s*",
+    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
+    r"|writer)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(

@@ -253,6 +253,10 @@ def _signed(credit: str) -> list[str]:
             ["Jane Doe"],
         ),
         ("By John Roe\nEdited by Jane Doe", ["John Roe"]),
+        # The same stamp in other languages; a Russian label.
+        ("Publié le 3 mai 2024 à 16h05 par Jeanne Dupont", ["Jeanne Dupont"]),
+        ("Veröffentlicht am 03.05.2024 von Jana Beispiel", ["Jana Beispiel"]),
+        ("Автор: Андрей Иванов", ["Андрей Иванов"]),
         # Labels with a colon.
         ("Contributor: Jane Doe", ["Jane Doe"]),
         ("Words: Jane Doe", ["Jane Doe"]),

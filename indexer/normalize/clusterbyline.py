@@ -49,7 +49,8 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`, `Story:
 # Jane Doe`; not `Redacción:`, which signs related items' boxes too.
 _AUTHOR_LABEL = re.compile(
-    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
+    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор|written by|投稿者|著者"
+    r"|作者)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
     r"|writer)\s*:)\s*",
     re.IGNORECASE,
@@ -70,11 +71,13 @@ _LABEL_ALONE = re.compile(
 _LABELLED_PART = re.compile(
     r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
 )
-# `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`: a blog's
-# stamp (a date, or the category the post is filed in), its author after it.
+# `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
+# 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author
+# after it.
 _STAMP_BY = re.compile(
-    r"^(?i:this entry was )?(?i:posted|published|written|submitted|filed)"
-    r"(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
+    r"^(?i:this entry was )?(?i:posted|published|written|submitted|filed|publié|publiée|publicado"
+    r"|publicada|veröffentlicht|pubblicato)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by|par|por|von|da)"
+    r"\s+(?P<rest>\S.*)$"
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)

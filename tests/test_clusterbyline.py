@@ -412,6 +412,12 @@ def test_the_writer_is_read_where_the_story_ends(name: str, byline: list[str]) -
     assert _normalize(name).byline == byline
 
 
+def test_a_video_page_is_signed_by_its_channel() -> None:
+    # The channel's name over its subscriber count posted the video; a teaser's `Jane Roe -
+    # …` above the title is another video's.
+    assert _normalize("byline-video-channel.txt").byline == ["Harbourcast"]
+
+
 def _foot_variant(old: str, new: str) -> list[str]:
     """The byline of `byline-signed-off.txt` with `old` replaced by `new`."""
     text = (DATA / "byline-signed-off.txt").read_text(encoding="utf-8").replace(old, new)

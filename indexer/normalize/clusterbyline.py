@@ -81,6 +81,9 @@ _STAMP_BY = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
+_SUBSCRIBERS = re.compile(
+    r"^\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|abonnenten|abonnés|suscriptores)$", re.IGNORECASE
+)
 _MAX_STAMP_LINE = 120
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
@@ -148,6 +151,9 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names + [n for n in _coauthors(page, high, body) if n not in names]
+    channel = _channel(page, order)
+    if channel is not None:
+        return [channel]
     agency = next((a for i in order if (a := agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
@@ -275,6 +281,17 @@ def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:
     if not all(any(n.casefold() in other for other in others) for n in names):
         return []
     return names
+
+
+def _channel(page: Page, order: list[int]) -> str | None:
+    """The channel a video page names over its subscriber count (`Confreaks` / `41.3K
+    subscribers`): the one who posted the video."""
+    for i in order:
+        if i > 0 and _SUBSCRIBERS.match(page.text(i)):
+            name = page.text(i - 1).strip()
+            if len(name) <= _WIRE_CHARS and not any(c.isdigit() for c in name):
+                return name
+    return None
 
 
 def _name_under(page: Page, mark: int, body: str) -> bool:

@@ -23,6 +23,7 @@ from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, p
 
 SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 
+_SLASH = re.compile(r"\s/\s")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
 
 _PARTICLE_WORDS = frozenset(
@@ -313,6 +314,8 @@ def bare_names(text: str) -> list[str]:
         # The date parts what stands before it from what follows (`Daily Example 9/21/2016 Jane
         # Doe`).
         text = STAMP_BITS.sub(" ", text.replace(found[1], " | "))
+        # `May 3, 2024 / Jane Doe / 2 Comments`: a dated line's slashes part its fields too.
+        text = _SLASH.sub(" | ", text)
     if not text.isascii():
         cjk = _cjk_name(text)
         if cjk is not None:

@@ -431,6 +431,9 @@ def test_a_name_under_the_story_signs_only_when_the_page_credits_it_again() -> N
     # A tag naming whom the story is about (`Ekberg said`) is no sign-off.
     said = "in each street. Ekberg said the plan was late."
     assert _foot_variant("in each street.", said) == []
+    # A photographer credited with a picture is not credited as a writer.
+    box = "Follow the author:\nTomas Ekberg\n"
+    assert _foot_variant(box, "Harbour front at dawn. Photo: Tomas Ekberg\n") == []
     # A name in a line of links under the story is no sign-off.
     assert _foot_variant("Tomas Ekberg\nPrinted", "Tomas Ekberg | Water Supply\nPrinted") == []
     # A bare name by the headline (a picture's photographer?) gives way to the sign-off.

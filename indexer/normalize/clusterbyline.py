@@ -272,11 +272,13 @@ def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:
     if not names or any(common_words(n, body) or is_house(n) or _subject(n, prose) for n in names):
         return []
     # A writer is credited again on the page (in its header or an author box); a tag or a
-    # heading under the story is not.
+    # heading under the story is not, nor a photographer credited with a picture.
     others = [
-        page.text(i).casefold()
+        text.casefold()
         for i in range(len(page.lines))
-        if not zone.start <= i <= zone.end and not is_paragraph(page.text(i))
+        if not zone.start <= i <= zone.end
+        and not is_paragraph(text := page.text(i))
+        and _PICTURE.search(text) is None
     ]
     if not all(any(n.casefold() in other for other in others) for n in names):
         return []

@@ -247,6 +247,8 @@ def _signed(credit: str) -> list[str]:
             "This entry was posted in City News by Jane K. Doe. Bookmark the permalink.",
             ["Jane K. Doe"],
         ),
+        # A site's account cut to an initial (`Harbour D`) is no person; the name under it is.
+        ("by Harbour D | 5 November 2024\nJANE DOE", ["Jane Doe"]),
         # Where no writer is named, the editor the header credits stands for the page.
         (
             "World NewsEdited by Jane Doe (with inputs from agencies)Updated: May 3, 2024",

@@ -134,16 +134,18 @@ def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str
     return shown
 
 
-def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int, int]]:
-    """Full dates shown just before the visible headline or between it and the story's first
-    paragraph (the header cluster)."""
+def days_near_headline(
+    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE
+) -> set[tuple[int, int, int]]:
+    """Full dates shown just before (up to `before` text pieces) the visible headline or between
+    it and the story's first paragraph (the header cluster)."""
     if not title:
         return set()
     key = title_key(title)
     at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
     if not at:
         return set()
-    start, end = at[0] - _BEFORE_HEADLINE, at[0] + _AFTER_HEADLINE
+    start, end = at[0] - before, at[0] + _AFTER_HEADLINE
     # The header cluster ends where the story's paragraphs begin.
     body = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at[0]]
     end = min([end, *body[:1]])

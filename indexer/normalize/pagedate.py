@@ -14,7 +14,7 @@ from dateutil import parser as date_parser
 
 from indexer.models import PartialDate
 from indexer.normalize.fields import supplied_date
-from indexer.normalize.metadata import PageMeta, days_near_headline
+from indexer.normalize.metadata import PageMeta, days_near_headline, times_near_headline
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -191,7 +191,30 @@ def choose_date(
             agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
+    header_time = _header_time(page, title, near, updated)
+    if header_time is not None:
+        return header_time
     return _header_day(near, shown, heuristic, updated)
+
+
+def _header_time(
+    page: PageMeta,
+    title: str | None,
+    near: set[tuple[int, int, int]],
+    updated: set[tuple[int | None, int | None, int | None]],
+) -> tuple[PartialDate, str] | None:
+    """The one day the `<time datetime>` elements of the headline's header cluster state, where
+    the page also shows it there in words and it is not the update: the template's stamp of the
+    story (those of related stories and comments sit below the story's first paragraph)."""
+    days = {
+        _day(date)
+        for stamp in times_near_headline(page, title)
+        if (date := local_date(stamp)) is not None and date.day is not None
+    }
+    if len(days) != 1 or not days <= near or days & updated:
+        return None
+    day = next(iter(near & days))
+    return PartialDate(*day), "time-element+headline"
 
 
 def _local_shown_day(

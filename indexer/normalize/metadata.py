@@ -57,6 +57,8 @@ class PageMeta:
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
     # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
+    # The `datetime` of every `<time>` element, by the position of its text among those pieces.
+    time_stamps: list[tuple[int, str]] = field(default_factory=list)
 
 
 def plain(value: Any) -> str | None:
@@ -106,12 +108,15 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
-    page.shown_days = _shown_days(tree)
+    page.shown_days = _shown_days(tree, page.time_stamps)
     return page
 
 
-def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str]]:
-    """The page's visible text in order: full dates by position, and `<h1>` keys by position."""
+def _shown_days(
+    tree: HtmlElement, times: list[tuple[int, str]]
+) -> list[tuple[int, tuple[int, int, int] | str]]:
+    """The page's visible text in order: full dates by position, and `<h1>` keys by position;
+    each `<time datetime>` is added to `times` at the position of its first text."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     position = 0
     for node in tree.iter():
@@ -119,6 +124,8 @@ def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str
             continue
         if node.tag == "h1":
             shown.append((position, title_key(plain(node.text_content()) or "")))
+        if node.tag == "time" and node.get("datetime"):
+            times.append((position + 1, node.get("datetime", "")))
         for text in (node.text, node.tail if node.getparent() is not None else None):
             line = " ".join((text or "").split())
             if not line:
@@ -134,22 +141,41 @@ def _shown_days(tree: HtmlElement) -> list[tuple[int, tuple[int, int, int] | str
     return shown
 
 
-def days_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int, int]]:
-    """Full dates shown just before the visible headline or between it and the story's first
-    paragraph (the header cluster)."""
-    if not title:
+def days_near_headline(
+    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE
+) -> set[tuple[int, int, int]]:
+    """Full dates shown just before (up to `before` text pieces) the visible headline or between
+    it and the story's first paragraph (the header cluster)."""
+    span = _header_cluster(page, title, before)
+    if span is None:
         return set()
+    return {
+        item
+        for pos, item in page.shown_days
+        if not isinstance(item, str) and span[0] <= pos <= span[1]
+    }
+
+
+def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
+    """The `datetime` of the `<time>` elements in the visible headline's header cluster."""
+    span = _header_cluster(page, title, _BEFORE_HEADLINE)
+    if span is None:
+        return []
+    return [stamp for pos, stamp in page.time_stamps if span[0] <= pos <= span[1]]
+
+
+def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int, int] | None:
+    """The positions of the headline's header cluster, or None where the headline is not shown."""
+    if not title:
+        return None
     key = title_key(title)
     at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
     if not at:
-        return set()
-    start, end = at[0] - _BEFORE_HEADLINE, at[0] + _AFTER_HEADLINE
+        return None
+    end = at[0] + _AFTER_HEADLINE
     # The header cluster ends where the story's paragraphs begin.
     body = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at[0]]
-    end = min([end, *body[:1]])
-    return {
-        item for pos, item in page.shown_days if not isinstance(item, str) and start <= pos <= end
-    }
+    return at[0] - before, min([end, *body[:1]])
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ from dateutil import parser as date_parser
 
 from indexer.models import PartialDate
 from indexer.normalize.fields import supplied_date
-from indexer.normalize.metadata import PageMeta, days_near_headline
+from indexer.normalize.metadata import PageMeta, days_near_headline, times_near_headline
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -167,9 +167,13 @@ def choose_date(
     """
     updates = _updates(page)
     updated = {_day(stamp.date) for stamp in updates}
-    stated = _without_updates(_published(page), updates)
+    published = _published(page)
+    stated = _without_updates(published, updates)
     if stated:
-        return _settle(stated)
+        # Only a date under the headline: one above it is often the masthead's today.
+        return _local_shown_day(
+            _settle(stated), published, days_near_headline(page, title, before=0)
+        )
     near = days_near_headline(page, title)
     heuristic = [
         (d, how)
@@ -187,7 +191,48 @@ def choose_date(
             agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
+    header_time = _header_time(page, title, near, updated)
+    if header_time is not None:
+        return header_time
     return _header_day(near, shown, heuristic, updated)
+
+
+def _header_time(
+    page: PageMeta,
+    title: str | None,
+    near: set[tuple[int, int, int]],
+    updated: set[tuple[int | None, int | None, int | None]],
+) -> tuple[PartialDate, str] | None:
+    """The one day the `<time datetime>` elements of the headline's header cluster state, where
+    the page also shows it there in words and it is not the update: the template's stamp of the
+    story (those of related stories and comments sit below the story's first paragraph)."""
+    days = {
+        _day(date)
+        for stamp in times_near_headline(page, title)
+        if (date := local_date(stamp)) is not None and date.day is not None
+    }
+    if len(days) != 1 or not days <= near or days & updated:
+        return None
+    day = next(iter(near & days))
+    return PartialDate(*day), "time-element+headline"
+
+
+def _local_shown_day(
+    chosen: tuple[PartialDate, str], published: list[_Stamp], near: set[tuple[int, int, int]]
+) -> tuple[PartialDate, str]:
+    """The stated date, or the day the page shows under its headline where every stamp of the
+    chosen day is written in UTC and the shown day is where that instant falls in some zone
+    (UTC-12 to UTC+14): a story stamped `23:40Z` that shows `5 March 00:40` is a 5 March story."""
+    stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
+    if len(near) != 1 or not stamps or any(not s.utc or s.moment is None for s in stamps):
+        return chosen
+    day = next(iter(near))
+    moment = stamps[0].moment
+    assert moment is not None
+    local = {(moment + dt.timedelta(hours=h)).date().timetuple()[:3] for h in (-12, 14)}
+    if day == _day(chosen[0]) or day not in local:
+        return chosen
+    return PartialDate(*day), f"{chosen[1]}+headline-local-day"
 
 
 def _header_day(

@@ -233,16 +233,38 @@ def _signed(credit: str) -> list[str]:
         ("By\nJane Doe\nand\nJohn Roe", ["Jane Doe", "John Roe"]),
         ("By Jane Doe,\nJohn Roe", ["Jane Doe", "John Roe"]),
         ("Von\nJana Beispiel\nJonas Muster", ["Jana Beispiel", "Jonas Muster"]),
+        # Each linked name with its button (`Follow`), the joining word glued to one.
+        ("By\nJane Doe\nFollow\n and \nJohn Roe\nFollow", ["Jane Doe", "John Roe"]),
         # Without a joining word or a label, the next line is no co-author.
         ("Jane Doe\nFunctional Design\nMay 3, 2024", ["Jane Doe"]),
         # The house in capitals after a bare name.
         ("Jane Doe, USA TODAY", ["Jane Doe"]),
         # A labelled part of a meta line.
         ("Daily Example | 04.05.2025 | By Jane Doe", ["Jane Doe"]),
+        # A blog's stamp with the category the post is filed in, its author after it.
+        ("Posted in City News by Jane Doe on May 3, 2024", ["Jane Doe"]),
+        (
+            "This entry was posted in City News by Jane K. Doe. Bookmark the permalink.",
+            ["Jane K. Doe"],
+        ),
+        # A site's account cut to an initial (`Harbour D`) is no person; the name under it is.
+        ("by Harbour D | 5 November 2024\nJANE DOE", ["Jane Doe"]),
+        # Where no writer is named, the editor the header credits stands for the page.
+        (
+            "World NewsEdited by Jane Doe (with inputs from agencies)Updated: May 3, 2024",
+            ["Jane Doe"],
+        ),
+        ("By John Roe\nEdited by Jane Doe", ["John Roe"]),
+        # The same stamp in other languages; a Russian label.
+        ("Publié le 3 mai 2024 à 16h05 par Jeanne Dupont", ["Jeanne Dupont"]),
+        ("Veröffentlicht am 03.05.2024 von Jana Beispiel", ["Jana Beispiel"]),
+        ("Автор: Андрей Иванов", ["Андрей Иванов"]),
         # Labels with a colon.
         ("Contributor: Jane Doe", ["Jane Doe"]),
         ("Words: Jane Doe", ["Jane Doe"]),
         ("Text: Jana Beispiel", ["Jana Beispiel"]),
+        ("Story: Jane Doe", ["Jane Doe"]),
+        ("Reporting: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
     ],
 )
 def test_a_credit_split_over_lines_or_labelled_signs(credit: str, byline: list[str]) -> None:
@@ -373,3 +395,49 @@ def test_a_personal_site_is_signed_by_its_owner() -> None:
     house = text.replace("Noor Haddad", "Harbour Media Group")
     article = normalize(RawRecord(id="p", file="p.txt", path=path, kind="text", text=house))
     assert article.byline == []
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        # An author box's name over a row of tags in lower case: the tags are no more of a
+        # sentence the name began than a button is.
+        ("byline-name-over-tags.txt", ["Rowan Ellery"]),
+        # Signed off under the last paragraph, and credited again in a `Follow the author` box.
+        ("byline-signed-off.txt", ["Tomas Ekberg"]),
+        # A Japanese author box (`この記事の筆者` / the name) under the story; the name under the
+        # headline, undated, could be a section's.
+        ("byline-cjk-author-box.txt", ["山田花子"]),
+    ],
+)
+def test_the_writer_is_read_where_the_story_ends(name: str, byline: list[str]) -> None:
+    assert _normalize(name).byline == byline
+
+
+def test_a_video_page_is_signed_by_its_channel() -> None:
+    # The channel's name over its subscriber count posted the video; a teaser's `Jane Roe -
+    # …` above the title is another video's.
+    assert _normalize("byline-video-channel.txt").byline == ["Harbourcast"]
+
+
+def _foot_variant(old: str, new: str) -> list[str]:
+    """The byline of `byline-signed-off.txt` with `old` replaced by `new`."""
+    text = (DATA / "byline-signed-off.txt").read_text(encoding="utf-8").replace(old, new)
+    path = DATA / "byline-signed-off.txt"
+    return normalize(RawRecord(id="f", file="f.txt", path=path, kind="text", text=text)).byline
+
+
+def test_a_name_under_the_story_signs_only_when_the_page_credits_it_again() -> None:
+    # Without the author box, the name under the story may be a tag or a heading.
+    assert _foot_variant("Follow the author:\nTomas Ekberg\n", "") == []
+    # A tag naming whom the story is about (`Ekberg said`) is no sign-off.
+    said = "in each street. Ekberg said the plan was late."
+    assert _foot_variant("in each street.", said) == []
+    # A photographer credited with a picture is not credited as a writer.
+    box = "Follow the author:\nTomas Ekberg\n"
+    assert _foot_variant(box, "Harbour front at dawn. Photo: Tomas Ekberg\n") == []
+    # A name in a line of links under the story is no sign-off.
+    assert _foot_variant("Tomas Ekberg\nPrinted", "Tomas Ekberg | Water Supply\nPrinted") == []
+    # A bare name by the headline (a picture's photographer?) gives way to the sign-off.
+    header = "The oldest pipes go first; traders want a timetable.\n"
+    assert _foot_variant(header, header + "Mirela Oduya\n") == ["Tomas Ekberg"]

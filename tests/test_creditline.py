@@ -40,6 +40,12 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names
         # A button glued to a short family name (`Ng`, `Doe`) is cut; a name's own capitals stay.
         ("Jana NgTwitter", ["Jana Ng"]),
         ("Ronald McDonald", ["Ronald McDonald"]),
+        # A dated line's slashes part its fields (a blog's meta line); an undated one's may be
+        # a picture's credit.
+        ("May 3, 2024 / Jana Doe / 2 Comments", ["Jana Doe"]),
+        # A firm's legal form after a comma: the line names a firm, not a person.
+        ("Harbour Networks, Inc.", []),
+        ("Harbour Pumps, Ltd", []),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

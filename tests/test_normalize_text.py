@@ -180,6 +180,16 @@ def test_wrapped_lines_are_joined_and_short_lines_kept() -> None:
     ]
 
 
+def test_a_name_alone_on_its_line_is_no_unfinished_sentence() -> None:
+    # An author box's name over its tags in lower case; a labelled name over its role.
+    lines = unwrap(split_lines("Rowan Ellery\nwater infrastructurecity budget\nBy Jane Doe\nstaff"))
+    assert [line.text for line in lines] == [
+        "Rowan Ellery",
+        "water infrastructurecity budget",
+        "By Jane Doe staff",
+    ]
+
+
 @pytest.mark.parametrize(
     "hostile",
     [

@@ -155,6 +155,8 @@ def clean_name(text: str) -> str | None:
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
         return None
+    if len(tokens[-1].strip(".")) == 1:
+        return None  # `Ilanga D`: an account's name cut short; a family name is no initial
     for token in tokens:
         if len(token) == 2 and token[1] == "." and token[0].isupper():
             continue  # an initial: `A.` is no article

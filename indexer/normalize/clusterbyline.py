@@ -18,6 +18,7 @@ from indexer.normalize.creditline import (
     SEPARATOR,
     all_common,
     bare_names,
+    button_free,
     byline_names,
     common_words,
     is_cjk_name,
@@ -45,10 +46,13 @@ from indexer.normalize.zone import Zone
 
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
-# `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`.
+# `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`, `Story:
+# Jane Doe`; not `Redacción:`, which signs related items' boxes too.
 _AUTHOR_LABEL = re.compile(
-    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|written by|投稿者|著者|作者)"
-    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo)\s*:)\s*",
+    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор|written by|投稿者|著者"
+    r"|作者)"
+    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
+    r"|writer)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(
@@ -56,7 +60,10 @@ _LABEL_ALONE = re.compile(
     r"|autor des artikels|(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis"
     r"|essay|commentary|column|opinion|meinung)\s+(?:von|by|par|por|di)"
     # `Written on Mar 17 by` / `Jane Doe`: a short stamp that ends in its label.
-    r"|(?:written|posted|published|veröffentlicht)\b[^.!?]{0,30}\s(?:by|von))\s*:?$",
+    r"|(?:written|posted|published|veröffentlicht)\b[^.!?]{0,30}\s(?:by|von)"
+    # `この記事の筆者` (this article's writer), `この記事を書いた人`: an author box's label; a
+    # bare `著者` (authors) is a book site's menu entry.
+    r"|(?:この記事の)?(?:筆者|執筆者)|この記事の著者|この記事を書いた人)\s*[:：]?$",
     re.IGNORECASE,
 )
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`, `Le Monde | 04.05.2015 | Par Jane
@@ -64,9 +71,18 @@ _LABEL_ALONE = re.compile(
 _LABELLED_PART = re.compile(
     r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
 )
-# `Posted on March 4, 2024 by Jane Doe`: a blog's stamp, its author after it.
+# `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
+# 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author
+# after it.
 _STAMP_BY = re.compile(
-    r"^(?i:posted|published|written|submitted)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by)\s+(?P<rest>\S.*)$"
+    r"^(?i:this entry was )?(?i:posted|published|written|submitted|filed|publié|publiée|publicado"
+    r"|publicada|veröffentlicht|pubblicato)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by|par|por|von|da)"
+    r"\s+(?P<rest>\S.*)$"
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
+_FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
+_SUBSCRIBERS = re.compile(
+    r"^\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|abonnenten|abonnés|suscriptores)$", re.IGNORECASE
 )
 _MAX_STAMP_LINE = 120
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
@@ -116,7 +132,7 @@ def header_byline(
     under = title_at + 1 if title_at is not None and title_at < zone.start else None
     bios = writer_bios(page, zone, body, under)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
-    signed = {i: byline_names(_signed_text(page, i), body) for i in span}
+    signed = {i: _credited(page, i, body) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not is_house(n)] for i, names in signed.items()}
     for i in order:
@@ -135,6 +151,9 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names + [n for n in _coauthors(page, high, body) if n not in names]
+    channel = _channel(page, order)
+    if channel is not None:
+        return [channel]
     agency = next((a for i in order if (a := agency_byline(_signed_text(page, i)))), None)
     if agency is not None:
         return [agency]
@@ -193,9 +212,14 @@ def header_byline(
     if found:
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is
         # the byline before a nearer bare phrase (`Social Sharing`, a picture's `Warner Bros.`).
-        _, i, names = next((one for one in found if one[0]), found[0])
+        stamped_first, i, names = next((one for one in found if one[0]), found[0])
         if bios and not set(names) & set(bios):
             return bios  # `Christmas Shopping` over a story whose foot says who wrote it
+        # A bare name by the headline (a picture's photographer, a caption's subject) gives
+        # way to a sign-off under the story that the page credits again; a dated one does not.
+        off = _signed_off(page, zone, body)
+        if off and not stamped_first and not set(names) & set(off):
+            return off
         return names + [n for n in _coauthors(page, i, body) if n not in names]
     if wire is not None:
         return [wire]
@@ -211,7 +235,65 @@ def header_byline(
     desk = dated_desk(page, order, mark)
     if desk:
         return [desk]
-    return houses[0] if houses else (dated_pen_name(page, mark, body) or _owner(page, zone))
+    if houses:
+        return houses[0]
+    return (
+        dated_pen_name(page, mark, body)
+        or _owner(page, zone)
+        or _signed_off(page, zone, body)
+        or _editor(page, order, body)
+    )
+
+
+_EDITED_BY = re.compile(r"(?i:edited by)\s+(?P<rest>\S.*)$")
+
+
+def _editor(page: Page, order: list[int], body: str) -> list[str]:
+    """The editor a header credits when no writer is named (`Edited by Jane Doe`): such pages
+    (a portal rewriting agency copy) name the editor as the story's author."""
+    for i in order:
+        match = _EDITED_BY.search(page.text(i))
+        if match is not None:
+            names = byline_names("By " + match.group("rest"), body)
+            if names:
+                return names
+    return []
+
+
+def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:
+    """The names on the line right under the story's last paragraph (`Jane Doe`): a sign-off."""
+    if zone.end >= len(page.lines):
+        return []
+    text = page.text(zone.end)
+    # Names alone, not a part of a line of links (`Also read: Gold Rate | Silver Rate`).
+    alone = _may_be_credit(text) and ":" not in text and SEPARATOR.search(text) is None
+    names = bare_names(text) if alone else []
+    prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
+    if not names or any(common_words(n, body) or is_house(n) or _subject(n, prose) for n in names):
+        return []
+    # A writer is credited again on the page (in its header or an author box); a tag or a
+    # heading under the story is not, nor a photographer credited with a picture.
+    others = [
+        text.casefold()
+        for i in range(len(page.lines))
+        if not zone.start <= i <= zone.end
+        and not is_paragraph(text := page.text(i))
+        and _PICTURE.search(text) is None
+    ]
+    if not all(any(n.casefold() in other for other in others) for n in names):
+        return []
+    return names
+
+
+def _channel(page: Page, order: list[int]) -> str | None:
+    """The channel a video page names over its subscriber count (`Confreaks` / `41.3K
+    subscribers`): the one who posted the video."""
+    for i in order:
+        if i > 0 and _SUBSCRIBERS.match(page.text(i)):
+            name = page.text(i - 1).strip()
+            if len(name) <= _WIRE_CHARS and not any(c.isdigit() for c in name):
+                return name
+    return None
 
 
 def _name_under(page: Page, mark: int, body: str) -> bool:
@@ -222,6 +304,8 @@ def _name_under(page: Page, mark: int, body: str) -> bool:
         if is_wire(text) or is_wire(without_stamps(text)) or agency_byline(text):
             return True
         names = bare_names(text) if _may_be_credit(text) else []
+        if names and is_cjk_name(names[0]) and not dated_beside(page, i):
+            continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if names and not any(common_words(n, body) or _subject(n, body) for n in names):
             return True
     return False
@@ -293,7 +377,10 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
     joined = _JOINED_END.search(page.text(i)) is not None
     labelled = i > 0 and _LABEL_ALONE.match(page.text(i - 1)) is not None
     for j in range(i + 1, min(len(page.lines), i + _COAUTHOR_LINES + 1)):
-        text = page.text(j).strip()
+        # `Jane Doe` / `Follow` / `and` / `John Roe` / `Follow`: each linked name has its button.
+        text = button_free(page.text(j).strip())
+        if not text:
+            continue
         if _JOINER.match(text):
             joined = True
             continue
@@ -352,7 +439,7 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
         text = _signed_text(page, i)
         if not may_hold_label(text):
             continue
-        names = signed[i] if i in signed else byline_names(text, body)
+        names = signed[i] if i in signed else _credited(page, i, body)
         names = [n for n in names if not is_house(n)]
         if names and last == i - 1 and found:
             found[-1] += [n for n in names if n not in found[-1]]  # `By A` / `By B`
@@ -362,6 +449,15 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
                 return []
         last = i if names else last
     return found[0] if found else []
+
+
+def _credited(page: Page, i: int, body: str) -> list[str]:
+    """The names line `i` credits as a `By` line; a CJK name counts alone under a label alone
+    (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
+    names = byline_names(_signed_text(page, i), body)
+    if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
+        return names
+    return [n for n in bare_names(page.text(i)) if is_cjk_name(n)]
 
 
 def _signed_text(page: Page, i: int) -> str:
@@ -374,8 +470,11 @@ def _signed_text(page: Page, i: int) -> str:
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]
     stamp = _STAMP_BY.match(text) if len(text) <= _MAX_STAMP_LINE else None
-    if stamp is not None and find_date(stamp.group("stamp")) is not None:
-        return "By " + stamp.group("rest")  # `Posted on March 4, 2024 by Jane Doe`
+    if stamp is not None and (
+        _FILED_IN.match(stamp.group("stamp")) or find_date(stamp.group("stamp")) is not None
+    ):
+        # `Posted on March 4, 2024 by Jane Doe`; `… by Jane Doe. Bookmark the permalink.`
+        return "By " + _SENTENCE_END.split(stamp.group("rest"), maxsplit=1)[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 

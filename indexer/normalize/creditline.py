@@ -23,6 +23,7 @@ from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, p
 
 SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 
+_SLASH = re.compile(r"\s/\s")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
 
 _PARTICLE_WORDS = frozenset(
@@ -44,6 +45,9 @@ _NOT_PERSON = frozenset(
     biography posts stories author authors all see full send from us pdf preview download gallery
     galerie launch license licence datenschutz agb kontakt weitere artikel""".split()
 )
+
+# A firm's legal form, written after its name (`Example Networks, Inc.`, `Example Ltd`).
+_FIRM_SUFFIXES = frozenset("inc ltd llc corp plc gmbh s.a bv nv pty".split())
 
 _GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
 
@@ -310,6 +314,8 @@ def bare_names(text: str) -> list[str]:
         # The date parts what stands before it from what follows (`Daily Example 9/21/2016 Jane
         # Doe`).
         text = STAMP_BITS.sub(" ", text.replace(found[1], " | "))
+        # `May 3, 2024 / Jane Doe / 2 Comments`: a dated line's slashes part its fields too.
+        text = _SLASH.sub(" | ", text)
     if not text.isascii():
         cjk = _cjk_name(text)
         if cjk is not None:
@@ -318,6 +324,8 @@ def bare_names(text: str) -> list[str]:
     # person's before the house's (`Daily Example | Jane Doe`).
     houses: list[str] = []
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
+        if _is_firm(part):
+            continue  # `Example Networks, Inc.`: a firm's name, its legal form after a comma
         # `Jane Doe Follow`: the button after the name.
         names = _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
         if names and all(is_house(n) for n in names):
@@ -325,6 +333,12 @@ def bare_names(text: str) -> list[str]:
         elif names:
             return names + [a for a in _agencies(text) if a not in names]
     return houses
+
+
+def _is_firm(text: str) -> bool:
+    """Whether a text ends in a firm's legal form after a comma (`Example Networks, Inc.`)."""
+    _, comma, tail = text.rpartition(",")
+    return bool(comma) and tail.strip(" .").lower() in _FIRM_SUFFIXES
 
 
 def is_cjk_name(name: str) -> bool:
@@ -358,6 +372,16 @@ def _names_only(text: str) -> list[str]:
         return []
     tidy = (tidy_name(n) for n in names if n)
     return [n for n in tidy if n]
+
+
+def button_free(text: str) -> str:
+    """A line without the buttons at its ends (`Follow and` -> `and`; `Follow` -> ``)."""
+    words = text.split()
+    while words and words[0].lower().strip(".:") in _NOT_PERSON:
+        words.pop(0)
+    while words and words[-1].lower().strip(".:") in _NOT_PERSON:
+        words.pop()
+    return " ".join(words)
 
 
 def all_common(name: str, body: str) -> bool:

@@ -151,6 +151,7 @@ def _mark(text: str) -> bool:
     return len(text) <= 12 and text.isalpha() and (text.isupper() or text.startswith("Reuter"))
 
 
+_LABEL = re.compile(r"(?:by|von|par|por|di|door|af|av) ", re.IGNORECASE)
 _LABELLED_NAME = re.compile(r"(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
 
 
@@ -158,6 +159,9 @@ def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
     first = text[0]
     if not first.islower() or ends_sentence(prev):
+        return False
+    words = prev.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev):
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`).

@@ -149,6 +149,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _PICTURE_CREDIT.search(text):
         return False  # a search box, a skip link, a notice about the page itself
+    if text.endswith("。"):
+        return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one

@@ -32,10 +32,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "headline-shaped lines, and each entry has a heading under its time; the entry heading "
         "nearest the story is taken"
     ),
-    ("live-minute.txt", "title"): (
-        "a live page whose key events and entries carry headings under their times: the "
-        "latest entry's heading is taken for the page's headline"
-    ),
     ("ja-wire.txt", "byline"): (
         "a wire's name in brackets at the story's foot (`（共同通信）`) credits the story; a "
         "foot mark is read only for Latin-script agencies, and as the source, not the byline"

@@ -64,6 +64,13 @@ def test_a_cjk_line_closed_by_a_full_stop_is_no_headline_candidate() -> None:
     )
 
 
+def test_a_live_entry_heading_under_its_time_is_no_headline() -> None:
+    # Each entry opens on its time alone, then its heading and text; the key events list
+    # repeats the headings after `1h ago`. The page's own headline stands above them.
+    article = _normalize("live-entries.txt")
+    assert article.title == "Harbour ferry strike live: all sailings cancelled as talks break down"
+
+
 def test_menu_entries_are_the_short_lines_of_link_lists() -> None:
     entries = menu_entries(_page("section-label.txt"))
     assert {"politik", "kultur", "sport"} <= entries

@@ -161,6 +161,14 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-over-date.txt", ["Karl Weber"]),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
+        # A section's name over the headline is no byline though the date stands under the
+        # headline; nor is the headline's last phrase over its own date (`鉄道会社が発表`).
+        ("byline-cjk-kicker.txt", []),
+        ("headline-cjk-prose.txt", []),
+        # A labelled reporter (`記者王小明／台中報導`) signs though a caption credits them too.
+        ("byline-cjk-caption.txt", ["王小明"]),
+        # A name two lines under its date, only a count (`1,204` views) between them.
+        ("byline-cjk-count.txt", ["森川ゆかり"]),
         # A Japanese name stamped on its line under the headline signs, though the story
         # names the columnist's series after them (`山田花子のスマホ週報`).
         ("byline-cjk-series.txt", ["山田花子"]),

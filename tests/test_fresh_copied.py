@@ -32,6 +32,10 @@ KNOWN: dict[tuple[str, str], str] = {
         "headline-shaped lines, and each entry has a heading under its time; the entry heading "
         "nearest the story is taken"
     ),
+    ("ja-wire.txt", "byline"): (
+        "a wire's name in brackets at the story's foot (`（共同通信）`) credits the story; a "
+        "foot mark is read only for Latin-script agencies, and as the source, not the byline"
+    ),
 }
 
 

@@ -39,6 +39,38 @@ def test_a_headline_opening_with_a_menu_word_keeps_it() -> None:
     )
 
 
+def test_a_kind_label_in_capitals_glued_before_the_headline_is_cut() -> None:
+    # `EXCLUSIVE` set in its own inline element is copied onto the headline's line.
+    headline = "Pacific nations weigh joint fishing patrols"
+    assert tidy_headline(f"EXCLUSIVE {headline}") == (headline, [])
+    assert tidy_headline(f"ANALYSIS {headline}") == (headline, [])
+    # A headline in capitals, or one whose first word is the label's word, keeps it.
+    assert tidy_headline("BREAKING NEWS ABOUT THE PORT") == ("BREAKING NEWS ABOUT THE PORT", [])
+    assert tidy_headline("Breaking Bad star opens a bakery") == (
+        "Breaking Bad star opens a bakery",
+        [],
+    )
+
+
+def test_a_cjk_line_closed_by_a_full_stop_is_no_headline_candidate() -> None:
+    # Chinese and Japanese headlines never end on `。`; the story's sentences do.
+    page = _page("headline-cjk-prose.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    prose = [i for i, line in enumerate(page.lines) if line.text.endswith("。")]
+    assert prose and not any(is_candidate(page, i, zone) for i in prose)
+    assert _normalize("headline-cjk-prose.txt").title == (
+        "北浜線の一部区間、7月に運転再開へ 鉄道会社が発表"
+    )
+
+
+def test_a_live_entry_heading_under_its_time_is_no_headline() -> None:
+    # Each entry opens on its time alone, then its heading and text; the key events list
+    # repeats the headings after `1h ago`. The page's own headline stands above them.
+    article = _normalize("live-entries.txt")
+    assert article.title == "Harbour ferry strike live: all sailings cancelled as talks break down"
+
+
 def test_menu_entries_are_the_short_lines_of_link_lists() -> None:
     entries = menu_entries(_page("section-label.txt"))
     assert {"politik", "kultur", "sport"} <= entries

@@ -32,6 +32,10 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         ("Par Claire Dubois", ["Claire Dubois"], None),
         ("Von Anna Berger", ["Anna Berger"], None),
         ("记者 张三 李四", ["张三", "李四"], None),
+        # Where the reporter filed from (`／新竹報導`) and their trade in brackets follow the name.
+        ("記者陳美玲／新竹報導", ["陳美玲"], None),
+        ("记者张三/北京报道", ["张三"], None),
+        ("文／林志明（社工師）", ["林志明"], None),
         # An outlet glued to the names without a comma is still the outlet (lost for a while
         # when split_names learned to cut it off the names).
         ("By JANE DOE Associated Press", ["Jane Doe"], "AP"),

@@ -114,6 +114,7 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         ("20 Nisan 2026 Pazartesi", "2026-04-20"),  # Turkish
         ("14. heinäkuuta 2024 klo 10.15", "2024-07-14"),  # Finnish
         ("3 desember 2024", "2024-12-03"),  # Norwegian
+        ("5 mrt 2024, 14:02", "2024-03-05"),  # Dutch, March shortened as `mrt`
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:

@@ -110,7 +110,10 @@ _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)"
 _CJK_BYLINE = re.compile(
     rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|著者|筆者|執筆者|"
-    rf"コラムニスト)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
+    rf"コラムニスト)\s*[:：/／｜|]?\s*{_CJK_NAMES}"
+    # `記者陳美玲／新竹報導`: where the reporter filed from; `文／林志明（社工師）`: their trade.
+    rf"(?:\s*[/／]\s*[\u4e00-\u9fff]{{1,8}}?(?:報導|报道|報道))?(?:[（(][^（()）]{{1,12}}[）)])?"
+    rf"[）)】]?$"
 )
 _CJK_CREDIT = re.compile(
     rf"^[（(【]?(?P<role>责任编辑|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"

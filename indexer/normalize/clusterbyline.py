@@ -33,6 +33,7 @@ from indexer.normalize.othercredit import (
     AGENCY_LINE,
     agency_byline,
     dated_beside,
+    dated_close,
     dated_desk,
     dated_pen_name,
     house_credit,
@@ -49,14 +50,15 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`, `Story:
 # Jane Doe`; not `Redacción:`, which signs related items' boxes too.
 _AUTHOR_LABEL = re.compile(
-    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор|written by|投稿者|著者"
-    r"|作者)"
+    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор(?:ы|ка)?|written by"
+    r"|投稿者|著者|作者)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
     r"|writer)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(
-    r"^(?:by|von|par|por|authors?|autor(?:in)?|auteur|autore|written by|author of the article"
+    r"^(?:by|von|par|por|authors?|autor(?:in)?|auteur|autore|автор(?:ы|ка)?|written by"
+    r"|author of the article"
     r"|autor des artikels|(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis"
     r"|essay|commentary|column|opinion|meinung)\s+(?:von|by|par|por|di)"
     # `Written on Mar 17 by` / `Jane Doe`: a short stamp that ends in its label.
@@ -174,7 +176,7 @@ def header_byline(
     houses = [names for i in order if (names := signed[i] or _dated_house(page, i))]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
-    order += [i for i in _over_dates(page, zone) if i not in cluster_lines]
+    order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
     prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
@@ -201,7 +203,7 @@ def header_byline(
             continue  # above the headline stand kickers, sections and menus, not bylines
         if _in_link_box(page, i, mark):
             continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
-        if is_cjk_name(names[0]) and not dated_beside(page, i):
+        if is_cjk_name(names[0]) and not dated_close(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if wire is not None and not mark < i < wire_at:
             continue  # the agency under the headline signs before what stands further off

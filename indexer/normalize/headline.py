@@ -81,6 +81,13 @@ _NOTICE = re.compile(
     r"|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
 )
+# A time alone on its line, as a live page opens each entry (`16:40`, `15.02 GMT`, `9:05 a.m.`).
+_ENTRY_TIME = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|pdt|utc|uhr|h))?$",
+    re.IGNORECASE,
+)
+_AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
+_LIVE_ENTRIES = 3  # timed entries that make a live page
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
@@ -149,6 +156,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _PICTURE_CREDIT.search(text):
         return False  # a search box, a skip link, a notice about the page itself
+    if text.endswith("。"):
+        return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
@@ -191,10 +200,22 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     """The lines that may be the headline: near the top of the zone, nearest first."""
     low = max(0, zone.start - WINDOW)
     high = min(len(page.lines), zone.start + BELOW, zone.end)
+    # A live page's entries each open on their time alone (`16:40`, `15.02 GMT`), then a
+    # heading and the entry's text: an entry's heading, never the page's headline. (A list of
+    # teasers stamped with their times has no text under its headings.)
+    entries = {
+        i + 1
+        for i in range(len(page.lines) - 2)
+        if _ENTRY_TIME.match(page.text(i)) and ends_sentence(page.text(i + 2))
+    }
+    entries = entries if len(entries) >= _LIVE_ENTRIES else set()
     return [
         i
         for i in range(high - 1, low - 1, -1)
-        if (i <= zone.start or _signed(page, zone, i)) and is_candidate(page, i, zone)
+        if (i <= zone.start or _signed(page, zone, i))
+        and i not in entries
+        and not _AGO.match(page.text(i))
+        and is_candidate(page, i, zone)
     ]
 
 

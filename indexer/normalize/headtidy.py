@@ -30,6 +30,12 @@ _GLUED_HOME = re.compile(
     r"^(?:Home(?:page)?|Startseite|Start|Inicio|Início|Accueil|Portada)(?=[A-Z])"
 )
 _STEP_WORDS = 3
+# A label of the story's kind set in capitals in its own inline element before the headline,
+# copied onto the headline's line with no mark (`EXCLUSIVE Pacific nations weigh …`).
+_KIND_LABEL = re.compile(
+    r"^(?:EXCLUSIVE|BREAKING|ANALYSIS|EXPLAINER|OPINION|WATCH|VIDEO|UPDATED?|EXKLUSIV|EILMELDUNG"
+    r"|EXCLUSIVA|EXCLUSIVO|EXCLUSIF|ESCLUSIVA|ESCLUSIVO) (?=[^\W\d_][^\W_]*[a-zà-ÿ])"
+)
 _STEP_CHARS = 3  # `Mc` in `McDonald's` is no step of a trail
 
 
@@ -41,6 +47,9 @@ def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, l
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
     text = _without_labels(text, menu)
+    kind = _KIND_LABEL.match(text)
+    if kind is not None and word_count(text[kind.end() :]) >= 3:
+        text = text[kind.end() :]
     glued = _GLUED_BYLINE.search(text)
     if glued is None or glued.start() == 0:
         return text, []

@@ -14,7 +14,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
     2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
         "febbraio", "fevereiro", "fev", "februari", "lutego", "luty", "února", "únor",
         "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie"),
-    3: ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart",
+    3: ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart", "mrt",
         "marts", "marca", "marzec", "března", "březen", "марта", "березня", "maaliskuuta",
         "martie"),
     4: ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",

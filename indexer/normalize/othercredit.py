@@ -52,6 +52,20 @@ def dated_beside(page: Page, i: int, reach: int = DATE_REACH) -> bool:
     )
 
 
+def dated_close(page: Page, i: int) -> bool:
+    """Whether line `i` states a date or stands by one with no words between (`小暮ひさのり` /
+    `6,762` / `2019.04.19 20:00`; not a kicker whose date stands across the headline)."""
+    if find_date(page.text(i)) is not None:
+        return True
+    for j in range(max(0, i - DATE_REACH), min(len(page.lines), i + DATE_REACH + 1)):
+        if j == i or parse_date_line(page.text(j)) is None:
+            continue
+        between = (page.text(k) for k in range(min(i, j) + 1, max(i, j)))
+        if not any(c.isalpha() for text in between for c in text):
+            return True
+    return False
+
+
 def agency_byline(text: str) -> str | None:
     """A `By` line that credits a news agency alone (`By Associated Press`, `Von dpa, 30.04.`)."""
     match = AGENCY_LINE.match(text)

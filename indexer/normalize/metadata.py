@@ -156,9 +156,11 @@ def days_near_headline(
     }
 
 
-def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
+def times_near_headline(
+    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE
+) -> list[str]:
     """The `datetime` of the `<time>` elements in the visible headline's header cluster."""
-    span = _header_cluster(page, title, _BEFORE_HEADLINE)
+    span = _header_cluster(page, title, before)
     if span is None:
         return []
     return [stamp for pos, stamp in page.time_stamps if span[0] <= pos <= span[1]]
@@ -175,7 +177,9 @@ def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int
     end = at[0] + _AFTER_HEADLINE
     # The header cluster ends where the story's paragraphs begin.
     body = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at[0]]
-    return at[0] - before, min([end, *body[:1]])
+    # The headline's key sits at the position of the piece before it: that piece is "before".
+    start = at[0] - before if before else at[0] + 1
+    return start, min([end, *body[:1]])
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:

@@ -174,7 +174,9 @@ def choose_date(
         return _local_shown_day(
             _settle(stated), published, days_near_headline(page, title, before=0)
         )
-    near = days_near_headline(page, title)
+    # Dates above the headline are often a list of other stories or the masthead's today: where
+    # the page shows a day under its headline, only that confirms a heuristic date.
+    near = days_near_headline(page, title, before=0) or days_near_headline(page, title)
     heuristic = [
         (d, how)
         for d, how in ((guessed, "htmldate"), (text, "text"), (url_date(url), "url"))
@@ -205,10 +207,12 @@ def _header_time(
 ) -> tuple[PartialDate, str] | None:
     """The one day the `<time datetime>` elements of the headline's header cluster state, where
     the page also shows it there in words and it is not the update: the template's stamp of the
-    story (those of related stories and comments sit below the story's first paragraph)."""
+    story (those of related stories and comments sit below the story's first paragraph, or
+    above the headline: those under it are taken where there are any)."""
+    stamps = times_near_headline(page, title, before=0) or times_near_headline(page, title)
     days = {
         _day(date)
-        for stamp in times_near_headline(page, title)
+        for stamp in stamps
         if (date := local_date(stamp)) is not None and date.day is not None
     }
     if len(days) != 1 or not days <= near or days & updated:

@@ -40,7 +40,7 @@ _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "ht
 _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
 _LABEL = re.compile(
     r"^(?:by|von|par|por|door|av|af|di|da|autor(?:in)?|author|text|written by|"
-    r"reporting by)\b[:\s]*",
+    r"reporting by|بقلم)\b[:\s]*",
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
@@ -77,10 +77,12 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
 _BYLINE_START = re.compile(
-    r"^(?:by|von|par|por|door|av|af|text|written by|reporting by|autor(?:in)?|author)\b[:\s]",
+    r"^(?:by|von|par|por|door|av|af|text|written by|reporting by|autor(?:in)?|author|بقلم)\b[:\s]",
     re.IGNORECASE,
 )
-_BARE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author)\s*:?$", re.I)
+_BARE_LABEL = re.compile(
+    r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author|بقلم)\s*:?$", re.IGNORECASE
+)
 _ANCESTORS = 8
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
 _TEASER_TEXT = 300  # and the block holding both is short

@@ -68,14 +68,10 @@ KNOWN: dict[tuple[str, str], str] = {
     ("h1-kicker.html", "title"): (
         "a kicker `<span>` inside the `<h1>` (`Exclusive`) is read as part of the headline"
     ),
-    ("ja-span-date.html", "date"): (
-        "a Japanese page whose only date is in a `<span class=date>` under the headline: its "
-        "paragraphs are shorter than a paragraph's length in Latin script, so the header "
-        "cluster runs on into a ranking list with dates of its own, and the reader abstains"
-    ),
     ("ru-page.html", "date"): (
         "a date shown under the headline (`12 марта 2025, 14:30`) with no metadata is not "
-        "taken because a reader's comment below the story shows another day"
+        "taken: the story's paragraphs are short, so no paragraph closes the header and a "
+        "reader's comment below the story, showing another day, falls within it"
     ),
     ("zh-xinhua.html", "title"): (
         "a Chinese `<title>` joining headline and site with a bare `-` is taken whole"

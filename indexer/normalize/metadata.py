@@ -131,7 +131,7 @@ def _shown_days(
             if not line:
                 continue
             position += 1
-            if len(line) > _PARAGRAPH:
+            if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
                 continue
@@ -139,6 +139,12 @@ def _shown_days(
             if found and found[0].year and found[0].month and found[0].day:
                 shown.append((position, (found[0].year, found[0].month, found[0].day)))
     return shown
+
+
+def _width(line: str) -> int:
+    """A text's length with each wide (CJK) character counted twice: such a script says in
+    one character what others say in two or three, so its paragraphs are shorter."""
+    return len(line) + sum(unicodedata.east_asian_width(c) in "WF" for c in line)
 
 
 def days_near_headline(
@@ -154,6 +160,20 @@ def days_near_headline(
         for pos, item in page.shown_days
         if not isinstance(item, str) and span[0] <= pos <= span[1]
     }
+
+
+def days_before_story(page: PageMeta, title: str | None) -> set[tuple[int, int, int]] | None:
+    """Full dates shown anywhere before the story's first paragraph under the visible headline,
+    or None where the headline is not shown or no paragraph follows it (dates after that
+    paragraph belong to the story's text, comments or lists of other stories)."""
+    if not title:
+        return None
+    key = title_key(title)
+    at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
+    body = [pos for pos, item in page.shown_days if item == _BODY_MARK and at and pos > at[0]]
+    if not body:
+        return None
+    return {item for pos, item in page.shown_days if not isinstance(item, str) and pos < body[0]}
 
 
 def times_near_headline(

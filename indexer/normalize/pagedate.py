@@ -14,7 +14,12 @@ from dateutil import parser as date_parser
 
 from indexer.models import PartialDate
 from indexer.normalize.fields import supplied_date
-from indexer.normalize.metadata import PageMeta, days_near_headline, times_near_headline
+from indexer.normalize.metadata import (
+    PageMeta,
+    days_before_story,
+    days_near_headline,
+    times_near_headline,
+)
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -196,7 +201,9 @@ def choose_date(
     header_time = _header_time(page, title, near, updated)
     if header_time is not None:
         return header_time
-    return _header_day(near, shown, heuristic, updated)
+    return _header_day(near, shown, heuristic, updated) or _header_day(
+        near, days_before_story(page, title) or set(), heuristic, updated, "story-top"
+    )
 
 
 def _header_time(
@@ -244,16 +251,19 @@ def _header_day(
     shown: set[tuple[int, int, int]],
     heuristic: list[tuple[PartialDate, str]],
     updated: set[tuple[int | None, int | None, int | None]],
+    scope: str = "page",
 ) -> tuple[PartialDate, str] | None:
     """The one day a page without stated dates shows in its headline's cluster, when it is the
-    only full date on the whole page and no reader found another (a date that no reader
-    parsed from the page's text, a `Dec 15, 2016` beside a byline, is still the story's)."""
+    only full date `shown` on the whole page (or, with `scope="story-top"`, above the story's
+    first paragraph) and no reader found another (a date that no reader parsed from the page's
+    text, a `Dec 15, 2016` beside a byline, is still the story's)."""
     if len(near) != 1 or shown != near or near & updated:
         return None
     day = next(iter(near))
     if any(_day(d) != day for d, _ in heuristic):
         return None
-    return PartialDate(*day), "headline+only-date-shown"
+    how = "only-date-shown" if scope == "page" else "only-date-above-story"
+    return PartialDate(*day), f"headline+{how}"
 
 
 def _without_updates(stated: list[_Stamp], updates: list[_Stamp]) -> list[tuple[PartialDate, str]]:

@@ -24,6 +24,9 @@ MONTH_PATTERN = (
 _MONTH_ANY = (
     r"\b(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")\b"
 )
+# Month names dateutil cannot read as one word: Devanagari's vowel signs are no letters to it.
+_MARKED = sorted((re.escape(n) for n in MONTH_NUMBER if not n.isalpha()), key=len, reverse=True)
+_MARKED_MONTH = re.compile(r"(?i:" + "|".join(_MARKED) + r")")
 _WEEKDAY_ANY = (
     r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
     r"|fri|sat|sun)\b\.?"
@@ -80,6 +83,7 @@ _DATE_LINE = re.compile(
     r"|最終更新日?|更新日時?|bijgewerkt|opdateret|aktualizováno|atualizado|обновлено|päivitetty|수정|업데이트"
     r"|modifié(?:\s+le)?|(?:zuletzt\s+)?geändert|gewijzigd|ändrad|endret|ændret|frissítve"
     r"|ενημερώθηκε|оновлено|diperbarui|cập nhật|actualizat|actualitzat|stand\b"
+    r"|עודכן|(?:آخر\s+)?تحديث|(?:تم\s+)?التحديث|अपडेटेड|अपडेट"
     r"|(?:letzte\s+)?aktualisierung|(?:última\s+)?actualización|(?:ultimo\s+)?aggiornamento"
     r"|(?:dernière\s+)?mise à jour)"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
@@ -87,7 +91,8 @@ _DATE_LINE = re.compile(
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
-    r"|发表于|發表於))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
+    r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε)"
+    r")(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
@@ -180,6 +185,7 @@ def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
         return _checked(
             *numeric_parts(*numeric.groups(), zoned if zoned is not None else day_first)
         )
+    text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)

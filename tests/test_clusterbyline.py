@@ -178,6 +178,10 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-wire-under.txt", ["Associated Press"]),
         # A stamp in a language whose dates are not read does not void the name before it.
         ("byline-foreign-stamp.txt", ["Kari Nordmann"]),
+        # A name in a script without capitals (Arabic, Devanagari) after its label signs,
+        # though its words cannot be told from the story's by case.
+        ("byline-caseless-label.txt", ["سارة خليل"]),
+        ("byline-devanagari-label.txt", ["प्रिया वर्मा"]),
     ],
 )
 def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str]) -> None:

@@ -40,6 +40,10 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         # when split_names learned to cut it off the names).
         ("By JANE DOE Associated Press", ["Jane Doe"], "AP"),
         ("By JANE DOE AND JOHN ROE Associated Press", ["Jane Doe", "John Roe"], "AP"),
+        # `By` in Indonesian, Arabic and Hebrew; names in scripts without capitals.
+        ("Oleh Dwi Anggraini", ["Dwi Anggraini"], None),
+        ("بقلم سارة خليل", ["سارة خليل"], None),
+        ("מאת דנה כהן", ["דנה כהן"], None),
     ],
 )  # fmt: skip
 def test_byline_lines(line: str, names: list[str], outlet: str | None) -> None:
@@ -146,6 +150,7 @@ def test_names_split_without_their_places() -> None:
         ("Thursday morning", None),
         ("jane@example.com", None),
         ("Madonna", None),  # a single word is too often not a person
+        ("أخبار محلية", None),  # no capitals tell a name without a label before it
     ],
 )
 def test_clean_name(text: str, name: str | None) -> None:

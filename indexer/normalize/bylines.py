@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from indexer.models import PartialDate
 from indexer.normalize.dates import find_date
-from indexer.normalize.lines import is_upper, mostly_upper, word_count
+from indexer.normalize.lines import cjk_count, is_upper, mostly_upper, word_count
 from indexer.normalize.sources import canonical_outlet, is_outlet_like, outlet_name
 
 _DIGIT = re.compile(r"\d")
@@ -33,7 +34,8 @@ BYLINE_LABELS = (
         for kind in "kommentar kolumne gastbeitrag analyse essay reportage glosse".split()
         for article in ("", "ein ", "eine ")
     ),
-    *"by von par por door af av".split(),
+    # `Oleh` (Indonesian, Malay), `بقلم` (Arabic, by the pen of), `מאת` (Hebrew): `By`.
+    *"by von par por door af av oleh بقلم מאת".split(),
 )
 _BYLINE = re.compile(
     rf"^(?:{'|'.join(BYLINE_LABELS)})\s*:?\s+(?P<rest>\S.*)$",
@@ -147,8 +149,27 @@ def _name_token(token: str) -> bool:
     return token[:1].isupper() and not token[:1].isascii() and bool(_NAME_REST.match(token[1:]))
 
 
-def clean_name(text: str) -> str | None:
-    """A person's name from a credit, in its usual capitals; None if it is not a name."""
+def _caseless_word(token: str) -> bool:
+    """Whether a word is written in a script without capitals (Arabic, Hebrew, Devanagari)."""
+    letters = [c for c in token if c.isalpha()]
+    return (
+        bool(letters)
+        and all(c.isalpha() or unicodedata.category(c) in ("Mn", "Mc") for c in token)
+        and not any(c.isascii() or c.lower() != c.upper() or cjk_count(c) for c in letters)
+    )
+
+
+def caseless_name(name: str) -> bool:
+    """Whether a name is written wholly in a script without capitals (`أحمد منصور`)."""
+    return all(_caseless_word(word) for word in name.split())
+
+
+def clean_name(text: str, *, caseless: bool = False) -> str | None:
+    """A person's name from a credit, in its usual capitals; None if it is not a name.
+
+    `caseless`: the text follows a byline label, where a name in a script without capitals
+    (`كتب: أحمد منصور`) can be told by its place, as capitals tell it elsewhere.
+    """
     text = _LOCATION.sub("", text.strip())
     text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
@@ -169,7 +190,7 @@ def clean_name(text: str) -> str | None:
         if low in _PARTICLES:
             continue
         # A nickname in quotes (`Amanda "Tania Mae" Tan`) is part of the name.
-        if not _name_token(token.strip('"“”')):
+        if not _name_token(token.strip('"“”')) and not (caseless and _caseless_word(token)):
             return None
     if canonical_outlet(text):
         return None
@@ -178,8 +199,9 @@ def clean_name(text: str) -> str | None:
     return text
 
 
-def split_names(text: str) -> list[str]:
-    """The names in `A, B and C in Beijing`; places after a located name are not names."""
+def split_names(text: str, *, caseless: bool = False) -> list[str]:
+    """The names in `A, B and C in Beijing`; places after a located name are not names
+    (`caseless`: as in `clean_name`)."""
     names: list[str] = []
     located = False
     for part in _NAME_SPLIT.split(text):
@@ -189,7 +211,7 @@ def split_names(text: str) -> list[str]:
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):
             located = True
-        name = clean_name(part) or before_outlet(part)
+        name = clean_name(part, caseless=caseless) or before_outlet(part)
         if name and name not in names:
             names.append(name)
     return names
@@ -274,7 +296,7 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         helper = [] if house else split_names(tail.group("rest"))
         credit.byline.extend(n for n in helper if n not in credit.byline)
         return True
-    names = split_names(segment)
+    names = split_names(segment, caseless=True)
     glued = _glued_outlet(segment)
     if glued is not None and names in ([], glued[0]):
         # `JANE DOE Associated Press`: an outlet glued to the names without a comma (which

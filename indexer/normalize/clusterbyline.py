@@ -53,7 +53,7 @@ _AUTHOR_LABEL = re.compile(
     r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор(?:ы|ка)?|written by"
     r"|投稿者|著者|作者)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
-    r"|writer)\s*:)\s*",
+    r"|writer|penulis|γράφει|كتب|लेखक|रिपोर्ट)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(

@@ -27,6 +27,8 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         ("By keith grant, Reuters", ["Keith Grant"], "Reuters"),
         ("By Cal Mankowski, Reutersd", ["Cal Mankowski"], None),  # a typo'd tail is no person
         ("By Ana Ribeiro, Staff Writer", ["Ana Ribeiro"], None),
+        # The office the writer works in is no second writer.
+        ("By Nora Elling, University Communications", ["Nora Elling"], None),
         ("By A. B. Carter, Lena Park and Omar Haddad", ["A. B. Carter", "Lena Park",
                                                          "Omar Haddad"], None),
         ("Par Claire Dubois", ["Claire Dubois"], None),

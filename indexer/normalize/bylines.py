@@ -55,8 +55,9 @@ _PARTICLES = frozenset(
 NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
     press agency service services desk team newsroom bureau contributor contributors online
-    digital media group the a an and of for in at with from by updated published posted photo
-    photos video analysis opinion wire wires report reporting editing our your his her their
+    communications relations digital media group the a an and of for in at with from by updated
+    published posted photo photos video analysis opinion wire wires report reporting editing our
+    your his her their
     chief senior special associate political economics business technology international
     national foreign affairs columnist producer anchor host journalist journalists guest
     contributing this that said says according january february october november december

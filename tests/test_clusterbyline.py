@@ -182,6 +182,8 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # though its words cannot be told from the story's by case.
         ("byline-caseless-label.txt", ["سارة خليل"]),
         ("byline-devanagari-label.txt", ["प्रिया वर्मा"]),
+        # A press release's contact under `Media Contact:` is whom to call, not the writer.
+        ("byline-press-contact.txt", []),
     ],
 )
 def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str]) -> None:

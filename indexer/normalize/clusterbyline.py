@@ -81,6 +81,12 @@ _STAMP_BY = re.compile(
     r"|publicada|veröffentlicht|pubblicato)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by|par|por|von|da)"
     r"\s+(?P<rest>\S.*)$"
 )
+# `Media Contact:`, `Press enquiries`, `Pressekontakt:`: a release's contact, a name under it.
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:media|press|news|pr)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$"
+    r"|^(?:pressekontakt|kontakt|contacto(?:\s+de\s+prensa)?|contact\s+presse)\s*:?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
 _SUBSCRIBERS = re.compile(
@@ -197,6 +203,8 @@ def header_byline(
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
+            continue  # `Media Contact:` / `Jane Roe`: whom the press calls, not the writer
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):

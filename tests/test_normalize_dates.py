@@ -194,6 +194,7 @@ def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
         "The meeting on March 3, 2025 ended without agreement on the budget or the schedule.",
         "Jan 5, 2024 | Updated 3 hours ago",  # the update is no date, and the line is no byline
         "金正恩氏が習近平氏に書簡 朝鮮中央通信 （2018/6/16 10:20）",  # a linked headline's date
+        "June 3, 1931 – March 27, 2024",  # a life or a period, no stamp
     ],
 )
 def test_lines_that_are_not_date_lines(line: str) -> None:

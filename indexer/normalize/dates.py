@@ -101,6 +101,8 @@ _UPDATED_AFTER = re.compile(
     r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
     re.IGNORECASE,
 )
+_TIME_FIRST = re.compile(rf"(?:{_TIME})")
+_SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
@@ -265,6 +267,8 @@ def parse_date_line(
     found = find_date(text, day_first) if bare and len(text) <= 80 else None
     if found is None or found[0].year is None:
         return None  # `Pay Aug 1`: a bare date line of a page states its year
+    if span_follows(text[text.find(found[1]) + len(found[1]) :], day_first):
+        return None
     if text.startswith(found[1]) and _UPDATED_AFTER.match(text, len(found[1])):
         return "updated", found[0]
     if found[0].day and text.startswith(found[1]):
@@ -280,6 +284,21 @@ def parse_date_line(
     if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
         return None
     return "published", found[0]
+
+
+def span_follows(rest: str, day_first: bool | None = None) -> bool:
+    """Whether what follows a date is a dash and a second date with its year: the first opens a
+    span (`June 3, 1931 – March 27, 2024`: a life, a period), no stamp; a time after the dash
+    (`December 6, 2016 — 6:22 PM EST December 7, 2016 …`) times the first."""
+    dash = _SPAN_DASH.match(rest)
+    if dash is None or _TIME_FIRST.match(rest, dash.end()):
+        return False
+    second = find_date(rest[dash.end() :], day_first)
+    return (
+        second is not None
+        and second[0].year is not None
+        and rest[dash.end() :].startswith(second[1])
+    )
 
 
 def time_label(text: str) -> str | None:

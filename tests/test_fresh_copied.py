@@ -40,10 +40,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a wire's name in brackets at the story's foot (`（共同通信）`) credits the story; a "
         "foot mark is read only for Latin-script agencies, and as the source, not the byline"
     ),
-    ("gov-release.txt", "title"): (
-        "a government site's banner (`An official website of the State of …`) over the menus "
-        "is weighed as a headline"
-    ),
     ("he-news.txt", "byline"): (
         "a bare name without a label over its date line, in a script without capitals "
         "(Hebrew): bare names are told by their capitals alone"

@@ -182,6 +182,8 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # though its words cannot be told from the story's by case.
         ("byline-caseless-label.txt", ["سارة خليل"]),
         ("byline-devanagari-label.txt", ["प्रिया वर्मा"]),
+        # A name without capitals alone over the date line under the headline (Hebrew).
+        ("byline-caseless-over-date.txt", ["דנה כהן"]),
         # A press release's contact under `Media Contact:` is whom to call, not the writer.
         ("byline-press-contact.txt", []),
     ],
@@ -195,6 +197,15 @@ def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:
     # Without its date line the name under the headline is no more a byline than `社会` is.
     undated = text.replace("2025/1/21 20:50\n", "")
     path = DATA / "byline-cjk.txt"
+    article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
+    assert article.byline == []
+
+
+def test_a_name_without_capitals_needs_the_date_line_under_it() -> None:
+    text = (DATA / "byline-caseless-over-date.txt").read_text(encoding="utf-8")
+    # Without its date line, nothing tells the two words under the standfirst for a name.
+    undated = text.replace("פורסם: 21.04.24, 18:05\n", "")
+    path = DATA / "byline-caseless-over-date.txt"
     article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
     assert article.byline == []
 

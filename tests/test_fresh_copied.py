@@ -40,10 +40,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a wire's name in brackets at the story's foot (`（共同通信）`) credits the story; a "
         "foot mark is read only for Latin-script agencies, and as the source, not the byline"
     ),
-    ("he-news.txt", "byline"): (
-        "a bare name without a label over its date line, in a script without capitals "
-        "(Hebrew): bare names are told by their capitals alone"
-    ),
     ("medium-post.txt", "title"): (
         "a blog platform's subtitle (a second headline-shaped line under the headline, then "
         "the author, `Follow`, `7 min read`) is taken for the headline, being nearer the byline"

@@ -122,6 +122,9 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         ("الخميس 4 تموز 2024", "2024-07-04"),  # Arabic, the Levantine name of July
         ("11 नवंबर 2023, 06:45 PM IST", "2023-11-11"),  # Hindi, vowel signs inside the month
         ("11 अक्तूबर 2023", "2023-10-11"),  # Hindi, another spelling of October
+        ("12 Mart 2024 Salı", "2024-03-12"),  # Turkish March
+        ("27 Φεβ 2024", "2024-02-27"),  # Greek, the month shortened
+        ("יום ראשון, 3 במרץ 2024", "2024-03-03"),  # Hebrew, the month after `ב` (in)
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:
@@ -161,6 +164,7 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("آخر تحديث: 11 أبريل 2024", "updated", "2024-04-11"),
         ("प्रकाशित: 22 मार्च 2024, 07:30 PM (IST)", "published", "2024-03-22"),  # Hindi
         ("अपडेटेड: 23 मार्च 2024", "updated", "2024-03-23"),
+        ("Yayınlanma: 12 Mart 2024 10:45", "published", "2024-03-12"),  # Turkish
         # CNN's older pages stamp the day of the last update before the word.
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "updated", "2013-11-28"),
         ("May 2, 2021, updated 10:15 a.m. ET", "updated", "2021-05-02"),

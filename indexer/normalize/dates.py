@@ -91,7 +91,8 @@ _DATE_LINE = re.compile(
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
-    r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε)"
+    r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε"
+    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan)"
     r")(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

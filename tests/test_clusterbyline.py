@@ -210,6 +210,36 @@ def test_a_name_without_capitals_needs_the_date_line_under_it() -> None:
     assert article.byline == []
 
 
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Yazar: ", "Ayşe Demir"),  # Turkish
+        ("Muhabir: ", "Ayşe Demir"),
+        ("Γράφει ο ", "Νίκος Αλεξίου"),  # Greek
+        ("Συντάκτης: ", "Νίκος Αλεξίου"),
+        ("Tác giả: ", "Nguyễn Minh Anh"),  # Vietnamese
+        ("Wartawan: ", "Dwi Anggraini"),  # Indonesian
+        ("Napisała ", "Anna Nowak"),  # Polish
+        ("بواسطة ", "سارة خليل"),  # Arabic `by`
+    ],
+)
+def test_writer_labels_of_more_languages(label: str, name: str) -> None:
+    # The label on the byline's line under the headline and standfirst, the date below.
+    text = (
+        "News\nRiver ferry returns after two years of repairs to its landing stage\n"
+        "The crossing will run every half hour from Monday, the operator said.\n"
+        f"{label}{name}\n12.03.2024 10:45\n"
+        + "\n".join(
+            f"The ferry made {n} trial crossings this week with no passengers on board, and the "
+            "operator said the new landing stage had passed its last safety inspection."
+            for n in range(4)
+        )
+    )
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="a", file="a.txt", path=path, kind="text", text=text))
+    assert article.byline == [name]
+
+
 def test_an_update_label_stamped_with_a_name_is_no_name() -> None:
     # `Actualizado Lunes, 2 diciembre 2024`: the stamp's label and weekday are not a person.
     text = (

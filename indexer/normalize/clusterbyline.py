@@ -49,12 +49,16 @@ from indexer.normalize.zone import Zone
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
 # `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`, `Story:
-# Jane Doe`; not `Redacción:`, which signs related items' boxes too.
+# Jane Doe`; not `Redacción:`, which signs related items' boxes too. The writer's and the
+# reporter's words of more languages: `Γράφει ο`, `Napisała`, `Bởi`, `بواسطة` (by), `Yazar:`,
+# `Muhabir:`, `Haber:` (Turkish), `Συντάκτης:`, `Tác giả:`, `Wartawan:`, `כתב:`, `كتبت:`,
+# `संवाददाता:`.
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор(?:ы|ка)?|written by"
-    r"|投稿者|著者|作者)"
+    r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
-    r"|writer|penulis|γράφει|كتب|लेखक|रिपोर्ट)\s*:)\s*",
+    r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
+    r"|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(

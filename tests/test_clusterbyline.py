@@ -184,6 +184,8 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-devanagari-label.txt", ["प्रिया वर्मा"]),
         # A name without capitals alone over the date line under the headline (Hebrew).
         ("byline-caseless-over-date.txt", ["דנה כהן"]),
+        # A blog post signed at its foot: `Posted by Jane Doe at 16:42`, the time cut.
+        ("byline-posted-by-foot.txt", ["Margaret Ellery"]),
         # A press release's contact under `Media Contact:` is whom to call, not the writer.
         ("byline-press-contact.txt", []),
     ],

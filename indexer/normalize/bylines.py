@@ -15,7 +15,10 @@ _DIGIT = re.compile(r"\d")
 # The words that open a byline; a label's last word is what every line signed with it holds.
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
-    *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    *(
+        f"{kind} by"
+        for kind in "perspective essay written words story text reported posted".split()
+    ),
     *(f"guest {kind} by" for kind in "column post essay article".split()),
     # `Written by` in other languages.
     *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(

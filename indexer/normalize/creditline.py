@@ -305,7 +305,8 @@ def without_stamps(text: str) -> str:
     while found is not None:
         text = text.replace(found[1], " | ")
         found = find_date(text)
-    text = STAMP_BITS.sub(" ", text)
+    # Twice: a time cut first leaves its `at` at the end (`Posted by Jane Doe at 16:42`).
+    text = STAMP_BITS.sub(" ", STAMP_BITS.sub(" ", text))
     return " ".join(text.split()).strip(" |·•-–—/:,")
 
 

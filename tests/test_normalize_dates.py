@@ -125,6 +125,7 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         ("12 Mart 2024 Salı", "2024-03-12"),  # Turkish March
         ("27 Φεβ 2024", "2024-02-27"),  # Greek, the month shortened
         ("יום ראשון, 3 במרץ 2024", "2024-03-03"),  # Hebrew, the month after `ב` (in)
+        ("Thứ ba, ngày 9 tháng 4 năm 2024 15:20", "2024-04-09"),  # Vietnamese, month a number
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:

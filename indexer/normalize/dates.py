@@ -47,6 +47,7 @@ _DATE_CORE = (
     rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
+    r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
 )
 # A date is found from its core (tried only where a number or a month name starts), then
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
@@ -68,6 +69,8 @@ _GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# Vietnamese writes the month as a number after `tháng` (month): `ngày 9 tháng 4 năm 2024`.
+_VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)|,)\s*(\d{4}))?")
 # Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
 _YEAR_FIRST = re.compile(
     r"^(\d{4})\s*(?:[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]|[/.](\d{1,2})[/.](\d{1,2})\b)"
@@ -169,6 +172,12 @@ def _prepare(text: str) -> str:
 def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
     """Parse one date expression at the precision it states, on the day it names (`day_first`:
     the page's order for a numeric date that reads both ways, see `dateorder`)."""
+    vietnamese = _VIETNAMESE.search(text)
+    if vietnamese:
+        day, month, year = vietnamese.groups()
+        if year is None:
+            return PartialDate(None, int(month), int(day)) if 1 <= int(month) <= 12 else None
+        return _checked(int(year), int(month), int(day))
     year_first = _YEAR_FIRST.match(text.strip())
     if year_first:
         # The time after a year-first date carries no zone here: the day stands as written.

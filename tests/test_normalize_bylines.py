@@ -42,6 +42,9 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         # when split_names learned to cut it off the names).
         ("By JANE DOE Associated Press", ["Jane Doe"], "AP"),
         ("By JANE DOE AND JOHN ROE Associated Press", ["Jane Doe", "John Roe"], "AP"),
+        # The kind of piece before its writer.
+        ("Feature by Catriona Bell", ["Catriona Bell"], None),
+        ("Profile by Catriona Bell", ["Catriona Bell"], None),
         # `By` in Indonesian, Arabic and Hebrew; names in scripts without capitals.
         ("Oleh Dwi Anggraini", ["Dwi Anggraini"], None),
         ("بقلم سارة خليل", ["سارة خليل"], None),

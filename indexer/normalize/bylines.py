@@ -19,6 +19,7 @@ BYLINE_LABELS = (
         f"{kind} by"
         for kind in "perspective essay written words story text reported posted".split()
     ),
+    *(f"{kind} by" for kind in "article profile feature obituary".split()),
     *(f"guest {kind} by" for kind in "column post essay article".split()),
     # `Written by` in other languages.
     *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(

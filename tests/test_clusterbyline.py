@@ -178,6 +178,16 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-wire-under.txt", ["Associated Press"]),
         # A stamp in a language whose dates are not read does not void the name before it.
         ("byline-foreign-stamp.txt", ["Kari Nordmann"]),
+        # A name in a script without capitals (Arabic, Devanagari) after its label signs,
+        # though its words cannot be told from the story's by case.
+        ("byline-caseless-label.txt", ["سارة خليل"]),
+        ("byline-devanagari-label.txt", ["प्रिया वर्मा"]),
+        # A name without capitals alone over the date line under the headline (Hebrew).
+        ("byline-caseless-over-date.txt", ["דנה כהן"]),
+        # A blog post signed at its foot: `Posted by Jane Doe at 16:42`, the time cut.
+        ("byline-posted-by-foot.txt", ["Margaret Ellery"]),
+        # A press release's contact under `Media Contact:` is whom to call, not the writer.
+        ("byline-press-contact.txt", []),
     ],
 )
 def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str]) -> None:
@@ -191,6 +201,45 @@ def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:
     path = DATA / "byline-cjk.txt"
     article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
     assert article.byline == []
+
+
+def test_a_name_without_capitals_needs_the_date_line_under_it() -> None:
+    text = (DATA / "byline-caseless-over-date.txt").read_text(encoding="utf-8")
+    # Without its date line, nothing tells the two words under the standfirst for a name.
+    undated = text.replace("פורסם: 21.04.24, 18:05\n", "")
+    path = DATA / "byline-caseless-over-date.txt"
+    article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
+    assert article.byline == []
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Yazar: ", "Ayşe Demir"),  # Turkish
+        ("Muhabir: ", "Ayşe Demir"),
+        ("Γράφει ο ", "Νίκος Αλεξίου"),  # Greek
+        ("Συντάκτης: ", "Νίκος Αλεξίου"),
+        ("Tác giả: ", "Nguyễn Minh Anh"),  # Vietnamese
+        ("Wartawan: ", "Dwi Anggraini"),  # Indonesian
+        ("Napisała ", "Anna Nowak"),  # Polish
+        ("بواسطة ", "سارة خليل"),  # Arabic `by`
+    ],
+)
+def test_writer_labels_of_more_languages(label: str, name: str) -> None:
+    # The label on the byline's line under the headline and standfirst, the date below.
+    text = (
+        "News\nRiver ferry returns after two years of repairs to its landing stage\n"
+        "The crossing will run every half hour from Monday, the operator said.\n"
+        f"{label}{name}\n12.03.2024 10:45\n"
+        + "\n".join(
+            f"The ferry made {n} trial crossings this week with no passengers on board, and the "
+            "operator said the new landing stage had passed its last safety inspection."
+            for n in range(4)
+        )
+    )
+    path = DATA / "byline-desk.txt"
+    article = normalize(RawRecord(id="a", file="a.txt", path=path, kind="text", text=text))
+    assert article.byline == [name]
 
 
 def test_an_update_label_stamped_with_a_name_is_no_name() -> None:

@@ -2,9 +2,13 @@
 
 The pages under `tests/data/copied/fresh/` were written for this check (invented stories in the
 layouts of wire services, papers, broadcasters, blogs and magazines, as Chromium's innerText
-gives them) and were not looked at while the rules were made. Each is read as `newsindex
-rebuild` reads a `.txt` file. A field still read wrong is marked `xfail(strict=True)` with the
-gap it shows, so the suite stays green and a fix shows up as an unexpected pass.
+gives them). Each round was scored before any rule was changed for it; the general gaps it
+showed were then fixed (a third round added blog platforms, press and government releases, an
+obituary, a review, an interview, a portal's wire copy, a university page, and pages in Turkish,
+Polish, Czech, Swedish, Arabic, Hebrew, Hindi, Indonesian, Vietnamese and Greek). Each is read as
+`newsindex rebuild` reads a `.txt` file. A field still read wrong is marked
+`xfail(strict=True)` with the gap it shows, so the suite stays green and a fix shows up as an
+unexpected pass.
 """
 
 from __future__ import annotations
@@ -35,6 +39,14 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ja-wire.txt", "byline"): (
         "a wire's name in brackets at the story's foot (`（共同通信）`) credits the story; a "
         "foot mark is read only for Latin-script agencies, and as the source, not the byline"
+    ),
+    ("medium-post.txt", "title"): (
+        "a blog platform's subtitle (a second headline-shaped line under the headline, then "
+        "the author, `Follow`, `7 min read`) is taken for the headline, being nearer the byline"
+    ),
+    ("obituary.txt", "byline"): (
+        "an obituary names no writer; the paper's name over the deceased's name is read as "
+        "a byline (a house credited where no person is)"
     ),
 }
 

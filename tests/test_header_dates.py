@@ -30,6 +30,19 @@ def test_a_posted_label_inside_a_meta_line_dates_the_story() -> None:
     assert article.byline == ["Dana Whitfield"]
 
 
+def test_a_life_span_under_the_headline_does_not_date_the_story() -> None:
+    # `August 19, 1940 – February 2, 2024` under an obituary's name: a life, not a stamp.
+    article = _normalize("date-life-span.txt")
+    assert article.date is not None and article.date.iso() == "2024-02-06"
+
+
+def test_a_vietnamese_date_in_words_dates_the_story_and_is_no_headline() -> None:
+    # `Thứ năm, ngày 16 tháng 5 năm 2024 08:10`: the month a number after `tháng`.
+    article = _normalize("date-vietnamese-words.txt")
+    assert article.date is not None and article.date.iso() == "2024-05-16"
+    assert article.title == "Huế mở thêm tuyến xe buýt điện nối trung tâm với biển Thuận An"
+
+
 def test_of_two_days_on_one_stamp_line_the_earlier_is_the_publication() -> None:
     article = _normalize("date-two-days.txt")
     assert article.date is not None and article.date.iso() == "2016-12-06"

@@ -71,6 +71,14 @@ def test_a_live_entry_heading_under_its_time_is_no_headline() -> None:
     assert article.title == "Harbour ferry strike live: all sailings cancelled as talks break down"
 
 
+def test_a_government_site_banner_is_no_headline() -> None:
+    # `An official website of …` / `Here's how you know` tops every page of a government site.
+    article = _normalize("fresh/gov-release.txt")
+    assert article.title == (
+        "Health department urges private well owners to test water after spring floods"
+    )
+
+
 def test_menu_entries_are_the_short_lines_of_link_lists() -> None:
     entries = menu_entries(_page("section-label.txt"))
     assert {"politik", "kultur", "sport"} <= entries

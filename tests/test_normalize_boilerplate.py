@@ -37,6 +37,8 @@ from indexer.normalize.lines import Line, split_lines, unwrap
         "©2025 Bloomberg L.P.",
         "A woman walks past the port in Singapore, March 4, 2025. REUTERS/Edgar Su/File Photo",
         "We use cookies to improve your experience on our site.",
+        "An official website of the United States government",
+        "Here's how you know",
         "View All Finance Posts",
         "Previous Finance PostMoldova's separatist enclave hopes Russia will resume gas supplies",
     ],

@@ -27,6 +27,8 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         ("By keith grant, Reuters", ["Keith Grant"], "Reuters"),
         ("By Cal Mankowski, Reutersd", ["Cal Mankowski"], None),  # a typo'd tail is no person
         ("By Ana Ribeiro, Staff Writer", ["Ana Ribeiro"], None),
+        # The office the writer works in is no second writer.
+        ("By Nora Elling, University Communications", ["Nora Elling"], None),
         ("By A. B. Carter, Lena Park and Omar Haddad", ["A. B. Carter", "Lena Park",
                                                          "Omar Haddad"], None),
         ("Par Claire Dubois", ["Claire Dubois"], None),
@@ -40,6 +42,13 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         # when split_names learned to cut it off the names).
         ("By JANE DOE Associated Press", ["Jane Doe"], "AP"),
         ("By JANE DOE AND JOHN ROE Associated Press", ["Jane Doe", "John Roe"], "AP"),
+        # The kind of piece before its writer.
+        ("Feature by Catriona Bell", ["Catriona Bell"], None),
+        ("Profile by Catriona Bell", ["Catriona Bell"], None),
+        # `By` in Indonesian, Arabic and Hebrew; names in scripts without capitals.
+        ("Oleh Dwi Anggraini", ["Dwi Anggraini"], None),
+        ("بقلم سارة خليل", ["سارة خليل"], None),
+        ("מאת דנה כהן", ["דנה כהן"], None),
     ],
 )  # fmt: skip
 def test_byline_lines(line: str, names: list[str], outlet: str | None) -> None:
@@ -146,6 +155,7 @@ def test_names_split_without_their_places() -> None:
         ("Thursday morning", None),
         ("jane@example.com", None),
         ("Madonna", None),  # a single word is too often not a person
+        ("أخبار محلية", None),  # no capitals tell a name without a label before it
     ],
 )
 def test_clean_name(text: str, name: str | None) -> None:

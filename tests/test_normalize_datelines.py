@@ -14,6 +14,9 @@ from indexer.normalize.datelines import dateline_place, parse_dateline
         ("SHANGHAI, Jan 15 (Reuters) - Users of the app welcomed them.", "SHANGHAI",
          PartialDate(None, 1, 15), "Reuters"),
         ("SHANGHAI (Reuters) - Users of the app welcomed them.", "SHANGHAI", None, "Reuters"),
+        # A press release's distributor between slashes carries it and credits no one.
+        ("TOLEDO, Ohio, May 8, 2024 /PRNewswire/ -- Kestrel Rail today ordered 12 trains.",
+         "TOLEDO, Ohio", PartialDate(2024, 5, 8), None),
         ("WASHINGTON (AP) — The House approved a fund on Thursday.", "WASHINGTON", None, "AP"),
         ("Paris (AFP) - Le gouvernement a annoncé mercredi un plan.", "Paris", None, "AFP"),
         ("BEIJING, Jan. 15 (Xinhua) -- China on Wednesday said it welcomed exchanges.",

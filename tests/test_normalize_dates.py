@@ -115,6 +115,17 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         ("14. heinäkuuta 2024 klo 10.15", "2024-07-14"),  # Finnish
         ("3 desember 2024", "2024-12-03"),  # Norwegian
         ("5 mrt 2024, 14:02", "2024-03-05"),  # Dutch, March shortened as `mrt`
+        ("17 Agustus 2023 09:00 WIB", "2023-08-17"),  # Indonesian
+        ("Τρίτη 9 Ιανουαρίου 2024, 18:05", "2024-01-09"),  # Greek, the month in the genitive
+        ("ΤΡΙΤΗ 9 ΙΑΝΟΥΑΡΙΟΥ 2024", "2024-01-09"),  # Greek in capitals, without accents
+        ("الخميس، 4 يوليو 2024 11:20 ص", "2024-07-04"),  # Arabic
+        ("الخميس 4 تموز 2024", "2024-07-04"),  # Arabic, the Levantine name of July
+        ("11 नवंबर 2023, 06:45 PM IST", "2023-11-11"),  # Hindi, vowel signs inside the month
+        ("11 अक्तूबर 2023", "2023-10-11"),  # Hindi, another spelling of October
+        ("12 Mart 2024 Salı", "2024-03-12"),  # Turkish March
+        ("27 Φεβ 2024", "2024-02-27"),  # Greek, the month shortened
+        ("יום ראשון, 3 במרץ 2024", "2024-03-03"),  # Hebrew, the month after `ב` (in)
+        ("Thứ ba, ngày 9 tháng 4 năm 2024 15:20", "2024-04-09"),  # Vietnamese, month a number
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:
@@ -148,6 +159,13 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("Opublikowano: 5 października 2023, 12:00", "published", "2023-10-05"),  # Polish
         ("Обновлено 9 января 2026, 10:02", "updated", "2026-01-09"),  # Russian
         ("Atualizado em 3 de junho de 2024", "updated", "2024-06-03"),  # Portuguese
+        ("פורסם: 13.03.24, 21:40", "published", "2024-03-13"),  # Hebrew
+        ("עודכן: 14.03.24, 07:15", "updated", "2024-03-14"),
+        ("نُشر في: 10 أبريل 2024", "published", "2024-04-10"),  # Arabic
+        ("آخر تحديث: 11 أبريل 2024", "updated", "2024-04-11"),
+        ("प्रकाशित: 22 मार्च 2024, 07:30 PM (IST)", "published", "2024-03-22"),  # Hindi
+        ("अपडेटेड: 23 मार्च 2024", "updated", "2024-03-23"),
+        ("Yayınlanma: 12 Mart 2024 10:45", "published", "2024-03-12"),  # Turkish
         # CNN's older pages stamp the day of the last update before the word.
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "updated", "2013-11-28"),
         ("May 2, 2021, updated 10:15 a.m. ET", "updated", "2021-05-02"),
@@ -181,6 +199,7 @@ def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
         "The meeting on March 3, 2025 ended without agreement on the budget or the schedule.",
         "Jan 5, 2024 | Updated 3 hours ago",  # the update is no date, and the line is no byline
         "金正恩氏が習近平氏に書簡 朝鮮中央通信 （2018/6/16 10:20）",  # a linked headline's date
+        "June 3, 1931 – March 27, 2024",  # a life or a period, no stamp
     ],
 )
 def test_lines_that_are_not_date_lines(line: str) -> None:

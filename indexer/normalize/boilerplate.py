@@ -48,7 +48,10 @@ _PREFIX = re.compile(
     r"|sign up (?:for|to) |subscribe (?:to|for|now|today) |already (?:a )?(?:subscriber|member)"
     r"|get (?:the latest|breaking|our|unlimited|full access)|download (?:our|the) \w* ?app"
     r"|we use cookies|by (?:clicking|continuing|using this)|accept (?:all )?cookies"
-    r"|editorial (?:&|and) advertiser disclosure|advertiser disclosure)",
+    r"|editorial (?:&|and) advertiser disclosure|advertiser disclosure"
+    # A government site's banner (`An official website of the State of …`, `Here's how you
+    # know`) over every page of it.
+    r"|an official (?:website|site) of |here[’']?s how you know)",
     re.IGNORECASE,
 )
 

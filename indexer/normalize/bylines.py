@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from indexer.models import PartialDate
 from indexer.normalize.dates import find_date
-from indexer.normalize.lines import is_upper, mostly_upper, word_count
+from indexer.normalize.lines import cjk_count, is_upper, mostly_upper, word_count
 from indexer.normalize.sources import canonical_outlet, is_outlet_like, outlet_name
 
 _DIGIT = re.compile(r"\d")
 # The words that open a byline; a label's last word is what every line signed with it holds.
 BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
-    *(f"{kind} by" for kind in "perspective essay written words story text reported".split()),
+    *(
+        f"{kind} by"
+        for kind in "perspective essay written words story text reported posted".split()
+    ),
+    *(f"{kind} by" for kind in "article profile feature obituary".split()),
     *(f"guest {kind} by" for kind in "column post essay article".split()),
     # `Written by` in other languages.
     *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(
@@ -33,8 +38,8 @@ BYLINE_LABELS = (
         for kind in "kommentar kolumne gastbeitrag analyse essay reportage glosse".split()
         for article in ("", "ein ", "eine ")
     ),
-    *"by von par por door af av".split(),
-    "بقلم",  # Arabic `by the pen of`
+    # `Oleh` (Indonesian, Malay), `بقلم` (Arabic, by the pen of), `מאת` (Hebrew): `By`.
+    *"by von par por door af av oleh بقلم מאת".split(),
 )
 _BYLINE = re.compile(
     rf"^(?:{'|'.join(BYLINE_LABELS)})\s*:?\s+(?P<rest>\S.*)$",
@@ -54,8 +59,9 @@ _PARTICLES = frozenset(
 NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
     press agency service services desk team newsroom bureau contributor contributors online
-    digital media group the a an and of for in at with from by updated published posted photo
-    photos video analysis opinion wire wires report reporting editing our your his her their
+    communications relations digital media group the a an and of for in at with from by updated
+    published posted photo photos video analysis opinion wire wires report reporting editing our
+    your his her their
     chief senior special associate political economics business technology international
     national foreign affairs columnist producer anchor host journalist journalists guest
     contributing this that said says according january february october november december
@@ -153,8 +159,27 @@ def _name_token(token: str) -> bool:
     return token[:1].isupper() and not token[:1].isascii() and bool(_NAME_REST.match(token[1:]))
 
 
-def clean_name(text: str) -> str | None:
-    """A person's name from a credit, in its usual capitals; None if it is not a name."""
+def _caseless_word(token: str) -> bool:
+    """Whether a word is written in a script without capitals (Arabic, Hebrew, Devanagari)."""
+    letters = [c for c in token if c.isalpha()]
+    return (
+        bool(letters)
+        and all(c.isalpha() or unicodedata.category(c) in ("Mn", "Mc") for c in token)
+        and not any(c.isascii() or c.lower() != c.upper() or cjk_count(c) for c in letters)
+    )
+
+
+def caseless_name(name: str) -> bool:
+    """Whether a name is written wholly in a script without capitals (`أحمد منصور`)."""
+    return all(_caseless_word(word) for word in name.split())
+
+
+def clean_name(text: str, *, caseless: bool = False) -> str | None:
+    """A person's name from a credit, in its usual capitals; None if it is not a name.
+
+    `caseless`: the text follows a byline label, where a name in a script without capitals
+    (`كتب: أحمد منصور`) can be told by its place, as capitals tell it elsewhere.
+    """
     text = _LOCATION.sub("", text.strip())
     text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
@@ -175,7 +200,7 @@ def clean_name(text: str) -> str | None:
         if low in _PARTICLES:
             continue
         # A nickname in quotes (`Amanda "Tania Mae" Tan`) is part of the name.
-        if not _name_token(token.strip('"“”')):
+        if not _name_token(token.strip('"“”')) and not (caseless and _caseless_word(token)):
             return None
     if canonical_outlet(text):
         return None
@@ -184,8 +209,9 @@ def clean_name(text: str) -> str | None:
     return text
 
 
-def split_names(text: str) -> list[str]:
-    """The names in `A, B and C in Beijing`; places after a located name are not names."""
+def split_names(text: str, *, caseless: bool = False) -> list[str]:
+    """The names in `A, B and C in Beijing`; places after a located name are not names
+    (`caseless`: as in `clean_name`)."""
     names: list[str] = []
     located = False
     for part in _NAME_SPLIT.split(text):
@@ -195,7 +221,7 @@ def split_names(text: str) -> list[str]:
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):
             located = True
-        name = clean_name(part) or before_outlet(part)
+        name = clean_name(part, caseless=caseless) or before_outlet(part)
         if name and name not in names:
             names.append(name)
     return names
@@ -280,7 +306,7 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         helper = [] if house else split_names(tail.group("rest"))
         credit.byline.extend(n for n in helper if n not in credit.byline)
         return True
-    names = split_names(segment)
+    names = split_names(segment, caseless=True)
     glued = _glued_outlet(segment)
     if glued is not None and names in ([], glued[0]):
         # `JANE DOE Associated Press`: an outlet glued to the names without a comma (which

@@ -12,6 +12,7 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
+from indexer.normalize.bylines import caseless_name
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -48,12 +49,16 @@ from indexer.normalize.zone import Zone
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
 BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a caption
 # `Autor: Jane Doe`, `Autorin/Autor Jane Doe`, `Written by Jane Doe`, `投稿者 Jane Doe`, `Story:
-# Jane Doe`; not `Redacción:`, which signs related items' boxes too.
+# Jane Doe`; not `Redacción:`, which signs related items' boxes too. The writer's and the
+# reporter's words of more languages: `Γράφει ο`, `Napisała`, `Bởi`, `بواسطة` (by), `Yazar:`,
+# `Muhabir:`, `Haber:` (Turkish), `Συντάκτης:`, `Tác giả:`, `Wartawan:`, `כתב:`, `كتبت:`,
+# `संवाददाता:`.
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор(?:ы|ка)?|written by"
-    r"|投稿者|著者|作者)"
+    r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
-    r"|writer)\s*:)\s*",
+    r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
+    r"|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता)\s*:)\s*",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(
@@ -81,6 +86,13 @@ _STAMP_BY = re.compile(
     r"|publicada|veröffentlicht|pubblicato)(?P<stamp>\s[^.!?]{4,40}?)\s(?i:by|par|por|von|da)"
     r"\s+(?P<rest>\S.*)$"
 )
+# `Media Contact:`, `Press enquiries`, `Pressekontakt:`: a release's contact, a name under it.
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:media|press|news|pr)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$"
+    r"|^(?:pressekontakt|kontakt|contacto(?:\s+de\s+prensa)?|contact\s+presse)\s*:?$",
+    re.IGNORECASE,
+)
+_CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
 _SUBSCRIBERS = re.compile(
@@ -178,6 +190,13 @@ def header_byline(
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
     bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
+    # A name without capitals is told by its place over the date, not by the story's case.
+    placed: set[int] = set()
+    for i in order:
+        if not bare[i] and mark < i <= mark + _UNDER_HEADLINE + 1:
+            bare[i] = _caseless_over_date(page, i)
+            if bare[i]:
+                placed.add(i)
     prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     # `Associated Press` alone just under the headline signs the story; elsewhere an agency's
     # name alone credits a picture (`Xinhua` under a caption).
@@ -193,10 +212,13 @@ def header_byline(
         # A CJK name stamped on its line just under the headline (`松村太郎2019年04月13日`)
         # signs though the story names it (a columnist's series is named after them).
         cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
-        if not names or any((common(n, body) and not cjk_stamp) or _place(n) for n in names):
+        vouched = cjk_stamp or i in placed
+        if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
+            continue  # `Media Contact:` / `Jane Roe`: whom the press calls, not the writer
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):
@@ -424,6 +446,16 @@ def _copies_above(page: Page, title_at: int) -> list[int]:
     """The earlier copies of the headline, a few lines above it."""
     key = page.keys[title_at]
     return [i for i in range(max(0, title_at - _COPY_REACH), title_at) if page.keys[i] == key]
+
+
+def _caseless_over_date(page: Page, i: int) -> list[str]:
+    """A name without capitals alone on its line right over the date line under the headline
+    (`נועה לוי` / `פורסם: 03.03.24`): there its place tells it, as capitals do elsewhere."""
+    text = page.text(i).strip()
+    below = page.text(i + 1) if i + 1 < len(page.lines) else ""
+    if not 2 <= len(text.split()) <= _CASELESS_WORDS or not caseless_name(text):
+        return []
+    return [text] if parse_date_line(below) is not None else []
 
 
 def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]) -> list[str]:

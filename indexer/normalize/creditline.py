@@ -13,6 +13,7 @@ from indexer.normalize.bylines import (
     BYLINE_LABELS,
     NOT_NAME_WORDS,
     before_outlet,
+    caseless_name,
     clean_name,
     parse_byline,
 )
@@ -229,7 +230,11 @@ def byline_names(text: str, body: str) -> list[str]:
     names = (_without_furniture(tidy_name(n)) for n in credit.byline)
     # A CJK name here stood after its label (`記者`, `文／`): the story may print it again
     # (`（記者陳美玲攝）` under a picture) without making it a word of the story.
-    people = [n for n in names if n and (is_cjk_name(n) or not common_words(n, body))]
+    # A name without capitals (`كتب: أحمد منصور`) cannot be told from the story's words by case:
+    # its label vouches for it.
+    people = [
+        n for n in names if n and (is_cjk_name(n) or caseless_name(n) or not common_words(n, body))
+    ]
     # `Von Jane Doe und John Roe, dpa`, `Jane Doe and AP`: an agency credited beside the people
     # is part of the byline, as the line writes it.
     return people + [a for a in _agencies(text) if a not in people] if people else []
@@ -300,7 +305,8 @@ def without_stamps(text: str) -> str:
     while found is not None:
         text = text.replace(found[1], " | ")
         found = find_date(text)
-    text = STAMP_BITS.sub(" ", text)
+    # Twice: a time cut first leaves its `at` at the end (`Posted by Jane Doe at 16:42`).
+    text = STAMP_BITS.sub(" ", STAMP_BITS.sub(" ", text))
     return " ".join(text.split()).strip(" |·•-–—/:,")
 
 

@@ -35,6 +35,9 @@ _DATELINE = re.compile(
     r"(?:,?\s*(?P<year>(?:19|20)\d{2}))?"
     rf"|\s*,\s*{_BAD_DATE})?"
     r"(?:,?\s*\((?P<credit>[^()]{2,40})\)|,\s*(?P<credit2>Reuters?|AP|AFP|Xinhua|dpa|IANS|PTI))?"
+    # A press release's distributor between slashes (`April 16, 2024 /PRNewswire/ --`): it
+    # carries the release, it does not write it, so it is no credit.
+    r"(?:\s*/[A-Z][\w .&'-]{1,38}/)?"
     r",?(?P<pre>\s*)(?P<sep>--|[-–—:])(?P<post>\s*)(?P<rest>\S.*)$"
 )
 _LATE_DATE = re.compile(

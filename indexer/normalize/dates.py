@@ -24,6 +24,9 @@ MONTH_PATTERN = (
 _MONTH_ANY = (
     r"\b(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")\b"
 )
+# Month names dateutil cannot read as one word: Devanagari's vowel signs are no letters to it.
+_MARKED = sorted((re.escape(n) for n in MONTH_NUMBER if not n.isalpha()), key=len, reverse=True)
+_MARKED_MONTH = re.compile(r"(?i:" + "|".join(_MARKED) + r")")
 _WEEKDAY_ANY = (
     r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
     r"|fri|sat|sun)\b\.?"
@@ -44,6 +47,7 @@ _DATE_CORE = (
     rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
+    r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
 )
 # A date is found from its core (tried only where a number or a month name starts), then
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
@@ -65,6 +69,8 @@ _GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# Vietnamese writes the month as a number after `tháng` (month): `ngày 9 tháng 4 năm 2024`.
+_VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)|,)\s*(\d{4}))?")
 # Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
 _YEAR_FIRST = re.compile(
     r"^(\d{4})\s*(?:[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]|[/.](\d{1,2})[/.](\d{1,2})\b)"
@@ -80,6 +86,7 @@ _DATE_LINE = re.compile(
     r"|最終更新日?|更新日時?|bijgewerkt|opdateret|aktualizováno|atualizado|обновлено|päivitetty|수정|업데이트"
     r"|modifié(?:\s+le)?|(?:zuletzt\s+)?geändert|gewijzigd|ändrad|endret|ændret|frissítve"
     r"|ενημερώθηκε|оновлено|diperbarui|cập nhật|actualizat|actualitzat|stand\b"
+    r"|עודכן|(?:آخر\s+)?تحديث|(?:تم\s+)?التحديث|अपडेटेड|अपडेट"
     r"|(?:letzte\s+)?aktualisierung|(?:última\s+)?actualización|(?:ultimo\s+)?aggiornamento"
     r"|(?:dernière\s+)?mise à jour)"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
@@ -87,7 +94,9 @@ _DATE_LINE = re.compile(
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
-    r"|发表于|發表於))(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
+    r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε"
+    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan)"
+    r")(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `November 28, 2013 -- Updated 0203 GMT`: a date stamped as the story's last update.
@@ -96,6 +105,8 @@ _UPDATED_AFTER = re.compile(
     r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
     re.IGNORECASE,
 )
+_TIME_FIRST = re.compile(rf"(?:{_TIME})")
+_SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
@@ -161,6 +172,12 @@ def _prepare(text: str) -> str:
 def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
     """Parse one date expression at the precision it states, on the day it names (`day_first`:
     the page's order for a numeric date that reads both ways, see `dateorder`)."""
+    vietnamese = _VIETNAMESE.search(text)
+    if vietnamese:
+        day, month, year = vietnamese.groups()
+        if year is None:
+            return PartialDate(None, int(month), int(day)) if 1 <= int(month) <= 12 else None
+        return _checked(int(year), int(month), int(day))
     year_first = _YEAR_FIRST.match(text.strip())
     if year_first:
         # The time after a year-first date carries no zone here: the day stands as written.
@@ -180,6 +197,7 @@ def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
         return _checked(
             *numeric_parts(*numeric.groups(), zoned if zoned is not None else day_first)
         )
+    text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)
@@ -259,6 +277,8 @@ def parse_date_line(
     found = find_date(text, day_first) if bare and len(text) <= 80 else None
     if found is None or found[0].year is None:
         return None  # `Pay Aug 1`: a bare date line of a page states its year
+    if span_follows(text[text.find(found[1]) + len(found[1]) :], day_first):
+        return None
     if text.startswith(found[1]) and _UPDATED_AFTER.match(text, len(found[1])):
         return "updated", found[0]
     if found[0].day and text.startswith(found[1]):
@@ -274,6 +294,21 @@ def parse_date_line(
     if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
         return None
     return "published", found[0]
+
+
+def span_follows(rest: str, day_first: bool | None = None) -> bool:
+    """Whether what follows a date is a dash and a second date with its year: the first opens a
+    span (`June 3, 1931 – March 27, 2024`: a life, a period), no stamp; a time after the dash
+    (`December 6, 2016 — 6:22 PM EST December 7, 2016 …`) times the first."""
+    dash = _SPAN_DASH.match(rest)
+    if dash is None or _TIME_FIRST.match(rest, dash.end()):
+        return False
+    second = find_date(rest[dash.end() :], day_first)
+    return (
+        second is not None
+        and second[0].year is not None
+        and rest[dash.end() :].startswith(second[1])
+    )
 
 
 def time_label(text: str) -> str | None:

@@ -1,8 +1,10 @@
 """The names of months and weekdays in the languages whose pages the normaliser reads.
 
-Slavic languages name a day's month in the genitive (`8. dubna 2025`, `8 января`), Finnish in
-the partitive (`8. huhtikuuta`); those are the forms listed. Abbreviations that are common words
-of another language read on the same pages (French `des`) are left out.
+Slavic languages and Greek name a day's month in the genitive (`8. dubna 2025`, `8 января`,
+`8 Απριλίου`), Finnish in the partitive (`8. huhtikuuta`); those are the forms listed.
+Hebrew writes the month after `ב` (in: `3 במרץ 2024`), and that form is listed too.
+Abbreviations that are common words of another language read on the same pages (French `des`)
+are left out.
 """
 
 from __future__ import annotations
@@ -10,34 +12,58 @@ from __future__ import annotations
 MONTHS: dict[int, tuple[str, ...]] = {
     1: ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
         "gen", "janeiro", "januari", "stycznia", "styczeń", "ledna", "leden", "января", "січня",
-        "ocak", "tammikuuta", "ianuarie"),
+        "ocak", "tammikuuta", "ianuarie",
+        "ιανουαρίου", "ιανουαριου", "يناير", "जनवरी", "ינואר",
+        "ιαν", "בינואר"),
     2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
         "febbraio", "fevereiro", "fev", "februari", "lutego", "luty", "února", "únor",
-        "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie"),
+        "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie",
+        "φεβρουαρίου", "φεβρουαριου", "فبراير", "شباط", "फ़रवरी", "फरवरी", "פברואר",
+        "φεβ", "בפברואר"),
     3: ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart", "mrt",
         "marts", "marca", "marzec", "března", "březen", "марта", "березня", "maaliskuuta",
-        "martie"),
+        "martie",
+        "maret", "μαρτίου", "μαρτιου", "مارس", "آذار", "मार्च", "מרץ",
+        "mart", "μαρ", "במרץ"),
     4: ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
-        "dubna", "duben", "апреля", "квітня", "nisan", "huhtikuuta", "aprilie"),
+        "dubna", "duben", "апреля", "квітня", "nisan", "huhtikuuta", "aprilie",
+        "απριλίου", "απριλιου", "أبريل", "إبريل", "نيسان", "अप्रैल", "אפריל",
+        "απρ", "באפריל"),
     5: ("may", "mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "květen",
-        "мая", "травня", "mayıs", "toukokuuta"),
+        "мая", "травня", "mayıs", "toukokuuta",
+        "μαΐου", "μαιου", "مايو", "أيار", "मई", "מאי",
+        "mayis", "μαΐ", "μαι", "במאי"),
     6: ("jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
-        "června", "červen", "июня", "червня", "haziran", "kesäkuuta", "iunie"),
+        "června", "červen", "июня", "червня", "haziran", "kesäkuuta", "iunie",
+        "ιουνίου", "ιουνιου", "يونيو", "حزيران", "जून", "יוני",
+        "ιουν", "ביוני"),
     7: ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca",
-        "lipiec", "července", "červenec", "июля", "липня", "temmuz", "heinäkuuta", "iulie"),
+        "lipiec", "července", "červenec", "июля", "липня", "temmuz", "heinäkuuta", "iulie",
+        "ιουλίου", "ιουλιου", "يوليو", "تموز", "जुलाई", "יולי",
+        "ιουλ", "ביולי"),
     8: ("aug", "august", "août", "aout", "agosto", "augustus", "augusti", "sierpnia",
-        "sierpień", "srpna", "srpen", "августа", "серпня", "ağustos", "agustos", "elokuuta"),
+        "sierpień", "srpna", "srpen", "августа", "серпня", "ağustos", "agustos", "elokuuta",
+        "agustus", "ogos", "αυγούστου", "αυγουστου", "أغسطس", "آب", "अगस्त", "אוגוסט",
+        "αυγ", "באוגוסט"),
     9: ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre",
         "setembro", "września", "wrzesień", "září", "сентября", "вересня", "eylül", "eylul",
-        "syyskuuta", "septembrie"),
+        "syyskuuta", "septembrie",
+        "σεπτεμβρίου", "σεπτεμβριου", "سبتمبر", "أيلول", "सितंबर", "सितम्बर", "ספטמבר",
+        "σεπ", "σεπτ", "בספטמבר"),
     10: ("oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro",
          "października", "październik", "října", "říjen", "октября", "жовтня", "ekim",
-         "lokakuuta", "octombrie"),
+         "lokakuuta", "octombrie",
+        "οκτωβρίου", "οκτωβριου", "أكتوبر", "अक्टूबर", "अक्तूबर", "אוקטובר",
+        "οκτ", "באוקטובר"),
     11: ("nov", "november", "novembre", "noviembre", "novembro", "listopada", "listopad",
-         "listopadu", "ноября", "листопада", "kasım", "kasim", "marraskuuta", "noiembrie"),
+         "listopadu", "ноября", "листопада", "kasım", "kasim", "marraskuuta", "noiembrie",
+        "νοεμβρίου", "νοεμβριου", "نوفمبر", "नवंबर", "नवम्बर", "נובמבר",
+        "νοε", "בנובמבר"),
     12: ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
          "dic", "dicembre", "dezembro", "desember", "grudnia", "grudzień", "prosince",
-         "prosinec", "декабря", "грудня", "aralık", "aralik", "joulukuuta", "decembrie"),
+         "prosinec", "декабря", "грудня", "aralık", "aralik", "joulukuuta", "decembrie",
+        "disember", "δεκεμβρίου", "δεκεμβριου", "ديسمبر", "दिसंबर", "दिसम्बर", "דצמבר",
+        "δεκ", "בדצמבר"),
 }  # fmt: skip
 MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -8,7 +8,7 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, span_follows
 from indexer.normalize.lines import cjk_count, word_count
 from indexer.normalize.story import Page
 
@@ -129,6 +129,8 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
         before += rest[:at]
         plain += rest[:at] + " "
         rest = rest[at + len(expr) :]
+        if span_follows(rest, day_first):
+            return []  # `June 3, 1931 – March 27, 2024`: a life or a period, not when it was filed
         if date.year is None or date.day is None:
             before += expr
             continue

@@ -92,6 +92,9 @@ def test_an_update_stamp_is_no_publication_date() -> None:
         # Names whose capital is accented.
         ("Von Ömer Çelik und Łukasz Nowak", ["Ömer Çelik", "Łukasz Nowak"]),
         ("Por Álvaro Órfão", ["Álvaro Órfão"]),
+        # The date's weekday before it is no part of the name, in any script.
+        ("بقلم: أحمد خالد الثلاثاء 14 يناير 2025", ["أحمد خالد"]),
+        ("Written by Hannah Osei on Tuesday, May 3, 2019", ["Hannah Osei"]),
     ],
 )
 def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:

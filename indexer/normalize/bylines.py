@@ -82,9 +82,6 @@ _TITLED_ROLE = re.compile(
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _NAME_REST = re.compile(r"^[\w'’.-]*$")
-# A word of a script without capitals whose words are set apart by spaces (Arabic, Hebrew,
-# Persian, Devanagari, Thai's neighbours excluded): CJK, kana and Hangul write names unspaced.
-_CASELESS_WORD = re.compile(r"^[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f]+$")
 _CREDIT_ROLE = re.compile(
     r"^(?P<role>additional reporting|with additional reporting|reporting|reported|writing"
     r"|written|editing|edited|compiled|with assistance|assistance|additional writing|research"
@@ -154,8 +151,6 @@ def _name_token(token: str) -> bool:
     """Whether a word is shaped like part of a name; its capital may be accented (`Álvaro`)."""
     if _NAME_TOKEN.match(token):
         return True
-    if _CASELESS_WORD.match(token):
-        return True  # Arabic, Hebrew, Devanagari…: a script without capitals writes names so
     return token[:1].isupper() and not token[:1].isascii() and bool(_NAME_REST.match(token[1:]))
 
 

@@ -77,7 +77,9 @@ WEEKDAY_NAMES = frozenset(
     søndag poniedziałek wtorek środa czwartek piątek sobota niedziela pondělí úterý středa
     čtvrtek pátek neděle maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
     pazartesi salı çarşamba perşembe cumartesi понедельник вторник среда четверг пятница
-    суббота воскресенье""".split()
+    суббота воскресенье senin selasa rabu kamis jumat sabtu minggu δευτέρα τρίτη τετάρτη
+    πέμπτη παρασκευή σάββατο κυριακή सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
 ).union(WEEKDAYS)
 
 

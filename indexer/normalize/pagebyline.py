@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import parse_byline, parse_name_line
 from indexer.normalize.dates import find_date
+from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
 
 _MARK = re.compile(r"byline|author|writer|creator|reporter|verfasser|autor", re.IGNORECASE)
@@ -265,7 +266,12 @@ def _before_date(text: str) -> str | None:
     """What a byline text holds before its date (`Jane Doe on ` of `Jane Doe on May 3, 2019`),
     or None when it states no date."""
     dated = find_date(text)
-    return None if dated is None else text[: text.index(dated[1])]
+    if dated is None:
+        return None
+    words = text[: text.index(dated[1])].split()
+    while words and words[-1].strip(",;:·|").casefold() in WEEKDAY_NAMES:
+        words.pop()  # `بقلم: أحمد خالد الثلاثاء 14 يناير 2025`: the date's weekday, no name
+    return " ".join(words)
 
 
 def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:

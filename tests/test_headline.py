@@ -269,6 +269,30 @@ def test_a_picture_credit_or_a_thank_you_notice_is_no_headline() -> None:
     assert article.byline == ["Lena Example"]
 
 
+def test_a_title_case_headline_with_a_dash_and_a_slash_is_no_picture_credit() -> None:
+    # `… - Jane Doe/AFP` closes a caption in prose; a headline in title case may hold the same
+    # shape (`… - Zelensky Meets Biden/Harris Team`), and a bracket left open credits nothing.
+    page = _page("headline-slash-title-case.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    headline = texts.index("Ukraine War - Zelensky Meets Biden/Harris Team")
+    assert is_candidate(page, headline, article_zone(page))
+    assert _normalize("headline-slash-title-case.txt").title == texts[headline]
+    caption = _page("headline-credit-notice.txt")
+    shown = [caption.text(i) for i in range(len(caption.lines))]
+    credit = next(i for i, t in enumerate(shown) if t.endswith("Rui Exemplo/Agência Exemplo"))
+    assert not is_candidate(caption, credit, article_zone(caption))
+
+
+def test_a_headline_thanking_someone_before_its_colon_is_no_sign_up_notice() -> None:
+    # The page thanks its reader in one short clause; `Thank you for your service: …` is a
+    # headline's kicker, though its story is about a registry.
+    page = _page("headline-thanks-kicker.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    headline = texts.index("Thank you for your service: veterans registry opens to families")
+    assert is_candidate(page, headline, article_zone(page))
+    assert _normalize("headline-thanks-kicker.txt").title == texts[headline]
+
+
 def test_a_headline_in_title_case_may_end_on_a_full_stop() -> None:
     # Opinion headlines of two sentences end on a full stop; prose never capitalises every
     # longer word, so a sentence, or a few names in one, stays running text.

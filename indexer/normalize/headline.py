@@ -48,12 +48,16 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
-# A picture's rights label (`Bildrechte: …`, `Credit: …`) or its photographer and agency set
-# off at the end of a caption (`… (Jane Doe/AFP)`, `… - Jane Doe/Instituto X`): no headline.
-_PICTURE_CREDIT = re.compile(
-    r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)"
-    r"|(?:\(|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[A-Z][^()]{1,40}\)?$",
+# A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`): no headline.
+_PICTURE_CREDIT = re.compile(r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)")
+# A photographer's name (two or three words), a slash, the agency: `(Jane Doe/AFP)` closes a
+# caption in brackets, `… - Jane Doe/Reuters` after a dash closes one in prose. A headline in
+# title case may hold the same shape (`Ukraine War - Zelensky Meets Biden/Harris Team`).
+_CAPTION_CREDIT = re.compile(
+    r"(?:(?P<bracket>\()|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,2}/[A-Z][^()]{1,40}"
+    r"(?P<close>\))?$"
 )
+_PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
 _SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
@@ -75,10 +79,11 @@ _PROMPT_LINE = re.compile(
 _NOTICE = re.compile(
     r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
     r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b"
-    # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`).
-    r"|^(?:thanks?|thank you|danke|vielen dank|merci|gracias|grazie|obrigad[oa])\b[^.!?]{0,12}"
-    r"\b(?:for|für|dass|pour|de|por|per)\b.*\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr"
-    r"|angemeldet|anmeldung|inscri|suscri|iscri)",
+    # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`):
+    # one short clause; a headline's kicker ends on a colon (`Thank you for your service: …`).
+    r"|^(?:thanks?|thank you|danke|vielen dank|merci|gracias|grazie|obrigad[oa])\b[^.!?:]{0,12}"
+    r"\b(?:for|für|dass|pour|de|por|per)\b[^.!?:]{0,60}?"
+    r"\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
 )
 # A time alone on its line, as a live page opens each entry (`16:40`, `15.02 GMT`, `9:05 a.m.`).
@@ -154,7 +159,7 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
-    if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _PICTURE_CREDIT.search(text):
+    if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
@@ -194,6 +199,18 @@ def _stamp_line(text: str) -> bool:
     # A headline may name a day (`… am 15. Juni 2025`); a stamp opens with it or gives the time.
     # A caption that ends on its date (`…, 12 March 2024`) is no headline either.
     return text.find(hit[1]) <= _STAMP_LEAD or bool(_CLOCK.search(text)) or caption_date(text)
+
+
+def _picture_credit(text: str) -> bool:
+    """Whether a line credits a picture (`Bildrechte: …`, `… - Jane Doe/AFP`, `(Jane Doe/AFP)`)."""
+    if _PICTURE_CREDIT.search(text):
+        return True
+    credit = _CAPTION_CREDIT.search(text)
+    if credit is None:
+        return False
+    if credit.group("bracket"):
+        return credit.group("close") is not None
+    return credit.group("close") is None and bool(_PROSE_WORD.search(text[: credit.start()]))
 
 
 def candidates(page: Page, zone: Zone) -> list[int]:

@@ -19,6 +19,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from indexer.normalize.dates import find_date
+from indexer.normalize.stamplines import names_update
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -39,6 +40,7 @@ _LD_LAX = re.compile(
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
@@ -59,6 +61,8 @@ class PageMeta:
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
     # The `datetime` of every `<time>` element, by the position of its text among those pieces.
     time_stamps: list[tuple[int, str]] = field(default_factory=list)
+    # Days the page shows only under an update's label (`Updated 6 March 2024`).
+    shown_updates: set[tuple[int, int, int]] = field(default_factory=set)
 
 
 def plain(value: Any) -> str | None:
@@ -108,17 +112,20 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
-    page.shown_days = _shown_days(tree, page.time_stamps)
+    page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates)
     return page
 
 
 def _shown_days(
-    tree: HtmlElement, times: list[tuple[int, str]]
+    tree: HtmlElement, times: list[tuple[int, str]], updates: set[tuple[int, int, int]]
 ) -> list[tuple[int, tuple[int, int, int] | str]]:
     """The page's visible text in order: full dates by position, and `<h1>` keys by position;
-    each `<time datetime>` is added to `times` at the position of its first text."""
+    each `<time datetime>` is added to `times` at the position of its first text, and the days
+    shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
-    position = 0
+    labelled: set[tuple[int, int, int]] = set()
+    plain_days: set[tuple[int, int, int]] = set()
+    position, previous = 0, ""
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
@@ -131,14 +138,27 @@ def _shown_days(
             if not line:
                 continue
             position += 1
+            label, previous = previous, line
             if len(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line)
             if found and found[0].year and found[0].month and found[0].day:
-                shown.append((position, (found[0].year, found[0].month, found[0].day)))
+                day = (found[0].year, found[0].month, found[0].day)
+                shown.append((position, day))
+                (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
+    updates.update(labelled - plain_days)
     return shown
+
+
+def _shown_update(label: str, line: str, date_text: str) -> bool:
+    """Whether a shown date is labelled as an update, on its own text piece (`Updated 6 March
+    2024`) or on the short one before it (`Last updated` / `6 March 2024`)."""
+    before = line[: line.find(date_text)]
+    if names_update(before):
+        return True
+    return not before.strip(" :|·") and len(label) <= _UPDATE_LABEL and names_update(label)
 
 
 def days_near_headline(

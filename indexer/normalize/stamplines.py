@@ -31,7 +31,7 @@ _NOT_PUBLISHED = re.compile(
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(
-    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|aktualisierung|akt\.|stand\b"
+    r"(?:\b(?:last\s*+)?(?:update[ds]?\b|modified|aktualisiert|aktualisierung|akt\.|stand\b"
     r"|actualizado|actualización|mise? à jour|aggiornamento|(?:medically\s+)?reviewed"
     r"|fact[- ]checked"
     r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
@@ -89,7 +89,8 @@ def print_edition(text: str) -> bool:
 
 def names_update(text: str) -> bool:
     """Whether a line names an update (`Updated`, `modifica il`, `更新`): a cheap test first."""
-    return _UPDATED.search(text) is not None
+    # A longer line is a sentence of the story, whose stamps no one reads.
+    return len(text) <= _META_CHARS and _UPDATED.search(text) is not None
 
 
 def updated_above(page: Page, i: int) -> bool:

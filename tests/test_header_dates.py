@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from indexer.models import Article, PartialDate, RawRecord
@@ -10,7 +11,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
-from indexer.normalize.stamplines import line_dates
+from indexer.normalize.stamplines import line_dates, names_update
 from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
@@ -357,3 +358,13 @@ def test_a_day_labelled_as_an_event_or_a_deadline_is_no_stamp() -> None:
     assert line_dates("Standort Berlin, 04.05.2024", True) == [
         ("published", PartialDate(2024, 5, 4))
     ]
+
+
+def test_an_update_label_is_found_quickly_on_any_line() -> None:
+    # `last` before a long run of spaces once backtracked through every space for each label.
+    assert names_update("Last   updated: 6 March 2024")
+    line = "last" + " " * 100_000 + "x"
+    start = time.perf_counter()
+    assert not names_update(line)
+    assert not names_update(line[:200])
+    assert time.perf_counter() - start < 0.05

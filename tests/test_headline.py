@@ -71,6 +71,13 @@ def test_a_live_entry_heading_under_its_time_is_no_headline() -> None:
     assert article.title == "Harbour ferry strike live: all sailings cancelled as talks break down"
 
 
+def test_a_headline_under_its_time_over_the_story_is_no_live_entry() -> None:
+    # `14:05` / headline / five paragraphs, then a list of timed teasers with a line of text
+    # each: the page is no live page, and its headline heads a story, not an entry.
+    article = _normalize("headline-timed-over-story.txt")
+    assert article.title == "Council approves the new harbour bridge after a long debate"
+
+
 def test_menu_entries_are_the_short_lines_of_link_lists() -> None:
     entries = menu_entries(_page("section-label.txt"))
     assert {"politik", "kultur", "sport"} <= entries

@@ -93,6 +93,7 @@ _ENTRY_TIME = re.compile(
 )
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _LIVE_ENTRIES = 3  # timed entries that make a live page
+_STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
@@ -219,13 +220,15 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     high = min(len(page.lines), zone.start + BELOW, zone.end)
     # A live page's entries each open on their time alone (`16:40`, `15.02 GMT`), then a
     # heading and the entry's text: an entry's heading, never the page's headline. (A list of
-    # teasers stamped with their times has no text under its headings.)
+    # teasers stamped with their times has no text under its headings.) A heading over a run
+    # of paragraphs heads a story, though a time stands over it (`14:05` / headline / story).
     entries = {
         i + 1
         for i in range(len(page.lines) - 2)
         if _ENTRY_TIME.match(page.text(i)) and ends_sentence(page.text(i + 2))
     }
     entries = entries if len(entries) >= _LIVE_ENTRIES else set()
+    entries = {i for i in entries if not _over_story(page, i)}
     return [
         i
         for i in range(high - 1, low - 1, -1)
@@ -234,6 +237,13 @@ def candidates(page: Page, zone: Zone) -> list[int]:
         and not _AGO.match(page.text(i))
         and is_candidate(page, i, zone)
     ]
+
+
+def _over_story(page: Page, i: int) -> bool:
+    """Whether line `i` stands over a run of paragraphs, as a story's headline does; a live
+    entry's heading stands over a paragraph or two."""
+    run = page.lines[i + 1 : i + 1 + _STORY_PARAGRAPHS]
+    return len(run) == _STORY_PARAGRAPHS and all(is_paragraph(line.text) for line in run)
 
 
 def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:

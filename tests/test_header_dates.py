@@ -368,3 +368,20 @@ def test_an_update_label_is_found_quickly_on_any_line() -> None:
     assert not names_update(line)
     assert not names_update(line[:200])
     assert time.perf_counter() - start < 0.05
+
+
+def test_a_sentence_naming_a_day_and_its_change_is_no_stamp() -> None:
+    # A law's day and its last change, cited in a sentence of the story, date the law: a stamp
+    # ends on its date, its time or a button, never on the rest of a sentence.
+    article = _normalize("date-law-sentence.txt")
+    assert article.date is None and article.updated is None
+    assert line_dates(
+        "Veröffentlicht am 05.03.2024, zuletzt geändert am 06.03.2024, 14:00 Uhr"
+    ) == [
+        ("published", PartialDate(2024, 3, 5)),
+        ("updated", PartialDate(2024, 3, 6)),
+    ]
+    assert line_dates("Published March 5, 2024. Updated March 6, 2024. Share") == [
+        ("published", PartialDate(2024, 3, 5)),
+        ("updated", PartialDate(2024, 3, 6)),
+    ]

@@ -80,6 +80,8 @@ _DATE_LABEL = re.compile(
 _PROSE_BEFORE = 4
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
+_LAST_DIGIT = re.compile(r"\d")
+_RUN_ON_WORDS = 2  # words after the last date that make a sentence's predicate (`gilt weiter.`)
 
 
 def print_edition(text: str) -> bool:
@@ -148,7 +150,18 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
         return []
     if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
         return []
+    if found and _runs_on(text):
+        return []
     return found
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a sentence runs on past the line's last date to its full stop (`Die Verordnung
+    vom 05.03.2024, zuletzt geändert am 06.03.2024, gilt weiter.`): a stamp ends on its date,
+    its time or a button."""
+    tail = _LAST_DIGIT.split(text)[-1]
+    words = [w for w in _WORDS.findall(tail) if len(w) > 1 and w.casefold() not in _BUTTONS]
+    return len(words) >= _RUN_ON_WORDS and tail.rstrip().endswith(".")
 
 
 def _words(words: list[str]) -> int:

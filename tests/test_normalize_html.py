@@ -202,3 +202,20 @@ def test_a_time_element_under_the_headline_dates_a_page_without_metadata() -> No
         shown = f"<p>Published 5 March 2024</p><p>{label}{stamp}</p>"
         article = _inline("", f"<h1>Council passes budget</h1>{shown}")
         assert article.date != PartialDate(2024, 3, 6)
+
+
+def test_a_time_element_above_the_headline_is_the_mastheads_today() -> None:
+    # The masthead's `<time>` states today; related stories below are dated other days.
+    today = "<time datetime='2024-03-07'>Thursday 7 March 2024</time>"
+    related = (
+        "<ul><li><a href='/1'>Bus fares frozen</a> <time datetime='2024-03-04'>4 March 2024</time>"
+        "</li><li><a href='/2'>Canal reopens</a> <time datetime='2024-03-02'>2 March 2024</time>"
+        "</li></ul>"
+    )
+    html = (
+        f"<html><head><title>Council passes budget</title></head><body><div>{today}</div>"
+        f"<nav><a href='/n'>News</a></nav><h1>Council passes budget</h1><p>By Jane Doe</p>"
+        f"<article>{_STORY}</article>{related}</body></html>"
+    )
+    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    assert article.date != PartialDate(2024, 3, 7)

@@ -177,8 +177,9 @@ def days_near_headline(
 
 
 def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
-    """The `datetime` of the `<time>` elements in the visible headline's header cluster."""
-    span = _header_cluster(page, title, _BEFORE_HEADLINE)
+    """The `datetime` of the `<time>` elements in the visible headline's header cluster, under
+    the headline (one above it is often the masthead's today)."""
+    span = _header_cluster(page, title, 0)
     if span is None:
         return []
     return [stamp for pos, stamp in page.time_stamps if span[0] <= pos <= span[1]]

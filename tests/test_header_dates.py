@@ -385,3 +385,10 @@ def test_a_sentence_naming_a_day_and_its_change_is_no_stamp() -> None:
         ("published", PartialDate(2024, 3, 5)),
         ("updated", PartialDate(2024, 3, 6)),
     ]
+
+
+def test_a_menus_live_link_over_a_headline_marks_no_live_blog() -> None:
+    # `News` / `Sport` / `Live` is the menu over an ordinary story's headline: its header stamp
+    # is its own. A live page names itself live in its headline or opens its entries on times.
+    article = _normalize("date-live-menu.txt")
+    assert article.date == PartialDate(2024, 3, 5)

@@ -32,6 +32,7 @@ from indexer.normalize.lines import (
     is_upper,
     word_count,
 )
+from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
 from indexer.normalize.story import Page, lead_words
 from indexer.normalize.zone import Zone
@@ -86,13 +87,7 @@ _NOTICE = re.compile(
     r"\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
 )
-# A time alone on its line, as a live page opens each entry (`16:40`, `15.02 GMT`, `9:05 a.m.`).
-_ENTRY_TIME = re.compile(
-    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|pdt|utc|uhr|h))?$",
-    re.IGNORECASE,
-)
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
-_LIVE_ENTRIES = 3  # timed entries that make a live page
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
@@ -225,9 +220,9 @@ def candidates(page: Page, zone: Zone) -> list[int]:
     entries = {
         i + 1
         for i in range(len(page.lines) - 2)
-        if _ENTRY_TIME.match(page.text(i)) and ends_sentence(page.text(i + 2))
+        if ENTRY_TIME.match(page.text(i)) and ends_sentence(page.text(i + 2))
     }
-    entries = entries if len(entries) >= _LIVE_ENTRIES else set()
+    entries = entries if len(entries) >= LIVE_ENTRIES else set()
     entries = {i for i in entries if not _over_story(page, i)}
     return [
         i

@@ -317,3 +317,12 @@ def test_a_sentence_ending_inside_its_closing_quote_is_no_headline() -> None:
     )
     assert not is_headline_like("She said the plan would go ahead (subject to a vote.)")
     assert is_headline_like("“We will not back down.”")
+
+
+def test_a_speakers_words_quoted_after_a_colon_may_end_a_headline_on_a_full_stop() -> None:
+    # A sentence of prose may end inside the quote it closes; a headline quotes its speaker
+    # after a colon, and its full stop stands inside the quote too.
+    assert is_headline_like("Biden: “We will not back down.”")
+    assert is_headline_like("Mayor says: ‘The bridge will be built.’")
+    assert is_headline_like("“We will not back down.”")
+    assert not is_headline_like("Ruth Okafor is the author of “The Walkable Block.”")

@@ -219,3 +219,16 @@ def test_a_time_element_above_the_headline_is_the_mastheads_today() -> None:
     )
     article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
     assert article.date != PartialDate(2024, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<p class='standfirst'>Councillors will vote again on 6 March 2024.</p>",
+        "<figure><figcaption>The hall on 6 March 2024</figcaption></figure>",
+    ],
+)
+def test_a_day_named_by_a_standfirst_or_caption_never_moves_a_utc_stamp(shown: str) -> None:
+    # Only the page's own stamp, with its time of day, shows the day the instant fell on there.
+    article = _inline(_stamped("2024-03-05T23:40:00Z"), f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2024, 3, 5)

@@ -18,7 +18,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.masthead import CLOCK
 from indexer.normalize.stamplines import names_update
 
 ARTICLE_TYPES = frozenset(
@@ -63,6 +64,8 @@ class PageMeta:
     time_stamps: list[tuple[int, str]] = field(default_factory=list)
     # Days the page shows only under an update's label (`Updated 6 March 2024`).
     shown_updates: set[tuple[int, int, int]] = field(default_factory=set)
+    # The positions of shown dates that are stamps with a time of day (`5 mars 2025 à 00h40`).
+    shown_stamps: set[int] = field(default_factory=set)
 
 
 def plain(value: Any) -> str | None:
@@ -112,16 +115,20 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
-    page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates)
+    page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates, page.shown_stamps)
     return page
 
 
 def _shown_days(
-    tree: HtmlElement, times: list[tuple[int, str]], updates: set[tuple[int, int, int]]
+    tree: HtmlElement,
+    times: list[tuple[int, str]],
+    updates: set[tuple[int, int, int]],
+    stamps: set[int],
 ) -> list[tuple[int, tuple[int, int, int] | str]]:
     """The page's visible text in order: full dates by position, and `<h1>` keys by position;
-    each `<time datetime>` is added to `times` at the position of its first text, and the days
-    shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`."""
+    each `<time datetime>` is added to `times` at the position of its first text, the days
+    shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`, and the
+    positions of date lines with a time of day (`5 mars 2025 à 00h40`) to `stamps`."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
@@ -147,6 +154,8 @@ def _shown_days(
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
+                if CLOCK.search(line) and parse_date_line(line) is not None:
+                    stamps.add(position)
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     updates.update(labelled - plain_days)
     return shown
@@ -162,17 +171,20 @@ def _shown_update(label: str, line: str, date_text: str) -> bool:
 
 
 def days_near_headline(
-    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE
+    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE, timed: bool = False
 ) -> set[tuple[int, int, int]]:
     """Full dates shown just before (up to `before` text pieces) the visible headline or between
-    it and the story's first paragraph (the header cluster)."""
+    it and the story's first paragraph (the header cluster); with `timed`, only stamps that
+    show a time of day, not a standfirst's or a caption's day."""
     span = _header_cluster(page, title, before)
     if span is None:
         return set()
     return {
         item
         for pos, item in page.shown_days
-        if not isinstance(item, str) and span[0] <= pos <= span[1]
+        if not isinstance(item, str)
+        and span[0] <= pos <= span[1]
+        and (not timed or pos in page.shown_stamps)
     }
 
 

@@ -176,7 +176,7 @@ def choose_date(
     stated = _without_updates(published, updates)
     if stated:
         # Only a date under the headline: one above it is often the masthead's today.
-        shown_under = days_near_headline(page, title, before=0) - update_days
+        shown_under = days_near_headline(page, title, before=0, timed=True) - update_days
         return _local_shown_day(_settle(stated), published, shown_under)
     near = days_near_headline(page, title)
     heuristic = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from indexer.models import Article, PartialDate, RawRecord
@@ -10,7 +11,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
-from indexer.normalize.stamplines import line_dates
+from indexer.normalize.stamplines import line_dates, names_update
 from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
@@ -370,3 +371,37 @@ def test_a_day_labelled_as_an_event_or_a_deadline_is_no_stamp() -> None:
     assert line_dates("Standort Berlin, 04.05.2024", True) == [
         ("published", PartialDate(2024, 5, 4))
     ]
+
+
+def test_an_update_label_is_found_quickly_on_any_line() -> None:
+    # `last` before a long run of spaces once backtracked through every space for each label.
+    assert names_update("Last   updated: 6 March 2024")
+    line = "last" + " " * 100_000 + "x"
+    start = time.perf_counter()
+    assert not names_update(line)
+    assert not names_update(line[:200])
+    assert time.perf_counter() - start < 0.05
+
+
+def test_a_sentence_naming_a_day_and_its_change_is_no_stamp() -> None:
+    # A law's day and its last change, cited in a sentence of the story, date the law: a stamp
+    # ends on its date, its time or a button, never on the rest of a sentence.
+    article = _normalize("date-law-sentence.txt")
+    assert article.date is None and article.updated is None
+    assert line_dates(
+        "Veröffentlicht am 05.03.2024, zuletzt geändert am 06.03.2024, 14:00 Uhr"
+    ) == [
+        ("published", PartialDate(2024, 3, 5)),
+        ("updated", PartialDate(2024, 3, 6)),
+    ]
+    assert line_dates("Published March 5, 2024. Updated March 6, 2024. Share") == [
+        ("published", PartialDate(2024, 3, 5)),
+        ("updated", PartialDate(2024, 3, 6)),
+    ]
+
+
+def test_a_menus_live_link_over_a_headline_marks_no_live_blog() -> None:
+    # `News` / `Sport` / `Live` is the menu over an ordinary story's headline: its header stamp
+    # is its own. A live page names itself live in its headline or opens its entries on times.
+    article = _normalize("date-live-menu.txt")
+    assert article.date == PartialDate(2024, 3, 5)

@@ -79,6 +79,13 @@ def test_a_government_site_banner_is_no_headline() -> None:
     )
 
 
+def test_a_headline_under_its_time_over_the_story_is_no_live_entry() -> None:
+    # `14:05` / headline / five paragraphs, then a list of timed teasers with a line of text
+    # each: the page is no live page, and its headline heads a story, not an entry.
+    article = _normalize("headline-timed-over-story.txt")
+    assert article.title == "Council approves the new harbour bridge after a long debate"
+
+
 def test_menu_entries_are_the_short_lines_of_link_lists() -> None:
     entries = menu_entries(_page("section-label.txt"))
     assert {"politik", "kultur", "sport"} <= entries
@@ -277,6 +284,30 @@ def test_a_picture_credit_or_a_thank_you_notice_is_no_headline() -> None:
     assert article.byline == ["Lena Example"]
 
 
+def test_a_title_case_headline_with_a_dash_and_a_slash_is_no_picture_credit() -> None:
+    # `… - Jane Doe/AFP` closes a caption in prose; a headline in title case may hold the same
+    # shape (`… - Zelensky Meets Biden/Harris Team`), and a bracket left open credits nothing.
+    page = _page("headline-slash-title-case.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    headline = texts.index("Ukraine War - Zelensky Meets Biden/Harris Team")
+    assert is_candidate(page, headline, article_zone(page))
+    assert _normalize("headline-slash-title-case.txt").title == texts[headline]
+    caption = _page("headline-credit-notice.txt")
+    shown = [caption.text(i) for i in range(len(caption.lines))]
+    credit = next(i for i, t in enumerate(shown) if t.endswith("Rui Exemplo/Agência Exemplo"))
+    assert not is_candidate(caption, credit, article_zone(caption))
+
+
+def test_a_headline_thanking_someone_before_its_colon_is_no_sign_up_notice() -> None:
+    # The page thanks its reader in one short clause; `Thank you for your service: …` is a
+    # headline's kicker, though its story is about a registry.
+    page = _page("headline-thanks-kicker.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    headline = texts.index("Thank you for your service: veterans registry opens to families")
+    assert is_candidate(page, headline, article_zone(page))
+    assert _normalize("headline-thanks-kicker.txt").title == texts[headline]
+
+
 def test_a_headline_in_title_case_may_end_on_a_full_stop() -> None:
     # Opinion headlines of two sentences end on a full stop; prose never capitalises every
     # longer word, so a sentence, or a few names in one, stays running text.
@@ -294,3 +325,12 @@ def test_a_sentence_ending_inside_its_closing_quote_is_no_headline() -> None:
     )
     assert not is_headline_like("She said the plan would go ahead (subject to a vote.)")
     assert is_headline_like("“We will not back down.”")
+
+
+def test_a_speakers_words_quoted_after_a_colon_may_end_a_headline_on_a_full_stop() -> None:
+    # A sentence of prose may end inside the quote it closes; a headline quotes its speaker
+    # after a colon, and its full stop stands inside the quote too.
+    assert is_headline_like("Biden: “We will not back down.”")
+    assert is_headline_like("Mayor says: ‘The bridge will be built.’")
+    assert is_headline_like("“We will not back down.”")
+    assert not is_headline_like("Ruth Okafor is the author of “The Walkable Block.”")

@@ -133,6 +133,15 @@ def test_month_names_of_more_languages(line: str, iso: str) -> None:
     assert found is not None and found[0].iso() == iso
 
 
+def test_the_dutch_march_is_read_only_after_its_day() -> None:
+    # `MRT` is the metro of many Asian cities; Dutch writes `mrt` after the day.
+    assert find_date("Taipei MRT 5, 2024 ridership report") is None
+    found = find_date("Bangkok MRT 24 March 2024")
+    assert found is not None and found[0].iso() == "2024-03-24"
+    found = find_date("di 5 MRT 2024 14:02")
+    assert found is not None and found[0].iso() == "2024-03-05"
+
+
 def test_find_date_reads_a_date_inside_a_line() -> None:
     found = find_date("Updated 3:04 PM EST, Tue January 14, 2025 | 4 min read")
     assert found is not None

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from indexer.errors import SkipArticle
-from indexer.models import Article, RawRecord
+from indexer.models import Article, PartialDate, RawRecord
 from indexer.normalize import normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "normalize"
@@ -155,3 +155,80 @@ def test_the_site_name_after_a_double_dash_leaves_the_title() -> None:
         '<meta property="og:site_name" content="Sott.net">'
     )
     assert _inline(head, "<h1>Council passes budget</h1>").title == "Council passes budget"
+
+
+def _stamped(published: str, modified: str | None = None) -> str:
+    """A head whose JSON-LD states the publication (and update) instants."""
+    ld: dict[str, Any] = {"@type": "NewsArticle", "headline": "Council passes budget"}
+    ld |= {"datePublished": published} | ({"dateModified": modified} if modified else {})
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+def test_a_utc_stamp_takes_the_local_day_shown_under_the_headline() -> None:
+    # 23:40 UTC on the 5th is 00:40 on the 6th an hour east: the page shows its own day.
+    article = _inline(
+        _stamped("2024-03-05T23:40:00Z"),
+        "<h1>Council passes budget</h1><p>6 March 2024 00:40</p>",
+    )
+    assert article.date == PartialDate(2024, 3, 6)
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<p>Updated 6 March 2024 00:30</p>",
+        "<p>Last updated</p><p>6 March 2024</p>",
+        "<p>Last updated <time datetime='2024-03-06T00:30:00Z'>6 March 2024</time></p>",
+    ],
+)
+def test_a_day_shown_only_as_the_update_never_moves_a_utc_stamp(shown: str) -> None:
+    # The story went online at 23:40 UTC on the 5th; the day under its headline is its update's.
+    article = _inline(
+        _stamped("2024-03-05T23:40:00Z", "2024-03-06T00:30:00Z"),
+        f"<h1>Council passes budget</h1>{shown}",
+    )
+    assert article.date == PartialDate(2024, 3, 5)
+    article = _inline(_stamped("2024-03-05T23:40:00Z"), f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2024, 3, 5)
+
+
+def test_a_time_element_under_the_headline_dates_a_page_without_metadata() -> None:
+    # The template's `<time datetime>` by the headline, shown there in words too.
+    stamp = "<time datetime='2024-03-06T10:00:00+01:00'>6 March 2024</time>"
+    article = _inline("", f"<h1>Council passes budget</h1><p>{stamp}</p>")
+    assert article.date == PartialDate(2024, 3, 6)
+    # Labelled as the update beside a publication day shown in words, it dates nothing.
+    for label in ("Updated ", "Last updated: "):
+        shown = f"<p>Published 5 March 2024</p><p>{label}{stamp}</p>"
+        article = _inline("", f"<h1>Council passes budget</h1>{shown}")
+        assert article.date != PartialDate(2024, 3, 6)
+
+
+def test_a_time_element_above_the_headline_is_the_mastheads_today() -> None:
+    # The masthead's `<time>` states today; related stories below are dated other days.
+    today = "<time datetime='2024-03-07'>Thursday 7 March 2024</time>"
+    related = (
+        "<ul><li><a href='/1'>Bus fares frozen</a> <time datetime='2024-03-04'>4 March 2024</time>"
+        "</li><li><a href='/2'>Canal reopens</a> <time datetime='2024-03-02'>2 March 2024</time>"
+        "</li></ul>"
+    )
+    html = (
+        f"<html><head><title>Council passes budget</title></head><body><div>{today}</div>"
+        f"<nav><a href='/n'>News</a></nav><h1>Council passes budget</h1><p>By Jane Doe</p>"
+        f"<article>{_STORY}</article>{related}</body></html>"
+    )
+    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    assert article.date != PartialDate(2024, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<p class='standfirst'>Councillors will vote again on 6 March 2024.</p>",
+        "<figure><figcaption>The hall on 6 March 2024</figcaption></figure>",
+    ],
+)
+def test_a_day_named_by_a_standfirst_or_caption_never_moves_a_utc_stamp(shown: str) -> None:
+    # Only the page's own stamp, with its time of day, shows the day the instant fell on there.
+    article = _inline(_stamped("2024-03-05T23:40:00Z"), f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2024, 3, 5)

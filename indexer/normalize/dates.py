@@ -228,6 +228,11 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
     return date
 
 
+# Month abbreviations that are read only after their day, as their language writes them:
+# Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`).
+_AFTER_DAY_ONLY = frozenset({"mrt"})
+
+
 def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, str] | None:
     """The first date expression in a line, parsed, with the text it was read from."""
     if not _DIGIT.search(text):
@@ -238,6 +243,8 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, st
         if word[0].isdigit():
             if at >= 2 and text[at - 1] in ":./" and text[at - 2].isdigit():
                 continue  # the minutes of `09:31 August 20`, not a day
+        elif word.lower() in _AFTER_DAY_ONLY:
+            continue  # `5 mrt 2024` is read from its day; `Taipei MRT 5` is a metro line
         elif word.lower() not in MONTH_NUMBER:
             glued = None
             if word.isupper():

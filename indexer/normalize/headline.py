@@ -32,6 +32,7 @@ from indexer.normalize.lines import (
     is_upper,
     word_count,
 )
+from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
 from indexer.normalize.story import Page, lead_words
 from indexer.normalize.zone import Zone
@@ -48,12 +49,16 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
-# A picture's rights label (`Bildrechte: …`, `Credit: …`) or its photographer and agency set
-# off at the end of a caption (`… (Jane Doe/AFP)`, `… - Jane Doe/Instituto X`): no headline.
-_PICTURE_CREDIT = re.compile(
-    r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)"
-    r"|(?:\(|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[A-Z][^()]{1,40}\)?$",
+# A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`): no headline.
+_PICTURE_CREDIT = re.compile(r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)")
+# A photographer's name (two or three words), a slash, the agency: `(Jane Doe/AFP)` closes a
+# caption in brackets, `… - Jane Doe/Reuters` after a dash closes one in prose. A headline in
+# title case may hold the same shape (`Ukraine War - Zelensky Meets Biden/Harris Team`).
+_CAPTION_CREDIT = re.compile(
+    r"(?:(?P<bracket>\()|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,2}/[A-Z][^()]{1,40}"
+    r"(?P<close>\))?$"
 )
+_PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
 _SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
@@ -75,19 +80,15 @@ _PROMPT_LINE = re.compile(
 _NOTICE = re.compile(
     r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
     r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b"
-    # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`).
-    r"|^(?:thanks?|thank you|danke|vielen dank|merci|gracias|grazie|obrigad[oa])\b[^.!?]{0,12}"
-    r"\b(?:for|für|dass|pour|de|por|per)\b.*\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr"
-    r"|angemeldet|anmeldung|inscri|suscri|iscri)",
-    re.IGNORECASE,
-)
-# A time alone on its line, as a live page opens each entry (`16:40`, `15.02 GMT`, `9:05 a.m.`).
-_ENTRY_TIME = re.compile(
-    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|pdt|utc|uhr|h))?$",
+    # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`):
+    # one short clause; a headline's kicker ends on a colon (`Thank you for your service: …`).
+    r"|^(?:thanks?|thank you|danke|vielen dank|merci|gracias|grazie|obrigad[oa])\b[^.!?:]{0,12}"
+    r"\b(?:for|für|dass|pour|de|por|per)\b[^.!?:]{0,60}?"
+    r"\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
 )
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
-_LIVE_ENTRIES = 3  # timed entries that make a live page
+_STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
@@ -154,7 +155,7 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
         return False
-    if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _PICTURE_CREDIT.search(text):
+    if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
@@ -196,19 +197,33 @@ def _stamp_line(text: str) -> bool:
     return text.find(hit[1]) <= _STAMP_LEAD or bool(_CLOCK.search(text)) or caption_date(text)
 
 
+def _picture_credit(text: str) -> bool:
+    """Whether a line credits a picture (`Bildrechte: …`, `… - Jane Doe/AFP`, `(Jane Doe/AFP)`)."""
+    if _PICTURE_CREDIT.search(text):
+        return True
+    credit = _CAPTION_CREDIT.search(text)
+    if credit is None:
+        return False
+    if credit.group("bracket"):
+        return credit.group("close") is not None
+    return credit.group("close") is None and bool(_PROSE_WORD.search(text[: credit.start()]))
+
+
 def candidates(page: Page, zone: Zone) -> list[int]:
     """The lines that may be the headline: near the top of the zone, nearest first."""
     low = max(0, zone.start - WINDOW)
     high = min(len(page.lines), zone.start + BELOW, zone.end)
     # A live page's entries each open on their time alone (`16:40`, `15.02 GMT`), then a
     # heading and the entry's text: an entry's heading, never the page's headline. (A list of
-    # teasers stamped with their times has no text under its headings.)
+    # teasers stamped with their times has no text under its headings.) A heading over a run
+    # of paragraphs heads a story, though a time stands over it (`14:05` / headline / story).
     entries = {
         i + 1
         for i in range(len(page.lines) - 2)
-        if _ENTRY_TIME.match(page.text(i)) and ends_sentence(page.text(i + 2))
+        if ENTRY_TIME.match(page.text(i)) and ends_sentence(page.text(i + 2))
     }
-    entries = entries if len(entries) >= _LIVE_ENTRIES else set()
+    entries = entries if len(entries) >= LIVE_ENTRIES else set()
+    entries = {i for i in entries if not _over_story(page, i)}
     return [
         i
         for i in range(high - 1, low - 1, -1)
@@ -217,6 +232,13 @@ def candidates(page: Page, zone: Zone) -> list[int]:
         and not _AGO.match(page.text(i))
         and is_candidate(page, i, zone)
     ]
+
+
+def _over_story(page: Page, i: int) -> bool:
+    """Whether line `i` stands over a run of paragraphs, as a story's headline does; a live
+    entry's heading stands over a paragraph or two."""
+    run = page.lines[i + 1 : i + 1 + _STORY_PARAGRAPHS]
+    return len(run) == _STORY_PARAGRAPHS and all(is_paragraph(line.text) for line in run)
 
 
 def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:

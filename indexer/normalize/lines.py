@@ -34,6 +34,7 @@ _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
     r"(?:\.\.\.|…|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bhd|Plc|Cos|Bros|Dept)\.)$", re.IGNORECASE
 )
+_COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: a speaker, then their words
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
 _CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")
@@ -249,8 +250,10 @@ def is_headline_like(text: str) -> bool:
     if text.endswith((",", ";", ":", "-", "–", "—", "|", "/")):
         return False
     # A sentence may end inside the quote it closes (`… author of “The Walkable Block.”`); a
-    # line that opens on a quote may be a quoted headline, and keeps its own full stop.
-    ending = text if head != text else text.rstrip(_CLOSERS)
+    # line that opens on a quote, or quotes its speaker's words after a colon (`Biden: “We
+    # will not back down.”`), may be a quoted headline, and keeps its own full stop.
+    quoted = head != text or _COLON_QUOTE.search(text) is not None
+    ending = text if quoted else text.rstrip(_CLOSERS)
     if ending.endswith(".") and not (
         is_upper(text)
         or _HEADLINE_END_OK.search(text)

@@ -18,7 +18,9 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.masthead import CLOCK
+from indexer.normalize.stamplines import names_update
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -39,6 +41,7 @@ _LD_LAX = re.compile(
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
@@ -59,6 +62,10 @@ class PageMeta:
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
     # The `datetime` of every `<time>` element, by the position of its text among those pieces.
     time_stamps: list[tuple[int, str]] = field(default_factory=list)
+    # Days the page shows only under an update's label (`Updated 6 March 2024`).
+    shown_updates: set[tuple[int, int, int]] = field(default_factory=set)
+    # The positions of shown dates that are stamps with a time of day (`5 mars 2025 à 00h40`).
+    shown_stamps: set[int] = field(default_factory=set)
 
 
 def plain(value: Any) -> str | None:
@@ -108,17 +115,25 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
-    page.shown_days = _shown_days(tree, page.time_stamps)
+    page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates, page.shown_stamps)
     return page
 
 
 def _shown_days(
-    tree: HtmlElement, times: list[tuple[int, str]]
+    tree: HtmlElement,
+    times: list[tuple[int, str]],
+    updates: set[tuple[int, int, int]],
+    stamps: set[int],
 ) -> list[tuple[int, tuple[int, int, int] | str]]:
     """The page's visible text in order: full dates by position, and `<h1>` keys by position;
-    each `<time datetime>` is added to `times` at the position of its first text."""
+    each `<time datetime>` is added to `times` at the position of its first text, the days
+    shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`, and the
+    positions of date lines with a time of day (`5 mars 2025 à 00h40`) or in a `<time>` element
+    to `stamps`."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
-    position = 0
+    labelled: set[tuple[int, int, int]] = set()
+    plain_days: set[tuple[int, int, int]] = set()
+    position, previous = 0, ""
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
@@ -126,18 +141,27 @@ def _shown_days(
             shown.append((position, title_key(plain(node.text_content()) or "")))
         if node.tag == "time" and node.get("datetime"):
             times.append((position + 1, node.get("datetime", "")))
-        for text in (node.text, node.tail if node.getparent() is not None else None):
+        own = (node.text, node.tail if node.getparent() is not None else None)
+        for piece, text in enumerate(own):
             line = " ".join((text or "").split())
             if not line:
                 continue
             position += 1
+            # A `<time datetime>` element's own text is the template's stamp, timed or not.
+            stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
+            label, previous = previous, line
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line)
             if found and found[0].year and found[0].month and found[0].day:
-                shown.append((position, (found[0].year, found[0].month, found[0].day)))
+                day = (found[0].year, found[0].month, found[0].day)
+                shown.append((position, day))
+                if stamp or (CLOCK.search(line) and parse_date_line(line) is not None):
+                    stamps.add(position)
+                (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
+    updates.update(labelled - plain_days)
     return shown
 
 
@@ -147,18 +171,30 @@ def _width(line: str) -> int:
     return len(line) + sum(unicodedata.east_asian_width(c) in "WF" for c in line)
 
 
+def _shown_update(label: str, line: str, date_text: str) -> bool:
+    """Whether a shown date is labelled as an update, on its own text piece (`Updated 6 March
+    2024`) or on the short one before it (`Last updated` / `6 March 2024`)."""
+    before = line[: line.find(date_text)]
+    if names_update(before):
+        return True
+    return not before.strip(" :|·") and len(label) <= _UPDATE_LABEL and names_update(label)
+
+
 def days_near_headline(
-    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE
+    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE, timed: bool = False
 ) -> set[tuple[int, int, int]]:
     """Full dates shown just before (up to `before` text pieces) the visible headline or between
-    it and the story's first paragraph (the header cluster)."""
+    it and the story's first paragraph (the header cluster); with `timed`, only stamps that
+    show a time of day, not a standfirst's or a caption's day."""
     span = _header_cluster(page, title, before)
     if span is None:
         return set()
     return {
         item
         for pos, item in page.shown_days
-        if not isinstance(item, str) and span[0] <= pos <= span[1]
+        if not isinstance(item, str)
+        and span[0] <= pos <= span[1]
+        and (not timed or pos in page.shown_stamps)
     }
 
 
@@ -176,11 +212,10 @@ def days_before_story(page: PageMeta, title: str | None) -> set[tuple[int, int, 
     return {item for pos, item in page.shown_days if not isinstance(item, str) and pos < body[0]}
 
 
-def times_near_headline(
-    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE
-) -> list[str]:
-    """The `datetime` of the `<time>` elements in the visible headline's header cluster."""
-    span = _header_cluster(page, title, before)
+def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
+    """The `datetime` of the `<time>` elements in the visible headline's header cluster, under
+    the headline (one above it is often the masthead's today)."""
+    span = _header_cluster(page, title, 0)
     if span is None:
         return []
     return [stamp for pos, stamp in page.time_stamps if span[0] <= pos <= span[1]]

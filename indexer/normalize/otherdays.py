@@ -28,11 +28,32 @@ _LIVE = re.compile(
 )
 
 
+# A time alone on its line, as a live page opens each entry (`16:40`, `15.02 GMT`, `9:05 a.m.`).
+ENTRY_TIME = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|pdt|utc|uhr|h))?$",
+    re.IGNORECASE,
+)
+# A headline that names its live coverage (`… live: …`, `+++ … +++`, `en direct`).
+_LIVE_HEADLINE = re.compile(
+    r"\blive\b|\bliveticker\b|\+\+\+|\ben (?:direct|vivo|directo)\b|\bao vivo\b|\bin diretta\b"
+    r"|\bna żywo\b|\bživě\b",
+    re.IGNORECASE,
+)
+LIVE_ENTRIES = 3  # timed entries that make a live page
+
+
 def live_blog(page: Page, title_at: int | None) -> bool:
-    """Whether the headline's kicker marks a live blog (`LIVE`, `Liveticker`, `En direct`)."""
+    """Whether the headline's kicker marks a live blog (`LIVE`, `Liveticker`, `En direct`) and
+    the page is one: its headline names it live, or its entries open on their times. A menu's
+    `Live` link over an explainer's headline marks none."""
     if title_at is None:
         return False
-    return any(_LIVE.match(page.text(i)) for i in range(max(0, title_at - KICKER), title_at))
+    if not any(_LIVE.match(page.text(i)) for i in range(max(0, title_at - KICKER), title_at)):
+        return False
+    if _LIVE_HEADLINE.search(page.text(title_at)):
+        return True
+    entries = sum(1 for line in page.lines if ENTRY_TIME.match(line.text))
+    return entries >= LIVE_ENTRIES
 
 
 def issue_day(page: Page, day: PartialDate, header: range, title_at: int | None) -> bool:

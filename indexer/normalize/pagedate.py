@@ -172,13 +172,17 @@ def choose_date(
     """
     updates = _updates(page)
     updated = {_day(stamp.date) for stamp in updates}
+    # A day the page shows only under an update's label neither moves a stated date nor backs a
+    # reader's guess by the headline, nor is read off a `<time>` element; as the only day the
+    # page shows it may still date it (a site whose one stamp reads `Updated:` may mean its
+    # publication).
+    update_days = updated | set(page.shown_updates)
     published = _published(page)
     stated = _without_updates(published, updates)
     if stated:
         # Only a date under the headline: one above it is often the masthead's today.
-        return _local_shown_day(
-            _settle(stated), published, days_near_headline(page, title, before=0)
-        )
+        shown_under = days_near_headline(page, title, before=0, timed=True) - update_days
+        return _local_shown_day(_settle(stated), published, shown_under)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
     near = days_near_headline(page, title, before=0) or days_near_headline(page, title)
@@ -192,13 +196,13 @@ def choose_date(
         if _day(date) in updated:
             continue
         agree = [h for d, h in heuristic if h != how and _day(d) == _day(date)]
-        if _day(date) in near:
+        if _day(date) in near - page.shown_updates:
             agree.append("headline")
         elif shown == {_day(date)}:
             agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
-    header_time = _header_time(page, title, near, updated)
+    header_time = _header_time(page, title, near, update_days)
     if header_time is not None:
         return header_time
     return _header_day(near, shown, heuristic, updated) or _header_day(
@@ -216,7 +220,7 @@ def _header_time(
     the page also shows it there in words and it is not the update: the template's stamp of the
     story (those of related stories and comments sit below the story's first paragraph, or
     above the headline: those under it are taken where there are any)."""
-    stamps = times_near_headline(page, title, before=0) or times_near_headline(page, title)
+    stamps = times_near_headline(page, title)
     days = {
         _day(date)
         for stamp in stamps

@@ -31,7 +31,7 @@ _NOT_PUBLISHED = re.compile(
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(
-    r"(?:\b(?:last\s*)?(?:update[ds]?\b|modified|aktualisiert|aktualisierung|akt\.|stand\b"
+    r"(?:\b(?:last\s*+)?(?:update[ds]?\b|modified|aktualisiert|aktualisierung|akt\.|stand\b"
     r"|actualizado|actualización|mise? à jour|aggiornamento|(?:medically\s+)?reviewed"
     r"|fact[- ]checked"
     r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
@@ -80,6 +80,8 @@ _DATE_LABEL = re.compile(
 _PROSE_BEFORE = 4
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
+_LAST_DIGIT = re.compile(r"\d")
+_RUN_ON_WORDS = 2  # words after the last date that make a sentence's predicate (`gilt weiter.`)
 
 
 def print_edition(text: str) -> bool:
@@ -89,7 +91,8 @@ def print_edition(text: str) -> bool:
 
 def names_update(text: str) -> bool:
     """Whether a line names an update (`Updated`, `modifica il`, `更新`): a cheap test first."""
-    return _UPDATED.search(text) is not None
+    # A longer line is a sentence of the story, whose stamps no one reads.
+    return len(text) <= _META_CHARS and _UPDATED.search(text) is not None
 
 
 def updated_above(page: Page, i: int) -> bool:
@@ -149,7 +152,18 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
         return []
     if found and (caption_date(text) or _prose_date(text) or _data_row(leftover)):
         return []
+    if found and _runs_on(text):
+        return []
     return found
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a sentence runs on past the line's last date to its full stop (`Die Verordnung
+    vom 05.03.2024, zuletzt geändert am 06.03.2024, gilt weiter.`): a stamp ends on its date,
+    its time or a button."""
+    tail = _LAST_DIGIT.split(text)[-1]
+    words = [w for w in _WORDS.findall(tail) if len(w) > 1 and w.casefold() not in _BUTTONS]
+    return len(words) >= _RUN_ON_WORDS and tail.rstrip().endswith(".")
 
 
 def _words(words: list[str]) -> int:

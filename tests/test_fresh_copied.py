@@ -1,4 +1,4 @@
-"""A check set of copied pages written for checking: title, byline and date against a careful editor's.
+"""A check set of copied pages written for checking: title, byline and date against an editor's.
 
 The pages under `tests/data/copied/fresh/` were written for this check (invented stories in the
 layouts of wire services, papers, broadcasters, blogs and magazines, as Chromium's innerText

@@ -1,14 +1,14 @@
-"""A check set of saved HTML pages written for checking: title, byline and date against an editor's.
+"""A check set of saved HTML pages written for checking: title, byline, date against an editor's.
 
 The pages under `tests/data/pages/fresh/` were written for this check (invented stories in the
 markup of the CMSs news sites use: Yoast `@graph`s, several JSON-LD blocks, a live blog,
 `parsely-`, `sailthru.` and `DC.` tags, microdata, `<time>` elements, no metadata at all,
 WordPress, Drupal, Blogger, Medium, Substack, Ghost, Arc XP, AMP and Next.js templates, titles
 that disagree, related lists and comments with dates of their own, pages in German, French,
-Spanish, Japanese, Chinese, Russian and Arabic). Each set was scored before any rule was
-changed for it; the general gaps it showed were then fixed. Each is read as `newsindex rebuild` reads a `.html` file. A field still read wrong is
-marked `xfail(strict=True)` with the gap it shows, so the suite stays green and a fix shows up
-as an unexpected pass.
+Spanish, Japanese, Chinese, Russian and Arabic). Each set was scored before any rule was changed
+for it; the general gaps it showed were then fixed. Each is read as `newsindex rebuild` reads a
+`.html` file. A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so
+the suite stays green and a fix shows up as an unexpected pass.
 """
 
 from __future__ import annotations

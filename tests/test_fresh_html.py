@@ -55,12 +55,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "first (3 December) and so disagrees with the day shown under the headline (12 March, "
         "its weekday agreeing); the reader abstains"
     ),
-    ("nextjs-data.html", "title"): (
-        "a Next.js page whose `<title>` is the site's name and whose byline and date sit only in "
-        "the `__NEXT_DATA__` JSON: that JSON is not read, and the lone `<h1>` loses to the title"
-    ),
-    ("nextjs-data.html", "byline"): "the same: the author is only in `__NEXT_DATA__`",
-    ("nextjs-data.html", "date"): "the same: the date is only in `__NEXT_DATA__`",
     ("seo-title.html", "title"): (
         "og:title and twitter:title agree on a social rewrite that shares no words with the "
         "visible `<h1>` (and the `<title>` is an SEO third): the two agreeing meta tags win"

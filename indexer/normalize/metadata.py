@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.masthead import CLOCK
+from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_update
 
 ARTICLE_TYPES = frozenset(
@@ -115,6 +116,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
+    if page.ld is None:
+        page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates, page.shown_stamps)
     return page
 
@@ -264,6 +267,15 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
         if key in resolved:
             resolved[key] = _resolve(resolved[key], nodes)
     return resolved
+
+
+def _next_data(tree: HtmlElement, headings: list[str]) -> dict[str, Any] | None:
+    """The article a Next.js page states only in its `__NEXT_DATA__` props, read as JSON-LD."""
+    script = tree.find(".//script[@id='__NEXT_DATA__']")
+    if script is None or not script.text:
+        return None
+    shown = {title_key(text) for text in headings}
+    return next_data_article(read_json(script.text), shown, title_key)
 
 
 def _article_type(name: str) -> bool:

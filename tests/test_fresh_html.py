@@ -59,9 +59,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "og:title and twitter:title agree on a social rewrite that shares no words with the "
         "visible `<h1>` (and the `<title>` is an SEO third): the two agreeing meta tags win"
     ),
-    ("h1-kicker.html", "title"): (
-        "a kicker `<span>` inside the `<h1>` (`Exclusive`) is read as part of the headline"
-    ),
     ("ru-page.html", "date"): (
         "a date shown under the headline (`12 марта 2025, 14:30`) with no metadata is not "
         "taken: the story's paragraphs are short, so no paragraph closes the header and a "

@@ -19,6 +19,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.kicker import split_kicker
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_update
@@ -58,6 +59,9 @@ class PageMeta:
     meta_all: dict[str, list[str]] = field(default_factory=dict)  # every value of a repeated tag
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)
+    # An `<h1>` heading's text without a leading kicker element, and whether punctuation joins
+    # that kicker to it (`kicker.py`).
+    kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
     # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
@@ -99,9 +103,12 @@ def read_page(tree: HtmlElement) -> PageMeta:
     if title is not None:
         page.title_tag = plain(title.text_content())
     for node in tree.iter("h1"):
-        text = plain(node.text_content())
+        text = plain(_broken_text(node))
         if text:
             page.headings.append(text)
+            unkicked = split_kicker(node, text)
+            if unkicked:
+                page.kickers[text] = unkicked
         if len(page.headings) >= _HEADING_LIMIT:
             break
     for node in tree.iter():
@@ -181,6 +188,18 @@ def _shown_update(label: str, line: str, date_text: str) -> bool:
     if names_update(before):
         return True
     return not before.strip(" :|·") and len(label) <= _UPDATE_LABEL and names_update(label)
+
+
+def _broken_text(node: HtmlElement) -> str:
+    """An element's text with a line break read as a space (`stalls<br>as permits lapse`)."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(_broken_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def days_near_headline(

@@ -232,3 +232,30 @@ def test_the_only_date_a_page_shows_beside_its_headline_dates_it() -> None:
     assert _body_dated(header) == "2016-12-15"
     # A second date elsewhere on the page leaves it undated: no date beats a wrong one.
     assert _body_dated(header + "<p>Fair opens, 2 June 2020</p>") is None
+
+
+def _kicked(heading: str, tags: str = "") -> str | None:
+    """The title chosen for a page with no `<title>` whose only `<h1>` is `heading`, which
+    trafilatura copies (a line break read as a space)."""
+    page = read_page(fromstring(f"<html><head>{tags}</head><body><h1>{heading}</h1></body></html>"))
+    guessed = " ".join(fromstring(heading.replace("<br>", " ")).text_content().split())
+    chosen = choose_title(page, None, guessed, None)
+    return chosen[0] if chosen else None
+
+
+def test_a_kicker_set_apart_by_styling_in_the_h1_is_no_part_of_the_headline() -> None:
+    heading = '<span class="kicker">Exclusive</span> Ferry fares to rise<br>by a fifth'
+    assert _kicked(heading) == "Ferry fares to rise by a fifth"
+
+
+def test_a_kicker_joined_by_a_colon_stays_unless_the_metadata_drops_it() -> None:
+    heading = '<span class="kicker">Ukraine:</span> Grain corridor reopens to ships'
+    assert _kicked(heading) == "Ukraine: Grain corridor reopens to ships"
+    og = '<meta property="og:title" content="Grain corridor reopens to ships">'
+    assert _kicked(heading, og) == "Grain corridor reopens to ships"
+
+
+def test_a_kicker_the_metadata_keeps_stays_in_the_headline() -> None:
+    heading = '<span class="kicker">Exclusive</span> Ferry fares to rise'
+    og = '<meta property="og:title" content="Exclusive Ferry fares to rise">'
+    assert _kicked(heading, og) == "Exclusive Ferry fares to rise"

@@ -125,6 +125,10 @@ _CJK_BYLINE = re.compile(
 _CJK_CREDIT = re.compile(
     rf"^[（(【]?(?P<role>责任编辑|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
 )
+# A Chinese header's line of labelled fields after the time:
+# `2024-03-08 09:12　来源：新华社　作者：张伟、王静`.
+_CJK_FIELD = re.compile(r"(?:^|(?<=\s))(?=[\u4e00-\u9fff]{1,4}\s*[:：])")
+_CJK_STAMP = re.compile(r"^[\d\s:./年月日时分-]*$")
 # Korean bylines: `홍길동 기자`, `홍길동·김철수 기자 hong@example.com`, a place first (`순천 홍길동
 # 기자`): the reporter's title after the names is their label.
 _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
@@ -250,6 +254,30 @@ def _cjk_names(text: str) -> list[str]:
     return [n for n in re.split(r"[\s、，,]+", text) if n]
 
 
+def cjk_byline(text: str) -> list[str]:
+    """The people a Chinese, Japanese or Korean byline line names (`作者：张三`, `홍길동 기자`),
+    alone or among a header's labelled fields; [] for any other line."""
+    cjk = _CJK_BYLINE.match(text) or _HANGUL_BYLINE.match(text.strip())
+    if cjk is not None:
+        return _cjk_names(cjk.group("names").replace("·", "、"))
+    return _cjk_fields(text)
+
+
+def _cjk_fields(text: str) -> list[str]:
+    """The authors a Chinese header's line of labelled fields names after the time
+    (`来源：新华社　作者：张伟、王静`): the `来源` is the source, the `作者` or `记者`
+    the people."""
+    first, *fields = _CJK_FIELD.split(text.strip())
+    if not fields or not _CJK_STAMP.match(first):
+        return []
+    names: list[str] = []
+    for piece in fields:
+        cjk = _CJK_BYLINE.match(piece.strip())
+        if cjk is not None:
+            names += _cjk_names(cjk.group("names").replace("·", "、"))
+    return names
+
+
 def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     """A byline line (`By A and B`, `By A, Reuters`, `By A | Jan 15, 2025`), or None.
 
@@ -258,9 +286,9 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     if word_count(text) > 20 or len(text) > 200:
         return None
     if not text.isascii():
-        cjk = _CJK_BYLINE.match(text) or _HANGUL_BYLINE.match(text.strip())
-        if cjk is not None:
-            return Credit(byline=_cjk_names(cjk.group("names").replace("·", "、")))
+        names = cjk_byline(text)
+        if names:
+            return Credit(byline=names)
     match = _BYLINE.match(text)
     if match is None:
         return None

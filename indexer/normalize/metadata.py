@@ -19,7 +19,9 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.kicker import split_kicker
 from indexer.normalize.masthead import CLOCK
+from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_update
 
 ARTICLE_TYPES = frozenset(
@@ -57,6 +59,9 @@ class PageMeta:
     meta_all: dict[str, list[str]] = field(default_factory=dict)  # every value of a repeated tag
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)
+    # An `<h1>` heading's text without a leading kicker element, and whether punctuation joins
+    # that kicker to it (`kicker.py`).
+    kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
     # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
@@ -98,9 +103,12 @@ def read_page(tree: HtmlElement) -> PageMeta:
     if title is not None:
         page.title_tag = plain(title.text_content())
     for node in tree.iter("h1"):
-        text = plain(node.text_content())
+        text = plain(_broken_text(node))
         if text:
             page.headings.append(text)
+            unkicked = split_kicker(node, text)
+            if unkicked:
+                page.kickers[text] = unkicked
         if len(page.headings) >= _HEADING_LIMIT:
             break
     for node in tree.iter():
@@ -115,6 +123,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
+    if page.ld is None:
+        page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates, page.shown_stamps)
     return page
 
@@ -178,6 +188,18 @@ def _shown_update(label: str, line: str, date_text: str) -> bool:
     if names_update(before):
         return True
     return not before.strip(" :|·") and len(label) <= _UPDATE_LABEL and names_update(label)
+
+
+def _broken_text(node: HtmlElement) -> str:
+    """An element's text with a line break read as a space (`stalls<br>as permits lapse`)."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(_broken_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def days_near_headline(
@@ -264,6 +286,15 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
         if key in resolved:
             resolved[key] = _resolve(resolved[key], nodes)
     return resolved
+
+
+def _next_data(tree: HtmlElement, headings: list[str]) -> dict[str, Any] | None:
+    """The article a Next.js page states only in its `__NEXT_DATA__` props, read as JSON-LD."""
+    script = tree.find(".//script[@id='__NEXT_DATA__']")
+    if script is None or not script.text:
+        return None
+    shown = {title_key(text) for text in headings}
+    return next_data_article(read_json(script.text), shown, title_key)
 
 
 def _article_type(name: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import parse_byline, parse_name_line
+from indexer.normalize.bylines import cjk_byline, parse_byline, parse_name_line
 from indexer.normalize.dates import find_date
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
@@ -127,6 +127,9 @@ def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
             break  # the story has begun
         if _BARE_LABEL.match(line) and i + 1 < len(lines):
             line = f"{line} {lines[i + 1]}"
+        names = [] if line.isascii() else [n for n in map(tidy_name, cjk_byline(line)) if n]
+        if names:
+            return names, None  # `作者：张伟、王静`, maybe beside `来源：新华社` and the time
         if not _BYLINE_START.match(line):
             continue
         # What follows the date on a credit line is the page's furniture (`… 2:00 PM Tags`).

@@ -68,7 +68,9 @@ def choose_title(
     ):
         site = None  # a guessed site name that is a whole title or a sentence is no site name
     stated = {name: _title_forms(text, site) for name, text in sources.items() if text}
-    headings = [h for h in page.headings if not _is_site(h, site)]
+    # Each heading as the headline it shows, without a kicker set before it in its `<h1>`.
+    shown = {h: _without_kicker(h, page, stated, jsonld) for h in page.headings}
+    headings = [text for h, text in shown.items() if not _is_site(h, site)]
     candidates = [(h, "heading") for h in headings]
     candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
     scored = []
@@ -94,8 +96,10 @@ def choose_title(
         # A heading the social title repeats word for word is credited to the meta tags.
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
-    text = plain(guessed)
-    lone = text and any(title_key(h) == title_key(text) for h in headings)
+    guess = plain(guessed)
+    text = next((shown[h] for h in shown if guess and title_key(h) == title_key(guess)), guess)
+    # A heading that sets a kicker before its words is styled as a story's headline, no widget.
+    lone = text == guess and text and any(title_key(h) == title_key(text) for h in headings)
     if text and not (lone and _names_page(page.title_tag, site)):
         return strip_site(text, site), "trafilatura"
     if page.title_tag:
@@ -103,6 +107,22 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _without_kicker(
+    heading: str, page: PageMeta, stated: dict[str, set[str]], jsonld: str | None
+) -> str:
+    """A heading without the kicker its `<h1>` sets before it, as the title sources confirm:
+    the form they state when they state one form only, else without a kicker set apart by
+    styling alone and whole with one punctuation joins to the headline (`Ukraine: …`)."""
+    if heading not in page.kickers:
+        return heading
+    rest, joined = page.kickers[heading]
+    said = [*stated.values(), {title_key(jsonld)} if jsonld else set()]
+    whole_said, rest_said = (any(title_key(t) in forms for forms in said) for t in (heading, rest))
+    if whole_said != rest_said:
+        return heading if whole_said else rest
+    return heading if joined else rest
 
 
 def _headline_of_rewritten_story(

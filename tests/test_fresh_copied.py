@@ -41,10 +41,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "source (`Kyodo`), as `(AP)` is, not as its byline; the truth wants the wire credited "
         "as the byline"
     ),
-    ("medium-post.txt", "title"): (
-        "a blog platform's subtitle (a second headline-shaped line under the headline, then "
-        "the author, `Follow`, `7 min read`) is taken for the headline, being nearer the byline"
-    ),
     ("obituary.txt", "byline"): (
         "an obituary names no writer; the paper's name over the deceased's name is read as "
         "a byline (a house credited where no person is)"

@@ -347,3 +347,10 @@ def test_a_caption_over_the_headline_is_no_headline_over_a_subtitle() -> None:
     # The caption ends on its picture's credit in brackets: the line under it is the headline.
     article = _normalize("caption-over-headline.txt")
     assert article.title == "Hochwasser am Stadtpark weckt alte Sorgen der Anwohner am Hafen"
+
+
+def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
+    # A blog prints its name and tagline, then the post's date header, then the post's title.
+    article = _normalize("blog-date-header.txt")
+    assert article.title == "A kingfisher at lock seven"
+    assert article.date is not None and article.date.iso() == "2024-10-12"

@@ -251,6 +251,11 @@ def find_title(page: Page, anchor: int | None) -> int | None:
     if best[0] >= 1:
         return -best[1]
     followed = [i for i in candidates if _meta_follows(page, i, bound)]
+    # A blog's date header stands over its post's title (Blogger): the blog's name and tagline
+    # above that date are followed by it too, but the title under it heads the post.
+    dated = next((i for i in range(limit) if _under_date_header(page, i)), None)
+    if dated is not None and followed and all(i < dated - 1 for i in followed):
+        return dated
     if followed:
         best = _closest_to_lead(page, followed)
         # A blog platform's headline over its unpunctuated subtitle: the upper line heads.
@@ -260,6 +265,16 @@ def find_title(page: Page, anchor: int | None) -> int | None:
     if anchor is not None:
         return title_before(page, anchor)
     return None
+
+
+def _under_date_header(page: Page, i: int) -> bool:
+    """Whether headline-shaped line `i` stands between a bare date line and the page's first
+    paragraph of sentences (a tagline above may be long, but it ends in no full stop)."""
+    if i == 0 or i + 1 >= len(page.lines) or not is_paragraph(page.text(i + 1)):
+        return False
+    if not is_headline_like(page.text(i)) or parse_date_line(page.text(i - 1)) is None:
+        return False
+    return not any(is_paragraph(t := page.text(j)) and ends_sentence(t) for j in range(i))
 
 
 def _dek_under(page: Page, i: int) -> bool:

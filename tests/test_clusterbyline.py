@@ -322,6 +322,10 @@ def _signed(credit: str) -> list[str]:
         ("Text: Jana Beispiel", ["Jana Beispiel"]),
         ("Story: Jane Doe", ["Jane Doe"]),
         ("Reporting: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        # A magazine's credit: the label, then the names, with no `by` or colon.
+        ("Words Catriona Bell", ["Catriona Bell"]),
+        ("Words and photos Jane Doe", ["Jane Doe"]),
+        ("Text Anna Schmidt", ["Anna Schmidt"]),
     ],
 )
 def test_a_credit_split_over_lines_or_labelled_signs(credit: str, byline: list[str]) -> None:
@@ -498,3 +502,16 @@ def test_a_name_under_the_story_signs_only_when_the_page_credits_it_again() -> N
     # A bare name by the headline (a picture's photographer?) gives way to the sign-off.
     header = "The oldest pipes go first; traders want a timetable.\n"
     assert _foot_variant(header, header + "Mirela Oduya\n") == ["Tomas Ekberg"]
+
+
+@pytest.mark.parametrize("line", ["Text size", "words of the day"])
+def test_a_label_word_before_no_names_signs_nothing(line: str) -> None:
+    assert _signed(line) == []
+
+
+def test_a_label_word_far_from_the_headline_is_no_credit() -> None:
+    # A video player's caption settings above the headline: `Text Edge Style` names no writer.
+    text = f"Home\nFont Size\nText Edge Style\nNone\nRaised\nNews\n{HEADLINE}\n{_STORY}\n"
+    path = DATA / "byline-desk.txt"  # any path: the text is given
+    article = normalize(RawRecord(id="t", file="t.txt", path=path, kind="text", text=text))
+    assert article.byline == []

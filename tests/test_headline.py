@@ -334,3 +334,23 @@ def test_a_speakers_words_quoted_after_a_colon_may_end_a_headline_on_a_full_stop
     assert is_headline_like("Mayor says: ‘The bridge will be built.’")
     assert is_headline_like("“We will not back down.”")
     assert not is_headline_like("Ruth Okafor is the author of “The Walkable Block.”")
+
+
+def test_a_headline_over_its_unpunctuated_subtitle_heads_the_post() -> None:
+    # A blog platform prints the headline, then a subtitle without a full stop, then the author.
+    article = _normalize("blog-subtitle.txt")
+    assert article.title == "How Our Allotment Society Learned to Share One Water Pump"
+    assert article.byline == ["Marta Lindgren"]
+
+
+def test_a_caption_over_the_headline_is_no_headline_over_a_subtitle() -> None:
+    # The caption ends on its picture's credit in brackets: the line under it is the headline.
+    article = _normalize("caption-over-headline.txt")
+    assert article.title == "Hochwasser am Stadtpark weckt alte Sorgen der Anwohner am Hafen"
+
+
+def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
+    # A blog prints its name and tagline, then the post's date header, then the post's title.
+    article = _normalize("blog-date-header.txt")
+    assert article.title == "A kingfisher at lock seven"
+    assert article.date is not None and article.date.iso() == "2024-10-12"

@@ -125,10 +125,23 @@ def test_sign_off_of_a_transcript() -> None:
 
 @pytest.mark.parametrize(
     ("line", "outlet"),
-    [("Reuter", "Reuters"), (" REUTER", "Reuters"), ("(AFP)", "AFP"), ("-- Xinhua", "Xinhua")],
+    [
+        ("Reuter", "Reuters"),
+        (" REUTER", "Reuters"),
+        ("(AFP)", "AFP"),
+        ("-- Xinhua", "Xinhua"),
+        ("（共同通信）", "Kyodo"),  # the wire's name in full-width brackets at the story's foot
+        ("（新华社）", "Xinhua"),
+        ("(中央社)", "Central News Agency"),
+    ],
 )
 def test_wire_end_marks(line: str, outlet: str) -> None:
     assert parse_wire_mark(line.strip()) == outlet
+
+
+@pytest.mark.parametrize("line", ["（完）", "（北浜市）", "(記者 山田太郎)"])
+def test_a_bracketed_cjk_word_that_names_no_wire_is_no_mark(line: str) -> None:
+    assert parse_wire_mark(line) is None
 
 
 def test_names_split_without_their_places() -> None:

@@ -313,3 +313,20 @@ def test_update_labels_before_or_after_the_date(line: str, iso: str) -> None:
 def test_a_year_glued_to_the_time_after_it_is_read(line: str) -> None:
     found = find_date(line)
     assert found is not None and found[0].iso() == "2023-04-25"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("tháng 4 năm 2024", "2024-04"),  # Vietnamese: month 4, year 2024
+        ("Cập nhật: Tháng 12 năm 2023", "2023-12"),
+    ],
+)
+def test_a_vietnamese_month_and_year_is_a_month(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == iso
+
+
+def test_a_vietnamese_count_of_years_is_no_date() -> None:
+    # `năm` is also `years`: without `tháng` (month) before it, nothing names a month.
+    assert find_date("trong 4 năm 2024") is None

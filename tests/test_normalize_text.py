@@ -317,3 +317,11 @@ def test_analysis_byline_with_a_long_job_title() -> None:
     article = normalize(RawRecord(id="a", file="a.txt", path=DATA, kind="text", text=text))
     assert article.title == "The long contest between the justice and the solicitor general"
     assert article.byline == ["Jane Holloway"]
+
+
+def test_a_cjk_wire_bracketed_at_the_foot_is_the_source() -> None:
+    # `（時事通信）` under the last paragraph credits the wire, as `(AP)` does in English.
+    article = _normalize("cjk-wire-foot.txt")
+    assert article.source == "Jiji Press"
+    assert article.provenance["source"] == "credit-line"
+    assert "時事通信" not in article.body and "関連記事" not in article.body

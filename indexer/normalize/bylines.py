@@ -137,6 +137,10 @@ _HANGUL_BYLINE = re.compile(
     r"\s*기자(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
 )
 _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
+# A Chinese, Japanese or Korean wire closes its story with its name in brackets (`（共同通信）`).
+_CJK_WIRE_MARK = re.compile(
+    r"^[(（【\[]\s*(?P<name>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,8})\s*[)）】\]]$"
+)
 
 
 @dataclass(slots=True)
@@ -408,8 +412,8 @@ def parse_sign_off(text: str) -> Credit | None:
 
 
 def parse_wire_mark(text: str) -> str | None:
-    """A wire's end mark on a line of its own (`Reuter`, `(AFP)`, `-- Xinhua`)."""
+    """A wire's end mark on a line of its own (`Reuter`, `(AFP)`, `-- Xinhua`, `（新华社）`)."""
     if len(text) > 40:
         return None
-    match = _WIRE_MARK.match(text)
+    match = _WIRE_MARK.match(text) or _CJK_WIRE_MARK.match(text)
     return canonical_outlet(match.group("name")) if match else None

@@ -61,6 +61,14 @@ _AUTHOR_LABEL = re.compile(
     r"|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता)\s*:)\s*",
     re.IGNORECASE,
 )
+# `Words Catriona Bell`, `Words and photos Jane Doe`: a magazine's credit just under its headline
+# names the writer straight after its label, with no `by` or colon; only capitalised names follow.
+# (Elsewhere `Text Edge Style` is a video player's caption setting.)
+_WORDS_LABEL = re.compile(
+    r"^(?:words|text|texte|texto|testo)(?:\s+and\s+(?:photos|pictures|photographs|images))?"
+    r"(?!\s+by\b)\s+(?=(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|and|&)){1,6}$))",
+    re.IGNORECASE,
+)
 _LABEL_ALONE = re.compile(
     r"^(?:by|von|par|por|authors?|autor(?:in)?|auteur|autore|автор(?:ы|ка)?|written by"
     r"|author of the article"
@@ -146,7 +154,7 @@ def header_byline(
     under = title_at + 1 if title_at is not None and title_at < zone.start else None
     bios = writer_bios(page, zone, body, under)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
-    signed = {i: _credited(page, i, body) for i in span}
+    signed = {i: _credited(page, i, body, mark < i <= mark + _UNDER_HEADLINE) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not is_house(n)] for i, names in signed.items()}
     for i in order:
@@ -485,19 +493,21 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
     return found[0] if found else []
 
 
-def _credited(page: Page, i: int, body: str) -> list[str]:
-    """The names line `i` credits as a `By` line; a CJK name counts alone under a label alone
-    (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
-    names = byline_names(_signed_text(page, i), body)
+def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
+    """The names line `i` (`under` the headline or not) credits as a `By` line; a CJK name counts
+    alone under a label alone (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
+    names = byline_names(_signed_text(page, i, under), body)
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names
     return [n for n in bare_names(page.text(i)) if is_cjk_name(n)]
 
 
-def _signed_text(page: Page, i: int) -> str:
+def _signed_text(page: Page, i: int, under: bool = False) -> str:
     """Line `i`, as a `By` line when it carries a label (`Autor: …`) or stands under one alone
-    (`Author of the article:` / `Jane Doe`)."""
+    (`Author of the article:` / `Jane Doe`); `under`: it stands just under the headline."""
     text = page.text(i)
+    if under and _WORDS_LABEL.match(text):
+        return _WORDS_LABEL.sub("By ", text, count=1)
     if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
         return f"By {text}"
     part = _LABELLED_PART.search(text)

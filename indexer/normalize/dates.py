@@ -48,6 +48,7 @@ _DATE_CORE = (
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
+    r"|(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}"  # Vietnamese month and year
 )
 # A date is found from its core (tried only where a number or a month name starts), then
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
@@ -71,6 +72,9 @@ _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Vietnamese writes the month as a number after `tháng` (month): `ngày 9 tháng 4 năm 2024`.
 _VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)|,)\s*(\d{4}))?")
+# A month alone is `tháng 4 năm 2024` (month 4, year 2024): the year word keeps it a date.
+_VIETNAMESE_MONTH = re.compile(r"(?i:tháng)\s+(\d{1,2})\s+(?i:năm)\s+(\d{4})")
+_MONTH_WORD = "tháng"
 # Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
 _YEAR_FIRST = re.compile(
     r"^(\d{4})\s*(?:[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]|[/.](\d{1,2})[/.](\d{1,2})\b)"
@@ -178,6 +182,9 @@ def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
         if year is None:
             return PartialDate(None, int(month), int(day)) if 1 <= int(month) <= 12 else None
         return _checked(int(year), int(month), int(day))
+    vietnamese = _VIETNAMESE_MONTH.search(text)
+    if vietnamese:
+        return _checked(int(vietnamese.group(2)), int(vietnamese.group(1)), None)
     year_first = _YEAR_FIRST.match(text.strip())
     if year_first:
         # The time after a year-first date carries no zone here: the day stands as written.
@@ -245,6 +252,8 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, st
                 continue  # the minutes of `09:31 August 20`, not a day
         elif word.lower() in _AFTER_DAY_ONLY:
             continue  # `5 mrt 2024` is read from its day; `Taipei MRT 5` is a metro line
+        elif word.lower() == _MONTH_WORD:
+            pass  # `tháng 4 năm 2024`: Vietnamese names a month by its number after this word
         elif word.lower() not in MONTH_NUMBER:
             glued = None
             if word.isupper():

@@ -10,27 +10,28 @@ from indexer.normalize.lines import cjk_count, word_count
 _DIGIT = re.compile(r"\d")
 _OUTLETS: dict[str, tuple[str, ...]] = {
     "Reuters": ("reuters", "reuter", "thomson reuters", "reuters news", "reuters.com", "路透社"),
-    "AP": ("ap", "associated press", "the associated press", "ap news", "美联社"),
+    "AP": ("ap", "associated press", "the associated press", "ap news", "美联社", "美聯社"),
     "AFP": ("afp", "agence france-presse", "agence france presse", "agence france-presse (afp)",
             "法新社"),
     "Bloomberg": ("bloomberg", "bloomberg news", "bloomberg l.p.", "bloomberg lp",
                   "bloomberg businessweek"),
     "Xinhua": ("xinhua", "xinhua news agency", "xinhuanet", "xinhua net", "news.cn", "新华社",
-               "新华网"),
+               "新华网", "新華社"),
     "CGTN": ("cgtn", "china global television network"),
     "CNN": ("cnn", "cnn business", "cnn wire"),
     "BBC": ("bbc", "bbc news"),
     "UPI": ("upi", "united press international"),
     "dpa": ("dpa", "deutsche presse-agentur"),
-    "Kyodo": ("kyodo", "kyodo news"),
-    "Yonhap": ("yonhap", "yonhap news agency"),
+    "Kyodo": ("kyodo", "kyodo news", "共同通信", "共同通信社", "共同社"),
+    "Yonhap": ("yonhap", "yonhap news agency", "연합뉴스", "聯合ニュース", "韩联社", "韓聯社"),
     "TASS": ("tass", "itar-tass"),
     "EFE": ("efe", "agencia efe"),
     "ANSA": ("ansa",),
     "PTI": ("pti", "press trust of india"),
     "IANS": ("ians",),
     "ANI": ("ani", "asian news international"),
-    "Jiji Press": ("jiji", "jiji press"),
+    "Jiji Press": ("jiji", "jiji press", "時事通信", "時事通信社", "时事社"),
+    "Central News Agency": ("central news agency", "中央社", "中央通讯社", "中央通訊社"),
     "Bernama": ("bernama",),
     "Anadolu Agency": ("anadolu", "anadolu agency", "aa"),
     "Dow Jones": ("dow jones", "dow jones newswires"),
@@ -65,7 +66,7 @@ _CANONICAL = {alias: name for name, aliases in _OUTLETS.items() for alias in ali
 WIRES = frozenset(
     {"Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "Kyodo", "Yonhap", "TASS",
      "EFE", "ANSA", "PTI", "IANS", "ANI", "Jiji Press", "Bernama", "Anadolu Agency", "Dow Jones",
-     "China News Service"}
+     "China News Service", "Central News Agency"}
 )  # fmt: skip
 
 _MARKS = re.compile(r"[®™©]")

@@ -16,7 +16,7 @@ from indexer.normalize.bylines import (
 )
 from indexer.normalize.datelines import Dateline, parse_dateline
 from indexer.normalize.dateorder import page_day_first
-from indexer.normalize.dates import parse_date_line
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.language import guess_language
 from indexer.normalize.lines import (
     CJK_CHARS,
@@ -37,6 +37,7 @@ from indexer.normalize.sources import (
 
 _BY_OUTLET = re.compile(r"^by\s*(?::\s*|\s)(?P<rest>.+)$", re.IGNORECASE)
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
+_DEK_WORDS = 6  # words of a subtitle line between a headline and its byline
 
 
 class Page:
@@ -250,13 +251,46 @@ def find_title(page: Page, anchor: int | None) -> int | None:
     if best[0] >= 1:
         return -best[1]
     followed = [i for i in candidates if _meta_follows(page, i, bound)]
+    # A blog's date header stands over its post's title (Blogger): the blog's name and tagline
+    # above that date are followed by it too, but the title under it heads the post.
+    dated = next((i for i in range(limit) if _under_date_header(page, i)), None)
+    if dated is not None and followed and all(i < dated - 1 for i in followed):
+        return dated
     if followed:
-        return _closest_to_lead(page, followed)
+        best = _closest_to_lead(page, followed)
+        # A blog platform's headline over its unpunctuated subtitle: the upper line heads.
+        return best - 1 if _dek_under(page, best - 1) else best
     if candidates[0] == 0:
         return 0
     if anchor is not None:
         return title_before(page, anchor)
     return None
+
+
+def _under_date_header(page: Page, i: int) -> bool:
+    """Whether headline-shaped line `i` stands between a bare date line and the page's first
+    paragraph of sentences (a tagline above may be long, but it ends in no full stop)."""
+    if i == 0 or i + 1 >= len(page.lines) or not is_paragraph(page.text(i + 1)):
+        return False
+    if not is_headline_like(page.text(i)) or parse_date_line(page.text(i - 1)) is None:
+        return False
+    return not any(is_paragraph(t := page.text(j)) and ends_sentence(t) for j in range(i))
+
+
+def _dek_under(page: Page, i: int) -> bool:
+    """Whether line `i` is a headline over its subtitle: both long, unpunctuated lines, and no
+    third such line above them (a list of teasers' headlines)."""
+    if i < 0 or not _title_candidate(page, i):
+        return False
+    return all(_unpunctuated(page, j) for j in (i, i + 1)) and not _unpunctuated(page, i - 1)
+
+
+def _unpunctuated(page: Page, i: int) -> bool:
+    """Whether line `i` is long and ends without a full stop (a headline's or a subtitle's); a
+    caption ends on its picture's credit in brackets or states the day it was taken."""
+    if not 0 <= i < len(page.lines) or word_count(text := page.text(i)) < _DEK_WORDS:
+        return False
+    return not (ends_sentence(text) or text.endswith(")") or find_date(text) is not None)
 
 
 def _meta_follows(page: Page, i: int, limit: int) -> bool:

@@ -249,7 +249,7 @@ def header_byline(
             return bios  # `Christmas Shopping` over a story whose foot says who wrote it
         # A bare name by the headline (a picture's photographer, a caption's subject) gives
         # way to a sign-off under the story that the page credits again; a dated one does not.
-        off = _signed_off(page, zone, body)
+        off = _signed_off(page, zone, body, prose)
         if off and not stamped_first and not set(names) & set(off):
             return off
         return names + [n for n in _coauthors(page, i, body) if n not in names]
@@ -272,7 +272,7 @@ def header_byline(
     return (
         dated_pen_name(page, mark, body)
         or _owner(page, zone)
-        or _signed_off(page, zone, body)
+        or _signed_off(page, zone, body, prose)
         or _editor(page, order, body)
     )
 
@@ -292,15 +292,15 @@ def _editor(page: Page, order: list[int], body: str) -> list[str]:
     return []
 
 
-def _signed_off(page: Page, zone: Zone, body: str) -> list[str]:
-    """The names on the line right under the story's last paragraph (`Jane Doe`): a sign-off."""
+def _signed_off(page: Page, zone: Zone, body: str, prose: str) -> list[str]:
+    """The names on the line right under the story's last paragraph (`Jane Doe`): a sign-off
+    (`prose`: the story's paragraphs, where a subject is named)."""
     if zone.end >= len(page.lines):
         return []
     text = page.text(zone.end)
     # Names alone, not a part of a line of links (`Also read: Gold Rate | Silver Rate`).
     alone = _may_be_credit(text) and ":" not in text and SEPARATOR.search(text) is None
     names = bare_names(text) if alone else []
-    prose = "\n".join(line for line in body.split("\n") if is_paragraph(line))
     if not names or any(common_words(n, body) or is_house(n) or _subject(n, prose) for n in names):
         return []
     # A writer is credited again on the page (in its header or an author box); a tag or a

@@ -176,13 +176,13 @@ def _prepare(text: str) -> str:
 def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
     """Parse one date expression at the precision it states, on the day it names (`day_first`:
     the page's order for a numeric date that reads both ways, see `dateorder`)."""
-    vietnamese = _VIETNAMESE.search(text)
+    vietnamese = _VIETNAMESE.search(text) if _MONTH_WORD in text.lower() else None
     if vietnamese:
         day, month, year = vietnamese.groups()
         if year is None:
             return PartialDate(None, int(month), int(day)) if 1 <= int(month) <= 12 else None
         return _checked(int(year), int(month), int(day))
-    vietnamese = _VIETNAMESE_MONTH.search(text)
+    vietnamese = _VIETNAMESE_MONTH.search(text) if _MONTH_WORD in text.lower() else None
     if vietnamese:
         return _checked(int(vietnamese.group(2)), int(vietnamese.group(1)), None)
     year_first = _YEAR_FIRST.match(text.strip())

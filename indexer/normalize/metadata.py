@@ -224,14 +224,11 @@ def days_before_story(page: PageMeta, title: str | None) -> set[tuple[int, int, 
     """Full dates shown anywhere before the story's first paragraph under the visible headline,
     or None where the headline is not shown or no paragraph follows it (dates after that
     paragraph belong to the story's text, comments or lists of other stories)."""
-    if not title:
+    anchor = _headline_anchor(page, title)
+    if anchor is None or anchor[1] is None:
         return None
-    key = title_key(title)
-    at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
-    body = [pos for pos, item in page.shown_days if item == _BODY_MARK and at and pos > at[0]]
-    if not body:
-        return None
-    return {item for pos, item in page.shown_days if not isinstance(item, str) and pos < body[0]}
+    body = anchor[1]
+    return {item for pos, item in page.shown_days if not isinstance(item, str) and pos < body}
 
 
 def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
@@ -245,18 +242,27 @@ def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
 
 def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int, int] | None:
     """The positions of the headline's header cluster, or None where the headline is not shown."""
+    anchor = _headline_anchor(page, title)
+    if anchor is None:
+        return None
+    at, body = anchor
+    end = at + _AFTER_HEADLINE if body is None else min(at + _AFTER_HEADLINE, body)
+    # The headline's key sits at the position of the piece before it: that piece is "before".
+    start = at - before if before else at + 1
+    return start, end
+
+
+def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None] | None:
+    """The position of the visible headline and of the story's first paragraph under it (None
+    when none follows), or None where the headline is not shown."""
     if not title:
         return None
     key = title_key(title)
-    at = [pos for pos, item in page.shown_days if isinstance(item, str) and item == key]
-    if not at:
+    at = next((pos for pos, item in page.shown_days if item == key), None)
+    if at is None:
         return None
-    end = at[0] + _AFTER_HEADLINE
-    # The header cluster ends where the story's paragraphs begin.
-    body = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at[0]]
-    # The headline's key sits at the position of the piece before it: that piece is "before".
-    start = at[0] - before if before else at[0] + 1
-    return start, min([end, *body[:1]])
+    body = next((pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at), None)
+    return at, body
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:

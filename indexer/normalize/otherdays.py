@@ -21,9 +21,10 @@ from indexer.normalize.stamplines import page_dates, print_edition
 from indexer.normalize.story import Page
 
 KICKER = 2  # lines over the headline where its kicker stands
+# `En direct`, `Ao vivo`…: a page's live coverage named in the languages it is read in.
+_LIVE_WORDS = r"en direct|en vivo|en directo|ao vivo|in diretta|na żywo|živě"
 _LIVE = re.compile(
-    r"^(?:live|live[- ]?blog|live[- ]?ticker|live updates|live coverage|en direct"
-    r"|en vivo|en directo|ao vivo|in diretta|na żywo|živě)\W*$",
+    rf"^(?:live|live[- ]?blog|live[- ]?ticker|live updates|live coverage|{_LIVE_WORDS})\W*$",
     re.IGNORECASE,
 )
 
@@ -34,11 +35,7 @@ ENTRY_TIME = re.compile(
     re.IGNORECASE,
 )
 # A headline that names its live coverage (`… live: …`, `+++ … +++`, `en direct`).
-_LIVE_HEADLINE = re.compile(
-    r"\blive\b|\bliveticker\b|\+\+\+|\ben (?:direct|vivo|directo)\b|\bao vivo\b|\bin diretta\b"
-    r"|\bna żywo\b|\bživě\b",
-    re.IGNORECASE,
-)
+_LIVE_HEADLINE = re.compile(rf"\+\+\+|\b(?:live|liveticker|{_LIVE_WORDS})\b", re.IGNORECASE)
 LIVE_ENTRIES = 3  # timed entries that make a live page
 
 

@@ -39,11 +39,9 @@ _SOCIAL = re.compile(
 )
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "head"})
 _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
-_LABEL = re.compile(
-    r"^(?:by|von|par|por|door|av|af|di|da|autor(?:in)?|author|text|written by|"
-    r"reporting by|بقلم)\b[:\s]*",
-    re.IGNORECASE,
-)
+# A byline's label words (`بقلم`: Arabic, by the pen of), kept in one list for the patterns below.
+_LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|بقلم"
+_LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|written by|reporting by)\b[:\s]*", re.IGNORECASE)
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)
 # A reporter's title after the name without a comma (`Jane Doe Staff Writer`).
@@ -77,13 +75,8 @@ _BLOCK_TAGS = frozenset(
     "h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
-_BYLINE_START = re.compile(
-    r"^(?:by|von|par|por|door|av|af|text|written by|reporting by|autor(?:in)?|author|بقلم)\b[:\s]",
-    re.IGNORECASE,
-)
-_BARE_LABEL = re.compile(
-    r"^(?:by|von|par|por|door|av|af|text|autor(?:in)?|author|بقلم)\s*:?$", re.IGNORECASE
-)
+_BYLINE_START = re.compile(rf"^(?:{_LABEL_WORDS}|written by|reporting by)\b[:\s]", re.IGNORECASE)
+_BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
 _TEASER_TEXT = 300  # and the block holding both is short

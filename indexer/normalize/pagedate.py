@@ -228,8 +228,7 @@ def _header_time(
     }
     if len(days) != 1 or not days <= near or days & updated:
         return None
-    day = next(iter(near & days))
-    return PartialDate(*day), "time-element+headline"
+    return PartialDate(*days.pop()), "time-element+headline"
 
 
 def _local_shown_day(

@@ -46,6 +46,11 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names
         # A firm's legal form after a comma: the line names a firm, not a person.
         ("Harbour Networks, Inc.", []),
         ("Harbour Pumps, Ltd", []),
+        # A weekday and a half-day beside a Chinese date are no name.
+        ("2024年4月3日 週三 上午9:20", []),
+        ("2024年4月3日 星期三", []),
+        # A caption, then its photographer and the picture's date: no byline.
+        ("Riders at the downtown terminal on Monday - Jana Doe - 2.mar.2024/Daily Example", []),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

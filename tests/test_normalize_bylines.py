@@ -58,6 +58,19 @@ def test_byline_lines(line: str, names: list[str], outlet: str | None) -> None:
     assert credit.outlet == outlet
 
 
+def test_a_romanian_byline_opens_with_a_lower_case_de() -> None:
+    credit = parse_byline("de Ioana Marinescu | 3 aprilie 2024, 09:20")
+    assert credit is not None and credit.byline == ["Ioana Marinescu"]
+    assert credit.date is not None and credit.date.iso() == "2024-04-03"
+    # With a capital, `De` opens a headline or a Dutch name, not a byline.
+    assert parse_byline("De Vries Jan Bakker") is None
+
+
+def test_a_show_is_signed_by_its_host() -> None:
+    credit = parse_byline("Hosted by Ana Liu")
+    assert credit is not None and credit.byline == ["Ana Liu"]
+
+
 def test_a_byline_with_a_date() -> None:
     credit = parse_byline("By Grace Ndlovu | November 2, 2024")
     assert credit is not None and credit.byline == ["Grace Ndlovu"]
@@ -169,6 +182,8 @@ def test_names_split_without_their_places() -> None:
         ("jane@example.com", None),
         ("Madonna", None),  # a single word is too often not a person
         ("أخبار محلية", None),  # no capitals tell a name without a label before it
+        ("RIPRODUZIONE RISERVATA", None),  # a rights notice where a picture's credit stands
+        ("Alle Rechte vorbehalten", None),
     ],
 )
 def test_clean_name(text: str, name: str | None) -> None:

@@ -384,3 +384,47 @@ def test_a_headline_signed_under_its_standfirst_inside_the_zone_is_the_title() -
         'Orchestra moves into its new hall: "The best room we have ever played"'
     )
     assert article.byline == ["Marta Example"]
+
+
+def test_a_hungarian_page_is_dated_by_its_year_first_stamp() -> None:
+    article = _normalize("hu-year-first.txt")
+    assert article.title == "Két hétre lezárják a Lánchíd melletti rakpartot"
+    assert article.byline == ["Tóth Gábor"]
+    # `2024. április 3., szerda 09:20`: the year, the month named, the day closed by a point.
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_romanian_de_byline_is_not_the_end_of_the_standfirst_above_it() -> None:
+    article = _normalize("ro-de-byline.txt")
+    # The standfirst ends without a full stop; `de Ioana …` under it starts a line of its own.
+    assert article.byline == ["Ioana Marinescu"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+    assert not article.body.startswith("Lucrările durează")
+
+
+def test_a_chinese_weekday_beside_the_date_is_no_name() -> None:
+    article = _normalize("weekday-stamp-zh.txt")
+    # `2024年4月3日 週三 上午9:20`: `週三` is Wednesday; the house under the headline stands in.
+    assert article.byline == ["晨光新聞"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_rights_notice_after_a_caption_is_no_name() -> None:
+    article = _normalize("rights-notice-caption.txt")
+    # `… - RIPRODUZIONE RISERVATA` is the picture's rights notice; the house stands in.
+    assert article.byline == ["Il Corriere del Lago"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_podcast_episode_is_signed_by_its_host() -> None:
+    article = _normalize("podcast-hosted-by.txt")
+    assert article.title == "What the beavers did to Miller Creek"
+    assert article.byline == ["Ana Liu"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_dated_photo_credit_after_a_caption_does_not_sign_the_story() -> None:
+    article = _normalize("caption-credit-dated.txt")
+    # `… em Brasília - Carla Mendes - 2.mar.2024/Jornal do Planalto` credits the picture.
+    assert article.byline == ["Paulo Nogueira"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

@@ -126,6 +126,9 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         ("27 Φεβ 2024", "2024-02-27"),  # Greek, the month shortened
         ("יום ראשון, 3 במרץ 2024", "2024-03-03"),  # Hebrew, the month after `ב` (in)
         ("Thứ ba, ngày 9 tháng 4 năm 2024 15:20", "2024-04-09"),  # Vietnamese, month a number
+        # Hungarian: the year first, the month named, the day closed by a point.
+        ("2024. március 12., kedd 14:35", "2024-03-12"),
+        ("2024. márc. 12. 14:35", "2024-03-12"),
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:

@@ -17,7 +17,7 @@ BYLINE_LABELS = (
     *(f"{kind} by" for kind in "analysis opinion commentary review interview column".split()),
     *(
         f"{kind} by"
-        for kind in "perspective essay written words story text reported posted".split()
+        for kind in "perspective essay written words story text reported posted hosted".split()
     ),
     *(f"{kind} by" for kind in "article profile feature obituary".split()),
     *(f"guest {kind} by" for kind in "column post essay article".split()),
@@ -41,8 +41,10 @@ BYLINE_LABELS = (
     # `Oleh` (Indonesian, Malay), `بقلم` (Arabic, by the pen of), `מאת` (Hebrew): `By`.
     *"by von par por door af av oleh بقلم מאת".split(),
 )
+# Romanian signs a story `de Jane Doe`; only in lower case, where `De` would open a headline or
+# a Dutch or Flemish name (`De Vries`).
 _BYLINE = re.compile(
-    rf"^(?:{'|'.join(BYLINE_LABELS)})\s*:?\s+(?P<rest>\S.*)$",
+    rf"^(?:{'|'.join(BYLINE_LABELS)}|(?-i:de))\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # `Jane Doe for Daily Mail`, `Jane Doe mit AP`, `Jane Doe with John Roe`: what follows the names.
@@ -66,8 +68,10 @@ NOT_NAME_WORDS = frozenset(
     national foreign affairs columnist producer anchor host journalist journalists guest
     contributing this that said says according january february october november december
     monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
-    today yesterday tomorrow week weekend year month""".split()
-)
+    today yesterday tomorrow week weekend year month
+    reserved rights riservata riservati diritti reservados derechos réservés droits
+    vorbehalten""".split()
+)  # the last: a rights notice (`RIPRODUZIONE RISERVATA`) where a credit stands
 _ROLE = re.compile(
     r"^(?:(?:senior|chief|special|staff|global|national|foreign|political|business|tech"
     r"|technology|economics|markets|investigative|white house|europe|asia|china|u\.s\.)\s+)*"

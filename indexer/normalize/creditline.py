@@ -134,7 +134,13 @@ _HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # 
 _FOREIGN_STAMP = re.compile(
     r"^(?P<names>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’.-]*)\s+(?:[a-zß-ÿ]\w*\.?\s+){1,3}\d"
 )
+# A phrase of some length with lower-case words in it: before a name on its line, it makes the
+# line a picture's caption and the name its photographer's.
+_CAPTION_PROSE = re.compile(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{3,}")
+_CAPTION_WORDS = 5
 _DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
+# A weekday beside a Chinese or Japanese date (`週二`, `星期五`, `（水）`), no name.
+_CJK_WEEKDAY = re.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|[（(][月火水木金土日][)）]")
 _JOINED_AGENCY = re.compile(
     r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
 )
@@ -332,6 +338,8 @@ def bare_names(text: str) -> list[str]:
     # person's before the house's (`Daily Example | Jane Doe`).
     houses: list[str] = []
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
+        if len(part.split()) >= _CAPTION_WORDS and len(_CAPTION_PROSE.findall(part)) >= 2:
+            return []  # `Riders at the station - Jane Doe - 3.4.2024/AP`: a caption's credit
         if _is_firm(part):
             continue  # `Example Networks, Inc.`: a firm's name, its legal form after a comma
         # `Jane Doe Follow`: the button after the name.
@@ -356,7 +364,7 @@ def is_cjk_name(name: str) -> bool:
 
 def _cjk_name(text: str) -> str | None:
     """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`)."""
-    text = " ".join(_DIGITS.sub(" ", text).split()).strip(" ,|·•-–—")
+    text = " ".join(_CJK_WEEKDAY.sub(" ", _DIGITS.sub(" ", text)).split()).strip(" ,|·•-–—")
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):
         return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date

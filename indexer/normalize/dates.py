@@ -47,6 +47,7 @@ _DATE_CORE = (
     rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
+    rf"|\d{{4}}\.\s*{_MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
     r"|(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}"  # Vietnamese month and year
 )

@@ -3,6 +3,7 @@
 Slavic languages and Greek name a day's month in the genitive (`8. dubna 2025`, `8 января`,
 `8 Απριλίου`), Finnish in the partitive (`8. huhtikuuta`); those are the forms listed.
 Hebrew writes the month after `ב` (in: `3 במרץ 2024`), and that form is listed too.
+Hungarian writes the year first (`2024. március 12.`), with the month in the nominative.
 Abbreviations that are common words of another language read on the same pages (French `des`)
 are left out.
 """
@@ -12,47 +13,48 @@ from __future__ import annotations
 MONTHS: dict[int, tuple[str, ...]] = {
     1: ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
         "gen", "janeiro", "januari", "stycznia", "styczeń", "ledna", "leden", "января", "січня",
-        "ocak", "tammikuuta", "ianuarie",
+        "ocak", "tammikuuta", "ianuarie", "január",
         "ιανουαρίου", "ιανουαριου", "يناير", "जनवरी", "ינואר",
         "ιαν", "בינואר"),
     2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
         "febbraio", "fevereiro", "fev", "februari", "lutego", "luty", "února", "únor",
-        "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie",
+        "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie", "február", "febr",
         "φεβρουαρίου", "φεβρουαριου", "فبراير", "شباط", "फ़रवरी", "फरवरी", "פברואר",
         "φεβ", "בפברואר"),
     3: ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart", "mrt",
         "marts", "marca", "marzec", "března", "březen", "марта", "березня", "maaliskuuta",
-        "martie",
+        "martie", "március", "márc",
         "maret", "μαρτίου", "μαρτιου", "مارس", "آذار", "मार्च", "מרץ",
         "mart", "μαρ", "במרץ"),
     4: ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
-        "dubna", "duben", "апреля", "квітня", "nisan", "huhtikuuta", "aprilie",
+        "dubna", "duben", "апреля", "квітня", "nisan", "huhtikuuta", "aprilie", "április", "ápr",
         "απριλίου", "απριλιου", "أبريل", "إبريل", "نيسان", "अप्रैल", "אפריל",
         "απρ", "באפריל"),
     5: ("may", "mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "května", "květen",
-        "мая", "травня", "mayıs", "toukokuuta",
+        "мая", "травня", "mayıs", "toukokuuta", "május", "máj",
         "μαΐου", "μαιου", "مايو", "أيار", "मई", "מאי",
         "mayis", "μαΐ", "μαι", "במאי"),
     6: ("jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
-        "června", "červen", "июня", "червня", "haziran", "kesäkuuta", "iunie",
+        "června", "červen", "июня", "червня", "haziran", "kesäkuuta", "iunie", "június", "jún",
         "ιουνίου", "ιουνιου", "يونيو", "حزيران", "जून", "יוני",
         "ιουν", "ביוני"),
     7: ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca",
         "lipiec", "července", "červenec", "июля", "липня", "temmuz", "heinäkuuta", "iulie",
+        "július", "júl",
         "ιουλίου", "ιουλιου", "يوليو", "تموز", "जुलाई", "יולי",
         "ιουλ", "ביולי"),
     8: ("aug", "august", "août", "aout", "agosto", "augustus", "augusti", "sierpnia",
         "sierpień", "srpna", "srpen", "августа", "серпня", "ağustos", "agustos", "elokuuta",
-        "agustus", "ogos", "αυγούστου", "αυγουστου", "أغسطس", "آب", "अगस्त", "אוגוסט",
+        "agustus", "ogos", "augusztus", "αυγούστου", "αυγουστου", "أغسطس", "آب", "अगस्त", "אוגוסט",
         "αυγ", "באוגוסט"),
     9: ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre",
         "setembro", "września", "wrzesień", "září", "сентября", "вересня", "eylül", "eylul",
-        "syyskuuta", "septembrie",
+        "syyskuuta", "septembrie", "szeptember", "szept",
         "σεπτεμβρίου", "σεπτεμβριου", "سبتمبر", "أيلول", "सितंबर", "सितम्बर", "ספטמבר",
         "σεπ", "σεπτ", "בספטמבר"),
     10: ("oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro",
          "października", "październik", "října", "říjen", "октября", "жовтня", "ekim",
-         "lokakuuta", "octombrie",
+         "lokakuuta", "octombrie", "október",
         "οκτωβρίου", "οκτωβριου", "أكتوبر", "अक्टूबर", "अक्तूबर", "אוקטובר",
         "οκτ", "באוקטובר"),
     11: ("nov", "november", "novembre", "noviembre", "novembro", "listopada", "listopad",
@@ -79,6 +81,7 @@ WEEKDAY_NAMES = frozenset(
     pazartesi salı çarşamba perşembe cumartesi понедельник вторник среда четверг пятница
     суббота воскресенье senin selasa rabu kamis jumat sabtu minggu δευτέρα τρίτη τετάρτη
     πέμπτη παρασκευή σάββατο κυριακή सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार
+    hétfő kedd szerda csütörtök péntek szombat vasárnap
     الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
 ).union(WEEKDAYS)
 

@@ -428,3 +428,10 @@ def test_a_dated_photo_credit_after_a_caption_does_not_sign_the_story() -> None:
     # `… em Brasília - Carla Mendes - 2.mar.2024/Jornal do Planalto` credits the picture.
     assert article.byline == ["Paulo Nogueira"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_the_sites_name_before_the_writers_is_no_part_of_it() -> None:
+    article = _normalize("own-name-byline.txt")
+    # `Sud-Éclair Claire Martin.`: the paper's name, which stands alone atop and at the foot.
+    assert article.byline == ["Claire Martin"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

@@ -12,7 +12,7 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
-from indexer.normalize.bylines import caseless_name
+from indexer.normalize.bylines import caseless_name, clean_name
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -110,6 +110,8 @@ _MAX_STAMP_LINE = 120
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
+_OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
+_OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
@@ -197,7 +199,10 @@ def header_byline(
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
-    bare = {i: bare_names(text) if _may_be_credit(text := page.text(i)) else [] for i in order}
+    bare = {
+        i: _without_own_name(page, bare_names(text)) if _may_be_credit(text := page.text(i)) else []
+        for i in order
+    }
     # A name without capitals is told by its place over the date, not by the story's case.
     placed: set[int] = set()
     for i in order:
@@ -372,6 +377,21 @@ def _owner(page: Page, zone: Zone) -> list[str]:
         if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
             return names
     return []
+
+
+def _without_own_name(page: Page, names: list[str]) -> list[str]:
+    """The names with the site's own name cut from their front (`Ouest-France Jane Doe.`): a
+    paper may print its name before its writer's, and that name stands alone on other lines of
+    the page (its masthead, its footer)."""
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        for cut in range(1, min(_OWN_NAME_WORDS, len(words) - 2) + 1):
+            if page.keys.count(" ".join(words[:cut]).casefold()) >= _OWN_NAME_COPIES:
+                name = clean_name(" ".join(words[cut:])) or name
+                break
+        out.append(name)
+    return out
 
 
 def _caption_name(page: Page, i: int) -> bool:

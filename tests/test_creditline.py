@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.normalize.creditline import all_common, bare_names, byline_names
+from indexer.normalize.creditline import all_common, bare_names, byline_names, is_house
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,17 @@ def test_a_buttons_words_are_no_name() -> None:
     assert all_common("Launch Gallery", "")
     assert all_common("Weitere Artikel", "")  # `More articles` in German
     assert not all_common("Jana Doe", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "house"),
+    [
+        ("晨光新聞", True),  # a Chinese outlet's name ends in its kind: news, daily, agency
+        ("東方日報", True),
+        ("晨光通訊", True),
+        ("林志明", False),
+        ("松村太郎", False),
+    ],
+)
+def test_a_chinese_outlets_name_is_a_house(name: str, house: bool) -> None:
+    assert is_house(name) is house

@@ -40,11 +40,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a newsroom credit with its desk word first (`Redazione AGIR`), as Romance languages "
         "write it, is not read as the house that signs where no person does"
     ),
-    ("tw-portal.txt", "byline"): (
-        "a Taiwanese wire's bracketed dateline (`（中央通訊記者林志明台北12日電）`) glues the "
-        "reporter's name to the place; the reporter is not read, and the portal's own name "
-        "stands in"
-    ),
 }
 
 

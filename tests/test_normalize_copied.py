@@ -435,3 +435,11 @@ def test_the_sites_name_before_the_writers_is_no_part_of_it() -> None:
     # `Sud-Éclair Claire Martin.`: the paper's name, which stands alone atop and at the foot.
     assert article.byline == ["Claire Martin"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_taiwanese_wire_story_is_signed_by_the_reporter_in_its_dateline() -> None:
+    article = _normalize("tw-wire-dateline.txt")
+    assert article.title == "高雄輕軌環狀線4月起延長營運至晚間11點"
+    # `（晨光通訊記者陳美華高雄3日電）`: the reporter, not the portal's name atop and at the foot.
+    assert article.byline == ["陳美華"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

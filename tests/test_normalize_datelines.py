@@ -69,6 +69,17 @@ def test_chinese_dateline_names_its_reporters() -> None:
     assert dateline is not None and dateline.reporters == ("张三", "李四")
 
 
+def test_a_taiwanese_bracketed_dateline_names_its_reporters_before_the_place() -> None:
+    one = parse_dateline("（晨光通訊記者林志明台北12日電）台北市政府今天宣布新的公車路線。")
+    assert one is not None and one.reporters == ("林志明",) and one.place == "台北"
+    assert one.credit == "晨光通訊" and one.rest.startswith("台北市政府")
+    two = parse_dateline("（晨光通訊記者林志明、陳美華高雄3日電）高雄市政府今天表示。")
+    assert two is not None and two.reporters == ("林志明", "陳美華") and two.place == "高雄"
+    # A two-character name leaves a place too short after three: it is read as two.
+    short = parse_dateline("（晨光通訊記者王明台北12日電）台北市政府今天宣布新的公車路線。")
+    assert short is not None and short.reporters == ("王明",) and short.place == "台北"
+
+
 @pytest.mark.parametrize(
     "line",
     [

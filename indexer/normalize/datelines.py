@@ -50,6 +50,13 @@ _CJK_DATELINE = re.compile(
     r"(?P<date>(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*电"
     r"(?:\s*[（(]记者\s*(?P<reporters>[^）)]{1,40})[）)])?\s*(?P<rest>.*)$"
 )
+# `（中央社記者林志明台北12日電）`: a Taiwanese wire's form, bracketed, the reporters between the
+# agency and the place, the day alone; the last reporter's name runs into the place.
+_BRACKETED_DATELINE = re.compile(
+    r"^[（(](?P<agency>[\u4e00-\u9fff]{2,6}?)記者(?P<names>[\u4e00-\u9fff、]{4,24}?)"
+    r"(?P<date>(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)\s*[電电][）)]\s*(?P<rest>.*)$"
+)
+_GIVEN_NAME = 3  # characters of most Chinese names: a family name and a two-character given name
 _SPACE_COMMA = re.compile(r"\s+,")
 _SEPARATOR_HINT = re.compile(r"[-–—:(]")
 _CREDIT_ONLY = re.compile(
@@ -145,15 +152,31 @@ def parse_dateline(text: str) -> Dateline | None:
 
 
 def _cjk_dateline(text: str) -> Dateline | None:
-    """A Chinese wire dateline (`新华社北京1月15日电（记者 张三）`)."""
+    """A Chinese wire dateline (`新华社北京1月15日电（记者 张三）`, `（中央社記者林志明台北12日電）`
+    in Taiwan)."""
     match = _CJK_DATELINE.match(text)
     if match is None:
-        return None
+        return _bracketed_dateline(text)
     agency = match.group("agency")
     credit = canonical_outlet(agency) if agency else None
     reporters = tuple(n for n in re.split(r"[\s、，,]+", match.group("reporters") or "") if n)
     date = parse_cjk_date(match.group("date"))
     return Dateline(match.group("place"), date, credit, match.group("rest"), True, reporters)
+
+
+def _bracketed_dateline(text: str) -> Dateline | None:
+    """A Taiwanese wire dateline (`（中央社記者林志明台北12日電）`): the place is what the last
+    name leaves, a name taken as three characters unless that leaves no place of two."""
+    match = _BRACKETED_DATELINE.match(text)
+    if match is None:
+        return None
+    *names, last = match.group("names").split("、")
+    size = _GIVEN_NAME if len(last) - _GIVEN_NAME >= 2 else _GIVEN_NAME - 1
+    if len(last) - size < 2 or not all(2 <= len(n) <= 4 for n in names):
+        return None
+    reporters = (*names, last[:size])
+    credit = canonical_outlet(match.group("agency")) or match.group("agency")
+    return Dateline(last[size:], None, credit, match.group("rest"), True, reporters)
 
 
 def _misspelt_date(text: str) -> tuple[str | None, str | None]:

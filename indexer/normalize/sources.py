@@ -79,6 +79,12 @@ _OUTLET_WORDS = re.compile(
     r"|Chronicle|Press|Agency|Media|Wire|Network|Broadcasting|Radio|TV|Television|Magazine"
     r"|Weekly|Standard|Express|Mail|Insider|Today|Report|Business|Finance|Online)\b"
 )
+# What ends a Chinese or Japanese outlet's name (`…新聞`, `…日报`, `…通訊`, `…社`): no
+# given name ends so.
+_CJK_OUTLET_END = re.compile(
+    r"(?:新聞|新闻|日報|日报|晚報|晚报|時報|时报|週刊|周刊|通訊|通讯|電視|电视|電台|电台|廣播|广播"
+    r"|[網网社報报])$"
+)
 _OUTLET_SHAPE = re.compile(
     r"^(?:The )?[A-Z0-9][\w&'’.-]*(?: (?:&|of|the|and|[A-Z0-9][\w&'’.-]*)){0,6}$"
 )
@@ -119,9 +125,9 @@ def is_outlet_like(text: str) -> bool:
     if canonical_outlet(text):
         return True
     name = _MARKS.sub("", text).strip()
-    return bool(_OUTLET_WORDS.search(name) or _CORPORATE.search(name)) or (
-        name.isupper() and 2 <= len(name) <= 6
-    )
+    return bool(
+        _OUTLET_WORDS.search(name) or _CORPORATE.search(name) or _CJK_OUTLET_END.search(name)
+    ) or (name.isupper() and 2 <= len(name) <= 6)
 
 
 def parse_outlet_line(text: str) -> str | None:

@@ -36,10 +36,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a standfirst of two sentences whose last has no full stop (as some papers set it) "
         "stands over the byline and outranks the headline above it"
     ),
-    ("it-agency.txt", "byline"): (
-        "a newsroom credit with its desk word first (`Redazione AGIR`), as Romance languages "
-        "write it, is not read as the house that signs where no person does"
-    ),
 }
 
 

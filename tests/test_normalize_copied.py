@@ -443,3 +443,10 @@ def test_a_taiwanese_wire_story_is_signed_by_the_reporter_in_its_dateline() -> N
     # `（晨光通訊記者陳美華高雄3日電）`: the reporter, not the portal's name atop and at the foot.
     assert article.byline == ["陳美華"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_newsroom_credit_with_its_desk_word_first_signs_with_the_house() -> None:
+    article = _normalize("newsroom-credit.txt")
+    # `Redacción AIN`: the agency's newsroom wrote the story; no person is named.
+    assert article.byline == ["AIN"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

@@ -85,6 +85,9 @@ def test_a_button_glued_to_the_name_makes_no_pen_name() -> None:
 def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:
     assert house_credit("By Daily Example | May 3, 2024") == ["Daily Example"]
     assert house_credit("By The Way") == []
+    # A Romance newsroom's credit names its house after the desk word.
+    assert house_credit("Redazione AGIR") == ["AGIR"]
+    assert house_credit("Redacción Diario Example") == ["Diario Example"]
     assert pen_name("by doumae", "a story about networks") == "doumae"
     assert pen_name("By email", "send it by email") is None
     assert pen_name("by Lesotho Times", "a story") is None  # a house, not a pen name

@@ -38,7 +38,12 @@ _PEN_BELOW = 2  # lines under the headline where a one-word name over its date s
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
 _MAX_STAMP_LINE = 120
-AGENCY_LINE = re.compile(r"^(?:by|von|par|por|door|af|av)\s*:?\s+(?P<rest>\S.*)$", re.I)
+# `By` and its kin; a Romance newsroom's credit (`Redazione ANSA`, `Redacción EFE`) names the
+# house whose desk wrote the story.
+AGENCY_LINE = re.compile(
+    r"^(?:by|von|par|por|door|af|av|redazione|redacción|redação|rédaction)\s*:?\s+(?P<rest>\S.*)$",
+    re.I,
+)
 
 
 def dated_beside(page: Page, i: int, reach: int = DATE_REACH) -> bool:

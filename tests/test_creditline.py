@@ -49,6 +49,7 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names, i
         # A weekday and a half-day beside a Chinese date are no name.
         ("2024年4月3日 週三 上午9:20", []),
         ("2024年4月3日 星期三", []),
+        ("周一鸣 2024年4月3日", ["周一鸣"]),  # `周` is a family name too
         # A caption, then its photographer and the picture's date: no byline.
         ("Riders at the downtown terminal on Monday - Jana Doe - 2.mar.2024/Daily Example", []),
     ],

@@ -139,8 +139,12 @@ _FOREIGN_STAMP = re.compile(
 _CAPTION_PROSE = re.compile(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{3,}")
 _CAPTION_WORDS = 5
 _DIGITS = re.compile(r"\S*\d\S*")  # what a stamp leaves of its times (`09時00分`)
-# A weekday beside a Chinese or Japanese date (`週二`, `星期五`, `（水）`), no name.
-_CJK_WEEKDAY = re.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|[（(][月火水木金土日][)）]")
+# A weekday beside a Chinese or Japanese date (`週二`, `星期五`, `（水）`), no name; a word of its
+# own, as `周` is also a family name (`周一鸣`).
+_CJK_WEEKDAY = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:星期|週|周|禮拜|礼拜)[一二三四五六日天](?![\u4e00-\u9fff])"
+    r"|[（(][月火水木金土日][)）]"
+)
 _JOINED_AGENCY = re.compile(
     r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
 )

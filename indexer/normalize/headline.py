@@ -26,6 +26,7 @@ from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.
 from indexer.normalize.headtidy import tidy_headline as tidy_headline  # for text.py
 from indexer.normalize.headtidy import without_trail
 from indexer.normalize.lines import (
+    LABELLED_NAME,
     ends_sentence,
     is_headline_like,
     is_paragraph,
@@ -92,8 +93,6 @@ _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a stor
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
-# A byline label of another language before a name (`di Giulia Esempio`, `door Jan Jansen`).
-_LABELLED_NAME = re.compile(r"^(?:di|door|af|av) (?:[A-Z][\w'’.-]*(?: |$)){2,4}$")
 _LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
 _LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
@@ -280,7 +279,7 @@ def _signed(page: Page, zone: Zone, i: int) -> bool:
 def _by_line(page: Page, j: int) -> bool:
     """Whether line `j` is a labelled byline (`By Jane Doe`, `di Giulia Esempio`)."""
     text = page.text(j)
-    return bool(_BY.match(text) and page.is_meta(j)) or bool(_LABELLED_NAME.match(text))
+    return bool(_BY.match(text) and page.is_meta(j)) or bool(LABELLED_NAME.match(text))
 
 
 def _heading_or_trail(text: str) -> bool:
@@ -392,7 +391,7 @@ def _labelled(page: Page, j: int) -> bool:
     """Whether line `j` is a byline label's name (`di Giulia Esempio`) or a label on a line of
     its own over a byline or date (`Publish date:` / `Jan 12, 2017`)."""
     text = page.text(j)
-    if _LABELLED_NAME.match(text):
+    if LABELLED_NAME.match(text):
         return True
     return bool(_LABEL_LINE.match(text)) and j + 1 < len(page.lines) and page.is_meta(j + 1)
 

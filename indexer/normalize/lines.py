@@ -154,7 +154,7 @@ def _mark(text: str) -> bool:
 
 _LABEL = re.compile(r"(?:by|von|par|por|di|door|af|av) ", re.IGNORECASE)
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`).
-_LABELLED_NAME = re.compile(r"(?:di|door|af|av|de) (?:[A-Z][\w'’.-]*(?: |$)){2,4}(?:$|[|·•])")
+LABELLED_NAME = re.compile(r"(?:di|door|af|av|de) (?:[A-Z][\w'’.-]*(?: |$)){2,4}(?:$|[|·•])")
 
 
 def _continues(prev: str, text: str) -> bool:
@@ -167,7 +167,7 @@ def _continues(prev: str, text: str) -> bool:
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`, Romanian `de`).
-    return not text.startswith(("by ", "von ", "par ", "por ")) and not _LABELLED_NAME.match(text)
+    return not text.startswith(("by ", "von ", "par ", "por ")) and not LABELLED_NAME.match(text)
 
 
 def word_count(text: str) -> int:

@@ -450,3 +450,10 @@ def test_a_newsroom_credit_with_its_desk_word_first_signs_with_the_house() -> No
     # `Redacción AIN`: the agency's newsroom wrote the story; no person is named.
     assert article.byline == ["AIN"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_hungarian_author_label_signs_the_story() -> None:
+    article = _normalize("hu-author-label.txt")
+    # `Szerző: Tóth Gábor` (author): the name as Hungarian writes it, family name first.
+    assert article.byline == ["Tóth Gábor"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

@@ -129,6 +129,7 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         # Hungarian: the year first, the month named, the day closed by a point.
         ("2024. március 12., kedd 14:35", "2024-03-12"),
         ("2024. márc. 12. 14:35", "2024-03-12"),
+        ("2024. 03. 12. 14:35", "2024-03-12"),  # Hungarian in numbers
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:

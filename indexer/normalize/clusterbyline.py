@@ -58,7 +58,7 @@ _AUTHOR_LABEL = re.compile(
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
-    r"|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता)\s*:)\s*",
+    r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता)\s*:)\s*",
     re.IGNORECASE,
 )
 # `Words Catriona Bell`, `Words and photos Jane Doe`: a magazine's credit just under its headline

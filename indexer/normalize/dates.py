@@ -48,6 +48,7 @@ _DATE_CORE = (
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
     rf"|\d{{4}}\.\s*{_MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
+    r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
     r"|(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}"  # Vietnamese month and year
 )
@@ -76,9 +77,11 @@ _VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)
 # A month alone is `tháng 4 năm 2024` (month 4, year 2024): the year word keeps it a date.
 _VIETNAMESE_MONTH = re.compile(r"(?i:tháng)\s+(\d{1,2})\s+(?i:năm)\s+(\d{4})")
 _MONTH_WORD = "tháng"
-# Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`.
+# Year-first dates: `2018年6月18日 10:01` (Chinese, Japanese, Korean), `2018/6/19`, `2023.11.17`,
+# `2023. 11. 17.` (Hungarian).
 _YEAR_FIRST = re.compile(
-    r"^(\d{4})\s*(?:[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]|[/.](\d{1,2})[/.](\d{1,2})\b)"
+    r"^(\d{4})\s*(?:[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+    r"|[/.]\s?(\d{1,2})[/.]\s?(\d{1,2})\b)"
 )
 # An upper-case section label glued to an upper-case month (`BUSINESSNOV 7, 2023`).
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")

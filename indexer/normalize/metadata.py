@@ -148,7 +148,7 @@ def _shown_days(
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
         if node.tag == "h1":
-            shown.append((position, title_key(plain(node.text_content()) or "")))
+            shown.append((position, title_key(plain(_broken_text(node)) or "")))
         if node.tag == "time" and node.get("datetime"):
             times.append((position + 1, node.get("datetime", "")))
         own = (node.text, node.tail if node.getparent() is not None else None)

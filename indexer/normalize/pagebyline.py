@@ -39,8 +39,9 @@ _SOCIAL = re.compile(
 )
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "head"})
 _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
-# A byline's label words (`بقلم`: Arabic, by the pen of), kept in one list for the patterns below.
-_LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|بقلم"
+# A byline's label words (`بقلم`: Arabic, by the pen of; `Автор`: Russian, author), kept in
+# one list for the patterns below.
+_LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|автор(?:ы)?|بقلم"
 _LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|written by|reporting by)\b[:\s]*", re.IGNORECASE)
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)

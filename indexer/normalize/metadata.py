@@ -262,6 +262,18 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
     key = title_key(title)
     at = next((pos for pos, item in page.shown_days if item == key), None)
     if at is None:
+        # A page title is often the headline with the site's name before or after it
+        # (`标题_网站`): the one `<h1>` that is the larger part at either end is the headline.
+        ends = [
+            pos
+            for pos, item in page.shown_days
+            if isinstance(item, str)
+            and item != _BODY_MARK
+            and 2 * len(item) > len(key)
+            and (key.startswith(item) or key.endswith(item))
+        ]
+        at = ends[0] if len(ends) == 1 else None
+    if at is None:
         return None
     body = next((pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at), None)
     return at, body

@@ -138,8 +138,8 @@ def _shown_days(
     """The page's visible text in order: full dates by position, and `<h1>` keys by position;
     each `<time datetime>` is added to `times` at the position of its first text, the days
     shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`, and the
-    positions of date lines with a time of day (`5 mars 2025 à 00h40`) or in a `<time>` element
-    to `stamps`."""
+    positions of date lines with a time of day (`5 mars 2025 à 00h40`), in a `<time>` element
+    or alone in their piece (`May 2, 2024`) to `stamps`."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
@@ -148,7 +148,7 @@ def _shown_days(
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
         if node.tag == "h1":
-            shown.append((position, title_key(plain(node.text_content()) or "")))
+            shown.append((position, title_key(plain(_broken_text(node)) or "")))
         if node.tag == "time" and node.get("datetime"):
             times.append((position + 1, node.get("datetime", "")))
         own = (node.text, node.tail if node.getparent() is not None else None)
@@ -168,7 +168,9 @@ def _shown_days(
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
-                if stamp or (CLOCK.search(line) and parse_date_line(line) is not None):
+                # A template's stamp: timed, in a `<time>`, or a piece that is only the date.
+                whole = found[1].strip(" ,.") == line.strip(" ,.")
+                if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     stamps.add(position)
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     updates.update(labelled - plain_days)
@@ -259,6 +261,18 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
         return None
     key = title_key(title)
     at = next((pos for pos, item in page.shown_days if item == key), None)
+    if at is None:
+        # A page title is often the headline with the site's name before or after it
+        # (`标题_网站`): the one `<h1>` that is the larger part at either end is the headline.
+        ends = [
+            pos
+            for pos, item in page.shown_days
+            if isinstance(item, str)
+            and item != _BODY_MARK
+            and 2 * len(item) > len(key)
+            and (key.startswith(item) or key.endswith(item))
+        ]
+        at = ends[0] if len(ends) == 1 else None
     if at is None:
         return None
     body = next((pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at), None)

@@ -21,6 +21,8 @@ from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
 
 _MARK = re.compile(r"byline|author|writer|creator|reporter|verfasser|autor", re.IGNORECASE)
+# An element marked as holding a name alone (`name`, Spanish `nombre`, French `nom`, `nome`).
+_NAME_MARK = re.compile(r"name|nombre|\bnom\b|\bnome\b", re.IGNORECASE)
 # Marked elements that are not the story's byline: photos, biographies, links, other stories.
 _NOT_BYLINE = re.compile(
     r"image|avatar|photo|picture|bio|profile|modal|flyout|social|follow|comment|archive|more|"
@@ -39,8 +41,9 @@ _SOCIAL = re.compile(
 )
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "head"})
 _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
-# A byline's label words (`بقلم`: Arabic, by the pen of), kept in one list for the patterns below.
-_LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|بقلم"
+# A byline's label words (`بقلم`: Arabic, by the pen of; `Автор`: Russian, author), kept in
+# one list for the patterns below.
+_LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|автор(?:ы)?|بقلم"
 _LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|written by|reporting by)\b[:\s]*", re.IGNORECASE)
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)
@@ -198,7 +201,10 @@ def _line_key(text: str) -> str:
 def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
     """The names in the page's byline zone and the agency it credits, or None."""
     for tried, (node, text) in enumerate(_marked_bylines(tree), 1):
-        found = read_credit(text) or _name_pieces(node)
+        credit, pieces = read_credit(text), _name_pieces(node)
+        if credit is not None and pieces is not None and _glued(credit[0], pieces[0]):
+            return pieces[0], credit[1]
+        found = credit or pieces
         if found is not None:
             return found
         if tried >= _MAX_TRIED:
@@ -314,7 +320,7 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
         marks = " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
         own = (
             _MARK.search(marks)
-            or "name" in marks.lower()
+            or _NAME_MARK.search(marks)
             or _AUTHOR_LINK.search(element.get("href") or "")
         )
         piece = " ".join(element.text.split())
@@ -323,6 +329,16 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
             if found is not None:
                 names.extend(n for n in found[0] if n not in names)
     return (names, None) if names else None
+
+
+def _glued(credit: list[str], pieces: list[str]) -> bool:
+    """Whether a credit read from a byline element's whole text runs each name into the element
+    after it (`Marta Llorens` + `Valencia`, a place or a role) that the name's own marked
+    element leaves out."""
+    if len(credit) != len(pieces):
+        return False
+    pairs = zip(credit, pieces, strict=True)
+    return all(whole != own and whole.startswith(own + " ") for whole, own in pairs)
 
 
 def _skipped_child(child: HtmlElement) -> bool:

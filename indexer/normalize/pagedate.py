@@ -182,7 +182,15 @@ def choose_date(
     if stated:
         # Only a date under the headline: one above it is often the masthead's today.
         shown_under = days_near_headline(page, title, before=0, timed=True) - update_days
-        return _local_shown_day(_settle(stated), published, shown_under)
+        chosen = _settle(stated)
+        if not shown_under:
+            # Above the headline, a day before the stamp's: a masthead's today is never earlier
+            # than the story it heads, so it is the story's own day in the page's zone.
+            above = days_near_headline(page, title, timed=True) - update_days
+            stamped = _day(chosen[0])
+            if None not in stamped:
+                shown_under = {day for day in above if day < stamped}  # type: ignore[operator]
+        return _local_shown_day(chosen, published, shown_under)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
     near = days_near_headline(page, title, before=0) or days_near_headline(page, title)

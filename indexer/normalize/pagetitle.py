@@ -85,7 +85,8 @@ def choose_title(
         if name and not _confirmed(jsonld, site, stated, headings):
             if _confirmed(name, site, stated, headings):
                 return strip_site(name, site), "jsonld"
-        return strip_site(jsonld, site), "jsonld"
+        others = [text for text, _ in candidates]
+        return strip_site(_uncut(jsonld, others), site), "jsonld"
     rewritten = _headline_of_rewritten_story(headings, sources, stated)
     if rewritten:
         return rewritten, "heading"
@@ -107,6 +108,21 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _uncut(title: str, others: list[str]) -> str:
+    """A title cut short with an ellipsis (`… switched billing…`) as the longest other title
+    source that starts with its words: a headline trimmed to a length limit by a template."""
+    stem = title.rstrip()
+    for mark in ("…", "..."):
+        if stem.endswith(mark):
+            stem = stem.removesuffix(mark).rstrip()
+            break
+    else:
+        return title
+    key = title_key(stem)
+    fuller = [t for t in others if len(t) > len(stem) and title_key(t).startswith(key)]
+    return max(fuller, key=len) if key and fuller else title
 
 
 def _without_kicker(

@@ -515,3 +515,10 @@ def test_a_label_word_far_from_the_headline_is_no_credit() -> None:
     path = DATA / "byline-desk.txt"  # any path: the text is given
     article = normalize(RawRecord(id="t", file="t.txt", path=path, kind="text", text=text))
     assert article.byline == []
+
+
+def test_a_menu_word_opening_with_the_text_label_is_no_byline() -> None:
+    # `文化芸能` (culture and entertainment) in the menu is no `文` (text) label and a name.
+    article = _normalize("byline-cjk-menu-word.txt")
+    assert article.title == "水道局、市場地区の古い水道管を3年かけて交換へ"
+    assert article.byline == []

@@ -38,6 +38,7 @@ from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publi
         ("記者陳美玲／新竹報導", ["陳美玲"], None),
         ("记者张三/北京报道", ["张三"], None),
         ("文／林志明（社工師）", ["林志明"], None),
+        ("文：张三", ["张三"], None),
         # An outlet glued to the names without a comma is still the outlet (lost for a while
         # when split_names learned to cut it off the names).
         ("By JANE DOE Associated Press", ["Jane Doe"], "AP"),
@@ -86,6 +87,7 @@ def test_a_byline_with_a_date() -> None:
         "By Staff",
         "By Reuters",
         "Published by Global Banking & Finance Review®",
+        "文化芸能",  # `文` (text) labels only with its mark: here it opens `文化` (culture)
     ],
 )
 def test_lines_that_are_not_bylines(line: str) -> None:

@@ -119,9 +119,14 @@ _SIGN_OFF = re.compile(
 # Chinese bylines and credits: `记者 张三 李四`, `作者：张三`, `（责任编辑：王五）`.
 _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)"
+# The writer's and reporter's labels; `文` (text) labels only with its mark (`文／林志明`): bare,
+# it opens words (`文化芸能`, culture and entertainment, a menu entry).
+_CJK_LABEL = (
+    r"(?:(?:记者|作者|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|著者|筆者|執筆者|コラムニスト)"
+    r"\s*[:：/／｜|]?|文\s*[:：/／｜|])"
+)
 _CJK_BYLINE = re.compile(
-    rf"^[（(【]?(?:本报)?(?:记者|作者|文|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|著者|筆者|執筆者|"
-    rf"コラムニスト)\s*[:：/／｜|]?\s*{_CJK_NAMES}"
+    rf"^[（(【]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"
     # `記者陳美玲／新竹報導`: where the reporter filed from; `文／林志明（社工師）`: their trade.
     rf"(?:\s*[/／]\s*[\u4e00-\u9fff]{{1,8}}?(?:報導|报道|報道))?(?:[（(][^（()）]{{1,12}}[）)])?"
     rf"[）)】]?$"

@@ -517,6 +517,13 @@ def test_a_label_word_far_from_the_headline_is_no_credit() -> None:
     assert article.byline == []
 
 
+def test_an_interviewee_box_with_an_accented_name_is_no_byline() -> None:
+    # `Jörg Brändli` / `Bauingenieur` under the standfirst: the story calls him `Brändli`.
+    article = _normalize("byline-subject-accented.txt")
+    assert article.title == "«Die alten Leitungen halten keinen Winter mehr»"
+    assert article.byline == []
+
+
 def test_a_menu_word_opening_with_the_text_label_is_no_byline() -> None:
     # `文化芸能` (culture and entertainment) in the menu is no `文` (text) label and a name.
     article = _normalize("byline-cjk-menu-word.txt")

@@ -415,7 +415,8 @@ def _subject(name: str, prose: str) -> bool:
     """Whether the story's paragraphs call a person by the family name alone (`Merz said`): a
     person it is about; its writer is named in full, if at all (`Jane Doe contributed`)."""
     words = name.split()
-    if len(words) < 2 or not name.isascii():
+    # A CJK name's last word is its given name (`大渡 美咲`), by which no story calls a subject.
+    if len(words) < 2 or is_cjk_name(name):
         return False
     rest = re.sub(re.escape(name), " ", prose, flags=re.IGNORECASE)
     return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None

@@ -77,6 +77,8 @@ def _normalize(name: str) -> Article:
         ("byline-teaser-above-agency.txt", ["Reuters"]),
         # A `Related` box between the credit and the story signs its teaser `By …`.
         ("byline-related-under.txt", ["Dana Whitfield"]),
+        # Co-authors set apart by a list's separator (`Dana Whitfield | Tomas Ekberg`).
+        ("byline-pipe-coauthors.txt", ["Dana Whitfield", "Tomas Ekberg"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

@@ -52,6 +52,13 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names, i
         ("周一鸣 2024年4月3日", ["周一鸣"]),  # `周` is a family name too
         # A caption, then its photographer and the picture's date: no byline.
         ("Riders at the downtown terminal on Monday - Jana Doe - 2.mar.2024/Daily Example", []),
+        # Co-authors parted by a list's separator sign together; a dash joins a name to what
+        # it made (`Nina Example - Morning Light`, a song), or to a house, a title; a stamp
+        # makes a meta line, whose part after the name may be the house (`Valley Courier`).
+        ("Jana Doe | John Roe", ["Jana Doe", "John Roe"]),
+        ("Jana Doe · John Roe", ["Jana Doe", "John Roe"]),
+        ("Nina Example - Morning Light", ["Nina Example"]),
+        ("Jana Doe · Valley Courier · Posted: Aug 08, 2024 4:00 AM EDT", ["Jana Doe"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

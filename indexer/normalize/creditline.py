@@ -23,6 +23,7 @@ from indexer.normalize.lines import is_upper, word_count
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, parse_publisher_line
 
 SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_LIST_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 _SLASH = re.compile(r"\s/\s")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
@@ -325,6 +326,9 @@ def bare_names(text: str) -> list[str]:
     if len(text) > 120:
         return []
     text = _credit_text(text)
+    listed = _listed_names(text)
+    if listed:
+        return listed
     stamp = _FOREIGN_STAMP.match(text)
     if stamp is not None:
         text = stamp.group("names")  # `Jane Doe mandag 5. august kl. 14:47`, `Jane Doe před 2 h`
@@ -353,6 +357,23 @@ def bare_names(text: str) -> list[str]:
         elif names:
             return names + [a for a in _agencies(text) if a not in names]
     return houses
+
+
+def _listed_names(text: str) -> list[str]:
+    """The people of a line that lists nothing else, parted by a list's separator (`Jane Doe |
+    John Roe`, `Jane Doe · John Roe`): co-authors set apart. A house or a stamp among them
+    (`Jane Doe · Daily Example · Posted: May 3`) makes a meta line, and a dash joins a name
+    to what is not a co-author (`Nina Doe - Morning Light`, a song; a title; a house)."""
+    parts = _LIST_SEPARATOR.split(text.strip())
+    if len(parts) < 2 or len(SEPARATOR.split(text.strip())) > len(parts):
+        return []
+    names: list[str] = []
+    for part in parts:
+        found = _names_only(part.strip())
+        if len(found) != 1 or is_house(found[0]):
+            return []
+        names += [n for n in found if n not in names]
+    return names
 
 
 def _is_firm(text: str) -> bool:

@@ -531,3 +531,10 @@ def test_a_menu_word_opening_with_the_text_label_is_no_byline() -> None:
     article = _normalize("byline-cjk-menu-word.txt")
     assert article.title == "水道局、市場地区の古い水道管を3年かけて交換へ"
     assert article.byline == []
+
+
+def test_tags_under_their_heading_are_no_byline() -> None:
+    # `Topics` / `Harbour Works, Public Utilities`: the story's tags in capitals, not writers.
+    article = _normalize("byline-tags-heading.txt")
+    assert article.title == HEADLINE
+    assert article.byline == []

@@ -100,6 +100,13 @@ _CONTACT_LABEL = re.compile(
     r"|^(?:pressekontakt|kontakt|contacto(?:\s+de\s+prensa)?|contact\s+presse)\s*:?$",
     re.IGNORECASE,
 )
+# `Topics` / `Head First, Programming, Python`: a heading alone over the story's tags, which
+# may be set in capitals like a name.
+_TAGS_LABEL = re.compile(
+    r"^(?:tags?|topics?|keywords|filed under|categories|themen|schlagw(?:ö|o)rte?|etiquetas"
+    r"|temas|mots-clés|sujets)\s*:?$",
+    re.IGNORECASE,
+)
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
@@ -232,6 +239,8 @@ def header_byline(
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
         if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
             continue  # `Media Contact:` / `Jane Roe`: whom the press calls, not the writer
+        if i > 0 and _TAGS_LABEL.match(page.text(i - 1).strip()):
+            continue  # `Topics` / `Head First, Python`: the story's tags, not its writer
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):

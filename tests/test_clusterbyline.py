@@ -538,3 +538,11 @@ def test_tags_under_their_heading_are_no_byline() -> None:
     article = _normalize("byline-tags-heading.txt")
     assert article.title == HEADLINE
     assert article.byline == []
+
+
+def test_a_name_over_the_role_news_agency_signs_as_an_agency() -> None:
+    # `HSA` / `Nachrichtenagentur` under the headline: the page says the credit is an agency's,
+    # though no list of agencies knows its name.
+    article = _normalize("byline-agency-role.txt")
+    assert article.title == "Hafenverein gewinnt das Derby nach Verlängerung"
+    assert article.byline == ["HSA"]

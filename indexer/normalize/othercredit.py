@@ -38,6 +38,12 @@ _PEN_BELOW = 2  # lines under the headline where a one-word name over its date s
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
 _MAX_STAMP_LINE = 120
+# The job an author box gives a news agency under its name.
+_AGENCY_ROLE = re.compile(
+    r"^(?:(?:nachrichten|presse)agentur|news agency|press agency|wire service|agence de presse"
+    r"|agencia de (?:noticias|prensa)|agenzia di stampa|persbureau|nieuwsagentschap)$",
+    re.IGNORECASE,
+)
 # `By` and its kin; a Romance newsroom's credit (`Redazione ANSA`, `Redacción EFE`) names the
 # house whose desk wrote the story.
 AGENCY_LINE = re.compile(
@@ -163,9 +169,19 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
     if title_at < story:
         end = max(end, min(story, title_at + reach))
     for i in range(title_at + 1, min(len(page.lines), end + 1)):
-        if (text := _wire_of(page.text(i).strip())) is not None:
+        if (text := _wire_of(page.text(i).strip()) or _agency_over_role(page, i)) is not None:
             return i, text
     return -1, None
+
+
+def _agency_over_role(page: Page, i: int) -> str | None:
+    """A name alone over the role that calls it a news agency (`SID` / `Nachrichtenagentur`),
+    as an author box sets a writer over their job: the page says what it is."""
+    if i + 1 >= len(page.lines) or not _AGENCY_ROLE.match(page.text(i + 1).strip()):
+        return None
+    text = page.text(i).strip()
+    shaped = len(text) <= _WIRE_CHARS and text[:1].isupper() and not any(map(str.isdigit, text))
+    return text if shaped else None
 
 
 def _wire_of(text: str) -> str | None:

@@ -546,3 +546,10 @@ def test_a_name_over_the_role_news_agency_signs_as_an_agency() -> None:
     article = _normalize("byline-agency-role.txt")
     assert article.title == "Hafenverein gewinnt das Derby nach Verlängerung"
     assert article.byline == ["HSA"]
+
+
+def test_a_desk_stamped_with_a_cjk_time_signs() -> None:
+    # `Harbour Tech Staff 2019年04月28日 08時00分`: the time in CJK is cut like `08:00`.
+    article = _normalize("byline-desk-cjk-time.txt")
+    assert article.title == "水道局、市場地区の古い水道管を3年かけて交換へ"
+    assert article.byline == ["Harbour Tech Staff"]

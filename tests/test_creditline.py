@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.normalize.creditline import all_common, bare_names, byline_names, is_house
+from indexer.normalize.creditline import (
+    all_common,
+    bare_names,
+    byline_names,
+    is_house,
+    without_stamps,
+)
 
 
 @pytest.mark.parametrize(
@@ -119,3 +125,15 @@ def test_a_buttons_words_are_no_name() -> None:
 )
 def test_a_chinese_outlets_name_is_a_house(name: str, house: bool) -> None:
     assert is_house(name) is house
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("Jane Doe 2019年04月28日 08時00分", "Jane Doe"),
+        # The time's label (`更新`, updated) goes with it: it is no two-character name.
+        ("2019年04月21日 12時00分更新", ""),
+    ],
+)
+def test_a_cjk_time_is_cut_from_a_stamped_line(line: str, rest: str) -> None:
+    assert without_stamps(line) == rest

@@ -553,3 +553,10 @@ def test_a_desk_stamped_with_a_cjk_time_signs() -> None:
     article = _normalize("byline-desk-cjk-time.txt")
     assert article.title == "水道局、市場地区の古い水道管を3年かけて交換へ"
     assert article.byline == ["Harbour Tech Staff"]
+
+
+def test_a_cjk_button_by_the_date_is_no_byline() -> None:
+    # `小字号` (small type) under the date line is the font size's button, shaped like a name.
+    article = _normalize("byline-cjk-button.txt")
+    assert article.title == "水务局宣布三年内更换市场区老旧水管"
+    assert article.byline == []

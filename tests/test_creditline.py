@@ -22,6 +22,7 @@ from indexer.normalize.creditline import (
         ("배윤경 기자", ["배윤경"]),
         ("입력 2026.07.12 22:09", []),  # a time stamp's label, not a two-syllable name
         ("地震・災害", []),  # a menu, not a name
+        ("小字号", []),  # the font size's button, not a name
         # A reading time in Japanese or Chinese beside the date or the name is no name.
         ("2019年2月27日 読了時間 3 分", []),
         ("谢若含 阅读时间：5分钟", ["谢若含"]),

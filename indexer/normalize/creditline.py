@@ -128,6 +128,12 @@ _GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?=(?P<word>[A-Z][a-z]+)(?![a-z]))")
 _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )
+# A Chinese or Japanese page's buttons by its headline and date, shaped like names: print,
+# share, bookmark, comment, report an error, close, and the font size's.
+_CJK_BUTTONS = frozenset(
+    """打印 列印 印刷 分享 共有 收藏 保存 评论 評論 纠错 糾錯 关闭 關閉 放大 缩小 縮小 拡大
+    字号 大字号 中字号 小字号 字體 字体 字級 默认 默認""".split()
+)
 _CJK_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,}(?:日|日時|時間)$")  # `公開日`, `更新日時`
 _HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # `입력`: a label
 # Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
@@ -393,6 +399,8 @@ def _cjk_name(text: str) -> str | None:
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):
         return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date
+    if match.group("name") in _CJK_BUTTONS:
+        return None  # `小字号` by the date: the font size's button, not a name
     return match.group("name")
 
 

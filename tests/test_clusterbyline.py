@@ -560,3 +560,24 @@ def test_a_cjk_button_by_the_date_is_no_byline() -> None:
     article = _normalize("byline-cjk-button.txt")
     assert article.title == "水务局宣布三年内更换市场区老旧水管"
     assert article.byline == []
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        # No writer named: the responsible editor under the story (`（责编：…）`) or among the
+        # header's fields (`…作者：责任编辑：王小明`) stands for the page, as `Edited by` does.
+        ("byline-cjk-editor.txt", ["王小明", "赵丽"]),
+        ("byline-cjk-editor-field.txt", ["王小明"]),
+        # A reporter named under the headline or in the dateline (`电（记者陈海涛 林静）`)
+        # signs; the editor is no author then.
+        ("byline-cjk-editor-writer.txt", ["陈海涛"]),
+        ("byline-cjk-editor-dateline.txt", ["陈海涛", "林静"]),
+    ],
+)
+def test_a_chinese_story_without_a_writer_is_signed_by_its_editor(
+    name: str, byline: list[str]
+) -> None:
+    article = _normalize(name)
+    assert article.title == "水务局宣布三年内更换市场区老旧水管"
+    assert article.byline == byline

@@ -107,6 +107,8 @@ def test_lines_that_are_not_bylines(line: str) -> None:
         ("Associated Press writer Tom Becker in Baltimore contributed to this report.", [],
          ["Tom Becker"]),
         ("（责任编辑：王五）", [], ["王五"]),
+        ("[责任编辑:王五]", [], ["王五"]),
+        ("(责编：王五、赵六)", [], ["王五", "赵六"]),
     ],
 )  # fmt: skip
 def test_credit_lines(line: str, byline: list[str], contributors: list[str]) -> None:

@@ -132,8 +132,13 @@ _CJK_BYLINE = re.compile(
     rf"[）)】]?$"
 )
 _CJK_CREDIT = re.compile(
-    rf"^[（(【]?(?P<role>责任编辑|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*{_CJK_NAMES}[）)】]?$"
+    rf"^[（(【\[]?(?P<role>责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*"
+    rf"{_CJK_NAMES}[）)】\]]?$"
 )
+# The editor responsible for a Chinese story (`责任编辑：王五`, `（责编：王五、赵六）`), alone
+# on a line or the last of a header's fields (`…来源：新华网作者：责任编辑：王五`).
+_CJK_EDITOR = re.compile(rf"(?:责任编辑|责编|責任編輯|責編)\s*[:：]\s*{_CJK_NAMES}\s*[）)】\]]?$")
+_CJK_EDITOR_LINE = 80  # characters of a credit or a header's line of fields
 # A Chinese header's line of labelled fields after the time:
 # `2024-03-08 09:12　来源：新华社　作者：张伟、王静`.
 _CJK_FIELD = re.compile(r"(?:^|(?<=\s))(?=[\u4e00-\u9fff]{1,4}\s*[:：])")
@@ -289,6 +294,13 @@ def _cjk_fields(text: str) -> list[str]:
         if cjk is not None:
             names += _cjk_names(cjk.group("names").replace("·", "、"))
     return names
+
+
+def cjk_editors(text: str) -> list[str]:
+    """The editors a Chinese credit names as responsible for the story (`（责编：王五）`)."""
+    text = text.strip()
+    match = _CJK_EDITOR.search(text) if len(text) <= _CJK_EDITOR_LINE else None
+    return _cjk_names(match.group("names")) if match is not None else []
 
 
 def parse_byline(text: str, *, strict: bool = False) -> Credit | None:

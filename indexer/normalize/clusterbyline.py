@@ -12,7 +12,7 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
-from indexer.normalize.bylines import caseless_name, clean_name
+from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -292,6 +292,7 @@ def header_byline(
 
 
 _EDITED_BY = re.compile(r"(?i:edited by)\s+(?P<rest>\S.*)$")
+_EDITOR_IN_ZONE = 2  # the story's last lines, where its editor's credit may close it
 
 
 def _editor(page: Page, order: list[int], body: str) -> list[str]:
@@ -304,6 +305,15 @@ def _editor(page: Page, order: list[int], body: str) -> list[str]:
             if names:
                 return names
     return []
+
+
+def story_editors(page: Page, zone: Zone, title_at: int | None) -> list[str]:
+    """The responsible editors a Chinese portal credits in its header's fields or under the
+    story (`…作者：责任编辑：王五`, `（责编：王五）`): where no one else signs, the editor stands
+    for the story's author, as `Edited by` does."""
+    span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
+    foot = range(max(zone.start, zone.end - _EDITOR_IN_ZONE), min(len(page.lines), zone.end + 3))
+    return next((names for i in [*span, *foot] if (names := cjk_editors(page.text(i)))), [])
 
 
 def _signed_off(page: Page, zone: Zone, body: str, prose: str) -> list[str]:

@@ -16,7 +16,7 @@ from indexer.normalize.bylines import (
     parse_sign_off,
     parse_wire_mark,
 )
-from indexer.normalize.clusterbyline import header_byline
+from indexer.normalize.clusterbyline import header_byline, story_editors
 from indexer.normalize.datelines import Dateline
 from indexer.normalize.dates import (
     copyright_year,
@@ -199,6 +199,10 @@ def _web_byline(
         meta.bylines, meta.byline_how = names, "byline-line"
     elif meta.byline_how == "byline-line":
         meta.bylines, meta.byline_how = [], ""
+    if not meta.bylines:
+        # Weaker than the reporters a dateline names (`（记者李华 张伟）`), which sign first.
+        meta.bylines = story_editors(page, zone, title_at)
+        meta.byline_how = "credit-line" if meta.bylines else meta.byline_how
 
 
 def _mid_story(page: Page, title_at: int | None, anchor: int) -> bool:

@@ -519,65 +519,40 @@ def test_a_label_word_far_from_the_headline_is_no_credit() -> None:
     assert article.byline == []
 
 
-def test_an_interviewee_box_with_an_accented_name_is_no_byline() -> None:
-    # `Jörg Brändli` / `Bauingenieur` under the standfirst: the story calls him `Brändli`.
-    article = _normalize("byline-subject-accented.txt")
-    assert article.title == "«Die alten Leitungen halten keinen Winter mehr»"
-    assert article.byline == []
-
-
-def test_a_menu_word_opening_with_the_text_label_is_no_byline() -> None:
-    # `文化芸能` (culture and entertainment) in the menu is no `文` (text) label and a name.
-    article = _normalize("byline-cjk-menu-word.txt")
-    assert article.title == "水道局、市場地区の古い水道管を3年かけて交換へ"
-    assert article.byline == []
-
-
-def test_tags_under_their_heading_are_no_byline() -> None:
-    # `Topics` / `Harbour Works, Public Utilities`: the story's tags in capitals, not writers.
-    article = _normalize("byline-tags-heading.txt")
-    assert article.title == HEADLINE
-    assert article.byline == []
-
-
-def test_a_name_over_the_role_news_agency_signs_as_an_agency() -> None:
-    # `HSA` / `Nachrichtenagentur` under the headline: the page says the credit is an agency's,
-    # though no list of agencies knows its name.
-    article = _normalize("byline-agency-role.txt")
-    assert article.title == "Hafenverein gewinnt das Derby nach Verlängerung"
-    assert article.byline == ["HSA"]
-
-
-def test_a_desk_stamped_with_a_cjk_time_signs() -> None:
-    # `Harbour Tech Staff 2019年04月28日 08時00分`: the time in CJK is cut like `08:00`.
-    article = _normalize("byline-desk-cjk-time.txt")
-    assert article.title == "水道局、市場地区の古い水道管を3年かけて交換へ"
-    assert article.byline == ["Harbour Tech Staff"]
-
-
-def test_a_cjk_button_by_the_date_is_no_byline() -> None:
-    # `小字号` (small type) under the date line is the font size's button, shaped like a name.
-    article = _normalize("byline-cjk-button.txt")
-    assert article.title == "水务局宣布三年内更换市场区老旧水管"
-    assert article.byline == []
+WATER_JA = "水道局、市場地区の古い水道管を3年かけて交換へ"
+WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
 
 
 @pytest.mark.parametrize(
-    ("name", "byline"),
+    ("name", "title", "byline"),
     [
+        # `Jörg Brändli` / `Bauingenieur` under the standfirst: the story calls him `Brändli`,
+        # so he is the interviewee, accented letters or not.
+        ("byline-subject-accented.txt", "«Die alten Leitungen halten keinen Winter mehr»", []),
+        # `文化芸能` (culture and entertainment) in the menu is no `文` (text) label and a name.
+        ("byline-cjk-menu-word.txt", WATER_JA, []),
+        # `Topics` / `Harbour Works, Public Utilities`: the story's tags in capitals, not writers.
+        ("byline-tags-heading.txt", HEADLINE, []),
+        # `HSA` / `Nachrichtenagentur` under the headline: the page says the credit is an
+        # agency's, though no list of agencies knows its name.
+        ("byline-agency-role.txt", "Hafenverein gewinnt das Derby nach Verlängerung", ["HSA"]),
+        # `Harbour Tech Staff 2019年04月28日 08時00分`: the time in CJK is cut like `08:00`.
+        ("byline-desk-cjk-time.txt", WATER_JA, ["Harbour Tech Staff"]),
+        # `小字号` (small type) under the date line is the font size's button, shaped like a name.
+        ("byline-cjk-button.txt", WATER_ZH, []),
         # No writer named: the responsible editor under the story (`（责编：…）`) or among the
         # header's fields (`…作者：责任编辑：王小明`) stands for the page, as `Edited by` does.
-        ("byline-cjk-editor.txt", ["王小明", "赵丽"]),
-        ("byline-cjk-editor-field.txt", ["王小明"]),
+        ("byline-cjk-editor.txt", WATER_ZH, ["王小明", "赵丽"]),
+        ("byline-cjk-editor-field.txt", WATER_ZH, ["王小明"]),
         # A reporter named under the headline or in the dateline (`电（记者陈海涛 林静）`)
         # signs; the editor is no author then.
-        ("byline-cjk-editor-writer.txt", ["陈海涛"]),
-        ("byline-cjk-editor-dateline.txt", ["陈海涛", "林静"]),
+        ("byline-cjk-editor-writer.txt", WATER_ZH, ["陈海涛"]),
+        ("byline-cjk-editor-dateline.txt", WATER_ZH, ["陈海涛", "林静"]),
     ],
 )
-def test_a_chinese_story_without_a_writer_is_signed_by_its_editor(
-    name: str, byline: list[str]
+def test_the_byline_of_a_copied_page_under_its_own_headline(
+    name: str, title: str, byline: list[str]
 ) -> None:
     article = _normalize(name)
-    assert article.title == "水务局宣布三年内更换市场区老旧水管"
+    assert article.title == title
     assert article.byline == byline

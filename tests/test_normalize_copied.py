@@ -457,3 +457,28 @@ def test_a_hungarian_author_label_signs_the_story() -> None:
     # `Szerző: Tóth Gábor` (author): the name as Hungarian writes it, family name first.
     assert article.byline == ["Tóth Gábor"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_thai_page_is_read_by_its_letters_not_its_spaces() -> None:
+    # Thai leaves no space between words: its lines are counted by letters, so the story's
+    # paragraphs are running text and the Buddhist-era stamp (2567) is 2024, not the headline.
+    article = _normalize("th-unspaced.txt")
+    assert article.title == "เชียงใหม่เปิดรถไฟฟ้ารางเบาสายแรกทดลองวิ่งฟรีหนึ่งเดือน"
+    assert article.date is not None and article.date.iso() == "2024-03-18"
+    assert article.body.startswith("จังหวัดเชียงใหม่")
+    assert is_paragraph(article.body.splitlines()[0])
+
+
+def test_a_tabloid_kicker_in_capitals_over_the_byline_is_no_name() -> None:
+    # `OWNERS' HEARTBREAK` stands where a name in capitals might: a possessive is no name.
+    article = _normalize("tabloid-kicker.txt")
+    assert article.byline == ["Dean Farrow"]
+    assert article.date is not None and article.date.iso() == "2024-02-12"
+
+
+def test_a_bengali_lead_ends_on_its_danda_and_is_no_headline() -> None:
+    # `।` ends a Bengali (and Hindi) sentence as `.` ends an English one; the headline has none.
+    article = _normalize("bn-danda.txt")
+    assert article.title == "চট্টগ্রামে নতুন সেতুর উদ্বোধন আগামী মাসে"
+    assert article.date is not None and article.date.iso() == "2024-05-12"
+    assert article.body.startswith("কর্ণফুলী নদীর")

@@ -482,3 +482,11 @@ def test_a_bengali_lead_ends_on_its_danda_and_is_no_headline() -> None:
     assert article.title == "চট্টগ্রামে নতুন সেতুর উদ্বোধন আগামী মাসে"
     assert article.date is not None and article.date.iso() == "2024-05-12"
     assert article.body.startswith("কর্ণফুলী নদীর")
+
+
+def test_an_aggregators_source_line_credits_the_agency_it_republishes() -> None:
+    # `Source: Reuters` under the headline names the only credit the story has.
+    article = _normalize("aggregator-source.txt")
+    assert article.title == "Rail strike talks collapse as unions set new walkout dates"
+    assert article.byline == ["Reuters"]
+    assert article.date is not None and article.date.iso() == "2024-09-13"

@@ -37,6 +37,9 @@ _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
+_SOURCE_LABEL = re.compile(
+    r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
+)
 _MAX_STAMP_LINE = 120
 # `By` and its kin; a Romance newsroom's credit (`Redazione ANSA`, `Redacción EFE`) names the
 # house whose desk wrote the story.
@@ -169,7 +172,9 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
 
 
 def _wire_of(text: str) -> str | None:
-    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`)."""
+    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`) or
+    after the `Source:` label an aggregator credits the story it republishes with."""
+    text = _SOURCE_LABEL.sub("", text, count=1)
     if is_wire(text):
         return text
     if len(text) > _MAX_STAMP_LINE or find_date(text) is None:

@@ -490,3 +490,11 @@ def test_an_aggregators_source_line_credits_the_agency_it_republishes() -> None:
     assert article.title == "Rail strike talks collapse as unions set new walkout dates"
     assert article.byline == ["Reuters"]
     assert article.date is not None and article.date.iso() == "2024-09-13"
+
+
+def test_a_video_pages_watch_headline_over_its_byline_is_the_title() -> None:
+    # `Watch: …` opens links to clips, but over the page's byline and date it is the headline.
+    article = _normalize("video-watch-headline.txt")
+    assert article.title == "Watch: Crews rescue hiker stranded on ledge above Cedar Falls"
+    assert article.byline == ["Marco Alvarez"]
+    assert article.date is not None and article.date.iso() == "2024-06-03"

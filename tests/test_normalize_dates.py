@@ -351,3 +351,13 @@ def test_a_vietnamese_month_and_year_is_a_month(line: str, iso: str) -> None:
 def test_a_vietnamese_count_of_years_is_no_date() -> None:
     # `năm` is also `years`: without `tháng` (month) before it, nothing names a month.
     assert find_date("trong 4 năm 2024") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Published May 2024", "2024-05"), ("Updated: March 2023", "2023-03")],
+)
+def test_a_month_and_its_year_is_no_day_of_the_year_digits(line: str, iso: str) -> None:
+    # `May 2024` was read as `May 20`: the year's first digits are no day of the month.
+    found = parse_date_line(line)
+    assert found is not None and found[1].iso() == iso

@@ -13,7 +13,10 @@ Lithuanian, Persian (solar calendar), Urdu, Thai (Buddhist era), Bengali, Malay 
 Each is read as `newsindex rebuild` reads a `.txt` file.
 
 First run, before any rule was changed for it (right / wrong / none of 30):
-title 25 / 5 / 0, byline 25 / 2 / 3, date 23 / 0 / 7.
+title 25 / 5 / 0, byline 25 / 2 / 3, date 23 / 0 / 7 (no wrong date). After its general gaps
+were fixed: title 29 / 1 / 0, byline 28 / 2 / 0, date 30 / 0 / 0 (so it no longer says how
+unseen pages fare: a fourth set would). The Urdu page's byline was right at first only because
+its date was not read; with the date read, the desk beside it signs, as an English desk does.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -32,39 +35,17 @@ TRUTH = load_truth(FRESH3)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("aggregator-wire.txt", "byline"): (
-        "an aggregator's `Source: <agency>` line names the only credit; it is not read as one"
-    ),
-    ("bn-news.txt", "title"): (
-        "a Bengali headline (no full stop) is passed over for the lead, which ends in a dari `।`"
-    ),
-    ("bn-news.txt", "date"): "a date in Bengali digits and month names is not read",
-    ("fa-news.txt", "byline"): "a Persian `خبرنگار:` (reporter) credit at the foot is not read",
-    ("fa-news.txt", "date"): "a Persian solar-calendar date in Persian digits is not read",
-    ("hr-portal.txt", "title"): (
-        "a Croatian `Autor:`/`Objavljeno:` header under the headline is not seen as the "
-        "story's head, so the lead is taken for the headline"
-    ),
-    ("hr-portal.txt", "date"): "a Croatian date (`3. travnja 2024.`, genitive month) is not read",
-    ("ms-news.txt", "date"): "a Malay date (`Mac 5, 2024 @ 11:02am`) is not read",
     ("newsletter-forward.txt", "title"): (
-        "a forwarded newsletter: its name in capitals over the issue date is taken for the headline"
+        "a newsletter's name in capitals over its issue date, with the headline and byline "
+        "below the date, is ranked over the headline by the headline model"
     ),
-    ("sw-news.txt", "byline"): "the Swahili byline word `Na` (by) is kept as part of the name",
-    ("sw-news.txt", "date"): "a Swahili date (`Jumatatu, Machi 11, 2024`) is not read",
-    ("tabloid-exclusive.txt", "byline"): (
-        "a tabloid's all-caps kicker (`STAR'S ORDEAL`) just over the byline is taken for a name"
+    ("sw-news.txt", "byline"): (
+        "the Swahili byline word `Na` (by) is kept as part of the name; it is not read as a "
+        "label, since `Na` is also a Korean family name and opens Slavic headlines (`Na …`: on)"
     ),
-    (
-        "th-news.txt",
-        "title",
-    ): "a Thai date stamp (`4 มี.ค. 2567 09:15 น.`) is taken for the headline",
-    ("th-news.txt", "byline"): "a Thai `ผู้เขียน:` (writer) credit is not read",
-    ("th-news.txt", "date"): "a Thai Buddhist-era date with abbreviated month is not read",
-    ("ur-news.txt", "date"): "an Urdu `شائع` (published) date with Urdu month names is not read",
-    ("video-page.txt", "title"): (
-        "a video page: the clip's running time under the headline hides the headline, and the "
-        "lead is taken"
+    ("ur-news.txt", "byline"): (
+        "a desk's credit beside the date (`ویب ڈیسک`, Web Desk) is read as the byline, as an "
+        "English `Web Desk` is; the truth credits no one where no person or agency is named"
     ),
 }
 

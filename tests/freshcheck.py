@@ -64,6 +64,18 @@ def wanted(truth: dict[str, dict], name: str, field: str) -> object:
     return value
 
 
+def assert_complete(folder: Path, truth: dict[str, dict]) -> None:
+    """Every page of a set has its truth, and every truth names each field."""
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(truth)
+    for fields in truth.values():
+        assert set(fields) == set(FIELDS)
+
+
+def check(folder: Path, truth: dict[str, dict], name: str, field: str) -> None:
+    """One page's field as read, against its truth."""
+    assert found(read(folder / name), field) == wanted(truth, name, field)
+
+
 def cases(truth: dict[str, dict], known: dict[tuple[str, str], str]) -> list:
     """Every page and field, with the `known` gaps marked as strict expected failures."""
     out = []

@@ -225,6 +225,8 @@ def test_a_name_without_capitals_needs_the_date_line_under_it() -> None:
         ("Wartawan: ", "Dwi Anggraini"),  # Indonesian
         ("Napisała ", "Anna Nowak"),  # Polish
         ("بواسطة ", "سارة خليل"),  # Arabic `by`
+        ("ผู้เขียน: ", "วิภา ศรีสุข"),  # Thai `writer`
+        ("خبرنگار: ", "علی رضایی"),  # Persian `reporter`
     ],
 )
 def test_writer_labels_of_more_languages(label: str, name: str) -> None:

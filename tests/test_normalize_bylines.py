@@ -188,6 +188,9 @@ def test_names_split_without_their_places() -> None:
         ("أخبار محلية", None),  # no capitals tell a name without a label before it
         ("RIPRODUZIONE RISERVATA", None),  # a rights notice where a picture's credit stands
         ("Alle Rechte vorbehalten", None),
+        ("STAR'S ORDEAL", None),  # a tabloid's kicker: no part of a name is possessive
+        ("Mayor’s Pledge", None),
+        ("Seán O'Sullivan", "Seán O'Sullivan"),
     ],
 )
 def test_clean_name(text: str, name: str | None) -> None:

@@ -457,3 +457,44 @@ def test_a_hungarian_author_label_signs_the_story() -> None:
     # `Szerző: Tóth Gábor` (author): the name as Hungarian writes it, family name first.
     assert article.byline == ["Tóth Gábor"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_thai_page_is_read_by_its_letters_not_its_spaces() -> None:
+    # Thai leaves no space between words: its lines are counted by letters, so the story's
+    # paragraphs are running text and the Buddhist-era stamp (2567) is 2024, not the headline.
+    article = _normalize("th-unspaced.txt")
+    assert article.title == "เชียงใหม่เปิดรถไฟฟ้ารางเบาสายแรกทดลองวิ่งฟรีหนึ่งเดือน"
+    assert article.date is not None and article.date.iso() == "2024-03-18"
+    assert article.body.startswith("จังหวัดเชียงใหม่")
+    assert is_paragraph(article.body.splitlines()[0])
+
+
+def test_a_tabloid_kicker_in_capitals_over_the_byline_is_no_name() -> None:
+    # `OWNERS' HEARTBREAK` stands where a name in capitals might: a possessive is no name.
+    article = _normalize("tabloid-kicker.txt")
+    assert article.byline == ["Dean Farrow"]
+    assert article.date is not None and article.date.iso() == "2024-02-12"
+
+
+def test_a_bengali_lead_ends_on_its_danda_and_is_no_headline() -> None:
+    # `।` ends a Bengali (and Hindi) sentence as `.` ends an English one; the headline has none.
+    article = _normalize("bn-danda.txt")
+    assert article.title == "চট্টগ্রামে নতুন সেতুর উদ্বোধন আগামী মাসে"
+    assert article.date is not None and article.date.iso() == "2024-05-12"
+    assert article.body.startswith("কর্ণফুলী নদীর")
+
+
+def test_an_aggregators_source_line_credits_the_agency_it_republishes() -> None:
+    # `Source: Reuters` under the headline names the only credit the story has.
+    article = _normalize("aggregator-source.txt")
+    assert article.title == "Rail strike talks collapse as unions set new walkout dates"
+    assert article.byline == ["Reuters"]
+    assert article.date is not None and article.date.iso() == "2024-09-13"
+
+
+def test_a_video_pages_watch_headline_over_its_byline_is_the_title() -> None:
+    # `Watch: …` opens links to clips, but over the page's byline and date it is the headline.
+    article = _normalize("video-watch-headline.txt")
+    assert article.title == "Watch: Crews rescue hiker stranded on ledge above Cedar Falls"
+    assert article.byline == ["Marco Alvarez"]
+    assert article.date is not None and article.date.iso() == "2024-06-03"

@@ -130,6 +130,19 @@ def test_parse_date_refuses_what_is_no_date(text: str) -> None:
         ("2024. március 12., kedd 14:35", "2024-03-12"),
         ("2024. márc. 12. 14:35", "2024-03-12"),
         ("2024. 03. 12. 14:35", "2024-03-12"),  # Hungarian in numbers
+        ("3. travnja 2024. u 11:20", "2024-04-03"),  # Croatian, the month in the genitive
+        ("15. apríla 2024", "2024-04-15"),  # Slovak
+        ("2024 m. gegužės 16 d.", "2024-05-16"),  # Lithuanian, the year first
+        ("Dimecres, 10 d'abril de 2024, 08:15 h", "2024-04-10"),  # Catalan `d'` (of)
+        ("Mac 5, 2024 @ 11:02am", "2024-03-05"),  # Malay, the time after an at sign
+        ("Jumatatu, Machi 11, 2024", "2024-03-11"),  # Swahili
+        ("12 مارچ 2024 08:40pm", "2024-03-12"),  # Urdu
+        ("০৪ মার্চ ২০২৪, ১০:৩০", "2024-03-04"),  # Bengali, in Bengali digits
+        ("১২ মে ২০২৪", "2024-05-12"),  # Bengali May ends on a vowel sign, no word character
+        ("4 มี.ค. 2567 09:15 น.", "2024-03-04"),  # Thai: month shortened, Buddhist-era year
+        ("18 มีนาคม 2567", "2024-03-18"),  # Thai, the month in full
+        ("۱۴ اسفند ۱۴۰۲ - ۱۰:۲۳", "2024-03-04"),  # Persian solar hijri, Persian digits
+        ("1 فروردین 1403", "2024-03-20"),  # the solar year opens at the March equinox
     ],
 )
 def test_month_names_of_more_languages(line: str, iso: str) -> None:
@@ -173,6 +186,10 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("Обновлено 9 января 2026, 10:02", "updated", "2026-01-09"),  # Russian
         ("Atualizado em 3 de junho de 2024", "updated", "2024-06-03"),  # Portuguese
         ("פורסם: 13.03.24, 21:40", "published", "2024-03-13"),  # Hebrew
+        ("Objavljeno: 3. travnja 2024. u 11:20", "published", "2024-04-03"),  # Croatian
+        ("Zadnja izmjena: 4. travnja 2024. u 13:05", "updated", "2024-04-04"),
+        ("প্রকাশ: ০৪ মার্চ ২০২৪, ১০: ৩০", "published", "2024-03-04"),  # Bengali
+        ("اپ ڈیٹ 13 مارچ 2024 10:15pm", "updated", "2024-03-13"),  # Urdu
         ("עודכן: 14.03.24, 07:15", "updated", "2024-03-14"),
         ("نُشر في: 10 أبريل 2024", "published", "2024-04-10"),  # Arabic
         ("آخر تحديث: 11 أبريل 2024", "updated", "2024-04-11"),
@@ -334,3 +351,13 @@ def test_a_vietnamese_month_and_year_is_a_month(line: str, iso: str) -> None:
 def test_a_vietnamese_count_of_years_is_no_date() -> None:
     # `năm` is also `years`: without `tháng` (month) before it, nothing names a month.
     assert find_date("trong 4 năm 2024") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Published May 2024", "2024-05"), ("Updated: March 2023", "2023-03")],
+)
+def test_a_month_and_its_year_is_no_day_of_the_year_digits(line: str, iso: str) -> None:
+    # `May 2024` was read as `May 20`: the year's first digits are no day of the month.
+    found = parse_date_line(line)
+    assert found is not None and found[1].iso() == iso

@@ -169,6 +169,9 @@ class Credit:
     shouted: bool = False  # the first names were set in capitals (`By JANE DOE, JOHN ROE`)
 
 
+_POSSESSIVE = re.compile(r"['’][sS]$|[sS]['’]$")
+
+
 def _name_token(token: str) -> bool:
     """Whether a word is shaped like part of a name; its capital may be accented (`Álvaro`)."""
     if _NAME_TOKEN.match(token):
@@ -216,6 +219,8 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
             return None
         if low in _PARTICLES:
             continue
+        if _POSSESSIVE.search(token):
+            return None  # `STAR'S ORDEAL`, `Trump's Return`: a kicker; no name is possessive
         # A nickname in quotes (`Amanda "Tania Mae" Tan`) is part of the name.
         if not _name_token(token.strip('"“”')) and not (caseless and _caseless_word(token)):
             return None

@@ -52,13 +52,13 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # Jane Doe`; not `Redacción:`, which signs related items' boxes too. The writer's and the
 # reporter's words of more languages: `Γράφει ο`, `Napisała`, `Bởi`, `بواسطة` (by), `Yazar:`,
 # `Muhabir:`, `Haber:` (Turkish), `Συντάκτης:`, `Tác giả:`, `Wartawan:`, `כתב:`, `كتبت:`,
-# `संवाददाता:`.
+# `संवाददाता:`, `ผู้เขียน:` (Thai writer), `خبرنگار:` (Persian reporter).
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор(?:ы|ка)?|written by"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
     r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
-    r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता)\s*:)\s*",
+    r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|خبرنگار|نویسنده)\s*:)\s*",
     re.IGNORECASE,
 )
 # `Words Catriona Bell`, `Words and photos Jane Doe`: a magazine's credit just under its headline

@@ -12,6 +12,7 @@ from dateutil import tz
 
 from indexer.models import Article, PartialDate
 from indexer.normalize.boilerplate import COPYRIGHT
+from indexer.normalize.calendars import PERSIAN_DATE, ascii_digits, gregorian_year, persian_date
 from indexer.normalize.dateorder import NUMERIC, NUMERIC_TIMED, numeric_parts, zone_day_first
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.monthnames import MONTH_NUMBER, MONTHS, WEEKDAYS, weekday_number
@@ -21,8 +22,12 @@ MONTH_PATTERN = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# Not `\b` at the end: a name may end on a vowel sign (Bengali `মে`, May), which is no word
+# character, so no word boundary follows it.
 _MONTH_ANY = (
-    r"\b(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")\b"
+    r"(?<!\w)(?i:"
+    + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
+    + r")(?!\w)"
 )
 # Month names dateutil cannot read as one word: Devanagari's vowel signs are no letters to it.
 _MARKED = sorted((re.escape(n) for n in MONTH_NUMBER if not n.isalpha()), key=len, reverse=True)
@@ -42,8 +47,9 @@ _DATE_CORE = (
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
-    rf"|{_MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?(?:\.\s*|\s+)(?:de\s+)?{_MONTH_ANY}\.?,?(?:\s*(?:de\s+)?\d{{4}})?"
+    rf"|{_MONTH_ANY}\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?(?:\.\s*|\s+)(?:de\s+|d['’])?{_MONTH_ANY}\.?,?"
+    r"(?:\s*(?:de\s+)?\d{4})?"
     rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
@@ -51,6 +57,8 @@ _DATE_CORE = (
     r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
     r"|(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}"  # Vietnamese month and year
+    rf"|{PERSIAN_DATE}"  # solar hijri: `۱۴ اسفند ۱۴۰۲`
+    rf"|\d{{4}}\s*m\.\s*{_MONTH_ANY}\s+\d{{1,2}}\s*d\."  # Lithuanian: `2024 m. gegužės 16 d.`
 )
 # A date is found from its core (tried only where a number or a month name starts), then
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
@@ -71,6 +79,11 @@ _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
+# Lithuanian: the year (`m.`, metai), the month in the genitive, the day (`d.`, diena).
+_LITHUANIAN = re.compile(rf"^(\d{{4}})\s*m\.\s*({_MONTH_ANY})\s+(\d{{1,2}})\s*d\.")
+# `Mac 5, 2024 @ 11:02am` (the time after an at sign), `10 d'abril de 2024` (Catalan `of`).
+_AT_SIGN = re.compile(r"\s@\s*")
+_ELIDED_OF = re.compile(r"(?<=\s)d['’](?=[^\W\d_])")
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Vietnamese writes the month as a number after `tháng` (month): `ngày 9 tháng 4 năm 2024`.
 _VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)|,)\s*(\d{4}))?")
@@ -96,14 +109,16 @@ _DATE_LINE = re.compile(
     r"|ενημερώθηκε|оновлено|diperbarui|cập nhật|actualizat|actualitzat|stand\b"
     r"|עודכן|(?:آخر\s+)?تحديث|(?:تم\s+)?التحديث|अपडेटेड|अपडेट"
     r"|(?:letzte\s+)?aktualisierung|(?:última\s+)?actualización|(?:ultimo\s+)?aggiornamento"
-    r"|(?:dernière\s+)?mise à jour)"
+    r"|(?:dernière\s+)?mise à jour|ažurirano|zadnja izmjena|aktualizované|atnaujinta"
+    r"|dikemas kini|imesasishwa|اپ ڈیٹ|আপডেট|อัปเดต|แก้ไขล่าสุด|به[\u200c ]?روزرسانی)"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|filed|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
     r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε"
-    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan)"
+    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan|objavljeno"
+    r"|publikované|paskelbta|publicat|imechapishwa|شائع|প্রকাশিত|প্রকাশ|เผยแพร่|تاریخ انتشار)"
     r")(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -165,8 +180,10 @@ def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
 
 
 def _prepare(text: str) -> str:
-    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`, `20232:26`)."""
+    """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`, `20232:26`,
+    `@ 11:02am`, `d'abril`)."""
     text = _ORDINAL.sub("", text.strip().strip(",|·-–"))
+    text = _ELIDED_OF.sub("", _AT_SIGN.sub(" ", text))
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
     text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
@@ -180,6 +197,10 @@ def _prepare(text: str) -> str:
 def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
     """Parse one date expression at the precision it states, on the day it names (`day_first`:
     the page's order for a numeric date that reads both ways, see `dateorder`)."""
+    persian = persian_date(text)
+    if persian is not None:
+        return persian
+    text = gregorian_year(ascii_digits(text))
     vietnamese = _VIETNAMESE.search(text) if _MONTH_WORD in text.lower() else None
     if vietnamese:
         day, month, year = vietnamese.groups()
@@ -189,6 +210,10 @@ def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
     vietnamese = _VIETNAMESE_MONTH.search(text) if _MONTH_WORD in text.lower() else None
     if vietnamese:
         return _checked(int(vietnamese.group(2)), int(vietnamese.group(1)), None)
+    lithuanian = _LITHUANIAN.match(text.strip())
+    if lithuanian:
+        year, month, day = lithuanian.groups()
+        return _checked(int(year), MONTH_NUMBER[month.lower()], int(day))
     year_first = _YEAR_FIRST.match(text.strip())
     if year_first:
         # The time after a year-first date carries no zone here: the day stands as written.

@@ -42,6 +42,9 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json
 WINDOW = 200  # lines above the zone where a headline may stand
 _OPENING = 6  # a header (standfirst, byline, date, caption) between a headline and its story
 BELOW = 12  # lines into the zone where a headline with its byline or date may stand
+# A media label opens a link to a clip (`Watch: Senators react`), boilerplate in a story's copy;
+# a video or audio page's own headline opens with it too.
+_MEDIA_LABEL = re.compile(r"^(?:watch|video|listen|audio)\s*:\s", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 # A picture's credit (`Bild: Jane Doe/dpa`, `(Photo by …)`, `© Getty`) marks a caption.
@@ -152,7 +155,9 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     text = headline_text(page, i)
     if page.lines[i].bullet or not is_headline_like(text):
         return False
-    if bp.box_kind(text) or page.boiler(i) or site_brand(text) or bp.is_caption(text):
+    if page.boiler(i) and not (_MEDIA_LABEL.match(text) and _heads_header(page, zone, i)):
+        return False  # but a video page's `Watch: …` over its byline or date is its headline
+    if bp.box_kind(text) or site_brand(text) or bp.is_caption(text):
         return False
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself

@@ -18,11 +18,19 @@ _PUNCTUATION = str.maketrans(
     dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»‘’‚‛“”„‟‹›–—―‐‑…•·¡¿©®™°§¶", " ")
 )
 _CLOSERS = "\"'”’»)]」』）"
-_ENDERS = frozenset(".!?…:;。！？；：")
+# With the danda of Hindi and Bengali (`।`) and the full stop and question mark of Urdu and
+# Arabic (`۔`, `؟`).
+_ENDERS = frozenset(".!?…:;。！？；：।॥۔؟")
 # Chinese, Japanese and Korean characters: text in these scripts has no spaces between words.
 # The body of a regex character class, for the patterns that need one.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK = re.compile(f"[{CJK_CHARS}]")
+# Thai, Lao, Khmer and Burmese leave no space between words (only between phrases): their
+# letters (not the vowel and tone marks over them) count as words, about four to one.
+_UNSPACED = re.compile(
+    r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e81-\u0eb0\u0eb2\u0eb3\u0ec0-\u0ec6\u1000-\u102a\u1780-\u17b3]"
+)
+_UNSPACED_WORD = 4
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 # A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
@@ -171,12 +179,15 @@ def _continues(prev: str, text: str) -> bool:
 
 
 def word_count(text: str) -> int:
-    """How many words a cleaned, single-spaced text holds (two CJK characters count as one)."""
+    """How many words a cleaned, single-spaced text holds (two CJK characters count as one,
+    four Thai letters too)."""
     if not text:
         return 0
     # Cleaned lines hold single spaces only, so counting them is enough (and far cheaper).
     words = text.count(" ") + 1
-    return words if text.isascii() else words + cjk_count(text) // 2
+    if text.isascii():
+        return words
+    return words + cjk_count(text) // 2 + len(_UNSPACED.findall(text)) // _UNSPACED_WORD
 
 
 @lru_cache(maxsize=4096)
@@ -255,7 +266,7 @@ def is_headline_like(text: str) -> bool:
     # will not back down.”`), may be a quoted headline, and keeps its own full stop.
     quoted = head != text or _COLON_QUOTE.search(text) is not None
     ending = text if quoted else text.rstrip(_CLOSERS)
-    if ending.endswith(".") and not (
+    if ending.endswith((".", "।", "۔")) and not (
         is_upper(text)
         or _HEADLINE_END_OK.search(text)
         or _DOTTED_ABBREV.search(text)

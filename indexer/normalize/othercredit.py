@@ -37,6 +37,9 @@ _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
+_SOURCE_LABEL = re.compile(
+    r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
+)
 _MAX_STAMP_LINE = 120
 # The job an author box gives a news agency under its name.
 _AGENCY_ROLE = re.compile(
@@ -185,7 +188,9 @@ def _agency_over_role(page: Page, i: int) -> str | None:
 
 
 def _wire_of(text: str) -> str | None:
-    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`)."""
+    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`) or
+    after the `Source:` label an aggregator credits the story it republishes with."""
+    text = _SOURCE_LABEL.sub("", text, count=1)
     if is_wire(text):
         return text
     if len(text) > _MAX_STAMP_LINE or find_date(text) is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from indexer.normalize.bylines import clean_name
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.kicker import split_kicker
 from indexer.normalize.masthead import CLOCK
@@ -143,7 +144,7 @@ def _shown_days(
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
-    position, previous = 0, ""
+    position, previous, linked = 0, "", False
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
@@ -160,6 +161,9 @@ def _shown_days(
             # A `<time datetime>` element's own text is the template's stamp, timed or not.
             stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
             label, previous = previous, line
+            # Whether the piece before is another page's link (`Storm closes schools`), not the
+            # writer's: a date right after it is that page's, a teaser's.
+            teaser, linked = linked, node.tag == "a" and piece == 0 and clean_name(line) is None
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
@@ -168,8 +172,12 @@ def _shown_days(
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
-                # A template's stamp: timed, in a `<time>`, or a piece that is only the date.
-                whole = found[1].strip(" ,.") == line.strip(" ,.")
+                # A template's stamp: timed, in a `<time>`, or a piece that is only the date
+                # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
+                # not after another story's link.
+                whole = found[1].strip(" ,.") == line.strip(" ,.") and not (
+                    teaser or label.endswith((":", "："))
+                )
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     stamps.add(position)
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)

@@ -52,6 +52,8 @@ from indexer.normalize.creditline import all_common, bare_names, byline_names, i
         ("周一鸣 2024年4月3日", ["周一鸣"]),  # `周` is a family name too
         # A caption, then its photographer and the picture's date: no byline.
         ("Riders at the downtown terminal on Monday - Jana Doe - 2.mar.2024/Daily Example", []),
+        # Undated, the words before the name are a stamp's (`less than an hour ago`).
+        ("Published less than an hour ago · Jana Doe", ["Jana Doe"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

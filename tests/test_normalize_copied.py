@@ -457,3 +457,16 @@ def test_a_hungarian_author_label_signs_the_story() -> None:
     # `Szerző: Tóth Gábor` (author): the name as Hungarian writes it, family name first.
     assert article.byline == ["Tóth Gábor"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_writers_given_name_that_is_a_menus_town_is_kept() -> None:
+    article = _normalize("city-name-writer.txt")
+    # `Santiago` stands alone in the menus atop and at the foot, but the copyright is the paper's.
+    assert article.byline == ["Santiago Pérez Gómez"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_an_undated_stamp_before_the_name_does_not_hide_the_byline() -> None:
+    article = _normalize("relative-stamp-before-name.txt")
+    # `Published less than an hour ago · Tomas Lindqvist`: no picture's date, so no caption.
+    assert article.byline == ["Tomas Lindqvist"]

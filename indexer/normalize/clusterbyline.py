@@ -382,16 +382,34 @@ def _owner(page: Page, zone: Zone) -> list[str]:
 def _without_own_name(page: Page, names: list[str]) -> list[str]:
     """The names with the site's own name cut from their front (`Ouest-France Jane Doe.`): a
     paper may print its name before its writer's, and that name stands alone on other lines of
-    the page (its masthead, its footer)."""
+    the page (its masthead, its footer) and holds its copyright (a section or town's name in
+    the menus, `Santiago`, may be a writer's given name too: `Santiago Pérez Gómez`)."""
     out: list[str] = []
+    holders: list[str] | None = None
     for name in names:
         words = name.split()
         for cut in range(1, min(_OWN_NAME_WORDS, len(words) - 2) + 1):
-            if page.keys.count(" ".join(words[:cut]).casefold()) >= _OWN_NAME_COPIES:
+            own = " ".join(words[:cut]).casefold()
+            if page.keys.count(own) < _OWN_NAME_COPIES:
+                continue
+            holders = _copyright_holders(page) if holders is None else holders
+            if any(holder.startswith(own) for holder in holders):
                 name = clean_name(" ".join(words[cut:])) or name
                 break
         out.append(name)
     return out
+
+
+def _copyright_holders(page: Page) -> list[str]:
+    """Who the page's copyright notices name, case-folded (`© 2024 Ouest-France` …)."""
+    holders = []
+    for text in (line.text for line in page.lines):
+        match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
+        if match is not None:
+            holders.append(
+                re.sub(r"^\W*(?:(?:19|20)\d{2}\W*)*", "", match.group("holder")).casefold()
+            )
+    return holders
 
 
 def _caption_name(page: Page, i: int) -> bool:

@@ -470,3 +470,9 @@ def test_an_undated_stamp_before_the_name_does_not_hide_the_byline() -> None:
     article = _normalize("relative-stamp-before-name.txt")
     # `Published less than an hour ago · Tomas Lindqvist`: no picture's date, so no caption.
     assert article.byline == ["Tomas Lindqvist"]
+
+
+def test_a_newsroom_credit_naming_its_desks_city_is_kept_as_written() -> None:
+    article = _normalize("newsroom-desk-city.txt")
+    # `Redacción Madrid`: the Madrid desk, not a house called `Madrid`.
+    assert article.byline == ["Redacción Madrid"]

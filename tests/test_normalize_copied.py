@@ -476,3 +476,9 @@ def test_a_newsroom_credit_naming_its_desks_city_is_kept_as_written() -> None:
     article = _normalize("newsroom-desk-city.txt")
     # `Redacción Madrid`: the Madrid desk, not a house called `Madrid`.
     assert article.byline == ["Redacción Madrid"]
+
+
+def test_an_events_host_in_the_story_does_not_sign_it() -> None:
+    article = _normalize("hosted-event-box.txt")
+    # `Hosted by Maria Gomez` in a workshop's fact box below the first paragraphs: her event.
+    assert "Maria Gomez" not in article.byline

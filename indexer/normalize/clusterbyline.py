@@ -112,6 +112,8 @@ _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
 _OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
 _OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
+# A show's host signs its page just under its title; elsewhere the host is an event's.
+_HOST = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
@@ -534,6 +536,8 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
 def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
     """The names line `i` (`under` the headline or not) credits as a `By` line; a CJK name counts
     alone under a label alone (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
+    if not under and _HOST.match(page.text(i)):
+        return []  # away from the headline, `Hosted by` names an event's host (a fact box)
     names = byline_names(_signed_text(page, i, under), body)
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names

@@ -109,6 +109,8 @@ def test_a_buttons_words_are_no_name() -> None:
         ("東方日報", True),
         ("晨光通訊", True),
         ("林志明", False),
+        ("李建社", False),  # `建社` is a given name: a one-character kind ends only longer names
+        ("晨光日報社", True),
         ("松村太郎", False),
     ],
 )

@@ -482,3 +482,10 @@ def test_an_events_host_in_the_story_does_not_sign_it() -> None:
     article = _normalize("hosted-event-box.txt")
     # `Hosted by Maria Gomez` in a workshop's fact box below the first paragraphs: her event.
     assert "Maria Gomez" not in article.byline
+
+
+def test_a_chinese_writer_whose_name_ends_in_an_outlet_kind_signs() -> None:
+    article = _normalize("zh-given-name-she.txt")
+    # `李建社` over the stamp: `社` (agency) ends his given name, not an outlet's.
+    assert article.byline == ["李建社"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

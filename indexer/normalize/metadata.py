@@ -44,6 +44,7 @@ _LD_LAX = re.compile(
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
@@ -161,9 +162,9 @@ def _shown_days(
             # A `<time datetime>` element's own text is the template's stamp, timed or not.
             stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
             label, previous = previous, line
-            # Whether the piece before is another page's link (`Storm closes schools`), not the
-            # writer's: a date right after it is that page's, a teaser's.
-            teaser, linked = linked, node.tag == "a" and piece == 0 and clean_name(line) is None
+            # Whether the piece before is another story's link (`Storm closes schools`), not
+            # the writer's or a section's (`News`): a date right after it is a teaser's.
+            teaser, linked = linked, _story_link(node, piece, line)
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
@@ -183,6 +184,17 @@ def _shown_days(
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     updates.update(labelled - plain_days)
     return shown
+
+
+def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
+    """Whether a text piece is a link's own text that reads as a story's headline: a phrase
+    of a few words, not a name (`Jane Doe`) nor a section (`Local news`)."""
+    return (
+        node.tag == "a"
+        and piece == 0
+        and len(line.split()) >= _TEASER_WORDS
+        and clean_name(line) is None
+    )
 
 
 def _width(line: str) -> int:

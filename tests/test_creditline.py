@@ -66,6 +66,8 @@ from indexer.normalize.creditline import (
         ("Jana Doe · John Roe", ["Jana Doe", "John Roe"]),
         ("Nina Example - Morning Light", ["Nina Example"]),
         ("Jana Doe · Valley Courier · Posted: Aug 08, 2024 4:00 AM EDT", ["Jana Doe"]),
+        # Undated, the words before the name are a stamp's (`less than an hour ago`).
+        ("Published less than an hour ago · Jana Doe", ["Jana Doe"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:
@@ -121,6 +123,8 @@ def test_a_buttons_words_are_no_name() -> None:
         ("東方日報", True),
         ("晨光通訊", True),
         ("林志明", False),
+        ("李建社", False),  # `建社` is a given name: a one-character kind ends only longer names
+        ("晨光日報社", True),
         ("松村太郎", False),
     ],
 )

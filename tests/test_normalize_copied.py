@@ -498,3 +498,35 @@ def test_a_video_pages_watch_headline_over_its_byline_is_the_title() -> None:
     assert article.title == "Watch: Crews rescue hiker stranded on ledge above Cedar Falls"
     assert article.byline == ["Marco Alvarez"]
     assert article.date is not None and article.date.iso() == "2024-06-03"
+
+
+def test_a_writers_given_name_that_is_a_menus_town_is_kept() -> None:
+    article = _normalize("city-name-writer.txt")
+    # `Santiago` stands alone in the menus atop and at the foot, but the copyright is the paper's.
+    assert article.byline == ["Santiago Pérez Gómez"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_an_undated_stamp_before_the_name_does_not_hide_the_byline() -> None:
+    article = _normalize("relative-stamp-before-name.txt")
+    # `Published less than an hour ago · Tomas Lindqvist`: no picture's date, so no caption.
+    assert article.byline == ["Tomas Lindqvist"]
+
+
+def test_a_newsroom_credit_naming_its_desks_city_is_kept_as_written() -> None:
+    article = _normalize("newsroom-desk-city.txt")
+    # `Redacción Madrid`: the Madrid desk, not a house called `Madrid`.
+    assert article.byline == ["Redacción Madrid"]
+
+
+def test_an_events_host_in_the_story_does_not_sign_it() -> None:
+    article = _normalize("hosted-event-box.txt")
+    # `Hosted by Maria Gomez` in a workshop's fact box below the first paragraphs: her event.
+    assert "Maria Gomez" not in article.byline
+
+
+def test_a_chinese_writer_whose_name_ends_in_an_outlet_kind_signs() -> None:
+    article = _normalize("zh-given-name-she.txt")
+    # `李建社` over the stamp: `社` (agency) ends his given name, not an outlet's.
+    assert article.byline == ["李建社"]
+    assert article.date is not None and article.date.iso() == "2024-04-03"

@@ -232,3 +232,17 @@ def test_a_day_named_by_a_standfirst_or_caption_never_moves_a_utc_stamp(shown: s
     # Only the page's own stamp, with its time of day, shows the day the instant fell on there.
     article = _inline(_stamped("2024-03-05T23:40:00Z"), f"<h1>Council passes budget</h1>{shown}")
     assert article.date == PartialDate(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("link", "day"),
+    [
+        ("<a href='/local'>Local news</a>", 5),  # a section's link beside the story's own day
+        ("<a href='/storm'>Storm closes island schools</a>", 6),  # a teaser's day, not the story's
+    ],
+)
+def test_a_day_above_the_headline_after_a_link_is_a_teasers_only_after_a_headline(
+    link: str, day: int
+) -> None:
+    shown = f"<div>{link} <span>5 March 2024</span></div><h1>Council passes budget</h1>"
+    assert _inline(_stamped("2024-03-06T01:30:00Z"), shown).date == PartialDate(2024, 3, day)

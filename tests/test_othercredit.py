@@ -88,6 +88,9 @@ def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:
     # A Romance newsroom's credit names its house after the desk word.
     assert house_credit("Redazione AGIR") == ["AGIR"]
     assert house_credit("Redacción Diario Example") == ["Diario Example"]
+    # One word after it is the desk's city or beat, no house.
+    assert house_credit("Redacción Madrid") == []
+    assert house_credit("Redazione Cronaca | 3 aprile 2024") == []
     assert pen_name("by doumae", "a story about networks") == "doumae"
     assert pen_name("By email", "send it by email") is None
     assert pen_name("by Lesotho Times", "a story") is None  # a house, not a pen name

@@ -119,6 +119,8 @@ _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
 _OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
 _OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
+# A show's host signs its page just under its title; elsewhere the host is an event's.
+_HOST = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
@@ -401,16 +403,34 @@ def _owner(page: Page, zone: Zone) -> list[str]:
 def _without_own_name(page: Page, names: list[str]) -> list[str]:
     """The names with the site's own name cut from their front (`Ouest-France Jane Doe.`): a
     paper may print its name before its writer's, and that name stands alone on other lines of
-    the page (its masthead, its footer)."""
+    the page (its masthead, its footer) and holds its copyright (a section or town's name in
+    the menus, `Santiago`, may be a writer's given name too: `Santiago Pérez Gómez`)."""
     out: list[str] = []
+    holders: list[str] | None = None
     for name in names:
         words = name.split()
         for cut in range(1, min(_OWN_NAME_WORDS, len(words) - 2) + 1):
-            if page.keys.count(" ".join(words[:cut]).casefold()) >= _OWN_NAME_COPIES:
+            own = " ".join(words[:cut]).casefold()
+            if page.keys.count(own) < _OWN_NAME_COPIES:
+                continue
+            holders = _copyright_holders(page) if holders is None else holders
+            if any(holder.startswith(own) for holder in holders):
                 name = clean_name(" ".join(words[cut:])) or name
                 break
         out.append(name)
     return out
+
+
+def _copyright_holders(page: Page) -> list[str]:
+    """Who the page's copyright notices name, case-folded (`© 2024 Ouest-France` …)."""
+    holders = []
+    for text in (line.text for line in page.lines):
+        match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
+        if match is not None:
+            holders.append(
+                re.sub(r"^\W*(?:(?:19|20)\d{2}\W*)*", "", match.group("holder")).casefold()
+            )
+    return holders
 
 
 def _caption_name(page: Page, i: int) -> bool:
@@ -536,6 +556,8 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
 def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
     """The names line `i` (`under` the headline or not) credits as a `By` line; a CJK name counts
     alone under a label alone (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
+    if not under and _HOST.match(page.text(i)):
+        return []  # away from the headline, `Hosted by` names an event's host (a fact box)
     names = byline_names(_signed_text(page, i, under), body)
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names

@@ -336,9 +336,11 @@ def bare_names(text: str) -> list[str]:
     if listed:
         return listed
     stamp = _FOREIGN_STAMP.match(text)
+    dated = False  # a caption's credit dates its picture (`- 2.mar.2024/AP`)
     if stamp is not None:
         text = stamp.group("names")  # `Jane Doe mandag 5. august kl. 14:47`, `Jane Doe před 2 h`
     elif (found := find_date(text)) is not None:
+        dated = True
         # The date parts what stands before it from what follows (`Daily Example 9/21/2016 Jane
         # Doe`).
         text = STAMP_BITS.sub(" ", text.replace(found[1], " | "))
@@ -352,8 +354,10 @@ def bare_names(text: str) -> list[str]:
     # person's before the house's (`Daily Example | Jane Doe`).
     houses: list[str] = []
     for part in SEPARATOR.split(text.strip(" ,|·•-–—")):
-        if len(part.split()) >= _CAPTION_WORDS and len(_CAPTION_PROSE.findall(part)) >= 2:
-            return []  # `Riders at the station - Jane Doe - 3.4.2024/AP`: a caption's credit
+        if dated and len(part.split()) >= _CAPTION_WORDS and len(_CAPTION_PROSE.findall(part)) >= 2:
+            # `Riders at the station - Jane Doe - 3.4.2024/AP`: a caption's credit (undated,
+            # `Published less than an hour ago · Jane Doe` is a stamp before a byline)
+            return []
         if _is_firm(part):
             continue  # `Example Networks, Inc.`: a firm's name, its legal form after a comma
         # `Jane Doe Follow`: the button after the name.

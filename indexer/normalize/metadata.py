@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from indexer.normalize.bylines import clean_name
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.kicker import split_kicker
 from indexer.normalize.masthead import CLOCK
@@ -43,6 +44,7 @@ _LD_LAX = re.compile(
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
@@ -143,7 +145,7 @@ def _shown_days(
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
-    position, previous = 0, ""
+    position, previous, linked = 0, "", False
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
@@ -160,6 +162,9 @@ def _shown_days(
             # A `<time datetime>` element's own text is the template's stamp, timed or not.
             stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
             label, previous = previous, line
+            # Whether the piece before is another story's link (`Storm closes schools`), not
+            # the writer's or a section's (`News`): a date right after it is a teaser's.
+            teaser, linked = linked, _story_link(node, piece, line)
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
@@ -168,13 +173,28 @@ def _shown_days(
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
-                # A template's stamp: timed, in a `<time>`, or a piece that is only the date.
-                whole = found[1].strip(" ,.") == line.strip(" ,.")
+                # A template's stamp: timed, in a `<time>`, or a piece that is only the date
+                # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
+                # not after another story's link.
+                whole = found[1].strip(" ,.") == line.strip(" ,.") and not (
+                    teaser or label.endswith((":", "："))
+                )
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     stamps.add(position)
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     updates.update(labelled - plain_days)
     return shown
+
+
+def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
+    """Whether a text piece is a link's own text that reads as a story's headline: a phrase
+    of a few words, not a name (`Jane Doe`) nor a section (`Local news`)."""
+    return (
+        node.tag == "a"
+        and piece == 0
+        and len(line.split()) >= _TEASER_WORDS
+        and clean_name(line) is None
+    )
 
 
 def _width(line: str) -> int:

@@ -48,9 +48,15 @@ _AGENCY_ROLE = re.compile(
     re.IGNORECASE,
 )
 # `By` and its kin; a Romance newsroom's credit (`Redazione ANSA`, `Redacción EFE`) names the
-# house whose desk wrote the story.
+# house whose desk wrote the story: an agency's letters, a name of two words or more, or what a
+# colon labels. A single word after the desk word is the desk's city or beat (`Redacción Madrid`,
+# `Redazione Cronaca`), no house: that line is credited as the page writes it.
+_DESK = (
+    r"(?:redazione|redacción|redação|rédaction)"
+    r"(?:\s*:|(?=\s+(?-i:[A-Z][A-Z0-9&]+\b|[A-Z]\S*\s+[A-Z])))"
+)
 AGENCY_LINE = re.compile(
-    r"^(?:by|von|par|por|door|af|av|redazione|redacción|redação|rédaction)\s*:?\s+(?P<rest>\S.*)$",
+    rf"^(?:by|von|par|por|door|af|av|{_DESK})\s*:?\s+(?P<rest>\S.*)$",
     re.I,
 )
 

@@ -80,10 +80,12 @@ _OUTLET_WORDS = re.compile(
     r"|Weekly|Standard|Express|Mail|Insider|Today|Report|Business|Finance|Online)\b"
 )
 # What ends a Chinese or Japanese outlet's name (`…新聞`, `…日报`, `…通訊`, `…社`): no
-# given name ends so.
+# given name ends so. A one-character kind ends an outlet's name only after three characters or
+# more: a personal name is two or three (`李建社`: `建社` is a given name), and the three-
+# character agencies (`新华社`, `共同社`) are known outlets.
 _CJK_OUTLET_END = re.compile(
-    r"(?:新聞|新闻|日報|日报|晚報|晚报|時報|时报|週刊|周刊|通訊|通讯|電視|电视|電台|电台|廣播|广播"
-    r"|[網网社報报])$"
+    r"(?:新聞|新闻|日報|日报|晚報|晚报|時報|时报|週刊|周刊|通訊|通讯|電視|电视|電台|电台|廣播|广播)$"
+    r"|^\S{3,}[網网社報报]$"
 )
 _OUTLET_SHAPE = re.compile(
     r"^(?:The )?[A-Z0-9][\w&'’.-]*(?: (?:&|of|the|and|[A-Z0-9][\w&'’.-]*)){0,6}$"

@@ -354,3 +354,12 @@ def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
     article = _normalize("blog-date-header.txt")
     assert article.title == "A kingfisher at lock seven"
     assert article.date is not None and article.date.iso() == "2024-10-12"
+
+
+def test_a_line_under_the_byline_without_its_own_is_never_the_headline() -> None:
+    # `By Maria Example` / `Maria Example` / her one-line blurb: a headline stands above its
+    # byline, so the blurb under it is not chosen, though its words recur in the column (a
+    # teaser's headline under another teaser's byline keeps its own: `byline-teaser-above.txt`).
+    article = _normalize("author-blurb-under-byline.txt")
+    assert article.title == "Enough studies: the answer is already on the road"
+    assert article.byline == ["Maria Example"]

@@ -287,6 +287,16 @@ def _by_line(page: Page, j: int) -> bool:
     return bool(_BY.match(text) and page.is_meta(j)) or bool(LABELLED_NAME.match(text))
 
 
+def _under_byline(page: Page, i: int) -> bool:
+    """Whether line `i` stands under a byline without one of its own: a headline stands above
+    its byline, so such a line is the author's blurb, a standfirst or a caption (a teaser's
+    headline under another teaser's byline has its own byline or name below)."""
+    if not any(_by_line(page, j) for j in range(max(0, i - _HEADER_REACH + 1), i)):
+        return False
+    below = range(i + 1, min(i + 3, len(page.lines)))
+    return not any(_by_line(page, j) or page.is_name_line(j) for j in below)
+
+
 def _heading_or_trail(text: str) -> bool:
     """Whether a line may stand above a headline in the zone: a teaser's heading, or the menu
     and breadcrumb trail a copy glues into one long line (`TOP … home > Gadgets > …`)."""
@@ -457,7 +467,14 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         # mistake, and the line below it is the standfirst.
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
-    scored = [(score(model, row), i) for row, i in zip(rows, found, strict=True)]
+    # A line under a byline is weighed (it is its neighbours' evidence) but never chosen.
+    scored = [
+        (score(model, row), i)
+        for row, i in zip(rows, found, strict=True)
+        if not _under_byline(page, i)
+    ]
+    if not scored:
+        return None
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
     # Below the bar the rule-based choice stands, unless it is a name alone (an author's box).
     if best < model["threshold"] and (old is None or not bare_names(page.text(old))):

@@ -548,6 +548,10 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # signs; the editor is no author then.
         ("byline-cjk-editor-writer.txt", WATER_ZH, ["陈海涛"]),
         ("byline-cjk-editor-dateline.txt", WATER_ZH, ["陈海涛", "林静"]),
+        # A reporter credited under the headline in a form the byline reader does not know
+        # (`港湾通讯社记者 陈海涛 林静`, a house's reporters) wrote the story: the editor does
+        # not sign it.
+        ("byline-cjk-editor-house-reporter.txt", WATER_ZH, []),
     ],
 )
 def test_the_byline_of_a_copied_page_under_its_own_headline(

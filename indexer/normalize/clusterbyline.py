@@ -12,7 +12,7 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
-from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name
+from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name, names_cjk_reporter
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -313,6 +313,11 @@ def story_editors(page: Page, zone: Zone, title_at: int | None) -> list[str]:
     for the story's author, as `Edited by` does."""
     span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
     foot = range(max(zone.start, zone.end - _EDITOR_IN_ZONE), min(len(page.lines), zone.end + 3))
+    # A reporter credited under the headline or in the dateline in a form no byline reader
+    # knows (`新华社记者 张伟`) wrote the story: its editor does not sign then. (Reporters
+    # credited at the foot, `（记者宋晨）`, the portal's own credit puts after its editor.)
+    if any(names_cjk_reporter(page.text(i)) for i in [*span, zone.start]):
+        return []
     return next((names for i in [*span, *foot] if (names := cjk_editors(page.text(i)))), [])
 
 

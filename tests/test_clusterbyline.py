@@ -529,6 +529,19 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # `Jörg Brändli` / `Bauingenieur` under the standfirst: the story calls him `Brändli`,
         # so he is the interviewee, accented letters or not.
         ("byline-subject-accented.txt", "«Die alten Leitungen halten keinen Winter mehr»", []),
+        # ... but a writer with accents whom the story never names in full is no subject for
+        # sharing a family name with one (`Ana Martínez` over `el alcalde, Pedro Martínez`),
+        # nor for a given name, set last, that is a word of the story (`Nam`, `Việt Nam`).
+        (
+            "byline-subject-shared-family.txt",
+            "El ayuntamiento renovará las tuberías del barrio del mercado",
+            ["Ana Martínez"],
+        ),
+        (
+            "byline-subject-given-word.txt",
+            "Thành phố thay đường ống nước cũ dưới khu chợ",
+            ["Trần Văn Nam"],
+        ),
         # `文化芸能` (culture and entertainment) in the menu is no `文` (text) label and a name.
         ("byline-cjk-menu-word.txt", WATER_JA, []),
         # `Topics` / `Harbour Works, Public Utilities`: the story's tags in capitals, not writers.

@@ -442,7 +442,13 @@ def _subject(name: str, prose: str) -> bool:
     # A CJK name's last word is its given name (`大渡 美咲`), by which no story calls a subject.
     if len(words) < 2 or is_cjk_name(name):
         return False
-    rest = re.sub(re.escape(name), " ", prose, flags=re.IGNORECASE)
+    rest, full = re.subn(re.escape(name), " ", prose, flags=re.IGNORECASE)
+    # A name with accents is judged only when the story names it in full too (`Jörg Brändli`,
+    # then `Brändli`): else it shares only a family name, or a word, with the writer (`Ana
+    # Martínez` over `el alcalde, Pedro Martínez`; `Trần Văn Nam`, whose given name comes
+    # last, over a story of `Việt Nam`).
+    if not full and not name.isascii():
+        return False
     return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
 
 

@@ -79,6 +79,9 @@ def _normalize(name: str) -> Article:
         ("byline-related-under.txt", ["Dana Whitfield"]),
         # Co-authors set apart by a list's separator (`Dana Whitfield | Tomas Ekberg`).
         ("byline-pipe-coauthors.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        # ... but not names the story writes in full (`United States | United Kingdom`): the
+        # places, teams or people it is about.
+        ("byline-pipe-topics.txt", []),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

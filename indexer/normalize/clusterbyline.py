@@ -16,6 +16,7 @@ from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name, na
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
+    LIST_SEPARATOR,
     SEPARATOR,
     all_common,
     bare_names,
@@ -237,6 +238,8 @@ def header_byline(
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if len(names) > 1 and not set(names) & set(bios) and _topics(page.text(i), names, prose):
+            continue  # `Premier League | Champions League`: what the story is about, listed
         if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
             continue  # `Media Contact:` / `Jane Roe`: whom the press calls, not the writer
         if i > 0 and _TAGS_LABEL.match(page.text(i - 1).strip()):
@@ -433,6 +436,15 @@ def _caption_name(page: Page, i: int) -> bool:
 def _place(name: str) -> bool:
     """Whether a name opens with a definite article and names no house: a place or a title."""
     return _ARTICLE.match(name) is not None and not is_house(name)
+
+
+def _topics(text: str, names: list[str], prose: str) -> bool:
+    """Whether a line lists, parted by a list's separator, names the story's paragraphs write
+    in full (`United States | United Kingdom`): what it is about (places, teams, people), not
+    its co-authors, whom a story does not tell of but in their biographies."""
+    return LIST_SEPARATOR.search(text) is not None and any(
+        re.search(rf"\b{re.escape(name)}\b", prose, re.IGNORECASE) for name in names
+    )
 
 
 def _subject(name: str, prose: str) -> bool:

@@ -552,6 +552,9 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # `HSA` / `Nachrichtenagentur` under the headline: the page says the credit is an
         # agency's, though no list of agencies knows its name.
         ("byline-agency-role.txt", "Hafenverein gewinnt das Derby nach Verlängerung", ["HSA"]),
+        # The agency's name a logo, which copies as no text: the picture's credit over the
+        # role (`Foto: IMAGO/Jana Beispiel`) is no agency.
+        ("byline-agency-role-logo.txt", "Hafenverein gewinnt das Derby nach Verlängerung", []),
         # `Harbour Tech Staff 2019年04月28日 08時00分`: the time in CJK is cut like `08:00`.
         ("byline-desk-cjk-time.txt", WATER_JA, ["Harbour Tech Staff"]),
         # `小字号` (small type) under the date line is the font size's button, shaped like a name.

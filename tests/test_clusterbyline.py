@@ -549,6 +549,9 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         ("byline-cjk-menu-word.txt", WATER_JA, []),
         # `Topics` / `Harbour Works, Public Utilities`: the story's tags in capitals, not writers.
         ("byline-tags-heading.txt", HEADLINE, []),
+        # ... but a name dated on its line under an empty tags box is a byline: no tag has a
+        # date (`Topics` / `Dana Whitfield | May 3, 2024`).
+        ("byline-tags-heading-empty.txt", HEADLINE, ["Dana Whitfield"]),
         # `HSA` / `Nachrichtenagentur` under the headline: the page says the credit is an
         # agency's, though no list of agencies knows its name.
         ("byline-agency-role.txt", "Hafenverein gewinnt das Derby nach Verlängerung", ["HSA"]),

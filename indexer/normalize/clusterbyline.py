@@ -242,8 +242,10 @@ def header_byline(
             continue  # `Premier League | Champions League`: what the story is about, listed
         if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
             continue  # `Media Contact:` / `Jane Roe`: whom the press calls, not the writer
-        if i > 0 and _TAGS_LABEL.match(page.text(i - 1).strip()):
-            continue  # `Topics` / `Head First, Python`: the story's tags, not its writer
+        if not stamped and i > 0 and _TAGS_LABEL.match(page.text(i - 1).strip()):
+            # `Topics` / `Head First, Python`: the story's tags, not its writer; a tag carries
+            # no date (`Topics` / `Jane Doe | May 3, 2024`: the tags box was empty).
+            continue
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):

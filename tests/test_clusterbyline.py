@@ -82,6 +82,9 @@ def _normalize(name: str) -> Article:
         # ... but not names the story writes in full (`United States | United Kingdom`): the
         # places, teams or people it is about.
         ("byline-pipe-topics.txt", []),
+        # ... nor the writer's place after the separator (`Dana Whitfield | Mexico City`),
+        # whose words the story writes in lower case (`The city's water board`).
+        ("byline-pipe-place.txt", ["Dana Whitfield"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

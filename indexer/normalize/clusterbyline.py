@@ -234,6 +234,11 @@ def header_byline(
         # signs though the story names it (a columnist's series is named after them).
         cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
         vouched = cjk_stamp or i in placed
+        if len(names) > 1 and LIST_SEPARATOR.search(page.text(i)):
+            # `Jane Doe | Mexico City`, `Jane Doe • Climate Change`: what a list's separator
+            # sets after the writer may be their place or beat, whose words the story writes
+            # in lower case (`the city`); a co-author's name it does not.
+            names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):

@@ -462,13 +462,27 @@ def _subject(name: str, prose: str) -> bool:
     if len(words) < 2 or is_cjk_name(name):
         return False
     rest, full = re.subn(re.escape(name), " ", prose, flags=re.IGNORECASE)
-    # A name with accents is judged only when the story names it in full too (`Jörg Brändli`,
-    # then `Brändli`): else it shares only a family name, or a word, with the writer (`Ana
-    # Martínez` over `el alcalde, Pedro Martínez`; `Trần Văn Nam`, whose given name comes
-    # last, over a story of `Việt Nam`).
-    if not full and not name.isascii():
+    if full or name.isascii():
+        return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
+    # A name with accents the story never names in full may share only a family name, or a
+    # word, with another name it writes (`Ana Martínez` over `el alcalde, Pedro Martínez`;
+    # `Trần Văn Nam`, whose given name comes last, over `Việt Nam`): its last word must
+    # stand alone (`sagt Brändli`, `in Zürich`).
+    return any(_alone(m, rest) for m in re.finditer(rf"\b{re.escape(words[-1])}\b", rest))
+
+
+def _alone(match: re.Match[str], text: str) -> bool:
+    """Whether a word found in a text is no part of a longer name: no capitalised word beside
+    it but one opening a sentence (`Laut Brändli`)."""
+    after = re.match(r"[ \t]+(\w)", text[match.end() :])
+    if after is not None and after.group(1).isupper():
         return False
-    return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
+    before = re.search(
+        r"(?P<stop>^|[.!?«»\"“”]\s*|\s)(?P<word>\w[\w'’-]*)[ \t]+$", text[: match.start()]
+    )
+    if before is None or not before.group("word")[:1].isupper():
+        return True
+    return before.group("stop").strip() != "" or before.start() == 0
 
 
 def _coauthors(page: Page, i: int, body: str) -> list[str]:

@@ -79,6 +79,12 @@ def _normalize(name: str) -> Article:
         ("byline-related-under.txt", ["Dana Whitfield"]),
         # Co-authors set apart by a list's separator (`Dana Whitfield | Tomas Ekberg`).
         ("byline-pipe-coauthors.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        # ... but not names the story writes in full (`United States | United Kingdom`): the
+        # places, teams or people it is about.
+        ("byline-pipe-topics.txt", []),
+        # ... nor the writer's place after the separator (`Dana Whitfield | Mexico City`),
+        # whose words the story writes in lower case (`The city's water board`).
+        ("byline-pipe-place.txt", ["Dana Whitfield"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
@@ -531,13 +537,32 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # `Jörg Brändli` / `Bauingenieur` under the standfirst: the story calls him `Brändli`,
         # so he is the interviewee, accented letters or not.
         ("byline-subject-accented.txt", "«Die alten Leitungen halten keinen Winter mehr»", []),
+        # ... but a writer with accents whom the story never names in full is no subject for
+        # sharing a family name with one (`Ana Martínez` over `el alcalde, Pedro Martínez`),
+        # nor for a given name, set last, that is a word of the story (`Nam`, `Việt Nam`).
+        (
+            "byline-subject-shared-family.txt",
+            "El ayuntamiento renovará las tuberías del barrio del mercado",
+            ["Ana Martínez"],
+        ),
+        (
+            "byline-subject-given-word.txt",
+            "Thành phố thay đường ống nước cũ dưới khu chợ",
+            ["Trần Văn Nam"],
+        ),
         # `文化芸能` (culture and entertainment) in the menu is no `文` (text) label and a name.
         ("byline-cjk-menu-word.txt", WATER_JA, []),
         # `Topics` / `Harbour Works, Public Utilities`: the story's tags in capitals, not writers.
         ("byline-tags-heading.txt", HEADLINE, []),
+        # ... but a name dated on its line under an empty tags box is a byline: no tag has a
+        # date (`Topics` / `Dana Whitfield | May 3, 2024`).
+        ("byline-tags-heading-empty.txt", HEADLINE, ["Dana Whitfield"]),
         # `HSA` / `Nachrichtenagentur` under the headline: the page says the credit is an
         # agency's, though no list of agencies knows its name.
         ("byline-agency-role.txt", "Hafenverein gewinnt das Derby nach Verlängerung", ["HSA"]),
+        # The agency's name a logo, which copies as no text: the picture's credit over the
+        # role (`Foto: IMAGO/Jana Beispiel`) is no agency.
+        ("byline-agency-role-logo.txt", "Hafenverein gewinnt das Derby nach Verlängerung", []),
         # `Harbour Tech Staff 2019年04月28日 08時00分`: the time in CJK is cut like `08:00`.
         ("byline-desk-cjk-time.txt", WATER_JA, ["Harbour Tech Staff"]),
         # `小字号` (small type) under the date line is the font size's button, shaped like a name.
@@ -550,6 +575,10 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # signs; the editor is no author then.
         ("byline-cjk-editor-writer.txt", WATER_ZH, ["陈海涛"]),
         ("byline-cjk-editor-dateline.txt", WATER_ZH, ["陈海涛", "林静"]),
+        # A reporter credited under the headline in a form the byline reader does not know
+        # (`港湾通讯社记者 陈海涛 林静`, a house's reporters) wrote the story: the editor does
+        # not sign it.
+        ("byline-cjk-editor-house-reporter.txt", WATER_ZH, []),
     ],
 )
 def test_the_byline_of_a_copied_page_under_its_own_headline(

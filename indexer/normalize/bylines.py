@@ -139,6 +139,16 @@ _CJK_CREDIT = re.compile(
 # on a line or the last of a header's fields (`…来源：新华网作者：责任编辑：王五`).
 _CJK_EDITOR = re.compile(rf"(?:责任编辑|责编|責任編輯|責編)\s*[:：]\s*{_CJK_NAMES}\s*[）)】\]]?$")
 _CJK_EDITOR_LINE = 80  # characters of a credit or a header's line of fields
+# A reporter's or writer's label before a name, in any of the forms a credit takes
+# (`新华社记者 张伟`, `文/图 张伟`, `（记者：张伟 实习生：李娜）`): where one stands, the story
+# has a writer, though the byline reader may not know the form. Not `对记者表示` (told
+# reporters): the label opens the credit or follows a house's name (`…社`, `…报`).
+_CJK_REPORTER = re.compile(
+    r"(?:^|[\s（(【\[■□●|｜]|[社报報网網台站视視闻聞刊])"
+    r"(?:记者|記者|作者|撰文|采写|撰稿|文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[:：/／｜|])"
+    # `作者：责任编辑：王五`: an empty writer's field before the editor's names no writer.
+    r"\s*[:：/／｜|]?\s*(?!责任|责编|責任|責編)[\u4e00-\u9fff]{2}"
+)
 # A Chinese header's line of labelled fields after the time:
 # `2024-03-08 09:12　来源：新华社　作者：张伟、王静`.
 _CJK_FIELD = re.compile(r"(?:^|(?<=\s))(?=[\u4e00-\u9fff]{1,4}\s*[:：])")
@@ -306,6 +316,11 @@ def cjk_editors(text: str) -> list[str]:
     text = text.strip()
     match = _CJK_EDITOR.search(text) if len(text) <= _CJK_EDITOR_LINE else None
     return _cjk_names(match.group("names")) if match is not None else []
+
+
+def names_cjk_reporter(text: str) -> bool:
+    """Whether a line credits a reporter or writer in some form (`新华社记者 张伟`)."""
+    return _CJK_REPORTER.search(text) is not None
 
 
 def parse_byline(text: str, *, strict: bool = False) -> Credit | None:

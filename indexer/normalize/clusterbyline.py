@@ -12,10 +12,11 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
-from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name
+from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name, names_cjk_reporter
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
+    LIST_SEPARATOR,
     SEPARATOR,
     all_common,
     bare_names,
@@ -235,14 +236,23 @@ def header_byline(
         # signs though the story names it (a columnist's series is named after them).
         cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
         vouched = cjk_stamp or i in placed
+        if len(names) > 1 and LIST_SEPARATOR.search(page.text(i)):
+            # `Jane Doe | Mexico City`, `Jane Doe • Climate Change`: what a list's separator
+            # sets after the writer may be their place or beat, whose words the story writes
+            # in lower case (`the city`); a co-author's name it does not.
+            names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
         if not stamped and any(_subject(n, prose) for n in names):
             continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if len(names) > 1 and not set(names) & set(bios) and _topics(page.text(i), names, prose):
+            continue  # `Premier League | Champions League`: what the story is about, listed
         if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
             continue  # `Media Contact:` / `Jane Roe`: whom the press calls, not the writer
-        if i > 0 and _TAGS_LABEL.match(page.text(i - 1).strip()):
-            continue  # `Topics` / `Head First, Python`: the story's tags, not its writer
+        if not stamped and i > 0 and _TAGS_LABEL.match(page.text(i - 1).strip()):
+            # `Topics` / `Head First, Python`: the story's tags, not its writer; a tag carries
+            # no date (`Topics` / `Jane Doe | May 3, 2024`: the tags box was empty).
+            continue
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not dated_beside(page, i):
@@ -315,6 +325,11 @@ def story_editors(page: Page, zone: Zone, title_at: int | None) -> list[str]:
     for the story's author, as `Edited by` does."""
     span = cluster(page, zone, title_at, BYLINE_INTO_ZONE)
     foot = range(max(zone.start, zone.end - _EDITOR_IN_ZONE), min(len(page.lines), zone.end + 3))
+    # A reporter credited under the headline or in the dateline in a form no byline reader
+    # knows (`新华社记者 张伟`) wrote the story: its editor does not sign then. (Reporters
+    # credited at the foot, `（记者宋晨）`, the portal's own credit puts after its editor.)
+    if any(names_cjk_reporter(page.text(i)) for i in [*span, zone.start]):
+        return []
     return next((names for i in [*span, *foot] if (names := cjk_editors(page.text(i)))), [])
 
 
@@ -450,6 +465,15 @@ def _place(name: str) -> bool:
     return _ARTICLE.match(name) is not None and not is_house(name)
 
 
+def _topics(text: str, names: list[str], prose: str) -> bool:
+    """Whether a line lists, parted by a list's separator, names the story's paragraphs write
+    in full (`United States | United Kingdom`): what it is about (places, teams, people), not
+    its co-authors, whom a story does not tell of but in their biographies."""
+    return LIST_SEPARATOR.search(text) is not None and any(
+        re.search(rf"\b{re.escape(name)}\b", prose, re.IGNORECASE) for name in names
+    )
+
+
 def _subject(name: str, prose: str) -> bool:
     """Whether the story's paragraphs call a person by the family name alone (`Merz said`): a
     person it is about; its writer is named in full, if at all (`Jane Doe contributed`)."""
@@ -457,8 +481,28 @@ def _subject(name: str, prose: str) -> bool:
     # A CJK name's last word is its given name (`大渡 美咲`), by which no story calls a subject.
     if len(words) < 2 or is_cjk_name(name):
         return False
-    rest = re.sub(re.escape(name), " ", prose, flags=re.IGNORECASE)
-    return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
+    rest, full = re.subn(re.escape(name), " ", prose, flags=re.IGNORECASE)
+    if full or name.isascii():
+        return re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
+    # A name with accents the story never names in full may share only a family name, or a
+    # word, with another name it writes (`Ana Martínez` over `el alcalde, Pedro Martínez`;
+    # `Trần Văn Nam`, whose given name comes last, over `Việt Nam`): its last word must
+    # stand alone (`sagt Brändli`, `in Zürich`).
+    return any(_alone(m, rest) for m in re.finditer(rf"\b{re.escape(words[-1])}\b", rest))
+
+
+def _alone(match: re.Match[str], text: str) -> bool:
+    """Whether a word found in a text is no part of a longer name: no capitalised word beside
+    it but one opening a sentence (`Laut Brändli`)."""
+    after = re.match(r"[ \t]+(\w)", text[match.end() :])
+    if after is not None and after.group(1).isupper():
+        return False
+    before = re.search(
+        r"(?P<stop>^|[.!?«»\"“”]\s*|\s)(?P<word>\w[\w'’-]*)[ \t]+$", text[: match.start()]
+    )
+    if before is None or not before.group("word")[:1].isupper():
+        return True
+    return before.group("stop").strip() != "" or before.start() == 0
 
 
 def _coauthors(page: Page, i: int, body: str) -> list[str]:

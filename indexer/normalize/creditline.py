@@ -23,7 +23,7 @@ from indexer.normalize.lines import is_upper, word_count
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, parse_publisher_line
 
 SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
-_LIST_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+LIST_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 _SLASH = re.compile(r"\s/\s")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\b(?:and|und|et|y|e|og|och|i)\b)\s*")
@@ -374,7 +374,7 @@ def _listed_names(text: str) -> list[str]:
     John Roe`, `Jane Doe · John Roe`): co-authors set apart. A house or a stamp among them
     (`Jane Doe · Daily Example · Posted: May 3`) makes a meta line, and a dash joins a name
     to what is not a co-author (`Nina Doe - Morning Light`, a song; a title; a house)."""
-    parts = _LIST_SEPARATOR.split(text.strip())
+    parts = LIST_SEPARATOR.split(text.strip())
     if len(parts) < 2 or len(SEPARATOR.split(text.strip())) > len(parts):
         return []
     names: list[str] = []

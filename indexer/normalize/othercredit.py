@@ -190,7 +190,9 @@ def _agency_over_role(page: Page, i: int) -> str | None:
         return None
     text = page.text(i).strip()
     shaped = len(text) <= _WIRE_CHARS and text[:1].isupper() and not any(map(str.isdigit, text))
-    return text if shaped else None
+    # `Foto: IMAGO/Jana Roe` over the role: a picture's credit, where the agency's name is a
+    # logo that copies as no text; no name holds a label's colon.
+    return text if shaped and ":" not in text else None
 
 
 def _wire_of(text: str) -> str | None:

@@ -498,3 +498,12 @@ def test_a_video_pages_watch_headline_over_its_byline_is_the_title() -> None:
     assert article.title == "Watch: Crews rescue hiker stranded on ledge above Cedar Falls"
     assert article.byline == ["Marco Alvarez"]
     assert article.date is not None and article.date.iso() == "2024-06-03"
+
+
+def test_a_pictures_source_line_is_no_byline() -> None:
+    # `Source: AFP` under the picture's caption credits the picture; the name over the date
+    # signs the story. Only right under the headline does `Source:` name the story's agency.
+    article = _normalize("source-photo-credit.txt")
+    assert article.title == "Floods force thousands from their homes in northern Italy"
+    assert article.byline == ["Giulia Ferri"]
+    assert article.date is not None and article.date.iso() == "2024-05-17"

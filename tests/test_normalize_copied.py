@@ -507,3 +507,11 @@ def test_a_pictures_source_line_is_no_byline() -> None:
     assert article.title == "Floods force thousands from their homes in northern Italy"
     assert article.byline == ["Giulia Ferri"]
     assert article.date is not None and article.date.iso() == "2024-05-17"
+
+
+def test_a_publication_reference_is_no_published_label() -> None:
+    # `Publication: <journal>, 12 March 2024` names the paper's day: `publicat` (Catalan,
+    # Romanian: published) labels a date only as a whole word.
+    article = _normalize("publication-reference.txt")
+    assert article.byline == ["Anna Park"]
+    assert article.date is not None and article.date.iso() == "2024-03-19"

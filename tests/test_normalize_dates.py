@@ -13,6 +13,7 @@ from indexer.normalize.dates import (
     parse_date,
     parse_date_line,
     resolve_years,
+    time_label,
     weekday_evidence,
     year_for_weekday,
 )
@@ -157,6 +158,19 @@ def test_the_dutch_march_is_read_only_after_its_day() -> None:
     assert found is not None and found[0].iso() == "2024-03-24"
     found = find_date("di 5 MRT 2024 14:02")
     assert found is not None and found[0].iso() == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publications 12 May 2024",
+        "Publication: Journal of Sleep Research, 12 March 2024",
+        "شائعات عن الاستقالة 12 أبريل 2024",  # Arabic `rumours`, not Urdu `شائع` (published)
+        "প্রকাশক: ১২ মে ২০২৪ থেকে নতুন সংস্করণ",  # Bengali `publisher`, not `প্রকাশ` (published)
+    ],
+)
+def test_a_published_label_is_a_whole_word(line: str) -> None:
+    assert time_label(line) is None
 
 
 def test_find_date_reads_a_date_inside_a_line() -> None:

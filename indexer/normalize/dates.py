@@ -100,6 +100,9 @@ _YEAR_FIRST = re.compile(
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
 # A word glued to a capitalised month (`by Lesotho TimesNovember 21, 2025`).
 _GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
+# The labels of the languages added last are whole words: `publicat` (Catalan, Romanian) is
+# no `Publication:` reference, Urdu `شائع` (published) no Arabic `شائعات` (rumours), Bengali
+# `প্রকাশ` no `প্রকাশক` (publisher). Thai writes no space after a word, so its labels are not.
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
     r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised|reviewed)|aktualisiert"
@@ -109,16 +112,18 @@ _DATE_LINE = re.compile(
     r"|ενημερώθηκε|оновлено|diperbarui|cập nhật|actualizat|actualitzat|stand\b"
     r"|עודכן|(?:آخر\s+)?تحديث|(?:تم\s+)?التحديث|अपडेटेड|अपडेट"
     r"|(?:letzte\s+)?aktualisierung|(?:última\s+)?actualización|(?:ultimo\s+)?aggiornamento"
-    r"|(?:dernière\s+)?mise à jour|ažurirano|zadnja izmjena|aktualizované|atnaujinta"
-    r"|dikemas kini|imesasishwa|اپ ڈیٹ|আপডেট|อัปเดต|แก้ไขล่าสุด|به[\u200c ]?روزرسانی)"
+    r"|(?:dernière\s+)?mise à jour|อัปเดต|แก้ไขล่าสุด"
+    r"|(?:ažurirano|zadnja izmjena|aktualizované|atnaujinta|dikemas kini|imesasishwa|اپ ڈیٹ"
+    r"|আপডেট|به[\u200c ]?روزرسانی)(?!\w))"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|filed|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
     r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε"
-    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan|objavljeno"
-    r"|publikované|paskelbta|publicat|imechapishwa|شائع|প্রকাশিত|প্রকাশ|เผยแพร่|تاریخ انتشار)"
+    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan|เผยแพร่"
+    r"|(?:objavljeno|publikované|paskelbta|publicat|imechapishwa|شائع|প্রকাশিত|প্রকাশ"
+    r"|تاریخ انتشار)(?!\w))"
     r")(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

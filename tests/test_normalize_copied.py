@@ -515,3 +515,11 @@ def test_a_publication_reference_is_no_published_label() -> None:
     article = _normalize("publication-reference.txt")
     assert article.byline == ["Anna Park"]
     assert article.date is not None and article.date.iso() == "2024-03-19"
+
+
+def test_a_croatian_listopad_is_october_not_the_polish_november() -> None:
+    # `15. listopada 2024.`: Croatian names October `listopad`, Polish and Czech name November so;
+    # the point after the day is Croatian (Polish writes `15 listopada`).
+    article = _normalize("hr-listopad.txt")
+    assert article.byline == ["Ivana Horvat"]
+    assert article.date is not None and article.date.iso() == "2024-10-15"

@@ -173,6 +173,17 @@ def test_a_published_label_is_a_whole_word(line: str) -> None:
     assert time_label(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("15. listopada 2024. u 09:40", "2024-10-15"),  # Croatian: October
+     ("15 listopada 2024 r.", "2024-11-15"),  # Polish: November
+     ("15. listopadu 2024", "2024-11-15")],  # Czech: November
+)  # fmt: skip
+def test_listopad_is_october_in_croatian_only(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == iso
+
+
 def test_find_date_reads_a_date_inside_a_line() -> None:
     found = find_date("Updated 3:04 PM EST, Tue January 14, 2025 | 4 min read")
     assert found is not None

@@ -84,6 +84,9 @@ _LITHUANIAN = re.compile(rf"^(\d{{4}})\s*m\.\s*({_MONTH_ANY})\s+(\d{{1,2}})\s*d\
 # `Mac 5, 2024 @ 11:02am` (the time after an at sign), `10 d'abril de 2024` (Catalan `of`).
 _AT_SIGN = re.compile(r"\s@\s*")
 _ELIDED_OF = re.compile(r"(?<=\s)d['’](?=[^\W\d_])")
+# `15. listopada 2024.`: Croatian names October `listopad`, where Polish (`15 listopada`, no
+# point after the day) and Czech (`15. listopadu`) name November; the pointed day is Croatian.
+_CROATIAN_OCTOBER = re.compile(r"(?<=\d\.)\s*listopada\b", re.IGNORECASE)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Vietnamese writes the month as a number after `tháng` (month): `ngày 9 tháng 4 năm 2024`.
 _VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)|,)\s*(\d{4}))?")
@@ -186,9 +189,10 @@ def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
 
 def _prepare(text: str) -> str:
     """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`, `20232:26`,
-    `@ 11:02am`, `d'abril`)."""
+    `@ 11:02am`, `d'abril`, Croatian `15. listopada`)."""
     text = _ORDINAL.sub("", text.strip().strip(",|·-–"))
     text = _ELIDED_OF.sub("", _AT_SIGN.sub(" ", text))
+    text = _CROATIAN_OCTOBER.sub(" october", text)
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
     text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)

@@ -274,8 +274,13 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
 
 
 # Month abbreviations that are read only after their day, as their language writes them:
-# Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`).
-_AFTER_DAY_ONLY = frozenset({"mrt"})
+# Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`);
+# the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`).
+_AFTER_DAY_ONLY = frozenset({"mrt", "augusta"})
+# Month names that are also common names, read before a day only with it and the year: Malay
+# `Mac` (March) writes `Mac 5, 2024`; `Mac 14`, `MAC 2024` are a computer and a conference.
+_WHOLE_DATE_ONLY = frozenset({"mac"})
+_DAY_AND_YEAR = re.compile(r"^\S+\s+\d{1,2},?\s+\d{4}")
 
 
 def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, str] | None:
@@ -306,6 +311,8 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, st
             text[at:] if at > token.start() else text, 0 if at > token.start() else at
         )
         if match is None:
+            continue
+        if word.lower() in _WHOLE_DATE_ONLY and not _DAY_AND_YEAR.match(match.group()):
             continue
         end = match.end() + (at if at > token.start() else 0)
         prefix = _DATE_PREFIX.search(text, max(0, at - 40), at) if at == token.start() else None

@@ -523,3 +523,12 @@ def test_a_croatian_listopad_is_october_not_the_polish_november() -> None:
     article = _normalize("hr-listopad.txt")
     assert article.byline == ["Ivana Horvat"]
     assert article.date is not None and article.date.iso() == "2024-10-15"
+
+
+def test_a_watch_caption_under_the_headline_is_no_headline() -> None:
+    # `WATCH: …` under the story's own headline, over its byline, captions the lead clip; only a
+    # video page, with no headline above it, has its `Watch:` line for a headline.
+    article = _normalize("watch-clip-caption.txt")
+    assert article.title == "Senate passes border bill"
+    assert article.byline == ["Jane Doe"]
+    assert article.date is not None and article.date.iso() == "2024-05-03"

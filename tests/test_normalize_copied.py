@@ -530,3 +530,37 @@ def test_a_chinese_writer_whose_name_ends_in_an_outlet_kind_signs() -> None:
     # `李建社` over the stamp: `社` (agency) ends his given name, not an outlet's.
     assert article.byline == ["李建社"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_pictures_source_line_is_no_byline() -> None:
+    # `Source: AFP` under the picture's caption credits the picture; the name over the date
+    # signs the story. Only right under the headline does `Source:` name the story's agency.
+    article = _normalize("source-photo-credit.txt")
+    assert article.title == "Floods force thousands from their homes in northern Italy"
+    assert article.byline == ["Giulia Ferri"]
+    assert article.date is not None and article.date.iso() == "2024-05-17"
+
+
+def test_a_publication_reference_is_no_published_label() -> None:
+    # `Publication: <journal>, 12 March 2024` names the paper's day: `publicat` (Catalan,
+    # Romanian: published) labels a date only as a whole word.
+    article = _normalize("publication-reference.txt")
+    assert article.byline == ["Anna Park"]
+    assert article.date is not None and article.date.iso() == "2024-03-19"
+
+
+def test_a_croatian_listopad_is_october_not_the_polish_november() -> None:
+    # `15. listopada 2024.`: Croatian names October `listopad`, Polish and Czech name November so;
+    # the point after the day is Croatian (Polish writes `15 listopada`).
+    article = _normalize("hr-listopad.txt")
+    assert article.byline == ["Ivana Horvat"]
+    assert article.date is not None and article.date.iso() == "2024-10-15"
+
+
+def test_a_watch_caption_under_the_headline_is_no_headline() -> None:
+    # `WATCH: …` under the story's own headline, over its byline, captions the lead clip; only a
+    # video page, with no headline above it, has its `Watch:` line for a headline.
+    article = _normalize("watch-clip-caption.txt")
+    assert article.title == "Senate passes border bill"
+    assert article.byline == ["Jane Doe"]
+    assert article.date is not None and article.date.iso() == "2024-05-03"

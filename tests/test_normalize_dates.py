@@ -13,6 +13,7 @@ from indexer.normalize.dates import (
     parse_date,
     parse_date_line,
     resolve_years,
+    time_label,
     weekday_evidence,
     year_for_weekday,
 )
@@ -157,6 +158,52 @@ def test_the_dutch_march_is_read_only_after_its_day() -> None:
     assert found is not None and found[0].iso() == "2024-03-24"
     found = find_date("di 5 MRT 2024 14:02")
     assert found is not None and found[0].iso() == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MAC 2024 media day",  # the Mid-American Conference, not Malay March
+        "Updated for Mac 14 Sonoma",  # Apple's computer
+        "Masters, Augusta 2024",  # a place, not the Slovak August (`15. augusta 2024`)
+    ],
+)
+def test_a_month_name_that_is_a_common_name_needs_its_whole_date(line: str) -> None:
+    assert find_date(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Mac 5, 2024 @ 11:02am", "2024-03-05"), ("5 Mac 2024", "2024-03-05"),
+     ("15. augusta 2024", "2024-08-15")],
+)  # fmt: skip
+def test_malay_march_and_slovak_august_with_their_day(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publications 12 May 2024",
+        "Publication: Journal of Sleep Research, 12 March 2024",
+        "شائعات عن الاستقالة 12 أبريل 2024",  # Arabic `rumours`, not Urdu `شائع` (published)
+        "প্রকাশক: ১২ মে ২০২৪ থেকে নতুন সংস্করণ",  # Bengali `publisher`, not `প্রকাশ` (published)
+    ],
+)
+def test_a_published_label_is_a_whole_word(line: str) -> None:
+    assert time_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("15. listopada 2024. u 09:40", "2024-10-15"),  # Croatian: October
+     ("15 listopada 2024 r.", "2024-11-15"),  # Polish: November
+     ("15. listopadu 2024", "2024-11-15")],  # Czech: November
+)  # fmt: skip
+def test_listopad_is_october_in_croatian_only(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].iso() == iso
 
 
 def test_find_date_reads_a_date_inside_a_line() -> None:

@@ -84,6 +84,9 @@ _LITHUANIAN = re.compile(rf"^(\d{{4}})\s*m\.\s*({_MONTH_ANY})\s+(\d{{1,2}})\s*d\
 # `Mac 5, 2024 @ 11:02am` (the time after an at sign), `10 d'abril de 2024` (Catalan `of`).
 _AT_SIGN = re.compile(r"\s@\s*")
 _ELIDED_OF = re.compile(r"(?<=\s)d['’](?=[^\W\d_])")
+# `15. listopada 2024.`: Croatian names October `listopad`, where Polish (`15 listopada`, no
+# point after the day) and Czech (`15. listopadu`) name November; the pointed day is Croatian.
+_CROATIAN_OCTOBER = re.compile(r"(?<=\d\.)\s*listopada\b", re.IGNORECASE)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 # Vietnamese writes the month as a number after `tháng` (month): `ngày 9 tháng 4 năm 2024`.
 _VIETNAMESE = re.compile(r"(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:(?i:năm)|,)\s*(\d{4}))?")
@@ -100,6 +103,9 @@ _YEAR_FIRST = re.compile(
 _GLUED_MONTH = re.compile(r"[A-Z]{2,}?(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)$")
 # A word glued to a capitalised month (`by Lesotho TimesNovember 21, 2025`).
 _GLUED_CASED = re.compile(r"^[^\W\d_]*[a-zß-ÿ]([A-ZÀ-Þ][a-zß-ÿ]{2,8})$")
+# The labels of the languages added last are whole words: `publicat` (Catalan, Romanian) is
+# no `Publication:` reference, Urdu `شائع` (published) no Arabic `شائعات` (rumours), Bengali
+# `প্রকাশ` no `প্রকাশক` (publisher). Thai writes no space after a word, so its labels are not.
 _DATE_LINE = re.compile(
     r"^(?:(?:this\s+)?(?:story|article|post|artikel|beitrag)\s+(?:was\s+|wurde\s+)?)?"
     r"(?:(?P<updated>(?:last\s*)?(?:updated?|modified|edited|revised|reviewed)|aktualisiert"
@@ -109,16 +115,18 @@ _DATE_LINE = re.compile(
     r"|ενημερώθηκε|оновлено|diperbarui|cập nhật|actualizat|actualitzat|stand\b"
     r"|עודכן|(?:آخر\s+)?تحديث|(?:تم\s+)?التحديث|अपडेटेड|अपडेट"
     r"|(?:letzte\s+)?aktualisierung|(?:última\s+)?actualización|(?:ultimo\s+)?aggiornamento"
-    r"|(?:dernière\s+)?mise à jour|ažurirano|zadnja izmjena|aktualizované|atnaujinta"
-    r"|dikemas kini|imesasishwa|اپ ڈیٹ|আপডেট|อัปเดต|แก้ไขล่าสุด|به[\u200c ]?روزرسانی)"
+    r"|(?:dernière\s+)?mise à jour|อัปเดต|แก้ไขล่าสุด"
+    r"|(?:ažurirano|zadnja izmjena|aktualizované|atnaujinta|dikemas kini|imesasishwa|اپ ڈیٹ"
+    r"|আপডেট|به[\u200c ]?روزرسانی)(?!\w))"
     r"|(?P<published>posted|(?:first\s+|originally\s+)?"
     r"published|publication date|date published|released|issued|filed|date|dated"
     r"|veröffentlicht|publiziert|erschienen|publié le|publicado|pubblicato|publisert|publicerad"
     r"|gepubliceerd|udgivet|publiceret|opublikowano|publikováno|опубликовано|julkaistu"
     r"|입력|게재|발행|公開日?|掲載日?|配信日?|投稿日?|登録日|发布(?:时间|日期|于)?|發佈(?:時間)?"
     r"|发表于|發表於|פורסם|نُشر|نشر|تاريخ النشر|प्रकाशित|δημοσίευση|δημοσιεύθηκε"
-    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan|objavljeno"
-    r"|publikované|paskelbta|publicat|imechapishwa|شائع|প্রকাশিত|প্রকাশ|เผยแพร่|تاریخ انتشار)"
+    r"|yayınlanma(?:\s+tarihi)?|yayın tarihi|diterbitkan|dipublikasikan|เผยแพร่"
+    r"|(?:objavljeno|publikované|paskelbta|publicat|imechapishwa|شائع|প্রকাশিত|প্রকাশ"
+    r"|تاریخ انتشار)(?!\w))"
     r")(?:\s+(?:on|at|am|le|el|il|den))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -181,9 +189,10 @@ def _tzinfo(name: str | None, offset: int | None) -> dt.tzinfo | None:
 
 def _prepare(text: str) -> str:
     """Rewrite the spellings dateutil misreads (`GMT+8`, `10.00`, `a.m.`, `15th`, `20232:26`,
-    `@ 11:02am`, `d'abril`)."""
+    `@ 11:02am`, `d'abril`, Croatian `15. listopada`)."""
     text = _ORDINAL.sub("", text.strip().strip(",|·-–"))
     text = _ELIDED_OF.sub("", _AT_SIGN.sub(" ", text))
+    text = _CROATIAN_OCTOBER.sub(" october", text)
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
     text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
@@ -265,8 +274,13 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
 
 
 # Month abbreviations that are read only after their day, as their language writes them:
-# Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`).
-_AFTER_DAY_ONLY = frozenset({"mrt"})
+# Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`);
+# the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`).
+_AFTER_DAY_ONLY = frozenset({"mrt", "augusta"})
+# Month names that are also common names, read before a day only with it and the year: Malay
+# `Mac` (March) writes `Mac 5, 2024`; `Mac 14`, `MAC 2024` are a computer and a conference.
+_WHOLE_DATE_ONLY = frozenset({"mac"})
+_DAY_AND_YEAR = re.compile(r"^\S+\s+\d{1,2},?\s+\d{4}")
 
 
 def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, str] | None:
@@ -297,6 +311,8 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, st
             text[at:] if at > token.start() else text, 0 if at > token.start() else at
         )
         if match is None:
+            continue
+        if word.lower() in _WHOLE_DATE_ONLY and not _DAY_AND_YEAR.match(match.group()):
             continue
         end = match.end() + (at if at > token.start() else 0)
         prefix = _DATE_PREFIX.search(text, max(0, at - 40), at) if at == token.start() else None

@@ -155,7 +155,9 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     text = headline_text(page, i)
     if page.lines[i].bullet or not is_headline_like(text):
         return False
-    if page.boiler(i) and not (_MEDIA_LABEL.match(text) and _heads_header(page, zone, i)):
+    if page.boiler(i) and not (
+        _MEDIA_LABEL.match(text) and _heads_header(page, zone, i) and not _under_headline(page, i)
+    ):
         return False  # but a video page's `Watch: …` over its byline or date is its headline
     if bp.box_kind(text) or site_brand(text) or bp.is_caption(text):
         return False
@@ -243,6 +245,15 @@ def _over_story(page: Page, i: int) -> bool:
     entry's heading stands over a paragraph or two."""
     run = page.lines[i + 1 : i + 1 + _STORY_PARAGRAPHS]
     return len(run) == _STORY_PARAGRAPHS and all(is_paragraph(line.text) for line in run)
+
+
+def _under_headline(page: Page, i: int) -> bool:
+    """Whether a headline of three words or more stands just above line `i`: a `Watch: …` line
+    under it captions the story's lead clip (a video page's stands under a label, `VIDEO`)."""
+    if i == 0 or page.boiler(i - 1):
+        return False
+    above = page.text(i - 1)
+    return word_count(above) >= 3 and is_headline_like(above)
 
 
 def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:

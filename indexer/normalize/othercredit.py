@@ -178,7 +178,10 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
     if title_at < story:
         end = max(end, min(story, title_at + reach))
     for i in range(title_at + 1, min(len(page.lines), end + 1)):
-        if (text := _wire_of(page.text(i).strip()) or _agency_over_role(page, i)) is not None:
+        # `Source: Reuters` right under the headline credits the story an aggregator republishes;
+        # further down, under a picture's caption or a chart, it credits the picture or the chart.
+        text = _wire_of(page.text(i).strip(), source=i == title_at + 1)
+        if (text := text or _agency_over_role(page, i)) is not None:
             return i, text
     return -1, None
 
@@ -195,10 +198,11 @@ def _agency_over_role(page: Page, i: int) -> str | None:
     return text if shaped and ":" not in text else None
 
 
-def _wire_of(text: str) -> str | None:
-    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`) or
-    after the `Source:` label an aggregator credits the story it republishes with."""
-    text = _SOURCE_LABEL.sub("", text, count=1)
+def _wire_of(text: str, *, source: bool = False) -> str | None:
+    """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`) or,
+    with `source`, after the `Source:` label an aggregator credits the story it republishes with."""
+    if source:
+        text = _SOURCE_LABEL.sub("", text, count=1)
     if is_wire(text):
         return text
     if len(text) > _MAX_STAMP_LINE or find_date(text) is None:

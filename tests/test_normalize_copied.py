@@ -530,3 +530,15 @@ def test_a_chinese_writer_whose_name_ends_in_an_outlet_kind_signs() -> None:
     # `李建社` over the stamp: `社` (agency) ends his given name, not an outlet's.
     assert article.byline == ["李建社"]
     assert article.date is not None and article.date.iso() == "2024-04-03"
+
+
+def test_a_post_opens_under_its_header_though_code_parts_its_first_paragraphs() -> None:
+    page = _page("code-post-opening.txt")
+    zone = article_zone(page)
+    # A query, a plan and a table cut the short opening off the long prose below: the story
+    # still opens under its headline and byline, not at the long prose.
+    assert zone is not None and page.text(zone.start).startswith("The nightly export")
+    article = _normalize("code-post-opening.txt")
+    assert article.title == "Tuning the Nightly Export Without Touching the Database"
+    assert article.byline == ["Lena Fischer"]
+

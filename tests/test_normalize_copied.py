@@ -542,3 +542,10 @@ def test_a_post_opens_under_its_header_though_code_parts_its_first_paragraphs() 
     assert article.title == "Tuning the Nightly Export Without Touching the Database"
     assert article.byline == ["Lena Fischer"]
 
+
+def test_a_table_of_contents_entry_does_not_sign_the_post() -> None:
+    article = _normalize("code-post-contents.txt")
+    # `Reading Lines`, first of the contents the post prints again as its section headings.
+    assert article.title == "Parsing Access Logs With Nothing But the Standard Library"
+    assert article.byline == ["Lena Fischer"]
+    assert article.date is not None and article.date.iso() == "2023-03-14"

@@ -564,3 +564,22 @@ def test_a_watch_caption_under_the_headline_is_no_headline() -> None:
     assert article.title == "Senate passes border bill"
     assert article.byline == ["Jane Doe"]
     assert article.date is not None and article.date.iso() == "2024-05-03"
+
+
+def test_a_post_opens_under_its_header_though_code_parts_its_first_paragraphs() -> None:
+    page = _page("code-post-opening.txt")
+    zone = article_zone(page)
+    # A query, a plan and a table cut the short opening off the long prose below: the story
+    # still opens under its headline and byline, not at the long prose.
+    assert zone is not None and page.text(zone.start).startswith("The nightly export")
+    article = _normalize("code-post-opening.txt")
+    assert article.title == "Tuning the Nightly Export Without Touching the Database"
+    assert article.byline == ["Lena Fischer"]
+
+
+def test_a_table_of_contents_entry_does_not_sign_the_post() -> None:
+    article = _normalize("code-post-contents.txt")
+    # `Reading Lines`, first of the contents the post prints again as its section headings.
+    assert article.title == "Parsing Access Logs With Nothing But the Standard Library"
+    assert article.byline == ["Lena Fischer"]
+    assert article.date is not None and article.date.iso() == "2023-03-14"

@@ -156,6 +156,7 @@ def header_byline(
     if anchor is not None:
         # A wire story on a portal: its byline stands just above its dateline.
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
+    span = [i for i in span if not contents_entry(page, i)] or span
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     # The headline printed twice (over the story and again in a player): what stands between
     # the copies is under the headline too.
@@ -595,6 +596,28 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
                 return []
         last = i if names else last
     return found[0] if found else []
+
+
+def contents_entry(page: Page, i: int) -> bool:
+    """Whether line `i` is inside a table of contents: it and the lines around it stand again
+    below as headings, with the text of a section between each (a header cluster printed
+    again, as under the story, stands again line after line)."""
+    return _listed(page, i) and ((i > 0 and _listed(page, i - 1)) or _listed(page, i + 1))
+
+
+def _listed(page: Page, i: int) -> bool:
+    """Whether lines `i` and `i + 1` stand again below, apart, in the same order."""
+    if i + 1 >= len(page.lines):
+        return False
+    again = _below(page, i, i + 1)
+    after = _below(page, i + 1, i + 2)
+    return again is not None and after is not None and after > again + 1
+
+
+def _below(page: Page, i: int, start: int) -> int | None:
+    """Where line `i`'s words stand again at or below line `start`, or None."""
+    key = page.keys[i]
+    return next((j for j in range(start, len(page.lines)) if page.keys[j] == key), None)
 
 
 def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:

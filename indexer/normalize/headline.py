@@ -19,7 +19,7 @@ from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.creditline import bare_names
-from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.dates import find_date
 from indexer.normalize.header import caption_date
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.py
@@ -36,7 +36,8 @@ from indexer.normalize.lines import (
 from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
 from indexer.normalize.story import Page, lead_words
-from indexer.normalize.zone import Zone
+from indexer.normalize.zone import BY as _BY
+from indexer.normalize.zone import Zone, signs_or_dates
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "headline_model.json"
 WINDOW = 200  # lines above the zone where a headline may stand
@@ -45,7 +46,6 @@ BELOW = 12  # lines into the zone where a headline with its byline or date may s
 # A media label opens a link to a clip (`Watch: Senators react`), boilerplate in a story's copy;
 # a video or audio page's own headline opens with it too.
 _MEDIA_LABEL = re.compile(r"^(?:watch|video|listen|audio)\s*:\s", re.IGNORECASE)
-_BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 # A picture's credit (`Bild: Jane Doe/dpa`, `(Photo by …)`, `© Getty`) marks a caption.
 _CREDIT = re.compile(
@@ -264,15 +264,7 @@ def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:
         return False
     # A byline or a date, not a publisher's name: a pull quote over `Xinhua` opens some copies.
     below = range(i + 1, min(i + 1 + _HEADER_REACH, len(page.lines)))
-    return any(_signs_or_dates(page, j) for j in below)
-
-
-def _signs_or_dates(page: Page, j: int) -> bool:
-    """Whether line `j` is a byline or a date line."""
-    text = page.text(j)
-    return page.is_meta(j) and bool(
-        _BY.match(text) or page.is_name_line(j) or parse_date_line(text)
-    )
+    return any(signs_or_dates(page, j) for j in below)
 
 
 def _opening_headline(text: str) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from indexer.normalize.lines import word_count
+from indexer.normalize.dates import parse_date_line
+from indexer.normalize.lines import is_headline_like, word_count
 from indexer.normalize.story import Page
 
 # What a line that is not running text costs a run of paragraphs: a caption or a subhead or
@@ -12,6 +14,12 @@ from indexer.normalize.story import Page
 _GAP_COST = 12
 # A paragraph's words count up to this many: one long comment or legal notice is not a story.
 _WORDS_CAP = 120
+# A story's header (headline, standfirst, caption, byline, date) stands this many lines at most
+# above its first paragraph.
+_HEADER = 6
+# Paragraphs in a row under a header that open a story; a teaser's excerpt is one or two.
+_OPENING_RUN = 3
+BY = re.compile(r"^(?:by|par|von|por|door|af|av)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -24,6 +32,54 @@ class Zone:
 
 
 def article_zone(page: Page) -> Zone | None:
+    """Where the story runs: the densest run of paragraphs, drawn up to the story's first
+    paragraphs when a header stands over those above it."""
+    zone = densest_run(page)
+    if zone is None:
+        return None
+    # Code, a table or a chart between a story's first paragraphs can cut them off the long
+    # prose that follows; the story still opens just under its headline and byline or date.
+    # A story has one header: several headed runs above the densest one are a list of teasers.
+    openings = [
+        i
+        for i in range(zone.start)
+        if (i == 0 or not page.story_paragraph(i - 1)) and _opens_story(page, i)
+    ]
+    if len(openings) != 1 or _under_header(page, zone.start):
+        return zone
+    opening = openings[0]
+    words = sum(
+        min(word_count(page.text(i)), _WORDS_CAP)
+        for i in range(opening, zone.start)
+        if page.story_paragraph(i)
+    )
+    return Zone(opening, zone.end, zone.words + words)
+
+
+def _opens_story(page: Page, i: int) -> bool:
+    """Whether line `i` opens a run of paragraphs under a header: a headline-shaped line and a
+    byline or date line stand just above it."""
+    run = range(i, i + _OPENING_RUN)
+    if run.stop > len(page.lines) or not all(page.story_paragraph(j) for j in run):
+        return False
+    return _under_header(page, i)
+
+
+def _under_header(page: Page, i: int) -> bool:
+    """Whether a headline-shaped line and a byline or date line stand just above line `i`."""
+    above = range(max(0, i - _HEADER), i)
+    return any(signs_or_dates(page, j) for j in above) and any(
+        is_headline_like(page.text(j)) and not page.is_meta(j) for j in above
+    )
+
+
+def signs_or_dates(page: Page, j: int) -> bool:
+    """Whether line `j` is a byline or a date line, not a publisher's name."""
+    text = page.text(j)
+    return page.is_meta(j) and bool(BY.match(text) or page.is_name_line(j) or parse_date_line(text))
+
+
+def densest_run(page: Page) -> Zone | None:
     """The run of lines with the most paragraph words less a cost per other line, or None."""
     best: Zone | None = None
     run_start = -1

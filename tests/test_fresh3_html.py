@@ -18,6 +18,14 @@ and Spiegel-like); and two dates taken from a UTC `datePublished` / `article:pub
 the wrong side of midnight: a cable site's evening story (`01:30Z` next day; the page shows
 `EST` and its URL the day before) and a Spanish story published at `00:20 CET` (`23:20Z` the day
 before; its URL and the visible `12 mar 2024` say the local day).
+
+After the general gaps were fixed: title 24 / 0 / 0, byline 22 / 2 / 0, date 24 / 0 / 0. The
+dates: an update shown under the headline on the day before a UTC publication stamp's day puts
+the publication on that day (no story is updated before it is published), and a day shown under
+the headline that the page's address states too counts even where the update fell on it (an
+address is dated on publication). Dropping the site's own Organization beside JSON-LD Person
+authors cost the shared saved-HTML byline figures (their gold keeps such credits), so those two
+bylines stay strict expected failures naming their gap; a fix shows up as an unexpected pass.
 """
 
 from __future__ import annotations
@@ -32,7 +40,17 @@ FRESH3 = Path(__file__).resolve().parent / "data" / "pages" / "fresh3"
 TRUTH = load_truth(FRESH3)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("aljazeera-org.html", "byline"): (
+        "the site's own Organization listed beside the Person authors of a JSON-LD `author` "
+        "array is kept in the byline; the shared gold keeps such site credits beside people "
+        "(dropping it cost a development byline), so the rule was not kept"
+    ),
+    ("spiegel-von.html", "byline"): (
+        "the same: a German magazine's JSON-LD lists the magazine as an Organization after "
+        "its three Person authors, and it is kept as a fourth name"
+    ),
+}
 
 
 def test_every_fresh3_page_has_its_truth() -> None:

@@ -192,6 +192,27 @@ def test_a_day_shown_only_as_the_update_never_moves_a_utc_stamp(shown: str) -> N
     assert article.date == PartialDate(2024, 3, 5)
 
 
+def test_an_update_shown_the_day_before_a_utc_stamp_dates_the_story_on_that_day() -> None:
+    # Published 01:30 UTC on the 6th, updated 03:02 UTC, which the page shows as 10:02 PM on the
+    # 5th: no story is updated before it is published, so it went online on the 5th too.
+    shown = "<div>Updated 10:02 PM EST, Tue March 5, 2024</div>"
+    article = _inline(
+        _stamped("2024-03-06T01:30:00Z", "2024-03-06T03:02:00Z"),
+        f"<h1>Council passes budget</h1>{shown}",
+    )
+    assert article.date == PartialDate(2024, 3, 5)
+
+
+def test_a_shown_day_on_the_update_day_counts_where_the_address_states_it() -> None:
+    # 23:20 UTC on the 11th is 00:20 on the 12th in Madrid; the update fell on the 12th too.
+    head = _stamped("2024-03-11T23:20:00Z", "2024-03-12T08:41:00Z")
+    body = "<h1>Council passes budget</h1><p>Madrid - 12 mar 2024 - 00:20 CET</p>"
+    assert _inline(head, body).date == PartialDate(2024, 3, 11)
+    # The address is dated on publication, never on an update: the shown day is the story's.
+    url = '<link rel="canonical" href="https://paper.example/local/2024-03-12/budget.html">'
+    assert _inline(head + url, body).date == PartialDate(2024, 3, 12)
+
+
 def test_a_time_element_under_the_headline_dates_a_page_without_metadata() -> None:
     # The template's `<time datetime>` by the headline, shown there in words too.
     stamp = "<time datetime='2024-03-06T10:00:00+01:00'>6 March 2024</time>"

@@ -180,16 +180,25 @@ def choose_date(
     published = _published(page)
     stated = _without_updates(published, updates)
     if stated:
-        # Only a date under the headline: one above it is often the masthead's today.
-        shown_under = days_near_headline(page, title, before=0, timed=True) - update_days
+        # Only a date under the headline: one above it is often the masthead's today. A day the
+        # page's address states too is its publication's, even where the update fell on it
+        # (an address is dated when the story is first published, never when it is updated).
+        addressed = url_date(url)
+        unlabelled = updated - ({_day(addressed)} if addressed is not None else set())
+        under = days_near_headline(page, title, before=0, timed=True)
+        shown_under = under - unlabelled - page.shown_updates
         chosen = _settle(stated)
-        if not shown_under:
+        stamped = _day(chosen[0])
+        if not shown_under and None not in stamped:
             # Above the headline, a day before the stamp's: a masthead's today is never earlier
-            # than the story it heads, so it is the story's own day in the page's zone.
+            # than the story it heads, so it is the story's own day in the page's zone. So is
+            # an update shown under the headline the day before: no story is updated before it
+            # is published.
             above = days_near_headline(page, title, timed=True) - update_days
-            stamped = _day(chosen[0])
-            if None not in stamped:
-                shown_under = {day for day in above if day < stamped}  # type: ignore[operator]
+            shown_under = {day for day in above if day < stamped}  # type: ignore[operator]
+            if not shown_under:
+                shown_updated = under & page.shown_updates
+                shown_under = {day for day in shown_updated if day < stamped}  # type: ignore[operator]
         return _local_shown_day(chosen, published, shown_under)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.

@@ -203,6 +203,26 @@ def test_an_update_shown_the_day_before_a_utc_stamp_dates_the_story_on_that_day(
     assert article.date == PartialDate(2024, 3, 5)
 
 
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # A related story's update, listed under the headline.
+        '<ul><li><a href="/storm">Storm closes schools across the county</a>'
+        "<span>Updated 9:15 PM, March 5, 2024</span></li></ul>",
+        # A live entry's: its time is not the story's update in any zone.
+        "<div>Updated 11:30 PM March 5, 2024</div>",
+    ],
+)
+def test_another_storys_update_the_day_before_never_moves_a_utc_stamp(shown: str) -> None:
+    # 08:00 UTC on the 6th, updated 09:10 UTC: a 9:15 PM or 11:30 PM update on the 5th is no
+    # moment of this story's update, so it says nothing of its zone.
+    article = _inline(
+        _stamped("2024-03-06T08:00:00Z", "2024-03-06T09:10:00Z"),
+        f"<h1>Council passes budget</h1>{shown}",
+    )
+    assert article.date == PartialDate(2024, 3, 6)
+
+
 def test_a_shown_day_on_the_update_day_counts_where_the_address_states_it() -> None:
     # 23:20 UTC on the 11th is 00:20 on the 12th in Madrid; the update fell on the 12th too.
     head = _stamped("2024-03-11T23:20:00Z", "2024-03-12T08:41:00Z")

@@ -198,7 +198,12 @@ def choose_date(
             shown_under = {day for day in above if day < stamped}  # type: ignore[operator]
             if not shown_under:
                 shown_updated = under & page.shown_updates
-                shown_under = {day for day in shown_updated if day < stamped}  # type: ignore[operator]
+                shown_under = {
+                    day
+                    for day in shown_updated
+                    if day < stamped  # type: ignore[operator]
+                    and _own_update(day, updates, page.shown_update_times)
+                }
         return _local_shown_day(chosen, published, shown_under)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
@@ -246,6 +251,29 @@ def _header_time(
     if len(days) != 1 or not days <= near or days & updated:
         return None
     return PartialDate(*days.pop()), "time-element+headline"
+
+
+def _own_update(
+    day: tuple[int, int, int],
+    updates: list[_Stamp],
+    shown: set[tuple[int, int, int, int, int]],
+) -> bool:
+    """Whether an update line shown on `day` is the story's own: its time of day is the instant
+    of an update stamp in some zone west of UTC (whole or quarter hours off), not the update of
+    a related story or a live entry listed under the headline."""
+    for year, month, date, hour, minute in shown:
+        if (year, month, date) != day:
+            continue
+        local = dt.datetime(year, month, date, hour, minute)
+        for stamp in updates:
+            if stamp.moment is None or not stamp.utc:
+                continue
+            offset = local - stamp.moment.replace(tzinfo=None, second=0, microsecond=0)
+            if -dt.timedelta(hours=12) <= offset < dt.timedelta(0) and not (
+                offset % dt.timedelta(minutes=15)
+            ):
+                return True
+    return False
 
 
 def _local_shown_day(

@@ -233,6 +233,16 @@ def test_a_shown_day_on_the_update_day_counts_where_the_address_states_it() -> N
     assert _inline(head + url, body).date == PartialDate(2024, 3, 12)
 
 
+def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:
+    # 22:30 UTC on the 11th; the page shows its 08:41 update unlabelled on the 12th, the day
+    # its address (a print edition's) states: that time is no moment of the publication in
+    # any zone, so the stamp's day stands.
+    head = _stamped("2024-03-11T22:30:00Z", "2024-03-12T08:41:00Z")
+    url = '<link rel="canonical" href="https://paper.example/news/2024/03/12/budget.html">'
+    body = "<h1>Council passes budget</h1><p>12 March 2024 08:41</p>"
+    assert _inline(head + url, body).date == PartialDate(2024, 3, 11)
+
+
 def test_a_time_element_under_the_headline_dates_a_page_without_metadata() -> None:
     # The template's `<time datetime>` by the headline, shown there in words too.
     stamp = "<time datetime='2024-03-06T10:00:00+01:00'>6 March 2024</time>"

@@ -203,6 +203,26 @@ def test_an_update_shown_the_day_before_a_utc_stamp_dates_the_story_on_that_day(
     assert article.date == PartialDate(2024, 3, 5)
 
 
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # A related story's update, listed under the headline.
+        '<ul><li><a href="/storm">Storm closes schools across the county</a>'
+        "<span>Updated 9:15 PM, March 5, 2024</span></li></ul>",
+        # A live entry's: its time is not the story's update in any zone.
+        "<div>Updated 11:30 PM March 5, 2024</div>",
+    ],
+)
+def test_another_storys_update_the_day_before_never_moves_a_utc_stamp(shown: str) -> None:
+    # 08:00 UTC on the 6th, updated 09:10 UTC: a 9:15 PM or 11:30 PM update on the 5th is no
+    # moment of this story's update, so it says nothing of its zone.
+    article = _inline(
+        _stamped("2024-03-06T08:00:00Z", "2024-03-06T09:10:00Z"),
+        f"<h1>Council passes budget</h1>{shown}",
+    )
+    assert article.date == PartialDate(2024, 3, 6)
+
+
 def test_a_shown_day_on_the_update_day_counts_where_the_address_states_it() -> None:
     # 23:20 UTC on the 11th is 00:20 on the 12th in Madrid; the update fell on the 12th too.
     head = _stamped("2024-03-11T23:20:00Z", "2024-03-12T08:41:00Z")
@@ -211,6 +231,16 @@ def test_a_shown_day_on_the_update_day_counts_where_the_address_states_it() -> N
     # The address is dated on publication, never on an update: the shown day is the story's.
     url = '<link rel="canonical" href="https://paper.example/local/2024-03-12/budget.html">'
     assert _inline(head + url, body).date == PartialDate(2024, 3, 12)
+
+
+def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:
+    # 22:30 UTC on the 11th; the page shows its 08:41 update unlabelled on the 12th, the day
+    # its address (a print edition's) states: that time is no moment of the publication in
+    # any zone, so the stamp's day stands.
+    head = _stamped("2024-03-11T22:30:00Z", "2024-03-12T08:41:00Z")
+    url = '<link rel="canonical" href="https://paper.example/news/2024/03/12/budget.html">'
+    body = "<h1>Council passes budget</h1><p>12 March 2024 08:41</p>"
+    assert _inline(head + url, body).date == PartialDate(2024, 3, 11)
 
 
 def test_a_time_element_under_the_headline_dates_a_page_without_metadata() -> None:

@@ -45,6 +45,9 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
+_HOUR_MINUTE = re.compile(
+    r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?![\d.:/])(?:\s*([ap])\.?m\b)?", re.IGNORECASE
+)
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
@@ -71,6 +74,9 @@ class PageMeta:
     time_stamps: list[tuple[int, str]] = field(default_factory=list)
     # Days the page shows only under an update's label (`Updated 6 March 2024`).
     shown_updates: set[tuple[int, int, int]] = field(default_factory=set)
+    # The moments date lines show with one time of day, by position, as written in the page's
+    # zone (year, month, day, hour, minute).
+    shown_clocks: list[tuple[int, tuple[int, int, int, int, int]]] = field(default_factory=list)
     # The positions of shown dates that are stamps with a time of day (`5 mars 2025 à 00h40`).
     shown_stamps: set[int] = field(default_factory=set)
 
@@ -127,7 +133,9 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.time_published.append(stamp)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
-    page.shown_days = _shown_days(tree, page.time_stamps, page.shown_updates, page.shown_stamps)
+    page.shown_days = _shown_days(
+        tree, page.time_stamps, page.shown_updates, page.shown_stamps, page.shown_clocks
+    )
     return page
 
 
@@ -136,12 +144,14 @@ def _shown_days(
     times: list[tuple[int, str]],
     updates: set[tuple[int, int, int]],
     stamps: set[int],
+    clocks: list[tuple[int, tuple[int, int, int, int, int]]],
 ) -> list[tuple[int, tuple[int, int, int] | str]]:
     """The page's visible text in order: full dates by position, and `<h1>` keys by position;
     each `<time datetime>` is added to `times` at the position of its first text, the days
     shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`, and the
     positions of date lines with a time of day (`5 mars 2025 à 00h40`), in a `<time>` element
-    or alone in their piece (`May 2, 2024`) to `stamps`."""
+    or alone in their piece (`May 2, 2024`) to `stamps`, and a date line's day and one time
+    of day (`Updated 10:02 PM EST, Tue March 5, 2024`) to `clocks`."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
@@ -181,9 +191,23 @@ def _shown_days(
                 )
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     stamps.add(position)
+                clock = _clock(line)
+                if clock is not None:
+                    clocks.append((position, (*day, *clock)))
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     updates.update(labelled - plain_days)
     return shown
+
+
+def _clock(line: str) -> tuple[int, int] | None:
+    """The one time of day a line shows (`10:02 PM`, `22.02`), as hour and minute, or None."""
+    found = _HOUR_MINUTE.findall(line)
+    if len(found) != 1:
+        return None
+    hour, minute, half = int(found[0][0]), int(found[0][1]), found[0][2].lower()
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
 
 
 def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
@@ -251,6 +275,15 @@ def days_before_story(page: PageMeta, title: str | None) -> set[tuple[int, int, 
         return None
     body = anchor[1]
     return {item for pos, item in page.shown_days if not isinstance(item, str) and pos < body}
+
+
+def clocks_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int, int, int, int]]:
+    """The moments (day, hour, minute) date lines under the visible headline show, in its header
+    cluster."""
+    span = _header_cluster(page, title, 0)
+    if span is None:
+        return set()
+    return {moment for pos, moment in page.shown_clocks if span[0] <= pos <= span[1]}
 
 
 def times_near_headline(page: PageMeta, title: str | None) -> list[str]:

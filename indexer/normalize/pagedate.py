@@ -16,6 +16,7 @@ from indexer.models import PartialDate
 from indexer.normalize.fields import supplied_date
 from indexer.normalize.metadata import (
     PageMeta,
+    clocks_near_headline,
     days_before_story,
     days_near_headline,
     times_near_headline,
@@ -183,10 +184,15 @@ def choose_date(
         # Only a date under the headline: one above it is often the masthead's today. A day the
         # page's address states too is its publication's, even where the update fell on it
         # (an address is dated when the story is first published, never when it is updated).
+        # The day must show the publication's moment, not the update's shown unlabelled.
         addressed = url_date(url)
-        unlabelled = updated - ({_day(addressed)} if addressed is not None else set())
         under = days_near_headline(page, title, before=0, timed=True)
-        shown_under = under - unlabelled - page.shown_updates
+        clocks = clocks_near_headline(page, title)
+        shown_under = under - update_days
+        if addressed is not None and _day(addressed) in under - page.shown_updates:
+            day = _day(addressed)
+            if _shows_instant(day, clocks, published, west=False):  # type: ignore[arg-type]
+                shown_under.add(day)  # type: ignore[arg-type]
         chosen = _settle(stated)
         stamped = _day(chosen[0])
         if not shown_under and None not in stamped:
@@ -198,7 +204,12 @@ def choose_date(
             shown_under = {day for day in above if day < stamped}  # type: ignore[operator]
             if not shown_under:
                 shown_updated = under & page.shown_updates
-                shown_under = {day for day in shown_updated if day < stamped}  # type: ignore[operator]
+                shown_under = {
+                    day
+                    for day in shown_updated
+                    if day < stamped  # type: ignore[operator]
+                    and _shows_instant(day, clocks, updates, west=True)
+                }
         return _local_shown_day(chosen, published, shown_under)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
@@ -246,6 +257,32 @@ def _header_time(
     if len(days) != 1 or not days <= near or days & updated:
         return None
     return PartialDate(*days.pop()), "time-element+headline"
+
+
+def _shows_instant(
+    day: tuple[int, int, int],
+    clocks: set[tuple[int, int, int, int, int]],
+    stamps: list[_Stamp],
+    *,
+    west: bool,
+) -> bool:
+    """Whether a time shown on `day` is the instant of one of the UTC `stamps` in some zone
+    (whole or quarter hours off UTC, from UTC-12 to UTC+14; with `west`, behind UTC only): the
+    story's own moment, not a related story's, a live entry's or another of its stamps."""
+    latest = dt.timedelta(0) if west else dt.timedelta(hours=14, minutes=1)
+    for year, month, date, hour, minute in clocks:
+        if (year, month, date) != day:
+            continue
+        local = dt.datetime(year, month, date, hour, minute)
+        for stamp in stamps:
+            if stamp.moment is None or not stamp.utc:
+                continue
+            offset = local - stamp.moment.replace(tzinfo=None, second=0, microsecond=0)
+            if -dt.timedelta(hours=12) <= offset < latest and not (
+                offset % dt.timedelta(minutes=15)
+            ):
+                return True
+    return False
 
 
 def _local_shown_day(

@@ -249,7 +249,7 @@ def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[
         if (
             i > start
             and may_be_meta(text)
-            and _read_meta_line(text, meta, bare_dates=False, day_first=page.day_first)
+            and _read_meta_line(text, meta, bare_dates=False, page=page)
         ):
             i += 1
             continue
@@ -291,17 +291,22 @@ def _trailing_link(line: Line) -> bool:
 
 
 def _read_meta_line(
-    text: str, meta: _Meta, *, bare_dates: bool = True, day_first: bool | None = None
+    text: str, meta: _Meta, *, bare_dates: bool = True, page: Page | None = None
 ) -> bool:
-    """Record a byline, date, publisher or outlet line (numeric dates in the page's order,
-    `day_first`); say whether the line was one."""
+    """Record a byline, date, publisher or outlet line (numeric dates in the `page`'s order
+    and calendar); say whether the line was one."""
     byline = parse_byline(text)
     if byline is not None:
         _add_credit(meta, byline, "byline-line")
         if byline.date is not None and meta.published is None:
             meta.published = (byline.date, "byline-line")
         return True
-    dated = parse_date_line(text, bare=bare_dates, day_first=day_first)
+    dated = parse_date_line(
+        text,
+        bare=bare_dates,
+        day_first=page.day_first if page else None,
+        buddhist=page.buddhist if page else None,
+    )
     if dated is not None:
         kind, date = dated
         if kind == "updated":
@@ -329,7 +334,7 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
             continue
         text = page.text(i)
         line_meta = _Meta()
-        if _read_meta_line(text, line_meta, day_first=page.day_first):
+        if _read_meta_line(text, line_meta, page=page):
             if line_meta.published or line_meta.updated:
                 dated.append((i, line_meta.published, line_meta.updated))
             _merge_meta(meta, line_meta)
@@ -374,7 +379,9 @@ def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
             _read_copyright(text, meta)
         elif meta.published is None or meta.updated is None:
             # Bare dates down here belong to the linked stories of a related list.
-            dated = parse_date_line(text, bare=False, day_first=page.day_first)
+            dated = parse_date_line(
+                text, bare=False, day_first=page.day_first, buddhist=page.buddhist
+            )
             if dated is None:
                 continue
             if dated[0] == "updated":

@@ -40,6 +40,7 @@ from indexer.normalize.lines import (
     unwrap,
     word_count,
 )
+from indexer.normalize.mailheader import sent_day, without_mail_headers
 from indexer.normalize.sources import (
     WIRES,
     canonical_outlet,
@@ -92,6 +93,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         raise SkipArticle("empty text: nothing to index")
     if title:
         lines = _without_title(lines, title)
+    lines, mailed = without_mail_headers(lines)
+    if not lines:
+        raise SkipArticle("empty text: nothing to index")
     page = Page(lines)
     found = Extraction()
     zone = article_zone(page)
@@ -145,6 +149,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         meta.published = (dated, "dateline") if dated is not None else None
     if meta.published is None and news_update is not None:
         meta.published = (news_update, "update-line")  # `Updated 11:22 PM EST, Nov 29, 2016`
+    if meta.published is None and (sent := sent_day(mailed)) is not None:
+        meta.published = (sent, "mail-header")  # the story shows no date: when it was mailed
 
     if title_at is not None:
         headline, glued = tidy_headline(page.text(title_at).strip(), menu_entries(page))

@@ -13,6 +13,7 @@ from indexer.normalize import normalize
 from indexer.normalize.calendars import short_year
 from indexer.normalize.dateorder import numeric_parts, page_day_first
 from indexer.normalize.dates import after_today, find_date, parse_date
+from indexer.normalize.pagedate import local_date
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 
@@ -86,3 +87,11 @@ def test_a_numeric_stamp_reads_in_the_order_of_the_page_s_dateline() -> None:
     # `Sept. 12, 2024` / `Updated 9/12/2024 5:40 PM`.
     article = _normalize("date-numeric-by-header.txt")
     assert article.updated is not None and article.updated.iso() == "2024-09-12"
+
+
+def test_a_stated_date_after_today_is_no_candidate() -> None:
+    # dateutil reads `67` as 2067 and a `<time>` may stamp a scheduled event: neither is stated
+    # as the page's publication.
+    assert local_date("04/03/67 10:00") is None
+    assert local_date("2031-03-14T10:00:00+01:00") is None
+    assert local_date("2024-03-05T10:00:00Z") == PartialDate(2024, 3, 5)

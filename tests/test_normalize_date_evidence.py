@@ -40,6 +40,7 @@ def _iso(article: Article) -> str | None:
         (67, None, None),  # 1967, or 2567 BE on a Thai page: no single year
         (85, None, 1985),  # 2585 BE lies ahead too
         (85, True, None),
+        (24, True, None),  # 2524 BE (1981), or 2024 written the Gregorian way
     ],
 )
 def test_a_two_digit_year_is_never_ahead_of_today(

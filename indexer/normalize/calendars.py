@@ -39,11 +39,12 @@ def short_year(digits: int, buddhist: bool | None, this_year: int | None = None)
     """The Gregorian year a two-digit year names (on a Thai page, `buddhist`, one of the
     Buddhist era): the last such year not after this one (one more for a clock behind the
     page's). None where that is no single year: the Gregorian reading lies ahead and, on a page
-    whose calendar is unknown, a Buddhist one does not (`67`: 1967, or 2567 BE, 2024)."""
+    whose calendar is unknown, a Buddhist one does not (`67`: 1967, or 2567 BE, 2024); or, on a
+    Thai page, the Gregorian one does not (`24`: 2524 BE, 1981, or a Gregorian 2024)."""
     latest = (this_year or dt.date.today().year) + 1
     if buddhist:
         year = 2500 + digits - BUDDHIST_OFFSET
-        return year if year <= latest else None
+        return year if year <= latest < 2000 + digits else None
     year = 2000 + digits
     if year <= latest:
         return year

@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from indexer.errors import SkipArticle
-from indexer.models import EXTRACTED_FIELDS, Article, RawRecord
+from indexer.models import EXTRACTED_FIELDS, Article, PartialDate, RawRecord
 from indexer.normalize.clean import clean_fields, strip_markup
-from indexer.normalize.dates import resolve_years
+from indexer.normalize.dates import after_today, resolve_years
 from indexer.normalize.extraction import Extraction, settle_outlets
 from indexer.normalize.fields import supplied_body, supplied_fields
 from indexer.normalize.html import extract_html
@@ -96,7 +96,11 @@ def _from_fields(record: RawRecord) -> Extraction:
 
 
 def _merge(found: Extraction, read: Extraction) -> None:
-    """Add what was read from the text wherever nothing was supplied."""
+    """Add what was read from the text wherever nothing was supplied (no date after today:
+    one read off a page that lies ahead is an event's, not the page's publication)."""
+    date = read.get("date")
+    if isinstance(date, PartialDate) and after_today(date):
+        read.drop("date")
     for name, value in read.values.items():
         found.offer(name, value, read.provenance[name])
 

@@ -4,10 +4,15 @@ Thai pages count years from the Buddha (`4 มี.ค. 2567` is 4 March 2024: 54
 Gregorian year), with Gregorian months. Iranian pages date by the solar hijri calendar
 (`۱۴ اسفند ۱۴۰۲` is 4 March 2024), whose months are not the Gregorian ones. Both write their own
 digits (Thai, Persian, Bengali and Arabic-Indic digits are read as ASCII ones).
+
+A two-digit year names the last year with those digits that is not after today: a page is never
+published after it is read (`03/04/67` is 1967, not 2067). Thai pages shorten the Buddhist-era
+year (`04/03/67` is 2567 BE, 2024).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from indexer.models import PartialDate
@@ -30,6 +35,29 @@ _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
+def short_year(digits: int, buddhist: bool | None, this_year: int | None = None) -> int | None:
+    """The Gregorian year a two-digit year names (on a Thai page, `buddhist`, one of the
+    Buddhist era): the last such year not after this one (one more for a clock behind the
+    page's). None where that is no single year: the Gregorian reading lies ahead and, on a page
+    whose calendar is unknown, a Buddhist one does not (`67`: 1967, or 2567 BE, 2024); or, on a
+    Thai page, the Gregorian one does not (`24`: 2524 BE, 1981, or a Gregorian 2024)."""
+    latest = (this_year or dt.date.today().year) + 1
+    if buddhist:
+        year = 2500 + digits - BUDDHIST_OFFSET
+        return year if year <= latest < 2000 + digits else None
+    year = 2000 + digits
+    if year <= latest:
+        return year
+    if buddhist is None and 2500 + digits - BUDDHIST_OFFSET <= latest:
+        return None
+    return year - 100
+
+
+def has_thai(text: str) -> bool:
+    """Whether the text is written in Thai letters (whose short years are Buddhist-era ones)."""
+    return bool(_THAI_LETTER.search(text))
+
+
 def ascii_digits(text: str) -> str:
     """The text with every script's decimal digits written as ASCII ones."""
     return text.translate(_DIGITS)
@@ -37,7 +65,7 @@ def ascii_digits(text: str) -> str:
 
 def gregorian_year(text: str) -> str:
     """A Thai date's Buddhist-era year (2400 and later) as its Gregorian year; else the text."""
-    if not _THAI_LETTER.search(text):
+    if not has_thai(text):
         return text
     return _YEAR.sub(
         lambda m: str(int(m.group()) - BUDDHIST_OFFSET) if int(m.group()) >= 2400 else m.group(),

@@ -5,14 +5,19 @@ less: `10/11/2022` is the 11th of October in North America and the 10th of Novem
 everywhere else, and `11.03.17` is March the 11th in Germany and November the 3rd on some
 American sites. The order is then taken from evidence, strongest first: the zone printed after
 the stamp's time, the page's other numeric dates that can only be read one way, and the page's
-language. Without evidence only the year is certain. A dotted date with a full year
-(`03.05.2024`) always puts the day first.
+language. A date on the page that names its month settles a numeric one of the same day
+(`9/12/2024` beside `WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page
+writes its dates in one order). Without evidence only the year is certain. A dotted date with a
+full year (`03.05.2024`) always puts the day first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from indexer.normalize.calendars import short_year
+from indexer.normalize.monthnames import MONTH_NUMBER
 
 NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
 # The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
@@ -29,6 +34,14 @@ _DAY_FIRST_ZONES = frozenset(
 _STAMP_ZONE = re.compile(r"\b([A-Z]{2,5})\b|(?<![\d:])\+\d{2}:\d{2}\b")
 # A numeric date anywhere in a line, as evidence of the page's order.
 _NUMERIC_IN_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
+_MONTH_NAME = (
+    r"(?<!\w)(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")"
+)
+# A day with its month named, either way round: `Sept 12`, `Sept. 12, 2024`, `12 September`.
+_NAMED_DAY = re.compile(
+    rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+    rf"|(?<!\d)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{_MONTH_NAME})(?!\w)"
+)
 # Languages whose numeric dates are not written day first: English is written both ways, and
 # Chinese, Japanese and Korean put the year first.
 _NOT_DAY_FIRST = frozenset({"en", "zh", "ja", "ko"})
@@ -48,12 +61,20 @@ def zone_day_first(rest: str) -> bool | None:
 
 
 def numeric_parts(
-    a: str, sep: str, b: str, year_text: str, day_first: bool | None = None
-) -> tuple[int, int | None, int | None]:
-    """(year, month, day) of a numeric date; month and day are None when the order is open."""
-    year = int(year_text)
-    if year < 100:
-        year += 2000 if year < 70 else 1900
+    a: str,
+    sep: str,
+    b: str,
+    year_text: str,
+    day_first: bool | None = None,
+    buddhist: bool | None = None,
+) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a numeric date; month and day are None when the order is open, the
+    year when its two digits may name more than one (see `calendars.short_year`)."""
+    year: int | None = int(year_text)
+    if len(year_text) == 2:
+        year = short_year(int(year_text), buddhist)
+    if year is None:
+        return None, None, None
     first, second = int(a), int(b)
     if (sep == "." and len(year_text) == 4) or first > 12 >= second:
         return year, second, first
@@ -68,6 +89,8 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
     """How a page orders its numeric dates: as its dates that read one way only do, or day
     first in a language that writes dates so; None when nothing tells or the evidence clashes."""
     votes: set[bool] = set()
+    texts = list(texts)
+    both_ways: set[tuple[int, int]] = set()
     for text in texts:
         if "/" not in text and "." not in text:
             continue
@@ -80,8 +103,27 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
                 votes.add(True)
             elif second > 12 >= first >= 1 and second <= 31:
                 votes.add(False)
+            elif 1 <= first <= 12 and 1 <= second <= 12 and first != second:
+                both_ways.add((first, second))
+    if both_ways:
+        votes |= _named_votes(texts, both_ways)
     if votes:
         return votes.pop() if len(votes) == 1 else None
     if language is not None and language not in _NOT_DAY_FIRST:
         return True
     return None
+
+
+def _named_votes(texts: list[str], pairs: set[tuple[int, int]]) -> set[bool]:
+    """The orders that the page's dates with a named month give its numeric `pairs` (first and
+    second number) of the same day: day first where the first number is the named day."""
+    votes: set[bool] = set()
+    for text in texts:
+        for match in _NAMED_DAY.finditer(text):
+            month = MONTH_NUMBER[(match.group("month") or match.group("month2")).lower()]
+            day = int(match.group("day") or match.group("day2"))
+            if (day, month) in pairs:
+                votes.add(True)
+            if (month, day) in pairs:
+                votes.add(False)
+    return votes

@@ -12,7 +12,13 @@ from dateutil import tz
 
 from indexer.models import Article, PartialDate
 from indexer.normalize.boilerplate import COPYRIGHT
-from indexer.normalize.calendars import PERSIAN_DATE, ascii_digits, gregorian_year, persian_date
+from indexer.normalize.calendars import (
+    PERSIAN_DATE,
+    ascii_digits,
+    gregorian_year,
+    has_thai,
+    persian_date,
+)
 from indexer.normalize.dateorder import NUMERIC, NUMERIC_TIMED, numeric_parts, zone_day_first
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.monthnames import MONTH_NUMBER, MONTHS, WEEKDAYS, weekday_number
@@ -203,12 +209,16 @@ def _prepare(text: str) -> str:
     )
 
 
-def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
+def parse_date(
+    text: str, day_first: bool | None = None, buddhist: bool | None = None
+) -> PartialDate | None:
     """Parse one date expression at the precision it states, on the day it names (`day_first`:
-    the page's order for a numeric date that reads both ways, see `dateorder`)."""
+    the page's order for a numeric date that reads both ways, see `dateorder`; `buddhist`:
+    whether the page is Thai, None when unknown, for a two-digit year, see `calendars`)."""
     persian = persian_date(text)
     if persian is not None:
         return persian
+    buddhist = True if has_thai(text) else buddhist
     text = gregorian_year(ascii_digits(text))
     vietnamese = _VIETNAMESE.search(text) if _MONTH_WORD in text.lower() else None
     if vietnamese:
@@ -239,9 +249,10 @@ def parse_date(text: str, day_first: bool | None = None) -> PartialDate | None:
     numeric = NUMERIC.match(text) or NUMERIC_TIMED.match(text)
     if numeric:
         zoned = zone_day_first(text[numeric.end() :])
-        return _checked(
-            *numeric_parts(*numeric.groups(), zoned if zoned is not None else day_first)
+        year, month, day = numeric_parts(
+            *numeric.groups(), zoned if zoned is not None else day_first, buddhist
         )
+        return _checked(year, month, day) if year is not None else None
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
@@ -283,8 +294,11 @@ _WHOLE_DATE_ONLY = frozenset({"mac"})
 _DAY_AND_YEAR = re.compile(r"^\S+\s+\d{1,2},?\s+\d{4}")
 
 
-def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, str] | None:
+def find_date(
+    text: str, day_first: bool | None = None, buddhist: bool | None = None
+) -> tuple[PartialDate, str] | None:
     """The first date expression in a line, parsed, with the text it was read from."""
+    buddhist = True if has_thai(text) else buddhist
     if not _DIGIT.search(text):
         return None
     for token in _TOKEN.finditer(text):
@@ -317,28 +331,28 @@ def find_date(text: str, day_first: bool | None = None) -> tuple[PartialDate, st
         end = match.end() + (at if at > token.start() else 0)
         prefix = _DATE_PREFIX.search(text, max(0, at - 40), at) if at == token.start() else None
         expr = text[prefix.start() if prefix else at : end]
-        date = parse_date(expr, day_first)
+        date = parse_date(expr, day_first, buddhist)
         if date is not None:
             return date, expr
     return None
 
 
 def parse_date_line(
-    text: str, *, bare: bool = True, day_first: bool | None = None
+    text: str, *, bare: bool = True, day_first: bool | None = None, buddhist: bool | None = None
 ) -> tuple[str, PartialDate] | None:
     """A date line (`Posted on …`, `Updated: …`; with `bare`, a bare date) as (kind, date)."""
     if len(text) > 160 or not _DIGIT.search(text):
         return None
     match = _DATE_LINE.match(text)
     if match:
-        found = find_date(match.group("rest"), day_first)
+        found = find_date(match.group("rest"), day_first, buddhist or has_thai(text) or None)
         if found is None:
             return None
         return ("updated" if match.group("updated") else "published"), found[0]
-    found = find_date(text, day_first) if bare and len(text) <= 80 else None
+    found = find_date(text, day_first, buddhist) if bare and len(text) <= 80 else None
     if found is None or found[0].year is None:
         return None  # `Pay Aug 1`: a bare date line of a page states its year
-    if span_follows(text[text.find(found[1]) + len(found[1]) :], day_first):
+    if span_follows(text[text.find(found[1]) + len(found[1]) :], day_first, buddhist):
         return None
     if text.startswith(found[1]) and _UPDATED_AFTER.match(text, len(found[1])):
         return "updated", found[0]
@@ -357,14 +371,14 @@ def parse_date_line(
     return "published", found[0]
 
 
-def span_follows(rest: str, day_first: bool | None = None) -> bool:
+def span_follows(rest: str, day_first: bool | None = None, buddhist: bool | None = None) -> bool:
     """Whether what follows a date is a dash and a second date with its year: the first opens a
     span (`June 3, 1931 – March 27, 2024`: a life, a period), no stamp; a time after the dash
     (`December 6, 2016 — 6:22 PM EST December 7, 2016 …`) times the first."""
     dash = _SPAN_DASH.match(rest)
     if dash is None or _TIME_FIRST.match(rest, dash.end()):
         return False
-    second = find_date(rest[dash.end() :], day_first)
+    second = find_date(rest[dash.end() :], day_first, buddhist)
     return (
         second is not None
         and second[0].year is not None
@@ -378,6 +392,13 @@ def time_label(text: str) -> str | None:
     if match is None:
         return None
     return "updated" if match.group("updated") else "published"
+
+
+def after_today(date: PartialDate, today: dt.date | None = None) -> bool:
+    """Whether a date begins after tomorrow (a day's grace for a clock behind the page's zone):
+    no page is published after it is read, so such a date is an event's, not the page's."""
+    start = date.start()
+    return start is not None and start > (today or dt.date.today()) + dt.timedelta(days=1)
 
 
 def copyright_year(text: str) -> int | None:

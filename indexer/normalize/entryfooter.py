@@ -33,7 +33,7 @@ def entry_date(page: Page, first: int, last: int) -> PartialDate | None:
     for i in range(max(0, first), min(len(page.lines), last)):
         text = page.text(i)
         filed = _FILED.search(text)
-        hit = find_date(text[: filed.start()], page.day_first) if filed else None
+        hit = find_date(text[: filed.start()], page.day_first, page.buddhist) if filed else None
         if hit is None or hit[0].year is None or hit[0].day is None:
             continue
         if _POSTED_ON.match(text[: text.find(hit[1])]):

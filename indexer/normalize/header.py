@@ -328,15 +328,17 @@ def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
 
 def _published_label(page: Page, i: int) -> PartialDate | None:
     """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
-    text, day_first = page.text(i), page.day_first
-    dated = parse_date_line(text, bare=False, day_first=day_first)
+    text, day_first, buddhist = page.text(i), page.day_first, page.buddhist
+    dated = parse_date_line(text, bare=False, day_first=day_first, buddhist=buddhist)
     label = page.text(i - 1) if i > 0 and dated is None else ""
     if label and len(label) <= _LABEL_CHARS and not _DIGIT.search(label) and parse_date_line(text):
         # `입력 :` / `2025-06-04 02:37:08`, `Published:` / `March 6, 2018`: the label above.
-        dated = parse_date_line(f"{label} {text}", bare=False, day_first=day_first)
+        dated = parse_date_line(
+            f"{label} {text}", bare=False, day_first=day_first, buddhist=buddhist
+        )
     if dated is not None and dated[0] == "published" and dated[1].day is not None:
         return dated[1]
-    hit = find_date(text, day_first) if _PUBLISHED_WORD.search(text) else None
+    hit = find_date(text, day_first, buddhist) if _PUBLISHED_WORD.search(text) else None
     if hit is not None and _PUBLISHED.search(text[: text.find(hit[1])]):
         # `Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM`: the label inside a meta line.
         found = page_dates(page, i)

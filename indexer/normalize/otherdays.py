@@ -60,7 +60,8 @@ def issue_day(page: Page, day: PartialDate, header: range, title_at: int | None)
     issues = {
         hit[0]
         for line in page.lines
-        if print_edition(line.text) and (hit := find_date(line.text, page.day_first)) is not None
+        if print_edition(line.text)
+        and (hit := find_date(line.text, page.day_first, page.buddhist)) is not None
     }
     if day not in issues:
         return False

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from dateutil import parser as date_parser
 
 from indexer.models import PartialDate
+from indexer.normalize.dates import after_today
 from indexer.normalize.fields import supplied_date
 from indexer.normalize.metadata import (
     PageMeta,
@@ -40,7 +41,14 @@ _DEFAULT_B = dt.datetime(8, 2, 2)
 
 
 def local_date(value: Any) -> PartialDate | None:
-    """A stated date at its precision, on the day the page gives (its own zone, not UTC)."""
+    """A stated date at its precision, on the day the page gives (its own zone, not UTC); none
+    that lies after today (`04/03/67` read as 2067, a scheduled event's `<time>`)."""
+    date = _local_date(value)
+    return None if date is None or after_today(date) else date
+
+
+def _local_date(value: Any) -> PartialDate | None:
+    """A stated date at its precision, on the day the page gives."""
     text = value if isinstance(value, str) else None
     if text is None:
         return supplied_date(value)
@@ -217,7 +225,7 @@ def choose_date(
     heuristic = [
         (d, how)
         for d, how in ((guessed, "htmldate"), (text, "text"), (url_date(url), "url"))
-        if d is not None and d.day is not None and d.year is not None
+        if d is not None and d.day is not None and d.year is not None and not after_today(d)
     ]
     shown = {item for _, item in page.shown_days if not isinstance(item, str)}
     for date, how in heuristic:

@@ -111,11 +111,13 @@ def updated_above(page: Page, i: int) -> bool:
 def page_dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
     """The dated stamps of line `i`, numeric ones read in the page's order; read once a line."""
     if i not in page.stamps:
-        page.stamps[i] = line_dates(page.text(i), page.day_first)
+        page.stamps[i] = line_dates(page.text(i), page.day_first, page.buddhist)
     return page.stamps[i]
 
 
-def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, PartialDate]]:
+def line_dates(
+    text: str, day_first: bool | None = None, buddhist: bool | None = None
+) -> list[tuple[str, PartialDate]]:
     """The dated stamps of a header line, each as (`published` or `updated`, date)."""
     if len(text) > _META_CHARS or word_count(text) > _META_WORDS:
         return []  # a sentence of the story that names a date
@@ -124,7 +126,7 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:
-        hit = find_date(rest, day_first)
+        hit = find_date(rest, day_first, buddhist)
         if hit is None:
             break
         date, expr = hit
@@ -132,7 +134,7 @@ def line_dates(text: str, day_first: bool | None = None) -> list[tuple[str, Part
         before += rest[:at]
         plain += rest[:at] + " "
         rest = rest[at + len(expr) :]
-        if span_follows(rest, day_first):
+        if span_follows(rest, day_first, buddhist):
             return []  # `June 3, 1931 – March 27, 2024`: a life or a period, not when it was filed
         if date.year is None or date.day is None:
             before += expr

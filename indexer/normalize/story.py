@@ -86,10 +86,19 @@ class Page:
         return self._copies
 
     @cached_property
+    def language(self) -> str | None:
+        """The language of the page's running text, if it reads clearly as one."""
+        return guess_language(self.running) if self.running.strip() else None
+
+    @cached_property
     def day_first(self) -> bool | None:
         """How the page orders a numeric date that reads both ways (`02/12/2024`), if known."""
-        language = guess_language(self.running) if self.running.strip() else None
-        return page_day_first((line.text for line in self.lines), language)
+        return page_day_first((line.text for line in self.lines), self.language)
+
+    @cached_property
+    def buddhist(self) -> bool | None:
+        """Whether the page is Thai (its two-digit years are Buddhist-era ones); None if unknown."""
+        return None if self.language is None else self.language == "th"
 
     def text(self, i: int) -> str:
         """The text of line `i`."""

@@ -40,6 +40,7 @@ from indexer.normalize.lines import (
     unwrap,
     word_count,
 )
+from indexer.normalize.mailheader import sent_day, without_mail_headers
 from indexer.normalize.sources import (
     WIRES,
     canonical_outlet,
@@ -92,6 +93,9 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         raise SkipArticle("empty text: nothing to index")
     if title:
         lines = _without_title(lines, title)
+    lines, mailed = without_mail_headers(lines)
+    if not lines:
+        raise SkipArticle("empty text: nothing to index")
     page = Page(lines)
     found = Extraction()
     zone = article_zone(page)
@@ -145,6 +149,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         meta.published = (dated, "dateline") if dated is not None else None
     if meta.published is None and news_update is not None:
         meta.published = (news_update, "update-line")  # `Updated 11:22 PM EST, Nov 29, 2016`
+    if meta.published is None and (sent := sent_day(mailed)) is not None:
+        meta.published = (sent, "mail-header")  # the story shows no date: when it was mailed
 
     if title_at is not None:
         headline, glued = tidy_headline(page.text(title_at).strip(), menu_entries(page))
@@ -249,7 +255,7 @@ def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[
         if (
             i > start
             and may_be_meta(text)
-            and _read_meta_line(text, meta, bare_dates=False, day_first=page.day_first)
+            and _read_meta_line(text, meta, bare_dates=False, page=page)
         ):
             i += 1
             continue
@@ -291,17 +297,22 @@ def _trailing_link(line: Line) -> bool:
 
 
 def _read_meta_line(
-    text: str, meta: _Meta, *, bare_dates: bool = True, day_first: bool | None = None
+    text: str, meta: _Meta, *, bare_dates: bool = True, page: Page | None = None
 ) -> bool:
-    """Record a byline, date, publisher or outlet line (numeric dates in the page's order,
-    `day_first`); say whether the line was one."""
+    """Record a byline, date, publisher or outlet line (numeric dates in the `page`'s order
+    and calendar); say whether the line was one."""
     byline = parse_byline(text)
     if byline is not None:
         _add_credit(meta, byline, "byline-line")
         if byline.date is not None and meta.published is None:
             meta.published = (byline.date, "byline-line")
         return True
-    dated = parse_date_line(text, bare=bare_dates, day_first=day_first)
+    dated = parse_date_line(
+        text,
+        bare=bare_dates,
+        day_first=page.day_first if page else None,
+        buddhist=page.buddhist if page else None,
+    )
     if dated is not None:
         kind, date = dated
         if kind == "updated":
@@ -329,7 +340,7 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
             continue
         text = page.text(i)
         line_meta = _Meta()
-        if _read_meta_line(text, line_meta, day_first=page.day_first):
+        if _read_meta_line(text, line_meta, page=page):
             if line_meta.published or line_meta.updated:
                 dated.append((i, line_meta.published, line_meta.updated))
             _merge_meta(meta, line_meta)
@@ -374,7 +385,9 @@ def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
             _read_copyright(text, meta)
         elif meta.published is None or meta.updated is None:
             # Bare dates down here belong to the linked stories of a related list.
-            dated = parse_date_line(text, bare=False, day_first=page.day_first)
+            dated = parse_date_line(
+                text, bare=False, day_first=page.day_first, buddhist=page.buddhist
+            )
             if dated is None:
                 continue
             if dated[0] == "updated":

@@ -51,22 +51,13 @@ KNOWN: dict[tuple[str, str], str] = {
         "a staff credit (`Town Staff`) is not taken for no one, and a name from an obituary "
         "list under the story is read as the byline"
     ),
-    ("patch-hyperlocal.txt", "byline"): (
-        "a role after a comma on a lone name line (`Name, Outlet Staff`) is kept with the name"
-    ),
-    ("police-blog.txt", "byline"): (
-        "a rank before the name in a `Posted on DATE by RANK. Name` line (`Sgt.`) is taken for "
-        "the name"
-    ),
     ("sports-club.txt", "byline"): (
         "a category line under the date (`Match Reports`) is read as a name, and a `Report by` "
         "sign-off at the story's foot is not read"
     ),
-    ("tv-weather.txt", "byline"): (
-        "an `Author:` label before a job title and name (`Chief Meteorologist Name`) is not read"
-    ),
     ("school-district.txt", "date"): (
-        "a `Posted on:` label over a US numeric date (`04/11/2024`) is not read"
+        "a numeric date whose day and month could be either way round (`04/11/2024`) is left "
+        "unread where no weekday or other date on the page says which order it uses"
     ),
 }
 

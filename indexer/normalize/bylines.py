@@ -84,6 +84,14 @@ _TITLED_ROLE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:writer|reporter|correspondent|editor|columnist|contributor"
     r"|analyst|producer|journalist|commentator|critic)s?$"
 )
+# A police or military rank before a name (`Sgt. Jane Doe`): the writer's job, not the name.
+RANK = r"(?:Sgt|Lt|Capt|Det|Cpl|Ofc|Sergeant|Lieutenant|Captain|Detective|Corporal|Officer)"
+_RANK_BEFORE = re.compile(rf"^{RANK}\.?\s+(?=[A-Z])")
+# A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit.
+_TITLE_BEFORE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Reporter|Correspondent|Editor|Columnist|Meteorologist"
+    r"|Producer|Anchor|Journalist)\s+(?=[A-Z])"
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _NAME_REST = re.compile(r"^[\w'’.-]*$")
 _CREDIT_ROLE = re.compile(
@@ -212,6 +220,7 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
     """
     text = _LOCATION.sub("", text.strip())
     text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
+    text = _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", text))
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
         return None
     if text.islower():

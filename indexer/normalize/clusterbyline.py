@@ -12,7 +12,13 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
-from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name, names_cjk_reporter
+from indexer.normalize.bylines import (
+    RANK,
+    caseless_name,
+    cjk_editors,
+    clean_name,
+    names_cjk_reporter,
+)
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -110,6 +116,7 @@ _TAGS_LABEL = re.compile(
 )
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
+_RANK_DOT = re.compile(rf"\b({RANK})\.(?=\s)")  # nor after a rank (`Sgt. Jane Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
 _SUBSCRIBERS = re.compile(
     r"^\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|abonnenten|abonnés|suscriptores)$", re.IGNORECASE
@@ -647,7 +654,8 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         _FILED_IN.match(stamp.group("stamp")) or find_date(stamp.group("stamp")) is not None
     ):
         # `Posted on March 4, 2024 by Jane Doe`; `… by Jane Doe. Bookmark the permalink.`
-        return "By " + _SENTENCE_END.split(stamp.group("rest"), maxsplit=1)[0]
+        rest = _RANK_DOT.sub(r"\1", stamp.group("rest"))
+        return "By " + _SENTENCE_END.split(rest, maxsplit=1)[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 

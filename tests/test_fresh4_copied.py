@@ -43,10 +43,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "an `Authors` list stacking name and role lines (`Partner`, `Counsel`) keeps only the "
         "first name"
     ),
-    ("nonprofit-newsroom.txt", "byline"): (
-        "a `by` line crediting writers of two outlets (`A and B, Outlet, and C, Outlet`) loses "
-        "the names after the first outlet"
-    ),
     ("obituary-portal.txt", "byline"): (
         "a staff credit (`Town Staff`) is not taken for no one, and a name from an obituary "
         "list under the story is read as the byline"

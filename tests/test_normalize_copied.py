@@ -149,7 +149,7 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
 # `Kolumne von Carla Beispiel - …`, `Daniel Beispiel Redakteur`, `Tobias Muster24.04.2024, 19:35`,
 # `Sophie ExampleTravel News Reporter`, `Von Hanna Beispiel, Redakteurin für Verkehr`,
 # `Sophie Example 7 hours`, `Jane Example, Townsend Staff`, `Posted on … by Lt. John Example`,
-# `Author: Meteorologist Jane Example`.
+# `Author: Meteorologist Jane Example`, `by A, The Example Ledger, and B, Valley Evening Courier`.
 @pytest.mark.parametrize(
     ("name", "byline", "day"),
     [
@@ -162,6 +162,7 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
         ("byline-house-staff.txt", ["Jane Example"], "2024-07-09"),
         ("byline-rank.txt", ["John Example"], "2024-05-02"),
         ("byline-title-before.txt", ["Jane Example"], "2024-10-16"),
+        ("byline-two-houses.txt", ["Jane Example", "John Sample"], "2024-05-14"),
     ],
 )
 def test_a_byline_loses_its_label_job_title_and_clock_word(

@@ -363,6 +363,16 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     return credit if credit.byline else None
 
 
+def _house_after_names(segment: str) -> bool:
+    """Whether a piece after a byline's names is a house: it opens with `The` (no person's
+    name does: `The Example Ledger`) or is a name of three words or more an outlet's word ends
+    or holds (`Delta Daily Courier`)."""
+    words = segment.split()
+    if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
+        return True
+    return len(words) >= 3 and is_outlet_like(segment)
+
+
 def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:
     """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
     if not segment or (credit.byline and (_ROLE.match(segment) or _TITLED_ROLE.match(segment))):
@@ -382,6 +392,11 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         house = tail.group("join").lower() in ("for", "special to")
         helper = [] if house else split_names(tail.group("rest"))
         credit.byline.extend(n for n in helper if n not in credit.byline)
+        return True
+    if credit.byline and _house_after_names(segment):
+        # `By A and B, The Example Ledger, and C, Delta Daily Courier`: each writer's house,
+        # when two outlets share a story; the names after the first house still sign.
+        credit.outlet = credit.outlet or outlet_name(segment) or segment
         return True
     names = split_names(segment, caseless=True)
     glued = _glued_outlet(segment)

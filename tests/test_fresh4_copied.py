@@ -47,10 +47,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a staff credit (`Town Staff`) is not taken for no one, and a name from an obituary "
         "list under the story is read as the byline"
     ),
-    ("sports-club.txt", "byline"): (
-        "a category line under the date (`Match Reports`) is read as a name, and a `Report by` "
-        "sign-off at the story's foot is not read"
-    ),
     ("school-district.txt", "date"): (
         "a numeric date whose day and month could be either way round (`04/11/2024`) is left "
         "unread where no weekday or other date on the page says which order it uses"

@@ -19,7 +19,7 @@ BYLINE_LABELS = (
         f"{kind} by"
         for kind in "perspective essay written words story text reported posted hosted".split()
     ),
-    *(f"{kind} by" for kind in "article profile feature obituary".split()),
+    *(f"{kind} by" for kind in "article profile feature obituary report".split()),
     *(f"guest {kind} by" for kind in "column post essay article".split()),
     # `Written by` in other languages.
     *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(
@@ -62,8 +62,8 @@ NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
     press agency service services desk team newsroom bureau contributor contributors online
     communications relations digital media group the a an and of for in at with from by updated
-    published posted photo photos video analysis opinion wire wires report reporting editing our
-    your his her their
+    published posted photo photos video analysis opinion wire wires report reports reporting
+    editing our your his her their
     chief senior special associate political economics business technology international
     national foreign affairs columnist producer anchor host journalist journalists guest
     contributing this that said says according january february october november december

@@ -39,10 +39,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("obituary-portal.txt", "title"): (
         "a headline over a deck that names a person is ranked under the deck by the headline model"
     ),
-    ("law-newsletter.txt", "byline"): (
-        "an `Authors` list stacking name and role lines (`Partner`, `Counsel`) keeps only the "
-        "first name"
-    ),
     ("obituary-portal.txt", "byline"): (
         "a staff credit (`Town Staff`) is not taken for no one, and a name from an obituary "
         "list under the story is read as the byline"

@@ -19,7 +19,7 @@ BYLINE_LABELS = (
         f"{kind} by"
         for kind in "perspective essay written words story text reported posted hosted".split()
     ),
-    *(f"{kind} by" for kind in "article profile feature obituary".split()),
+    *(f"{kind} by" for kind in "article profile feature obituary report".split()),
     *(f"guest {kind} by" for kind in "column post essay article".split()),
     # `Written by` in other languages.
     *"escrito por|escrita por|écrit par|écrite par|ecrit par|geschrieben von|verfasst von".split(
@@ -62,8 +62,8 @@ NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
     press agency service services desk team newsroom bureau contributor contributors online
     communications relations digital media group the a an and of for in at with from by updated
-    published posted photo photos video analysis opinion wire wires report reporting editing our
-    your his her their
+    published posted photo photos video analysis opinion wire wires report reports reporting
+    editing our your his her their
     chief senior special associate political economics business technology international
     national foreign affairs columnist producer anchor host journalist journalists guest
     contributing this that said says according january february october november december
@@ -83,6 +83,14 @@ _ROLE = re.compile(
 _TITLED_ROLE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:writer|reporter|correspondent|editor|columnist|contributor"
     r"|analyst|producer|journalist|commentator|critic)s?$"
+)
+# A police or military rank before a name (`Sgt. Jane Doe`): the writer's job, not the name.
+RANK = r"(?:Sgt|Lt|Capt|Det|Cpl|Ofc|Sergeant|Lieutenant|Captain|Detective|Corporal|Officer)"
+_RANK_BEFORE = re.compile(rf"^{RANK}\.?\s+(?=[A-Z])")
+# A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit.
+_TITLE_BEFORE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Reporter|Correspondent|Editor|Columnist|Meteorologist"
+    r"|Producer|Anchor|Journalist)\s+(?=[A-Z])"
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _NAME_REST = re.compile(r"^[\w'’.-]*$")
@@ -212,6 +220,7 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
     """
     text = _LOCATION.sub("", text.strip())
     text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
+    text = _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", text))
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
         return None
     if text.islower():
@@ -354,6 +363,16 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     return credit if credit.byline else None
 
 
+def _house_after_names(segment: str) -> bool:
+    """Whether a piece after a byline's names is a house: it opens with `The` (no person's
+    name does: `The Example Ledger`) or is a name of three words or more an outlet's word ends
+    or holds (`Delta Daily Courier`)."""
+    words = segment.split()
+    if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
+        return True
+    return len(words) >= 3 and is_outlet_like(segment)
+
+
 def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:
     """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
     if not segment or (credit.byline and (_ROLE.match(segment) or _TITLED_ROLE.match(segment))):
@@ -373,6 +392,11 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         house = tail.group("join").lower() in ("for", "special to")
         helper = [] if house else split_names(tail.group("rest"))
         credit.byline.extend(n for n in helper if n not in credit.byline)
+        return True
+    if credit.byline and _house_after_names(segment):
+        # `By A and B, The Example Ledger, and C, Delta Daily Courier`: each writer's house,
+        # when two outlets share a story; the names after the first house still sign.
+        credit.outlet = credit.outlet or outlet_name(segment) or segment
         return True
     names = split_names(segment, caseless=True)
     glued = _glued_outlet(segment)

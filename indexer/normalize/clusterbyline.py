@@ -12,7 +12,13 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
-from indexer.normalize.bylines import caseless_name, cjk_editors, clean_name, names_cjk_reporter
+from indexer.normalize.bylines import (
+    RANK,
+    caseless_name,
+    cjk_editors,
+    clean_name,
+    names_cjk_reporter,
+)
 from indexer.normalize.cluster import cluster
 from indexer.normalize.creditline import (
     CONTACT,
@@ -110,6 +116,7 @@ _TAGS_LABEL = re.compile(
 )
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
+_RANK_DOT = re.compile(rf"\b({RANK})\.(?=\s)")  # nor after a rank (`Sgt. Jane Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
 _SUBSCRIBERS = re.compile(
     r"^\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|abonnenten|abonnés|suscriptores)$", re.IGNORECASE
@@ -127,6 +134,10 @@ _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
 _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
+# A plural label alone (`Authors`): its list sets each writer over their job (`Jane Doe` /
+# `Partner` / `John Roe` / `Counsel`).
+_AUTHORS_LABEL = re.compile(r"^(?:authors|autoren|auteurs|autori|autores)\s*:?$", re.IGNORECASE)
+_JOB_LINE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}$")  # `Partner`, `Senior Counsel`
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
@@ -513,6 +524,7 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
     names: list[str] = []
     joined = _JOINED_END.search(page.text(i)) is not None
     labelled = i > 0 and _LABEL_ALONE.match(page.text(i - 1)) is not None
+    listed = i > 0 and _AUTHORS_LABEL.match(page.text(i - 1).strip()) is not None
     for j in range(i + 1, min(len(page.lines), i + _COAUTHOR_LINES + 1)):
         # `Jane Doe` / `Follow` / `and` / `John Roe` / `Follow`: each linked name has its button.
         text = button_free(page.text(j).strip())
@@ -522,6 +534,8 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
             joined = True
             continue
         more = bare_names(text) if _may_be_credit(text) else []
+        if listed and not more and _JOB_LINE.match(text):
+            continue  # `Authors` / `Jane Doe` / `Partner`: the writer's job under their name
         # `Jane Doe – Journalist` / `John Roe – Journalist in Paris`: each credit with its role.
         titled = titled_name(page.text(j - 1)) is not None and titled_name(text) is not None
         if not joined and not titled and (more != [text] or not labelled):
@@ -647,7 +661,8 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         _FILED_IN.match(stamp.group("stamp")) or find_date(stamp.group("stamp")) is not None
     ):
         # `Posted on March 4, 2024 by Jane Doe`; `… by Jane Doe. Bookmark the permalink.`
-        return "By " + _SENTENCE_END.split(stamp.group("rest"), maxsplit=1)[0]
+        rest = _RANK_DOT.sub(r"\1", stamp.group("rest"))
+        return "By " + _SENTENCE_END.split(rest, maxsplit=1)[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
 
 

@@ -78,16 +78,17 @@ _ROLE = (
 
 _ROLE_STEMS = tuple(
     "redakteur korrespondent reporter autor journalist correspondent editor writer director"
-    " contributor columnist".split()
-)  # every _ROLE match holds one (volontär is not ASCII)
+    " contributor columnist staff".split()
+)  # every _ROLE or _COMMA_ROLE match holds one (volontär is not ASCII)
 
 _ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
 
 # `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
 _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
 
-# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma.
-_COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b.*$", re.IGNORECASE)
+# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma; `Jane Doe, Example
+# Staff`: the house's staff the writer belongs to, which no name ends with after a comma.
+_COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|staff)\b.*$", re.IGNORECASE)
 
 # `By Jane Doe Staff Writer`: a job title's last word after the name, before a separator or
 # the end of the line.

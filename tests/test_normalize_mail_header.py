@@ -50,3 +50,8 @@ def test_a_mail_quoted_in_a_story_stays_in_it_and_dates_nothing() -> None:
         article = _normalize(name)
         assert article.date is None, name
         assert field in article.body, name
+
+
+def test_a_memo_header_above_a_press_release_dates_it() -> None:
+    # `From:`/`Date:`/`Subject:` over a release, before any of its sentences: the release's date.
+    assert _iso(_normalize("date-press-memo.txt")) == "2024-03-05"

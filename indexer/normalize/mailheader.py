@@ -47,13 +47,15 @@ def _is_header(fields: dict[str, str]) -> bool:
 
 
 def in_mail_header(lines: list[Line], i: int) -> bool:
-    """Whether line `i` is a field of a mail header (a quoted mail's `Sent:` is no date line)."""
+    """Whether line `i` is a field of a mail header quoted after the story has begun (its
+    `Sent:` is no date line); a memo's header above every sentence dates the release."""
     if not _FIELD.match(lines[i].text):
         return False
     start = i
     while start > 0 and _FIELD.match(lines[start - 1].text):
         start -= 1
-    return _is_header(_fields(lines, start)[1])
+    begun = any(ends_sentence(line.text) for line in lines[:start])
+    return begun and _is_header(_fields(lines, start)[1])
 
 
 def without_mail_headers(lines: list[Line]) -> tuple[list[Line], list[PartialDate]]:

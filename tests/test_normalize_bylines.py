@@ -220,3 +220,18 @@ def test_outlet_names_lose_marks_and_company_suffixes() -> None:
     assert parse_publisher_line("Published by Global Banking & Finance Review®") == (
         "Global Banking & Finance Review"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Sgt. Jane Doe", ["Jane Doe"]),
+        # A rank word before a single name is how that name is written (a stage name, a
+        # surname): stripping it leaves no name at all.
+        ("By Captain Beefheart", ["Captain Beefheart"]),
+        ("By Officer Jones", ["Officer Jones"]),
+    ],
+)
+def test_a_rank_is_stripped_only_before_a_full_name(line: str, names: list[str]) -> None:
+    credit = parse_byline(line)
+    assert credit is not None and credit.byline == names

@@ -96,3 +96,11 @@ def test_a_stated_date_after_today_is_no_candidate() -> None:
     assert local_date("04/03/67 10:00") is None
     assert local_date("2031-03-14T10:00:00+01:00") is None
     assert local_date("2024-03-05T10:00:00Z") == PartialDate(2024, 3, 5)
+
+
+def test_a_named_date_in_the_story_s_sentences_settles_no_order() -> None:
+    # An event the story announces (`in the cathedral on 9 December 2024`) is another day than
+    # the `12/9/2024` stamp, not the same day written another way.
+    assert page_day_first(["12/9/2024", "a concert on 9 December 2024."], "en") is None
+    assert page_day_first(["12/9/2024", "Tickets for the concert on 9 December 2024"], "de")
+    assert _normalize("date-numeric-event-named.txt").date is None

@@ -38,3 +38,20 @@ def test_a_forwarded_mail_dates_an_undated_story_only_when_its_headers_agree() -
     assert "Forwarded message" not in article.body
     # Forwarded on 5 March, again on 8 March: when the story appeared is not known.
     assert _normalize("date-forwarded-chain.txt").date is None
+
+
+def test_a_mail_quoted_in_a_story_stays_in_it_and_dates_nothing() -> None:
+    # An investigation quoting a leaked mail's `From:`/`Sent:`: the header is the story's text,
+    # and when the mail was sent is not when the story appeared.
+    for name, field in (
+        ("date-quoted-mail.txt", "Sent: Monday, March 4, 2024"),
+        ("date-quoted-forward.txt", "Forwarded message"),
+    ):
+        article = _normalize(name)
+        assert article.date is None, name
+        assert field in article.body, name
+
+
+def test_a_memo_header_above_a_press_release_dates_it() -> None:
+    # `From:`/`Date:`/`Subject:` over a release, before any of its sentences: the release's date.
+    assert _iso(_normalize("date-press-memo.txt")) == "2024-03-05"

@@ -85,8 +85,9 @@ _TITLED_ROLE = re.compile(
     r"|analyst|producer|journalist|commentator|critic)s?$"
 )
 # A police or military rank before a name (`Sgt. Jane Doe`): the writer's job, not the name.
+# Only before a full name: before a single word (`Captain Beefheart`) it is part of the name.
 RANK = r"(?:Sgt|Lt|Capt|Det|Cpl|Ofc|Sergeant|Lieutenant|Captain|Detective|Corporal|Officer)"
-_RANK_BEFORE = re.compile(rf"^{RANK}\.?\s+(?=[A-Z])")
+_RANK_BEFORE = re.compile(rf"^{RANK}\.?\s+(?=[A-Z][\w'’.-]*\s+[A-Z])")
 # A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit.
 _TITLE_BEFORE = re.compile(
     r"^(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Reporter|Correspondent|Editor|Columnist|Meteorologist"

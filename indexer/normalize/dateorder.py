@@ -114,12 +114,23 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
     return None
 
 
+# What may precede a date that stamps the page on its line: nothing, a label (`Published`) or a
+# dateline's place (`WASHINGTON,`); words in lower case or a preposition (`concert on`) make it
+# a day the story names (an event's), not the page's own day written another way.
+_STAMP_BEFORE = re.compile(
+    r"^\s*(?:(?!(?i:on|at|in|by|for|from|to|until|till|since|before|after|through)\b)"
+    r"[A-Z][\w.'’-]*[,:|·\s-]*){0,3}$"
+)
+
+
 def _named_votes(texts: list[str], pairs: set[tuple[int, int]]) -> set[bool]:
     """The orders that the page's dates with a named month give its numeric `pairs` (first and
     second number) of the same day: day first where the first number is the named day."""
     votes: set[bool] = set()
     for text in texts:
         for match in _NAMED_DAY.finditer(text):
+            if not _STAMP_BEFORE.match(text[: match.start()]):
+                continue  # a day the story's sentences name (an event's) is another day
             month = MONTH_NUMBER[(match.group("month") or match.group("month2")).lower()]
             day = int(match.group("day") or match.group("day2"))
             if (day, month) in pairs:

@@ -23,6 +23,7 @@ from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import word_count
+from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
 from indexer.normalize.otherdays import issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
@@ -328,6 +329,8 @@ def _labelled_date(page: Page, zone: Zone, mark: int) -> PartialDate | None:
 
 def _published_label(page: Page, i: int) -> PartialDate | None:
     """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
+    if in_mail_header(page.lines, i):
+        return None  # a quoted mail's `Date:` is when it was sent, not when the story appeared
     text, day_first, buddhist = page.text(i), page.day_first, page.buddhist
     dated = parse_date_line(text, bare=False, day_first=day_first, buddhist=buddhist)
     label = page.text(i - 1) if i > 0 and dated is None else ""

@@ -10,6 +10,7 @@ from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import find_date, span_follows
 from indexer.normalize.lines import cjk_count, word_count
+from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.story import Page
 
 _META_CHARS = 240  # a header line (byline, date, place, reading time) is shorter than this
@@ -111,7 +112,9 @@ def updated_above(page: Page, i: int) -> bool:
 def page_dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
     """The dated stamps of line `i`, numeric ones read in the page's order; read once a line."""
     if i not in page.stamps:
-        page.stamps[i] = line_dates(page.text(i), page.day_first, page.buddhist)
+        # A quoted mail's `Sent:` says when it was sent, not when the story appeared.
+        quoted = in_mail_header(page.lines, i)
+        page.stamps[i] = [] if quoted else line_dates(page.text(i), page.day_first, page.buddhist)
     return page.stamps[i]
 
 

@@ -40,7 +40,7 @@ from indexer.normalize.lines import (
     unwrap,
     word_count,
 )
-from indexer.normalize.mailheader import sent_day, without_mail_headers
+from indexer.normalize.mailheader import in_mail_header, sent_day, without_mail_headers
 from indexer.normalize.sources import (
     WIRES,
     canonical_outlet,
@@ -255,6 +255,7 @@ def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[
         if (
             i > start
             and may_be_meta(text)
+            and not in_mail_header(page.lines, i)
             and _read_meta_line(text, meta, bare_dates=False, page=page)
         ):
             i += 1
@@ -340,7 +341,7 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
             continue
         text = page.text(i)
         line_meta = _Meta()
-        if _read_meta_line(text, line_meta, page=page):
+        if not in_mail_header(page.lines, i) and _read_meta_line(text, line_meta, page=page):
             if line_meta.published or line_meta.updated:
                 dated.append((i, line_meta.published, line_meta.updated))
             _merge_meta(meta, line_meta)

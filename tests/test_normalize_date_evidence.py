@@ -104,3 +104,29 @@ def test_a_named_date_in_the_story_s_sentences_settles_no_order() -> None:
     assert page_day_first(["12/9/2024", "a concert on 9 December 2024."], "en") is None
     assert page_day_first(["12/9/2024", "Tickets for the concert on 9 December 2024"], "de")
     assert _normalize("date-numeric-event-named.txt").date is None
+
+
+def test_a_zone_after_a_clock_on_a_meta_line_settles_the_order() -> None:
+    # `Posted 04/11/2024` / `Updated 3:15 p.m. EDT` on an English page: North America.
+    assert _iso(_normalize("date-order-us-zone.txt")) == "2024-04-11"
+    # `Published: 04/11/2024` / `Last updated: 18:40 IST`: India writes the day first.
+    assert _iso(_normalize("date-order-day-first-zone.txt")) == "2024-11-04"
+
+
+def test_zones_that_disagree_or_tell_nothing_settle_no_order() -> None:
+    assert page_day_first(["04/11/2024", "3:15 p.m. ET", "14:00 BST"], "en") is None
+    assert page_day_first(["04/11/2024", "Updated 14:00 GMT"], "en") is None
+    # A state's abbreviation without a clock before it is no zone.
+    assert page_day_first(["04/11/2024", "Hartford, CT"], "en") is None
+    # The zone against the page's own one-way date: abstain.
+    assert page_day_first(["04/11/2024", "23/04/2024", "3:15 p.m. EDT"], "en") is None
+    # A US zone says nothing of a page in another language.
+    assert page_day_first(["04/11/2024", "10:00 AM EST"], "ja") is None
+
+
+def test_only_dates_of_the_stamp_s_separator_settle_its_order() -> None:
+    assert page_day_first(["04/11/2024", "04/23/2024"], "en") is False
+    assert page_day_first(["04/11/2024", "23/04/2024"], "en") is True
+    # `23.04.24` in a list of notices is another convention than the slashed stamp.
+    assert page_day_first(["04/11/2024", "23.04.24"], "en") is None
+    assert _normalize("date-order-other-separator.txt").date is None

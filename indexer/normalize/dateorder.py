@@ -4,11 +4,13 @@ A slashed date, or a dotted one with a short year, reads both ways when both num
 less: `10/11/2022` is the 11th of October in North America and the 10th of November almost
 everywhere else, and `11.03.17` is March the 11th in Germany and November the 3rd on some
 American sites. The order is then taken from evidence, strongest first: the zone printed after
-the stamp's time, the page's other numeric dates that can only be read one way, and the page's
-language. A date on the page that names its month settles a numeric one of the same day
-(`9/12/2024` beside `WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page
-writes its dates in one order). Without evidence only the year is certain. A dotted date with a
-full year (`03.05.2024`) always puts the day first.
+the stamp's time, the page's other numeric dates of the same separator that can only be read
+one way, a zone after a clock on the stamp's line or a short meta line of an English page
+(`3:15 p.m. EDT`: North America; `18:40 IST`: India), and the page's language. A date on the
+page that names its month settles a numeric one of the same day (`9/12/2024` beside
+`WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page writes its dates in
+one order). Evidence that disagrees settles nothing: without evidence only the year is
+certain. A dotted date with a full year (`03.05.2024`) always puts the day first.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ _NAMED_DAY = re.compile(
     rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
     rf"|(?<!\d)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{_MONTH_NAME})(?!\w)"
 )
+# A clock with its zone, as a stamp writes its time: `3:15 p.m. EDT`, `10:00 AM ET`, `14:02 IST`.
+_ZONED_CLOCK = re.compile(
+    r"(?<![\d:])(?:\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?\s?m\.?))?|\d{1,2}\s*(?i:[ap]\.?\s?m\.?))"
+    r"\s*\(?([A-Z]{2,5})\b"
+)
+# A line this short is a stamp or meta line (`Updated 3:15 p.m. EDT`), not a story's sentence.
+_META_LINE = 60
 # Languages whose numeric dates are not written day first: English is written both ways, and
 # Chinese, Japanese and Korean put the year first.
 _NOT_DAY_FIRST = frozenset({"en", "zh", "ja", "ko"})
@@ -88,9 +97,13 @@ def numeric_parts(
 def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
     """How a page orders its numeric dates: as its dates that read one way only do, or day
     first in a language that writes dates so; None when nothing tells or the evidence clashes."""
-    votes: set[bool] = set()
     texts = list(texts)
+    # Votes of the dates that read one way, by separator: a page may write `23.04.24` in its
+    # archive list and `04/11/2024` in its stamp, each in its own convention.
+    by_sep: dict[str, set[bool]] = {}
     both_ways: set[tuple[int, int]] = set()
+    open_seps: set[str] = set()
+    stamp_lines: list[str] = []
     for text in texts:
         if "/" not in text and "." not in text:
             continue
@@ -100,18 +113,40 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
                 continue  # written day first everywhere: no evidence of the page's own order
             first, second = int(a), int(b)
             if first > 12 >= second >= 1 and first <= 31:
-                votes.add(True)
+                by_sep.setdefault(sep, set()).add(True)
             elif second > 12 >= first >= 1 and second <= 31:
-                votes.add(False)
+                by_sep.setdefault(sep, set()).add(False)
             elif 1 <= first <= 12 and 1 <= second <= 12 and first != second:
                 both_ways.add((first, second))
+                open_seps.add(sep)
+                stamp_lines.append(text)
+    votes: set[bool] = set()
+    for sep in open_seps or by_sep:  # with no date open to both readings, all dates count
+        votes |= by_sep.get(sep, set())
     if both_ways:
         votes |= _named_votes(texts, both_ways)
+        if language == "en":
+            votes |= _zone_votes(texts, stamp_lines)
     if votes:
         return votes.pop() if len(votes) == 1 else None
     if language is not None and language not in _NOT_DAY_FIRST:
         return True
     return None
+
+
+def _zone_votes(texts: list[str], stamp_lines: list[str]) -> set[bool]:
+    """The orders that the zones after clocks on the stamp's lines or on short meta lines give
+    an English page: month first in North America, day first in Britain, Ireland, India, Europe,
+    Africa and Oceania (GMT and UTC tell nothing)."""
+    votes: set[bool] = set()
+    lines = stamp_lines + [text for text in texts if len(text.strip()) <= _META_LINE]
+    for text in lines:
+        for match in _ZONED_CLOCK.finditer(text):
+            if match.group(1) in _MONTH_FIRST_ZONES:
+                votes.add(False)
+            elif match.group(1) in _DAY_FIRST_ZONES:
+                votes.add(True)
+    return votes
 
 
 # What may precede a date that stamps the page on its line: nothing, a label (`Published`) or a

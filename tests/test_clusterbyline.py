@@ -27,6 +27,11 @@ def _normalize(name: str) -> Article:
     [
         # The reporter's title and house after the names do not void the byline.
         ("byline-affiliation.txt", ["Dana Whitfield"]),
+        # A rank and an abbreviated office (`Lt. Gov.`) are one title before the name.
+        ("byline-rank-office.txt", ["Dana Whitfield"]),
+        # `Staff` between two writers is a family name; `The Rev.` opens a co-author, no house.
+        ("byline-staff-surname.txt", ["Dana Whitfield", "Tomas Staff", "Ines Marlow"]),
+        ("byline-styled-coauthor.txt", ["Dana Whitfield", "Tomas Ekberg"]),
         # `FOR DAILYEXAMPLE.COM`: the house the reporter writes for is no second name.
         ("byline-house-tail.txt", ["Marcus Holloway"]),
         # The reporter's e-mail address and handle in the story do not make the name common words.

@@ -97,6 +97,9 @@ def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> No
         ("By Jane Doe May 3, 2024 12 comments", ["Jane Doe"]),
         # The staff of a house after the names is no one's name (`Daily Example Staff Writers`).
         ("By Jana Doe and Jonas Roe / Daily Example Staff Writers", ["Jana Doe", "Jonas Roe"]),
+        # `Staff` followed by another writer is a family name, not the house's staff.
+        ("By Jana Doe, Tom Staff and Ann Lee", ["Jana Doe", "Tom Staff", "Ann Lee"]),
+        ("By Jana Doe, Example Staff", ["Jana Doe"]),
         # The copy glued the author box's buttons to a short family name.
         ("By Jane DoeFacebook", ["Jane Doe"]),
         ("By Jane NgFacebookTwitter | May 3, 2024", ["Jane Ng"]),

@@ -230,8 +230,34 @@ def test_outlet_names_lose_marks_and_company_suffixes() -> None:
         # surname): stripping it leaves no name at all.
         ("By Captain Beefheart", ["Captain Beefheart"]),
         ("By Officer Jones", ["Officer Jones"]),
+        # A rank and an abbreviated office make one title (`Lt. Gov.`): both go.
+        ("By Lt. Gov. Jane Doe", ["Jane Doe"]),
+        ("By Maj. Gen. Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_a_rank_is_stripped_only_before_a_full_name(line: str, names: list[str]) -> None:
     credit = parse_byline(line)
     assert credit is not None and credit.byline == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "outlet"),
+    [
+        # `The Rev.` opens a person after the comma, not a house as `The Example Ledger` does.
+        ("By Jane Doe, The Rev. Tom Lee", ["Jane Doe", "Tom Lee"], None),
+        ("By Jane Doe, The Example Ledger", ["Jane Doe"], "The Example Ledger"),
+        # `Staff` between two writers is a family name; after the names it is the house's staff.
+        ("By Jane Doe, Tom Staff and Ann Lee", ["Jane Doe", "Tom Staff", "Ann Lee"], None),
+        ("By Jane Doe, Example Staff", ["Jane Doe"], None),
+    ],
+)
+def test_a_person_after_the_comma_is_no_house(
+    line: str, names: list[str], outlet: str | None
+) -> None:
+    credit = parse_byline(line)
+    assert credit is not None and credit.byline == names and credit.outlet == outlet
+
+
+def test_a_houses_staff_among_writers_is_no_person() -> None:
+    # A house's word before `Staff` (`Tribune Staff`) makes it the house's staff wherever it stands.
+    assert split_names("Tribune Staff and Ann Lee") == ["Ann Lee"]

@@ -87,7 +87,15 @@ _TITLED_ROLE = re.compile(
 # A police or military rank before a name (`Sgt. Jane Doe`): the writer's job, not the name.
 # Only before a full name: before a single word (`Captain Beefheart`) it is part of the name.
 RANK = r"(?:Sgt|Lt|Capt|Det|Cpl|Ofc|Sergeant|Lieutenant|Captain|Detective|Corporal|Officer)"
-_RANK_BEFORE = re.compile(rf"^{RANK}\.?\s+(?=[A-Z][\w'’.-]*\s+[A-Z])")
+# An office abbreviated after a rank makes one title (`Lt. Gov.`, `Maj. Gen.`, `Atty. Gen.`).
+_OFFICE = r"(?:Gov|Sen|Rep|Gen|Col|Maj|Brig|Adm|Atty|Cmdr|Supt|Insp)\."
+_RANK_BEFORE = re.compile(
+    rf"^(?:{RANK}\.?|{_OFFICE})(?:\s+{_OFFICE})?\s+(?=[A-Z][\w'’.-]*\s+[A-Z])"
+)
+# A clergyman's or a peer's style before a full name (`The Rev. Tom Lee`, `Hon. Jane Doe`): a
+# person follows; bare, without `The` or its point, `Hon` may be a given name (`Hon Lee`).
+_STYLE = r"(?:(?:Rt|Most|Very)\.?\s+)?(?:Rev|Revd|Hon)"
+_STYLE_BEFORE = re.compile(rf"^(?:The\s+{_STYLE}\.?|{_STYLE}\.|Revd)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])")
 # A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit.
 _TITLE_BEFORE = re.compile(
     r"^(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Reporter|Correspondent|Editor|Columnist|Meteorologist"
@@ -221,7 +229,7 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
     """
     text = _LOCATION.sub("", text.strip())
     text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
-    text = _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", text))
+    text = _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", _STYLE_BEFORE.sub("", text)))
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
         return None
     if text.islower():
@@ -256,17 +264,28 @@ def split_names(text: str, *, caseless: bool = False) -> list[str]:
     (`caseless`: as in `clean_name`)."""
     names: list[str] = []
     located = False
-    for part in _NAME_SPLIT.split(text):
-        if not part.strip():
-            continue
+    parts = [p for p in _NAME_SPLIT.split(text) if p.strip()]
+    for i, part in enumerate(parts):
         if located and not _LOCATION.search(part):
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):
             located = True
         name = clean_name(part, caseless=caseless) or before_outlet(part)
+        if name is None and i < len(parts) - 1:
+            name = _staff_surname(part)
         if name and name not in names:
             names.append(name)
     return names
+
+
+def _staff_surname(part: str) -> str | None:
+    """`Tom Staff` between two writers (`Tom Staff and Ann Lee`): a family name, as a house's
+    staff (`Example Staff`) closes the list of its writers rather than standing among them."""
+    words = part.split()
+    if len(words) != 2 or words[1] != "Staff" or is_outlet_like(words[0]):
+        return None
+    first = words[0]
+    return part.strip() if _name_token(first) and first.lower() not in NOT_NAME_WORDS else None
 
 
 def _glued_outlet(text: str) -> tuple[list[str], str] | None:
@@ -369,6 +388,8 @@ def _house_after_names(segment: str) -> bool:
     name does: `The Example Ledger`) or is a name of three words or more an outlet's word ends
     or holds (`Delta Daily Courier`)."""
     words = segment.split()
+    if _STYLE_BEFORE.match(segment):
+        return False  # `The Rev. Tom Lee`: a person's style, no house
     if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
         return True
     return len(words) >= 3 and is_outlet_like(segment)

@@ -88,7 +88,11 @@ _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROL
 
 # `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma; `Jane Doe, Example
 # Staff`: the house's staff the writer belongs to, which no name ends with after a comma.
-_COMMA_ROLE = re.compile(rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|staff)\b.*$", re.IGNORECASE)
+# A `Staff` followed by another writer (`Jane Doe, Tom Staff and Ann Lee`) is a family name.
+_COMMA_ROLE = re.compile(
+    rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b.*$",
+    re.IGNORECASE,
+)
 
 # `By Jane Doe Staff Writer`: a job title's last word after the name, before a separator or
 # the end of the line.

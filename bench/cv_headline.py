@@ -18,7 +18,6 @@ the package the way `bench/pages.py` does: run it from the checkout whose code i
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -30,21 +29,6 @@ from pages import load_pages, title_right  # noqa: E402
 from realpages import ours  # noqa: E402
 
 from indexer.normalize import headline  # noqa: E402
-
-
-def groups_of(pages_dir: Path, text_dir: Path, source: str) -> list[th.Group]:
-    """The training groups (candidate rows, labels) of one source's pages."""
-    groups = []
-    for raw in (pages_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        gold = json.loads(raw)
-        stem = gold["file"].rsplit(".", 1)[0]
-        path = text_dir / f"{stem}.txt"
-        if stem.rsplit("-", 1)[0] != source or not gold.get("title") or not path.exists():
-            continue
-        rows, labels, old_right = th.page_rows(path.read_text(encoding="utf-8"), gold["title"])
-        if rows:
-            groups.append((rows, labels, old_right))
-    return groups
 
 
 def trained(groups: list[th.Group], sources: set[str], seed: int) -> dict:
@@ -87,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             th.TREE_PARAMS[key] = float(value) if "." in value else int(value)
     logging.disable(logging.CRITICAL)
     sources = args.sources.split(",")
-    groups = {s: groups_of(args.pages_dir, args.text_dir, s) for s in sources}
+    groups = {s: th.load_groups(args.pages_dir, args.text_dir, {s})[1] for s in sources}
     dropped = [headline.FEATURES.index(name) for name in args.drop.split(",") if name]
     for rows, _, _ in (g for page_groups in groups.values() for g in page_groups):
         for row in rows:

@@ -66,6 +66,25 @@ def page_rows(text: str, gold: str) -> Group:
     return rows, labels, old_right
 
 
+def load_groups(pages_dir: Path, text_dir: Path, sources: set[str]) -> tuple[int, list[Group]]:
+    """How many pages of `sources` were read, and the groups of those with candidates."""
+    groups: list[Group] = []
+    read = 0
+    for raw in (pages_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(raw)
+        stem = gold["file"].rsplit(".", 1)[0]
+        if stem.rsplit("-", 1)[0] not in sources or not gold.get("title"):
+            continue
+        path = text_dir / f"{stem}.txt"
+        if not path.exists():
+            continue
+        read += 1
+        rows, labels, old_right = page_rows(path.read_text(encoding="utf-8"), gold["title"])
+        if rows:
+            groups.append((rows, labels, old_right))
+    return read, groups
+
+
 def fit(groups: list[Group], kind: str, l2: float) -> dict:
     """The model fitted on the pages whose headline is among the candidates."""
     taught = [(rows, labels) for rows, labels, _ in groups if any(labels)]
@@ -162,20 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=0, help="report held-out accuracy")
     args = parser.parse_args(argv)
     sources = set(args.sources.split(","))
-    groups: list[Group] = []
-    read = 0
-    for raw in (args.pages_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        gold = json.loads(raw)
-        stem = gold["file"].rsplit(".", 1)[0]
-        if stem.rsplit("-", 1)[0] not in sources or not gold.get("title"):
-            continue
-        path = args.text_dir / f"{stem}.txt"
-        if not path.exists():
-            continue
-        read += 1
-        rows, labels, old_right = page_rows(path.read_text(encoding="utf-8"), gold["title"])
-        if rows:
-            groups.append((rows, labels, old_right))
+    read, groups = load_groups(args.pages_dir, args.text_dir, sources)
     if args.folds > 1:
         right = 0
         for k in range(args.folds):

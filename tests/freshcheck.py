@@ -64,9 +64,9 @@ def wanted(truth: dict[str, dict], name: str, field: str) -> object:
     return value
 
 
-def assert_complete(folder: Path, truth: dict[str, dict]) -> None:
-    """Every page of a set has its truth, and every truth names each field."""
-    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(truth)
+def assert_complete(folder: Path, truth: dict[str, dict], pattern: str = "*.txt") -> None:
+    """Every page of a set (`pattern`) has its truth, and every truth names each field."""
+    assert sorted(p.name for p in folder.glob(pattern)) == sorted(truth)
     for fields in truth.values():
         assert set(fields) == set(FIELDS)
 

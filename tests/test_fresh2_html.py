@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.freshcheck import FIELDS, cases, found, load_truth, read, wanted
+from tests.freshcheck import assert_complete, cases, check, load_truth
 
 FRESH2 = Path(__file__).resolve().parent / "data" / "pages" / "fresh2"
 TRUTH = load_truth(FRESH2)
@@ -51,11 +51,9 @@ KNOWN: dict[tuple[str, str], str] = {
 
 
 def test_every_fresh2_page_has_its_truth() -> None:
-    assert sorted(p.name for p in FRESH2.glob("*.html")) == sorted(TRUTH)
-    for truth in TRUTH.values():
-        assert set(truth) == set(FIELDS)
+    assert_complete(FRESH2, TRUTH, "*.html")
 
 
 @pytest.mark.parametrize(("name", "field"), cases(TRUTH, KNOWN))
 def test_fresh2_page_field(name: str, field: str) -> None:
-    assert found(read(FRESH2 / name), field) == wanted(TRUTH, name, field)
+    check(FRESH2, TRUTH, name, field)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.freshcheck import FIELDS, cases, found, load_truth, read, wanted
+from tests.freshcheck import assert_complete, cases, check, load_truth
 
 FRESH3 = Path(__file__).resolve().parent / "data" / "pages" / "fresh3"
 TRUTH = load_truth(FRESH3)
@@ -54,11 +54,9 @@ KNOWN: dict[tuple[str, str], str] = {
 
 
 def test_every_fresh3_page_has_its_truth() -> None:
-    assert sorted(p.name for p in FRESH3.glob("*.html")) == sorted(TRUTH)
-    for truth in TRUTH.values():
-        assert set(truth) == set(FIELDS)
+    assert_complete(FRESH3, TRUTH, "*.html")
 
 
 @pytest.mark.parametrize(("name", "field"), cases(TRUTH, KNOWN))
 def test_fresh3_page_field(name: str, field: str) -> None:
-    assert found(read(FRESH3 / name), field) == wanted(TRUTH, name, field)
+    check(FRESH3, TRUTH, name, field)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.freshcheck import FIELDS, cases, found, load_truth, read, wanted
+from tests.freshcheck import assert_complete, cases, check, load_truth
 
 FRESH = Path(__file__).resolve().parent / "data" / "pages" / "fresh"
 TRUTH = load_truth(FRESH)
@@ -61,11 +61,9 @@ KNOWN: dict[tuple[str, str], str] = {
 
 
 def test_every_fresh_page_has_its_truth() -> None:
-    assert sorted(p.name for p in FRESH.glob("*.html")) == sorted(TRUTH)
-    for truth in TRUTH.values():
-        assert set(truth) == set(FIELDS)
+    assert_complete(FRESH, TRUTH, "*.html")
 
 
 @pytest.mark.parametrize(("name", "field"), cases(TRUTH, KNOWN))
 def test_fresh_page_field(name: str, field: str) -> None:
-    assert found(read(FRESH / name), field) == wanted(TRUTH, name, field)
+    check(FRESH, TRUTH, name, field)

@@ -29,8 +29,9 @@ PERSIAN_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
     "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
 )  # fmt: skip
-PERSIAN_DATE = r"\d{1,2}\s+(?:" + "|".join(PERSIAN_MONTHS) + r")\s+\d{4}(?!\d)"
-_PERSIAN = re.compile(r"(\d{1,2})\s+(" + "|".join(PERSIAN_MONTHS) + r")\s+(\d{4})(?!\d)")
+_PERSIAN_MONTH = "|".join(PERSIAN_MONTHS)
+PERSIAN_DATE = rf"\d{{1,2}}\s+(?:{_PERSIAN_MONTH})\s+\d{{4}}(?!\d)"
+_PERSIAN = re.compile(rf"(\d{{1,2}})\s+({_PERSIAN_MONTH})\s+(\d{{4}})(?!\d)")
 _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
@@ -74,8 +75,9 @@ def gregorian_year(text: str) -> str:
 
 
 def persian_date(text: str) -> PartialDate | None:
-    """A solar hijri date (`۱۴ اسفند ۱۴۰۲`) as its Gregorian day, if the text holds one."""
-    match = _PERSIAN.search(ascii_digits(text))
+    """A solar hijri date (`14 اسفند 1402`) as its Gregorian day, if the text (its digits made
+    ASCII by `ascii_digits`) holds one."""
+    match = _PERSIAN.search(text)
     if match is None:
         return None
     day, month = int(match.group(1)), PERSIAN_MONTHS.index(match.group(2)) + 1

@@ -60,10 +60,12 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # reporter's words of more languages: `Γράφει ο`, `Napisała`, `Bởi`, `بواسطة` (by), `Yazar:`,
 # `Muhabir:`, `Haber:` (Turkish), `Συντάκτης:`, `Tác giả:`, `Wartawan:`, `כתב:`, `كتبت:`,
 # `संवाददाता:`, `ผู้เขียน:` (Thai writer), `خبرنگار:` (Persian reporter).
+_WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|written by"  # besides `Autor(in)`
+_TEXT_WORDS = r"words|text|texte|texto|testo"  # a magazine's credit for the writer's part
 _AUTHOR_LABEL = re.compile(
-    r"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|автор(?:ы|ка)?|written by"
+    rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
-    r"(?!\w)\s*[:：]?|(?:contributors?|words|text|texte|texto|testo|story|reporting|reporter"
+    rf"(?!\w)\s*[:：]?|(?:contributors?|{_TEXT_WORDS}|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
     r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|خبرنگار|نویسنده)\s*:)\s*",
     re.IGNORECASE,
@@ -72,12 +74,12 @@ _AUTHOR_LABEL = re.compile(
 # names the writer straight after its label, with no `by` or colon; only capitalised names follow.
 # (Elsewhere `Text Edge Style` is a video player's caption setting.)
 _WORDS_LABEL = re.compile(
-    r"^(?:words|text|texte|texto|testo)(?:\s+and\s+(?:photos|pictures|photographs|images))?"
+    rf"^(?:{_TEXT_WORDS})(?:\s+and\s+(?:photos|pictures|photographs|images))?"
     r"(?!\s+by\b)\s+(?=(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|and|&)){1,6}$))",
     re.IGNORECASE,
 )
 _LABEL_ALONE = re.compile(
-    r"^(?:by|von|par|por|authors?|autor(?:in)?|auteur|autore|автор(?:ы|ка)?|written by"
+    rf"^(?:by|von|par|por|autor(?:in)?|{_WRITER_WORDS}"
     r"|author of the article"
     r"|autor des artikels|(?:ein\s+|eine\s+)?(?:kommentar|kolumne|gastbeitrag|analyse|analysis"
     r"|essay|commentary|column|opinion|meinung)\s+(?:von|by|par|por|di)"
@@ -358,16 +360,19 @@ def _signed_off(page: Page, zone: Zone, body: str, prose: str) -> list[str]:
         return []
     # A writer is credited again on the page (in its header or an author box); a tag or a
     # heading under the story is not, nor a photographer credited with a picture.
-    others = [
-        text.casefold()
-        for i in range(len(page.lines))
-        if not zone.start <= i <= zone.end
-        and not is_paragraph(text := page.text(i))
+    return names if all(_credited_again(page, zone, n.casefold()) for n in names) else []
+
+
+def _credited_again(page: Page, zone: Zone, name: str) -> bool:
+    """Whether a case-folded name stands on a line outside the story that is no paragraph and
+    no picture's credit."""
+    return any(
+        name in (text := page.text(i)).casefold()
+        and not zone.start <= i <= zone.end
+        and not is_paragraph(text)
         and _PICTURE.search(text) is None
-    ]
-    if not all(any(n.casefold() in other for other in others) for n in names):
-        return []
-    return names
+        for i in range(len(page.lines))
+    )
 
 
 def _channel(page: Page, order: list[int]) -> str | None:
@@ -416,11 +421,10 @@ def _owner(page: Page, zone: Zone) -> list[str]:
     (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house."""
     top = {page.keys[j] for j in range(min(zone.start, _MASTHEAD))}
     for i in range(zone.end, len(page.lines)):
-        text = page.text(i)
-        match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
-        if match is None:
+        holder = _copyright_holder(page.text(i))
+        if holder is None:
             continue
-        holder = re.sub(r"\b(?:19|20)\d{2}\b", " ", match.group("holder"))
+        holder = re.sub(r"\b(?:19|20)\d{2}\b", " ", holder)
         names = bare_names(holder.split(".")[0].strip(" ,-–—"))
         if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
             return names
@@ -450,14 +454,18 @@ def _without_own_name(page: Page, names: list[str]) -> list[str]:
 
 def _copyright_holders(page: Page) -> list[str]:
     """Who the page's copyright notices name, case-folded (`© 2024 Ouest-France` …)."""
-    holders = []
-    for text in (line.text for line in page.lines):
-        match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
-        if match is not None:
-            holders.append(
-                re.sub(r"^\W*(?:(?:19|20)\d{2}\W*)*", "", match.group("holder")).casefold()
-            )
-    return holders
+    holders = (_copyright_holder(line.text) for line in page.lines)
+    return [
+        re.sub(r"^\W*(?:(?:19|20)\d{2}\W*)*", "", holder).casefold()
+        for holder in holders
+        if holder is not None
+    ]
+
+
+def _copyright_holder(text: str) -> str | None:
+    """Who a copyright notice names, as it writes them (`Jane Doe 2016-2020`); else None."""
+    match = bp.COPYRIGHT.match(text) if bp.is_copyright(text) else None
+    return None if match is None else match.group("holder")
 
 
 def _caption_name(page: Page, i: int) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from indexer.normalize.calendars import short_year
-from indexer.normalize.monthnames import MONTH_NUMBER
+from indexer.normalize.monthnames import MONTH_ANY, MONTH_NUMBER
 
 NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
 # The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
@@ -36,14 +36,12 @@ _DAY_FIRST_ZONES = frozenset(
 _STAMP_ZONE = re.compile(r"\b([A-Z]{2,5})\b|(?<![\d:])\+\d{2}:\d{2}\b")
 # A numeric date anywhere in a line, as evidence of the page's order.
 _NUMERIC_IN_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
-_MONTH_NAME = (
-    r"(?<!\w)(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")"
-)
 # A day with its month named, either way round: `Sept 12`, `Sept. 12, 2024`, `12 September`.
 _NAMED_DAY = re.compile(
-    rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
-    rf"|(?<!\d)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{_MONTH_NAME})(?!\w)"
+    rf"(?P<month>{MONTH_ANY})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+    rf"|(?<!\d)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{MONTH_ANY})"
 )
+_DIGIT = re.compile(r"\d")
 # A clock with its zone, as a stamp writes its time: `3:15 p.m. EDT`, `10:00 AM ET`, `14:02 IST`.
 _ZONED_CLOCK = re.compile(
     r"(?<![\d:])(?:\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?\s?m\.?))?|\d{1,2}\s*(?i:[ap]\.?\s?m\.?))"
@@ -103,7 +101,7 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
     by_sep: dict[str, set[bool]] = {}
     both_ways: set[tuple[int, int]] = set()
     open_seps: set[str] = set()
-    stamp_lines: list[str] = []
+    stamp_lines: set[str] = set()
     for text in texts:
         if "/" not in text and "." not in text:
             continue
@@ -119,7 +117,7 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
             elif 1 <= first <= 12 and 1 <= second <= 12 and first != second:
                 both_ways.add((first, second))
                 open_seps.add(sep)
-                stamp_lines.append(text)
+                stamp_lines.add(text)
     votes: set[bool] = set()
     for sep in open_seps or by_sep:  # with no date open to both readings, all dates count
         votes |= by_sep.get(sep, set())
@@ -134,13 +132,14 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
     return None
 
 
-def _zone_votes(texts: list[str], stamp_lines: list[str]) -> set[bool]:
+def _zone_votes(texts: list[str], stamp_lines: set[str]) -> set[bool]:
     """The orders that the zones after clocks on the stamp's lines or on short meta lines give
     an English page: month first in North America, day first in Britain, Ireland, India, Europe,
     Africa and Oceania (GMT and UTC tell nothing)."""
     votes: set[bool] = set()
-    lines = stamp_lines + [text for text in texts if len(text.strip()) <= _META_LINE]
-    for text in lines:
+    for text in texts:
+        if text not in stamp_lines and len(text.strip()) > _META_LINE:
+            continue
         for match in _ZONED_CLOCK.finditer(text):
             if match.group(1) in _MONTH_FIRST_ZONES:
                 votes.add(False)
@@ -163,6 +162,8 @@ def _named_votes(texts: list[str], pairs: set[tuple[int, int]]) -> set[bool]:
     second number) of the same day: day first where the first number is the named day."""
     votes: set[bool] = set()
     for text in texts:
+        if not _DIGIT.search(text):
+            continue  # no day: a cheap test before the long alternation of month names
         for match in _NAMED_DAY.finditer(text):
             if not _STAMP_BEFORE.match(text[: match.start()]):
                 continue  # a day the story's sentences name (an event's) is another day

@@ -21,19 +21,18 @@ from indexer.normalize.calendars import (
 )
 from indexer.normalize.dateorder import NUMERIC, NUMERIC_TIMED, numeric_parts, zone_day_first
 from indexer.normalize.lines import cjk_count
-from indexer.normalize.monthnames import MONTH_NUMBER, MONTHS, WEEKDAYS, weekday_number
+from indexer.normalize.monthnames import (
+    MONTH_ANY,
+    MONTH_NUMBER,
+    MONTHS,
+    WEEKDAYS,
+    weekday_number,
+)
 
 # English month names and abbreviations, for wire datelines (`Jan 15`, `FEB 26`, `Sept. 3`).
 MONTH_PATTERN = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-# Not `\b` at the end: a name may end on a vowel sign (Bengali `মে`, May), which is no word
-# character, so no word boundary follows it.
-_MONTH_ANY = (
-    r"(?<!\w)(?i:"
-    + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
-    + r")(?!\w)"
 )
 # Month names dateutil cannot read as one word: Devanagari's vowel signs are no letters to it.
 _MARKED = sorted((re.escape(n) for n in MONTH_NUMBER if not n.isalpha()), key=len, reverse=True)
@@ -53,18 +52,18 @@ _DATE_CORE = (
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
-    rf"|{_MONTH_ANY}\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?(?:\.\s*|\s+)(?:de\s+|d['’])?{_MONTH_ANY}\.?,?"
+    rf"|{MONTH_ANY}\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?(?:\.\s*|\s+)(?:de\s+|d['’])?{MONTH_ANY}\.?,?"
     r"(?:\s*(?:de\s+)?\d{4})?"
-    rf"|{_MONTH_ANY}\.?,?\s+\d{{4}}"
+    rf"|{MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
-    rf"|\d{{4}}\.\s*{_MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
+    rf"|\d{{4}}\.\s*{MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
     r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
     r"|(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4}"  # Vietnamese month and year
     rf"|{PERSIAN_DATE}"  # solar hijri: `۱۴ اسفند ۱۴۰۲`
-    rf"|\d{{4}}\s*m\.\s*{_MONTH_ANY}\s+\d{{1,2}}\s*d\."  # Lithuanian: `2024 m. gegužės 16 d.`
+    rf"|\d{{4}}\s*m\.\s*{MONTH_ANY}\s+\d{{1,2}}\s*d\."  # Lithuanian: `2024 m. gegužės 16 d.`
 )
 # A date is found from its core (tried only where a number or a month name starts), then
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
@@ -86,7 +85,7 @@ _GLUED_YEAR_TIME = re.compile(r"(?<=[\s,])((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _AMPM = re.compile(r"\b([ap])\.m\.?", re.IGNORECASE)
 # Lithuanian: the year (`m.`, metai), the month in the genitive, the day (`d.`, diena).
-_LITHUANIAN = re.compile(rf"^(\d{{4}})\s*m\.\s*({_MONTH_ANY})\s+(\d{{1,2}})\s*d\.")
+_LITHUANIAN = re.compile(rf"^(\d{{4}})\s*m\.\s*({MONTH_ANY})\s+(\d{{1,2}})\s*d\.")
 # `Mac 5, 2024 @ 11:02am` (the time after an at sign), `10 d'abril de 2024` (Catalan `of`).
 _AT_SIGN = re.compile(r"\s@\s*")
 _ELIDED_OF = re.compile(r"(?<=\s)d['’](?=[^\W\d_])")
@@ -215,18 +214,20 @@ def parse_date(
     """Parse one date expression at the precision it states, on the day it names (`day_first`:
     the page's order for a numeric date that reads both ways, see `dateorder`; `buddhist`:
     whether the page is Thai, None when unknown, for a two-digit year, see `calendars`)."""
+    buddhist = True if has_thai(text) else buddhist  # before Thai digits are made ASCII
+    text = ascii_digits(text)
     persian = persian_date(text)
     if persian is not None:
         return persian
-    buddhist = True if has_thai(text) else buddhist
-    text = gregorian_year(ascii_digits(text))
-    vietnamese = _VIETNAMESE.search(text) if _MONTH_WORD in text.lower() else None
+    text = gregorian_year(text)
+    vietnamese_words = _MONTH_WORD in text.lower()
+    vietnamese = _VIETNAMESE.search(text) if vietnamese_words else None
     if vietnamese:
         day, month, year = vietnamese.groups()
         if year is None:
             return PartialDate(None, int(month), int(day)) if 1 <= int(month) <= 12 else None
         return _checked(int(year), int(month), int(day))
-    vietnamese = _VIETNAMESE_MONTH.search(text) if _MONTH_WORD in text.lower() else None
+    vietnamese = _VIETNAMESE_MONTH.search(text) if vietnamese_words else None
     if vietnamese:
         return _checked(int(vietnamese.group(2)), int(vietnamese.group(1)), None)
     lithuanian = _LITHUANIAN.match(text.strip())

@@ -160,9 +160,13 @@ def _mark(text: str) -> bool:
     return len(text) <= 12 and text.isalpha() and (text.isupper() or text.startswith("Reuter"))
 
 
-_LABEL = re.compile(r"(?:by|von|par|por|di|door|af|av) ", re.IGNORECASE)
+# A byline's label: `by` and its kin, and the labels of languages whose `by` also opens a
+# sentence's words (`di`, `door`, `af`, `av`), a label only before a capitalised name.
+_BY_WORDS = ("by ", "von ", "par ", "por ")
+_NAME_LABELS = "di|door|af|av"
+_LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORECASE)
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`).
-LABELLED_NAME = re.compile(r"(?:di|door|af|av|de) (?:[A-Z][\w'’.-]*(?: |$)){2,4}(?:$|[|·•])")
+LABELLED_NAME = re.compile(rf"(?:{_NAME_LABELS}|de) (?:[A-Z][\w'’.-]*(?: |$)){{2,4}}(?:$|[|·•])")
 
 
 def _continues(prev: str, text: str) -> bool:
@@ -175,7 +179,7 @@ def _continues(prev: str, text: str) -> bool:
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`, Romanian `de`).
-    return not text.startswith(("by ", "von ", "par ", "por ")) and not LABELLED_NAME.match(text)
+    return not text.startswith(_BY_WORDS) and not LABELLED_NAME.match(text)
 
 
 def word_count(text: str) -> int:

@@ -12,6 +12,8 @@ are left out.
 
 from __future__ import annotations
 
+import re
+
 MONTHS: dict[int, tuple[str, ...]] = {
     1: ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
         "gen", "janeiro", "januari", "stycznia", "styczeń", "ledna", "leden", "января", "січня",
@@ -89,6 +91,13 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "ธ.ค"),
 }  # fmt: skip
 MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
+# Any month name above as a whole word, the longest first. Not `\b` at the end: a name may end
+# on a vowel sign (Bengali `মে`, May), which is no word character, so no word boundary follows.
+MONTH_ANY = (
+    r"(?<!\w)(?i:"
+    + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
+    + r")(?!\w)"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Weekday names of the languages above (a masthead's `TORSDAG 8 JANUARI 2026`), any day.
 WEEKDAY_NAMES = frozenset(

@@ -242,7 +242,7 @@ def choose_date(
     if header_time is not None:
         return header_time
     return _header_day(near, shown, heuristic, updated) or _header_day(
-        near, days_before_story(page, title) or set(), heuristic, updated, "story-top"
+        near, days_before_story(page, title) or set(), heuristic, updated, "only-date-above-story"
     )
 
 
@@ -256,10 +256,9 @@ def _header_time(
     the page also shows it there in words and it is not the update: the template's stamp of the
     story (those of related stories and comments sit below the story's first paragraph, or
     above the headline: those under it are taken where there are any)."""
-    stamps = times_near_headline(page, title)
     days = {
         _day(date)
-        for stamp in stamps
+        for stamp in times_near_headline(page, title)
         if (date := local_date(stamp)) is not None and date.day is not None
     }
     if len(days) != 1 or not days <= near or days & updated:
@@ -316,18 +315,17 @@ def _header_day(
     shown: set[tuple[int, int, int]],
     heuristic: list[tuple[PartialDate, str]],
     updated: set[tuple[int | None, int | None, int | None]],
-    scope: str = "page",
+    how: str = "only-date-shown",
 ) -> tuple[PartialDate, str] | None:
     """The one day a page without stated dates shows in its headline's cluster, when it is the
-    only full date `shown` on the whole page (or, with `scope="story-top"`, above the story's
-    first paragraph) and no reader found another (a date that no reader parsed from the page's
+    only full date `shown` on the whole page (or above the story's first paragraph, as `how`
+    then says) and no reader found another (a date that no reader parsed from the page's
     text, a `Dec 15, 2016` beside a byline, is still the story's)."""
     if len(near) != 1 or shown != near or near & updated:
         return None
     day = next(iter(near))
     if any(_day(d) != day for d, _ in heuristic):
         return None
-    how = "only-date-shown" if scope == "page" else "only-date-above-story"
     return PartialDate(*day), f"headline+{how}"
 
 

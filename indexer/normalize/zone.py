@@ -35,8 +35,8 @@ def article_zone(page: Page) -> Zone | None:
     """Where the story runs: the densest run of paragraphs, drawn up to the story's first
     paragraphs when a header stands over those above it."""
     zone = densest_run(page)
-    if zone is None:
-        return None
+    if zone is None or _under_header(page, zone.start):
+        return zone  # a run under its own header already opens where the story does
     # Code, a table or a chart between a story's first paragraphs can cut them off the long
     # prose that follows; the story still opens just under its headline and byline or date.
     # A story has one header: several headed runs above the densest one are a list of teasers.
@@ -45,7 +45,7 @@ def article_zone(page: Page) -> Zone | None:
         for i in range(zone.start)
         if (i == 0 or not page.story_paragraph(i - 1)) and _opens_story(page, i)
     ]
-    if len(openings) != 1 or _under_header(page, zone.start):
+    if len(openings) != 1:
         return zone
     opening = openings[0]
     words = sum(

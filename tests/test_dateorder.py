@@ -28,6 +28,11 @@ def test_an_open_order_leaves_only_the_year() -> None:
     assert numeric_parts("25", "/", "12", "2024", False) == (2024, 12, 25)  # 25 is no month
 
 
+def test_a_dotted_date_whose_second_number_is_no_month_puts_the_month_first() -> None:
+    assert numeric_parts("03", ".", "05", "2024") == (2024, 5, 3)
+    assert numeric_parts("11", ".", "14", "2019") == (2019, 11, 14)  # 14 is no month
+
+
 def test_a_page_s_dates_that_read_one_way_tell_its_order() -> None:
     assert page_day_first(["Posted 25/11/2024", "02/12/2024"], "en") is True
     assert page_day_first(["Posted 11/25/2024", "02/12/2024"], "en") is False

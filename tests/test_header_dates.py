@@ -50,6 +50,12 @@ def test_of_two_days_on_one_stamp_line_the_earlier_is_the_publication() -> None:
     assert article.updated is not None and article.updated.iso() == "2016-12-07"
 
 
+def test_a_dotted_stamp_that_reads_only_month_first_dates_the_story() -> None:
+    # `03.17.2021 07:00 AM` above the headline: 17 is no month, so the day is the 17th of March.
+    article = _normalize("date-dotted-month-first.txt")
+    assert article.date is not None and article.date.iso() == "2021-03-17"
+
+
 def test_a_month_glued_to_the_word_before_it_is_read() -> None:
     found = find_date("by Valley CourierNovember 21, 202501747")
     assert found is not None and found[0].iso() == "2025-11-21"

@@ -10,7 +10,8 @@ one way, a zone after a clock on the stamp's line or a short meta line of an Eng
 page that names its month settles a numeric one of the same day (`9/12/2024` beside
 `WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page writes its dates in
 one order). Evidence that disagrees settles nothing: without evidence only the year is
-certain. A dotted date with a full year (`03.05.2024`) always puts the day first.
+certain. A dotted date with a full year (`03.05.2024`) puts the day first, unless its second
+number is no month (`11.14.2019 09:00 AM`: some American sites write their stamps so).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def numeric_parts(
     if year is None:
         return None, None, None
     first, second = int(a), int(b)
-    if (sep == "." and len(year_text) == 4) or first > 12 >= second:
+    if (sep == "." and len(year_text) == 4 and second <= 12) or first > 12 >= second:
         return year, second, first
     if second > 12 >= first or first == second:
         return year, first, second

@@ -106,6 +106,13 @@ def test_a_list_of_stamps_of_other_days_in_the_header_is_not_the_story_s() -> No
     assert article.date is not None and article.date.iso() == "2019-04-04"
 
 
+def test_a_list_of_an_author_s_other_stories_does_not_date_the_story() -> None:
+    # `Recent from Marta Ilves`: headline over `Marta Ilves3/15/21 10:00AM`, item after item,
+    # above the story's own header, whose stamp is `Monday 5:30PM` (no day to give).
+    article = _normalize("date-author-recent-list.txt")
+    assert article.date is None
+
+
 def test_buttons_glued_to_a_stamp_leave_it_a_stamp() -> None:
     # `January 28, 2025 11:30 am (Updated 11:54 am) cancel email link share Share bookmark …`
     article = _normalize("date-stamp-buttons.txt")

@@ -16,6 +16,7 @@ entry, the printed issue a story ran in (`otherdays.py`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
 from indexer.models import PartialDate
@@ -28,7 +29,7 @@ from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stam
 from indexer.normalize.otherdays import issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
-from indexer.normalize.stamplines import names_update, page_dates, updated_above
+from indexer.normalize.stamplines import names_update, page_dates, stamp_words, updated_above
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -36,6 +37,7 @@ LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long st
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
 FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
 LIST_REACH = 3  # stamps of other days this near make a list
+ITEM_REACH = 8  # the lines of one item of a list of stories: headline, stamp, counts, kicker
 FOOT = 3  # lines under the zone's last paragraph where the story's own stamp may stand
 _STAMP_CHARS = 60
 _STAMP_WORDS = 8
@@ -87,7 +89,7 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     today = stamped_today(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
-        if i == title_at or _listed(stamps, i, title_at):
+        if i == title_at or _listed(page, stamps, i, title_at):
             continue
         if today is None and masthead_day(page, i, title_at):
             continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
@@ -154,7 +156,7 @@ def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> 
 
 def _published_days(page: Page, span: list[int]) -> dict[int, set[PartialDate]]:
     """The days stamped on each line of and around the cluster, updates aside."""
-    low, high = max(0, span[0] - LIST_REACH), min(len(page.lines), span[-1] + LIST_REACH + 1)
+    low, high = max(0, span[0] - ITEM_REACH), min(len(page.lines), span[-1] + ITEM_REACH + 1)
     return {
         i: {date for kind, date in page_dates(page, i) if kind == "published"}
         for i in range(low, high)
@@ -162,9 +164,11 @@ def _published_days(page: Page, span: list[int]) -> dict[int, set[PartialDate]]:
     }
 
 
-def _listed(stamps: dict[int, set[PartialDate]], i: int, title_at: int | None) -> bool:
+def _listed(page: Page, stamps: dict[int, set[PartialDate]], i: int, title_at: int | None) -> bool:
     """Whether line `i` is one item of a list of stamps (related stories, job ads, comments):
-    lines a few apart stamp other days, and no headline stands between them."""
+    lines a few apart stamp other days, and no headline stands between them; or it is one of a
+    run of items (`Jane Doe11/13/19 9:00AM`, `Jane Doe11/12/19 4:40PM`) that stamps more than
+    one day."""
     if not stamps.get(i):
         return False
     for j in range(i - LIST_REACH, i + LIST_REACH + 1):
@@ -172,7 +176,31 @@ def _listed(stamps: dict[int, set[PartialDate]], i: int, title_at: int | None) -
             continue
         if title_at is None or not min(i, j) < title_at < max(i, j):
             return True
-    return False
+    days = {frozenset(stamps[j]) for j in _item_run(page, stamps, i, title_at)}
+    return len(days) > 1
+
+
+def _item_run(
+    page: Page, stamps: Mapping[int, Collection[PartialDate]], i: int, title_at: int | None
+) -> set[int]:
+    """The stamp lines of a list's items around line `i`: each an item's length from the next,
+    with the same words beside its dates (the list's template: an author's name, a label), and
+    no headline between them. A story's own stamp is written once."""
+    words = stamp_words(page.text(i), page.day_first)
+    run = {i}
+    if not words:
+        return run
+    for step in (1, -1):
+        k = i
+        while True:
+            ahead = (k + n * step for n in range(1, ITEM_REACH + 1))
+            k = next((j for j in ahead if stamps.get(j)), -1)
+            if k < 0 or (title_at is not None and min(i, k) < title_at < max(i, k)):
+                break
+            if stamp_words(page.text(k), page.day_first) != words:
+                break
+            run.add(k)
+    return run
 
 
 def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> PartialDate | None:
@@ -260,6 +288,8 @@ def _stamp_near(
         # A run of stamps with other days around it is a list of related stories or comments.
         around = range(max(low, i - LIST_REACH), min(high, i + LIST_REACH + 1))
         if any(stamps[j] and stamps[j][0] != dates[0] for j in around if j != i):
+            return None
+        if len({stamps[j][0] for j in _item_run(page, stamps, i, title_at)}) > 1:
             return None
         return dates[0]
     return None

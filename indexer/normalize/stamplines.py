@@ -162,6 +162,17 @@ def line_dates(
     return found
 
 
+def stamp_words(text: str, day_first: bool | None = None) -> tuple[str, ...]:
+    """The words of a stamp line besides its dates, times and buttons (`Jane Doe` of `Jane
+    Doe11/13/19 9:00AM`): a list of stories repeats them on each item's stamp."""
+    rest, kept = text, ""
+    while (hit := find_date(rest, day_first)) is not None:
+        at = rest.find(hit[1])
+        kept, rest = kept + rest[:at] + " ", rest[at + len(hit[1]) :]
+    words = _WORDS.findall(STAMP_BITS.sub(" ", kept + rest))
+    return tuple(w.casefold() for w in words if w.casefold() not in _BUTTONS and len(w) > 1)
+
+
 def _runs_on(text: str) -> bool:
     """Whether a sentence runs on past the line's last date to its full stop (`Die Verordnung
     vom 05.03.2024, zuletzt geändert am 06.03.2024, gilt weiter.`): a stamp ends on its date,

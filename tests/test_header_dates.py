@@ -11,7 +11,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
-from indexer.normalize.stamplines import line_dates, names_update
+from indexer.normalize.stamplines import line_dates, names_update, stamp_words
 from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
@@ -111,6 +111,8 @@ def test_a_list_of_an_author_s_other_stories_does_not_date_the_story() -> None:
     # above the story's own header, whose stamp is `Monday 5:30PM` (no day to give).
     article = _normalize("date-author-recent-list.txt")
     assert article.date is None
+    assert stamp_words("Marta Ilves3/15/21 8:15AM", False) == ("marta", "ilves")
+    assert stamp_words("March 15, 2021 8:15 AM") == ()
 
 
 def test_buttons_glued_to_a_stamp_leave_it_a_stamp() -> None:

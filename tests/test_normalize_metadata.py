@@ -137,6 +137,16 @@ def test_a_headline_linked_to_its_own_page_makes_no_teaser() -> None:
     assert page_byline(fromstring(page.read_text(encoding="utf-8"))) == (["Ines Moreau"], None)
 
 
+def test_a_teaser_made_one_link_is_no_byline() -> None:
+    tree = fromstring(
+        "<html><body><h1>Bridge reopens</h1><p>The bridge reopened on Friday.</p>"
+        '<div class="grid"><a href="/2024/05/ferry-fares/"><div class="inner">'
+        '<h3>Ferry fares to rise by a tenth</h3><span class="author">Tom Reyes</span>'
+        "</div></a></div></body></html>"
+    )
+    assert page_byline(tree) is None
+
+
 def test_a_vcard_byline_is_read() -> None:
     tree = fromstring(
         "<html><body><h1>Bridge reopens</h1>"

@@ -375,16 +375,22 @@ def _in_teaser(node: HtmlElement, own: set[str]) -> bool:
         for heading in parent.iter("h1", "h2", "h3", "h4"):
             if heading is node or heading in node.iterancestors():
                 continue
-            links = [*heading.iter("a"), *_wrapping_link(heading)]
+            links = [*heading.iter("a"), *_wrapping_links(heading, parent)]
             if any(_path(link.get("href") or "") not in own for link in links):
                 return True
     return False
 
 
-def _wrapping_link(heading: HtmlElement) -> list[HtmlElement]:
-    """The link a heading sits in (`<a href="/other-story"><h2>…</h2></a>`), if any."""
-    link = heading.getparent()
-    return [link] if link is not None and link.tag == "a" else []
+def _wrapping_links(heading: HtmlElement, block: HtmlElement) -> list[HtmlElement]:
+    """The links a heading sits in within `block` (`<a href="/other-story"><h2>…</h2></a>`,
+    a whole card made one link)."""
+    links = []
+    for ancestor in heading.iterancestors():
+        if ancestor is block:
+            break
+        if ancestor.tag == "a":
+            links.append(ancestor)
+    return links
 
 
 def _own_paths(tree: HtmlElement) -> set[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml.html import fromstring
 
@@ -127,6 +129,31 @@ def test_the_byline_zone_skips_sidebars_and_social_links() -> None:
         '<a class="twitter" href="https://twitter.com/h">@hosei</a></div></body></html>'
     )
     assert page_byline(tree) == (["Hannah Osei"], None)
+
+
+def test_a_headline_linked_to_its_own_page_makes_no_teaser() -> None:
+    # The template links the story's own `<h1>` to its permalink; the byline beside it stands.
+    page = Path(__file__).parent / "data" / "normalize" / "byline-permalink-headline.html"
+    assert page_byline(fromstring(page.read_text(encoding="utf-8"))) == (["Ines Moreau"], None)
+
+
+def test_a_teaser_made_one_link_is_no_byline() -> None:
+    tree = fromstring(
+        "<html><body><h1>Bridge reopens</h1><p>The bridge reopened on Friday.</p>"
+        '<div class="grid"><a href="/2024/05/ferry-fares/"><div class="inner">'
+        '<h3>Ferry fares to rise by a tenth</h3><span class="author">Tom Reyes</span>'
+        "</div></a></div></body></html>"
+    )
+    assert page_byline(tree) is None
+
+
+def test_a_vcard_byline_is_read() -> None:
+    tree = fromstring(
+        "<html><body><h1>Bridge reopens</h1>"
+        '<p class="meta"><span class="author vcard"><a class="url fn n" href="/?author=4">'
+        "Tomas Varga</a></span></p><p>The bridge reopened on Friday.</p></body></html>"
+    )
+    assert page_byline(tree) == (["Tomas Varga"], None)
 
 
 def _head(tags: str) -> PageMeta:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -24,9 +25,11 @@ _MARK = re.compile(r"byline|author|writer|creator|reporter|verfasser|autor", re.
 # An element marked as holding a name alone (`name`, Spanish `nombre`, French `nom`, `nome`).
 _NAME_MARK = re.compile(r"name|nombre|\bnom\b|\bnome\b", re.IGNORECASE)
 # Marked elements that are not the story's byline: photos, biographies, links, other stories.
+# A `vcard` (the hCard microformat that marks a person) is no story card.
 _NOT_BYLINE = re.compile(
     r"image|avatar|photo|picture|bio|profile|modal|flyout|social|follow|comment|archive|more|"
-    r"related|recirc|teaser|card|list|widget|share|rss|email|twitter|title|description|about",
+    r"related|recirc|teaser|(?<!v)card|list|widget|share|rss|email|twitter|title|description|"
+    r"about",
     re.IGNORECASE,
 )
 # Ancestors that hold other stories or page furniture: a class or id that starts so.
@@ -68,7 +71,11 @@ _NOT_HANDLES = frozenset(
 _PROFILE_LINK = re.compile(
     r"/(?:authors?|autoren?|autor|auteurs?|writers?|users?|u|members?)/[^/]+$", re.I
 )
-_AUTHOR_LINK = re.compile(r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/", re.I)
+# A link to a writer's page: by its path, or by an author's number in its query (WordPress's
+# `/?author=12`, `author-bio.asp?author_id=837`).
+_AUTHOR_LINK = re.compile(
+    r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/|[?&]author(?:_?id)?=", re.I
+)
 _MAX_TRIED = 12  # marked elements read before giving up
 _HEADER_LINES = 15  # lines after the headline where its credit line may be
 _HEADINGS_TRIED = 3  # `<h1>` lines tried as the headline when none says the chosen title
@@ -78,6 +85,7 @@ _BLOCK_TAGS = frozenset(
     "h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
+_INLINE_TAGS = frozenset("a abbr b cite em i small span strong".split())
 _BYLINE_START = re.compile(rf"^(?:{_LABEL_WORDS}|written by|reporting by)\b[:\s]", re.IGNORECASE)
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
@@ -215,6 +223,7 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
 def _marked_bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     """The elements the page marks as its byline, with their shown text, in page order,
     without those in navigation, asides, story lists and teasers."""
+    own = _own_paths(tree)
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _SKIPPED_TAGS:
             continue
@@ -223,7 +232,7 @@ def _marked_bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         )
         if not _MARK.search(marks) or _NOT_BYLINE.search(marks) or _elsewhere(node):
             continue
-        if _in_teaser(node):
+        if _in_teaser(node, own):
             continue
         text = _shown_text(node)
         if 2 <= len(text) <= _MAX_TEXT:
@@ -351,17 +360,58 @@ def _skipped_child(child: HtmlElement) -> bool:
     return bool(_SOCIAL.search(marks))
 
 
-def _in_teaser(node: HtmlElement) -> bool:
+def _in_teaser(node: HtmlElement, own: set[str]) -> bool:
     """Whether a byline belongs to a teaser of another story: the short block around it holds a
-    heading that links elsewhere (`<h2><a href="/other-story">…</a></h2>` above the name)."""
-    for parent in list(node.iterancestors())[:_TEASER_DEPTH]:
+    heading that links elsewhere, the link inside the heading or around it
+    (`<h2><a href="/other-story">…</a></h2>` or `<a href="/other-story"><h2>…</h2></a>` above
+    the name). A heading that links to the page itself (`own`) is the story's own, made a
+    permalink by the template."""
+    # Levels are counted in blocks: a name's inline wrappers (`<span><a>Name</a></span>`) are
+    # part of the name.
+    blocks = [p for p in node.iterancestors() if p.tag not in _INLINE_TAGS]
+    for parent in blocks[:_TEASER_DEPTH]:
         if len(parent.text_content()) > _TEASER_TEXT:
             break  # the story itself, or the page around it
         for heading in parent.iter("h1", "h2", "h3", "h4"):
-            if heading is not node and heading not in node.iterancestors():
-                if any(link.get("href") for link in heading.iter("a")):
-                    return True
+            if heading is node or heading in node.iterancestors():
+                continue
+            links = [*heading.iter("a"), *_wrapping_links(heading, parent)]
+            if any(_path(link.get("href") or "") not in own for link in links):
+                return True
     return False
+
+
+def _wrapping_links(heading: HtmlElement, block: HtmlElement) -> list[HtmlElement]:
+    """The links a heading sits in within `block` (`<a href="/other-story"><h2>…</h2></a>`,
+    a whole card made one link)."""
+    links = []
+    for ancestor in heading.iterancestors():
+        if ancestor is block:
+            break
+        if ancestor.tag == "a":
+            links.append(ancestor)
+    return links
+
+
+def _own_paths(tree: HtmlElement) -> set[str]:
+    """The paths of the page's own address, as its canonical link and og:url give it, and the
+    empty path of a link that goes nowhere."""
+    own = {""}
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical":
+            own.add(_path(link.get("href") or ""))
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").strip().lower() == "og:url":
+            own.add(_path(meta.get("content") or ""))
+    return own
+
+
+def _path(href: str) -> str:
+    """A link's path without a closing slash (`https://a.example/x/?s=1` -> `/x`)."""
+    try:
+        return urlsplit(href.strip()).path.rstrip("/")
+    except ValueError:
+        return href
 
 
 def _elsewhere(node: HtmlElement) -> bool:

@@ -86,7 +86,8 @@ def choose_title(
             if _confirmed(name, site, stated, headings):
                 return strip_site(name, site), "jsonld"
         others = [text for text, _ in candidates]
-        return strip_site(_uncut(jsonld, others), site), "jsonld"
+        hosts = [site, plain(page.meta.get("og:site_name"))]
+        return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
     rewritten = _headline_of_rewritten_story(headings, sources, stated)
     if rewritten:
         return rewritten, "heading"
@@ -108,6 +109,16 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _without_sites(title: str, names: list[str | None]) -> str:
+    """A title without the names of the site and of the platform that hosts it, set after it one
+    after the other (`Headline - Publication - Platform`): a template appends each to the
+    headline field, the publisher's name and og:site_name."""
+    for _ in names:
+        for name in names:
+            title = strip_site(title, name)
+    return title
 
 
 def _uncut(title: str, others: list[str]) -> str:

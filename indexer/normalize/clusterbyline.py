@@ -91,9 +91,11 @@ _LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`, `Le Monde | 04.05.2015 | Par Jane
-# Doe`: a labelled part of a meta line.
+# Doe`: a labelled part of a meta line; a blog's theme parts its fields with slashes too
+# (`May 3, 2024/0 Comments/in News /by Jane Doe`).
 _LABELLED_PART = re.compile(
-    r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
+    r"(?:\s[|·•]\s|\s?/\s?)(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
+    r"(?=[A-ZÀ-Þ])"
 )
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
 # 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author

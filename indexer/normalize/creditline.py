@@ -51,7 +51,7 @@ _NOT_PERSON = frozenset(
 # A firm's legal form, written after its name (`Example Networks, Inc.`, `Example Ltd`).
 _FIRM_SUFFIXES = frozenset("inc ltd llc corp plc gmbh s.a bv nv pty".split())
 
-_GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
+_GLUED_BY = re.compile(r"^(?:BY|By|by)(?=[A-Z][a-z])")
 
 # `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
 _RELATIVE = re.compile(

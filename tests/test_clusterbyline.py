@@ -104,6 +104,12 @@ def _normalize(name: str) -> Article:
         ("byline-office-title.txt", ["Dana Whitfield"]),
         # `Reuters, Harbour City,` over the date: the agency and where it filed from.
         ("byline-wire-filed-from.txt", ["Reuters"]),
+        # `By` / `Harbour Gazette Correspondent`: the paper credits an unnamed reporter's desk.
+        ("byline-desk-correspondent.txt", ["Harbour Gazette Correspondent"]),
+        # A job title of four words after the comma (`AP Regional Utilities Writer`).
+        ("byline-comma-long-title.txt", ["Dana Whitfield"]),
+        # A name under its date and time, buttons parting it from the headline.
+        ("byline-under-date-time.txt", ["Dana Whitfield"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

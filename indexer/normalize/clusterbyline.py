@@ -562,12 +562,24 @@ def _over_date(page: Page, i: int) -> bool:
     return i + 1 < len(page.lines) and parse_date_line(page.text(i + 1)) is not None
 
 
+def _under_date(page: Page, i: int) -> bool:
+    """Whether line `i` stands under a date line, perhaps with its time between (`5/24/2016` /
+    `02:05 PM` / `Jane Doe`)."""
+    above = [page.text(j) for j in range(max(0, i - 2), i)]
+    if above and parse_date_line(above[-1]) is not None:
+        return True
+    return (
+        len(above) == 2 and not without_stamps(above[1]) and parse_date_line(above[0]) is not None
+    )
+
+
 def _over_dates(page: Page, zone: Zone) -> list[int]:
-    """The short lines around the story's start that stand over a date line of their own."""
+    """The short lines around the story's start that stand over a date line of their own, or
+    under one: a stamp and its name stand together in either order."""
     end = min(len(page.lines), zone.start + _LONE_INTO_ZONE, zone.end)
     start = max(0, zone.start - _DATED_ABOVE_ZONE)
     short = (i for i in range(start, end) if len(page.text(i)) <= _WIRE_CHARS)
-    return [i for i in short if _over_date(page, i)]
+    return [i for i in short if _over_date(page, i) or _under_date(page, i)]
 
 
 def _under_copies(page: Page, title_at: int) -> list[int]:

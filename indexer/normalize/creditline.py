@@ -86,19 +86,21 @@ _ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
 # `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
 _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
 
-# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma; `Jane Doe, Example
-# Staff`: the house's staff the writer belongs to, which no name ends with after a comma.
-# A `Staff` followed by another writer (`Jane Doe, Tom Staff and Ann Lee`) is a family name.
+_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
+
+# `Von Jane Doe, Redakteurin für Finanzen`, `Jane Doe, AP National Political Writer`: a job
+# title after a comma; `Jane Doe, Example Staff`: the house's staff the writer belongs to, which
+# no name ends with after a comma. A `Staff` followed by another writer (`Jane Doe, Tom Staff
+# and Ann Lee`) is a family name.
 _COMMA_ROLE = re.compile(
-    rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b.*$",
+    rf",\s*(?:[\w-]+\s+){{0,{_MAX_TITLE_WORDS}}}?"
+    rf"(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b.*$",
     re.IGNORECASE,
 )
 
 # `By Jane Doe Staff Writer`: a job title's last word after the name, before a separator or
 # the end of the line.
 _TRAILING_ROLE = re.compile(rf"\s+(?i:{_ROLE})s?(?=\s*(?:$|[,;|·•]))")
-
-_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 

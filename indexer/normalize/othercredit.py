@@ -22,7 +22,11 @@ from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
 
 DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
-_DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
+# A desk's last word; a paper credits an unnamed reporter by their job too (`Our Correspondent`,
+# `Staff Reporter`, `Delhi Bureau`).
+_DESK_WORDS = frozenset(
+    "staff team desk newsroom editors redaktion bureau correspondent reporter".split()
+)
 _HOUSE_END = re.compile(r"\s*[,|·•]\s*|\s+[-–—]\s+|\s+(?i:with|in|for|on)\s+")
 _HOUSE_WORDS = 3  # words of a house's name in a `By` line (`By Daily Example`)
 _MAX_HOUSE_LINE = 120

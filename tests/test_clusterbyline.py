@@ -108,6 +108,9 @@ def _normalize(name: str) -> Article:
         ("byline-desk-correspondent.txt", ["Harbour Gazette Correspondent"]),
         # A job title of four words after the comma (`AP Regional Utilities Writer`).
         ("byline-comma-long-title.txt", ["Dana Whitfield"]),
+        # `HARBOUR FOOD & DINING` under the story, as in the menu: a section's heading, not a
+        # sign-off (an ampersand joins its single words).
+        ("byline-section-foot.txt", []),
         # A name under its date and time, buttons parting it from the headline.
         ("byline-under-date-time.txt", ["Dana Whitfield"]),
     ],

@@ -163,6 +163,9 @@ _JOINED_AGENCY = re.compile(
     r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
 )
 _AGENCY_CHARS = 40
+# `Food & Dining`: an ampersand joining two single words, as section headings do; co-authors
+# are joined by full names (`Jane Doe & John Roe`), an agency by its name (`Jane Doe & AP`).
+_AMPERSAND_WORD = re.compile(r"(?:^|\s)[A-Za-z]\w+\s*&\s*(?!(?i:co)\b)(?P<last>[A-Za-z]\w+)\s*$")
 _DIGIT = re.compile(r"\d")
 _COUNTS = re.compile(r"\s+(?=\d)")  # the space before the first number of a credit line
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
@@ -419,6 +422,9 @@ def _names_only(text: str) -> list[str]:
     """The names of a text that holds nothing else (one-word pieces aside), or none."""
     if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
         return []
+    joined = _AMPERSAND_WORD.search(text)
+    if joined is not None and canonical_outlet(joined.group("last")) is None:
+        return []  # `RI Food & Dining`, `Science & Astronomy`: a section's heading
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
     # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.

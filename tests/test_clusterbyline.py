@@ -111,6 +111,10 @@ def _normalize(name: str) -> Article:
         # `HARBOUR FOOD & DINING` under the story, as in the menu: a section's heading, not a
         # sign-off (an ampersand joins its single words).
         ("byline-section-foot.txt", []),
+        # `Port Elwyn, Gazette News Bureau | Updated …`: the desk signs; before it stands the
+        # place it filed from, which the story names (`in Elwyn`); a writer it does not.
+        ("byline-desk-place.txt", ["Gazette News Bureau"]),
+        ("byline-desk-writer.txt", ["Dana Whitfield"]),
         # A name under its date and time, buttons parting it from the headline.
         ("byline-under-date-time.txt", ["Dana Whitfield"]),
     ],

@@ -259,8 +259,10 @@ def header_byline(
             names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
-        if not stamped and any(_subject(n, prose) for n in names):
-            continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if (not stamped or _before_house(page.text(i))) and any(_subject(n, prose) for n in names):
+            # `Friedrich Merz` over a photo credit: the story says what Merz did; `New Delhi,
+            # Example Bureau | Updated …`: the place a house filed from, which the story names.
+            continue
         if len(names) > 1 and not set(names) & set(bios) and _topics(page.text(i), names, prose):
             continue  # `Premier League | Champions League`: what the story is about, listed
         if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
@@ -480,6 +482,14 @@ def _caption_name(page: Page, i: int) -> bool:
     if len(credit) > 2 * _WIRE_CHARS or _PICTURE.search(credit) is None:
         return False
     return _may_be_credit(after) and bool(bare_names(after))
+
+
+def _before_house(text: str) -> bool:
+    """Whether a line's first part, after a comma, names a house (`New Delhi, Example Bureau |
+    Updated …`): what stands before it is the writer or the place the house filed from."""
+    first = SEPARATOR.split(text, maxsplit=1)[0]
+    _, comma, house = first.partition(",")
+    return bool(comma) and is_house(without_stamps(house).strip(" ,"))
 
 
 def _place(name: str) -> bool:

@@ -170,9 +170,13 @@ def _desk(text: str) -> str | None:
 
 
 def dated_desk(page: Page, order: list[int], mark: int) -> str | None:
-    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
+    """A desk's name under the headline beside its date (`Daily Example Staff` / `May 3`), alone
+    or after the place it filed from (`New Delhi, Example Bureau | Updated …`)."""
     for i in order:
-        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and dated_beside(page, i, 1):
+        if i <= mark or not dated_beside(page, i, 1):
+            continue
+        desk = _desk(without_stamps(page.text(i)).rpartition(",")[2])
+        if desk is not None:
             return desk
     return None
 

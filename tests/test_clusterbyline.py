@@ -115,6 +115,9 @@ def _normalize(name: str) -> Article:
         # place it filed from, which the story names (`in Elwyn`); a writer it does not.
         ("byline-desk-place.txt", ["Gazette News Bureau"]),
         ("byline-desk-writer.txt", ["Dana Whitfield"]),
+        # `By Dana Whitfield New York Times`: the outlet glued to the name, whose words the
+        # story writes in lower case (`new mains`, `four times`), does not void the name.
+        ("byline-glued-outlet.txt", ["Dana Whitfield"]),
         # A name under its date and time, buttons parting it from the headline.
         ("byline-under-date-time.txt", ["Dana Whitfield"]),
     ],

@@ -254,7 +254,9 @@ def byline_names(text: str, body: str) -> list[str]:
             credit = apart
     if credit is None:
         return []
-    names = (_without_furniture(tidy_name(n)) for n in credit.byline)
+    # `Jane Doe New York Times`: a known outlet glued to the name, whose words the story writes
+    # in lower case (`new`, `times`), is cut where it would void the name.
+    names = (_without_glued_outlet(_without_furniture(tidy_name(n)), body) for n in credit.byline)
     # A CJK name here stood after its label (`記者`, `文／`): the story may print it again
     # (`（記者陳美玲攝）` under a picture) without making it a word of the story.
     # A name without capitals (`كتب: أحمد منصور`) cannot be told from the story's words by case:
@@ -265,6 +267,14 @@ def byline_names(text: str, body: str) -> list[str]:
     # `Von Jane Doe und John Roe, dpa`, `Jane Doe and AP`: an agency credited beside the people
     # is part of the byline, as the line writes it.
     return people + [a for a in _agencies(text) if a not in people] if people else []
+
+
+def _without_glued_outlet(name: str | None, body: str) -> str | None:
+    """A name without the known outlet glued to its end when the whole is made of the story's
+    words; the name as it is otherwise."""
+    if name is None or not common_words(name, body):
+        return name
+    return before_outlet(name) or name
 
 
 def _agencies(text: str) -> list[str]:

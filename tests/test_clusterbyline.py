@@ -90,6 +90,36 @@ def _normalize(name: str) -> Article:
         # ... nor the writer's place after the separator (`Dana Whitfield | Mexico City`),
         # whose words the story writes in lower case (`The city's water board`).
         ("byline-pipe-place.txt", ["Dana Whitfield"]),
+        # A date inside a `By` line parts the names from the section set after it (`… Ekberg
+        # 2025-05-06T09:14:00Z Cities & Transport`), and takes its preposition (`ON 05/06/25`).
+        ("byline-dated-section.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        ("byline-dated-preposition.txt", ["Dana Whitfield"]),
+        # `byDana Whitfield`: a label styled in lower case, glued to the name by the copy.
+        ("byline-glued-lowercase-by.txt", ["Dana Whitfield"]),
+        # A blog's meta line parts its fields with slashes (`May 6, 2025/…/by Dana Whitfield`).
+        ("byline-slash-fields.txt", ["Dana Whitfield"]),
+        # `Exclusive` alone under the headline and date: the story's kind, no pen name.
+        ("byline-kind-label.txt", []),
+        # `Posted by Dana Whitfield, Vice President, …`: the writer's office, no second name.
+        ("byline-office-title.txt", ["Dana Whitfield"]),
+        # `Reuters, Harbour City,` over the date: the agency and where it filed from.
+        ("byline-wire-filed-from.txt", ["Reuters"]),
+        # `By` / `Harbour Gazette Correspondent`: the paper credits an unnamed reporter's desk.
+        ("byline-desk-correspondent.txt", ["Harbour Gazette Correspondent"]),
+        # A job title of four words after the comma (`AP Regional Utilities Writer`).
+        ("byline-comma-long-title.txt", ["Dana Whitfield"]),
+        # `HARBOUR FOOD & DINING` under the story, as in the menu: a section's heading, not a
+        # sign-off (an ampersand joins its single words).
+        ("byline-section-foot.txt", []),
+        # `Port Elwyn, Gazette News Bureau | Updated …`: the desk signs; before it stands the
+        # place it filed from, which the story names (`in Elwyn`); a writer it does not.
+        ("byline-desk-place.txt", ["Gazette News Bureau"]),
+        ("byline-desk-writer.txt", ["Dana Whitfield"]),
+        # `By Dana Whitfield New York Times`: the outlet glued to the name, whose words the
+        # story writes in lower case (`new mains`, `four times`), does not void the name.
+        ("byline-glued-outlet.txt", ["Dana Whitfield"]),
+        # A name under its date and time, buttons parting it from the headline.
+        ("byline-under-date-time.txt", ["Dana Whitfield"]),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
@@ -129,6 +159,12 @@ def test_a_list_of_teasers_signed_by_others_gives_no_byline() -> None:
         ("Scritto da Luca Esempio", ["Luca Esempio"]),
         ("Escrito por Juana Ejemplo", ["Juana Ejemplo"]),
         ("Guest column by Jane Doe", ["Jane Doe"]),
+        # A guest writer's office and firm; a co-author joined after them still signs.
+        ("Posted by Jane Doe, Vice President, Example Cloud", ["Jane Doe"]),
+        (
+            "By Jane Doe, Chief Executive Officer, Example Cloud, and John Roe",
+            ["Jane Doe", "John Roe"],
+        ),
     ],
 )
 def test_a_by_line_keeps_its_names_and_drops_what_follows_them(line: str, names: list[str]) -> None:

@@ -54,6 +54,7 @@ _TAIL = re.compile(
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
+_DATE_PREPOSITION = re.compile(r"\s+(?i:on|at|am|um|le|el)\s*$")  # `… on` a date
 _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _PARTICLES = frozenset(
     "de da das do dos del della der den di du la le van von ten ter bin binti al el y st".split()
@@ -84,6 +85,13 @@ _TITLED_ROLE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:writer|reporter|correspondent|editor|columnist|contributor"
     r"|analyst|producer|journalist|commentator|critic)s?$"
 )
+# A firm's or a university's people sign a guest post with their office, then their employer
+# (`Jane Doe, Vice President, Example Cloud`): what follows the office is no co-author.
+_OFFICE_TITLE = re.compile(
+    r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:president|officer|director|manager|founder|co-founder"
+    r"|chairman|chairwoman|professor|ceo|cto|cfo|coo)s?$"
+)
+_JOINED_NAME = re.compile(r"^(?:and|&)\s", re.IGNORECASE)  # `…, and John Roe`
 # A police or military rank before a name (`Sgt. Jane Doe`): the writer's job, not the name.
 # Only before a full name: before a single word (`Captain Beefheart`) it is part of the name.
 RANK = r"(?:Sgt|Lt|Capt|Det|Cpl|Ofc|Sergeant|Lieutenant|Captain|Detective|Corporal|Officer)"
@@ -367,14 +375,23 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     if match is None:
         return None
     credit = Credit()
+    employer = False  # the piece before was the writer's office: its firm may follow
     for part in _PART_SPLIT.split(match.group("rest")):
         # A date is read before splitting at commas, which would cut `November 2, 2024` in two.
         found = find_date(part) if bool(_DIGIT.search(part)) else None
         if found is not None:
             credit.date = credit.date or found[0]
-            part = part.replace(found[1], " ")
+            # The date parts the names from what the line sets after it (`By Jane Doe
+            # 2019-11-18 Science & Astronomy`: the section), which is no part of a name; so
+            # does its preposition (`BY JANE DOE ON 11/13/19 AT 4:00 PM`).
+            head, _, tail = part.partition(found[1])
+            part = f"{_DATE_PREPOSITION.sub('', head)}, {tail}"
         for segment in part.split(","):
-            if not _read_byline_segment(" ".join(segment.split()).strip(" ."), credit, strict):
+            segment = " ".join(segment.split()).strip(" .")
+            if employer and not _JOINED_NAME.match(segment):
+                continue  # the firm, and what else describes the writer, until `and John Roe`
+            employer = bool(credit.byline and _OFFICE_TITLE.match(segment))
+            if not _read_byline_segment(segment, credit, strict):
                 # After the names, what fits nowhere is the reporter's title or house
                 # (`By Jane Doe, Senior Staff Technologist, ACLU Speech Project`).
                 # (A lower-case start, `By selling shares, the firm …`, is a sentence.)
@@ -397,7 +414,10 @@ def _house_after_names(segment: str) -> bool:
 
 def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:
     """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
-    if not segment or (credit.byline and (_ROLE.match(segment) or _TITLED_ROLE.match(segment))):
+    if not segment or (
+        credit.byline
+        and (_ROLE.match(segment) or _TITLED_ROLE.match(segment) or _OFFICE_TITLE.match(segment))
+    ):
         return True
     if credit.byline and not strict and is_upper(segment) and not credit.shouted:
         # `von Jane Doe, MDR THÜRINGEN`, `By Jane Doe, CNN`: the house in capitals after the names.

@@ -91,9 +91,11 @@ _LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`, `Le Monde | 04.05.2015 | Par Jane
-# Doe`: a labelled part of a meta line.
+# Doe`: a labelled part of a meta line; a blog's theme parts its fields with slashes too
+# (`May 3, 2024/0 Comments/in News /by Jane Doe`).
 _LABELLED_PART = re.compile(
-    r"\s[|·•]\s(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+(?=[A-ZÀ-Þ])"
+    r"(?:\s[|·•]\s|\s?/\s?)(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
+    r"(?=[A-ZÀ-Þ])"
 )
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
 # 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author
@@ -257,8 +259,10 @@ def header_byline(
             names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
-        if not stamped and any(_subject(n, prose) for n in names):
-            continue  # `Friedrich Merz` over a photo credit: the story says what Merz did
+        if (not stamped or _before_house(page.text(i))) and any(_subject(n, prose) for n in names):
+            # `Friedrich Merz` over a photo credit: the story says what Merz did; `New Delhi,
+            # Example Bureau | Updated …`: the place a house filed from, which the story names.
+            continue
         if len(names) > 1 and not set(names) & set(bios) and _topics(page.text(i), names, prose):
             continue  # `Premier League | Champions League`: what the story is about, listed
         if i > 0 and _CONTACT_LABEL.match(page.text(i - 1)):
@@ -480,6 +484,14 @@ def _caption_name(page: Page, i: int) -> bool:
     return _may_be_credit(after) and bool(bare_names(after))
 
 
+def _before_house(text: str) -> bool:
+    """Whether a line's first part, after a comma, names a house (`New Delhi, Example Bureau |
+    Updated …`): what stands before it is the writer or the place the house filed from."""
+    first = SEPARATOR.split(text, maxsplit=1)[0]
+    _, comma, house = first.partition(",")
+    return bool(comma) and is_house(without_stamps(house).strip(" ,"))
+
+
 def _place(name: str) -> bool:
     """Whether a name opens with a definite article and names no house: a place or a title."""
     return _ARTICLE.match(name) is not None and not is_house(name)
@@ -560,12 +572,24 @@ def _over_date(page: Page, i: int) -> bool:
     return i + 1 < len(page.lines) and parse_date_line(page.text(i + 1)) is not None
 
 
+def _under_date(page: Page, i: int) -> bool:
+    """Whether line `i` stands under a date line, perhaps with its time between (`5/24/2016` /
+    `02:05 PM` / `Jane Doe`)."""
+    above = [page.text(j) for j in range(max(0, i - 2), i)]
+    if above and parse_date_line(above[-1]) is not None:
+        return True
+    return (
+        len(above) == 2 and not without_stamps(above[1]) and parse_date_line(above[0]) is not None
+    )
+
+
 def _over_dates(page: Page, zone: Zone) -> list[int]:
-    """The short lines around the story's start that stand over a date line of their own."""
+    """The short lines around the story's start that stand over a date line of their own, or
+    under one: a stamp and its name stand together in either order."""
     end = min(len(page.lines), zone.start + _LONE_INTO_ZONE, zone.end)
     start = max(0, zone.start - _DATED_ABOVE_ZONE)
     short = (i for i in range(start, end) if len(page.text(i)) <= _WIRE_CHARS)
-    return [i for i in short if _over_date(page, i)]
+    return [i for i in short if _over_date(page, i) or _under_date(page, i)]
 
 
 def _under_copies(page: Page, title_at: int) -> list[int]:

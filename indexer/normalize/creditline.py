@@ -51,7 +51,7 @@ _NOT_PERSON = frozenset(
 # A firm's legal form, written after its name (`Example Networks, Inc.`, `Example Ltd`).
 _FIRM_SUFFIXES = frozenset("inc ltd llc corp plc gmbh s.a bv nv pty".split())
 
-_GLUED_BY = re.compile(r"^(?:BY|By)(?=[A-Z][a-z])")
+_GLUED_BY = re.compile(r"^(?:BY|By|by)(?=[A-Z][a-z])")
 
 # `Kyle Doe 7 hours`, `Jane Doe | Published 4 months ago`: a relative time beside the name.
 _RELATIVE = re.compile(
@@ -86,19 +86,21 @@ _ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)
 # `Jane DoeTravel News Reporter`: a job title glued to the name by the copy.
 _GLUED_ROLE = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:[A-Z][a-z]+\s+){{0,3}}(?i:{_ROLE})\b)")
 
-# `Von Jane Doe, Redakteurin für Finanzen`: a job title after a comma; `Jane Doe, Example
-# Staff`: the house's staff the writer belongs to, which no name ends with after a comma.
-# A `Staff` followed by another writer (`Jane Doe, Tom Staff and Ann Lee`) is a family name.
+_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
+
+# `Von Jane Doe, Redakteurin für Finanzen`, `Jane Doe, AP National Political Writer`: a job
+# title after a comma; `Jane Doe, Example Staff`: the house's staff the writer belongs to, which
+# no name ends with after a comma. A `Staff` followed by another writer (`Jane Doe, Tom Staff
+# and Ann Lee`) is a family name.
 _COMMA_ROLE = re.compile(
-    rf",\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b.*$",
+    rf",\s*(?:[\w-]+\s+){{0,{_MAX_TITLE_WORDS}}}?"
+    rf"(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b.*$",
     re.IGNORECASE,
 )
 
 # `By Jane Doe Staff Writer`: a job title's last word after the name, before a separator or
 # the end of the line.
 _TRAILING_ROLE = re.compile(rf"\s+(?i:{_ROLE})s?(?=\s*(?:$|[,;|·•]))")
-
-_MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Content Hub Director`)
 
 _MAX_STAMPED_CREDIT = 200  # characters of a byline with its dates, times and handles
 
@@ -161,6 +163,9 @@ _JOINED_AGENCY = re.compile(
     r"(?:\s(?:and|und|et|y)\s|\s*&\s*)(?P<agency>[^,;|/&]+?)\s*(?=[,;|/]|$)", re.I
 )
 _AGENCY_CHARS = 40
+# `Food & Dining`: an ampersand joining two single words, as section headings do; co-authors
+# are joined by full names (`Jane Doe & John Roe`), an agency by its name (`Jane Doe & AP`).
+_AMPERSAND_WORD = re.compile(r"(?:^|\s)[A-Za-z]\w+\s*&\s*(?!(?i:co)\b)(?P<last>[A-Za-z]\w+)\s*$")
 _DIGIT = re.compile(r"\d")
 _COUNTS = re.compile(r"\s+(?=\d)")  # the space before the first number of a credit line
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip
@@ -249,7 +254,9 @@ def byline_names(text: str, body: str) -> list[str]:
             credit = apart
     if credit is None:
         return []
-    names = (_without_furniture(tidy_name(n)) for n in credit.byline)
+    # `Jane Doe New York Times`: a known outlet glued to the name, whose words the story writes
+    # in lower case (`new`, `times`), is cut where it would void the name.
+    names = (_without_glued_outlet(_without_furniture(tidy_name(n)), body) for n in credit.byline)
     # A CJK name here stood after its label (`記者`, `文／`): the story may print it again
     # (`（記者陳美玲攝）` under a picture) without making it a word of the story.
     # A name without capitals (`كتب: أحمد منصور`) cannot be told from the story's words by case:
@@ -260,6 +267,14 @@ def byline_names(text: str, body: str) -> list[str]:
     # `Von Jane Doe und John Roe, dpa`, `Jane Doe and AP`: an agency credited beside the people
     # is part of the byline, as the line writes it.
     return people + [a for a in _agencies(text) if a not in people] if people else []
+
+
+def _without_glued_outlet(name: str | None, body: str) -> str | None:
+    """A name without the known outlet glued to its end when the whole is made of the story's
+    words; the name as it is otherwise."""
+    if name is None or not common_words(name, body):
+        return name
+    return before_outlet(name) or name
 
 
 def _agencies(text: str) -> list[str]:
@@ -417,6 +432,9 @@ def _names_only(text: str) -> list[str]:
     """The names of a text that holds nothing else (one-word pieces aside), or none."""
     if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
         return []
+    joined = _AMPERSAND_WORD.search(text)
+    if joined is not None and canonical_outlet(joined.group("last")) is None:
+        return []  # `RI Food & Dining`, `Science & Astronomy`: a section's heading
     # A one-word part is no person: an outlet or what a date leaves (`Jane Doe, Reuters`, `Uhr`).
     parts = [p for p in _NAME_SPLIT.split(text) if len(p.split()) > 1]
     # `Jane Doe Senior Editor, The Daily Example`: the house after the names is no name.

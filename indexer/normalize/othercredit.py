@@ -22,7 +22,11 @@ from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
 
 DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
-_DESK_WORDS = frozenset("staff team desk newsroom editors redaktion".split())
+# A desk's last word; a paper credits an unnamed reporter by their job too (`Our Correspondent`,
+# `Staff Reporter`, `Delhi Bureau`).
+_DESK_WORDS = frozenset(
+    "staff team desk newsroom editors redaktion bureau correspondent reporter".split()
+)
 _HOUSE_END = re.compile(r"\s*[,|·•]\s*|\s+[-–—]\s+|\s+(?i:with|in|for|on)\s+")
 _HOUSE_WORDS = 3  # words of a house's name in a `By` line (`By Daily Example`)
 _MAX_HOUSE_LINE = 120
@@ -33,6 +37,12 @@ _NOT_HOUSE = frozenset(
     category topic date region author name popularity price email mail phone default post
     relevance rating""".split()
 )
+# The labels of a story's kind a page sets alone by its headline and date, in any case: a
+# kicker, no one's pen name.
+_KIND_LABELS = frozenset(
+    """exclusive breaking analysis explainer opinion live update updated sponsored advertorial
+    exklusiv exclusiva exclusivo exclusif esclusiva esclusivo""".split()
+)
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
@@ -41,6 +51,10 @@ _SOURCE_LABEL = re.compile(
     r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
 )
 _MAX_STAMP_LINE = 120
+# `Reuters, Washington,`: a wire credit with the place the story was filed from.
+_FILED_FROM = re.compile(
+    r"^(?P<agency>[^,]{2,40}),\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,?$"
+)
 # The job an author box gives a news agency under its name.
 _AGENCY_ROLE = re.compile(
     r"^(?:(?:nachrichten|presse)agentur|news agency|press agency|wire service|agence de presse"
@@ -141,8 +155,8 @@ def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
             continue
         if text.lower() in _NOT_HOUSE or is_outlet_like(text) or all_common(text, body):
             continue
-        if text.isupper():
-            continue  # `EXCLUSIVE`, `BREAKING`: a kicker in capitals, not a pen name
+        if text.isupper() or text.lower() in _KIND_LABELS:
+            continue  # `EXCLUSIVE`, `Breaking`: a kicker, not a pen name
         if find_date(text) is None and parse_date_line(text) is None:
             return [text]
     return []
@@ -156,9 +170,13 @@ def _desk(text: str) -> str | None:
 
 
 def dated_desk(page: Page, order: list[int], mark: int) -> str | None:
-    """A desk's name alone under the headline beside its date (`Daily Example Staff` / `May 3`)."""
+    """A desk's name under the headline beside its date (`Daily Example Staff` / `May 3`), alone
+    or after the place it filed from (`New Delhi, Example Bureau | Updated …`)."""
     for i in order:
-        if i > mark and (desk := _desk(without_stamps(page.text(i)))) and dated_beside(page, i, 1):
+        if i <= mark or not dated_beside(page, i, 1):
+            continue
+        desk = _desk(without_stamps(page.text(i)).rpartition(",")[2])
+        if desk is not None:
             return desk
     return None
 
@@ -205,6 +223,9 @@ def _wire_of(text: str, *, source: bool = False) -> str | None:
         text = _SOURCE_LABEL.sub("", text, count=1)
     if is_wire(text):
         return text
+    filed = _FILED_FROM.match(text)
+    if filed is not None and is_wire(filed.group("agency")):
+        return filed.group("agency")  # `PTI, New Delhi,`: the agency and where it filed from
     if len(text) > _MAX_STAMP_LINE or find_date(text) is None:
         return None
     rest = without_stamps(text)

@@ -22,9 +22,12 @@ from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
 from indexer.normalize.header import caption_date
 from indexer.normalize.headtail import without_tail
-from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.py
-from indexer.normalize.headtidy import tidy_headline as tidy_headline  # for text.py
-from indexer.normalize.headtidy import without_trail
+from indexer.normalize.headtidy import (
+    menu_entries,
+    tidy_headline,
+    without_echoed_trail,
+    without_trail,
+)
 from indexer.normalize.lines import (
     LABELLED_NAME,
     ends_sentence,
@@ -89,6 +92,16 @@ _NOTICE = re.compile(
     r"|^(?:thanks?|thank you|danke|vielen dank|merci|gracias|grazie|obrigad[oa])\b[^.!?:]{0,12}"
     r"\b(?:for|für|dass|pour|de|por|per)\b[^.!?:]{0,60}?"
     r"\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr|angemeldet|anmeldung|inscri|suscri|iscri)",
+    re.IGNORECASE,
+)
+# A link's label for screen readers (`… on LinkedIn (opens in a new window)`): a share button or
+# a link out names the headline it shares, and is never the page's own heading.
+_LINK_LABEL = re.compile(r"\(?\bopens? in (?:a )?new (?:window|tab)\)?$", re.IGNORECASE)
+# A figure's label for screen readers on a line of its own (`Image caption,`): the caption
+# stands on the next line.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:image|photo|picture|media|video) )?caption\s*[,:]?$"
+    r"|^(?:bildunterschrift|légende)\s*:?$",
     re.IGNORECASE,
 )
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
@@ -163,6 +176,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
+    if _LINK_LABEL.search(text) or (i > 0 and _CAPTION_LABEL.match(page.text(i - 1))):
+        return False  # a share button's label; a caption under its label
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if page.repeat(i) and not _heads_header(page, zone, i):
@@ -191,6 +206,12 @@ def headline_text(page: Page, i: int) -> str:
     if any(j != i and without_tail(page.text(j)) != page.text(j) for j in near):
         return text
     return cut
+
+
+def page_headline(page: Page, i: int) -> tuple[str, list[str]]:
+    """Line `i` tidied as the page's headline, and the byline glued to it (`tidy_headline`)."""
+    text = without_echoed_trail(page.text(i).strip(), page, i)
+    return tidy_headline(text, menu_entries(page))
 
 
 def _stamp_line(text: str) -> bool:

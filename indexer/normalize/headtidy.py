@@ -33,7 +33,7 @@ _GLUED_HOME = re.compile(
 # steps (`Home Holidays Homemade Spiced …`): it opens on the home link like any trail (`Start`
 # opens headlines too, with a space after it).
 _SPACED_HOME = re.compile(r"^(?:Home(?:page)?|Startseite|Inicio|Início|Accueil|Portada) ")
-_TRAIL_MARK = re.compile(r"\s[>›»/|:]\s|:")
+_TRAIL_MARK = re.compile(r"\s[>›»/|]\s")
 _STEP_WORDS = 3
 # A label of the story's kind set in capitals in its own inline element before the headline,
 # copied onto the headline's line with no mark (`EXCLUSIVE Pacific nations weigh …`).

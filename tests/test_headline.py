@@ -402,3 +402,16 @@ def test_a_caption_under_its_label_is_never_weighed() -> None:
     article = _normalize("headline-caption-label.txt")
     assert article.title == "The baker who turned a market stall into a chain of forty shops"
     assert article.byline == ["Sam Example"]
+
+
+def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen() -> None:
+    # `Recent from …`: each teaser's headline over its author and time, then the story's own
+    # headline over its byline; the teasers stay its neighbours' evidence.
+    weighed = _weighed("headline-stamped-teasers.txt")
+    assert "Bus station roof repairs finally start after two years of delays" in weighed
+    article = _normalize("headline-stamped-teasers.txt")
+    assert article.title == "New cycle lanes cut commuting times across the city centre"
+    assert article.byline == ["Clara Example"]
+    # The story's headline over a stamp of the same form as the teasers' goes on into its story.
+    article = _normalize("headline-relative-teasers.txt")
+    assert article.title == "Harbour ferry crews vote to strike over new rotas"

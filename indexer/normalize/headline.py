@@ -21,7 +21,7 @@ from indexer.normalize import boilerplate as bp
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
 from indexer.normalize.header import caption_date
-from indexer.normalize.headtail import without_tail
+from indexer.normalize.headtail import is_stamp, without_tail
 from indexer.normalize.headtidy import (
     menu_entries,
     tidy_headline,
@@ -111,6 +111,11 @@ _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
 _LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
 _LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TEASER_REACH = 5  # lines between the headlines of two stamped teasers in a list (with counts)
+_STAMP_WORDS = 8  # a stamp on a line of its own: a day, a time, a name or two
+_LEAST_WORDS = 3  # another teaser's headline: a few words
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -191,6 +196,39 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
+
+
+def _stamped_teaser(page: Page, i: int) -> bool:
+    """Whether line `i` is one of a list of teasers, each set over a stamp of the same form
+    (`Patchy fog this morning` / `1 hour ago`, `Lexus LC500 arrives` / `May 15, 2017`).
+
+    A story's own headline stands once, and its header goes on into its byline or its story;
+    a list of other stories prints one more headline over one more stamp."""
+    shape = _stamp_shape(page, i + 1)
+    if shape is None:
+        return False
+    after = i + 2
+    if after < len(page.lines) and (is_paragraph(page.text(after)) or _by_line(page, after)):
+        return False
+    others = range(max(0, i - _TEASER_REACH), min(len(page.lines) - 1, i + _TEASER_REACH + 1))
+    return any(
+        abs(j - i) > 1 and _teaser(page, j) and _stamp_shape(page, j + 1) == shape for j in others
+    )
+
+
+def _teaser(page: Page, j: int) -> bool:
+    """Whether line `j` may be another teaser's headline: a few words, no label or meta line."""
+    return word_count(page.text(j)) >= _LEAST_WORDS and not page.is_meta(j)
+
+
+def _stamp_shape(page: Page, j: int) -> str | None:
+    """The form of line `j` when it is a stamp alone (`0 a a` for `7 hours ago`), else None."""
+    if j >= len(page.lines):
+        return None
+    text = page.text(j)
+    if word_count(text) > _STAMP_WORDS or not is_stamp(text):
+        return None
+    return _LETTERS.sub("a", _DIGITS.sub("0", text))
 
 
 def headline_text(page: Page, i: int) -> str:
@@ -491,11 +529,12 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         # mistake, and the line below it is the standfirst.
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
-    # A line under a byline is weighed (it is its neighbours' evidence) but never chosen.
+    # A line under a byline, or a teaser over its stamp in a list of others, is weighed (it is
+    # its neighbours' evidence) but never chosen.
     scored = [
         (score(model, row), i)
         for row, i in zip(rows, found, strict=True)
-        if not _under_byline(page, i)
+        if not _under_byline(page, i) and not _stamped_teaser(page, i)
     ]
     if not scored:
         return None

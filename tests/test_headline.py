@@ -8,14 +8,23 @@ from indexer.normalize.headline import (
     headline_text,
     is_candidate,
     menu_entries,
+    page_headline,
     tidy_headline,
 )
 from indexer.normalize.headtail import without_tail
-from indexer.normalize.headtidy import without_trail
+from indexer.normalize.headtidy import without_echoed_trail, without_trail
 from indexer.normalize.lines import clean_text, is_headline_like, split_lines, unwrap
 from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 from tests.test_normalize_copied import _normalize, _page
+
+
+def _weighed(name: str) -> list[str]:
+    """The lines of a fixture that are weighed as its headline."""
+    page = _page(name)
+    zone = article_zone(page)
+    assert zone is not None
+    return [page.text(i) for i in candidates(page, zone)]
 
 
 def test_a_menu_entry_glued_before_the_headline_with_a_mark_is_cut() -> None:
@@ -189,10 +198,7 @@ def test_a_headline_the_lead_retells_word_for_word_is_weighed() -> None:
 def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
     # `This article is more than 5 years old`, printed above and below the headline, speaks of
     # the page, not of its story.
-    page = _page("headline-notice.txt")
-    zone = article_zone(page)
-    assert zone is not None
-    texts = [page.text(i) for i in candidates(page, zone)]
+    texts = _weighed("headline-notice.txt")
     assert "This article is more than 5 years old" not in texts
     headline = "Dam protesters stand firm as water cannon is turned on their river camp"
     assert headline in texts
@@ -363,3 +369,57 @@ def test_a_line_under_the_byline_without_its_own_is_never_the_headline() -> None
     article = _normalize("author-blurb-under-byline.txt")
     assert article.title == "Enough studies: the answer is already on the road"
     assert article.byline == ["Maria Example"]
+
+
+def test_a_spaced_breadcrumb_trail_ending_on_the_headline_printed_below_is_cut() -> None:
+    # The trail's marks are drawn by the page's styling: the copy keeps only spaces between
+    # `Home`, the sections and the headline, which the page prints again on its own line.
+    article = _normalize("headline-spaced-trail.txt")
+    assert article.title == "Growing Runner Beans on a Small Plot"
+    page = _page("headline-spaced-trail.txt")
+    trail = next(i for i, line in enumerate(page.lines) if line.text.startswith("Home "))
+    assert page_headline(page, trail) == ("Growing Runner Beans on a Small Plot", [])
+    # Without that echo below it no step can be told from the headline's words.
+    for text in ("Home cooks turn to frozen vegetables", "Home Garden Planting Potatoes in Spring"):
+        assert without_echoed_trail(text, page, trail) == text
+    assert without_echoed_trail(page.text(trail), page, len(page.lines) - 1) == page.text(trail)
+
+
+def test_a_share_buttons_label_naming_the_headline_is_never_weighed() -> None:
+    # `<headline> on linkedin (opens in a new window)`: the label a screen reader speaks for a
+    # share button holds the headline, but the button is not the page's heading.
+    weighed = _weighed("headline-share-labels.txt")
+    assert "Why village shops are learning to sell online" in weighed
+    assert not [text for text in weighed if "new window" in text]
+    article = _normalize("headline-share-labels.txt")
+    assert article.title == "Why village shops are learning to sell online"
+
+
+def test_a_caption_under_its_label_is_never_weighed() -> None:
+    # `Image caption,` on a line of its own announces the caption on the next line.
+    weighed = _weighed("headline-caption-label.txt")
+    assert not [text for text in weighed if text.startswith("Mrs Okafor says")]
+    article = _normalize("headline-caption-label.txt")
+    assert article.title == "The baker who turned a market stall into a chain of forty shops"
+    assert article.byline == ["Sam Example"]
+
+
+def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen() -> None:
+    # `Recent from …`: each teaser's headline over its author and time, then the story's own
+    # headline over its byline; the teasers stay its neighbours' evidence.
+    weighed = _weighed("headline-stamped-teasers.txt")
+    assert "Bus station roof repairs finally start after two years of delays" in weighed
+    article = _normalize("headline-stamped-teasers.txt")
+    assert article.title == "New cycle lanes cut commuting times across the city centre"
+    assert article.byline == ["Clara Example"]
+    # The story's headline over a stamp of the same form as the teasers' goes on into its story.
+    article = _normalize("headline-relative-teasers.txt")
+    assert article.title == "Harbour ferry crews vote to strike over new rotas"
+
+
+def test_a_teaser_in_a_stack_of_headlines_gives_way_to_the_header_over_its_byline() -> None:
+    # A list of other stories' headlines above the header: one shares the story's words, but it
+    # stands in the stack with no byline or date; the headline over `By …` heads the story.
+    article = _normalize("headline-teaser-stack.txt")
+    assert article.title == "The Slow Road to Repair"
+    assert article.byline == ["Jane Example"]

@@ -21,10 +21,13 @@ from indexer.normalize import boilerplate as bp
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
 from indexer.normalize.header import caption_date
-from indexer.normalize.headtail import without_tail
-from indexer.normalize.headtidy import menu_entries as menu_entries  # for text.py
-from indexer.normalize.headtidy import tidy_headline as tidy_headline  # for text.py
-from indexer.normalize.headtidy import without_trail
+from indexer.normalize.headtail import is_stamp, without_tail
+from indexer.normalize.headtidy import (
+    menu_entries,
+    tidy_headline,
+    without_echoed_trail,
+    without_trail,
+)
 from indexer.normalize.lines import (
     LABELLED_NAME,
     ends_sentence,
@@ -91,6 +94,16 @@ _NOTICE = re.compile(
     r"\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
 )
+# A link's label for screen readers (`… on LinkedIn (opens in a new window)`): a share button or
+# a link out names the headline it shares, and is never the page's own heading.
+_LINK_LABEL = re.compile(r"\(?\bopens? in (?:a )?new (?:window|tab)\)?$", re.IGNORECASE)
+# A figure's label for screen readers on a line of its own (`Image caption,`): the caption
+# stands on the next line.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:image|photo|picture|media|video) )?caption\s*[,:]?$"
+    r"|^(?:bildunterschrift|légende)\s*:?$",
+    re.IGNORECASE,
+)
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -98,6 +111,11 @@ _STAMP_LEAD = 12  # characters before a stamp's date: a weekday, `Published`
 _HEADER_REACH = 4  # lines under a headline where its byline or date stands
 _LABEL_LINE = re.compile(r"^\w+(?: \w+)?\s?:$")  # `Author:`, `Publish date:`
 _LIST_REACH = 3  # lines a stamped teaser's neighbours stand within
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TEASER_REACH = 5  # lines between the headlines of two stamped teasers in a list (with counts)
+_STAMP_WORDS = 8  # a stamp on a line of its own: a day, a time, a name or two
+_LEAST_WORDS = 3  # another teaser's headline: a few words
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -163,6 +181,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
+    if _LINK_LABEL.search(text) or (i > 0 and _CAPTION_LABEL.match(page.text(i - 1))):
+        return False  # a share button's label; a caption under its label
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if page.repeat(i) and not _heads_header(page, zone, i):
@@ -178,6 +198,39 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     return not _stamp_line(text)
 
 
+def _stamped_teaser(page: Page, i: int) -> bool:
+    """Whether line `i` is one of a list of teasers, each set over a stamp of the same form
+    (`Patchy fog this morning` / `1 hour ago`, `Lexus LC500 arrives` / `May 15, 2017`).
+
+    A story's own headline stands once, and its header goes on into its byline or its story;
+    a list of other stories prints one more headline over one more stamp."""
+    shape = _stamp_shape(page, i + 1)
+    if shape is None:
+        return False
+    after = i + 2
+    if after < len(page.lines) and (is_paragraph(page.text(after)) or _by_line(page, after)):
+        return False
+    others = range(max(0, i - _TEASER_REACH), min(len(page.lines) - 1, i + _TEASER_REACH + 1))
+    return any(
+        abs(j - i) > 1 and _teaser(page, j) and _stamp_shape(page, j + 1) == shape for j in others
+    )
+
+
+def _teaser(page: Page, j: int) -> bool:
+    """Whether line `j` may be another teaser's headline: a few words, no label or meta line."""
+    return word_count(page.text(j)) >= _LEAST_WORDS and not page.is_meta(j)
+
+
+def _stamp_shape(page: Page, j: int) -> str | None:
+    """The form of line `j` when it is a stamp alone (`0 a a` for `7 hours ago`), else None."""
+    if j >= len(page.lines):
+        return None
+    text = page.text(j)
+    if word_count(text) > _STAMP_WORDS or not is_stamp(text):
+        return None
+    return _LETTERS.sub("a", _DIGITS.sub("0", text))
+
+
 def headline_text(page: Page, i: int) -> str:
     """Line `i` as a headline: without the time, reading time or buttons glued after it.
 
@@ -191,6 +244,12 @@ def headline_text(page: Page, i: int) -> str:
     if any(j != i and without_tail(page.text(j)) != page.text(j) for j in near):
         return text
     return cut
+
+
+def page_headline(page: Page, i: int) -> tuple[str, list[str]]:
+    """Line `i` tidied as the page's headline, and the byline glued to it (`tidy_headline`)."""
+    text = without_echoed_trail(page.text(i).strip(), page, i)
+    return tidy_headline(text, menu_entries(page))
 
 
 def _stamp_line(text: str) -> bool:
@@ -245,6 +304,20 @@ def _over_story(page: Page, i: int) -> bool:
     entry's heading stands over a paragraph or two."""
     run = page.lines[i + 1 : i + 1 + _STORY_PARAGRAPHS]
     return len(run) == _STORY_PARAGRAPHS and all(is_paragraph(line.text) for line in run)
+
+
+def _signed_below_list(
+    page: Page, zone: Zone, found: list[int], choosable: list[int], at: int
+) -> int | None:
+    """The header line right over its `By …` line, nearest the story, when line `at` stands in
+    a stack of headline-shaped lines with no byline or date of its own: a list of teasers
+    above the story's header, whose words the story may share."""
+    if at - 1 not in found or at + 1 not in found:
+        return None
+    if _meta_near(page, range(at + 1, at + 1 + _HEADER_REACH)):
+        return None
+    signed = [i for i in choosable if at < i < zone.start and _by_line(page, i + 1)]
+    return max(signed, default=None)
 
 
 def _under_headline(page: Page, i: int) -> bool:
@@ -470,15 +543,18 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         # mistake, and the line below it is the standfirst.
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
-    # A line under a byline is weighed (it is its neighbours' evidence) but never chosen.
+    # A line under a byline, or a teaser over its stamp in a list of others, is weighed (it is
+    # its neighbours' evidence) but never chosen.
     scored = [
         (score(model, row), i)
         for row, i in zip(rows, found, strict=True)
-        if not _under_byline(page, i)
+        if not _under_byline(page, i) and not _stamped_teaser(page, i)
     ]
     if not scored:
         return None
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
+    signed = _signed_below_list(page, zone, found, [i for _, i in scored], at)
+    at = at if signed is None else signed
     # Below the bar the rule-based choice stands, unless it is a name alone (an author's box).
     if best < model["threshold"] and (old is None or not bare_names(page.text(old))):
         return None

@@ -69,7 +69,7 @@ def without_tail(text: str) -> str:
         at = match.start() + 1
         head = text[: match.start()].rstrip(" |·•-–—,")
         tail = match.group("tail")
-        if match.group("label") and not _stamp(tail):
+        if match.group("label") and not is_stamp(tail):
             continue  # `… as Fed published rules`: a label word, no stamp after it
         if _BYLINE.search(tail) or tail.count("|") > 1:
             return text  # `News, Top Story | Published: … | Written by …`: a meta line
@@ -78,9 +78,9 @@ def without_tail(text: str) -> str:
     return _without_date(text)
 
 
-def _stamp(tail: str) -> bool:
-    """Whether a labelled tail is a stamp: a day or a time and little else (`Updated 10:42 AM`,
-    `Stand: 3. Mai`), not a sentence naming a year (`… posted record profits in 2023`)."""
+def is_stamp(tail: str) -> bool:
+    """Whether a (labelled) tail is a stamp: a day or a time and little else (`Updated 10:42 AM`,
+    `Stand: 3. Mai`, `7 hours ago`), not a sentence naming a year (`… record profits in 2023`)."""
     if re.search(_RELATIVE, tail, re.I):
         return True
     rest = _LABEL_START.sub("", tail)

@@ -29,6 +29,11 @@ _GLUED_COLON = re.compile(r"(?<=[^\s\d:/]):(?=[^\W\d_])")
 _GLUED_HOME = re.compile(
     r"^(?:Home(?:page)?|Startseite|Start|Inicio|Início|Accueil|Portada)(?=[A-Z])"
 )
+# A trail whose marks are drawn by the page's styling is copied with spaces alone between its
+# steps (`Home Holidays Homemade Spiced …`): it opens on the home link like any trail (`Start`
+# opens headlines too, with a space after it).
+_SPACED_HOME = re.compile(r"^(?:Home(?:page)?|Startseite|Inicio|Início|Accueil|Portada) ")
+_TRAIL_MARK = re.compile(r"\s[>›»/|]\s")
 _STEP_WORDS = 3
 # A label of the story's kind set in capitals in its own inline element before the headline,
 # copied onto the headline's line with no mark (`EXCLUSIVE Pacific nations weigh …`).
@@ -37,6 +42,7 @@ _KIND_LABEL = re.compile(
     r"|EXCLUSIVA|EXCLUSIVO|EXCLUSIF|ESCLUSIVA|ESCLUSIVO) (?=[^\W\d_][^\W_]*[a-zà-ÿ])"
 )
 _STEP_CHARS = 3  # `Mc` in `McDonald's` is no step of a trail
+_ECHO_WORDS = 3  # a trail's last step that the page prints again as its headline
 
 
 def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
@@ -72,6 +78,27 @@ def without_trail(text: str) -> str:
         start = glue
     rest = text[start:]
     return rest if word_count(rest) >= 2 else text
+
+
+def without_echoed_trail(text: str, page: Page, i: int) -> str:
+    """Line `i` (`text`) without the breadcrumb trail before the page's own title, when the
+    page prints that title again on a line of its own below the trail.
+
+    A trail opens on the home link and ends on the page it leads to, so its last step is the
+    headline that the page sets under it; with no marks between the steps, that echo is the
+    only sign of where the headline begins."""
+    if _SPACED_HOME.match(text) is None or _TRAIL_MARK.search(text):
+        return text  # a trail with its marks is cut at them (`tidy_headline`)
+    below = page.keys[i + 1 :]
+    words = text.split(" ")
+    for n in range(1, len(words) - 1):  # the longest tail first
+        tail = " ".join(words[n:])
+        key = tail.casefold()
+        if word_count(tail) >= _ECHO_WORDS and any(
+            k.startswith(key) and not k[len(key) : len(key) + 1].isalnum() for k in below
+        ):
+            return tail
+    return text
 
 
 def _next_glue(text: str, start: int) -> int | None:

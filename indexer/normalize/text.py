@@ -27,7 +27,7 @@ from indexer.normalize.dates import (
 )
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.header import date_by_byline, header_dates, year_of_day
-from indexer.normalize.headline import find_headline, menu_entries, tidy_headline
+from indexer.normalize.headline import find_headline, page_headline
 from indexer.normalize.lines import (
     Line,
     clean_text,
@@ -153,7 +153,7 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         meta.published = (sent, "mail-header")  # the story shows no date: when it was mailed
 
     if title_at is not None:
-        headline, glued = tidy_headline(page.text(title_at).strip(), menu_entries(page))
+        headline, glued = page_headline(page, title_at)
         found.offer("title", headline, "heading")
         if glued:
             # `… businesses bySauli Doe`: signed at the headline itself, the strongest place.

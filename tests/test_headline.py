@@ -415,11 +415,3 @@ def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen
     # The story's headline over a stamp of the same form as the teasers' goes on into its story.
     article = _normalize("headline-relative-teasers.txt")
     assert article.title == "Harbour ferry crews vote to strike over new rotas"
-
-
-def test_a_teaser_in_a_stack_of_headlines_gives_way_to_the_header_over_its_byline() -> None:
-    # A list of other stories' headlines above the header: one shares the story's words, but it
-    # stands in the stack with no byline or date; the headline over `By …` heads the story.
-    article = _normalize("headline-teaser-stack.txt")
-    assert article.title == "The Slow Road to Repair"
-    assert article.byline == ["Jane Example"]

@@ -306,20 +306,6 @@ def _over_story(page: Page, i: int) -> bool:
     return len(run) == _STORY_PARAGRAPHS and all(is_paragraph(line.text) for line in run)
 
 
-def _signed_below_list(
-    page: Page, zone: Zone, found: list[int], choosable: list[int], at: int
-) -> int | None:
-    """The header line right over its `By …` line, nearest the story, when line `at` stands in
-    a stack of headline-shaped lines with no byline or date of its own: a list of teasers
-    above the story's header, whose words the story may share."""
-    if at - 1 not in found or at + 1 not in found:
-        return None
-    if _meta_near(page, range(at + 1, at + 1 + _HEADER_REACH)):
-        return None
-    signed = [i for i in choosable if at < i < zone.start and _by_line(page, i + 1)]
-    return max(signed, default=None)
-
-
 def _under_headline(page: Page, i: int) -> bool:
     """Whether a headline of three words or more stands just above line `i`: a `Watch: …` line
     under it captions the story's lead clip (a video page's stands under a label, `VIDEO`)."""
@@ -553,8 +539,6 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     if not scored:
         return None
     best, at = max(scored, key=lambda pair: (pair[0], -abs(zone.start - pair[1])))
-    signed = _signed_below_list(page, zone, found, [i for _, i in scored], at)
-    at = at if signed is None else signed
     # Below the bar the rule-based choice stands, unless it is a name alone (an author's box).
     if best < model["threshold"] and (old is None or not bare_names(page.text(old))):
         return None

@@ -149,7 +149,8 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
 # `Kolumne von Carla Beispiel - …`, `Daniel Beispiel Redakteur`, `Tobias Muster24.04.2024, 19:35`,
 # `Sophie ExampleTravel News Reporter`, `Von Hanna Beispiel, Redakteurin für Verkehr`,
 # `Sophie Example 7 hours`, `Jane Example, Townsend Staff`, `Posted on … by Lt. John Example`,
-# `Author: Meteorologist Jane Example`, `by A, The Example Ledger, and B, Valley Evening Courier`,
+# `Author: Meteorologist Jane Example`, `By health correspondent Jane Example`,
+# `by A, The Example Ledger, and B, Valley Evening Courier`,
 # `Match Reports` (a category) / … / `Report by Jane Example`, `Authors` / A / `Partner` / B.
 @pytest.mark.parametrize(
     ("name", "byline", "day"),
@@ -163,6 +164,7 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
         ("byline-house-staff.txt", ["Jane Example"], "2024-07-09"),
         ("byline-rank.txt", ["John Example"], "2024-05-02"),
         ("byline-title-before.txt", ["Jane Example"], "2024-10-16"),
+        ("byline-beat-before.txt", ["Jane Example"], "2024-05-14"),
         ("byline-two-houses.txt", ["Jane Example", "John Sample"], "2024-05-14"),
         ("byline-report-by.txt", ["Jane Example"], "2024-06-08"),
         ("byline-authors-jobs.txt", ["Jane Example", "John Sample"], "2024-04-26"),

@@ -34,10 +34,6 @@ TRUTH = load_truth(FRESH5)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("broadcaster-au.txt", "byline"): (
-        "a writer's beat in lower case between `By` and the name (`By political reporter Jack "
-        "Tennant`) leaves the byline unread"
-    ),
     ("column-recent.txt", "title"): (
         "a headline of two sentences (`… are confusing. Here's what goes in the bin.`) is cut to "
         "its first sentence, losing the column label before it (`WHITLOCK:`) as well"
@@ -61,10 +57,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("nl-omroep.txt", "byline"): (
         "the word before a Dutch abbreviated weekday (`Aangepast di …`, updated) is read as a "
         "writer's name on a page that credits no one"
-    ),
-    ("xinhua-english.txt", "byline"): (
-        "an agency named after `Source:` in a stamp line is not read as the credit when the same "
-        "line also names an editor (`Source: Xinhua| 2019-11-20 10:31:05|Editor: huaxia`)"
     ),
 }
 

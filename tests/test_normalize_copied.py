@@ -502,6 +502,14 @@ def test_an_aggregators_source_line_credits_the_agency_it_republishes() -> None:
     assert article.date is not None and article.date.iso() == "2024-09-13"
 
 
+def test_a_source_stamp_line_naming_an_editor_credits_its_agency() -> None:
+    # `Source: AFP | <stamp> | Editor: webdesk`: the label's own field is the credit; the
+    # editor who posted the story is no writer.
+    article = _normalize("source-stamp-editor.txt")
+    assert article.byline == ["AFP"]
+    assert article.date is not None and article.date.iso() == "2024-05-21"
+
+
 def test_a_video_pages_watch_headline_over_its_byline_is_the_title() -> None:
     # `Watch: …` opens links to clips, but over the page's byline and date it is the headline.
     article = _normalize("video-watch-headline.txt")

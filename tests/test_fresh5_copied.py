@@ -50,14 +50,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a day-month date with a two-digit year and hyphens (`19-11-19, 16:45`) is left unread "
         "even on a page whose language writes the day first"
     ),
-    ("nl-omroep.txt", "title"): (
-        "a Dutch weekday abbreviation before the date (`di 19 nov 2019, 10:31`) is not known as a "
-        "weekday and is joined to the headline"
-    ),
-    ("nl-omroep.txt", "byline"): (
-        "the word before a Dutch abbreviated weekday (`Aangepast di …`, updated) is read as a "
-        "writer's name on a page that credits no one"
-    ),
 }
 
 

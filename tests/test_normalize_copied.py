@@ -419,6 +419,15 @@ def test_a_chinese_weekday_beside_the_date_is_no_name() -> None:
     assert article.date is not None and article.date.iso() == "2024-04-03"
 
 
+def test_a_dutch_weekday_abbreviation_is_the_dates_not_the_headlines() -> None:
+    article = _normalize("nl-short-weekday.txt")
+    # `zo 3 mrt 2024, 09:15` under the headline opens in lower case, but its `zo` (Sunday)
+    # carries on no sentence; `Gewijzigd zo …` (changed) names no writer either.
+    assert article.title == "Gemeente sluit fietsenstalling onder het station voor renovatie"
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2024-03-03"
+
+
 def test_a_rights_notice_after_a_caption_is_no_name() -> None:
     article = _normalize("rights-notice-caption.txt")
     # `… - RIPRODUZIONE RISERVATA` is the picture's rights notice; the house stands in.

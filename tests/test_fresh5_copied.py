@@ -16,6 +16,9 @@ Each is read as `newsindex rebuild` reads a `.txt` file.
 
 First run, before any rule was changed for it (right / wrong / none of 24):
 title 22 / 2 / 0, byline 19 / 1 / 4, date 23 / 0 / 1 (no wrong date).
+After its general gaps were fixed (a writer's beat in lower case between `By` and the name, an
+agency after `Source:` on a stamp line that names its editor, a Dutch weekday's abbreviation
+before the day): title 23 / 1 / 0, byline 22 / 0 / 2, date 23 / 0 / 1.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -34,10 +37,6 @@ TRUTH = load_truth(FRESH5)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("broadcaster-au.txt", "byline"): (
-        "a writer's beat in lower case between `By` and the name (`By political reporter Jack "
-        "Tennant`) leaves the byline unread"
-    ),
     ("column-recent.txt", "title"): (
         "a headline of two sentences (`… are confusing. Here's what goes in the bin.`) is cut to "
         "its first sentence, losing the column label before it (`WHITLOCK:`) as well"
@@ -52,19 +51,9 @@ KNOWN: dict[tuple[str, str], str] = {
     ),
     ("nl-krant.txt", "date"): (
         "a day-month date with a two-digit year and hyphens (`19-11-19, 16:45`) is left unread "
-        "even on a page whose language writes the day first"
-    ),
-    ("nl-omroep.txt", "title"): (
-        "a Dutch weekday abbreviation before the date (`di 19 nov 2019, 10:31`) is not known as a "
-        "weekday and is joined to the headline"
-    ),
-    ("nl-omroep.txt", "byline"): (
-        "the word before a Dutch abbreviated weekday (`Aangepast di …`, updated) is read as a "
-        "writer's name on a page that credits no one"
-    ),
-    ("xinhua-english.txt", "byline"): (
-        "an agency named after `Source:` in a stamp line is not read as the credit when the same "
-        "line also names an editor (`Source: Xinhua| 2019-11-20 10:31:05|Editor: huaxia`)"
+        "even on a page whose language writes the day first: no hyphenated numeric date is read "
+        "but ISO's, and a short one may put the year first as ISO does (`20-11-19`), so it is "
+        "left rather than guessed"
     ),
 }
 

@@ -149,7 +149,8 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
 # `Kolumne von Carla Beispiel - …`, `Daniel Beispiel Redakteur`, `Tobias Muster24.04.2024, 19:35`,
 # `Sophie ExampleTravel News Reporter`, `Von Hanna Beispiel, Redakteurin für Verkehr`,
 # `Sophie Example 7 hours`, `Jane Example, Townsend Staff`, `Posted on … by Lt. John Example`,
-# `Author: Meteorologist Jane Example`, `by A, The Example Ledger, and B, Valley Evening Courier`,
+# `Author: Meteorologist Jane Example`, `By health correspondent Jane Example`,
+# `by A, The Example Ledger, and B, Valley Evening Courier`,
 # `Match Reports` (a category) / … / `Report by Jane Example`, `Authors` / A / `Partner` / B.
 @pytest.mark.parametrize(
     ("name", "byline", "day"),
@@ -163,6 +164,7 @@ def test_two_unlabelled_days_below_the_headline_give_no_date() -> None:
         ("byline-house-staff.txt", ["Jane Example"], "2024-07-09"),
         ("byline-rank.txt", ["John Example"], "2024-05-02"),
         ("byline-title-before.txt", ["Jane Example"], "2024-10-16"),
+        ("byline-beat-before.txt", ["Jane Example"], "2024-05-14"),
         ("byline-two-houses.txt", ["Jane Example", "John Sample"], "2024-05-14"),
         ("byline-report-by.txt", ["Jane Example"], "2024-06-08"),
         ("byline-authors-jobs.txt", ["Jane Example", "John Sample"], "2024-04-26"),
@@ -417,6 +419,15 @@ def test_a_chinese_weekday_beside_the_date_is_no_name() -> None:
     assert article.date is not None and article.date.iso() == "2024-04-03"
 
 
+def test_a_dutch_weekday_abbreviation_is_the_dates_not_the_headlines() -> None:
+    article = _normalize("nl-short-weekday.txt")
+    # `zo 3 mrt 2024, 09:15` under the headline opens in lower case, but its `zo` (Sunday)
+    # carries on no sentence; `Gewijzigd zo …` (changed) names no writer either.
+    assert article.title == "Gemeente sluit fietsenstalling onder het station voor renovatie"
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2024-03-03"
+
+
 def test_a_rights_notice_after_a_caption_is_no_name() -> None:
     article = _normalize("rights-notice-caption.txt")
     # `… - RIPRODUZIONE RISERVATA` is the picture's rights notice; the house stands in.
@@ -498,6 +509,14 @@ def test_an_aggregators_source_line_credits_the_agency_it_republishes() -> None:
     assert article.title == "Rail strike talks collapse as unions set new walkout dates"
     assert article.byline == ["Reuters"]
     assert article.date is not None and article.date.iso() == "2024-09-13"
+
+
+def test_a_source_stamp_line_naming_an_editor_credits_its_agency() -> None:
+    # `Source: AFP | <stamp> | Editor: webdesk`: the label's own field is the credit; the
+    # editor who posted the story is no writer.
+    article = _normalize("source-stamp-editor.txt")
+    assert article.byline == ["AFP"]
+    assert article.date is not None and article.date.iso() == "2024-05-21"
 
 
 def test_a_video_pages_watch_headline_over_its_byline_is_the_title() -> None:

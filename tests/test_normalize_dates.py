@@ -100,6 +100,22 @@ def test_a_named_weekday_is_kept_as_evidence() -> None:
     assert parse_date("Wednesday, Jan 15") == PartialDate(None, 1, 15, 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("di 19 nov 2019, 10:31", "di 19 nov 2019, 10:31"),
+        ("Aangepast vr. 22 nov 2019", "vr. 22 nov 2019"),
+        ("Bredi 19 nov 2019", "19 nov 2019"),  # no word of its own: no weekday
+    ],
+)
+def test_a_dutch_weekday_abbreviation_before_the_day_is_part_of_the_date(
+    text: str, expr: str
+) -> None:
+    found = find_date(text)
+    assert found is not None and found[1] == expr
+    assert parse_date(expr) is not None and parse_date(expr).month == 11
+
+
 @pytest.mark.parametrize("text", ["February 30, 2025", "2025-13-01", "1066", "", "soon"])
 def test_parse_date_refuses_what_is_no_date(text: str) -> None:
     assert parse_date(text) is None

@@ -104,10 +104,12 @@ _RANK_BEFORE = re.compile(
 # person follows; bare, without `The` or its point, `Hon` may be a given name (`Hon Lee`).
 _STYLE = r"(?:(?:Rt|Most|Very)\.?\s+)?(?:Rev|Revd|Hon)"
 _STYLE_BEFORE = re.compile(rf"^(?:The\s+{_STYLE}\.?|{_STYLE}\.|Revd)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])")
-# A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit.
+# A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit; in
+# lower case, the writer's beat (`By political reporter Jane Doe`, `By health correspondent …`).
 _TITLE_BEFORE = re.compile(
-    r"^(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Reporter|Correspondent|Editor|Columnist|Meteorologist"
-    r"|Producer|Anchor|Journalist)\s+(?=[A-Z])"
+    r"^(?:(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Reporter|Correspondent|Editor|Columnist|Meteorologist"
+    r"|Producer|Anchor|Journalist)|(?:[a-z]+\s+){0,2}(?:writer|reporter|correspondent|editor"
+    r"|columnist|meteorologist|producer|anchor|journalist))\s+(?=[A-Z])"
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _NAME_REST = re.compile(r"^[\w'’.-]*$")

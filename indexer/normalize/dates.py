@@ -25,6 +25,7 @@ from indexer.normalize.monthnames import (
     MONTH_ANY,
     MONTH_NUMBER,
     MONTHS,
+    SHORT_WEEKDAY,
     WEEKDAYS,
     weekday_number,
 )
@@ -69,6 +70,9 @@ _DATE_CORE = (
 # widened to a time and weekday before it: one big pattern searched everywhere is too slow.
 _DATE_AT = re.compile(rf"(?:{_DATE_CORE})(?:,?\s*(?:at|@|-|–|\||·)?\s*(?:{_TIME}))?")
 _DATE_PREFIX = re.compile(rf"(?:(?:{_TIME}),?\s+(?:on\s+)?)?(?:{_WEEKDAY_ANY},?\s+)?$")
+# A Dutch weekday's abbreviation directly before a day number (`di 19 nov 2019`) is the date's.
+_SHORT_PREFIX = re.compile(rf"{SHORT_WEEKDAY}\s+$")
+_SHORT_LEAD = re.compile(rf"^\s*{SHORT_WEEKDAY}\s+(?=\d)")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _WORDISH = re.compile(r"[^\W\d_]{3,}")
@@ -215,6 +219,7 @@ def parse_date(
     the page's order for a numeric date that reads both ways, see `dateorder`; `buddhist`:
     whether the page is Thai, None when unknown, for a two-digit year, see `calendars`)."""
     buddhist = True if has_thai(text) else buddhist  # before Thai digits are made ASCII
+    text = _SHORT_LEAD.sub("", text, count=1)  # dateutil knows English weekdays only
     text = ascii_digits(text)
     persian = persian_date(text)
     if persian is not None:
@@ -331,6 +336,8 @@ def find_date(
             continue
         end = match.end() + (at if at > token.start() else 0)
         prefix = _DATE_PREFIX.search(text, max(0, at - 40), at) if at == token.start() else None
+        if prefix is not None and prefix.start() == at and word.isdigit():
+            prefix = _SHORT_PREFIX.search(text, max(0, at - 8), at) or prefix
         expr = text[prefix.start() if prefix else at : end]
         date = parse_date(expr, day_first, buddhist)
         if date is not None:

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from indexer.normalize.monthnames import MONTH_ANY, SHORT_WEEKDAY
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 _BULLET = re.compile(r"^(?:[•·▪►◦‣∙●■]\s*)+|^[-*]\s+(?=\w)")
 _END_MARKS = frozenset({"REUTER", "REUTERS", "Reuter", "Reuters", "AFP", "AP"})
@@ -168,6 +170,12 @@ _LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORE
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`).
 LABELLED_NAME = re.compile(rf"(?:{_NAME_LABELS}|de) (?:[A-Z][\w'’.-]*(?: |$)){{2,4}}(?:$|[|·•])")
 
+# A stamp that opens on a Dutch weekday's abbreviation (`di 19 nov 2019, 10:31`, `zo 3-3-2024`)
+# starts in lower case, but carries on no sentence.
+_SHORT_WEEKDAY_DATE = re.compile(
+    rf"^{SHORT_WEEKDAY}\s+\d{{1,2}}(?:\.?\s+{MONTH_ANY}|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b)"
+)
+
 
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
@@ -179,7 +187,11 @@ def _continues(prev: str, text: str) -> bool:
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`, Romanian `de`).
-    return not text.startswith(_BY_WORDS) and not LABELLED_NAME.match(text)
+    return (
+        not text.startswith(_BY_WORDS)
+        and not LABELLED_NAME.match(text)
+        and not _SHORT_WEEKDAY_DATE.match(text)
+    )
 
 
 def word_count(text: str) -> int:

@@ -115,6 +115,12 @@ WEEKDAY_NAMES = frozenset(
     الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
 ).union(WEEKDAYS)
 
+# Dutch abbreviates its weekdays to two letters (`di 19 nov 2019, 10:31`); they are words of
+# other languages too (Italian `di`, `ma`; Portuguese `do`), so they are read as a weekday only
+# directly before a day number.
+SHORT_WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+SHORT_WEEKDAY = rf"(?<!\w)(?i:{'|'.join(SHORT_WEEKDAYS)})\.?"
+
 
 def month_number(name: str) -> int | None:
     """The month number of a month name or abbreviation in a known language."""
@@ -122,8 +128,12 @@ def month_number(name: str) -> int | None:
 
 
 def weekday_number(name: str) -> int | None:
-    """The weekday number (0 = Monday) of an English weekday name or abbreviation."""
-    key = name.lower().rstrip(".")[:3]
+    """The weekday number (0 = Monday) of an English weekday name or abbreviation, or of a
+    Dutch abbreviation (`di`)."""
+    key = name.lower().rstrip(".")
+    if key in SHORT_WEEKDAYS:
+        return SHORT_WEEKDAYS[key]
+    key = key[:3]
     for number, day in enumerate(WEEKDAYS):
         if day.startswith(key):
             return number

@@ -50,6 +50,7 @@ _WIRE_CHARS = 40
 _SOURCE_LABEL = re.compile(
     r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
 )
+_FIELD_END = re.compile(r"\s*[|｜·•]\s*")  # between the fields of a stamp line
 _MAX_STAMP_LINE = 120
 # `Reuters, Washington,`: a wire credit with the place the story was filed from.
 _FILED_FROM = re.compile(
@@ -221,6 +222,10 @@ def _wire_of(text: str, *, source: bool = False) -> str | None:
     with `source`, after the `Source:` label an aggregator credits the story it republishes with."""
     if source:
         text = _SOURCE_LABEL.sub("", text, count=1)
+        # The label names its own field; the fields after it are others' (`Source: Xinhua|
+        # 2019-11-20 10:31:05|Editor: huaxia`: the stamp, then the editor who posted it).
+        if is_wire(first := _FIELD_END.split(text, maxsplit=1)[0]):
+            return first
     if is_wire(text):
         return text
     filed = _FILED_FROM.match(text)

@@ -14,7 +14,7 @@ from indexer.normalize.headline import (
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import without_echoed_trail, without_trail
 from indexer.normalize.lines import clean_text, is_headline_like, split_lines, unwrap
-from indexer.normalize.story import Page
+from indexer.normalize.story import Page, find_title
 from indexer.normalize.zone import article_zone
 from tests.test_normalize_copied import _normalize, _page
 
@@ -415,3 +415,17 @@ def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen
     # The story's headline over a stamp of the same form as the teasers' goes on into its story.
     article = _normalize("headline-relative-teasers.txt")
     assert article.title == "Harbour ferry crews vote to strike over new rotas"
+
+
+def test_a_byline_with_the_writers_handle_heads_off_a_fact_box() -> None:
+    # `By Maya Example @mayaexample` / `on March 4, 2021 at 9:00a` is the headline's byline;
+    # the game's fact box under it (`Publisher Tiny Barn Studio`) is no headline.
+    page = _page("byline-handle-factbox.txt")
+    byline = next(i for i, line in enumerate(page.lines) if line.text.startswith("By "))
+    assert page.is_meta(byline)
+    assert page.text(find_title(page, None)) == (
+        "Lantern Valley review: a small farm with a long memory"
+    )
+    article = _normalize("byline-handle-factbox.txt")
+    assert article.title == "Lantern Valley review: a small farm with a long memory"
+    assert article.byline == ["Maya Example"]

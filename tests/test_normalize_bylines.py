@@ -261,3 +261,25 @@ def test_a_person_after_the_comma_is_no_house(
 def test_a_houses_staff_among_writers_is_no_person() -> None:
     # A house's word before `Staff` (`Tribune Staff`) makes it the house's staff wherever it stands.
     assert split_names("Tribune Staff and Ann Lee") == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # A writer's social handle after the name ends it like a comma; the date after it stays.
+        ("By Maya Example @mayaexample on March 4, 2021 at 9:00a", ["Maya Example"]),
+        ("By Ann Lee (@annlee) and Tom Roe (@tomroe)", ["Ann Lee", "Tom Roe"]),
+        # Buttons set in lower case after a stamp name no one (`3:30p` leaves its `p`).
+        ("by Ann Lee @annlee | p tweet share", ["Ann Lee"]),
+        ("by keith grant, jane roe", ["Keith Grant", "Jane Roe"]),  # a lower-case copy's style
+    ],
+)
+def test_a_handle_or_lower_case_buttons_after_the_names_sign_no_one(
+    line: str, names: list[str]
+) -> None:
+    credit = parse_byline(line)
+    assert credit is not None and credit.byline == names
+
+
+def test_an_address_is_no_handle() -> None:
+    assert parse_byline("By Ann Lee ann@example.com") is None

@@ -54,6 +54,9 @@ _TAIL = re.compile(
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
+# A writer's social handle after their name (`By Jane Doe @janedoe on June 26, 2014`, `(@jdoe)`):
+# it ends the name like a comma; an address's `@` (`jane@example.com`) is glued to its words.
+_HANDLE = re.compile(r"\s+\(?@\w+\)?(?=[\s,]|$)")
 _DATE_PREPOSITION = re.compile(r"\s+(?i:on|at|am|um|le|el)\s*$")  # `… on` a date
 _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _PARTICLES = frozenset(
@@ -378,7 +381,10 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
         return None
     credit = Credit()
     employer = False  # the piece before was the writer's office: its firm may follow
-    for part in _PART_SPLIT.split(match.group("rest")):
+    # Names in capitals: what is set in lower case after them names no one (a lower-case
+    # byline, `by keith grant`, is a copy's style, and its names are read).
+    cased = not match.group("rest").islower()
+    for part in _PART_SPLIT.split(_HANDLE.sub(",", match.group("rest"))):
         # A date is read before splitting at commas, which would cut `November 2, 2024` in two.
         found = find_date(part) if bool(_DIGIT.search(part)) else None
         if found is not None:
@@ -390,6 +396,8 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
             part = f"{_DATE_PREPOSITION.sub('', head)}, {tail}"
         for segment in part.split(","):
             segment = " ".join(segment.split()).strip(" .")
+            if credit.byline and cased and segment.islower():
+                continue  # `… 3:30p tweet share`: buttons in lower case after the names
             if employer and not _JOINED_NAME.match(segment):
                 continue  # the firm, and what else describes the writer, until `and John Roe`
             employer = bool(credit.byline and _OFFICE_TITLE.match(segment))

@@ -429,3 +429,16 @@ def test_a_byline_with_the_writers_handle_heads_off_a_fact_box() -> None:
     article = _normalize("byline-handle-factbox.txt")
     assert article.title == "Lantern Valley review: a small farm with a long memory"
     assert article.byline == ["Maya Example"]
+
+
+def test_a_box_of_figures_is_never_weighed() -> None:
+    # `212: Bicycle workshops opened …` / `38%: Share of …`: each line a figure and what it
+    # counts, one after another, is a box of statistics beside the story, not its headline.
+    weighed = _weighed("headline-figures-box.txt")
+    assert not [text for text in weighed if text[:1].isdigit() or text.startswith("$")]
+    assert _normalize("headline-figures-box.txt").title == "The towns that build bicycles"
+    # One such line alone keeps its chance (`2024: The year the rivers ran dry`).
+    page = _page("headline-figures-box.txt")
+    at = next(i for i, line in enumerate(page.lines) if line.text.startswith("212:"))
+    page.lines[at + 1].text = "Share of those workshops run by former car plant workers"
+    assert is_candidate(page, at, article_zone(page))

@@ -104,6 +104,9 @@ _CAPTION_LABEL = re.compile(
     r"|^(?:bildunterschrift|légende)\s*:?$",
     re.IGNORECASE,
 )
+# A figure and what it counts (`480: Number of startup hubs worldwide`, `$2.3 billion: Size of
+# …`): lines of this shape one after another are a box of statistics, never the headline.
+_FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -183,6 +186,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # a search box, a skip link, a notice about the page itself
     if _LINK_LABEL.search(text) or (i > 0 and _CAPTION_LABEL.match(page.text(i - 1))):
         return False  # a share button's label; a caption under its label
+    if _figures(page, i):
+        return False  # one of a box of statistics (`480: Number of …`, `10%: Share of …`)
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if page.repeat(i) and not _heads_header(page, zone, i):
@@ -196,6 +201,13 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
+
+
+def _figures(page: Page, i: int) -> bool:
+    """Whether line `i` and a line next to it each state a figure and what it counts."""
+    if not _FIGURE.match(page.text(i)):
+        return False
+    return any(0 <= j < len(page.lines) and _FIGURE.match(page.text(j)) for j in (i - 1, i + 1))
 
 
 def _stamped_teaser(page: Page, i: int) -> bool:

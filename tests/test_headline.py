@@ -16,7 +16,7 @@ from indexer.normalize.headtidy import without_echoed_trail, without_trail
 from indexer.normalize.lines import clean_text, is_headline_like, split_lines, unwrap
 from indexer.normalize.story import Page, find_title
 from indexer.normalize.zone import article_zone
-from tests.test_normalize_copied import _normalize, _page
+from tests.test_normalize_copied import DATA, _normalize, _page
 
 
 def _weighed(name: str) -> list[str]:
@@ -442,3 +442,19 @@ def test_a_box_of_figures_is_never_weighed() -> None:
     at = next(i for i, line in enumerate(page.lines) if line.text.startswith("212:"))
     page.lines[at + 1].text = "Share of those workshops run by former car plant workers"
     assert is_candidate(page, at, article_zone(page))
+
+
+def test_a_text_opening_on_two_headings_lets_the_ranking_choose() -> None:
+    # `Notes from the Allotment` / `Why Broad Beans Are Worth Sowing in Autumn`: the line under
+    # the opening line is a heading in title case, no standfirst, so the opening line (here the
+    # blog's name) is not taken on its place alone.
+    article = _normalize("blog-name-over-title.txt")
+    assert article.title == "Why Broad Beans Are Worth Sowing in Autumn"
+    # Over a standfirst written as a sentence the opening line heads the text.
+    text = (DATA / "blog-name-over-title.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines[0] = "Why broad beans are worth sowing in autumn"
+    lines[1] = "Beans sown before the frosts flower before the blackfly arrive in numbers."
+    page = Page(unwrap(split_lines(clean_text("\n".join(lines)))))
+    found = find_headline(page, article_zone(page), 0)
+    assert found is not None and found[0] == 0

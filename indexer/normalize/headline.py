@@ -33,6 +33,7 @@ from indexer.normalize.lines import (
     ends_sentence,
     is_headline_like,
     is_paragraph,
+    is_title_case,
     is_upper,
     word_count,
 )
@@ -535,7 +536,13 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     found = candidates(page, zone)
     if not found:
         return None
-    if old == 0 and 0 in found and zone.start <= _OPENING and _opening_headline(page.text(0)):
+    if (
+        old == 0
+        and 0 in found
+        and zone.start <= _OPENING
+        and _opening_headline(page.text(0))
+        and not (1 in found and is_title_case(page.text(1)) and not ends_sentence(page.text(1)))
+    ):
         # A text that opens on a headline a few lines above its story was selected from the
         # headline down (a wire story, a reader's copy of the article alone): no menu to
         # mistake, and the line below it is the standfirst.

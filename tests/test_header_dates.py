@@ -56,6 +56,14 @@ def test_a_dotted_stamp_that_reads_only_month_first_dates_the_story() -> None:
     assert article.date is not None and article.date.iso() == "2021-03-17"
 
 
+def test_a_sentence_wrapped_to_open_with_by_is_no_dated_byline() -> None:
+    # `by its two founders before June 1985 stock market`: a note's line, wrapped, opens with
+    # `by`; its month is no stamp and its words no names, so the dateline dates the story.
+    article = _normalize("wire-by-sentence.txt")
+    assert article.byline == []
+    assert article.date is not None and (article.date.month, article.date.day) == (3, 3)
+
+
 def test_a_month_glued_to_the_word_before_it_is_read() -> None:
     found = find_date("by Valley CourierNovember 21, 202501747")
     assert found is not None and found[0].iso() == "2025-11-21"

@@ -137,6 +137,12 @@ def test_a_headline_linked_to_its_own_page_makes_no_teaser() -> None:
     assert page_byline(fromstring(page.read_text(encoding="utf-8"))) == (["Ines Moreau"], None)
 
 
+def test_a_section_kicker_linked_over_the_headline_makes_no_teaser() -> None:
+    # The story's header: a kicker heading linked to its section, the `<h1>`, the byline.
+    page = Path(__file__).parent / "data" / "normalize" / "byline-section-kicker.html"
+    assert page_byline(fromstring(page.read_text(encoding="utf-8"))) == (["Nell Ostrander"], None)
+
+
 def test_a_teaser_made_one_link_is_no_byline() -> None:
     tree = fromstring(
         "<html><body><h1>Bridge reopens</h1><p>The bridge reopened on Friday.</p>"

@@ -8,9 +8,12 @@ import pytest
 
 from indexer.models import RawRecord
 from indexer.normalize import normalize
-from indexer.normalize.othercredit import house_credit, pen_name
+from indexer.normalize.lines import split_lines
+from indexer.normalize.othercredit import house_credit, pen_name, wire_under
+from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
+_HEADLINE = "Harbour to dredge the outer channel before the storms"
 _STORY = "\n".join(
     [
         "The harbour authority voted on Thursday to dredge the outer channel before the autumn "
@@ -28,7 +31,7 @@ _STORY = "\n".join(
 def _byline(header: str, *, story: str = _STORY) -> list[str]:
     """The byline of a small copied page whose header holds `header` under its headline."""
     text = (
-        "Home\nNews\nHarbour to dredge the outer channel before the storms\n"
+        f"Home\nNews\n{_HEADLINE}\n"
         f"The authority acts after pilots warned of silting.\n{header}\n{story}\n"
     )
     path = DATA / "byline-desk.txt"  # any path: the text is given
@@ -95,3 +98,63 @@ def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:
     assert pen_name("By email", "send it by email") is None
     assert pen_name("by Lesotho Times", "a story") is None  # a house, not a pen name
     assert pen_name("By Jane LongTwitter", "a long story") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        # A capitalised word before a date is a name's (`El`); only `on`, `at`… are its preposition.
+        ("By Omar El May 6, 2025", ["Omar El"]),
+        # A long job title ends where a co-author is joined to the list.
+        (
+            "By Jane Doe, Chief White House Correspondent, and Tom Roe, Staff Writer\nMay 6, 2025",
+            ["Jane Doe", "Tom Roe"],
+        ),
+        # A piece with an office of its own after it is a co-author, no firm.
+        ("Posted by Ann Lee, CEO, Bob Tan, CTO\nMay 6, 2025", ["Ann Lee", "Bob Tan"]),
+        # `& Agencies`, `& Wires`: the news services after the writer, no section's heading.
+        ("Jane Doe & Agencies\nMay 6, 2025", ["Jane Doe"]),
+        ("Jane Doe & Wires\nMay 6, 2025", ["Jane Doe"]),
+    ],
+)
+def test_a_credit_line_keeps_its_writers(header: str, byline: list[str]) -> None:
+    assert _byline(header) == byline
+
+
+def test_a_writer_before_a_papers_name_signs_though_the_story_names_another_of_that_name() -> None:
+    # Only a desk (`Example Bureau`) has the place it filed from before it; before a paper's
+    # name stands its writer, whose family name the story may give someone else.
+    story = "The harbour master, Harpreet Singh, said the channel had not been dredged in years.\n"
+    header = "Rahul Singh, Harbour Gazette | Updated : 6 May 2025, 09:14 AM"
+    assert _byline(header, story=story + _STORY) == ["Rahul Singh"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # A named writer's job alone, the name elsewhere (an image, a link): no desk.
+        "Senior Reporter | May 6, 2025",
+        "May 6, 2025\nHealth Correspondent",
+        # A picture's credit is slashed too; a blog's `/by` field follows a date or a count.
+        "May 6, 2025\nPhoto / by Tom Roe",
+    ],
+)
+def test_a_job_title_or_a_pictures_credit_signs_nothing(header: str) -> None:
+    assert _byline(header) == []
+
+
+def test_writers_of_a_bureau_are_no_place_before_it() -> None:
+    # `Ann Lee and Bob Tan, Washington Bureau`: a list of names, where one place would stand.
+    assert "Washington Bureau" not in _byline(
+        "Ann Lee and Bob Tan, Washington Bureau | May 6, 2025"
+    )
+
+
+def test_an_agency_signs_with_the_place_it_filed_from_not_with_a_name() -> None:
+    # `Reuters, Harbour City,`: a dateline's place closes with a comma; `Reuters, Evan Marlow`
+    # under a picture is its photographer.
+    def wire(line: str) -> str | None:
+        return wire_under(Page(split_lines(f"{_HEADLINE}\n{line}\n{_STORY}")), 0, 2, 3)[1]
+
+    assert wire("Reuters, Harbour City,") == "Reuters"
+    assert wire("Reuters, Evan Marlow") is None

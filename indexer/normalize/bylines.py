@@ -57,7 +57,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
 # A writer's social handle after their name (`By Jane Doe @janedoe on June 26, 2014`, `(@jdoe)`):
 # it ends the name like a comma; an address's `@` (`jane@example.com`) is glued to its words.
 _HANDLE = re.compile(r"\s+\(?@\w+\)?(?=[\s,]|$)")
-_DATE_PREPOSITION = re.compile(r"\s+(?i:on|at|am|um|le|el)\s*$")  # `… on` a date
+# `… on` a date: in lower case, or in a line all in capitals (`BY JANE DOE ON 11/13/19`); a
+# capitalised word is a name's (`By Omar El May 3, 2024`).
+_DATE_PREPOSITION = re.compile(r"\s+(?:on|at|am|um|le|el)\s*$")
+_SHOUTED_PREPOSITION = re.compile(r"\s+(?:ON|AT|AM|UM|LE|EL)\s*$")
 _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _PARTICLES = frozenset(
     "de da das do dos del della der den di du la le van von ten ter bin binti al el y st".split()
@@ -392,14 +395,23 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
             # The date parts the names from what the line sets after it (`By Jane Doe
             # 2019-11-18 Science & Astronomy`: the section), which is no part of a name; so
             # does its preposition (`BY JANE DOE ON 11/13/19 AT 4:00 PM`).
+            # A lower-case start is a sentence's (`by its owners before August 1985 listing`):
+            # the date only leaves a gap there, as no names stand before it.
             head, _, tail = part.partition(found[1])
-            part = f"{_DATE_PREPOSITION.sub('', head)}, {tail}"
-        for segment in part.split(","):
-            segment = " ".join(segment.split()).strip(" .")
+            if head.strip()[:1].islower():
+                part = part.replace(found[1], " ")
+            else:
+                preposition = _SHOUTED_PREPOSITION if head.isupper() else _DATE_PREPOSITION
+                part = f"{preposition.sub('', head)}, {tail}"
+        segments = [" ".join(segment.split()).strip(" .") for segment in part.split(",")]
+        for k, segment in enumerate(segments):
+            after = segments[k + 1] if k + 1 < len(segments) else ""
             if credit.byline and cased and segment.islower():
                 continue  # `… 3:30p tweet share`: buttons in lower case after the names
-            if employer and not _JOINED_NAME.match(segment):
-                continue  # the firm, and what else describes the writer, until `and John Roe`
+            # The firm, and what else describes the writer, until `and John Roe`; a piece with
+            # an office of its own after it is a co-author (`Jane Doe, CEO, John Roe, CTO`).
+            if employer and not _JOINED_NAME.match(segment) and not _OFFICE_TITLE.match(after):
+                continue
             employer = bool(credit.byline and _OFFICE_TITLE.match(segment))
             if not _read_byline_segment(segment, credit, strict):
                 # After the names, what fits nowhere is the reporter's title or house

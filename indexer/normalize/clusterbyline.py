@@ -44,6 +44,7 @@ from indexer.normalize.othercredit import (
     dated_close,
     dated_desk,
     dated_pen_name,
+    desk_name,
     house_credit,
     is_wire,
     pen_name,
@@ -92,9 +93,11 @@ _LABEL_ALONE = re.compile(
 )
 # `Top Story | Published: 5 hours ago | Written by Jane Doe`, `Le Monde | 04.05.2015 | Par Jane
 # Doe`: a labelled part of a meta line; a blog's theme parts its fields with slashes too
-# (`May 3, 2024/0 Comments/in News /by Jane Doe`).
+# (`May 3, 2024/0 Comments/in News /by Jane Doe`), after a date or a count: a picture's
+# credit is slashed too (`Photo / by Jane Doe`).
+_DIGIT = re.compile(r"\d")
 _LABELLED_PART = re.compile(
-    r"(?:\s[|·•]\s|\s?/\s?)(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
+    r"(?:\s[|·•]\s|(?P<slash>\s?/\s?))(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
     r"(?=[A-ZÀ-Þ])"
 )
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
@@ -259,9 +262,9 @@ def header_byline(
             names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
-        if (not stamped or _before_house(page.text(i))) and any(_subject(n, prose) for n in names):
+        if (not stamped or _before_desk(page.text(i))) and any(_subject(n, prose) for n in names):
             # `Friedrich Merz` over a photo credit: the story says what Merz did; `New Delhi,
-            # Example Bureau | Updated …`: the place a house filed from, which the story names.
+            # Example Bureau | Updated …`: the place a desk filed from, which the story names.
             continue
         if len(names) > 1 and not set(names) & set(bios) and _topics(page.text(i), names, prose):
             continue  # `Premier League | Champions League`: what the story is about, listed
@@ -484,12 +487,14 @@ def _caption_name(page: Page, i: int) -> bool:
     return _may_be_credit(after) and bool(bare_names(after))
 
 
-def _before_house(text: str) -> bool:
-    """Whether a line's first part, after a comma, names a house (`New Delhi, Example Bureau |
-    Updated …`): what stands before it is the writer or the place the house filed from."""
+def _before_desk(text: str) -> bool:
+    """Whether a line's first part, after a comma, names a desk (`New Delhi, Example Bureau |
+    Updated …`): what stands before it is the writer or the place the desk filed from. After a
+    writer's name a paper's name is their employer (`Jane Singh, Example Times`), whatever the
+    story says of another Singh."""
     first = SEPARATOR.split(text, maxsplit=1)[0]
     _, comma, house = first.partition(",")
-    return bool(comma) and is_house(without_stamps(house).strip(" ,"))
+    return bool(comma) and desk_name(without_stamps(house).strip(" ,")) is not None
 
 
 def _place(name: str) -> bool:
@@ -686,7 +691,7 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
     if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
         return f"By {text}"
     part = _LABELLED_PART.search(text)
-    if part is not None:
+    if part is not None and (not part.group("slash") or _DIGIT.search(text[: part.start()])):
         return "By " + SEPARATOR.split(text[part.end() :])[0]
     stamp = _STAMP_BY.match(text) if len(text) <= _MAX_STAMP_LINE else None
     if stamp is not None and (

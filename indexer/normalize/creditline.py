@@ -91,10 +91,11 @@ _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Conte
 # `Von Jane Doe, Redakteurin für Finanzen`, `Jane Doe, AP National Political Writer`: a job
 # title after a comma; `Jane Doe, Example Staff`: the house's staff the writer belongs to, which
 # no name ends with after a comma. A `Staff` followed by another writer (`Jane Doe, Tom Staff
-# and Ann Lee`) is a family name.
+# and Ann Lee`) is a family name. The title ends where a co-author is joined to the list
+# (`Jane Doe, Chief White House Correspondent, and John Roe`).
 _COMMA_ROLE = re.compile(
     rf",\s*(?:[\w-]+\s+){{0,{_MAX_TITLE_WORDS}}}?"
-    rf"(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b.*$",
+    rf"(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b(?:(?!,\s*(?:and|&)\s).)*",
     re.IGNORECASE,
 )
 
@@ -164,8 +165,12 @@ _JOINED_AGENCY = re.compile(
 )
 _AGENCY_CHARS = 40
 # `Food & Dining`: an ampersand joining two single words, as section headings do; co-authors
-# are joined by full names (`Jane Doe & John Roe`), an agency by its name (`Jane Doe & AP`).
-_AMPERSAND_WORD = re.compile(r"(?:^|\s)[A-Za-z]\w+\s*&\s*(?!(?i:co)\b)(?P<last>[A-Za-z]\w+)\s*$")
+# are joined by full names (`Jane Doe & John Roe`), an agency by its name (`Jane Doe & AP`),
+# the news services by a plural (`Jane Doe & Agencies`, `& Wires`).
+_AMPERSAND_WORD = re.compile(
+    r"(?:^|\s)[A-Za-z]\w+\s*&\s*(?!(?i:co|agencies|wires|staff|team|others)\b)"
+    r"(?P<last>[A-Za-z]\w+)\s*$"
+)
 _DIGIT = re.compile(r"\d")
 _COUNTS = re.compile(r"\s+(?=\d)")  # the space before the first number of a credit line
 _STAMP_HINT = re.compile(r"\d|@|updated|published|posted", re.IGNORECASE)  # else none to strip

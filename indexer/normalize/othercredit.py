@@ -27,6 +27,8 @@ DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science`
 _DESK_WORDS = frozenset(
     "staff team desk newsroom editors redaktion bureau correspondent reporter".split()
 )
+_JOB_DESKS = frozenset({"correspondent", "reporter"})  # a desk's words that are a person's job
+_OWN_WORDS = frozenset({"our", "staff"})  # the house's own unnamed reporter (`Staff Reporter`)
 _HOUSE_END = re.compile(r"\s*[,|·•]\s*|\s+[-–—]\s+|\s+(?i:with|in|for|on)\s+")
 _HOUSE_WORDS = 3  # words of a house's name in a `By` line (`By Daily Example`)
 _MAX_HOUSE_LINE = 120
@@ -43,6 +45,8 @@ _KIND_LABELS = frozenset(
     """exclusive breaking analysis explainer opinion live update updated sponsored advertorial
     exklusiv exclusiva exclusivo exclusif esclusiva esclusivo""".split()
 )
+# Names joined as a list (`Ann Lee and Bob Tan`): writers, where one place would stand.
+_JOINED_NAMES = re.compile(r"\s(?:and|und|et|y)\s|&|,")
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
@@ -52,9 +56,11 @@ _SOURCE_LABEL = re.compile(
 )
 _FIELD_END = re.compile(r"\s*[|｜·•]\s*")  # between the fields of a stamp line
 _MAX_STAMP_LINE = 120
-# `Reuters, Washington,`: a wire credit with the place the story was filed from.
+# `Reuters, Washington,`: a wire credit with the place the story was filed from, closed by the
+# comma a dateline's place takes; without it the words may be a photographer's name
+# (`Reuters, Jane Doe` under a picture).
 _FILED_FROM = re.compile(
-    r"^(?P<agency>[^,]{2,40}),\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,?$"
+    r"^(?P<agency>[^,]{2,40}),\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,$"
 )
 # The job an author box gives a news agency under its name.
 _AGENCY_ROLE = re.compile(
@@ -111,7 +117,7 @@ def agency_byline(text: str) -> str | None:
     if outlet is not None and outlet in WIRES:
         return first.strip()
     # `By Smart Shopping Team`, `by BWW News Desk`: the page credits a desk, as it writes it.
-    return _desk(first)
+    return desk_name(first)
 
 
 def house_credit(text: str) -> list[str]:
@@ -163,10 +169,14 @@ def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:
     return []
 
 
-def _desk(text: str) -> str | None:
+def desk_name(text: str) -> str | None:
     """A desk's name as the page writes it (`Smart Shopping Team`, `Daily Example Staff`)."""
     words = text.split()
     desk = 2 <= len(words) <= 5 and words[-1].lower() in _DESK_WORDS
+    if desk and words[-1].lower() in _JOB_DESKS:
+        # `Senior Reporter`, `Health Correspondent`: a named writer's job, its name elsewhere;
+        # an unnamed one is the house's (`Our Correspondent`, `Example Times Correspondent`).
+        desk = words[0].lower() in _OWN_WORDS or is_outlet_like(" ".join(words[:-1]))
     return text.strip() if desk and all(w[:1].isupper() for w in words[:-1]) else None
 
 
@@ -176,7 +186,10 @@ def dated_desk(page: Page, order: list[int], mark: int) -> str | None:
     for i in order:
         if i <= mark or not dated_beside(page, i, 1):
             continue
-        desk = _desk(without_stamps(page.text(i)).rpartition(",")[2])
+        place, _, desk = without_stamps(page.text(i)).rpartition(",")
+        if _JOINED_NAMES.search(place):
+            continue  # `Ann Lee and Bob Tan, Washington Bureau`: writers of the bureau, no place
+        desk = desk_name(desk)
         if desk is not None:
             return desk
     return None

@@ -368,17 +368,27 @@ def _in_teaser(node: HtmlElement, own: set[str]) -> bool:
     permalink by the template."""
     # Levels are counted in blocks: a name's inline wrappers (`<span><a>Name</a></span>`) are
     # part of the name.
-    blocks = [p for p in node.iterancestors() if p.tag not in _INLINE_TAGS]
+    ancestors = list(node.iterancestors())
+    blocks = [p for p in ancestors if p.tag not in _INLINE_TAGS]
     for parent in blocks[:_TEASER_DEPTH]:
         if len(parent.text_content()) > _TEASER_TEXT:
             break  # the story itself, or the page around it
-        for heading in parent.iter("h1", "h2", "h3", "h4"):
-            if heading is node or heading in node.iterancestors():
-                continue
-            links = [*heading.iter("a"), *_wrapping_links(heading, parent)]
-            if any(_path(link.get("href") or "") not in own for link in links):
-                return True
+        headings = [
+            h for h in parent.iter("h1", "h2", "h3", "h4") if h is not node and h not in ancestors
+        ]
+        # The story's own `<h1>` makes the block its header, whose kicker may link to its
+        # section (`<h3><a href="/news/cities/">Cities</a></h3>`).
+        if any(h.tag == "h1" and not _links_elsewhere(h, parent, own) for h in headings):
+            return False
+        if any(_links_elsewhere(h, parent, own) for h in headings):
+            return True
     return False
+
+
+def _links_elsewhere(heading: HtmlElement, block: HtmlElement, own: set[str]) -> bool:
+    """Whether a heading links, inside it or around it within `block`, off the page itself."""
+    links = [*heading.iter("a"), *_wrapping_links(heading, block)]
+    return any(_path(link.get("href") or "") not in own for link in links)
 
 
 def _wrapping_links(heading: HtmlElement, block: HtmlElement) -> list[HtmlElement]:

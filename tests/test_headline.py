@@ -385,6 +385,20 @@ def test_a_spaced_breadcrumb_trail_ending_on_the_headline_printed_below_is_cut()
     assert without_echoed_trail(page.text(trail), page, len(page.lines) - 1) == page.text(trail)
 
 
+def test_a_headline_opening_on_home_keeps_it_when_only_a_standfirst_repeats_its_words() -> None:
+    # `Home Secretary …` reads like a spaced trail, but the line below that opens on its last
+    # words goes on into a sentence: a standfirst, no echo of a trail's last step.
+    article = _normalize("headline-home-standfirst.txt")
+    assert article.title == "Home Secretary sets out plan to halve net migration"
+    page = _page("headline-spaced-trail.txt")
+    trail = next(i for i, line in enumerate(page.lines) if line.text.startswith("Home "))
+    text = "Home Politics Growing Runner Beans on a Small Plot"
+    assert without_echoed_trail(text, page, trail) == "Growing Runner Beans on a Small Plot"
+    # The echo with its byline joined after it counts; words going on after it do not.
+    text = "Home Garden Growing Runner Beans"
+    assert without_echoed_trail(text, page, trail) == text
+
+
 def test_a_share_buttons_label_naming_the_headline_is_never_weighed() -> None:
     # `<headline> on linkedin (opens in a new window)`: the label a screen reader speaks for a
     # share button holds the headline, but the button is not the page's heading.

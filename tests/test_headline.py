@@ -429,3 +429,8 @@ def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen
     # The story's headline over a stamp of the same form as the teasers' goes on into its story.
     article = _normalize("headline-relative-teasers.txt")
     assert article.title == "Harbour ferry crews vote to strike over new rotas"
+    # So does one over a standfirst: past it the story begins, where a teaser's stamp is followed
+    # by the next teaser's headline.
+    article = _normalize("headline-stamped-standfirst.txt")
+    assert article.title == "Volunteers plant 5,000 trees along the river path"
+    assert article.date is not None and article.date.iso() == "2024-05-14"

@@ -205,15 +205,24 @@ def _stamped_teaser(page: Page, i: int) -> bool:
     A story's own headline stands once, and its header goes on into its byline or its story;
     a list of other stories prints one more headline over one more stamp."""
     shape = _stamp_shape(page, i + 1)
-    if shape is None:
-        return False
-    after = i + 2
-    if after < len(page.lines) and (is_paragraph(page.text(after)) or _by_line(page, after)):
+    if shape is None or _goes_on(page, i + 2, shape):
         return False
     others = range(max(0, i - _TEASER_REACH), min(len(page.lines) - 1, i + _TEASER_REACH + 1))
     return any(
         abs(j - i) > 1 and _teaser(page, j) and _stamp_shape(page, j + 1) == shape for j in others
     )
+
+
+def _goes_on(page: Page, start: int, shape: str) -> bool:
+    """Whether the lines from `start` under a stamp of form `shape` go on into a byline or the
+    story, past a standfirst or a caption, before another headline over such a stamp or a
+    section's heading of a word or two (`Weather Stories`) that ends a list."""
+    for j in range(start, min(start + _HEADER_REACH, len(page.lines))):
+        if is_paragraph(page.text(j)) or _by_line(page, j):
+            return True
+        if _stamp_shape(page, j + 1) == shape or word_count(page.text(j)) < _LEAST_WORDS:
+            return False
+    return False
 
 
 def _teaser(page: Page, j: int) -> bool:

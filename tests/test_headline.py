@@ -409,6 +409,15 @@ def test_a_share_buttons_label_naming_the_headline_is_never_weighed() -> None:
     assert article.title == "Why village shops are learning to sell online"
 
 
+def test_a_headline_saying_a_link_opens_in_a_new_tab_is_weighed() -> None:
+    # Only the label set off in brackets (or glued to the link's words) is a screen reader's.
+    assert "Your browser may soon ask whether links open in a new tab" in _weighed(
+        "headline-link-words.txt"
+    )
+    article = _normalize("headline-link-words.txt")
+    assert article.title == "Your browser may soon ask whether links open in a new tab"
+
+
 def test_a_caption_under_its_label_is_never_weighed() -> None:
     # `Image caption,` on a line of its own announces the caption on the next line.
     weighed = _weighed("headline-caption-label.txt")
@@ -416,6 +425,9 @@ def test_a_caption_under_its_label_is_never_weighed() -> None:
     article = _normalize("headline-caption-label.txt")
     assert article.title == "The baker who turned a market stall into a chain of forty shops"
     assert article.byline == ["Sam Example"]
+    # A bare `Caption` is a gallery's button, no label: the line under it may be the headline.
+    article = _normalize("headline-caption-button.txt")
+    assert article.title == "Ring road reopens after six weeks of repairs to the bridge"
 
 
 def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen() -> None:

@@ -96,11 +96,16 @@ _NOTICE = re.compile(
 )
 # A link's label for screen readers (`… on LinkedIn (opens in a new window)`): a share button or
 # a link out names the headline it shares, and is never the page's own heading.
-_LINK_LABEL = re.compile(r"\(?\bopens? in (?:a )?new (?:window|tab)\)?$", re.IGNORECASE)
+# The label is set off in brackets or glued to the link's text (`… TimesOpens in new window`):
+# a headline may say the same words (`… whether links open in a new tab`).
+_LINK_LABEL = re.compile(
+    r"(?:\((?i:opens? in (?:a )?new (?:window|tab))\)"
+    r"|(?<=[^\W\d_])Opens in (?:a )?new (?:window|tab))$"
+)
 # A figure's label for screen readers on a line of its own (`Image caption,`): the caption
-# stands on the next line.
+# stands on the next line. A bare `Caption` is a gallery's button (`Caption`, `Close`).
 _CAPTION_LABEL = re.compile(
-    r"^(?:(?:image|photo|picture|media|video) )?caption\s*[,:]?$"
+    r"^(?:(?:image|photo|picture|media|video) caption\s*[,:]?|caption\s*[,:])$"
     r"|^(?:bildunterschrift|légende)\s*:?$",
     re.IGNORECASE,
 )

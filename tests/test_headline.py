@@ -267,6 +267,10 @@ def test_a_breadcrumb_trail_glued_without_spaces_is_cut_from_the_headline() -> N
     )
     assert without_trail("HomeTechApple shows its new iPhone") == "Apple shows its new iPhone"
     assert without_trail("Homeowners face higher rates") == "Homeowners face higher rates"
+    # A name that opens on `Home` (`HomePod`) has no section glued after it: no trail.
+    assert without_trail("HomePod mini gets three new colours") == (
+        "HomePod mini gets three new colours"
+    )
 
 
 def test_a_picture_credit_or_a_thank_you_notice_is_no_headline() -> None:

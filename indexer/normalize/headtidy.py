@@ -77,6 +77,8 @@ def without_trail(text: str) -> str:
         if len(step) < _STEP_CHARS or word_count(step) > _STEP_WORDS:
             break  # the glue stands inside the headline (`… new iPhone`)
         start = glue
+    if start == home.end():
+        return text  # no section after the home link: a name (`HomePod mini gets …`)
     rest = text[start:]
     return rest if word_count(rest) >= 2 else text
 

@@ -450,3 +450,7 @@ def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen
     article = _normalize("headline-stamped-standfirst.txt")
     assert article.title == "Volunteers plant 5,000 trees along the river path"
     assert article.date is not None and article.date.iso() == "2024-05-14"
+    # A live page's posts, each over a stamp of the same form, go on into their text: they are
+    # no list of teasers that could void the page's own headline.
+    article = _normalize("headline-live-posts.txt")
+    assert article.title == "Heavy snow closes schools and roads across the hills"

@@ -213,8 +213,13 @@ def _stamped_teaser(page: Page, i: int) -> bool:
     if shape is None or _goes_on(page, i + 2, shape):
         return False
     others = range(max(0, i - _TEASER_REACH), min(len(page.lines) - 1, i + _TEASER_REACH + 1))
+    # The others are teasers too: a live blog's posts, each over its stamp, go on into their text.
     return any(
-        abs(j - i) > 1 and _teaser(page, j) and _stamp_shape(page, j + 1) == shape for j in others
+        abs(j - i) > 1
+        and _teaser(page, j)
+        and _stamp_shape(page, j + 1) == shape
+        and not _goes_on(page, j + 2, shape)
+        for j in others
     )
 
 

@@ -267,6 +267,10 @@ def test_a_breadcrumb_trail_glued_without_spaces_is_cut_from_the_headline() -> N
     )
     assert without_trail("HomeTechApple shows its new iPhone") == "Apple shows its new iPhone"
     assert without_trail("Homeowners face higher rates") == "Homeowners face higher rates"
+    # A name that opens on `Home` (`HomePod`) has no section glued after it: no trail.
+    assert without_trail("HomePod mini gets three new colours") == (
+        "HomePod mini gets three new colours"
+    )
 
 
 def test_a_picture_credit_or_a_thank_you_notice_is_no_headline() -> None:
@@ -385,6 +389,20 @@ def test_a_spaced_breadcrumb_trail_ending_on_the_headline_printed_below_is_cut()
     assert without_echoed_trail(page.text(trail), page, len(page.lines) - 1) == page.text(trail)
 
 
+def test_a_headline_opening_on_home_keeps_it_when_only_a_standfirst_repeats_its_words() -> None:
+    # `Home Secretary …` reads like a spaced trail, but the line below that opens on its last
+    # words goes on into a sentence: a standfirst, no echo of a trail's last step.
+    article = _normalize("headline-home-standfirst.txt")
+    assert article.title == "Home Secretary sets out plan to halve net migration"
+    page = _page("headline-spaced-trail.txt")
+    trail = next(i for i, line in enumerate(page.lines) if line.text.startswith("Home "))
+    text = "Home Politics Growing Runner Beans on a Small Plot"
+    assert without_echoed_trail(text, page, trail) == "Growing Runner Beans on a Small Plot"
+    # The echo with its byline joined after it counts; words going on after it do not.
+    text = "Home Garden Growing Runner Beans"
+    assert without_echoed_trail(text, page, trail) == text
+
+
 def test_a_share_buttons_label_naming_the_headline_is_never_weighed() -> None:
     # `<headline> on linkedin (opens in a new window)`: the label a screen reader speaks for a
     # share button holds the headline, but the button is not the page's heading.
@@ -395,6 +413,15 @@ def test_a_share_buttons_label_naming_the_headline_is_never_weighed() -> None:
     assert article.title == "Why village shops are learning to sell online"
 
 
+def test_a_headline_saying_a_link_opens_in_a_new_tab_is_weighed() -> None:
+    # Only the label set off in brackets (or glued to the link's words) is a screen reader's.
+    assert "Your browser may soon ask whether links open in a new tab" in _weighed(
+        "headline-link-words.txt"
+    )
+    article = _normalize("headline-link-words.txt")
+    assert article.title == "Your browser may soon ask whether links open in a new tab"
+
+
 def test_a_caption_under_its_label_is_never_weighed() -> None:
     # `Image caption,` on a line of its own announces the caption on the next line.
     weighed = _weighed("headline-caption-label.txt")
@@ -402,6 +429,9 @@ def test_a_caption_under_its_label_is_never_weighed() -> None:
     article = _normalize("headline-caption-label.txt")
     assert article.title == "The baker who turned a market stall into a chain of forty shops"
     assert article.byline == ["Sam Example"]
+    # A bare `Caption` is a gallery's button, no label: the line under it may be the headline.
+    article = _normalize("headline-caption-button.txt")
+    assert article.title == "Ring road reopens after six weeks of repairs to the bridge"
 
 
 def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen() -> None:
@@ -415,6 +445,15 @@ def test_a_teaser_over_its_stamp_in_a_list_of_others_is_weighed_but_never_chosen
     # The story's headline over a stamp of the same form as the teasers' goes on into its story.
     article = _normalize("headline-relative-teasers.txt")
     assert article.title == "Harbour ferry crews vote to strike over new rotas"
+    # So does one over a standfirst: past it the story begins, where a teaser's stamp is followed
+    # by the next teaser's headline.
+    article = _normalize("headline-stamped-standfirst.txt")
+    assert article.title == "Volunteers plant 5,000 trees along the river path"
+    assert article.date is not None and article.date.iso() == "2024-05-14"
+    # A live page's posts, each over a stamp of the same form, go on into their text: they are
+    # no list of teasers that could void the page's own headline.
+    article = _normalize("headline-live-posts.txt")
+    assert article.title == "Heavy snow closes schools and roads across the hills"
 
 
 def test_a_byline_with_the_writers_handle_heads_off_a_fact_box() -> None:

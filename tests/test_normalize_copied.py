@@ -428,6 +428,13 @@ def test_a_dutch_weekday_abbreviation_is_the_dates_not_the_headlines() -> None:
     assert article.date is not None and article.date.iso() == "2024-03-03"
 
 
+def test_a_surname_spelt_like_a_dutch_weekday_before_the_date_stays_the_writers() -> None:
+    # `By Lan Do 4 March 2024`: `Do` after a name is the writer's surname, not Thursday.
+    article = _normalize("byline-surname-weekday.txt")
+    assert article.byline == ["Lan Do"]
+    assert article.date is not None and article.date.iso() == "2024-03-04"
+
+
 def test_a_rights_notice_after_a_caption_is_no_name() -> None:
     article = _normalize("rights-notice-caption.txt")
     # `… - RIPRODUZIONE RISERVATA` is the picture's rights notice; the house stands in.

@@ -106,6 +106,8 @@ def test_a_named_weekday_is_kept_as_evidence() -> None:
         ("di 19 nov 2019, 10:31", "di 19 nov 2019, 10:31"),
         ("Aangepast vr. 22 nov 2019", "vr. 22 nov 2019"),
         ("Bredi 19 nov 2019", "19 nov 2019"),  # no word of its own: no weekday
+        ("Nieuws | Di 19 nov 2019", "Di 19 nov 2019"),  # capitalised where a part opens
+        ("By Wei Ma 19 nov 2019", "19 nov 2019"),  # capitalised after a name: a surname
     ],
 )
 def test_a_dutch_weekday_abbreviation_before_the_day_is_part_of_the_date(

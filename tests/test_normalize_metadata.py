@@ -10,7 +10,7 @@ from lxml.html import fromstring
 from indexer.normalize.metadata import PageMeta, plain, read_page
 from indexer.normalize.pagebyline import page_byline, pen_name, read_credit, tidy_name
 from indexer.normalize.pagedate import choose_date, local_date
-from indexer.normalize.pagetitle import choose_title
+from indexer.normalize.pagetitle import choose_title, strip_site
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,22 @@ def test_a_logo_heading_is_no_headline() -> None:
         )
     )
     assert choose_title(page, None, None, None) == ("Frost hits orchards", "heading")
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "kept"),
+    [
+        ("Ferry fares rise - Ledger", "Ledger", "Ferry fares rise"),
+        ("Ferry fares rise|Ledger", "Ledger", "Ferry fares rise"),
+        ("渡轮票价上涨-海港网", "海港网", "渡轮票价上涨"),  # no spaces in the script: a separator
+        ("Why your brain is hard-wired", "Wired", "Why your brain is hard-wired"),
+        ("Ledger/Northfield poll: voters back the plan", "Ledger", None),
+    ],
+)
+def test_a_sites_name_is_cut_at_a_separator_not_from_a_compound(
+    title: str, site: str, kept: str | None
+) -> None:
+    assert strip_site(title, site) == (kept or title)
 
 
 def test_title_without_any_echo_falls_back_to_the_page_title() -> None:

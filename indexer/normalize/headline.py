@@ -97,11 +97,16 @@ _NOTICE = re.compile(
 )
 # A link's label for screen readers (`… on LinkedIn (opens in a new window)`): a share button or
 # a link out names the headline it shares, and is never the page's own heading.
-_LINK_LABEL = re.compile(r"\(?\bopens? in (?:a )?new (?:window|tab)\)?$", re.IGNORECASE)
+# The label is set off in brackets or glued to the link's text (`… TimesOpens in new window`):
+# a headline may say the same words (`… whether links open in a new tab`).
+_LINK_LABEL = re.compile(
+    r"(?:\((?i:opens? in (?:a )?new (?:window|tab))\)"
+    r"|(?<=[^\W\d_])Opens in (?:a )?new (?:window|tab))$"
+)
 # A figure's label for screen readers on a line of its own (`Image caption,`): the caption
-# stands on the next line.
+# stands on the next line. A bare `Caption` is a gallery's button (`Caption`, `Close`).
 _CAPTION_LABEL = re.compile(
-    r"^(?:(?:image|photo|picture|media|video) )?caption\s*[,:]?$"
+    r"^(?:(?:image|photo|picture|media|video) caption\s*[,:]?|caption\s*[,:])$"
     r"|^(?:bildunterschrift|légende)\s*:?$",
     re.IGNORECASE,
 )
@@ -218,15 +223,29 @@ def _stamped_teaser(page: Page, i: int) -> bool:
     A story's own headline stands once, and its header goes on into its byline or its story;
     a list of other stories prints one more headline over one more stamp."""
     shape = _stamp_shape(page, i + 1)
-    if shape is None:
-        return False
-    after = i + 2
-    if after < len(page.lines) and (is_paragraph(page.text(after)) or _by_line(page, after)):
+    if shape is None or _goes_on(page, i + 2, shape):
         return False
     others = range(max(0, i - _TEASER_REACH), min(len(page.lines) - 1, i + _TEASER_REACH + 1))
+    # The others are teasers too: a live blog's posts, each over its stamp, go on into their text.
     return any(
-        abs(j - i) > 1 and _teaser(page, j) and _stamp_shape(page, j + 1) == shape for j in others
+        abs(j - i) > 1
+        and _teaser(page, j)
+        and _stamp_shape(page, j + 1) == shape
+        and not _goes_on(page, j + 2, shape)
+        for j in others
     )
+
+
+def _goes_on(page: Page, start: int, shape: str) -> bool:
+    """Whether the lines from `start` under a stamp of form `shape` go on into a byline or the
+    story, past a standfirst or a caption, before another headline over such a stamp or a
+    section's heading of a word or two (`Weather Stories`) that ends a list."""
+    for j in range(start, min(start + _HEADER_REACH, len(page.lines))):
+        if is_paragraph(page.text(j)) or _by_line(page, j):
+            return True
+        if _stamp_shape(page, j + 1) == shape or word_count(page.text(j)) < _LEAST_WORDS:
+            return False
+    return False
 
 
 def _teaser(page: Page, j: int) -> bool:

@@ -43,6 +43,7 @@ _KIND_LABEL = re.compile(
 )
 _STEP_CHARS = 3  # `Mc` in `McDonald's` is no step of a trail
 _ECHO_WORDS = 3  # a trail's last step that the page prints again as its headline
+_ECHO_BYLINE = re.compile(r" (?:[a-z]+ )?(?:by|von|par|por|door|di) [A-Z]")  # `written by Marta`
 
 
 def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
@@ -76,6 +77,8 @@ def without_trail(text: str) -> str:
         if len(step) < _STEP_CHARS or word_count(step) > _STEP_WORDS:
             break  # the glue stands inside the headline (`… new iPhone`)
         start = glue
+    if start == home.end():
+        return text  # no section after the home link: a name (`HomePod mini gets …`)
     rest = text[start:]
     return rest if word_count(rest) >= 2 else text
 
@@ -89,16 +92,24 @@ def without_echoed_trail(text: str, page: Page, i: int) -> str:
     only sign of where the headline begins."""
     if _SPACED_HOME.match(text) is None or _TRAIL_MARK.search(text):
         return text  # a trail with its marks is cut at them (`tidy_headline`)
-    below = page.keys[i + 1 :]
+    below = [line.text for line in page.lines[i + 1 :]]
     words = text.split(" ")
     for n in range(1, len(words) - 1):  # the longest tail first
         tail = " ".join(words[n:])
         key = tail.casefold()
-        if word_count(tail) >= _ECHO_WORDS and any(
-            k.startswith(key) and not k[len(key) : len(key) + 1].isalnum() for k in below
-        ):
+        if word_count(tail) >= _ECHO_WORDS and any(_echoes(k, key) for k in below):
             return tail
     return text
+
+
+def _echoes(line: str, key: str) -> bool:
+    """Whether a line is the title of case-folded `key` on a line of its own, or with only its
+    byline joined after it (`… Small Plot written by Marta`): a standfirst that opens on the
+    same words goes on into a sentence (`Minister quits over … after weeks of pressure`)."""
+    if not line.casefold().startswith(key):
+        return False
+    rest = line[len(key) :]
+    return not rest or _ECHO_BYLINE.match(rest) is not None
 
 
 def _next_glue(text: str, start: int) -> int | None:

@@ -117,9 +117,13 @@ WEEKDAY_NAMES = frozenset(
 
 # Dutch abbreviates its weekdays to two letters (`di 19 nov 2019, 10:31`); they are words of
 # other languages too (Italian `di`, `ma`; Portuguese `do`), so they are read as a weekday only
-# directly before a day number.
+# directly before a day number. Capitalised, one opens its line or a part of it after a mark
+# (`Di 19 nov`, `| Di 19 nov`); after a name it is a surname (`By Wei Ma 19 November 2019`).
 SHORT_WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
-SHORT_WEEKDAY = rf"(?<!\w)(?i:{'|'.join(SHORT_WEEKDAYS)})\.?"
+SHORT_WEEKDAY = (
+    rf"(?:(?<!\w)(?:{'|'.join(SHORT_WEEKDAYS)})"
+    rf"|(?:^|(?<=[^\w\s])|(?<=[^\w\s]\s))(?:{'|'.join(map(str.title, SHORT_WEEKDAYS))}))\.?"
+)
 
 
 def month_number(name: str) -> int | None:

@@ -17,6 +17,7 @@ TITLE_SEPARATORS = (
 # The punctuation a site's name is set off by at either end of a page title (`Headline:Site`).
 _SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
 _WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SITE_WORDS = 6  # a site's name is short
 
 
@@ -25,11 +26,25 @@ def strip_site(title: str, site: str | None) -> str:
     if not site or title_key(site) == title_key(title):
         return title
     name = re.escape(site.strip())
-    for pattern in (rf"^(?P<rest>.+?){_SITE_GLUE}{name}$", rf"^{name}{_SITE_GLUE}(?P<rest>.+)$"):
+    glue = rf"(?P<glue>{_SITE_GLUE})"
+    for pattern in (rf"^(?P<rest>.+?){glue}{name}$", rf"^{name}{glue}(?P<rest>.+)$"):
         match = re.match(pattern, title.strip(), re.IGNORECASE)
-        if match:
+        if match and not _compound(match):
             return match.group("rest").strip()
     return title
+
+
+def _compound(match: re.Match[str]) -> bool:
+    """Whether a site's name is joined to the title by a hyphen or a slash between two letters
+    of Latin script, as the words of a compound are (`hard-wired`, `Reuters/Ipsos poll`): a
+    separator is spaced, or stands between the parts of a title in a script without spaces."""
+    start, end = match.span("glue")
+    text = match.string
+    return (
+        text[start:end] in ("-", "/")
+        and _LATIN.match(text, start - 1) is not None
+        and _LATIN.match(text, end) is not None
+    )
 
 
 def title_parts(title: str) -> list[str]:

@@ -120,6 +120,11 @@ def _normalize(name: str) -> Article:
         ("byline-glued-outlet.txt", ["Dana Whitfield"]),
         # A name under its date and time, buttons parting it from the headline.
         ("byline-under-date-time.txt", ["Dana Whitfield"]),
+        # `Dana WhitfieldView More Articles`: the name with its author page's button signs as a
+        # `By` line does, before a name stamped lower down (a photographer's).
+        ("byline-more-articles.txt", ["Dana Whitfield"]),
+        # `ST. ELWYN, Maine (AP) — …`: the place a dateline names is no writer.
+        ("byline-dateline-place.txt", []),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

@@ -126,6 +126,12 @@ _SUBSCRIBERS = re.compile(
     r"^\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|abonnenten|abonnés|suscriptores)$", re.IGNORECASE
 )
 _MAX_STAMP_LINE = 120
+# `Jane DoeView More Articles`, `Jane Doe | See all stories`: a writer's name with the button
+# of the link to their other pieces (their author page), which only a writer's credit carries.
+_MORE_BY = re.compile(
+    r"^(?P<name>[^|·•]*?[^\s|·•])\s*(?:[|·•]\s*)?"
+    r"(?i:(?:view|see|read|browse)\s+(?:more|all)|more|all)\s+(?i:articles|stories|posts)\s*$"
+)
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
@@ -259,6 +265,8 @@ def header_byline(
             names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
+        if is_paragraph(page.text(i)) and page.dateline(i) is not None:
+            continue  # `ST. JOSEPH, Mich. (AP) — …`: the place a story was filed from opens it
         if (not stamped or _before_house(page.text(i))) and any(_subject(n, prose) for n in names):
             # `Friedrich Merz` over a photo credit: the story says what Merz did; `New Delhi,
             # Example Bureau | Updated …`: the place a house filed from, which the story names.
@@ -685,6 +693,9 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         return _WORDS_LABEL.sub("By ", text, count=1)
     if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
         return f"By {text}"
+    more = _MORE_BY.match(text)
+    if more is not None:
+        return "By " + more.group("name")
     part = _LABELLED_PART.search(text)
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]

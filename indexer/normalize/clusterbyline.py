@@ -132,6 +132,9 @@ _MORE_BY = re.compile(
     r"^(?P<name>[^|·•]*?[^\s|·•])\s*(?:[|·•]\s*)?"
     r"(?i:(?:view|see|read|browse)\s+(?:more|all)|more|all)\s+(?i:articles|stories|posts)\s*$"
 )
+# `[佐藤健一，テックウォッチ]`, `［佐藤健一］`: a Japanese site's credit under the date, the
+# writer's name in square brackets, the outlet perhaps after a comma.
+_BRACKETED_CJK = re.compile(r"^[\[［]\s*(?P<name>[^\]］，,、]+?)\s*(?:[，,、][^\]］]*)?[\]］]$")
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
@@ -232,7 +235,8 @@ def header_byline(
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
     bare = {
-        i: _without_own_name(page, bare_names(text)) if _may_be_credit(text := page.text(i)) else []
+        i: _bracketed_cjk(text := page.text(i))
+        or (_without_own_name(page, bare_names(text)) if _may_be_credit(text) else [])
         for i in order
     }
     # A name without capitals is told by its place over the date, not by the story's case.
@@ -257,7 +261,9 @@ def header_byline(
         # A CJK name stamped on its line just under the headline (`松村太郎2019年04月13日`)
         # signs though the story names it (a columnist's series is named after them).
         cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
-        vouched = cjk_stamp or i in placed
+        # Its brackets mark `[佐藤健一，テックウォッチ]` a credit, though the story opens above it.
+        bracketed = bool(names) and names == _bracketed_cjk(page.text(i))
+        vouched = cjk_stamp or i in placed or bracketed
         if len(names) > 1 and LIST_SEPARATOR.search(page.text(i)):
             # `Jane Doe | Mexico City`, `Jane Doe • Climate Change`: what a list's separator
             # sets after the writer may be their place or beat, whose words the story writes
@@ -707,6 +713,13 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         rest = _RANK_DOT.sub(r"\1", stamp.group("rest"))
         return "By " + _SENTENCE_END.split(rest, maxsplit=1)[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
+
+
+def _bracketed_cjk(text: str) -> list[str]:
+    """The CJK name a bracketed credit gives (`[佐藤健一，テックウォッチ]`), else none."""
+    match = _BRACKETED_CJK.match(text.strip())
+    names = bare_names(match.group("name")) if match is not None else []
+    return names if len(names) == 1 and is_cjk_name(names[0]) else []  # no `[打印]` button
 
 
 def _may_be_credit(text: str) -> bool:

@@ -228,6 +228,10 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # A Japanese name stamped on its line under the headline signs, though the story
         # names the columnist's series after them (`山田花子のスマホ週報`).
         ("byline-cjk-series.txt", ["山田花子"]),
+        # A one-word pen name after `By`, undated, vouched by the author box under the story
+        # (`Mara` / `Mara is a …`); a headline in capitals joined by the copy to its `written by`.
+        ("byline-pen-name-box.txt", ["Mara"]),
+        ("byline-pen-name-box-by.txt", ["Mara"]),
         # A desk credited with `By` signs when no person is named.
         ("byline-desk.txt", ["Harbour Shopping Team"]),
         # An agency alone under the headline signs before a phrase further off (`Top Stories`).

@@ -97,6 +97,11 @@ _LABELLED_PART = re.compile(
     r"(?:\s[|·•]\s|\s?/\s?)(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
     r"(?=[A-ZÀ-Þ])"
 )
+# `HIKING THE FLAT IRONS written by Jane`: a headline in capitals and the credit under it, which
+# the copy joined as if its lower-case label went on with the headline's sentence.
+_CAPS_HEAD_BY = re.compile(
+    r"^(?:[^a-z\s]+\s+){2,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
+)
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
 # 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author
 # after it.
@@ -220,7 +225,8 @@ def header_byline(
         (
             a
             for i in order
-            if (a := pen_name(_signed_text(page, i), body)) and dated_beside(page, i)
+            if (a := pen_name(_signed_text(page, i), body))
+            and (dated_beside(page, i) or _author_box(page, i, a))
         ),
         None,
     )
@@ -390,6 +396,15 @@ def _credited_again(page: Page, zone: Zone, name: str) -> bool:
         and not is_paragraph(text)
         and _PICTURE.search(text) is None
         for i in range(len(page.lines))
+    )
+
+
+def _author_box(page: Page, i: int, name: str) -> bool:
+    """Whether an author box below line `i` sets `name` alone over a biography opening with it
+    (`Regan` / `Regan is a Connecticut native …`): it vouches for a one-word pen name."""
+    return any(
+        page.text(j).strip() == name and page.text(j + 1).startswith(f"{name} ")
+        for j in range(i + 1, len(page.lines) - 1)
     )
 
 
@@ -699,6 +714,9 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         return _WORDS_LABEL.sub("By ", text, count=1)
     if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
         return f"By {text}"
+    caps = _CAPS_HEAD_BY.match(text)
+    if caps is not None:
+        return "By " + caps.group("rest")
     more = _MORE_BY.match(text)
     if more is not None:
         return "By " + more.group("name")

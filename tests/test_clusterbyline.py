@@ -125,6 +125,9 @@ def _normalize(name: str) -> Article:
         ("byline-more-articles.txt", ["Dana Whitfield"]),
         # `ST. ELWYN, Maine (AP) — …`: the place a dateline names is no writer.
         ("byline-dateline-place.txt", []),
+        # `More` / `Harbour Radio` over the headline: a menu's entry, though the story's date
+        # stands under the headline.
+        ("byline-menu-over-headline.txt", []),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

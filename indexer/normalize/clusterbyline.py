@@ -39,6 +39,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
 from indexer.normalize.othercredit import (
     AGENCY_LINE,
+    DATE_REACH,
     agency_byline,
     dated_beside,
     dated_close,
@@ -293,8 +294,10 @@ def header_byline(
             continue
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
-        if i < top and not dated_beside(page, i):
-            continue  # above the headline stand kickers, sections and menus, not bylines
+        if i < top and not (dated_beside(page, i) and not _across(page, i, mark)):
+            # Above the headline stand kickers, sections and menus, not bylines; a date under
+            # the headline dates the story, not a menu entry over it (`More` / `CBS Radio`).
+            continue
         if _in_link_box(page, i, mark):
             continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
         if is_cjk_name(names[0]) and not dated_close(page, i):
@@ -405,6 +408,14 @@ def _author_box(page: Page, i: int, name: str) -> bool:
     return any(
         page.text(j).strip() == name and page.text(j + 1).startswith(f"{name} ")
         for j in range(i + 1, len(page.lines) - 1)
+    )
+
+
+def _across(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i`, above the headline (`mark`), has its only date beside it under the
+    headline."""
+    return find_date(page.text(i)) is None and not any(
+        parse_date_line(page.text(j)) is not None for j in range(max(0, i - DATE_REACH), mark)
     )
 
 

@@ -123,6 +123,8 @@ def _normalize(name: str) -> Article:
         # `Dana WhitfieldView More Articles`: the name with its author page's button signs as a
         # `By` line does, before a name stamped lower down (a photographer's).
         ("byline-more-articles.txt", ["Dana Whitfield"]),
+        # `Utilities More Stories` by the date: a section's link, no pen name.
+        ("byline-section-more-stories.txt", []),
         # `ST. ELWYN, Maine (AP) — …`: the place a dateline names is no writer.
         ("byline-dateline-place.txt", []),
         # `More` / `Harbour Radio` over the headline: a menu's entry, though the story's date

@@ -729,8 +729,8 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
     if caps is not None:
         return "By " + caps.group("rest")
     more = _MORE_BY.match(text)
-    if more is not None:
-        return "By " + more.group("name")
+    if more is not None and len(more.group("name").split()) > 1:
+        return "By " + more.group("name")  # not `Sports More Stories`: a section's link
     part = _LABELLED_PART.search(text)
     if part is not None:
         return "By " + SEPARATOR.split(text[part.end() :])[0]

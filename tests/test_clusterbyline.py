@@ -220,8 +220,9 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-over-date.txt", ["Karl Weber"]),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
-        # A Japanese name in square brackets under its date, the outlet after a comma.
+        # A Japanese name in square brackets under its date, the outlet perhaps after a comma.
         ("byline-cjk-bracket.txt", ["山本花子"]),
+        ("byline-cjk-bracket-alone.txt", ["山本花子"]),
         # A section's name over the headline is no byline though the date stands under the
         # headline; nor is the headline's last phrase over its own date (`鉄道会社が発表`).
         ("byline-cjk-kicker.txt", []),

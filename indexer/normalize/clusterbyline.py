@@ -98,7 +98,7 @@ _LABELLED_PART = re.compile(
     r"(?:\s[|·•]\s|\s?/\s?)(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
     r"(?=[A-ZÀ-Þ])"
 )
-# `HIKING THE FLAT IRONS written by Jane`: a headline in capitals and the credit under it, which
+# `WALKING THE HARBOUR WALL written by Mara`: a headline in capitals and the credit under it, which
 # the copy joined as if its lower-case label went on with the headline's sentence.
 _CAPS_HEAD_BY = re.compile(
     r"^(?:[^a-z\s]+\s+){2,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
@@ -279,7 +279,7 @@ def header_byline(
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
         if is_paragraph(page.text(i)) and page.dateline(i) is not None:
-            continue  # `ST. JOSEPH, Mich. (AP) — …`: the place a story was filed from opens it
+            continue  # `ST. ELWYN, Maine (AP) — …`: the place a story was filed from opens it
         if (not stamped or _before_house(page.text(i))) and any(_subject(n, prose) for n in names):
             # `Friedrich Merz` over a photo credit: the story says what Merz did; `New Delhi,
             # Example Bureau | Updated …`: the place a house filed from, which the story names.
@@ -296,7 +296,7 @@ def header_byline(
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
         if i < top and not (dated_beside(page, i) and not _across(page, i, mark)):
             # Above the headline stand kickers, sections and menus, not bylines; a date under
-            # the headline dates the story, not a menu entry over it (`More` / `CBS Radio`).
+            # the headline dates the story, not a menu entry over it (`More` / `City Radio`).
             continue
         if _in_link_box(page, i, mark):
             continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
@@ -404,7 +404,7 @@ def _credited_again(page: Page, zone: Zone, name: str) -> bool:
 
 def _author_box(page: Page, i: int, name: str) -> bool:
     """Whether an author box below line `i` sets `name` alone over a biography opening with it
-    (`Regan` / `Regan is a Connecticut native …`): it vouches for a one-word pen name."""
+    (`Mara` / `Mara is a coastal-town native …`): it vouches for a one-word pen name."""
     return any(
         page.text(j).strip() == name and page.text(j + 1).startswith(f"{name} ")
         for j in range(i + 1, len(page.lines) - 1)

@@ -120,6 +120,16 @@ def _normalize(name: str) -> Article:
         ("byline-glued-outlet.txt", ["Dana Whitfield"]),
         # A name under its date and time, buttons parting it from the headline.
         ("byline-under-date-time.txt", ["Dana Whitfield"]),
+        # `Dana WhitfieldView More Articles`: the name with its author page's button signs as a
+        # `By` line does, before a name stamped lower down (a photographer's).
+        ("byline-more-articles.txt", ["Dana Whitfield"]),
+        # `Utilities More Stories` by the date: a section's link, no pen name.
+        ("byline-section-more-stories.txt", []),
+        # `ST. ELWYN, Maine (AP) — …`: the place a dateline names is no writer.
+        ("byline-dateline-place.txt", []),
+        # `More` / `Harbour Radio` over the headline: a menu's entry, though the story's date
+        # stands under the headline.
+        ("byline-menu-over-headline.txt", []),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
@@ -210,6 +220,9 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-over-date.txt", ["Karl Weber"]),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
+        # A Japanese name in square brackets under its date, the outlet perhaps after a comma.
+        ("byline-cjk-bracket.txt", ["山本花子"]),
+        ("byline-cjk-bracket-alone.txt", ["山本花子"]),
         # A section's name over the headline is no byline though the date stands under the
         # headline; nor is the headline's last phrase over its own date (`鉄道会社が発表`).
         ("byline-cjk-kicker.txt", []),
@@ -221,6 +234,10 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # A Japanese name stamped on its line under the headline signs, though the story
         # names the columnist's series after them (`山田花子のスマホ週報`).
         ("byline-cjk-series.txt", ["山田花子"]),
+        # A one-word pen name after `By`, undated, vouched by the author box under the story
+        # (`Mara` / `Mara is a …`); a headline in capitals joined by the copy to its `written by`.
+        ("byline-pen-name-box.txt", ["Mara"]),
+        ("byline-pen-name-box-by.txt", ["Mara"]),
         # A desk credited with `By` signs when no person is named.
         ("byline-desk.txt", ["Harbour Shopping Team"]),
         # An agency alone under the headline signs before a phrase further off (`Top Stories`).

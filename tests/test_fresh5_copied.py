@@ -18,7 +18,8 @@ First run, before any rule was changed for it (right / wrong / none of 24):
 title 22 / 2 / 0, byline 19 / 1 / 4, date 23 / 0 / 1 (no wrong date).
 After its general gaps were fixed (a writer's beat in lower case between `By` and the name, an
 agency after `Source:` on a stamp line that names its editor, a Dutch weekday's abbreviation
-before the day): title 23 / 1 / 0, byline 22 / 0 / 2, date 23 / 0 / 1.
+before the day): title 23 / 1 / 0, byline 22 / 0 / 2, date 23 / 0 / 1. With a Japanese
+writer's name in square brackets under the date read too: byline 23 / 0 / 1.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -44,10 +45,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("column-recent.txt", "byline"): (
         "the writer's name over `Columnist` is not read when the headline above it was not taken "
         "whole (it is read under a one-sentence headline)"
-    ),
-    ("ja-it-news.txt", "byline"): (
-        "a Japanese writer's name in square brackets under the date, with or without the outlet "
-        "after a full-width comma (`[佐藤健一，テックウォッチ]`), is not read as a byline"
     ),
     ("nl-krant.txt", "date"): (
         "a day-month date with a two-digit year and hyphens (`19-11-19, 16:45`) is left unread "

@@ -39,6 +39,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.lines import is_paragraph
 from indexer.normalize.othercredit import (
     AGENCY_LINE,
+    DATE_REACH,
     agency_byline,
     dated_beside,
     dated_close,
@@ -100,6 +101,11 @@ _LABELLED_PART = re.compile(
     r"(?:\s[|·•]\s|(?P<slash>\s?/\s?))(?i:(?:written|reported|story|words)\s+by|by|par|von|por)\s+"
     r"(?=[A-ZÀ-Þ])"
 )
+# `WALKING THE HARBOUR WALL written by Mara`: a headline in capitals and the credit under it, which
+# the copy joined as if its lower-case label went on with the headline's sentence.
+_CAPS_HEAD_BY = re.compile(
+    r"^(?:[^a-z\s]+\s+){2,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
+)
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
 # 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author
 # after it.
@@ -129,6 +135,15 @@ _SUBSCRIBERS = re.compile(
     r"^\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|abonnenten|abonnés|suscriptores)$", re.IGNORECASE
 )
 _MAX_STAMP_LINE = 120
+# `Jane DoeView More Articles`, `Jane Doe | See all stories`: a writer's name with the button
+# of the link to their other pieces (their author page), which only a writer's credit carries.
+_MORE_BY = re.compile(
+    r"^(?P<name>[^|·•]*?[^\s|·•])\s*(?:[|·•]\s*)?"
+    r"(?i:(?:view|see|read|browse)\s+(?:more|all)|more|all)\s+(?i:articles|stories|posts)\s*$"
+)
+# `[佐藤健一，テックウォッチ]`, `［佐藤健一］`: a Japanese site's credit under the date, the
+# writer's name in square brackets, the outlet perhaps after a comma.
+_BRACKETED_CJK = re.compile(r"^[\[［]\s*(?P<name>[^\]］，,、]+?)\s*(?:[，,、][^\]］]*)?[\]］]$")
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
@@ -214,7 +229,8 @@ def header_byline(
         (
             a
             for i in order
-            if (a := pen_name(_signed_text(page, i), body)) and dated_beside(page, i)
+            if (a := pen_name(_signed_text(page, i), body))
+            and (dated_beside(page, i) or _author_box(page, i, a))
         ),
         None,
     )
@@ -229,7 +245,8 @@ def header_byline(
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
     bare = {
-        i: _without_own_name(page, bare_names(text)) if _may_be_credit(text := page.text(i)) else []
+        i: _bracketed_cjk(text := page.text(i))
+        or (_without_own_name(page, bare_names(text)) if _may_be_credit(text) else [])
         for i in order
     }
     # A name without capitals is told by its place over the date, not by the story's case.
@@ -254,7 +271,9 @@ def header_byline(
         # A CJK name stamped on its line just under the headline (`松村太郎2019年04月13日`)
         # signs though the story names it (a columnist's series is named after them).
         cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
-        vouched = cjk_stamp or i in placed
+        # Its brackets mark `[佐藤健一，テックウォッチ]` a credit, though the story opens above it.
+        bracketed = bool(names) and names == _bracketed_cjk(page.text(i))
+        vouched = cjk_stamp or i in placed or bracketed
         if len(names) > 1 and LIST_SEPARATOR.search(page.text(i)):
             # `Jane Doe | Mexico City`, `Jane Doe • Climate Change`: what a list's separator
             # sets after the writer may be their place or beat, whose words the story writes
@@ -262,6 +281,8 @@ def header_byline(
             names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
         if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
             continue
+        if is_paragraph(page.text(i)) and page.dateline(i) is not None:
+            continue  # `ST. ELWYN, Maine (AP) — …`: the place a story was filed from opens it
         if (not stamped or _before_desk(page.text(i))) and any(_subject(n, prose) for n in names):
             # `Friedrich Merz` over a photo credit: the story says what Merz did; `New Delhi,
             # Example Bureau | Updated …`: the place a desk filed from, which the story names.
@@ -276,8 +297,10 @@ def header_byline(
             continue
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
-        if i < top and not dated_beside(page, i):
-            continue  # above the headline stand kickers, sections and menus, not bylines
+        if i < top and not (dated_beside(page, i) and not _across(page, i, mark)):
+            # Above the headline stand kickers, sections and menus, not bylines; a date under
+            # the headline dates the story, not a menu entry over it (`More` / `City Radio`).
+            continue
         if _in_link_box(page, i, mark):
             continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
         if is_cjk_name(names[0]) and not dated_close(page, i):
@@ -379,6 +402,23 @@ def _credited_again(page: Page, zone: Zone, name: str) -> bool:
         and not is_paragraph(text)
         and _PICTURE.search(text) is None
         for i in range(len(page.lines))
+    )
+
+
+def _author_box(page: Page, i: int, name: str) -> bool:
+    """Whether an author box below line `i` sets `name` alone over a biography opening with it
+    (`Mara` / `Mara is a coastal-town native …`): it vouches for a one-word pen name."""
+    return any(
+        page.text(j).strip() == name and page.text(j + 1).startswith(f"{name} ")
+        for j in range(i + 1, len(page.lines) - 1)
+    )
+
+
+def _across(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i`, above the headline (`mark`), has its only date beside it under the
+    headline."""
+    return find_date(page.text(i)) is None and not any(
+        parse_date_line(page.text(j)) is not None for j in range(max(0, i - DATE_REACH), mark)
     )
 
 
@@ -690,6 +730,12 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         return _WORDS_LABEL.sub("By ", text, count=1)
     if i > 0 and _LABEL_ALONE.match(page.text(i - 1)):
         return f"By {text}"
+    caps = _CAPS_HEAD_BY.match(text)
+    if caps is not None:
+        return "By " + caps.group("rest")
+    more = _MORE_BY.match(text)
+    if more is not None and len(more.group("name").split()) > 1:
+        return "By " + more.group("name")  # not `Sports More Stories`: a section's link
     part = _LABELLED_PART.search(text)
     if part is not None and (not part.group("slash") or _DIGIT.search(text[: part.start()])):
         return "By " + SEPARATOR.split(text[part.end() :])[0]
@@ -701,6 +747,13 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         rest = _RANK_DOT.sub(r"\1", stamp.group("rest"))
         return "By " + _SENTENCE_END.split(rest, maxsplit=1)[0]
     return _AUTHOR_LABEL.sub("By ", text, count=1)
+
+
+def _bracketed_cjk(text: str) -> list[str]:
+    """The CJK name a bracketed credit gives (`[佐藤健一，テックウォッチ]`), else none."""
+    match = _BRACKETED_CJK.match(text.strip())
+    names = bare_names(match.group("name")) if match is not None else []
+    return names if len(names) == 1 and is_cjk_name(names[0]) else []  # no `[打印]` button
 
 
 def _may_be_credit(text: str) -> bool:

@@ -111,8 +111,11 @@ _CAPTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 # A figure and what it counts (`480: Number of startup hubs worldwide`, `$2.3 billion: Size of
-# …`): lines of this shape one after another are a box of statistics, never the headline.
+# …`): several lines of this shape one after another are a box of statistics, never the
+# headline. Two are as often a headline and its standfirst (`2024: The year the rivers ran dry`
+# / `40%: the fall in …`), or the headline copied twice; a box lists three figures or more.
 _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
+_BOX_FIGURES = 3
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -210,10 +213,15 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
 
 
 def _figures(page: Page, i: int) -> bool:
-    """Whether line `i` and a line next to it each state a figure and what it counts."""
+    """Whether line `i` is one of a run of lines that each state a figure and what it counts."""
     if not _FIGURE.match(page.text(i)):
         return False
-    return any(0 <= j < len(page.lines) and _FIGURE.match(page.text(j)) for j in (i - 1, i + 1))
+    first, last = i, i
+    while first > 0 and _FIGURE.match(page.text(first - 1)):
+        first -= 1
+    while last + 1 < len(page.lines) and _FIGURE.match(page.text(last + 1)):
+        last += 1
+    return last - first + 1 >= _BOX_FIGURES
 
 
 def _stamped_teaser(page: Page, i: int) -> bool:

@@ -557,6 +557,17 @@ def feature_rows(page: Page, zone: Zone, found: list[int], old: int | None) -> l
     ]
 
 
+def _name_over_heading(page: Page) -> bool:
+    """Whether the text opens on a name over a heading in title case (`Notes from the
+    Allotment` / `Why Broad Beans Are Worth Sowing`): a name capitalises most of its longer
+    words, so a first line in sentence case is a headline over a standfirst in title case."""
+    heading = page.text(1)
+    if not is_title_case(heading) or ends_sentence(heading):
+        return False
+    words = _LONG_WORD.findall(page.text(0))
+    return 2 * sum(word[0].isupper() for word in words) > len(words)
+
+
 def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] | None:
     """The most likely headline line and its score, or None when no line clears the bar."""
     model = load_model()
@@ -568,7 +579,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         and 0 in found
         and zone.start <= _OPENING
         and _opening_headline(page.text(0))
-        and not (1 in found and is_title_case(page.text(1)) and not ends_sentence(page.text(1)))
+        and not (1 in found and _name_over_heading(page))
     ):
         # A text that opens on a headline a few lines above its story was selected from the
         # headline down (a wire story, a reader's copy of the article alone): no menu to

@@ -223,6 +223,8 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # A Japanese name in square brackets under its date, the outlet perhaps after a comma.
         ("byline-cjk-bracket.txt", ["山本花子"]),
         ("byline-cjk-bracket-alone.txt", ["山本花子"]),
+        # `[写真]` alone in brackets under the date: a photo's button, no full name.
+        ("byline-cjk-bracket-button.txt", []),
         # A section's name over the headline is no byline though the date stands under the
         # headline; nor is the headline's last phrase over its own date (`鉄道会社が発表`).
         ("byline-cjk-kicker.txt", []),

@@ -143,7 +143,12 @@ _MORE_BY = re.compile(
 )
 # `[佐藤健一，テックウォッチ]`, `［佐藤健一］`: a Japanese site's credit under the date, the
 # writer's name in square brackets, the outlet perhaps after a comma.
-_BRACKETED_CJK = re.compile(r"^[\[［]\s*(?P<name>[^\]］，,、]+?)\s*(?:[，,、][^\]］]*)?[\]］]$")
+_BRACKETED_CJK = re.compile(
+    r"^[\[［]\s*(?P<name>[^\]］，,、]+?)\s*(?P<outlet>[，,、][^\]］]*)?[\]］]$"
+)
+# A full name alone in brackets has a family and a given name (`［佐藤健一］`); a word of two
+# characters there is a button, a section or a place (`[写真]`, `[動画]`, `[速報]`, `[東京]`).
+_BRACKETED_NAME_CHARS = 3
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
@@ -753,7 +758,11 @@ def _bracketed_cjk(text: str) -> list[str]:
     """The CJK name a bracketed credit gives (`[佐藤健一，テックウォッチ]`), else none."""
     match = _BRACKETED_CJK.match(text.strip())
     names = bare_names(match.group("name")) if match is not None else []
-    return names if len(names) == 1 and is_cjk_name(names[0]) else []  # no `[打印]` button
+    if len(names) != 1 or not is_cjk_name(names[0]):
+        return []  # no `[打印]` button
+    if match.group("outlet") is None and len(names[0].replace(" ", "")) < _BRACKETED_NAME_CHARS:
+        return []
+    return names
 
 
 def _may_be_credit(text: str) -> bool:

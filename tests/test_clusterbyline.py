@@ -130,6 +130,9 @@ def _normalize(name: str) -> Article:
         # `More` / `Harbour Radio` over the headline: a menu's entry, though the story's date
         # stands under the headline.
         ("byline-menu-over-headline.txt", []),
+        # `SPONSORED CONTENT by Harbour Savings Bank`: a label of two words in capitals before
+        # `by` credits a sponsor; only a headline so joined to its credit signs.
+        ("byline-caps-label-by.txt", []),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:

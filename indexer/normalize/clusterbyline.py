@@ -102,9 +102,11 @@ _LABELLED_PART = re.compile(
     r"(?=[A-ZÀ-Þ])"
 )
 # `WALKING THE HARBOUR WALL written by Mara`: a headline in capitals and the credit under it, which
-# the copy joined as if its lower-case label went on with the headline's sentence.
+# the copy joined as if its lower-case label went on with the headline's sentence. A headline
+# runs to four words at least; fewer are a label's (`SPONSORED CONTENT by …`, `PHOTO GALLERY by
+# …`, `BROUGHT TO YOU by …`), which credits a sponsor or a photographer, not the story's writer.
 _CAPS_HEAD_BY = re.compile(
-    r"^(?:[^a-z\s]+\s+){2,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
+    r"^(?:[^a-z\s]+\s+){4,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
 )
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
 # 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author

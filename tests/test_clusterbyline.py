@@ -130,6 +130,9 @@ def _normalize(name: str) -> Article:
         # `More` / `Harbour Radio` over the headline: a menu's entry, though the story's date
         # stands under the headline.
         ("byline-menu-over-headline.txt", []),
+        # `SPONSORED CONTENT by Harbour Savings Bank`: a label of two words in capitals before
+        # `by` credits a sponsor; only a headline so joined to its credit signs.
+        ("byline-caps-label-by.txt", []),
     ],
 )
 def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
@@ -223,6 +226,8 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # A Japanese name in square brackets under its date, the outlet perhaps after a comma.
         ("byline-cjk-bracket.txt", ["山本花子"]),
         ("byline-cjk-bracket-alone.txt", ["山本花子"]),
+        # `[写真]` alone in brackets under the date: a photo's button, no full name.
+        ("byline-cjk-bracket-button.txt", []),
         # A section's name over the headline is no byline though the date stands under the
         # headline; nor is the headline's last phrase over its own date (`鉄道会社が発表`).
         ("byline-cjk-kicker.txt", []),

@@ -483,6 +483,19 @@ def test_a_box_of_figures_is_never_weighed() -> None:
     assert is_candidate(page, at, article_zone(page))
 
 
+def test_a_headline_and_standfirst_each_opening_on_a_figure_are_no_box() -> None:
+    # `2024: The year the rivers ran dry` / `40%: the fall in summer flow …`: two such lines
+    # are a headline over its standfirst; a box of statistics lists three figures or more.
+    assert _normalize("headline-figure-standfirst.txt").title == "2024: The year the rivers ran dry"
+
+
+def test_a_headline_in_sentence_case_over_a_title_case_standfirst_heads_the_text() -> None:
+    # Only a name (a blog's, an outlet's) capitalises most of its words: a first line in
+    # sentence case over a heading in title case is the headline over its standfirst.
+    article = _normalize("headline-over-title-case-dek.txt")
+    assert article.title == "County to close two recycling centres next spring"
+
+
 def test_a_text_opening_on_two_headings_lets_the_ranking_choose() -> None:
     # `Notes from the Allotment` / `Why Broad Beans Are Worth Sowing in Autumn`: the line under
     # the opening line is a heading in title case, no standfirst, so the opening line (here the

@@ -269,6 +269,9 @@ def test_a_houses_staff_among_writers_is_no_person() -> None:
         # A writer's social handle after the name ends it like a comma; the date after it stays.
         ("By Maya Example @mayaexample on March 4, 2021 at 9:00a", ["Maya Example"]),
         ("By Ann Lee (@annlee) and Tom Roe (@tomroe)", ["Ann Lee", "Tom Roe"]),
+        # A handle on a server of its own: a domain (Bluesky) or a second `@` (Mastodon).
+        ("By Ann Lee @annlee.bsky.social on March 4, 2021", ["Ann Lee"]),
+        ("By Ann Lee @annlee@mastodon.social and Tom Roe", ["Ann Lee", "Tom Roe"]),
         # Buttons set in lower case after a stamp name no one (`3:30p` leaves its `p`).
         ("by Ann Lee @annlee | p tweet share", ["Ann Lee"]),
         ("by keith grant, jane roe", ["Keith Grant", "Jane Roe"]),  # a lower-case copy's style

@@ -54,9 +54,10 @@ _TAIL = re.compile(
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
-# A writer's social handle after their name (`By Jane Doe @janedoe on June 26, 2014`, `(@jdoe)`):
-# it ends the name like a comma; an address's `@` (`jane@example.com`) is glued to its words.
-_HANDLE = re.compile(r"\s+\(?@\w+\)?(?=[\s,]|$)")
+# A writer's social handle after their name (`By Jane Doe @janedoe on June 26, 2014`, `(@jdoe)`,
+# `@janedoe.bsky.social`, `@jdoe@mastodon.social`): it ends the name like a comma; an address's
+# `@` (`jane@example.com`) is glued to its words.
+_HANDLE = re.compile(r"\s+\(?@\w+(?:[.@][\w-]+)*\)?(?=[\s,]|$)")
 # `… on` a date: in lower case, or in a line all in capitals (`BY JANE DOE ON 11/13/19`); a
 # capitalised word is a name's (`By Omar El May 3, 2024`).
 _DATE_PREPOSITION = re.compile(r"\s+(?:on|at|am|um|le|el)\s*$")

@@ -102,9 +102,11 @@ _LABELLED_PART = re.compile(
     r"(?=[A-ZÀ-Þ])"
 )
 # `WALKING THE HARBOUR WALL written by Mara`: a headline in capitals and the credit under it, which
-# the copy joined as if its lower-case label went on with the headline's sentence.
+# the copy joined as if its lower-case label went on with the headline's sentence. A headline
+# runs to four words at least; fewer are a label's (`SPONSORED CONTENT by …`, `PHOTO GALLERY by
+# …`, `BROUGHT TO YOU by …`), which credits a sponsor or a photographer, not the story's writer.
 _CAPS_HEAD_BY = re.compile(
-    r"^(?:[^a-z\s]+\s+){2,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
+    r"^(?:[^a-z\s]+\s+){4,}(?:written\s+|posted\s+)?by\s+(?P<rest>[A-ZÀ-Þ].*)$"
 )
 # `Posted on March 4, 2024 by Jane Doe`, `This entry was posted in News by Jane Doe`, `Publié le
 # 3 mai 2024 par Jeanne Doe`: a stamp (a date, or the category the post is filed in), its author
@@ -143,7 +145,12 @@ _MORE_BY = re.compile(
 )
 # `[佐藤健一，テックウォッチ]`, `［佐藤健一］`: a Japanese site's credit under the date, the
 # writer's name in square brackets, the outlet perhaps after a comma.
-_BRACKETED_CJK = re.compile(r"^[\[［]\s*(?P<name>[^\]］，,、]+?)\s*(?:[，,、][^\]］]*)?[\]］]$")
+_BRACKETED_CJK = re.compile(
+    r"^[\[［]\s*(?P<name>[^\]］，,、]+?)\s*(?P<outlet>[，,、][^\]］]*)?[\]］]$"
+)
+# A full name alone in brackets has a family and a given name (`［佐藤健一］`); a word of two
+# characters there is a button, a section or a place (`[写真]`, `[動画]`, `[速報]`, `[東京]`).
+_BRACKETED_NAME_CHARS = 3
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
@@ -753,7 +760,11 @@ def _bracketed_cjk(text: str) -> list[str]:
     """The CJK name a bracketed credit gives (`[佐藤健一，テックウォッチ]`), else none."""
     match = _BRACKETED_CJK.match(text.strip())
     names = bare_names(match.group("name")) if match is not None else []
-    return names if len(names) == 1 and is_cjk_name(names[0]) else []  # no `[打印]` button
+    if len(names) != 1 or not is_cjk_name(names[0]):
+        return []  # no `[打印]` button
+    if match.group("outlet") is None and len(names[0].replace(" ", "")) < _BRACKETED_NAME_CHARS:
+        return []
+    return names
 
 
 def _may_be_credit(text: str) -> bool:

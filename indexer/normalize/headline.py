@@ -111,8 +111,11 @@ _CAPTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 # A figure and what it counts (`480: Number of startup hubs worldwide`, `$2.3 billion: Size of
-# …`): lines of this shape one after another are a box of statistics, never the headline.
+# …`): several lines of this shape one after another are a box of statistics, never the
+# headline. Two are as often a headline and its standfirst (`2024: The year the rivers ran dry`
+# / `40%: the fall in …`), or the headline copied twice; a box lists three figures or more.
 _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
+_BOX_FIGURES = 3
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -210,10 +213,15 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
 
 
 def _figures(page: Page, i: int) -> bool:
-    """Whether line `i` and a line next to it each state a figure and what it counts."""
+    """Whether line `i` is one of a run of lines that each state a figure and what it counts."""
     if not _FIGURE.match(page.text(i)):
         return False
-    return any(0 <= j < len(page.lines) and _FIGURE.match(page.text(j)) for j in (i - 1, i + 1))
+    first, last = i, i
+    while first > 0 and _FIGURE.match(page.text(first - 1)):
+        first -= 1
+    while last + 1 < len(page.lines) and _FIGURE.match(page.text(last + 1)):
+        last += 1
+    return last - first + 1 >= _BOX_FIGURES
 
 
 def _stamped_teaser(page: Page, i: int) -> bool:
@@ -549,6 +557,17 @@ def feature_rows(page: Page, zone: Zone, found: list[int], old: int | None) -> l
     ]
 
 
+def _name_over_heading(page: Page) -> bool:
+    """Whether the text opens on a name over a heading in title case (`Notes from the
+    Allotment` / `Why Broad Beans Are Worth Sowing`): a name capitalises most of its longer
+    words, so a first line in sentence case is a headline over a standfirst in title case."""
+    heading = page.text(1)
+    if not is_title_case(heading) or ends_sentence(heading):
+        return False
+    words = _LONG_WORD.findall(page.text(0))
+    return 2 * sum(word[0].isupper() for word in words) > len(words)
+
+
 def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] | None:
     """The most likely headline line and its score, or None when no line clears the bar."""
     model = load_model()
@@ -560,7 +579,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         and 0 in found
         and zone.start <= _OPENING
         and _opening_headline(page.text(0))
-        and not (1 in found and is_title_case(page.text(1)) and not ends_sentence(page.text(1)))
+        and not (1 in found and _name_over_heading(page))
     ):
         # A text that opens on a headline a few lines above its story was selected from the
         # headline down (a wire story, a reader's copy of the article alone): no menu to

@@ -31,6 +31,7 @@ ARTICLE_TYPES = frozenset(
      "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion",
      "SocialMediaPosting", "DiscussionForumPosting"}
 )  # fmt: skip
+_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery"})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
@@ -342,12 +343,13 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page, its references resolved.
+    """The first JSON-LD object of an article type on the page (else of a photo gallery, the
+    work a gallery page shows), its references resolved.
 
     Graphs (Yoast's among them) name the author and publisher by `@id` only and describe them
     in a node of their own, maybe in another script: the reference is replaced by that node.
     """
-    article = None
+    article = gallery = None
     nodes: dict[str, dict[str, Any]] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -361,6 +363,10 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
             types = types if isinstance(types, list) else [types]
             if article is None and any(_article_type(t) for t in types if isinstance(t, str)):
                 article = node
+            if gallery is None and any(t in _GALLERY_TYPES for t in types):
+                gallery = node
+    # A photo gallery's page describes the gallery as its own work, with its author and date.
+    article = article or gallery
     if article is None:
         return None
     resolved = dict(article)

@@ -162,8 +162,9 @@ _CJK_LABEL = (
 _CJK_BYLINE = re.compile(
     rf"^[（(【]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"
     # `記者陳美玲／新竹報導`: where the reporter filed from; `文／林志明（社工師）`: their trade.
-    rf"(?:\s*[/／]\s*[\u4e00-\u9fff]{{1,8}}?(?:報導|报道|報道))?(?:[（(][^（()）]{{1,12}}[）)])?"
-    rf"[）)】]?$"
+    rf"(?:\s*[/／]\s*[\u4e00-\u9fff]{{1,8}}?(?:報導|报道|報道))?(?:[（(](?!\d+[）)])[^（()）]{{1,12}}[）)])?"
+    # A count link the header sets after the names (`评论(56)`: comments), no name of theirs.
+    rf"(?:\s*[\u4e00-\u9fff]{{1,4}}[（(]\d+[）)])?[）)】]?$"
 )
 _CJK_CREDIT = re.compile(
     rf"^[（(【\[]?(?P<role>责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*"
@@ -435,12 +436,15 @@ def _house_after_names(segment: str) -> bool:
     return len(words) >= 3 and is_outlet_like(segment)
 
 
+def is_role(segment: str) -> bool:
+    """Whether a piece of a byline after the names is the writer's job (`Staff Writer`, `Local
+    Democracy Reporter`, `Vice President`), no name."""
+    return bool(_ROLE.match(segment) or _TITLED_ROLE.match(segment) or _OFFICE_TITLE.match(segment))
+
+
 def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:
     """Add one comma-separated piece of a byline to `credit`; False if it fits nowhere."""
-    if not segment or (
-        credit.byline
-        and (_ROLE.match(segment) or _TITLED_ROLE.match(segment) or _OFFICE_TITLE.match(segment))
-    ):
+    if not segment or (credit.byline and is_role(segment)):
         return True
     if credit.byline and not strict and is_upper(segment) and not credit.shouted:
         # `von Jane Doe, MDR THÜRINGEN`, `By Jane Doe, CNN`: the house in capitals after the names.

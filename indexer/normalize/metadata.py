@@ -31,6 +31,7 @@ ARTICLE_TYPES = frozenset(
      "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion",
      "SocialMediaPosting", "DiscussionForumPosting"}
 )  # fmt: skip
+_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery"})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
@@ -72,6 +73,9 @@ class PageMeta:
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
     # The `datetime` of every `<time>` element, by the position of its text among those pieces.
     time_stamps: list[tuple[int, str]] = field(default_factory=list)
+    # The positions among those of the `<time>` elements the template marks as the update only
+    # (hAtom's `updated` class without `published`: WordPress's `entry-date published` beside it).
+    update_times: set[int] = field(default_factory=set)
     # Days the page shows only under an update's label (`Updated 6 March 2024`).
     shown_updates: set[tuple[int, int, int]] = field(default_factory=set)
     # The moments date lines show with one time of day, by position, as written in the page's
@@ -133,25 +137,24 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.time_published.append(stamp)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
-    page.shown_days = _shown_days(
-        tree, page.time_stamps, page.shown_updates, page.shown_stamps, page.shown_clocks
-    )
+    page.shown_days = _shown_days(tree, page)
     return page
 
 
-def _shown_days(
-    tree: HtmlElement,
-    times: list[tuple[int, str]],
-    updates: set[tuple[int, int, int]],
-    stamps: set[int],
-    clocks: list[tuple[int, tuple[int, int, int, int, int]]],
-) -> list[tuple[int, tuple[int, int, int] | str]]:
-    """The page's visible text in order: full dates by position, and `<h1>` keys by position;
-    each `<time datetime>` is added to `times` at the position of its first text, the days
-    shown only under an update's label (`Last updated` / `6 March 2024`) to `updates`, and the
-    positions of date lines with a time of day (`5 mars 2025 à 00h40`), in a `<time>` element
-    or alone in their piece (`May 2, 2024`) to `stamps`, and a date line's day and one time
-    of day (`Updated 10:02 PM EST, Tue March 5, 2024`) to `clocks`."""
+def _marks_update(node: HtmlElement) -> bool:
+    """Whether a `<time>` element's classes mark it as the update alone (hAtom's `updated`)."""
+    classes = (node.get("class") or "").lower().split()
+    return "updated" in classes and "published" not in classes
+
+
+def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int, int, int] | str]]:
+    """The page's visible text in order: full dates by position, and `<h1>` keys by position.
+    Into `page` go each `<time datetime>` at the position of its first text (`time_stamps`;
+    `update_times` too where it is marked as the update alone), the days shown only under an
+    update's label (`Last updated` / `6 March 2024`: `shown_updates`), the positions of date
+    lines with a time of day (`5 mars 2025 à 00h40`), in a `<time>` element or alone in their
+    piece (`May 2, 2024`: `shown_stamps`), and a date line's day and one time of day
+    (`Updated 10:02 PM EST, Tue March 5, 2024`: `shown_clocks`)."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
@@ -162,7 +165,9 @@ def _shown_days(
         if node.tag == "h1":
             shown.append((position, title_key(plain(_broken_text(node)) or "")))
         if node.tag == "time" and node.get("datetime"):
-            times.append((position + 1, node.get("datetime", "")))
+            page.time_stamps.append((position + 1, node.get("datetime", "")))
+            if _marks_update(node):
+                page.update_times.add(position + 1)
         own = (node.text, node.tail if node.getparent() is not None else None)
         for piece, text in enumerate(own):
             line = " ".join((text or "").split())
@@ -190,12 +195,12 @@ def _shown_days(
                     teaser or label.endswith((":", "："))
                 )
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
-                    stamps.add(position)
+                    page.shown_stamps.add(position)
                 clock = _clock(line)
                 if clock is not None:
-                    clocks.append((position, (*day, *clock)))
+                    page.shown_clocks.append((position, (*day, *clock)))
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
-    updates.update(labelled - plain_days)
+    page.shown_updates.update(labelled - plain_days)
     return shown
 
 
@@ -286,13 +291,18 @@ def clocks_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, in
     return {moment for pos, moment in page.shown_clocks if span[0] <= pos <= span[1]}
 
 
-def times_near_headline(page: PageMeta, title: str | None) -> list[str]:
+def times_near_headline(page: PageMeta, title: str | None, *, updates: bool = False) -> list[str]:
     """The `datetime` of the `<time>` elements in the visible headline's header cluster, under
-    the headline (one above it is often the masthead's today)."""
+    the headline (one above it is often the masthead's today): those not marked as the update,
+    or with `updates` those that are."""
     span = _header_cluster(page, title, 0)
     if span is None:
         return []
-    return [stamp for pos, stamp in page.time_stamps if span[0] <= pos <= span[1]]
+    return [
+        stamp
+        for pos, stamp in page.time_stamps
+        if span[0] <= pos <= span[1] and (pos in page.update_times) == updates
+    ]
 
 
 def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int, int] | None:
@@ -333,12 +343,13 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page, its references resolved.
+    """The first JSON-LD object of an article type on the page (else of a photo gallery, the
+    work a gallery page shows), its references resolved.
 
     Graphs (Yoast's among them) name the author and publisher by `@id` only and describe them
     in a node of their own, maybe in another script: the reference is replaced by that node.
     """
-    article = None
+    article = gallery = None
     nodes: dict[str, dict[str, Any]] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -352,6 +363,10 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
             types = types if isinstance(types, list) else [types]
             if article is None and any(_article_type(t) for t in types if isinstance(t, str)):
                 article = node
+            if gallery is None and any(t in _GALLERY_TYPES for t in types):
+                gallery = node
+    # A photo gallery's page describes the gallery as its own work, with its author and date.
+    article = article or gallery
     if article is None:
         return None
     resolved = dict(article)

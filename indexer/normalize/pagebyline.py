@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import cjk_byline, parse_byline, parse_name_line
+from indexer.normalize.bylines import cjk_byline, is_role, parse_byline, parse_name_line
 from indexer.normalize.dates import find_date
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
@@ -47,7 +47,9 @@ _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
 # A byline's label words (`بقلم`: Arabic, by the pen of; `Автор`: Russian, author), kept in
 # one list for the patterns below.
 _LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|автор(?:ы)?|بقلم"
-_LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|written by|reporting by)\b[:\s]*", re.IGNORECASE)
+# A show's episode credits its host where a story credits its writer (`Hosted by Jane Doe`).
+_CREDIT_LABELS = r"written by|reporting by|hosted by"
+_LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|{_CREDIT_LABELS})\b[:\s]*", re.IGNORECASE)
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)
 # A reporter's title after the name without a comma (`Jane Doe Staff Writer`).
@@ -86,7 +88,7 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
 _INLINE_TAGS = frozenset("a abbr b cite em i small span strong".split())
-_BYLINE_START = re.compile(rf"^(?:{_LABEL_WORDS}|written by|reporting by)\b[:\s]", re.IGNORECASE)
+_BYLINE_START = re.compile(rf"^(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]", re.IGNORECASE)
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
@@ -447,6 +449,11 @@ def read_credit(text: str) -> tuple[list[str], str | None] | None:
     before = _before_date(bare)
     if before is not None:
         bare = _DATE_JOINER.sub("", before)
+    # A job after a comma goes whole (`Jane Doe, Local Democracy Reporter`), not only its last
+    # word, which would leave the rest as a second name.
+    head, comma, last = bare.rpartition(",")
+    if comma and head.strip() and is_role(last.strip()):
+        bare = head
     bare = _ROLE_TAIL.sub("", _INITIALS.sub("", bare)).strip(" :·|,")
     outlet = canonical_outlet(bare)
     if outlet is not None:

@@ -185,7 +185,14 @@ def choose_date(
     # reader's guess by the headline, nor is read off a `<time>` element; as the only day the
     # page shows it may still date it (a site whose one stamp reads `Updated:` may mean its
     # publication).
-    update_days = updated | set(page.shown_updates)
+    # So is the day of a `<time>` the template marks as the update under the headline (hAtom's
+    # `updated` beside `entry-date published`): the publication's stamp outranks it.
+    marked = {
+        _day(date)
+        for stamp in times_near_headline(page, title, updates=True)
+        if (date := local_date(stamp)) is not None
+    }
+    update_days = updated | set(page.shown_updates) | marked
     published = _published(page)
     stated = _without_updates(published, updates)
     if stated:
@@ -218,7 +225,7 @@ def choose_date(
                     if day < stamped  # type: ignore[operator]
                     and _shows_instant(day, clocks, updates, west=True)
                 }
-        return _local_shown_day(chosen, published, shown_under)
+        return _local_shown_day(chosen, published, shown_under, clocks)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
     near = days_near_headline(page, title, before=0) or days_near_headline(page, title)
@@ -232,7 +239,7 @@ def choose_date(
         if _day(date) in updated:
             continue
         agree = [h for d, h in heuristic if h != how and _day(d) == _day(date)]
-        if _day(date) in near - page.shown_updates:
+        if _day(date) in near - page.shown_updates - marked:
             agree.append("headline")
         elif shown == {_day(date)}:
             agree.append("only-date-shown")
@@ -293,13 +300,22 @@ def _shows_instant(
 
 
 def _local_shown_day(
-    chosen: tuple[PartialDate, str], published: list[_Stamp], near: set[tuple[int, int, int]]
+    chosen: tuple[PartialDate, str],
+    published: list[_Stamp],
+    near: set[tuple[int, int, int]],
+    clocks: set[tuple[int, int, int, int, int]],
 ) -> tuple[PartialDate, str]:
     """The stated date, or the day the page shows under its headline where every stamp of the
     chosen day is written in UTC and the shown day is where that instant falls in some zone
-    (UTC-12 to UTC+14): a story stamped `23:40Z` that shows `5 March 00:40` is a 5 March story."""
+    (UTC-12 to UTC+14): a story stamped `23:40Z` that shows `5 March 00:40` is a 5 March story.
+    Where it shows several days (a related story's below), the one shown with a time that is
+    that instant in some zone is the story's."""
     stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
-    if len(near) != 1 or not stamps or any(not s.utc or s.moment is None for s in stamps):
+    if not stamps or any(not s.utc or s.moment is None for s in stamps):
+        return chosen
+    if len(near) > 1:
+        near = {day for day in near if _shows_instant(day, clocks, stamps, west=False)}
+    if len(near) != 1:
         return chosen
     day = next(iter(near))
     moment = stamps[0].moment

@@ -19,6 +19,9 @@ _SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SITE_WORDS = 6  # a site's name is short
+# A podcast's or series' episode number opening a title (`Ep. 87: `, `Episode 12 - `, `#87 | `),
+# which the feed and the meta tags keep and the page's heading leaves out.
+_EPISODE = re.compile(r"^(?:ep(?:isode)?\.?\s*#?\s*\d+|#\d+)\s*[:|–—-]\s+(?=\S)", re.IGNORECASE)
 
 
 def strip_site(title: str, site: str | None) -> str:
@@ -227,6 +230,7 @@ def _title_forms(text: str, site: str | None) -> set[str]:
         for head, found, tail in (cleaned.rpartition(sep), cleaned.partition(sep)):
             if found and head.strip() and tail.strip():
                 forms.add(title_key(max(head, tail, key=len)))
+    forms |= {_EPISODE.sub("", form) for form in forms}
     return {f for f in forms if f}
 
 

@@ -67,6 +67,16 @@ class Served:
         thread.start()
         return thread, statuses
 
+    def wait_until_idle(self) -> None:
+        """Until the search thread has let go of its last request (it does so just after the
+        client has the whole answer, so a client may see the answer first)."""
+        for _ in range(6000):
+            with self.dispatcher._cond:
+                if self.dispatcher.search.busy == 0:
+                    return
+            threading.Event().wait(0.01)
+        raise AssertionError("the search thread never came free")
+
     def wait_until_queued(self, count: int) -> None:
         """Until `count` requests wait for the search thread (the dispatcher's own count)."""
         for _ in range(6000):
@@ -144,6 +154,7 @@ def test_a_saturated_process_answers_503_with_retry_after_at_once(one_thread_no_
     assert export[0] == 200 and "tiktok" in export[2].lower()  # downloads have their own
     assert statuses == [200]
     assert served.dispatcher.refused == 2
+    served.wait_until_idle()
     assert served.get("/api/search?q=tiktok")[0] == 200  # the thread is free again
 
 

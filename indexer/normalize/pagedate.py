@@ -186,11 +186,13 @@ def choose_date(
     # page shows it may still date it (a site whose one stamp reads `Updated:` may mean its
     # publication).
     # So is the day of a `<time>` the template marks as the update under the headline (hAtom's
-    # `updated` beside `entry-date published`): the publication's stamp outranks it.
+    # `updated` beside `entry-date published`): the publication's stamp outranks it. Alone, it
+    # is the theme's one stamp: many set hAtom's required `updated` on the publication's date.
+    beside = times_near_headline(page, title)
     marked = {
         _day(date)
         for stamp in times_near_headline(page, title, updates=True)
-        if (date := local_date(stamp)) is not None
+        if beside and (date := local_date(stamp)) is not None
     }
     update_days = updated | set(page.shown_updates) | marked
     published = _published(page)

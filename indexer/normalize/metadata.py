@@ -365,8 +365,10 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
                 article = node
             if gallery is None and any(t in _GALLERY_TYPES for t in types):
                 gallery = node
-    # A photo gallery's page describes the gallery as its own work, with its author and date.
-    article = article or gallery
+    # A photo gallery's page describes the gallery as its own work, with its author and date;
+    # a gallery set in a story (its photographer's, its own day) is not the page's work.
+    if article is None and gallery is not None and _headed_by(gallery, tree):
+        article = gallery
     if article is None:
         return None
     resolved = dict(article)
@@ -374,6 +376,12 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
         if key in resolved:
             resolved[key] = _resolve(resolved[key], nodes)
     return resolved
+
+
+def _headed_by(node: dict[str, Any], tree: HtmlElement) -> bool:
+    """Whether a JSON-LD node's headline or name is the page's visible headline (an `<h1>`)."""
+    keys = {title_key(text) for key in ("headline", "name") if (text := plain(node.get(key)))}
+    return any(title_key(plain(_broken_text(h1)) or "") in keys for h1 in tree.iter("h1"))
 
 
 def _next_data(tree: HtmlElement, headings: list[str]) -> dict[str, Any] | None:

@@ -186,11 +186,13 @@ def choose_date(
     # page shows it may still date it (a site whose one stamp reads `Updated:` may mean its
     # publication).
     # So is the day of a `<time>` the template marks as the update under the headline (hAtom's
-    # `updated` beside `entry-date published`): the publication's stamp outranks it.
+    # `updated` beside `entry-date published`): the publication's stamp outranks it. Alone, it
+    # is the theme's one stamp: many set hAtom's required `updated` on the publication's date.
+    beside = times_near_headline(page, title)
     marked = {
         _day(date)
         for stamp in times_near_headline(page, title, updates=True)
-        if (date := local_date(stamp)) is not None
+        if beside and (date := local_date(stamp)) is not None
     }
     update_days = updated | set(page.shown_updates) | marked
     published = _published(page)
@@ -308,12 +310,13 @@ def _local_shown_day(
     """The stated date, or the day the page shows under its headline where every stamp of the
     chosen day is written in UTC and the shown day is where that instant falls in some zone
     (UTC-12 to UTC+14): a story stamped `23:40Z` that shows `5 March 00:40` is a 5 March story.
-    Where it shows several days (a related story's below), the one shown with a time that is
-    that instant in some zone is the story's."""
+    Where it shows several days (a related story's below), none of them the stamp's own, the
+    one shown with a time that is that instant in some zone is the story's: where the stamp's
+    day is shown too, it may be the story's and the other's time a match by chance."""
     stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
     if not stamps or any(not s.utc or s.moment is None for s in stamps):
         return chosen
-    if len(near) > 1:
+    if len(near) > 1 and _day(chosen[0]) not in near:
         near = {day for day in near if _shows_instant(day, clocks, stamps, west=False)}
     if len(near) != 1:
         return chosen

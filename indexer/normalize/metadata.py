@@ -43,6 +43,7 @@ _LD_LAX = re.compile(
     re.DOTALL,
 )
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+_ASIDE = frozenset({"a", "aside", "nav"})  # what holds other stories' links, not the story
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
@@ -83,6 +84,9 @@ class PageMeta:
     shown_clocks: list[tuple[int, tuple[int, int, int, int, int]]] = field(default_factory=list)
     # The positions of shown dates that are stamps with a time of day (`5 mars 2025 à 00h40`).
     shown_stamps: set[int] = field(default_factory=set)
+    # The positions of those stamps that show no time of day and are not another story's (one
+    # inside a link or a side block, `<a>`, `<aside>`, `<nav>`, or after a story's link).
+    untimed_stamps: set[int] = field(default_factory=set)
 
 
 def plain(value: Any) -> str | None:
@@ -154,7 +158,8 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
     update's label (`Last updated` / `6 March 2024`: `shown_updates`), the positions of date
     lines with a time of day (`5 mars 2025 à 00h40`), in a `<time>` element or alone in their
     piece (`May 2, 2024`: `shown_stamps`), and a date line's day and one time of day
-    (`Updated 10:02 PM EST, Tue March 5, 2024`: `shown_clocks`)."""
+    (`Updated 10:02 PM EST, Tue March 5, 2024`: `shown_clocks`), and of the untimed stamps
+    that are not another story's (`untimed_stamps`)."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
@@ -196,12 +201,24 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
                 )
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
+                    holder = node if piece == 0 else node.getparent()
+                    if not (teaser or _HOUR_MINUTE.search(line) or _inside(holder, _ASIDE)):
+                        page.untimed_stamps.add(position)
                 clock = _clock(line)
                 if clock is not None:
                     page.shown_clocks.append((position, (*day, *clock)))
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
+
+
+def _inside(node: HtmlElement | None, tags: frozenset[str]) -> bool:
+    """Whether an element is, or sits inside, one of the elements `tags` names."""
+    while node is not None:
+        if node.tag in tags:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _clock(line: str) -> tuple[int, int] | None:
@@ -254,11 +271,17 @@ def _broken_text(node: HtmlElement) -> str:
 
 
 def days_near_headline(
-    page: PageMeta, title: str | None, *, before: int = _BEFORE_HEADLINE, timed: bool = False
+    page: PageMeta,
+    title: str | None,
+    *,
+    before: int = _BEFORE_HEADLINE,
+    timed: bool = False,
+    own: bool = False,
 ) -> set[tuple[int, int, int]]:
     """Full dates shown just before (up to `before` text pieces) the visible headline or between
     it and the story's first paragraph (the header cluster); with `timed`, only stamps that
-    show a time of day, not a standfirst's or a caption's day."""
+    show a time of day, not a standfirst's or a caption's day; with `own`, only stamps with no
+    time of day outside other stories' links and side blocks (the story's own day)."""
     span = _header_cluster(page, title, before)
     if span is None:
         return set()
@@ -268,6 +291,7 @@ def days_near_headline(
         if not isinstance(item, str)
         and span[0] <= pos <= span[1]
         and (not timed or pos in page.shown_stamps)
+        and (not own or pos in page.untimed_stamps)
     }
 
 

@@ -212,6 +212,7 @@ def choose_date(
                 shown_under.add(day)  # type: ignore[arg-type]
         chosen = _settle(stated)
         stamped = _day(chosen[0])
+        own = days_near_headline(page, title, own=True)
         if not shown_under and None not in stamped:
             # Above the headline, a day before the stamp's: a masthead's today is never earlier
             # than the story it heads, so it is the story's own day in the page's zone. So is
@@ -227,7 +228,8 @@ def choose_date(
                     if day < stamped  # type: ignore[operator]
                     and _shows_instant(day, clocks, updates, west=True)
                 }
-        return _local_shown_day(chosen, published, shown_under, clocks)
+                own |= shown_under  # the update's own instant backs it
+        return _local_shown_day(chosen, published, shown_under, clocks, own)
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
     near = days_near_headline(page, title, before=0) or days_near_headline(page, title)
@@ -306,13 +308,16 @@ def _local_shown_day(
     published: list[_Stamp],
     near: set[tuple[int, int, int]],
     clocks: set[tuple[int, int, int, int, int]],
+    own: set[tuple[int, int, int]],
 ) -> tuple[PartialDate, str]:
     """The stated date, or the day the page shows under its headline where every stamp of the
     chosen day is written in UTC and the shown day is where that instant falls in some zone
     (UTC-12 to UTC+14): a story stamped `23:40Z` that shows `5 March 00:40` is a 5 March story.
     Where it shows several days (a related story's below), none of them the stamp's own, the
     one shown with a time that is that instant in some zone is the story's: where the stamp's
-    day is shown too, it may be the story's and the other's time a match by chance."""
+    day is shown too, it may be the story's and the other's time a match by chance. A day shown
+    alone needs the same evidence, or to be `own`: shown untimed as the story's stamp, not in
+    another story's link (a teaser under the headline dated the day before is no local day)."""
     stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
     if not stamps or any(not s.utc or s.moment is None for s in stamps):
         return chosen
@@ -325,6 +330,8 @@ def _local_shown_day(
     assert moment is not None
     local = {(moment + dt.timedelta(hours=h)).date().timetuple()[:3] for h in (-12, 14)}
     if day == _day(chosen[0]) or day not in local:
+        return chosen
+    if day not in own and not _shows_instant(day, clocks, stamps, west=False):
         return chosen
     return PartialDate(*day), f"{chosen[1]}+headline-local-day"
 

@@ -32,6 +32,13 @@ def _normalize(name: str) -> Article:
         # `Staff` between two writers is a family name; `The Rev.` opens a co-author, no house.
         ("byline-staff-surname.txt", ["Dana Whitfield", "Tomas Staff", "Ines Marlow"]),
         ("byline-styled-coauthor.txt", ["Dana Whitfield", "Tomas Ekberg"]),
+        # `By Dana Whitfield, Cape Town`: the place the writer files from, which the dateline or
+        # the first paragraph (`in Hong Kong`) names, is no co-author.
+        ("byline-place-dateline.txt", ["Dana Whitfield"]),
+        ("byline-place-first-line.txt", ["Dana Whitfield"]),
+        # `Tomas & Ines Marlow`, `Tomas and Ines Marlow`: a couple sharing a family name.
+        ("byline-couple.txt", ["Tomas Marlow", "Ines Marlow"]),
+        ("byline-couple-and.txt", ["Tomas Marlow", "Ines Marlow"]),
         # `FOR DAILYEXAMPLE.COM`: the house the reporter writes for is no second name.
         ("byline-house-tail.txt", ["Marcus Holloway"]),
         # The reporter's e-mail address and handle in the story do not make the name common words.

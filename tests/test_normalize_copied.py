@@ -559,6 +559,12 @@ def test_an_events_host_in_the_story_does_not_sign_it() -> None:
     assert "Maria Gomez" not in article.byline
 
 
+def test_an_events_host_under_the_headline_does_not_sign_it() -> None:
+    article = _normalize("hosted-event-under-headline.txt")
+    # `Hosted by Marta Delgado` over the event's hours (`10 a.m. – 4 p.m.`) and `Register`.
+    assert "Marta Delgado" not in article.byline
+
+
 def test_a_chinese_writer_whose_name_ends_in_an_outlet_kind_signs() -> None:
     article = _normalize("zh-given-name-she.txt")
     # `李建社` over the stamp: `社` (agency) ends his given name, not an outlet's.

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from indexer.errors import SkipArticle
 from indexer.models import EXTRACTED_FIELDS, Article, PartialDate, RawRecord
+from indexer.normalize.bylineplace import drop_byline_places
 from indexer.normalize.clean import clean_fields, strip_markup
 from indexer.normalize.dates import after_today, resolve_years
 from indexer.normalize.extraction import Extraction, settle_outlets
@@ -111,6 +112,7 @@ def _article(record: RawRecord, found: Extraction) -> Article:
     if not body.strip():
         raise SkipArticle("no article text")
     settle_outlets(found)
+    drop_byline_places(found)
     found.offer("language", guess_language(body), "derived")
     values = found.values
     extracted = {

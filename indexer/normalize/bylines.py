@@ -54,6 +54,11 @@ _TAIL = re.compile(
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
+# A couple sharing a family name: one given name alone before `&` or `and`, then a full name of
+# two words, whose family name is both (`Tom & Ann Harper`).
+_COUPLE = re.compile(
+    r"^(?P<given>[A-Z][a-z'’-]+)\s+(?:&|and)\s+(?P<second>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)$"
+)
 # A writer's social handle after their name (`By Jane Doe @janedoe on June 26, 2014`, `(@jdoe)`,
 # `@janedoe.bsky.social`, `@jdoe@mastodon.social`): it ends the name like a comma; an address's
 # `@` (`jane@example.com`) is glued to its words.
@@ -98,6 +103,18 @@ _OFFICE_TITLE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:president|officer|director|manager|founder|co-founder"
     r"|chairman|chairwoman|professor|ceo|cto|cfo|coo)s?$"
 )
+_HOSTED = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
+# An event's hours, from one time of day to another (`10 a.m. – 4 p.m.`, `18:00-20:00`).
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+# The end of the range is a time by its minutes or its `p.m.`, where a day's range has none.
+_TIME_RANGE = re.compile(
+    rf"\b{_CLOCK}\s*(?:[-–—]|to|until)\s*\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b)", re.IGNORECASE
+)
+_SIGN_UP = re.compile(
+    r"^(?:register|register now|rsvp|tickets|get tickets|buy tickets|book now|sign up)$",
+    re.IGNORECASE,
+)
+_EVENT_LINES = 4  # lines of an event's box after its host: hours, place, sign-up
 _JOINED_NAME = re.compile(r"^(?:and|&)\s", re.IGNORECASE)  # `…, and John Roe`
 # A police or military rank before a name (`Sgt. Jane Doe`): the writer's job, not the name.
 # Only before a full name: before a single word (`Captain Beefheart`) it is part of the name.
@@ -280,6 +297,9 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
 def split_names(text: str, *, caseless: bool = False) -> list[str]:
     """The names in `A, B and C in Beijing`; places after a located name are not names
     (`caseless`: as in `clean_name`)."""
+    couple = _couple(text)
+    if couple is not None:
+        return couple
     names: list[str] = []
     located = False
     parts = [p for p in _NAME_SPLIT.split(text) if p.strip()]
@@ -294,6 +314,18 @@ def split_names(text: str, *, caseless: bool = False) -> list[str]:
         if name and name not in names:
             names.append(name)
     return names
+
+
+def _couple(text: str) -> list[str] | None:
+    """`Tom & Ann Harper`, `Tom and Ann Harper`: a couple sharing a family name, written once
+    after the second given name; both names, or None for any other text."""
+    match = _COUPLE.match(text.strip())
+    if match is None:
+        return None
+    given, second = match.group("given"), clean_name(match.group("second"))
+    if second is None or given.lower() in NOT_NAME_WORDS | _PARTICLES or is_outlet_like(given):
+        return None
+    return [f"{given} {second.split()[1]}", second]
 
 
 def _staff_surname(part: str) -> str | None:
@@ -482,6 +514,15 @@ def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> 
         return True
     # A one-word tail after the names (`Reutersd`, a typo'd outlet) is no person.
     return bool(credit.byline) and word_count(segment) == 1
+
+
+def is_event_host(text: str, after: list[str]) -> bool:
+    """Whether `Hosted by …` names an event's host: the lines `after` it give the event's
+    hours (`10 a.m. – 4 p.m.`) or a sign-up button (`Register`, `Tickets`), which no story's or
+    show's credit has beside it."""
+    return bool(_HOSTED.match(text)) and any(
+        _TIME_RANGE.search(line) or _SIGN_UP.match(line.strip()) for line in after[:_EVENT_LINES]
+    )
 
 
 def parse_name_line(text: str) -> Credit | None:

@@ -17,6 +17,7 @@ from indexer.normalize.bylines import (
     caseless_name,
     cjk_editors,
     clean_name,
+    is_event_host,
     names_cjk_reporter,
 )
 from indexer.normalize.cluster import cluster
@@ -721,8 +722,10 @@ def _below(page: Page, i: int, start: int) -> int | None:
 def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
     """The names line `i` (`under` the headline or not) credits as a `By` line; a CJK name counts
     alone under a label alone (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
-    if not under and _HOST.match(page.text(i)):
-        return []  # away from the headline, `Hosted by` names an event's host (a fact box)
+    after = [page.text(j) for j in range(i + 1, min(i + 5, len(page.lines)))]
+    if (not under and _HOST.match(page.text(i))) or is_event_host(page.text(i), after):
+        # Away from the headline, or beside an event's hours, `Hosted by` names a host.
+        return []
     names = byline_names(_signed_text(page, i, under), body)
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names

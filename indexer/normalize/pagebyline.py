@@ -16,7 +16,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import cjk_byline, is_role, parse_byline, parse_name_line
+from indexer.normalize.bylines import (
+    cjk_byline,
+    is_event_host,
+    is_role,
+    parse_byline,
+    parse_name_line,
+)
 from indexer.normalize.dates import find_date
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
@@ -136,7 +142,7 @@ def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
         names = [] if line.isascii() else [n for n in map(tidy_name, cjk_byline(line)) if n]
         if names:
             return names, None  # `作者：张伟、王静`, maybe beside `来源：新华社` and the time
-        if not _BYLINE_START.match(line):
+        if not _BYLINE_START.match(line) or is_event_host(line, lines[i + 1 :]):
             continue
         # What follows the date on a credit line is the page's furniture (`… 2:00 PM Tags`).
         before = _before_date(line)

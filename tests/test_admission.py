@@ -71,9 +71,8 @@ class Served:
         """Until the search thread has let go of its last request (it does so just after the
         client has the whole answer, so a client may see the answer first)."""
         for _ in range(6000):
-            with self.dispatcher._cond:
-                if self.dispatcher.search.busy == 0:
-                    return
+            if self.dispatcher.search.busy == 0:  # read as wait_until_queued reads `waiting`
+                return
             threading.Event().wait(0.01)
         raise AssertionError("the search thread never came free")
 

@@ -10,14 +10,13 @@ from indexer.models import PartialDate
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import (
     Credit,
-    is_event_host,
     parse_byline,
     parse_credit_line,
     parse_name_line,
     parse_sign_off,
     parse_wire_mark,
 )
-from indexer.normalize.clusterbyline import header_byline, story_editors
+from indexer.normalize.clusterbyline import event_host, header_byline, story_editors
 from indexer.normalize.datelines import Dateline
 from indexer.normalize.dates import (
     copyright_year,
@@ -291,17 +290,11 @@ def _trailing_link(line: Line) -> bool:
     return not is_paragraph(text) and is_headline_like(text) and word_count(text) >= 5
 
 
-def _event_host(page: Page, i: int) -> bool:
-    """Whether line `i` names the host of an event the page announces (see `is_event_host`)."""
-    after = [page.text(j) for j in range(i + 1, min(i + 5, len(page.lines)))]
-    return is_event_host(page.text(i), after)
-
-
 def _read_meta_line(page: Page, i: int, meta: _Meta, *, bare_dates: bool = True) -> bool:
     """Record line `i` if it is a byline, date, publisher or outlet line (numeric dates in the
     page's order and calendar), not a quoted mail header's field or an event's host; say
     whether it was one."""
-    if in_mail_header(page.lines, i) or _event_host(page, i):
+    if in_mail_header(page.lines, i) or event_host(page, i):
         return False
     text = page.text(i)
     byline = parse_byline(text)

@@ -719,11 +719,16 @@ def _below(page: Page, i: int, start: int) -> int | None:
     return next((j for j in range(start, len(page.lines)) if page.keys[j] == key), None)
 
 
+def event_host(page: Page, i: int) -> bool:
+    """Whether line `i` names the host of an event the page announces (see `is_event_host`)."""
+    after = [page.text(j) for j in range(i + 1, min(i + 5, len(page.lines)))]
+    return is_event_host(page.text(i), after)
+
+
 def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
     """The names line `i` (`under` the headline or not) credits as a `By` line; a CJK name counts
     alone under a label alone (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
-    after = [page.text(j) for j in range(i + 1, min(i + 5, len(page.lines)))]
-    if (not under and _HOST.match(page.text(i))) or is_event_host(page.text(i), after):
+    if (not under and _HOST.match(page.text(i))) or event_host(page, i):
         # Away from the headline, or beside an event's hours, `Hosted by` names a host.
         return []
     names = byline_names(_signed_text(page, i, under), body)

@@ -10,14 +10,13 @@ from indexer.models import PartialDate
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import (
     Credit,
-    is_event_host,
     parse_byline,
     parse_credit_line,
     parse_name_line,
     parse_sign_off,
     parse_wire_mark,
 )
-from indexer.normalize.clusterbyline import header_byline, story_editors
+from indexer.normalize.clusterbyline import event_host, header_byline, story_editors
 from indexer.normalize.datelines import Dateline
 from indexer.normalize.dates import (
     copyright_year,
@@ -90,12 +89,10 @@ class _Meta:
 def extract_text(text: str, *, title: str | None = None) -> Extraction:
     """Read a plain-text article; `title`, when known, is removed from the text."""
     lines = unwrap(split_lines(clean_text(text)))
-    if not lines:
-        raise SkipArticle("empty text: nothing to index")
     if title:
         lines = _without_title(lines, title)
     lines, mailed = without_mail_headers(lines)
-    if not lines:
+    if not lines:  # nothing at all, or a mail's headers alone
         raise SkipArticle("empty text: nothing to index")
     page = Page(lines)
     found = Extraction()
@@ -253,13 +250,7 @@ def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[
             i = bp.box_end(page.lines, i, kind)
             continue
         # Inside the story a bare date is content (`Record March 31`), not a date line.
-        if (
-            i > start
-            and may_be_meta(text)
-            and not in_mail_header(page.lines, i)
-            and not _event_host(page, i)
-            and _read_meta_line(text, meta, bare_dates=False, page=page)
-        ):
+        if i > start and may_be_meta(text) and _read_meta_line(page, i, meta, bare_dates=False):
             i += 1
             continue
         wire = parse_wire_mark(text)
@@ -299,29 +290,20 @@ def _trailing_link(line: Line) -> bool:
     return not is_paragraph(text) and is_headline_like(text) and word_count(text) >= 5
 
 
-def _event_host(page: Page, i: int) -> bool:
-    """Whether line `i` names the host of an event the page announces (see `is_event_host`)."""
-    after = [page.text(j) for j in range(i + 1, min(i + 5, len(page.lines)))]
-    return is_event_host(page.text(i), after)
-
-
-def _read_meta_line(
-    text: str, meta: _Meta, *, bare_dates: bool = True, page: Page | None = None
-) -> bool:
-    """Record a byline, date, publisher or outlet line (numeric dates in the `page`'s order
-    and calendar); say whether the line was one."""
+def _read_meta_line(page: Page, i: int, meta: _Meta, *, bare_dates: bool = True) -> bool:
+    """Record line `i` if it is a byline, date, publisher or outlet line (numeric dates in the
+    page's order and calendar), not a quoted mail header's field or an event's host; say
+    whether it was one."""
+    if in_mail_header(page.lines, i) or event_host(page, i):
+        return False
+    text = page.text(i)
     byline = parse_byline(text)
     if byline is not None:
         _add_credit(meta, byline, "byline-line")
         if byline.date is not None and meta.published is None:
             meta.published = (byline.date, "byline-line")
         return True
-    dated = parse_date_line(
-        text,
-        bare=bare_dates,
-        day_first=page.day_first if page else None,
-        buddhist=page.buddhist if page else None,
-    )
+    dated = parse_date_line(text, bare=bare_dates, day_first=page.day_first, buddhist=page.buddhist)
     if dated is not None:
         kind, date = dated
         if kind == "updated":
@@ -349,11 +331,7 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
             continue
         text = page.text(i)
         line_meta = _Meta()
-        if (
-            not in_mail_header(page.lines, i)
-            and not _event_host(page, i)
-            and _read_meta_line(text, line_meta, page=page)
-        ):
+        if _read_meta_line(page, i, line_meta):
             if line_meta.published or line_meta.updated:
                 dated.append((i, line_meta.published, line_meta.updated))
             _merge_meta(meta, line_meta)

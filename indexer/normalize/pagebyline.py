@@ -382,13 +382,15 @@ def _in_teaser(node: HtmlElement, own: set[str]) -> bool:
         if len(parent.text_content()) > _TEASER_TEXT:
             break  # the story itself, or the page around it
         headings = [
-            h for h in parent.iter("h1", "h2", "h3", "h4") if h is not node and h not in ancestors
+            (h.tag, _links_elsewhere(h, parent, own))
+            for h in parent.iter("h1", "h2", "h3", "h4")
+            if h is not node and h not in ancestors
         ]
         # The story's own `<h1>` makes the block its header, whose kicker may link to its
         # section (`<h3><a href="/news/cities/">Cities</a></h3>`).
-        if any(h.tag == "h1" and not _links_elsewhere(h, parent, own) for h in headings):
+        if any(tag == "h1" and not away for tag, away in headings):
             return False
-        if any(_links_elsewhere(h, parent, own) for h in headings):
+        if any(away for _, away in headings):
             return True
     return False
 

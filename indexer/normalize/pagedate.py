@@ -38,6 +38,10 @@ _UTC_STAMP = re.compile(r"\d(?:Z|[+-]00:?00|\s*(?:UTC|GMT))$", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 _DEFAULT_A = dt.datetime(4, 1, 1)
 _DEFAULT_B = dt.datetime(8, 2, 2)
+# The zones a stamp's instant may be shown in: whole or quarter hours off UTC, UTC-12 to UTC+14.
+_WEST_MOST = dt.timedelta(hours=-12)
+_EAST_MOST = dt.timedelta(hours=14)
+_ZONE_STEP = dt.timedelta(minutes=15)
 
 
 def local_date(value: Any) -> PartialDate | None:
@@ -189,11 +193,13 @@ def choose_date(
     # `updated` beside `entry-date published`): the publication's stamp outranks it. Alone, it
     # is the theme's one stamp: many set hAtom's required `updated` on the publication's date.
     beside = times_near_headline(page, title)
-    marked = {
-        _day(date)
-        for stamp in times_near_headline(page, title, updates=True)
-        if beside and (date := local_date(stamp)) is not None
-    }
+    marked: set[tuple[int | None, int | None, int | None]] = set()
+    if beside:
+        marked = {
+            _day(date)
+            for stamp in times_near_headline(page, title, updates=True)
+            if (date := local_date(stamp)) is not None
+        }
     update_days = updated | set(page.shown_updates) | marked
     published = _published(page)
     stated = _without_updates(published, updates)
@@ -206,8 +212,8 @@ def choose_date(
         under = days_near_headline(page, title, before=0, timed=True)
         clocks = clocks_near_headline(page, title)
         shown_under = under - update_days
-        if addressed is not None and _day(addressed) in under - page.shown_updates:
-            day = _day(addressed)
+        day = _day(addressed) if addressed is not None else None
+        if day in under - page.shown_updates:
             if _shows_instant(day, clocks, published, west=False):  # type: ignore[arg-type]
                 shown_under.add(day)  # type: ignore[arg-type]
         chosen = _settle(stated)
@@ -249,7 +255,7 @@ def choose_date(
             agree.append("only-date-shown")
         if agree:
             return date, f"{how}+{agree[0]}"
-    header_time = _header_time(page, title, near, update_days)
+    header_time = _header_time(beside, near, update_days)
     if header_time is not None:
         return header_time
     return _header_day(near, shown, heuristic, updated) or _header_day(
@@ -258,18 +264,18 @@ def choose_date(
 
 
 def _header_time(
-    page: PageMeta,
-    title: str | None,
+    beside: list[str],
     near: set[tuple[int, int, int]],
     updated: set[tuple[int | None, int | None, int | None]],
 ) -> tuple[PartialDate, str] | None:
-    """The one day the `<time datetime>` elements of the headline's header cluster state, where
+    """The one day the `<time datetime>` elements of the headline's header cluster (`beside`,
+    as `times_near_headline` gives them) state, where
     the page also shows it there in words and it is not the update: the template's stamp of the
     story (those of related stories and comments sit below the story's first paragraph, or
     above the headline: those under it are taken where there are any)."""
     days = {
         _day(date)
-        for stamp in times_near_headline(page, title)
+        for stamp in beside
         if (date := local_date(stamp)) is not None and date.day is not None
     }
     if len(days) != 1 or not days <= near or days & updated:
@@ -287,7 +293,7 @@ def _shows_instant(
     """Whether a time shown on `day` is the instant of one of the UTC `stamps` in some zone
     (whole or quarter hours off UTC, from UTC-12 to UTC+14; with `west`, behind UTC only): the
     story's own moment, not a related story's, a live entry's or another of its stamps."""
-    latest = dt.timedelta(0) if west else dt.timedelta(hours=14, minutes=1)
+    latest = dt.timedelta(0) if west else _EAST_MOST + dt.timedelta(minutes=1)
     for year, month, date, hour, minute in clocks:
         if (year, month, date) != day:
             continue
@@ -296,9 +302,7 @@ def _shows_instant(
             if stamp.moment is None or not stamp.utc:
                 continue
             offset = local - stamp.moment.replace(tzinfo=None, second=0, microsecond=0)
-            if -dt.timedelta(hours=12) <= offset < latest and not (
-                offset % dt.timedelta(minutes=15)
-            ):
+            if _WEST_MOST <= offset < latest and not offset % _ZONE_STEP:
                 return True
     return False
 
@@ -328,7 +332,7 @@ def _local_shown_day(
     day = next(iter(near))
     moment = stamps[0].moment
     assert moment is not None
-    local = {(moment + dt.timedelta(hours=h)).date().timetuple()[:3] for h in (-12, 14)}
+    local = {(moment + off).date().timetuple()[:3] for off in (_WEST_MOST, _EAST_MOST)}
     if day == _day(chosen[0]) or day not in local:
         return chosen
     if day not in own and not _shows_instant(day, clocks, stamps, west=False):

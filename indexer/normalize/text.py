@@ -10,14 +10,13 @@ from indexer.models import PartialDate
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import (
     Credit,
-    is_event_host,
     parse_byline,
     parse_credit_line,
     parse_name_line,
     parse_sign_off,
     parse_wire_mark,
 )
-from indexer.normalize.clusterbyline import header_byline, story_editors
+from indexer.normalize.clusterbyline import event_host, header_byline, story_editors
 from indexer.normalize.datelines import Dateline
 from indexer.normalize.dates import (
     copyright_year,
@@ -257,7 +256,7 @@ def _body(page: Page, start: int, end: int, meta: _Meta, *, trim: bool) -> list[
             i > start
             and may_be_meta(text)
             and not in_mail_header(page.lines, i)
-            and not _event_host(page, i)
+            and not event_host(page, i)
             and _read_meta_line(text, meta, bare_dates=False, page=page)
         ):
             i += 1
@@ -297,12 +296,6 @@ def _trailing_link(line: Line) -> bool:
     """Whether a line after the story reads like a linked headline rather than story text."""
     text = line.text
     return not is_paragraph(text) and is_headline_like(text) and word_count(text) >= 5
-
-
-def _event_host(page: Page, i: int) -> bool:
-    """Whether line `i` names the host of an event the page announces (see `is_event_host`)."""
-    after = [page.text(j) for j in range(i + 1, min(i + 5, len(page.lines)))]
-    return is_event_host(page.text(i), after)
 
 
 def _read_meta_line(
@@ -351,7 +344,7 @@ def _read_header(page: Page, start: int, end: int, meta: _Meta, title_at: int | 
         line_meta = _Meta()
         if (
             not in_mail_header(page.lines, i)
-            and not _event_host(page, i)
+            and not event_host(page, i)
             and _read_meta_line(text, line_meta, page=page)
         ):
             if line_meta.published or line_meta.updated:

@@ -103,7 +103,7 @@ _OFFICE_TITLE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:president|officer|director|manager|founder|co-founder"
     r"|chairman|chairwoman|professor|ceo|cto|cfo|coo)s?$"
 )
-_HOSTED = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
+HOSTED = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
 # An event's hours, from one time of day to another (`10 a.m. – 4 p.m.`, `18:00-20:00`).
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
 # The end of the range is a time by its minutes or its `p.m.`, where a day's range has none.
@@ -520,7 +520,7 @@ def is_event_host(text: str, after: list[str]) -> bool:
     """Whether `Hosted by …` names an event's host: the lines `after` it give the event's
     hours (`10 a.m. – 4 p.m.`) or a sign-up button (`Register`, `Tickets`), which no story's or
     show's credit has beside it."""
-    return bool(_HOSTED.match(text)) and any(
+    return bool(HOSTED.match(text)) and any(
         _TIME_RANGE.search(line) or _SIGN_UP.match(line.strip()) for line in after[:_EVENT_LINES]
     )
 

@@ -13,6 +13,7 @@ import re
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import writer_bios
 from indexer.normalize.bylines import (
+    HOSTED,
     RANK,
     caseless_name,
     cjk_editors,
@@ -157,8 +158,6 @@ _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may
 _UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
 _OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
 _OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
-# A show's host signs its page just under its title; elsewhere the host is an event's.
-_HOST = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
 _JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
@@ -252,9 +251,14 @@ def header_byline(
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
+    brackets = {i: _bracketed_cjk(page.text(i)) for i in order}
     bare = {
-        i: _bracketed_cjk(text := page.text(i))
-        or (_without_own_name(page, bare_names(text)) if _may_be_credit(text) else [])
+        i: brackets[i]
+        or (
+            _without_own_name(page, bare_names(text))
+            if _may_be_credit(text := page.text(i))
+            else []
+        )
         for i in order
     }
     # A name without capitals is told by its place over the date, not by the story's case.
@@ -280,8 +284,7 @@ def header_byline(
         # signs though the story names it (a columnist's series is named after them).
         cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
         # Its brackets mark `[佐藤健一，テックウォッチ]` a credit, though the story opens above it.
-        bracketed = bool(names) and names == _bracketed_cjk(page.text(i))
-        vouched = cjk_stamp or i in placed or bracketed
+        vouched = cjk_stamp or i in placed or bool(brackets[i])
         if len(names) > 1 and LIST_SEPARATOR.search(page.text(i)):
             # `Jane Doe | Mexico City`, `Jane Doe • Climate Change`: what a list's separator
             # sets after the writer may be their place or beat, whose words the story writes
@@ -398,19 +401,14 @@ def _signed_off(page: Page, zone: Zone, body: str, prose: str) -> list[str]:
         return []
     # A writer is credited again on the page (in its header or an author box); a tag or a
     # heading under the story is not, nor a photographer credited with a picture.
-    return names if all(_credited_again(page, zone, n.casefold()) for n in names) else []
-
-
-def _credited_again(page: Page, zone: Zone, name: str) -> bool:
-    """Whether a case-folded name stands on a line outside the story that is no paragraph and
-    no picture's credit."""
-    return any(
-        name in (text := page.text(i)).casefold()
-        and not zone.start <= i <= zone.end
-        and not is_paragraph(text)
-        and _PICTURE.search(text) is None
+    others = [
+        text.casefold()
         for i in range(len(page.lines))
-    )
+        if not zone.start <= i <= zone.end
+        and not is_paragraph(text := page.text(i))
+        and _PICTURE.search(text) is None
+    ]
+    return names if all(any(n.casefold() in o for o in others) for n in names) else []
 
 
 def _author_box(page: Page, i: int, name: str) -> bool:
@@ -728,8 +726,9 @@ def event_host(page: Page, i: int) -> bool:
 def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
     """The names line `i` (`under` the headline or not) credits as a `By` line; a CJK name counts
     alone under a label alone (`この記事の筆者` / `松岡大地`), where no `By` precedes it."""
-    if (not under and _HOST.match(page.text(i))) or event_host(page, i):
-        # Away from the headline, or beside an event's hours, `Hosted by` names a host.
+    if HOSTED.match(page.text(i)) and (not under or event_host(page, i)):
+        # A show's host signs its page just under its title; away from the headline, or
+        # beside an event's hours, `Hosted by` names an event's host.
         return []
     names = byline_names(_signed_text(page, i, under), body)
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):

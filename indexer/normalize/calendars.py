@@ -92,24 +92,5 @@ def _jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int
     year += 1595
     days = -355668 + 365 * year + (year // 33) * 8 + ((year % 33) + 3) // 4 + day
     days += (month - 1) * 31 if month < 7 else (month - 7) * 30 + 186
-    g_year = 400 * (days // 146097)
-    days %= 146097
-    if days > 36524:
-        days -= 1
-        g_year += 100 * (days // 36524)
-        days %= 36524
-        if days >= 365:
-            days += 1
-    g_year += 4 * (days // 1461)
-    days %= 1461
-    if days > 365:
-        g_year += (days - 1) // 365
-        days = (days - 1) % 365
-    g_day = days + 1
-    leap = g_year % 4 == 0 and (g_year % 100 != 0 or g_year % 400 == 0)
-    lengths = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-    g_month = 0
-    while g_day > lengths[g_month]:
-        g_day -= lengths[g_month]
-        g_month += 1
-    return g_year, g_month + 1, g_day
+    date = dt.date.fromordinal(days - 365)  # `days` counts from the proleptic Gregorian year 0
+    return date.year, date.month, date.day

@@ -61,10 +61,18 @@ def zone_day_first(rest: str) -> bool | None:
         name = match.group(1)
         if name is None:
             return True  # `GMT+1`, rewritten `+01:00`: east of Greenwich
-        if name in _MONTH_FIRST_ZONES:
-            return False
-        if name in _DAY_FIRST_ZONES:
-            return True
+        order = _zone_order(name)
+        if order is not None:
+            return order
+    return None
+
+
+def _zone_order(name: str) -> bool | None:
+    """Whether a zone's region writes the day first (True), the month (False); None if unknown."""
+    if name in _MONTH_FIRST_ZONES:
+        return False
+    if name in _DAY_FIRST_ZONES:
+        return True
     return None
 
 
@@ -142,10 +150,9 @@ def _zone_votes(texts: list[str], stamp_lines: set[str]) -> set[bool]:
         if text not in stamp_lines and len(text.strip()) > _META_LINE:
             continue
         for match in _ZONED_CLOCK.finditer(text):
-            if match.group(1) in _MONTH_FIRST_ZONES:
-                votes.add(False)
-            elif match.group(1) in _DAY_FIRST_ZONES:
-                votes.add(True)
+            order = _zone_order(match.group(1))
+            if order is not None:
+                votes.add(order)
     return votes
 
 

@@ -304,9 +304,9 @@ def find_date(
     text: str, day_first: bool | None = None, buddhist: bool | None = None
 ) -> tuple[PartialDate, str] | None:
     """The first date expression in a line, parsed, with the text it was read from."""
-    buddhist = True if has_thai(text) else buddhist
     if not _DIGIT.search(text):
         return None
+    buddhist = True if has_thai(text) else buddhist
     for token in _TOKEN.finditer(text):
         word = token.group()
         at = token.start()

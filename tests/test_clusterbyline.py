@@ -228,6 +228,14 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-meta-part.txt", ["Nandi Amupolo"]),
         # A name over its own date line, below a summary box that opens the story's zone.
         ("byline-over-date.txt", ["Karl Weber"]),
+        # Linked names a copy ran together over the date (`Ingrid Halvorsen Maria Luisa Brandt
+        # …`) are parted where the story's closing credit writes them apart; with no such
+        # credit, where one name ends is not known and nothing is guessed.
+        (
+            "byline-glued-names-end-credit.txt",
+            ["Ingrid Halvorsen", "Maria Luisa Brandt", "Jan Peter Oberleitner"],
+        ),
+        ("byline-glued-names-unparted.txt", []),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
         # A Japanese name in square brackets under its date, the outlet perhaps after a comma.

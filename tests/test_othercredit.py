@@ -44,6 +44,8 @@ def _byline(header: str, *, story: str = _STORY) -> list[str]:
         # The site credits itself: its name, as it writes it, signs when no person does.
         ("By HBN, in News, Harbour · 31 Jan 2025, 20:02 · 0 Comments", ["HBN"]),
         ("By Coastwatch with Agencies\nPublished on 30/04/2024 - 16:38", ["Coastwatch"]),
+        # A paper's name may open with its article when an outlet's word ends it.
+        ("By The Harbour Evening Times\nSept. 15, 2016", ["The Harbour Evening Times"]),
         # A pen name or handle, dated beside its `By` line, as the page writes it.
         ("By Cindy mangomini\nDecember 21, 2016", ["Cindy mangomini"]),
         ("Posted on March 4, 2024 by jwhitaker", ["jwhitaker"]),
@@ -68,6 +70,8 @@ def test_a_credit_that_names_no_one_in_full_signs_as_written(
         "EL34-194\nDecember 23, 2016",
         # A kicker in capitals over the date is no pen name.
         "EXCLUSIVE\nDecember 23, 2016",
+        # `By The Numbers` over the date: a column's heading, no paper's name.
+        "By The Numbers\nDecember 23, 2016",
     ],
 )
 def test_words_after_by_that_name_no_one_sign_nothing(header: str) -> None:

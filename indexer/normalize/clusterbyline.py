@@ -38,6 +38,7 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.gluednames import glued_names
 from indexer.normalize.lines import is_paragraph
 from indexer.normalize.othercredit import (
     AGENCY_LINE,
@@ -261,6 +262,10 @@ def header_byline(
         )
         for i in order
     }
+    for i in order:
+        if not bare[i] and dated_beside(page, i, 1):
+            # `Jane Doe Ann Marie Roe` over the date: linked names a copy ran together.
+            bare[i] = glued_names(page, i)
     # A name without capitals is told by its place over the date, not by the story's case.
     placed: set[int] = set()
     for i in order:

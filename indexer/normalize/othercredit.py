@@ -128,9 +128,12 @@ def house_credit(text: str) -> list[str]:
         return []
     first = _HOUSE_END.split(without_stamps(without_buttons(match.group("rest"))))[0].strip(" .")
     words = first.split()
-    if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
+    # `By The New York Times`: a paper's name may open with its article, where an outlet's
+    # word (`Times`, `Post`) says a house follows, not a phrase (`By The Numbers`).
+    named = words[1:] if words[:1] == ["The"] and is_outlet_like(first) else words
+    if not 1 <= len(named) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
         return []
-    if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in words):
+    if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in named):
         return []
     return [first]
 

@@ -67,6 +67,20 @@ def test_a_romanian_byline_opens_with_a_lower_case_de() -> None:
     assert parse_byline("De Vries Jan Bakker") is None
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Door Jan Peeters en Lotte De Smet", ["Jan Peeters", "Lotte De Smet"]),
+        # After `Por` or `Par`, `en` is `in`: the place is no second writer.
+        ("Por Ana Ruiz, en Nueva York", ["Ana Ruiz"]),
+        ("Par Jeanne Dupont, en Nouvelle Calédonie", ["Jeanne Dupont"]),
+    ],
+)
+def test_a_dutch_en_joins_writers_only_after_a_dutch_label(line: str, names: list[str]) -> None:
+    credit = parse_byline(line)
+    assert credit is not None and credit.byline == names
+
+
 def test_a_show_is_signed_by_its_host() -> None:
     credit = parse_byline("Hosted by Ana Liu")
     assert credit is not None and credit.byline == ["Ana Liu"]

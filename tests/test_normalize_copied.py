@@ -623,3 +623,19 @@ def test_a_table_of_contents_entry_does_not_sign_the_post() -> None:
     assert article.title == "Parsing Access Logs With Nothing But the Standard Library"
     assert article.byline == ["Lena Fischer"]
     assert article.date is not None and article.date.iso() == "2023-03-14"
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        # Italian `di … e …`: the photo's agency under its caption (`ANSA`) signs nothing.
+        ("and-it-e.txt", ["Paolo Ferrario", "Chiara Colombo"]),
+        ("and-nl-en.txt", ["Sanne Mulder", "Bram de Jong"]),  # Dutch `Door … en …`
+        ("and-no-og.txt", ["Ingrid Aasen", "Ola Brekke"]),  # Norwegian `Av … og …`
+        ("and-sv-och.txt", ["Karin Lindqvist", "Erik Holm"]),  # Swedish `Av … och …`
+        ("and-pt-e.txt", ["Ana Sofia Ribeiro", "Tiago Marques"]),  # Portuguese `Por … e …`
+        ("and-es-y.txt", ["Lucía Ferrer", "Javier Soler"]),  # Spanish `Por … y …`
+    ],
+)
+def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: list[str]) -> None:
+    assert _normalize(name).byline == names

@@ -53,7 +53,13 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _PART_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+|\s*/\s+")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b)\s*")
+# `and` of other languages, in lower case only: Spanish `y`, Italian and Portuguese `e`, Danish
+# and Norwegian `og`, Swedish `och`.
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|og|och)\b)\s*")
+# Dutch joins two writers with `en` (`Door Jan Peeters en Lotte De Smet`); after `Por` or `Par`
+# the same word is `in` (`Por Ana Ruiz en Nueva York`), so it joins only after a Dutch label.
+_DUTCH_LABEL = re.compile(r"^(?:geschreven\s+)?door\s", re.IGNORECASE)
+_DUTCH_AND = re.compile(r"\s+en\s+(?=[A-ZÀ-Þ])")
 # A couple sharing a family name: one given name alone before `&` or `and`, then a full name of
 # two words, whose family name is both (`Tom & Ann Harper`).
 _COUPLE = re.compile(
@@ -418,10 +424,13 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
         return None
     credit = Credit()
     employer = False  # the piece before was the writer's office: its firm may follow
+    rest = match.group("rest")
+    if _DUTCH_LABEL.match(text):
+        rest = _DUTCH_AND.sub(", ", rest)
     # Names in capitals: what is set in lower case after them names no one (a lower-case
     # byline, `by keith grant`, is a copy's style, and its names are read).
-    cased = not match.group("rest").islower()
-    for part in _PART_SPLIT.split(_HANDLE.sub(",", match.group("rest"))):
+    cased = not rest.islower()
+    for part in _PART_SPLIT.split(_HANDLE.sub(",", rest)):
         # A date is read before splitting at commas, which would cut `November 2, 2024` in two.
         found = find_date(part) if bool(_DIGIT.search(part)) else None
         if found is not None:
@@ -451,7 +460,7 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
                 # After the names, what fits nowhere is the reporter's title or house
                 # (`By Jane Doe, Senior Staff Technologist, ACLU Speech Project`).
                 # (A lower-case start, `By selling shares, the firm …`, is a sentence.)
-                lenient = not strict and match.group("rest")[:1].isupper()
+                lenient = not strict and rest[:1].isupper()
                 return credit if credit.byline and lenient else None
     return credit if credit.byline else None
 

@@ -167,8 +167,12 @@ def _mark(text: str) -> bool:
 _BY_WORDS = ("by ", "von ", "par ", "por ")
 _NAME_LABELS = "di|door|af|av"
 _LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORECASE)
-# A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`).
-LABELLED_NAME = re.compile(rf"(?:{_NAME_LABELS}|de) (?:[A-Z][\w'’.-]*(?: |$)){{2,4}}(?:$|[|·•])")
+# A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`); a
+# second name may follow the language's `and` (`di Ana Rossi e Luca Neri`, `af A og B`).
+_LABELLED_ONE = r"(?:[A-Z][\w'’.-]*(?: |$)){2,4}"
+LABELLED_NAME = re.compile(
+    rf"(?:{_NAME_LABELS}|de) {_LABELLED_ONE}(?:(?:e|en|og|och) {_LABELLED_ONE})?(?:$|[|·•])"
+)
 
 # A stamp that opens on a Dutch weekday's abbreviation (`di 19 nov 2019, 10:31`, `zo 3-3-2024`)
 # starts in lower case, but carries on no sentence.

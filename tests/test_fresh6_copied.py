@@ -25,7 +25,9 @@ First run, before any rule was changed for it (right / wrong / none of 24):
 title 21 / 3 / 0, byline 17 / 2 / 5, date 23 / 0 / 1 (no wrong date).
 
 After co-authors joined by the page language's `and` (Italian `e`, Danish `og`, Dutch `en`):
-title 21 / 3 / 0, byline 20 / 0 / 4, date 23 / 0 / 1.
+title 21 / 3 / 0, byline 20 / 0 / 4, date 23 / 0 / 1. After an agency named by both the
+dateline (`Hamburg (dpa) -`) and a `Quelle: dpa` line signing a story no one else signs:
+title 21 / 3 / 0, byline 21 / 0 / 3, date 23 / 0 / 1.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -44,10 +46,6 @@ TRUTH = load_truth(FRESH6)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("de-dpa-agentur.txt", "byline"): (
-        "an agency named only in a dateline's brackets (`Hamburg (dpa) -`) and a `Quelle: dpa` "
-        "line at the end is not read as the story's credit"
-    ),
     ("ja-portal-provider.txt", "title"): (
         "on a portal whose stamp has no year (`3/14(木) 18:30配信`) the headline is not found "
         "and a photo caption under it is taken; with a year in the stamp it is read"

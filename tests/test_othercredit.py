@@ -162,3 +162,19 @@ def test_an_agency_signs_with_the_place_it_filed_from_not_with_a_name() -> None:
 
     assert wire("Reuters, Harbour City,") == "Reuters"
     assert wire("Reuters, Evan Marlow") is None
+
+
+def test_an_agency_named_by_the_dateline_and_a_source_line_signs_a_story_no_one_signs() -> None:
+    path = DATA / "agency-dateline-source.txt"
+    text = path.read_text(encoding="utf-8")
+
+    def read(text: str) -> list[str]:
+        record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+        return normalize(record).byline
+
+    # `Bremerhaven (AFP) -` opens the story and `Quelle: AFP` closes it.
+    assert read(text) == ["AFP"]
+    # The dateline's agency alone is the story's source, not its writer.
+    assert read(text.replace("Quelle: AFP\n", "")) == []
+    # A source line naming another agency credits a picture, not the story.
+    assert read(text.replace("Quelle: AFP", "Quelle: Reuters")) == []

@@ -221,6 +221,12 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
     return -1, None
 
 
+def labelled_source(text: str) -> str | None:
+    """The agency a `Source:` line names alone (`Quelle: dpa`), or None for any other line."""
+    text = text.strip()
+    return _wire_of(text, source=True) if _SOURCE_LABEL.match(text) else None
+
+
 def _agency_over_role(page: Page, i: int) -> str | None:
     """A name alone over the role that calls it a news agency (`SID` / `Nachrichtenagentur`),
     as an author box sets a writer over their job: the page says what it is."""

@@ -41,6 +41,7 @@ from indexer.normalize.lines import (
     word_count,
 )
 from indexer.normalize.mailheader import in_mail_header, sent_day, without_mail_headers
+from indexer.normalize.othercredit import labelled_source
 from indexer.normalize.sources import (
     WIRES,
     canonical_outlet,
@@ -83,6 +84,7 @@ class _Meta:
     in_story: tuple[PartialDate, str] | None = None  # a labelled date line among the story's
     updated: tuple[PartialDate, str] | None = None
     copyright_year: int | None = None
+    sources: list[str] = field(default_factory=list)  # `Quelle: dpa` in or under the story
     place: tuple[str, str] | None = None
 
 
@@ -132,6 +134,11 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
     _read_trailer(page, end, meta)
+    meta.sources = [
+        canonical_outlet(s) or s
+        for i in range(start, len(page.lines))
+        if (s := labelled_source(page.text(i))) is not None
+    ]
     news_update = None
     if web and zone is not None:
         news_update = _web_dates(page, zone, title_at, meta)
@@ -435,6 +442,12 @@ def _offer_fields(
     for site, how in meta.sites:
         found.offer("publisher", site, how)
     found.offer("byline", meta.bylines, meta.byline_how)
+    agency = canonical_outlet(dateline.credit) if dateline and dateline.credit else None
+    if not meta.bylines and agency in WIRES and agency in meta.sources:
+        # `Hamburg (dpa) -` opens a story no one signs and `Quelle: dpa` closes it: the page
+        # says twice that the agency's copy is the story. A dateline's agency alone is its
+        # source only (a station rerunning wire copy signs it as its own).
+        found.offer("byline", [dateline.credit], "dateline")
     contributors = [n for n in meta.contributors if n not in meta.bylines]
     found.offer("contributors", contributors, "credit-line")
     _offer_date(found, meta, dateline, body)

@@ -27,7 +27,9 @@ title 21 / 3 / 0, byline 17 / 2 / 5, date 23 / 0 / 1 (no wrong date).
 After co-authors joined by the page language's `and` (Italian `e`, Danish `og`, Dutch `en`):
 title 21 / 3 / 0, byline 20 / 0 / 4, date 23 / 0 / 1. After an agency named by both the
 dateline (`Hamburg (dpa) -`) and a `Quelle: dpa` line signing a story no one else signs:
-title 21 / 3 / 0, byline 21 / 0 / 3, date 23 / 0 / 1.
+title 21 / 3 / 0, byline 21 / 0 / 3, date 23 / 0 / 1. After a Japanese portal's year-less stamp
+(`3/14(木) 18:30配信`) given the page's copyright year its weekday fits: title 22 / 2 / 0,
+byline 21 / 0 / 3, date 24 / 0 / 0.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -46,17 +48,9 @@ TRUTH = load_truth(FRESH6)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("ja-portal-provider.txt", "title"): (
-        "on a portal whose stamp has no year (`3/14(木) 18:30配信`) the headline is not found "
-        "and a photo caption under it is taken; with a year in the stamp it is read"
-    ),
     ("ja-portal-provider.txt", "byline"): (
         "a Japanese writer named with the paper in brackets at the story's end "
         "(`（北陸中央新聞 森田健介）`) is not read"
-    ),
-    ("ja-portal-provider.txt", "date"): (
-        "a portal's stamp with month and day but no year (`3/14(木) 18:30配信`) is left unread, "
-        "though the weekday and the page's copyright year fix it"
     ),
     ("opinion-writer-end.txt", "title"): (
         "a headline of two short sentences (`… not a line item. They are the town.`) is not "

@@ -143,6 +143,8 @@ _CJK_BUTTONS = frozenset(
     字号 大字号 中字号 小字号 字體 字体 字級 默认 默認""".split()
 )
 _CJK_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,}(?:日|日時|時間)$")  # `公開日`, `更新日時`
+# What a stamp says it did at its time (`3/14(木) 18:30配信`: delivered; `更新`: updated).
+_CJK_STAMP_WORDS = frozenset("配信 更新 公開 掲載 投稿 発表 发布 發布 发表 發表".split())
 _HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # `입력`: a label
 # Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
 # are not read (`Per-Erik Doe mandag 5. august kl. 14:47`, `Jana Doe před 2 hodinami`).
@@ -428,8 +430,8 @@ def _cjk_name(text: str) -> str | None:
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):
         return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date
-    if match.group("name") in _CJK_BUTTONS:
-        return None  # `小字号` by the date: the font size's button, not a name
+    if match.group("name") in _CJK_BUTTONS | _CJK_STAMP_WORDS:
+        return None  # `小字号` by the date: the font size's button; `配信` after the time
     return match.group("name")
 
 

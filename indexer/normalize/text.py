@@ -50,6 +50,7 @@ from indexer.normalize.sources import (
     parse_publisher_line,
     site_brand,
 )
+from indexer.normalize.stampyears import with_stamp_years
 from indexer.normalize.story import (
     Page,
     find_title,
@@ -90,7 +91,7 @@ class _Meta:
 
 def extract_text(text: str, *, title: str | None = None) -> Extraction:
     """Read a plain-text article; `title`, when known, is removed from the text."""
-    lines = unwrap(split_lines(clean_text(text)))
+    lines = with_stamp_years(unwrap(split_lines(clean_text(text))))
     if title:
         lines = _without_title(lines, title)
     lines, mailed = without_mail_headers(lines)

@@ -1,0 +1,56 @@
+"""A Japanese portal's year-less stamp, dated only by the year the page itself states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.models import Article, RawRecord
+from indexer.normalize import normalize
+from indexer.normalize.lines import Line
+from indexer.normalize.stampyears import with_stamp_years
+
+PAGE = Path(__file__).resolve().parent / "data" / "copied" / "ja-yearless-stamp.txt"
+TEXT = PAGE.read_text(encoding="utf-8")
+TITLE = "尾道の渡船、運賃を40年ぶり値上げへ 燃料費の高騰で"
+
+
+def _read(text: str) -> Article:
+    """The page, perhaps changed, as `newsindex rebuild` reads a `.txt` file."""
+    return normalize(RawRecord(id=PAGE.name, file=PAGE.name, path=PAGE, kind="text", text=text))
+
+
+def _stamps(*texts: str) -> list[str]:
+    """The lines' texts once their stamps are given the page's year."""
+    return [line.text for line in with_stamp_years([Line(t, False) for t in texts])]
+
+
+def test_a_yearless_stamp_takes_the_copyright_year_its_weekday_fits() -> None:
+    article = _read(TEXT)
+    # `5/8(水) 11:20配信`: 8 May fell on a Wednesday in 2024, the year of `© 2024`.
+    assert article.date is not None and article.date.iso() == "2024-05-08"
+    # Dated, the stamp is the header's: the headline over it is found, not the caption under it.
+    assert article.title == TITLE
+    assert article.byline == []  # `配信` (delivered) after the time is no name
+
+
+def test_a_yearless_stamp_is_no_date_without_a_year_that_fits() -> None:
+    # 8 May 2025 was a Thursday: the copyright year is the page's, not the story's.
+    assert _read(TEXT.replace("© 2024", "© 2025")).date is None
+    # No year on the page at all: the clock is never asked.
+    assert _read(TEXT.replace("© 2024 ", "© ")).date is None
+
+
+def test_only_a_stamp_line_is_given_a_year() -> None:
+    assert _stamps("CNET Japan 3/9(木) 18:45配信", "最終更新:3/9(木) 19:02", "© 2017 Example") == [
+        "CNET Japan 2017/3/9(木) 18:45配信",
+        "最終更新:2017/3/9(木) 19:02",
+        "© 2017 Example",
+    ]
+    # A sentence naming a day, and a stamp that states its year, are left as they are.
+    assert _stamps("説明会は3/9(木)に開催", "2017/3/9(木) 18:45配信", "© 2017") == [
+        "説明会は3/9(木)に開催",
+        "2017/3/9(木) 18:45配信",
+        "© 2017",
+    ]
+    # Two years on the page that both fit the weekday (2019 and 2024 for Wednesday 8 May): none.
+    assert _stamps("5/8(水) 11:20配信", "© 2019", "© 2024")[0] == "5/8(水) 11:20配信"

@@ -639,3 +639,19 @@ def test_a_table_of_contents_entry_does_not_sign_the_post() -> None:
 )
 def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: list[str]) -> None:
     assert _normalize(name).byline == names
+
+
+def test_a_photo_gallery_is_titled_by_its_label_and_signed_by_its_photographer() -> None:
+    article = _normalize("gallery-photos-label.txt")
+    # `Photos: …` heads the gallery, as `Watch: …` heads a video's page.
+    assert article.title == (
+        "Photos: Hot air balloons fill the sky over Millbrook at the summer festival"
+    )
+    assert article.byline == ["Dana Whitcombe"]
+
+
+def test_a_storys_photos_by_credit_does_not_sign_it() -> None:
+    # Under a story's headline, `Photos by …` names who took its pictures, not who wrote it.
+    article = _normalize("story-photos-by.txt")
+    assert article.title == "Millbrook council approves a new footbridge over the river"
+    assert article.byline == []

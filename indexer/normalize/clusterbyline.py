@@ -38,6 +38,7 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.gallery import gallery_credit
 from indexer.normalize.gluednames import glued_names
 from indexer.normalize.lines import is_paragraph
 from indexer.normalize.othercredit import (
@@ -227,6 +228,9 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names + [n for n in _coauthors(page, high, body) if n not in names]
+    gallery = gallery_credit(page, title_at, body)
+    if gallery:
+        return gallery
     channel = _channel(page, order)
     if channel is not None:
         return [channel]

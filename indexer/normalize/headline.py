@@ -48,8 +48,10 @@ WINDOW = 200  # lines above the zone where a headline may stand
 _OPENING = 6  # a header (standfirst, byline, date, caption) between a headline and its story
 BELOW = 12  # lines into the zone where a headline with its byline or date may stand
 # A media label opens a link to a clip (`Watch: Senators react`), boilerplate in a story's copy;
-# a video or audio page's own headline opens with it too.
-_MEDIA_LABEL = re.compile(r"^(?:watch|video|listen|audio)\s*:\s", re.IGNORECASE)
+# a video, audio or photo gallery's own headline opens with it too (`Photos: …`).
+_MEDIA_LABEL = re.compile(
+    r"^(?:watch|video|listen|audio|photos|pictures|gallery)\s*:\s", re.IGNORECASE
+)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 # A picture's credit (`Bild: Jane Doe/dpa`, `(Photo by …)`, `© Getty`) marks a caption.
 _CREDIT = re.compile(

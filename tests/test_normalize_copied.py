@@ -655,3 +655,10 @@ def test_a_storys_photos_by_credit_does_not_sign_it() -> None:
     article = _normalize("story-photos-by.txt")
     assert article.title == "Millbrook council approves a new footbridge over the river"
     assert article.byline == []
+
+
+def test_a_guest_writer_introduced_by_the_last_line_signs_the_piece() -> None:
+    # `Marisol Tenney is a retired librarian who lives in Eastport.` closes a piece no one signs.
+    assert _normalize("opinion-tagline-end.txt").byline == ["Marisol Tenney"]
+    # The same line under a story that quotes her describes someone the story is about.
+    assert _normalize("story-tagline-subject.txt").byline == []

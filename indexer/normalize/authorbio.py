@@ -37,6 +37,9 @@ _COVERS = re.compile(
 # `Contact Jane Doe at …`, `Email Jane Doe at …`, `Jane Doe can be reached at …`.
 _CONTACT = re.compile(rf"^(?i:contact|email|e-mail|reach)\s+{_NAME}\s+(?:at|via|on)\b")
 _REACHED = re.compile(rf"^{_NAME}\s+can be (?:reached|contacted|emailed)\b")
+# `Jane Doe is a retired principal who lives in Dunmore.`: a guest writer's tagline, one whole
+# sentence closing the piece, whatever the writer's trade.
+_TAGLINE = re.compile(rf"^{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s+[^.!?]{{3,160}}\.$")
 _ABOUT = re.compile(r"^about the (?:author|writer)\s*:?$", re.IGNORECASE)
 _BIO_CHARS = 400  # a biography is a short paragraph of its own, not a story's long one
 _MOST_WRITERS = 4  # more biographies than this are a list of staff, not a story's writers
@@ -84,3 +87,19 @@ def _in_story(name: str, body: str, line: str) -> bool:
     rest = body.replace(line, " ")
     family = re.search(rf"\b{re.escape(name.split()[-1])}\b", rest) is not None
     return name in rest or family or common_words(name, rest)
+
+
+def closing_tagline(page: Page, zone: Zone, body: str) -> list[str]:
+    """The writer the story's last paragraph introduces (`Jane Doe is a retired principal who
+    lives in Dunmore.`), when the story names them nowhere else; else none."""
+    last = next((i for i in range(zone.end - 1, zone.start - 1, -1) if page.text(i).strip()), None)
+    if last is None:
+        return []
+    text = page.text(last).strip()
+    match = _TAGLINE.match(text)
+    if match is None:
+        return []
+    found = bare_names(match.group("name"))
+    if len(found) != 1 or is_house(found[0]) or _in_story(found[0], body, text):
+        return []
+    return found

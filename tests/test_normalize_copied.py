@@ -662,3 +662,15 @@ def test_a_guest_writer_introduced_by_the_last_line_signs_the_piece() -> None:
     assert _normalize("opinion-tagline-end.txt").byline == ["Marisol Tenney"]
     # The same line under a story that quotes her describes someone the story is about.
     assert _normalize("story-tagline-subject.txt").byline == []
+
+
+def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs() -> None:
+    # `（瀬戸内日報 今治支局 高橋真由美）`: the paper, its bureau, then the writer.
+    assert _normalize("ja-closing-signature.txt").byline == ["高橋真由美"]
+    # The paper's name alone in brackets, or an office or a place after it, names no writer.
+    path = DATA / "ja-closing-signature.txt"
+    text = path.read_text(encoding="utf-8")
+    for closing in ("（瀬戸内日報）", "（読売新聞 大阪本社）", "（共同通信 ワシントン）"):
+        changed = text.replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
+        record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=changed)
+        assert normalize(record).byline == []

@@ -40,6 +40,16 @@ def test_a_yearless_stamp_is_no_date_without_a_year_that_fits() -> None:
     assert _read(TEXT.replace("© 2024 ", "© ")).date is None
 
 
+def test_the_body_keeps_the_stamp_as_the_page_wrote_it() -> None:
+    # A stamp copied among the story's paragraphs stays in the body without the year it was given.
+    moved = TEXT.replace("5/8(水) 11:20配信\n", "").replace(
+        "値上げは約40年ぶり。\n", "値上げは約40年ぶり。\n5/8(水) 11:20配信\n"
+    )
+    body = _read(moved).body
+    assert "\n\n5/8(水) 11:20配信\n\n" in body
+    assert "2024/5/8" not in body
+
+
 def test_only_a_stamp_line_is_given_a_year() -> None:
     assert _stamps("CNET Japan 3/9(木) 18:45配信", "最終更新:3/9(木) 19:02", "© 2017 Example") == [
         "CNET Japan 2017/3/9(木) 18:45配信",

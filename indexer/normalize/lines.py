@@ -68,6 +68,7 @@ class Line:
     block_start: bool  # a blank line (or the start of the text) comes before it
     indent: int = 0
     bullet: bool = False
+    written: str | None = None  # the page's own text, where `text` completes it (a stamp's year)
 
     @property
     def words(self) -> int:

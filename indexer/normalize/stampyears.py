@@ -5,7 +5,7 @@ A Japanese news portal stamps a story with its month, day and weekday only (`3/1
 year among few: the stamp is given the one year the page itself states (a single-year copyright
 line, `© 2024 …`) that puts that day on that weekday. With no such year, or more than one, the
 stamp is left as it is and dates nothing: the clock is never asked, as a page may be read years
-after it was written.
+after it was written. The body keeps the stamp as the page wrote it.
 """
 
 from __future__ import annotations
@@ -46,4 +46,5 @@ def _dated(line: Line, years: set[int]) -> Line:
     # `2024/3/14(木)`, `2024年3月14日(木)`: the stamp as a portal that prints its year writes it.
     sep = "/" if match.group("sep") == "/" else "年"
     start = match.start("month")
-    return replace(line, text=f"{line.text[:start]}{year}{sep}{line.text[start:]}")
+    dated = f"{line.text[:start]}{year}{sep}{line.text[start:]}"
+    return replace(line, text=dated, written=line.text)

@@ -166,7 +166,7 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
             meta.bylines, meta.byline_how = glued, "byline-line"
     elif title is None:
         found.offer("title", derive_title(body[0].text, dateline), "derived")
-    found.offer("body", "\n\n".join(line.text for line in body), "text")
+    found.offer("body", "\n\n".join(line.written or line.text for line in body), "text")
     _offer_fields(found, meta, dateline, body)
     return found
 

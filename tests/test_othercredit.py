@@ -178,3 +178,19 @@ def test_an_agency_named_by_the_dateline_and_a_source_line_signs_a_story_no_one_
     assert read(text.replace("Quelle: AFP\n", "")) == []
     # A source line naming another agency credits a picture, not the story.
     assert read(text.replace("Quelle: AFP", "Quelle: Reuters")) == []
+
+
+def test_a_source_line_under_the_headlines_stamp_credits_the_agency_and_not_its_desk() -> None:
+    # `Quelle: dpa Sport` under `Aktualisiert am …`: the agency's sports desk sent the story.
+    path = DATA / "source-under-stamp.txt"
+    text = path.read_text(encoding="utf-8")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == ["dpa"]
+
+
+def test_a_source_line_under_a_caption_credits_the_picture() -> None:
+    def wire(*lines: str) -> str | None:
+        return wire_under(Page(split_lines("\n".join([_HEADLINE, *lines, _STORY]))), 0, 3, 3)[1]
+
+    assert wire("May 6, 2025", "Source: Reuters") == "Reuters"
+    assert wire("Divers at the harbour wall on Monday.", "Source: Reuters") is None

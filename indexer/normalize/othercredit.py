@@ -213,9 +213,11 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
     if title_at < story:
         end = max(end, min(story, title_at + reach))
     for i in range(title_at + 1, min(len(page.lines), end + 1)):
-        # `Source: Reuters` right under the headline credits the story an aggregator republishes;
-        # further down, under a picture's caption or a chart, it credits the picture or the chart.
-        text = _wire_of(page.text(i).strip(), source=i == title_at + 1)
+        # `Source: Reuters` right under the headline (or under its stamps alone) credits the
+        # story an aggregator republishes; further down, under a picture's caption or a chart,
+        # it credits the picture or the chart.
+        stamps = all(parse_date_line(page.text(j)) for j in range(title_at + 1, i))
+        text = _wire_of(page.text(i).strip(), source=stamps)
         if (text := text or _agency_over_role(page, i)) is not None:
             return i, text
     return -1, None
@@ -243,11 +245,16 @@ def _wire_of(text: str, *, source: bool = False) -> str | None:
     """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`) or,
     with `source`, after the `Source:` label an aggregator credits the story it republishes with."""
     if source:
+        labelled = _SOURCE_LABEL.match(text) is not None
         text = _SOURCE_LABEL.sub("", text, count=1)
         # The label names its own field; the fields after it are others' (`Source: Xinhua|
         # 2019-11-20 10:31:05|Editor: huaxia`: the stamp, then the editor who posted it).
         if is_wire(first := _FIELD_END.split(text, maxsplit=1)[0]):
             return first
+        # `Quelle: dpa Sport`: after the label, the agency and its desk.
+        agency, _, desk = first.partition(" ")
+        if labelled and is_wire(agency) and desk.istitle() and " " not in desk:
+            return agency
     if is_wire(text):
         return text
     filed = _FILED_FROM.match(text)

@@ -353,7 +353,8 @@ def parse_date_line(
         return None
     match = _DATE_LINE.match(text)
     if match:
-        found = find_date(match.group("rest"), day_first, buddhist or has_thai(text) or None)
+        # Thai letters in the label (`เผยแพร่: 04/03/67`) tell the calendar; else the page does.
+        found = find_date(match.group("rest"), day_first, True if has_thai(text) else buddhist)
         if found is None:
             return None
         return ("updated" if match.group("updated") else "published"), found[0]

@@ -440,3 +440,21 @@ def test_a_stamp_glued_after_the_headline_dates_the_story() -> None:
     # A day in the headline's own words is no stamp.
     headline = Page(split_lines("Council sets vote for March 3, 2025\n" + "Some text. " * 40))
     assert headline_stamp(headline, 0) == []
+
+
+def test_an_update_label_glued_or_after_other_words_marks_the_update() -> None:
+    # `By Mara QuinlanUpdated March 12, 2024`: the copy glues the label to the byline.
+    assert line_dates("By Jane DoeUpdated May 4, 2024") == [("updated", PartialDate(2024, 5, 4))]
+    assert line_dates("May 3, 2024Updated May 4, 2024") == [
+        ("published", PartialDate(2024, 5, 3)),
+        ("updated", PartialDate(2024, 5, 4)),
+    ]
+    article = _normalize("date-glued-update-label.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2024-03-12"
+    # `News Updated 4 May 2024 10:15` under a wire story's headline: a section, then the label.
+    assert parse_date_line("Sport Updated 4 May 2024") == ("updated", PartialDate(2024, 5, 4))
+    assert parse_date_line("Sport 4 May 2024") == ("published", PartialDate(2024, 5, 4))
+    article = _normalize("date-update-after-section.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2024-05-04"

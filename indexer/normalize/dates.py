@@ -145,6 +145,12 @@ _UPDATED_AFTER = re.compile(
     r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
     re.IGNORECASE,
 )
+# `Sport Updated 4 May 2024`, `By Jane DoeUpdated May 4, 2024`: an update label just before the
+# date, after other words or glued to them by the copy (a capital after a lower-case letter).
+_UPDATED_BEFORE = re.compile(
+    r"(?:\b(?i:(?:last\s*)?updated|modified)|(?<=[a-z\d])(?:Last\s*)?(?:Updated|Modified))"
+    r"\W*(?i:on|at)?\W*$"
+)
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
 _SEPARATED = re.compile(
@@ -353,7 +359,8 @@ def parse_date_line(
         return None
     match = _DATE_LINE.match(text)
     if match:
-        found = find_date(match.group("rest"), day_first, buddhist or has_thai(text) or None)
+        # Thai letters in the label (`เผยแพร่: 04/03/67`) tell the calendar; else the page does.
+        found = find_date(match.group("rest"), day_first, True if has_thai(text) else buddhist)
         if found is None:
             return None
         return ("updated" if match.group("updated") else "published"), found[0]
@@ -376,7 +383,8 @@ def parse_date_line(
         return None
     if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
         return None
-    return "published", found[0]
+    updated = _UPDATED_BEFORE.search(text, 0, text.find(found[1]))
+    return ("updated" if updated else "published"), found[0]
 
 
 def span_follows(rest: str, day_first: bool | None = None, buddhist: bool | None = None) -> bool:

@@ -117,6 +117,8 @@ def choose_title(
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
     guess = plain(guessed)
+    if guess and any(title_key(guess) == title_key(logo) for logo in page.logos):
+        guess = None  # trafilatura copied the site's logo
     text = next((shown[h] for h in shown if guess and title_key(h) == title_key(guess)), guess)
     # A heading that sets a kicker before its words is styled as a story's headline, no widget.
     lone = text == guess and text and any(title_key(h) == title_key(text) for h in headings)

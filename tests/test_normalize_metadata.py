@@ -43,6 +43,32 @@ def test_a_logo_heading_is_no_headline() -> None:
     assert choose_title(page, None, None, None) == ("Frost hits orchards", "heading")
 
 
+def test_a_heading_linked_to_the_front_page_is_the_logo() -> None:
+    page = read_page(
+        fromstring(
+            "<html><head><title>Frost hits orchards - Hill Weekly</title></head><body>"
+            '<h1><a href="https://hillweekly.example/">hillweekly</a></h1>'
+            '<h1><a href="/2024/05/frost-hits-orchards">Frost hits orchards</a></h1>'
+            "<p>Text.</p></body></html>"
+        )
+    )
+    assert page.logos == ["hillweekly"]
+    assert page.headings == ["Frost hits orchards"]
+
+
+def test_a_guess_that_copies_the_logo_is_no_headline() -> None:
+    page = read_page(
+        fromstring(
+            "<html><head><title>Frost hits orchards in the valley | Hill Weekly</title></head>"
+            '<body><h1><a href="/">hillweekly</a></h1><p>Text.</p></body></html>'
+        )
+    )
+    assert choose_title(page, None, "hillweekly", None) == (
+        "Frost hits orchards in the valley",
+        "title",
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "site", "kept"),
     [

@@ -46,6 +46,11 @@ _WRITTEN_BY = re.compile(
     r"^(?:written by|author|autor|geschrieben von|escrito por|écrit par)$", re.IGNORECASE
 )
 _URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+# The credit for other work than the writing, before a name (`Photographed by `).
+_OTHER_ROLE = (
+    r"\b(?:photographed|photos?|pictures|modell?ed|styled|illustrated|illustrations|video|filmed"
+    r"|hair|make-?up|graphics|produced)\s+by\s+"
+)
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it|jp|is|tr|in)$", re.I)
 _COMPANY = re.compile(r"(?:,?\s+(?:eg|gmbh|ag|inc|ltd|llc|plc|s\.?a|co|corp)\.?)+$", re.I)
 # Picture credits some pages put in author tags (`(Image: Getty Images)`).
@@ -87,7 +92,8 @@ def page_people(
     if shown is not None:
         names = _people(shown[0], site)
         if names:
-            return _checked(names, list(meta_tags.values())), how
+            tags = [_not_credited_elsewhere(tag, lines) for tag in meta_tags.values()]
+            return _checked(names, tags), how
     if meta_people:
         return meta_people, "meta"
     if guessed:
@@ -234,6 +240,14 @@ def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
         if set(map(_key, names)) < set(map(_key, tag)) and all(map(_name_like, tag)):
             return tag
     return _unique(names)
+
+
+def _not_credited_elsewhere(names: list[str], lines: list[tuple[str, bool]]) -> list[str]:
+    """An author tag's names without those the page credits for other work than the writing
+    (`Photographed by Ann Lee; Styled by Bo Chu`): some templates list every contributor in
+    the tag."""
+    text = "\n".join(line for line, _ in lines)
+    return [n for n in names if not re.search(_OTHER_ROLE + re.escape(n), text, re.IGNORECASE)]
 
 
 def _people(names: list[str], site: str | None) -> list[str]:

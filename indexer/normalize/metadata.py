@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from indexer.normalize.bylines import clean_name
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.kicker import split_kicker
+from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_update
@@ -69,6 +70,7 @@ class PageMeta:
     # An `<h1>` heading's text without a leading kicker element, and whether punctuation joins
     # that kicker to it (`kicker.py`).
     kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    logos: list[str] = field(default_factory=list)  # `<h1>` links to the front page (`logo.py`)
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
     # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
@@ -120,7 +122,9 @@ def read_page(tree: HtmlElement) -> PageMeta:
         page.title_tag = plain(title.text_content())
     for node in tree.iter("h1"):
         text = plain(_broken_text(node))
-        if text:
+        if text and is_logo(node):
+            page.logos.append(text)
+        elif text:
             page.headings.append(text)
             unkicked = split_kicker(node, text)
             if unkicked:
@@ -139,6 +143,13 @@ def read_page(tree: HtmlElement) -> PageMeta:
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
+    if not page.headings:
+        # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
+        for node in tree.xpath("//article//header//h2"):
+            text = plain(_broken_text(node))
+            if text:
+                page.headings.append(text)
+                break
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)

@@ -91,10 +91,13 @@ def choose_title(
     headings = [text for h, text in shown.items() if not _is_site(h, site)]
     candidates = [(h, "heading") for h in headings]
     candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
+    # A heading without the kicker its `<h1>` sets apart is stated by a source that puts
+    # another kicker before the same words (`Other kicker: Headline`).
+    unkicked = {text for h, text in shown.items() if text != h}
     scored = []
     for text, how in candidates:
         key = title_key(text)
-        votes = sum(key in forms for forms in stated.values())
+        votes = sum(_states(forms, key, text in unkicked) for forms in stated.values())
         votes += any(title_key(h) == key for h in headings)
         # Ties: the visible heading, the longer one (a logo repeats only the site's part).
         scored.append((votes, how == "heading", len(text), -len(scored), text, how))
@@ -117,6 +120,8 @@ def choose_title(
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
     guess = plain(guessed)
+    if guess and any(title_key(guess) == title_key(logo) for logo in page.logos):
+        guess = None  # trafilatura copied the site's logo
     text = next((shown[h] for h in shown if guess and title_key(h) == title_key(guess)), guess)
     # A heading that sets a kicker before its words is styled as a story's headline, no widget.
     lone = text == guess and text and any(title_key(h) == title_key(text) for h in headings)
@@ -158,16 +163,24 @@ def _without_kicker(
     heading: str, page: PageMeta, stated: dict[str, set[str]], jsonld: str | None
 ) -> str:
     """A heading without the kicker its `<h1>` sets before it, as the title sources confirm:
-    the form they state when they state one form only, else without a kicker set apart by
+    the form they state when they state one form only (the rest too where they set another
+    kicker before it: `Other kicker: Headline`), else without a kicker set apart by
     styling alone and whole with one punctuation joins to the headline (`Ukraine: …`)."""
     if heading not in page.kickers:
         return heading
     rest, joined = page.kickers[heading]
     said = [*stated.values(), {title_key(jsonld)} if jsonld else set()]
-    whole_said, rest_said = (any(title_key(t) in forms for forms in said) for t in (heading, rest))
+    whole_said = any(title_key(heading) in forms for forms in said)
+    rest_said = any(_states(forms, title_key(rest), True) for forms in said)
     if whole_said != rest_said:
         return heading if whole_said else rest
     return heading if joined else rest
+
+
+def _states(forms: set[str], key: str, after_kicker: bool) -> bool:
+    """Whether a title source's forms state a title's key, or with `after_kicker` end in it
+    after a kicker of their own (`Other kicker: Headline`)."""
+    return key in forms or (after_kicker and any(f.endswith(": " + key) for f in forms))
 
 
 def _headline_of_rewritten_story(

@@ -177,12 +177,15 @@ _CJK_LABEL = (
     r"\s*[:：/／｜|]?|文\s*[:：/／｜|])"
 )
 _CJK_BYLINE = re.compile(
-    rf"^[（(【]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"
+    rf"^[（(【〔]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"
     # `記者陳美玲／新竹報導`: where the reporter filed from; `文／林志明（社工師）`: their trade.
     rf"(?:\s*[/／]\s*[\u4e00-\u9fff]{{1,8}}?(?:報導|报道|報道))?(?:[（(](?!\d+[）)])[^（()）]{{1,12}}[）)])?"
     # A count link the header sets after the names (`评论(56)`: comments), no name of theirs.
-    rf"(?:\s*[\u4e00-\u9fff]{{1,4}}[（(]\d+[）)])?[）)】]?$"
+    rf"(?:\s*[\u4e00-\u9fff]{{1,4}}[（(]\d+[）)])?[）)】〕]?$"
 )
+# A credit in brackets opening the story's first paragraph, as Taiwanese papers set it
+# (`〔記者林佩君／花蓮報導〕太魯閣…`).
+_CJK_LEAD = re.compile(r"^\s*([〔（(【][^〔〕（()）【】]{3,30}[〕）)】])(?=\S)")
 _CJK_CREDIT = re.compile(
     rf"^[（(【\[]?(?P<role>责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*"
     rf"{_CJK_NAMES}[）)】\]]?$"
@@ -388,6 +391,12 @@ def _cjk_fields(text: str) -> list[str]:
         if cjk is not None:
             names += _cjk_names(cjk.group("names").replace("·", "、"))
     return names
+
+
+def cjk_lead_byline(text: str) -> list[str]:
+    """The names a bracketed credit opening a paragraph gives (`〔記者林佩君／花蓮報導〕…`)."""
+    lead = _CJK_LEAD.match(text)
+    return cjk_byline(lead.group(1)) if lead else []
 
 
 def cjk_editors(text: str) -> list[str]:

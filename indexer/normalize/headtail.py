@@ -26,6 +26,8 @@ _RELATIVE = (
     rf"(?:{_NUMBER}\s*{_UNIT}\.?\s+ago|(?:vor|il y a|hace|há)\s+{_NUMBER}\s+{_UNIT}\.?"
     r"|just now|gerade eben)"
 )
+# A `<time>` element's text that is only a time relative to now (`vor 2 Stunden`).
+RELATIVE_TIME = re.compile(rf"^\s*{_RELATIVE}\s*$", re.IGNORECASE)
 # A reading time: `5 min read`, `Lesedauer: 4 Minuten`, `Reading time: 3 minutes`.
 _READING = (
     r"(?:\d+\s*[-–]?\s*min(?:ute)?s?\.?\s*(?:read|listen|lesen|Lesezeit|de lecture|de lectura)"

@@ -1,5 +1,6 @@
 """A saved page's headline, chosen by agreement among its title sources: the JSON-LD
-`headline`, og:title, twitter:title, the `<title>` and the visible `<h1>` headings.
+`headline`, og:title, twitter:title, the `<title>` and the visible `<h1>` headings (and the
+one microdata's `itemprop="headline"` marks on the article).
 
 A headline that several sources state wins over one that a single source states; a heading no
 other source repeats may be a menu, a logo or a widget and is not taken on its own.
@@ -65,14 +66,19 @@ def choose_title(
 
     The JSON-LD `headline`, the article's own metadata, comes first, unless no other source
     states it while they state the JSON-LD node's own `name` (a description or a page type put
-    in `headline`). Otherwise the headline is chosen by agreement: each candidate (the visible
-    `<h1>` headings, og:title, twitter:title) counts the title sources that state it (those and
-    the `<title>`), whole or as the longer part beside a site or section name. Social titles are
-    often rewritten for sharing and menus, logos or widgets are headings too, so a heading no
-    other source repeats is not taken. trafilatura's guess `guessed` copies one of these
-    sources, so it is no vote of its own; it is a fallback unless it copies such a lone heading
-    while the `<title>` names more than the site, then the `<title>` without a short site or
-    section tail, then `fallback` (the text reader's).
+    in `headline`) or while the one visible heading, which no source states either, rewrites
+    the social title (every source words the story its own way: the reader's headline wins);
+    a kicker the `<h1>` sets in an element of its own, which the JSON-LD joins to the headline
+    and another source leaves out, is dropped. Otherwise the headline is chosen by agreement:
+    each candidate (the visible `<h1>` headings, og:title, twitter:title) counts the title
+    sources that state it (those and the `<title>`), whole or as the longer part beside a site
+    or section name. Social titles are often rewritten for sharing and menus, logos or widgets
+    are headings too, so a heading no other source repeats is not taken, unless microdata marks
+    it as the article's headline (`itemprop="headline"`).
+    trafilatura's guess `guessed` copies one of these sources, so it is no vote of its own; it
+    is a fallback unless it copies such a lone heading while the `<title>` names more than the
+    site, then the `<title>` without a short site or section tail, then `fallback` (the text
+    reader's).
     """
     sources = {
         "og": plain(page.meta.get("og:title")),
@@ -101,19 +107,29 @@ def choose_title(
         votes += any(title_key(h) == key for h in headings)
         # Ties: the visible heading, the longer one (a logo repeats only the site's part).
         scored.append((votes, how == "heading", len(text), -len(scored), text, how))
+    rewritten = _headline_of_rewritten_story(headings, sources, stated)
     if jsonld:
         name = plain(page.ld.get("name")) if page.ld else None
-        if name and not _confirmed(jsonld, site, stated, headings):
-            if _confirmed(name, site, stated, headings):
+        if not _confirmed(jsonld, site, stated, headings):
+            if name and _confirmed(name, site, stated, headings):
                 return strip_site(name, site), "jsonld"
+            # Every source words the story its own way: the headline the reader sees wins.
+            if rewritten:
+                return rewritten, "heading"
+        # A kicker the `<h1>` sets in an element of its own before the headline, which the
+        # JSON-LD joins to it and another source leaves out, is no part of it.
+        for heading, text in shown.items():
+            if text != heading and _kicked(jsonld, text) and _confirmed(text, site, stated, []):
+                return text, "heading"
         others = [text for text, _ in candidates]
         hosts = [site, plain(page.meta.get("og:site_name"))]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
-    rewritten = _headline_of_rewritten_story(headings, sources, stated)
     if rewritten:
         return rewritten, "heading"
-    # A heading no other source repeats may be a menu, a logo, a widget or a prompt.
-    eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading"]
+    # A heading no other source repeats may be a menu, a logo, a widget or a prompt, unless the
+    # article's microdata marks it as its headline.
+    marked = title_key(page.microdata_headline or "")
+    eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading" or title_key(c[4]) == marked]
     if eligible:
         *_, text, how = max(eligible)
         # A heading the social title repeats word for word is credited to the meta tags.
@@ -181,6 +197,12 @@ def _states(forms: set[str], key: str, after_kicker: bool) -> bool:
     """Whether a title source's forms state a title's key, or with `after_kicker` end in it
     after a kicker of their own (`Other kicker: Headline`)."""
     return key in forms or (after_kicker and any(f.endswith(": " + key) for f in forms))
+
+
+def _kicked(title: str, headline: str) -> bool:
+    """Whether a title is a headline with a kicker joined before it (`Kicker: Headline`)."""
+    whole, rest = title_key(title), title_key(headline)
+    return whole != rest and whole.endswith(rest) and not whole[: -len(rest)][-1:].isalnum()
 
 
 def _headline_of_rewritten_story(

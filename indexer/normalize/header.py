@@ -23,7 +23,7 @@ from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
-from indexer.normalize.headtail import without_tail
+from indexer.normalize.headtail import stamp_tail
 from indexer.normalize.lines import word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
@@ -147,12 +147,9 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
 
 def headline_stamp(page: Page, i: int) -> list[tuple[str, PartialDate]]:
     """The stamp a copy glues after the headline on its line (`… CUTPEN access_time2019/04/21
-    11:51`), the tail `without_tail` cuts off; a date in the headline's own words is none."""
-    text = page.text(i)
-    head = without_tail(text)
-    if len(head) >= len(text) or not text.startswith(head):
-        return []
-    return line_dates(text[len(head) :], page.day_first, page.buddhist)
+    11:51`); a date in the headline's own words is none."""
+    tail = stamp_tail(page.text(i))
+    return line_dates(tail, page.day_first, page.buddhist) if tail else []
 
 
 def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> bool:

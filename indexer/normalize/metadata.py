@@ -145,15 +145,26 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.time_published.append(stamp)
     if not page.headings:
         # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
-        for node in tree.xpath("//article//header//h2"):
-            text = plain(_broken_text(node))
-            if text:
-                page.headings.append(text)
-                break
+        heading = _article_heading(tree)
+        if heading:
+            page.headings.append(heading)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)
     return page
+
+
+def _article_heading(tree: HtmlElement) -> str | None:
+    """The `<h2>` in the `<header>` of the `<article>` that holds the most text: the story's,
+    not a teaser card's set before it (a strip of breaking news over the story)."""
+    best: tuple[int, str] | None = None
+    for node in tree.xpath("//article//header//h2"):
+        text = plain(_broken_text(node))
+        article = next(node.iterancestors("article"))
+        size = len(article.text_content())
+        if text and (best is None or size > best[0]):
+            best = size, text
+    return best[1] if best else None
 
 
 def _marks_update(node: HtmlElement) -> bool:

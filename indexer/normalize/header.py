@@ -90,11 +90,14 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     today = stamped_today(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
-        if i != title_at and _listed(page, stamps, i, title_at):
+        if i == title_at:
+            stamped = headline_stamp(page, i)
+        elif _listed(page, stamps, i, title_at):
             continue
-        if i != title_at and today is None and masthead_day(page, i, title_at):
+        elif today is None and masthead_day(page, i, title_at):
             continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
-        stamped = headline_stamp(page, i) if i == title_at else page_dates(page, i)
+        else:
+            stamped = page_dates(page, i)
         for kind, date in _first_published(stamped):
             if kind == "updated" or updated_above(page, i):
                 if updated is None:

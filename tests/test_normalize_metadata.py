@@ -54,6 +54,15 @@ def test_a_heading_linked_to_the_front_page_is_the_logo() -> None:
     )
     assert page.logos == ["hillweekly"]
     assert page.headings == ["Frost hits orchards"]
+    # A script's route after the front page's address (`/#!…`) links a story, no front page.
+    page = read_page(
+        fromstring(
+            '<html><body><h1><a href="/#!5781234/frost-hits-orchards">Frost hits orchards</a>'
+            "</h1><p>Text.</p></body></html>"
+        )
+    )
+    assert page.logos == []
+    assert page.headings == ["Frost hits orchards"]
 
 
 def test_a_guess_that_copies_the_logo_is_no_headline() -> None:

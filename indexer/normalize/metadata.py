@@ -155,16 +155,22 @@ def read_page(tree: HtmlElement) -> PageMeta:
 
 
 def _article_heading(tree: HtmlElement) -> str | None:
-    """The `<h2>` in the `<header>` of the `<article>` that holds the most text: the story's,
-    not a teaser card's set before it (a strip of breaking news over the story)."""
+    """The `<h2>` in the `<header>` of the `<article>` that holds the story: most of the page's
+    paragraphs, not a teaser card's line (a strip of breaking news over the story, a sidebar's
+    cards beside a story set in no `<article>`)."""
+    story = _paragraph_chars(tree)
     best: tuple[int, str] | None = None
     for node in tree.xpath("//article//header//h2"):
         text = plain(_broken_text(node))
-        article = next(node.iterancestors("article"))
-        size = len(article.text_content())
-        if text and (best is None or size > best[0]):
+        size = _paragraph_chars(next(node.iterancestors("article")))
+        if text and 2 * size >= story and (best is None or size > best[0]):
             best = size, text
     return best[1] if best else None
+
+
+def _paragraph_chars(node: HtmlElement) -> int:
+    """How many characters the paragraphs under a node hold."""
+    return sum(len(p.text_content()) for p in node.iter("p"))
 
 
 def _marks_update(node: HtmlElement) -> bool:

@@ -440,6 +440,12 @@ def test_a_stamp_glued_after_the_headline_dates_the_story() -> None:
     # A day in the headline's own words is no stamp.
     headline = Page(split_lines("Council sets vote for March 3, 2025\n" + "Some text. " * 40))
     assert headline_stamp(headline, 0) == []
+    # Set apart after the headline, a day without its time is the headline's own (the meeting's
+    # day): the stamp under the byline dates the story, not a clash of two days.
+    headline = Page(split_lines("Agenda for the parish council meeting – June 11, 2024\nText."))
+    assert headline_stamp(headline, 0) == []
+    article = _normalize("date-headline-own-day.txt")
+    assert article.date is not None and article.date.iso() == "2024-06-07"
 
 
 def test_an_update_label_glued_or_after_other_words_marks_the_update() -> None:

@@ -72,6 +72,8 @@ def test_a_credit_that_names_no_one_in_full_signs_as_written(
         "EXCLUSIVE\nDecember 23, 2016",
         # `By The Numbers` over the date: a column's heading, no paper's name.
         "By The Numbers\nDecember 23, 2016",
+        # An outlet's word that does not end the phrase makes no paper of it.
+        "By The Express Lane\nDecember 23, 2016",
     ],
 )
 def test_words_after_by_that_name_no_one_sign_nothing(header: str) -> None:
@@ -162,3 +164,8 @@ def test_an_agency_signs_with_the_place_it_filed_from_not_with_a_name() -> None:
 
     assert wire("Reuters, Harbour City,") == "Reuters"
     assert wire("Reuters, Evan Marlow") is None
+
+
+def test_a_styled_person_whose_name_ends_in_an_outlets_word_is_no_house() -> None:
+    # `The Honourable`, like `The Rev.`, styles a person: `Daily` is a family name here.
+    assert _byline("By The Honourable Mark Daily\nMarch 4, 2024") == ["Mark Daily"]

@@ -51,8 +51,10 @@ _WRITTEN_BY = re.compile(
     r"^(?:written by|author|autor|geschrieben von|escrito por|écrit par)$", re.IGNORECASE
 )
 _URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
-# The credit for other work than the writing, before a name (`Photographed by `).
+# The credit for other work than the writing, before a name (`Photographed by `); joined to
+# the writing's (`Text and photos by`), it credits the writer too.
 _OTHER_ROLE = (
+    r"(?P<writing>\b(?:story|text|words|reporting)\s+(?:and|&)\s+)?"
     r"\b(?:photographed|photos?|pictures|modell?ed|styled|illustrated|illustrations|video|filmed"
     r"|hair|make-?up|graphics|produced)\s+by\s+"
 )
@@ -120,7 +122,8 @@ def _page_people(
     if shown is not None:
         names = _people(shown[0], site)
         if names:
-            tags = [_not_credited_elsewhere(tag, lines) for tag in meta_tags.values()]
+            text = "\n".join(line for line, _ in lines)
+            tags = [[n for n in tag if not _other_work(n, text)] for tag in meta_tags.values()]
             return _checked(names, tags), how
     if meta_people:
         return meta_people, "meta"
@@ -306,12 +309,11 @@ def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
     return _unique(names)
 
 
-def _not_credited_elsewhere(names: list[str], lines: list[tuple[str, bool]]) -> list[str]:
-    """An author tag's names without those the page credits for other work than the writing
-    (`Photographed by Ann Lee; Styled by Bo Chu`): some templates list every contributor in
-    the tag."""
-    text = "\n".join(line for line, _ in lines)
-    return [n for n in names if not re.search(_OTHER_ROLE + re.escape(n), text, re.IGNORECASE)]
+def _other_work(name: str, text: str) -> bool:
+    """Whether the page credits a name for other work than the writing (`Photographed by Ann
+    Lee; Styled by Bo Chu`): some templates list every contributor in the author tag."""
+    found = re.finditer(_OTHER_ROLE + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)
+    return any(not match.group("writing") for match in found)
 
 
 def _people(names: list[str], site: str | None) -> list[str]:

@@ -126,7 +126,7 @@ _RANK_BEFORE = re.compile(
 )
 # A clergyman's or a peer's style before a full name (`The Rev. Tom Lee`, `Hon. Jane Doe`): a
 # person follows; bare, without `The` or its point, `Hon` may be a given name (`Hon Lee`).
-_STYLE = r"(?:(?:Rt|Most|Very)\.?\s+)?(?:Rev|Revd|Hon)"
+_STYLE = r"(?:(?:Rt|Right|Most|Very)\.?\s+)?(?:Rev|Revd|Hon|Reverend|Honou?rable)"
 _STYLE_BEFORE = re.compile(rf"^(?:The\s+{_STYLE}\.?|{_STYLE}\.|Revd)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])")
 # A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit; in
 # lower case, the writer's beat (`By political reporter Jane Doe`, `By health correspondent …`).
@@ -465,12 +465,18 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     return credit if credit.byline else None
 
 
+def styled_person(text: str) -> bool:
+    """Whether a name opens with a clergyman's or a peer's style (`The Rev. Tom Lee`, `The
+    Honourable Jane Daily`): a person, though `The` opens it."""
+    return _STYLE_BEFORE.match(text) is not None
+
+
 def _house_after_names(segment: str) -> bool:
     """Whether a piece after a byline's names is a house: it opens with `The` (no person's
     name does: `The Example Ledger`) or is a name of three words or more an outlet's word ends
     or holds (`Delta Daily Courier`)."""
     words = segment.split()
-    if _STYLE_BEFORE.match(segment):
+    if styled_person(segment):
         return False  # `The Rev. Tom Lee`: a person's style, no house
     if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
         return True

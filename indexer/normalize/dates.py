@@ -145,12 +145,13 @@ _UPDATED_AFTER = re.compile(
     r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
     re.IGNORECASE,
 )
-# `Sport Updated 4 May 2024`, `By Jane DoeUpdated May 4, 2024`: an update label just before the
-# date, after other words or glued to them by the copy (a capital after a lower-case letter).
-_UPDATED_BEFORE = re.compile(
-    r"(?:\b(?i:(?:last\s*)?updated|modified)|(?<=[a-z\d])(?:Last\s*)?(?:Updated|Modified))"
-    r"\W*(?i:on|at)?\W*$"
-)
+# `By Jane DoeUpdated May 4, 2024`, `12:43, 20 Apr 2026Updated 12:44`: an update label the copy
+# glued to the name or the stamp before it (a capital after a lower-case letter or a digit).
+_GLUED = r"(?<=[a-z\d])(?:Last\s*)?(?:Updated|Modified|Aktualisiert)\b"
+GLUED_UPDATED = re.compile(_GLUED)
+# `Sport Updated 4 May 2024`: an update label just before the date, after other words or glued
+# to them.
+_UPDATED_BEFORE = re.compile(rf"(?:\b(?i:(?:last\s*)?updated|modified)|{_GLUED})\W*(?i:on|at)?\W*$")
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
 _SEPARATED = re.compile(

@@ -23,7 +23,7 @@ from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
-from indexer.normalize.headtail import without_tail
+from indexer.normalize.headtail import stamp_tail
 from indexer.normalize.lines import word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
@@ -90,11 +90,14 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     today = stamped_today(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
-        if i != title_at and _listed(page, stamps, i, title_at):
+        if i == title_at:
+            stamped = headline_stamp(page, i)
+        elif _listed(page, stamps, i, title_at):
             continue
-        if i != title_at and today is None and masthead_day(page, i, title_at):
+        elif today is None and masthead_day(page, i, title_at):
             continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
-        stamped = headline_stamp(page, i) if i == title_at else page_dates(page, i)
+        else:
+            stamped = page_dates(page, i)
         for kind, date in _first_published(stamped):
             if kind == "updated" or updated_above(page, i):
                 if updated is None:
@@ -147,12 +150,9 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
 
 def headline_stamp(page: Page, i: int) -> list[tuple[str, PartialDate]]:
     """The stamp a copy glues after the headline on its line (`… CUTPEN access_time2019/04/21
-    11:51`), the tail `without_tail` cuts off; a date in the headline's own words is none."""
-    text = page.text(i)
-    head = without_tail(text)
-    if len(head) >= len(text) or not text.startswith(head):
-        return []
-    return line_dates(text[len(head) :], page.day_first, page.buddhist)
+    11:51`); a date in the headline's own words is none."""
+    tail = stamp_tail(page.text(i))
+    return line_dates(tail, page.day_first, page.buddhist) if tail else []
 
 
 def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> bool:

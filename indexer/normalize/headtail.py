@@ -80,6 +80,19 @@ def without_tail(text: str) -> str:
     return _without_date(text)
 
 
+def stamp_tail(text: str) -> str | None:
+    """The stamp a copy glued after the headline on line `text`, the tail `without_tail` cuts
+    off, where it tells the time of day or opens on its label: a bare day set apart after a
+    headline may be its own (`Agenda for the council meeting – May 7, 2024`)."""
+    head = without_tail(text)
+    if len(head) >= len(text) or not text.startswith(head):
+        return None
+    tail = text[len(head) :]
+    if _LABEL_START.match(tail.lstrip(" |·•–—-,")) or _CLOCK.search(tail):
+        return tail
+    return None
+
+
 def is_stamp(tail: str) -> bool:
     """Whether a (labelled) tail is a stamp: a day or a time and little else (`Updated 10:42 AM`,
     `Stand: 3. Mai`, `7 hours ago`), not a sentence naming a year (`… record profits in 2023`)."""

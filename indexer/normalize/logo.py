@@ -30,10 +30,13 @@ def is_logo(heading: HtmlElement) -> bool:
 
 
 def _front_page(href: str | None) -> bool:
-    """Whether a link's address is a site's front page (`/`, `https://example.com/`)."""
+    """Whether a link's address is a site's front page (`/`, `https://example.com/`); a
+    fragment that routes a script to a story (`/#!5781234/slug`, `/#/story/12`) is none."""
     if not href or not href.strip() or href.strip().startswith("#"):
         return False
     parts = urlsplit(href.strip())
+    if parts.fragment.startswith(("!", "/")):
+        return False
     return parts.path in _FRONT_PAGES and not parts.query and bool(parts.netloc or parts.path)
 
 

@@ -157,11 +157,9 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.time_published.append(stamp)
     if not page.headings:
         # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
-        for node in tree.xpath("//article//header//h2"):
-            text = plain(_broken_text(node))
-            if text:
-                page.headings.append(text)
-                break
+        heading = _article_heading(tree)
+        if heading:
+            page.headings.append(heading)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)
@@ -175,6 +173,25 @@ def _in_article_scope(node: HtmlElement) -> bool:
             kinds = (parent.get("itemtype") or "").split()
             return any(_article_type(kind.rstrip("/")) for kind in kinds)
     return False
+
+
+def _article_heading(tree: HtmlElement) -> str | None:
+    """The `<h2>` in the `<header>` of the `<article>` that holds the story: most of the page's
+    paragraphs, not a teaser card's line (a strip of breaking news over the story, a sidebar's
+    cards beside a story set in no `<article>`)."""
+    story = _paragraph_chars(tree)
+    best: tuple[int, str] | None = None
+    for node in tree.xpath("//article//header//h2"):
+        text = plain(_broken_text(node))
+        size = _paragraph_chars(next(node.iterancestors("article")))
+        if text and 2 * size >= story and (best is None or size > best[0]):
+            best = size, text
+    return best[1] if best else None
+
+
+def _paragraph_chars(node: HtmlElement) -> int:
+    """How many characters the paragraphs under a node hold."""
+    return sum(len(p.text_content()) for p in node.iter("p"))
 
 
 def _marks_update(node: HtmlElement) -> bool:

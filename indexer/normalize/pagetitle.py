@@ -180,14 +180,17 @@ def _without_kicker(
 ) -> str:
     """A heading without the kicker its `<h1>` sets before it, as the title sources confirm:
     the form they state when they state one form only (the rest too where they set another
-    kicker before it: `Other kicker: Headline`), else without a kicker set apart by
-    styling alone and whole with one punctuation joins to the headline (`Ukraine: …`)."""
+    kicker before it, `Other kicker: Headline`, and none states the whole), else without a
+    kicker set apart by styling alone and whole with one punctuation joins to the headline
+    (`Ukraine: …`)."""
     if heading not in page.kickers:
         return heading
     rest, joined = page.kickers[heading]
     said = [*stated.values(), {title_key(jsonld)} if jsonld else set()]
     whole_said = any(title_key(heading) in forms for forms in said)
-    rest_said = any(_states(forms, title_key(rest), True) for forms in said)
+    # A source that states the whole heading outweighs one that sets its own kicker before the
+    # rest (`<em>Title</em> star dies` stated whole, and `Obituary: star dies`).
+    rest_said = any(_states(forms, title_key(rest), not whole_said) for forms in said)
     if whole_said != rest_said:
         return heading if whole_said else rest
     return heading if joined else rest

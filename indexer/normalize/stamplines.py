@@ -8,7 +8,7 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS
-from indexer.normalize.dates import find_date, span_follows
+from indexer.normalize.dates import GLUED_UPDATED, find_date, span_follows
 from indexer.normalize.lines import cjk_count, word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.story import Page
@@ -41,9 +41,6 @@ _UPDATED = re.compile(
     r"|actualizat|actualitzat)|更新|수정)",
     re.IGNORECASE,
 )
-# `By Jane DoeUpdated May 4, 2024`, `12:43, 20 Apr 2026Updated 12:44, …`: the label glued by the
-# copy to the name or the stamp before it (a capital after a lower-case letter or a digit).
-_GLUED_UPDATED = re.compile(r"(?<=[a-z\d])(?:Last\s*)?(?:Updated|Modified|Aktualisiert)\b")
 # `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.
 _UPDATED_TAIL = re.compile(r"^[\W_]*" + _UPDATED.pattern + r"[\W_]*$", re.IGNORECASE)
 # `Related: Baths to reopen | March 3, 2019`, `Lesen Sie auch: …`: a link to another story,
@@ -149,9 +146,7 @@ def line_dates(
         label = before[-_LABEL_CHARS:]
         if _NOT_PUBLISHED.search(label):
             continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
-        updated = (
-            _UPDATED.search(label) or _GLUED_UPDATED.search(label) or _UPDATED_TAIL.match(rest)
-        )
+        updated = _UPDATED.search(label) or GLUED_UPDATED.search(label) or _UPDATED_TAIL.match(rest)
         found.append(("updated" if updated else "published", date))
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.

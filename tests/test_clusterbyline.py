@@ -236,6 +236,9 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
             ["Ingrid Halvorsen", "Maria Luisa Brandt", "Jan Peter Oberleitner"],
         ),
         ("byline-glued-names-unparted.txt", []),
+        # A line of linked topics over the date runs people's names together too; the story's
+        # sentences write them apart (`Chancellor Oskar Brenner told …`), no credit does.
+        ("byline-glued-names-topics.txt", []),
         # A Japanese name under its date; the section names around it are no people.
         ("byline-cjk.txt", ["大渡 美咲"]),
         # A Japanese name in square brackets under its date, the outlet perhaps after a comma.

@@ -57,6 +57,9 @@ from indexer.normalize.creditline import (
         ("2024年4月3日 週三 上午9:20", []),
         ("2024年4月3日 星期三", []),
         ("周一鸣 2024年4月3日", ["周一鸣"]),  # `周` is a family name too
+        # A count's label beside the time (views, reads) is no name.
+        ("2024/10/08 10:35 瀏覽 2,314", []),
+        ("2024年4月3日 09:20 阅读 1.2万", []),
         # A caption, then its photographer and the picture's date: no byline.
         ("Riders at the downtown terminal on Monday - Jana Doe - 2.mar.2024/Daily Example", []),
         # Co-authors parted by a list's separator sign together; a dash joins a name to what

@@ -27,6 +27,11 @@ writer (an organisation issuing its own release is its publisher, not a byline, 
 copied set's releases); the fourth HTML set's newswire release, issued through a wire service,
 names its company.
 
+After the rules this set asked for (right / wrong / none of 24): title 24 / 0 / 0, byline
+23 / 1 / 0, date 24 / 0 / 0. Still wrong: a JSON-LD author naming one of the two co-authors the
+credit under the headline shows (taking the shown pair over the JSON-LD cost right bylines on
+the shared benchmark, where a source's gold is the JSON-LD's names, so it was dropped).
+
 A field still read wrong is a strict expected failure naming its gap, so the suite stays green
 and a fix shows up as an unexpected pass.
 """
@@ -44,50 +49,9 @@ TRUTH = load_truth(FRESH5)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("three-headlines.html", "title"): (
-        "the JSON-LD headline is taken over a visible `<h1>` that words the story differently, "
-        "even where no other source (`<title>`, og:title, twitter:title) agrees with it"
-    ),
-    ("microdata-newsarticle.html", "title"): (
-        'microdata\'s `itemprop="headline"` is not a title source: a `Site | shorter '
-        "headline` `<title>` is taken whole over the `<h1>` it marks"
-    ),
-    ("de-kicker-in-h1.html", "title"): (
-        "a kicker in its own span inside the `<h1>` is kept as a `Kicker: ` prefix, as the "
-        "JSON-LD headline and `<title>` write it, though og:title gives the headline alone"
-    ),
-    ("ja-utc-jst.html", "date"): (
-        "a UTC `datePublished` (`23:30Z`) is read as its own day where the `<time>` carrying "
-        "that instant shows the next day in the page's zone (`2025年3月3日 8時30分`)"
-    ),
-    ("de-relative-time.html", "date"): (
-        "a `<time datetime>` whose text is relative (`vor 2 Stunden`, the full stamp in its "
-        "`title`) is not read, though it is the story's only date"
-    ),
     ("wp-coauthors-yoast.html", "byline"): (
         "a JSON-LD author (Yoast's graph) naming one of two visible co-authors (`author vcard` "
         "twice) replaces the pair"
-    ),
-    ("next-data-only.html", "byline"): (
-        "a photographer credited beside the writer (`Photography by`, `role: photographer` in "
-        "`__NEXT_DATA__`) is taken as a second byline"
-    ),
-    ("zh-tw-reporter.html", "byline"): (
-        "a meta author naming the paper itself is dropped but a view count's label beside the "
-        "time (`瀏覽 2,314`) is taken as a name, and the story's own `〔記者…／…報導〕` is not "
-        "read"
-    ),
-    ("blox-staff-writer.html", "byline"): (
-        "a job after a pipe (`Name | Staff Writer`) in the JSON-LD author is kept as part of "
-        "the name"
-    ),
-    ("release-org-author.html", "byline"): (
-        "an organisation that is both the JSON-LD author and the publisher of its own release "
-        "is taken as a byline"
-    ),
-    ("opinion-role-author.html", "byline"): (
-        "a role in the author slot (`Guest Columnist` in JSON-LD, meta and the page) is taken "
-        "as a name; the writer named in the closing bio is not read"
     ),
 }
 

@@ -9,6 +9,7 @@ from indexer.models import Article, PartialDate, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
+from indexer.normalize.header import headline_stamp
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
 from indexer.normalize.stamplines import line_dates, names_update, stamp_words
@@ -428,3 +429,38 @@ def test_a_menus_live_link_over_a_headline_marks_no_live_blog() -> None:
     # is its own. A live page names itself live in its headline or opens its entries on times.
     article = _normalize("date-live-menu.txt")
     assert article.date == PartialDate(2024, 3, 5)
+
+
+def test_a_stamp_glued_after_the_headline_dates_the_story() -> None:
+    # `Ferry timetable … season schedule2024/11/03 09:15 personRiver Desk`: the icons' names run
+    # into the stamp copied onto the headline's line; the list below dates other stories.
+    article = _normalize("date-glued-to-headline.txt")
+    assert article.title == "Ferry timetable to change for the winter season"
+    assert article.date is not None and article.date.iso() == "2024-11-03"
+    # A day in the headline's own words is no stamp.
+    headline = Page(split_lines("Council sets vote for March 3, 2025\n" + "Some text. " * 40))
+    assert headline_stamp(headline, 0) == []
+    # Set apart after the headline, a day without its time is the headline's own (the meeting's
+    # day): the stamp under the byline dates the story, not a clash of two days.
+    headline = Page(split_lines("Agenda for the parish council meeting – June 11, 2024\nText."))
+    assert headline_stamp(headline, 0) == []
+    article = _normalize("date-headline-own-day.txt")
+    assert article.date is not None and article.date.iso() == "2024-06-07"
+
+
+def test_an_update_label_glued_or_after_other_words_marks_the_update() -> None:
+    # `By Mara QuinlanUpdated March 12, 2024`: the copy glues the label to the byline.
+    assert line_dates("By Jane DoeUpdated May 4, 2024") == [("updated", PartialDate(2024, 5, 4))]
+    assert line_dates("May 3, 2024Updated May 4, 2024") == [
+        ("published", PartialDate(2024, 5, 3)),
+        ("updated", PartialDate(2024, 5, 4)),
+    ]
+    article = _normalize("date-glued-update-label.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2024-03-12"
+    # `News Updated 4 May 2024 10:15` under a wire story's headline: a section, then the label.
+    assert parse_date_line("Sport Updated 4 May 2024") == ("updated", PartialDate(2024, 5, 4))
+    assert parse_date_line("Sport 4 May 2024") == ("published", PartialDate(2024, 5, 4))
+    article = _normalize("date-update-after-section.txt")
+    assert article.date is None
+    assert article.updated is not None and article.updated.iso() == "2024-05-04"

@@ -12,7 +12,7 @@ from indexer.models import Article, PartialDate, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.calendars import short_year
 from indexer.normalize.dateorder import numeric_parts, page_day_first
-from indexer.normalize.dates import after_today, find_date, parse_date
+from indexer.normalize.dates import after_today, find_date, parse_date, parse_date_line
 from indexer.normalize.pagedate import local_date
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
@@ -62,6 +62,20 @@ def test_a_page_s_two_digit_year_reads_in_its_own_calendar() -> None:
     # `Posted 23/04/67` on an English archive page; `เผยแพร่: 04/03/67` on a Thai one.
     assert _iso(_normalize("date-short-year-archive.txt")) == "1967-04-23"
     assert _iso(_normalize("date-short-year-thai.txt")) == "2024-03-04"
+
+
+def test_a_label_keeps_the_page_s_calendar_for_a_two_digit_year() -> None:
+    # Known not to be Thai, `67` is 1967 on a labelled line as on a bare one (2067 lies ahead).
+    assert parse_date_line("Published 23/04/67", buddhist=False) == (
+        "published",
+        PartialDate(1967, 4, 23),
+    )
+    assert parse_date_line("เผยแพร่: 04/03/67", day_first=True, buddhist=False) == (
+        "published",
+        PartialDate(2024, 3, 4),
+    )
+    # `Published 23/04/67` under a wire story's headline, above its dateline.
+    assert _iso(_normalize("date-short-year-labelled.txt")) == "1967-04-23"
 
 
 def test_a_date_after_today_dates_no_page() -> None:

@@ -223,14 +223,27 @@ def test_another_storys_update_the_day_before_never_moves_a_utc_stamp(shown: str
     assert article.date == PartialDate(2024, 3, 6)
 
 
-def test_a_shown_day_on_the_update_day_counts_where_the_address_states_it() -> None:
-    # 23:20 UTC on the 11th is 00:20 on the 12th in Madrid; the update fell on the 12th too.
+def test_a_shown_day_on_the_update_day_counts_where_it_shows_the_publications_moment() -> None:
+    # 23:20 UTC on the 11th is 00:20 on the 12th in Madrid; the update fell on the 12th too
+    # (in UTC), but the time shown is the publication's own moment there, not the update's.
     head = _stamped("2024-03-11T23:20:00Z", "2024-03-12T08:41:00Z")
     body = "<h1>Council passes budget</h1><p>Madrid - 12 mar 2024 - 00:20 CET</p>"
-    assert _inline(head, body).date == PartialDate(2024, 3, 11)
+    assert _inline(head, body).date == PartialDate(2024, 3, 12)
     # The address is dated on publication, never on an update: the shown day is the story's.
     url = '<link rel="canonical" href="https://paper.example/local/2024-03-12/budget.html">'
     assert _inline(head + url, body).date == PartialDate(2024, 3, 12)
+    # The update's moment shown unlabelled on its day (09:41 CET) says nothing of the story's.
+    body = "<h1>Council passes budget</h1><p>Madrid - 12 mar 2024 - 09:41 CET</p>"
+    assert _inline(head, body).date == PartialDate(2024, 3, 11)
+
+
+def test_a_time_of_day_in_cjk_script_shows_a_utc_stamps_local_day() -> None:
+    # 23:30 UTC on the 2nd is 8:30 on the 3rd in Japan, as the page's `<time>` shows it; the
+    # update (01:10 UTC) fell on the 3rd in UTC too.
+    head = _stamped("2025-03-02T23:30:00Z", "2025-03-03T01:10:00Z")
+    shown = "<time datetime='2025-03-02T23:30:00Z'>2025年3月3日 8時30分</time>"
+    article = _inline(head, f"<h1>Council passes budget</h1><div>{shown}</div>")
+    assert article.date == PartialDate(2025, 3, 3)
 
 
 def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:
@@ -297,3 +310,106 @@ def test_a_day_above_the_headline_after_a_link_is_a_teasers_only_after_a_headlin
 ) -> None:
     shown = f"<div>{link} <span>5 March 2024</span></div><h1>Council passes budget</h1>"
     assert _inline(_stamped("2024-03-06T01:30:00Z"), shown).date == PartialDate(2024, 3, day)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        # The full stamp in its tooltip.
+        "<time datetime='2024-11-21T19:48:00+01:00' title='21.11.2024, 19:48 Uhr'>vor 2 Stunden"
+        "</time>",
+        # None: its `datetime`, in the page's own zone, is the day.
+        "<time datetime='2024-11-21T19:48:00+01:00'>2 hours ago</time>",
+    ],
+)
+def test_a_time_element_shown_as_a_relative_time_dates_a_page_without_metadata(
+    stamp: str,
+) -> None:
+    article = _inline("", f"<h1>Council passes budget</h1><p>{stamp}</p>")
+    assert article.date == PartialDate(2024, 11, 21)
+
+
+def test_a_relative_time_element_in_utc_names_no_local_day() -> None:
+    stamp = "<time datetime='2024-11-21T23:48:00Z'>2 hours ago</time>"
+    assert _inline("", f"<h1>Council passes budget</h1><p>{stamp}</p>").date is None
+
+
+def _authored(author: object, headline: str = "Council passes budget", **extra: object) -> str:
+    """A head whose JSON-LD names `author` and `headline` (and `extra` fields) for the story."""
+    ld = {"@type": "NewsArticle", "headline": headline, "author": author} | extra
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+def test_a_photographer_beside_the_writer_is_no_byline() -> None:
+    authors = [
+        {"name": "Jane Okafor", "role": "writer"},
+        {"name": "Sam Tran", "role": "photographer"},
+    ]
+    assert _inline(_authored(authors), "<h1>Council passes budget</h1>").byline == ["Jane Okafor"]
+    # Alone (a gallery), the photographer is its byline.
+    alone = _authored(authors[1:])
+    assert _inline(alone, "<h1>Council passes budget</h1>").byline == ["Sam Tran"]
+
+
+def test_a_job_after_a_pipe_in_the_author_field_is_no_part_of_the_name() -> None:
+    head = _authored({"@type": "Person", "name": "Dana Whitfield | Staff Writer"})
+    assert _inline(head, "<h1>Council passes budget</h1>").byline == ["Dana Whitfield"]
+
+
+def test_a_role_in_the_author_slot_gives_way_to_the_closing_tagline() -> None:
+    head = _authored({"@type": "Person", "name": "Guest Columnist"})
+    body = "<h1>Council passes budget</h1><span class='author'>Guest Columnist</span>"
+    tagline = "<p><em>Margit Sandoval is a nurse in Rhinecliff.</em></p>"
+    html = (
+        f"<html><head>{head}</head><body><article>{body}{_STORY}{tagline}</article></body></html>"
+    )
+    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    assert article.byline == ["Margit Sandoval"]
+
+
+def test_an_organisation_issuing_its_own_release_is_no_byline() -> None:
+    org = {"@type": "Organization", "name": "Northfield Health"}
+    head = _authored(org, publisher=org)
+    about = "<h2>About Northfield Health</h2><p>A nonprofit health system.</p>"
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Council passes budget</h1>{_STORY}{about}"
+        "</article></body></html>"
+    )
+    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    assert article.byline == []
+    # A newsroom crediting itself writes no such boilerplate: its name is the byline.
+    assert _inline(head, "<h1>Council passes budget</h1>").byline == ["Northfield Health"]
+
+
+def test_a_bracketed_reporters_credit_opening_the_story_is_its_byline() -> None:
+    head = (
+        '<meta name="author" content="東岸日報"><meta property="og:site_name" content="東岸日報">'
+    )
+    story = "<p>〔記者林佩君／花蓮報導〕太魯閣國家公園管理處今天宣布，部分步道將分段重新開放。</p>"
+    body = (
+        "<h1>花蓮步道分段重啟</h1><div><span>2024/10/08 10:35</span> <span>瀏覽 2,314</span></div>"
+    )
+    assert _inline(head, body + story).byline == ["林佩君"]
+
+
+def test_microdatas_headline_is_a_title_source() -> None:
+    head = "<title>Prairie Ledger | County approves setback rules</title>"
+    body = (
+        "<div itemscope itemtype='https://schema.org/NewsArticle'>"
+        "<h1 itemprop='headline'>County approves setback rules after hearing</h1></div>"
+    )
+    assert _inline(head, body).title == "County approves setback rules after hearing"
+
+
+def test_a_json_ld_headline_no_source_repeats_gives_way_to_the_rewritten_heading() -> None:
+    og = '<meta property="og:title" content="Elm Street library to close after council vote">'
+    head = og + _authored("Jane Doe", "Council votes to shut Elm Street branch")
+    heading = "After 60 years, Elm Street library will close its doors"
+    assert _inline(head, f"<h1>{heading}</h1>").title == heading
+
+
+def test_a_kicker_the_json_ld_joins_to_the_headline_in_the_h1_is_dropped() -> None:
+    og = '<meta property="og:title" content="Leipzig closes a street to cars">'
+    head = og + _authored("Jane Doe", "Transport: Leipzig closes a street to cars")
+    heading = "<span class='kicker'>Transport</span> <span>Leipzig closes a street to cars</span>"
+    assert _inline(head, f"<h1>{heading}</h1>").title == "Leipzig closes a street to cars"

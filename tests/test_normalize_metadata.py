@@ -43,6 +43,56 @@ def test_a_logo_heading_is_no_headline() -> None:
     assert choose_title(page, None, None, None) == ("Frost hits orchards", "heading")
 
 
+def test_a_heading_linked_to_the_front_page_is_the_logo() -> None:
+    page = read_page(
+        fromstring(
+            "<html><head><title>Frost hits orchards - Hill Weekly</title></head><body>"
+            '<h1><a href="https://hillweekly.example/">hillweekly</a></h1>'
+            '<h1><a href="/2024/05/frost-hits-orchards">Frost hits orchards</a></h1>'
+            "<p>Text.</p></body></html>"
+        )
+    )
+    assert page.logos == ["hillweekly"]
+    assert page.headings == ["Frost hits orchards"]
+    # A script's route after the front page's address (`/#!…`) links a story, no front page.
+    page = read_page(
+        fromstring(
+            '<html><body><h1><a href="/#!5781234/frost-hits-orchards">Frost hits orchards</a>'
+            "</h1><p>Text.</p></body></html>"
+        )
+    )
+    assert page.logos == []
+    assert page.headings == ["Frost hits orchards"]
+
+
+def test_a_teaser_cards_article_header_is_no_heading() -> None:
+    # No `<h1>` but the logo: the `<h2>` of an `<article>`'s `<header>` heads the story only
+    # where that article holds the story's paragraphs, not a sidebar's card.
+    story = "<p>" + "The night buses return in April, the board said. " * 6 + "</p>"
+    page = read_page(
+        fromstring(
+            '<html><body><h1><a href="/">Valley Courier</a></h1>'
+            f'<div class="entry"><h2>Late bus routes return in April</h2>{story}</div>'
+            "<aside><article><header><h2>Drivers say late routes return too soon</h2></header>"
+            "<p>The union wants more drivers.</p></article></aside></body></html>"
+        )
+    )
+    assert page.headings == []
+
+
+def test_a_guess_that_copies_the_logo_is_no_headline() -> None:
+    page = read_page(
+        fromstring(
+            "<html><head><title>Frost hits orchards in the valley | Hill Weekly</title></head>"
+            '<body><h1><a href="/">hillweekly</a></h1><p>Text.</p></body></html>'
+        )
+    )
+    assert choose_title(page, None, "hillweekly", None) == (
+        "Frost hits orchards in the valley",
+        "title",
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "site", "kept"),
     [

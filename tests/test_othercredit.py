@@ -72,6 +72,8 @@ def test_a_credit_that_names_no_one_in_full_signs_as_written(
         "EXCLUSIVE\nDecember 23, 2016",
         # `By The Numbers` over the date: a column's heading, no paper's name.
         "By The Numbers\nDecember 23, 2016",
+        # An outlet's word that does not end the phrase makes no paper of it.
+        "By The Express Lane\nDecember 23, 2016",
     ],
 )
 def test_words_after_by_that_name_no_one_sign_nothing(header: str) -> None:
@@ -194,3 +196,8 @@ def test_a_source_line_under_a_caption_credits_the_picture() -> None:
 
     assert wire("May 6, 2025", "Source: Reuters") == "Reuters"
     assert wire("Divers at the harbour wall on Monday.", "Source: Reuters") is None
+
+
+def test_a_styled_person_whose_name_ends_in_an_outlets_word_is_no_house() -> None:
+    # `The Honourable`, like `The Rev.`, styles a person: `Daily` is a family name here.
+    assert _byline("By The Honourable Mark Daily\nMarch 4, 2024") == ["Mark Daily"]

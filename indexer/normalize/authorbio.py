@@ -103,7 +103,7 @@ def _in_story(name: str, body: str, line: str) -> bool:
     return name in rest or family or common_words(name, rest)
 
 
-def closing_tagline(page: Page, zone: Zone, body: str) -> list[str]:
+def last_line_writer(page: Page, zone: Zone, body: str) -> list[str]:
     """The writer the story's last paragraph introduces (`Jane Doe is a retired principal who
     lives in Dunmore.`), when the story names them nowhere else; else none."""
     last = next((i for i in range(zone.end - 1, zone.start - 1, -1) if page.text(i).strip()), None)

@@ -8,7 +8,11 @@ trafilatura's guess where it reads as a name; and, when no person is named anywh
 organisation the page credits as its author (`BBC News`, `ORF.at`) or the site's own name its
 byline shows, as the page writes it, and last a one-word pen name or handle the byline
 element gives (`by doumae`). A site's own name, a desk, a profile address or a publishing
-company is no person.
+company is no person; a photographer credited beside a writer (`"role": "photographer"`) is
+no author, nor a job set after the name (`Jane Doe | Staff Writer`); an organisation that
+publishes its own release (its `About …` boilerplate) signs no byline; and where the author
+slot holds only a role (`Guest Columnist`) or nothing, the story's closing tagline names the
+writer.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import clean_name
+from indexer.normalize.bylines import clean_name, is_role
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
@@ -31,6 +35,7 @@ from indexer.normalize.pagebyline import (
     visible_lines,
 )
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
+from indexer.normalize.tagline import closing_tagline
 
 ORGANISATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
@@ -46,6 +51,13 @@ _WRITTEN_BY = re.compile(
     r"^(?:written by|author|autor|geschrieben von|escrito por|écrit par)$", re.IGNORECASE
 )
 _URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+# The credit for other work than the writing, before a name (`Photographed by `); joined to
+# the writing's (`Text and photos by`), it credits the writer too.
+_OTHER_ROLE = (
+    r"(?P<writing>\b(?:story|text|words|reporting)\s+(?:and|&)\s+)?"
+    r"\b(?:photographed|photos?|pictures|modell?ed|styled|illustrated|illustrations|video|filmed"
+    r"|hair|make-?up|graphics|produced)\s+by\s+"
+)
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it|jp|is|tr|in)$", re.I)
 _COMPANY = re.compile(r"(?:,?\s+(?:eg|gmbh|ag|inc|ltd|llc|plc|s\.?a|co|corp)\.?)+$", re.I)
 # Picture credits some pages put in author tags (`(Image: Getty Images)`).
@@ -60,7 +72,14 @@ _DESK_WORDS = frozenset(
     {"desk", "staff", "team", "newsroom", "bureau", "editors", "wires", "redaktion", "developer",
      "admin", "administrator", "webmaster"}
 )  # fmt: skip
+_PICTURE_ROLE = re.compile(
+    r"^(?:photo(?:graph(?:er|y))?|photos|illustrat(?:or|ion)|videograph(?:er|y)|camera"
+    r"|fotogra(?:f|fin|fo|fa|fía)|photographe|images?|pictures?)$",
+    re.IGNORECASE,
+)
 _MAX_NAME = 60
+# A name, then a job after a pipe or a dash (`Jane Doe | Staff Writer`).
+_JOB_AFTER = re.compile(r"^(?P<name>.+?)\s+[|–—-]\s+(?P<job>[^|–—-]+?)\s*$")
 # Surname, given name (`Gillman, Steve`, `Brazil, Rachel`), as library and citation tags write.
 _INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
 
@@ -69,7 +88,23 @@ def page_people(
     tree: HtmlElement, page: PageMeta, *, headline: str | None, guessed: str | None,
     site: str | None,
 ) -> tuple[list[str], str] | None:  # fmt: skip
-    """The byline of a saved page with where it came from, or None when it names no one."""
+    """The byline of a saved page with where it came from, or None when it names no one.
+
+    Where the author slot holds only a role (`Guest Columnist`) or nothing, the writer the
+    story's closing tagline names is the byline (`tagline.py`)."""
+    found = _page_people(tree, page, headline=headline, guessed=guessed, site=site)
+    if found is None or all(map(is_role, found[0])):
+        tagline = closing_tagline(tree)
+        if tagline is not None:
+            return [tagline], "tagline"
+    return found
+
+
+def _page_people(
+    tree: HtmlElement, page: PageMeta, *, headline: str | None, guessed: str | None,
+    site: str | None,
+) -> tuple[list[str], str] | None:  # fmt: skip
+    """The byline the page's author fields and credits give, or None."""
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
         # An organisation or agency credited beside the people is part of the byline.
@@ -87,7 +122,9 @@ def page_people(
     if shown is not None:
         names = _people(shown[0], site)
         if names:
-            return _checked(names, list(meta_tags.values())), how
+            text = "\n".join(line for line, _ in lines)
+            tags = [[n for n in tag if not _other_work(n, text)] for tag in meta_tags.values()]
+            return _checked(names, tags), how
     if meta_people:
         return meta_people, "meta"
     if guessed:
@@ -97,6 +134,9 @@ def page_people(
         names = _people(names, site)
         if names:
             return names, "trafilatura"
+    # An organisation that publishes its own release (`About Northfield Health` closing it)
+    # issues it; no one signs it.
+    ld_orgs = [org for org in ld_orgs if not (_is_site(org, site) and _issues_release(tree, org))]
     if ld_orgs:
         return ld_orgs, "jsonld"
     if meta_orgs:
@@ -118,7 +158,12 @@ def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
     """
     people: list[str] = []
     orgs: list[str] = []
-    for item in _flat(value):
+    items = _flat(value)
+    # A photographer credited beside a writer took the pictures, not the story; alone (a
+    # gallery) they are its byline.
+    if not all(map(_pictures_only, items)):
+        items = [item for item in items if not _pictures_only(item)]
+    for item in items:
         if isinstance(item, dict):
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
@@ -134,7 +179,7 @@ def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
             orgs.append(name)
             continue
         for person in _split(name):
-            tidy = tidy_name(person)
+            tidy = _person(person)
             if tidy is None:
                 continue
             people.append(tidy)
@@ -163,7 +208,7 @@ def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]]
                 orgs.append(value)
             continue
         for person in _split(value):
-            tidy = tidy_name(person)
+            tidy = _person(person)
             if tidy is None or _is_site(tidy, site):
                 continue
             if _desk(tidy) or (is_outlet_like(tidy) and canonical_outlet(tidy) not in WIRES):
@@ -218,6 +263,34 @@ def _split(value: str) -> list[str]:
     return names
 
 
+def _issues_release(tree: HtmlElement, org: str) -> bool:
+    """Whether the page closes with a release's boilerplate about the organisation, a heading
+    `About <organisation>`."""
+    about = f"about {org}".casefold()
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"):
+        if " ".join(heading.text_content().split()).casefold().rstrip(":") == about:
+            return True
+    return False
+
+
+def _pictures_only(item: Any) -> bool:
+    """Whether an author entry's role says it made the pictures (`"role": "photographer"`)."""
+    if not isinstance(item, dict):
+        return False
+    roles = [item.get(key) for key in ("role", "roleName", "jobTitle")]
+    return any(isinstance(role, str) and _PICTURE_ROLE.match(role.strip()) for role in roles)
+
+
+def _person(name: str) -> str | None:
+    """A person's name from an author field, without the job a pipe or dash sets after it
+    (`Jane Doe | Staff Writer`)."""
+    tidy = tidy_name(name)
+    if tidy is None:
+        return None
+    after = _JOB_AFTER.match(tidy)
+    return after.group("name") if after and is_role(after.group("job")) else tidy
+
+
 def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
     """The names the page shows, completed and tidied by the author meta tags that agree.
 
@@ -234,6 +307,13 @@ def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:
         if set(map(_key, names)) < set(map(_key, tag)) and all(map(_name_like, tag)):
             return tag
     return _unique(names)
+
+
+def _other_work(name: str, text: str) -> bool:
+    """Whether the page credits a name for other work than the writing (`Photographed by Ann
+    Lee; Styled by Bo Chu`): some templates list every contributor in the author tag."""
+    found = re.finditer(_OTHER_ROLE + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)
+    return any(not match.group("writing") for match in found)
 
 
 def _people(names: list[str], site: str | None) -> list[str]:

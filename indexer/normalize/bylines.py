@@ -132,7 +132,7 @@ _RANK_BEFORE = re.compile(
 )
 # A clergyman's or a peer's style before a full name (`The Rev. Tom Lee`, `Hon. Jane Doe`): a
 # person follows; bare, without `The` or its point, `Hon` may be a given name (`Hon Lee`).
-_STYLE = r"(?:(?:Rt|Most|Very)\.?\s+)?(?:Rev|Revd|Hon)"
+_STYLE = r"(?:(?:Rt|Right|Most|Very)\.?\s+)?(?:Rev|Revd|Hon|Reverend|Honou?rable)"
 _STYLE_BEFORE = re.compile(rf"^(?:The\s+{_STYLE}\.?|{_STYLE}\.|Revd)\s+(?=[A-Z][\w'’.-]*\s+[A-Z])")
 # A job title before a name (`Chief Meteorologist Jane Doe`), as broadcasters credit; in
 # lower case, the writer's beat (`By political reporter Jane Doe`, `By health correspondent …`).
@@ -183,12 +183,15 @@ _CJK_LABEL = (
     r"\s*[:：/／｜|]?|文\s*[:：/／｜|])"
 )
 _CJK_BYLINE = re.compile(
-    rf"^[（(【]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"
+    rf"^[（(【〔]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"
     # `記者陳美玲／新竹報導`: where the reporter filed from; `文／林志明（社工師）`: their trade.
     rf"(?:\s*[/／]\s*[\u4e00-\u9fff]{{1,8}}?(?:報導|报道|報道))?(?:[（(](?!\d+[）)])[^（()）]{{1,12}}[）)])?"
     # A count link the header sets after the names (`评论(56)`: comments), no name of theirs.
-    rf"(?:\s*[\u4e00-\u9fff]{{1,4}}[（(]\d+[）)])?[）)】]?$"
+    rf"(?:\s*[\u4e00-\u9fff]{{1,4}}[（(]\d+[）)])?[）)】〕]?$"
 )
+# A credit in brackets opening the story's first paragraph, as Taiwanese papers set it
+# (`〔記者林佩君／花蓮報導〕太魯閣…`).
+_CJK_LEAD = re.compile(r"^\s*([〔（(【][^〔〕（()）【】]{3,30}[〕）)】])(?=\S)")
 _CJK_CREDIT = re.compile(
     rf"^[（(【\[]?(?P<role>责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*"
     rf"{_CJK_NAMES}[）)】\]]?$"
@@ -396,6 +399,12 @@ def _cjk_fields(text: str) -> list[str]:
     return names
 
 
+def cjk_lead_byline(text: str) -> list[str]:
+    """The names a bracketed credit opening a paragraph gives (`〔記者林佩君／花蓮報導〕…`)."""
+    lead = _CJK_LEAD.match(text)
+    return cjk_byline(lead.group(1)) if lead else []
+
+
 def cjk_editors(text: str) -> list[str]:
     """The editors a Chinese credit names as responsible for the story (`（责编：王五）`)."""
     text = text.strip()
@@ -465,12 +474,18 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     return credit if credit.byline else None
 
 
+def styled_person(text: str) -> bool:
+    """Whether a name opens with a clergyman's or a peer's style (`The Rev. Tom Lee`, `The
+    Honourable Jane Daily`): a person, though `The` opens it."""
+    return _STYLE_BEFORE.match(text) is not None
+
+
 def _house_after_names(segment: str) -> bool:
     """Whether a piece after a byline's names is a house: it opens with `The` (no person's
     name does: `The Example Ledger`) or is a name of three words or more an outlet's word ends
     or holds (`Delta Daily Courier`)."""
     words = segment.split()
-    if _STYLE_BEFORE.match(segment):
+    if styled_person(segment):
         return False  # `The Rev. Tom Lee`: a person's style, no house
     if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
         return True

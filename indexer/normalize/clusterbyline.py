@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from indexer.normalize import boilerplate as bp
-from indexer.normalize.authorbio import closing_signature, closing_tagline, writer_bios
+from indexer.normalize.authorbio import closing_signature, last_line_writer, writer_bios
 from indexer.normalize.bylines import (
     HOSTED,
     RANK,
@@ -364,7 +364,7 @@ def header_byline(
         or _owner(page, zone)
         or _signed_off(page, zone, body, prose)
         or _editor(page, order, body)
-        or closing_tagline(page, zone, body)
+        or last_line_writer(page, zone, body)
         or closing_signature(page, zone)
     )
 

@@ -145,6 +145,11 @@ _CJK_BUTTONS = frozenset(
 _CJK_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,}(?:日|日時|時間)$")  # `公開日`, `更新日時`
 # What a stamp says it did at its time (`3/14(木) 18:30配信`: delivered; `更新`: updated).
 _CJK_STAMP_WORDS = frozenset("配信 更新 公開 掲載 投稿 発表 发布 發布 发表 發表".split())
+# A word and the count it labels (`瀏覽 2,314`, `阅读 1.2万`, `評論 56`): a number alone, not a
+# date's or a time's (`2019年`, `09時`, `10:35`).
+_CJK_COUNT = re.compile(
+    r"[\u4e00-\u9fff]{2,4}\s*[:：]?\s*\d[\d,.]*(?:万|萬|次|人|回)?(?=\s|$|[|｜·•])"
+)
 _HANGUL_BARE = re.compile(r"^(?P<name>[\uac00-\ud7a3]{3,4})(?:\s*기자)?$")  # `입력`: a label
 # Capitalised names, then a few lower-case words and a number: a stamp in a language whose dates
 # are not read (`Per-Erik Doe mandag 5. august kl. 14:47`, `Jana Doe před 2 hodinami`).
@@ -425,7 +430,10 @@ def is_cjk_name(name: str) -> bool:
 
 
 def _cjk_name(text: str) -> str | None:
-    """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`)."""
+    """A Chinese, Japanese or Korean name alone on its line, its stamp cut (`松村太郎2019年…`);
+    none where the word labels a count after it (`瀏覽 2,314`: views, `阅读 1.2万`: reads)."""
+    if _CJK_COUNT.search(text):
+        return None
     text = " ".join(_CJK_WEEKDAY.sub(" ", _DIGITS.sub(" ", text)).split()).strip(" ,|·•-–—")
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):

@@ -145,6 +145,13 @@ _UPDATED_AFTER = re.compile(
     r"|[\W_]*(?:last\s*)?update[ds]?[\W_]*$|\s*(?:最終)?更新[\W_]*$",
     re.IGNORECASE,
 )
+# `By Jane DoeUpdated May 4, 2024`, `12:43, 20 Apr 2026Updated 12:44`: an update label the copy
+# glued to the name or the stamp before it (a capital after a lower-case letter or a digit).
+_GLUED = r"(?<=[a-z\d])(?:Last\s*)?(?:Updated|Modified|Aktualisiert)\b"
+GLUED_UPDATED = re.compile(_GLUED)
+# `Sport Updated 4 May 2024`: an update label just before the date, after other words or glued
+# to them.
+_UPDATED_BEFORE = re.compile(rf"(?:\b(?i:(?:last\s*)?updated|modified)|{_GLUED})\W*(?i:on|at)?\W*$")
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
 _SEPARATED = re.compile(
@@ -353,7 +360,8 @@ def parse_date_line(
         return None
     match = _DATE_LINE.match(text)
     if match:
-        found = find_date(match.group("rest"), day_first, buddhist or has_thai(text) or None)
+        # Thai letters in the label (`เผยแพร่: 04/03/67`) tell the calendar; else the page does.
+        found = find_date(match.group("rest"), day_first, True if has_thai(text) else buddhist)
         if found is None:
             return None
         return ("updated" if match.group("updated") else "published"), found[0]
@@ -376,7 +384,8 @@ def parse_date_line(
         return None
     if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
         return None
-    return "published", found[0]
+    updated = _UPDATED_BEFORE.search(text, 0, text.find(found[1]))
+    return ("updated" if updated else "published"), found[0]
 
 
 def span_follows(rest: str, day_first: bool | None = None, buddhist: bool | None = None) -> bool:

@@ -23,6 +23,7 @@ from indexer.models import PartialDate
 from indexer.normalize.cluster import cluster
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.entryfooter import entry_date
+from indexer.normalize.headtail import stamp_tail
 from indexer.normalize.lines import word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
@@ -89,21 +90,25 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     today = stamped_today(page, span)
     # Below the headline first, nearest first; then above it.
     for i in sorted(span, key=lambda j: (j < mark, abs(j - mark))):
-        if i == title_at or _listed(page, stamps, i, title_at):
+        if i == title_at:
+            stamped = headline_stamp(page, i)
+        elif _listed(page, stamps, i, title_at):
             continue
-        if today is None and masthead_day(page, i, title_at):
+        elif today is None and masthead_day(page, i, title_at):
             continue  # `Sunday, 24 November 2019` over the menus: the day the page was printed
-        for kind, date in _first_published(page_dates(page, i)):
+        else:
+            stamped = page_dates(page, i)
+        for kind, date in _first_published(stamped):
             if kind == "updated" or updated_above(page, i):
                 if updated is None:
                     updated, updated_at = date, i
             else:
                 published = published or date
-                if i > mark:
+                if i > mark or i == title_at:
                     days.add(date)
                     if i < zone.start:
                         head_days.add(date)
-        found = _published_label(page, i)
+        found = _published_label(page, i) if i != title_at else None
         if found is not None:
             labelled.add(found)
     if len(days) > 1:
@@ -141,6 +146,13 @@ def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
             else HeaderDates(entry_date(page, zone.start, zone.end + FAR_BELOW), None)
         )
     return HeaderDates(published, updated)
+
+
+def headline_stamp(page: Page, i: int) -> list[tuple[str, PartialDate]]:
+    """The stamp a copy glues after the headline on its line (`… CUTPEN access_time2019/04/21
+    11:51`); a date in the headline's own words is none."""
+    tail = stamp_tail(page.text(i))
+    return line_dates(tail, page.day_first, page.buddhist) if tail else []
 
 
 def _news_update(page: Page, i: int, day: PartialDate, title_at: int | None) -> bool:

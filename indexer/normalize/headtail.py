@@ -26,6 +26,8 @@ _RELATIVE = (
     rf"(?:{_NUMBER}\s*{_UNIT}\.?\s+ago|(?:vor|il y a|hace|há)\s+{_NUMBER}\s+{_UNIT}\.?"
     r"|just now|gerade eben)"
 )
+# A `<time>` element's text that is only a time relative to now (`vor 2 Stunden`).
+RELATIVE_TIME = re.compile(rf"^\s*{_RELATIVE}\s*$", re.IGNORECASE)
 # A reading time: `5 min read`, `Lesedauer: 4 Minuten`, `Reading time: 3 minutes`.
 _READING = (
     r"(?:\d+\s*[-–]?\s*min(?:ute)?s?\.?\s*(?:read|listen|lesen|Lesezeit|de lecture|de lectura)"
@@ -76,6 +78,19 @@ def without_tail(text: str) -> str:
         if word_count(head) >= _LEAST_WORDS and is_headline_like(head):
             return head
     return _without_date(text)
+
+
+def stamp_tail(text: str) -> str | None:
+    """The stamp a copy glued after the headline on line `text`, the tail `without_tail` cuts
+    off, where it tells the time of day or opens on its label: a bare day set apart after a
+    headline may be its own (`Agenda for the council meeting – May 7, 2024`)."""
+    head = without_tail(text)
+    if len(head) >= len(text) or not text.startswith(head):
+        return None
+    tail = text[len(head) :]
+    if _LABEL_START.match(tail.lstrip(" |·•–—-,")) or _CLOCK.search(tail):
+        return tail
+    return None
 
 
 def is_stamp(tail: str) -> bool:

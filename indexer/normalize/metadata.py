@@ -20,7 +20,9 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import clean_name
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.headtail import RELATIVE_TIME
 from indexer.normalize.kicker import split_kicker
+from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_update
@@ -50,6 +52,12 @@ _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 _HOUR_MINUTE = re.compile(
     r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?![\d.:/])(?:\s*([ap])\.?m\b)?", re.IGNORECASE
 )
+# A time of day in Chinese, Japanese or Korean (`8時30分`, `8时30分`, `8시 30분`), in 24 hours.
+_CJK_HOUR_MINUTE = re.compile(r"(?<!\d)(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]")
+# A `datetime` with a time of day and an offset other than UTC's (`2024-11-21T19:48+01:00`).
+_LOCAL_STAMP = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}\s*$"
+)
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
@@ -69,6 +77,10 @@ class PageMeta:
     # An `<h1>` heading's text without a leading kicker element, and whether punctuation joins
     # that kicker to it (`kicker.py`).
     kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    logos: list[str] = field(default_factory=list)  # `<h1>` links to the front page (`logo.py`)
+    # The headline schema.org microdata marks on the article's own item (`itemprop="headline"`
+    # inside `itemtype="…/NewsArticle"`), as the JSON-LD `headline` states it.
+    microdata_headline: str | None = None
     time_published: list[str] = field(default_factory=list)  # `<time>`/itemprop datePublished
     # Visible full dates and `<h1>` keys, by their position among the page's text pieces.
     shown_days: list[tuple[int, tuple[int, int, int] | str]] = field(default_factory=list)
@@ -120,7 +132,9 @@ def read_page(tree: HtmlElement) -> PageMeta:
         page.title_tag = plain(title.text_content())
     for node in tree.iter("h1"):
         text = plain(_broken_text(node))
-        if text:
+        if text and is_logo(node):
+            page.logos.append(text)
+        elif text:
             page.headings.append(text)
             unkicked = split_kicker(node, text)
             if unkicked:
@@ -135,14 +149,49 @@ def read_page(tree: HtmlElement) -> PageMeta:
             text = plain(node.text_content())
             if text and text not in page.headings:
                 page.headings.append(text)
+            if text and page.microdata_headline is None and _in_article_scope(node):
+                page.microdata_headline = text
         if prop == "datepublished" or (node.tag == "time" and node.get("pubdate") is not None):
             stamp = node.get("datetime") or node.get("content")
             if stamp:
                 page.time_published.append(stamp)
+    if not page.headings:
+        # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
+        heading = _article_heading(tree)
+        if heading:
+            page.headings.append(heading)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)
     return page
+
+
+def _in_article_scope(node: HtmlElement) -> bool:
+    """Whether an element's nearest microdata item (`itemscope`) is an article."""
+    for parent in node.iterancestors():
+        if parent.get("itemscope") is not None:
+            kinds = (parent.get("itemtype") or "").split()
+            return any(_article_type(kind.rstrip("/")) for kind in kinds)
+    return False
+
+
+def _article_heading(tree: HtmlElement) -> str | None:
+    """The `<h2>` in the `<header>` of the `<article>` that holds the story: most of the page's
+    paragraphs, not a teaser card's line (a strip of breaking news over the story, a sidebar's
+    cards beside a story set in no `<article>`)."""
+    story = _paragraph_chars(tree)
+    best: tuple[int, str] | None = None
+    for node in tree.xpath("//article//header//h2"):
+        text = plain(_broken_text(node))
+        size = _paragraph_chars(next(node.iterancestors("article")))
+        if text and 2 * size >= story and (best is None or size > best[0]):
+            best = size, text
+    return best[1] if best else None
+
+
+def _paragraph_chars(node: HtmlElement) -> int:
+    """How many characters the paragraphs under a node hold."""
+    return sum(len(p.text_content()) for p in node.iter("p"))
 
 
 def _marks_update(node: HtmlElement) -> bool:
@@ -181,6 +230,8 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
             position += 1
             # A `<time datetime>` element's own text is the template's stamp, timed or not.
             stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
+            if stamp:
+                line = _time_text(node, line)
             label, previous = previous, line
             # Whether the piece before is another story's link (`Storm closes schools`), not
             # the writer's or a section's (`News`): a date right after it is a teaser's.
@@ -202,7 +253,7 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
                     holder = node if piece == 0 else node.getparent()
-                    if not (teaser or _HOUR_MINUTE.search(line) or _inside(holder, _ASIDE)):
+                    if not (teaser or _clocks(line) or _inside(holder, _ASIDE)):
                         page.untimed_stamps.add(position)
                 clock = _clock(line)
                 if clock is not None:
@@ -210,6 +261,21 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
+
+
+def _time_text(node: HtmlElement, line: str) -> str:
+    """A `<time datetime>` element's date as shown: its text, or where that is only a time
+    relative to now (`vor 2 Stunden`), its tooltip (`title`) or else the day and time of its
+    `datetime` written with the page's own offset: the template's stamp, rendered relative to
+    the moment the page was read."""
+    if not RELATIVE_TIME.match(line):
+        return line
+    tooltip = " ".join((node.get("title") or "").split())
+    found = find_date(tooltip) if tooltip else None
+    if found and found[0].day:
+        return tooltip
+    local = _LOCAL_STAMP.match(node.get("datetime") or "")
+    return f"{local.group(1)} {local.group(2)}" if local else line
 
 
 def _inside(node: HtmlElement | None, tags: frozenset[str]) -> bool:
@@ -222,14 +288,20 @@ def _inside(node: HtmlElement | None, tags: frozenset[str]) -> bool:
 
 
 def _clock(line: str) -> tuple[int, int] | None:
-    """The one time of day a line shows (`10:02 PM`, `22.02`), as hour and minute, or None."""
-    found = _HOUR_MINUTE.findall(line)
+    """The one time of day a line shows (`10:02 PM`, `22.02`, `8時30分`), as hour and minute, or
+    None."""
+    found = _clocks(line)
     if len(found) != 1:
         return None
     hour, minute, half = int(found[0][0]), int(found[0][1]), found[0][2].lower()
     if half:
         hour = hour % 12 + (12 if half == "p" else 0)
     return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _clocks(line: str) -> list[tuple[str, str, str]]:
+    """The times of day a line shows, each as hour, minute and `a` or `p` (or empty)."""
+    return _HOUR_MINUTE.findall(line) + [(h, m, "") for h, m in _CJK_HOUR_MINUTE.findall(line)]
 
 
 def _story_link(node: HtmlElement, piece: int, line: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize.bylines import styled_person
 from indexer.normalize.creditline import (
     all_common,
     common_words,
@@ -129,8 +130,10 @@ def house_credit(text: str) -> list[str]:
     first = _HOUSE_END.split(without_stamps(without_buttons(match.group("rest"))))[0].strip(" .")
     words = first.split()
     # `By The New York Times`: a paper's name may open with its article, where an outlet's
-    # word (`Times`, `Post`) says a house follows, not a phrase (`By The Numbers`).
-    named = words[1:] if words[:1] == ["The"] and is_outlet_like(first) else words
+    # word (`Times`, `Post`) ends it, not a phrase (`By The Numbers`, `By The Express Lane`) or
+    # a styled person (`By The Honourable Jane Daily`).
+    paper = bool(words) and is_outlet_like(words[-1]) and not styled_person(first)
+    named = words[1:] if words[:1] == ["The"] and paper else words
     if not 1 <= len(named) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
         return []
     if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in named):

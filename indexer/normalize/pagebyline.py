@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import (
     cjk_byline,
+    cjk_lead_byline,
     is_event_host,
     is_role,
     parse_byline,
@@ -139,7 +140,8 @@ def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
             break  # the story has begun
         if _BARE_LABEL.match(line) and i + 1 < len(lines):
             line = f"{line} {lines[i + 1]}"
-        names = [] if line.isascii() else [n for n in map(tidy_name, cjk_byline(line)) if n]
+        cjk = [] if line.isascii() else cjk_byline(line) or cjk_lead_byline(line)
+        names = [n for n in map(tidy_name, cjk) if n]
         if names:
             return names, None  # `作者：张伟、王静`, maybe beside `来源：新华社` and the time
         if not _BYLINE_START.match(line) or is_event_host(line, lines[i + 1 :]):

@@ -216,6 +216,11 @@ def choose_date(
         if day in under - page.shown_updates:
             if _shows_instant(day, clocks, published, west=False):  # type: ignore[arg-type]
                 shown_under.add(day)  # type: ignore[arg-type]
+        # A day the update's stamp names only in UTC (`01:10Z`) may be the page's day of the
+        # publication too: shown unlabelled with the publication's moment, it is.
+        for other in under & updated - page.shown_updates - marked:
+            if _shows_instant(other, clocks, published, west=False):
+                shown_under.add(other)
         chosen = _settle(stated)
         stamped = _day(chosen[0])
         own = days_near_headline(page, title, own=True)

@@ -1,5 +1,6 @@
 """A saved page's headline, chosen by agreement among its title sources: the JSON-LD
-`headline`, og:title, twitter:title, the `<title>` and the visible `<h1>` headings.
+`headline`, og:title, twitter:title, the `<title>` and the visible `<h1>` headings (and the
+one microdata's `itemprop="headline"` marks on the article).
 
 A headline that several sources state wins over one that a single source states; a heading no
 other source repeats may be a menu, a logo or a widget and is not taken on its own.
@@ -65,14 +66,19 @@ def choose_title(
 
     The JSON-LD `headline`, the article's own metadata, comes first, unless no other source
     states it while they state the JSON-LD node's own `name` (a description or a page type put
-    in `headline`). Otherwise the headline is chosen by agreement: each candidate (the visible
-    `<h1>` headings, og:title, twitter:title) counts the title sources that state it (those and
-    the `<title>`), whole or as the longer part beside a site or section name. Social titles are
-    often rewritten for sharing and menus, logos or widgets are headings too, so a heading no
-    other source repeats is not taken. trafilatura's guess `guessed` copies one of these
-    sources, so it is no vote of its own; it is a fallback unless it copies such a lone heading
-    while the `<title>` names more than the site, then the `<title>` without a short site or
-    section tail, then `fallback` (the text reader's).
+    in `headline`) or while the one visible heading, which no source states either, rewrites
+    the social title (every source words the story its own way: the reader's headline wins);
+    a kicker the `<h1>` sets in an element of its own, which the JSON-LD joins to the headline
+    and another source leaves out, is dropped. Otherwise the headline is chosen by agreement:
+    each candidate (the visible `<h1>` headings, og:title, twitter:title) counts the title
+    sources that state it (those and the `<title>`), whole or as the longer part beside a site
+    or section name. Social titles are often rewritten for sharing and menus, logos or widgets
+    are headings too, so a heading no other source repeats is not taken, unless microdata marks
+    it as the article's headline (`itemprop="headline"`).
+    trafilatura's guess `guessed` copies one of these sources, so it is no vote of its own; it
+    is a fallback unless it copies such a lone heading while the `<title>` names more than the
+    site, then the `<title>` without a short site or section tail, then `fallback` (the text
+    reader's).
     """
     sources = {
         "og": plain(page.meta.get("og:title")),
@@ -91,32 +97,47 @@ def choose_title(
     headings = [text for h, text in shown.items() if not _is_site(h, site)]
     candidates = [(h, "heading") for h in headings]
     candidates += [(strip_site(t, site), n) for n, t in sources.items() if t and n != "title"]
+    # A heading without the kicker its `<h1>` sets apart is stated by a source that puts
+    # another kicker before the same words (`Other kicker: Headline`).
+    unkicked = {text for h, text in shown.items() if text != h}
     scored = []
     for text, how in candidates:
         key = title_key(text)
-        votes = sum(key in forms for forms in stated.values())
+        votes = sum(_states(forms, key, text in unkicked) for forms in stated.values())
         votes += any(title_key(h) == key for h in headings)
         # Ties: the visible heading, the longer one (a logo repeats only the site's part).
         scored.append((votes, how == "heading", len(text), -len(scored), text, how))
+    rewritten = _headline_of_rewritten_story(headings, sources, stated)
     if jsonld:
         name = plain(page.ld.get("name")) if page.ld else None
-        if name and not _confirmed(jsonld, site, stated, headings):
-            if _confirmed(name, site, stated, headings):
+        if not _confirmed(jsonld, site, stated, headings):
+            if name and _confirmed(name, site, stated, headings):
                 return strip_site(name, site), "jsonld"
+            # Every source words the story its own way: the headline the reader sees wins.
+            if rewritten:
+                return rewritten, "heading"
+        # A kicker the `<h1>` sets in an element of its own before the headline, which the
+        # JSON-LD joins to it and another source leaves out, is no part of it.
+        for heading, text in shown.items():
+            if text != heading and _kicked(jsonld, text) and _confirmed(text, site, stated, []):
+                return text, "heading"
         others = [text for text, _ in candidates]
         hosts = [site, plain(page.meta.get("og:site_name"))]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
-    rewritten = _headline_of_rewritten_story(headings, sources, stated)
     if rewritten:
         return rewritten, "heading"
-    # A heading no other source repeats may be a menu, a logo, a widget or a prompt.
-    eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading"]
+    # A heading no other source repeats may be a menu, a logo, a widget or a prompt, unless the
+    # article's microdata marks it as its headline.
+    marked = title_key(page.microdata_headline or "")
+    eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading" or title_key(c[4]) == marked]
     if eligible:
         *_, text, how = max(eligible)
         # A heading the social title repeats word for word is credited to the meta tags.
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
     guess = plain(guessed)
+    if guess and any(title_key(guess) == title_key(logo) for logo in page.logos):
+        guess = None  # trafilatura copied the site's logo
     text = next((shown[h] for h in shown if guess and title_key(h) == title_key(guess)), guess)
     # A heading that sets a kicker before its words is styled as a story's headline, no widget.
     lone = text == guess and text and any(title_key(h) == title_key(text) for h in headings)
@@ -158,16 +179,33 @@ def _without_kicker(
     heading: str, page: PageMeta, stated: dict[str, set[str]], jsonld: str | None
 ) -> str:
     """A heading without the kicker its `<h1>` sets before it, as the title sources confirm:
-    the form they state when they state one form only, else without a kicker set apart by
-    styling alone and whole with one punctuation joins to the headline (`Ukraine: …`)."""
+    the form they state when they state one form only (the rest too where they set another
+    kicker before it, `Other kicker: Headline`, and none states the whole), else without a
+    kicker set apart by styling alone and whole with one punctuation joins to the headline
+    (`Ukraine: …`)."""
     if heading not in page.kickers:
         return heading
     rest, joined = page.kickers[heading]
     said = [*stated.values(), {title_key(jsonld)} if jsonld else set()]
-    whole_said, rest_said = (any(title_key(t) in forms for forms in said) for t in (heading, rest))
+    whole_said = any(title_key(heading) in forms for forms in said)
+    # A source that states the whole heading outweighs one that sets its own kicker before the
+    # rest (`<em>Title</em> star dies` stated whole, and `Obituary: star dies`).
+    rest_said = any(_states(forms, title_key(rest), not whole_said) for forms in said)
     if whole_said != rest_said:
         return heading if whole_said else rest
     return heading if joined else rest
+
+
+def _states(forms: set[str], key: str, after_kicker: bool) -> bool:
+    """Whether a title source's forms state a title's key, or with `after_kicker` end in it
+    after a kicker of their own (`Other kicker: Headline`)."""
+    return key in forms or (after_kicker and any(f.endswith(": " + key) for f in forms))
+
+
+def _kicked(title: str, headline: str) -> bool:
+    """Whether a title is a headline with a kicker joined before it (`Kicker: Headline`)."""
+    whole, rest = title_key(title), title_key(headline)
+    return whole != rest and whole.endswith(rest) and not whole[: -len(rest)][-1:].isalnum()
 
 
 def _headline_of_rewritten_story(

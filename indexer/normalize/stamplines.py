@@ -8,7 +8,7 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS
-from indexer.normalize.dates import find_date, span_follows
+from indexer.normalize.dates import GLUED_UPDATED, find_date, span_follows
 from indexer.normalize.lines import cjk_count, word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.story import Page
@@ -146,7 +146,7 @@ def line_dates(
         label = before[-_LABEL_CHARS:]
         if _NOT_PUBLISHED.search(label):
             continue  # `Verfügbar bis 06.05.2024`: a video's expiry, an event's date
-        updated = _UPDATED.search(label) or _UPDATED_TAIL.match(rest)
+        updated = _UPDATED.search(label) or GLUED_UPDATED.search(label) or _UPDATED_TAIL.match(rest)
         found.append(("updated" if updated else "published", date))
         before += expr
     # What the dates leave must be a label, names or a place, not a caption or a sentence.

@@ -1,0 +1,53 @@
+"""The writer a saved page names in its closing tagline, where no byline names anyone.
+
+An opinion page often signs its writer only at the end, in an italic line of its own about them
+(`Jane Doe is a nurse in Rhinecliff.`, `Jane Doe was mayor from 2004 to 2012.`), while its
+author slot holds a role (`Guest Columnist`) or nothing. Such a line is a paragraph whose whole
+text is in one `<em>` or `<i>`, starting with a full name and a copula. A person the story is
+about is named in its other paragraphs; the writer, as a rule, is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from indexer.normalize.bylines import clean_name
+
+_TAGLINE = re.compile(
+    r"^(?P<name>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|has been|teaches|"
+    r"lives|works|writes)\s"
+)
+_ITALIC = frozenset({"em", "i"})
+_TAGLINE_CHARS = 400  # a tagline is a sentence or two, not a paragraph of the story
+
+
+def closing_tagline(tree: HtmlElement) -> str | None:
+    """The one writer the page's italic closing taglines name, or None."""
+    paragraphs = list(tree.iter("p"))
+    names = set()
+    for node in paragraphs:
+        name = _tagline_name(node)
+        if name is not None:
+            names.add(name)
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    family = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    for node in paragraphs:
+        if _tagline_name(node) is None and family.search(node.text_content()):
+            return None  # the story is about them
+    return name
+
+
+def _tagline_name(node: HtmlElement) -> str | None:
+    """The name a paragraph wholly in italics starts its tagline with, or None."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    if len(children) != 1 or children[0].tag not in _ITALIC:
+        return None
+    if (node.text or "").strip() or (children[0].tail or "").strip():
+        return None
+    text = " ".join(children[0].text_content().split())
+    match = _TAGLINE.match(text) if len(text) <= _TAGLINE_CHARS else None
+    return clean_name(match.group("name")) if match else None

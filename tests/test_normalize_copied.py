@@ -291,6 +291,28 @@ def test_a_run_of_capitalised_links_is_not_running_text() -> None:
     assert is_paragraph(prose)
 
 
+def test_a_row_of_japanese_labels_parted_by_spaces_is_not_running_text() -> None:
+    # Chinese and Japanese prose sets no spaces between words; labels in a row do.
+    row = "デスクトレー 書類ケース 引き出し ペンスタンド ブックエンド マガジンラック"
+    assert not is_paragraph(row)
+    assert is_paragraph("同社は学生や会社員を中心に、年間で百万本の販売を目指すとしている。")
+    # A Japanese headline parts a clause or two with spaces, an unfinished line of prose too.
+    assert is_paragraph(
+        "新製品は従来品よりもインクの乾きが早く 左利きの人でも手や紙を汚しにくいのが特徴で"
+    )
+    # Korean sets spaces between words: an unfinished line of it is still running text.
+    korean = "서울시는 내년부터 시내버스 노선을 새로 짜고 심야 버스를 늘리기로 했다고 밝혔"
+    assert is_paragraph(korean)
+
+
+def test_rows_of_japanese_labels_do_not_open_the_story_over_its_headline() -> None:
+    # Product menus copied as rows of labels read as paragraphs and opened the story at the
+    # top of the page, leaving the headline under them out of reach: a row was the title.
+    article = _normalize("cjk-link-rows.txt")
+    assert article.title == "書き心地を見直した新しいゲルインクボールペンを発売"
+    assert article.body.startswith("文具メーカーの株式会社サンプル文具は")
+
+
 def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:
     # `Updated:` / `Mar 6, 2025` / `Original:` / `Dec 21, 2024`: the labels stand on lines above.
     article = _normalize("label-above.txt")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
+from indexer.normalize.headkicker import headline_under_kicker
 from indexer.normalize.headline import (
     candidates,
     find_headline,
@@ -537,3 +538,16 @@ def test_a_headline_alone_under_its_glued_trail_and_site_name_is_the_title() -> 
     text = "Ferry fares rise for the first time in six years\nFerry fares rise\n"
     page = Page(unwrap(split_lines(clean_text(text))))
     assert headline_under_glued(page, 0, [0, 1]) == 0
+
+
+def test_a_headline_under_its_kicker_line_outranks_the_page_title_above_the_kicker() -> None:
+    # `Startseite | Schweiz |` / page title / `Verkehr am Seeufer –` / headline: the kicker's
+    # dash joins it to the line under it, so the line above the kicker is not the headline.
+    headline = "Stadt baut neuen Veloweg am Seeufer – doch die Parkplätze bleiben umstritten"
+    assert _normalize("dash-kicker-line.txt").title == headline
+    page = _page("dash-kicker-line.txt")
+    title = next(i for i, line in enumerate(page.lines) if line.text.endswith("am Seeufer"))
+    assert headline_under_kicker(page, title, [title, title + 2]) == title + 2
+    # Not when the line under the kicker is no candidate, nor under a line without the dash.
+    assert headline_under_kicker(page, title, [title]) == title
+    assert headline_under_kicker(page, title + 1, [title + 1, title + 3]) == title + 1

@@ -22,6 +22,7 @@ from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
+from indexer.normalize.headkicker import headline_under_kicker
 from indexer.normalize.headtail import is_stamp, without_tail
 from indexer.normalize.headtidy import (
     menu_entries,
@@ -607,4 +608,5 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     # The same headline printed twice (a teaser above, the story's own heading): the copy
     # nearest the story heads it, and its byline and date stand beside that copy.
     same = [i for i in found if page.keys[i] == page.keys[at]]
-    return headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found), best
+    at = headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found)
+    return headline_under_kicker(page, at, found), best

@@ -14,7 +14,7 @@ from indexer.normalize.clusterbyline import header_byline
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.header import line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
-from indexer.normalize.lines import Line, clean_text, is_paragraph, split_lines, unwrap
+from indexer.normalize.lines import Line, clean_text, is_paragraph, is_upper, split_lines, unwrap
 from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 
@@ -311,6 +311,23 @@ def test_rows_of_japanese_labels_do_not_open_the_story_over_its_headline() -> No
     article = _normalize("cjk-link-rows.txt")
     assert article.title == "書き心地を見直した新しいゲルインクボールペンを発売"
     assert article.body.startswith("文具メーカーの株式会社サンプル文具は")
+
+
+def test_an_acronym_in_a_script_without_case_does_not_set_the_line_in_capitals() -> None:
+    # `str.isupper` holds for Japanese prose with one acronym in it (`ＦＷ`): no lower-case
+    # letter, since kana and Han have no case. Capitals must be half the letters at least.
+    assert not is_upper("監督はＦＷの起用についても手応えを口にした。")
+    assert not is_upper("قالت CNN إن المحادثات ستستأنف غدا")
+    assert is_upper("BREAKING: HARBOUR FERRY FARES TO RISE")
+    assert is_upper("U.S. DEFICIT WITH NICS WIDENS")
+
+
+def test_a_short_japanese_story_holding_an_acronym_is_read_under_its_headline() -> None:
+    # The story's one paragraph names `ＦＷ`: read as a line in capitals it was no running
+    # text, and the footer's legal notice became the story, with no headline above it.
+    article = _normalize("cjk-acronym-story.txt")
+    assert article.title == "日本代表、欧州遠征の初戦で逆転勝ち"
+    assert article.body.startswith("【パリ＝山田太郎】サッカー日本代表は")
 
 
 def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:

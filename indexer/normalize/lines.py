@@ -226,9 +226,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_upper(text: str) -> bool:
-    """Whether every letter of the text is a capital (and there are some)."""
-    # str.isupper is true when there are cased letters and none is lower case.
-    return text.isupper() and sum(map(str.isalpha, text)) >= 2
+    """Whether the text is set in capitals: no lower-case letter, capitals half its letters."""
+    # str.isupper is true when there are cased letters and none is lower case; in a script
+    # without case (Japanese, Arabic) an acronym alone (`ＮＨＫ`, `CNN`) is no line in capitals.
+    if not text.isupper():
+        return False
+    capitals = sum(map(str.isupper, text))
+    return capitals >= 2 and 2 * capitals >= sum(map(str.isalpha, text))
 
 
 def mostly_upper(text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
+from indexer.normalize.headkicker import headline_under_kicker
 from indexer.normalize.headline import (
     candidates,
     find_headline,
@@ -510,3 +512,42 @@ def test_a_text_opening_on_two_headings_lets_the_ranking_choose() -> None:
     page = Page(unwrap(split_lines(clean_text("\n".join(lines)))))
     found = find_headline(page, article_zone(page), 0)
     assert found is not None and found[0] == 0
+
+
+def test_a_menu_entry_the_page_prints_again_glued_is_never_the_headline() -> None:
+    # The menu's entries, one per line, stand again run together in the trail's line: the last
+    # entry (`サポートセンター`) had outscored the headline under that line.
+    article = _normalize("menu-glued-twice.txt")
+    assert article.title == "小さな町の図書館が週末も開館へ、利用者の声に応える"
+    page = _page("menu-glued-twice.txt")
+    entry = next(i for i, line in enumerate(page.lines) if line.text == "サポートセンター")
+    assert glued_menu_entry(page, entry, "\n".join(page.keys))
+    # A run of short lines that no other line holds is no such menu.
+    headline = next(i for i, line in enumerate(page.lines) if line.text.startswith("小さな町"))
+    assert not glued_menu_entry(page, headline + 1, "\n".join(page.keys))
+
+
+def test_a_headline_alone_under_its_glued_trail_and_site_name_is_the_title() -> None:
+    # `News Region Hill fires! … - Courier` / `Hill fires! …`: the copy glues the trail and the
+    # site's name around the headline, then prints the headline alone on the next line.
+    assert _normalize("glued-page-title.txt").title == "Hill fires! The latest on the fires!"
+    page = _page("glued-page-title.txt")
+    glued = next(i for i, line in enumerate(page.lines) if line.text.startswith("News Region"))
+    assert headline_under_glued(page, glued, [glued, glued + 1]) == glued + 1
+    # A headline that opens on the line under it (a caption naming its subject) stays.
+    text = "Ferry fares rise for the first time in six years\nFerry fares rise\n"
+    page = Page(unwrap(split_lines(clean_text(text))))
+    assert headline_under_glued(page, 0, [0, 1]) == 0
+
+
+def test_a_headline_under_its_kicker_line_outranks_the_page_title_above_the_kicker() -> None:
+    # `Startseite | Schweiz |` / page title / `Verkehr am Seeufer –` / headline: the kicker's
+    # dash joins it to the line under it, so the line above the kicker is not the headline.
+    headline = "Stadt baut neuen Veloweg am Seeufer – doch die Parkplätze bleiben umstritten"
+    assert _normalize("dash-kicker-line.txt").title == headline
+    page = _page("dash-kicker-line.txt")
+    title = next(i for i, line in enumerate(page.lines) if line.text.endswith("am Seeufer"))
+    assert headline_under_kicker(page, title, [title, title + 2]) == title + 2
+    # Not when the line under the kicker is no candidate, nor under a line without the dash.
+    assert headline_under_kicker(page, title, [title]) == title
+    assert headline_under_kicker(page, title + 1, [title + 1, title + 3]) == title + 1

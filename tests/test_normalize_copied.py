@@ -14,7 +14,7 @@ from indexer.normalize.clusterbyline import header_byline
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.header import line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
-from indexer.normalize.lines import Line, clean_text, is_paragraph, split_lines, unwrap
+from indexer.normalize.lines import Line, clean_text, is_paragraph, is_upper, split_lines, unwrap
 from indexer.normalize.story import Page
 from indexer.normalize.zone import article_zone
 
@@ -289,6 +289,45 @@ def test_a_run_of_capitalised_links_is_not_running_text() -> None:
         "ein, teilte das Kommando mit"
     )
     assert is_paragraph(prose)
+
+
+def test_a_row_of_japanese_labels_parted_by_spaces_is_not_running_text() -> None:
+    # Chinese and Japanese prose sets no spaces between words; labels in a row do.
+    row = "デスクトレー 書類ケース 引き出し ペンスタンド ブックエンド マガジンラック"
+    assert not is_paragraph(row)
+    assert is_paragraph("同社は学生や会社員を中心に、年間で百万本の販売を目指すとしている。")
+    # A Japanese headline parts a clause or two with spaces, an unfinished line of prose too.
+    assert is_paragraph(
+        "新製品は従来品よりもインクの乾きが早く 左利きの人でも手や紙を汚しにくいのが特徴で"
+    )
+    # Korean sets spaces between words: an unfinished line of it is still running text.
+    korean = "서울시는 내년부터 시내버스 노선을 새로 짜고 심야 버스를 늘리기로 했다고 밝혔"
+    assert is_paragraph(korean)
+
+
+def test_rows_of_japanese_labels_do_not_open_the_story_over_its_headline() -> None:
+    # Product menus copied as rows of labels read as paragraphs and opened the story at the
+    # top of the page, leaving the headline under them out of reach: a row was the title.
+    article = _normalize("cjk-link-rows.txt")
+    assert article.title == "書き心地を見直した新しいゲルインクボールペンを発売"
+    assert article.body.startswith("文具メーカーの株式会社サンプル文具は")
+
+
+def test_an_acronym_in_a_script_without_case_does_not_set_the_line_in_capitals() -> None:
+    # `str.isupper` holds for Japanese prose with one acronym in it (`ＦＷ`): no lower-case
+    # letter, since kana and Han have no case. Capitals must be half the letters at least.
+    assert not is_upper("監督はＦＷの起用についても手応えを口にした。")
+    assert not is_upper("قالت CNN إن المحادثات ستستأنف غدا")
+    assert is_upper("BREAKING: HARBOUR FERRY FARES TO RISE")
+    assert is_upper("U.S. DEFICIT WITH NICS WIDENS")
+
+
+def test_a_short_japanese_story_holding_an_acronym_is_read_under_its_headline() -> None:
+    # The story's one paragraph names `ＦＷ`: read as a line in capitals it was no running
+    # text, and the footer's legal notice became the story, with no headline above it.
+    article = _normalize("cjk-acronym-story.txt")
+    assert article.title == "日本代表、欧州遠征の初戦で逆転勝ち"
+    assert article.body.startswith("【パリ＝山田太郎】サッカー日本代表は")
 
 
 def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:

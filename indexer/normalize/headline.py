@@ -20,7 +20,9 @@ from pathlib import Path
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
+from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
+from indexer.normalize.headkicker import headline_under_kicker
 from indexer.normalize.headtail import is_stamp, without_tail
 from indexer.normalize.headtidy import (
     menu_entries,
@@ -588,12 +590,16 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         # mistake, and the line below it is the standfirst.
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
-    # A line under a byline, or a teaser over its stamp in a list of others, is weighed (it is
-    # its neighbours' evidence) but never chosen.
+    joined = "\n".join(page.keys)
+    # A line under a byline, a teaser over its stamp in a list of others, or a menu's entry
+    # that the page prints again glued into one line is weighed (it is its neighbours'
+    # evidence) but never chosen.
     scored = [
         (score(model, row), i)
         for row, i in zip(rows, found, strict=True)
-        if not _under_byline(page, i) and not _stamped_teaser(page, i)
+        if not _under_byline(page, i)
+        and not _stamped_teaser(page, i)
+        and not glued_menu_entry(page, i, joined)
     ]
     if not scored:
         return None
@@ -604,4 +610,5 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     # The same headline printed twice (a teaser above, the story's own heading): the copy
     # nearest the story heads it, and its byline and date stand beside that copy.
     same = [i for i in found if page.keys[i] == page.keys[at]]
-    return min(same, key=lambda i: abs(zone.start - i)), best
+    at = headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found)
+    return headline_under_kicker(page, at, found), best

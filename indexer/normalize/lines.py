@@ -50,6 +50,13 @@ _TITLE_WORDS = 4
 _CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")
 _LINK_RUN_WORDS = 10  # cased words a line needs before its capitals say it is a menu
 _LINK_RUN_SHARE = 0.8
+# Chinese and Japanese prose sets no spaces between its words (Korean does): a long line of
+# kana or Han pieces parted by spaces, each a label of a few characters, is a row of links
+# (`デスク チェア パーティション 収納 …`).
+_KANA_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+_LINK_PIECES = 4  # labels in a row
+_LINK_PIECE_CHARS = 12  # a label's characters at most
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -224,9 +231,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_upper(text: str) -> bool:
-    """Whether every letter of the text is a capital (and there are some)."""
-    # str.isupper is true when there are cased letters and none is lower case.
-    return text.isupper() and sum(map(str.isalpha, text)) >= 2
+    """Whether the text is set in capitals: no lower-case letter, capitals half its letters."""
+    # str.isupper is true when there are cased letters and none is lower case; in a script
+    # without case (Japanese, Arabic) an acronym alone (`ＮＨＫ`, `CNN`) is no line in capitals.
+    if not text.isupper():
+        return False
+    capitals = sum(map(str.isupper, text))
+    return capitals >= 2 and 2 * capitals >= sum(map(str.isalpha, text))
 
 
 def mostly_upper(text: str) -> bool:
@@ -245,15 +256,29 @@ def is_glued_menu(text: str) -> bool:
 
 
 def is_link_run(text: str) -> bool:
-    """Whether a long unfinished line is a run of capitalised links (`News World Business …`)."""
+    """Whether a long unfinished line is a run of capitalised links (`News World Business …`)
+    or of Chinese or Japanese labels parted by spaces."""
     if ends_sentence(text):
         return False
+    if _unspaced_script_links(text):
+        return True
     cased = [w for w in _CASED_WORD.findall(text) if not w.isupper() or len(w) == 1]
     if len(cased) < _LINK_RUN_WORDS:
         return False
     # Running text in any cased script writes its function words in lower case.
     capitals = sum(w[0].isupper() for w in cased)
     return capitals >= _LINK_RUN_SHARE * len(cased)
+
+
+def _unspaced_script_links(text: str) -> bool:
+    """Whether a line of Chinese or Japanese is short labels parted by spaces, most of them
+    in kana or Han: prose in those scripts runs on without spaces."""
+    pieces = text.split(" ")
+    if len(pieces) < _LINK_PIECES or _HANGUL.search(text):
+        return False
+    if any(len(piece) > _LINK_PIECE_CHARS for piece in pieces):
+        return False
+    return 2 * sum(bool(_KANA_HAN.search(piece)) for piece in pieces) > len(pieces)
 
 
 def is_paragraph(text: str) -> bool:

@@ -1,0 +1,43 @@
+"""Lines a copy prints twice, and which copy is the headline.
+
+A browser's copy of a page may print the same words once as lines of their own and once run
+together on one line: a menu's entries, one per line, and the same menu glued into a single
+line (`TOP Reviews News Gadgets … Information home > Gadgets > …`); or a headline on a line
+of its own right under the trail and page title glued around it (`News Politics Minister
+quits over … - Daily Post` / `Minister quits over …`). The line alone says where the words
+begin and end; the glued line does not.
+"""
+
+from __future__ import annotations
+
+from indexer.normalize.lines import word_count
+from indexer.normalize.story import Page
+
+_ENTRY_WORDS = 5  # a menu's entry: a word or a few (a katakana word of ten letters)
+_MENU_RUN = 3  # entries in a row that the glued copy holds, one after another
+_HEADLINE_WORDS = 3  # a headline alone under its glued copy: a few words at least
+
+
+def glued_menu_entry(page: Page, i: int, joined: str) -> bool:
+    """Whether line `i` is one of a run of short entries that another line of the page holds
+    run together, word for word (`joined`: the page's case-folded lines, one per line)."""
+    for first in range(max(0, i - _MENU_RUN + 1), i + 1):
+        run = range(first, first + _MENU_RUN)
+        if run.stop > len(page.lines):
+            break
+        if any(word_count(page.text(j)) > _ENTRY_WORDS for j in run):
+            continue
+        # Joined with spaces, the entries match inside one line only: the page's own lines
+        # stand apart, joined by line breaks.
+        if " ".join(page.keys[j] for j in run) in joined:
+            return True
+    return False
+
+
+def headline_under_glued(page: Page, at: int, found: list[int]) -> int:
+    """The line under `at` when it is a candidate that `at` holds after more words (a trail
+    glued before the headline, and maybe the site's name after it), else `at`."""
+    below = at + 1
+    if below not in found or word_count(page.text(below)) < _HEADLINE_WORDS:
+        return at
+    return below if page.keys[at].find(page.keys[below]) > 0 else at

@@ -1,0 +1,28 @@
+"""A kicker copied on a line of its own, ending in the dash that joins it to the headline.
+
+Sites set a short label over the headline and join the two with a dash (`Umbau des Weissen
+Hauses –` / `Trump plant …`); a copy puts the label on its own line, the dash at its end. The
+headline stands right under it, so a line above the label (the trail's page title, which
+outranks the headline in some copies) is not the headline. A dateline's dash ends a place and
+runs on into the story (`AUBURN, Wash. — After …`), which is never a headline's shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.lines import word_count
+from indexer.normalize.story import Page
+
+_DASH_END = re.compile(r"\S\s[-–—]$")  # `Umbau des Weissen Hauses –`, `Tech —`
+_KICKER_WORDS = 6  # a kicker is a short label
+
+
+def headline_under_kicker(page: Page, at: int, found: list[int]) -> int:
+    """The candidate two lines under `at` when the line between is a kicker ending in its
+    dash, else `at`."""
+    kicker, headline = at + 1, at + 2
+    if headline not in found:
+        return at
+    text = page.text(kicker)
+    return headline if _DASH_END.search(text) and word_count(text) <= _KICKER_WORDS else at

@@ -25,18 +25,14 @@ _TAGLINE_CHARS = 400  # a tagline is a sentence or two, not a paragraph of the s
 
 def closing_tagline(tree: HtmlElement) -> str | None:
     """The one writer the page's italic closing taglines name, or None."""
-    paragraphs = list(tree.iter("p"))
-    names = set()
-    for node in paragraphs:
-        name = _tagline_name(node)
-        if name is not None:
-            names.add(name)
+    paragraphs = [(node, _tagline_name(node)) for node in tree.iter("p")]
+    names = {name for _, name in paragraphs if name is not None}
     if len(names) != 1:
         return None
     name = names.pop()
     family = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
-    for node in paragraphs:
-        if _tagline_name(node) is None and family.search(node.text_content()):
+    for node, own in paragraphs:
+        if own is None and family.search(node.text_content()):
             return None  # the story is about them
     return name
 

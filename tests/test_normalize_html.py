@@ -472,3 +472,16 @@ def test_another_storys_microdata_headline_is_no_title() -> None:
 def test_every_job_after_the_name_in_the_author_field_is_cut(name: str, byline: str) -> None:
     head = _authored({"@type": "Person", "name": name})
     assert _inline(head, "<h1>Council passes budget</h1>").byline == [byline]
+
+
+def test_a_newsrooms_about_box_closing_its_own_story_leaves_its_credit() -> None:
+    org = {"@type": "NewsMediaOrganization", "name": "Valley Courier"}
+    about = "<h3>About Valley Courier</h3><p>A nonprofit newsroom serving the valley.</p>"
+    head = _authored(org, publisher=org)
+    assert _inline(head, "<h1>Council passes budget</h1>", about).byline == ["Valley Courier"]
+
+
+def test_a_press_conference_opening_the_story_is_no_reporters_credit() -> None:
+    head = '<meta property="og:site_name" content="東岸日報">'
+    story = "<p>〔記者會現場〕花蓮縣長今天宣布，太魯閣部分步道將分段重新開放。</p>"
+    assert _inline(head, "<h1>花蓮步道分段重啟</h1>" + story).byline == []

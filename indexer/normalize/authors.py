@@ -136,7 +136,8 @@ def _page_people(
             return names, "trafilatura"
     # An organisation that publishes its own release (`About Northfield Health` closing it)
     # issues it; no one signs it.
-    ld_orgs = [org for org in ld_orgs if not (_is_site(org, site) and _issues_release(tree, org))]
+    if not _newsroom(page):
+        ld_orgs = [o for o in ld_orgs if not (_is_site(o, site) and _issues_release(tree, o))]
     if ld_orgs:
         return ld_orgs, "jsonld"
     if meta_orgs:
@@ -273,6 +274,14 @@ def _issues_release(tree: HtmlElement, org: str) -> bool:
         if not any(parent.tag in _SITE_CHROME for parent in heading.iterancestors()):
             return True
     return False
+
+
+def _newsroom(page: PageMeta) -> bool:
+    """Whether the page's JSON-LD publisher is a news organisation (`NewsMediaOrganization`),
+    which describes itself in an `About …` box beside its own stories, not a release."""
+    publisher = page.ld.get("publisher") if page.ld else None
+    types = publisher.get("@type") if isinstance(publisher, dict) else None
+    return "NewsMediaOrganization" in (types if isinstance(types, list) else [types])
 
 
 def _pictures_only(item: Any) -> bool:

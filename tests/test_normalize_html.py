@@ -334,6 +334,12 @@ def test_a_time_element_shown_as_a_relative_time_dates_a_page_without_metadata(
     assert article.date == PartialDate(2024, 11, 21)
 
 
+def test_a_relative_time_element_above_the_headline_in_its_article_dates_the_page() -> None:
+    stamp = "<time datetime='2024-11-21T19:48:00+01:00'>vor 2 Stunden</time>"
+    body = f"<article><header><p>{stamp}</p><h1>Council passes budget</h1></header>{_STORY}"
+    assert _whole("", body + "</article>").date == PartialDate(2024, 11, 21)
+
+
 def test_a_relative_time_element_in_utc_names_no_local_day() -> None:
     stamp = "<time datetime='2024-11-21T23:48:00Z'>2 hours ago</time>"
     assert _inline("", f"<h1>Council passes budget</h1><p>{stamp}</p>").date is None

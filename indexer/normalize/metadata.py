@@ -228,7 +228,8 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
             position += 1
             # A `<time datetime>` element's own text is the template's stamp, timed or not.
             stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
-            if stamp and header and not _inside(node, _ASIDE):
+            relative = stamp and RELATIVE_TIME.match(line) and not _inside(node, _ASIDE)
+            if relative and (header or not headed and _above_headline(node)):
                 line = _time_text(node, line)
             label, previous = previous, line
             # Whether the piece before is another story's link (`Storm closes schools`), not
@@ -262,16 +263,22 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
     return shown
 
 
+def _above_headline(node: HtmlElement) -> bool:
+    """Whether an element sits in the `<article>` or `<header>` whose `<h1>` follows it."""
+    return any(
+        parent.tag in ("article", "header") and parent.find(".//h1") is not None
+        for parent in node.iterancestors()
+    )
+
+
 def _time_text(node: HtmlElement, line: str) -> str:
-    """A `<time datetime>` element's date as shown in the story's header: its text, or where
-    that is only a time relative to now (`vor 2 Stunden`), its tooltip (`title`) where that
-    starts with the date, or else the day and time of its `datetime` written with the page's
-    own offset: the template's stamp, rendered relative to the moment the page was read.
+    """The date a `<time datetime>` element in the story's header shows as a time relative to
+    now (`vor 2 Stunden`): its tooltip (`title`) where that starts with the date, or else the
+    day and time of its `datetime` written with the page's own offset (the template's stamp,
+    rendered relative to the moment the page was read), or its text.
 
     Comments and teasers stamp themselves the same way, so only the header's counts; a tooltip
     with a label before its date (`Aktualisiert: …`) may be the update's."""
-    if not RELATIVE_TIME.match(line):
-        return line
     tooltip = " ".join((node.get("title") or "").split())
     found = find_date(tooltip) if tooltip else None
     if found and found[0].day:

@@ -491,3 +491,11 @@ def test_a_press_conference_opening_the_story_is_no_reporters_credit() -> None:
     head = '<meta property="og:site_name" content="東岸日報">'
     story = "<p>〔記者會現場〕花蓮縣長今天宣布，太魯閣部分步道將分段重新開放。</p>"
     assert _inline(head, "<h1>花蓮步道分段重啟</h1>" + story).byline == []
+
+
+def test_an_italic_line_opening_an_interview_names_no_writer() -> None:
+    intro = (
+        "<p><em>Margit Sandoval is a nurse at Rhinecliff General. We spoke about her work.</em></p>"
+    )
+    answers = "<p>Q: How long is a shift? A: Twelve hours, and the nights are the hardest.</p>" * 3
+    assert _inline("", "<h1>A nurse on the night shift</h1>" + intro + answers).byline == []

@@ -111,9 +111,14 @@ _STORY = (
 )
 
 
-def _inline(head: str, body: str) -> Article:
-    """Normalise a small saved page given its head and the markup above the story."""
-    html = f"<html><head>{head}</head><body><article>{body}{_STORY}</article></body></html>"
+def _inline(head: str, body: str, after: str = "") -> Article:
+    """Normalise a small saved page given its head, the markup above the story and after it."""
+    return _whole(head, f"<article>{body}{_STORY}{after}</article>")
+
+
+def _whole(head: str, body: str) -> Article:
+    """Normalise a small saved page given its head and its whole body."""
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
     return normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
 
 
@@ -329,6 +334,12 @@ def test_a_time_element_shown_as_a_relative_time_dates_a_page_without_metadata(
     assert article.date == PartialDate(2024, 11, 21)
 
 
+def test_a_relative_time_element_above_the_headline_in_its_article_dates_the_page() -> None:
+    stamp = "<time datetime='2024-11-21T19:48:00+01:00'>vor 2 Stunden</time>"
+    body = f"<article><header><p>{stamp}</p><h1>Council passes budget</h1></header>{_STORY}"
+    assert _whole("", body + "</article>").date == PartialDate(2024, 11, 21)
+
+
 def test_a_relative_time_element_in_utc_names_no_local_day() -> None:
     stamp = "<time datetime='2024-11-21T23:48:00Z'>2 hours ago</time>"
     assert _inline("", f"<h1>Council passes budget</h1><p>{stamp}</p>").date is None
@@ -360,10 +371,7 @@ def test_a_role_in_the_author_slot_gives_way_to_the_closing_tagline() -> None:
     head = _authored({"@type": "Person", "name": "Guest Columnist"})
     body = "<h1>Council passes budget</h1><span class='author'>Guest Columnist</span>"
     tagline = "<p><em>Margit Sandoval is a nurse in Rhinecliff.</em></p>"
-    html = (
-        f"<html><head>{head}</head><body><article>{body}{_STORY}{tagline}</article></body></html>"
-    )
-    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    article = _inline(head, body, tagline)
     assert article.byline == ["Margit Sandoval"]
 
 
@@ -371,11 +379,7 @@ def test_an_organisation_issuing_its_own_release_is_no_byline() -> None:
     org = {"@type": "Organization", "name": "Northfield Health"}
     head = _authored(org, publisher=org)
     about = "<h2>About Northfield Health</h2><p>A nonprofit health system.</p>"
-    html = (
-        f"<html><head>{head}</head><body><article><h1>Council passes budget</h1>{_STORY}{about}"
-        "</article></body></html>"
-    )
-    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    article = _inline(head, "<h1>Council passes budget</h1>", about)
     assert article.byline == []
     # A newsroom crediting itself writes no such boilerplate: its name is the byline.
     assert _inline(head, "<h1>Council passes budget</h1>").byline == ["Northfield Health"]
@@ -413,3 +417,85 @@ def test_a_kicker_the_json_ld_joins_to_the_headline_in_the_h1_is_dropped() -> No
     head = og + _authored("Jane Doe", "Transport: Leipzig closes a street to cars")
     heading = "<span class='kicker'>Transport</span> <span>Leipzig closes a street to cars</span>"
     assert _inline(head, f"<h1>{heading}</h1>").title == "Leipzig closes a street to cars"
+
+
+def test_a_newsrooms_about_heading_in_its_footer_leaves_its_credit() -> None:
+    org = {"@type": "NewsMediaOrganization", "name": "Valley Courier"}
+    head = _authored(org, publisher=org)
+    footer = "<footer><h3>About Valley Courier</h3><p>Serving the valley since 1890.</p></footer>"
+    article = _whole(head, f"<article><h1>Council passes budget</h1>{_STORY}</article>{footer}")
+    assert article.byline == ["Valley Courier"]
+
+
+def test_an_outlets_closing_line_names_no_writer() -> None:
+    head = _authored({"@type": "Person", "name": "Guest Columnist"})
+    tagline = "<p><em>Ohio Capital Journal is part of States Newsroom, a news network.</em></p>"
+    article = _inline(head, "<h1>Council passes budget</h1>", tagline)
+    assert article.byline == ["Guest Columnist"]
+
+
+_RELATIVE = "<time datetime='2024-11-22T10:00:00+01:00'>vor 2 Stunden</time>"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A reader's comment under the story.
+        f"<article><h1>Council passes budget</h1>{_STORY}</article>"
+        f"<section class='comments'><p>Great piece.</p>{_RELATIVE}</section>",
+        # Another story's teaser after it, or in a list before the headline.
+        f"<article><h1>Council passes budget</h1>{_STORY}</article>"
+        f"<ul><li><a href='/roads'>Road works start on Monday</a> {_RELATIVE}</li></ul>",
+        f"<ul><li>Mayor resigns {_RELATIVE}</li></ul>"
+        f"<article><h1>Council passes budget</h1>{_STORY}</article>",
+        # The story's header, with a tooltip that labels its date as the update's.
+        "<article><h1>Council passes budget</h1><p><time datetime='2024-11-22T08:00:00Z' "
+        f"title='Updated 22 November 2024 08:00'>2 hours ago</time></p>{_STORY}</article>",
+    ],
+)
+def test_a_relative_time_element_dates_the_page_only_from_its_header(body: str) -> None:
+    assert _whole("", body).date is None
+
+
+def test_another_storys_microdata_headline_is_no_title() -> None:
+    # A teaser marked up as its own article (`itemprop="headline"` on its link) heads the page.
+    teaser = (
+        "<div itemscope itemtype='https://schema.org/NewsArticle'><h2 itemprop='headline'>"
+        "<a href='/mayor'>Mayor resigns after long dispute</a></h2></div>"
+    )
+    body = f"<header>{teaser}</header><article><h1>Council passes budget</h1>{_STORY}</article>"
+    article = _whole("<title>Valley Courier</title>", body)
+    assert article.title != "Mayor resigns after long dispute"
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        ("Dana Whitfield | Staff Writer | Washington Correspondent", "Dana Whitfield"),
+        ("Anna Schmidt – Berlin", "Anna Schmidt – Berlin"),  # a place, as the page writes it
+    ],
+)
+def test_every_job_after_the_name_in_the_author_field_is_cut(name: str, byline: str) -> None:
+    head = _authored({"@type": "Person", "name": name})
+    assert _inline(head, "<h1>Council passes budget</h1>").byline == [byline]
+
+
+def test_a_newsrooms_about_box_closing_its_own_story_leaves_its_credit() -> None:
+    org = {"@type": "NewsMediaOrganization", "name": "Valley Courier"}
+    about = "<h3>About Valley Courier</h3><p>A nonprofit newsroom serving the valley.</p>"
+    head = _authored(org, publisher=org)
+    assert _inline(head, "<h1>Council passes budget</h1>", about).byline == ["Valley Courier"]
+
+
+def test_a_press_conference_opening_the_story_is_no_reporters_credit() -> None:
+    head = '<meta property="og:site_name" content="東岸日報">'
+    story = "<p>〔記者會現場〕花蓮縣長今天宣布，太魯閣部分步道將分段重新開放。</p>"
+    assert _inline(head, "<h1>花蓮步道分段重啟</h1>" + story).byline == []
+
+
+def test_an_italic_line_opening_an_interview_names_no_writer() -> None:
+    intro = (
+        "<p><em>Margit Sandoval is a nurse at Rhinecliff General. We spoke about her work.</em></p>"
+    )
+    answers = "<p>Q: How long is a shift? A: Twelve hours, and the nights are the hardest.</p>" * 3
+    assert _inline("", "<h1>A nurse on the night shift</h1>" + intro + answers).byline == []

@@ -358,3 +358,20 @@ def test_a_kicker_the_metadata_keeps_stays_in_the_headline() -> None:
     heading = '<span class="kicker">Exclusive</span> Ferry fares to rise'
     og = '<meta property="og:title" content="Exclusive Ferry fares to rise">'
     assert _kicked(heading, og) == "Exclusive Ferry fares to rise"
+
+
+@pytest.mark.parametrize(
+    ("shown", "clock"),
+    [
+        ("2025年3月3日 8時30分", (8, 30)),
+        ("2025年3月3日 午後8時30分", (20, 30)),  # after noon
+        ("2025年3月3日 下午8时30分", (20, 30)),
+        ("2025년 3월 3일 오후 8시 30분", (20, 30)),
+        ("2025年3月3日 午前0時5分", (0, 5)),
+    ],
+)
+def test_a_time_of_day_in_cjk_script_is_read_with_its_half_of_the_day(
+    shown: str, clock: tuple[int, int]
+) -> None:
+    page = read_page(fromstring(f"<html><body><h1>会議</h1><p>{shown}</p></body></html>"))
+    assert [found[3:] for _, found in page.shown_clocks] == [clock]

@@ -78,8 +78,9 @@ _PICTURE_ROLE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 60
-# A name, then a job after a pipe or a dash (`Jane Doe | Staff Writer`).
-_JOB_AFTER = re.compile(r"^(?P<name>.+?)\s+[|–—-]\s+(?P<job>[^|–—-]+?)\s*$")
+_SITE_CHROME = frozenset({"footer", "nav", "aside", "header"})  # the site's frame, not the story
+# What sets a job after a name (`Jane Doe | Staff Writer`, `Jane Doe – Reporter`).
+_JOB_AFTER = re.compile(r"\s+[|–—-]\s+")
 # Surname, given name (`Gillman, Steve`, `Brazil, Rachel`), as library and citation tags write.
 _INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
 
@@ -95,7 +96,9 @@ def page_people(
     found = _page_people(tree, page, headline=headline, guessed=guessed, site=site)
     if found is None or all(map(is_role, found[0])):
         tagline = closing_tagline(tree)
-        if tagline is not None:
+        # A syndicated story closes with its outlet's own line (`Ohio Capital Journal is part
+        # of States Newsroom`): an organisation, no writer.
+        if tagline is not None and not (_is_site(tagline, site) or is_outlet_like(tagline)):
             return [tagline], "tagline"
     return found
 
@@ -136,7 +139,8 @@ def _page_people(
             return names, "trafilatura"
     # An organisation that publishes its own release (`About Northfield Health` closing it)
     # issues it; no one signs it.
-    ld_orgs = [org for org in ld_orgs if not (_is_site(org, site) and _issues_release(tree, org))]
+    if not _newsroom(page):
+        ld_orgs = [o for o in ld_orgs if not (_is_site(o, site) and _issues_release(tree, o))]
     if ld_orgs:
         return ld_orgs, "jsonld"
     if meta_orgs:
@@ -161,8 +165,8 @@ def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
     items = _flat(value)
     # A photographer credited beside a writer took the pictures, not the story; alone (a
     # gallery) they are its byline.
-    if not all(map(_pictures_only, items)):
-        items = [item for item in items if not _pictures_only(item)]
+    writers = [item for item in items if not _pictures_only(item)]
+    items = writers or items
     for item in items:
         if isinstance(item, dict):
             types = item.get("@type")
@@ -264,13 +268,23 @@ def _split(value: str) -> list[str]:
 
 
 def _issues_release(tree: HtmlElement, org: str) -> bool:
-    """Whether the page closes with a release's boilerplate about the organisation, a heading
-    `About <organisation>`."""
+    """Whether the story closes with a release's boilerplate about the organisation, a heading
+    `About <organisation>` in its text (a newsroom's site footer says the same of itself)."""
     about = f"about {org}".casefold()
     for heading in tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"):
-        if " ".join(heading.text_content().split()).casefold().rstrip(":") == about:
+        if " ".join(heading.text_content().split()).casefold().rstrip(":") != about:
+            continue
+        if not any(parent.tag in _SITE_CHROME for parent in heading.iterancestors()):
             return True
     return False
+
+
+def _newsroom(page: PageMeta) -> bool:
+    """Whether the page's JSON-LD publisher is a news organisation (`NewsMediaOrganization`),
+    which describes itself in an `About …` box beside its own stories, not a release."""
+    publisher = page.ld.get("publisher") if page.ld else None
+    types = publisher.get("@type") if isinstance(publisher, dict) else None
+    return "NewsMediaOrganization" in (types if isinstance(types, list) else [types])
 
 
 def _pictures_only(item: Any) -> bool:
@@ -287,8 +301,8 @@ def _person(name: str) -> str | None:
     tidy = tidy_name(name)
     if tidy is None:
         return None
-    after = _JOB_AFTER.match(tidy)
-    return after.group("name") if after and is_role(after.group("job")) else tidy
+    name, *jobs = _JOB_AFTER.split(tidy)
+    return name if jobs and all(map(is_role, jobs)) else tidy
 
 
 def _checked(shown: list[str], tags: list[list[str]]) -> list[str]:

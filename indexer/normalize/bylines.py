@@ -178,9 +178,10 @@ _CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
 _CJK_NAMES = rf"(?P<names>{_CJK_NAME}(?:[\s、，,]+{_CJK_NAME})*)"
 # The writer's and reporter's labels; `文` (text) labels only with its mark (`文／林志明`): bare,
 # it opens words (`文化芸能`, culture and entertainment, a menu entry).
+# `記者會`/`记者会` (a press conference) is no reporter's label.
 _CJK_LABEL = (
     r"(?:(?:记者|作者|撰文|采写|撰稿|編集委員|論説委員|記者|特派員|客員論説委員|著者|筆者|執筆者|コラムニスト)"
-    r"\s*[:：/／｜|]?|文\s*[:：/／｜|])"
+    r"(?![會会])\s*[:：/／｜|]?|文\s*[:：/／｜|])"
 )
 _CJK_BYLINE = re.compile(
     rf"^[（(【〔]?(?:本报)?{_CJK_LABEL}\s*{_CJK_NAMES}"

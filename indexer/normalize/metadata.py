@@ -52,8 +52,12 @@ _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 _HOUR_MINUTE = re.compile(
     r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?![\d.:/])(?:\s*([ap])\.?m\b)?", re.IGNORECASE
 )
-# A time of day in Chinese, Japanese or Korean (`8時30分`, `8时30分`, `8시 30분`), in 24 hours.
-_CJK_HOUR_MINUTE = re.compile(r"(?<!\d)(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]")
+# A time of day in Chinese, Japanese or Korean (`8時30分`, `8时30分`, `8시 30분`), in 24 hours
+# or after the half of the day (`午後8時30分`, `下午8时30分`, `오후 8시 30분`: p.m.).
+_CJK_HOUR_MINUTE = re.compile(
+    r"(?:(?P<half>午前|午後|上午|下午|오전|오후)\s*)?(?<!\d)(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]"
+)
+_CJK_AFTERNOON = frozenset({"午後", "下午", "오후"})
 # A `datetime` with a time of day and an offset other than UTC's (`2024-11-21T19:48+01:00`).
 _LOCAL_STAMP = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}\s*$"
@@ -149,7 +153,7 @@ def read_page(tree: HtmlElement) -> PageMeta:
             text = plain(node.text_content())
             if text and text not in page.headings:
                 page.headings.append(text)
-            if text and page.microdata_headline is None and _in_article_scope(node):
+            if text and page.microdata_headline is None and _own_headline(node):
                 page.microdata_headline = text
         if prop == "datepublished" or (node.tag == "time" and node.get("pubdate") is not None):
             stamp = node.get("datetime") or node.get("content")
@@ -164,6 +168,14 @@ def read_page(tree: HtmlElement) -> PageMeta:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)
     return page
+
+
+def _own_headline(node: HtmlElement) -> bool:
+    """Whether a microdata headline is the page's article's: its item an article, and not
+    another story's teaser (a link, or in a list of links or an aside)."""
+    if _inside(node, _ASIDE) or node.find(".//a[@href]") is not None:
+        return False
+    return _in_article_scope(node)
 
 
 def _in_article_scope(node: HtmlElement) -> bool:
@@ -213,11 +225,14 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
     position, previous, linked = 0, "", False
+    # Whether the text is the story's header: after the first `<h1>`, before a paragraph.
+    header, headed = False, False
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
         if node.tag == "h1":
             shown.append((position, title_key(plain(_broken_text(node)) or "")))
+            header, headed = header or not headed, True
         if node.tag == "time" and node.get("datetime"):
             page.time_stamps.append((position + 1, node.get("datetime", "")))
             if _marks_update(node):
@@ -230,7 +245,8 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
             position += 1
             # A `<time datetime>` element's own text is the template's stamp, timed or not.
             stamp = node.tag == "time" and piece == 0 and bool(node.get("datetime"))
-            if stamp:
+            relative = stamp and RELATIVE_TIME.match(line) and not _inside(node, _ASIDE)
+            if relative and (header or not headed and _above_headline(node)):
                 line = _time_text(node, line)
             label, previous = previous, line
             # Whether the piece before is another story's link (`Storm closes schools`), not
@@ -238,6 +254,7 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
             teaser, linked = linked, _story_link(node, piece, line)
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
+                header = False
             if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line)
@@ -263,17 +280,26 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
     return shown
 
 
+def _above_headline(node: HtmlElement) -> bool:
+    """Whether an element sits in the `<article>` or `<header>` whose `<h1>` follows it."""
+    return any(
+        parent.tag in ("article", "header") and parent.find(".//h1") is not None
+        for parent in node.iterancestors()
+    )
+
+
 def _time_text(node: HtmlElement, line: str) -> str:
-    """A `<time datetime>` element's date as shown: its text, or where that is only a time
-    relative to now (`vor 2 Stunden`), its tooltip (`title`) or else the day and time of its
-    `datetime` written with the page's own offset: the template's stamp, rendered relative to
-    the moment the page was read."""
-    if not RELATIVE_TIME.match(line):
-        return line
+    """The date a `<time datetime>` element in the story's header shows as a time relative to
+    now (`vor 2 Stunden`): its tooltip (`title`) where that starts with the date, or else the
+    day and time of its `datetime` written with the page's own offset (the template's stamp,
+    rendered relative to the moment the page was read), or its text.
+
+    Comments and teasers stamp themselves the same way, so only the header's counts; a tooltip
+    with a label before its date (`Aktualisiert: …`) may be the update's."""
     tooltip = " ".join((node.get("title") or "").split())
     found = find_date(tooltip) if tooltip else None
     if found and found[0].day:
-        return tooltip
+        return tooltip if tooltip.startswith(found[1].strip()) else line
     local = _LOCAL_STAMP.match(node.get("datetime") or "")
     return f"{local.group(1)} {local.group(2)}" if local else line
 
@@ -301,7 +327,11 @@ def _clock(line: str) -> tuple[int, int] | None:
 
 def _clocks(line: str) -> list[tuple[str, str, str]]:
     """The times of day a line shows, each as hour, minute and `a` or `p` (or empty)."""
-    return _HOUR_MINUTE.findall(line) + [(h, m, "") for h, m in _CJK_HOUR_MINUTE.findall(line)]
+    cjk = [
+        (hour, minute, ("p" if half in _CJK_AFTERNOON else "a") if half else "")
+        for half, hour, minute in _CJK_HOUR_MINUTE.findall(line)
+    ]
+    return _HOUR_MINUTE.findall(line) + cjk
 
 
 def _story_link(node: HtmlElement, piece: int, line: str) -> bool:

@@ -3,8 +3,9 @@
 An opinion page often signs its writer only at the end, in an italic line of its own about them
 (`Jane Doe is a nurse in Rhinecliff.`, `Jane Doe was mayor from 2004 to 2012.`), while its
 author slot holds a role (`Guest Columnist`) or nothing. Such a line is a paragraph whose whole
-text is in one `<em>` or `<i>`, starting with a full name and a copula. A person the story is
-about is named in its other paragraphs; the writer, as a rule, is not.
+text is in one `<em>` or `<i>`, starting with a full name and a copula, that no paragraph of
+the story follows (an italic line opening an interview introduces the person it is with). A
+person the story is about is named in its other paragraphs; the writer, as a rule, is not.
 """
 
 from __future__ import annotations
@@ -25,29 +26,42 @@ _TAGLINE_CHARS = 400  # a tagline is a sentence or two, not a paragraph of the s
 
 def closing_tagline(tree: HtmlElement) -> str | None:
     """The one writer the page's italic closing taglines name, or None."""
-    paragraphs = list(tree.iter("p"))
-    names = set()
-    for node in paragraphs:
-        name = _tagline_name(node)
-        if name is not None:
-            names.add(name)
+    paragraphs = [(node, _tagline_name(node)) for node in tree.iter("p")]
+    names = {name for _, name in paragraphs if name is not None}
     if len(names) != 1:
         return None
     name = names.pop()
     family = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
-    for node in paragraphs:
-        if _tagline_name(node) is None and family.search(node.text_content()):
+    for node, own in paragraphs:
+        if own is None and family.search(node.text_content()):
             return None  # the story is about them
     return name
 
 
 def _tagline_name(node: HtmlElement) -> str | None:
-    """The name a paragraph wholly in italics starts its tagline with, or None."""
+    """The name a paragraph wholly in italics that closes the story starts its tagline with,
+    or None (an italic line opening an interview introduces the person it is with)."""
+    text = _italic_text(node)
+    match = _TAGLINE.match(text) if text and len(text) <= _TAGLINE_CHARS else None
+    if match is None or not _closes(node):
+        return None
+    return clean_name(match.group("name"))
+
+
+def _closes(node: HtmlElement) -> bool:
+    """Whether no paragraph of the story follows a paragraph: those after it are empty or
+    wholly in italics (another tagline, a note)."""
+    return all(
+        _italic_text(after) is not None or not after.text_content().strip()
+        for after in node.itersiblings("p")
+    )
+
+
+def _italic_text(node: HtmlElement) -> str | None:
+    """The text of a paragraph wholly in one `<em>` or `<i>`, or None."""
     children = [child for child in node if isinstance(child.tag, str)]
     if len(children) != 1 or children[0].tag not in _ITALIC:
         return None
     if (node.text or "").strip() or (children[0].tail or "").strip():
         return None
-    text = " ".join(children[0].text_content().split())
-    match = _TAGLINE.match(text) if len(text) <= _TAGLINE_CHARS else None
-    return clean_name(match.group("name")) if match else None
+    return " ".join(children[0].text_content().split())

@@ -15,6 +15,13 @@ DATA = Path(__file__).resolve().parent / "data" / "copied"
 HEADLINE = "Water board to replace old mains under the market district"
 
 
+def assert_read(name: str, title: str, byline: list[str]) -> None:
+    """Assert the headline and byline a copied page is read with."""
+    article = _normalize(name)
+    assert article.title == title
+    assert article.byline == byline
+
+
 def _normalize(name: str) -> Article:
     """Normalise one copied page as `newsindex rebuild` reads a `.txt` file."""
     path = DATA / name
@@ -665,6 +672,4 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
 def test_the_byline_of_a_copied_page_under_its_own_headline(
     name: str, title: str, byline: list[str]
 ) -> None:
-    article = _normalize(name)
-    assert article.title == title
-    assert article.byline == byline
+    assert_read(name, title, byline)

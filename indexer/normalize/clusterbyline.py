@@ -57,6 +57,7 @@ from indexer.normalize.othercredit import (
 )
 from indexer.normalize.sources import canonical_outlet
 from indexer.normalize.story import Page
+from indexer.normalize.teaserrun import section_trail, teaser_credit
 from indexer.normalize.zone import Zone
 
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
@@ -217,6 +218,8 @@ def header_byline(
             continue  # a teaser's `By` line above the headline; a name stands under it
         if bylines.get(i) and i > mark and _in_link_box(page, i, mark):
             continue  # `Related` / a headline / `By Jane Roe`: a teaser under the headline
+        if bylines.get(i) and teaser_credit(page, i):
+            continue  # headline / `By Jane Roe` / headline / `By John Roe`: unlabelled teasers
         if bylines.get(i):
             # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
             low = high = i
@@ -243,6 +246,7 @@ def header_byline(
             for i in order
             if (a := pen_name(_signed_text(page, i), body))
             and (dated_beside(page, i) or _author_box(page, i, a))
+            and not teaser_credit(page, i)
         ),
         None,
     )
@@ -252,7 +256,10 @@ def header_byline(
     lone = [] if _name_under(page, mark, body) else _lone_byline(page, zone, body, signed)
     if lone:
         return lone
-    houses = [names for i in order if (names := signed[i] or _dated_house(page, i))]
+    teasers = {i for i in order if signed[i] and teaser_credit(page, i)}
+    houses = [
+        names for i in order if i not in teasers and (names := signed[i] or _dated_house(page, i))
+    ]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
     order += [i for i in _over_dates(page, zone) if i not in cluster_lines and i != title_at]
@@ -330,6 +337,10 @@ def header_byline(
         if any(is_house(n) for n in names):
             houses.append(names)
             continue
+        if teaser_credit(page, i):
+            continue
+        if not stamped and i > mark and section_trail(page, i, mark):
+            continue  # `Real Estate Public Safety` over the date: a breadcrumb of section links
         found.append((stamped, i, names))
     if found:
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is

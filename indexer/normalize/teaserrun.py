@@ -1,0 +1,107 @@
+"""Credits that sign other stories: a run of teasers, and a section trail shaped like a name.
+
+A list of other stories needs no label to be one: its entries repeat one shape (a headline,
+its `By` line, perhaps its date) line after line, each signed by its own writer. The story's
+own headline is followed by its text, so it never closes such an entry.
+
+A breadcrumb (`Real Estate Public Safety`) is Title Case like a name, but its parts are the
+section links the page sets alone on their lines elsewhere; no part of a person's name is.
+"""
+
+from __future__ import annotations
+
+from indexer.normalize.bylines import parse_byline
+from indexer.normalize.dates import parse_date_line
+from indexer.normalize.lines import is_headline_like, is_paragraph
+from indexer.normalize.story import Page
+
+_MIN_RUN = 2  # entries of one shape in a row make a list
+_SECTION_WORDS = 3  # a section link is a short line: `Public Safety`, `Real Estate`
+_MENU_RUN = 3  # short lines in a row make a menu
+
+
+def _credit(page: Page, i: int) -> list[str]:
+    """The names of line `i` when it is a `By` line, else none."""
+    if not 0 <= i < len(page.lines):
+        return []
+    byline = parse_byline(page.text(i))
+    return list(byline.byline) if byline is not None else []
+
+
+def _dated(page: Page, i: int) -> bool:
+    """Whether line `i` is a date line alone."""
+    return 0 <= i < len(page.lines) and parse_date_line(page.text(i)) is not None
+
+
+def _entry(page: Page, i: int) -> int | None:
+    """Where the teaser entry opening with the headline at line `i` ends (exclusive): a
+    headline-shaped line, its `By` line, perhaps a date line; None if no entry opens there."""
+    text = page.text(i)
+    if is_paragraph(text) or not is_headline_like(text) or parse_byline(text) is not None:
+        return None
+    if not _credit(page, i + 1):
+        return None
+    end = i + 3 if _dated(page, i + 2) else i + 2
+    if end < len(page.lines) and is_paragraph(page.text(end)):
+        return None  # the story's own headline and byline: its text follows
+    return end
+
+
+def _runs(page: Page) -> list[list[int]]:
+    """The runs of teaser entries on the page, each as the lines of its `By` lines."""
+    runs: list[list[int]] = []
+    i = 0
+    while i < len(page.lines):
+        credits: list[int] = []
+        j = i
+        while j < len(page.lines) and (end := _entry(page, j)) is not None:
+            credits.append(j + 1)
+            j = end
+        if len(credits) >= _MIN_RUN:
+            runs.append(credits)
+        i = max(j, i + 1)
+    return runs
+
+
+def teaser_credit(page: Page, i: int) -> bool:
+    """Whether line `i` is the `By` line of one entry in a run of teasers signed by others."""
+    for credits in _runs(page):
+        if i in credits:
+            names = {tuple(_credit(page, k)) for k in credits}
+            return len(names) > 1  # one writer's own list of stories is no misfire to fear
+    return False
+
+
+def _short(page: Page, j: int) -> bool:
+    """Whether line `j` is a short run of words alone, as a menu's link is (`Public Safety`)."""
+    words = page.text(j).split()
+    return 1 <= len(words) <= _SECTION_WORDS and all(w.isalpha() for w in words)
+
+
+def _menu(page: Page, mark: int) -> set[str]:
+    """The links of the menus above the headline (`mark`): short lines in a run of them."""
+    links: set[str] = set()
+    for j in range(mark):
+        run = [k for k in range(j, min(mark, j + _MENU_RUN)) if _short(page, k)]
+        if len(run) == _MENU_RUN:
+            links.update(page.keys[k] for k in run)
+    return links
+
+
+def section_trail(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i`, a run of plain words, is wholly made of links of the menu above the
+    headline (`mark`), two or more of them (`Real Estate` / `Public Safety` over `Real Estate
+    Public Safety`): a breadcrumb, not a name."""
+    words = page.text(i).split()
+    if not all(w.isalpha() for w in words):
+        return False
+    links = _menu(page, mark)
+    keys = [w.casefold() for w in words]
+    # parts[k]: the fewest links that spell the first k words (None: they spell none)
+    parts: list[int | None] = [0] + [None] * len(keys)
+    for stop in range(1, len(keys) + 1):
+        for start in range(max(0, stop - _SECTION_WORDS), stop):
+            before = parts[start]
+            if before is not None and " ".join(keys[start:stop]) in links:
+                parts[stop] = before + 1 if parts[stop] is None else min(parts[stop], before + 1)
+    return (parts[-1] or 0) >= _MIN_RUN

@@ -1,0 +1,64 @@
+"""Credits of other stories on a copied page: unlabelled teaser runs and section breadcrumbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_clusterbyline import HEADLINE, _normalize, assert_read
+
+HEADLINE_DE = "Wasserwerk erneuert alte Leitungen unter dem Marktviertel"
+HEADLINE_ES = "La junta del agua renovará las viejas tuberías del barrio del mercado"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "byline"),
+    [
+        # Headline / `By Name` / date, again and again under an unsigned story: other stories.
+        ("byline-unlabelled-teasers-under.txt", HEADLINE, []),
+        ("byline-unlabelled-teasers-under-nodate.txt", HEADLINE, []),
+        ("byline-unlabelled-teasers-under-de.txt", HEADLINE_DE, []),
+        # The story's own `By` line, with its text under it, still signs it.
+        ("byline-unlabelled-teasers-under-signed.txt", HEADLINE, ["Dana Whitfield"]),
+        ("byline-unlabelled-teasers-above-signed.txt", HEADLINE, ["Dana Whitfield"]),
+    ],
+)
+def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(
+    name: str, title: str, byline: list[str]
+) -> None:
+    assert_read(name, title, byline)
+
+
+def test_signed_teasers_over_an_unsigned_story_sign_nothing() -> None:
+    assert _normalize("byline-unlabelled-teasers-above-dated.txt").byline == []
+
+
+def test_the_dates_of_signed_teasers_do_not_date_an_undated_story() -> None:
+    article = _normalize("byline-unlabelled-teasers-under-undated.txt")
+    assert article.title == HEADLINE
+    assert article.byline == []
+    assert article.date is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("byline-breadcrumb-over-date.txt", HEADLINE),  # `Real Estate Public Safety`
+        ("byline-breadcrumb-over-date-es.txt", HEADLINE_ES),  # `Noticias Locales Sucesos …`
+    ],
+)
+def test_a_breadcrumb_of_menu_links_over_the_date_is_no_name(name: str, title: str) -> None:
+    article = _normalize(name)
+    assert article.title == title
+    assert article.byline == []
+    assert article.date is not None and (article.date.month, article.date.day) == (5, 6)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "byline"),
+    [
+        ("byline-long-name-over-date.txt", HEADLINE, ["Mary Ann Van Buren"]),
+        ("byline-long-name-over-date-es.txt", HEADLINE_ES, ["José Luis Rodríguez Zapatero"]),
+    ],
+)
+def test_a_long_name_over_the_date_still_signs(name: str, title: str, byline: list[str]) -> None:
+    assert_read(name, title, byline)

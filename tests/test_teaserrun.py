@@ -32,9 +32,16 @@ def test_signed_teasers_over_an_unsigned_story_sign_nothing() -> None:
     assert _normalize("byline-unlabelled-teasers-above-dated.txt").byline == []
 
 
-def test_the_dates_of_signed_teasers_do_not_date_an_undated_story() -> None:
-    article = _normalize("byline-unlabelled-teasers-under-undated.txt")
-    assert article.title == HEADLINE
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("byline-unlabelled-teasers-under-undated.txt", HEADLINE),
+        ("byline-unlabelled-teasers-under-undated-de.txt", HEADLINE_DE),
+    ],
+)
+def test_signed_teasers_neither_sign_nor_date_an_undated_story(name: str, title: str) -> None:
+    article = _normalize(name)
+    assert article.title == title
     assert article.byline == []
     assert article.date is None
 

@@ -4,8 +4,8 @@ A list of other stories needs no label to be one: its entries repeat one shape (
 its `By` line, perhaps its date) line after line, each signed by its own writer. The story's
 own headline is followed by its text, so it never closes such an entry.
 
-A breadcrumb (`Real Estate Public Safety`) is Title Case like a name, but its parts are the
-section links the page sets alone on their lines elsewhere; no part of a person's name is.
+A breadcrumb (`Real Estate Public Safety`) is Title Case like a name, but two or more of the
+menu links the page sets above its headline spell it whole; they do not spell a person's name.
 """
 
 from __future__ import annotations

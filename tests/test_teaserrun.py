@@ -28,8 +28,11 @@ def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(
     assert_read(name, title, byline)
 
 
-def test_signed_teasers_over_an_unsigned_story_sign_nothing() -> None:
-    assert _normalize("byline-unlabelled-teasers-above-dated.txt").byline == []
+def test_signed_teasers_over_an_unsigned_story_neither_head_nor_sign_it() -> None:
+    article = _normalize("byline-unlabelled-teasers-above-dated.txt")
+    assert article.title == HEADLINE
+    assert article.byline == []
+    assert article.date is None
 
 
 @pytest.mark.parametrize(

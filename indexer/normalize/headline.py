@@ -42,6 +42,7 @@ from indexer.normalize.lines import (
 from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
 from indexer.normalize.story import Page, lead_words
+from indexer.normalize.teaserrun import teaser_headline
 from indexer.normalize.zone import BY as _BY
 from indexer.normalize.zone import Zone, signs_or_dates
 
@@ -591,15 +592,16 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
     joined = "\n".join(page.keys)
-    # A line under a byline, a teaser over its stamp in a list of others, or a menu's entry
-    # that the page prints again glued into one line is weighed (it is its neighbours'
-    # evidence) but never chosen.
+    # A line under a byline, a teaser over its stamp or its `By` line in a list of others, or a
+    # menu's entry that the page prints again glued into one line is weighed (it is its
+    # neighbours' evidence) but never chosen.
     scored = [
         (score(model, row), i)
         for row, i in zip(rows, found, strict=True)
         if not _under_byline(page, i)
         and not _stamped_teaser(page, i)
         and not glued_menu_entry(page, i, joined)
+        and not teaser_headline(page, i)
     ]
     if not scored:
         return None

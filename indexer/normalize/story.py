@@ -34,6 +34,7 @@ from indexer.normalize.sources import (
     parse_publisher_line,
     site_brand,
 )
+from indexer.normalize.teaserrun import teaser_headline
 
 _BY_OUTLET = re.compile(r"^by\s*(?::\s*|\s)(?P<rest>.+)$", re.IGNORECASE)
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
@@ -259,7 +260,10 @@ def find_title(page: Page, anchor: int | None) -> int | None:
     best = max(repeated, default=(0, 0))
     if best[0] >= 1:
         return -best[1]
-    followed = [i for i in candidates if _meta_follows(page, i, bound)]
+    # A headline over its own `By` line in a run of such entries heads another story (a teaser).
+    followed = [
+        i for i in candidates if _meta_follows(page, i, bound) and not teaser_headline(page, i)
+    ]
     # A blog's date header stands over its post's title (Blogger): the blog's name and tagline
     # above that date are followed by it too, but the title under it heads the post.
     dated = next((i for i in range(limit) if _under_date_header(page, i)), None)

@@ -10,10 +10,14 @@ menu links the page sets above its headline spell it whole; they do not spell a 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from indexer.normalize.bylines import parse_byline
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.lines import is_headline_like, is_paragraph
-from indexer.normalize.story import Page
+
+if TYPE_CHECKING:
+    from indexer.normalize.story import Page
 
 _MIN_RUN = 2  # entries of one shape in a row make a list
 _SECTION_WORDS = 3  # a section link is a short line: `Public Safety`, `Real Estate`
@@ -70,6 +74,11 @@ def teaser_credit(page: Page, i: int) -> bool:
             names = {tuple(_credit(page, k)) for k in credits}
             return len(names) > 1  # one writer's own list of stories is no misfire to fear
     return False
+
+
+def teaser_headline(page: Page, i: int) -> bool:
+    """Whether line `i` is the headline of one entry in a run of teasers signed by others."""
+    return teaser_credit(page, i + 1)
 
 
 def _short(page: Page, j: int) -> bool:

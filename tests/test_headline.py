@@ -540,6 +540,20 @@ def test_a_headline_alone_under_its_glued_trail_and_site_name_is_the_title() -> 
     assert headline_under_glued(page, 0, [0, 1]) == 0
 
 
+def test_a_topic_tag_under_a_headline_ending_in_it_is_not_the_headline() -> None:
+    # `… as they struggle with the cost of living` / `Cost of living`: the headline holds the
+    # tag after its own running words, not after a trail: the headline stays.
+    title = "Pensioners cut back on heating as they struggle with the cost of living"
+    assert _normalize("topic-under-headline.txt").title == title
+    page = _page("topic-under-headline.txt")
+    at = next(i for i, line in enumerate(page.lines) if line.text == title)
+    assert headline_under_glued(page, at, [at, at + 1]) == at
+    # Nor a phrase inside the headline, after which the headline runs on.
+    text = "Why the Bank of England held interest rates\nBank of England\n"
+    page = Page(unwrap(split_lines(clean_text(text))))
+    assert headline_under_glued(page, 0, [0, 1]) == 0
+
+
 def test_a_headline_under_its_kicker_line_outranks_the_page_title_above_the_kicker() -> None:
     # `Startseite | Schweiz |` / page title / `Verkehr am Seeufer –` / headline: the kicker's
     # dash joins it to the line under it, so the line above the kicker is not the headline.

@@ -23,18 +23,23 @@ _SITE_WORDS = 6  # the site's name glued after the headline: a few words at most
 _SITE_TAIL = re.compile(r"(?:\s*[|·•–—-]\s*\S.*)?")
 
 
-def glued_menu_entry(page: Page, i: int, joined: str) -> bool:
+def glued_menu_entry(page: Page, i: int) -> bool:
     """Whether line `i` is one of a run of short entries that another line of the page holds
-    run together, word for word (`joined`: the page's case-folded lines, one per line)."""
+    run together, word for word."""
     for first in range(max(0, i - _MENU_RUN + 1), i + 1):
         run = range(first, first + _MENU_RUN)
         if run.stop > len(page.lines):
             break
         if any(word_count(page.text(j)) > _ENTRY_WORDS for j in run):
             continue
+        # A menu holds no byline or date: a kicker, headline and byline glued again are a
+        # teaser card of the story itself (`Opinion Cities need more trees Jane Doe` in the
+        # most-read list), and the headline heads the page.
+        if any(page.is_meta(j) for j in run):
+            continue
         # Joined with spaces, the entries match inside one line only: the page's own lines
         # stand apart, joined by line breaks.
-        if " ".join(page.keys[j] for j in run) in joined:
+        if " ".join(page.keys[j] for j in run) in page.folded:
             return True
     return False
 

@@ -32,14 +32,13 @@ def glued_menu_entry(page: Page, i: int) -> bool:
             break
         if any(word_count(page.text(j)) > _ENTRY_WORDS for j in run):
             continue
-        # A menu holds no byline or date: a kicker, headline and byline glued again are a
-        # teaser card of the story itself (`Opinion Cities need more trees Jane Doe` in the
-        # most-read list), and the headline heads the page.
-        if any(page.is_meta(j) for j in run):
-            continue
         # Joined with spaces, the entries match inside one line only: the page's own lines
-        # stand apart, joined by line breaks.
-        if " ".join(page.keys[j] for j in run) in page.folded:
+        # stand apart, joined by line breaks. A menu holds no byline or date: a kicker,
+        # headline and byline glued again are a teaser card of the story itself (`Opinion
+        # Cities need more trees Jane Doe` in the most-read list), and the headline heads it.
+        if " ".join(page.keys[j] for j in run) in page.folded and not any(
+            page.is_meta(j) for j in run
+        ):
             return True
     return False
 

@@ -330,6 +330,22 @@ def test_a_short_japanese_story_holding_an_acronym_is_read_under_its_headline() 
     assert article.body.startswith("【パリ＝山田太郎】サッカー日本代表は")
 
 
+def test_a_chinese_headline_parting_its_clauses_with_spaces_stays_the_title() -> None:
+    # Four clauses parted by spaces read as a row of labels, no running text: the headline is
+    # still weighed as one, and the story under it opens the body.
+    article = _normalize("zh-clause-headline.txt")
+    assert article.title == "国务院常务会议召开 部署稳就业 促消费 保民生 推动经济持续回升向好"
+    assert article.body.startswith("国务院总理20日主持召开国务院常务会议")
+
+
+def test_a_short_korean_story_naming_an_acronym_is_read_under_its_headline() -> None:
+    # `KBS` in a Korean paragraph set it in capitals by `str.isupper`; the footer's row of
+    # links had become the story.
+    article = _normalize("ko-acronym-story.txt")
+    assert article.title == "서울시, 내년부터 심야버스 노선 두 배로 늘린다"
+    assert article.body.startswith("서울시는 내년부터 심야버스 노선을")
+
+
 def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:
     # `Updated:` / `Mar 6, 2025` / `Original:` / `Dec 21, 2024`: the labels stand on lines above.
     article = _normalize("label-above.txt")

@@ -590,7 +590,6 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         # mistake, and the line below it is the standfirst.
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
-    joined = "\n".join(page.keys)
     # A line under a byline, a teaser over its stamp in a list of others, or a menu's entry
     # that the page prints again glued into one line is weighed (it is its neighbours'
     # evidence) but never chosen.
@@ -599,7 +598,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         for row, i in zip(rows, found, strict=True)
         if not _under_byline(page, i)
         and not _stamped_teaser(page, i)
-        and not glued_menu_entry(page, i, joined)
+        and not glued_menu_entry(page, i)
     ]
     if not scored:
         return None

@@ -25,7 +25,9 @@ _CLOSERS = "\"'”’»)]」』）"
 _ENDERS = frozenset(".!?…:;。！？；：।॥۔؟")
 # Chinese, Japanese and Korean characters: text in these scripts has no spaces between words.
 # The body of a regex character class, for the patterns that need one.
-CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_KANA_HAN_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HANGUL_CHARS = "\uac00-\ud7af"
+CJK_CHARS = _KANA_HAN_CHARS + _HANGUL_CHARS
 _CJK = re.compile(f"[{CJK_CHARS}]")
 # Thai, Lao, Khmer and Burmese leave no space between words (only between phrases): their
 # letters (not the vowel and tone marks over them) count as words, about four to one.
@@ -53,8 +55,8 @@ _LINK_RUN_SHARE = 0.8
 # Chinese and Japanese prose sets no spaces between its words (Korean does): a long line of
 # kana or Han pieces parted by spaces, each a label of a few characters, is a row of links
 # (`デスク チェア パーティション 収納 …`).
-_KANA_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile("[\uac00-\ud7af]")
+_KANA_HAN = re.compile(f"[{_KANA_HAN_CHARS}]")
+_HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
 _LINK_PIECES = 4  # labels in a row
 _LINK_PIECE_CHARS = 12  # a label's characters at most
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.

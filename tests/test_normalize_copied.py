@@ -701,6 +701,14 @@ def test_a_guest_writer_introduced_by_the_last_line_signs_the_piece() -> None:
     assert _normalize("opinion-tagline-end.txt").byline == ["Marisol Tenney"]
     # The same line under a story that quotes her describes someone the story is about.
     assert _normalize("story-tagline-subject.txt").byline == []
+    # In the past tense the last line tells of someone the piece is about, not its writer.
+    path = DATA / "opinion-tagline-end.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Marisol Tenney is a retired librarian who lives in Eastport.",
+        "Ada Morrow was the first woman to chair the library board, in 1921.",
+    )
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == []
 
 
 def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs() -> None:
@@ -713,3 +721,22 @@ def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs()
         changed = text.replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
         record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=changed)
         assert normalize(record).byline == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "names"),
+    [
+        ("（北陸中央新聞 編集委員 森田健介）", ["森田健介"]),  # the writer's title between
+        ("（共同通信 北京 田中太郎）", ["田中太郎"]),  # the place filed from between
+        ("（北陸中央新聞 撮影 森田健介）", []),  # `撮影`: who took the picture
+        ("（北陸中央新聞 写真部 森田健介）", []),  # the photo desk's
+        ("（共同通信 北京 田中）", []),  # a place and a family name, or a spaced name: not told
+    ],
+)
+def test_closing_brackets_sign_the_last_word_after_a_title_or_place(
+    closing: str, names: list[str]
+) -> None:
+    path = DATA / "ja-closing-signature.txt"
+    text = path.read_text(encoding="utf-8").replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == names

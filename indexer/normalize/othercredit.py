@@ -55,6 +55,9 @@ _WIRE_CHARS = 40
 _SOURCE_LABEL = re.compile(
     r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
 )
+_PICTURE_DESK = re.compile(
+    r"(?:info)?(?:grafik|graphic|foto|photo|bild|picture|image|video|karte|map)s?$", re.I
+)
 _FIELD_END = re.compile(r"\s*[|｜·•]\s*")  # between the fields of a stamp line
 _MAX_STAMP_LINE = 120
 # `Reuters, Washington,`: a wire credit with the place the story was filed from, closed by the
@@ -215,14 +218,15 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
     end = title_at + _WIRE_BELOW
     if title_at < story:
         end = max(end, min(story, title_at + reach))
+    stamps = True  # only the headline's stamps so far between it and line `i`
     for i in range(title_at + 1, min(len(page.lines), end + 1)):
         # `Source: Reuters` right under the headline (or under its stamps alone) credits the
         # story an aggregator republishes; further down, under a picture's caption or a chart,
         # it credits the picture or the chart.
-        stamps = all(parse_date_line(page.text(j)) for j in range(title_at + 1, i))
         text = _wire_of(page.text(i).strip(), source=stamps)
         if (text := text or _agency_over_role(page, i)) is not None:
             return i, text
+        stamps = stamps and parse_date_line(page.text(i)) is not None
     return -1, None
 
 
@@ -254,9 +258,11 @@ def _wire_of(text: str, *, source: bool = False) -> str | None:
         # 2019-11-20 10:31:05|Editor: huaxia`: the stamp, then the editor who posted it).
         if is_wire(first := _FIELD_END.split(text, maxsplit=1)[0]):
             return first
-        # `Quelle: dpa Sport`: after the label, the agency and its desk.
+        # `Quelle: dpa Sport`: after the label, the agency and its desk; a desk of pictures
+        # (`Quelle: dpa Grafik`, `Source: Reuters Graphics`) credits a chart or a photo.
         agency, _, desk = first.partition(" ")
-        if labelled and is_wire(agency) and desk.istitle() and " " not in desk:
+        story_desk = desk.istitle() and " " not in desk and not _PICTURE_DESK.match(desk)
+        if labelled and is_wire(agency) and story_desk:
             return agency
     if is_wire(text):
         return text

@@ -711,6 +711,18 @@ def test_a_guest_writer_introduced_by_the_last_line_signs_the_piece() -> None:
     assert normalize(record).byline == []
 
 
+def test_an_interviews_last_line_introduces_who_answered_not_its_writer() -> None:
+    path = DATA / "opinion-tagline-end.txt"
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace("For twenty years", "Q: Why did the fines matter?\nA: For twenty years")
+        .replace("A lost paperback", "Q: What changed?\nA: A lost paperback")
+        .replace("Marisol Tenney is a retired librarian", "Priya Nandakumar is a retired librarian")
+    )
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == []
+
+
 def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs() -> None:
     # `（瀬戸内日報 今治支局 高橋真由美）`: the paper, its bureau, then the writer.
     assert _normalize("ja-closing-signature.txt").byline == ["高橋真由美"]

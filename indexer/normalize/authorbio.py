@@ -41,6 +41,8 @@ _REACHED = re.compile(rf"^{_NAME}\s+can be (?:reached|contacted|emailed)\b")
 # sentence closing the piece, whatever the writer's trade. It introduces a living writer in the
 # present tense: `Ada Morrow was the first woman to …` closes a piece about someone of the past.
 _TAGLINE = re.compile(rf"^{_NAME}\s+is\s+(?:a|an|the)\s+[^.!?]{{3,160}}\.$")
+# `Q: …` / `A: …`: an interview, whose last line introduces the one who answered, not its writer.
+_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.MULTILINE)
 # `（北陸中央新聞 森田健介）`, `（瀬戸内日報 今治支局 高橋真由美）`: a Japanese paper closes
 # its story with its name or its bureau's and the writer's, in brackets; a word of the paper's
 # kind (`新聞`, `通信`, `支局`) ends the last before the name. The writer is the last word, a
@@ -120,7 +122,7 @@ def last_line_writer(page: Page, zone: Zone, body: str) -> list[str]:
     found = bare_names(match.group("name"))
     if len(found) != 1 or is_house(found[0]) or _in_story(found[0], body, text):
         return []
-    return found
+    return [] if _QUESTION.search(body) else found
 
 
 def closing_signature(page: Page, zone: Zone) -> list[str]:

@@ -81,6 +81,8 @@ def test_a_day_an_event_is_held_on_is_no_stamp() -> None:
     assert _stamps("合格発表：5/8(水) 10:00", "© 2024")[0] == "合格発表：5/8(水) 10:00"
     assert _stamps("公開日：5/8(水) 10:00", "© 2024")[0] == "公開日：2024/5/8(水) 10:00"
     assert _stamps("5/8(水) 18:30", "© 2024")[0] == "2024/5/8(水) 18:30"
+    # A day alone heads a digest's list of that day's stories (`1月10日 (金)`: Friday in 2025).
+    assert _stamps("1月10日 (金)", "© 2025")[0] == "1月10日 (金)"
     undated = TEXT.replace("5/8(水) 11:20配信\n", "").replace("最終更新:5/8(水) 12:02\n", "")
     event = undated.replace(
         "値上げは約40年ぶり。\n", "値上げは約40年ぶり。\n説明会：5/8(水) 18:30\n"

@@ -743,6 +743,9 @@ def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs()
         ("（北陸中央新聞 撮影 森田健介）", []),  # `撮影`: who took the picture
         ("（北陸中央新聞 写真部 森田健介）", []),  # the photo desk's
         ("（共同通信 北京 田中）", []),  # a place and a family name, or a spaced name: not told
+        ("（毎日新聞 2024年6月3日 東京朝刊）", []),  # where and when the story ran
+        ("（共同通信 東京朝刊）", []),  # the edition
+        ("(瀬戸内日報 2024/6/3 愛媛版)", []),
     ],
 )
 def test_closing_brackets_sign_the_last_word_after_a_title_or_place(

@@ -49,7 +49,8 @@ _QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.MULTILINE)
 # family and a given name set close (`森田健介`); the words between are their title or place
 # (`編集委員`, `北京`), and a spaced last word (`森田 健介`, `北京 田中`) is not told from them.
 # A person's name opens on a kanji family name; a place or an office (`大阪本社`, `ワシントン`)
-# is no writer, and a picture's words (`撮影`, `写真部`) name the photographer.
+# is no writer, and a picture's words (`撮影`, `写真部`) name the photographer. A day between
+# and an edition last (`（毎日新聞 2024年6月3日 東京朝刊）`, `地方版`) cite where the story ran.
 _CJK_NAME_CHAR = r"[\u4e00-\u9fff々ぁ-んァ-ヶー]"
 _CJK_SIGNATURE = re.compile(
     r"^[（(]\s*(?:[^\s（）()]{1,15}\s+)?[^\s（）()]{1,15}"
@@ -58,7 +59,7 @@ _CJK_SIGNATURE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff々]{_CJK_NAME_CHAR}{{2,5}})\s*[）)]$"
 )
 _CJK_PICTURE = re.compile(r"写真|撮影|カメラ|映像")
-_NOT_PERSON_END = tuple("社局部市県町村区府都所")
+_NOT_PERSON_END = tuple("社局部市県町村区府都所刊版")
 _SIGNATURE_REACH = 2  # lines about the story's end where its bracketed signature stands
 _ABOUT = re.compile(r"^about the (?:author|writer)\s*:?$", re.IGNORECASE)
 _BIO_CHARS = 400  # a biography is a short paragraph of its own, not a story's long one
@@ -131,8 +132,10 @@ def closing_signature(page: Page, zone: Zone) -> list[str]:
     end = min(len(page.lines), zone.end + _SIGNATURE_REACH)
     for i in range(max(zone.start, zone.end - _SIGNATURE_REACH), end):
         match = _CJK_SIGNATURE.match(page.text(i).strip())
-        if match is None or _CJK_PICTURE.search(match.group("between")):
+        if match is None:
             continue
-        if not match.group("name").endswith(_NOT_PERSON_END):
-            return [match.group("name")]
+        between, name = match.group("between", "name")
+        cited = any(map(str.isdigit, between)) or name.endswith(_NOT_PERSON_END)
+        if not cited and not _CJK_PICTURE.search(between):
+            return [name]
     return []

@@ -197,6 +197,9 @@ def test_a_source_line_under_the_headlines_stamp_credits_the_agency_and_not_its_
         "Source: Reuters Graphics",
         "Quelle: AFP Foto",
         "Quelle: dpa Infografik",
+        # Research or data the agency sells, cited under a chart: no section of the page's.
+        "Source: Reuters Institute",
+        "Source: Bloomberg Economics",
     ],
 )
 def test_a_source_line_naming_an_agencys_picture_desk_credits_a_picture(line: str) -> None:

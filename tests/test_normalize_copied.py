@@ -689,6 +689,26 @@ def test_a_photo_gallery_is_titled_by_its_label_and_signed_by_its_photographer()
     assert article.byline == ["Dana Whitcombe"]
 
 
+def test_a_short_gallery_headline_is_no_pictures_credit() -> None:
+    # `Photos: Balloons fill …` ends as a caption's credit does (`Photos: Jane Doe`), but its words
+    # name no one and a credit and a date stand under it: it heads the gallery.
+    path = DATA / "gallery-photos-label.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Photos: Hot air balloons fill the sky over Millbrook at the summer festival",
+        "Photos: Balloons fill the Millbrook sky",
+    )
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    article = normalize(record)
+    assert article.title == "Photos: Balloons fill the Millbrook sky"
+    assert article.byline == ["Dana Whitcombe"]
+    # A picture's credit over a story's headline is still no headline.
+    path = DATA / "story-photos-by.txt"
+    credit = "LOCAL NEWS\nPhotos: Dana Whitcombe\n"
+    text = path.read_text(encoding="utf-8").replace("LOCAL NEWS\n", credit)
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).title == "Millbrook council approves a new footbridge over the river"
+
+
 def test_a_storys_photos_by_credit_does_not_sign_it() -> None:
     # Under a story's headline, `Photos by …` names who took its pictures, not who wrote it.
     article = _normalize("story-photos-by.txt")

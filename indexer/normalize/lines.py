@@ -178,10 +178,17 @@ _BY_WORDS = ("by ", "von ", "par ", "por ")
 _NAME_LABELS = "di|door|af|av"
 _LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORECASE)
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`); a
-# second name may follow the language's `and` (`di Ana Rossi e Luca Neri`, `af A og B`).
+# second name may follow the label's language's `and` (`di Ana Rossi e Luca Neri`, `door A en B`,
+# `af A og B`), but not another's (`de Ana Ruiz en Nueva York`: Spanish `en` is `in`).
 _LABELLED_ONE = r"(?:[A-Z][\w'’.-]*(?: |$)){2,4}"
+_AND_AFTER_LABEL = {"di|de": "e", "door": "en", "af|av": "og|och"}
 LABELLED_NAME = re.compile(
-    rf"(?:{_NAME_LABELS}|de) {_LABELLED_ONE}(?:(?:e|en|og|och) {_LABELLED_ONE})?(?:$|[|·•])"
+    "(?:"
+    + "|".join(
+        rf"(?:{label}) {_LABELLED_ONE}(?:(?:{also}) {_LABELLED_ONE})?"
+        for label, also in _AND_AFTER_LABEL.items()
+    )
+    + ")(?:$|[|·•])"
 )
 
 # A stamp that opens on a Dutch weekday's abbreviation (`di 19 nov 2019, 10:31`, `zo 3-3-2024`)

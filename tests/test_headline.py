@@ -521,10 +521,20 @@ def test_a_menu_entry_the_page_prints_again_glued_is_never_the_headline() -> Non
     assert article.title == "小さな町の図書館が週末も開館へ、利用者の声に応える"
     page = _page("menu-glued-twice.txt")
     entry = next(i for i, line in enumerate(page.lines) if line.text == "サポートセンター")
-    assert glued_menu_entry(page, entry, "\n".join(page.keys))
+    assert glued_menu_entry(page, entry)
     # A run of short lines that no other line holds is no such menu.
     headline = next(i for i, line in enumerate(page.lines) if line.text.startswith("小さな町"))
-    assert not glued_menu_entry(page, headline + 1, "\n".join(page.keys))
+    assert not glued_menu_entry(page, headline + 1)
+
+
+def test_a_headline_the_most_read_list_glues_with_its_kicker_and_byline_is_no_menu() -> None:
+    # `Opinion` / `Cities need more trees` / `Jane Doe` stand again glued in the most-read list's
+    # card of the story itself: three short lines in a row, but a menu holds no byline, and
+    # the site's name had become the title.
+    assert _normalize("card-of-itself.txt").title == "Cities need more trees"
+    page = _page("card-of-itself.txt")
+    headline = next(i for i, line in enumerate(page.lines) if line.text == "Cities need more trees")
+    assert not glued_menu_entry(page, headline)
 
 
 def test_a_headline_alone_under_its_glued_trail_and_site_name_is_the_title() -> None:
@@ -536,6 +546,20 @@ def test_a_headline_alone_under_its_glued_trail_and_site_name_is_the_title() -> 
     assert headline_under_glued(page, glued, [glued, glued + 1]) == glued + 1
     # A headline that opens on the line under it (a caption naming its subject) stays.
     text = "Ferry fares rise for the first time in six years\nFerry fares rise\n"
+    page = Page(unwrap(split_lines(clean_text(text))))
+    assert headline_under_glued(page, 0, [0, 1]) == 0
+
+
+def test_a_topic_tag_under_a_headline_ending_in_it_is_not_the_headline() -> None:
+    # `… as they struggle with the cost of living` / `Cost of living`: the headline holds the
+    # tag after its own running words, not after a trail: the headline stays.
+    title = "Pensioners cut back on heating as they struggle with the cost of living"
+    assert _normalize("topic-under-headline.txt").title == title
+    page = _page("topic-under-headline.txt")
+    at = next(i for i, line in enumerate(page.lines) if line.text == title)
+    assert headline_under_glued(page, at, [at, at + 1]) == at
+    # Nor a phrase inside the headline, after which the headline runs on.
+    text = "Why the Bank of England held interest rates\nBank of England\n"
     page = Page(unwrap(split_lines(clean_text(text))))
     assert headline_under_glued(page, 0, [0, 1]) == 0
 

@@ -12,6 +12,7 @@ from indexer.normalize.bylines import (
     parse_wire_mark,
     split_names,
 )
+from indexer.normalize.lines import LABELLED_NAME
 from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publisher_line
 
 
@@ -300,3 +301,17 @@ def test_a_handle_or_lower_case_buttons_after_the_names_sign_no_one(
 
 def test_an_address_is_no_handle() -> None:
     assert parse_byline("By Ann Lee ann@example.com") is None
+
+
+def test_dutch_en_joins_two_names_not_a_sentences_words() -> None:
+    credit = parse_byline("Door Bram de Jong en Sanne Mulder")
+    assert credit is not None and credit.byline == ["Bram de Jong", "Sanne Mulder"]
+    # `Door de storm en De Lijn …` (by the storm and …) opens a sentence: no name before `en`.
+    assert parse_byline("Door de storm en De Lijn") is None
+
+
+def test_a_labelled_name_is_joined_only_by_its_own_languages_and() -> None:
+    assert LABELLED_NAME.match("door Jan Peeters en Lotte De Smet")
+    assert LABELLED_NAME.match("av Karin Lindqvist och Erik Holm")
+    # Spanish `de … en …`: `en` is `in`, and the words after it a place.
+    assert not LABELLED_NAME.match("de Ana Ruiz en Nueva York")

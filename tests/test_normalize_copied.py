@@ -330,6 +330,22 @@ def test_a_short_japanese_story_holding_an_acronym_is_read_under_its_headline() 
     assert article.body.startswith("【パリ＝山田太郎】サッカー日本代表は")
 
 
+def test_a_chinese_headline_parting_its_clauses_with_spaces_stays_the_title() -> None:
+    # Four clauses parted by spaces read as a row of labels, no running text: the headline is
+    # still weighed as one, and the story under it opens the body.
+    article = _normalize("zh-clause-headline.txt")
+    assert article.title == "国务院常务会议召开 部署稳就业 促消费 保民生 推动经济持续回升向好"
+    assert article.body.startswith("国务院总理20日主持召开国务院常务会议")
+
+
+def test_a_short_korean_story_naming_an_acronym_is_read_under_its_headline() -> None:
+    # `KBS` in a Korean paragraph set it in capitals by `str.isupper`; the footer's row of
+    # links had become the story.
+    article = _normalize("ko-acronym-story.txt")
+    assert article.title == "서울시, 내년부터 심야버스 노선 두 배로 늘린다"
+    assert article.body.startswith("서울시는 내년부터 심야버스 노선을")
+
+
 def test_a_date_under_an_updated_label_line_is_the_update_not_the_publication() -> None:
     # `Updated:` / `Mar 6, 2025` / `Original:` / `Dec 21, 2024`: the labels stand on lines above.
     article = _normalize("label-above.txt")
@@ -689,6 +705,26 @@ def test_a_photo_gallery_is_titled_by_its_label_and_signed_by_its_photographer()
     assert article.byline == ["Dana Whitcombe"]
 
 
+def test_a_short_gallery_headline_is_no_pictures_credit() -> None:
+    # `Photos: Balloons fill …` ends as a caption's credit does (`Photos: Jane Doe`), but its words
+    # name no one and a credit and a date stand under it: it heads the gallery.
+    path = DATA / "gallery-photos-label.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Photos: Hot air balloons fill the sky over Millbrook at the summer festival",
+        "Photos: Balloons fill the Millbrook sky",
+    )
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    article = normalize(record)
+    assert article.title == "Photos: Balloons fill the Millbrook sky"
+    assert article.byline == ["Dana Whitcombe"]
+    # A picture's credit over a story's headline is still no headline.
+    path = DATA / "story-photos-by.txt"
+    credit = "LOCAL NEWS\nPhotos: Dana Whitcombe\n"
+    text = path.read_text(encoding="utf-8").replace("LOCAL NEWS\n", credit)
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).title == "Millbrook council approves a new footbridge over the river"
+
+
 def test_a_storys_photos_by_credit_does_not_sign_it() -> None:
     # Under a story's headline, `Photos by …` names who took its pictures, not who wrote it.
     article = _normalize("story-photos-by.txt")
@@ -701,6 +737,26 @@ def test_a_guest_writer_introduced_by_the_last_line_signs_the_piece() -> None:
     assert _normalize("opinion-tagline-end.txt").byline == ["Marisol Tenney"]
     # The same line under a story that quotes her describes someone the story is about.
     assert _normalize("story-tagline-subject.txt").byline == []
+    # In the past tense the last line tells of someone the piece is about, not its writer.
+    path = DATA / "opinion-tagline-end.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Marisol Tenney is a retired librarian who lives in Eastport.",
+        "Ada Morrow was the first woman to chair the library board, in 1921.",
+    )
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == []
+
+
+def test_an_interviews_last_line_introduces_who_answered_not_its_writer() -> None:
+    path = DATA / "opinion-tagline-end.txt"
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace("For twenty years", "Q: Why did the fines matter?\nA: For twenty years")
+        .replace("A lost paperback", "Q: What changed?\nA: A lost paperback")
+        .replace("Marisol Tenney is a retired librarian", "Priya Nandakumar is a retired librarian")
+    )
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == []
 
 
 def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs() -> None:
@@ -713,3 +769,25 @@ def test_a_japanese_writer_named_in_the_closing_brackets_after_the_paper_signs()
         changed = text.replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
         record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=changed)
         assert normalize(record).byline == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "names"),
+    [
+        ("（北陸中央新聞 編集委員 森田健介）", ["森田健介"]),  # the writer's title between
+        ("（共同通信 北京 田中太郎）", ["田中太郎"]),  # the place filed from between
+        ("（北陸中央新聞 撮影 森田健介）", []),  # `撮影`: who took the picture
+        ("（北陸中央新聞 写真部 森田健介）", []),  # the photo desk's
+        ("（共同通信 北京 田中）", []),  # a place and a family name, or a spaced name: not told
+        ("（毎日新聞 2024年6月3日 東京朝刊）", []),  # where and when the story ran
+        ("（共同通信 東京朝刊）", []),  # the edition
+        ("(瀬戸内日報 2024/6/3 愛媛版)", []),
+    ],
+)
+def test_closing_brackets_sign_the_last_word_after_a_title_or_place(
+    closing: str, names: list[str]
+) -> None:
+    path = DATA / "ja-closing-signature.txt"
+    text = path.read_text(encoding="utf-8").replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == names

@@ -190,6 +190,26 @@ def test_a_source_line_under_the_headlines_stamp_credits_the_agency_and_not_its_
     assert normalize(record).byline == ["dpa"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quelle: dpa Grafik",
+        "Source: Reuters Graphics",
+        "Quelle: AFP Foto",
+        "Quelle: dpa Infografik",
+        # Research or data the agency sells, cited under a chart: no section of the page's.
+        "Source: Reuters Institute",
+        "Source: Bloomberg Economics",
+    ],
+)
+def test_a_source_line_naming_an_agencys_picture_desk_credits_a_picture(line: str) -> None:
+    # A chart or a photo whose picture copies as no text leaves its credit under the stamp.
+    path = DATA / "source-under-stamp.txt"
+    text = path.read_text(encoding="utf-8").replace("Quelle: dpa Sport", line)
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == []
+
+
 def test_a_source_line_under_a_caption_credits_the_picture() -> None:
     def wire(*lines: str) -> str | None:
         return wire_under(Page(split_lines("\n".join([_HEADLINE, *lines, _STORY]))), 0, 3, 3)[1]

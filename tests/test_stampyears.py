@@ -64,3 +64,27 @@ def test_only_a_stamp_line_is_given_a_year() -> None:
     ]
     # Two years on the page that both fit the weekday (2019 and 2024 for Wednesday 8 May): none.
     assert _stamps("5/8(水) 11:20配信", "© 2019", "© 2024")[0] == "5/8(水) 11:20配信"
+
+
+def test_a_pictures_copyright_year_dates_no_stamp() -> None:
+    # The page's own copyright at its foot states no year; `© 2019` over a picture is the
+    # picture's, though 8 May 2019 was a Wednesday too.
+    stamps = _stamps("5/8(水) 11:20配信", "© 2019 瀬戸内日報", "記事本文", "© ヒカリニュース")
+    assert stamps[0] == "5/8(水) 11:20配信"
+    moved = TEXT.replace("桟橋に着く渡船（尾道市土堂で）\n", "桟橋に着く渡船\n© 2019 瀬戸内日報\n")
+    assert _read(moved.replace("© 2024 ", "© ")).date is None
+
+
+def test_a_day_an_event_is_held_on_is_no_stamp() -> None:
+    # `説明会：5/8(水) 18:30`: the label says what happens that day, not when the story was sent.
+    assert _stamps("説明会：5/8(水) 18:30", "© 2024")[0] == "説明会：5/8(水) 18:30"
+    assert _stamps("合格発表：5/8(水) 10:00", "© 2024")[0] == "合格発表：5/8(水) 10:00"
+    assert _stamps("公開日：5/8(水) 10:00", "© 2024")[0] == "公開日：2024/5/8(水) 10:00"
+    assert _stamps("5/8(水) 18:30", "© 2024")[0] == "2024/5/8(水) 18:30"
+    # A day alone heads a digest's list of that day's stories (`1月10日 (金)`: Friday in 2025).
+    assert _stamps("1月10日 (金)", "© 2025")[0] == "1月10日 (金)"
+    undated = TEXT.replace("5/8(水) 11:20配信\n", "").replace("最終更新:5/8(水) 12:02\n", "")
+    event = undated.replace(
+        "値上げは約40年ぶり。\n", "値上げは約40年ぶり。\n説明会：5/8(水) 18:30\n"
+    )
+    assert _read(event).date is None

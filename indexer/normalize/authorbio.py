@@ -38,21 +38,28 @@ _COVERS = re.compile(
 _CONTACT = re.compile(rf"^(?i:contact|email|e-mail|reach)\s+{_NAME}\s+(?:at|via|on)\b")
 _REACHED = re.compile(rf"^{_NAME}\s+can be (?:reached|contacted|emailed)\b")
 # `Jane Doe is a retired principal who lives in Dunmore.`: a guest writer's tagline, one whole
-# sentence closing the piece, whatever the writer's trade.
-_TAGLINE = re.compile(rf"^{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s+[^.!?]{{3,160}}\.$")
+# sentence closing the piece, whatever the writer's trade. It introduces a living writer in the
+# present tense: `Ada Morrow was the first woman to …` closes a piece about someone of the past.
+_TAGLINE = re.compile(rf"^{_NAME}\s+is\s+(?:a|an|the)\s+[^.!?]{{3,160}}\.$")
+# `Q: …` / `A: …`: an interview, whose last line introduces the one who answered, not its writer.
+_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.MULTILINE)
 # `（北陸中央新聞 森田健介）`, `（瀬戸内日報 今治支局 高橋真由美）`: a Japanese paper closes
 # its story with its name or its bureau's and the writer's, in brackets; a word of the paper's
-# kind (`新聞`, `通信`, `支局`) ends the last before the name. A person's name opens on a kanji
-# family name; a place or an office (`大阪本社`, `ワシントン`) is no writer.
+# kind (`新聞`, `通信`, `支局`) ends the last before the name. The writer is the last word, a
+# family and a given name set close (`森田健介`); the words between are their title or place
+# (`編集委員`, `北京`), and a spaced last word (`森田 健介`, `北京 田中`) is not told from them.
+# A person's name opens on a kanji family name; a place or an office (`大阪本社`, `ワシントン`)
+# is no writer, and a picture's words (`撮影`, `写真部`) name the photographer. A day between
+# and an edition last (`（毎日新聞 2024年6月3日 東京朝刊）`, `地方版`) cite where the story ran.
 _CJK_NAME_CHAR = r"[\u4e00-\u9fff々ぁ-んァ-ヶー]"
 _CJK_SIGNATURE = re.compile(
     r"^[（(]\s*(?:[^\s（）()]{1,15}\s+)?[^\s（）()]{1,15}"
     r"(?:新聞社?|通信社?|日報|新報|放送|報道部|支局|総局)\s+"
-    rf"(?P<name>[\u4e00-\u9fff々](?:{_CJK_NAME_CHAR}{{1,5}}|{_CJK_NAME_CHAR}{{0,3}}\s{_CJK_NAME_CHAR}{{1,4}}))"
-    r"\s*[）)]$"
+    r"(?P<between>(?:[^\s（）()]{1,10}\s+){0,2})"
+    rf"(?P<name>[\u4e00-\u9fff々]{_CJK_NAME_CHAR}{{2,5}})\s*[）)]$"
 )
-_NOT_PERSON_END = tuple("社局部市県町村区府都所")
-_NAME_CHARS = 3  # a family and a given name together
+_CJK_PICTURE = re.compile(r"写真|撮影|カメラ|映像")
+_NOT_PERSON_END = tuple("社局部市県町村区府都所刊版")
 _SIGNATURE_REACH = 2  # lines about the story's end where its bracketed signature stands
 _ABOUT = re.compile(r"^about the (?:author|writer)\s*:?$", re.IGNORECASE)
 _BIO_CHARS = 400  # a biography is a short paragraph of its own, not a story's long one
@@ -116,7 +123,7 @@ def last_line_writer(page: Page, zone: Zone, body: str) -> list[str]:
     found = bare_names(match.group("name"))
     if len(found) != 1 or is_house(found[0]) or _in_story(found[0], body, text):
         return []
-    return found
+    return [] if _QUESTION.search(body) else found
 
 
 def closing_signature(page: Page, zone: Zone) -> list[str]:
@@ -125,7 +132,10 @@ def closing_signature(page: Page, zone: Zone) -> list[str]:
     end = min(len(page.lines), zone.end + _SIGNATURE_REACH)
     for i in range(max(zone.start, zone.end - _SIGNATURE_REACH), end):
         match = _CJK_SIGNATURE.match(page.text(i).strip())
-        name = match.group("name") if match is not None else ""
-        if len(name.replace(" ", "")) >= _NAME_CHARS and not name.endswith(_NOT_PERSON_END):
+        if match is None:
+            continue
+        between, name = match.group("between", "name")
+        cited = any(map(str.isdigit, between)) or name.endswith(_NOT_PERSON_END)
+        if not cited and not _CJK_PICTURE.search(between):
             return [name]
     return []

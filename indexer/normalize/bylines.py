@@ -59,7 +59,8 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|og|och)\b)\s
 # Dutch joins two writers with `en` (`Door Jan Peeters en Lotte De Smet`); after `Por` or `Par`
 # the same word is `in` (`Por Ana Ruiz en Nueva York`), so it joins only after a Dutch label.
 _DUTCH_LABEL = re.compile(r"^(?:geschreven\s+)?door\s", re.IGNORECASE)
-_DUTCH_AND = re.compile(r"\s+en\s+(?=[A-ZÀ-Þ])")
+# Between two names only: `Door de storm en De Lijn …` opens a sentence (by the storm and …).
+_DUTCH_AND = re.compile(r"(\b[A-ZÀ-Þ][\w'’.-]*)\s+en\s+(?=[A-ZÀ-Þ])")
 # A couple sharing a family name: one given name alone before `&` or `and`, then a full name of
 # two words, whose family name is both (`Tom & Ann Harper`).
 _COUPLE = re.compile(
@@ -436,7 +437,7 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     employer = False  # the piece before was the writer's office: its firm may follow
     rest = match.group("rest")
     if _DUTCH_LABEL.match(text):
-        rest = _DUTCH_AND.sub(", ", rest)
+        rest = _DUTCH_AND.sub(r"\1, ", rest)
     # Names in capitals: what is set in lower case after them names no one (a lower-case
     # byline, `by keith grant`, is a copy's style, and its names are read).
     cased = not rest.islower()

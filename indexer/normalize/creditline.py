@@ -145,6 +145,7 @@ _CJK_BUTTONS = frozenset(
 _CJK_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,}(?:日|日時|時間)$")  # `公開日`, `更新日時`
 # What a stamp says it did at its time (`3/14(木) 18:30配信`: delivered; `更新`: updated).
 _CJK_STAMP_WORDS = frozenset("配信 更新 公開 掲載 投稿 発表 发布 發布 发表 發表".split())
+_CJK_NOT_NAMES = _CJK_BUTTONS | _CJK_STAMP_WORDS
 # A word and the count it labels (`瀏覽 2,314`, `阅读 1.2万`, `評論 56`): a number alone, not a
 # date's or a time's (`2019年`, `09時`, `10:35`).
 _CJK_COUNT = re.compile(
@@ -438,7 +439,7 @@ def _cjk_name(text: str) -> str | None:
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):
         return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date
-    if match.group("name") in _CJK_BUTTONS | _CJK_STAMP_WORDS:
+    if match.group("name") in _CJK_NOT_NAMES:
         return None  # `小字号` by the date: the font size's button; `配信` after the time
     return match.group("name")
 

@@ -190,11 +190,14 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     text = headline_text(page, i)
     if page.lines[i].bullet or not is_headline_like(text):
         return False
-    if page.boiler(i) and not (
-        _MEDIA_LABEL.match(text) and _heads_header(page, zone, i) and not _under_headline(page, i)
-    ):
+    label = _MEDIA_LABEL.match(text)
+    media = label is not None and _heads_header(page, zone, i) and not _under_headline(page, i)
+    if page.boiler(i) and not media:
         return False  # but a video page's `Watch: …` over its byline or date is its headline
-    if bp.box_kind(text) or site_brand(text) or bp.is_caption(text):
+    # `Photos: Jane Doe` credits a picture; `Photos: Council approves a footbridge` over the
+    # byline or date heads a gallery, however short.
+    titled = media and label is not None and not bare_names(text[label.end() :])
+    if bp.box_kind(text) or site_brand(text) or (bp.is_caption(text) and not titled):
         return False
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
@@ -591,7 +594,6 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         # mistake, and the line below it is the standfirst.
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
-    joined = "\n".join(page.keys)
     # A line under a byline, a teaser over its stamp or its `By` line in a list of others, or a
     # menu's entry that the page prints again glued into one line is weighed (it is its
     # neighbours' evidence) but never chosen.
@@ -600,7 +602,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         for row, i in zip(rows, found, strict=True)
         if not _under_byline(page, i)
         and not _stamped_teaser(page, i)
-        and not glued_menu_entry(page, i, joined)
+        and not glued_menu_entry(page, i)
         and not teaser_headline(page, i)
     ]
     if not scored:

@@ -25,7 +25,9 @@ _CLOSERS = "\"'”’»)]」』）"
 _ENDERS = frozenset(".!?…:;。！？；：।॥۔؟")
 # Chinese, Japanese and Korean characters: text in these scripts has no spaces between words.
 # The body of a regex character class, for the patterns that need one.
-CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_KANA_HAN_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HANGUL_CHARS = "\uac00-\ud7af"
+CJK_CHARS = _KANA_HAN_CHARS + _HANGUL_CHARS
 _CJK = re.compile(f"[{CJK_CHARS}]")
 # Thai, Lao, Khmer and Burmese leave no space between words (only between phrases): their
 # letters (not the vowel and tone marks over them) count as words, about four to one.
@@ -53,8 +55,8 @@ _LINK_RUN_SHARE = 0.8
 # Chinese and Japanese prose sets no spaces between its words (Korean does): a long line of
 # kana or Han pieces parted by spaces, each a label of a few characters, is a row of links
 # (`デスク チェア パーティション 収納 …`).
-_KANA_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile("[\uac00-\ud7af]")
+_KANA_HAN = re.compile(f"[{_KANA_HAN_CHARS}]")
+_HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
 _LINK_PIECES = 4  # labels in a row
 _LINK_PIECE_CHARS = 12  # a label's characters at most
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
@@ -176,10 +178,17 @@ _BY_WORDS = ("by ", "von ", "par ", "por ")
 _NAME_LABELS = "di|door|af|av"
 _LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORECASE)
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`); a
-# second name may follow the language's `and` (`di Ana Rossi e Luca Neri`, `af A og B`).
+# second name may follow the label's language's `and` (`di Ana Rossi e Luca Neri`, `door A en B`,
+# `af A og B`), but not another's (`de Ana Ruiz en Nueva York`: Spanish `en` is `in`).
 _LABELLED_ONE = r"(?:[A-Z][\w'’.-]*(?: |$)){2,4}"
+_AND_AFTER_LABEL = {"di|de": "e", "door": "en", "af|av": "og|och"}
 LABELLED_NAME = re.compile(
-    rf"(?:{_NAME_LABELS}|de) {_LABELLED_ONE}(?:(?:e|en|og|och) {_LABELLED_ONE})?(?:$|[|·•])"
+    "(?:"
+    + "|".join(
+        rf"(?:{label}) {_LABELLED_ONE}(?:(?:{also}) {_LABELLED_ONE})?"
+        for label, also in _AND_AFTER_LABEL.items()
+    )
+    + ")(?:$|[|·•])"
 )
 
 # A stamp that opens on a Dutch weekday's abbreviation (`di 19 nov 2019, 10:31`, `zo 3-3-2024`)

@@ -55,6 +55,9 @@ _WIRE_CHARS = 40
 _SOURCE_LABEL = re.compile(
     r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
 )
+_PICTURE_DESK = re.compile(
+    r"(?:info)?(?:grafik|graphic|foto|photo|bild|picture|image|video|karte|map)s?$", re.I
+)
 _FIELD_END = re.compile(r"\s*[|｜·•]\s*")  # between the fields of a stamp line
 _MAX_STAMP_LINE = 120
 # `Reuters, Washington,`: a wire credit with the place the story was filed from, closed by the
@@ -215,21 +218,27 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
     end = title_at + _WIRE_BELOW
     if title_at < story:
         end = max(end, min(story, title_at + reach))
+    stamps = True  # only the headline's stamps so far between it and line `i`
     for i in range(title_at + 1, min(len(page.lines), end + 1)):
         # `Source: Reuters` right under the headline (or under its stamps alone) credits the
         # story an aggregator republishes; further down, under a picture's caption or a chart,
         # it credits the picture or the chart.
-        stamps = all(parse_date_line(page.text(j)) for j in range(title_at + 1, i))
-        text = _wire_of(page.text(i).strip(), source=stamps)
+        text = _wire_of(page.text(i).strip(), source=stamps, page=page)
         if (text := text or _agency_over_role(page, i)) is not None:
             return i, text
+        stamps = stamps and parse_date_line(page.text(i)) is not None
     return -1, None
 
 
-def labelled_source(text: str) -> str | None:
-    """The agency a `Source:` line names alone (`Quelle: dpa`), or None for any other line."""
-    text = text.strip()
-    return _wire_of(text, source=True) if _SOURCE_LABEL.match(text) else None
+def labelled_source(page: Page, i: int) -> str | None:
+    """The agency line `i`, a `Source:` line, names alone (`Quelle: dpa`), or None for any other."""
+    text = page.text(i).strip()
+    return _wire_of(text, source=True, page=page) if _SOURCE_LABEL.match(text) else None
+
+
+def _is_section(page: Page | None, desk: str) -> bool:
+    """Whether the page lists `desk` as one of its sections, a line of its own (its menu)."""
+    return page is not None and any(page.text(j).strip() == desk for j in range(len(page.lines)))
 
 
 def _agency_over_role(page: Page, i: int) -> str | None:
@@ -244,9 +253,10 @@ def _agency_over_role(page: Page, i: int) -> str | None:
     return text if shaped and ":" not in text else None
 
 
-def _wire_of(text: str, *, source: bool = False) -> str | None:
+def _wire_of(text: str, *, source: bool = False, page: Page | None = None) -> str | None:
     """The agency a line names alone, perhaps beside its stamp (`Reuters | May 3, 2024`) or,
-    with `source`, after the `Source:` label an aggregator credits the story it republishes with."""
+    with `source`, after the `Source:` label an aggregator credits the story it republishes with
+    (with its desk, when the desk is one of the `page`'s own sections)."""
     if source:
         labelled = _SOURCE_LABEL.match(text) is not None
         text = _SOURCE_LABEL.sub("", text, count=1)
@@ -254,9 +264,13 @@ def _wire_of(text: str, *, source: bool = False) -> str | None:
         # 2019-11-20 10:31:05|Editor: huaxia`: the stamp, then the editor who posted it).
         if is_wire(first := _FIELD_END.split(text, maxsplit=1)[0]):
             return first
-        # `Quelle: dpa Sport`: after the label, the agency and its desk.
+        # `Quelle: dpa Sport`: after the label, the agency and the desk of the page's own section
+        # (its menu's `Sport`) that sent the story. A desk of pictures (`Quelle: dpa Grafik`)
+        # credits a chart or a photo, and other words after the agency name its research or its
+        # data (`Source: Reuters Institute`, `Bloomberg Economics`), cited under a chart.
         agency, _, desk = first.partition(" ")
-        if labelled and is_wire(agency) and desk.istitle() and " " not in desk:
+        story_desk = desk.istitle() and " " not in desk and not _PICTURE_DESK.match(desk)
+        if labelled and is_wire(agency) and story_desk and _is_section(page, desk):
             return agency
     if is_wire(text):
         return text

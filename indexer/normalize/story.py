@@ -67,6 +67,12 @@ class Page:
             self._keys = [line.text.casefold() for line in self.lines]
         return self._keys
 
+    @cached_property
+    def folded(self) -> str:
+        """The case-folded lines joined by line breaks: a run of lines glued with spaces is
+        found in it inside one line only."""
+        return "\n".join(self.keys)
+
     @property
     def running(self) -> str:
         """The running text a pull quote would repeat (not breadcrumbs or FAQ headings)."""

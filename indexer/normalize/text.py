@@ -138,7 +138,7 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     meta.sources = [
         canonical_outlet(s) or s
         for i in range(start, len(page.lines))
-        if (s := labelled_source(page.text(i))) is not None
+        if (s := labelled_source(page, i)) is not None
     ]
     news_update = None
     if web and zone is not None:

@@ -82,6 +82,8 @@ class PageMeta:
     # that kicker to it (`kicker.py`).
     kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
     logos: list[str] = field(default_factory=list)  # `<h1>` links to the front page (`logo.py`)
+    # `<h1>` headings in the `<header>` of an `<article>`: where a template sets the story's own.
+    header_headings: set[str] = field(default_factory=set)
     # The headline schema.org microdata marks on the article's own item (`itemprop="headline"`
     # inside `itemtype="…/NewsArticle"`), as the JSON-LD `headline` states it.
     microdata_headline: str | None = None
@@ -140,6 +142,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.logos.append(text)
         elif text:
             page.headings.append(text)
+            if {"header", "article"} <= {p.tag for p in node.iterancestors()}:
+                page.header_headings.add(text)
             unkicked = split_kicker(node, text)
             if unkicked:
                 page.kickers[text] = unkicked

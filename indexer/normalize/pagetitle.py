@@ -141,6 +141,8 @@ def choose_title(
     text = next((shown[h] for h in shown if guess and title_key(h) == title_key(guess)), guess)
     # A heading that sets a kicker before its words is styled as a story's headline, no widget.
     lone = text == guess and text and any(title_key(h) == title_key(text) for h in headings)
+    # An `<h1>` in an `<article>`'s `<header>` is the story's headline, whatever the `<title>`.
+    lone = lone and text not in page.header_headings
     if text and not (lone and _names_page(page.title_tag, site)):
         return strip_site(text, site), "trafilatura"
     if page.title_tag:

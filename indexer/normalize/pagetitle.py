@@ -124,6 +124,9 @@ def choose_title(
         others = [text for text, _ in candidates]
         hosts = [site, plain(page.meta.get("og:site_name"))]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
+    names = {title_key(n) for n in (site, plain(page.meta.get("og:site_name"))) if n}
+    if page.story_heading and all(title_key(t) in names for t in sources.values() if t):
+        return page.story_heading, "heading"  # the title sources name only the site
     if rewritten:
         return rewritten, "heading"
     # A heading no other source repeats may be a menu, a logo, a widget or a prompt, unless the

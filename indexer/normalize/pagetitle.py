@@ -21,8 +21,11 @@ _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SITE_WORDS = 6  # a site's name is short
 # A podcast's or series' episode number opening a title (`Ep. 87: `, `Episode 12 - `, `#87 | `),
-# which the feed and the meta tags keep and the page's heading leaves out.
-_EPISODE = re.compile(r"^(?:ep(?:isode)?\.?\s*#?\s*\d+|#\d+)\s*[:|–—-]\s+(?=\S)", re.IGNORECASE)
+# maybe after the series' or newsletter's name (`The Transit Brief #214: `), which the feed and
+# the meta tags keep and the page's heading leaves out.
+_EPISODE = re.compile(
+    r"^(?:ep(?:isode)?\.?\s*#?\s*\d+|(?:[^:|#]+\s)?#\d+)\s*[:|–—-]\s+(?=\S)", re.IGNORECASE
+)
 
 
 def strip_site(title: str, site: str | None) -> str:

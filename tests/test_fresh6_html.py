@@ -26,6 +26,7 @@ reads a `.html` file.
 
 First run, before any rule was changed for it (right / wrong / none of 20):
 title 14 / 6 / 0, byline 16 / 3 / 1, date 19 / 0 / 1 (no wrong date).
+After the first rules made for it: title 17 / 3 / 0, byline 18 / 2 / 0, date 19 / 0 / 1.
 
 A field still read wrong is a strict expected failure naming its gap, so the suite stays green
 and a fix shows up as an unexpected pass.
@@ -44,19 +45,9 @@ TRUTH = load_truth(FRESH6)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("ar-rtl-byline.html", "byline"): (
-        "an Arabic `كتب: Name` credit (`wrote:`) beside the date is not read as a byline"
-    ),
     ("factcheck-claimreview.html", "title"): (
         "a `<title>` with a `Fact check:` label before the headline is taken over the `<h1>` "
         "that shows it without the label"
-    ),
-    ("header-h1-after-breadcrumb.html", "title"): (
-        "a `Section | Site` `<title>` is taken over the article's `<h1>` in its `<header>` "
-        "after a breadcrumb `<nav>`"
-    ),
-    ("newsletter-archive-issue.html", "title"): (
-        "a newsletter's `Name #214: headline` `<title>` is taken over the issue's `<h1>`"
     ),
     ("obituary-html.html", "title"): (
         "an obituary `<title>` and og:title (`Name Obituary (1938 - 2024) - Place - Site`) are "
@@ -70,16 +61,9 @@ KNOWN: dict[tuple[str, str], str] = {
         "an obituary's `Published by Site on Apr. 29, 2024.` line, among dates of birth, death "
         "and services, is not taken"
     ),
-    ("og-title-site-only.html", "title"): (
-        "a `<title>` and og:title that are only the site's name are taken over the story's "
-        "headline in an `<h2>`"
-    ),
     ("og-title-site-only.html", "byline"): (
         "a meta author that is the site's own name is taken over the writer shown by the date "
         "(`Name · 14 March 2022`)"
-    ),
-    ("ru-avtor-time.html", "byline"): (
-        "a Russian `Текст: Name` credit keeps its label as part of the name"
     ),
     ("zh-cn-laiyuan.html", "title"): (
         "a Chinese `<title>` with channel and site after underscores (`headline_频道_Site`) is "

@@ -82,6 +82,10 @@ class PageMeta:
     # that kicker to it (`kicker.py`).
     kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
     logos: list[str] = field(default_factory=list)  # `<h1>` links to the front page (`logo.py`)
+    # `<h1>` headings in the `<header>` of an `<article>`: where a template sets the story's own.
+    header_headings: set[str] = field(default_factory=set)
+    # Where the page has no `<h1>`, the `<h2>` set over the story's paragraphs.
+    story_heading: str | None = None
     # The headline schema.org microdata marks on the article's own item (`itemprop="headline"`
     # inside `itemtype="…/NewsArticle"`), as the JSON-LD `headline` states it.
     microdata_headline: str | None = None
@@ -140,6 +144,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.logos.append(text)
         elif text:
             page.headings.append(text)
+            if {"header", "article"} <= {p.tag for p in node.iterancestors()}:
+                page.header_headings.add(text)
             unkicked = split_kicker(node, text)
             if unkicked:
                 page.kickers[text] = unkicked
@@ -164,6 +170,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
         heading = _article_heading(tree)
         if heading:
             page.headings.append(heading)
+        else:
+            page.story_heading = _story_h2(tree)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)
@@ -199,6 +207,19 @@ def _article_heading(tree: HtmlElement) -> str | None:
         if text and 2 * size >= story and (best is None or size > best[0]):
             best = size, text
     return best[1] if best else None
+
+
+def _story_h2(tree: HtmlElement) -> str | None:
+    """The first `<h2>` outside links and asides whose parent holds most of the page's
+    paragraphs: the story's headline set over its text."""
+    story = _paragraph_chars(tree)
+    for node in tree.iter("h2"):
+        parent = node.getparent()
+        text = plain(_broken_text(node))
+        if text and parent is not None and not _inside(node, _ASIDE):
+            if 2 * _paragraph_chars(parent) >= story > 0:
+                return text
+    return None
 
 
 def _paragraph_chars(node: HtmlElement) -> int:

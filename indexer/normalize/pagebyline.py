@@ -56,7 +56,12 @@ _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
 _LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|автор(?:ы)?|بقلم"
 # A show's episode credits its host where a story credits its writer (`Hosted by Jane Doe`).
 _CREDIT_LABELS = r"written by|reporting by|hosted by"
-_LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|{_CREDIT_LABELS})\b[:\s]*", re.IGNORECASE)
+# Labels that name the writer only with their colon (`كتب:`, Arabic wrote; `Текст:`, Russian
+# text by): without it they are common words (`كتب`, books).
+_COLON_LABELS = r"(?:كتب|كتبت|текст)\s*[:：]"
+_LABEL = re.compile(
+    rf"^(?:(?:{_LABEL_WORDS}|di|da|{_CREDIT_LABELS})\b[:\s]*|{_COLON_LABELS}\s*)", re.IGNORECASE
+)
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)
 # A reporter's title after the name without a comma (`Jane Doe Staff Writer`).
@@ -95,7 +100,9 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
 _INLINE_TAGS = frozenset("a abbr b cite em i small span strong".split())
-_BYLINE_START = re.compile(rf"^(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]", re.IGNORECASE)
+_BYLINE_START = re.compile(
+    rf"^(?:(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]|{_COLON_LABELS})", re.IGNORECASE
+)
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up

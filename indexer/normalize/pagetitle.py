@@ -21,8 +21,11 @@ _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SITE_WORDS = 6  # a site's name is short
 # A podcast's or series' episode number opening a title (`Ep. 87: `, `Episode 12 - `, `#87 | `),
-# which the feed and the meta tags keep and the page's heading leaves out.
-_EPISODE = re.compile(r"^(?:ep(?:isode)?\.?\s*#?\s*\d+|#\d+)\s*[:|–—-]\s+(?=\S)", re.IGNORECASE)
+# maybe after the series' or newsletter's name (`The Transit Brief #214: `), which the feed and
+# the meta tags keep and the page's heading leaves out.
+_EPISODE = re.compile(
+    r"^(?:ep(?:isode)?\.?\s*#?\s*\d+|(?:[^:|#]+\s)?#\d+)\s*[:|–—-]\s+(?=\S)", re.IGNORECASE
+)
 
 
 def strip_site(title: str, site: str | None) -> str:
@@ -124,6 +127,9 @@ def choose_title(
         others = [text for text, _ in candidates]
         hosts = [site, plain(page.meta.get("og:site_name"))]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
+    names = {title_key(n) for n in (site, plain(page.meta.get("og:site_name"))) if n}
+    if page.story_heading and all(title_key(t) in names for t in sources.values() if t):
+        return page.story_heading, "heading"  # the title sources name only the site
     if rewritten:
         return rewritten, "heading"
     # A heading no other source repeats may be a menu, a logo, a widget or a prompt, unless the
@@ -141,6 +147,8 @@ def choose_title(
     text = next((shown[h] for h in shown if guess and title_key(h) == title_key(guess)), guess)
     # A heading that sets a kicker before its words is styled as a story's headline, no widget.
     lone = text == guess and text and any(title_key(h) == title_key(text) for h in headings)
+    # An `<h1>` in an `<article>`'s `<header>` is the story's headline, whatever the `<title>`.
+    lone = lone and text not in page.header_headings
     if text and not (lone and _names_page(page.title_tag, site)):
         return strip_site(text, site), "trafilatura"
     if page.title_tag:

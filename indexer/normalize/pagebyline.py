@@ -56,7 +56,13 @@ _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
 _LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|автор(?:ы)?|بقلم"
 # A show's episode credits its host where a story credits its writer (`Hosted by Jane Doe`).
 _CREDIT_LABELS = r"written by|reporting by|hosted by"
-_LABEL = re.compile(rf"^(?:{_LABEL_WORDS}|di|da|{_CREDIT_LABELS})\b[:\s]*", re.IGNORECASE)
+# Labels read only with their colon: bare, each opens sentences (`Текст`: Russian, text; `كتب`:
+# Arabic, wrote).
+_COLON_LABELS = r"текст|كتب"
+_LABEL = re.compile(
+    rf"^(?:(?:{_LABEL_WORDS}|di|da|{_CREDIT_LABELS})\b[:\s]*|(?:{_COLON_LABELS})\s*:\s*)",
+    re.IGNORECASE,
+)
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,5}\)$")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|am|le|el|il|at|den)\b)?[\s,|·•–—-]*$", re.I)
 # A reporter's title after the name without a comma (`Jane Doe Staff Writer`).

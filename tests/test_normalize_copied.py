@@ -791,3 +791,13 @@ def test_closing_brackets_sign_the_last_word_after_a_title_or_place(
     text = path.read_text(encoding="utf-8").replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
     record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
     assert normalize(record).byline == names
+
+
+def test_a_greek_byline_drops_its_article_and_a_womans_genitive() -> None:
+    # `Της Ελένης Παπαδάκη`: by Eleni Papadaki; her family name is the same in every case.
+    assert _normalize("byline-greek-article.txt").byline == ["Ελένη Παπαδάκη"]
+    path = DATA / "byline-greek-article.txt"
+    text = path.read_text(encoding="utf-8").replace("Της Ελένης Παπαδάκη", "Του Νίκου Λάμπρου")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    # A man's name after `Του` is kept as written: its nominative is not sure (`-ος`, `-ης`).
+    assert normalize(record).byline == ["Νίκου Λάμπρου"]

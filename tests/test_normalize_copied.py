@@ -801,3 +801,8 @@ def test_a_greek_byline_drops_its_article_and_a_womans_genitive() -> None:
     record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
     # A man's name after `Του` is kept as written: its nominative is not sure (`-ος`, `-ης`).
     assert normalize(record).byline == ["Νίκου Λάμπρου"]
+
+
+def test_a_bracketed_credit_opening_the_first_paragraph_signs_the_story() -> None:
+    # `〔記者林志明／高雄報導〕…`, under a bare date and no other credit.
+    assert _normalize("byline-cjk-lead-credit.txt").byline == ["林志明"]

@@ -17,6 +17,7 @@ from indexer.normalize.bylines import (
     RANK,
     caseless_name,
     cjk_editors,
+    cjk_lead_byline,
     clean_name,
     is_event_host,
     names_cjk_reporter,
@@ -228,6 +229,13 @@ def header_byline(
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
             return names + [n for n in _coauthors(page, high, body) if n not in names]
+    # A Taiwanese paper credits its reporter in brackets opening the story's first paragraph
+    # (`〔記者林佩君／花蓮報導〕…`).
+    low = zone.start if title_at is None else max(zone.start, title_at + 1)
+    first = next((j for j in range(low, zone.end) if is_paragraph(page.text(j))), None)
+    lead = cjk_lead_byline(page.text(first)) if first is not None else []
+    if lead:
+        return lead
     gallery = gallery_credit(page, title_at, body)
     if gallery:
         return gallery

@@ -806,3 +806,13 @@ def test_a_greek_byline_drops_its_article_and_a_womans_genitive() -> None:
 def test_a_bracketed_credit_opening_the_first_paragraph_signs_the_story() -> None:
     # `〔記者林志明／高雄報導〕…`, under a bare date and no other credit.
     assert _normalize("byline-cjk-lead-credit.txt").byline == ["林志明"]
+
+
+def test_the_masthead_with_its_edition_after_the_writer_is_no_second_writer() -> None:
+    # `Por Carlos Henrique Lima, Correio Serrano Taubaté`: the site over the headline, then its
+    # local edition; a second writer there would be kept (`Por Ana Souza, Carlos Lima`).
+    assert _normalize("byline-masthead-edition.txt").byline == ["Carlos Henrique Lima"]
+    path = DATA / "byline-masthead-edition.txt"
+    text = path.read_text(encoding="utf-8").replace("Correio Serrano Taubaté\n0", "Ana Souza\n0")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == ["Carlos Henrique Lima", "Ana Souza"]

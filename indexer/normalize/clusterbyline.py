@@ -228,6 +228,7 @@ def header_byline(
             names: list[str] = []
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
+            names = names[:1] + [n for n in names[1:] if not _masthead_edition(page, n, mark)]
             return names + [n for n in _coauthors(page, high, body) if n not in names]
     # A Taiwanese paper credits its reporter in brackets opening the story's first paragraph
     # (`〔記者林佩君／花蓮報導〕…`).
@@ -501,6 +502,15 @@ def _owner(page: Page, zone: Zone) -> list[str]:
         if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
             return names
     return []
+
+
+def _masthead_edition(page: Page, name: str, mark: int) -> bool:
+    """Whether a name after a byline's first is the site's own name with its local edition
+    (`Por Ana Souza, Portal Paulista Campinas`): its first words, two or more, stand alone
+    above the headline as the masthead, and a person's name is no masthead."""
+    words = name.split()
+    top = set(page.keys[:mark])
+    return any(" ".join(words[:cut]).casefold() in top for cut in range(2, len(words)))
 
 
 def _without_own_name(page: Page, names: list[str]) -> list[str]:

@@ -816,3 +816,14 @@ def test_the_masthead_with_its_edition_after_the_writer_is_no_second_writer() ->
     text = path.read_text(encoding="utf-8").replace("Correio Serrano Taubaté\n0", "Ana Souza\n0")
     record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
     assert normalize(record).byline == ["Carlos Henrique Lima", "Ana Souza"]
+
+
+def test_an_only_update_stamp_timed_to_the_second_dates_the_story() -> None:
+    # `Chennai | Updated: March 3, 2024 09:15:42 am`: a newsroom's stamp, no published one.
+    article = _normalize("date-update-seconds.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-03"
+    path = DATA / "date-update-seconds.txt"
+    # Stated as a day alone, an update may come long after the story: no date then.
+    text = path.read_text(encoding="utf-8").replace(" 09:15:42 am", "")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).date is None

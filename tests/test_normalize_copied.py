@@ -827,3 +827,14 @@ def test_an_only_update_stamp_timed_to_the_second_dates_the_story() -> None:
     text = path.read_text(encoding="utf-8").replace(" 09:15:42 am", "")
     record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
     assert normalize(record).date is None
+
+
+def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> None:
+    # `Last updated: 3 Mar 2024 16:58` over entries stamped `16:58`, `16:31`: one day's page.
+    article = _normalize("date-live-one-day.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-03"
+    path = DATA / "date-live-one-day.txt"
+    # An entry dated another day: the page ran over days, and its update is not its start.
+    text = path.read_text(encoding="utf-8").replace("\n15:00\n", "\n2 Mar 2024 15:00\n")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).date is None

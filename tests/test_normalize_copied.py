@@ -28,6 +28,13 @@ def _normalize(name: str) -> Article:
     return normalize(RawRecord(id=name, file=name, path=path, kind="text", text=text))
 
 
+def _normalize_changed(name: str, old: str, new: str) -> Article:
+    """Normalise one copied page with `old` replaced by `new` in its text."""
+    path = DATA / name
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    return normalize(RawRecord(id=name, file=name, path=path, kind="text", text=text))
+
+
 def _page(name: str) -> Page:
     """The cleaned lines of one fixture."""
     return Page(unwrap(split_lines(clean_text((DATA / name).read_text(encoding="utf-8")))))
@@ -791,3 +798,46 @@ def test_closing_brackets_sign_the_last_word_after_a_title_or_place(
     text = path.read_text(encoding="utf-8").replace("（瀬戸内日報 今治支局 高橋真由美）", closing)
     record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
     assert normalize(record).byline == names
+
+
+def test_a_greek_byline_drops_its_article_and_a_womans_genitive() -> None:
+    # `Της Ελένης Παπαδάκη`: by Eleni Papadaki; her family name is the same in every case.
+    assert _normalize("byline-greek-article.txt").byline == ["Ελένη Παπαδάκη"]
+    # A man's name after `Του` is kept as written: its nominative is not sure (`-ος`, `-ης`).
+    changed = _normalize_changed(
+        "byline-greek-article.txt", "Της Ελένης Παπαδάκη", "Του Νίκου Λάμπρου"
+    )
+    assert changed.byline == ["Νίκου Λάμπρου"]
+
+
+def test_a_bracketed_credit_opening_the_first_paragraph_signs_the_story() -> None:
+    # `〔記者林志明／高雄報導〕…`, under a bare date and no other credit.
+    assert _normalize("byline-cjk-lead-credit.txt").byline == ["林志明"]
+
+
+def test_the_masthead_with_its_edition_after_the_writer_is_no_second_writer() -> None:
+    # `Por Carlos Henrique Lima, Correio Serrano Taubaté`: the site over the headline, then its
+    # local edition; a second writer there would be kept (`Por Ana Souza, Carlos Lima`).
+    assert _normalize("byline-masthead-edition.txt").byline == ["Carlos Henrique Lima"]
+    changed = _normalize_changed(
+        "byline-masthead-edition.txt", "Correio Serrano Taubaté\n0", "Ana Souza\n0"
+    )
+    assert changed.byline == ["Carlos Henrique Lima", "Ana Souza"]
+
+
+def test_an_only_update_stamp_timed_to_the_second_dates_the_story() -> None:
+    # `Chennai | Updated: March 3, 2024 09:15:42 am`: a newsroom's stamp, no published one.
+    article = _normalize("date-update-seconds.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-03"
+    # Stated as a day alone, an update may come long after the story: no date then.
+    changed = _normalize_changed("date-update-seconds.txt", " 09:15:42 am", "")
+    assert changed.date is None
+
+
+def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> None:
+    # `Last updated: 3 Mar 2024 16:58` over entries stamped `16:58`, `16:31`: one day's page.
+    article = _normalize("date-live-one-day.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-03"
+    # An entry dated another day: the page ran over days, and its update is not its start.
+    changed = _normalize_changed("date-live-one-day.txt", "\n15:00\n", "\n2 Mar 2024 15:00\n")
+    assert changed.date is None

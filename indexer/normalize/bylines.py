@@ -142,6 +142,12 @@ _TITLE_BEFORE = re.compile(
     r"|Producer|Anchor|Journalist)|(?:[a-z]+\s+){0,2}(?:writer|reporter|correspondent|editor"
     r"|columnist|meteorologist|producer|anchor|journalist))\s+(?=[A-Z])"
 )
+# A Greek byline's article before a full name: the name follows in the genitive (`Της Μαρίας
+# Κωνσταντίνου`, `Του Γιώργου Παππά`: by Maria …, by Giorgos …).
+_GREEK_ARTICLE = re.compile(
+    r"^(?P<article>Της|Του|ΤΗΣ|ΤΟΥ)\s+(?P<given>[\u0370-\u03ff\u1f00-\u1fff]+)"
+    r"\s+(?P<rest>[\u0370-\u03ff\u1f00-\u1fff].*)$"
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _NAME_REST = re.compile(r"^[\w'’.-]*$")
 _CREDIT_ROLE = re.compile(
@@ -267,6 +273,19 @@ def caseless_name(name: str) -> bool:
     return all(_caseless_word(word) for word in name.split())
 
 
+def _greek_nominative(text: str) -> str:
+    """A Greek byline without its article: `Της Μαρίας Κωνσταντίνου` (of Maria) is `Μαρία
+    Κωνσταντίνου`, a woman's given name back in the nominative (her family name is written so
+    in every case); after `Του` a man's name is kept as written, its nominative being unsure."""
+    match = _GREEK_ARTICLE.match(text)
+    if match is None:
+        return text
+    given, rest = match.group("given"), match.group("rest")
+    if match.group("article").lower() == "της" and given.endswith(("ας", "ης")):
+        given = given[:-1]
+    return f"{given} {rest}"
+
+
 def clean_name(text: str, *, caseless: bool = False) -> str | None:
     """A person's name from a credit, in its usual capitals; None if it is not a name.
 
@@ -275,7 +294,9 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
     """
     text = _LOCATION.sub("", text.strip())
     text = re.sub(r"^(?:by|and)\s+", "", text, flags=re.IGNORECASE).strip(" .,;:()[]\"'“”")
-    text = _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", _STYLE_BEFORE.sub("", text)))
+    text = _greek_nominative(
+        _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", _STYLE_BEFORE.sub("", text)))
+    )
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
         return None
     if text.islower():

@@ -17,6 +17,7 @@ from indexer.normalize.bylines import (
     RANK,
     caseless_name,
     cjk_editors,
+    cjk_lead_byline,
     clean_name,
     is_event_host,
     names_cjk_reporter,
@@ -230,7 +231,15 @@ def header_byline(
             names: list[str] = []
             for j in range(low, high + 1):
                 names.extend(n for n in bylines[j] if n not in names)
+            names = names[:1] + [n for n in names[1:] if not _masthead_edition(page, n, mark)]
             return names + [n for n in _coauthors(page, high, body) if n not in names]
+    # A Taiwanese paper credits its reporter in brackets opening the story's first paragraph
+    # (`〔記者林佩君／花蓮報導〕…`).
+    low = zone.start if title_at is None else max(zone.start, title_at + 1)
+    first = next((j for j in range(low, zone.end) if is_paragraph(page.text(j))), None)
+    lead = cjk_lead_byline(page.text(first)) if first is not None else []
+    if lead:
+        return lead
     gallery = gallery_credit(page, title_at, body)
     if gallery:
         return gallery
@@ -504,6 +513,15 @@ def _owner(page: Page, zone: Zone) -> list[str]:
         if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
             return names
     return []
+
+
+def _masthead_edition(page: Page, name: str, mark: int) -> bool:
+    """Whether a name after a byline's first is the site's own name with its local edition
+    (`Por Ana Souza, Portal Paulista Campinas`): its first words, two or more, stand alone
+    above the headline as the masthead, and a person's name is no masthead."""
+    words = name.split()
+    top = set(page.keys[:mark])
+    return any(" ".join(words[:cut]).casefold() in top for cut in range(2, len(words)))
 
 
 def _without_own_name(page: Page, names: list[str]) -> list[str]:

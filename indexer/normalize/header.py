@@ -68,12 +68,24 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
     less the days that date something else: a live blog's latest entry, a printed issue."""
     found = _cluster_dates(page, zone, title_at)
     if live_blog(page, title_at):
-        return HeaderDates(_labelled_date(page, zone, title_at or 0), found.updated)
+        labelled = _labelled_date(page, zone, title_at or 0)
+        # Entries stamped by their times alone (`21:47`) run on one day, the day of the timed
+        # update over them; a live page running over days dates its entries.
+        one_day = labelled is None and _one_day(page, title_at, found.news_update)
+        return HeaderDates(labelled, found.updated, found.news_update if one_day else None)
     mark = min(zone.start, title_at if title_at is not None else zone.start)
     header = range(max(0, mark - FAR_ABOVE), min(len(page.lines), zone.start + FAR_BELOW))
     if found.published is not None and issue_day(page, found.published, header, title_at):
         return found._replace(published=None)
     return found
+
+
+def _one_day(page: Page, title_at: int | None, day: PartialDate | None) -> bool:
+    """Whether every day stated below the headline is `day`."""
+    if day is None or title_at is None:
+        return False
+    below = range(title_at + 1, len(page.lines))
+    return all(date == day for i in below for _, date in page_dates(page, i))
 
 
 def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:

@@ -17,9 +17,11 @@ from indexer.normalize.monthnames import WEEKDAY_NAMES, weekday_number
 from indexer.normalize.stamplines import page_dates
 from indexer.normalize.story import Page
 
-# A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `01時40分`), not the parts of a dotted date.
+# A time of day (`2:57 PM`, `18.50 Uhr`, `14h30`, `10:31:05 am`, `01時40分`), not the parts of a
+# dotted date.
 CLOCK = re.compile(
-    r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?![\d.:/])|\s*[ap]\.?m\b|\s*時)", re.IGNORECASE
+    r"(?<![\d.:/])\d{1,2}(?:[:.h]\d{2}(?::\d{2})?(?![\d.:/])|\s*[ap]\.?m\b|\s*時)",
+    re.IGNORECASE,
 )
 _PARTS = re.compile(r"\s[|·•]\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")

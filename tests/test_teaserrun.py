@@ -20,6 +20,10 @@ HEADLINE_ES = "La junta del agua renovará las viejas tuberías del barrio del m
         # The story's own `By` line, with its text under it, still signs it.
         ("byline-unlabelled-teasers-under-signed.txt", HEADLINE, ["Dana Whitfield"]),
         ("byline-unlabelled-teasers-above-signed.txt", HEADLINE, ["Dana Whitfield"]),
+        # ... and so it does when a line parts it from its text (`Share`, a photo credit).
+        ("byline-unlabelled-teasers-above-signed-share.txt", HEADLINE, ["Dana Whitfield"]),
+        ("byline-unlabelled-teasers-above-signed-photo.txt", HEADLINE, ["Dana Whitfield"]),
+        ("byline-unlabelled-teaser-above-signed-listen.txt", HEADLINE, ["Dana Whitfield"]),
     ],
 )
 def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(

@@ -219,7 +219,7 @@ def header_byline(
             continue  # a teaser's `By` line above the headline; a name stands under it
         if bylines.get(i) and i > mark and _in_link_box(page, i, mark):
             continue  # `Related` / a headline / `By Jane Roe`: a teaser under the headline
-        if bylines.get(i) and teaser_credit(page, i):
+        if bylines.get(i) and teaser_credit(page, i, title_at):
             continue  # headline / `By Jane Roe` / headline / `By John Roe`: unlabelled teasers
         if bylines.get(i):
             # Consecutive `By` lines sign together (`By Daniel Okoro` / `By Priya Natarajan`).
@@ -255,7 +255,7 @@ def header_byline(
             for i in order
             if (a := pen_name(_signed_text(page, i), body))
             and (dated_beside(page, i) or _author_box(page, i, a))
-            and not teaser_credit(page, i)
+            and not teaser_credit(page, i, title_at)
         ),
         None,
     )
@@ -265,7 +265,7 @@ def header_byline(
     lone = [] if _name_under(page, mark, body) else _lone_byline(page, zone, body, signed)
     if lone:
         return lone
-    teasers = {i for i in order if signed[i] and teaser_credit(page, i)}
+    teasers = {i for i in order if signed[i] and teaser_credit(page, i, title_at)}
     houses = [
         names for i in order if i not in teasers and (names := signed[i] or _dated_house(page, i))
     ]
@@ -346,7 +346,7 @@ def header_byline(
         if any(is_house(n) for n in names):
             houses.append(names)
             continue
-        if teaser_credit(page, i):
+        if teaser_credit(page, i, title_at):
             continue
         if not stamped and i > mark and section_trail(page, i, mark):
             continue  # `Real Estate Public Safety` over the date: a breadcrumb of section links

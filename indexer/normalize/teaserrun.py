@@ -51,14 +51,16 @@ def _entry(page: Page, i: int) -> int | None:
     return end
 
 
-def _runs(page: Page) -> list[list[int]]:
-    """The runs of teaser entries on the page, each as the lines of its `By` lines."""
+def _runs(page: Page, own: int | None) -> list[list[int]]:
+    """The runs of teaser entries on the page, each as the lines of its `By` lines; the story's
+    own headline (`own`) opens no entry, whatever line (`Share`, a photo credit) parts its `By`
+    line from its text."""
     runs: list[list[int]] = []
     i = 0
     while i < len(page.lines):
         credits: list[int] = []
         j = i
-        while j < len(page.lines) and (end := _entry(page, j)) is not None:
+        while j != own and j < len(page.lines) and (end := _entry(page, j)) is not None:
             credits.append(j + 1)
             j = end
         if len(credits) >= _MIN_RUN:
@@ -67,9 +69,10 @@ def _runs(page: Page) -> list[list[int]]:
     return runs
 
 
-def teaser_credit(page: Page, i: int) -> bool:
-    """Whether line `i` is the `By` line of one entry in a run of teasers signed by others."""
-    for credits in _runs(page):
+def teaser_credit(page: Page, i: int, own: int | None = None) -> bool:
+    """Whether line `i` is the `By` line of one entry in a run of teasers signed by others, the
+    story's own headline being line `own`."""
+    for credits in _runs(page, own):
         if i in credits:
             names = {tuple(_credit(page, k)) for k in credits}
             return len(names) > 1  # one writer's own list of stories is no misfire to fear

@@ -810,6 +810,20 @@ def test_a_greek_byline_drops_its_article_and_a_womans_genitive() -> None:
     assert changed.byline == ["Νίκου Λάμπρου"]
 
 
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("ΤΗΣ ΕΛΕΝΗΣ ΠΑΠΑΔΑΚΗ", "Ελενη Παπαδακη"),  # in capitals, as some sites set it
+        ("Της Αθηνάς Παπαδάκη", "Αθηνά Παπαδάκη"),  # a stressed ending: Athina
+    ],
+)
+def test_a_greek_womans_genitive_in_capitals_or_stressed_is_put_back(
+    credit: str, name: str
+) -> None:
+    changed = _normalize_changed("byline-greek-article.txt", "Της Ελένης Παπαδάκη", credit)
+    assert changed.byline == [name]
+
+
 def test_a_bracketed_credit_opening_the_first_paragraph_signs_the_story() -> None:
     # `〔記者林志明／高雄報導〕…`, under a bare date and no other credit.
     assert _normalize("byline-cjk-lead-credit.txt").byline == ["林志明"]

@@ -281,7 +281,8 @@ def _greek_nominative(text: str) -> str:
     if match is None:
         return text
     given, rest = match.group("given"), match.group("rest")
-    if match.group("article").lower() == "της" and given.endswith(("ας", "ης")):
+    # Capitals (`ΤΗΣ ΕΛΕΝΗΣ`) and a stressed ending (`Της Αθηνάς`, Athina) end alike.
+    if match.group("article").lower() == "της" and given.lower().endswith(("ας", "ης", "άς", "ής")):
         given = given[:-1]
     return f"{given} {rest}"
 

@@ -855,3 +855,15 @@ def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> 
     # An entry dated another day: the page ran over days, and its update is not its start.
     changed = _normalize_changed("date-live-one-day.txt", "\n15:00\n", "\n2 Mar 2024 15:00\n")
     assert changed.date is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "date-live-update-next-day.txt",  # `Last updated: 4 Mar 2024 09:12` over `16:58`, `16:31`
+        "date-live-over-midnight.txt",  # `Last updated: 4 Mar 2024 00:41` over `00:05`, `23:47`
+    ],
+)
+def test_a_live_page_with_an_entry_timed_after_its_update_is_not_dated_by_it(name: str) -> None:
+    # An entry later in the day than the update ran on a day before it: the page's start.
+    assert _normalize(name).date is None

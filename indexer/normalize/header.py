@@ -27,7 +27,7 @@ from indexer.normalize.headtail import stamp_tail
 from indexer.normalize.lines import word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
-from indexer.normalize.otherdays import issue_day, live_blog
+from indexer.normalize.otherdays import ENTRY_TIME, issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
 from indexer.normalize.stamplines import names_update, page_dates, stamp_words, updated_above
@@ -48,6 +48,10 @@ _PUBLISHED_WORD = re.compile(
 )
 _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s*:?\s*$", re.I)
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
+# A time of day with its minutes (`16:58`, `4.58 pm`, `10:31:05 am`), the hour and minutes apart.
+_TIME = re.compile(
+    r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d.:/])(?:\s*([ap])\.?m\b)?", re.I
+)
 _LABEL_CHARS = 24  # a label alone on the line above its date (`Published:`, `입력 :`)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -81,11 +85,33 @@ def header_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:
 
 
 def _one_day(page: Page, title_at: int | None, day: PartialDate | None) -> bool:
-    """Whether every day stated below the headline is `day`."""
+    """Whether every day stated below the headline is `day`, and no entry's bare time is later
+    than the update's: an entry at `16:58` under `Last updated: 4 Mar 09:12`, or at `23:47`
+    under `00:41`, ran on a day before the update's."""
     if day is None or title_at is None:
         return False
     below = range(title_at + 1, len(page.lines))
-    return all(date == day for i in below for _, date in page_dates(page, i))
+    if not all(date == day for i in below for _, date in page_dates(page, i)):
+        return False
+    stamp = next((i for i in below if any(d == day for _, d in page_dates(page, i))), None)
+    latest = _minutes(page.text(stamp)) if stamp is not None else None
+    if latest is None:
+        return False
+    times = (_minutes(page.text(i)) for i in below if ENTRY_TIME.match(page.text(i)))
+    return all(t is None or t <= latest for t in times)
+
+
+def _minutes(text: str) -> int | None:
+    """The first time of day on a line, in minutes after midnight (`4:58 pm` is 1018)."""
+    match = _TIME.search(text)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)) % 24, int(match.group(2))
+    if match.group(3) and hour < 12 and match.group(3).lower() == "p":
+        hour += 12
+    elif match.group(3) and hour == 12 and match.group(3).lower() == "a":
+        hour = 0
+    return hour * 60 + minute
 
 
 def _cluster_dates(page: Page, zone: Zone, title_at: int | None) -> HeaderDates:

@@ -45,6 +45,7 @@ _LD_LAX = re.compile(
     re.DOTALL,
 )
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+_LISTS = frozenset({"ul", "ol", "dl"})
 _ASIDE = frozenset({"a", "aside", "nav"})  # what holds other stories' links, not the story
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
@@ -218,8 +219,20 @@ def _story_h2(tree: HtmlElement) -> str | None:
         text = plain(_broken_text(node))
         if text and parent is not None and not _inside(node, _ASIDE):
             if 2 * _paragraph_chars(parent) >= story > 0:
-                return text
+                return text if _over_text(node, parent) else None
     return None
+
+
+def _over_text(heading: HtmlElement, parent: HtmlElement) -> bool:
+    """Whether a heading is set over its parent's text, as a headline is: before every paragraph
+    and its parent's only `<h2>`, where a story's subheads and labels (`Key points`, `Related`)
+    are several, follow its first paragraph, or head a list."""
+    following = heading.getnext()
+    if len(parent.findall("h2")) > 1 or (following is not None and following.tag in _LISTS):
+        return False
+    for node in parent.iter("h2", "p"):
+        return node is heading
+    return False
 
 
 def _paragraph_chars(node: HtmlElement) -> int:

@@ -506,3 +506,9 @@ def test_a_label_over_the_story_is_no_headline(name: str) -> None:
     # The title sources name only the site and the story has no `<h1>`; its `<h2>` `Key points`
     # labels a list, beside the story's subheads or alone, and is no headline.
     assert _page(name).title != "Key points"
+
+
+@pytest.mark.parametrize("name", ["comment-article-header", "teaser-article-header"])
+def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
+    # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.
+    assert _page(name).title not in {"Great news for the town", "Ferry adds a late Friday sailing"}

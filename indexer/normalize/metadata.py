@@ -145,7 +145,7 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.logos.append(text)
         elif text:
             page.headings.append(text)
-            if {"header", "article"} <= {p.tag for p in node.iterancestors()}:
+            if _story_header(node, tree):
                 page.header_headings.add(text)
             unkicked = split_kicker(node, text)
             if unkicked:
@@ -208,6 +208,16 @@ def _article_heading(tree: HtmlElement) -> str | None:
         if text and 2 * size >= story and (best is None or size > best[0]):
             best = size, text
     return best[1] if best else None
+
+
+def _story_header(heading: HtmlElement, tree: HtmlElement) -> bool:
+    """Whether a heading sits in the `<header>` of the `<article>` that holds most of the page's
+    paragraphs: the story's own, not a teaser's or a comment's marked up as an article."""
+    ancestors = list(heading.iterancestors())
+    article = next((a for a in ancestors if a.tag == "article"), None)
+    if article is None or not any(a.tag == "header" for a in ancestors[: ancestors.index(article)]):
+        return False
+    return 2 * _paragraph_chars(article) >= _paragraph_chars(tree) > 0
 
 
 def _story_h2(tree: HtmlElement) -> str | None:

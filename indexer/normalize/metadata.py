@@ -234,11 +234,10 @@ def _story_h2(tree: HtmlElement) -> str | None:
 
 
 def _over_text(heading: HtmlElement, parent: HtmlElement) -> bool:
-    """Whether a heading is set over its parent's text, as a headline is: before every paragraph
-    and its parent's only `<h2>`, where a story's subheads and labels (`Key points`, `Related`)
-    are several, follow its first paragraph, or head a list."""
+    """Whether a heading is set over its parent's text, as a headline is: before every paragraph,
+    where a label (`Key points`, `Related`) heads a list or follows the story's text."""
     following = heading.getnext()
-    if len(parent.findall("h2")) > 1 or (following is not None and following.tag in _LISTS):
+    if following is not None and following.tag in _LISTS:
         return False
     for node in parent.iter("h2", "p"):
         return node is heading

@@ -499,3 +499,16 @@ def test_an_italic_line_opening_an_interview_names_no_writer() -> None:
     )
     answers = "<p>Q: How long is a shift? A: Twelve hours, and the nights are the hardest.</p>" * 3
     assert _inline("", "<h1>A nurse on the night shift</h1>" + intro + answers).byline == []
+
+
+@pytest.mark.parametrize("name", ["story-h2-subheads", "story-h2-list-label"])
+def test_a_label_over_the_story_is_no_headline(name: str) -> None:
+    # The title sources name only the site and the story has no `<h1>`; its `<h2>` `Key points`
+    # labels a list, beside the story's subheads or alone, and is no headline.
+    assert _page(name).title != "Key points"
+
+
+@pytest.mark.parametrize("name", ["comment-article-header", "teaser-article-header"])
+def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
+    # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.
+    assert _page(name).title not in {"Great news for the town", "Ferry adds a late Friday sailing"}

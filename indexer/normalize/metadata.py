@@ -45,6 +45,7 @@ _LD_LAX = re.compile(
     re.DOTALL,
 )
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+_LISTS = frozenset({"ul", "ol", "dl"})
 _ASIDE = frozenset({"a", "aside", "nav"})  # what holds other stories' links, not the story
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
@@ -144,7 +145,7 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.logos.append(text)
         elif text:
             page.headings.append(text)
-            if {"header", "article"} <= {p.tag for p in node.iterancestors()}:
+            if _story_header(node, tree):
                 page.header_headings.add(text)
             unkicked = split_kicker(node, text)
             if unkicked:
@@ -209,6 +210,16 @@ def _article_heading(tree: HtmlElement) -> str | None:
     return best[1] if best else None
 
 
+def _story_header(heading: HtmlElement, tree: HtmlElement) -> bool:
+    """Whether a heading sits in the `<header>` of the `<article>` that holds most of the page's
+    paragraphs: the story's own, not a teaser's or a comment's marked up as an article."""
+    ancestors = list(heading.iterancestors())
+    article = next((a for a in ancestors if a.tag == "article"), None)
+    if article is None or not any(a.tag == "header" for a in ancestors[: ancestors.index(article)]):
+        return False
+    return 2 * _paragraph_chars(article) >= _paragraph_chars(tree) > 0
+
+
 def _story_h2(tree: HtmlElement) -> str | None:
     """The first `<h2>` outside links and asides whose parent holds most of the page's
     paragraphs: the story's headline set over its text."""
@@ -218,8 +229,19 @@ def _story_h2(tree: HtmlElement) -> str | None:
         text = plain(_broken_text(node))
         if text and parent is not None and not _inside(node, _ASIDE):
             if 2 * _paragraph_chars(parent) >= story > 0:
-                return text
+                return text if _over_text(node, parent) else None
     return None
+
+
+def _over_text(heading: HtmlElement, parent: HtmlElement) -> bool:
+    """Whether a heading is set over its parent's text, as a headline is: before every paragraph,
+    where a label (`Key points`, `Related`) heads a list or follows the story's text."""
+    following = heading.getnext()
+    if following is not None and following.tag in _LISTS:
+        return False
+    for node in parent.iter("h2", "p"):
+        return node is heading
+    return False
 
 
 def _paragraph_chars(node: HtmlElement) -> int:

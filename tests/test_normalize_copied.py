@@ -848,6 +848,18 @@ def test_an_only_update_stamp_timed_to_the_second_dates_the_story() -> None:
     assert changed.date is None
 
 
+def test_a_first_published_foot_line_outranks_an_only_timed_update() -> None:
+    # `Updated: Mar 1, 2024 10:31 IST` alone in the header, `First published on: 28-02-2024
+    # 09:15 IST` at the story's foot: the story ran on the earlier day, not the update's.
+    article = _normalize("date-update-first-published.txt")
+    assert article.date is not None and article.date.iso() == "2024-02-28"
+    # The same at the foot in other words and orders: the labelled day wins, not the update's.
+    foot = "First published on: 28-02-2024 09:15 IST"
+    for line in ("Originally published Feb 28, 2024", "Erstveröffentlichung: 28.02.2024"):
+        changed = _normalize_changed("date-update-first-published.txt", foot, line)
+        assert changed.date is not None and changed.date.iso() == "2024-02-28"
+
+
 def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> None:
     # `Last updated: 3 Mar 2024 16:58` over entries stamped `16:58`, `16:31`: one day's page.
     article = _normalize("date-live-one-day.txt")

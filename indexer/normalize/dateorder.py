@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from indexer.normalize.calendars import short_year
 from indexer.normalize.monthnames import MONTH_ANY, MONTH_NUMBER
 
-NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
+NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
 # The same with a time after it (`03.05.2024, 16:24 Uhr`), which dateutil would read month first.
 NUMERIC_TIMED = re.compile(
-    r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?=[\s,|·-]+\d{1,2}[:.h]\d{2})"
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?=[\s,|·-]+\d{1,2}[:.h]\d{2})"
 )
 # North America writes the month first (`10/11/2022 08:00 AM EDT`); Europe, Africa, South Asia
 # and Oceania the day (`06/01/2026 - 14:02 MEZ`, `… GMT+1`). UTC and GMT alone tell nothing.
@@ -36,7 +36,7 @@ _DAY_FIRST_ZONES = frozenset(
 )
 _STAMP_ZONE = re.compile(r"\b([A-Z]{2,5})\b|(?<![\d:])\+\d{2}:\d{2}\b")
 # A numeric date anywhere in a line, as evidence of the page's order.
-_NUMERIC_IN_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
+_NUMERIC_IN_TEXT = re.compile(r"(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
 # A day with its month named, either way round: `Sept 12`, `Sept. 12, 2024`, `12 September`.
 _NAMED_DAY = re.compile(
     rf"(?P<month>{MONTH_ANY})\.?\s+(?P<day>\d{{1,2}})(?!\d)"

@@ -58,6 +58,7 @@ _DATE_CORE = (
     r"(?:\s*(?:de\s+)?\d{4})?"
     rf"|{MONTH_ANY}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
+    r"|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b(?!-)"  # `28-02-2024`: dashed, with its full year
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
     rf"|\d{{4}}\.\s*{MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
     r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`

@@ -59,6 +59,9 @@ class Page:
         # The dated stamps of each line as `header.line_dates` reads them, filled there: the
         # cluster, the lists around it and the byline's neighbours ask of the same lines.
         self.stamps: dict[int, list[tuple[str, PartialDate]]] = {}
+        # The runs of teaser entries, by the story's own headline line, filled in `teaserrun`:
+        # every candidate headline and `By` line asks of the same runs.
+        self.teaser_runs: dict[int | None, list[list[int]]] = {}
 
     @property
     def keys(self) -> list[str]:

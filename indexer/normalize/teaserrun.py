@@ -55,6 +55,8 @@ def _runs(page: Page, own: int | None) -> list[list[int]]:
     """The runs of teaser entries on the page, each as the lines of its `By` lines; the story's
     own headline (`own`) opens no entry, whatever line (`Share`, a photo credit) parts its `By`
     line from its text."""
+    if own in page.teaser_runs:
+        return page.teaser_runs[own]
     runs: list[list[int]] = []
     i = 0
     while i < len(page.lines):
@@ -66,6 +68,7 @@ def _runs(page: Page, own: int | None) -> list[list[int]]:
         if len(credits) >= _MIN_RUN:
             runs.append(credits)
         i = max(j, i + 1)
+    page.teaser_runs[own] = runs
     return runs
 
 

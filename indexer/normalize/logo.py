@@ -17,11 +17,8 @@ _FRONT_PAGES = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
 def is_logo(heading: HtmlElement) -> bool:
     """Whether a heading is a link to the site's front page, whole: inside one, or holding
     only such links."""
-    node: HtmlElement | None = heading
-    while node is not None:
-        if node.tag == "a" and _front_page(node.get("href")):
-            return True
-        node = node.getparent()
+    if any(_front_page(a.get("href")) for a in heading.iterancestors("a")):
+        return True
     links = [a for a in heading.iter("a") if _front_page(a.get("href"))]
     if not links:
         return False

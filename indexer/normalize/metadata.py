@@ -139,13 +139,14 @@ def read_page(tree: HtmlElement) -> PageMeta:
     title = tree.find(".//title")
     if title is not None:
         page.title_tag = plain(title.text_content())
+    story = _paragraph_chars(tree)  # what the page's paragraphs hold, to find the story's block
     for node in tree.iter("h1"):
         text = plain(_broken_text(node))
         if text and is_logo(node):
             page.logos.append(text)
         elif text:
             page.headings.append(text)
-            if _story_header(node, tree):
+            if _story_header(node, story):
                 page.header_headings.add(text)
             unkicked = split_kicker(node, text)
             if unkicked:
@@ -168,11 +169,11 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.time_published.append(stamp)
     if not page.headings:
         # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
-        heading = _article_heading(tree)
+        heading = _article_heading(tree, story)
         if heading:
             page.headings.append(heading)
         else:
-            page.story_heading = _story_h2(tree)
+            page.story_heading = _story_h2(tree, story)
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page)
@@ -196,11 +197,10 @@ def _in_article_scope(node: HtmlElement) -> bool:
     return False
 
 
-def _article_heading(tree: HtmlElement) -> str | None:
+def _article_heading(tree: HtmlElement, story: int) -> str | None:
     """The `<h2>` in the `<header>` of the `<article>` that holds the story: most of the page's
     paragraphs, not a teaser card's line (a strip of breaking news over the story, a sidebar's
-    cards beside a story set in no `<article>`)."""
-    story = _paragraph_chars(tree)
+    cards beside a story set in no `<article>`); `story` is the page's paragraphs' size."""
     best: tuple[int, str] | None = None
     for node in tree.xpath("//article//header//h2"):
         text = plain(_broken_text(node))
@@ -210,20 +210,20 @@ def _article_heading(tree: HtmlElement) -> str | None:
     return best[1] if best else None
 
 
-def _story_header(heading: HtmlElement, tree: HtmlElement) -> bool:
+def _story_header(heading: HtmlElement, story: int) -> bool:
     """Whether a heading sits in the `<header>` of the `<article>` that holds most of the page's
-    paragraphs: the story's own, not a teaser's or a comment's marked up as an article."""
+    paragraphs (`story` characters): the story's own, not a teaser's or a comment's marked up as
+    an article."""
     ancestors = list(heading.iterancestors())
     article = next((a for a in ancestors if a.tag == "article"), None)
     if article is None or not any(a.tag == "header" for a in ancestors[: ancestors.index(article)]):
         return False
-    return 2 * _paragraph_chars(article) >= _paragraph_chars(tree) > 0
+    return 2 * _paragraph_chars(article) >= story > 0
 
 
-def _story_h2(tree: HtmlElement) -> str | None:
+def _story_h2(tree: HtmlElement, story: int) -> str | None:
     """The first `<h2>` outside links and asides whose parent holds most of the page's
-    paragraphs: the story's headline set over its text."""
-    story = _paragraph_chars(tree)
+    paragraphs (`story` characters): the story's headline set over its text."""
     for node in tree.iter("h2"):
         parent = node.getparent()
         text = plain(_broken_text(node))
@@ -310,12 +310,13 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
                 whole = found[1].strip(" ,.") == line.strip(" ,.") and not (
                     teaser or label.endswith((":", "："))
                 )
+                times = _clocks(line)
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
                     holder = node if piece == 0 else node.getparent()
-                    if not (teaser or _clocks(line) or _inside(holder, _ASIDE)):
+                    if not (teaser or times or _inside(holder, _ASIDE)):
                         page.untimed_stamps.add(position)
-                clock = _clock(line)
+                clock = _clock(times)
                 if clock is not None:
                     page.shown_clocks.append((position, (*day, *clock)))
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
@@ -356,10 +357,9 @@ def _inside(node: HtmlElement | None, tags: frozenset[str]) -> bool:
     return False
 
 
-def _clock(line: str) -> tuple[int, int] | None:
-    """The one time of day a line shows (`10:02 PM`, `22.02`, `8時30分`), as hour and minute, or
-    None."""
-    found = _clocks(line)
+def _clock(found: list[tuple[str, str, str]]) -> tuple[int, int] | None:
+    """The one time of day among a line's (`_clocks`: `10:02 PM`, `22.02`, `8時30分`), as hour
+    and minute, or None."""
     if len(found) != 1:
         return None
     hour, minute, half = int(found[0][0]), int(found[0][1]), found[0][2].lower()

@@ -111,6 +111,7 @@ def choose_title(
         # Ties: the visible heading, the longer one (a logo repeats only the site's part).
         scored.append((votes, how == "heading", len(text), -len(scored), text, how))
     rewritten = _headline_of_rewritten_story(headings, sources, stated)
+    hosts = [site, plain(page.meta.get("og:site_name"))]
     if jsonld:
         name = plain(page.ld.get("name")) if page.ld else None
         if not _confirmed(jsonld, site, stated, headings):
@@ -125,9 +126,8 @@ def choose_title(
             if text != heading and _kicked(jsonld, text) and _confirmed(text, site, stated, []):
                 return text, "heading"
         others = [text for text, _ in candidates]
-        hosts = [site, plain(page.meta.get("og:site_name"))]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
-    names = {title_key(n) for n in (site, plain(page.meta.get("og:site_name"))) if n}
+    names = {title_key(n) for n in hosts if n}
     if page.story_heading and all(title_key(t) in names for t in sources.values() if t):
         return page.story_heading, "heading"  # the title sources name only the site
     if rewritten:

@@ -39,7 +39,7 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
-from indexer.normalize.gallery import gallery_credit
+from indexer.normalize.gallery import UNDER_HEADLINE, gallery_credit
 from indexer.normalize.gluednames import glued_names
 from indexer.normalize.lines import is_paragraph
 from indexer.normalize.othercredit import (
@@ -159,7 +159,6 @@ _BRACKETED_CJK = re.compile(
 _BRACKETED_NAME_CHARS = 3
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
-_UNDER_HEADLINE = 3  # lines right under the headline, where a byline is expected
 _OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
 _OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
@@ -211,7 +210,7 @@ def header_byline(
     under = title_at + 1 if title_at is not None and title_at < zone.start else None
     bios = writer_bios(page, zone, body, under)
     body = CONTACT.sub(" ", body)  # `jane.doe@example.com`, `@janedoe` write names in lower case
-    signed = {i: _credited(page, i, body, mark < i <= mark + _UNDER_HEADLINE) for i in span}
+    signed = {i: _credited(page, i, body, mark < i <= mark + UNDER_HEADLINE) for i in span}
     # A paper signing with its own name (`by Lesotho Times`) stands in only where no person does.
     bylines = {i: [n for n in names if not is_house(n)] for i, names in signed.items()}
     for i in order:
@@ -289,7 +288,7 @@ def header_byline(
     # A name without capitals is told by its place over the date, not by the story's case.
     placed: set[int] = set()
     for i in order:
-        if not bare[i] and mark < i <= mark + _UNDER_HEADLINE + 1:
+        if not bare[i] and mark < i <= mark + UNDER_HEADLINE + 1:
             bare[i] = _caseless_over_date(page, i)
             if bare[i]:
                 placed.add(i)
@@ -304,10 +303,10 @@ def header_byline(
         # Dated on its own line, or right under the headline, a name may hold a common word
         # (`Will Doe/May 3, 2024`, `Grace Long`); a bare phrase elsewhere may not (`Closing
         # Bell`), and no name opens with a definite article (`Los Gallardos`: a place).
-        common = all_common if stamped or mark < i <= mark + _UNDER_HEADLINE else common_words
+        common = all_common if stamped or mark < i <= mark + UNDER_HEADLINE else common_words
         # A CJK name stamped on its line just under the headline (`松村太郎2019年04月13日`)
         # signs though the story names it (a columnist's series is named after them).
-        cjk_stamp = stamped and mark < i <= mark + _UNDER_HEADLINE and is_cjk_name(names[0])
+        cjk_stamp = stamped and mark < i <= mark + UNDER_HEADLINE and is_cjk_name(names[0])
         # Its brackets mark `[佐藤健一，テックウォッチ]` a credit, though the story opens above it.
         vouched = cjk_stamp or i in placed or bool(brackets[i])
         if len(names) > 1 and LIST_SEPARATOR.search(page.text(i)):
@@ -473,7 +472,7 @@ def _channel(page: Page, order: list[int]) -> str | None:
 def _name_under(page: Page, mark: int, body: str) -> bool:
     """Whether a credit stands just under the headline (`mark`): names, perhaps with their
     house or date (`Jane Doe | Reuters`, `Jane Doe May 3, 2024`), or an agency alone."""
-    for i in range(mark + 1, min(len(page.lines), mark + _UNDER_HEADLINE + 1)):
+    for i in range(mark + 1, min(len(page.lines), mark + UNDER_HEADLINE + 1)):
         text = page.text(i).strip()
         if is_wire(text) or is_wire(without_stamps(text)) or agency_byline(text):
             return True

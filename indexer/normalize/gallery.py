@@ -18,14 +18,14 @@ _GALLERY_HEADLINE = re.compile(
 _PHOTOS_BY = re.compile(
     r"^(?:photos|photographs|pictures|images)\s+by\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
-_UNDER_HEADLINE = 3  # lines under the headline where its credit stands
+UNDER_HEADLINE = 3  # lines right under the headline, where its credit stands
 
 
 def gallery_credit(page: Page, title_at: int | None, body: str) -> list[str]:
     """The names a gallery's `Photos by …` line under its headline credits, else none."""
     if title_at is None or not _GALLERY_HEADLINE.match(page.text(title_at)):
         return []
-    for i in range(title_at + 1, min(len(page.lines), title_at + _UNDER_HEADLINE + 1)):
+    for i in range(title_at + 1, min(len(page.lines), title_at + UNDER_HEADLINE + 1)):
         credit = _PHOTOS_BY.match(page.text(i).strip())
         if credit is not None:
             return byline_names(f"By {credit.group('rest')}", body)

@@ -92,23 +92,23 @@ def without_echoed_trail(text: str, page: Page, i: int) -> str:
     only sign of where the headline begins."""
     if _SPACED_HOME.match(text) is None or _TRAIL_MARK.search(text):
         return text  # a trail with its marks is cut at them (`tidy_headline`)
-    below = [line.text for line in page.lines[i + 1 :]]
+    below = range(i + 1, len(page.lines))
     words = text.split(" ")
     for n in range(1, len(words) - 1):  # the longest tail first
         tail = " ".join(words[n:])
         key = tail.casefold()
-        if word_count(tail) >= _ECHO_WORDS and any(_echoes(k, key) for k in below):
+        if word_count(tail) >= _ECHO_WORDS and any(_echoes(page, j, key) for j in below):
             return tail
     return text
 
 
-def _echoes(line: str, key: str) -> bool:
-    """Whether a line is the title of case-folded `key` on a line of its own, or with only its
+def _echoes(page: Page, j: int, key: str) -> bool:
+    """Whether line `j` is the title of case-folded `key` on a line of its own, or with only its
     byline joined after it (`… Small Plot written by Marta`): a standfirst that opens on the
     same words goes on into a sentence (`Minister quits over … after weeks of pressure`)."""
-    if not line.casefold().startswith(key):
+    if not page.keys[j].startswith(key):
         return False
-    rest = line[len(key) :]
+    rest = page.text(j)[len(key) :]
     return not rest or _ECHO_BYLINE.match(rest) is not None
 
 

@@ -24,6 +24,11 @@ HEADLINE_ES = "La junta del agua renovará las viejas tuberías del barrio del m
         ("byline-unlabelled-teasers-above-signed-share.txt", HEADLINE, ["Dana Whitfield"]),
         ("byline-unlabelled-teasers-above-signed-photo.txt", HEADLINE, ["Dana Whitfield"]),
         ("byline-unlabelled-teaser-above-signed-listen.txt", HEADLINE, ["Dana Whitfield"]),
+        # Headline / `Jane Roe` (no `By`), again and again: teasers signed with the name alone.
+        ("byline-bare-teasers-under.txt", HEADLINE, []),
+        ("byline-bare-teasers-under-dated.txt", HEADLINE, []),
+        # ... while the story's own name under its headline still signs it.
+        ("byline-bare-teasers-under-signed.txt", HEADLINE, ["Dana Whitfield"]),
     ],
 )
 def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(

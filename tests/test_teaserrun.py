@@ -73,6 +73,20 @@ def test_a_breadcrumb_of_menu_links_over_the_date_is_no_name(name: str, title: s
 
 
 @pytest.mark.parametrize(
+    "name",
+    [
+        "byline-section-trail-over-date.txt",  # `World Europe` over `12 March 2024`, no menu
+        "byline-section-trail-over-date-sport.txt",  # `Sport Football`
+    ],
+)
+def test_a_trail_opening_with_a_top_section_over_the_date_is_no_name(name: str) -> None:
+    article = _normalize(name)
+    assert article.title == HEADLINE
+    assert article.byline == []
+    assert article.date is not None and (article.date.month, article.date.day) == (3, 12)
+
+
+@pytest.mark.parametrize(
     ("name", "title", "byline"),
     [
         ("byline-long-name-over-date.txt", HEADLINE, ["Mary Ann Van Buren"]),

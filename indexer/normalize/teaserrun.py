@@ -5,7 +5,8 @@ its `By` line or its writer's name alone, perhaps its date) line after line, eac
 own writer. The story's own headline is followed by its text, so it never closes such an entry.
 
 A breadcrumb (`Real Estate Public Safety`) is Title Case like a name, but two or more of the
-menu links the page sets above its headline spell it whole; they do not spell a person's name.
+menu links the page sets above its headline spell it whole, or it opens with one of the top
+sections news sites file stories under (`World Europe`); they do not spell a person's name.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
 _MIN_RUN = 2  # entries of one shape in a row make a list
 _SECTION_WORDS = 3  # a section link is a short line: `Public Safety`, `Real Estate`
 _MENU_RUN = 3  # short lines in a row make a menu
+# The top sections a news site files its stories under, which open a breadcrumb (`World Europe`,
+# `Sport Football`); no person's given name is one of them.
+_TOP_SECTIONS = frozenset(
+    """world news business sport sports politics science health technology tech culture
+    entertainment lifestyle travel money economy markets weather opinion local national
+    international welt politik wirtschaft kultur mundo deportes economía política monde
+    économie politique""".split()
+)
 
 
 def _credit(page: Page, i: int, *, bare: bool = False) -> list[str]:
@@ -122,6 +131,8 @@ def section_trail(page: Page, i: int, mark: int) -> bool:
     words = page.text(i).split()
     if not all(w.isalpha() for w in words):
         return False
+    if len(words) > 1 and words[0].istitle() and words[0].casefold() in _TOP_SECTIONS:
+        return True  # `World Europe`: a site's top section, then one under it
     links = _menu(page, mark)
     keys = [w.casefold() for w in words]
     # parts[k]: the fewest links that spell the first k words (None: they spell none)

@@ -824,6 +824,20 @@ def test_a_greek_womans_genitive_in_capitals_or_stressed_is_put_back(
     assert changed.byline == [name]
 
 
+def test_a_greek_article_before_the_editorial_staff_signs_no_one() -> None:
+    # `Της Σύνταξης` (of the editorial staff): the house's credit, no person's name.
+    assert _normalize("byline-greek-house.txt").byline == []
+
+
+def test_a_greek_article_before_an_organisation_names_no_person() -> None:
+    # `Του ΑΠΕ-ΜΠΕ`: the Greek news agency signs, as `Associated Press` alone does.
+    assert _normalize("byline-greek-agency.txt").byline == ["ΑΠΕ-ΜΠΕ"]
+    # Any other organisation's acronym after the article is no person either: a person signs
+    # with a given and a family name.
+    changed = _normalize_changed("byline-greek-agency.txt", "Του ΑΠΕ-ΜΠΕ", "Της ΕΡΤ")
+    assert changed.byline == []
+
+
 def test_a_bracketed_credit_opening_the_first_paragraph_signs_the_story() -> None:
     # `〔記者林志明／高雄報導〕…`, under a bare date and no other credit.
     assert _normalize("byline-cjk-lead-credit.txt").byline == ["林志明"]

@@ -508,6 +508,16 @@ def test_a_label_over_the_story_is_no_headline(name: str) -> None:
     assert _page(name).title != "Key points"
 
 
+@pytest.mark.parametrize("label", ["Summary", "At a glance", "Key points"])
+def test_a_summary_label_over_a_paragraph_is_no_headline(label: str) -> None:
+    # The title sources name only the site and the story has no `<h1>`; its `<h2>` labels the
+    # paragraph that sums the story up, before every paragraph as a headline would stand.
+    html = (DATA / "story-h2-summary-label.html").read_text(encoding="utf-8")
+    html = html.replace("<h2>Summary</h2>", f"<h2>{label}</h2>")
+    record = RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html)
+    assert normalize(record).title != label
+
+
 @pytest.mark.parametrize("name", ["comment-article-header", "teaser-article-header"])
 def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
     # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.

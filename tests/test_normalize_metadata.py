@@ -10,7 +10,7 @@ from lxml.html import fromstring
 from indexer.normalize.metadata import PageMeta, plain, read_page
 from indexer.normalize.pagebyline import page_byline, pen_name, read_credit, tidy_name
 from indexer.normalize.pagedate import choose_date, local_date
-from indexer.normalize.pagetitle import choose_title, strip_site
+from indexer.normalize.pagetitle import choose_title, strip_site, without_episode
 
 
 @pytest.mark.parametrize(
@@ -375,3 +375,17 @@ def test_a_time_of_day_in_cjk_script_is_read_with_its_half_of_the_day(
 ) -> None:
     page = read_page(fromstring(f"<html><body><h1>会議</h1><p>{shown}</p></body></html>"))
     assert [found[3:] for _, found in page.shown_clocks] == [clock]
+
+
+@pytest.mark.parametrize(
+    ("title", "rest"),
+    [
+        ("Ep. 14: Why the ferry schedule keeps changing", "Why the ferry schedule keeps changing"),
+        ("The Harbour Dispatch #88: Fares rise again", "Fares rise again"),  # a series' name
+        ("#12 | Fares rise again", "Fares rise again"),
+        # A sentence before the number is part of the headline, no series' name.
+        ("Fans rank the #1: Harbour Market Chowder", "Fans rank the #1: Harbour Market Chowder"),
+    ],
+)
+def test_an_episode_number_and_series_name_open_a_title(title: str, rest: str) -> None:
+    assert without_episode(title) == rest

@@ -24,6 +24,11 @@ HEADLINE_ES = "La junta del agua renovará las viejas tuberías del barrio del m
         ("byline-unlabelled-teasers-above-signed-share.txt", HEADLINE, ["Dana Whitfield"]),
         ("byline-unlabelled-teasers-above-signed-photo.txt", HEADLINE, ["Dana Whitfield"]),
         ("byline-unlabelled-teaser-above-signed-listen.txt", HEADLINE, ["Dana Whitfield"]),
+        # Headline / `Jane Roe` (no `By`), again and again: teasers signed with the name alone.
+        ("byline-bare-teasers-under.txt", HEADLINE, []),
+        ("byline-bare-teasers-under-dated.txt", HEADLINE, []),
+        # ... while the story's own name under its headline still signs it.
+        ("byline-bare-teasers-under-signed.txt", HEADLINE, ["Dana Whitfield"]),
     ],
 )
 def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(
@@ -65,6 +70,20 @@ def test_a_breadcrumb_of_menu_links_over_the_date_is_no_name(name: str, title: s
     assert article.title == title
     assert article.byline == []
     assert article.date is not None and (article.date.month, article.date.day) == (5, 6)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "byline-section-trail-over-date.txt",  # `World Europe` over `12 March 2024`, no menu
+        "byline-section-trail-over-date-sport.txt",  # `Sport Football`
+    ],
+)
+def test_a_trail_opening_with_a_top_section_over_the_date_is_no_name(name: str) -> None:
+    article = _normalize(name)
+    assert article.title == HEADLINE
+    assert article.byline == []
+    assert article.date is not None and (article.date.month, article.date.day) == (3, 12)
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,8 @@ NOT_NAME_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
     today yesterday tomorrow week weekend year month
     reserved rights riservata riservati diritti reservados derechos réservés droits
-    vorbehalten""".split()
-)  # the last: a rights notice (`RIPRODUZIONE RISERVATA`) where a credit stands
+    vorbehalten σύνταξη σύνταξης""".split()
+)  # a rights notice (`RIPRODUZIONE RISERVATA`) where a credit stands; the Greek editorial staff
 _ROLE = re.compile(
     r"^(?:(?:senior|chief|special|staff|global|national|foreign|political|business|tech"
     r"|technology|economics|markets|investigative|white house|europe|asia|china|u\.s\.)\s+)*"
@@ -148,6 +148,9 @@ _GREEK_ARTICLE = re.compile(
     r"^(?P<article>Της|Του|ΤΗΣ|ΤΟΥ)\s+(?P<given>[\u0370-\u03ff\u1f00-\u1fff]+)"
     r"\s+(?P<rest>[\u0370-\u03ff\u1f00-\u1fff].*)$"
 )
+# The same article before one word only credits no person, who signs with a full name: an
+# organisation (`Του ΑΠΕ-ΜΠΕ`, of the news agency) or the editorial staff (`Της Σύνταξης`).
+GREEK_ARTICLE_ONE = re.compile(r"^(?:Της|Του|ΤΗΣ|ΤΟΥ)\s+(?P<one>\S+)$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|[a-z]{1,2}['’][A-Z][\w'’.-]*)$")
 _NAME_REST = re.compile(r"^[\w'’.-]*$")
 _CREDIT_ROLE = re.compile(
@@ -299,6 +302,8 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
         _TITLE_BEFORE.sub("", _RANK_BEFORE.sub("", _STYLE_BEFORE.sub("", text)))
     )
     if not text or bool(_DIGIT.search(text)) or "@" in text or "http" in text:
+        return None
+    if GREEK_ARTICLE_ONE.match(text):
         return None
     if text.islower():
         text = text.title()  # `By keith grant`: lower-case copy of a real byline

@@ -345,8 +345,8 @@ def header_byline(
         if any(is_house(n) for n in names):
             houses.append(names)
             continue
-        if teaser_credit(page, i, title_at):
-            continue
+        if teaser_credit(page, i, title_at, bare=True):
+            continue  # headline / `Jane Roe` / headline / `John Roe`: teasers signed bare
         if not stamped and i > mark and section_trail(page, i, mark):
             continue  # `Real Estate Public Safety` over the date: a breadcrumb of section links
         found.append((stamped, i, names))

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from indexer.normalize.boilerplate import box_kind
 from indexer.normalize.bylines import clean_name
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.headtail import RELATIVE_TIME
@@ -235,9 +236,12 @@ def _story_h2(tree: HtmlElement, story: int) -> str | None:
 
 def _over_text(heading: HtmlElement, parent: HtmlElement) -> bool:
     """Whether a heading is set over its parent's text, as a headline is: before every paragraph,
-    where a label (`Key points`, `Related`) heads a list or follows the story's text."""
+    where a label (`Key points`, `Related`) heads a list or follows the story's text, and a
+    box's label (`Summary`, `At a glance`) heads a paragraph that sums the story up."""
     following = heading.getnext()
     if following is not None and following.tag in _LISTS:
+        return False
+    if box_kind(plain(_broken_text(heading)) or "") is not None:
         return False
     for node in parent.iter("h2", "p"):
         return node is heading

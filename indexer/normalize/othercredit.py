@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.bylines import styled_person
+from indexer.normalize.bylines import GREEK_ARTICLE_ONE, styled_person
 from indexer.normalize.creditline import (
     all_common,
     common_words,
@@ -274,6 +274,10 @@ def _wire_of(text: str, *, source: bool = False, page: Page | None = None) -> st
             return agency
     if is_wire(text):
         return text
+    # `Του ΑΠΕ-ΜΠΕ`: a Greek credit sets its article before the agency as before a writer.
+    greek = GREEK_ARTICLE_ONE.match(text)
+    if greek is not None and is_wire(greek.group("one")):
+        return greek.group("one")
     filed = _FILED_FROM.match(text)
     if filed is not None and is_wire(filed.group("agency")):
         return filed.group("agency")  # `PTI, New Delhi,`: the agency and where it filed from

@@ -24,8 +24,10 @@ _SITE_WORDS = 6  # a site's name is short
 # maybe after the series' or newsletter's name (`The Transit Brief #214: `), which the feed and
 # the meta tags keep and the page's heading leaves out.
 _EPISODE = re.compile(
-    r"^(?:ep(?:isode)?\.?\s*#?\s*\d+|(?:[^:|#]+\s)?#\d+)\s*[:|–—-]\s+(?=\S)", re.IGNORECASE
+    r"^(?:(?i:ep(?:isode)?)\.?\s*#?\s*\d+|(?P<series>[^:|#]+\s)?#\d+)\s*[:|–—-]\s+(?=\S)"
 )
+# The small words a name in Title Case keeps in lower case (`The State of the Union #12`).
+_NAME_SMALL_WORDS = frozenset("a an and at for in of on the to".split())
 
 
 def strip_site(title: str, site: str | None) -> str:
@@ -269,15 +271,29 @@ def _title_forms(text: str, site: str | None) -> set[str]:
     """The keys a title source states: whole, without the site, and without a first or last
     part shorter than the rest (`Headline | Section`, `Opinion | Headline`), which names the
     site or section rather than the story."""
-    forms = {title_key(text)}
     cleaned = strip_site(text, site)
-    forms.add(title_key(cleaned))
+    stated = {text, cleaned}
     for sep in TITLE_SEPARATORS:
         for head, found, tail in (cleaned.rpartition(sep), cleaned.partition(sep)):
             if found and head.strip() and tail.strip():
-                forms.add(title_key(max(head, tail, key=len)))
-    forms |= {_EPISODE.sub("", form) for form in forms}
+                stated.add(max(head, tail, key=len))
+    forms = {title_key(form) for title in stated for form in (title, without_episode(title))}
     return {f for f in forms if f}
+
+
+def without_episode(title: str) -> str:
+    """A title without the episode number and series name opening it (`Ep. 87: `, `The Transit
+    Brief #214: `); a sentence before a number is part of the headline (`Fans rank the #1: `),
+    as a series' name is written in Title Case."""
+    match = _EPISODE.match(title)
+    if match is None:
+        return title
+    series = (match.group("series") or "").split()
+    if any(not w[:1].isupper() and not w[:1].isdigit() for w in series[:1]) or any(
+        w[:1].islower() and w not in _NAME_SMALL_WORDS for w in series
+    ):
+        return title
+    return title[match.end() :]
 
 
 def _is_site(heading: str, site: str | None) -> bool:

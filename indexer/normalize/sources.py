@@ -27,6 +27,8 @@ _OUTLETS: dict[str, tuple[str, ...]] = {
     "TASS": ("tass", "itar-tass"),
     "EFE": ("efe", "agencia efe"),
     "ANSA": ("ansa",),
+    "ΑΠΕ-ΜΠΕ": ("απε-μπε", "απε", "ana-mpa", "athens-macedonian news agency",
+                "αθηναϊκό-μακεδονικό πρακτορείο ειδήσεων"),
     "PTI": ("pti", "press trust of india"),
     "IANS": ("ians",),
     "ANI": ("ani", "asian news international"),
@@ -65,8 +67,8 @@ _CANONICAL = {alias: name for name, aliases in _OUTLETS.items() for alias in ali
 # Wire services: their credit names the journalism even when a portal carries the copy.
 WIRES = frozenset(
     {"Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "Kyodo", "Yonhap", "TASS",
-     "EFE", "ANSA", "PTI", "IANS", "ANI", "Jiji Press", "Bernama", "Anadolu Agency", "Dow Jones",
-     "China News Service", "Central News Agency"}
+     "EFE", "ANSA", "ΑΠΕ-ΜΠΕ", "PTI", "IANS", "ANI", "Jiji Press", "Bernama", "Anadolu Agency",
+     "Dow Jones", "China News Service", "Central News Agency"}
 )  # fmt: skip
 
 _MARKS = re.compile(r"[®™©]")

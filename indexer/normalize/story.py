@@ -61,7 +61,7 @@ class Page:
         self.stamps: dict[int, list[tuple[str, PartialDate]]] = {}
         # The runs of teaser entries, by the story's own headline line, filled in `teaserrun`:
         # every candidate headline and `By` line asks of the same runs.
-        self.teaser_runs: dict[int | None, list[list[int]]] = {}
+        self.teaser_runs: dict[tuple[int | None, bool], list[list[int]]] = {}
 
     @property
     def keys(self) -> list[str]:

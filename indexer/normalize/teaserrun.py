@@ -1,18 +1,19 @@
 """Credits that sign other stories: a run of teasers, and a section trail shaped like a name.
 
 A list of other stories needs no label to be one: its entries repeat one shape (a headline,
-its `By` line, perhaps its date) line after line, each signed by its own writer. The story's
-own headline is followed by its text, so it never closes such an entry.
+its `By` line or its writer's name alone, perhaps its date) line after line, each signed by its
+own writer. The story's own headline is followed by its text, so it never closes such an entry.
 
 A breadcrumb (`Real Estate Public Safety`) is Title Case like a name, but two or more of the
-menu links the page sets above its headline spell it whole; they do not spell a person's name.
+menu links the page sets above its headline spell it whole, or it opens with one of the top
+sections news sites file stories under (`World Europe`); they do not spell a person's name.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from indexer.normalize.bylines import parse_byline
+from indexer.normalize.bylines import parse_byline, parse_name_line
 from indexer.normalize.dates import parse_date_line
 from indexer.normalize.lines import is_headline_like, is_paragraph
 
@@ -22,14 +23,31 @@ if TYPE_CHECKING:
 _MIN_RUN = 2  # entries of one shape in a row make a list
 _SECTION_WORDS = 3  # a section link is a short line: `Public Safety`, `Real Estate`
 _MENU_RUN = 3  # short lines in a row make a menu
+# The top sections a news site files its stories under, which open a breadcrumb (`World Europe`,
+# `Sport Football`); no person's given name is one of them.
+_TOP_SECTIONS = frozenset(
+    """world news business sport sports politics science health technology tech culture
+    entertainment lifestyle travel money economy markets weather opinion local national
+    international welt politik wirtschaft kultur mundo deportes economía política monde
+    économie politique""".split()
+)
 
 
-def _credit(page: Page, i: int) -> list[str]:
-    """The names of line `i` when it is a `By` line, else none."""
+def _credit(page: Page, i: int, *, bare: bool = False) -> list[str]:
+    """The names of line `i` when it is a `By` line (or with `bare`, names alone), else none."""
     if not 0 <= i < len(page.lines):
         return []
     byline = parse_byline(page.text(i))
+    if byline is None and bare:
+        byline = parse_name_line(page.text(i))
     return list(byline.byline) if byline is not None else []
+
+
+def _worded(text: str) -> bool:
+    """Whether a headline reads as a sentence: longer than a menu's link and with a word in lower
+    case (`Contact Us`, `Renovation Diary`: Title Case links a name line could follow)."""
+    words = text.split()
+    return len(words) > _SECTION_WORDS and any(w[:1].islower() for w in words[1:])
 
 
 def _dated(page: Page, i: int) -> bool:
@@ -37,13 +55,14 @@ def _dated(page: Page, i: int) -> bool:
     return 0 <= i < len(page.lines) and parse_date_line(page.text(i)) is not None
 
 
-def _entry(page: Page, i: int) -> int | None:
+def _entry(page: Page, i: int, bare: bool) -> int | None:
     """Where the teaser entry opening with the headline at line `i` ends (exclusive): a
-    headline-shaped line, its `By` line, perhaps a date line; None if no entry opens there."""
+    headline-shaped line, its `By` line (with `bare`, maybe its names alone under a headline
+    that reads as one), perhaps a date line; None if no entry opens there."""
     text = page.text(i)
     if is_paragraph(text) or not is_headline_like(text) or parse_byline(text) is not None:
         return None
-    if not _credit(page, i + 1):
+    if not _credit(page, i + 1, bare=bare and _worded(text)):
         return None
     end = i + 3 if _dated(page, i + 2) else i + 2
     if end < len(page.lines) and is_paragraph(page.text(end)):
@@ -51,33 +70,35 @@ def _entry(page: Page, i: int) -> int | None:
     return end
 
 
-def _runs(page: Page, own: int | None) -> list[list[int]]:
-    """The runs of teaser entries on the page, each as the lines of its `By` lines; the story's
-    own headline (`own`) opens no entry, whatever line (`Share`, a photo credit) parts its `By`
-    line from its text."""
-    if own in page.teaser_runs:
-        return page.teaser_runs[own]
+def _runs(page: Page, own: int | None, bare: bool = False) -> list[list[int]]:
+    """The runs of teaser entries on the page, each as the lines of its `By` lines (with `bare`,
+    or of its names alone); the story's own headline (`own`) opens no entry, whatever line
+    (`Share`, a photo credit) parts its `By` line from its text."""
+    if (own, bare) in page.teaser_runs:
+        return page.teaser_runs[own, bare]
     runs: list[list[int]] = []
     i = 0
     while i < len(page.lines):
         credits: list[int] = []
         j = i
-        while j != own and j < len(page.lines) and (end := _entry(page, j)) is not None:
+        while j != own and j < len(page.lines) and (end := _entry(page, j, bare)) is not None:
             credits.append(j + 1)
             j = end
         if len(credits) >= _MIN_RUN:
             runs.append(credits)
         i = max(j, i + 1)
-    page.teaser_runs[own] = runs
+    page.teaser_runs[own, bare] = runs
     return runs
 
 
-def teaser_credit(page: Page, i: int, own: int | None = None) -> bool:
+def teaser_credit(page: Page, i: int, own: int | None = None, *, bare: bool = False) -> bool:
     """Whether line `i` is the `By` line of one entry in a run of teasers signed by others, the
-    story's own headline being line `own`."""
-    for credits in _runs(page, own):
+    story's own headline being line `own`; with `bare`, also its names alone (`headline` /
+    `Jane Roe`): they lend no byline, though such a run is too weak a sign of a list to take its
+    headlines for teasers'."""
+    for credits in _runs(page, own, bare):
         if i in credits:
-            names = {tuple(_credit(page, k)) for k in credits}
+            names = {tuple(_credit(page, k, bare=bare)) for k in credits}
             return len(names) > 1  # one writer's own list of stories is no misfire to fear
     return False
 
@@ -110,6 +131,8 @@ def section_trail(page: Page, i: int, mark: int) -> bool:
     words = page.text(i).split()
     if not all(w.isalpha() for w in words):
         return False
+    if len(words) > 1 and words[0].istitle() and words[0].casefold() in _TOP_SECTIONS:
+        return True  # `World Europe`: a site's top section, then one under it
     links = _menu(page, mark)
     keys = [w.casefold() for w in words]
     # parts[k]: the fewest links that spell the first k words (None: they spell none)

@@ -280,6 +280,12 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-devanagari-label.txt", ["प्रिया वर्मा"]),
         # A name without capitals alone over the date line under the headline (Hebrew).
         ("byline-caseless-over-date.txt", ["דנה כהן"]),
+        # The same with the Arabic writer's word before it and no colon (`كتبت`, she wrote),
+        # or the city the writer files from after it (`अंकिता मिश्रा, वाराणसी`).
+        ("byline-caseless-word-before.txt", ["منى عبد الرحمن"]),
+        ("byline-caseless-name-place.txt", ["अंकिता मिश्रा"]),
+        # `Publié le …, mis à jour le …`: the update's label left in lower case is no name.
+        ("byline-stamp-updated-fr.txt", []),
         # A blog post signed at its foot: `Posted by Jane Doe at 16:42`, the time cut.
         ("byline-posted-by-foot.txt", ["Margaret Ellery"]),
         # A press release's contact under `Media Contact:` is whom to call, not the writer.
@@ -659,6 +665,9 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # header's fields (`…作者：责任编辑：王小明`) stands for the page, as `Edited by` does.
         ("byline-cjk-editor.txt", WATER_ZH, ["王小明", "赵丽"]),
         ("byline-cjk-editor-field.txt", WATER_ZH, ["王小明"]),
+        # A reporter's label opens its field on the stamp line without a colon (`来源：港湾日报
+        # 记者 林晓燕 通讯员 赵强`); the correspondent's field after it is no writer's.
+        ("byline-cjk-stamp-reporter.txt", WATER_ZH, ["林晓燕"]),
         # A reporter named under the headline or in the dateline (`电（记者陈海涛 林静）`)
         # signs; the editor is no author then.
         ("byline-cjk-editor-writer.txt", WATER_ZH, ["陈海涛"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.headkicker import headline_under_kicker
 from indexer.normalize.headline import (
@@ -15,10 +16,16 @@ from indexer.normalize.headline import (
 )
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import without_echoed_trail, without_trail
-from indexer.normalize.lines import clean_text, is_headline_like, split_lines, unwrap
+from indexer.normalize.lines import (
+    clean_text,
+    is_headline_like,
+    split_lines,
+    two_short_sentences,
+    unwrap,
+)
 from indexer.normalize.story import Page, find_title
 from indexer.normalize.zone import article_zone
-from tests.test_normalize_copied import DATA, _normalize, _page
+from tests.test_normalize_copied import DATA, _normalize, _normalize_changed, _page
 
 
 def _weighed(name: str) -> list[str]:
@@ -575,3 +582,74 @@ def test_a_headline_under_its_kicker_line_outranks_the_page_title_above_the_kick
     # Not when the line under the kicker is no candidate, nor under a line without the dash.
     assert headline_under_kicker(page, title, [title]) == title
     assert headline_under_kicker(page, title + 1, [title + 1, title + 3]) == title + 1
+
+
+def test_a_label_in_capitals_glued_to_the_headline_without_a_space_is_cut() -> None:
+    # The label's own inline element is copied with no space at all (`REVEALEDThe ten …`).
+    article = _normalize("headline-glued-caps-label.txt")
+    assert article.title == "The ten streets where potholes cost drivers the most in repairs"
+    assert tidy_headline("EXCLUSIVEHospital car park fees rise") == (
+        "Hospital car park fees rise",
+        [],
+    )
+    # An acronym or a name opening the headline is written with its space or in lower case.
+    for kept in ("NASA scientists find water on the moon", "IBMers strike over pay deal"):
+        assert tidy_headline(kept) == (kept, [])
+
+
+def test_a_headline_opening_on_a_quote_in_guillemets_is_weighed() -> None:
+    # French sets a space inside its guillemets (`« Le refuge … » : …`); the quote opens the
+    # headline as any quote does, and the interviewer's credit under it is no headline.
+    article = _normalize("interview-guillemets-fr.txt")
+    assert article.title == (
+        "« Le refuge ne rouvrira pas avant l'été prochain » : la gardienne du col de l'Arc "
+        "fait le point"
+    )
+    assert article.byline == ["Thomas Girard"]
+    assert is_headline_like("« On a perdu la moitié de nos ruches » : un apiculteur raconte")
+
+
+def test_a_headline_of_two_short_sentences_keeps_its_full_stop() -> None:
+    # An opinion headline states its case in two sentences (`… longer hours. A new roof can
+    # wait a year.`) over its writer's name; the credit under it is no headline.
+    article = _normalize("headline-two-sentences.txt")
+    assert article.title == "Millbrook's library needs longer hours. A new roof can wait a year."
+    assert article.byline == ["Dolores Whitcombe"]
+    # Under a headline the same two sentences are its standfirst.
+    headline = "Library board weighs roof repairs against evening hours"
+    under = _normalize_changed(
+        "headline-two-sentences.txt", "Millbrook's library", f"{headline}\nMillbrook's library"
+    )
+    assert under.title == headline
+    assert two_short_sentences("The county's money is sitting in a bank account. Here's why.")
+    # One sentence that ends is prose's shape, and so are two that run longer than a headline.
+    assert not two_short_sentences("The board will decide on Thursday whether to fund it.")
+    assert not two_short_sentences(
+        "The board will decide on Thursday whether to spend its reserve on a new roof. "
+        "I have worked at the reference desk for nineteen years and seen three roofs."
+    )
+
+
+def test_the_middle_of_three_chinese_headline_decks_is_the_headline() -> None:
+    # Kicker, main headline, sub-headline over the stamp line: the sub-headline, longer and
+    # retold by the lead, is no headline.
+    article = _normalize("headline-cjk-three-decks.txt")
+    assert article.title == "江城第三座过江隧道明日通车"
+    assert article.byline == ["刘明", "张敏"]
+    page = _page("headline-cjk-three-decks.txt")
+    kicker = page.keys.index("跨江通道再添新成员")
+    decks = [kicker, kicker + 1, kicker + 2]
+    assert headline_among_decks(page, kicker + 2, decks) == kicker + 1
+    # Two decks do not say which is the main one: the choice stands.
+    assert headline_among_decks(page, kicker + 2, decks[1:]) == kicker + 2
+    # Korean lines over a stamp are a menu, a section and the headline, no Chinese decks.
+    korean = Page(unwrap(split_lines(clean_text(KOREAN_HEADER))))
+    assert headline_among_decks(korean, 2, [0, 1, 2]) == 2
+
+
+KOREAN_HEADER = """검색전체메뉴
+정치일반
+시의회 '주민투표제' 도입 또다시 불발
+입력 2025.07.12 22:09
+시의회가 주민투표제 도입 방안을 논의했으나 또다시 결론을 내지 못했다.
+"""

@@ -26,6 +26,8 @@ BYLINE_LABELS = (
         "|"
     ),
     *"scritto da|scritta da|geschreven door|skrevet av|skrivet av".split("|"),
+    # `Propos recueillis par Jane Doe` (remarks gathered by): a French interview's interviewer.
+    *"propos recueillis par|entretien réalisé par|interview réalisée par".split("|"),
     # `Words and photos by Jane Doe`: the writer took the pictures too.
     *(
         f"{kind} and {pictures} by"
@@ -203,8 +205,9 @@ _CJK_BYLINE = re.compile(
 # A credit in brackets opening the story's first paragraph, as Taiwanese papers set it
 # (`〔記者林佩君／花蓮報導〕太魯閣…`).
 _CJK_LEAD = re.compile(r"^\s*([〔（(【][^〔〕（()）【】]{3,30}[〕）)】])(?=\S)")
+_CJK_ROLE = r"责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员"  # not the writer's
 _CJK_CREDIT = re.compile(
-    rf"^[（(【\[]?(?P<role>责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员)\s*[:：/｜|]?\s*"
+    rf"^[（(【\[]?(?P<role>{_CJK_ROLE})\s*[:：/｜|]?\s*"
     rf"{_CJK_NAMES}[）)】\]]?$"
 )
 # The editor responsible for a Chinese story (`责任编辑：王五`, `（责编：王五、赵六）`), alone
@@ -222,8 +225,11 @@ _CJK_REPORTER = re.compile(
     r"\s*[:：/／｜|]?\s*(?!责任|责编|責任|責編)[\u4e00-\u9fff]{2}"
 )
 # A Chinese header's line of labelled fields after the time:
-# `2024-03-08 09:12　来源：新华社　作者：张伟、王静`.
-_CJK_FIELD = re.compile(r"(?:^|(?<=\s))(?=[\u4e00-\u9fff]{1,4}\s*[:：])")
+# `2024-03-08 09:12　来源：新华社　作者：张伟、王静`; the reporter's label opens its field
+# without a colon too (`来源：杭城日报　记者 王丽 陈浩`), as another role's does (`通讯员 赵强`).
+_CJK_FIELD = re.compile(
+    rf"(?:^|(?<=\s))(?=[\u4e00-\u9fff]{{1,4}}\s*[:：]|(?:{_CJK_LABEL}|{_CJK_ROLE})\s)"
+)
 _CJK_STAMP = re.compile(r"^[\d\s:./年月日时分-]*$")
 # Korean bylines: `홍길동 기자`, `홍길동·김철수 기자 hong@example.com`, a place first (`순천 홍길동
 # 기자`): the reporter's title after the names is their label.

@@ -14,7 +14,8 @@ INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
 # A date stamp's times, handles and labels, stripped to see what else a line holds.
 STAMP_BITS = re.compile(
     r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr\b|h\b)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
-    r"|last updated|first published)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)"
+    r"|last updated|first published|mis à jour|publiée?|modifiée?|actualizado|publicado"
+    r"|aktualisiert|veröffentlicht|aggiornato|pubblicato)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)"
     # `08時00分`, `12時00分更新` (updated): a time in CJK, perhaps with its label.
     r"|\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?(?:\s*(?:更新|公開|配信|发布|發布))?",
     re.IGNORECASE,

@@ -136,6 +136,12 @@ _TAGS_LABEL = re.compile(
     re.IGNORECASE,
 )
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
+# `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
+# name with no colon; over the date line under the headline it is that word, no name's.
+_CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم)\s+")
+# `सुनील पारीक, जयपुर`: the city the writer files from, after a comma, a word or two.
+_CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
+_COMMAS = str.maketrans({",": " ", "،": " "})
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _RANK_DOT = re.compile(rf"\b({RANK})\.(?=\s)")  # nor after a rank (`Sgt. Jane Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
@@ -699,10 +705,13 @@ def _copies_above(page: Page, title_at: int) -> list[int]:
 
 def _caseless_over_date(page: Page, i: int) -> list[str]:
     """A name without capitals alone on its line right over the date line under the headline
-    (`נועה לוי` / `פורסם: 03.03.24`): there its place tells it, as capitals do elsewhere."""
-    text = page.text(i).strip()
+    (`נועה לוי` / `פורסם: 03.03.24`): there its place tells it, as capitals do elsewhere. The
+    writer's word before it (`كتب`) and the city after it (`, जयपुर`) are no part of it."""
+    line = page.text(i).strip()
+    text = _CASELESS_PLACE.sub("", _CASELESS_BY.sub("", line))
     below = page.text(i + 1) if i + 1 < len(page.lines) else ""
-    if not 2 <= len(text.split()) <= _CASELESS_WORDS or not caseless_name(text):
+    whole = line.translate(_COMMAS)  # the words around the name are caseless too
+    if not 2 <= len(text.split()) <= _CASELESS_WORDS or not caseless_name(whole):
         return []
     return [text] if parse_date_line(below) is not None else []
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
+from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
 from indexer.normalize.headkicker import headline_under_kicker
@@ -37,6 +38,7 @@ from indexer.normalize.lines import (
     is_paragraph,
     is_title_case,
     is_upper,
+    two_short_sentences,
     word_count,
 )
 from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
@@ -133,6 +135,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _TEASER_REACH = 5  # lines between the headlines of two stamped teasers in a list (with counts)
 _STAMP_WORDS = 8  # a stamp on a line of its own: a day, a time, a name or two
 _LEAST_WORDS = 3  # another teaser's headline: a few words
+_LABEL_WORDS = 3  # a section's label or a kicker over a headline (`Guest Column`, `Issue #142`)
+_HEAD_OVER = 2  # lines from a headline to its byline or date: the next, or past a standfirst
 _INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
@@ -188,7 +192,7 @@ def words_of(text: str) -> set[str]:
 def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     """Whether line `i` has a headline's shape and is no furniture, meta line or caption."""
     text = headline_text(page, i)
-    if page.lines[i].bullet or not is_headline_like(text):
+    if page.lines[i].bullet or not (is_headline_like(text) or _two_sentence_head(page, zone, i)):
         return False
     label = _MEDIA_LABEL.match(text)
     media = label is not None and _heads_header(page, zone, i) and not _under_headline(page, i)
@@ -218,6 +222,20 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
+
+
+def _two_sentence_head(page: Page, zone: Zone | None, i: int) -> bool:
+    """Whether line `i` is a headline of two short sentences in sentence case (`… another
+    parking garage. It needs a bus that comes on time.`): a notice or a caption has that shape
+    too, but only a headline stands over the story with its byline or date right under it
+    (or under its standfirst); a writer's name alone there is a byline (`Harold Jensen`). A
+    headline stands under a section's label or the menu, a standfirst under its headline."""
+    if (zone is not None and i >= zone.start) or not two_short_sentences(page.text(i)):
+        return False
+    if i > 0 and word_count(page.text(i - 1)) > _LABEL_WORDS:
+        return False
+    under = range(i + 1, min(len(page.lines), i + _HEAD_OVER + 1))
+    return _meta_gap(page, i) <= _HEAD_OVER or any(bare_names(page.text(j)) for j in under)
 
 
 def _figures(page: Page, i: int) -> bool:
@@ -615,4 +633,4 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     # nearest the story heads it, and its byline and date stand beside that copy.
     same = [i for i in found if page.keys[i] == page.keys[at]]
     at = headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found)
-    return headline_under_kicker(page, at, found), best
+    return headline_among_decks(page, headline_under_kicker(page, at, found), found), best

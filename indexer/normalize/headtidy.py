@@ -41,6 +41,9 @@ _KIND_LABEL = re.compile(
     r"^(?:EXCLUSIVE|BREAKING|ANALYSIS|EXPLAINER|OPINION|WATCH|VIDEO|UPDATED?|EXKLUSIV|EILMELDUNG"
     r"|EXCLUSIVA|EXCLUSIVO|EXCLUSIF|ESCLUSIVA|ESCLUSIVO) (?=[^\W\d_][^\W_]*[a-zà-ÿ])"
 )
+# The same label copied with no space at all (`EXCLUSIVEHospital car park …`): a run of capitals
+# glued to a capitalised word is no word a headline writes, whatever the label says.
+_GLUED_LABEL = re.compile(r"^[A-ZÀ-ÖØ-Þ]{3,}(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
 _STEP_CHARS = 3  # `Mc` in `McDonald's` is no step of a trail
 _ECHO_WORDS = 3  # a trail's last step that the page prints again as its headline
 _ECHO_BYLINE = re.compile(r" (?:[a-z]+ )?(?:by|von|par|por|door|di) [A-Z]")  # `written by Marta`
@@ -54,7 +57,7 @@ def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, l
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
     text = _without_labels(text, menu)
-    kind = _KIND_LABEL.match(text)
+    kind = _KIND_LABEL.match(text) or _GLUED_LABEL.match(text)
     if kind is not None and word_count(text[kind.end() :]) >= 3:
         text = text[kind.end() :]
     glued = _GLUED_BYLINE.search(text)

@@ -49,6 +49,9 @@ _HEADLINE_END_OK = re.compile(
 _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: a speaker, then their words
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
+# `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
+_TWO_SENTENCES = re.compile(r"^[^.!?]+[.!?]\s+[A-Z][^.!?]*\.$")
+_HEADLINE_WORDS = 20  # a headline's words at most
 _CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")
 _LINK_RUN_WORDS = 10  # cased words a line needs before its capitals say it is a menu
 _LINK_RUN_SHARE = 0.8
@@ -331,6 +334,13 @@ def is_headline_like(text: str) -> bool:
     return True
 
 
+def two_short_sentences(text: str) -> bool:
+    """Whether a line is two sentences as short as one headline (`The money is sitting in a
+    bank account. Here's why.`): the shape of an opinion's or a newsletter's headline in
+    sentence case, and of a notice or a caption too, so only its place tells it."""
+    return _TWO_SENTENCES.match(text) is not None and word_count(text) <= _HEADLINE_WORDS
+
+
 def is_title_case(text: str) -> bool:
     """Whether every longer word of the line is capitalised (`Cities Need Slower Streets.`).
 
@@ -354,10 +364,13 @@ def _opening(text: str) -> str:
 
 
 def _past_openers(text: str) -> str:
-    """A line past the opening quotes, brackets and signs before its first word."""
+    """A line past the opening quotes, brackets and signs before its first word, and the space
+    that French sets inside guillemets (`« On a perdu … »`)."""
     skip = 0
     while skip < len(text) and (
-        text[skip] in _OPENERS or unicodedata.category(text[skip]) in _OPENING_KINDS
+        text[skip] in _OPENERS
+        or unicodedata.category(text[skip]) in _OPENING_KINDS
+        or (skip > 0 and text[skip].isspace())
     ):
         skip += 1
     return text[skip:]

@@ -86,6 +86,14 @@ def test_a_trail_opening_with_a_top_section_over_the_date_is_no_name(name: str) 
     assert article.date is not None and (article.date.month, article.date.day) == (3, 12)
 
 
+def test_a_writers_title_opening_with_a_section_word_is_no_trail() -> None:
+    # `Health Correspondent Marta Quillon` over the date: the section word opens the writer's
+    # title, which the parser reads apart from the name, not a breadcrumb.
+    article = _normalize("byline-section-role-over-date.txt")
+    assert article.title == "Clinic waiting lists fall for the first time in three years"
+    assert article.byline == ["Marta Quillon"]
+
+
 @pytest.mark.parametrize(
     ("name", "title", "byline"),
     [

@@ -353,7 +353,7 @@ def header_byline(
             continue
         if teaser_credit(page, i, title_at, bare=True):
             continue  # headline / `Jane Roe` / headline / `John Roe`: teasers signed bare
-        if not stamped and i > mark and section_trail(page, i, mark):
+        if not stamped and i > mark and section_trail(page, i, mark, names):
             continue  # `Real Estate Public Safety` over the date: a breadcrumb of section links
         found.append((stamped, i, names))
     if found:

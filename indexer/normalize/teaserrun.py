@@ -124,15 +124,17 @@ def _menu(page: Page, mark: int) -> set[str]:
     return links
 
 
-def section_trail(page: Page, i: int, mark: int) -> bool:
-    """Whether line `i`, a run of plain words, is wholly made of links of the menu above the
-    headline (`mark`), two or more of them (`Real Estate` / `Public Safety` over `Real Estate
-    Public Safety`): a breadcrumb, not a name."""
+def section_trail(page: Page, i: int, mark: int, names: list[str]) -> bool:
+    """Whether line `i`, a run of plain words read as `names`, is wholly made of links of the
+    menu above the headline (`mark`), two or more of them (`Real Estate` / `Public Safety` over
+    `Real Estate Public Safety`), or opens with a top section: a breadcrumb, not a name."""
     words = page.text(i).split()
     if not all(w.isalpha() for w in words):
         return False
     if len(words) > 1 and words[0].istitle() and words[0].casefold() in _TOP_SECTIONS:
-        return True  # `World Europe`: a site's top section, then one under it
+        # `World Europe`: a site's top section, then one under it; but a writer's title read
+        # apart from the name (`Health Correspondent Jane Roe`) makes the line a credit.
+        return bool(names) and names[0].split()[0].casefold() == words[0].casefold()
     links = _menu(page, mark)
     keys = [w.casefold() for w in words]
     # parts[k]: the fewest links that spell the first k words (None: they spell none)

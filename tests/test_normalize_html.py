@@ -518,6 +518,35 @@ def test_a_summary_label_over_a_paragraph_is_no_headline(label: str) -> None:
     assert normalize(record).title != label
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p>The river crested overnight two metres above its usual level, and three bridges are"
+        " closed.</p>",
+        "<ul><li>The river crested overnight</li><li>Three bridges are closed</li></ul>",
+    ],
+)
+def test_a_box_label_over_the_headline_leaves_the_headline(box: str) -> None:
+    # `Key points` and its box stand over the story's own `<h2>`: the box is passed over, and
+    # the `<h2>` before the rest of the text is the headline.
+    html = (DATA / "story-h2-keypoints-over-headline.html").read_text(encoding="utf-8")
+    start = html.index("<p>The river crested")
+    html = html[:start] + box + html[html.index("</p>", start) + 4 :]
+    record = RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html)
+    assert normalize(record).title == "Flood waters begin to fall as river towns count the cost"
+
+
+def test_a_subheading_past_a_box_label_is_no_headline() -> None:
+    # `Key points`, then `What happened` and `What comes next` over the text's parts: the first
+    # `<h2>` past the box is one of the story's subheadings, not its headline.
+    html = (DATA / "story-h2-keypoints-over-headline.html").read_text(encoding="utf-8")
+    headline = "Flood waters begin to fall as river towns count the cost"
+    html = html.replace(f"<h2>{headline}</h2>", "<h2>What happened</h2>")
+    html = html.replace("<p>Shop owners", "<h2>What comes next</h2>\n<p>Shop owners")
+    record = RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html)
+    assert normalize(record).title != "What happened"
+
+
 @pytest.mark.parametrize("name", ["comment-article-header", "teaser-article-header"])
 def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
     # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.

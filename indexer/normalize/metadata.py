@@ -229,22 +229,33 @@ def _story_h2(tree: HtmlElement, story: int) -> str | None:
         parent = node.getparent()
         text = plain(_broken_text(node))
         if text and parent is not None and not _inside(node, _ASIDE):
-            if 2 * _paragraph_chars(parent) >= story > 0:
+            if 2 * _paragraph_chars(parent) >= story > 0 and not _box_label(node):
                 return text if _over_text(node, parent) else None
     return None
 
 
+def _box_label(heading: HtmlElement) -> bool:
+    """Whether a heading labels a box (`Summary`, `At a glance`, `Key points`), never a story."""
+    return box_kind(plain(_broken_text(heading)) or "") is not None
+
+
 def _over_text(heading: HtmlElement, parent: HtmlElement) -> bool:
-    """Whether a heading is set over its parent's text, as a headline is: before every paragraph,
-    where a label (`Key points`, `Related`) heads a list or follows the story's text, and a
-    box's label (`Summary`, `At a glance`) heads a paragraph that sums the story up."""
+    """Whether a heading is set over its parent's text, as a headline is: before every paragraph
+    but a box's (`Key points` over the paragraph that sums the story up), where a label
+    (`Related`) heads a list or follows the story's text. Past a box, the heading must stand
+    alone: one of several over the text's parts is a subheading (`Background`)."""
     following = heading.getnext()
     if following is not None and following.tag in _LISTS:
         return False
-    if box_kind(plain(_broken_text(heading)) or "") is not None:
-        return False
-    for node in parent.iter("h2", "p"):
-        return node is heading
+    nodes = list(parent.iter("h2", "p"))
+    boxed = False
+    for at, node in enumerate(nodes):
+        if node is heading:
+            return at == 0 or not any(n.tag == "h2" and not _box_label(n) for n in nodes[at + 1 :])
+        if node.tag == "h2":
+            boxed = _box_label(node)
+        if not boxed:
+            return False
     return False
 
 

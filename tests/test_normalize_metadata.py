@@ -385,6 +385,9 @@ def test_a_time_of_day_in_cjk_script_is_read_with_its_half_of_the_day(
         ("#12 | Fares rise again", "Fares rise again"),
         # A sentence before the number is part of the headline, no series' name.
         ("Fans rank the #1: Harbour Market Chowder", "Fans rank the #1: Harbour Market Chowder"),
+        # ... in Title Case too: an article before the number makes it a rank, not an episode.
+        ("Fans Rank The #1: Harbour Market Chowder", "Fans Rank The #1: Harbour Market Chowder"),
+        ("Readers Pick Our #3 | Market Chowder", "Readers Pick Our #3 | Market Chowder"),
     ],
 )
 def test_an_episode_number_and_series_name_open_a_title(title: str, rest: str) -> None:

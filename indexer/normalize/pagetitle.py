@@ -28,6 +28,9 @@ _EPISODE = re.compile(
 )
 # The small words a name in Title Case keeps in lower case (`The State of the Union #12`).
 _NAME_SMALL_WORDS = frozenset("a an and at for in of on the to".split())
+# An article or possessive before the number makes it a rank in a sentence (`Fans Rank The #1:`,
+# `Our #3 |`), whatever the case it is written in; no series' name ends with one.
+_RANK_WORDS = frozenset("a an the our their its my your his her this".split())
 
 
 def strip_site(title: str, site: str | None) -> str:
@@ -284,11 +287,13 @@ def _title_forms(text: str, site: str | None) -> set[str]:
 def without_episode(title: str) -> str:
     """A title without the episode number and series name opening it (`Ep. 87: `, `The Transit
     Brief #214: `); a sentence before a number is part of the headline (`Fans rank the #1: `),
-    as a series' name is written in Title Case."""
+    as a series' name is written in Title Case and ends in no article (`Fans Rank The #1: `)."""
     match = _EPISODE.match(title)
     if match is None:
         return title
     series = (match.group("series") or "").split()
+    if series[-1:] and series[-1].casefold() in _RANK_WORDS:
+        return title
     if any(not w[:1].isupper() and not w[:1].isdigit() for w in series[:1]) or any(
         w[:1].islower() and w not in _NAME_SMALL_WORDS for w in series
     ):

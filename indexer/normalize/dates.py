@@ -155,6 +155,8 @@ GLUED_UPDATED = re.compile(_GLUED)
 _UPDATED_BEFORE = re.compile(rf"(?:\b(?i:(?:last\s*)?updated|modified)|{_GLUED})\W*(?i:on|at)?\W*$")
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
+# `21時37分`: a time of day written in Chinese or Japanese, part of a stamp, no words.
+_CJK_TIME = re.compile(r"\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?")
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
@@ -383,7 +385,8 @@ def parse_date_line(
     # weekday such as `（水）` in Chinese or Japanese, not a linked headline).
     if len(found[1]) < 0.4 * len(text) or len(_WORDISH.findall(leftover)) > 3:
         return None
-    if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
+    words = _CJK_TIME.sub(" ", leftover)  # `渡辺洋介2025年1月13日 21時37分`: a name and a time
+    if not words.isascii() and cjk_count(words) > 4 and not text.startswith(found[1]):
         return None
     updated = _UPDATED_BEFORE.search(text, 0, text.find(found[1]))
     return ("updated" if updated else "published"), found[0]

@@ -697,6 +697,10 @@ def test_a_table_of_contents_entry_does_not_sign_the_post() -> None:
         ("and-sv-och.txt", ["Karin Lindqvist", "Erik Holm"]),  # Swedish `Av … och …`
         ("and-pt-e.txt", ["Ana Sofia Ribeiro", "Tiago Marques"]),  # Portuguese `Por … e …`
         ("and-es-y.txt", ["Lucía Ferrer", "Javier Soler"]),  # Spanish `Por … y …`
+        ("and-cs-a.txt", ["Jan Novák", "Petr Svoboda"]),  # Czech `Autor: … a …`
+        ("and-pl-i.txt", ["Jan Kowalski", "Anna Nowak"]),  # Polish `Autorzy: … i …`
+        ("and-fi-ja.txt", ["Matti Virtanen", "Liisa Korhonen"]),  # Finnish `Toimittaja: … ja …`
+        ("and-tr-ve.txt", ["Ahmet Yılmaz", "Ayşe Demir"]),  # Turkish `Yazan: … ve …`
     ],
 )
 def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: list[str]) -> None:

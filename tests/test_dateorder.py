@@ -68,3 +68,17 @@ def test_the_page_order_reads_a_stamp_both_ways() -> None:
 def test_abbreviated_and_spaced_dates_of_other_languages(text: str, iso: str) -> None:
     found = find_date(text)
     assert found is not None and found[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Tuesday, 05.03.2024", "2024-03-05"),  # a dotted date: the day first, as without it
+        ("Wed, 4/3/2024, 7:48 AM", "2024-04-03"),  # April 3 was a Wednesday, March 4 no
+        ("Mon, 4/3/2024, 7:48 AM", "2024-03-04"),  # March 4 was a Monday
+        ("Sun 12/03/2024", "2024"),  # neither reading is a Sunday: the order stays open
+    ],
+)
+def test_a_weekday_before_a_numeric_date_tells_its_order(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].iso() == iso

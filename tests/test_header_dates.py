@@ -475,3 +475,10 @@ def test_a_name_glued_to_a_stamp_with_a_japanese_time_dates_the_story() -> None:
         "published",
         PartialDate(2024, 3, 8),
     )
+
+
+def test_an_english_weekday_before_a_dotted_date_leaves_the_day_first() -> None:
+    # `Tuesday, 05.03.2024`: the 5th of March (a Tuesday), not May the 3rd.
+    article = _normalize("weekday-dotted-date.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-05"
+    assert article.byline == ["Amara Okafor"]

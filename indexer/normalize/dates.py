@@ -74,6 +74,8 @@ _DATE_PREFIX = re.compile(rf"(?:(?:{_TIME}),?\s+(?:on\s+)?)?(?:{_WEEKDAY_ANY},?\
 # A Dutch weekday's abbreviation directly before a day number (`di 19 nov 2019`) is the date's.
 _SHORT_PREFIX = re.compile(rf"{SHORT_WEEKDAY}\s+$")
 _SHORT_LEAD = re.compile(rf"^\s*{SHORT_WEEKDAY}\s+(?=\d)")
+# `Tuesday, 12.03.2024`: a weekday before a numeric date, whose order dateutil would not read.
+_WEEKDAY_LEAD = re.compile(rf"^{_WEEKDAY_ANY},?\s+(?=\d)")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _WORDISH = re.compile(r"[^\W\d_]{3,}")
@@ -262,12 +264,16 @@ def parse_date(
     if iso:
         year, month = int(iso.group(1)), iso.group(2)
         return _checked(year, int(month) if month else None, None)
-    numeric = NUMERIC.match(text) or NUMERIC_TIMED.match(text)
+    # `Wed, 4/3/2024`: a weekday before a numeric date tells its order when only one reading
+    # falls on that weekday; else the order is the page's, as without it.
+    lead = _WEEKDAY_LEAD.match(text)
+    bare = text[lead.end() :] if lead else text
+    numeric = NUMERIC.match(bare) or NUMERIC_TIMED.match(bare)
     if numeric:
-        zoned = zone_day_first(text[numeric.end() :])
-        year, month, day = numeric_parts(
-            *numeric.groups(), zoned if zoned is not None else day_first, buddhist
-        )
+        zoned = zone_day_first(bare[numeric.end() :])
+        told = _weekday_order(lead.group(), numeric.groups(), buddhist) if lead else None
+        order = told if told is not None else zoned if zoned is not None else day_first
+        year, month, day = numeric_parts(*numeric.groups(), order, buddhist)
         return _checked(year, month, day) if year is not None else None
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     try:
@@ -286,6 +292,19 @@ def parse_date(
         weekday = _WEEKDAY_SHORT.search(text)
         return PartialDate(None, month, day, weekday_number(weekday.group()) if weekday else None)
     return _checked(year, month, day)
+
+
+def _weekday_order(weekday: str, parts: tuple[str, ...], buddhist: bool | None) -> bool | None:
+    """Whether the day comes first in a numeric date (`parts`), when only one of its readings
+    falls on the `weekday` written before it; None when both or neither do."""
+    number = weekday_number(weekday.strip(" ,."))
+    fits: set[bool] = set()
+    for day_first in (True, False):
+        year, month, day = numeric_parts(*parts, day_first, buddhist)
+        date = _checked(year, month, day) if year is not None else None
+        if date is not None and date.day is not None and date.start().weekday() == number:
+            fits.add(day_first)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:

@@ -707,6 +707,14 @@ def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: lis
     assert _normalize(name).byline == names
 
 
+def test_a_stamp_opening_on_a_lower_case_weekday_carries_on_no_byline() -> None:
+    # `Par Jeanne Dupont` / `mardi 12 mars 2024 à 10h30`: French writes its weekdays in lower
+    # case; the stamp is a line of its own, not the rest of the credit's sentence.
+    article = _normalize("weekday-lowercase-stamp.txt")
+    assert article.byline == ["Jeanne Dupont"]
+    assert article.date is not None and article.date.iso() == "2024-03-12"
+
+
 def test_a_photo_gallery_is_titled_by_its_label_and_signed_by_its_photographer() -> None:
     article = _normalize("gallery-photos-label.txt")
     # `Photos: …` heads the gallery, as `Watch: …` heads a video's page.

@@ -482,3 +482,9 @@ def test_an_english_weekday_before_a_dotted_date_leaves_the_day_first() -> None:
     article = _normalize("weekday-dotted-date.txt")
     assert article.date is not None and article.date.iso() == "2024-03-05"
     assert article.byline == ["Amara Okafor"]
+
+
+def test_a_bulgarian_month_name_dates_the_story() -> None:
+    # `15 юни 2024, 10:30`: Bulgarian names its months in the nominative after the day.
+    article = _normalize("date-bulgarian-month.txt")
+    assert article.date is not None and article.date.iso() == "2024-06-15"

@@ -707,6 +707,14 @@ def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: lis
     assert _normalize(name).byline == names
 
 
+def test_a_guest_writer_signs_with_their_position_after_a_comma() -> None:
+    # `Ruth Ellison, Professor of History at Northvale University` over the date: a guest
+    # column credits its writer by name and position, as a staff one by name and job.
+    article = _normalize("guest-writer-position.txt")
+    assert article.byline == ["Ruth Ellison"]
+    assert article.date is not None and article.date.iso() == "2024-05-14"
+
+
 def test_a_stamp_opening_on_a_lower_case_weekday_carries_on_no_byline() -> None:
     # `Par Jeanne Dupont` / `mardi 12 mars 2024 à 10h30`: French writes its weekdays in lower
     # case; the stamp is a line of its own, not the rest of the credit's sentence.

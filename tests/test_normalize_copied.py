@@ -707,6 +707,13 @@ def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: lis
     assert _normalize(name).byline == names
 
 
+def test_a_korean_reporter_and_others_signs_with_the_named_reporter() -> None:
+    # `윤서연 기자 외 1명`: the reporter, `and one other` whom the line does not name.
+    article = _normalize("byline-ko-and-others.txt")
+    assert article.byline == ["윤서연"]
+    assert article.date is not None and article.date.iso() == "2024-05-14"
+
+
 def test_a_guest_writer_signs_with_their_position_after_a_comma() -> None:
     # `Ruth Ellison, Professor of History at Northvale University` over the date: a guest
     # column credits its writer by name and position, as a staff one by name and job.

@@ -233,11 +233,12 @@ _CJK_REPORTER = re.compile(
 _CJK_FIELD = re.compile(r"(?:^|(?<=\s))(?=[\u4e00-\u9fff]{1,4}\s*[:：])")
 _CJK_STAMP = re.compile(r"^[\d\s:./年月日时分-]*$")
 # Korean bylines: `홍길동 기자`, `홍길동·김철수 기자 hong@example.com`, a place first (`순천 홍길동
-# 기자`): the reporter's title after the names is their label.
+# 기자`): the reporter's title after the names is their label. `홍길동 기자 외 1명` (and one
+# other) names the first reporter only.
 _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
 _HANGUL_BYLINE = re.compile(
     rf"^(?:[\uac00-\ud7a3]+,?\s+){{0,3}}?(?P<names>{_HANGUL_NAME}(?:\s*[·,]\s*{_HANGUL_NAME})*)"
-    r"\s*기자(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
+    r"\s*기자(?:\s+외\s*\d+\s*명)?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
 )
 _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
 # A Chinese, Japanese or Korean wire closes its story with its name in brackets (`（共同通信）`).

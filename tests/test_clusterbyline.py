@@ -507,6 +507,7 @@ def test_consecutive_reporter_lines_read_alone_sign_together() -> None:
         ("배윤경 기자 bykj@example.com", ["배윤경"]),
         ("순천, 광양 구현모 기자", ["구현모"]),
         ("홍길동·김철수 기자", ["홍길동", "김철수"]),
+        ("홍길동 기자 외 1명", ["홍길동"]),  # and one other, whom the line does not name
         ("Kolumne von Jana Beispiel", ["Jana Beispiel"]),
         ("Ein Kommentar von Jana Beispiel", ["Jana Beispiel"]),
     ],

@@ -68,3 +68,37 @@ def test_the_page_order_reads_a_stamp_both_ways() -> None:
 def test_abbreviated_and_spaced_dates_of_other_languages(text: str, iso: str) -> None:
     found = find_date(text)
     assert found is not None and found[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("12. märts 2024 10:30", "2024-03-12"),  # Estonian
+        ("15 юни 2024, 10:30", "2024-06-15"),  # Bulgarian
+        ("4 мај 2024", "2024-05-04"),  # Macedonian, Serbian
+        ("Objavljeno: 12. oktobar 2024. u 10:30", "2024-10-12"),  # Serbian, Bosnian
+        ("12. marec 2024", "2024-03-12"),  # Slovene, nominative
+        ("15. avgusta 2024", "2024-08-15"),  # Slovene, genitive
+    ],
+)
+def test_month_names_of_more_languages(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].iso() == iso
+
+
+def test_a_slovene_genitive_month_alone_before_a_year_is_no_date() -> None:
+    assert find_date("Avgusta 2024") is None  # a name or a place, as Slovak `Augusta 2024`
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Tuesday, 05.03.2024", "2024-03-05"),  # a dotted date: the day first, as without it
+        ("Wed, 4/3/2024, 7:48 AM", "2024-04-03"),  # April 3 was a Wednesday, March 4 no
+        ("Mon, 4/3/2024, 7:48 AM", "2024-03-04"),  # March 4 was a Monday
+        ("Sun 12/03/2024", "2024"),  # neither reading is a Sunday: the order stays open
+    ],
+)
+def test_a_weekday_before_a_numeric_date_tells_its_order(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].iso() == iso

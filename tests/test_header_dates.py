@@ -464,3 +464,27 @@ def test_an_update_label_glued_or_after_other_words_marks_the_update() -> None:
     article = _normalize("date-update-after-section.txt")
     assert article.date is None
     assert article.updated is not None and article.updated.iso() == "2024-05-04"
+
+
+def test_a_name_glued_to_a_stamp_with_a_japanese_time_dates_the_story() -> None:
+    # `佐藤花子2024年3月8日 18時05分`: the writer's name, the day and `18時05分` (a time, no words).
+    article = _normalize("ja-name-glued-stamp.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-08"
+    assert article.title == "市営バス、来春から深夜便を増便へ 利用者の要望受け"
+    assert parse_date_line("佐藤花子2024年3月8日 18時05分") == (
+        "published",
+        PartialDate(2024, 3, 8),
+    )
+
+
+def test_an_english_weekday_before_a_dotted_date_leaves_the_day_first() -> None:
+    # `Tuesday, 05.03.2024`: the 5th of March (a Tuesday), not May the 3rd.
+    article = _normalize("weekday-dotted-date.txt")
+    assert article.date is not None and article.date.iso() == "2024-03-05"
+    assert article.byline == ["Amara Okafor"]
+
+
+def test_a_bulgarian_month_name_dates_the_story() -> None:
+    # `15 юни 2024, 10:30`: Bulgarian names its months in the nominative after the day.
+    article = _normalize("date-bulgarian-month.txt")
+    assert article.date is not None and article.date.iso() == "2024-06-15"

@@ -82,6 +82,30 @@ def test_a_dutch_en_joins_writers_only_after_a_dutch_label(line: str, names: lis
     assert credit is not None and credit.byline == names
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Von Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"]),  # Czech `a`
+        ("By Kovács Anna és Nagy Péter", ["Kovács Anna", "Nagy Péter"]),  # Hungarian `és`
+        ("By Иван Петров и Анна Смирнова", ["Иван Петров", "Анна Смирнова"]),  # Russian `и`
+        ("By Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]),  # Finnish
+        ("Por Ana Ruiz, a las 9", ["Ana Ruiz"]),  # a sentence's `a` (at) joins no writer
+    ],
+)
+def test_and_of_more_languages_joins_two_full_names(line: str, names: list[str]) -> None:
+    credit = parse_byline(line)
+    assert credit is not None and credit.byline == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Por Ana Ruiz a Buenos Aires", "Av Ingrid Aasen i New York", "Di Paolo Rossi a New York"],
+)
+def test_a_romance_or_nordic_a_or_i_before_a_place_joins_no_second_writer(line: str) -> None:
+    # After `Por`, `Av`, `Di`, the word is `to` or `in`: the line is no byline of two people.
+    assert parse_byline(line) is None
+
+
 def test_a_show_is_signed_by_its_host() -> None:
     credit = parse_byline("Hosted by Ana Liu")
     assert credit is not None and credit.byline == ["Ana Liu"]

@@ -697,10 +697,37 @@ def test_a_table_of_contents_entry_does_not_sign_the_post() -> None:
         ("and-sv-och.txt", ["Karin Lindqvist", "Erik Holm"]),  # Swedish `Av … och …`
         ("and-pt-e.txt", ["Ana Sofia Ribeiro", "Tiago Marques"]),  # Portuguese `Por … e …`
         ("and-es-y.txt", ["Lucía Ferrer", "Javier Soler"]),  # Spanish `Por … y …`
+        ("and-cs-a.txt", ["Jan Novák", "Petr Svoboda"]),  # Czech `Autor: … a …`
+        ("and-pl-i.txt", ["Jan Kowalski", "Anna Nowak"]),  # Polish `Autorzy: … i …`
+        ("and-fi-ja.txt", ["Matti Virtanen", "Liisa Korhonen"]),  # Finnish `Toimittaja: … ja …`
+        ("and-tr-ve.txt", ["Ahmet Yılmaz", "Ayşe Demir"]),  # Turkish `Yazan: … ve …`
     ],
 )
 def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: list[str]) -> None:
     assert _normalize(name).byline == names
+
+
+def test_a_korean_reporter_and_others_signs_with_the_named_reporter() -> None:
+    # `윤서연 기자 외 1명`: the reporter, `and one other` whom the line does not name.
+    article = _normalize("byline-ko-and-others.txt")
+    assert article.byline == ["윤서연"]
+    assert article.date is not None and article.date.iso() == "2024-05-14"
+
+
+def test_a_guest_writer_signs_with_their_position_after_a_comma() -> None:
+    # `Ruth Ellison, Professor of History at Northvale University` over the date: a guest
+    # column credits its writer by name and position, as a staff one by name and job.
+    article = _normalize("guest-writer-position.txt")
+    assert article.byline == ["Ruth Ellison"]
+    assert article.date is not None and article.date.iso() == "2024-05-14"
+
+
+def test_a_stamp_opening_on_a_lower_case_weekday_carries_on_no_byline() -> None:
+    # `Par Jeanne Dupont` / `mardi 12 mars 2024 à 10h30`: French writes its weekdays in lower
+    # case; the stamp is a line of its own, not the rest of the credit's sentence.
+    article = _normalize("weekday-lowercase-stamp.txt")
+    assert article.byline == ["Jeanne Dupont"]
+    assert article.date is not None and article.date.iso() == "2024-03-12"
 
 
 def test_a_photo_gallery_is_titled_by_its_label_and_signed_by_its_photographer() -> None:

@@ -63,6 +63,16 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|og|och)\b)\s
 _DUTCH_LABEL = re.compile(r"^(?:geschreven\s+)?door\s", re.IGNORECASE)
 # Between two names only: `Door de storm en De Lijn …` opens a sentence (by the storm and …).
 _DUTCH_AND = re.compile(r"(\b[A-ZÀ-Þ][\w'’.-]*)\s+en\s+(?=[A-ZÀ-Þ])")
+# `and` of more languages: Finnish and Estonian `ja`, Turkish `ve`, Hungarian `és`, Lithuanian
+# `ir`, Latvian `un`, Romanian `și`, Indonesian `dan`, Russian `и`, Ukrainian `і` and `та`, Greek
+# `και`; Czech and Slovak `a`, Polish, Croatian and Catalan `i`, where the same word after a
+# Romance or Scandinavian `By` is `to` or `in` (`Por Ana Ruiz a Buenos Aires`, `Av Ingrid Aasen
+# i New York`). It joins two writers only between two full names (`Jan Novák a Petr Svoboda`):
+# not a word of a sentence (`Por Ana Ruiz a las 9`) or a one-word place (`… i Oslo`).
+_OTHER_AND = re.compile(r"(?<=\S)\s+(?:ja|ve|és|ir|un|și|şi|dan|и|і|та|και)\s+(?=\S)")
+_SLAVIC_AND = re.compile(r"(?<=\S)\s+(?:a|i)\s+(?=\S)")
+_PLACE_AFTER = re.compile(r"^(?:por|par|di|de|da|av|af|door)\b", re.IGNORECASE)
+_FULL_NAME_WORDS = 2  # given and family name, on each side of such a joiner
 # A couple sharing a family name: one given name alone before `&` or `and`, then a full name of
 # two words, whose family name is both (`Tom & Ann Harper`).
 _COUPLE = re.compile(
@@ -232,11 +242,12 @@ _CJK_FIELD = re.compile(
 )
 _CJK_STAMP = re.compile(r"^[\d\s:./年月日时分-]*$")
 # Korean bylines: `홍길동 기자`, `홍길동·김철수 기자 hong@example.com`, a place first (`순천 홍길동
-# 기자`): the reporter's title after the names is their label.
+# 기자`): the reporter's title after the names is their label. `홍길동 기자 외 1명` (and one
+# other) names the first reporter only.
 _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
 _HANGUL_BYLINE = re.compile(
     rf"^(?:[\uac00-\ud7a3]+,?\s+){{0,3}}?(?P<names>{_HANGUL_NAME}(?:\s*[·,]\s*{_HANGUL_NAME})*)"
-    r"\s*기자(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
+    r"\s*기자(?:\s+외\s*\d+\s*명)?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
 )
 _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
 # A Chinese, Japanese or Korean wire closes its story with its name in brackets (`（共同通信）`).
@@ -471,6 +482,9 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     rest = match.group("rest")
     if _DUTCH_LABEL.match(text):
         rest = _DUTCH_AND.sub(r"\1, ", rest)
+    rest = _OTHER_AND.sub(_between_names, rest)
+    if not _PLACE_AFTER.match(text):
+        rest = _SLAVIC_AND.sub(_between_names, rest)
     # Names in capitals: what is set in lower case after them names no one (a lower-case
     # byline, `by keith grant`, is a copy's style, and its names are read).
     cased = not rest.islower()
@@ -507,6 +521,15 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
                 lenient = not strict and rest[:1].isupper()
                 return credit if credit.byline and lenient else None
     return credit if credit.byline else None
+
+
+def _between_names(match: re.Match[str]) -> str:
+    """A comma for a joiner that stands between two full names, else the joiner as it was."""
+    before = match.string[: match.start()].split()[-_FULL_NAME_WORDS:]
+    after = match.string[match.end() :].split()[:_FULL_NAME_WORDS]
+    words = before + after
+    names = len(words) == 2 * _FULL_NAME_WORDS and all(w[:1].isupper() for w in words)
+    return ", " if names else match.group()
 
 
 def styled_person(text: str) -> bool:

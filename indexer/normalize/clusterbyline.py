@@ -67,14 +67,18 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # Jane Doe`; not `Redacción:`, which signs related items' boxes too. The writer's and the
 # reporter's words of more languages: `Γράφει ο`, `Napisała`, `Bởi`, `بواسطة` (by), `Yazar:`,
 # `Muhabir:`, `Haber:` (Turkish), `Συντάκτης:`, `Tác giả:`, `Wartawan:`, `כתב:`, `كتبت:`,
-# `संवाददाता:`, `ผู้เขียน:` (Thai writer), `خبرنگار:` (Persian reporter).
+# `संवाददाता:`, `ผู้เขียน:` (Thai writer), `خبرنگار:` (Persian reporter); the writers (author,
+# authors, reporter) of `Autorzy:` (Polish), `Autori:` (Italian, Slovak), `Autorius:`
+# (Lithuanian), `Kirjoittaja:`, `Toimittaja:` (Finnish), `Författare:` (Swedish), `Forfatter:`
+# (Danish, Norwegian), `Yazan:` (Turkish), `Piše:` (Croatian, Serbian: writes).
 _WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|written by"  # besides `Autor(in)`
-_TEXT_WORDS = r"words|text|texte|texto|testo"  # a magazine's credit for the writer's part
+_TEXT_WORDS = r"words|text|texte|texto|testo|tekst"  # a magazine's credit for the writer's part
 _AUTHOR_LABEL = re.compile(
     rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
     rf"(?!\w)\s*[:：]?|(?:contributors?|{_TEXT_WORDS}|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
+    r"|autorzy|autori|autorius|kirjoittaja|toimittaja|författare|forfatter|yazan|piše"
     r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|خبرنگار|نویسنده)\s*:)\s*",
     re.IGNORECASE,
 )

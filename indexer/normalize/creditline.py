@@ -74,11 +74,15 @@ _NAME_LABEL = re.compile(
 _ROLE = (
     r"(?:chef|ressort|fach)?(?:redakteur|korrespondent|reporter|autor|volontär|journalist)(?:in)?"
     r"|correspondent|editor|writer|director|contributor|columnist|reporter"
+    # A guest writer's position (`Jane Doe, Professor of History at Example University`).
+    r"|professor(?:in)?|profesora?|professeure?|professore|professoressa|lecturer|researcher"
+    r"|economist|historian|lawyer|attorney"
 )
 
 _ROLE_STEMS = tuple(
     "redakteur korrespondent reporter autor journalist correspondent editor writer director"
-    " contributor columnist staff".split()
+    " contributor columnist staff professor profesor professeur professore lecturer researcher"
+    " economist historian lawyer attorney".split()
 )  # every _ROLE or _COMMA_ROLE match holds one (volontär is not ASCII)
 
 _ROLE_WORD = re.compile(rf"^(?:{_ROLE})$", re.IGNORECASE)

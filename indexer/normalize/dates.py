@@ -74,6 +74,8 @@ _DATE_PREFIX = re.compile(rf"(?:(?:{_TIME}),?\s+(?:on\s+)?)?(?:{_WEEKDAY_ANY},?\
 # A Dutch weekday's abbreviation directly before a day number (`di 19 nov 2019`) is the date's.
 _SHORT_PREFIX = re.compile(rf"{SHORT_WEEKDAY}\s+$")
 _SHORT_LEAD = re.compile(rf"^\s*{SHORT_WEEKDAY}\s+(?=\d)")
+# `Tuesday, 12.03.2024`: a weekday before a numeric date, whose order dateutil would not read.
+_WEEKDAY_LEAD = re.compile(rf"^{_WEEKDAY_ANY},?\s+(?=\d)")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _WORDISH = re.compile(r"[^\W\d_]{3,}")
@@ -155,6 +157,8 @@ GLUED_UPDATED = re.compile(_GLUED)
 _UPDATED_BEFORE = re.compile(rf"(?:\b(?i:(?:last\s*)?updated|modified)|{_GLUED})\W*(?i:on|at)?\W*$")
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
+# `21時37分`: a time of day written in Chinese or Japanese, part of a stamp, no words.
+_CJK_TIME = re.compile(r"\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?")
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
@@ -260,12 +264,16 @@ def parse_date(
     if iso:
         year, month = int(iso.group(1)), iso.group(2)
         return _checked(year, int(month) if month else None, None)
-    numeric = NUMERIC.match(text) or NUMERIC_TIMED.match(text)
+    # `Wed, 4/3/2024`: a weekday before a numeric date tells its order when only one reading
+    # falls on that weekday; else the order is the page's, as without it.
+    lead = _WEEKDAY_LEAD.match(text)
+    bare = text[lead.end() :] if lead else text
+    numeric = NUMERIC.match(bare) or NUMERIC_TIMED.match(bare)
     if numeric:
-        zoned = zone_day_first(text[numeric.end() :])
-        year, month, day = numeric_parts(
-            *numeric.groups(), zoned if zoned is not None else day_first, buddhist
-        )
+        zoned = zone_day_first(bare[numeric.end() :])
+        told = _weekday_order(lead.group(), numeric.groups(), buddhist) if lead else None
+        order = told if told is not None else zoned if zoned is not None else day_first
+        year, month, day = numeric_parts(*numeric.groups(), order, buddhist)
         return _checked(year, month, day) if year is not None else None
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     try:
@@ -286,6 +294,19 @@ def parse_date(
     return _checked(year, month, day)
 
 
+def _weekday_order(weekday: str, parts: tuple[str, ...], buddhist: bool | None) -> bool | None:
+    """Whether the day comes first in a numeric date (`parts`), when only one of its readings
+    falls on the `weekday` written before it; None when both or neither do."""
+    number = weekday_number(weekday.strip(" ,."))
+    fits: set[bool] = set()
+    for day_first in (True, False):
+        year, month, day = numeric_parts(*parts, day_first, buddhist)
+        date = _checked(year, month, day) if year is not None else None
+        if date is not None and date.day is not None and date.start().weekday() == number:
+            fits.add(day_first)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:
     """A PartialDate if the parts form a plausible publication date."""
     if not 1900 <= year <= 2100:
@@ -300,8 +321,9 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
 
 # Month abbreviations that are read only after their day, as their language writes them:
 # Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`);
-# the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`).
-_AFTER_DAY_ONLY = frozenset({"mrt", "augusta"})
+# the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`),
+# and so is the Slovene `avgusta`.
+_AFTER_DAY_ONLY = frozenset({"mrt", "augusta", "avgusta"})
 # Month names that are also common names, read before a day only with it and the year: Malay
 # `Mac` (March) writes `Mac 5, 2024`; `Mac 14`, `MAC 2024` are a computer and a conference.
 _WHOLE_DATE_ONLY = frozenset({"mac"})
@@ -383,7 +405,8 @@ def parse_date_line(
     # weekday such as `（水）` in Chinese or Japanese, not a linked headline).
     if len(found[1]) < 0.4 * len(text) or len(_WORDISH.findall(leftover)) > 3:
         return None
-    if not leftover.isascii() and cjk_count(leftover) > 4 and not text.startswith(found[1]):
+    words = _CJK_TIME.sub(" ", leftover)  # `渡辺洋介2025年1月13日 21時37分`: a name and a time
+    if not words.isascii() and cjk_count(words) > 4 and not text.startswith(found[1]):
         return None
     updated = _UPDATED_BEFORE.search(text, 0, text.find(found[1]))
     return ("updated" if updated else "published"), found[0]

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.normalize.monthnames import MONTH_ANY, SHORT_WEEKDAY
+from indexer.normalize.monthnames import MONTH_ANY, SHORT_WEEKDAY, WEEKDAY_NAMES
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 _BULLET = re.compile(r"^(?:[•·▪►◦‣∙●■]\s*)+|^[-*]\s+(?=\w)")
@@ -200,6 +200,14 @@ _SHORT_WEEKDAY_DATE = re.compile(
     rf"^{SHORT_WEEKDAY}\s+\d{{1,2}}(?:\.?\s+{MONTH_ANY}|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b)"
 )
 
+# So does a stamp that opens on a weekday written in lower case, as French, Spanish, Italian,
+# Portuguese, Finnish, Polish or Czech write it (`mardi 12 mars 2024`, `martes, 12 de marzo`,
+# `tiistai 12.3.2024`).
+_WEEKDAY = "|".join(sorted(map(re.escape, WEEKDAY_NAMES), key=len, reverse=True))
+_WEEKDAY_DATE = re.compile(
+    rf"^(?:{_WEEKDAY}),?\s+\d{{1,2}}(?:\.?\s+(?:de\s+)?{MONTH_ANY}|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b)"
+)
+
 
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
@@ -215,6 +223,7 @@ def _continues(prev: str, text: str) -> bool:
         not text.startswith(_BY_WORDS)
         and not LABELLED_NAME.match(text)
         and not _SHORT_WEEKDAY_DATE.match(text)
+        and not _WEEKDAY_DATE.match(text)
     )
 
 

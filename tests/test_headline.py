@@ -207,6 +207,19 @@ def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
     assert _normalize("headline-notice.txt").title == headline
 
 
+def test_an_editors_prompt_about_the_story_is_never_weighed_as_its_headline() -> None:
+    # A publishing dialog over the story names the post's own parts (`Change the post’s title,
+    # subtitle, …`) or speaks of this post and runs on into a question: notices, not headlines.
+    texts = _weighed("editor-prompt-notice.txt")
+    assert "Change the post’s title, subtitle, and visibility as needed" not in texts
+    assert not any(text.startswith("The author chose to make this post") for text in texts)
+    article = _normalize("editor-prompt-notice.txt")
+    assert article.title == "Why Allotment Waiting Lists Keep Growing"
+    # A headline may speak of this story in its one sentence.
+    page = Page(unwrap(split_lines(clean_text("Why this story matters to the riverside town"))))
+    assert is_candidate(page, 0)
+
+
 def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
     # Two teasers that end in questions open the densest run; the headline under them has its
     # author and date five lines down, each under a label line (`Author:`, `Publish date:`).

@@ -87,11 +87,16 @@ _PROMPT_LINE = re.compile(
     re.IGNORECASE,
 )
 # A notice about the page itself, not its story: `This article is more than 5 years old`,
-# `Was this helpful?`, `Not a member yet? Sign up`.
+# `Was this helpful?`, `Not a member yet? Sign up`; an editor's prompt that names the story's
+# own parts (`Change the story’s title, subtitle, …`) or speaks of this story and runs on into
+# another sentence (`The author made this story unlisted, … Are you sure …?`): a headline
+# names what happened, in one sentence.
 # A call to act opens a sentence (`… yet? Sign up, …`); as a verb inside one it is news
 # (`Thousands sign up for …`, `This post-Brexit …`).
 _NOTICE = re.compile(
-    r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
+    r"^this (?:article|story|page|post|site|website)\b(?!-)"
+    r"|\b(?:the|this|your) (?:article|story|post)['’]s (?:title|headline|subtitle)\b"
+    r"|\bthis (?:article|story|post)\b[^.?!]*[.?!]\s+\S|\b(?:found|was|is) this (?:article )?"
     r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b"
     # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`):
     # one short clause; a headline's kicker ends on a colon (`Thank you for your service: …`).

@@ -220,6 +220,19 @@ def test_an_editors_prompt_about_the_story_is_never_weighed_as_its_headline() ->
     assert is_candidate(page, 0)
 
 
+def test_a_headline_may_open_on_a_name_written_in_lower_case() -> None:
+    # A newsletter's or a package's name in lower case (`tidy.notes`, `wasm-module`) set as a
+    # kicker before a mark opens the headline: a line of its own under the menu's last entry
+    # (`Contact`), not the rest of a sentence.
+    article = _normalize("lowercase-name-kicker.txt")
+    assert article.title == "tidy.notes issue #42: sqlite, rsync, systemd timers & more"
+    assert is_headline_like("wasm-module - DOM access from Rust compiled to WebAssembly")
+    # Running text in lower case is no headline, and still carries on its sentence.
+    assert not is_headline_like("and the well-known critics say the film fails")
+    lines = unwrap(split_lines("The council said the\nwell-known plan: more homes"))
+    assert [line.text for line in lines] == ["The council said the well-known plan: more homes"]
+
+
 def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
     # Two teasers that end in questions open the densest run; the headline under them has its
     # author and date five lines down, each under a label line (`Author:`, `Publish date:`).

@@ -233,6 +233,18 @@ def test_a_headline_may_open_on_a_name_written_in_lower_case() -> None:
     assert [line.text for line in lines] == ["The council said the well-known plan: more homes"]
 
 
+def test_a_bar_of_links_parted_by_one_mark_is_never_weighed() -> None:
+    # `Politics | Business | Sport | …` opening the text had been taken as its headline.
+    page = _page("menu-bar-marks.txt")
+    bar = "Politics | Business | Sport | Weather | Culture"
+    assert not is_candidate(page, 0)
+    assert _normalize("menu-bar-marks.txt").title == "River ferry returns after a winter of repairs"
+    assert bar not in _weighed("menu-bar-marks.txt")
+    # A headline holds such a mark once or twice, before the site's name or a section.
+    page = Page(unwrap(split_lines("Ferry returns | Local News | Daily Post")))
+    assert is_candidate(page, 0)
+
+
 def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
     # Two teasers that end in questions open the densest run; the headline under them has its
     # author and date five lines down, each under a label line (`Author:`, `Publish date:`).

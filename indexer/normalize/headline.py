@@ -126,6 +126,12 @@ _CAPTION_LABEL = re.compile(
 # / `40%: the fall in …`), or the headline copied twice; a box lists three figures or more.
 _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
 _BOX_FIGURES = 3
+# Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
+# `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
+# site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
+_BAR_MARKS = ("//", "|", "·", "•")
+_BAR_LINKS = 4
+_LINK_WORDS = 4
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -204,6 +210,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     titled = media and label is not None and not bare_names(text[label.end() :])
     if bp.box_kind(text) or site_brand(text) or (bp.is_caption(text) and not titled):
         return False
+    if _link_bar(text):
+        return False  # a menu bar (`Home | News | Sport | Weather`)
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
     if _LINK_LABEL.search(text) or (i > 0 and _CAPTION_LABEL.match(page.text(i - 1))):
@@ -223,6 +231,16 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     if page.is_meta(i) or (dateline is not None and dateline.strong and sentence):
         return False
     return not _stamp_line(text)
+
+
+def _link_bar(text: str) -> bool:
+    """Whether a line is a bar of short links parted by one mark (`Specs // First Look // …`)."""
+    for mark in _BAR_MARKS:
+        links = text.split(mark)
+        short = all(1 <= word_count(link.strip()) <= _LINK_WORDS for link in links)
+        if len(links) >= _BAR_LINKS and short:
+            return True
+    return False
 
 
 def _figures(page: Page, i: int) -> bool:

@@ -245,6 +245,19 @@ def test_a_bar_of_links_parted_by_one_mark_is_never_weighed() -> None:
     assert is_candidate(page, 0)
 
 
+def test_a_charts_credit_naming_its_source_is_no_headline() -> None:
+    # `By The Harbour Post | Source: Port Authority` under a chart names who drew it and whose
+    # figures it shows; `Sources: …` opening a line is a headline's kicker.
+    page = _page("chart-credit-source.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    zone = article_zone(page)
+    assert not is_candidate(page, texts.index("By The Harbour Post | Source: Port Authority"), zone)
+    headline = "Port traffic falls for a third year as larger ships call less often"
+    assert _normalize("chart-credit-source.txt").title == headline
+    page = Page(unwrap(split_lines("Sources: Council to close the harbour baths for the winter")))
+    assert is_candidate(page, 0)
+
+
 def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
     # Two teasers that end in questions open the densest run; the headline under them has its
     # author and date five lines down, each under a label line (`Author:`, `Publish date:`).

@@ -62,8 +62,13 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
-# A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`): no headline.
-_PICTURE_CREDIT = re.compile(r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)")
+# A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`), or a chart's
+# credit naming its data's source after the maker (`By The Daily Post | Source: Census Bureau`):
+# no headline. (`Sources: …` opening a line is a headline's kicker.)
+_PICTURE_CREDIT = re.compile(
+    r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b"
+    r"|\s[|·•]\s*(?:data )?(?:sources?|quellen?|fuentes?)\s*:)"
+)
 # A photographer's name (two or three words), a slash, the agency: `(Jane Doe/AFP)` closes a
 # caption in brackets, `… - Jane Doe/Reuters` after a dash closes one in prose. A headline in
 # title case may hold the same shape (`Ukraine War - Zelensky Meets Biden/Harris Team`).

@@ -229,6 +229,7 @@ def test_a_headline_may_open_on_a_name_written_in_lower_case() -> None:
     assert is_headline_like("wasm-module - DOM access from Rust compiled to WebAssembly")
     # Running text in lower case is no headline, and still carries on its sentence.
     assert not is_headline_like("and the well-known critics say the film fails")
+    assert not is_headline_like("e-mail: desk@example.org")
     lines = unwrap(split_lines("The council said the\nwell-known plan: more homes"))
     assert [line.text for line in lines] == ["The council said the well-known plan: more homes"]
 

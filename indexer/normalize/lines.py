@@ -40,7 +40,8 @@ _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 # A name that software and newsletters write in lower case, its parts joined by a dot or a
 # hyphen (`wasm-module`, `cron.weekly`), set as a kicker before a mark: `wasm-module - Rust…`,
 # `cron.weekly issue #130: …`. Running text in lower case seldom opens on such a label.
-_LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]*(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
+# A label in lower case (`e-mail: …`) is no name: a name's first part has two letters or more.
+_LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]+(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
 # A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script

@@ -214,6 +214,58 @@ def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
     assert _normalize("headline-notice.txt").title == headline
 
 
+def test_an_editors_prompt_about_the_story_is_never_weighed_as_its_headline() -> None:
+    # A publishing dialog over the story names the post's own parts (`Change the post’s title,
+    # subtitle, …`) or speaks of this post and runs on into a question: notices, not headlines.
+    texts = _weighed("editor-prompt-notice.txt")
+    assert "Change the post’s title, subtitle, and visibility as needed" not in texts
+    assert not any(text.startswith("The author chose to make this post") for text in texts)
+    article = _normalize("editor-prompt-notice.txt")
+    assert article.title == "Why Allotment Waiting Lists Keep Growing"
+    # A headline may speak of this story in its one sentence.
+    page = Page(unwrap(split_lines(clean_text("Why this story matters to the riverside town"))))
+    assert is_candidate(page, 0)
+
+
+def test_a_headline_may_open_on_a_name_written_in_lower_case() -> None:
+    # A newsletter's or a package's name in lower case (`tidy.notes`, `wasm-module`) set as a
+    # kicker before a mark opens the headline: a line of its own under the menu's last entry
+    # (`Contact`), not the rest of a sentence.
+    article = _normalize("lowercase-name-kicker.txt")
+    assert article.title == "tidy.notes issue #42: sqlite, rsync, systemd timers & more"
+    assert is_headline_like("wasm-module - DOM access from Rust compiled to WebAssembly")
+    # Running text in lower case is no headline, and still carries on its sentence.
+    assert not is_headline_like("and the well-known critics say the film fails")
+    assert not is_headline_like("e-mail: desk@example.org")
+    lines = unwrap(split_lines("The council said the\nwell-known plan: more homes"))
+    assert [line.text for line in lines] == ["The council said the well-known plan: more homes"]
+
+
+def test_a_bar_of_links_parted_by_one_mark_is_never_weighed() -> None:
+    # `Politics | Business | Sport | …` opening the text had been taken as its headline.
+    page = _page("menu-bar-marks.txt")
+    bar = "Politics | Business | Sport | Weather | Culture"
+    assert not is_candidate(page, 0)
+    assert _normalize("menu-bar-marks.txt").title == "River ferry returns after a winter of repairs"
+    assert bar not in _weighed("menu-bar-marks.txt")
+    # A headline holds such a mark once or twice, before the site's name or a section.
+    page = Page(unwrap(split_lines("Ferry returns | Local News | Daily Post")))
+    assert is_candidate(page, 0)
+
+
+def test_a_charts_credit_naming_its_source_is_no_headline() -> None:
+    # `By The Harbour Post | Source: Port Authority` under a chart names who drew it and whose
+    # figures it shows; `Sources: …` opening a line is a headline's kicker.
+    page = _page("chart-credit-source.txt")
+    texts = [page.text(i) for i in range(len(page.lines))]
+    zone = article_zone(page)
+    assert not is_candidate(page, texts.index("By The Harbour Post | Source: Port Authority"), zone)
+    headline = "Port traffic falls for a third year as larger ships call less often"
+    assert _normalize("chart-credit-source.txt").title == headline
+    page = Page(unwrap(split_lines("Sources: Council to close the harbour baths for the winter")))
+    assert is_candidate(page, 0)
+
+
 def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
     # Two teasers that end in questions open the densest run; the headline under them has its
     # author and date five lines down, each under a label line (`Author:`, `Publish date:`).

@@ -64,8 +64,13 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\b(?:AP|AFP|dpa|Reuters|EPA)\s*(?:/|photo|$)",
     re.IGNORECASE,
 )
-# A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`): no headline.
-_PICTURE_CREDIT = re.compile(r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b)")
+# A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`), or a chart's
+# credit naming its data's source after the maker (`By The Daily Post | Source: Census Bureau`):
+# no headline. (`Sources: …` opening a line is a headline's kicker.)
+_PICTURE_CREDIT = re.compile(
+    r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b"
+    r"|\s[|·•]\s*(?:data )?(?:sources?|quellen?|fuentes?)\s*:)"
+)
 # A photographer's name (two or three words), a slash, the agency: `(Jane Doe/AFP)` closes a
 # caption in brackets, `… - Jane Doe/Reuters` after a dash closes one in prose. A headline in
 # title case may hold the same shape (`Ukraine War - Zelensky Meets Biden/Harris Team`).
@@ -89,11 +94,16 @@ _PROMPT_LINE = re.compile(
     re.IGNORECASE,
 )
 # A notice about the page itself, not its story: `This article is more than 5 years old`,
-# `Was this helpful?`, `Not a member yet? Sign up`.
+# `Was this helpful?`, `Not a member yet? Sign up`; an editor's prompt that names the story's
+# own parts (`Change the story’s title, subtitle, …`) or speaks of this story and runs on into
+# another sentence (`The author made this story unlisted, … Are you sure …?`): a headline
+# names what happened, in one sentence.
 # A call to act opens a sentence (`… yet? Sign up, …`); as a verb inside one it is news
 # (`Thousands sign up for …`, `This post-Brexit …`).
 _NOTICE = re.compile(
-    r"^this (?:article|story|page|post|site|website)\b(?!-)|\b(?:found|was|is) this (?:article )?"
+    r"^this (?:article|story|page|post|site|website)\b(?!-)"
+    r"|\b(?:the|this|your) (?:article|story|post)['’]s (?:title|headline|subtitle)\b"
+    r"|\bthis (?:article|story|post)\b[^.?!]*[.?!]\s+\S|\b(?:found|was|is) this (?:article )?"
     r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b"
     # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`):
     # one short clause; a headline's kicker ends on a colon (`Thank you for your service: …`).
@@ -123,6 +133,12 @@ _CAPTION_LABEL = re.compile(
 # / `40%: the fall in …`), or the headline copied twice; a box lists three figures or more.
 _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
 _BOX_FIGURES = 3
+# Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
+# `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
+# site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
+_BAR_MARKS = ("//", "|", "·", "•")
+_BAR_LINKS = 4
+_LINK_WORDS = 4
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
 _STORY_PARAGRAPHS = 3  # paragraphs in a row under a heading that make it a story's
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -203,6 +219,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
     titled = media and label is not None and not bare_names(text[label.end() :])
     if bp.box_kind(text) or site_brand(text) or (bp.is_caption(text) and not titled):
         return False
+    if _link_bar(text):
+        return False  # a menu bar (`Home | News | Sport | Weather`)
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
     if _LINK_LABEL.search(text) or (i > 0 and _CAPTION_LABEL.match(page.text(i - 1))):
@@ -236,6 +254,16 @@ def _two_sentence_head(page: Page, zone: Zone | None, i: int) -> bool:
         return False
     under = range(i + 1, min(len(page.lines), i + _HEAD_OVER + 1))
     return _meta_gap(page, i) <= _HEAD_OVER or any(bare_names(page.text(j)) for j in under)
+
+
+def _link_bar(text: str) -> bool:
+    """Whether a line is a bar of short links parted by one mark (`Specs // First Look // …`)."""
+    for mark in _BAR_MARKS:
+        links = text.split(mark)
+        short = all(1 <= word_count(link.strip()) <= _LINK_WORDS for link in links)
+        if len(links) >= _BAR_LINKS and short:
+            return True
+    return False
 
 
 def _figures(page: Page, i: int) -> bool:

@@ -37,6 +37,11 @@ _UNSPACED = re.compile(
 _UNSPACED_WORD = 4
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
+# A name that software and newsletters write in lower case, its parts joined by a dot or a
+# hyphen (`wasm-module`, `cron.weekly`), set as a kicker before a mark: `wasm-module - Rust…`,
+# `cron.weekly issue #130: …`. Running text in lower case seldom opens on such a label.
+# A label in lower case (`e-mail: …`) is no name: a name's first part has two letters or more.
+_LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]+(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
 # A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
@@ -215,7 +220,10 @@ def _continues(prev: str, text: str) -> bool:
     if not first.islower() or ends_sentence(prev):
         return False
     words = prev.split()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev):
+    label = len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev)
+    # A label of a few capitalised words stands alone; so does a single word (a menu's last
+    # entry, `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
+    if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`, Romanian `de`).
@@ -320,9 +328,10 @@ def is_headline_like(text: str) -> bool:
     head = _opening(text)
     first = head[:1]
     # Capitals, digits, or a script without case (Chinese); a lower-case start is running text,
-    # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`).
+    # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`) or a
+    # name in lower case set as a kicker (`wasm-module - …`).
     if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
-        if not _INNER_CAPITAL.match(head):
+        if not _INNER_CAPITAL.match(head) and not _LOWER_NAME_KICKER.match(head):
             return False
     if not _LETTER.search(text) or is_glued_menu(text):
         return False

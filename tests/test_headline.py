@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.headkicker import headline_under_kicker
@@ -595,6 +597,13 @@ def test_a_label_in_capitals_glued_to_the_headline_without_a_space_is_cut() -> N
     # An acronym or a name opening the headline is written with its space or in lower case.
     for kept in ("NASA scientists find water on the moon", "IBMers strike over pay deal"):
         assert tidy_headline(kept) == (kept, [])
+    # A name fused of an acronym and a word (`NBCUniversal`) is one the story writes too.
+    brand = _normalize("headline-glued-brand.txt")
+    assert brand.title == "NBCUniversal to close its Harbour Valley studio after 30 years"
+    assert tidy_headline("COVIDSafe app passes a million downloads", prose="the covidsafe app") == (
+        "COVIDSafe app passes a million downloads",
+        [],
+    )
 
 
 def test_a_headline_opening_on_a_quote_in_guillemets_is_weighed() -> None:
@@ -653,3 +662,12 @@ KOREAN_HEADER = """검색전체메뉴
 입력 2025.07.12 22:09
 시의회가 주민투표제 도입 방안을 논의했으나 또다시 결론을 내지 못했다.
 """
+
+
+@pytest.mark.xfail(strict=True, reason="a short headline reads as a label over its standfirst")
+def test_a_two_sentence_standfirst_under_a_short_headline_is_no_headline() -> None:
+    # Under a headline of a few words (`Pool reopens`) two short sentences are its standfirst;
+    # words and case do not tell that headline from a label (`Guest column`) over a
+    # two-sentence headline.
+    article = _normalize("headline-short-over-two-sentences.txt")
+    assert article.title == "Pool reopens"

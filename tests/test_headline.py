@@ -671,3 +671,11 @@ def test_a_two_sentence_standfirst_under_a_short_headline_is_no_headline() -> No
     # two-sentence headline.
     article = _normalize("headline-short-over-two-sentences.txt")
     assert article.title == "Pool reopens"
+
+
+@pytest.mark.xfail(strict=True, reason="a headline over two sub-decks reads as a kicker")
+def test_a_chinese_headline_over_two_sub_decks_is_the_headline() -> None:
+    # The headline first, then a sub-headline of two clauses set as two lines over the stamp:
+    # the order of three Chinese decks alone does not tell a kicker from the headline.
+    article = _normalize("headline-cjk-head-two-subs.txt")
+    assert article.title == "第五届山城灯会今晚开幕"

@@ -284,6 +284,10 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # or the city the writer files from after it (`अंकिता मिश्रा, वाराणसी`).
         ("byline-caseless-word-before.txt", ["منى عبد الرحمن"]),
         ("byline-caseless-name-place.txt", ["अंकिता मिश्रा"]),
+        # A desk or an unnamed reporter's job there is no name (`डिजिटल डेस्क, जोधपुर`, digital
+        # desk; `كتب محرر الشؤون الاقتصادية`, the economic affairs editor wrote).
+        ("byline-caseless-desk.txt", []),
+        ("byline-caseless-desk-ar.txt", []),
         # `Publié le …, mis à jour le …`: the update's label left in lower case is no name.
         ("byline-stamp-updated-fr.txt", []),
         # A blog post signed at its foot: `Posted by Jane Doe at 16:42`, the time cut.
@@ -303,6 +307,29 @@ def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:
     path = DATA / "byline-cjk.txt"
     article = normalize(RawRecord(id="u", file="u.txt", path=path, kind="text", text=undated))
     assert article.byline == []
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        # A desk after the comma: the words before it are the place it files from.
+        ("नई दिल्ली, जागरण ब्यूरो", []),
+        # A job after the comma follows the writer's name, as a city does.
+        ("रेखा चौहान, वरिष्ठ संवाददाता", ["रेखा चौहान"]),
+        ("रेखा चौहान, जोधपुर", ["रेखा चौहान"]),
+        # A region and its city, or a city and an agency's name, read as a name and its city:
+        # no word of theirs says they are places.
+        pytest.param("मध्य प्रदेश, भोपाल", [], marks=pytest.mark.xfail(strict=True, reason="a place")),
+        pytest.param(
+            "नई दिल्ली, पीटीआई", [], marks=pytest.mark.xfail(strict=True, reason="a place")
+        ),
+    ],
+)
+def test_a_caseless_name_over_the_date_is_no_desk(line: str, byline: list[str]) -> None:
+    path = DATA / "byline-caseless-desk.txt"
+    text = path.read_text(encoding="utf-8").replace("डिजिटल डेस्क, जोधपुर", line)
+    article = normalize(RawRecord(id="d", file="d.txt", path=path, kind="text", text=text))
+    assert article.byline == byline
 
 
 def test_a_name_without_capitals_needs_the_date_line_under_it() -> None:
@@ -669,6 +696,8 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # A reporter's label opens its field on the stamp line without a colon (`来源：港湾日报
         # 记者 林晓燕 通讯员 赵强`); the correspondent's field after it is no writer's.
         ("byline-cjk-stamp-reporter.txt", WATER_ZH, ["林晓燕"]),
+        # Nor is the photographer's after the reporter's (`记者 周雅琴 摄影 马骏`).
+        ("byline-cjk-stamp-photographer.txt", "老城区十二条背街小巷完成改造", ["周雅琴"]),
         # A reporter named under the headline or in the dateline (`电（记者陈海涛 林静）`)
         # signs; the editor is no author then.
         ("byline-cjk-editor-writer.txt", WATER_ZH, ["陈海涛"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.headkicker import headline_under_kicker
@@ -647,6 +649,13 @@ def test_a_label_in_capitals_glued_to_the_headline_without_a_space_is_cut() -> N
     # An acronym or a name opening the headline is written with its space or in lower case.
     for kept in ("NASA scientists find water on the moon", "IBMers strike over pay deal"):
         assert tidy_headline(kept) == (kept, [])
+    # A name fused of an acronym and a word (`NBCUniversal`) is one the story writes too.
+    brand = _normalize("headline-glued-brand.txt")
+    assert brand.title == "NBCUniversal to close its Harbour Valley studio after 30 years"
+    assert tidy_headline("COVIDSafe app passes a million downloads", prose="the covidsafe app") == (
+        "COVIDSafe app passes a million downloads",
+        [],
+    )
 
 
 def test_a_headline_opening_on_a_quote_in_guillemets_is_weighed() -> None:
@@ -705,3 +714,20 @@ KOREAN_HEADER = """검색전체메뉴
 입력 2025.07.12 22:09
 시의회가 주민투표제 도입 방안을 논의했으나 또다시 결론을 내지 못했다.
 """
+
+
+@pytest.mark.xfail(strict=True, reason="a short headline reads as a label over its standfirst")
+def test_a_two_sentence_standfirst_under_a_short_headline_is_no_headline() -> None:
+    # Under a headline of a few words (`Pool reopens`) two short sentences are its standfirst;
+    # words and case do not tell that headline from a label (`Guest column`) over a
+    # two-sentence headline.
+    article = _normalize("headline-short-over-two-sentences.txt")
+    assert article.title == "Pool reopens"
+
+
+@pytest.mark.xfail(strict=True, reason="a headline over two sub-decks reads as a kicker")
+def test_a_chinese_headline_over_two_sub_decks_is_the_headline() -> None:
+    # The headline first, then a sub-headline of two clauses set as two lines over the stamp:
+    # the order of three Chinese decks alone does not tell a kicker from the headline.
+    article = _normalize("headline-cjk-head-two-subs.txt")
+    assert article.title == "第五届山城灯会今晚开幕"

@@ -215,7 +215,9 @@ _CJK_BYLINE = re.compile(
 # A credit in brackets opening the story's first paragraph, as Taiwanese papers set it
 # (`〔記者林佩君／花蓮報導〕太魯閣…`).
 _CJK_LEAD = re.compile(r"^\s*([〔（(【][^〔〕（()）【】]{3,30}[〕）)】])(?=\S)")
-_CJK_ROLE = r"责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员"  # not the writer's
+# Roles that are not the writer's: editors, proofreaders, interns, correspondents, and the
+# photographer or cameraman credited beside the reporter (`记者 林晓燕 摄影 赵强`).
+_CJK_ROLE = r"责任编辑|责编|責任編輯|責編|编辑|校对|审核|监制|实习生|通讯员|摄影|攝影|摄像|攝像"
 _CJK_CREDIT = re.compile(
     rf"^[（(【\[]?(?P<role>{_CJK_ROLE})\s*[:：/｜|]?\s*"
     rf"{_CJK_NAMES}[）)】\]]?$"

@@ -146,6 +146,14 @@ _CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم)\s+")
 # `सुनील पारीक, जयपुर`: the city the writer files from, after a comma, a word or two.
 _CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
 _COMMAS = str.maketrans({",": " ", "،": " "})
+# A desk's words in scripts without capitals (`डिजिटल डेस्क`, digital desk; `هيئة التحرير`,
+# the editorial board), and the jobs a paper credits an unnamed reporter by (`संवाददाता`,
+# correspondent; `محرر`, editor): no person's name. After the comma a desk says that the words
+# before it are the place it files from (`नई दिल्ली, जागरण ब्यूरो`); a job may follow a name.
+_CASELESS_DESKS = frozenset(
+    "डेस्क ब्यूरो टीम एजेंसी فريق وكالة مكتب التحرير تحرير قسم מערכת דסק סוכנויות".split()
+)
+_CASELESS_JOBS = frozenset("संवाददाता प्रतिनिधि रिपोर्टर محرر المحرر مراسل مراسلنا כתב".split())
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _RANK_DOT = re.compile(rf"\b({RANK})\.(?=\s)")  # nor after a rank (`Sgt. Jane Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
@@ -712,10 +720,15 @@ def _caseless_over_date(page: Page, i: int) -> list[str]:
     (`נועה לוי` / `פורסם: 03.03.24`): there its place tells it, as capitals do elsewhere. The
     writer's word before it (`كتب`) and the city after it (`, जयपुर`) are no part of it."""
     line = page.text(i).strip()
-    text = _CASELESS_PLACE.sub("", _CASELESS_BY.sub("", line))
+    named = _CASELESS_BY.sub("", line)
+    place = _CASELESS_PLACE.search(named)
+    text = named[: place.start()] if place else named
+    after = set(place.group().translate(_COMMAS).split()) if place else set()
     below = page.text(i + 1) if i + 1 < len(page.lines) else ""
     whole = line.translate(_COMMAS)  # the words around the name are caseless too
     if not 2 <= len(text.split()) <= _CASELESS_WORDS or not caseless_name(whole):
+        return []
+    if set(text.split()) & (_CASELESS_DESKS | _CASELESS_JOBS) or after & _CASELESS_DESKS:
         return []
     return [text] if parse_date_line(below) is not None else []
 

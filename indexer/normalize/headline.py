@@ -343,7 +343,7 @@ def headline_text(page: Page, i: int) -> str:
 def page_headline(page: Page, i: int) -> tuple[str, list[str]]:
     """Line `i` tidied as the page's headline, and the byline glued to it (`tidy_headline`)."""
     text = without_echoed_trail(page.text(i).strip(), page, i)
-    return tidy_headline(text, menu_entries(page))
+    return tidy_headline(text, menu_entries(page), page.running)
 
 
 def _stamp_line(text: str) -> bool:

@@ -42,22 +42,27 @@ _KIND_LABEL = re.compile(
     r"|EXCLUSIVA|EXCLUSIVO|EXCLUSIF|ESCLUSIVA|ESCLUSIVO) (?=[^\W\d_][^\W_]*[a-zà-ÿ])"
 )
 # The same label copied with no space at all (`EXCLUSIVEHospital car park …`): a run of capitals
-# glued to a capitalised word is no word a headline writes, whatever the label says.
+# glued to a capitalised word is no word a headline writes, whatever the label says, unless
+# it is a name fused of an acronym and a word (`NBCUniversal`), which the story writes too.
 _GLUED_LABEL = re.compile(r"^[A-ZÀ-ÖØ-Þ]{3,}(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _STEP_CHARS = 3  # `Mc` in `McDonald's` is no step of a trail
 _ECHO_WORDS = 3  # a trail's last step that the page prints again as its headline
 _ECHO_BYLINE = re.compile(r" (?:[a-z]+ )?(?:by|von|par|por|door|di) [A-Z]")  # `written by Marta`
 
 
-def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+def tidy_headline(
+    text: str, menu: frozenset[str] = frozenset(), prose: str = ""
+) -> tuple[str, list[str]]:
     """A headline without the breadcrumb trail or menu labels before it or the byline glued
-    after it; `menu` holds the page's menu entries (`menu_entries`)."""
+    after it; `menu` holds the page's menu entries (`menu_entries`), `prose` its running text
+    in lower case (`Page.running`)."""
     text = _GLUED_COLON.sub(": ", without_trail(without_tail(text)))
     steps = _CRUMB_STEP.split(text)
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
     text = _without_labels(text, menu)
-    kind = _KIND_LABEL.match(text) or _GLUED_LABEL.match(text)
+    kind = _KIND_LABEL.match(text) or _glued_label(text, prose)
     if kind is not None and word_count(text[kind.end() :]) >= 3:
         text = text[kind.end() :]
     glued = _GLUED_BYLINE.search(text)
@@ -66,6 +71,15 @@ def tidy_headline(text: str, menu: frozenset[str] = frozenset()) -> tuple[str, l
     names = glued.group("names")
     credit = parse_byline(f"By {names}") if names else None
     return text[: glued.start()].rstrip(" ,|-–—"), list(credit.byline) if credit else []
+
+
+def _glued_label(text: str, prose: str) -> re.Match[str] | None:
+    """The label in capitals glued to a headline's first word (`EXCLUSIVEHospital`), if that
+    word is not one the story's paragraphs write too (`NBCUniversal`, `COVIDSafe`)."""
+    label, word = _GLUED_LABEL.match(text), _FIRST_WORD.match(text)
+    if label is None or word is None or word.group().casefold() in prose:
+        return None
+    return label
 
 
 def without_trail(text: str) -> str:

@@ -70,10 +70,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "hours ago`) is dated by its UTC day, not by the day in the page's own zone (an en-AU "
         "page, `Tuesday morning` in the story)"
     ),
-    ("opinion-og-label.html", "title"): (
-        "an `Opinion | ` section label before the headline in `<title>`, og:title and JSON-LD is "
-        "kept over the `<h1>` that shows the headline without it"
-    ),
     ("sw-na-swahili.html", "byline"): (
         "the Swahili byline label `Na` (by) before the writer's name is kept as part of the name"
     ),

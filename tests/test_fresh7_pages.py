@@ -65,11 +65,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a JSON-LD headline with the publication and platform after ` - ` is taken over the "
         "og:title and `<h1>` that show the headline alone"
     ),
-    ("next-data-relative.html", "date"): (
-        "a UTC timestamp (`publishedAt` in `__NEXT_DATA__`, a `<time datetime>` shown as `3 "
-        "hours ago`) is dated by its UTC day, not by the day in the page's own zone (an en-AU "
-        "page, `Tuesday morning` in the story)"
-    ),
     ("sw-na-swahili.html", "byline"): (
         "the Swahili byline label `Na` (by) before the writer's name is kept as part of the name"
     ),

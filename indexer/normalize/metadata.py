@@ -108,6 +108,7 @@ class PageMeta:
     # The positions of those stamps that show no time of day and are not another story's (one
     # inside a link or a side block, `<a>`, `<aside>`, `<nav>`, or after a story's link).
     untimed_stamps: set[int] = field(default_factory=set)
+    lang: str | None = None  # the `<html lang>` tag (`en-AU`)
 
 
 def plain(value: Any) -> str | None:
@@ -136,6 +137,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
     page = PageMeta(
         ld=jsonld_article(tree), meta={k: v[0] for k, v in every.items()}, meta_all=every
     )
+    root = tree.getroottree().getroot()
+    page.lang = root.get("lang") or root.get("xml:lang")
     title = tree.find(".//title")
     if title is not None:
         page.title_tag = plain(title.text_content())

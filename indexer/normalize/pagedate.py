@@ -22,6 +22,7 @@ from indexer.normalize.metadata import (
     days_near_headline,
     times_near_headline,
 )
+from indexer.normalize.regions import local_days, tag_country
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -265,7 +266,10 @@ def choose_date(
                     and _shows_instant(day, clocks, updates, west=True)
                 }
                 own |= shown_under  # the update's own instant backs it
-        return _local_shown_day(chosen, published, shown_under, clocks, own)
+        local = _local_shown_day(chosen, published, shown_under, clocks, own)
+        if local is chosen and not days_near_headline(page, title):
+            return _country_day(chosen, published, tag_country(page.lang))
+        return local
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
     near = days_near_headline(page, title, before=0) or days_near_headline(page, title)
@@ -368,6 +372,24 @@ def _local_shown_day(
     if day not in own and not _shows_instant(day, clocks, stamps, west=False):
         return chosen
     return PartialDate(*day), f"{chosen[1]}+headline-local-day"
+
+
+def _country_day(
+    chosen: tuple[PartialDate, str], published: list[_Stamp], country: str | None
+) -> tuple[PartialDate, str]:
+    """The stated date, or the day its instant falls on in the country the page's language tag
+    names (`en-AU`), where every stamp of the chosen day is written in UTC, the page shows no
+    day by its headline, and the instant falls on one day across that country's zones."""
+    stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
+    if not stamps or any(not s.utc or s.moment is None for s in stamps):
+        return chosen
+    days = local_days(stamps[0].moment, country)  # type: ignore[arg-type]
+    if len(days) != 1:
+        return chosen
+    day = days.pop()
+    if (day.year, day.month, day.day) == _day(chosen[0]):
+        return chosen
+    return PartialDate(day.year, day.month, day.day), f"{chosen[1]}+country-local-day"
 
 
 def _header_day(

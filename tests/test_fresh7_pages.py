@@ -53,10 +53,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a JSON-LD author naming the first of two writers shown in the byline (Ghost's primary "
         "author) replaces the pair"
     ),
-    ("hi-jsonld-latin-author.html", "byline"): (
-        "the JSON-LD and meta author in Latin letters is taken over the same writer's name as "
-        "shown in Devanagari after `लेखक:`"
-    ),
     ("ja-org-author-utc.html", "byline"): (
         "a JSON-LD author of type Organization, the paper itself, is taken as a writer on a page "
         "that shows none"

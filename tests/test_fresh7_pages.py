@@ -61,9 +61,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "a JSON-LD headline with the publication and platform after ` - ` is taken over the "
         "og:title and `<h1>` that show the headline alone"
     ),
-    ("sw-na-swahili.html", "byline"): (
-        "the Swahili byline label `Na` (by) before the writer's name is kept as part of the name"
-    ),
 }
 
 

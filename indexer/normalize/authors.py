@@ -18,6 +18,7 @@ writer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -78,6 +79,7 @@ _PICTURE_ROLE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 60
+_LATIN_LETTER = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 _SITE_CHROME = frozenset({"footer", "nav", "aside", "header"})  # the site's frame, not the story
 # What sets a job after a name (`Jane Doe | Staff Writer`, `Jane Doe – Reporter`).
 _JOB_AFTER = re.compile(r"\s+[|–—-]\s+")
@@ -110,6 +112,7 @@ def _page_people(
     """The byline the page's author fields and credits give, or None."""
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
+        ld_people = [_shown_script(tree, page, name) or name for name in ld_people]
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
@@ -236,6 +239,35 @@ def linked_authors(tree: HtmlElement, urls: list[str]) -> list[str]:
             if name is not None:
                 names.append(name)
     return _unique(names)
+
+
+def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
+    """The name a JSON-LD writer in Latin letters goes by where the page links to their profile
+    (the node's `url`) in its own script (`Ankit Mishra`, shown as `अंकित मिश्रा`): the name the
+    reader sees, written by the story's own desk; the Latin one is the site's database's."""
+    if not name.isascii():
+        return None
+    items = _flat(page.ld.get("author") if page.ld else None)
+    urls = [i.get("url") for i in items if isinstance(i, dict) and i.get("name") == name]
+    slugs = {_slug(u) for u in urls if isinstance(u, str)} - {""}
+    if not slugs:
+        return None
+    shown = set()
+    for link in tree.iter("a"):
+        if _slug(link.get("href") or "") in slugs:
+            text = " ".join(link.text_content().split())
+            if 1 <= len(text.split()) <= 4 and all(_script_letter(c) for c in text if c != " "):
+                shown.add(text)
+    return shown.pop() if len(shown) == 1 else None
+
+
+def _script_letter(char: str) -> bool:
+    """Whether a character is a letter or mark of a script other than Latin (`अ`, `ि`)."""
+    return (
+        not char.isascii()
+        and unicodedata.category(char)[0] in "LM"
+        and not _LATIN_LETTER.match(char)
+    )
 
 
 def _author_urls(page: PageMeta) -> list[str]:

@@ -109,6 +109,7 @@ class PageMeta:
     # The positions of those stamps that show no time of day and are not another story's (one
     # inside a link or a side block, `<a>`, `<aside>`, `<nav>`, or after a story's link).
     untimed_stamps: set[int] = field(default_factory=set)
+    lang: str | None = None  # the `<html lang>` tag (`en-AU`)
 
 
 def plain(value: Any) -> str | None:
@@ -137,6 +138,8 @@ def read_page(tree: HtmlElement) -> PageMeta:
     page = PageMeta(
         ld=jsonld_article(tree), meta={k: v[0] for k, v in every.items()}, meta_all=every
     )
+    root = tree.getroottree().getroot()
+    page.lang = root.get("lang") or root.get("xml:lang")
     title = tree.find(".//title")
     if title is not None:
         page.title_tag = plain(title.text_content())
@@ -534,6 +537,7 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
     in a node of their own, maybe in another script: the reference is replaced by that node.
     """
     article = gallery = None
+    articles: list[dict[str, Any]] = []
     nodes: dict[str, dict[str, Any]] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -545,10 +549,12 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
                 nodes.setdefault(node["@id"], node)
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
-            if article is None and any(_article_type(t) for t in types if isinstance(t, str)):
-                article = node
+            if any(_article_type(t) for t in types if isinstance(t, str)):
+                articles.append(node)
             if gallery is None and any(t in _GALLERY_TYPES for t in types):
                 gallery = node
+    if articles:
+        article = _own_article(articles, _page_addresses(tree))
     # A photo gallery's page describes the gallery as its own work, with its author and date;
     # a gallery set in a story (its photographer's, its own day) is not the page's work.
     if article is None and gallery is not None and _headed_by(gallery, tree):
@@ -560,6 +566,44 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
         if key in resolved:
             resolved[key] = _resolve(resolved[key], nodes)
     return resolved
+
+
+def _own_article(articles: list[dict[str, Any]], addresses: set[str]) -> dict[str, Any]:
+    """The page's own article among several: the first whose address (`url`, `@id` or
+    `mainEntityOfPage`) is the page's (its canonical link or og:url), where a list of related
+    stories' articles comes first; else the first."""
+    for node in articles:
+        if addresses & _node_addresses(node):
+            return node
+    return articles[0]
+
+
+def _node_addresses(node: dict[str, Any]) -> set[str]:
+    """The addresses a JSON-LD node names as its own, compared by `_address`."""
+    values = [node.get("url"), node.get("@id"), node.get("mainEntityOfPage")]
+    found = set()
+    for value in values:
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and (key := _address(value)):
+            found.add(key)
+    return found
+
+
+def _page_addresses(tree: HtmlElement) -> set[str]:
+    """The page's own addresses: its canonical link and og:url, compared by `_address`."""
+    values = tree.xpath(
+        "//link[translate(@rel,'CANOICL','canoicl')='canonical']/@href"
+        "|//meta[@property='og:url']/@content"
+    )
+    return {key for value in values if (key := _address(str(value)))}
+
+
+def _address(url: str) -> str | None:
+    """A web address compared without its scheme, `www.`, query, fragment or closing slash."""
+    url = url.strip().split("#", 1)[0].split("?", 1)[0]
+    url = re.sub(r"^(?:https?:)?//(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
+    return url.casefold() if "/" in url else None
 
 
 def _headed_by(node: dict[str, Any], tree: HtmlElement) -> bool:

@@ -344,10 +344,12 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
         if not isinstance(element.tag, str) or not element.text or _skipped_child(element):
             continue
         marks = " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
+        href = element.get("href") or ""
         own = (
             _MARK.search(marks)
             or _NAME_MARK.search(marks)
-            or _AUTHOR_LINK.search(element.get("href") or "")
+            or _AUTHOR_LINK.search(href)
+            or _names_own_page(href, element.text)
         )
         piece = " ".join(element.text.split())
         if own and 2 <= len(piece) <= _MAX_PIECE:
@@ -357,14 +359,31 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
     return (names, None) if names else None
 
 
+def _names_own_page(href: str, text: str) -> bool:
+    """Whether a link's address ends in its text's words joined by hyphens (`Amina Mwakyusa`
+    to `/mwandishi/amina-mwakyusa`): the link names the profile page of the person it shows,
+    whatever the site calls its writers' pages."""
+    slug = href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].casefold()
+    words = re.findall(r"\w+", text.casefold())
+    return len(words) >= 2 and slug == "-".join(words)
+
+
 def _glued(credit: list[str], pieces: list[str]) -> bool:
     """Whether a credit read from a byline element's whole text runs each name into the element
     after it (`Marta Llorens` + `Valencia`, a place or a role) that the name's own marked
-    element leaves out."""
+    element leaves out, or keeps one word before it: a label the reader does not know (Swahili
+    `Na` before `<a>Amina Mwakyusa</a>`, by)."""
     if len(credit) != len(pieces):
         return False
     pairs = zip(credit, pieces, strict=True)
-    return all(whole != own and whole.startswith(own + " ") for whole, own in pairs)
+    return all(whole != own and _runs_into(whole, own) for whole, own in pairs)
+
+
+def _runs_into(whole: str, own: str) -> bool:
+    """Whether a name read from a whole text is its marked name with more after it, or with one
+    word before it."""
+    before = whole[: -len(own)] if whole.endswith(" " + own) else ""
+    return whole.startswith(own + " ") or len(before.split()) == 1
 
 
 def _skipped_child(child: HtmlElement) -> bool:

@@ -22,6 +22,7 @@ from indexer.normalize.metadata import (
     days_near_headline,
     times_near_headline,
 )
+from indexer.normalize.regions import local_days, tag_country
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -36,6 +37,7 @@ _URL_DAY = re.compile(
 )
 _UTC_STAMP = re.compile(r"\d(?:Z|[+-]00:?00|\s*(?:UTC|GMT))$", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+_WALL_CLOCK = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
 _DEFAULT_A = dt.datetime(4, 1, 1)
 _DEFAULT_B = dt.datetime(8, 2, 2)
 # The zones a stamp's instant may be shown in: whole or quarter hours off UTC, UTC-12 to UTC+14.
@@ -112,11 +114,12 @@ def _published(page: PageMeta) -> list[_Stamp]:
     stamps += [(page.meta[key], "meta") for key in PUBLISHED_META if key in page.meta]
     # Only the first: later `<time>` elements are mostly related stories and comments.
     stamps += [(stamp, "time-element") for stamp in page.time_published[:1]]
-    found = []
+    found, written = [], []
     for stamp, kind in stamps:
         date = local_date(stamp)
         if date is None:
             continue
+        written.append(stamp)
         instant, utc = _instant(stamp), _in_utc(stamp)
         if utc:
             # A UTC stamp names London's day: the same instant with the page's offset wins.
@@ -125,7 +128,30 @@ def _published(page: PageMeta) -> list[_Stamp]:
                     date, utc = local_date(other) or date, False
                     break
         found.append(_Stamp(date, kind, instant, utc))
-    return found
+    return _zoneless_as_utc(found, written)
+
+
+def _zoneless_as_utc(found: list[_Stamp], written: list[Any]) -> list[_Stamp]:
+    """The stamps with one written without a zone read as a UTC stamp's instant where it shows
+    that stamp's very clock (`2024-03-07T01:42:00` beside `…01:42:00Z`): the same moment with
+    its zone dropped by the template, not a second, local reading of it."""
+    utc = {
+        _naive(text): stamp.moment
+        for stamp, text in zip(found, written, strict=True)
+        if stamp.utc and stamp.moment is not None
+    }
+    return [
+        stamp._replace(moment=utc[_naive(text)], utc=True)
+        if stamp.moment is None and _naive(text) in utc and _naive(text) is not None
+        else stamp
+        for stamp, text in zip(found, written, strict=True)
+    ]
+
+
+def _naive(stamp: Any) -> str | None:
+    """A timestamp's day and time of day to the minute as written, without its zone."""
+    match = _WALL_CLOCK.match(stamp) if isinstance(stamp, str) else None
+    return f"{match.group(1)}T{match.group(2)}" if match else None
 
 
 def _instant(stamp: Any) -> dt.datetime | None:
@@ -240,7 +266,10 @@ def choose_date(
                     and _shows_instant(day, clocks, updates, west=True)
                 }
                 own |= shown_under  # the update's own instant backs it
-        return _local_shown_day(chosen, published, shown_under, clocks, own)
+        local = _local_shown_day(chosen, published, shown_under, clocks, own)
+        if local is chosen and not days_near_headline(page, title):
+            return _country_day(chosen, published, tag_country(page.lang))
+        return local
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
     near = days_near_headline(page, title, before=0) or days_near_headline(page, title)
@@ -345,6 +374,24 @@ def _local_shown_day(
     return PartialDate(*day), f"{chosen[1]}+headline-local-day"
 
 
+def _country_day(
+    chosen: tuple[PartialDate, str], published: list[_Stamp], country: str | None
+) -> tuple[PartialDate, str]:
+    """The stated date, or the day its instant falls on in the country the page's language tag
+    names (`en-AU`), where every stamp of the chosen day is written in UTC, the page shows no
+    day by its headline, and the instant falls on one day across that country's zones."""
+    stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
+    if not stamps or any(not s.utc or s.moment is None for s in stamps):
+        return chosen
+    days = local_days(stamps[0].moment, country)  # type: ignore[arg-type]
+    if len(days) != 1:
+        return chosen
+    day = days.pop()
+    if (day.year, day.month, day.day) == _day(chosen[0]):
+        return chosen
+    return PartialDate(day.year, day.month, day.day), f"{chosen[1]}+country-local-day"
+
+
 def _header_day(
     near: set[tuple[int, int, int]],
     shown: set[tuple[int, int, int]],
@@ -355,11 +402,12 @@ def _header_day(
     """The one day a page without stated dates shows in its headline's cluster, when it is the
     only full date `shown` on the whole page (or above the story's first paragraph, as `how`
     then says) and no reader found another (a date that no reader parsed from the page's
-    text, a `Dec 15, 2016` beside a byline, is still the story's)."""
+    text, a `Dec 15, 2016` beside a byline, is still the story's). A reader's date that is the
+    page's stated update (htmldate reads `article:modified_time`) is no other date."""
     if len(near) != 1 or shown != near or near & updated:
         return None
     day = next(iter(near))
-    if any(_day(d) != day for d, _ in heuristic):
+    if any(_day(d) != day and _day(d) not in updated for d, _ in heuristic):
         return None
     return PartialDate(*day), f"headline+{how}"
 

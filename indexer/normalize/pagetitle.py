@@ -125,6 +125,9 @@ def choose_title(
             # Every source words the story its own way: the headline the reader sees wins.
             if rewritten:
                 return rewritten, "heading"
+        labelled = _labelled_heading(jsonld, headings)
+        if labelled:
+            return labelled, "heading"
         # A kicker the `<h1>` sets in an element of its own before the headline, which the
         # JSON-LD joins to it and another source leaves out, is no part of it.
         for heading, text in shown.items():
@@ -160,6 +163,20 @@ def choose_title(
         return _without_short_tail(strip_site(page.title_tag, site)), "title"
     if fallback:
         return fallback, "text"
+    return None
+
+
+def _labelled_heading(title: str, headings: list[str]) -> str | None:
+    """The visible heading a JSON-LD headline puts a section's label before, set off by a bar
+    as a `<title>` sets off its parts (`Opinion | Headline`), which the `<h1>` leaves out: the
+    template fills the field as it fills the `<title>`. A kicker joined by a colon or a dash
+    (`Ukraine: Headline`) is the headline's own and stays."""
+    whole = title_key(title)
+    for heading in headings:
+        key = title_key(heading)
+        label, found, rest = whole.partition(" | ")
+        if found and rest == key and len(_WORD.findall(label)) < len(_WORD.findall(key)):
+            return heading
     return None
 
 

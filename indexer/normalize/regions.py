@@ -1,0 +1,41 @@
+"""The UTC offsets a country's clocks show through the year (summer time included), to read a
+UTC timestamp as the day of a page whose language tag names its country (`<html lang="en-AU">`).
+
+Only countries whose zones span a few hours are listed, so the instant falls on one local day
+across them more often than not. `en-US` is left out: it is the default locale of WordPress and
+other CMSs, set by sites anywhere, so it names no country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Country code -> the westernmost and easternmost offsets its clocks show, in hours.
+OFFSETS: dict[str, tuple[float, float]] = {
+    "AU": (8, 11), "NZ": (12, 13.75), "JP": (9, 9), "KR": (9, 9), "CN": (8, 8), "HK": (8, 8),
+    "TW": (8, 8), "SG": (8, 8), "MY": (8, 8), "PH": (8, 8), "ID": (7, 9), "TH": (7, 7),
+    "VN": (7, 7), "IN": (5.5, 5.5), "PK": (5, 5), "BD": (6, 6), "NP": (5.75, 5.75),
+    "LK": (5.5, 5.5), "AE": (4, 4), "SA": (3, 3), "QA": (3, 3), "KW": (3, 3), "TR": (3, 3),
+    "IL": (2, 3), "EG": (2, 3), "KE": (3, 3), "TZ": (3, 3), "UG": (3, 3), "ET": (3, 3),
+    "NG": (1, 1), "GH": (0, 0), "ZA": (2, 2), "GB": (0, 1), "IE": (0, 1), "DE": (1, 2),
+    "AT": (1, 2), "CH": (1, 2), "FR": (1, 2), "IT": (1, 2), "NL": (1, 2), "BE": (1, 2),
+    "PL": (1, 2), "SE": (1, 2), "NO": (1, 2), "DK": (1, 2), "FI": (2, 3), "GR": (2, 3),
+    "AR": (-3, -3),
+}  # fmt: skip
+_TAG = re.compile(r"^[a-z]{2,3}[-_]([a-z]{2})$", re.IGNORECASE)
+
+
+def tag_country(tag: str | None) -> str | None:
+    """The country a language tag names (`en-AU`, `pt_BR`), or None; `en-US` names none."""
+    match = _TAG.match((tag or "").strip())
+    country = match.group(1).upper() if match else None
+    return None if country == "US" else country
+
+
+def local_days(moment: dt.datetime, country: str | None) -> set[dt.date]:
+    """The days an instant falls on across a country's offsets (empty for one not listed)."""
+    if country not in OFFSETS:
+        return set()
+    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return {(utc + dt.timedelta(hours=hours)).date() for hours in OFFSETS[country]}

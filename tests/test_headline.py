@@ -280,7 +280,13 @@ def test_a_headline_about_this_story_is_weighed_past_an_abbreviations_dot() -> N
 def test_two_short_sentences_about_this_story_are_told_by_their_place() -> None:
     # An opinion's headline of two sentences under its section's label, over its byline.
     article = _normalize("headline-two-sentences-this-story.txt")
-    assert article.title == "I covered this story for a year. Here is what I learned."
+    headline = "I covered this story for a year. Here is what I learned."
+    assert article.title == headline
+    # A site's name of three words opening the text sits over the section's label: the text
+    # was not copied from the headline down.
+    name = "Valley Gazette"
+    article = _normalize_changed("headline-two-sentences-this-story.txt", name, f"The {name}")
+    assert article.title == headline
 
 
 def test_sources_after_a_kicker_open_a_headline_not_a_charts_credit() -> None:

@@ -646,10 +646,12 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         and zone.start <= _OPENING
         and _opening_headline(page.text(0))
         and not (1 in found and _name_over_heading(page))
+        and not any(j > 1 and _two_sentence_head(page, zone, j) for j in found)
     ):
         # A text that opens on a headline a few lines above its story was selected from the
         # headline down (a wire story, a reader's copy of the article alone): no menu to
-        # mistake, and the line below it is the standfirst.
+        # mistake, and the line below it is the standfirst. (A headline of two sentences
+        # under a label below it, over its byline, makes it the site's name over a section.)
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
     # A line under a byline, a teaser over its stamp or its `By` line in a list of others, or a

@@ -268,6 +268,58 @@ def test_a_charts_credit_naming_its_source_is_no_headline() -> None:
     assert is_candidate(page, 0)
 
 
+def test_a_headline_about_this_story_is_weighed_past_an_abbreviations_dot() -> None:
+    # `St.` and `Mr.` end no sentence: the headline does not run on into another one.
+    headline = "How this story began in St. Louis"
+    assert headline in _weighed("headline-this-story-abbrev.txt")
+    assert _normalize("headline-this-story-abbrev.txt").title == headline
+    page = Page(unwrap(split_lines("The man behind this story, Mr. Jones, speaks out")))
+    assert is_candidate(page, 0)
+
+
+def test_two_short_sentences_about_this_story_are_told_by_their_place() -> None:
+    # An opinion's headline of two sentences under its section's label, over its byline.
+    article = _normalize("headline-two-sentences-this-story.txt")
+    headline = "I covered this story for a year. Here is what I learned."
+    assert article.title == headline
+    # A site's name of three words opening the text sits over the section's label: the text
+    # was not copied from the headline down.
+    name = "Valley Gazette"
+    article = _normalize_changed("headline-two-sentences-this-story.txt", name, f"The {name}")
+    assert article.title == headline
+
+
+def test_sources_after_a_kicker_open_a_headline_not_a_charts_credit() -> None:
+    # A chart's credit names its maker before its source (`By The Harbour Post | Source: …`);
+    # a label's kicker before `Sources:` (`Exclusive | …`) opens a headline.
+    headline = "Exclusive | Sources: Harbour Kings agree to trade for star guard"
+    assert headline in _weighed("headline-sources-kicker.txt")
+    assert _normalize("headline-sources-kicker.txt").title == headline
+
+
+def test_a_middle_dot_inside_a_name_parts_no_menu_bar() -> None:
+    # `马丁·路德·金`: the dots join the parts of a name written out in Chinese, unspaced; a bar
+    # sets its dots apart (`Home · News · Sport · Weather`).
+    headline = "马丁·路德·金之女伯妮丝·金抵京访问"
+    assert headline in _weighed("headline-cjk-interpunct-name.txt")
+    assert _normalize("headline-cjk-interpunct-name.txt").title == headline
+    assert not is_candidate(Page(unwrap(split_lines("Home · News · Sport · Weather"))), 0)
+
+
+def test_a_list_of_tags_in_lower_case_is_no_kicker_nor_a_sentences_rest() -> None:
+    # `open-source - linux - self-hosting` repeats its mark: a list of tags, under the menu's
+    # last entry (`Contact`) or a headline, neither a headline nor glued to the line above.
+    tags = "open-source - linux - self-hosting"
+    assert tags not in _weighed("headline-lowercase-tags.txt")
+    assert _normalize("headline-lowercase-tags.txt").title == "Moving my backups to systemd timers"
+    assert not is_headline_like(tags)
+    lines = unwrap(split_lines(f"Contact\n{tags}\nMoving my backups to systemd timers\n{tags}"))
+    assert [line.text for line in lines][:2] == ["Contact", tags]
+    assert [line.text for line in lines][2:] == ["Moving my backups to systemd timers", tags]
+    # A kicker's mark stands once.
+    assert is_headline_like("wasm-module - DOM access from Rust - a first look")
+
+
 def test_labels_on_lines_of_their_own_mark_the_header_under_a_headline() -> None:
     # Two teasers that end in questions open the densest run; the headline under them has its
     # author and date five lines down, each under a label line (`Author:`, `Publish date:`).

@@ -65,11 +65,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A picture's rights label (`Bildrechte: …`, `Credit: …`, `picture alliance/dpa`), or a chart's
-# credit naming its data's source after the maker (`By The Daily Post | Source: Census Bureau`):
-# no headline. (`Sources: …` opening a line is a headline's kicker.)
+# credit naming its data's source after its maker (`By The Daily Post | Source: Census Bureau`,
+# `Chart: Jane Doe · Source: ONS`): no headline. `Sources: …` after a section's or a label's
+# kicker (`Exclusive | Sources: Kings agree to trade …`) or opening a line is a headline's.
 _PICTURE_CREDIT = re.compile(
     r"(?i:^(?:bildrechte|bildquelle|credits?)\s*:|\bpicture alliance\b"
-    r"|\s[|·•]\s*(?:data )?(?:sources?|quellen?|fuentes?)\s*:)"
+    r"|^(?:by|von|por|par|(?:info)?graphics?|chart|graph|map|table|grafik|karte|gr[aá]fico)\b"
+    r"[^|·•]*\s[|·•]\s*(?:data )?(?:sources?|quellen?|fuentes?)\s*:)"
 )
 # A photographer's name (two or three words), a slash, the agency: `(Jane Doe/AFP)` closes a
 # caption in brackets, `… - Jane Doe/Reuters` after a dash closes one in prose. A headline in
@@ -95,15 +97,13 @@ _PROMPT_LINE = re.compile(
 )
 # A notice about the page itself, not its story: `This article is more than 5 years old`,
 # `Was this helpful?`, `Not a member yet? Sign up`; an editor's prompt that names the story's
-# own parts (`Change the story’s title, subtitle, …`) or speaks of this story and runs on into
-# another sentence (`The author made this story unlisted, … Are you sure …?`): a headline
-# names what happened, in one sentence.
+# own parts (`Change the story’s title, subtitle, …`).
 # A call to act opens a sentence (`… yet? Sign up, …`); as a verb inside one it is news
 # (`Thousands sign up for …`, `This post-Brexit …`).
 _NOTICE = re.compile(
     r"^this (?:article|story|page|post|site|website)\b(?!-)"
     r"|\b(?:the|this|your) (?:article|story|post)['’]s (?:title|headline|subtitle)\b"
-    r"|\bthis (?:article|story|post)\b[^.?!]*[.?!]\s+\S|\b(?:found|was|is) this (?:article )?"
+    r"|\b(?:found|was|is) this (?:article )?"
     r"helpful\b|(?:^|[.?!]\s+)(?:sign ?up|sign ?in|log ?in|subscribe)\b"
     # The page thanking its reader for signing up (`Danke, dass Sie sich … angemeldet haben`):
     # one short clause; a headline's kicker ends on a colon (`Thank you for your service: …`).
@@ -111,6 +111,14 @@ _NOTICE = re.compile(
     r"\b(?:for|für|dass|pour|de|por|per)\b[^.!?:]{0,60}?"
     r"\b(?:sign(?:ed|ing)? up|subscri|newsletter|registr|angemeldet|anmeldung|inscri|suscri|iscri)",
     re.IGNORECASE,
+)
+# A prompt that speaks of this story and runs on into another sentence (`The author made this
+# story unlisted, … Are you sure …?`): a headline names what happened in one sentence, or in
+# two short ones that only their place tells from a notice (`_two_sentence_head`: `I covered
+# this story for a year. Here is what I learned.`). A sentence ends on a word in lower case:
+# the dot of an abbreviation (`… this story began in St. Louis`, `Mr. Jones`) ends none.
+_STORY_PROMPT = re.compile(
+    r"\b[Tt]his (?:article|story|post)\b(?:[^.?!]*\s[a-z][^\s.?!]*)?[.?!]\s+\S"
 )
 # A link's label for screen readers (`… on LinkedIn (opens in a new window)`): a share button or
 # a link out names the headline it shares, and is never the page's own heading.
@@ -136,7 +144,9 @@ _BOX_FIGURES = 3
 # Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
 # `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
 # site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
-_BAR_MARKS = ("//", "|", "·", "•")
+# A middle dot with no space around it joins the parts of one name (`马丁·路德·金`): a bar sets
+# its dot apart.
+_BAR_MARKS = ("//", "|", " · ", "•")
 _BAR_LINKS = 4
 _LINK_WORDS = 4
 _AGO = re.compile(r"^\d{1,2}\s?(?:h|m|min|mins|hrs?|hours?|minutes?)\s+ago\s", re.IGNORECASE)
@@ -223,6 +233,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # a menu bar (`Home | News | Sport | Weather`)
     if _PROMPT_LINE.search(text) or _NOTICE.search(text) or _picture_credit(text):
         return False  # a search box, a skip link, a notice about the page itself
+    if _STORY_PROMPT.search(text) and not two_short_sentences(text):
+        return False  # an editor's prompt about the story
     if _LINK_LABEL.search(text) or (i > 0 and _CAPTION_LABEL.match(page.text(i - 1))):
         return False  # a share button's label; a caption under its label
     if _figures(page, i):
@@ -634,10 +646,12 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
         and zone.start <= _OPENING
         and _opening_headline(page.text(0))
         and not (1 in found and _name_over_heading(page))
+        and not any(j > 1 and _two_sentence_head(page, zone, j) for j in found)
     ):
         # A text that opens on a headline a few lines above its story was selected from the
         # headline down (a wire story, a reader's copy of the article alone): no menu to
-        # mistake, and the line below it is the standfirst.
+        # mistake, and the line below it is the standfirst. (A headline of two sentences
+        # under a label below it, over its byline, makes it the site's name over a section.)
         return 0, math.inf
     rows = feature_rows(page, zone, found, old)
     # A line under a byline, a teaser over its stamp or its `By` line in a list of others, or a

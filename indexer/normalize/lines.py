@@ -42,6 +42,11 @@ _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 # `cron.weekly issue #130: …`. Running text in lower case seldom opens on such a label.
 # A label in lower case (`e-mail: …`) is no name: a name's first part has two letters or more.
 _LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]+(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
+# Tags in lower case, a word or two each, parted by one mark again and again (`open-source -
+# linux - self-hosting`): a list of their own, the rest of no sentence.
+_TAG_LIST = re.compile(
+    r"^[a-z]\S*(?: \S+)?(?P<mark> [-–|·•/] )(?:\S+(?: \S+)?(?P=mark))+\S+(?: \S+)?$"
+)
 # A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
@@ -217,7 +222,7 @@ _WEEKDAY_DATE = re.compile(
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
     first = text[0]
-    if not first.islower() or ends_sentence(prev):
+    if not first.islower() or ends_sentence(prev) or _TAG_LIST.match(text):
         return False
     words = prev.split()
     label = len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev)
@@ -329,9 +334,10 @@ def is_headline_like(text: str) -> bool:
     first = head[:1]
     # Capitals, digits, or a script without case (Chinese); a lower-case start is running text,
     # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`) or a
-    # name in lower case set as a kicker (`wasm-module - …`).
+    # name in lower case set as a kicker (`wasm-module - …`), not the first of a list of tags.
     if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
-        if not _INNER_CAPITAL.match(head) and not _LOWER_NAME_KICKER.match(head):
+        kicker = _LOWER_NAME_KICKER.match(head) and not _TAG_LIST.match(head)
+        if not _INNER_CAPITAL.match(head) and not kicker:
             return False
     if not _LETTER.search(text) or is_glued_menu(text):
         return False

@@ -707,6 +707,16 @@ def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: lis
     assert _normalize(name).byline == names
 
 
+@pytest.mark.parametrize(
+    "label", ["Forfatter: Kari Nordmann", "Författare: Kari Nordmann", "Tekst: Kari Nordmann"]
+)
+def test_a_scandinavian_in_after_a_writer_label_joins_no_place_as_a_writer(label: str) -> None:
+    # `Forfatter: Kari Nordmann i New York`: Danish, Norwegian and Swedish `i` is `in`, and
+    # `Tekst:` is their label too; the place the writer files from is no second writer.
+    article = _normalize_changed("byline-no-forfatter-place.txt", "Forfatter: Kari Nordmann", label)
+    assert "New York" not in article.byline
+
+
 def test_a_korean_reporter_and_others_signs_with_the_named_reporter() -> None:
     # `윤서연 기자 외 1명`: the reporter, `and one other` whom the line does not name.
     article = _normalize("byline-ko-and-others.txt")

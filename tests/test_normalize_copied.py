@@ -930,3 +930,11 @@ def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> 
 def test_a_live_page_with_an_entry_timed_after_its_update_is_not_dated_by_it(name: str) -> None:
     # An entry later in the day than the update ran on a day before it: the page's start.
     assert _normalize(name).date is None
+
+
+def test_a_stamp_whose_weekday_is_no_day_of_its_date_gives_no_day() -> None:
+    # `Monday, 05.03.2024`: 5 March 2024 was a Tuesday, so the weekday or the day is mistyped;
+    # the month and year stand, the day is read from nowhere.
+    article = _normalize_changed("weekday-dotted-date.txt", "Tuesday, 05", "Monday, 05")
+    assert article.date is None or article.date.iso() in ("2024", "2024-03")
+    assert article.byline == ["Amara Okafor"]

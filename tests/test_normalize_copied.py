@@ -938,3 +938,21 @@ def test_a_stamp_whose_weekday_is_no_day_of_its_date_gives_no_day() -> None:
     article = _normalize_changed("weekday-dotted-date.txt", "Tuesday, 05", "Monday, 05")
     assert article.date is None or article.date.iso() in ("2024", "2024-03")
     assert article.byline == ["Amara Okafor"]
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    [
+        "lawyer for the families, says",  # as the page writes it
+        "a historian of the valley, says",
+        "Professor of Law at Northvale University, said",
+        "editor of the Gazette, says",
+    ],
+)
+def test_a_standfirst_on_a_named_person_and_their_position_signs_nothing(apposition: str) -> None:
+    # `Marta Kovac, lawyer for the families, says the ruling came too late for many`: a name,
+    # its apposition, then the sentence's verb is a standfirst about someone; a credit line ends
+    # with the writer's position (`Ruth Ellison, Professor of History at Northvale University`).
+    old = "lawyer for the families, says"
+    article = _normalize_changed("standfirst-name-apposition.txt", old, apposition)
+    assert "Marta Kovac" not in article.byline

@@ -956,3 +956,9 @@ def test_a_standfirst_on_a_named_person_and_their_position_signs_nothing(apposit
     old = "lawyer for the families, says"
     article = _normalize_changed("standfirst-name-apposition.txt", old, apposition)
     assert "Marta Kovac" not in article.byline
+
+
+def test_a_catalan_writer_of_two_family_names_is_not_cut_at_their_i() -> None:
+    # `Autor: Jordi Mas i Pujol, Tarragona`: one writer, whose two family names Catalan joins
+    # with `i`, and the town the story comes from; no `Jordi Mas` and `Pujol`.
+    assert "Jordi Mas" not in _normalize("byline-ca-two-family-names.txt").byline

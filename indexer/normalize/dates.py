@@ -333,8 +333,9 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
 # Month abbreviations that are read only after their day, as their language writes them:
 # Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`);
 # the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`),
-# and so is the Slovene `avgusta`.
-_AFTER_DAY_ONLY = frozenset({"mrt", "augusta", "avgusta"})
+# and so is the Slovene `avgusta`; the Slovene `julija` (`15. julija 2024`) is a given name
+# (`Julija 12` in a list of scorers).
+_AFTER_DAY_ONLY = frozenset({"mrt", "augusta", "avgusta", "julija"})
 # Month names that are also common names, read before a day only with it and the year: Malay
 # `Mac` (March) writes `Mac 5, 2024`; `Mac 14`, `MAC 2024` are a computer and a conference.
 _WHOLE_DATE_ONLY = frozenset({"mac"})

@@ -157,8 +157,10 @@ GLUED_UPDATED = re.compile(_GLUED)
 _UPDATED_BEFORE = re.compile(rf"(?:\b(?i:(?:last\s*)?updated|modified)|{_GLUED})\W*(?i:on|at)?\W*$")
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
-# `21時37分`: a time of day written in Chinese or Japanese, part of a stamp, no words.
-_CJK_TIME = re.compile(r"\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?")
+# `21時37分`, `午後9時37分` (p.m.): a time of day written in Chinese or Japanese, part of a
+# stamp, no words.
+CJK_TIME = r"(?:(?:午前|午後|上午|下午)\s*)?\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?"
+_CJK_TIME = re.compile(CJK_TIME)
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )

@@ -102,3 +102,18 @@ def test_a_slovene_genitive_month_alone_before_a_year_is_no_date() -> None:
 def test_a_weekday_before_a_numeric_date_tells_its_order(text: str, iso: str) -> None:
     found = find_date(text)
     assert found is not None and found[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Monday, 05.03.2024", "2024-03"),  # 5 March was a Tuesday: weekday or day mistyped
+        ("Thursday, 13.03.2024", "2024-03"),  # 13 March was a Wednesday
+        ("Sunday, 4/3/2024", "2024"),  # neither 4 March nor 3 April was a Sunday
+    ],
+)
+def test_a_weekday_that_no_reading_falls_on_leaves_the_day_unread(text: str, iso: str) -> None:
+    # Given the page's order, `Sunday, 4/3/2024` would be read 4 March, a Monday.
+    for day_first in (True, False, None):
+        found = find_date(text, day_first=day_first)
+        assert found is not None and found[0].iso() == iso

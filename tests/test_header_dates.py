@@ -475,6 +475,11 @@ def test_a_name_glued_to_a_stamp_with_a_japanese_time_dates_the_story() -> None:
         "published",
         PartialDate(2024, 3, 8),
     )
+    # `午後6時05分` (6.05 p.m.): the half of the day is the time's, no words either.
+    assert parse_date_line("佐藤花子2024年3月8日 午後6時05分") == (
+        "published",
+        PartialDate(2024, 3, 8),
+    )
 
 
 def test_an_english_weekday_before_a_dotted_date_leaves_the_day_first() -> None:

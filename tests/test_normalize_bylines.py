@@ -106,6 +106,15 @@ def test_a_romance_or_nordic_a_or_i_before_a_place_joins_no_second_writer(line: 
     assert parse_byline(line) is None
 
 
+@pytest.mark.parametrize(
+    "line", ["By Jordi Mas i Pujol, Tarragona", "By Jordi Mas i Pujol | 12/03/2024"]
+)
+def test_a_catalan_name_of_two_family_names_joined_by_i_is_not_cut(line: str) -> None:
+    # `Mas i Pujol`: two family names joined by `i`; the place after the comma is no name's.
+    credit = parse_byline(line)
+    assert credit is None or "Jordi Mas" not in credit.byline
+
+
 def test_a_show_is_signed_by_its_host() -> None:
     credit = parse_byline("Hosted by Ana Liu")
     assert credit is not None and credit.byline == ["Ana Liu"]

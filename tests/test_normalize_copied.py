@@ -707,6 +707,16 @@ def test_two_writers_joined_by_the_pages_own_and_both_sign(name: str, names: lis
     assert _normalize(name).byline == names
 
 
+@pytest.mark.parametrize(
+    "label", ["Forfatter: Kari Nordmann", "Författare: Kari Nordmann", "Tekst: Kari Nordmann"]
+)
+def test_a_scandinavian_in_after_a_writer_label_joins_no_place_as_a_writer(label: str) -> None:
+    # `Forfatter: Kari Nordmann i New York`: Danish, Norwegian and Swedish `i` is `in`, and
+    # `Tekst:` is their label too; the place the writer files from is no second writer.
+    article = _normalize_changed("byline-no-forfatter-place.txt", "Forfatter: Kari Nordmann", label)
+    assert "New York" not in article.byline
+
+
 def test_a_korean_reporter_and_others_signs_with_the_named_reporter() -> None:
     # `윤서연 기자 외 1명`: the reporter, `and one other` whom the line does not name.
     article = _normalize("byline-ko-and-others.txt")
@@ -920,3 +930,35 @@ def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> 
 def test_a_live_page_with_an_entry_timed_after_its_update_is_not_dated_by_it(name: str) -> None:
     # An entry later in the day than the update ran on a day before it: the page's start.
     assert _normalize(name).date is None
+
+
+def test_a_stamp_whose_weekday_is_no_day_of_its_date_gives_no_day() -> None:
+    # `Monday, 05.03.2024`: 5 March 2024 was a Tuesday, so the weekday or the day is mistyped;
+    # the month and year stand, the day is read from nowhere.
+    article = _normalize_changed("weekday-dotted-date.txt", "Tuesday, 05", "Monday, 05")
+    assert article.date is None or article.date.iso() in ("2024", "2024-03")
+    assert article.byline == ["Amara Okafor"]
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    [
+        "lawyer for the families, says",  # as the page writes it
+        "a historian of the valley, says",
+        "Professor of Law at Northvale University, said",
+        "editor of the Gazette, says",
+    ],
+)
+def test_a_standfirst_on_a_named_person_and_their_position_signs_nothing(apposition: str) -> None:
+    # `Marta Kovac, lawyer for the families, says the ruling came too late for many`: a name,
+    # its apposition, then the sentence's verb is a standfirst about someone; a credit line ends
+    # with the writer's position (`Ruth Ellison, Professor of History at Northvale University`).
+    old = "lawyer for the families, says"
+    article = _normalize_changed("standfirst-name-apposition.txt", old, apposition)
+    assert "Marta Kovac" not in article.byline
+
+
+def test_a_catalan_writer_of_two_family_names_is_not_cut_at_their_i() -> None:
+    # `Autor: Jordi Mas i Pujol, Tarragona`: one writer, whose two family names Catalan joins
+    # with `i`, and the town the story comes from; no `Jordi Mas` and `Pujol`.
+    assert "Jordi Mas" not in _normalize("byline-ca-two-family-names.txt").byline

@@ -184,6 +184,7 @@ def test_the_dutch_march_is_read_only_after_its_day() -> None:
         "MAC 2024 media day",  # the Mid-American Conference, not Malay March
         "Updated for Mac 14 Sonoma",  # Apple's computer
         "Masters, Augusta 2024",  # a place, not the Slovak August (`15. augusta 2024`)
+        "Strelke: Julija 12, Ana 8",  # a given name, not the Slovene July (`15. julija 2024`)
     ],
 )
 def test_a_month_name_that_is_a_common_name_needs_its_whole_date(line: str) -> None:
@@ -193,7 +194,7 @@ def test_a_month_name_that_is_a_common_name_needs_its_whole_date(line: str) -> N
 @pytest.mark.parametrize(
     ("line", "iso"),
     [("Mac 5, 2024 @ 11:02am", "2024-03-05"), ("5 Mac 2024", "2024-03-05"),
-     ("15. augusta 2024", "2024-08-15")],
+     ("15. augusta 2024", "2024-08-15"), ("15. julija 2024", "2024-07-15")],
 )  # fmt: skip
 def test_malay_march_and_slovak_august_with_their_day(line: str, iso: str) -> None:
     found = find_date(line)

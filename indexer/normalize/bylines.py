@@ -73,6 +73,7 @@ _OTHER_AND = re.compile(r"(?<=\S)\s+(?:ja|ve|és|ir|un|și|şi|dan|и|і|та|κ
 _SLAVIC_AND = re.compile(r"(?<=\S)\s+(?:a|i)\s+(?=\S)")
 _PLACE_AFTER = re.compile(r"^(?:por|par|di|de|da|av|af|door)\b", re.IGNORECASE)
 _FULL_NAME_WORDS = 2  # given and family name, on each side of such a joiner
+_PIECE_END = re.compile(r"[,;|•·/()]|\s[-–—]\s")  # what ends a name's run of words
 # A couple sharing a family name: one given name alone before `&` or `and`, then a full name of
 # two words, whose family name is both (`Tom & Ann Harper`).
 _COUPLE = re.compile(
@@ -527,8 +528,10 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
 
 def _between_names(match: re.Match[str]) -> str:
     """A comma for a joiner that stands between two full names, else the joiner as it was."""
-    before = match.string[: match.start()].split()[-_FULL_NAME_WORDS:]
-    after = match.string[match.end() :].split()[:_FULL_NAME_WORDS]
+    # Each name's words stand between its joiner and a comma or a mark: `Jordi Mas i Pujol,
+    # Tarragona` is one Catalan name (two family names joined by `i`) and the place it is from.
+    before = _PIECE_END.split(match.string[: match.start()])[-1].split()[-_FULL_NAME_WORDS:]
+    after = _PIECE_END.split(match.string[match.end() :])[0].split()[:_FULL_NAME_WORDS]
     words = before + after
     names = len(words) == 2 * _FULL_NAME_WORDS and all(w[:1].isupper() for w in words)
     return ", " if names else match.group()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize.dates import CJK_TIME
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -17,7 +18,7 @@ STAMP_BITS = re.compile(
     r"|last updated|first published|mis à jour|publiée?|modifiée?|actualizado|publicado"
     r"|aktualisiert|veröffentlicht|aggiornato|pubblicato)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)"
     # `08時00分`, `12時00分更新` (updated): a time in CJK, perhaps with its label.
-    r"|\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?(?:\s*(?:更新|公開|配信|发布|發布))?",
+    rf"|{CJK_TIME}(?:\s*(?:更新|公開|配信|发布|發布))?",
     re.IGNORECASE,
 )
 

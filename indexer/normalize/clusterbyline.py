@@ -73,6 +73,10 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # (Danish, Norwegian), `Yazan:` (Turkish), `Piše:` (Croatian, Serbian: writes).
 _WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|written by"  # besides `Autor(in)`
 _TEXT_WORDS = r"words|text|texte|texto|testo|tekst"  # a magazine's credit for the writer's part
+# Danish, Norwegian and Swedish write `i` for `in` (`Forfatter: Kari Nordmann i New York`), and
+# `Tekst:` is theirs as well as Polish or Croatian, where `i` is `and`: such a label is read as
+# their `Av`, after which `i` joins no second writer.
+_IN_LABEL = re.compile(r"^(?:forfatter|författare|tekst)\s*:", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(
     rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
@@ -825,7 +829,7 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         # `Posted on March 4, 2024 by Jane Doe`; `… by Jane Doe. Bookmark the permalink.`
         rest = _RANK_DOT.sub(r"\1", stamp.group("rest"))
         return "By " + _SENTENCE_END.split(rest, maxsplit=1)[0]
-    return _AUTHOR_LABEL.sub("By ", text, count=1)
+    return _AUTHOR_LABEL.sub("Av " if _IN_LABEL.match(text) else "By ", text, count=1)
 
 
 def _bracketed_cjk(text: str) -> list[str]:

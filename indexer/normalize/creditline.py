@@ -96,10 +96,12 @@ _MAX_TITLE_WORDS = 3  # words of a job title before its role word (`Deputy Conte
 # title after a comma; `Jane Doe, Example Staff`: the house's staff the writer belongs to, which
 # no name ends with after a comma. A `Staff` followed by another writer (`Jane Doe, Tom Staff
 # and Ann Lee`) is a family name. The title ends where a co-author is joined to the list
-# (`Jane Doe, Chief White House Correspondent, and John Roe`).
+# (`Jane Doe, Chief White House Correspondent, and John Roe`), and where a sentence goes on
+# after the name and its apposition (`Jane Doe, lawyer for the families, says …`: a standfirst).
 _COMMA_ROLE = re.compile(
     rf",\s*(?:[\w-]+\s+){{0,{_MAX_TITLE_WORDS}}}?"
-    rf"(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b(?:(?!,\s*(?:and|&)\s).)*",
+    rf"(?:{_ROLE}|staff(?!\s*(?:,|&|\band\b)\s*[A-Z]))\b"
+    r"(?:(?!,\s*(?:(?:and|&)\s|(?-i:[a-zß-ÿ]))).)*",
     re.IGNORECASE,
 )
 

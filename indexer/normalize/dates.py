@@ -157,8 +157,10 @@ GLUED_UPDATED = re.compile(_GLUED)
 _UPDATED_BEFORE = re.compile(rf"(?:\b(?i:(?:last\s*)?updated|modified)|{_GLUED})\W*(?i:on|at)?\W*$")
 _TIME_FIRST = re.compile(rf"(?:{_TIME})")
 _SPAN_DASH = re.compile(r"\s*(?:[-–—]|bis|to|until)\s*")
-# `21時37分`: a time of day written in Chinese or Japanese, part of a stamp, no words.
-_CJK_TIME = re.compile(r"\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?")
+# `21時37分`, `午後9時37分` (p.m.): a time of day written in Chinese or Japanese, part of a
+# stamp, no words.
+CJK_TIME = r"(?:(?:午前|午後|上午|下午)\s*)?\d{1,2}\s*[時时]\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?"
+_CJK_TIME = re.compile(CJK_TIME)
 _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
@@ -265,16 +267,24 @@ def parse_date(
         year, month = int(iso.group(1)), iso.group(2)
         return _checked(year, int(month) if month else None, None)
     # `Wed, 4/3/2024`: a weekday before a numeric date tells its order when only one reading
-    # falls on that weekday; else the order is the page's, as without it.
+    # falls on that weekday; else the order is the page's, as without it. A weekday no reading
+    # falls on (`Monday, 05.03.2024`) says the weekday or the date is mistyped: no day is read.
     lead = _WEEKDAY_LEAD.match(text)
     bare = text[lead.end() :] if lead else text
     numeric = NUMERIC.match(bare) or NUMERIC_TIMED.match(bare)
     if numeric:
         zoned = zone_day_first(bare[numeric.end() :])
-        told = _weekday_order(lead.group(), numeric.groups(), buddhist) if lead else None
+        parts = numeric.groups()
+        fits = _weekday_fits(lead.group(), parts, buddhist) if lead else None
+        told = next(iter(fits)) if fits is not None and len(fits) == 1 else None
         order = told if told is not None else zoned if zoned is not None else day_first
-        year, month, day = numeric_parts(*numeric.groups(), order, buddhist)
-        return _checked(year, month, day) if year is not None else None
+        year, month, day = numeric_parts(*parts, order, buddhist)
+        if year is None:
+            return None
+        if fits == set():
+            months = {numeric_parts(*parts, first, buddhist)[1] for first in (True, False)}
+            return _checked(year, month if len(months) == 1 else None, None)
+        return _checked(year, month, day)
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
@@ -294,17 +304,20 @@ def parse_date(
     return _checked(year, month, day)
 
 
-def _weekday_order(weekday: str, parts: tuple[str, ...], buddhist: bool | None) -> bool | None:
-    """Whether the day comes first in a numeric date (`parts`), when only one of its readings
-    falls on the `weekday` written before it; None when both or neither do."""
-    number = weekday_number(weekday.strip(" ,."))
+def _weekday_fits(weekday: str, parts: tuple[str, ...], buddhist: bool | None) -> set[bool] | None:
+    """The orders (day first or not) whose reading of a numeric date (`parts`) falls on the
+    `weekday` written before it; None when no reading is a whole date to check."""
+    number = weekday_number(weekday.strip(" ,.\u00a0"))
     fits: set[bool] = set()
+    checked = False
     for day_first in (True, False):
         year, month, day = numeric_parts(*parts, day_first, buddhist)
         date = _checked(year, month, day) if year is not None else None
-        if date is not None and date.day is not None and date.start().weekday() == number:
-            fits.add(day_first)
-    return fits.pop() if len(fits) == 1 else None
+        if date is not None and date.day is not None:
+            checked = True
+            if date.start().weekday() == number:
+                fits.add(day_first)
+    return fits if checked else None
 
 
 def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:
@@ -322,8 +335,9 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
 # Month abbreviations that are read only after their day, as their language writes them:
 # Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`);
 # the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`),
-# and so is the Slovene `avgusta`.
-_AFTER_DAY_ONLY = frozenset({"mrt", "augusta", "avgusta"})
+# and so is the Slovene `avgusta`; the Slovene `julija` (`15. julija 2024`) is a given name
+# (`Julija 12` in a list of scorers).
+_AFTER_DAY_ONLY = frozenset({"mrt", "augusta", "avgusta", "julija"})
 # Month names that are also common names, read before a day only with it and the year: Malay
 # `Mac` (March) writes `Mac 5, 2024`; `Mac 14`, `MAC 2024` are a computer and a conference.
 _WHOLE_DATE_ONLY = frozenset({"mac"})

@@ -47,10 +47,6 @@ _WEEKLY = (
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("ar-video.html", "date"): (
-        "a video page's `VideoObject` `uploadDate` and its own `<time>` lose to a related "
-        "video card's `<time>`"
-    ),
     ("au-yoast-graph-person.html", "date"): (
         "a UTC `datePublished` (Yoast's graph, `article:published_time`) is dated by its UTC "
         "day over the `<time datetime>` with the page's own offset (+10:00) on the next day"
@@ -69,10 +65,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ),
     ("local-weekly-nojsonld.html", "title"): _WEEKLY,
     ("local-weekly-nojsonld.html", "date"): _WEEKLY,
-    ("nl-undated-guide.html", "date"): (
-        "a guide with no date of its own is dated by a related card's `<time>` in a `Meer uit` "
-        "aside"
-    ),
     ("press-release.html", "byline"): (
         "a JSON-LD author of type Organization, the company issuing a press release, is taken "
         "as a writer"

@@ -66,6 +66,8 @@ _LOCAL_STAMP = re.compile(
 )
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
+_CARD_MARK = "\x00card"  # where another story's card or a side block starts under the headline
+_CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
@@ -294,6 +296,9 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
         if node.tag == "h1":
             shown.append((position, title_key(plain(_broken_text(node)) or "")))
             header, headed = header or not headed, True
+        elif headed and _starts_card(node):
+            shown.append((position, _CARD_MARK))
+            header = False
         if node.tag == "time" and node.get("datetime"):
             page.time_stamps.append((position + 1, node.get("datetime", "")))
             if _marks_update(node):
@@ -340,6 +345,22 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
+
+
+def _starts_card(node: HtmlElement) -> bool:
+    """Whether an element starts a side block (`<aside>`) or another story's card: a heading
+    whose whole text is a link reading as a story's headline (a related story's `<h3><a>`);
+    the story's own subheadings, a standfirst that links its series and its byline's heading
+    are no links to stories."""
+    if node.tag == "aside":
+        return True
+    if node.tag not in _CARD_HEADINGS:
+        return False
+    line = " ".join(node.text_content().split())
+    linked = _inside(node.getparent(), frozenset({"a"})) or any(
+        " ".join(link.text_content().split()) == line for link in node.iter("a")
+    )
+    return linked and len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
 
 
 def _above_headline(node: HtmlElement) -> bool:
@@ -499,6 +520,9 @@ def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int
         return None
     at, body = anchor
     end = at + _AFTER_HEADLINE if body is None else min(at + _AFTER_HEADLINE, body)
+    # Another story's card or a side block under the headline ends its header.
+    card = next((pos for pos, item in page.shown_days if item == _CARD_MARK and pos > at), None)
+    end = end if card is None else min(end, card)
     # The headline's key sits at the position of the piece before it: that piece is "before".
     start = at - before if before else at + 1
     return start, end
@@ -518,7 +542,7 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
             pos
             for pos, item in page.shown_days
             if isinstance(item, str)
-            and item != _BODY_MARK
+            and item not in (_BODY_MARK, _CARD_MARK)
             and 2 * len(item) > len(key)
             and (key.startswith(item) or key.endswith(item))
         ]

@@ -47,10 +47,6 @@ _WEEKLY = (
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("au-yoast-graph-person.html", "date"): (
-        "a UTC `datePublished` (Yoast's graph, `article:published_time`) is dated by its UTC "
-        "day over the `<time datetime>` with the page's own offset (+10:00) on the next day"
-    ),
     ("de-paywall-teaser.html", "title"): (
         "an og:title and JSON-LD headline that reword the `<h1>` (a social variant) are taken "
         "over the headline the page shows"

@@ -40,11 +40,6 @@ from tests.freshcheck import assert_complete, cases, check, load_truth
 FRESH8 = Path(__file__).resolve().parent / "data" / "pages" / "fresh8"
 TRUTH = load_truth(FRESH8)
 
-_WEEKLY = (
-    "a page with no `<h1>`, og tags or JSON-LD (an old table-layout CMS) is read by its "
-    "`<title>` and undated, though the story shows its headline and `Posted Mar 7, 2024`"
-)
-
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
     ("de-paywall-teaser.html", "title"): (
@@ -59,8 +54,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "the JSON-LD author's spaced form of a Japanese name (`中村 美咲`) is taken over the "
         "name as the page signs it (`（中村美咲）`)"
     ),
-    ("local-weekly-nojsonld.html", "title"): _WEEKLY,
-    ("local-weekly-nojsonld.html", "date"): _WEEKLY,
     ("press-release.html", "byline"): (
         "a JSON-LD author of type Organization, the company issuing a press release, is taken "
         "as a writer"

@@ -46,10 +46,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "an og:title and JSON-LD headline that reword the `<h1>` (a social variant) are taken "
         "over the headline the page shows"
     ),
-    ("es-live-football.html", "byline"): (
-        "a JSON-LD author name with the writer's job title glued on (`Name Redactor de "
-        "Deportes`) is kept whole over the byline link showing the name alone"
-    ),
     ("ja-regional-byline.html", "byline"): (
         "the JSON-LD author's spaced form of a Japanese name (`中村 美咲`) is taken over the "
         "name as the page signs it (`（中村美咲）`)"

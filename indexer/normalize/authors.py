@@ -112,7 +112,10 @@ def _page_people(
     """The byline the page's author fields and credits give, or None."""
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
-        ld_people = [_shown_script(tree, page, name) or name for name in ld_people]
+        ld_people = [
+            _shown_script(tree, page, name) or _shown_alone(tree, page, name) or name
+            for name in ld_people
+        ]
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
@@ -247,18 +250,40 @@ def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
     reader sees, written by the story's own desk; the Latin one is the site's database's."""
     if not name.isascii():
         return None
+    shown = {
+        text
+        for text in _profile_texts(tree, page, name)
+        if 1 <= len(text.split()) <= 4 and all(_script_letter(c) for c in text if c != " ")
+    }
+    return shown.pop() if len(shown) == 1 else None
+
+
+def _shown_alone(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
+    """The name a JSON-LD writer goes by where the page's link to their profile (the node's
+    `url`) shows the first words of the JSON-LD name alone (`Álvaro Ruiz` for `Álvaro Ruiz
+    Redactor de Deportes`): the site's database glued the writer's job title to their name."""
+    words = name.split()
+    shown = {
+        text
+        for text in _profile_texts(tree, page, name)
+        if 2 <= len(text.split()) < len(words) and words[: len(text.split())] == text.split()
+    }
+    return clean_name(shown.pop()) if len(shown) == 1 else None
+
+
+def _profile_texts(tree: HtmlElement, page: PageMeta, name: str) -> set[str]:
+    """The texts of the page's links to the profile of the JSON-LD writer named `name` (the
+    author node's `url`)."""
     items = _flat(page.ld.get("author") if page.ld else None)
     urls = [i.get("url") for i in items if isinstance(i, dict) and i.get("name") == name]
     slugs = {_slug(u) for u in urls if isinstance(u, str)} - {""}
     if not slugs:
-        return None
-    shown = set()
-    for link in tree.iter("a"):
-        if _slug(link.get("href") or "") in slugs:
-            text = " ".join(link.text_content().split())
-            if 1 <= len(text.split()) <= 4 and all(_script_letter(c) for c in text if c != " "):
-                shown.add(text)
-    return shown.pop() if len(shown) == 1 else None
+        return set()
+    return {
+        " ".join(link.text_content().split())
+        for link in tree.iter("a")
+        if _slug(link.get("href") or "") in slugs
+    }
 
 
 def _script_letter(char: str) -> bool:

@@ -66,6 +66,9 @@ _LOCAL_STAMP = re.compile(
 )
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
+_TITLE_GLUE = r"\s+[|:·•\-–—]{1,2}\s+"  # what sets a `<title>`'s parts apart (`Site - Headline`)
+_CARD_MARK = "\x00card"  # where another story's card or a side block starts under the headline
+_CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
@@ -178,9 +181,16 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.headings.append(heading)
         else:
             page.story_heading = _story_h2(tree, story)
+    shown_title = None
+    if not page.headings and page.story_heading is None:
+        # An old template without headings sets the headline in a styled block: the part of
+        # the `<title>` it shows (`Site - Section - Headline`) is the story's headline.
+        shown_title = _shown_title_part(tree, page.title_tag)
+        if shown_title is not None:
+            page.headings.append(plain(_broken_text(shown_title)) or "")
     if page.ld is None:
         page.ld = _next_data(tree, page.headings)
-    page.shown_days = _shown_days(tree, page)
+    page.shown_days = _shown_days(tree, page, shown_title)
     return page
 
 
@@ -237,6 +247,25 @@ def _story_h2(tree: HtmlElement, story: int) -> str | None:
     return None
 
 
+def _shown_title_part(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The element outside links and side blocks whose whole text is the longest part of the
+    `<title>` (split at a spaced separator) that the page shows, of a headline's few words."""
+    if not title:
+        return None
+    whole = title_key(title)
+    best: tuple[int, HtmlElement] | None = None
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "title":
+            continue
+        key = title_key(plain(_broken_text(node)) or "")
+        if len(key.split()) < _TEASER_WORDS or (best is not None and len(key) <= best[0]):
+            continue
+        part = re.fullmatch(rf"(?:.+{_TITLE_GLUE})?{re.escape(key)}(?:{_TITLE_GLUE}.+)?", whole)
+        if part and not _inside(node, _ASIDE | _HIDDEN):
+            best = len(key), node
+    return best[1] if best else None
+
+
 def _box_label(heading: HtmlElement) -> bool:
     """Whether a heading labels a box (`Summary`, `At a glance`, `Key points`), never a story."""
     return box_kind(plain(_broken_text(heading)) or "") is not None
@@ -273,8 +302,11 @@ def _marks_update(node: HtmlElement) -> bool:
     return "updated" in classes and "published" not in classes
 
 
-def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int, int, int] | str]]:
-    """The page's visible text in order: full dates by position, and `<h1>` keys by position.
+def _shown_days(
+    tree: HtmlElement, page: PageMeta, headline: HtmlElement | None = None
+) -> list[tuple[int, tuple[int, int, int] | str]]:
+    """The page's visible text in order: full dates by position, and `<h1>` keys by position
+    (and the key of `headline`, the block a page without headings shows its title in).
     Into `page` go each `<time datetime>` at the position of its first text (`time_stamps`;
     `update_times` too where it is marked as the update alone), the days shown only under an
     update's label (`Last updated` / `6 March 2024`: `shown_updates`), the positions of date
@@ -291,9 +323,12 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
-        if node.tag == "h1":
+        if node.tag == "h1" or node is headline:
             shown.append((position, title_key(plain(_broken_text(node)) or "")))
             header, headed = header or not headed, True
+        elif headed and _starts_card(node):
+            shown.append((position, _CARD_MARK))
+            header = False
         if node.tag == "time" and node.get("datetime"):
             page.time_stamps.append((position + 1, node.get("datetime", "")))
             if _marks_update(node):
@@ -340,6 +375,22 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
+
+
+def _starts_card(node: HtmlElement) -> bool:
+    """Whether an element starts a side block (`<aside>`) or another story's card: a heading
+    whose whole text is a link reading as a story's headline (a related story's `<h3><a>`);
+    the story's own subheadings, a standfirst that links its series and its byline's heading
+    are no links to stories."""
+    if node.tag == "aside":
+        return True
+    if node.tag not in _CARD_HEADINGS:
+        return False
+    line = " ".join(node.text_content().split())
+    linked = _inside(node.getparent(), frozenset({"a"})) or any(
+        " ".join(link.text_content().split()) == line for link in node.iter("a")
+    )
+    return linked and len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
 
 
 def _above_headline(node: HtmlElement) -> bool:
@@ -499,6 +550,9 @@ def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int
         return None
     at, body = anchor
     end = at + _AFTER_HEADLINE if body is None else min(at + _AFTER_HEADLINE, body)
+    # Another story's card or a side block under the headline ends its header.
+    card = next((pos for pos, item in page.shown_days if item == _CARD_MARK and pos > at), None)
+    end = end if card is None else min(end, card)
     # The headline's key sits at the position of the piece before it: that piece is "before".
     start = at - before if before else at + 1
     return start, end
@@ -518,7 +572,7 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
             pos
             for pos, item in page.shown_days
             if isinstance(item, str)
-            and item != _BODY_MARK
+            and item not in (_BODY_MARK, _CARD_MARK)
             and 2 * len(item) > len(key)
             and (key.startswith(item) or key.endswith(item))
         ]

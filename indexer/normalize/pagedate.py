@@ -122,8 +122,11 @@ def _published(page: PageMeta) -> list[_Stamp]:
         written.append(stamp)
         instant, utc = _instant(stamp), _in_utc(stamp)
         if utc:
-            # A UTC stamp names London's day: the same instant with the page's offset wins.
-            for other, _ in stamps:
+            # A UTC stamp names London's day: the same instant with the page's offset wins,
+            # stated or in any `<time datetime>` (hAtom's `entry-date published`): one instant to
+            # the second is the story's own moment, not a related story's or a comment's.
+            shown = [other for _, other in page.time_stamps]
+            for other in [other for other, _ in stamps] + shown:
                 if not _in_utc(other) and instant is not None and _instant(other) == instant:
                     date, utc = local_date(other) or date, False
                     break

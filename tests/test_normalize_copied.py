@@ -920,3 +920,10 @@ def test_a_live_page_with_entries_timed_alone_is_dated_by_its_timed_update() -> 
 def test_a_live_page_with_an_entry_timed_after_its_update_is_not_dated_by_it(name: str) -> None:
     # An entry later in the day than the update ran on a day before it: the page's start.
     assert _normalize(name).date is None
+
+
+def test_a_zone_spelled_out_after_a_wires_time_is_no_writer() -> None:
+    # `June 17, 2025 09:30 AM Pacific Daylight Time`: the day stands, the zone signs nothing.
+    article = _normalize("date-spelled-zone.txt")
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2025-06-17"

@@ -42,8 +42,19 @@ _WEEKDAY_ANY = (
     r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
     r"|fri|sat|sun)\b\.?"
 )
+# A wire's date line spells its zone out (`04:05 PM Eastern Standard Time`, `Central European
+# Summer Time`): no name of a writer. The day stands as written, so the parser drops it.
+_SPELLED_ZONE = (
+    r"(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Western)(?: European)?"
+    r"|Greenwich Mean|British|Coordinated Universal|India|Japan|Korea|China)"
+    r"(?: (?:Standard|Daylight|Summer))? Time\b"
+)
+_SPELLED_ZONE_AT = re.compile(rf"\s*\b(?:{_SPELLED_ZONE})")
 # An offset zone (`GMT+8`) is tried before a bare abbreviation, which would stop at `GMT`.
-_ZONE = r"(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b"
+_ZONE = (
+    rf"(?:GMT|UTC)\s*[+-]\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|{_SPELLED_ZONE}"
+    r"|[A-Z]{2,5}\b"
+)
 _AM_PM = r"(?:[aApP]\.?[mM]\b\.?)"
 _TIME = (
     rf"\d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s*{_AM_PM}?(?:\s*(?:{_ZONE}))?"
@@ -217,7 +228,7 @@ def _prepare(text: str) -> str:
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
     text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
-    text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
+    text = _SPACED_DOTS.sub(r"\1.\2.\3", _SPELLED_ZONE_AT.sub("", text))
     # dateutil reads `GMT+8` the POSIX way (eight hours behind); pages mean eight hours ahead.
     return _GMT_OFFSET.sub(
         lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text

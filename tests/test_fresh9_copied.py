@@ -40,7 +40,6 @@ TRUTH = load_truth(FRESH9)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("es-viajes.txt", "byline"): "a `Texto y fotos:` credit is not read as the writer",
     ("ja-okuyami.txt", "byline"): (
         "a desk name and the writer's name under a Japanese date line are not read"
     ),

@@ -927,3 +927,11 @@ def test_a_zone_spelled_out_after_a_wires_time_is_no_writer() -> None:
     article = _normalize("date-spelled-zone.txt")
     assert article.byline == []
     assert article.date is not None and article.date.iso() == "2025-06-17"
+
+
+def test_a_text_and_photos_credit_names_the_writer() -> None:
+    # `Texte et photos : Camille Vautrin` under the standfirst: the writer took the pictures.
+    assert _normalize("byline-text-and-photos.txt").byline == ["Camille Vautrin"]
+    for label in ("Text and photos:", "Texto y fotos:", "Text und Fotos:"):
+        changed = _normalize_changed("byline-text-and-photos.txt", "Texte et photos :", label)
+        assert changed.byline == ["Camille Vautrin"]

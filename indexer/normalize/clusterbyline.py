@@ -73,10 +73,15 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # (Danish, Norwegian), `Yazan:` (Turkish), `Piše:` (Croatian, Serbian: writes).
 _WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|written by"  # besides `Autor(in)`
 _TEXT_WORDS = r"words|text|texte|texto|testo|tekst"  # a magazine's credit for the writer's part
+# `Texto y fotos:`, `Texte et photos :`, `Text und Fotos:`: the writer took the pictures too.
+_AND_PICTURES = (
+    r"(?:\s+(?:and|&|y|e|et|und|en|og|och|i)\s+"
+    r"(?:photos|pictures|photographs|images|fotos|fotografías|fotografias|fotografie|foto|bilder))?"
+)
 _AUTHOR_LABEL = re.compile(
     rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
-    rf"(?!\w)\s*[:：]?|(?:contributors?|{_TEXT_WORDS}|story|reporting|reporter"
+    rf"(?!\w)\s*[:：]?|(?:contributors?|(?:{_TEXT_WORDS}){_AND_PICTURES}|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
     r"|autorzy|autori|autorius|kirjoittaja|toimittaja|författare|forfatter|yazan|piše"
     r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|خبرنگار|نویسنده)\s*:)\s*",
@@ -86,7 +91,7 @@ _AUTHOR_LABEL = re.compile(
 # names the writer straight after its label, with no `by` or colon; only capitalised names follow.
 # (Elsewhere `Text Edge Style` is a video player's caption setting.)
 _WORDS_LABEL = re.compile(
-    rf"^(?:{_TEXT_WORDS})(?:\s+and\s+(?:photos|pictures|photographs|images))?"
+    rf"^(?:{_TEXT_WORDS}){_AND_PICTURES}"
     r"(?!\s+by\b)\s+(?=(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|and|&)){1,6}$))",
     re.IGNORECASE,
 )

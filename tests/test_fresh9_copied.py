@@ -43,7 +43,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ja-okuyami.txt", "byline"): (
         "a desk name and the writer's name under a Japanese date line are not read"
     ),
-    ("ko-entertainment.txt", "title"): "a bracketed Korean label (`[단독]`) stays on the headline",
     ("nl-wedstrijdverslag.txt", "date"): (
         "a Dutch day-month-year date with a two-digit year (`09-03-25, 16:48`) is not read"
     ),

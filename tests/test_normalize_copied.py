@@ -935,3 +935,14 @@ def test_a_text_and_photos_credit_names_the_writer() -> None:
     for label in ("Text and photos:", "Texto y fotos:", "Text und Fotos:"):
         changed = _normalize_changed("byline-text-and-photos.txt", "Texte et photos :", label)
         assert changed.byline == ["Camille Vautrin"]
+
+
+def test_a_bracketed_korean_kind_label_is_cut_from_the_headline() -> None:
+    # `[속보] 한국은행, …`: the story's kind (breaking) set before the headline.
+    article = _normalize("headline-korean-kind.txt")
+    assert article.title == "한국은행, 기준금리 0.25%p 인하…연 2.50%"
+    changed = _normalize_changed("headline-korean-kind.txt", "[속보] ", "[단독] ")
+    assert changed.title == "한국은행, 기준금리 0.25%p 인하…연 2.50%"
+    # Opening a quotation, the bracket is the headline's own.
+    changed = _normalize_changed("headline-korean-kind.txt", "[속보] 한국은행", "“[속보] 한국은행")
+    assert changed.title is not None and changed.title.startswith("“[속보]")

@@ -47,8 +47,8 @@ KNOWN: dict[tuple[str, str], str] = {
         "a Dutch day-month-year date with a two-digit year (`09-03-25, 16:48`) is not read"
     ),
     ("pt-coluna-sindicada.txt", "byline"): (
-        "a translator's `Tradução de` credit is read as the writer, and the columnist named "
-        "with a bio line over the headline is missed"
+        "the columnist named with a bio line over the headline is missed (the translator's "
+        "`Tradução de` credit is no longer read as the writer; the masthead is)"
     ),
     ("pt-coluna-sindicada.txt", "date"): (
         "a Brazilian abbreviated date (`2.set.2025 às 4h00`) is not read"

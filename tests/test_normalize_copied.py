@@ -946,3 +946,11 @@ def test_a_bracketed_korean_kind_label_is_cut_from_the_headline() -> None:
     # Opening a quotation, the bracket is the headline's own.
     changed = _normalize_changed("headline-korean-kind.txt", "[속보] 한국은행", "“[속보] 한국은행")
     assert changed.title is not None and changed.title.startswith("“[속보]")
+
+
+def test_a_translators_credit_is_no_writer() -> None:
+    # `Traducción de Marta Gil Serrano` under the date: she translated the piece, not wrote it.
+    assert _normalize("byline-translator.txt").byline == []
+    for label in ("Tradução de", "Translated by", "Übersetzt aus dem Englischen von"):
+        changed = _normalize_changed("byline-translator.txt", "Traducción de", label)
+        assert changed.byline == []

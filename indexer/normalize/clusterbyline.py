@@ -15,6 +15,7 @@ from indexer.normalize.authorbio import closing_signature, last_line_writer, wri
 from indexer.normalize.bylines import (
     HOSTED,
     RANK,
+    TRANSLATOR,
     caseless_name,
     cjk_editors,
     cjk_lead_byline,
@@ -846,8 +847,8 @@ def _bracketed_cjk(text: str) -> list[str]:
 
 def _may_be_credit(text: str) -> bool:
     """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
-    if AGENCY_LINE.match(text):
-        return False  # a `By` line that named no one (`by Lesotho Times`) names no one bare
+    if AGENCY_LINE.match(text) or TRANSLATOR.match(text):
+        return False  # a `By` line that named no one (`by Lesotho Times`), a translator
     if text[:1] in _OPENERS or text.rstrip().endswith(":"):
         return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
     hit = find_date(text) if ":" in text else None

@@ -50,9 +50,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "the columnist named with a bio line over the headline is missed (the translator's "
         "`Tradução de` credit is no longer read as the writer; the masthead is)"
     ),
-    ("pt-coluna-sindicada.txt", "date"): (
-        "a Brazilian abbreviated date (`2.set.2025 às 4h00`) is not read"
-    ),
 }
 
 

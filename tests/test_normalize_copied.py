@@ -11,7 +11,7 @@ from indexer.models import Article, RawRecord
 from indexer.normalize import creditline, normalize
 from indexer.normalize.cluster import cluster
 from indexer.normalize.clusterbyline import header_byline
-from indexer.normalize.dates import parse_date_line
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.header import line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
 from indexer.normalize.lines import Line, clean_text, is_paragraph, is_upper, split_lines, unwrap
@@ -954,3 +954,13 @@ def test_a_translators_credit_is_no_writer() -> None:
     for label in ("Tradução de", "Translated by", "Übersetzt aus dem Englischen von"):
         changed = _normalize_changed("byline-translator.txt", "Traducción de", label)
         assert changed.byline == []
+
+
+def test_a_brazilian_short_date_between_dots_dates_the_story() -> None:
+    # `14.out.2024 às 18h30`: the month abbreviated between dots, as Brazilian papers write it.
+    article = _normalize("date-brazilian-short.txt")
+    assert article.date is not None and article.date.iso() == "2024-10-14"
+    changed = _normalize_changed("date-brazilian-short.txt", "14.out.2024", "2.set.2025")
+    assert changed.date is not None and changed.date.iso() == "2025-09-02"
+    # `set` and `out` are words elsewhere: never a month without the dots and the year.
+    assert find_date("Ganhou 3 set a 1") is None and find_date("saiu 2 out 2024") is None

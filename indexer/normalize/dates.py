@@ -60,6 +60,11 @@ _TIME = (
     rf"\d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s*{_AM_PM}?(?:\s*(?:{_ZONE}))?"
     rf"|\d{{1,2}}\s*{_AM_PM}(?:\s*(?:{_ZONE}))?"
 )
+# Brazilian papers abbreviate the month between dots, with no spaces (`2.set.2025 às 4h00`);
+# `set` and `out` (September, October) are common words elsewhere, so they are read only so.
+_BRAZILIAN_SHORT = r"\d{1,2}\.(?i:set|out)\.\d{4}\b"
+_BRAZILIAN_MONTH = re.compile(r"(?<=\d\.)(?i:set|out)(?=\.\d{4}\b)")
+_BRAZILIAN_NAMES = {"set": "setembro", "out": "outubro"}
 _DATE_CORE = (
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
@@ -71,6 +76,7 @@ _DATE_CORE = (
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b(?!-)"  # `28-02-2024`: dashed, with its full year
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
+    rf"|{_BRAZILIAN_SHORT}"  # `2.set.2025`
     rf"|\d{{4}}\.\s*{MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
     r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
@@ -287,6 +293,7 @@ def parse_date(
         year, month, day = numeric_parts(*numeric.groups(), order, buddhist)
         return _checked(year, month, day) if year is not None else None
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
+    text = _BRAZILIAN_MONTH.sub(lambda m: _BRAZILIAN_NAMES[m.group().lower()], text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)

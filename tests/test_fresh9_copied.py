@@ -40,9 +40,6 @@ TRUTH = load_truth(FRESH9)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("ja-okuyami.txt", "byline"): (
-        "a desk name and the writer's name under a Japanese date line are not read"
-    ),
     ("nl-wedstrijdverslag.txt", "date"): (
         "a Dutch day-month-year date with a two-digit year (`09-03-25, 16:48`) is not read"
     ),

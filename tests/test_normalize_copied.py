@@ -964,3 +964,10 @@ def test_a_brazilian_short_date_between_dots_dates_the_story() -> None:
     assert changed.date is not None and changed.date.iso() == "2025-09-02"
     # `set` and `out` are words elsewhere: never a month without the dots and the year.
     assert find_date("Ganhou 3 set a 1") is None and find_date("saiu 2 out 2024") is None
+
+
+def test_a_japanese_desk_before_the_writers_name_is_no_part_of_it() -> None:
+    # `社会部　佐藤 遥` under the date: the city desk, then the writer.
+    assert _normalize("byline-japanese-desk.txt").byline == ["佐藤 遥"]
+    changed = _normalize_changed("byline-japanese-desk.txt", "社会部　", "豊橋支局 ")
+    assert changed.byline == ["佐藤 遥"]

@@ -43,10 +43,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("nl-wedstrijdverslag.txt", "date"): (
         "a Dutch day-month-year date with a two-digit year (`09-03-25, 16:48`) is not read"
     ),
-    ("pt-coluna-sindicada.txt", "byline"): (
-        "the columnist named with a bio line over the headline is missed (the translator's "
-        "`Tradução de` credit is no longer read as the writer; the masthead is)"
-    ),
 }
 
 

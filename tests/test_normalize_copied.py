@@ -971,3 +971,12 @@ def test_a_japanese_desk_before_the_writers_name_is_no_part_of_it() -> None:
     assert _normalize("byline-japanese-desk.txt").byline == ["佐藤 遥"]
     changed = _normalize_changed("byline-japanese-desk.txt", "社会部　", "豊橋支局 ")
     assert changed.byline == ["佐藤 遥"]
+
+
+def test_a_columnists_name_over_a_line_calling_them_one_signs_the_column() -> None:
+    # `Inés Carvajal Ortúzar` / `Politóloga, … y columnista de Foro Global` / the headline: a
+    # column's box over its headline, not a menu entry.
+    assert _normalize("byline-columnist-box.txt").byline == ["Inés Carvajal Ortúzar"]
+    # Over a line that calls them nothing of the kind, a name there is a menu's or a teaser's.
+    changed = _normalize_changed("byline-columnist-box.txt", " y columnista de Foro Global", "")
+    assert changed.byline != ["Inés Carvajal Ortúzar"]

@@ -201,6 +201,12 @@ _BELOW_TITLE = 10  # lines under the headline, above the story, where its byline
 _DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _OPENERS = frozenset("\"'“‘„«[(—–―")
+# A columnist, in the words of the job line a column sets under its writer's name.
+_COLUMNIST = re.compile(
+    r"\b(?:columnist[ae]?|colunista|kolumnist(?:in)?|chroniqueu(?:r|se)|editorialista"
+    r"|opinionista|felietonista|cronista)s?\b",
+    re.IGNORECASE,
+)
 # Photo credits: `Foto: …`, `Bild: …`, `© …`, `Photo by …`, `Getty Images`.
 _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
@@ -356,7 +362,11 @@ def header_byline(
             continue
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
-        if i < top and not (dated_beside(page, i) and not _across(page, i, mark)):
+        if (
+            i < top
+            and not (dated_beside(page, i) and not _across(page, i, mark))
+            and not _columnist_over(page, i, mark)
+        ):
             # Above the headline stand kickers, sections and menus, not bylines; a date under
             # the headline dates the story, not a menu entry over it (`More` / `City Radio`).
             continue
@@ -843,6 +853,13 @@ def _bracketed_cjk(text: str) -> list[str]:
     if match.group("outlet") is None and len(names[0].replace(" ", "")) < _BRACKETED_NAME_CHARS:
         return []
     return names
+
+
+def _columnist_over(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i` is a columnist's name over a line about them that calls them one, just
+    over the headline (`Jane Doe` / `Economist and columnist for Example Syndicate` / headline):
+    a column's box, not a menu."""
+    return i + 2 == mark and _COLUMNIST.search(page.text(i + 1)) is not None
 
 
 def _may_be_credit(text: str) -> bool:

@@ -11,7 +11,7 @@ from indexer.models import Article, RawRecord
 from indexer.normalize import creditline, normalize
 from indexer.normalize.cluster import cluster
 from indexer.normalize.clusterbyline import header_byline
-from indexer.normalize.dates import parse_date_line
+from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.header import line_dates
 from indexer.normalize.headline import FEATURES, is_candidate, load_model, tidy_headline
 from indexer.normalize.lines import Line, clean_text, is_paragraph, is_upper, split_lines, unwrap
@@ -962,3 +962,63 @@ def test_a_catalan_writer_of_two_family_names_is_not_cut_at_their_i() -> None:
     # `Autor: Jordi Mas i Pujol, Tarragona`: one writer, whose two family names Catalan joins
     # with `i`, and the town the story comes from; no `Jordi Mas` and `Pujol`.
     assert "Jordi Mas" not in _normalize("byline-ca-two-family-names.txt").byline
+
+
+def test_a_zone_spelled_out_after_a_wires_time_is_no_writer() -> None:
+    # `June 17, 2025 09:30 AM Pacific Daylight Time`: the day stands, the zone signs nothing.
+    article = _normalize("date-spelled-zone.txt")
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2025-06-17"
+
+
+def test_a_text_and_photos_credit_names_the_writer() -> None:
+    # `Texte et photos : Camille Vautrin` under the standfirst: the writer took the pictures.
+    assert _normalize("byline-text-and-photos.txt").byline == ["Camille Vautrin"]
+    for label in ("Text and photos:", "Texto y fotos:", "Text und Fotos:"):
+        changed = _normalize_changed("byline-text-and-photos.txt", "Texte et photos :", label)
+        assert changed.byline == ["Camille Vautrin"]
+
+
+def test_a_bracketed_korean_kind_label_is_cut_from_the_headline() -> None:
+    # `[속보] 한국은행, …`: the story's kind (breaking) set before the headline.
+    article = _normalize("headline-korean-kind.txt")
+    assert article.title == "한국은행, 기준금리 0.25%p 인하…연 2.50%"
+    changed = _normalize_changed("headline-korean-kind.txt", "[속보] ", "[단독] ")
+    assert changed.title == "한국은행, 기준금리 0.25%p 인하…연 2.50%"
+    # Opening a quotation, the bracket is the headline's own.
+    changed = _normalize_changed("headline-korean-kind.txt", "[속보] 한국은행", "“[속보] 한국은행")
+    assert changed.title is not None and changed.title.startswith("“[속보]")
+
+
+def test_a_translators_credit_is_no_writer() -> None:
+    # `Traducción de Marta Gil Serrano` under the date: she translated the piece, not wrote it.
+    assert _normalize("byline-translator.txt").byline == []
+    for label in ("Tradução de", "Translated by", "Übersetzt aus dem Englischen von"):
+        changed = _normalize_changed("byline-translator.txt", "Traducción de", label)
+        assert changed.byline == []
+
+
+def test_a_brazilian_short_date_between_dots_dates_the_story() -> None:
+    # `14.out.2024 às 18h30`: the month abbreviated between dots, as Brazilian papers write it.
+    article = _normalize("date-brazilian-short.txt")
+    assert article.date is not None and article.date.iso() == "2024-10-14"
+    changed = _normalize_changed("date-brazilian-short.txt", "14.out.2024", "2.set.2025")
+    assert changed.date is not None and changed.date.iso() == "2025-09-02"
+    # `set` and `out` are words elsewhere: never a month without the dots and the year.
+    assert find_date("Ganhou 3 set a 1") is None and find_date("saiu 2 out 2024") is None
+
+
+def test_a_japanese_desk_before_the_writers_name_is_no_part_of_it() -> None:
+    # `社会部　佐藤 遥` under the date: the city desk, then the writer.
+    assert _normalize("byline-japanese-desk.txt").byline == ["佐藤 遥"]
+    changed = _normalize_changed("byline-japanese-desk.txt", "社会部　", "豊橋支局 ")
+    assert changed.byline == ["佐藤 遥"]
+
+
+def test_a_columnists_name_over_a_line_calling_them_one_signs_the_column() -> None:
+    # `Inés Carvajal Ortúzar` / `Politóloga, … y columnista de Foro Global` / the headline: a
+    # column's box over its headline, not a menu entry.
+    assert _normalize("byline-columnist-box.txt").byline == ["Inés Carvajal Ortúzar"]
+    # Over a line that calls them nothing of the kind, a name there is a menu's or a teaser's.
+    changed = _normalize_changed("byline-columnist-box.txt", " y columnista de Foro Global", "")
+    assert changed.byline != ["Inés Carvajal Ortúzar"]

@@ -43,6 +43,18 @@ BYLINE_LABELS = (
     # `Oleh` (Indonesian, Malay), `بقلم` (Arabic, by the pen of), `מאת` (Hebrew): `By`.
     *"by von par por door af av oleh بقلم מאת".split(),
 )
+# A translator's credit (`Translated by`, `Tradução de`, `Traduit de l'anglais par`, `Übersetzt
+# aus dem Englischen von`): the translator is never the writer.
+TRANSLATOR = re.compile(
+    r"^\W*(?:translated(?:\s+from\s+(?:the\s+)?\w+)?\s+by|translation\s*(?:by|:)"
+    r"|tradu(?:ção|çao|cción|ccion|zione|ction|ccio)\s*(?:de|di|by|:)|traduzid[oa]\s+(?:do\s+\w+\s+)?por"
+    r"|traducid[oa]\s+(?:del\s+\w+\s+)?por|tradott[oa]\s+(?:dall['’]\s*\w+\s+)?da"
+    r"|tradui(?:t|te)\s+(?:de\s+l['’]\s*\w+\s+)?par|übersetzt(?:\s+aus\s+dem\s+\w+)?\s+von"
+    r"|übersetzung\s*(?:von|:)|vertaald(?:\s+uit\s+het\s+\w+)?\s+door|vertaling\s*(?:door|:)"
+    r"|översatt(?:\s+från\s+\w+)?\s+av|oversat(?:t)?(?:\s+fra\s+\w+)?\s+a[fv]"
+    r"|tłumaczenie\s*:?|przełożył[a]?)(?!\w)",
+    re.IGNORECASE,
+)
 # Romanian signs a story `de Jane Doe`; only in lower case, where `De` would open a headline or
 # a Dutch or Flemish name (`De Vries`).
 _BYLINE = re.compile(

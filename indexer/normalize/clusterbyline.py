@@ -15,6 +15,7 @@ from indexer.normalize.authorbio import closing_signature, last_line_writer, wri
 from indexer.normalize.bylines import (
     HOSTED,
     RANK,
+    TRANSLATOR,
     caseless_name,
     cjk_editors,
     cjk_lead_byline,
@@ -77,10 +78,16 @@ _TEXT_WORDS = r"words|text|texte|texto|testo|tekst"  # a magazine's credit for t
 # `Tekst:` is theirs as well as Polish or Croatian, where `i` is `and`: such a label is read as
 # their `Av`, after which `i` joins no second writer.
 _IN_LABEL = re.compile(r"^(?:forfatter|författare|tekst)\s*:", re.IGNORECASE)
+
+# `Texto y fotos:`, `Texte et photos :`, `Text und Fotos:`: the writer took the pictures too.
+_AND_PICTURES = (
+    r"(?:\s+(?:and|&|y|e|et|und|en|og|och|i)\s+"
+    r"(?:photos|pictures|photographs|images|fotos|fotografías|fotografias|fotografie|foto|bilder))?"
+)
 _AUTHOR_LABEL = re.compile(
     rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
-    rf"(?!\w)\s*[:：]?|(?:contributors?|{_TEXT_WORDS}|story|reporting|reporter"
+    rf"(?!\w)\s*[:：]?|(?:contributors?|(?:{_TEXT_WORDS}){_AND_PICTURES}|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
     r"|autorzy|autori|autorius|kirjoittaja|toimittaja|författare|forfatter|yazan|piše"
     r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|خبرنگار|نویسنده)\s*:)\s*",
@@ -90,7 +97,7 @@ _AUTHOR_LABEL = re.compile(
 # names the writer straight after its label, with no `by` or colon; only capitalised names follow.
 # (Elsewhere `Text Edge Style` is a video player's caption setting.)
 _WORDS_LABEL = re.compile(
-    rf"^(?:{_TEXT_WORDS})(?:\s+and\s+(?:photos|pictures|photographs|images))?"
+    rf"^(?:{_TEXT_WORDS}){_AND_PICTURES}"
     r"(?!\s+by\b)\s+(?=(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|and|&)){1,6}$))",
     re.IGNORECASE,
 )
@@ -199,6 +206,12 @@ _BELOW_TITLE = 10  # lines under the headline, above the story, where its byline
 _DATED_ABOVE_ZONE = 20  # lines above the story where a name over its date may stand
 _LONE_INTO_ZONE = 16  # lines into the story where its one `By` line may still stand
 _OPENERS = frozenset("\"'“‘„«[(—–―")
+# A columnist, in the words of the job line a column sets under its writer's name.
+_COLUMNIST = re.compile(
+    r"\b(?:columnist[ae]?|colunista|kolumnist(?:in)?|chroniqueu(?:r|se)|editorialista"
+    r"|opinionista|felietonista|cronista)s?\b",
+    re.IGNORECASE,
+)
 # Photo credits: `Foto: …`, `Bild: …`, `© …`, `Photo by …`, `Getty Images`.
 _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
@@ -354,7 +367,11 @@ def header_byline(
             continue
         if not stamped and _caption_name(page, i):
             continue  # `Friedrich Merz` / `Foto: Reuters/Jane Roe`: a caption names who is shown
-        if i < top and not (dated_beside(page, i) and not _across(page, i, mark)):
+        if (
+            i < top
+            and not (dated_beside(page, i) and not _across(page, i, mark))
+            and not _columnist_over(page, i, mark)
+        ):
             # Above the headline stand kickers, sections and menus, not bylines; a date under
             # the headline dates the story, not a menu entry over it (`More` / `City Radio`).
             continue
@@ -843,10 +860,17 @@ def _bracketed_cjk(text: str) -> list[str]:
     return names
 
 
+def _columnist_over(page: Page, i: int, mark: int) -> bool:
+    """Whether line `i` is a columnist's name over a line about them that calls them one, just
+    over the headline (`Jane Doe` / `Economist and columnist for Example Syndicate` / headline):
+    a column's box, not a menu."""
+    return i + 2 == mark and _COLUMNIST.search(page.text(i + 1)) is not None
+
+
 def _may_be_credit(text: str) -> bool:
     """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
-    if AGENCY_LINE.match(text):
-        return False  # a `By` line that named no one (`by Lesotho Times`) names no one bare
+    if AGENCY_LINE.match(text) or TRANSLATOR.match(text):
+        return False  # a `By` line that named no one (`by Lesotho Times`), a translator
     if text[:1] in _OPENERS or text.rstrip().endswith(":"):
         return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
     hit = find_date(text) if ":" in text else None

@@ -142,6 +142,9 @@ _GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?=(?P<word>[A-Z][a-z]+)(?![a-z]))")
 _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )
+# A Japanese paper signs a story under its date with the writer's desk before the name (`文化部
+# 森田 彩香`: culture desk; `社会部`, `金沢支局`, `東京総局`): the name alone signs.
+_CJK_DESK = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:部|支局|総局)[ \u3000]+(?=[\u4e00-\u9fff])")
 # A Chinese or Japanese page's buttons by its headline and date, shaped like names: print,
 # share, bookmark, comment, report an error, close, and the font size's.
 _CJK_BUTTONS = frozenset(
@@ -442,6 +445,7 @@ def _cjk_name(text: str) -> str | None:
     if _CJK_COUNT.search(text):
         return None
     text = " ".join(_CJK_WEEKDAY.sub(" ", _DIGITS.sub(" ", text)).split()).strip(" ,|·•-–—")
+    text = _CJK_DESK.sub("", text)
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):
         return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date

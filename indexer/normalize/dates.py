@@ -42,13 +42,29 @@ _WEEKDAY_ANY = (
     r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
     r"|fri|sat|sun)\b\.?"
 )
+# A wire's date line spells its zone out (`04:05 PM Eastern Standard Time`, `Central European
+# Summer Time`): no name of a writer. The day stands as written, so the parser drops it.
+_SPELLED_ZONE = (
+    r"(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Western)(?: European)?"
+    r"|Greenwich Mean|British|Coordinated Universal|India|Japan|Korea|China)"
+    r"(?: (?:Standard|Daylight|Summer))? Time\b"
+)
+_SPELLED_ZONE_AT = re.compile(rf"\s*\b(?:{_SPELLED_ZONE})")
 # An offset zone (`GMT+8`) is tried before a bare abbreviation, which would stop at `GMT`.
-_ZONE = r"(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b"
+_ZONE = (
+    rf"(?:GMT|UTC)\s*[+-]\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|{_SPELLED_ZONE}"
+    r"|[A-Z]{2,5}\b"
+)
 _AM_PM = r"(?:[aApP]\.?[mM]\b\.?)"
 _TIME = (
     rf"\d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s*{_AM_PM}?(?:\s*(?:{_ZONE}))?"
     rf"|\d{{1,2}}\s*{_AM_PM}(?:\s*(?:{_ZONE}))?"
 )
+# Brazilian papers abbreviate the month between dots, with no spaces (`2.set.2025 às 4h00`);
+# `set` and `out` (September, October) are common words elsewhere, so they are read only so.
+_BRAZILIAN_SHORT = r"\d{1,2}\.(?i:set|out)\.\d{4}\b"
+_BRAZILIAN_MONTH = re.compile(r"(?<=\d\.)(?i:set|out)(?=\.\d{4}\b)")
+_BRAZILIAN_NAMES = {"set": "setembro", "out": "outubro"}
 _DATE_CORE = (
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
@@ -60,6 +76,7 @@ _DATE_CORE = (
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b(?!-)"  # `28-02-2024`: dashed, with its full year
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
+    rf"|{_BRAZILIAN_SHORT}"  # `2.set.2025`
     rf"|\d{{4}}\.\s*{MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
     r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
@@ -219,7 +236,7 @@ def _prepare(text: str) -> str:
     text = _AMPM.sub(r"\1m", text)
     text = _DOT_TIME.sub(r"\1:\2", text)
     text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
-    text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
+    text = _SPACED_DOTS.sub(r"\1.\2.\3", _SPELLED_ZONE_AT.sub("", text))
     # dateutil reads `GMT+8` the POSIX way (eight hours behind); pages mean eight hours ahead.
     return _GMT_OFFSET.sub(
         lambda m: f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text
@@ -286,6 +303,7 @@ def parse_date(
             return _checked(year, month if len(months) == 1 else None, None)
         return _checked(year, month, day)
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
+    text = _BRAZILIAN_MONTH.sub(lambda m: _BRAZILIAN_NAMES[m.group().lower()], text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)

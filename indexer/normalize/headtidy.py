@@ -41,6 +41,12 @@ _KIND_LABEL = re.compile(
     r"^(?:EXCLUSIVE|BREAKING|ANALYSIS|EXPLAINER|OPINION|WATCH|VIDEO|UPDATED?|EXKLUSIV|EILMELDUNG"
     r"|EXCLUSIVA|EXCLUSIVO|EXCLUSIF|ESCLUSIVA|ESCLUSIVO) (?=[^\W\d_][^\W_]*[a-zà-ÿ])"
 )
+# Korean news sites set the story's kind in brackets before its headline (`[단독]` exclusive,
+# `[속보]` breaking, `[포토]` photo, `[인터뷰]` interview, `[종합]` roundup, `[영상]` video,
+# `[르포]` reportage, `[칼럼]`, `[사설]` editorial): a label of the page, not the headline's words.
+_KOREAN_KIND = re.compile(
+    r"^[\[【]\s*(?:단독|속보|포토|인터뷰|종합\d*(?:보)?|영상|르포|칼럼|사설|기획|현장|이슈)\s*[\]】]\s*"
+)
 # The same label copied with no space at all (`EXCLUSIVEHospital car park …`): a run of capitals
 # glued to a capitalised word is no word a headline writes, whatever the label says, unless
 # it is a name fused of an acronym and a word (`NBCUniversal`), which the story writes too.
@@ -62,7 +68,7 @@ def tidy_headline(
     if len(steps) >= 3 and word_count(steps[-1]) >= 2:
         text = steps[-1]  # `Home » Gesellschaft » „Unermüdlicher Einsatz“`
     text = _without_labels(text, menu)
-    kind = _KIND_LABEL.match(text) or _glued_label(text, prose)
+    kind = _KIND_LABEL.match(text) or _KOREAN_KIND.match(text) or _glued_label(text, prose)
     if kind is not None and word_count(text[kind.end() :]) >= 3:
         text = text[kind.end() :]
     glued = _GLUED_BYLINE.search(text)

@@ -573,13 +573,13 @@ def _own_article(articles: list[dict[str, Any]], addresses: set[str]) -> dict[st
     `mainEntityOfPage`) is the page's (its canonical link or og:url), where a list of related
     stories' articles comes first; else the first."""
     for node in articles:
-        if addresses & _node_addresses(node):
+        if any(_same_address(a, b) for a in addresses for b in _node_addresses(node)):
             return node
     return articles[0]
 
 
-def _node_addresses(node: dict[str, Any]) -> set[str]:
-    """The addresses a JSON-LD node names as its own, compared by `_address`."""
+def _node_addresses(node: dict[str, Any]) -> set[tuple[str, str]]:
+    """The addresses a JSON-LD node names as its own, read by `_address`."""
     values = [node.get("url"), node.get("@id"), node.get("mainEntityOfPage")]
     found = set()
     for value in values:
@@ -590,8 +590,8 @@ def _node_addresses(node: dict[str, Any]) -> set[str]:
     return found
 
 
-def _page_addresses(tree: HtmlElement) -> set[str]:
-    """The page's own addresses: its canonical link and og:url, compared by `_address`."""
+def _page_addresses(tree: HtmlElement) -> set[tuple[str, str]]:
+    """The page's own addresses: its canonical link and og:url, read by `_address`."""
     values = tree.xpath(
         "//link[translate(@rel,'CANOICL','canoicl')='canonical']/@href"
         "|//meta[@property='og:url']/@content"
@@ -599,11 +599,18 @@ def _page_addresses(tree: HtmlElement) -> set[str]:
     return {key for value in values if (key := _address(str(value)))}
 
 
-def _address(url: str) -> str | None:
-    """A web address compared without its scheme, `www.`, query, fragment or closing slash."""
-    url = url.strip().split("#", 1)[0].split("?", 1)[0]
+def _address(url: str) -> tuple[str, str] | None:
+    """A web address without its scheme, `www.`, fragment or closing slash, and its query."""
+    url, _, query = url.strip().split("#", 1)[0].partition("?")
     url = re.sub(r"^(?:https?:)?//(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
-    return url.casefold() if "/" in url else None
+    return (url.casefold(), query) if "/" in url else None
+
+
+def _same_address(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two addresses name one page: the same path, and the same query where both have
+    one (`story.php?id=812` is not `story.php?id=790`; a tracking query on one side only is
+    no part of the page's address)."""
+    return one[0] == other[0] and (one[1] == other[1] or not (one[1] and other[1]))
 
 
 def _headed_by(node: dict[str, Any], tree: HtmlElement) -> bool:

@@ -104,6 +104,8 @@ class PageMeta:
     # The moments date lines show with one time of day, by position, as written in the page's
     # zone (year, month, day, hour, minute).
     shown_clocks: list[tuple[int, tuple[int, int, int, int, int]]] = field(default_factory=list)
+    # The times of day lines show without a day (`9:40pm`), by position (hour, minute).
+    shown_times: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
     # The positions of shown dates that are stamps with a time of day (`5 mars 2025 à 00h40`).
     shown_stamps: set[int] = field(default_factory=set)
     # The positions of those stamps that show no time of day and are not another story's (one
@@ -316,9 +318,11 @@ def _shown_days(tree: HtmlElement, page: PageMeta) -> list[tuple[int, tuple[int,
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
                 header = False
-            if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
+            if len(line) > _SHOWN_LINE or not any(c.isdigit() for c in line):
                 continue
-            found = find_date(line)
+            found = find_date(line) if len(line) >= 6 else None
+            if not (found and found[0].day) and (bare := _clock(_clocks(line))) is not None:
+                page.shown_times.append((position, bare))
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
@@ -476,6 +480,15 @@ def clocks_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, in
     if span is None:
         return set()
     return {moment for pos, moment in page.shown_clocks if span[0] <= pos <= span[1]}
+
+
+def bare_clocks_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int]]:
+    """The times of day lines under the visible headline show without a day, in its header
+    cluster (`By Kate Murphy 9:40pm`), as hour and minute."""
+    span = _header_cluster(page, title, 0)
+    if span is None:
+        return set()
+    return {clock for pos, clock in page.shown_times if span[0] <= pos <= span[1]}
 
 
 def times_near_headline(page: PageMeta, title: str | None, *, updates: bool = False) -> list[str]:

@@ -17,6 +17,7 @@ from indexer.normalize.dates import after_today
 from indexer.normalize.fields import supplied_date
 from indexer.normalize.metadata import (
     PageMeta,
+    bare_clocks_near_headline,
     clocks_near_headline,
     days_before_story,
     days_near_headline,
@@ -268,7 +269,8 @@ def choose_date(
                 own |= shown_under  # the update's own instant backs it
         local = _local_shown_day(chosen, published, shown_under, clocks, own)
         if local is chosen and not days_near_headline(page, title):
-            return _country_day(chosen, published, tag_country(page.lang))
+            shown = bare_clocks_near_headline(page, title)
+            return _country_day(chosen, published, tag_country(page.lang), shown)
         return local
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
@@ -375,13 +377,20 @@ def _local_shown_day(
 
 
 def _country_day(
-    chosen: tuple[PartialDate, str], published: list[_Stamp], country: str | None
+    chosen: tuple[PartialDate, str],
+    published: list[_Stamp],
+    country: str | None,
+    shown: set[tuple[int, int]],
 ) -> tuple[PartialDate, str]:
     """The stated date, or the day its instant falls on in the country the page's language tag
     names (`en-AU`), where every stamp of the chosen day is written in UTC, the page shows no
-    day by its headline, and the instant falls on one day across that country's zones."""
+    day by its headline, and the instant falls on one day across that country's zones. Where
+    the headline shows the stamp's own clock (`9:40pm` by a `21:40Z` stamp), the page tells its
+    readers the time in the stamp's written clock: its day is the stamp's as written."""
     stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
     if not stamps or any(not s.utc or s.moment is None for s in stamps):
+        return chosen
+    if any(_clock_of(s.moment) in shown for s in stamps):  # type: ignore[arg-type]
         return chosen
     days = local_days(stamps[0].moment, country)  # type: ignore[arg-type]
     if len(days) != 1:
@@ -390,6 +399,12 @@ def _country_day(
     if (day.year, day.month, day.day) == _day(chosen[0]):
         return chosen
     return PartialDate(day.year, day.month, day.day), f"{chosen[1]}+country-local-day"
+
+
+def _clock_of(moment: dt.datetime) -> tuple[int, int]:
+    """An instant's time of day in UTC, as hour and minute."""
+    utc = moment.astimezone(dt.UTC)
+    return utc.hour, utc.minute
 
 
 def _header_day(

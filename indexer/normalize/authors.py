@@ -256,7 +256,10 @@ def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
     for link in tree.iter("a"):
         if _slug(link.get("href") or "") in slugs:
             text = " ".join(link.text_content().split())
-            if 1 <= len(text.split()) <= 4 and all(_script_letter(c) for c in text if c != " "):
+            # A name in another script has as many words as in Latin letters: a link of other
+            # words to the profile (`Все материалы автора`, all the writer's stories) is none.
+            words = len(text.split())
+            if words == len(name.split()) and all(_script_letter(c) for c in text if c != " "):
                 shown.add(text)
     return shown.pop() if len(shown) == 1 else None
 

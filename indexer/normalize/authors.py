@@ -253,7 +253,10 @@ def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
     shown = {
         text
         for text in _profile_texts(tree, page, name)
-        if 1 <= len(text.split()) <= 4 and all(_script_letter(c) for c in text if c != " ")
+        # A name in another script has as many words as in Latin letters: a link of other
+        # words to the profile (`Все материалы автора`, all the writer's stories) is none.
+        if len(text.split()) == len(name.split())
+        and all(_script_letter(c) for c in text if c != " ")
     }
     return shown.pop() if len(shown) == 1 else None
 

@@ -107,6 +107,8 @@ class PageMeta:
     # The moments date lines show with one time of day, by position, as written in the page's
     # zone (year, month, day, hour, minute).
     shown_clocks: list[tuple[int, tuple[int, int, int, int, int]]] = field(default_factory=list)
+    # The times of day lines show without a day (`9:40pm`), by position (hour, minute).
+    shown_times: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
     # The positions of shown dates that are stamps with a time of day (`5 mars 2025 à 00h40`).
     shown_stamps: set[int] = field(default_factory=set)
     # The positions of those stamps that show no time of day and are not another story's (one
@@ -351,9 +353,11 @@ def _shown_days(
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
                 header = False
-            if not (6 <= len(line) <= _SHOWN_LINE) or not any(c.isdigit() for c in line):
+            if len(line) > _SHOWN_LINE or not any(c.isdigit() for c in line):
                 continue
-            found = find_date(line)
+            found = find_date(line) if len(line) >= 6 else None
+            if not (found and found[0].day) and (bare := _clock(_clocks(line))) is not None:
+                page.shown_times.append((position, bare))
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
@@ -529,6 +533,15 @@ def clocks_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, in
     return {moment for pos, moment in page.shown_clocks if span[0] <= pos <= span[1]}
 
 
+def bare_clocks_near_headline(page: PageMeta, title: str | None) -> set[tuple[int, int]]:
+    """The times of day lines under the visible headline show without a day, in its header
+    cluster (`By Kate Murphy 9:40pm`), as hour and minute."""
+    span = _header_cluster(page, title, 0)
+    if span is None:
+        return set()
+    return {clock for pos, clock in page.shown_times if span[0] <= pos <= span[1]}
+
+
 def times_near_headline(page: PageMeta, title: str | None, *, updates: bool = False) -> list[str]:
     """The `datetime` of the `<time>` elements in the visible headline's header cluster, under
     the headline (one above it is often the masthead's today): those not marked as the update,
@@ -627,13 +640,13 @@ def _own_article(articles: list[dict[str, Any]], addresses: set[str]) -> dict[st
     `mainEntityOfPage`) is the page's (its canonical link or og:url), where a list of related
     stories' articles comes first; else the first."""
     for node in articles:
-        if addresses & _node_addresses(node):
+        if any(_same_address(a, b) for a in addresses for b in _node_addresses(node)):
             return node
     return articles[0]
 
 
-def _node_addresses(node: dict[str, Any]) -> set[str]:
-    """The addresses a JSON-LD node names as its own, compared by `_address`."""
+def _node_addresses(node: dict[str, Any]) -> set[tuple[str, str]]:
+    """The addresses a JSON-LD node names as its own, read by `_address`."""
     values = [node.get("url"), node.get("@id"), node.get("mainEntityOfPage")]
     found = set()
     for value in values:
@@ -644,8 +657,8 @@ def _node_addresses(node: dict[str, Any]) -> set[str]:
     return found
 
 
-def _page_addresses(tree: HtmlElement) -> set[str]:
-    """The page's own addresses: its canonical link and og:url, compared by `_address`."""
+def _page_addresses(tree: HtmlElement) -> set[tuple[str, str]]:
+    """The page's own addresses: its canonical link and og:url, read by `_address`."""
     values = tree.xpath(
         "//link[translate(@rel,'CANOICL','canoicl')='canonical']/@href"
         "|//meta[@property='og:url']/@content"
@@ -653,11 +666,18 @@ def _page_addresses(tree: HtmlElement) -> set[str]:
     return {key for value in values if (key := _address(str(value)))}
 
 
-def _address(url: str) -> str | None:
-    """A web address compared without its scheme, `www.`, query, fragment or closing slash."""
-    url = url.strip().split("#", 1)[0].split("?", 1)[0]
+def _address(url: str) -> tuple[str, str] | None:
+    """A web address without its scheme, `www.`, fragment or closing slash, and its query."""
+    url, _, query = url.strip().split("#", 1)[0].partition("?")
     url = re.sub(r"^(?:https?:)?//(?:www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
-    return url.casefold() if "/" in url else None
+    return (url.casefold(), query) if "/" in url else None
+
+
+def _same_address(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two addresses name one page: the same path, and the same query where both have
+    one (`story.php?id=812` is not `story.php?id=790`; a tracking query on one side only is
+    no part of the page's address)."""
+    return one[0] == other[0] and (one[1] == other[1] or not (one[1] and other[1]))
 
 
 def _headed_by(node: dict[str, Any], tree: HtmlElement) -> bool:

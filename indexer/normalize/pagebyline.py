@@ -349,7 +349,7 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
             _MARK.search(marks)
             or _NAME_MARK.search(marks)
             or _AUTHOR_LINK.search(href)
-            or _names_own_page(href, element.text)
+            or (_names_own_page(href, element.text) and _opens(node, element))
         )
         piece = " ".join(element.text.split())
         if own and 2 <= len(piece) <= _MAX_PIECE:
@@ -366,6 +366,19 @@ def _names_own_page(href: str, text: str) -> bool:
     slug = href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].casefold()
     words = re.findall(r"\w+", text.casefold())
     return len(words) >= 2 and slug == "-".join(words)
+
+
+def _opens(node: HtmlElement, element: HtmlElement) -> bool:
+    """Whether an element opens a byline element's text, after one word at most (`Na`, a
+    label): a byline starts with its writer, and a link after a name (`Jane Doe <a>North
+    Yorkshire</a>`) is a place's, a section's or a topic's page."""
+    before = [
+        str(text)
+        for text in element.xpath("preceding::text()")
+        if any(parent is node for parent in text.getparent().iterancestors())
+        or text.getparent() is node
+    ]
+    return len(" ".join(before).split()) <= 1
 
 
 def _glued(credit: list[str], pieces: list[str]) -> bool:

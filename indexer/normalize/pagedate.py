@@ -17,6 +17,7 @@ from indexer.normalize.dates import after_today
 from indexer.normalize.fields import supplied_date
 from indexer.normalize.metadata import (
     PageMeta,
+    bare_clocks_near_headline,
     clocks_near_headline,
     days_before_story,
     days_near_headline,
@@ -271,7 +272,8 @@ def choose_date(
                 own |= shown_under  # the update's own instant backs it
         local = _local_shown_day(chosen, published, shown_under, clocks, own)
         if local is chosen and not days_near_headline(page, title):
-            return _country_day(chosen, published, tag_country(page.lang))
+            shown = bare_clocks_near_headline(page, title)
+            return _country_day(chosen, published, tag_country(page.lang), shown)
         return local
     # Dates above the headline are often a list of other stories or the masthead's today: where
     # the page shows a day under its headline, only that confirms a heuristic date.
@@ -282,8 +284,9 @@ def choose_date(
         if d is not None and d.day is not None and d.year is not None and not after_today(d)
     ]
     shown = {item for _, item in page.shown_days if not isinstance(item, str)}
+    latest = _latest_days(updates)
     for date, how in heuristic:
-        if _day(date) in updated:
+        if _day(date) in updated or _after(_day(date), latest):
             continue
         agree = [h for d, h in heuristic if h != how and _day(d) == _day(date)]
         if _day(date) in near - page.shown_updates - marked:
@@ -295,8 +298,13 @@ def choose_date(
     header_time = _header_time(beside, near, update_days)
     if header_time is not None:
         return header_time
-    return _header_day(near, shown, heuristic, updated) or _header_day(
-        near, days_before_story(page, title) or set(), heuristic, updated, "only-date-above-story"
+    return _header_day(near, shown, heuristic, updated, latest) or _header_day(
+        near,
+        days_before_story(page, title) or set(),
+        heuristic,
+        updated,
+        latest,
+        "only-date-above-story",
     )
 
 
@@ -378,13 +386,20 @@ def _local_shown_day(
 
 
 def _country_day(
-    chosen: tuple[PartialDate, str], published: list[_Stamp], country: str | None
+    chosen: tuple[PartialDate, str],
+    published: list[_Stamp],
+    country: str | None,
+    shown: set[tuple[int, int]],
 ) -> tuple[PartialDate, str]:
     """The stated date, or the day its instant falls on in the country the page's language tag
     names (`en-AU`), where every stamp of the chosen day is written in UTC, the page shows no
-    day by its headline, and the instant falls on one day across that country's zones."""
+    day by its headline, and the instant falls on one day across that country's zones. Where
+    the headline shows the stamp's own clock (`9:40pm` by a `21:40Z` stamp), the page tells its
+    readers the time in the stamp's written clock: its day is the stamp's as written."""
     stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
     if not stamps or any(not s.utc or s.moment is None for s in stamps):
+        return chosen
+    if any(_clock_of(s.moment) in shown for s in stamps):  # type: ignore[arg-type]
         return chosen
     days = local_days(stamps[0].moment, country)  # type: ignore[arg-type]
     if len(days) != 1:
@@ -395,24 +410,54 @@ def _country_day(
     return PartialDate(day.year, day.month, day.day), f"{chosen[1]}+country-local-day"
 
 
+def _clock_of(moment: dt.datetime) -> tuple[int, int]:
+    """An instant's time of day in UTC, as hour and minute."""
+    utc = moment.astimezone(dt.UTC)
+    return utc.hour, utc.minute
+
+
 def _header_day(
     near: set[tuple[int, int, int]],
     shown: set[tuple[int, int, int]],
     heuristic: list[tuple[PartialDate, str]],
     updated: set[tuple[int | None, int | None, int | None]],
+    latest: set[tuple[int, int, int]],
     how: str = "only-date-shown",
 ) -> tuple[PartialDate, str] | None:
     """The one day a page without stated dates shows in its headline's cluster, when it is the
     only full date `shown` on the whole page (or above the story's first paragraph, as `how`
     then says) and no reader found another (a date that no reader parsed from the page's
     text, a `Dec 15, 2016` beside a byline, is still the story's). A reader's date that is the
-    page's stated update (htmldate reads `article:modified_time`) is no other date."""
+    page's stated update (htmldate reads `article:modified_time`) is no other date; a day after
+    that update is none of the story's (no story is published after it is updated: a masthead's
+    today)."""
     if len(near) != 1 or shown != near or near & updated:
         return None
     day = next(iter(near))
+    if _after(day, latest):
+        return None
     if any(_day(d) != day and _day(d) not in updated for d, _ in heuristic):
         return None
     return PartialDate(*day), f"headline+{how}"
+
+
+def _latest_days(updates: list[_Stamp]) -> set[tuple[int, int, int]]:
+    """The latest day each stated update may fall on where the page is: a UTC stamp's day in
+    the easternmost zone (UTC+14), another its day as written."""
+    days = set()
+    for stamp in updates:
+        if stamp.utc and stamp.moment is not None:
+            days.add((stamp.moment + _EAST_MOST).date().timetuple()[:3])
+        elif None not in (day := _day(stamp.date)):
+            days.add(day)
+    return days  # type: ignore[return-value]
+
+
+def _after(
+    day: tuple[int | None, int | None, int | None], latest: set[tuple[int, int, int]]
+) -> bool:
+    """Whether a day falls after a stated update's: no story is published after it is updated."""
+    return None not in day and any(day > other for other in latest)  # type: ignore[operator]
 
 
 def _without_updates(stated: list[_Stamp], updates: list[_Stamp]) -> list[tuple[PartialDate, str]]:

@@ -2,8 +2,11 @@
 UTC timestamp as the day of a page whose language tag names its country (`<html lang="en-AU">`).
 
 Only countries whose zones span a few hours are listed, so the instant falls on one local day
-across them more often than not. `en-US` is left out: it is the default locale of WordPress and
-other CMSs, set by sites anywhere, so it names no country.
+across them more often than not. A language's default locale names no country: the one a CMS
+fills in when a site names only its language (`en-US` in WordPress, `fr-FR`, `zh-CN`, `ar-SA`),
+set by sites of every country that writes that language (Quebec's, a Chinese paper in New York,
+a pan-Arab one in London). A language written in one country alone (`ja-JP`) and a tag a site
+chose over its language's default (`en-AU`, `fr-CA`, `zh-HK`) name it.
 """
 
 from __future__ import annotations
@@ -23,14 +26,22 @@ OFFSETS: dict[str, tuple[float, float]] = {
     "PL": (1, 2), "SE": (1, 2), "NO": (1, 2), "DK": (1, 2), "FI": (2, 3), "GR": (2, 3),
     "AR": (-3, -3),
 }  # fmt: skip
+# The default locales of languages written natively on several continents (CLDR's likely region
+# and the common CMS defaults).
+_DEFAULT_LOCALES = frozenset(
+    {"en-US", "en-GB", "fr-FR", "es-ES", "pt-BR", "pt-PT", "zh-CN", "ar-SA", "ar-EG", "ru-RU"}
+)
 _TAG = re.compile(r"^[a-z]{2,3}[-_]([a-z]{2})$", re.IGNORECASE)
 
 
 def tag_country(tag: str | None) -> str | None:
-    """The country a language tag names (`en-AU`, `pt_BR`), or None; `en-US` names none."""
+    """The country a language tag names (`en-AU`, `pt_BR`), or None; a default locale
+    (`en-US`, `fr-FR`) names none."""
     match = _TAG.match((tag or "").strip())
-    country = match.group(1).upper() if match else None
-    return None if country == "US" else country
+    if match is None:
+        return None
+    language, country = match.group(0)[:-3].lower(), match.group(1).upper()
+    return None if f"{language}-{country}" in _DEFAULT_LOCALES else country
 
 
 def local_days(moment: dt.datetime, country: str | None) -> set[dt.date]:

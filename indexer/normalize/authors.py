@@ -264,22 +264,40 @@ def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
 def _shown_alone(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
     """The name a JSON-LD writer goes by where the page's link to their profile (the node's
     `url`) shows the first words of the JSON-LD name alone (`Álvaro Ruiz` for `Álvaro Ruiz
-    Redactor de Deportes`): the site's database glued the writer's job title to their name."""
+    Redactor de Deportes`): the site's database glued the writer's job title to their name.
+    A profile address spelling the dropped words (`/staff/mary-ann-smith/` for a link showing
+    `Mary Ann`) names the writer in full: the shown name is then a short form of the name."""
     words = name.split()
     shown = {
         text
         for text in _profile_texts(tree, page, name)
         if 2 <= len(text.split()) < len(words) and words[: len(text.split())] == text.split()
     }
-    return clean_name(shown.pop()) if len(shown) == 1 else None
+    if len(shown) != 1:
+        return None
+    text = shown.pop()
+    spelled = {part for slug in _profile_slugs(page, name) for part in re.split(r"[-_]", slug)}
+    dropped = {_ascii(word) for word in words[len(text.split()) :]}
+    return None if dropped & spelled else clean_name(text)
+
+
+def _ascii(word: str) -> str:
+    """A word as an address spells it (`Núñez` -> `nunez`)."""
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in folded if c.isascii() and c.isalnum())
+
+
+def _profile_slugs(page: PageMeta, name: str) -> set[str]:
+    """The last parts of the profile addresses of the JSON-LD writer named `name`."""
+    items = _flat(page.ld.get("author") if page.ld else None)
+    urls = [i.get("url") for i in items if isinstance(i, dict) and i.get("name") == name]
+    return {_slug(u) for u in urls if isinstance(u, str)} - {""}
 
 
 def _profile_texts(tree: HtmlElement, page: PageMeta, name: str) -> set[str]:
     """The texts of the page's links to the profile of the JSON-LD writer named `name` (the
     author node's `url`)."""
-    items = _flat(page.ld.get("author") if page.ld else None)
-    urls = [i.get("url") for i in items if isinstance(i, dict) and i.get("name") == name]
-    slugs = {_slug(u) for u in urls if isinstance(u, str)} - {""}
+    slugs = _profile_slugs(page, name)
     if not slugs:
         return set()
     return {

@@ -69,6 +69,7 @@ _BODY_MARK = "\x00paragraph"
 _TITLE_GLUE = r"\s+[|:·•\-–—]{1,2}\s+"  # what sets a `<title>`'s parts apart (`Site - Headline`)
 _CARD_MARK = "\x00card"  # where another story's card or a side block starts under the headline
 _CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CARD_DEPTH = 3  # a card list's block holds its cards' headings this few levels up (li, ul)
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
@@ -250,21 +251,25 @@ def _story_h2(tree: HtmlElement, story: int) -> str | None:
 
 
 def _shown_title_part(tree: HtmlElement, title: str | None) -> HtmlElement | None:
-    """The element outside links and side blocks whose whole text is the longest part of the
-    `<title>` (split at a spaced separator) that the page shows, of a headline's few words."""
+    """The element outside links and side blocks whose whole text is a part of the `<title>`
+    (split at a spaced separator) of a headline's few words, the last such above the story's
+    first paragraph: the headline stands over the story's text, the site's tagline above it in
+    the masthead."""
     if not title:
         return None
     whole = title_key(title)
-    best: tuple[int, HtmlElement] | None = None
+    best: tuple[str, HtmlElement] | None = None
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "title":
             continue
+        if _width(" ".join((node.text or "").split())) > _PARAGRAPH:
+            break
         key = title_key(plain(_broken_text(node)) or "")
-        if len(key.split()) < _TEASER_WORDS or (best is not None and len(key) <= best[0]):
+        if len(key.split()) < _TEASER_WORDS or (best is not None and key == best[0]):
             continue
         part = re.fullmatch(rf"(?:.+{_TITLE_GLUE})?{re.escape(key)}(?:{_TITLE_GLUE}.+)?", whole)
         if part and not _inside(node, _ASIDE | _HIDDEN):
-            best = len(key), node
+            best = key, node
     return best[1] if best else None
 
 
@@ -383,13 +388,31 @@ def _shown_days(
 
 def _starts_card(node: HtmlElement) -> bool:
     """Whether an element starts a side block (`<aside>`) or another story's card: a heading
-    whose whole text is a link reading as a story's headline (a related story's `<h3><a>`);
-    the story's own subheadings, a standfirst that links its series and its byline's heading
-    are no links to stories."""
+    whose whole text is a link reading as a story's headline (a related story's `<h3><a>`),
+    in a list of such cards; the story's own subheadings, a standfirst that links its series
+    and its byline's heading are no links to stories."""
     if node.tag == "aside":
         return True
-    if node.tag not in _CARD_HEADINGS:
-        return False
+    return node.tag in _CARD_HEADINGS and _links_story(node) and _in_card_list(node)
+
+
+def _in_card_list(heading: HtmlElement) -> bool:
+    """Whether a story-linking heading is one of a list of cards: a block near it (not the one
+    holding the page's `<h1>`) holds another heading of its level that links a story. Related
+    stories come in lists; one linked heading in the story's header is its own (a series'
+    `Part 2: …`, a blog's permalink headline)."""
+    block = heading.getparent()
+    for _ in range(_CARD_DEPTH):
+        if block is None or next(block.iter("h1"), None) is not None:
+            return False
+        if any(other is not heading and _links_story(other) for other in block.iter(heading.tag)):
+            return True
+        block = block.getparent()
+    return False
+
+
+def _links_story(node: HtmlElement) -> bool:
+    """Whether a heading's whole text is a link reading as a story's headline."""
     line = " ".join(node.text_content().split())
     linked = _inside(node.getparent(), frozenset({"a"})) or any(
         " ".join(link.text_content().split()) == line for link in node.iter("a")
@@ -554,6 +577,20 @@ def times_near_headline(page: PageMeta, title: str | None, *, updates: bool = Fa
         for pos, stamp in page.time_stamps
         if span[0] <= pos <= span[1] and (pos in page.update_times) == updates
     ]
+
+
+def times_above_story(page: PageMeta) -> list[str]:
+    """The `<time datetime>` values above the story's first paragraph (after its headline, where
+    the page shows one): the header's stamps; those below are comments', related stories' or an
+    event's (a fixture's kick-off)."""
+    headline = next(
+        (pos for pos, item in page.shown_days if isinstance(item, str) and item[:1] != "\x00"),
+        -1,
+    )
+    body = next(
+        (pos for pos, item in page.shown_days if item == _BODY_MARK and pos > headline), None
+    )
+    return [stamp for pos, stamp in page.time_stamps if body is None or pos <= body]
 
 
 def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from indexer.normalize.metadata import (
     clocks_near_headline,
     days_before_story,
     days_near_headline,
+    times_above_story,
     times_near_headline,
 )
 from indexer.normalize.regions import local_days, tag_country
@@ -124,9 +125,9 @@ def _published(page: PageMeta) -> list[_Stamp]:
         instant, utc = _instant(stamp), _in_utc(stamp)
         if utc:
             # A UTC stamp names London's day: the same instant with the page's offset wins,
-            # stated or in any `<time datetime>` (hAtom's `entry-date published`): one instant to
-            # the second is the story's own moment, not a related story's or a comment's.
-            shown = [other for _, other in page.time_stamps]
+            # stated or in a `<time datetime>` above the story's text (hAtom's `entry-date
+            # published`): one instant to the second in the header is the story's own moment.
+            shown = times_above_story(page)
             for other in [other for other, _ in stamps] + shown:
                 if not _in_utc(other) and instant is not None and _instant(other) == instant:
                     date, utc = local_date(other) or date, False

@@ -1032,13 +1032,18 @@ def test_a_surname_ending_in_be_is_no_desk() -> None:
         assert changed.byline == [name]
 
 
-def test_a_desk_then_a_menu_entry_under_the_date_signs_nothing() -> None:
-    # `編集部　最新記事` (editorial desk, latest articles): a menu, not a writer.
-    menu = "編集部　最新記事"
-    assert _normalize_changed("byline-japanese-surname-be.txt", "服部 真由美", menu).byline == []
-
-
 def test_a_dotted_month_inside_a_file_name_dates_nothing() -> None:
     # `merenda_v2.out.2024.xlsx`: a file's name, not the 2nd of October.
     assert _normalize("date-file-name-dotted-month.txt").date is None
     assert find_date("relatorio.2.set.2025") is None
+
+
+def test_a_translators_credit_after_the_writer_adds_no_writer() -> None:
+    # `Por Ana Souza | Tradução de João Ribeiro`: she wrote it, he translated it.
+    assert _normalize("byline-writer-then-translator.txt").byline == ["Ana Souza"]
+
+
+def test_a_desk_then_a_menu_entry_under_the_date_signs_nothing() -> None:
+    # `編集部　最新記事` (editorial desk, latest articles): a menu, not a writer.
+    menu = "編集部　最新記事"
+    assert _normalize_changed("byline-japanese-surname-be.txt", "服部 真由美", menu).byline == []

@@ -1022,3 +1022,28 @@ def test_a_columnists_name_over_a_line_calling_them_one_signs_the_column() -> No
     # Over a line that calls them nothing of the kind, a name there is a menu's or a teaser's.
     changed = _normalize_changed("byline-columnist-box.txt", " y columnista de Foro Global", "")
     assert changed.byline != ["Inés Carvajal Ortúzar"]
+
+
+def test_a_surname_ending_in_be_is_no_desk() -> None:
+    # `服部 真由美` under the date: `服部` is her family name, not a desk (`社会部`).
+    assert _normalize("byline-japanese-surname-be.txt").byline == ["服部 真由美"]
+    for name in ("阿部 寛之", "長谷部 誠"):
+        changed = _normalize_changed("byline-japanese-surname-be.txt", "服部 真由美", name)
+        assert changed.byline == [name]
+
+
+def test_a_dotted_month_inside_a_file_name_dates_nothing() -> None:
+    # `merenda_v2.out.2024.xlsx`: a file's name, not the 2nd of October.
+    assert _normalize("date-file-name-dotted-month.txt").date is None
+    assert find_date("relatorio.2.set.2025") is None
+
+
+def test_a_translators_credit_after_the_writer_adds_no_writer() -> None:
+    # `Por Ana Souza | Tradução de João Ribeiro`: she wrote it, he translated it.
+    assert _normalize("byline-writer-then-translator.txt").byline == ["Ana Souza"]
+
+
+def test_a_desk_then_a_menu_entry_under_the_date_signs_nothing() -> None:
+    # `編集部　最新記事` (editorial desk, latest articles): a menu, not a writer.
+    menu = "編集部　最新記事"
+    assert _normalize_changed("byline-japanese-surname-be.txt", "服部 真由美", menu).byline == []

@@ -374,6 +374,8 @@ def split_names(text: str, *, caseless: bool = False) -> list[str]:
     located = False
     parts = [p for p in _NAME_SPLIT.split(text) if p.strip()]
     for i, part in enumerate(parts):
+        if TRANSLATOR.match(part):
+            break  # `Ana Souza | Tradução de João Ribeiro`: the rest names translators
         if located and not _LOCATION.search(part):
             continue  # `... in Beijing and Shanghai newsroom`: the rest names places
         if _LOCATION.search(part):

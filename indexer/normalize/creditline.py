@@ -143,8 +143,13 @@ _CJK_BARE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
 )
 # A Japanese paper signs a story under its date with the writer's desk before the name (`文化部
-# 森田 彩香`: culture desk; `社会部`, `金沢支局`, `東京総局`): the name alone signs.
-_CJK_DESK = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:部|支局|総局)[ \u3000]+(?=[\u4e00-\u9fff])")
+# 森田 彩香`: culture desk; `社会部`, `金沢支局`, `東京総局`): the name alone signs. A desk is
+# named by its beat; many surnames end in `部` too (`阿部`, `服部`, `長谷部`), and sign whole.
+_CJK_DESK = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:(?:社会|政治|経済|文化|国際|外信|外報|運動|写真|映像|編集|報道|科学"
+    r"|生活|学芸|地域|地方|論説|解説|医療|くらし|スポーツ|デジタル)部|[\u4e00-\u9fff]{1,6}(?:支局|総局))"
+    r"[ \u3000]+(?=[\u4e00-\u9fff])"
+)
 # A Chinese or Japanese page's buttons by its headline and date, shaped like names: print,
 # share, bookmark, comment, report an error, close, and the font size's.
 _CJK_BUTTONS = frozenset(
@@ -155,6 +160,9 @@ _CJK_DATE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,}(?:日|日時|時間)$")  # `
 # What a stamp says it did at its time (`3/14(木) 18:30配信`: delivered; `更新`: updated).
 _CJK_STAMP_WORDS = frozenset("配信 更新 公開 掲載 投稿 発表 发布 發布 发表 發表".split())
 _CJK_NOT_NAMES = _CJK_BUTTONS | _CJK_STAMP_WORDS
+# A menu's entry by a desk's name (`編集部　最新記事`: latest articles, `記事一覧`, `ニュース一覧`):
+# no name of a person ends in `記事` (articles) or `一覧` (list).
+_CJK_MENU_WORD = re.compile(r"(?:記事|一覧)$")
 # A word and the count it labels (`瀏覽 2,314`, `阅读 1.2万`, `評論 56`): a number alone, not a
 # date's or a time's (`2019年`, `09時`, `10:35`).
 _CJK_COUNT = re.compile(
@@ -449,7 +457,7 @@ def _cjk_name(text: str) -> str | None:
     match = _CJK_BARE.match(text) or _HANGUL_BARE.match(text)
     if match is None or _CJK_DATE_LABEL.search(match.group("name")):
         return None  # `配信開始日` / `2019/3/5`: a date's label (`… day`) over its date
-    if match.group("name") in _CJK_NOT_NAMES:
+    if match.group("name") in _CJK_NOT_NAMES or _CJK_MENU_WORD.search(match.group("name")):
         return None  # `小字号` by the date: the font size's button; `配信` after the time
     return match.group("name")
 

@@ -62,7 +62,8 @@ _TIME = (
 )
 # Brazilian papers abbreviate the month between dots, with no spaces (`2.set.2025 às 4h00`);
 # `set` and `out` (September, October) are common words elsewhere, so they are read only so.
-_BRAZILIAN_SHORT = r"\d{1,2}\.(?i:set|out)\.\d{4}\b"
+# The date stands as a word of its own: in `v2.out.2024` or `relatorio.2.set.2025` it names a file.
+_BRAZILIAN_SHORT = r"(?<![\w.])\d{1,2}\.(?i:set|out)\.\d{4}\b(?!\.\w)"
 _BRAZILIAN_MONTH = re.compile(r"(?<=\d\.)(?i:set|out)(?=\.\d{4}\b)")
 _BRAZILIAN_NAMES = {"set": "setembro", "out": "outubro"}
 _DATE_CORE = (

@@ -792,3 +792,10 @@ def test_a_score_box_under_the_date_is_no_headline() -> None:
     assert article.title == "Vallese, rimonta nel derby: la Rivierese cede nel recupero"
     assert article.byline == ["Marta Galimberti"]
 
+
+def test_a_headline_over_the_date_and_a_credit_box_is_no_bare_name() -> None:
+    # Headline / stamp / `Penulis: … | Editor: …`: the box under the stamp signs the story, so
+    # the Title Case line over the stamp is its headline, not a bare byline.
+    article = _normalize("headline-over-date-credit-box.txt")
+    assert article.title == "Angin Kencang Robohkan Pohon Kendari, Puluhan Rumah Rusak"
+    assert article.byline == ["Andi Saputra"]

@@ -37,30 +37,12 @@ from tests.freshcheck import assert_complete, cases, check, load_truth
 FRESH10 = Path(__file__).resolve().parent / "data" / "copied" / "fresh10"
 TRUTH = load_truth(FRESH10)
 
-_TEASER_NAME_DATE = (
-    "a related teaser's `Name · date` / `Name | date` line is taken as the writer over the "
-    "article's own unlabelled name above its stamp (read right once the teasers are gone)"
-)
-
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
     ("hu-mti-vizallas.txt", "byline"): (
         "an agency's bare acronym alone on a line under the stamp (`MTI`) is not read as the "
         "credit, though a person's name in the same place is"
     ),
-    ("id-banjir-rob.txt", "title"): (
-        "a headline with no standfirst, followed at once by the date stamp and then a labelled "
-        "`Penulis: … | Editor: …` line, loses to the breadcrumb's last label above it"
-    ),
-    ("it-sport-atalanta.txt", "title"): (
-        "a match report's score box under the date (`Marcatori: 34' …`) is taken as the headline"
-    ),
-    ("it-sport-atalanta.txt", "byline"): (
-        "the `di` byline is lost with the headline to the score box under the date (read right "
-        "once the score box is gone)"
-    ),
-    ("pt-comboios.txt", "byline"): _TEASER_NAME_DATE,
-    ("tr-metro.txt", "byline"): _TEASER_NAME_DATE,
 }
 
 

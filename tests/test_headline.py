@@ -783,3 +783,19 @@ def test_a_chinese_headline_over_two_sub_decks_is_the_headline() -> None:
     # the order of three Chinese decks alone does not tell a kicker from the headline.
     article = _normalize("headline-cjk-head-two-subs.txt")
     assert article.title == "第五届山城灯会今晚开幕"
+
+
+def test_a_score_box_under_the_date_is_no_headline() -> None:
+    # `Marcatori: 23' Bonomi (R), 64' Ferri (V), …`: the scorers of a match report's score
+    # box, each after the minute; the headline stands over the byline and the date.
+    article = _normalize("headline-score-box.txt")
+    assert article.title == "Vallese, rimonta nel derby: la Rivierese cede nel recupero"
+    assert article.byline == ["Marta Galimberti"]
+
+
+def test_a_headline_over_the_date_and_a_credit_box_is_no_bare_name() -> None:
+    # Headline / stamp / `Penulis: … | Editor: …`: the box under the stamp signs the story, so
+    # the Title Case line over the stamp is its headline, not a bare byline.
+    article = _normalize("headline-over-date-credit-box.txt")
+    assert article.title == "Angin Kencang Robohkan Pohon Kendari, Puluhan Rumah Rusak"
+    assert article.byline == ["Andi Saputra"]

@@ -29,6 +29,10 @@ HEADLINE_ES = "La junta del agua renovará las viejas tuberías del barrio del m
         ("byline-bare-teasers-under-dated.txt", HEADLINE, []),
         # ... while the story's own name under its headline still signs it.
         ("byline-bare-teasers-under-signed.txt", HEADLINE, ["Dana Whitfield"]),
+        # Teasers stamped `Name · date` or dated alone are other stories too: the story's own
+        # name over its stamp signs it, and so does its own `Name · date` line.
+        ("byline-bare-over-date-dated-teasers.txt", HEADLINE, ["Dana Whitfield"]),
+        ("byline-stamped-own-dated-teasers.txt", HEADLINE, ["Dana Whitfield"]),
     ],
 )
 def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(

@@ -141,6 +141,10 @@ _CAPTION_LABEL = re.compile(
 # / `40%: the fall in …`), or the headline copied twice; a box lists three figures or more.
 _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
 _BOX_FIGURES = 3
+# A match's minute of play before a player's name (`34' Zapata`, `90+2’ Doe`): a line holding
+# several lists the goals or cards of a score box; a headline names a minute once at most.
+_MINUTE_NAME = re.compile(r"\b\d{1,3}(?:\+\d{1,2})?['’′]\s?[A-ZÀ-Þ]")
+_SCORE_BOX_MINUTES = 2
 # Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
 # `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
 # site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
@@ -239,6 +243,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # a share button's label; a caption under its label
     if _figures(page, i):
         return False  # one of a box of statistics (`480: Number of …`, `10%: Share of …`)
+    if len(_MINUTE_NAME.findall(text)) >= _SCORE_BOX_MINUTES:
+        return False  # a score box's scorers (`Goals: 34' Doe, 61' Roe`)
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if page.repeat(i) and not _heads_header(page, zone, i):

@@ -39,6 +39,10 @@ from indexer.normalize.teaserrun import teaser_headline
 _BY_OUTLET = re.compile(r"^by\s*(?::\s*|\s)(?P<rest>.+)$", re.IGNORECASE)
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]{{2,}}")
 _DEK_WORDS = 6  # words of a subtitle line between a headline and its byline
+# A credit box sets its people by role, each after a label (`Penulis: Jane Doe | Editor: John
+# Roe`, `Text: Jane Doe · Fotos: John Roe`).
+_ROLE_PART = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]+)?\s?:\s?(?P<name>\S.*)$")
+_BOX_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
 class Page:
@@ -174,11 +178,29 @@ class Page:
         # wire headline.
         if len(text) > 80 or (is_upper(text) and word_count(text) > 3):
             return False
-        beside_date = any(
-            0 <= j < len(self.lines) and parse_date_line(self.lines[j].text) is not None
+        dates = [
+            j
             for j in (i - 1, i + 1)
+            if 0 <= j < len(self.lines) and parse_date_line(self.lines[j].text) is not None
+        ]
+        # A credit box across the date signs the story: the line on this side is its headline
+        # (`Headline` / `6 Maret 2025 | 14:20` / `Penulis: Jane Doe | Editor: John Roe`).
+        dates = [
+            j
+            for j in dates
+            if not (0 <= 2 * j - i < len(self.lines) and self._credit_box(2 * j - i))
+        ]
+        return bool(dates) and parse_name_line(text) is not None
+
+    def _credit_box(self, i: int) -> bool:
+        """Whether line `i` names two people or more by their roles (`Writer: A | Editor: B`)."""
+        parts = _BOX_SEPARATOR.split(self.lines[i].text)
+        labelled = [m for part in parts if (m := _ROLE_PART.match(part)) is not None]
+        return (
+            len(parts) >= 2
+            and len(labelled) == len(parts)
+            and all(parse_name_line(m.group("name")) is not None for m in labelled)
         )
-        return beside_date and parse_name_line(text) is not None
 
     def mentions(self, i: int) -> int:
         """How many longer non-paragraph lines hold line `i` (breadcrumbs, FAQ headings)."""

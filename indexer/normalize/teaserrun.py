@@ -62,7 +62,11 @@ def _entry(page: Page, i: int, bare: bool) -> int | None:
     text = page.text(i)
     if is_paragraph(text) or not is_headline_like(text) or parse_byline(text) is not None:
         return None
-    if not _credit(page, i + 1, bare=bare and _worded(text)):
+    # With `bare`, an entry signed by no one may show its date alone under a headline that
+    # reads as one (`headline` / `Jane Roe · 12 nov. 2025` / `headline` / `03.05.2025`), not
+    # under a writer's job (`Senior Editor` / `Oct. 9, 2024`).
+    worded = bare and _worded(text)
+    if not _credit(page, i + 1, bare=worded) and not (worded and _dated(page, i + 1)):
         return None
     end = i + 3 if _dated(page, i + 2) else i + 2
     if end < len(page.lines) and is_paragraph(page.text(end)):
@@ -84,7 +88,9 @@ def _runs(page: Page, own: int | None, bare: bool = False) -> list[list[int]]:
         while j != own and j < len(page.lines) and (end := _entry(page, j, bare)) is not None:
             credits.append(j + 1)
             j = end
-        if len(credits) >= _MIN_RUN:
+        # A list of other stories heads each with its own headline: the same one twice is the
+        # story's own headline printed again (over its date, then over its byline).
+        if len(credits) >= _MIN_RUN and len({page.keys[k - 1] for k in credits}) == len(credits):
             runs.append(credits)
         i = max(j, i + 1)
     page.teaser_runs[own, bare] = runs

@@ -10,7 +10,13 @@ import pytest
 from indexer.errors import SkipArticle
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
-from indexer.normalize.lines import first_sentence, is_headline_like, split_lines, unwrap
+from indexer.normalize.lines import (
+    first_sentence,
+    is_headline_like,
+    parted_items,
+    split_lines,
+    unwrap,
+)
 from indexer.normalize.text import derive_title
 
 DATA = Path(__file__).resolve().parent / "data" / "normalize"
@@ -163,6 +169,17 @@ def test_sentences_and_headlines() -> None:
     assert is_headline_like("JAPAN TO BUY MORE GOODS FROM U.S.")
     assert not is_headline_like("The ministry said it would act.")
     assert not is_headline_like("to the top of the U.S. Apple App Store")
+
+
+def test_parted_items_are_short_items_parted_by_one_mark() -> None:
+    def short(item: str) -> bool:
+        return 1 <= len(item.split()) <= 2
+
+    bar = "Home | World News | Sport"
+    assert parted_items(bar, ("//", " | "), 3, short) == ["Home", "World News", "Sport"]
+    assert parted_items("Home | News", (" | ",), 3, short) is None  # too few items
+    assert parted_items("Home | News from the world | Sport", (" | ",), 3, short) is None
+    assert parted_items("Home | News // Sport // Weather", (" | ", "//"), 3, short) is None
 
 
 def test_wrapped_lines_are_joined_and_short_lines_kept() -> None:

@@ -38,6 +38,7 @@ from indexer.normalize.lines import (
     is_paragraph,
     is_title_case,
     is_upper,
+    parted_items,
     two_short_sentences,
     word_count,
 )
@@ -276,12 +277,12 @@ def _two_sentence_head(page: Page, zone: Zone | None, i: int) -> bool:
 
 def _link_bar(text: str) -> bool:
     """Whether a line is a bar of short links parted by one mark (`Specs // First Look // …`)."""
-    for mark in _BAR_MARKS:
-        links = text.split(mark)
-        short = all(1 <= word_count(link.strip()) <= _LINK_WORDS for link in links)
-        if len(links) >= _BAR_LINKS and short:
-            return True
-    return False
+    return parted_items(text, _BAR_MARKS, _BAR_LINKS, _short_link) is not None
+
+
+def _short_link(link: str) -> bool:
+    """Whether a menu bar's item is a link's label: a word or a few."""
+    return 1 <= word_count(link.strip()) <= _LINK_WORDS
 
 
 def _figures(page: Page, i: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,9 +45,9 @@ _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 _LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]+(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
 # Tags in lower case, a word or two each, parted by one mark again and again (`open-source -
 # linux - self-hosting`): a list of their own, the rest of no sentence.
-_TAG_LIST = re.compile(
-    r"^[a-z]\S*(?: \S+)?(?P<mark> [-–|·•/] )(?:\S+(?: \S+)?(?P=mark))+\S+(?: \S+)?$"
-)
+_TAG_MARKS = tuple(f" {mark} " for mark in "-–|·•/")
+_TAG_ITEM = re.compile(r"\S+(?: \S+)?")
+_TAG_ITEMS = 3
 # A short label in brackets before a headline (`【速報】…`, `[Video] …`, `(LEAD) …`).
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
@@ -222,7 +223,7 @@ _WEEKDAY_DATE = re.compile(
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
     first = text[0]
-    if not first.islower() or ends_sentence(prev) or _TAG_LIST.match(text):
+    if not first.islower() or ends_sentence(prev) or _tag_list(text):
         return False
     words = prev.split()
     label = len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev)
@@ -307,12 +308,34 @@ def is_link_run(text: str) -> bool:
 def _unspaced_script_links(text: str) -> bool:
     """Whether a line of Chinese or Japanese is short labels parted by spaces, most of them
     in kana or Han: prose in those scripts runs on without spaces."""
-    pieces = text.split(" ")
-    if len(pieces) < _LINK_PIECES or _HANGUL.search(text):
+    if _HANGUL.search(text):
         return False
-    if any(len(piece) > _LINK_PIECE_CHARS for piece in pieces):
+    pieces = parted_items(text, (" ",), _LINK_PIECES, lambda piece: len(piece) <= _LINK_PIECE_CHARS)
+    return pieces is not None and 2 * sum(bool(_KANA_HAN.search(p)) for p in pieces) > len(pieces)
+
+
+def parted_items(
+    text: str, marks: tuple[str, ...], least: int, fits: Callable[[str], bool]
+) -> list[str] | None:
+    """The items of a line parted by one of `marks` again and again (`Home | News | Sport`),
+    when it holds `least` of them or more and each `fits`; else None."""
+    for mark in marks:
+        items = text.split(mark)
+        if len(items) >= least and all(map(fits, items)):
+            return items
+    return None
+
+
+def _tag_list(text: str) -> bool:
+    """Whether a line is tags in lower case, a word or two each, parted by one mark."""
+    if not "a" <= text[:1] <= "z":
         return False
-    return 2 * sum(bool(_KANA_HAN.search(piece)) for piece in pieces) > len(pieces)
+    return parted_items(text, _TAG_MARKS, _TAG_ITEMS, _tag) is not None
+
+
+def _tag(item: str) -> bool:
+    """Whether an item of a list is a tag: a word or two."""
+    return _TAG_ITEM.fullmatch(item) is not None
 
 
 def is_paragraph(text: str) -> bool:
@@ -336,7 +359,7 @@ def is_headline_like(text: str) -> bool:
     # unless the word is a brand with capitals inside (`iTunes now selling Band Aid song`) or a
     # name in lower case set as a kicker (`wasm-module - …`), not the first of a list of tags.
     if not first or not (first.isdigit() or (first.isalpha() and not first.islower())):
-        kicker = _LOWER_NAME_KICKER.match(head) and not _TAG_LIST.match(head)
+        kicker = _LOWER_NAME_KICKER.match(head) and not _tag_list(head)
         if not _INNER_CAPITAL.match(head) and not kicker:
             return False
     if not _LETTER.search(text) or is_glued_menu(text):

@@ -553,6 +553,13 @@ def features(
 
 def _meta_gap(page: Page, i: int) -> int:
     """How many lines below `i` the first byline, date or publisher line stands (at most 10)."""
+    if i not in page.meta_gaps:
+        page.meta_gaps[i] = _first_meta_gap(page, i)
+    return page.meta_gaps[i]
+
+
+def _first_meta_gap(page: Page, i: int) -> int:
+    """How many lines below `i` the first byline, date or publisher line stands (uncached)."""
     for gap in range(1, 10):
         if i + gap < len(page.lines) and _meta_near(page, range(i + gap, i + gap + 1)):
             return gap

@@ -13,6 +13,7 @@ from indexer.normalize.bylines import clean_name
 
 _CARD_DEPTH = 4  # a card holds its name this few levels up (span, div, the card)
 _CARD_TEXT = 300  # a card is short: its headline, a name, a date
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 
 
@@ -67,9 +68,22 @@ def _story_link(block: HtmlElement, name_node: HtmlElement | None) -> bool:
     for element in block.iter():
         if element is name_node:
             return False
-        if element.tag != "a" or (name_node is not None and element in name_node.iterancestors()):
+        if not _headline_link(element, name_node):
             continue
         line = _line(element)
         if len(line.split()) >= _TEASER_WORDS and clean_name(line) is None:
             return True
     return False
+
+
+def _headline_link(element: HtmlElement, name_node: HtmlElement | None) -> bool:
+    """Whether an element is a link that may be a card's headline: a link not holding the
+    name, or a heading inside a link that holds it (a whole card made one link)."""
+    wrapping = name_node is not None and element in name_node.iterancestors()
+    if element.tag == "a":
+        return not wrapping
+    return (
+        element.tag in _HEADINGS
+        and name_node is not None
+        and any(a.tag == "a" and a in name_node.iterancestors() for a in element.iterancestors())
+    )

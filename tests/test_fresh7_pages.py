@@ -46,9 +46,6 @@ TRUTH = load_truth(FRESH7)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("drupal-no-author.html", "byline"): (
-        "a story with no writer is credited to the `By Name` of a sidebar's `Most read` row"
-    ),
     ("ghost-two-authors.html", "byline"): (
         "a JSON-LD author naming the first of two writers shown in the byline (Ghost's primary "
         "author) replaces the pair"

@@ -45,10 +45,6 @@ _ORG_AUTHOR = (
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
 KNOWN: dict[tuple[str, str], str] = {
-    ("pt-no-byline.html", "byline"): (
-        "on a page with no writer, a related post's own `Por …` byline below the story is "
-        "taken as the page's"
-    ),
     ("th-org-author-buddhist-year.html", "byline"): _ORG_AUTHOR,
     ("tr-org-and-person.html", "byline"): _ORG_AUTHOR + ", beside the reporter the page shows",
 }

@@ -24,6 +24,7 @@ from indexer.normalize.bylines import (
     parse_byline,
     parse_name_line,
 )
+from indexer.normalize.cardcredit import in_card
 from indexer.normalize.dates import find_date
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
@@ -249,7 +250,7 @@ def _marked_bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         )
         if not _MARK.search(marks) or _NOT_BYLINE.search(marks) or _elsewhere(node):
             continue
-        if _in_teaser(node, own):
+        if _in_teaser(node, own) or in_card(node):
             continue
         text = _shown_text(node)
         if 2 <= len(text) <= _MAX_TEXT:

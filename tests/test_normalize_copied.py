@@ -1047,3 +1047,12 @@ def test_a_desk_then_a_menu_entry_under_the_date_signs_nothing() -> None:
     # `編集部　最新記事` (editorial desk, latest articles): a menu, not a writer.
     menu = "編集部　最新記事"
     assert _normalize_changed("byline-japanese-surname-be.txt", "服部 真由美", menu).byline == []
+
+
+def test_a_japanese_name_with_the_iteration_mark_alone_over_the_date_signs() -> None:
+    # `佐々木 健` over the date: `々` repeats the character before it, inside a name.
+    assert _normalize("byline-japanese-iteration-mark.txt").byline == ["佐々木 健"]
+    changed = _normalize_changed("byline-japanese-iteration-mark.txt", "佐々木 健", "野々村 真")
+    assert changed.byline == ["野々村 真"]
+    # Never as a name's first character.
+    assert not creditline.is_cjk_name("々木 健")

@@ -138,9 +138,11 @@ _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ])")
 _GLUED_BUTTON = re.compile(r"(?<=[a-zà-ÿ])(?=(?P<word>[A-Z][a-z]+)(?![a-z]))")
 
 # A name in Han characters, its given name perhaps in hiragana (`松岡大地`, `大渡 美咲`,
-# `小暮ひさのり`); in Hangul, perhaps labelled as the reporter's: `배윤경 기자`.
+# `小暮ひさのり`); in Hangul, perhaps labelled as the reporter's: `배윤경 기자`. The iteration
+# mark `々` repeats the character before it (`佐々木`, `野々村`, `奈々`), so never starts a name.
 _CJK_BARE = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,4})?)$"
+    r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff々]{1,3}"
+    r"(?:[ \u3000]?[\u4e00-\u9fff\u3040-\u309f][\u4e00-\u9fff\u3040-\u309f々]{0,3})?)$"
 )
 # A Japanese paper signs a story under its date with the writer's desk before the name (`文化部
 # 森田 彩香`: culture desk; `社会部`, `金沢支局`, `東京総局`): the name alone signs. A desk is

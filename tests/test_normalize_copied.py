@@ -1056,3 +1056,19 @@ def test_a_japanese_name_with_the_iteration_mark_alone_over_the_date_signs() -> 
     assert changed.byline == ["野々村 真"]
     # Never as a name's first character.
     assert not creditline.is_cjk_name("々木 健")
+
+
+def test_a_serbian_or_croatian_genitive_month_after_its_day_dates_the_story() -> None:
+    # `12. oktobra 2024.`: the Latin genitive after the day, with the ordinal dots.
+    article = _normalize("date-serbian-latin-genitive.txt")
+    assert article.date is not None and article.date.iso() == "2024-10-12"
+    changed = _normalize_changed("date-serbian-latin-genitive.txt", "12. oktobra", "3. marta")
+    assert changed.date is not None and changed.date.iso() == "2024-03-03"
+    # `Marta`, `Maja` are given names (`Marta 12` in a list of scores): never a month on their
+    # own, nor without their day.
+    for stamp in ("Marta 12", "maja 2024", "Maja 12, Ana 9"):
+        changed = _normalize_changed(
+            "date-serbian-latin-genitive.txt", "12. oktobra 2024. 09:40", stamp
+        )
+        assert changed.date is None
+    assert find_date("Pobednice: Marta 12, Maja 9") is None

@@ -355,8 +355,13 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
 # Dutch `mrt` (maart) is also the metro of many Asian cities (`MRT 5`, `Bangkok MRT 24 March`);
 # the Slovak genitive `augusta` (`15. augusta 2024`) is also a name and a place (`Augusta 2024`),
 # and so is the Slovene `avgusta`; the Slovene `julija` (`15. julija 2024`) is a given name
-# (`Julija 12` in a list of scorers).
-_AFTER_DAY_ONLY = frozenset({"mrt", "augusta", "avgusta", "julija"})
+# (`Julija 12` in a list of scorers). Serbian, Croatian and Bosnian write their Latin genitives
+# after the day only too (`12. marta 2024.`), and `Marta`, `Maja`, `Juna` are given names
+# (`Maja 12`, a scorer), as the Polish `maja` is written after its day as well (`3 maja 2024`).
+_AFTER_DAY_ONLY = frozenset(
+    {"mrt", "augusta", "avgusta", "julija", "januara", "februara", "marta", "maja", "juna", "jula"}
+    | {"oktobra"}
+)
 # Month names that are also common names, read before a day only with it and the year: Malay
 # `Mac` (March) writes `Mac 5, 2024`; `Mac 14`, `MAC 2024` are a computer and a conference.
 _WHOLE_DATE_ONLY = frozenset({"mac"})

@@ -5,7 +5,8 @@ Slavic languages and Greek name a day's month in the genitive (`8. dubna 2025`, 
 Hebrew writes the month after `ב` (in: `3 במרץ 2024`), and that form is listed too.
 Hungarian writes the year first (`2024. március 12.`), with the month in the nominative; so do
 Estonian (`12. märts 2024`), Bulgarian, Macedonian and Serbian (`12 март 2024`, `12. septembar`),
-and Slovene (`12. marec 2024`, or in the genitive, `12. marca 2024`) after the day.
+and Slovene (`12. marec 2024`, or in the genitive, `12. marca 2024`) after the day; Serbian,
+Croatian and Bosnian in Latin script write the genitive after the day (`12. oktobra 2024.`).
 Croatian `listopad` (October) is left out: it is November in Czech and Polish. Thai months are
 listed in their abbreviated form too (`มี.ค.`, without its last dot).
 Abbreviations that are common words of another language read on the same pages (French `des`)
@@ -24,7 +25,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "ιαν", "בינואר",
         "siječnja", "siječanj", "sausio", "januára", "gener", "জানুয়ারি", "جنوری", "มกราคม",
         "ม.ค",
-        "jaanuar", "januarja", "януари", "јануар", "јануари"),
+        "jaanuar", "januarja", "januara", "януари", "јануар", "јануари"),
     2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero",
         "febbraio", "fevereiro", "fev", "februari", "lutego", "luty", "února", "únor",
         "февраля", "лютого", "şubat", "subat", "helmikuuta", "februarie", "február", "febr",
@@ -32,14 +33,14 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "φεβ", "בפברואר",
         "veljače", "veljača", "vasario", "februára", "febrer", "ফেব্রুয়ারি", "فروری", "กุมภาพันธ์",
         "ก.พ",
-        "veebruar", "februarja", "февруари", "фебруар"),
+        "veebruar", "februarja", "februara", "февруари", "фебруар"),
     3: ("mar", "march", "märz", "mär", "mrz", "maerz", "mars", "marzo", "março", "maart", "mrt",
         "marts", "marca", "marzec", "března", "březen", "марта", "березня", "maaliskuuta",
         "martie", "március", "márc",
         "maret", "μαρτίου", "μαρτιου", "مارس", "آذار", "मार्च", "מרץ",
         "mart", "μαρ", "במרץ",
         "ožujka", "ožujak", "kovo", "març", "mac", "machi", "মার্চ", "مارچ", "มีนาคม", "มี.ค",
-        "märts", "marec", "март"),
+        "märts", "marec", "marta", "март"),
     4: ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
         "dubna", "duben", "апреля", "квітня", "nisan", "huhtikuuta", "aprilie", "április", "ápr",
         "απριλίου", "απριλιου", "أبريل", "إبريل", "نيسان", "अप्रैल", "אפריל",
@@ -57,7 +58,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "ιουνίου", "ιουνιου", "يونيو", "حزيران", "जून", "יוני",
         "ιουν", "ביוני",
         "lipnja", "lipanj", "birželio", "júna", "juny", "জুন", "جون", "มิถุนายน", "มิ.ย",
-        "juuni", "junij", "junija", "юни", "јун", "јуни"),
+        "juuni", "junij", "junija", "juna", "юни", "јун", "јуни"),
     7: ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca",
         "lipiec", "července", "červenec", "июля", "липня", "temmuz", "heinäkuuta", "iulie",
         "július", "júl",
@@ -65,7 +66,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "ιουλ", "ביולי",
         "srpnja", "srpanj", "liepos", "júla", "juliol", "julai", "জুলাই", "جولائی", "กรกฎาคม",
         "ก.ค",
-        "juuli", "julij", "julija", "юли", "јул", "јули"),
+        "juuli", "julij", "julija", "jula", "юли", "јул", "јули"),
     8: ("aug", "august", "août", "aout", "agosto", "augustus", "augusti", "sierpnia",
         "sierpień", "srpna", "srpen", "августа", "серпня", "ağustos", "agustos", "elokuuta",
         "agustus", "ogos", "augusztus", "αυγούστου", "αυγουστου", "أغسطس", "آب", "अगस्त", "אוגוסט",
@@ -87,7 +88,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "οκτωβρίου", "οκτωβριου", "أكتوبر", "अक्टूबर", "अक्तूबर", "אוקטובר",
         "οκτ", "באוקטובר",
         "spalio", "októbra", "oktoba", "অক্টোবর", "اکتوبر", "ตุลาคม", "ต.ค",
-        "oktoober", "oktobar", "октомври", "октобар"),
+        "oktoober", "oktobar", "oktobra", "октомври", "октобар"),
     11: ("nov", "november", "novembre", "noviembre", "novembro", "listopada", "listopad",
          "listopadu", "ноября", "листопада", "kasım", "kasim", "marraskuuta", "noiembrie",
         "νοεμβρίου", "νοεμβριου", "نوفمبر", "नवंबर", "नवम्बर", "נובמבר",

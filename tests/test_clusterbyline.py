@@ -181,6 +181,8 @@ def test_a_list_of_teasers_signed_by_others_gives_no_byline() -> None:
         # The writer who took the pictures too.
         ("Words and photos by Jane Doe", ["Jane Doe"]),
         ("Text and pictures by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Text & photos by Jane Doe", ["Jane Doe"]),
+        ("Photos and text by Jane Doe", ["Jane Doe"]),
         # `Written by` in other languages and a guest's column: the label is no part of a name.
         ("Geschrieben von Hanna Beispiel", ["Hanna Beispiel"]),
         ("Scritto da Luca Esempio", ["Luca Esempio"]),

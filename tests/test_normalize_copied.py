@@ -1072,3 +1072,17 @@ def test_a_serbian_or_croatian_genitive_month_after_its_day_dates_the_story() ->
         )
         assert changed.date is None
     assert find_date("Pobednice: Marta 12, Maja 9") is None
+
+
+def test_a_pictures_and_text_credit_names_the_writer() -> None:
+    # `Fotos e texto: Marta Figueiredo`: the credit with its two parts the other way round.
+    assert _normalize("byline-pictures-and-text.txt").byline == ["Marta Figueiredo"]
+    labels = ("Photos and text:", "Fotos y texto:", "Photos et texte :", "Text & Photos:")
+    for label in labels:
+        changed = _normalize_changed("byline-pictures-and-text.txt", "Fotos e texto:", label)
+        assert changed.byline == ["Marta Figueiredo"]
+    # A courtesy credit names no writer.
+    changed = _normalize_changed(
+        "byline-pictures-and-text.txt", "Fotos e texto:", "Text & Photos: courtesy of"
+    )
+    assert changed.byline == []

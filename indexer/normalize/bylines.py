@@ -28,11 +28,17 @@ BYLINE_LABELS = (
     *"scritto da|scritta da|geschreven door|skrevet av|skrivet av".split("|"),
     # `Propos recueillis par Jane Doe` (remarks gathered by): a French interview's interviewer.
     *"propos recueillis par|entretien réalisé par|interview réalisée par".split("|"),
-    # `Words and photos by Jane Doe`: the writer took the pictures too.
+    # `Words and photos by Jane Doe`, `Text & photos by`, `Photos and text by`: the writer took
+    # the pictures too.
     *(
-        f"{kind} and {pictures} by"
+        label
         for kind in "words text story".split()
         for pictures in "photos pictures photographs images".split()
+        for label in (
+            f"{kind} and {pictures} by",
+            f"{kind} & {pictures} by",
+            f"{pictures} and {kind} by",
+        )
     ),
     # `Kolumne von Jane Doe`, `Ein Kommentar von Jane Doe`: the kind of piece before its author.
     *(

@@ -79,15 +79,19 @@ _TEXT_WORDS = r"words|text|texte|texto|testo|tekst"  # a magazine's credit for t
 # their `Av`, after which `i` joins no second writer.
 _IN_LABEL = re.compile(r"^(?:forfatter|författare|tekst)\s*:", re.IGNORECASE)
 
-# `Texto y fotos:`, `Texte et photos :`, `Text und Fotos:`: the writer took the pictures too.
-_AND_PICTURES = (
-    r"(?:\s+(?:and|&|y|e|et|und|en|og|och|i)\s+"
-    r"(?:photos|pictures|photographs|images|fotos|fotografías|fotografias|fotografie|foto|bilder))?"
+# `Texto y fotos:`, `Texte et photos :`, `Text und Fotos:`, `Text & Photos:`: the writer took
+# the pictures too.
+_AND = r"\s+(?:and|&|y|e|et|und|en|og|och|i)\s+"
+_PICTURES = (
+    r"(?:photos|pictures|photographs|images|fotos|fotografías|fotografias|fotografie|foto|bilder)"
 )
+_AND_PICTURES = rf"(?:{_AND}{_PICTURES})?"
+# The same credit the other way round: `Fotos e texto:`, `Photos and text:`, `Photos et texte :`.
+_PICTURES_AND_TEXT = rf"{_PICTURES}{_AND}(?:{_TEXT_WORDS})"
 _AUTHOR_LABEL = re.compile(
     rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
-    rf"(?!\w)\s*[:：]?|(?:contributors?|(?:{_TEXT_WORDS}){_AND_PICTURES}|story|reporting|reporter"
+    rf"(?!\w)\s*[:：]?|(?:contributors?|(?:{_TEXT_WORDS}){_AND_PICTURES}|{_PICTURES_AND_TEXT}|story|reporting|reporter"
     r"|writer|penulis|wartawan|γράφει|συντάκτης|συντάκτρια|yazar|muhabir|haber|tác giả|כתב|כתבת"
     r"|autorzy|autori|autorius|kirjoittaja|toimittaja|författare|forfatter|yazan|piše"
     r"|szerzők?|كتب|كتبت|लेखक|रिपोर्ट|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|خبرنگار|نویسنده)\s*:)\s*",

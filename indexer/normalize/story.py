@@ -181,19 +181,15 @@ class Page:
         # wire headline.
         if len(text) > 80 or (is_upper(text) and word_count(text) > 3):
             return False
-        dates = [
-            j
-            for j in (i - 1, i + 1)
-            if 0 <= j < len(self.lines) and parse_date_line(self.lines[j].text) is not None
-        ]
         # A credit box across the date signs the story: the line on this side is its headline
         # (`Headline` / `6 Maret 2025 | 14:20` / `Penulis: Jane Doe | Editor: John Roe`).
-        dates = [
-            j
-            for j in dates
-            if not (0 <= 2 * j - i < len(self.lines) and self._credit_box(2 * j - i))
-        ]
-        return bool(dates) and parse_name_line(text) is not None
+        beside_date = any(
+            0 <= j < len(self.lines)
+            and parse_date_line(self.lines[j].text) is not None
+            and not (0 <= 2 * j - i < len(self.lines) and self._credit_box(2 * j - i))
+            for j in (i - 1, i + 1)
+        )
+        return beside_date and parse_name_line(text) is not None
 
     def _credit_box(self, i: int) -> bool:
         """Whether line `i` names two people or more by their roles (`Writer: A | Editor: B`)."""

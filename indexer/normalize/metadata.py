@@ -361,7 +361,8 @@ def _shown_days(
             if len(line) > _SHOWN_LINE or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line) if len(line) >= 6 else None
-            if not (found and found[0].day) and (bare := _clock(_clocks(line))) is not None:
+            times = _clocks(line)
+            if not (found and found[0].day) and (bare := _clock(times)) is not None:
                 page.shown_times.append((position, bare))
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
@@ -372,7 +373,6 @@ def _shown_days(
                 whole = found[1].strip(" ,.") == line.strip(" ,.") and not (
                     teaser or label.endswith((":", "："))
                 )
-                times = _clocks(line)
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
                     holder = node if piece == 0 else node.getparent()

@@ -417,7 +417,7 @@ def _links_story(node: HtmlElement) -> bool:
     linked = _inside(node.getparent(), frozenset({"a"})) or any(
         " ".join(link.text_content().split()) == line for link in node.iter("a")
     )
-    return linked and len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
+    return linked and reads_as_headline(line)
 
 
 def _above_headline(node: HtmlElement) -> bool:
@@ -474,14 +474,14 @@ def _clocks(line: str) -> list[tuple[str, str, str]]:
 
 
 def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
-    """Whether a text piece is a link's own text that reads as a story's headline: a phrase
-    of a few words, not a name (`Jane Doe`) nor a section (`Local news`)."""
-    return (
-        node.tag == "a"
-        and piece == 0
-        and len(line.split()) >= _TEASER_WORDS
-        and clean_name(line) is None
-    )
+    """Whether a text piece is a link's own text that reads as a story's headline."""
+    return node.tag == "a" and piece == 0 and reads_as_headline(line)
+
+
+def reads_as_headline(line: str) -> bool:
+    """Whether a link's text reads as a story's headline: a phrase of a few words, not a name
+    (`Jane Doe`) nor a section (`Local news`)."""
+    return len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
 
 
 def _width(line: str) -> int:

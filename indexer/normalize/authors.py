@@ -113,10 +113,7 @@ def _page_people(
     """The byline the page's author fields and credits give, or None."""
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
-        ld_people = [
-            _shown_script(tree, page, name) or _shown_alone(tree, page, name) or name
-            for name in ld_people
-        ]
+        ld_people = [_shown_name(tree, page, name) for name in ld_people]
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
@@ -250,7 +247,14 @@ def linked_authors(tree: HtmlElement, urls: list[str]) -> list[str]:
     return _unique(names)
 
 
-def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
+def _shown_name(tree: HtmlElement, page: PageMeta, name: str) -> str:
+    """The name the page's links to a JSON-LD writer's profile show for them, else `name`."""
+    slugs = _profile_slugs(page, name)
+    texts = _profile_texts(tree, slugs)
+    return _shown_script(name, texts) or _shown_alone(name, texts, slugs) or name
+
+
+def _shown_script(name: str, texts: set[str]) -> str | None:
     """The name a JSON-LD writer in Latin letters goes by where the page links to their profile
     (the node's `url`) in its own script (`Ankit Mishra`, shown as `अंकित मिश्रा`): the name the
     reader sees, written by the story's own desk; the Latin one is the site's database's."""
@@ -258,7 +262,7 @@ def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
         return None
     shown = {
         text
-        for text in _profile_texts(tree, page, name)
+        for text in texts
         # A name in another script has as many words as in Latin letters: a link of other
         # words to the profile (`Все материалы автора`, all the writer's stories) is none.
         if len(text.split()) == len(name.split())
@@ -267,7 +271,7 @@ def _shown_script(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
     return shown.pop() if len(shown) == 1 else None
 
 
-def _shown_alone(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
+def _shown_alone(name: str, texts: set[str], slugs: set[str]) -> str | None:
     """The name a JSON-LD writer goes by where the page's link to their profile (the node's
     `url`) shows the first words of the JSON-LD name alone (`Álvaro Ruiz` for `Álvaro Ruiz
     Redactor de Deportes`): the site's database glued the writer's job title to their name.
@@ -276,13 +280,13 @@ def _shown_alone(tree: HtmlElement, page: PageMeta, name: str) -> str | None:
     words = name.split()
     shown = {
         text
-        for text in _profile_texts(tree, page, name)
+        for text in texts
         if 2 <= len(text.split()) < len(words) and words[: len(text.split())] == text.split()
     }
     if len(shown) != 1:
         return None
     text = shown.pop()
-    spelled = {part for slug in _profile_slugs(page, name) for part in re.split(r"[-_]", slug)}
+    spelled = {part for slug in slugs for part in re.split(r"[-_]", slug)}
     dropped = {_ascii(word) for word in words[len(text.split()) :]}
     return None if dropped & spelled else clean_name(text)
 
@@ -300,10 +304,8 @@ def _profile_slugs(page: PageMeta, name: str) -> set[str]:
     return {_slug(u) for u in urls if isinstance(u, str)} - {""}
 
 
-def _profile_texts(tree: HtmlElement, page: PageMeta, name: str) -> set[str]:
-    """The texts of the page's links to the profile of the JSON-LD writer named `name` (the
-    author node's `url`)."""
-    slugs = _profile_slugs(page, name)
+def _profile_texts(tree: HtmlElement, slugs: set[str]) -> set[str]:
+    """The texts of the page's links to a JSON-LD writer's profile (`_profile_slugs`)."""
     if not slugs:
         return set()
     return {

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import clean_name
+from indexer.normalize.metadata import reads_as_headline
 
 _CARD_DEPTH = 4  # a card holds its name this few levels up (span, div, the card)
 _CARD_TEXT = 300  # a card is short: its headline, a name, a date
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 
 
 def card_credit_only(tree: HtmlElement, name: str) -> bool:
@@ -70,8 +69,7 @@ def _story_link(block: HtmlElement, name_node: HtmlElement | None) -> bool:
             return False
         if not _headline_link(element, name_node):
             continue
-        line = _line(element)
-        if len(line.split()) >= _TEASER_WORDS and clean_name(line) is None:
+        if reads_as_headline(_line(element)):
             return True
     return False
 

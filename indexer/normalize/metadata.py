@@ -361,7 +361,8 @@ def _shown_days(
             if len(line) > _SHOWN_LINE or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line) if len(line) >= 6 else None
-            if not (found and found[0].day) and (bare := _clock(_clocks(line))) is not None:
+            times = _clocks(line)
+            if not (found and found[0].day) and (bare := _clock(times)) is not None:
                 page.shown_times.append((position, bare))
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
@@ -372,7 +373,6 @@ def _shown_days(
                 whole = found[1].strip(" ,.") == line.strip(" ,.") and not (
                     teaser or label.endswith((":", "："))
                 )
-                times = _clocks(line)
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
                     holder = node if piece == 0 else node.getparent()
@@ -417,7 +417,7 @@ def _links_story(node: HtmlElement) -> bool:
     linked = _inside(node.getparent(), frozenset({"a"})) or any(
         " ".join(link.text_content().split()) == line for link in node.iter("a")
     )
-    return linked and len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
+    return linked and reads_as_headline(line)
 
 
 def _above_headline(node: HtmlElement) -> bool:
@@ -474,14 +474,14 @@ def _clocks(line: str) -> list[tuple[str, str, str]]:
 
 
 def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
-    """Whether a text piece is a link's own text that reads as a story's headline: a phrase
-    of a few words, not a name (`Jane Doe`) nor a section (`Local news`)."""
-    return (
-        node.tag == "a"
-        and piece == 0
-        and len(line.split()) >= _TEASER_WORDS
-        and clean_name(line) is None
-    )
+    """Whether a text piece is a link's own text that reads as a story's headline."""
+    return node.tag == "a" and piece == 0 and reads_as_headline(line)
+
+
+def reads_as_headline(line: str) -> bool:
+    """Whether a link's text reads as a story's headline: a phrase of a few words, not a name
+    (`Jane Doe`) nor a section (`Local news`)."""
+    return len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
 
 
 def _width(line: str) -> int:

@@ -116,6 +116,10 @@ def _published(page: PageMeta) -> list[_Stamp]:
     stamps += [(page.meta[key], "meta") for key in PUBLISHED_META if key in page.meta]
     # Only the first: later `<time>` elements are mostly related stories and comments.
     stamps += [(stamp, "time-element") for stamp in page.time_published[:1]]
+    # A UTC stamp names London's day: the same instant with the page's offset wins, stated or
+    # in a `<time datetime>` above the story's text (hAtom's `entry-date published`): one
+    # instant to the second in the header is the story's own moment.
+    offset_stamps = [other for other, _ in stamps] + times_above_story(page)
     found, written = [], []
     for stamp, kind in stamps:
         date = local_date(stamp)
@@ -124,11 +128,7 @@ def _published(page: PageMeta) -> list[_Stamp]:
         written.append(stamp)
         instant, utc = _instant(stamp), _in_utc(stamp)
         if utc:
-            # A UTC stamp names London's day: the same instant with the page's offset wins,
-            # stated or in a `<time datetime>` above the story's text (hAtom's `entry-date
-            # published`): one instant to the second in the header is the story's own moment.
-            shown = times_above_story(page)
-            for other in [other for other, _ in stamps] + shown:
+            for other in offset_stamps:
                 if not _in_utc(other) and instant is not None and _instant(other) == instant:
                     date, utc = local_date(other) or date, False
                     break

@@ -171,11 +171,12 @@ def _labelled_heading(title: str, headings: list[str]) -> str | None:
     as a `<title>` sets off its parts (`Opinion | Headline`), which the `<h1>` leaves out: the
     template fills the field as it fills the `<title>`. A kicker joined by a colon or a dash
     (`Ukraine: Headline`) is the headline's own and stays."""
-    whole = title_key(title)
+    label, found, rest = title_key(title).partition(" | ")
+    if not found:
+        return None
     for heading in headings:
         key = title_key(heading)
-        label, found, rest = whole.partition(" | ")
-        if found and rest == key and len(_WORD.findall(label)) < len(_WORD.findall(key)):
+        if rest == key and len(_WORD.findall(label)) < len(_WORD.findall(key)):
             return heading
     return None
 

@@ -66,6 +66,9 @@ class Page:
         # The runs of teaser entries, by the story's own headline line, filled in `teaserrun`:
         # every candidate headline and `By` line asks of the same runs.
         self.teaser_runs: dict[tuple[int | None, bool], list[list[int]]] = {}
+        # The menu links above each headline line, filled in `teaserrun`: every name-shaped line
+        # asks whether it spells a section trail out of the same menu.
+        self.section_menus: dict[int, set[str]] = {}
         # How far below each line its byline or date stands, filled in `headline._meta_gap`: a
         # headline of two sentences asks it to be a candidate, and its features ask again.
         self.meta_gaps: dict[int, int] = {}

@@ -122,11 +122,14 @@ def _short(page: Page, j: int) -> bool:
 
 def _menu(page: Page, mark: int) -> set[str]:
     """The links of the menus above the headline (`mark`): short lines in a run of them."""
+    if mark in page.section_menus:
+        return page.section_menus[mark]
+    short = [_short(page, k) for k in range(mark)]
     links: set[str] = set()
-    for j in range(mark):
-        run = [k for k in range(j, min(mark, j + _MENU_RUN)) if _short(page, k)]
-        if len(run) == _MENU_RUN:
-            links.update(page.keys[k] for k in run)
+    for j in range(mark - _MENU_RUN + 1):
+        if all(short[j : j + _MENU_RUN]):
+            links.update(page.keys[j : j + _MENU_RUN])
+    page.section_menus[mark] = links
     return links
 
 

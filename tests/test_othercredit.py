@@ -221,3 +221,19 @@ def test_a_source_line_under_a_caption_credits_the_picture() -> None:
 def test_a_styled_person_whose_name_ends_in_an_outlets_word_is_no_house() -> None:
     # `The Honourable`, like `The Rev.`, styles a person: `Daily` is a family name here.
     assert _byline("By The Honourable Mark Daily\nMarch 4, 2024") == ["Mark Daily"]
+
+
+def _blog_byline(*changes: tuple[str, str]) -> list[str]:
+    """The byline of the small blog post under `blog-post-stamp-handle.txt`, edited."""
+    path = DATA / "blog-post-stamp-handle.txt"
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        text = text.replace(old, new)
+    return normalize(
+        RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    ).byline
+
+
+def test_a_blogs_pager_is_no_name() -> None:
+    # `Newer Post Older Post Home` under a post that no one signs: links, set in capitals.
+    assert _blog_byline(("Posted by marshwader at 8:38 pm\n", "")) == []

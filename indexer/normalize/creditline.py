@@ -33,19 +33,21 @@ _PARTICLE_WORDS = frozenset(
 )
 
 # Words of page furniture and firms that a copied page sets in capitals like a name
-# (`Order Reprints`, `Email Me`, `Getty Images`, `Walt Disney Co`).
+# (`Order Reprints`, `Email Me`, a blog's pager `Newer Post Older Post`, `Getty Images`, `Walt
+# Disney Co`).
 _NOT_PERSON = frozenset(
     """related tags tag topics watch live listen email mail me images image photo photos video
     order reprints reprint share save saved article articles link copied login signup sign log
     feed rss podcasts podcast episodes episode search show view connect directly follow
     subscribe newsletter comments comment print job jobs vacancies menu home more read next
-    previous advertisement sponsored privacy policy terms cookie cookies contact about careers
-    help support imprint impressum sitemap accessibility settings account website webseite
-    co inc corp ltd llc plc gmbh ag group company published updated posted veröffentlicht
-    aktualisiert publicado actualizado publié pubblicato aggiornato facebook twitter linkedin
-    whatsapp instagram youtube tiktok pinterest reddit telegram tumblr flipboard profile bio
-    biography posts stories author authors all see full send from us pdf preview download gallery
-    galerie launch license licence datenschutz agb kontakt weitere artikel""".split()
+    previous newer older advertisement sponsored privacy policy terms cookie cookies contact
+    about careers help support imprint impressum sitemap accessibility settings account website
+    webseite co inc corp ltd llc plc gmbh ag group company published updated posted
+    veröffentlicht aktualisiert publicado actualizado publié pubblicato aggiornato facebook
+    twitter linkedin whatsapp instagram youtube tiktok pinterest reddit telegram tumblr
+    flipboard profile bio biography posts stories author authors all see full send from us pdf
+    preview download gallery galerie launch license licence datenschutz agb kontakt weitere
+    artikel""".split()
 )
 
 # A firm's legal form, written after its name (`Example Networks, Inc.`, `Example Ltd`).

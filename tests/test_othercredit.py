@@ -234,6 +234,18 @@ def _blog_byline(*changes: tuple[str, str]) -> list[str]:
     ).byline
 
 
+def test_a_blogs_post_stamp_signs_with_the_posters_one_word_account() -> None:
+    # `Posted by marshwader at 8:38 pm` under the post: the handle alone and `@marshwader` in
+    # the profile box below are no words of the story's sentences.
+    assert _blog_byline() == ["marshwader"]
+    # A platform's own account names no writer.
+    assert _blog_byline(("Posted by marshwader", "Posted by admin")) == []
+    # Without the time of posting the line is no stamp.
+    assert _blog_byline((" at 8:38 pm", "")) == []
+    # A word the story writes in its sentences is no one's name.
+    assert _blog_byline(("Posted by marshwader", "Posted by tide")) == []
+
+
 def test_a_blogs_pager_is_no_name() -> None:
     # `Newer Post Older Post Home` under a post that no one signs: links, set in capitals.
     assert _blog_byline(("Posted by marshwader at 8:38 pm\n", "")) == []

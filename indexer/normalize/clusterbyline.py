@@ -55,6 +55,7 @@ from indexer.normalize.othercredit import (
     house_credit,
     is_wire,
     pen_name,
+    stamped_pen_name,
     wire_under,
 )
 from indexer.normalize.sources import canonical_outlet
@@ -821,6 +822,8 @@ def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
         # beside an event's hours, `Hosted by` names an event's host.
         return []
     names = byline_names(_signed_text(page, i, under), body)
+    if not names and (pen := stamped_pen_name(page.text(i), body)):
+        names = [pen]
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names
     return [n for n in bare_names(page.text(i)) if is_cjk_name(n)]

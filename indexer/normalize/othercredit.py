@@ -1,10 +1,11 @@
 """Credits that name no person in full: an agency, a desk, a house or a pen name.
 
 A `By` line may credit a news agency (`By Associated Press`), a desk (`By Smart Shopping Team`),
-the site itself (`By TPN, in News`) or a writer's pen name or handle (`by doumae`); a one-word
-name may stand over its date under the headline (`Paul` / `December 23, 2016`). Each is read as
-the page writes it, and each is weaker evidence than a person's full name: the byline cluster
-(`clusterbyline`) asks for them in its order.
+the site itself (`By TPN, in News`) or a writer's pen name or handle (`by doumae`, a blog's
+`Posted by jdoe at 8:38 pm`); a one-word name may stand over its date under the headline
+(`Paul` / `December 23, 2016`). Each is read as the page writes it, and each is weaker
+evidence than a person's full name: the byline cluster (`clusterbyline`) asks for them in its
+order.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.lines import is_paragraph
+from indexer.normalize.masthead import CLOCK
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
 
@@ -49,6 +52,15 @@ _KIND_LABELS = frozenset(
 # Names joined as a list (`Ann Lee and Bob Tan`): writers, where one place would stand.
 _JOINED_NAMES = re.compile(r"\s(?:and|und|et|y)\s|&|,")
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
+# A blog's post stamp (`Posted by jdoe at 8:38 pm`, `Written by jdoe on May 3, 2024`): the
+# label, the account that posted and when, a line no sentence of a story writes.
+_POST_STAMP = re.compile(
+    r"^(?:posted|written|published|submitted)\s+by\s+(?P<name>\S+)"
+    r"\s+(?:at|on|@)\s+(?P<when>\S.*)$",
+    re.IGNORECASE,
+)
+# The accounts a publishing platform makes for its site, which name no writer.
+_SITE_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root"})
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
@@ -160,6 +172,20 @@ def pen_name(text: str, body: str) -> str | None:
     if any(w.lower() in _NOT_HOUSE or common_words(w, rest) for w in words):
         return None  # `By email`, `by default`: words of the page, no one's name
     return None if is_outlet_like(first) else first  # `by Lesotho Times`, `by APA`: a house
+
+
+def stamped_pen_name(text: str, body: str) -> str | None:
+    """The one-word account a blog's post stamp names (`Posted by jdoe at 8:38 pm`): the time
+    of posting vouches for it, unless the story's sentences write it as a word (the profile
+    box under the post, `jdoe` alone or `@jdoe`, is no sentence)."""
+    match = _POST_STAMP.match(text.strip())
+    if match is None or len(text) > _MAX_HOUSE_LINE:
+        return None
+    name, when = match.group("name"), match.group("when")
+    if name.lower() in _SITE_ACCOUNTS or (find_date(when) is None and not CLOCK.match(when)):
+        return None
+    prose = "\n".join(line for line in body.splitlines() if is_paragraph(line))
+    return pen_name(f"By {name}", prose)
 
 
 def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:

@@ -238,8 +238,11 @@ def test_a_blogs_post_stamp_signs_with_the_posters_one_word_account() -> None:
     # `Posted by marshwader at 8:38 pm` under the post: the handle alone and `@marshwader` in
     # the profile box below are no words of the story's sentences.
     assert _blog_byline() == ["marshwader"]
-    # A platform's own account names no writer.
+    stamp = ("Posted by marshwader at 8:38 pm", "Written by marshwader on March 6, 2024")
+    assert _blog_byline(stamp) == ["marshwader"]
+    # A platform's own account names no writer, nor the one it files unsigned posts under.
     assert _blog_byline(("Posted by marshwader", "Posted by admin")) == []
+    assert _blog_byline(("Posted by marshwader", "Posted by anonymous")) == []
     # Without the time of posting the line is no stamp.
     assert _blog_byline((" at 8:38 pm", "")) == []
     # A word the story writes in its sentences is no one's name.

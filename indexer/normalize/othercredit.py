@@ -55,12 +55,12 @@ _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 # A blog's post stamp (`Posted by jdoe at 8:38 pm`, `Written by jdoe on May 3, 2024`): the
 # label, the account that posted and when, a line no sentence of a story writes.
 _POST_STAMP = re.compile(
-    r"^(?:posted|written|published|submitted)\s+by\s+(?P<name>\S+)"
+    r"^(?:posted|written|published)\s+by\s+(?P<name>\S+)"
     r"\s+(?:at|on|@)\s+(?P<when>\S.*)$",
     re.IGNORECASE,
 )
-# The accounts a publishing platform makes for its site, which name no writer.
-_SITE_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root"})
+# The accounts a publishing platform makes for its site or for posts no one signs.
+_SITE_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root", "anonymous", "guest"})
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40

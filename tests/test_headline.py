@@ -357,6 +357,20 @@ def test_signing_up_inside_a_headline_is_news_not_a_prompt() -> None:
     assert [is_candidate(page, i) for i in range(3)] == [True, True, False]
 
 
+def test_a_post_title_framed_by_emoji_with_a_lower_case_name_is_weighed() -> None:
+    # A release post on a blog platform: emoji around the title, the software's name in lower
+    # case with its version (`seedling 2: …`); the subtitle and the author stand under it.
+    article = _normalize("emoji-release-title.txt")
+    assert article.title == "🎉🌱 seedling 2: Stable Release!! 🌱🎉"
+    assert article.byline == ["Priya Ramanathan"]
+    assert is_headline_like("🚀 Launch day for the new garden app")
+    assert is_headline_like("webpack 3: Official Release")
+    # Signs below the emoji open no headline; a lower-case word before a number is no name.
+    assert not is_headline_like("© 2024 Riverside Gazette and its writers")
+    assert not is_headline_like("™ trademarks of their owners")
+    assert not is_headline_like("and 3 of them said no")
+
+
 def test_a_headline_opening_with_a_quote_or_a_bracketed_label_is_weighed() -> None:
     # Quotes and brackets of every script open headlines (`’90s`, `《…》`, `»…«`), and so does a
     # short label in brackets (`【？】`, `[Video]`); a label in lower case (`(c) 2024`) does not.

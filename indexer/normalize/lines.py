@@ -39,10 +39,13 @@ _UNSPACED_WORD = 4
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 # A name that software and newsletters write in lower case, its parts joined by a dot or a
-# hyphen (`wasm-module`, `cron.weekly`), set as a kicker before a mark: `wasm-module - Rust…`,
-# `cron.weekly issue #130: …`. Running text in lower case seldom opens on such a label.
+# hyphen (`wasm-module`, `cron.weekly`) or followed by its version (`webpack 3`), set as a
+# kicker before a mark: `wasm-module - Rust…`, `cron.weekly issue #130: …`, `webpack 3: Official
+# Release`. Running text in lower case seldom opens on such a label.
 # A label in lower case (`e-mail: …`) is no name: a name's first part has two letters or more.
-_LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]+(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
+_LOWER_NAME_KICKER = re.compile(
+    r"[a-z][a-z0-9]+(?:(?:[.-][a-z0-9]+)+| v?\d+(?:\.\d+)*)(?: [^\s:]+){0,2}(?::| [-–|]) "
+)
 # Tags in lower case, a word or two each, parted by one mark again and again (`open-source -
 # linux - self-hosting`): a list of their own, the rest of no sentence.
 _TAG_MARKS = tuple(f" {mark} " for mark in "-–|·•/")
@@ -52,6 +55,11 @@ _TAG_ITEMS = 3
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
 _OPENING_KINDS = ("Ps", "Pi", "Pf")  # Unicode categories: opening brackets, quotes
+# Pictographs (emoji, from the Miscellaneous Symbols block up), with the selector and joiner
+# that shape them: a post's title on a blog or a social platform may open with them
+# (`🚀 webpack 3: …`). Signs such as `©` or `™` stand below that block, and open no headline.
+_PICTOGRAPHS = 0x2600
+_EMOJI_SHAPERS = "\ufe0f\u200d"
 _CJK_SENTENCE_END = re.compile(r"[。！？]")
 _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
@@ -411,16 +419,24 @@ def _opening(text: str) -> str:
 
 
 def _past_openers(text: str) -> str:
-    """A line past the opening quotes, brackets and signs before its first word, and the space
-    that French sets inside guillemets (`« On a perdu … »`)."""
+    """A line past the opening quotes, brackets, signs and emoji before its first word, and the
+    space that French sets inside guillemets (`« On a perdu … »`)."""
     skip = 0
     while skip < len(text) and (
         text[skip] in _OPENERS
         or unicodedata.category(text[skip]) in _OPENING_KINDS
+        or _pictograph(text[skip])
         or (skip > 0 and text[skip].isspace())
     ):
         skip += 1
     return text[skip:]
+
+
+def _pictograph(char: str) -> bool:
+    """Whether a character is an emoji's, or the selector or joiner that shapes one."""
+    if char in _EMOJI_SHAPERS:
+        return True
+    return ord(char) >= _PICTOGRAPHS and unicodedata.category(char) == "So"
 
 
 def first_sentence(text: str) -> str:

@@ -495,6 +495,18 @@ def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
     assert article.date is not None and article.date.iso() == "2024-10-12"
 
 
+def test_a_story_stamp_is_no_blog_date_header() -> None:
+    # `12 March 2024, 14:05` under the byline stamps the story with its time: the line under it
+    # (`Council meeting in pictures`) is no post title under a blog's date header.
+    page = _page("stamp-over-section-line.txt")
+    at = find_title(page, None)
+    assert at is not None and page.text(at).startswith("Town council approves a footbridge")
+    article = _normalize("stamp-over-section-line.txt")
+    assert article.title == (
+        "Town council approves a footbridge over the Wend after twelve years of delays"
+    )
+
+
 def test_a_line_under_the_byline_without_its_own_is_never_the_headline() -> None:
     # `By Maria Example` / `Maria Example` / her one-line blurb: a headline stands above its
     # byline, so the blurb under it is not chosen, though its words recur in the column (a

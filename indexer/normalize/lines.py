@@ -68,6 +68,7 @@ _HEADLINE_END_OK = re.compile(
 _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: a speaker, then their words
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
+_SMALL_WORD = 3  # `and`, `of`, `the`: left in lower case between a title's capitalised words
 # `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
 _TWO_SENTENCES = re.compile(r"^[^.!?]+[.!?]\s+[A-Z][^.!?]*\.$")
 _HEADLINE_WORDS = 20  # a headline's words at most
@@ -227,16 +228,32 @@ _WEEKDAY_DATE = re.compile(
     rf"^(?:{_WEEKDAY}),?\s+\d{{1,2}}(?:\.?\s+(?:de\s+)?{MONTH_ANY}|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b)"
 )
 
+# A day's date alone on its line, its weekday before it at most (`Thursday, May 26, 2016`,
+# `26 mai 2016`), as a blog heads each post; a news page's stamp adds the time, a label or the
+# author. Complete in itself: a title under it in lower case (`cucumber salad`) carries on no
+# sentence.
+_DAY_ALONE = re.compile(
+    rf"^(?:(?i:{_WEEKDAY}),?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_ANY}\.?(?:\s+de)?),?\s+\d{{4}}$"
+)
+
 
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
     first = text[0]
-    if not first.islower() or ends_sentence(prev) or _tag_list(text):
+    if not first.islower() or ends_sentence(prev) or _tag_list(text) or day_alone(prev):
         return False
     words = prev.split()
-    label = len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev)
-    # A label of a few capitalised words stands alone; so does a single word (a menu's last
-    # entry, `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
+    label = (
+        len(words) <= 4
+        and all(w[:1].isupper() or len(w) <= _SMALL_WORD for w in words[1:-1])
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not _LABEL.match(prev)
+    )
+    # A label of a few capitalised words stands alone, small words between them at most
+    # (`Cooking Conversions and Equivalents`); so does a single word (a menu's last entry,
+    # `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
     if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
@@ -247,6 +264,11 @@ def _continues(prev: str, text: str) -> bool:
         and not _SHORT_WEEKDAY_DATE.match(text)
         and not _WEEKDAY_DATE.match(text)
     )
+
+
+def day_alone(text: str) -> bool:
+    """Whether a line states a day's date and nothing more but its weekday (a date header)."""
+    return _DAY_ALONE.match(text) is not None
 
 
 def word_count(text: str) -> int:

@@ -205,6 +205,8 @@ def test_a_bare_line_must_be_names_only() -> None:
     # Without a `By` label nothing vouches for the rest of the line.
     assert parse_name_line("Silver Society – The young old people") is None
     assert parse_name_line("Holiday Gifts for Men") is None
+    # Nor is a line wholly in lower case a name (a post's title, a tag): names are capitalised.
+    assert parse_name_line("rhubarb and ginger fool") is None
 
 
 def test_a_name_dated_on_its_line_may_be_a_common_word() -> None:

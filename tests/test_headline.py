@@ -357,6 +357,20 @@ def test_signing_up_inside_a_headline_is_news_not_a_prompt() -> None:
     assert [is_candidate(page, i) for i in range(3)] == [True, True, False]
 
 
+def test_a_post_title_framed_by_emoji_with_a_lower_case_name_is_weighed() -> None:
+    # A release post on a blog platform: emoji around the title, the software's name in lower
+    # case with its version (`seedling 2: …`); the subtitle and the author stand under it.
+    article = _normalize("emoji-release-title.txt")
+    assert article.title == "🎉🌱 seedling 2: Stable Release!! 🌱🎉"
+    assert article.byline == ["Priya Ramanathan"]
+    assert is_headline_like("🚀 Launch day for the new garden app")
+    assert is_headline_like("webpack 3: Official Release")
+    # Signs below the emoji open no headline; a lower-case word before a number is no name.
+    assert not is_headline_like("© 2024 Riverside Gazette and its writers")
+    assert not is_headline_like("™ trademarks of their owners")
+    assert not is_headline_like("and 3 of them said no")
+
+
 def test_a_headline_opening_with_a_quote_or_a_bracketed_label_is_weighed() -> None:
     # Quotes and brackets of every script open headlines (`’90s`, `《…》`, `»…«`), and so does a
     # short label in brackets (`【？】`, `[Video]`); a label in lower case (`(c) 2024`) does not.
@@ -479,6 +493,18 @@ def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
     article = _normalize("blog-date-header.txt")
     assert article.title == "A kingfisher at lock seven"
     assert article.date is not None and article.date.iso() == "2024-10-12"
+
+
+def test_a_story_stamp_is_no_blog_date_header() -> None:
+    # `12 March 2024, 14:05` under the byline stamps the story with its time: the line under it
+    # (`Council meeting in pictures`) is no post title under a blog's date header.
+    page = _page("stamp-over-section-line.txt")
+    at = find_title(page, None)
+    assert at is not None and page.text(at).startswith("Town council approves a footbridge")
+    article = _normalize("stamp-over-section-line.txt")
+    assert article.title == (
+        "Town council approves a footbridge over the Wend after twelve years of delays"
+    )
 
 
 def test_a_line_under_the_byline_without_its_own_is_never_the_headline() -> None:

@@ -197,6 +197,32 @@ def test_wrapped_lines_are_joined_and_short_lines_kept() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A blog's date header over a post title written in lower case.
+        (
+            "Sunday, June 2, 2024\nrhubarb and ginger fool",
+            ["Sunday, June 2, 2024", "rhubarb and ginger fool"],
+        ),
+        # A menu's entry in title case (small words in lower case) over the next, in lower case.
+        (
+            "Knitting Patterns and Tutorials\nmy yarn stash",
+            ["Knitting Patterns and Tutorials", "my yarn stash"],
+        ),
+        # A line that ends on a small word runs on into the next.
+        (
+            "Knitting Patterns and\ntutorials for beginners",
+            ["Knitting Patterns and tutorials for beginners"],
+        ),
+    ],
+)
+def test_a_date_header_or_a_title_case_label_is_no_unfinished_sentence(
+    text: str, kept: list[str]
+) -> None:
+    assert [line.text for line in unwrap(split_lines(text))] == kept
+
+
 def test_a_name_alone_on_its_line_is_no_unfinished_sentence() -> None:
     # An author box's name over its tags in lower case; a labelled name over its role.
     lines = unwrap(split_lines("Rowan Ellery\nwater infrastructurecity budget\nBy Jane Doe\nstaff"))

@@ -636,6 +636,8 @@ def parse_name_line(text: str) -> Credit | None:
     """A bare byline without `By` (`Jane Doe`, `Jane Doe, Reuters`), as some sites print it."""
     if len(text) > 80 or text[:3].lower() == "by ":
         return None
+    if text.islower():
+        return None  # a bare line names no one in lower case alone: a title or a tag does
     credit = parse_byline(f"By {text}", strict=True)
     # Every piece must be a name or an outlet: a bare line has no `By` to vouch for it.
     return credit if credit is not None and all(clean_name(n) for n in credit.byline) else None

@@ -39,10 +39,13 @@ _UNSPACED_WORD = 4
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _INNER_CAPITAL = re.compile(r"[a-z]{1,2}[A-Z]\w*\b")
 # A name that software and newsletters write in lower case, its parts joined by a dot or a
-# hyphen (`wasm-module`, `cron.weekly`), set as a kicker before a mark: `wasm-module - Rust…`,
-# `cron.weekly issue #130: …`. Running text in lower case seldom opens on such a label.
+# hyphen (`wasm-module`, `cron.weekly`) or followed by its version (`webpack 3`), set as a
+# kicker before a mark: `wasm-module - Rust…`, `cron.weekly issue #130: …`, `webpack 3: Official
+# Release`. Running text in lower case seldom opens on such a label.
 # A label in lower case (`e-mail: …`) is no name: a name's first part has two letters or more.
-_LOWER_NAME_KICKER = re.compile(r"[a-z][a-z0-9]+(?:[.-][a-z0-9]+)+(?: [^\s:]+){0,2}(?::| [-–|]) ")
+_LOWER_NAME_KICKER = re.compile(
+    r"[a-z][a-z0-9]+(?:(?:[.-][a-z0-9]+)+| v?\d+(?:\.\d+)*)(?: [^\s:]+){0,2}(?::| [-–|]) "
+)
 # Tags in lower case, a word or two each, parted by one mark again and again (`open-source -
 # linux - self-hosting`): a list of their own, the rest of no sentence.
 _TAG_MARKS = tuple(f" {mark} " for mark in "-–|·•/")
@@ -52,6 +55,11 @@ _TAG_ITEMS = 3
 _TAG = re.compile(r"^[\[【〔［(（]([^\]】〕］)）]{1,12})[\]】〕］)）]\s*")
 _OPENERS = "\"'#¿¡$£€¥<"  # besides the opening brackets and quotes of every script
 _OPENING_KINDS = ("Ps", "Pi", "Pf")  # Unicode categories: opening brackets, quotes
+# Pictographs (emoji, from the Miscellaneous Symbols block up), with the selector and joiner
+# that shape them: a post's title on a blog or a social platform may open with them
+# (`🚀 webpack 3: …`). Signs such as `©` or `™` stand below that block, and open no headline.
+_PICTOGRAPHS = 0x2600
+_EMOJI_SHAPERS = "\ufe0f\u200d"
 _CJK_SENTENCE_END = re.compile(r"[。！？]")
 _DOTTED_ABBREV = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _HEADLINE_END_OK = re.compile(
@@ -60,6 +68,7 @@ _HEADLINE_END_OK = re.compile(
 _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: a speaker, then their words
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
+_SMALL_WORD = 3  # `and`, `of`, `the`: left in lower case between a title's capitalised words
 # `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
 _TWO_SENTENCES = re.compile(r"^[^.!?]+[.!?]\s+[A-Z][^.!?]*\.$")
 _HEADLINE_WORDS = 20  # a headline's words at most
@@ -219,16 +228,32 @@ _WEEKDAY_DATE = re.compile(
     rf"^(?:{_WEEKDAY}),?\s+\d{{1,2}}(?:\.?\s+(?:de\s+)?{MONTH_ANY}|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b)"
 )
 
+# A day's date alone on its line, its weekday before it at most (`Thursday, May 26, 2016`,
+# `26 mai 2016`), as a blog heads each post; a news page's stamp adds the time, a label or the
+# author. Complete in itself: a title under it in lower case (`cucumber salad`) carries on no
+# sentence.
+_DAY_ALONE = re.compile(
+    rf"^(?:(?i:{_WEEKDAY}),?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_ANY}\.?(?:\s+de)?),?\s+\d{{4}}$"
+)
+
 
 def _continues(prev: str, text: str) -> bool:
     """Whether `text` carries on the sentence that `prev` left unfinished."""
     first = text[0]
-    if not first.islower() or ends_sentence(prev) or _tag_list(text):
+    if not first.islower() or ends_sentence(prev) or _tag_list(text) or day_alone(prev):
         return False
     words = prev.split()
-    label = len(words) <= 4 and all(w[:1].isupper() for w in words) and not _LABEL.match(prev)
-    # A label of a few capitalised words stands alone; so does a single word (a menu's last
-    # entry, `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
+    label = (
+        len(words) <= 4
+        and all(w[:1].isupper() or len(w) <= _SMALL_WORD for w in words[1:-1])
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not _LABEL.match(prev)
+    )
+    # A label of a few capitalised words stands alone, small words between them at most
+    # (`Cooking Conversions and Equivalents`); so does a single word (a menu's last entry,
+    # `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
     if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
@@ -239,6 +264,11 @@ def _continues(prev: str, text: str) -> bool:
         and not _SHORT_WEEKDAY_DATE.match(text)
         and not _WEEKDAY_DATE.match(text)
     )
+
+
+def day_alone(text: str) -> bool:
+    """Whether a line states a day's date and nothing more but its weekday (a date header)."""
+    return _DAY_ALONE.match(text) is not None
 
 
 def word_count(text: str) -> int:
@@ -411,16 +441,24 @@ def _opening(text: str) -> str:
 
 
 def _past_openers(text: str) -> str:
-    """A line past the opening quotes, brackets and signs before its first word, and the space
-    that French sets inside guillemets (`« On a perdu … »`)."""
+    """A line past the opening quotes, brackets, signs and emoji before its first word, and the
+    space that French sets inside guillemets (`« On a perdu … »`)."""
     skip = 0
     while skip < len(text) and (
         text[skip] in _OPENERS
         or unicodedata.category(text[skip]) in _OPENING_KINDS
+        or _pictograph(text[skip])
         or (skip > 0 and text[skip].isspace())
     ):
         skip += 1
     return text[skip:]
+
+
+def _pictograph(char: str) -> bool:
+    """Whether a character is an emoji's, or the selector or joiner that shapes one."""
+    if char in _EMOJI_SHAPERS:
+        return True
+    return ord(char) >= _PICTOGRAPHS and unicodedata.category(char) == "So"
 
 
 def first_sentence(text: str) -> str:

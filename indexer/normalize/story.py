@@ -22,6 +22,7 @@ from indexer.normalize.lines import (
     CJK_CHARS,
     Line,
     cjk_count,
+    day_alone,
     ends_sentence,
     is_headline_like,
     is_paragraph,
@@ -314,11 +315,14 @@ def find_title(page: Page, anchor: int | None) -> int | None:
 
 
 def _under_date_header(page: Page, i: int) -> bool:
-    """Whether headline-shaped line `i` stands between a bare date line and the page's first
-    paragraph of sentences (a tagline above may be long, but it ends in no full stop)."""
+    """Whether headline-shaped line `i` stands between a blog's date header and the page's first
+    paragraph of sentences (a tagline above may be long, but it ends in no full stop). A date
+    header states the day alone (`Saturday, October 12, 2024`); a story's stamp adds the time,
+    a label or the author (`Posted by Jane Doe on May 2, 2024 at 9:05`), and stands under the
+    headline."""
     if i == 0 or i + 1 >= len(page.lines) or not is_paragraph(page.text(i + 1)):
         return False
-    if not is_headline_like(page.text(i)) or parse_date_line(page.text(i - 1)) is None:
+    if not is_headline_like(page.text(i)) or not day_alone(page.text(i - 1)):
         return False
     return not any(is_paragraph(t := page.text(j)) and ends_sentence(t) for j in range(i))
 

@@ -766,6 +766,19 @@ def test_a_headline_of_two_short_sentences_keeps_its_full_stop() -> None:
     )
 
 
+def test_a_quoted_slogan_keeps_its_stops_inside_a_two_sentence_headline() -> None:
+    # The slogan the headline quotes (`‘Drive slow. We live here.’`) has stops of its own: the
+    # headline is still two short sentences over its date and byline.
+    article = _normalize("headline-quoted-slogan.txt")
+    assert article.title == (
+        "Harbor town bets on ‘Drive slow. We live here.’ Drivers seem to listen."
+    )
+    assert article.byline == ["Ellen Example"]
+    assert two_short_sentences("Council backs “Slow. Children.” It may not be enough.")
+    # A quote that stays open runs on to the end of the line: one sentence, no headline.
+    assert not two_short_sentences("He wrote ‘Stop. Think. Then act on it and leave.")
+
+
 def test_the_middle_of_three_chinese_headline_decks_is_the_headline() -> None:
     # Kicker, main headline, sub-headline over the stamp line: the sub-headline, longer and
     # retold by the lead, is no headline.

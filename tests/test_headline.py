@@ -216,6 +216,29 @@ def test_a_notice_about_the_page_is_never_weighed_as_its_headline() -> None:
     assert _normalize("headline-notice.txt").title == headline
 
 
+def test_a_forms_field_and_an_account_notice_are_never_weighed_as_its_headline() -> None:
+    # A weather box asks for a place (`Enter City and State or Zip Code`) and the account box
+    # says who is signed in, above the story's own headline: interface text, never a headline.
+    texts = _weighed("headline-form-prompt.txt")
+    assert "Enter City and State or Zip Code" not in texts
+    assert "You are signed in as" not in texts
+    headline = "Library opens a tool shed where residents borrow drills and ladders"
+    assert _normalize("headline-form-prompt.txt").title == headline
+
+
+def test_a_call_to_follow_a_handle_is_never_the_headline() -> None:
+    # `Siga @…` (follow @…) opens the copied page; the headline stands over its date below.
+    page = _page("headline-follow-prompt.txt")
+    assert page.text(0) == "Siga @gazetaexemplo"
+    assert "Siga @gazetaexemplo" not in _weighed("headline-follow-prompt.txt")
+    assert find_title(page, None) != 0
+    article = _normalize("headline-follow-prompt.txt")
+    assert article.title == "Câmara aprova reforma da praça central"
+    # `ATENÇÃO: Comentários …` under the story is a notice to commenters, not a dateline that
+    # opens the story.
+    assert article.body.startswith("A Câmara Municipal aprovou")
+
+
 def test_an_editors_prompt_about_the_story_is_never_weighed_as_its_headline() -> None:
     # A publishing dialog over the story names the post's own parts (`Change the post’s title,
     # subtitle, …`) or speaks of this post and runs on into a question: notices, not headlines.
@@ -767,6 +790,19 @@ def test_a_headline_of_two_short_sentences_keeps_its_full_stop() -> None:
         "The board will decide on Thursday whether to spend its reserve on a new roof. "
         "I have worked at the reference desk for nineteen years and seen three roofs."
     )
+
+
+def test_a_quoted_slogan_keeps_its_stops_inside_a_two_sentence_headline() -> None:
+    # The slogan the headline quotes (`‘Drive slow. We live here.’`) has stops of its own: the
+    # headline is still two short sentences over its date and byline.
+    article = _normalize("headline-quoted-slogan.txt")
+    assert article.title == (
+        "Harbor town bets on ‘Drive slow. We live here.’ Drivers seem to listen."
+    )
+    assert article.byline == ["Ellen Example"]
+    assert two_short_sentences("Council backs “Slow. Children.” It may not be enough.")
+    # A quote that stays open runs on to the end of the line: one sentence, no headline.
+    assert not two_short_sentences("He wrote ‘Stop. Think. Then act on it and leave.")
 
 
 def test_the_middle_of_three_chinese_headline_decks_is_the_headline() -> None:

@@ -41,6 +41,27 @@ from indexer.normalize.lines import Line, split_lines, unwrap
         "Here's how you know",
         "View All Finance Posts",
         "Previous Finance PostMoldova's separatist enclave hopes Russia will resume gas supplies",
+        # A call to follow a handle or the site, in the page's language.
+        "Follow @janedoe",
+        "Siga @gazetaexemplo",
+        "Síguenos en Instagram",
+        "Suivez-nous sur Facebook",
+        "Folgen Sie uns auf Instagram",
+        # A form's field, asking what to type.
+        "Enter City and State or Zip Code",
+        "Enter your email address",
+        "Geben Sie Ihre E-Mail-Adresse ein",
+        "Entrez votre adresse e-mail",
+        "Introduce tu correo electrónico",
+        "Digite seu e-mail",
+        # The reader's account and settings; the account's buttons.
+        "You are signed in as",
+        "You can unsubscribe at any time.",
+        "Anmelden",
+        "Se connecter",
+        "Iniciar sesión",
+        "Minha conta",
+        "Donate now",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -56,6 +77,11 @@ def test_furniture_lines(line: str) -> None:
         "'PROPAGANDISTS FROM THE UNITED STATES'",
         "Shares of the company, known as TikTok's rival, rose by a fifth in Hong Kong trade.",
         "He said readers could share their views with the newspaper by email.",
+        # News that names what an interface says.
+        "Enter South Dakota, whose new slogan drew laughs across the country.",
+        "Follow the money: how the city paid for its new stadium",
+        "Fans sign in at the gate before the match, the club said.",
+        "You can change a law at any time, the senator told the committee.",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:

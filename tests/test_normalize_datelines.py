@@ -90,6 +90,10 @@ def test_a_taiwanese_bracketed_dateline_names_its_reporters_before_the_place() -
         "Paris-based company said on Tuesday it would cut prices for its customers.",
         "The company said: we will not comment on market rumours about a merger today.",
         "Note: This story has been updated to correct the name of the ministry.",
+        # A notice's label to the reader, in capitals like a wire's place.
+        "ATTENTION: Comments that insult other readers will not be approved.",
+        "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
+        "ACHTUNG: Kommentare werden vor der Freischaltung geprüft.",
         "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m).",
         "AIR MAURITIUS BUYS TWO BOEING 767-200'S",
         "Short",

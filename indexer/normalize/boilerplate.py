@@ -24,6 +24,14 @@ _WHOLE_LINE = re.compile(
     r"|(?:\d+ )?comments?|leave a (?:comment|reply)|follow us(?: on .*)?|menu|search|home"
     r"|toggle navigation|back to top|top of page|close|open|expand|collapse|next|previous|prev"
     r"|log ?in|sign ?in|log ?out|register|subscribe(?: now)?|sign up|get the app|download the app"
+    # The account's buttons and a call to pay, in the page's own language.
+    r"|join(?: (?:us|now|today))?"
+    r"|donate(?: now| today)?|support us|my account|create (?:an |your )?account"
+    r"|(?:jetzt )?(?:anmelden|abmelden|einloggen|ausloggen|registrieren|abonnieren)"
+    r"|mein konto|se (?:connecter|déconnecter)|(?:dé)?connexion|s['’]inscrire|s['’]abonner"
+    r"|abonnez-vous|je m['’]abonne|mon compte|(?:iniciar|inicia|cerrar) sesi[oó]n|reg[ií]strate"
+    r"|suscr[ií]bete|mi cuenta|entrar|sair|iniciar sess[aã]o|cadastre-se|assine(?: já)?"
+    r"|minha conta|accedi|registrati|iscriviti|abbonati|inloggen|uitloggen|registreren|abonneren"
     r"|image|photo|photos|video|videos|gallery|audio|watch|watch live|live|breaking news"
     r"|opens in (?:a )?new (?:tab|window)|view (?:comments|gallery|image)|read full article"
     r"|view all .*(?:posts?|articles?|stories|news)|explore more articles in .*|trophy|logo"
@@ -43,7 +51,21 @@ _PREFIX = re.compile(
     r"|read more: |read also: |also read: |see also: |more: |recommended: |trending: "
     r"|read the full (?:story|article)|previous (?:\w+ )?(?:post|article|story)"
     r"|next (?:\w+ )?(?:post|article|story)|tags?:|topics?:|filed under:?|categories:"
-    r"|keywords:|related topics:|share (?:this|on) |follow (?:us|@)|click (?:here|to) "
+    r"|keywords:|related topics:|share (?:this|on) |click (?:here|to) "
+    # A call to follow the site or a writer's handle: `Follow @jdoe`, `Siga @jornal`,
+    # `Suivez-nous sur …`, `Folgen Sie uns auf …`.
+    r"|(?:follow|siga|sigue|segue|segui|suivez|folge|folgen sie|volg)(?:[ -](?:us|nos|nous|uns"
+    r"|ci|ons))?(?: (?:on|en|no|na|sur|auf|su|op|a))? ?@|follow us\b|s[ií]guenos\b"
+    r"|sigam?-nos\b|suivez-nous\b|folg(?:en sie|e) uns\b|seguici\b|volg ons\b"
+    # A form's field asks for what to type: `Enter City and State or Zip Code`, `Enter your
+    # email`, `Geben Sie Ihre …`, `Entrez votre …`, `Introduce tu …`, `Digite seu …`.
+    r"|(?:enter|type in|insert|input) (?:your |an? |the )?(?:[\w-]+ ){0,3}(?:e-?mail|address"
+    r"|zip|post ?code|postal code|city|location|password|user ?name|search terms?|keywords?"
+    r"|phone|mobile|name)\b|(?:geben sie|gib) (?:ihre|deine|hier)\b"
+    r"|(?:entrez|saisissez|tapez|indiquez) (?:votre|vos|une?|ici)\b"
+    r"|(?:introduce|introduzca|ingresa|ingrese|escriba) (?:tu|su|sus|tus|una?|aqu[ií])\b"
+    r"|(?:digite|insira|informe|introduza) (?:o |a )?(?:seu|sua|seus|suas|um|uma|aqui)\b"
+    r"|(?:inserisci|digita) (?:il|la|lo|tuo|tua|un|una|qui)\b"
     r"|this (?:article|story) (?:was|is) (?:originally|first) (?:published|posted|appeared)"
     r"|sign up (?:for|to) |subscribe (?:to|for|now|today) |already (?:a )?(?:subscriber|member)"
     r"|get (?:the latest|breaking|our|unlimited|full access)|download (?:our|the) \w* ?app"
@@ -65,7 +87,11 @@ _PROMPT = re.compile(
     r"|unlock (?:this|unlimited|full)|subscribers? only|create (?:a|your) free account"
     r"|(?:accept|use of|we use) cookies|cookie (?:policy|settings|preferences)"
     r"|privacy (?:&|and) cookie|affiliate (?:links?|commission)|advertiser disclosure"
-    r"|all rights reserved|follow us on|share this (?:article|story)|(?:click|tap) here to)\b",
+    r"|all rights reserved|follow us on|share this (?:article|story)|(?:click|tap) here to"
+    # The page telling its reader about their account or settings, never about a story.
+    r"|(?:you are|you['’]re) (?:now )?(?:signed|logged) (?:in|out)|(?:signed|logged) in as"
+    r"|you can (?:unsubscribe|opt out|change (?:your|the|these|this) (?:settings|preferences"
+    r"|location|consent|choices?)|withdraw your consent))\b",
     re.IGNORECASE,
 )
 # A newsletter named together with a call to act: `Get our free newsletter`, `Newsletter: sign up`.
@@ -76,7 +102,7 @@ _NEWSLETTER_CALL = re.compile(
 _PROMPT_HINTS = (
     "newsletter", "subscri", "sign up", "inbox", "unlock", "free account",
     "cookie", "affiliate", "advertiser", "rights reserved", "follow us", "share this", "click",
-    "tap here",
+    "tap here", "signed ", "logged ", "you can",
 )  # fmt: skip
 # Photo credits such as "REUTERS/Aly Song/File Photo" at the end of a caption.
 _PHOTO_CREDIT = re.compile(

@@ -62,7 +62,8 @@ _SEPARATOR_HINT = re.compile(r"[-–—:(]")
 _CREDIT_ONLY = re.compile(
     r"^\((?P<credit>[A-Za-z][\w .&'-]{1,38})\)\s*(?:--|[-–—:])?\s*(?P<rest>\S.*)$"
 )
-# Words that open a line like a place would but are labels (`UPDATE 1 -`, `Note:`).
+# Words that open a line like a place would but are labels (`UPDATE 1 -`, `Note:`), or a
+# notice's (`ATTENTION: Comments …`, `ACHTUNG:`, `ATENÇÃO:`).
 _NOT_PLACES = frozenset(
     """update updated exclusive analysis breaking watch video photos photo factbox explainer
     insight column refile corrected correction opinion live related note editor editors
@@ -70,7 +71,8 @@ _NOT_PLACES = frozenset(
     warning disclaimer disclosure transcript interview review comment comments reporting
     editing writing additional read more also see tags topics posted published last file
     image picture story listen share quick key faq faqs why how what when where who repeat
-    refiled adds recasts""".split()
+    refiled adds recasts attention important notice hinweis achtung wichtig remarque avis
+    atención atencion aviso nota atenção atencao attenzione avviso""".split()
 )
 # Words that open sentences, not place names; `THE HAGUE` in capitals is still a place.
 _SENTENCE_OPENERS = frozenset("the this that it he she they we and but a an in on at".split())

@@ -70,7 +70,11 @@ _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in 
 _TITLE_WORDS = 4
 _SMALL_WORD = 3  # `and`, `of`, `the`: left in lower case between a title's capitalised words
 # `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
-_TWO_SENTENCES = re.compile(r"^[^.!?]+[.!?]\s+[A-Z][^.!?]*\.$")
+# A quoted slogan or title keeps its own stops inside the first sentence (`… doubles down on
+# ‘Meth. We’re on it.’ They just might be.`).
+_TWO_SENTENCES = re.compile(
+    r"^(?:[^.!?‘“]|‘[^’]*’|“[^”]*”)+[.!?]?[’”]?(?:(?<=[.!?])|(?<=[.!?][’”]))\s+[A-Z][^.!?]*\.$"
+)
 _HEADLINE_WORDS = 20  # a headline's words at most
 _CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")
 _LINK_RUN_WORDS = 10  # cased words a line needs before its capitals say it is a menu

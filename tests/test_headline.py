@@ -799,3 +799,12 @@ def test_a_headline_over_the_date_and_a_credit_box_is_no_bare_name() -> None:
     article = _normalize("headline-over-date-credit-box.txt")
     assert article.title == "Angin Kencang Robohkan Pohon Kendari, Puluhan Rumah Rusak"
     assert article.byline == ["Andi Saputra"]
+
+
+def test_a_quotation_over_its_attribution_is_no_headline() -> None:
+    # A testimonial at the top of the page (`… can take years.` / `—Mirela Vodanović of …`):
+    # the line under a quotation names who said it, so the quotation is no headline; the
+    # episode's headline stands under the show's stamp.
+    article = _normalize("headline-quote-attribution.txt")
+    assert article.title == "How a two-person studio found its first thousand customers"
+    assert "Start Here" not in article.byline

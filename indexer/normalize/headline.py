@@ -129,6 +129,9 @@ _LINK_LABEL = re.compile(
     r"(?:\((?i:opens? in (?:a )?new (?:window|tab))\)"
     r"|(?<=[^\W\d_])Opens in (?:a )?new (?:window|tab))$"
 )
+# A quotation's attribution under it (`—Jane Doe of Example Inc`), set off by an em dash; an en
+# dash opens a list's items too.
+_ATTRIBUTION = re.compile(r"^[—―]\s*[A-ZÀ-Þ]")
 # A figure's label for screen readers on a line of its own (`Image caption,`): the caption
 # stands on the next line. A bare `Caption` is a gallery's button (`Caption`, `Close`).
 _CAPTION_LABEL = re.compile(
@@ -248,6 +251,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # a score box's scorers (`Goals: 34' Doe, 61' Roe`)
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
+    if _attributed(page, i):
+        return False  # a quotation over its speaker (`—Jane Doe, founder of …`)
     if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
@@ -273,6 +278,13 @@ def _two_sentence_head(page: Page, zone: Zone | None, i: int) -> bool:
         return False
     under = range(i + 1, min(len(page.lines), i + _HEAD_OVER + 1))
     return _meta_gap(page, i) <= _HEAD_OVER or any(bare_names(page.text(j)) for j in under)
+
+
+def _attributed(page: Page, i: int) -> bool:
+    """Whether line `i` stands over a quotation's attribution (`—Jane Doe of Example Inc`),
+    which is no byline: a testimonial, an epigraph or a pull quote."""
+    j = i + 1
+    return j < len(page.lines) and bool(_ATTRIBUTION.match(page.text(j))) and not page.is_meta(j)
 
 
 def _link_bar(text: str) -> bool:

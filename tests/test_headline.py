@@ -808,3 +808,12 @@ def test_a_quotation_over_its_attribution_is_no_headline() -> None:
     article = _normalize("headline-quote-attribution.txt")
     assert article.title == "How a two-person studio found its first thousand customers"
     assert "Start Here" not in article.byline
+
+
+def test_a_headline_over_its_two_sentence_standfirst_heads_the_story() -> None:
+    # Headline / comment count / `Electric ferries? Yes, …` / author / date: the line that goes
+    # on into a second sentence is the standfirst under the headline of one sentence, though it
+    # stands nearer the byline and holds more of the story's words.
+    article = _normalize("headline-over-two-sentence-standfirst.txt")
+    assert article.title == "Northsound makes a big splash with its island order"
+    assert article.byline == ["Imogen Straczynski"]

@@ -44,6 +44,7 @@ from indexer.normalize.lines import (
 )
 from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
+from indexer.normalize.standfirst import INNER_STOP, headline_over_standfirst
 from indexer.normalize.story import Page, lead_words
 from indexer.normalize.teaserrun import teaser_headline
 from indexer.normalize.zone import BY as _BY
@@ -171,7 +172,6 @@ _STAMP_WORDS = 8  # a stamp on a line of its own: a day, a time, a name or two
 _LEAST_WORDS = 3  # another teaser's headline: a few words
 _LABEL_WORDS = 3  # a section's label or a kicker over a headline (`Guest Column`, `Issue #142`)
 _HEAD_OVER = 2  # lines from a headline to its byline or date: the next, or past a standfirst
-_INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
     "above_log",
@@ -545,7 +545,7 @@ def features(
         float(i - 1 in near or i - 2 in near),
         float(i + 1 in near or i + 2 in near),
         float(words > 20),
-        float(bool(_INNER_STOP.search(text))),
+        float(bool(INNER_STOP.search(text))),
         float(bool(_CREDIT.search(text))),
         float(_crumbs(text)),
         float(bool(bare_names(text))),
@@ -701,4 +701,6 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     # nearest the story heads it, and its byline and date stand beside that copy.
     same = [i for i in found if page.keys[i] == page.keys[at]]
     at = headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found)
+    heads = {i for value, i in scored if value >= model["threshold"]}
+    at = headline_over_standfirst(page, at, heads, _meta_gap(page, at))
     return headline_among_decks(page, headline_under_kicker(page, at, found), found), best

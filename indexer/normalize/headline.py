@@ -33,6 +33,8 @@ from indexer.normalize.headtidy import (
 )
 from indexer.normalize.lines import (
     LABELLED_NAME,
+    PART_MARK,
+    PROSE_WORD,
     ends_sentence,
     is_headline_like,
     is_paragraph,
@@ -82,8 +84,6 @@ _CAPTION_CREDIT = re.compile(
     r"(?:(?P<bracket>\()|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,2}/[A-Z][^()]{1,40}"
     r"(?P<close>\))?$"
 )
-_PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
-_SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
 _PROMPT = re.compile(
@@ -396,7 +396,7 @@ def _picture_credit(text: str) -> bool:
         return False
     if credit.group("bracket"):
         return credit.group("close") is not None
-    return credit.group("close") is None and bool(_PROSE_WORD.search(text[: credit.start()]))
+    return credit.group("close") is None and bool(PROSE_WORD.search(text[: credit.start()]))
 
 
 def candidates(page: Page, zone: Zone) -> list[int]:
@@ -454,7 +454,7 @@ def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:
 def _opening_headline(text: str) -> bool:
     """Whether the first line reads as a headline, not a section label (`This Blog`, `Politik ·
     Jane Doe`)."""
-    return word_count(text) >= 3 and not bare_names(text) and not _SECTION_MARK.search(text)
+    return word_count(text) >= 3 and not bare_names(text) and not PART_MARK.search(text)
 
 
 def _signed(page: Page, zone: Zone, i: int) -> bool:

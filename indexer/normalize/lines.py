@@ -61,6 +61,10 @@ _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: 
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
 # `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
+PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
+# A mark parting a line's fields (`Politik · Jane Doe`, `Local News | Daily Post`): a
+# section and its authors, a page's title and its site.
+PART_MARK = re.compile(r"\s[·•|]\s")
 _TWO_SENTENCES = re.compile(r"^[^.!?]+[.!?]\s+[A-Z][^.!?]*\.$")
 _HEADLINE_WORDS = 20  # a headline's words at most
 _CASED_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]*")

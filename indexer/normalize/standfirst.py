@@ -4,7 +4,7 @@ A story's header sets the headline, its standfirst (a sentence or two that say m
 under it, then the byline and the date. A copy gives both lines a headline's shape, and the
 standfirst, nearer the byline and holding more of the story's words, can outrank the headline.
 A headline states one thing in one sentence; a line that goes on into a second sentence
-(`Announcement overload? Oh, you'll love it …`) is a standfirst or a caption, and when a
+(`Electric ferries? Yes, and the crossing gets shorter`) is a standfirst or a caption, and when a
 headline of one sentence stands right over it (past a comment count), that line heads the
 story. A section's label over a two-sentence headline is a word or a few, capitalised as a
 menu's links are (`Guest column`), so it must read as a sentence: more words than a label, one
@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.lines import word_count
+from indexer.normalize.lines import PART_MARK, PROSE_WORD, word_count
 from indexer.normalize.story import Page
 
 INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 _LABEL_WORDS = 3  # a section's label or a kicker over a headline: a word or a few
-_PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
-_SITE_MARK = re.compile(r"\s[·•|]\s")  # `Rams News | Los Angeles Rams`: the page's title
-_JOINS = re.compile(r"[:\-–—]$")  # a kicker's end (`Nach Gaetz-Rückzug:`, `Tech —`)
+_JOINS = re.compile(r"[:\-–—]$")  # a kicker's end (`Streit um die Rente:`, `Tech —`)
 _HEADER = 2  # lines from a standfirst to the byline or date under it
 
 
@@ -34,7 +32,7 @@ def headline_over_standfirst(page: Page, at: int, heads: set[int], meta_gap: int
         return at
     up = at - 1
     if up not in heads and word_count(page.text(up)) <= _LABEL_WORDS:
-        up -= 1  # a comment count between (`EMC makes a LEAP …` / `1` / `Announcement …`)
+        up -= 1  # a comment count between (`Ferry firm orders …` / `4` / `Electric? Yes, …`)
     return up if up in heads and _one_sentence_head(page.text(up)) else at
 
 
@@ -42,4 +40,4 @@ def _one_sentence_head(text: str) -> bool:
     """Whether a line reads as a headline of one sentence, not a label or the page's title."""
     if word_count(text) <= _LABEL_WORDS or INNER_STOP.search(text) or _JOINS.search(text):
         return False
-    return bool(_PROSE_WORD.search(text)) and not _SITE_MARK.search(text)
+    return bool(PROSE_WORD.search(text)) and not PART_MARK.search(text)

@@ -16,6 +16,7 @@ from indexer.normalize.headline import (
     page_headline,
     tidy_headline,
 )
+from indexer.normalize.headslug import spelled
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import without_echoed_trail, without_trail
 from indexer.normalize.lines import (
@@ -818,3 +819,18 @@ def test_a_headline_over_its_two_sentence_standfirst_heads_the_story() -> None:
     article = _normalize("headline-over-two-sentence-standfirst.txt")
     assert article.title == "Northsound makes a big splash with its island order"
     assert article.byline == ["Imogen Straczynski"]
+
+
+def test_the_headline_the_address_spells_heads_the_story() -> None:
+    # `Copy link https://…/Ortega-s-late-goal-lifts-Rovers-20931877.php` over the headline and
+    # its longer standfirst: the story's address is built from its headline, not its standfirst.
+    article = _normalize("headline-in-address.txt")
+    assert article.title == "Ortega's late goal lifts Rovers"
+    assert article.byline == ["Associated Press"]
+
+
+def test_a_cut_slug_still_spells_its_headline() -> None:
+    # Sites cut a long headline's slug after a few words and close it with the story's id.
+    slugs = [("council", "approves", "new", "footbridge", "over", "14800000")]
+    assert spelled("Council approves new footbridge over the Ashby river", slugs)
+    assert not spelled("Footbridge to open in the spring, council says", slugs)

@@ -16,6 +16,7 @@ from indexer.normalize.headline import (
     page_headline,
     tidy_headline,
 )
+from indexer.normalize.headslug import spelled
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import without_echoed_trail, without_trail
 from indexer.normalize.lines import (
@@ -861,3 +862,37 @@ def test_a_headline_over_the_date_and_a_credit_box_is_no_bare_name() -> None:
     article = _normalize("headline-over-date-credit-box.txt")
     assert article.title == "Angin Kencang Robohkan Pohon Kendari, Puluhan Rumah Rusak"
     assert article.byline == ["Andi Saputra"]
+
+
+def test_a_quotation_over_its_attribution_is_no_headline() -> None:
+    # A testimonial at the top of the page (`… The big looms took years.` / `—Mirela Vodanović
+    # of …`): the line under a quotation names who said it, so the quotation is no headline
+    # (nor the menu's first entry under it a byline); the episode's headline stands under the
+    # show's stamp.
+    article = _normalize("headline-quote-attribution.txt")
+    assert article.title == "How a two-person studio found its first thousand customers"
+    assert "Get Started" not in article.byline
+
+
+def test_a_headline_over_its_two_sentence_standfirst_heads_the_story() -> None:
+    # Headline / comment count / `Electric ferries? Yes, …` / author / date: the line that goes
+    # on into a second sentence is the standfirst under the headline of one sentence, though it
+    # stands nearer the byline and holds more of the story's words.
+    article = _normalize("headline-over-two-sentence-standfirst.txt")
+    assert article.title == "Northsound makes a big splash with its island order"
+    assert article.byline == ["Imogen Straczynski"]
+
+
+def test_the_headline_the_address_spells_heads_the_story() -> None:
+    # `Copy link https://…/Ortega-s-late-goal-lifts-Rovers-20931877.php` over the headline and
+    # its longer standfirst: the story's address is built from its headline, not its standfirst.
+    article = _normalize("headline-in-address.txt")
+    assert article.title == "Ortega's late goal lifts Rovers"
+    assert article.byline == ["Associated Press"]
+
+
+def test_a_cut_slug_still_spells_its_headline() -> None:
+    # Sites cut a long headline's slug after a few words and close it with the story's id.
+    slugs = [("council", "approves", "new", "footbridge", "over", "14800000")]
+    assert spelled("Council approves new footbridge over the Ashby river", slugs)
+    assert not spelled("Footbridge to open in the spring, council says", slugs)

@@ -24,6 +24,7 @@ from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
 from indexer.normalize.headkicker import headline_under_kicker
+from indexer.normalize.headslug import headline_in_address
 from indexer.normalize.headtail import is_stamp, without_tail
 from indexer.normalize.headtidy import (
     menu_entries,
@@ -33,6 +34,8 @@ from indexer.normalize.headtidy import (
 )
 from indexer.normalize.lines import (
     LABELLED_NAME,
+    PART_MARK,
+    PROSE_WORD,
     ends_sentence,
     is_headline_like,
     is_paragraph,
@@ -44,6 +47,7 @@ from indexer.normalize.lines import (
 )
 from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
+from indexer.normalize.standfirst import INNER_STOP, headline_over_standfirst
 from indexer.normalize.story import Page, lead_words
 from indexer.normalize.teaserrun import teaser_headline
 from indexer.normalize.zone import BY as _BY
@@ -81,8 +85,6 @@ _CAPTION_CREDIT = re.compile(
     r"(?:(?P<bracket>\()|\s[-–—]\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,2}/[A-Z][^()]{1,40}"
     r"(?P<close>\))?$"
 )
-_PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
-_SECTION_MARK = re.compile(r"\s[·•|]\s")  # `Politik · Jane Doe`: a section and its authors
 _CRUMB = re.compile(r"\s[>›»]\s")  # the steps of a breadcrumb trail
 # Search boxes and skip links: `Search for: Search`, `Suche nach:`, `Direkt zum Inhalt`.
 _PROMPT = re.compile(
@@ -129,6 +131,9 @@ _LINK_LABEL = re.compile(
     r"(?:\((?i:opens? in (?:a )?new (?:window|tab))\)"
     r"|(?<=[^\W\d_])Opens in (?:a )?new (?:window|tab))$"
 )
+# A quotation's attribution under it (`—Jane Doe of Example Inc`), set off by an em dash; an en
+# dash opens a list's items too.
+_ATTRIBUTION = re.compile(r"^[—―]\s*[A-ZÀ-Þ]")
 # A figure's label for screen readers on a line of its own (`Image caption,`): the caption
 # stands on the next line. A bare `Caption` is a gallery's button (`Caption`, `Close`).
 _CAPTION_LABEL = re.compile(
@@ -168,7 +173,6 @@ _STAMP_WORDS = 8  # a stamp on a line of its own: a day, a time, a name or two
 _LEAST_WORDS = 3  # another teaser's headline: a few words
 _LABEL_WORDS = 3  # a section's label or a kicker over a headline (`Guest Column`, `Issue #142`)
 _HEAD_OVER = 2  # lines from a headline to its byline or date: the next, or past a standfirst
-_INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 
 FEATURES = (
     "above_log",
@@ -248,6 +252,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # a score box's scorers (`Goals: 34' Doe, 61' Roe`)
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
+    if _attributed(page, i):
+        return False  # a quotation over its speaker (`—Jane Doe, founder of …`)
     if page.repeat(i) and not _heads_header(page, zone, i):
         return False  # a pull quote: its words stand again in the story
     # `Eskalation im Nordatlantik: „Wenn …“` reads as a weak dateline: only a wire's strong one
@@ -273,6 +279,13 @@ def _two_sentence_head(page: Page, zone: Zone | None, i: int) -> bool:
         return False
     under = range(i + 1, min(len(page.lines), i + _HEAD_OVER + 1))
     return _meta_gap(page, i) <= _HEAD_OVER or any(bare_names(page.text(j)) for j in under)
+
+
+def _attributed(page: Page, i: int) -> bool:
+    """Whether line `i` stands over a quotation's attribution (`—Jane Doe of Example Inc`),
+    which is no byline: a testimonial, an epigraph or a pull quote."""
+    j = i + 1
+    return j < len(page.lines) and bool(_ATTRIBUTION.match(page.text(j))) and not page.is_meta(j)
 
 
 def _link_bar(text: str) -> bool:
@@ -384,7 +397,7 @@ def _picture_credit(text: str) -> bool:
         return False
     if credit.group("bracket"):
         return credit.group("close") is not None
-    return credit.group("close") is None and bool(_PROSE_WORD.search(text[: credit.start()]))
+    return credit.group("close") is None and bool(PROSE_WORD.search(text[: credit.start()]))
 
 
 def candidates(page: Page, zone: Zone) -> list[int]:
@@ -442,7 +455,7 @@ def _heads_header(page: Page, zone: Zone | None, i: int) -> bool:
 def _opening_headline(text: str) -> bool:
     """Whether the first line reads as a headline, not a section label (`This Blog`, `Politik ·
     Jane Doe`)."""
-    return word_count(text) >= 3 and not bare_names(text) and not _SECTION_MARK.search(text)
+    return word_count(text) >= 3 and not bare_names(text) and not PART_MARK.search(text)
 
 
 def _signed(page: Page, zone: Zone, i: int) -> bool:
@@ -533,7 +546,7 @@ def features(
         float(i - 1 in near or i - 2 in near),
         float(i + 1 in near or i + 2 in near),
         float(words > 20),
-        float(bool(_INNER_STOP.search(text))),
+        float(bool(INNER_STOP.search(text))),
         float(bool(_CREDIT.search(text))),
         float(_crumbs(text)),
         float(bool(bare_names(text))),
@@ -689,4 +702,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     # nearest the story heads it, and its byline and date stand beside that copy.
     same = [i for i in found if page.keys[i] == page.keys[at]]
     at = headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found)
+    heads = {i for value, i in scored if value >= model["threshold"]}
+    at = headline_over_standfirst(page, at, heads, _meta_gap(page, at))
+    at = headline_in_address(page, at, heads)
     return headline_among_decks(page, headline_under_kicker(page, at, found), found), best

@@ -69,6 +69,10 @@ _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: 
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
 _SMALL_WORD = 3  # `and`, `of`, `the`: left in lower case between a title's capitalised words
+PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
+# A mark parting a line's fields (`Politik · Jane Doe`, `Local News | Daily Post`): a
+# section and its authors, a page's title and its site.
+PART_MARK = re.compile(r"\s[·•|]\s")
 # `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
 # A quoted slogan or title keeps its own stops inside the first sentence (`… doubles down on
 # ‘Meth. We’re on it.’ They just might be.`).

@@ -1,0 +1,55 @@
+"""The headline a page's own address spells: the slug of a news URL.
+
+A news site builds a story's address from its headline (`…/article/Council-approves-new-
+footbridge-over-20931877.php`), its first words at least, parted by hyphens. A copy may keep
+that address on a line (a share box, a menu's link glued to the text). A headline-shaped line
+whose words open such a slug names the story; a standfirst or another story's teaser beside it
+does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.story import Page
+
+_URL = re.compile(r"https?://\S+")
+_WORD = re.compile(r"[^\W_]+")
+_SLUG_WORDS = 4  # words of a slug that name a headline, not a section (`/news/us/`)
+
+
+def page_slugs(page: Page) -> list[tuple[str, ...]]:
+    """The hyphenated parts of the addresses a copied page shows, as tuples of words."""
+    slugs = []
+    for line in page.lines:
+        if "://" not in line.text:
+            continue
+        for url in _URL.findall(line.text):
+            for part in re.split(r"[/?#.]", url):
+                words = tuple(w.casefold() for w in part.split("-") if w)
+                if len(words) >= _SLUG_WORDS and all(_WORD.fullmatch(w) for w in words):
+                    slugs.append(words)
+    return slugs
+
+
+def spelled(text: str, slugs: list[tuple[str, ...]]) -> bool:
+    """Whether a line's words open one of the slugs, or a slug opens the line (a cut one)."""
+    words = tuple(w.casefold() for w in _WORD.findall(text))
+    for slug in slugs:
+        core = slug[:-1] if slug[-1].isdigit() else slug  # `…-over-20931877`: the story's id
+        n = min(len(core), len(words))
+        if n >= _SLUG_WORDS and words[:n] == core[:n]:
+            return True
+    return False
+
+
+def headline_in_address(page: Page, at: int, heads: set[int]) -> int:
+    """The candidate of `heads` that the page's address spells when `at` is not it (of its
+    copies, the nearest `at`), else `at`."""
+    slugs = page_slugs(page)
+    if not slugs or spelled(page.text(at), slugs):
+        return at
+    named = [i for i in heads if spelled(page.text(i), slugs)]
+    if len({page.keys[i] for i in named}) != 1:
+        return at  # none, or several lines the addresses spell: no evidence for one
+    return min(named, key=lambda i: abs(i - at))

@@ -799,3 +799,19 @@ def test_a_headline_over_the_date_and_a_credit_box_is_no_bare_name() -> None:
     article = _normalize("headline-over-date-credit-box.txt")
     assert article.title == "Angin Kencang Robohkan Pohon Kendari, Puluhan Rumah Rusak"
     assert article.byline == ["Andi Saputra"]
+
+
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        # A caption closed by a Polish photo credit (`Fot. PAP/Archiwum`) is no headline.
+        (
+            "title-caption-fot.txt",
+            "Wyższa opłata za śmieci od 2026 roku. Kto zapłaci więcej, a kto mniej?",
+        ),
+        # Nor is the credit of a writer who took the pictures (`शब्द और तस्वीरें: …`).
+        ("byline-hindi-photo-essay.txt", "पहाड़ों में चाय की आख़िरी तुड़ाई"),
+    ],
+)
+def test_a_picture_credit_is_no_headline(name: str, headline: str) -> None:
+    assert _normalize(name).title == headline

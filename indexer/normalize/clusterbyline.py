@@ -784,12 +784,12 @@ def _caseless_over_date(page: Page, i: int) -> list[str]:
     if set(text.split()) & (_CASELESS_DESKS | _CASELESS_JOBS) or after & _CASELESS_DESKS:
         return []
     if parse_date_line(below) is None and _caseless_role(below) and i + 2 < len(page.lines):
-        below = page.text(i + 2)  # `سلمى الحداد` / `كاتبة ومهندسة` (writer and engineer) / date
+        below = page.text(i + 2)  # `ليلى منصور` / `كاتبة وباحثة` (writer and researcher) / date
     return [text] if parse_date_line(below) is not None else []
 
 
 def _caseless_role(text: str) -> bool:
-    """Whether a short line names a writer's job (`كاتبة ومهندسة`, writer and engineer), as a
+    """Whether a short line names a writer's job (`كاتبة وباحثة`, writer and researcher), as a
     column sets it between its writer's name and the date."""
     words = text.split()
     return 0 < len(words) <= _ROLE_WORDS and words[0] in _CASELESS_ROLES

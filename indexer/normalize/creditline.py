@@ -470,7 +470,7 @@ def _names_only(text: str) -> list[str]:
         return []
     if text.islower():
         # Without a label a name is told by its capitals: lower-case words after a date are
-        # the story's tags (`infrastructure ci build-systems`), a slug or a handle.
+        # the story's tags (`platform ci monorepo`), a slug or a handle.
         return []
     joined = _AMPERSAND_WORD.search(text)
     if joined is not None and canonical_outlet(joined.group("last")) is None:

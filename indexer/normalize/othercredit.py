@@ -234,7 +234,7 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
 
 def _picture_agency(page: Page, i: int, title_at: int, story: int) -> bool:
     """Whether an agency's name alone past the headline's lines credits a picture: it stands
-    right over the story, under a caption (`Een intercity op station Utrecht` / `ANP` / story),
+    right over the story, under a caption (`Fietsers op de oude brug` / `Reuters` / story),
     not under a stamp or the page's furniture (`Listen to this article` / `4 min`)."""
     return (
         title_at + _WIRE_BELOW < i == story - 1

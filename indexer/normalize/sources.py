@@ -38,7 +38,7 @@ _OUTLETS: dict[str, tuple[str, ...]] = {
     "Anadolu Agency": ("anadolu", "anadolu agency", "aa"),
     "Dow Jones": ("dow jones", "dow jones newswires"),
     # Europe's national agencies, whose copy the country's portals carry under the agency's
-    # name alone (`PAP` / `3 grudnia 2026`, `Von APA`).
+    # name alone (`PAP` / `14 maja 2025`, `Von APA`).
     "PAP": ("pap", "polska agencja prasowa", "polish press agency"),
     "ČTK": ("čtk", "ctk", "česká tisková kancelář", "czech news agency"),
     "MTI": ("mti", "magyar távirati iroda"),

@@ -716,3 +716,29 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
     name: str, title: str, byline: list[str]
 ) -> None:
     assert_read(name, title, byline)
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        # Tags in lower case that the copy ran onto the date line (`… · 7 min read platform ci
+        # monorepo`) are no name: without a label a name is told by its capitals.
+        ("byline-names-over-tags.txt", ["Priya Raman", "Jonas Feld", "Mei Tanaka"]),
+        # `by:` with a colon, under a standfirst in lower-case sentence case, opens a byline; it
+        # does not carry on the standfirst's sentence.
+        ("byline-by-colon.txt", ["Carla Benning", "Joel Ashworth"]),
+        # A caseless name over its role line (`كاتبة وباحثة …`, writer and researcher) and the date.
+        ("byline-caseless-role.txt", ["ليلى منصور"]),
+        # `शब्द और तस्वीरें:` (words and pictures): the writer who took the pictures too.
+        ("byline-hindi-photo-essay.txt", ["नेहा बरुआ"]),
+        # A national agency's name alone under the headline's standfirst, over the date.
+        ("title-caption-fot.txt", ["PAP"]),
+        # An agency's name alone under a caption, right over the story, credits the picture.
+        ("byline-agency-under-caption.txt", []),
+        # A press release speaks for the body whose site issues it: its name atop the page and
+        # in the copyright notice is no writer's.
+        ("byline-release-owner.txt", []),
+    ],
+)
+def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:
+    assert _normalize(name).byline == byline

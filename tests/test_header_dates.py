@@ -493,3 +493,10 @@ def test_a_bulgarian_month_name_dates_the_story() -> None:
     # `15 юни 2024, 10:30`: Bulgarian names its months in the nominative after the day.
     article = _normalize("date-bulgarian-month.txt")
     assert article.date is not None and article.date.iso() == "2024-06-15"
+
+
+def test_an_update_label_of_another_script_marks_the_second_stamp() -> None:
+    # `अपडेटेड: 13 नवंबर 2025, …` (updated) under `12 नवंबर 2025`: one published day and its
+    # update, not two published days that leave the story undated.
+    article = _normalize("byline-hindi-photo-essay.txt")
+    assert article.date is not None and article.date.iso() == "2025-11-12"

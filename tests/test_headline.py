@@ -896,3 +896,19 @@ def test_a_cut_slug_still_spells_its_headline() -> None:
     slugs = [("council", "approves", "new", "footbridge", "over", "14800000")]
     assert spelled("Council approves new footbridge over the Ashby river", slugs)
     assert not spelled("Footbridge to open in the spring, council says", slugs)
+
+
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        # A caption closed by a Polish photo credit (`Fot. PAP/Archiwum`) is no headline.
+        (
+            "title-caption-fot.txt",
+            "Wyższa opłata za śmieci od 2026 roku. Kto zapłaci więcej, a kto mniej?",
+        ),
+        # Nor is the credit of a writer who took the pictures (`शब्द और तस्वीरें: …`).
+        ("byline-hindi-photo-essay.txt", "पहाड़ों में चाय की आख़िरी तुड़ाई"),
+    ],
+)
+def test_a_picture_credit_is_no_headline(name: str, headline: str) -> None:
+    assert _normalize(name).title == headline

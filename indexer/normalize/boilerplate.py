@@ -110,9 +110,11 @@ _PHOTO_CREDIT = re.compile(
     r"(?:/[A-Z][\w .'-]+)*(?:/File(?: Photo)?)?\)?$"
 )
 # A caption ends with its picture's credit: `…California.David McNew—Getty Images`,
-# `…PHOTOGRAPH: AHMAD GHARABLI/GETTY IMAGES`, `Photo by Jane Doe`, `（写真＝ロイター）`.
+# `…PHOTOGRAPH: AHMAD GHARABLI/GETTY IMAGES`, `Photo by Jane Doe`, `（写真＝ロイター）`; Polish
+# abbreviates its label (`Fot. PAP/Jan Kowalski`, `Zdj. Anna Nowak`: photograph).
 _CAPTION_END = re.compile(
-    r"(?:\b(?i:photo(?:graph)?s?|image|picture|credit|foto)\s*(?:by\s|:)\s*\S[^.!?]{1,60}"
+    r"(?:(?:\b(?i:photo(?:graph)?s?|image|picture|credit|foto)\s*(?:by\s|:)|\b(?i:fot|zdj)\.\s)"
+    r"\s*\S[^.!?]{1,60}"
     r"|(?:Getty Images|GETTY IMAGES|AP Photo|Shutterstock|REUTERS|AFP|EPA(?:-EFE)?)"
     r"(?:/[A-Z][\w .'-]+)*(?:/File(?: Photo)?)?\)?"
     r"|[（(]写真[＝=][^）)]{1,30}[）)])$"

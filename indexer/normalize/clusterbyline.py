@@ -74,21 +74,27 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # (Lithuanian), `Kirjoittaja:`, `Toimittaja:` (Finnish), `Författare:` (Swedish), `Forfatter:`
 # (Danish, Norwegian), `Yazan:` (Turkish), `Piše:` (Croatian, Serbian: writes).
 _WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|written by"  # besides `Autor(in)`
-_TEXT_WORDS = r"words|text|texte|texto|testo|tekst"  # a magazine's credit for the writer's part
+# A magazine's credit for the writer's part (Hindi `शब्द`, words).
+_TEXT_WORDS = r"words|text|texte|texto|testo|tekst|शब्द"
 # Danish, Norwegian and Swedish write `i` for `in` (`Forfatter: Kari Nordmann i New York`), and
 # `Tekst:` is theirs as well as Polish or Croatian, where `i` is `and`: such a label is read as
 # their `Av`, after which `i` joins no second writer.
 _IN_LABEL = re.compile(r"^(?:forfatter|författare|tekst)\s*:", re.IGNORECASE)
 
-# `Texto y fotos:`, `Texte et photos :`, `Text und Fotos:`, `Text & Photos:`: the writer took
-# the pictures too.
-_AND = r"\s+(?:and|&|y|e|et|und|en|og|och|i)\s+"
+# `Texto y fotos:`, `Texte et photos :`, `Text und Fotos:`, `Text & Photos:`, `शब्द और
+# तस्वीरें:`: the writer took the pictures too.
+_AND = r"\s+(?:and|&|y|e|et|und|en|og|och|i|और)\s+"
 _PICTURES = (
-    r"(?:photos|pictures|photographs|images|fotos|fotografías|fotografias|fotografie|foto|bilder)"
+    r"(?:photos|pictures|photographs|images|fotos|fotografías|fotografias|fotografie|foto|bilder"
+    r"|तस्वीरें|फ़ोटो|फोटो)"
 )
 _AND_PICTURES = rf"(?:{_AND}{_PICTURES})?"
 # The same credit the other way round: `Fotos e texto:`, `Photos and text:`, `Photos et texte :`.
 _PICTURES_AND_TEXT = rf"{_PICTURES}{_AND}(?:{_TEXT_WORDS})"
+# Either credit labelled, with both parts: `Words and pictures: Jane Doe`.
+_WRITER_PICTURES = re.compile(
+    rf"^(?:(?:{_TEXT_WORDS}){_AND}{_PICTURES}|{_PICTURES_AND_TEXT})\s*:", re.IGNORECASE
+)
 _AUTHOR_LABEL = re.compile(
     rf"^(?:(?:autor(?:in)?(?:/autor(?:in)?)?|{_WRITER_WORDS}"
     r"|投稿者|著者|作者|γράφει(?:\s+(?:ο|η))?|napisał(?:a)?|bởi|بواسطة)"
@@ -155,6 +161,12 @@ _TAGS_LABEL = re.compile(
     r"|temas|mots-clés|sujets)\s*:?$",
     re.IGNORECASE,
 )
+# `Press release`, `Communiqué de presse`, `Pressemitteilung`: a page's label over a release.
+_RELEASE_LABEL = re.compile(
+    r"^(?:press release|news release|media release|communiqué de presse|pressemitteilung"
+    r"|comunicado de (?:prensa|imprensa)|comunicato stampa|persbericht|komunikat prasowy)$",
+    re.IGNORECASE,
+)
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 # `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
 # name with no colon; over the date line under the headline it is that word, no name's.
@@ -170,6 +182,14 @@ _CASELESS_DESKS = frozenset(
     "डेस्क ब्यूरो टीम एजेंसी فريق وكالة مكتب التحرير تحرير قسم מערכת דסק סוכנויות".split()
 )
 _CASELESS_JOBS = frozenset("संवाददाता प्रतिनिधि रिपोर्टर محرر المحرر مراسل مراسلنا כתב".split())
+# The jobs a column's role line opens with (writer, journalist, researcher, professor) in
+# Arabic, Hebrew, Hindi and Persian, besides the reporter's and editor's.
+_CASELESS_ROLES = _CASELESS_JOBS | frozenset(
+    "كاتب كاتبة صحفي صحفية مراسلة محررة باحث باحثة أستاذ أستاذة أكاديمي أكاديمية כותב כותבת"
+    " עיתונאי עיתונאית פרשן פרשנית חוקר חוקרת लेखक लेखिका पत्रकार स्तंभकार نویسنده پژوهشگر"
+    " روزنامه‌نگار".split()
+)
+_ROLE_WORDS = 8  # a role line under a name is short: a job and a field or two
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _RANK_DOT = re.compile(rf"\b({RANK})\.(?=\s)")  # nor after a rank (`Sgt. Jane Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
@@ -436,6 +456,11 @@ _EDITED_BY = re.compile(r"(?i:edited by)\s+(?P<rest>\S.*)$")
 _EDITOR_IN_ZONE = 2  # the story's last lines, where its editor's credit may close it
 
 
+def credits_pictures(text: str) -> bool:
+    """Whether a line credits the writer who took the pictures (`तस्वीरें और शब्द: …`)."""
+    return bool(_WRITER_PICTURES.match(text))
+
+
 def _editor(page: Page, order: list[int], body: str) -> list[str]:
     """The editor a header credits when no writer is named (`Edited by Jane Doe`): such pages
     (a portal rewriting agency copy) name the editor as the story's author."""
@@ -545,7 +570,10 @@ def _in_link_box(page: Page, i: int, mark: int) -> bool:
 
 def _owner(page: Page, zone: Zone) -> list[str]:
     """The person a personal site is: named alone atop the page and holding its copyright
-    (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house."""
+    (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house, and a press
+    release speaks for the body whose site issues it, which no one signs."""
+    if any(_RELEASE_LABEL.match(page.text(j)) for j in range(zone.start)):
+        return []
     top = {page.keys[j] for j in range(min(zone.start, _MASTHEAD))}
     for i in range(zone.end, len(page.lines)):
         holder = _copyright_holder(page.text(i))
@@ -756,7 +784,16 @@ def _caseless_over_date(page: Page, i: int) -> list[str]:
         return []
     if set(text.split()) & (_CASELESS_DESKS | _CASELESS_JOBS) or after & _CASELESS_DESKS:
         return []
+    if parse_date_line(below) is None and _caseless_role(below) and i + 2 < len(page.lines):
+        below = page.text(i + 2)  # `ليلى منصور` / `كاتبة وباحثة` (writer and researcher) / date
     return [text] if parse_date_line(below) is not None else []
+
+
+def _caseless_role(text: str) -> bool:
+    """Whether a short line names a writer's job (`كاتبة وباحثة`, writer and researcher), as a
+    column sets it between its writer's name and the date."""
+    words = text.split()
+    return 0 < len(words) <= _ROLE_WORDS and words[0] in _CASELESS_ROLES
 
 
 def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]) -> list[str]:

@@ -470,6 +470,10 @@ def _names_only(text: str) -> list[str]:
     """The names of a text that holds nothing else (one-word pieces aside), or none."""
     if not text or word_count(text) > 8 or any(c.isdigit() for c in text):
         return []
+    if text.islower():
+        # Without a label a name is told by its capitals: lower-case words after a date are
+        # the story's tags (`platform ci monorepo`), a slug or a handle.
+        return []
     joined = _AMPERSAND_WORD.search(text)
     if joined is not None and canonical_outlet(joined.group("last")) is None:
         return []  # `RI Food & Dining`, `Science & Astronomy`: a section's heading

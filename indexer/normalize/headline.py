@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.normalize import boilerplate as bp
+from indexer.normalize.clusterbyline import credits_pictures
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
 from indexer.normalize.headdecks import headline_among_decks
@@ -389,8 +390,9 @@ def _stamp_line(text: str) -> bool:
 
 
 def _picture_credit(text: str) -> bool:
-    """Whether a line credits a picture (`Bildrechte: …`, `… - Jane Doe/AFP`, `(Jane Doe/AFP)`)."""
-    if _PICTURE_CREDIT.search(text):
+    """Whether a line credits a picture (`Bildrechte: …`, `… - Jane Doe/AFP`, `(Jane Doe/AFP)`,
+    `Words and pictures: Jane Doe`)."""
+    if _PICTURE_CREDIT.search(text) or credits_pictures(text):
         return True
     credit = _CAPTION_CREDIT.search(text)
     if credit is None:

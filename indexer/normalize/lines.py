@@ -207,6 +207,7 @@ def _mark(text: str) -> bool:
 # sentence's words (`di`, `door`, `af`, `av`), a label only before a capitalised name.
 _BY_WORDS = ("by ", "von ", "par ", "por ")
 _NAME_LABELS = "di|door|af|av"
+_BY_COLON = re.compile(r"(?:by|von|par|por)\s?:\s", re.IGNORECASE)  # `by: Jane Doe, John Roe`
 _LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORECASE)
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`); a
 # second name may follow the label's language's `and` (`di Ana Rossi e Luca Neri`, `door A en B`,
@@ -268,6 +269,7 @@ def _continues(prev: str, text: str) -> bool:
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`, Romanian `de`).
     return (
         not text.startswith(_BY_WORDS)
+        and not _BY_COLON.match(text)
         and not LABELLED_NAME.match(text)
         and not _SHORT_WEEKDAY_DATE.match(text)
         and not _WEEKDAY_DATE.match(text)

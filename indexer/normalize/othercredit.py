@@ -250,10 +250,24 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
         # story an aggregator republishes; further down, under a picture's caption or a chart,
         # it credits the picture or the chart.
         text = _wire_of(page.text(i).strip(), source=stamps, page=page)
+        if text is not None and _picture_agency(page, i, title_at, story):
+            text = None
         if (text := text or _agency_over_role(page, i)) is not None:
             return i, text
         stamps = stamps and parse_date_line(page.text(i)) is not None
     return -1, None
+
+
+def _picture_agency(page: Page, i: int, title_at: int, story: int) -> bool:
+    """Whether an agency's name alone past the headline's lines credits a picture: it stands
+    right over the story, under a caption (`Fietsers op de oude brug` / `Reuters` / story),
+    not under a stamp or the page's furniture (`Listen to this article` / `4 min`)."""
+    return (
+        title_at + _WIRE_BELOW < i == story - 1
+        and is_wire(page.text(i).strip())
+        and parse_date_line(page.text(i - 1)) is None
+        and not page.boiler(i - 1)
+    )
 
 
 def labelled_source(page: Page, i: int) -> str | None:

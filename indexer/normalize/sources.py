@@ -37,6 +37,22 @@ _OUTLETS: dict[str, tuple[str, ...]] = {
     "Bernama": ("bernama",),
     "Anadolu Agency": ("anadolu", "anadolu agency", "aa"),
     "Dow Jones": ("dow jones", "dow jones newswires"),
+    # Europe's national agencies, whose copy the country's portals carry under the agency's
+    # name alone (`PAP` / `14 maja 2025`, `Von APA`).
+    "PAP": ("pap", "polska agencja prasowa", "polish press agency"),
+    "ČTK": ("čtk", "ctk", "česká tisková kancelář", "czech news agency"),
+    "MTI": ("mti", "magyar távirati iroda"),
+    "APA": ("apa", "austria presse agentur"),
+    "ANP": ("anp", "algemeen nederlands persbureau"),
+    "Belga": ("belga",),
+    "Lusa": ("lusa", "agência lusa"),
+    "Agerpres": ("agerpres",),
+    "BTA": ("bta", "bulgarian news agency"),
+    "HINA": ("hina", "hrvatska izvještajna novinska agencija"),
+    "NTB": ("ntb", "norsk telegrambyrå"),
+    "Ritzau": ("ritzau", "ritzaus bureau"),
+    "STT": ("stt", "stt-info", "suomen tietotoimisto"),
+    "Keystone-SDA": ("keystone-sda", "keystone-ats", "sda"),
     "China News Service": ("china news service", "chinanews", "中新社", "中新网", "中国新闻社"),
     "CCTV": ("cctv", "china central television", "央视", "央视新闻", "央视网", "中央电视台"),
     "China Daily": ("china daily", "中国日报"),
@@ -68,7 +84,8 @@ _CANONICAL = {alias: name for name, aliases in _OUTLETS.items() for alias in ali
 WIRES = frozenset(
     {"Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "Kyodo", "Yonhap", "TASS",
      "EFE", "ANSA", "ΑΠΕ-ΜΠΕ", "PTI", "IANS", "ANI", "Jiji Press", "Bernama", "Anadolu Agency",
-     "Dow Jones", "China News Service", "Central News Agency"}
+     "Dow Jones", "China News Service", "Central News Agency", "PAP", "ČTK", "MTI", "APA", "ANP",
+     "Belga", "Lusa", "Agerpres", "BTA", "HINA", "NTB", "Ritzau", "STT", "Keystone-SDA"}
 )  # fmt: skip
 
 _MARKS = re.compile(r"[®™©]")

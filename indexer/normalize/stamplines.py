@@ -38,7 +38,9 @@ _UPDATED = re.compile(
     r"|güncelleme|oppdatert|uppdaterad|aktualizacja|aggiornato|modifica|bijgewerkt|opdateret"
     r"|aktualizováno|atualizado|обновлено|päivitetty|modifié|geändert|gewijzigd|ändrad|endret"
     r"|ændret|güncellenme|frissítve|ενημερώθηκε|ενημέρωση|оновлено|diperbarui|cập nhật"
-    r"|actualizat|actualitzat)|更新|수정)",
+    r"|actualizat|actualitzat|ažurirano|aktualizované|atnaujinta|dikemas kini|imesasishwa"
+    r"|עודכן|تحديث|التحديث|अपडेटेड|अपडेट|اپ ڈیٹ|আপডেট|به[\u200c ]?روزرسانی)"
+    r"|更新|수정|อัปเดต|แก้ไขล่าสุด)",
     re.IGNORECASE,
 )
 # `2019.03.26 lastupdate`, `2019年3月26日 更新`: an update label after the last date of a line.

@@ -638,8 +638,24 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
         at = ends[0] if len(ends) == 1 else None
     if at is None:
         return None
-    body = next((pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at), None)
-    return at, body
+    marks = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at]
+    if len(marks) >= 2 and _stamped_between(page, marks[0], marks[1]):
+        # A standfirst as long as a paragraph stands over the byline and date: where the
+        # page's stamp follows the first long piece, before another, the story opens after it.
+        return at, marks[1]
+    return at, marks[0] if marks else None
+
+
+def _stamped_between(page: PageMeta, start: int, end: int) -> bool:
+    """Whether a date stamp (`shown_stamps`) stands between two positions, with no other
+    story's card or side block before it."""
+    for pos, item in page.shown_days:
+        if start < pos < end:
+            if item == _CARD_MARK:
+                return False
+            if pos in page.shown_stamps:
+                return True
+    return False
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:

@@ -40,7 +40,8 @@ TRUTH = load_truth(FRESH10)
 KNOWN: dict[tuple[str, str], str] = {
     ("eg-malaeb-match-report.html", "title"): (
         "the JSON-LD headline and the `<title>` agree on an SEO line (`ملخص ونتيجة مباراة …`) "
-        "that is not the visible `<h1>`; the two agreeing sources win"
+        "that is not the visible `<h1>`; the two agreeing sources win (read as one field written "
+        "twice, the `<h1>` costs titles of the shared check sources)"
     ),
     ("fr-alliance-eau-sahel.html", "byline"): (
         "a JSON-LD author of type Organization (the publisher itself) is taken as the byline; "

@@ -251,6 +251,21 @@ def test_a_time_of_day_in_cjk_script_shows_a_utc_stamps_local_day() -> None:
     assert article.date == PartialDate(2025, 3, 3)
 
 
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        ("<time datetime='2024-03-05T23:40:00Z'>Wednesday, 6 March 2024</time>", 6),
+        # Two days on: no zone shows 23:40 UTC on the 5th on the 7th; a typo, not the page's day.
+        ("<time datetime='2024-03-05T23:40:00Z'>Thursday, 7 March 2024</time>", 5),
+    ],
+)
+def test_a_utc_time_element_shows_its_instants_local_day_in_words(shown: str, day: int) -> None:
+    # The template renders the publication's `datetime` in the page's zone: 00:40 on the 6th.
+    head = _stamped("2024-03-05T23:40:00Z", "2024-03-06T09:10:00Z")
+    article = _inline(head, f"<h1>Council passes budget</h1><p>{shown}</p>")
+    assert article.date == PartialDate(2024, 3, day)
+
+
 def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:
     # 22:30 UTC on the 11th; the page shows its 08:41 update unlabelled on the 12th, the day
     # its address (a print edition's) states: that time is no moment of the publication in

@@ -25,6 +25,7 @@ from indexer.normalize.headtail import RELATIVE_TIME
 from indexer.normalize.kicker import split_kicker
 from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
+from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_update
 
@@ -370,9 +371,7 @@ def _shown_days(
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
                 # not after another story's link.
-                whole = found[1].strip(" ,.") == line.strip(" ,.") and not (
-                    teaser or label.endswith((":", "："))
-                )
+                whole = _only_date(line, found[1]) and not (teaser or label.endswith((":", "：")))
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
                     holder = node if piece == 0 else node.getparent()
@@ -384,6 +383,13 @@ def _shown_days(
                 (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
+
+
+def _only_date(line: str, date_text: str) -> bool:
+    """Whether a text piece is only its date, with the weekday it may open on in any language
+    (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`)."""
+    rest = line.replace(date_text, " ", 1).strip(" ,.")
+    return not rest or rest.casefold() in WEEKDAY_NAMES
 
 
 def _starts_card(node: HtmlElement) -> bool:
@@ -579,10 +585,10 @@ def times_near_headline(page: PageMeta, title: str | None, *, updates: bool = Fa
     ]
 
 
-def times_above_story(page: PageMeta) -> list[str]:
+def times_above_story(page: PageMeta) -> list[tuple[str, tuple[int, int, int] | None]]:
     """The `<time datetime>` values above the story's first paragraph (after its headline, where
-    the page shows one): the header's stamps; those below are comments', related stories' or an
-    event's (a fixture's kick-off)."""
+    the page shows one), each with the full date its own text shows (or None): the header's
+    stamps; those below are comments', related stories' or an event's (a fixture's kick-off)."""
     headline = next(
         (pos for pos, item in page.shown_days if isinstance(item, str) and item[:1] != "\x00"),
         -1,
@@ -590,7 +596,10 @@ def times_above_story(page: PageMeta) -> list[str]:
     body = next(
         (pos for pos, item in page.shown_days if item == _BODY_MARK and pos > headline), None
     )
-    return [stamp for pos, stamp in page.time_stamps if body is None or pos <= body]
+    days = {pos: item for pos, item in page.shown_days if not isinstance(item, str)}
+    return [
+        (stamp, days.get(pos)) for pos, stamp in page.time_stamps if body is None or pos <= body
+    ]
 
 
 def _header_cluster(page: PageMeta, title: str | None, before: int) -> tuple[int, int] | None:
@@ -629,8 +638,24 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
         at = ends[0] if len(ends) == 1 else None
     if at is None:
         return None
-    body = next((pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at), None)
-    return at, body
+    marks = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at]
+    if len(marks) >= 2 and _stamped_between(page, marks[0], marks[1]):
+        # A standfirst as long as a paragraph stands over the byline and date: where the
+        # page's stamp follows the first long piece, before another, the story opens after it.
+        return at, marks[1]
+    return at, marks[0] if marks else None
+
+
+def _stamped_between(page: PageMeta, start: int, end: int) -> bool:
+    """Whether a date stamp (`shown_stamps`) stands between two positions, with no other
+    story's card or side block before it."""
+    for pos, item in page.shown_days:
+        if start < pos < end:
+            if item == _CARD_MARK:
+                return False
+            if pos in page.shown_stamps:
+                return True
+    return False
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:

@@ -101,8 +101,11 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
 _INLINE_TAGS = frozenset("a abbr b cite em i small span strong".split())
+# Italian writes its byline `di Mario Rossi`; only in lower case, so that a surname that opens
+# a line (`Di Maio`) is no label.
 _BYLINE_START = re.compile(
-    rf"^(?:(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]|{_COLON_LABELS})", re.IGNORECASE
+    rf"^(?:(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]|{_COLON_LABELS}|(?-i:di\s(?=[A-ZÀ-ÖØ-Þ])))",
+    re.IGNORECASE,
 )
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8

@@ -118,8 +118,10 @@ def _published(page: PageMeta) -> list[_Stamp]:
     stamps += [(stamp, "time-element") for stamp in page.time_published[:1]]
     # A UTC stamp names London's day: the same instant with the page's offset wins, stated or
     # in a `<time datetime>` above the story's text (hAtom's `entry-date published`): one
-    # instant to the second in the header is the story's own moment.
-    offset_stamps = [other for other, _ in stamps] + times_above_story(page)
+    # instant to the second in the header is the story's own moment. So does the day such a
+    # `<time>` shows in its text where the instant falls on it in some zone (`datetime=
+    # "…22:30Z"` shown as `Wednesday, 25 November`): the template rendered it in the page's zone.
+    offset_stamps = [(other, None) for other, _ in stamps] + times_above_story(page)
     found, written = [], []
     for stamp, kind in stamps:
         date = local_date(stamp)
@@ -127,13 +129,24 @@ def _published(page: PageMeta) -> list[_Stamp]:
             continue
         written.append(stamp)
         instant, utc = _instant(stamp), _in_utc(stamp)
-        if utc:
-            for other in offset_stamps:
-                if not _in_utc(other) and instant is not None and _instant(other) == instant:
+        if utc and instant is not None:
+            for other, shown in offset_stamps:
+                if _instant(other) != instant:
+                    continue
+                if not _in_utc(other):
                     date, utc = local_date(other) or date, False
+                    break
+                if shown is not None and shown in zone_days(instant):
+                    date, utc = PartialDate(*shown), False
                     break
         found.append(_Stamp(date, kind, instant, utc))
     return _zoneless_as_utc(found, written)
+
+
+def zone_days(moment: dt.datetime) -> set[tuple[int, int, int]]:
+    """The days an instant falls on in some zone (UTC-12 to UTC+14)."""
+    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return {(utc + off).date().timetuple()[:3] for off in (_WEST_MOST, dt.timedelta(0), _EAST_MOST)}
 
 
 def _zoneless_as_utc(found: list[_Stamp], written: list[Any]) -> list[_Stamp]:
@@ -248,13 +261,15 @@ def choose_date(
             if _shows_instant(day, clocks, published, west=False):  # type: ignore[arg-type]
                 shown_under.add(day)  # type: ignore[arg-type]
         # A day the update's stamp names only in UTC (`01:10Z`) may be the page's day of the
-        # publication too: shown unlabelled with the publication's moment, it is.
+        # publication too: shown unlabelled with the publication's moment, it is. So it is shown
+        # untimed as the story's own stamp: a template shows the publication's day, and the
+        # update's under its label (`_local_shown_day` still asks that the instant fall on it).
+        own = days_near_headline(page, title, own=True)
         for other in under & updated - page.shown_updates - marked:
-            if _shows_instant(other, clocks, published, west=False):
+            if other in own or _shows_instant(other, clocks, published, west=False):
                 shown_under.add(other)
         chosen = _settle(stated)
         stamped = _day(chosen[0])
-        own = days_near_headline(page, title, own=True)
         if not shown_under and None not in stamped:
             # Above the headline, a day before the stamp's: a masthead's today is never earlier
             # than the story it heads, so it is the story's own day in the page's zone. So is
@@ -378,8 +393,7 @@ def _local_shown_day(
     day = next(iter(near))
     moment = stamps[0].moment
     assert moment is not None
-    local = {(moment + off).date().timetuple()[:3] for off in (_WEST_MOST, _EAST_MOST)}
-    if day == _day(chosen[0]) or day not in local:
+    if day == _day(chosen[0]) or day not in zone_days(moment):
         return chosen
     if day not in own and not _shows_instant(day, clocks, stamps, west=False):
         return chosen

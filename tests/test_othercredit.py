@@ -11,6 +11,7 @@ from indexer.normalize import normalize
 from indexer.normalize.lines import split_lines
 from indexer.normalize.othercredit import house_credit, pen_name, wire_under
 from indexer.normalize.story import Page
+from tests.test_normalize_copied import _normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 _HEADLINE = "Harbour to dredge the outer channel before the storms"
@@ -252,3 +253,11 @@ def test_a_blogs_post_stamp_signs_with_the_posters_one_word_account() -> None:
 def test_a_blogs_pager_is_no_name() -> None:
     # `Newer Post Older Post Home` under a post that no one signs: links, set in capitals.
     assert _blog_byline(("Posted by marshwader at 8:38 pm\n", "")) == []
+
+
+def test_a_post_stamp_of_a_role_or_a_comment_signs_no_story() -> None:
+    # `Posted by Editor at 9:15 am`: the site posts under a role, no one's name.
+    assert _normalize("stamp-role-account.txt").byline == []
+    # Under `2 Comments` each stamp (`Posted by bookworm77 at 11:02 am`) is a reader's comment's.
+    assert _normalize("stamp-comment-thread.txt").byline == []
+    assert _blog_byline(("Posted by marshwader", "Posted by Newsroom")) == []

@@ -59,8 +59,12 @@ _POST_STAMP = re.compile(
     r"\s+(?:at|on|@)\s+(?P<when>\S.*)$",
     re.IGNORECASE,
 )
-# The accounts a publishing platform makes for its site or for posts no one signs.
-_SITE_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root", "anonymous", "guest"})
+# The accounts a publishing platform makes for its site or for posts no one signs, and the
+# roles a site posts under (`Posted by Editor at 9:15 am`, `Posted by Newsroom on …`).
+_SITE_ACCOUNTS = frozenset(
+    {"admin", "administrator", "webmaster", "root", "anonymous", "guest", "editor", "moderator"}
+    | _DESK_WORDS
+)
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40

@@ -535,6 +535,13 @@ def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
     assert article.date is not None and article.date.iso() == "2024-10-12"
 
 
+def test_a_post_title_under_a_numeric_date_header_heads_a_blog_post() -> None:
+    # A blog may head its posts with the day in figures (`12.10.2024`): a day alone still.
+    article = _normalize("blog-numeric-date-header.txt")
+    assert article.title == "Die letzten Tomaten"
+    assert article.date is not None and article.date.iso() == "2024-10-12"
+
+
 def test_a_story_stamp_is_no_blog_date_header() -> None:
     # `12 March 2024, 14:05` under the byline stamps the story with its time: the line under it
     # (`Council meeting in pictures`) is no post title under a blog's date header.

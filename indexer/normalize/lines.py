@@ -233,12 +233,13 @@ _WEEKDAY_DATE = re.compile(
 )
 
 # A day's date alone on its line, its weekday before it at most (`Thursday, May 26, 2016`,
-# `26 mai 2016`), as a blog heads each post; a news page's stamp adds the time, a label or the
-# author. Complete in itself: a title under it in lower case (`cucumber salad`) carries on no
-# sentence.
+# `26 mai 2016`, `12.10.2024`, `2024/10/12`), as a blog heads each post; a news page's stamp
+# adds the time, a label or the author. Complete in itself: a title under it in lower case
+# (`cucumber salad`) carries on no sentence.
 _DAY_ALONE = re.compile(
-    rf"^(?:(?i:{_WEEKDAY}),?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_ANY}\.?(?:\s+de)?),?\s+\d{{4}}$"
+    rf"^(?:(?i:{_WEEKDAY}),?\s+)?(?:(?:{MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_ANY}\.?(?:\s+de)?),?\s+\d{{4}}"
+    r"|\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$"
 )
 
 

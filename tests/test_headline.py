@@ -243,6 +243,15 @@ def test_a_headline_about_an_account_or_opening_on_a_forms_verb_is_weighed() -> 
     assert "Enter your postcode on the council's website" in article.body
 
 
+def test_a_headline_broken_after_a_name_is_one_headline() -> None:
+    # The copy breaks the headline after `Bank of England`: a name, not a menu's label of
+    # topics, so the line under it in lower case carries it on.
+    article = _normalize("headline-broken-after-name.txt")
+    assert article.title == (
+        "Bank of England raises interest rates for the fourteenth time in a row"
+    )
+
+
 def test_a_call_to_follow_a_handle_is_never_the_headline() -> None:
     # `Siga @…` (follow @…) opens the copied page; the headline stands over its date below.
     page = _page("headline-follow-prompt.txt")

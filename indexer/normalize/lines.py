@@ -68,7 +68,10 @@ _HEADLINE_END_OK = re.compile(
 _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: a speaker, then their words
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
-_SMALL_WORD = 3  # `and`, `of`, `the`: left in lower case between a title's capitalised words
+# The words that join a menu's or a category's topics in lower case (`Arts and Culture`, `Food
+# & Drink`, `Kultur und Freizeit`); a name's own small words (`Bank of England`) join no topics,
+# and a headline may break after the name (`Bank of England` / `raises interest rates …`).
+_TOPIC_JOINERS = frozenset("and & or und et y e".split())
 # `Lakeview doesn't need a garage. It needs a bus.`: two sentences, each closed by its stop.
 # A quoted slogan or title keeps its own stops inside the first sentence (`… doubles down on
 # ‘Meth. We’re on it.’ They just might be.`).
@@ -251,12 +254,12 @@ def _continues(prev: str, text: str) -> bool:
     words = prev.split()
     label = (
         len(words) <= 4
-        and all(w[:1].isupper() or len(w) <= _SMALL_WORD for w in words[1:-1])
+        and all(w[:1].isupper() or w in _TOPIC_JOINERS for w in words[1:-1])
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
         and not _LABEL.match(prev)
     )
-    # A label of a few capitalised words stands alone, small words between them at most
+    # A label of a few capitalised words stands alone, topics joined in lower case at most
     # (`Cooking Conversions and Equivalents`); so does a single word (a menu's last entry,
     # `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
     if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):

@@ -261,3 +261,11 @@ def test_a_post_stamp_of_a_role_or_a_comment_signs_no_story() -> None:
     # Under `2 Comments` each stamp (`Posted by bookworm77 at 11:02 am`) is a reader's comment's.
     assert _normalize("stamp-comment-thread.txt").byline == []
     assert _blog_byline(("Posted by marshwader", "Posted by Newsroom")) == []
+    # Under a heading that closes no story (`Reader comments`), two accounts' stamps are a
+    # thread's: a post has one stamp.
+    assert _normalize("stamp-comment-thread-reader.txt").byline == []
+
+
+def test_a_publishers_line_under_a_review_signs_no_story() -> None:
+    # `Published by Faber on 4 June 2024` under a book's title names its house and its day.
+    assert _normalize("stamp-publisher-line.txt").byline == []

@@ -55,6 +55,7 @@ from indexer.normalize.othercredit import (
     house_credit,
     is_wire,
     pen_name,
+    post_accounts,
     stamped_pen_name,
     wire_under,
 )
@@ -822,17 +823,18 @@ def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
         # beside an event's hours, `Hosted by` names an event's host.
         return []
     names = byline_names(_signed_text(page, i, under), body)
-    if not names and not _under_comments(page, i) and (pen := stamped_pen_name(page.text(i), body)):
+    if not names and (pen := stamped_pen_name(page.text(i), body)) and not _comments(page, i):
         names = [pen]
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names
     return [n for n in bare_names(page.text(i)) if is_cjk_name(n)]
 
 
-def _under_comments(page: Page, i: int) -> bool:
-    """Whether line `i` stands below the comments' heading (`3 Comments`), where each post stamp
-    (`Posted by reader42 on …`) stamps a reader's comment, not the story."""
-    return any(bp.is_hard_stop(page.text(j)) for j in range(i))
+def _comments(page: Page, i: int) -> bool:
+    """Whether post stamp `i` stamps a reader's comment, not the story: it stands below the
+    comments' heading (`3 Comments`), or other accounts' stamps stand on the page too (a post
+    has one stamp; each comment of a thread has its own)."""
+    return any(bp.is_hard_stop(page.text(j)) for j in range(i)) or len(post_accounts(page)) > 1
 
 
 def _signed_text(page: Page, i: int, under: bool = False) -> str:

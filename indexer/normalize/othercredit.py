@@ -53,9 +53,10 @@ _KIND_LABELS = frozenset(
 _JOINED_NAMES = re.compile(r"\s(?:and|und|et|y)\s|&|,")
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 # A blog's post stamp (`Posted by jdoe at 8:38 pm`, `Written by jdoe on May 3, 2024`): the
-# label, the account that posted and when, a line no sentence of a story writes.
+# label, the account that posted and when, a line no sentence of a story writes. `Published by`
+# names a house and its day (a book's `Published by Faber on 4 June 2024` under its review).
 _POST_STAMP = re.compile(
-    r"^(?:posted|written|published)\s+by\s+(?P<name>\S+)"
+    r"^(?:posted|written)\s+by\s+(?P<name>\S+)"
     r"\s+(?:at|on|@)\s+(?P<when>\S.*)$",
     re.IGNORECASE,
 )
@@ -190,6 +191,12 @@ def stamped_pen_name(text: str, body: str) -> str | None:
         return None
     prose = "\n".join(line for line in body.splitlines() if is_paragraph(line))
     return pen_name(f"By {name}", prose)
+
+
+def post_accounts(page: Page) -> set[str]:
+    """The accounts the page's post stamps name (`Posted by jdoe at 8:38 pm`), in lower case."""
+    stamps = (_POST_STAMP.match(line.text.strip()) for line in page.lines)
+    return {match.group("name").lower() for match in stamps if match is not None}
 
 
 def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:

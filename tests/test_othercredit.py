@@ -264,6 +264,18 @@ def test_a_post_stamp_of_a_role_or_a_comment_signs_no_story() -> None:
     # Under a heading that closes no story (`Reader comments`), two accounts' stamps are a
     # thread's: a post has one stamp.
     assert _normalize("stamp-comment-thread-reader.txt").byline == []
+    # The post's own stamp stands first; the comments' stamps under it name other accounts.
+    assert _normalize("stamp-post-then-comments.txt").byline == ["marshwader"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a `By` line's parse reads a handle in lower case before `on` and a date as a name "
+    "with the word (`Posted by marshwader on March 6, 2024` gives `Marshwader On`), before the "
+    "post stamp is asked",
+)
+def test_a_post_stamp_with_its_day_signs_with_the_account() -> None:
+    assert _normalize("stamp-on-date-under-title.txt").byline == ["marshwader"]
 
 
 def test_a_publishers_line_under_a_review_signs_no_story() -> None:

@@ -55,7 +55,7 @@ from indexer.normalize.othercredit import (
     house_credit,
     is_wire,
     pen_name,
-    post_accounts,
+    post_account,
     stamped_pen_name,
     wire_under,
 )
@@ -223,6 +223,8 @@ _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
+# A thread's heading without its count (`Comments`, `Reader comments`), under the story.
+_COMMENTS_HEADING = re.compile(r"^(?:reader |user )?comments?:?$", re.IGNORECASE)
 
 
 def header_byline(
@@ -832,9 +834,15 @@ def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
 
 def _comments(page: Page, i: int) -> bool:
     """Whether post stamp `i` stamps a reader's comment, not the story: it stands below the
-    comments' heading (`3 Comments`), or other accounts' stamps stand on the page too (a post
-    has one stamp; each comment of a thread has its own)."""
-    return any(bp.is_hard_stop(page.text(j)) for j in range(i)) or len(post_accounts(page)) > 1
+    comments' heading (`3 Comments`, `Reader comments`) or below another account's stamp (a
+    post has one stamp, and its comments follow it)."""
+    account = post_account(page.text(i))
+    return any(
+        bp.is_hard_stop(t := page.text(j))
+        or _COMMENTS_HEADING.match(t)
+        or post_account(t) not in (None, account)
+        for j in range(i)
+    )
 
 
 def _signed_text(page: Page, i: int, under: bool = False) -> str:

@@ -193,10 +193,10 @@ def stamped_pen_name(text: str, body: str) -> str | None:
     return pen_name(f"By {name}", prose)
 
 
-def post_accounts(page: Page) -> set[str]:
-    """The accounts the page's post stamps name (`Posted by jdoe at 8:38 pm`), in lower case."""
-    stamps = (_POST_STAMP.match(line.text.strip()) for line in page.lines)
-    return {match.group("name").lower() for match in stamps if match is not None}
+def post_account(text: str) -> str | None:
+    """The account a post stamp names (`Posted by jdoe at 8:38 pm`), in lower case, or None."""
+    match = _POST_STAMP.match(text.strip())
+    return match.group("name").lower() if match is not None else None
 
 
 def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:

@@ -227,6 +227,32 @@ def test_a_forms_field_and_an_account_notice_are_never_weighed_as_its_headline()
     assert _normalize("headline-form-prompt.txt").title == headline
 
 
+def test_a_headline_about_an_account_or_opening_on_a_forms_verb_is_weighed() -> None:
+    # A story about tracking (`… when you're logged out`) or costs (`Input costs …`), or a
+    # Spanish headline that opens on its verb (`Ingresa una mujer en prisión …`): sentences that
+    # run on past what an interface would say, never its notices or fields.
+    article = _normalize("headline-logged-out.txt")
+    assert article.title == "Facebook still tracks you when you're logged out, researchers find"
+    assert "even when you're logged out of the social network" in article.body
+    assert "law you can opt out of the sharing" in article.body
+    title = "Input costs squeeze city bakers as flour prices climb again"
+    assert _normalize("headline-input-costs.txt").title == title
+    title = "Ingresa una mujer en prisión por atropellar a un ciclista y huir en Alicante"
+    assert _normalize("headline-ingresa-prision.txt").title == title
+    # A story's sentence telling readers what to type where keeps its place in the story.
+    article = _normalize("body-enter-postcode.txt")
+    assert "Enter your postcode on the council's website" in article.body
+
+
+def test_a_headline_broken_after_a_name_is_one_headline() -> None:
+    # The copy breaks the headline after `Bank of England`: a name, not a menu's label of
+    # topics, so the line under it in lower case carries it on.
+    article = _normalize("headline-broken-after-name.txt")
+    assert article.title == (
+        "Bank of England raises interest rates for the fourteenth time in a row"
+    )
+
+
 def test_a_call_to_follow_a_handle_is_never_the_headline() -> None:
     # `Siga @…` (follow @…) opens the copied page; the headline stands over its date below.
     page = _page("headline-follow-prompt.txt")
@@ -516,6 +542,13 @@ def test_a_post_title_under_its_date_header_heads_a_blog_post() -> None:
     # A blog prints its name and tagline, then the post's date header, then the post's title.
     article = _normalize("blog-date-header.txt")
     assert article.title == "A kingfisher at lock seven"
+    assert article.date is not None and article.date.iso() == "2024-10-12"
+
+
+def test_a_post_title_under_a_numeric_date_header_heads_a_blog_post() -> None:
+    # A blog may head its posts with the day in figures (`12.10.2024`): a day alone still.
+    article = _normalize("blog-numeric-date-header.txt")
+    assert article.title == "Die letzten Tomaten"
     assert article.date is not None and article.date.iso() == "2024-10-12"
 
 

@@ -62,6 +62,10 @@ from indexer.normalize.lines import Line, split_lines, unwrap
         "Iniciar sesión",
         "Minha conta",
         "Donate now",
+        "Logged in as jdoe",
+        "You're now logged out.",
+        "Please confirm. You can withdraw your consent at any time in the settings.",
+        "Inserisci il tuo indirizzo email",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -82,6 +86,14 @@ def test_furniture_lines(line: str) -> None:
         "Follow the money: how the city paid for its new stadium",
         "Fans sign in at the gate before the match, the club said.",
         "You can change a law at any time, the senator told the committee.",
+        # A story about someone's account or a form's verb, within a headline or a sentence.
+        "Facebook still tracks you when you're logged out, researchers find",
+        "Intruder logged in as the city's IT chief before the ransomware attack",
+        "Your posts will train the new chatbot. Here's how you can opt out",
+        "The pixel keeps sending it even when you're logged out of the network, they said.",
+        "Input costs squeeze city bakers as flour prices climb again",
+        "Enter your postcode on the council's website to find out when your bins are emptied.",
+        "Ingresa una mujer en prisión por atropellar a un ciclista y huir en Alicante",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:

@@ -210,6 +210,11 @@ def test_wrapped_lines_are_joined_and_short_lines_kept() -> None:
             "Knitting Patterns and Tutorials\nmy yarn stash",
             ["Knitting Patterns and Tutorials", "my yarn stash"],
         ),
+        # A name's own small words join no topics: a headline broken after the name runs on.
+        (
+            "Bank of England\nraises interest rates for the fourteenth time in a row",
+            ["Bank of England raises interest rates for the fourteenth time in a row"],
+        ),
         # A line that ends on a small word runs on into the next.
         (
             "Knitting Patterns and\ntutorials for beginners",

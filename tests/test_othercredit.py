@@ -11,6 +11,7 @@ from indexer.normalize import normalize
 from indexer.normalize.lines import split_lines
 from indexer.normalize.othercredit import house_credit, pen_name, wire_under
 from indexer.normalize.story import Page
+from tests.test_normalize_copied import _normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 _HEADLINE = "Harbour to dredge the outer channel before the storms"
@@ -252,3 +253,31 @@ def test_a_blogs_post_stamp_signs_with_the_posters_one_word_account() -> None:
 def test_a_blogs_pager_is_no_name() -> None:
     # `Newer Post Older Post Home` under a post that no one signs: links, set in capitals.
     assert _blog_byline(("Posted by marshwader at 8:38 pm\n", "")) == []
+
+
+def test_a_post_stamp_of_a_role_or_a_comment_signs_no_story() -> None:
+    # `Posted by Editor at 9:15 am`: the site posts under a role, no one's name.
+    assert _normalize("stamp-role-account.txt").byline == []
+    # Under `2 Comments` each stamp (`Posted by bookworm77 at 11:02 am`) is a reader's comment's.
+    assert _normalize("stamp-comment-thread.txt").byline == []
+    assert _blog_byline(("Posted by marshwader", "Posted by Newsroom")) == []
+    # Under a heading that closes no story (`Reader comments`), two accounts' stamps are a
+    # thread's: a post has one stamp.
+    assert _normalize("stamp-comment-thread-reader.txt").byline == []
+    # The post's own stamp stands first; the comments' stamps under it name other accounts.
+    assert _normalize("stamp-post-then-comments.txt").byline == ["marshwader"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a `By` line's parse reads a handle in lower case before `on` and a date as a name "
+    "with the word (`Posted by marshwader on March 6, 2024` gives `Marshwader On`), before the "
+    "post stamp is asked",
+)
+def test_a_post_stamp_with_its_day_signs_with_the_account() -> None:
+    assert _normalize("stamp-on-date-under-title.txt").byline == ["marshwader"]
+
+
+def test_a_publishers_line_under_a_review_signs_no_story() -> None:
+    # `Published by Faber on 4 June 2024` under a book's title names its house and its day.
+    assert _normalize("stamp-publisher-line.txt").byline == []

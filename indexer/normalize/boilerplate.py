@@ -57,15 +57,6 @@ _PREFIX = re.compile(
     r"|(?:follow|siga|sigue|segue|segui|suivez|folge|folgen sie|volg)(?:[ -](?:us|nos|nous|uns"
     r"|ci|ons))?(?: (?:on|en|no|na|sur|auf|su|op|a))? ?@|follow us\b|s[ií]guenos\b"
     r"|sigam?-nos\b|suivez-nous\b|folg(?:en sie|e) uns\b|seguici\b|volg ons\b"
-    # A form's field asks for what to type: `Enter City and State or Zip Code`, `Enter your
-    # email`, `Geben Sie Ihre …`, `Entrez votre …`, `Introduce tu …`, `Digite seu …`.
-    r"|(?:enter|type in|insert|input) (?:your |an? |the )?(?:[\w-]+ ){0,3}(?:e-?mail|address"
-    r"|zip|post ?code|postal code|city|location|password|user ?name|search terms?|keywords?"
-    r"|phone|mobile|name)\b|(?:geben sie|gib) (?:ihre|deine|hier)\b"
-    r"|(?:entrez|saisissez|tapez|indiquez) (?:votre|vos|une?|ici)\b"
-    r"|(?:introduce|introduzca|ingresa|ingrese|escriba) (?:tu|su|sus|tus|una?|aqu[ií])\b"
-    r"|(?:digite|insira|informe|introduza) (?:o |a )?(?:seu|sua|seus|suas|um|uma|aqui)\b"
-    r"|(?:inserisci|digita) (?:il|la|lo|tuo|tua|un|una|qui)\b"
     r"|this (?:article|story) (?:was|is) (?:originally|first) (?:published|posted|appeared)"
     r"|sign up (?:for|to) |subscribe (?:to|for|now|today) |already (?:a )?(?:subscriber|member)"
     r"|get (?:the latest|breaking|our|unlimited|full access)|download (?:our|the) \w* ?app"
@@ -88,10 +79,30 @@ _PROMPT = re.compile(
     r"|(?:accept|use of|we use) cookies|cookie (?:policy|settings|preferences)"
     r"|privacy (?:&|and) cookie|affiliate (?:links?|commission)|advertiser disclosure"
     r"|all rights reserved|follow us on|share this (?:article|story)|(?:click|tap) here to"
-    # The page telling its reader about their account or settings, never about a story.
-    r"|(?:you are|you['’]re) (?:now )?(?:signed|logged) (?:in|out)|(?:signed|logged) in as"
-    r"|you can (?:unsubscribe|opt out|change (?:your|the|these|this) (?:settings|preferences"
-    r"|location|consent|choices?)|withdraw your consent))\b",
+    # The page telling its reader about their account or settings, never about a story: the
+    # notice opens its sentence (`You are signed in as`, `Logged in as jdoe`), and an option
+    # stands `at any time`. A story tells of someone's account within its sentence (`… tracks
+    # you when you're logged out`, `Intruder logged in as …`, `Here's how you can opt out`).
+    r"|(?:^|(?<=[.!?] ))(?:(?:you are|you['’]re) (?:now )?(?:signed|logged) (?:in|out)"
+    r"|(?:signed|logged) in as|you can (?:unsubscribe|opt out|change (?:your|the|these|this)"
+    r" (?:settings|preferences|location|consent|choices?)|withdraw your consent)[^.!?]*"
+    r"\bany ?time))\b",
+    re.IGNORECASE,
+)
+# A form's field asks for what to type, and says no more: `Enter City and State or Zip Code`,
+# `Enter your email address`, `Geben Sie Ihre E-Mail-Adresse ein`, `Entrez votre adresse
+# e-mail`, `Introduce tu correo electrónico`, `Digite seu e-mail`. A headline or a story's
+# sentence that opens on the same verb runs on past the field (`Input costs squeeze city bakers
+# as …`, `Enter your postcode on the council's website to …`, `Ingresa una mujer en prisión …`).
+_FORM_FIELD = re.compile(
+    r"^(?:(?:enter|type in|insert|input) (?:your |an? |the )?(?:[\w-]+ ){0,4}(?:e-?mail|address"
+    r"|zip|post ?code|postal code|city|location|password|user ?name|search terms?|keywords?"
+    r"|phone|mobile|name)(?: (?:code|number|address|here|below))?"
+    r"|(?:(?:geben sie|gib) (?:ihre|deine|hier)|(?:entrez|saisissez|tapez|indiquez) (?:votre|vos"
+    r"|ici)|(?:introduce|introduzca|ingresa|ingrese|escriba) (?:tu|su|sus|tus|aqu[ií])"
+    r"|(?:digite|insira|informe|introduza) (?:o |a )?(?:seu|sua|seus|suas|aqui)"
+    r"|(?:inserisci|digita) (?:il |la |i |le )?(?:tuo|tua|tuoi|tue|qui))(?: \S+){0,3})"
+    r"\s*[.:*…]?$",
     re.IGNORECASE,
 )
 # A newsletter named together with a call to act: `Get our free newsletter`, `Newsletter: sign up`.
@@ -185,7 +196,9 @@ def is_inline_boilerplate(text: str) -> bool:
     words = word_count(text)
     if words <= 15 and (_WHOLE_LINE.match(text) or is_glued_menu(text)):
         return True
-    if _PREFIX.match(text) or is_breadcrumb(text) or is_copyright(text):
+    if _PREFIX.match(text) or _FORM_FIELD.match(text):
+        return True
+    if is_breadcrumb(text) or is_copyright(text):
         return True
     if words <= 45:
         low = text.lower()

@@ -55,6 +55,7 @@ from indexer.normalize.othercredit import (
     house_credit,
     is_wire,
     pen_name,
+    post_account,
     stamped_pen_name,
     wire_under,
 )
@@ -242,6 +243,8 @@ _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
+# A thread's heading without its count (`Comments`, `Reader comments`), under the story.
+_COMMENTS_HEADING = re.compile(r"^(?:reader |user )?comments?:?$", re.IGNORECASE)
 
 
 def header_byline(
@@ -859,11 +862,24 @@ def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
         # beside an event's hours, `Hosted by` names an event's host.
         return []
     names = byline_names(_signed_text(page, i, under), body)
-    if not names and (pen := stamped_pen_name(page.text(i), body)):
+    if not names and (pen := stamped_pen_name(page.text(i), body)) and not _comments(page, i):
         names = [pen]
     if names or i == 0 or not _LABEL_ALONE.match(page.text(i - 1)):
         return names
     return [n for n in bare_names(page.text(i)) if is_cjk_name(n)]
+
+
+def _comments(page: Page, i: int) -> bool:
+    """Whether post stamp `i` stamps a reader's comment, not the story: it stands below the
+    comments' heading (`3 Comments`, `Reader comments`) or below another account's stamp (a
+    post has one stamp, and its comments follow it)."""
+    account = post_account(page.text(i))
+    return any(
+        bp.is_hard_stop(t := page.text(j))
+        or _COMMENTS_HEADING.match(t)
+        or post_account(t) not in (None, account)
+        for j in range(i)
+    )
 
 
 def _signed_text(page: Page, i: int, under: bool = False) -> str:

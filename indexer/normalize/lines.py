@@ -68,7 +68,10 @@ _HEADLINE_END_OK = re.compile(
 _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: a speaker, then their words
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
-_SMALL_WORD = 3  # `and`, `of`, `the`: left in lower case between a title's capitalised words
+# The words that join a menu's or a category's topics in lower case (`Arts and Culture`, `Food
+# & Drink`, `Kultur und Freizeit`); a name's own small words (`Bank of England`) join no topics,
+# and a headline may break after the name (`Bank of England` / `raises interest rates …`).
+_TOPIC_JOINERS = frozenset("and & or und et y e".split())
 PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
 # A mark parting a line's fields (`Politik · Jane Doe`, `Local News | Daily Post`): a
 # section and its authors, a page's title and its site.
@@ -238,12 +241,13 @@ _WEEKDAY_DATE = re.compile(
 )
 
 # A day's date alone on its line, its weekday before it at most (`Thursday, May 26, 2016`,
-# `26 mai 2016`), as a blog heads each post; a news page's stamp adds the time, a label or the
-# author. Complete in itself: a title under it in lower case (`cucumber salad`) carries on no
-# sentence.
+# `26 mai 2016`, `12.10.2024`, `2024/10/12`), as a blog heads each post; a news page's stamp
+# adds the time, a label or the author. Complete in itself: a title under it in lower case
+# (`cucumber salad`) carries on no sentence.
 _DAY_ALONE = re.compile(
-    rf"^(?:(?i:{_WEEKDAY}),?\s+)?(?:{MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_ANY}\.?(?:\s+de)?),?\s+\d{{4}}$"
+    rf"^(?:(?i:{_WEEKDAY}),?\s+)?(?:(?:{MONTH_ANY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH_ANY}\.?(?:\s+de)?),?\s+\d{{4}}"
+    r"|\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$"
 )
 
 
@@ -255,12 +259,12 @@ def _continues(prev: str, text: str) -> bool:
     words = prev.split()
     label = (
         len(words) <= 4
-        and all(w[:1].isupper() or len(w) <= _SMALL_WORD for w in words[1:-1])
+        and all(w[:1].isupper() or w in _TOPIC_JOINERS for w in words[1:-1])
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
         and not _LABEL.match(prev)
     )
-    # A label of a few capitalised words stands alone, small words between them at most
+    # A label of a few capitalised words stands alone, topics joined in lower case at most
     # (`Cooking Conversions and Equivalents`); so does a single word (a menu's last entry,
     # `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
     if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):

@@ -53,14 +53,19 @@ _KIND_LABELS = frozenset(
 _JOINED_NAMES = re.compile(r"\s(?:and|und|et|y)\s|&|,")
 _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]{2,29}$")
 # A blog's post stamp (`Posted by jdoe at 8:38 pm`, `Written by jdoe on May 3, 2024`): the
-# label, the account that posted and when, a line no sentence of a story writes.
+# label, the account that posted and when, a line no sentence of a story writes. `Published by`
+# names a house and its day (a book's `Published by Faber on 4 June 2024` under its review).
 _POST_STAMP = re.compile(
-    r"^(?:posted|written|published)\s+by\s+(?P<name>\S+)"
+    r"^(?:posted|written)\s+by\s+(?P<name>\S+)"
     r"\s+(?:at|on|@)\s+(?P<when>\S.*)$",
     re.IGNORECASE,
 )
-# The accounts a publishing platform makes for its site or for posts no one signs.
-_SITE_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root", "anonymous", "guest"})
+# The accounts a publishing platform makes for its site or for posts no one signs, and the
+# roles a site posts under (`Posted by Editor at 9:15 am`, `Posted by Newsroom on …`).
+_SITE_ACCOUNTS = frozenset(
+    {"admin", "administrator", "webmaster", "root", "anonymous", "guest", "editor", "moderator"}
+    | _DESK_WORDS
+)
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
@@ -186,6 +191,12 @@ def stamped_pen_name(text: str, body: str) -> str | None:
         return None
     prose = "\n".join(line for line in body.splitlines() if is_paragraph(line))
     return pen_name(f"By {name}", prose)
+
+
+def post_account(text: str) -> str | None:
+    """The account a post stamp names (`Posted by jdoe at 8:38 pm`), in lower case, or None."""
+    match = _POST_STAMP.match(text.strip())
+    return match.group("name").lower() if match is not None else None
 
 
 def dated_pen_name(page: Page, mark: int, body: str) -> list[str]:

@@ -43,13 +43,24 @@ def spelled(text: str, slugs: list[tuple[str, ...]]) -> bool:
     return False
 
 
+def _within(text: str, slugs: list[tuple[str, ...]]) -> bool:
+    """Whether a line's words stand together inside a slug past its start: the headline after
+    a series' name (`…/the-week-in-city-politics-council-delays-vote-on-tram`)."""
+    words = tuple(w.casefold() for w in _WORD.findall(text))
+    n = len(words)
+    return n >= _SLUG_WORDS and any(
+        slug[k : k + n] == words for slug in slugs for k in range(1, len(slug) - n + 1)
+    )
+
+
 def headline_in_address(page: Page, at: int, heads: set[int]) -> int:
     """The candidate of `heads` that the page's address spells when `at` is not it (of its
     copies, the nearest `at`), else `at`."""
     slugs = page_slugs(page)
-    if not slugs or spelled(page.text(at), slugs):
+    if not slugs or spelled(page.text(at), slugs) or _within(page.text(at), slugs):
         return at
-    named = [i for i in heads if spelled(page.text(i), slugs)]
+    # A line that carries the address itself is a link's label: another story's teaser.
+    named = [i for i in heads if spelled(page.text(i), slugs) and "://" not in page.text(i)]
     if len({page.keys[i] for i in named}) != 1:
         return at  # none, or several lines the addresses spell: no evidence for one
     return min(named, key=lambda i: abs(i - at))

@@ -755,3 +755,12 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
 )
 def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:
     assert _normalize(name).byline == byline
+
+
+def test_a_national_agency_spelled_out_signs_a_story_in_any_language() -> None:
+    # `Polish Press Agency` over an English story is the agency's English service; its short
+    # name there (`PAP`) is a party's tag.
+    path = DATA / "byline-agency-name-as-tag.txt"
+    text = path.read_text(encoding="utf-8").replace("\nPAP\n", "\nPolish Press Agency\n")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == ["Polish Press Agency"]

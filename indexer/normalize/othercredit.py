@@ -263,10 +263,12 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
 
 
 def filed_here(page: Page, story: int, agency: str) -> bool:
-    """Whether an agency files stories in the language of the story from line `story` on."""
+    """Whether an agency files stories in the language of the story from line `story` on: a
+    national one named by its short name (`PAP`) in its country's; spelled out (`Polish Press
+    Agency`), the name is the agency's alone, as its service in English is."""
     languages = home_languages(canonical_outlet(agency) or agency)
-    if languages is None:
-        return True  # a world agency files in many
+    if languages is None or len(agency.split()) > 1:
+        return True  # a world agency files in many; a name spelled out is no other body's
     lines = page.lines[story : story + _LANGUAGE_LINES]
     language = guess_language("\n".join(line.text for line in lines))
     return language is None or language in languages

@@ -903,6 +903,10 @@ TIED_WARD = "Dead heat in Ward 7. Recount ordered for Friday."
         # Another story's teaser over its own address (`Harbor City striker …` / `https://…/
         # Harbor-City-striker-…`): the line that carries the address is a link, not this story.
         ("headline-slug-of-teaser-link.txt", "Ortega's late goal lifts Rovers"),
+        # A post that cites its source's address under the story (`Source: https://…/council-
+        # delays-vote-on-tram-…`), that story's teaser under its byline: the page's own address
+        # stands above the story, by the headline.
+        ("headline-slug-of-cited-story.txt", "Why the tram delay is good news for buses"),
         # A byline set off by an em dash (`— Jane Holloway, Staff Writer`) under the headline:
         # a headline is no quotation, which opens on a quotation mark or ends on a stop.
         ("headline-over-dash-byline.txt", "Fire crews contain blaze at Elm Street warehouse"),

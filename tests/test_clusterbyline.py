@@ -738,7 +738,29 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
         # A press release speaks for the body whose site issues it: its name atop the page and
         # in the copyright notice is no writer's.
         ("byline-release-owner.txt", []),
+        # A national agency's bare name over a story in another language names something else:
+        # a party's tag (`PAP`) under an English story's date, a province (`NTB`) over an
+        # Indonesian one.
+        ("byline-agency-name-as-tag.txt", []),
+        ("byline-agency-name-as-region.txt", []),
+        # A section's label under the headline over a short standfirst that opens with a job
+        # (`باحثة مصرية تفوز …`, an Egyptian researcher wins …; `पत्रकार संघ ने …`): the story
+        # names that job again, so the line is no writer's role line and the label no name.
+        ("byline-caseless-label-over-standfirst.txt", []),
+        ("byline-caseless-label-hindi.txt", []),
+        # A writer's own site whose menu links a `Press release` page: the post is no release,
+        # and its owner signs it.
+        ("byline-owner-release-menu.txt", ["Mara Quinlan"]),
     ],
 )
 def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:
     assert _normalize(name).byline == byline
+
+
+def test_a_national_agency_spelled_out_signs_a_story_in_any_language() -> None:
+    # `Polish Press Agency` over an English story is the agency's English service; its short
+    # name there (`PAP`) is a party's tag.
+    path = DATA / "byline-agency-name-as-tag.txt"
+    text = path.read_text(encoding="utf-8").replace("\nPAP\n", "\nPolish Press Agency\n")
+    record = RawRecord(id=path.name, file=path.name, path=path, kind="text", text=text)
+    assert normalize(record).byline == ["Polish Press Agency"]

@@ -924,6 +924,37 @@ def test_the_headline_the_address_spells_heads_the_story() -> None:
     assert article.byline == ["Associated Press"]
 
 
+TIED_WARD = "Dead heat in Ward 7. Recount ordered for Friday."
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # `Share https://…/the-week-in-city-politics-council-delays-vote-on-tram`: the slug
+        # opens with the series' name over the headline; the headline's words stand in it too.
+        ("headline-slug-after-series.txt", "Council delays vote on tram"),
+        # Another story's teaser over its own address (`Harbor City striker …` / `https://…/
+        # Harbor-City-striker-…`): the line that carries the address is a link, not this story.
+        ("headline-slug-of-teaser-link.txt", "Ortega's late goal lifts Rovers"),
+        # A post that cites its source's address under the story (`Source: https://…/council-
+        # delays-vote-on-tram-…`), that story's teaser under its byline: the page's own address
+        # stands above the story, by the headline.
+        ("headline-slug-of-cited-story.txt", "Why the tram delay is good news for buses"),
+        # A byline set off by an em dash (`— Jane Holloway, Staff Writer`) under the headline:
+        # a headline is no quotation, which opens on a quotation mark or ends on a stop.
+        ("headline-over-dash-byline.txt", "Fire crews contain blaze at Elm Street warehouse"),
+        # A headline of two sentences under a section's label (`Politics`), another story's
+        # teaser over that: only a comment count stands between a headline and its standfirst.
+        ("headline-two-sentences-under-label.txt", TIED_WARD),
+        # `U.S. Senate passes …` is one sentence: initials are no standfirst's second sentence,
+        # and the teaser over it no headline.
+        ("headline-initials-under-teaser.txt", "U.S. Senate passes farm bill after two-year delay"),
+    ],
+)
+def test_a_headline_beside_a_slug_a_dash_or_a_label_keeps_its_place(name: str, title: str) -> None:
+    assert _normalize(name).title == title
+
+
 def test_a_cut_slug_still_spells_its_headline() -> None:
     # Sites cut a long headline's slug after a few words and close it with the story's id.
     slugs = [("council", "approves", "new", "footbridge", "over", "14800000")]

@@ -52,6 +52,7 @@ from indexer.normalize.othercredit import (
     dated_desk,
     dated_pen_name,
     desk_name,
+    filed_here,
     house_credit,
     is_wire,
     pen_name,
@@ -191,6 +192,7 @@ _CASELESS_ROLES = _CASELESS_JOBS | frozenset(
     " روزنامه‌نگار".split()
 )
 _ROLE_WORDS = 8  # a role line under a name is short: a job and a field or two
+_ROLE_ECHO = 6  # the story's first lines, where a standfirst's subject is named again
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")  # not after an initial (`Jane K. Doe`)
 _RANK_DOT = re.compile(rf"\b({RANK})\.(?=\s)")  # nor after a rank (`Sgt. Jane Doe`)
 _FILED_IN = re.compile(r"^\s(?:in|under)\s", re.IGNORECASE)
@@ -435,7 +437,13 @@ def header_byline(
         return bios
     # An agency alone over or under its date (`dpa` / `25.10.2025 - 15:26 Uhr`) signs too.
     dated_wire = next(
-        (t for i in order if is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
+        (
+            t
+            for i in order
+            if is_wire(t := page.text(i).strip())
+            and dated_beside(page, i, 1)
+            and filed_here(page, zone.start, t)
+        ),
         None,
     )
     if dated_wire is not None:
@@ -447,7 +455,7 @@ def header_byline(
         return houses[0]
     return (
         dated_pen_name(page, mark, body)
-        or _owner(page, zone)
+        or _owner(page, zone, mark)
         or _signed_off(page, zone, body, prose)
         or _editor(page, order, body)
         or last_line_writer(page, zone, body)
@@ -571,11 +579,12 @@ def _in_link_box(page: Page, i: int, mark: int) -> bool:
     return False
 
 
-def _owner(page: Page, zone: Zone) -> list[str]:
+def _owner(page: Page, zone: Zone, mark: int) -> list[str]:
     """The person a personal site is: named alone atop the page and holding its copyright
     (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house, and a press
-    release speaks for the body whose site issues it, which no one signs."""
-    if any(_RELEASE_LABEL.match(page.text(j)) for j in range(zone.start)):
+    release (labelled so right over its headline, `mark`; a menu's `Press release` links a
+    page of them) speaks for the body whose site issues it, which no one signs."""
+    if mark > 0 and _RELEASE_LABEL.match(page.text(mark - 1)):
         return []
     top = {page.keys[j] for j in range(min(zone.start, _MASTHEAD))}
     for i in range(zone.end, len(page.lines)):
@@ -787,16 +796,21 @@ def _caseless_over_date(page: Page, i: int) -> list[str]:
         return []
     if set(text.split()) & (_CASELESS_DESKS | _CASELESS_JOBS) or after & _CASELESS_DESKS:
         return []
-    if parse_date_line(below) is None and _caseless_role(below) and i + 2 < len(page.lines):
+    if i + 2 < len(page.lines) and parse_date_line(below) is None and _caseless_role(page, i + 1):
         below = page.text(i + 2)  # `ليلى منصور` / `كاتبة وباحثة` (writer and researcher) / date
     return [text] if parse_date_line(below) is not None else []
 
 
-def _caseless_role(text: str) -> bool:
+def _caseless_role(page: Page, i: int) -> bool:
     """Whether a short line names a writer's job (`كاتبة وباحثة`, writer and researcher), as a
-    column sets it between its writer's name and the date."""
-    words = text.split()
-    return 0 < len(words) <= _ROLE_WORDS and words[0] in _CASELESS_ROLES
+    column sets it between its writer's name and the date. A standfirst may open with a job too
+    (`باحثة مصرية تفوز …`, a researcher wins …), and the story it sums up names that job again;
+    a column's writer is not its subject."""
+    words = page.text(i).split()
+    if not 0 < len(words) <= _ROLE_WORDS or words[0] not in _CASELESS_ROLES:
+        return False
+    story = page.lines[i + 2 : i + 2 + _ROLE_ECHO]
+    return not any(words[0] in line.text.split() for line in story)
 
 
 def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]) -> list[str]:

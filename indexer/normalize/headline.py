@@ -135,6 +135,9 @@ _LINK_LABEL = re.compile(
 # A quotation's attribution under it (`—Jane Doe of Example Inc`), set off by an em dash; an en
 # dash opens a list's items too.
 _ATTRIBUTION = re.compile(r"^[—―]\s*[A-ZÀ-Þ]")
+# A quotation opens on a quotation mark or closes on a sentence's stop; a headline does neither,
+# and a byline set off by the same dash may stand under it (`— Jane Doe, Staff Writer`).
+_QUOTATION = re.compile(r"^[\"'“‘«„]|[.…][\"'”’»]?$")
 # A figure's label for screen readers on a line of its own (`Image caption,`): the caption
 # stands on the next line. A bare `Caption` is a gallery's button (`Caption`, `Close`).
 _CAPTION_LABEL = re.compile(
@@ -286,7 +289,9 @@ def _attributed(page: Page, i: int) -> bool:
     """Whether line `i` stands over a quotation's attribution (`—Jane Doe of Example Inc`),
     which is no byline: a testimonial, an epigraph or a pull quote."""
     j = i + 1
-    return j < len(page.lines) and bool(_ATTRIBUTION.match(page.text(j))) and not page.is_meta(j)
+    if j >= len(page.lines) or not _QUOTATION.search(page.text(i)):
+        return False
+    return bool(_ATTRIBUTION.match(page.text(j))) and not page.is_meta(j)
 
 
 def _link_bar(text: str) -> bool:

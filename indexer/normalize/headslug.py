@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize.lines import is_paragraph
 from indexer.normalize.story import Page
 
 _URL = re.compile(r"https?://\S+")
@@ -18,10 +19,11 @@ _WORD = re.compile(r"[^\W_]+")
 _SLUG_WORDS = 4  # words of a slug that name a headline, not a section (`/news/us/`)
 
 
-def page_slugs(page: Page) -> list[tuple[str, ...]]:
-    """The hyphenated parts of the addresses a copied page shows, as tuples of words."""
+def page_slugs(page: Page, end: int | None = None) -> list[tuple[str, ...]]:
+    """The hyphenated parts of the addresses a copied page shows (above line `end`), as tuples
+    of words."""
     slugs = []
-    for line in page.lines:
+    for line in page.lines[:end]:
         if "://" not in line.text:
             continue
         for url in _URL.findall(line.text):
@@ -43,13 +45,33 @@ def spelled(text: str, slugs: list[tuple[str, ...]]) -> bool:
     return False
 
 
+def _within(text: str, slugs: list[tuple[str, ...]]) -> bool:
+    """Whether a line's words stand together inside a slug past its start: the headline after
+    a series' name (`…/the-week-in-city-politics-council-delays-vote-on-tram`)."""
+    words = tuple(w.casefold() for w in _WORD.findall(text))
+    n = len(words)
+    return n >= _SLUG_WORDS and any(
+        slug[k : k + n] == words for slug in slugs for k in range(1, len(slug) - n + 1)
+    )
+
+
+def _story_start(page: Page, at: int) -> int:
+    """The story's first paragraph under the headline `at`: the page's own address stands above
+    it (a share box by the headline); one in or under the story is a story it cites (`Source:
+    https://…`)."""
+    return next(
+        (j for j in range(at + 1, len(page.lines)) if is_paragraph(page.text(j))), len(page.lines)
+    )
+
+
 def headline_in_address(page: Page, at: int, heads: set[int]) -> int:
     """The candidate of `heads` that the page's address spells when `at` is not it (of its
     copies, the nearest `at`), else `at`."""
-    slugs = page_slugs(page)
-    if not slugs or spelled(page.text(at), slugs):
+    slugs = page_slugs(page, _story_start(page, at))
+    if not slugs or spelled(page.text(at), slugs) or _within(page.text(at), slugs):
         return at
-    named = [i for i in heads if spelled(page.text(i), slugs)]
+    # A line that carries the address itself is a link's label: another story's teaser.
+    named = [i for i in heads if spelled(page.text(i), slugs) and "://" not in page.text(i)]
     if len({page.keys[i] for i in named}) != 1:
         return at  # none, or several lines the addresses spell: no evidence for one
     return min(named, key=lambda i: abs(i - at))

@@ -88,6 +88,15 @@ WIRES = frozenset(
      "Belga", "Lusa", "Agerpres", "BTA", "HINA", "NTB", "Ritzau", "STT", "Keystone-SDA"}
 )  # fmt: skip
 
+# A country's agency files in its country's languages: its bare name (`PAP`, `NTB`, `APA`) over
+# a story in another names something else (a party, a province, an association), as a tag does.
+_NATIONAL_LANGUAGES = {
+    "PAP": ("pl",), "ČTK": ("cs",), "MTI": ("hu",), "APA": ("de",), "ANP": ("nl",),
+    "Belga": ("nl", "fr"), "Lusa": ("pt",), "Agerpres": ("ro",), "BTA": ("bg",), "HINA": ("hr",),
+    "NTB": ("no", "nb", "nn"), "Ritzau": ("da",), "STT": ("fi", "sv"),
+    "Keystone-SDA": ("de", "fr", "it"),
+}  # fmt: skip
+
 _MARKS = re.compile(r"[®™©]")
 _CORPORATE = re.compile(
     r"(?:,?\s+(?:L\.?P\.?|LLC|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.?|GmbH|S\.A\.|plc|PLC|AG"
@@ -182,3 +191,8 @@ def site_brand(text: str) -> str | None:
     if not _MARKS.search(text) or word_count(text) > 8 or text.endswith("."):
         return None
     return outlet_name(text)
+
+
+def home_languages(wire: str) -> tuple[str, ...] | None:
+    """The languages a national agency files in (`PAP`: Polish), or None for a world agency."""
+    return _NATIONAL_LANGUAGES.get(wire)

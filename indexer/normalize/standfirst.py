@@ -22,18 +22,29 @@ INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, 
 _LABEL_WORDS = 3  # a section's label or a kicker over a headline: a word or a few
 _JOINS = re.compile(r"[:\-–—]$")  # a kicker's end (`Streit um die Rente:`, `Tech —`)
 _HEADER = 2  # lines from a standfirst to the byline or date under it
+# A word cut short before its stop, no sentence's end: an initial (`U.S.`) or a title (`Dr.`).
+_CUT_SHORT = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|Gov|Sen|Rep|Gen|Prof|No|vs))\.$")
+# A comment count (`4`, `12 comments`); a section's label between (`Politics`) sets a headline
+# of two sentences under it, the line over it another story's.
+_COUNT = re.compile(r"^\d[\d,.]*(?:\s+\w+)?$")
 
 
 def headline_over_standfirst(page: Page, at: int, heads: set[int], meta_gap: int) -> int:
-    """The headline right above `at` (past a short line) when `at` is a standfirst of two
+    """The headline right above `at` (past a comment count) when `at` is a standfirst of two
     sentences over the byline or date `meta_gap` lines below it, else `at`. `heads` are the
     lines the model holds headlines."""
-    if meta_gap > _HEADER or not INNER_STOP.search(page.text(at)):
+    if meta_gap > _HEADER or not _two_sentences(page.text(at)):
         return at
     up = at - 1
-    if up not in heads and word_count(page.text(up)) <= _LABEL_WORDS:
+    if _COUNT.match(page.text(up)):
         up -= 1  # a comment count between (`Ferry firm orders …` / `4` / `Electric? Yes, …`)
     return up if up in heads and _one_sentence_head(page.text(up)) else at
+
+
+def _two_sentences(text: str) -> bool:
+    """Whether a line goes on past a sentence's stop, not past an initial or a title cut short
+    (`U.S. Senate passes …`, `Dr. Jane Doe named …`: one sentence)."""
+    return any(not _CUT_SHORT.search(text[: m.start() + 2]) for m in INNER_STOP.finditer(text))
 
 
 def _one_sentence_head(text: str) -> bool:

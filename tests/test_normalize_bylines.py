@@ -14,6 +14,7 @@ from indexer.normalize.bylines import (
 )
 from indexer.normalize.lines import LABELLED_NAME
 from indexer.normalize.sources import canonical_outlet, outlet_name, parse_publisher_line
+from tests.test_normalize_copied import _normalize
 
 
 @pytest.mark.parametrize(
@@ -348,3 +349,70 @@ def test_a_labelled_name_is_joined_only_by_its_own_languages_and() -> None:
     assert LABELLED_NAME.match("av Karin Lindqvist och Erik Holm")
     # Spanish `de … en …`: `en` is `in`, and the words after it a place.
     assert not LABELLED_NAME.match("de Ana Ruiz en Nueva York")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # The word that sets the day goes with the day, in each language's credit.
+        ("Door Jan op den Akker op 6 maart 2024", ["Jan op den Akker"]),
+        ("Door Leon de Winter op 6 maart 2024", ["Leon de Winter"]),
+        ("Por Joao do Rio em 6 de março de 2024", ["Joao do Rio"]),
+        ("Af Lars Hansen den 6. marts 2024", ["Lars Hansen"]),
+        ("by jane doe on march 6, 2024", ["Jane Doe"]),  # a lower-case credit's `on` too
+        # Only the word the date follows: the particles before the family name stay.
+        ("Af Lars den Store den 6. marts 2024", ["Lars den Store"]),
+        ("Door Jan op den Akker", ["Jan op den Akker"]),
+        ("Por Maria de la Cruz el 6 de marzo de 2024", ["Maria de la Cruz"]),
+        ("Von Ludwig van Beethoven am 6. März 2024", ["Ludwig van Beethoven"]),
+        ("By Leon de Winter on 6 March 2024", ["Leon de Winter"]),
+        # An hour of posting with no day after the name (`at 7:45 PM`, `um 10:12 Uhr`).
+        ("Posted by Jane Doe at 7:45 PM", ["Jane Doe"]),
+        ("Von Anna Berger um 10:12 Uhr", ["Anna Berger"]),
+        ("Por Ana de la Cruz às 10h12", ["Ana de la Cruz"]),
+    ],
+)  # fmt: skip
+def test_a_credit_gives_the_name_without_the_word_before_its_date(
+    line: str, names: list[str]
+) -> None:
+    credit = parse_byline(line)
+    assert credit is not None
+    assert credit.byline == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # No date or hour follows the word: it is no stamp's, and no name ends in it.
+        "By Jane Doe on Twitter",
+        "By Jane Doe on Twitter at 7:45 pm",
+        "By Jane Doe at 10 Downing Street",
+        "By Jane Doe on 10 Downing Street",
+        # A particle in lower case ends no name (`Jan op`): a family name follows it.
+        "By Jan op den 6 maart",
+    ],
+)
+def test_a_word_before_no_date_is_never_read_into_a_name(line: str) -> None:
+    credit = parse_byline(line)
+    assert credit is None or not any(
+        name.split()[-1].lower() in ("on", "at", "op", "den", "twitter", "street")
+        for name in credit.byline
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        ("stamp-nl-op-den-name.txt", ["Pieter op den Brink"]),  # `Door … op 6 maart 2024`
+        ("stamp-nl-particle-name.txt", ["Sanne de Wit"]),  # `Door … op 12 februari 2024`
+        ("stamp-pt-em-name.txt", ["Tiago do Vale"]),  # `Por … em 6 de março de 2024`
+        ("stamp-it-il-name.txt", ["Chiara della Valle"]),  # `Scritto da … il 6 marzo 2024`
+        ("stamp-da-den-name.txt", ["Mette Lund"]),  # `Af … den 6. marts 2024`
+        ("stamp-name-at-time-under-post.txt", ["Ruth Ashdown"]),  # `posted by … at 7:45 pm`
+        # Guards: a particle of the name (`de la`, `van`) stays before the day's `el`, `am`.
+        ("stamp-es-el-particle-name.txt", ["María de la Cruz"]),
+        ("stamp-de-am-particle-name.txt", ["Ludwig van Hove"]),
+    ],
+)
+def test_a_page_signed_before_its_day_or_hour_gives_the_name(name: str, byline: list[str]) -> None:
+    assert _normalize(name).byline == byline

@@ -101,13 +101,24 @@ _COUPLE = re.compile(
 # `@janedoe.bsky.social`, `@jdoe@mastodon.social`): it ends the name like a comma; an address's
 # `@` (`jane@example.com`) is glued to its words.
 _HANDLE = re.compile(r"\s+\(?@\w+(?:[.@][\w-]+)*\)?(?=[\s,]|$)")
-# `… on` a date: in lower case, or in a line all in capitals (`BY JANE DOE ON 11/13/19`); a
-# capitalised word is a name's (`By Omar El May 3, 2024`).
-_DATE_PREPOSITION = re.compile(r"\s+(?:on|at|am|um|le|el)\s*$")
-_SHOUTED_PREPOSITION = re.compile(r"\s+(?:ON|AT|AM|UM|LE|EL)\s*$")
+# The word that sets a day after a writer's name (`By Jane Doe on 6 March`, `am 6. März`,
+# `le 6 mars`, `el 6 de marzo`, `em 6 de março`, `il 6 marzo`, `op 6 maart`, `den 6. marts`):
+# in lower case, or in a line all in capitals (`BY JANE DOE ON 11/13/19`); a capitalised word
+# is a name's (`By Omar El May 3, 2024`). Only the word the date follows is cut: a name's
+# particle of the same spelling stands before its family name (`Jan op den Akker op 6 maart`).
+_DATE_WORDS = "on at am um le el em il op den".split()
+_DATE_PREPOSITION = re.compile(rf"\s+(?:{'|'.join(_DATE_WORDS)})\s*$")
+_SHOUTED_PREPOSITION = re.compile(rf"\s+(?:{'|'.join(_DATE_WORDS).upper()})\s*$")
+# An hour after the name, with no day (`Posted by Jane Doe at 7:45 PM`, `um 10:12 Uhr`): the
+# time of posting, no part of a name.
+_TIME_AFTER = re.compile(
+    r"\s+(?:at|um|à|às|alle|om|kl\.?)\s+\d{1,2}(?:[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?"
+    r"|\s*[ap]\.?\s?m\.?)\s*$",
+    re.IGNORECASE,
+)
 _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _PARTICLES = frozenset(
-    "de da das do dos del della der den di du la le van von ten ter bin binti al el y st".split()
+    "de da das do dos del della der den di du la le op van von ten ter bin binti al el y st".split()
 )
 NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents news
@@ -350,6 +361,8 @@ def clean_name(text: str, *, caseless: bool = False) -> str | None:
         return None
     if len(tokens[-1].strip(".")) == 1:
         return None  # `Ilanga D`: an account's name cut short; a family name is no initial
+    if tokens[-1] in _PARTICLES:
+        return None  # `Jan op`: a particle in lower case stands before the family name it is of
     for token in tokens:
         if len(token) == 2 and token[1] == "." and token[0].isupper():
             continue  # an initial: `A.` is no article
@@ -514,16 +527,19 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     for part in _PART_SPLIT.split(_HANDLE.sub(",", rest)):
         # A date is read before splitting at commas, which would cut `November 2, 2024` in two.
         found = find_date(part) if bool(_DIGIT.search(part)) else None
-        if found is not None:
+        if found is None:
+            part = _TIME_AFTER.sub("", part)
+        else:
             credit.date = credit.date or found[0]
             # The date parts the names from what the line sets after it (`By Jane Doe
             # 2019-11-18 Science & Astronomy`: the section), which is no part of a name; so
             # does its preposition (`BY JANE DOE ON 11/13/19 AT 4:00 PM`).
             # A lower-case start is a sentence's (`by its owners before August 1985 listing`):
-            # the date only leaves a gap there, as no names stand before it.
+            # the date and the word setting it only leave a gap there, as no names stand before
+            # it; a handle in lower case signs without it (`posted by jdoe on may 3, 2024`).
             head, _, tail = part.partition(found[1])
             if head.strip()[:1].islower():
-                part = part.replace(found[1], " ")
+                part = f"{_DATE_PREPOSITION.sub('', head)} {tail}"
             else:
                 preposition = _SHOUTED_PREPOSITION if head.isupper() else _DATE_PREPOSITION
                 part = f"{preposition.sub('', head)}, {tail}"

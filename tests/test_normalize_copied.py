@@ -1086,3 +1086,33 @@ def test_a_pictures_and_text_credit_names_the_writer() -> None:
         "byline-pictures-and-text.txt", "Fotos e texto:", "Text & Photos: courtesy of"
     )
     assert changed.byline == []
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # A row of platform links under a podcast episode's headline, opening on a brand in
+        # lower case: its own block, not the rest of the headline.
+        (
+            "join-podcast-links.txt",
+            "How a Two-Person Bakery Grew Into a Chain with Mara and Tom from Crumb",
+        ),
+        # A share counter's fields under the headline: a row, no sentence runs into it.
+        ("join-share-counter.txt", "Harbour ferry fares to rise for the first time in six years"),
+        # Headlines wrapped before a word in lower case still run on.
+        (
+            "join-wrapped-iphone.txt",
+            "Apple cuts the price of its oldest iPhone as sales slow in China",
+        ),
+        (
+            "join-wrapped-ebay.txt",
+            "Online sellers fined for posting fake reviews on eBay and two rival marketplaces",
+        ),
+        (
+            "join-wrapped-german.txt",
+            "Warum die Landesregierung den Ausbau der Windkraft nicht länger bremsen will",
+        ),
+    ],
+)
+def test_a_line_in_lower_case_runs_on_only_where_the_sentence_does(name: str, title: str) -> None:
+    assert _normalize(name).title == title

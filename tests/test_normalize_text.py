@@ -228,6 +228,35 @@ def test_a_date_header_or_a_title_case_label_is_no_unfinished_sentence(
     assert [line.text for line in unwrap(split_lines(text))] == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A share counter's fields over a line in lower case; a section and its site.
+        ("share 0 | tweet\nemail this story", ["share 0 | tweet", "email this story"]),
+        (
+            "Year in review · Riverside\nthe stories of 2024",
+            ["Year in review · Riverside", "the stories of 2024"],
+        ),
+        # A row of links after a brand in lower case; a title-case headline's rest keeps its
+        # small words, and a short one runs on.
+        (
+            "Episode 12: Growing a Bakery\niTunes Google Podcasts Spotify Stitcher",
+            ["Episode 12: Growing a Bakery", "iTunes Google Podcasts Spotify Stitcher"],
+        ),
+        (
+            "Rivals Struggle to Catch the Latest\niPhone Sales in China and Europe",
+            ["Rivals Struggle to Catch the Latest iPhone Sales in China and Europe"],
+        ),
+        (
+            "Shoppers Turn Away From the Old\neBay Auctions",
+            ["Shoppers Turn Away From the Old eBay Auctions"],
+        ),
+    ],
+)
+def test_a_row_of_fields_or_links_is_no_sentence_run_on(text: str, kept: list[str]) -> None:
+    assert [line.text for line in unwrap(split_lines(text))] == kept
+
+
 def test_a_name_alone_on_its_line_is_no_unfinished_sentence() -> None:
     # An author box's name over its tags in lower case; a labelled name over its role.
     lines = unwrap(split_lines("Rowan Ellery\nwater infrastructurecity budget\nBy Jane Doe\nstaff"))

@@ -256,6 +256,8 @@ def _continues(prev: str, text: str) -> bool:
     first = text[0]
     if not first.islower() or ends_sentence(prev) or _tag_list(text) or day_alone(prev):
         return False
+    if _own_block(prev, text):
+        return False
     words = prev.split()
     label = (
         len(words) <= 4
@@ -278,6 +280,27 @@ def _continues(prev: str, text: str) -> bool:
         and not _SHORT_WEEKDAY_DATE.match(text)
         and not _WEEKDAY_DATE.match(text)
     )
+
+
+def _own_block(prev: str, text: str) -> bool:
+    """Whether a line in lower case is a block of its own (a row), not the rest of `prev`."""
+    # A wrap cuts a sentence, whose grammar runs on in the lower line; a row's items do not.
+    # Fields parted by a mark (`share 0 | tweet`, `Politik · Jane Doe`) make a row, and a
+    # sentence runs on past no such row, nor into one.
+    if PART_MARK.search(prev) or PART_MARK.search(text):
+        return True
+    return _name_row(text)
+
+
+def _name_row(text: str) -> bool:
+    """Whether a line is a row of names or links after a brand in lower case (`iTunes Google
+    Podcasts Spotify Breaker RSS`): every word after the first capitalised and none small, as
+    no run of grammar is; a title-case headline's rest keeps its small words (`of`, `in`)."""
+    words = text.split()
+    if not _INNER_CAPITAL.match(words[0]):
+        return False
+    cased = [w for w in _CASED_WORD.findall(" ".join(words[1:])) if not w.isupper()]
+    return len(cased) >= _LINK_PIECES and all(w[0].isupper() and len(w) > 2 for w in cased)
 
 
 def day_alone(text: str) -> bool:

@@ -38,7 +38,13 @@ FRESH10 = Path(__file__).resolve().parent / "data" / "copied" / "fresh10"
 TRUTH = load_truth(FRESH10)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("hu-mti-vizallas.txt", "byline"): (
+        "a national agency's bare name alone under the headline (`MTI`) is not read as the "
+        "credit: Europe's national agencies are not on the wire list, since adding them cost "
+        "a byline of the shared check sources in saved HTML (measured twice, dropped twice)"
+    ),
+}
 
 
 def test_every_fresh10_page_has_its_truth() -> None:

@@ -52,7 +52,6 @@ from indexer.normalize.othercredit import (
     dated_desk,
     dated_pen_name,
     desk_name,
-    filed_here,
     house_credit,
     is_wire,
     pen_name,
@@ -437,13 +436,7 @@ def header_byline(
         return bios
     # An agency alone over or under its date (`dpa` / `25.10.2025 - 15:26 Uhr`) signs too.
     dated_wire = next(
-        (
-            t
-            for i in order
-            if is_wire(t := page.text(i).strip())
-            and dated_beside(page, i, 1)
-            and filed_here(page, zone.start, t)
-        ),
+        (t for i in order if is_wire(t := page.text(i).strip()) and dated_beside(page, i, 1)),
         None,
     )
     if dated_wire is not None:

@@ -20,10 +20,9 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
-from indexer.normalize.language import guess_language
 from indexer.normalize.lines import is_paragraph
 from indexer.normalize.masthead import CLOCK
-from indexer.normalize.sources import WIRES, canonical_outlet, home_languages, is_outlet_like
+from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
 
 DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
@@ -70,7 +69,6 @@ _SITE_ACCOUNTS = frozenset(
 _PEN_BELOW = 2  # lines under the headline where a one-word name over its date signs
 _WIRE_BELOW = 3  # lines under the headline where an agency's name alone signs
 _WIRE_CHARS = 40
-_LANGUAGE_LINES = 12  # the story's first lines, which tell its language
 _SOURCE_LABEL = re.compile(
     r"^(?:source|quelle|fuente|fonte|bron|källa|kilde|lähde|źródło|zdroj|kaynak)\s*:\s*", re.I
 )
@@ -265,24 +263,10 @@ def wire_under(page: Page, title_at: int | None, story: int, reach: int) -> tupl
         text = _wire_of(page.text(i).strip(), source=stamps, page=page)
         if text is not None and _picture_agency(page, i, title_at, story):
             text = None
-        if text is not None and not filed_here(page, story, text):
-            text = None
         if (text := text or _agency_over_role(page, i)) is not None:
             return i, text
         stamps = stamps and parse_date_line(page.text(i)) is not None
     return -1, None
-
-
-def filed_here(page: Page, story: int, agency: str) -> bool:
-    """Whether an agency files stories in the language of the story from line `story` on: a
-    national one named by its short name (`PAP`) in its country's; spelled out (`Polish Press
-    Agency`), the name is the agency's alone, as its service in English is."""
-    languages = home_languages(canonical_outlet(agency) or agency)
-    if languages is None or len(agency.split()) > 1:
-        return True  # a world agency files in many; a name spelled out is no other body's
-    lines = page.lines[story : story + _LANGUAGE_LINES]
-    language = guess_language("\n".join(line.text for line in lines))
-    return language is None or language in languages
 
 
 def _picture_agency(page: Page, i: int, title_at: int, story: int) -> bool:

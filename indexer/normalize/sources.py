@@ -37,22 +37,6 @@ _OUTLETS: dict[str, tuple[str, ...]] = {
     "Bernama": ("bernama",),
     "Anadolu Agency": ("anadolu", "anadolu agency", "aa"),
     "Dow Jones": ("dow jones", "dow jones newswires"),
-    # Europe's national agencies, whose copy the country's portals carry under the agency's
-    # name alone (`PAP` / `14 maja 2025`, `Von APA`).
-    "PAP": ("pap", "polska agencja prasowa", "polish press agency"),
-    "ČTK": ("čtk", "ctk", "česká tisková kancelář", "czech news agency"),
-    "MTI": ("mti", "magyar távirati iroda"),
-    "APA": ("apa", "austria presse agentur"),
-    "ANP": ("anp", "algemeen nederlands persbureau"),
-    "Belga": ("belga",),
-    "Lusa": ("lusa", "agência lusa"),
-    "Agerpres": ("agerpres",),
-    "BTA": ("bta", "bulgarian news agency"),
-    "HINA": ("hina", "hrvatska izvještajna novinska agencija"),
-    "NTB": ("ntb", "norsk telegrambyrå"),
-    "Ritzau": ("ritzau", "ritzaus bureau"),
-    "STT": ("stt", "stt-info", "suomen tietotoimisto"),
-    "Keystone-SDA": ("keystone-sda", "keystone-ats", "sda"),
     "China News Service": ("china news service", "chinanews", "中新社", "中新网", "中国新闻社"),
     "CCTV": ("cctv", "china central television", "央视", "央视新闻", "央视网", "中央电视台"),
     "China Daily": ("china daily", "中国日报"),
@@ -84,18 +68,8 @@ _CANONICAL = {alias: name for name, aliases in _OUTLETS.items() for alias in ali
 WIRES = frozenset(
     {"Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "Kyodo", "Yonhap", "TASS",
      "EFE", "ANSA", "ΑΠΕ-ΜΠΕ", "PTI", "IANS", "ANI", "Jiji Press", "Bernama", "Anadolu Agency",
-     "Dow Jones", "China News Service", "Central News Agency", "PAP", "ČTK", "MTI", "APA", "ANP",
-     "Belga", "Lusa", "Agerpres", "BTA", "HINA", "NTB", "Ritzau", "STT", "Keystone-SDA"}
+     "Dow Jones", "China News Service", "Central News Agency"}
 )  # fmt: skip
-
-# A country's agency files in its country's languages: its bare name (`PAP`, `NTB`, `APA`) over
-# a story in another names something else (a party, a province, an association), as a tag does.
-_NATIONAL_LANGUAGES = {
-    "PAP": ("pl",), "ČTK": ("cs",), "MTI": ("hu",), "APA": ("de",), "ANP": ("nl",),
-    "Belga": ("nl", "fr"), "Lusa": ("pt",), "Agerpres": ("ro",), "BTA": ("bg",), "HINA": ("hr",),
-    "NTB": ("no", "nb", "nn"), "Ritzau": ("da",), "STT": ("fi", "sv"),
-    "Keystone-SDA": ("de", "fr", "it"),
-}  # fmt: skip
 
 _MARKS = re.compile(r"[®™©]")
 _CORPORATE = re.compile(
@@ -191,8 +165,3 @@ def site_brand(text: str) -> str | None:
     if not _MARKS.search(text) or word_count(text) > 8 or text.endswith("."):
         return None
     return outlet_name(text)
-
-
-def home_languages(wire: str) -> tuple[str, ...] | None:
-    """The languages a national agency files in (`PAP`: Polish), or None for a world agency."""
-    return _NATIONAL_LANGUAGES.get(wire)

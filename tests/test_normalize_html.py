@@ -266,6 +266,21 @@ def test_a_utc_time_element_shows_its_instants_local_day_in_words(shown: str, da
     assert article.date == PartialDate(2024, 3, day)
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<dl class='event'><dt>Concert</dt><dd>Saturday, 14 June 2025</dd></dl>",
+        "<dl class='event'><dt>Konzert</dt><dd>Samstag, 14. Juni 2025</dd></dl>",
+    ],
+)
+def test_a_fact_box_day_under_the_headline_is_no_local_day(box: str) -> None:
+    # 19:30 UTC on the 13th falls on the 14th only far east; a definition list's value is
+    # labelled by its term (the concert's day, the update's UTC day too), not the story's stamp.
+    head = _stamped("2025-06-13T19:30:00Z", "2025-06-14T08:00:00Z")
+    article = _inline(head, f"<h1>Council passes budget</h1>{box}")
+    assert article.date == PartialDate(2025, 6, 13)
+
+
 def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:
     # 22:30 UTC on the 11th; the page shows its 08:41 update unlabelled on the 12th, the day
     # its address (a print edition's) states: that time is no moment of the publication in

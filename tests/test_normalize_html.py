@@ -267,18 +267,20 @@ def test_a_utc_time_element_shows_its_instants_local_day_in_words(shown: str, da
 
 
 @pytest.mark.parametrize(
-    "box",
+    ("box", "day"),
     [
-        "<dl class='event'><dt>Concert</dt><dd>Saturday, 14 June 2025</dd></dl>",
-        "<dl class='event'><dt>Konzert</dt><dd>Samstag, 14. Juni 2025</dd></dl>",
+        ("<dl class='event'><dt>Concert</dt><dd>Saturday, 14 June 2025</dd></dl>", 13),
+        ("<dl class='event'><dt>Konzert</dt><dd>Samstag, 14. Juni 2025</dd></dl>", 13),
+        # A term that names the page's stamp keeps its value the story's own day.
+        ("<dl class='meta'><dt>Veröffentlicht</dt><dd>Samstag, 14. Juni 2025</dd></dl>", 14),
     ],
 )
-def test_a_fact_box_day_under_the_headline_is_no_local_day(box: str) -> None:
-    # 19:30 UTC on the 13th falls on the 14th only far east; a definition list's value is
+def test_a_fact_box_day_under_the_headline_is_no_local_day(box: str, day: int) -> None:
+    # 23:30 UTC on the 13th falls on the 14th east of UTC; a definition list's value is
     # labelled by its term (the concert's day, the update's UTC day too), not the story's stamp.
-    head = _stamped("2025-06-13T19:30:00Z", "2025-06-14T08:00:00Z")
+    head = _stamped("2025-06-13T23:30:00Z", "2025-06-14T08:00:00Z")
     article = _inline(head, f"<h1>Council passes budget</h1>{box}")
-    assert article.date == PartialDate(2025, 6, 13)
+    assert article.date == PartialDate(2025, 6, day)
 
 
 @pytest.mark.xfail(

@@ -27,7 +27,7 @@ from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.nextdata import next_data_article
-from indexer.normalize.stamplines import names_update
+from indexer.normalize.stamplines import names_stamp, names_update
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -383,7 +383,7 @@ def _shown_days(
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
                 # not after another story's link.
                 holder = node if piece == 0 else node.getparent()
-                labelled_box = label.endswith((":", "：")) or _defined(holder)
+                labelled_box = label.endswith((":", "：")) or _defined(holder, label)
                 whole = _only_date(line, found[1]) and not (teaser or labelled_box)
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
@@ -407,12 +407,13 @@ def _only_date(line: str, date_text: str) -> bool:
     return not rest or rest.casefold() in WEEKDAY_NAMES
 
 
-def _defined(holder: HtmlElement | None) -> bool:
-    """Whether a date is a definition list's value (`<dt>Concert</dt><dd>Saturday 14 June</dd>`):
-    labelled by its term as `When:` labels a fact box's day."""
-    return holder is not None and any(
-        node.tag == "dd" for node in (holder, *holder.iterancestors())
-    )
+def _defined(holder: HtmlElement | None, term: str) -> bool:
+    """Whether a date is a definition list's value (`<dt>Concert</dt><dd>Saturday 14 June</dd>`)
+    whose `term` names no stamp of the page's (`Published`): labelled by it as `When:` labels a
+    fact box's day."""
+    if holder is None or names_stamp(term):
+        return False
+    return any(node.tag == "dd" for node in (holder, *holder.iterancestors()))
 
 
 def _modified_prop(holder: HtmlElement | None) -> bool:

@@ -267,6 +267,28 @@ def test_a_utc_time_element_shows_its_instants_local_day_in_words(shown: str, da
 
 
 @pytest.mark.parametrize(
+    ("after", "day"),
+    [
+        # A share bar beside the story's own day leaves it the story's.
+        (
+            "<div class='share'><a href='https://social.example/s?u=1'>Share on Facebook</a></div>",
+            6,
+        ),
+        # Another story's headline linked after a day makes the day that card's.
+        ("<a href='/news/bridge-closes-for-repairs/'>Bridge closes for repairs next week</a>", 5),
+    ],
+)
+def test_a_day_before_a_link_is_a_cards_only_where_the_link_is_a_story(
+    after: str, day: int
+) -> None:
+    # 23:40 UTC on the 5th is the 6th east of UTC; the update falls on the 6th too.
+    head = _stamped("2024-03-05T23:40:00Z", "2024-03-06T09:10:00Z")
+    shown = f"<div class='meta'><span class='date'>6 March 2024</span> {after}</div>"
+    article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2024, 3, day)
+
+
+@pytest.mark.parametrize(
     ("box", "day"),
     [
         ("<dl class='event'><dt>Concert</dt><dd>Saturday, 14 June 2025</dd></dl>", 13),

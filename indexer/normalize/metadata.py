@@ -428,13 +428,16 @@ def _modified_prop(holder: HtmlElement | None) -> bool:
 
 def _dates_link(holder: HtmlElement | None) -> bool:
     """Whether a date's element stands before a link to another story beside it (`March 5` /
-    `Board delays vote again` in one list item): a card dates its headline before it as often
-    as after it."""
+    `Board delays vote again` in one list item, the link bare or as a heading): a card dates
+    its headline before it as often as after it. A share bar's links sit in a block of their
+    own."""
     for sibling in holder.itersiblings() if holder is not None else ():
-        for link in sibling.iter("a"):
-            line = " ".join(link.text_content().split())
-            if _links_away(link) and reads_as_headline(line):
-                return True
+        link = sibling if sibling.tag == "a" else None
+        if sibling.tag in _CARD_HEADINGS:
+            link = next(sibling.iter("a"), None)
+        line = " ".join(link.text_content().split()) if link is not None else ""
+        if link is not None and _links_away(link) and reads_as_headline(line):
+            return True
     return False
 
 

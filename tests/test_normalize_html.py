@@ -266,6 +266,58 @@ def test_a_utc_time_element_shows_its_instants_local_day_in_words(shown: str, da
     assert article.date == PartialDate(2024, 3, day)
 
 
+@pytest.mark.parametrize(
+    ("after", "day"),
+    [
+        # A share bar beside the story's own day leaves it the story's.
+        (
+            "<div class='share'><a href='https://social.example/s?u=1'>Share on Facebook</a></div>",
+            6,
+        ),
+        # Another story's headline linked after a day makes the day that card's.
+        ("<a href='/news/bridge-closes-for-repairs/'>Bridge closes for repairs next week</a>", 5),
+    ],
+)
+def test_a_day_before_a_link_is_a_cards_only_where_the_link_is_a_story(
+    after: str, day: int
+) -> None:
+    # 23:40 UTC on the 5th is the 6th east of UTC; the update falls on the 6th too.
+    head = _stamped("2024-03-05T23:40:00Z", "2024-03-06T09:10:00Z")
+    shown = f"<div class='meta'><span class='date'>6 March 2024</span> {after}</div>"
+    article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2024, 3, day)
+
+
+@pytest.mark.parametrize(
+    ("box", "day"),
+    [
+        ("<dl class='event'><dt>Concert</dt><dd>Saturday, 14 June 2025</dd></dl>", 13),
+        ("<dl class='event'><dt>Konzert</dt><dd>Samstag, 14. Juni 2025</dd></dl>", 13),
+        # A term that names the page's stamp keeps its value the story's own day.
+        ("<dl class='meta'><dt>Veröffentlicht</dt><dd>Samstag, 14. Juni 2025</dd></dl>", 14),
+    ],
+)
+def test_a_fact_box_day_under_the_headline_is_no_local_day(box: str, day: int) -> None:
+    # 23:30 UTC on the 13th falls on the 14th east of UTC; a definition list's value is
+    # labelled by its term (the concert's day, the update's UTC day too), not the story's stamp.
+    head = _stamped("2025-06-13T23:30:00Z", "2025-06-14T08:00:00Z")
+    article = _inline(head, f"<h1>Council passes budget</h1>{box}")
+    assert article.date == PartialDate(2025, 6, day)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a theme that prints the update's day (`the_modified_date`) unlabelled and untimed "
+    "under the headline, on a page west of UTC that writes no offset, no dated address and no "
+    "`<time>`: the day is the UTC update's and one the late-evening UTC publication falls on "
+    "far east, as a page east of UTC shows its publication's own day (`zaterdag 31 oktober`); "
+    "nothing on the page tells the two apart, so the shown day is taken",
+)
+def test_an_update_day_shown_plain_west_of_utc_is_no_local_day() -> None:
+    article = _page("utc-stamp-update-day-shown-plain")
+    assert article.date == PartialDate(2025, 3, 4)
+
+
 def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:
     # 22:30 UTC on the 11th; the page shows its 08:41 update unlabelled on the 12th, the day
     # its address (a print edition's) states: that time is no moment of the publication in

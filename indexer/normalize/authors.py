@@ -122,7 +122,7 @@ def _page_people(
         meta_tags["linked"] = linked
     meta_people = _unique([n for names in meta_tags.values() for n in names])
     lines = visible_lines(tree)  # read once: the credit under the headline, then any label
-    shown = header_byline(lines, headline)
+    shown = header_byline(lines, headline, page.lang)
     how = "byline-line"
     if shown is None:
         shown, how = page_byline(tree) or labelled_author(lines), "byline-zone"

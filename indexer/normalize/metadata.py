@@ -27,7 +27,7 @@ from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.nextdata import next_data_article
-from indexer.normalize.stamplines import names_update
+from indexer.normalize.stamplines import names_stamp, names_update
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -49,6 +49,7 @@ _LD_LAX = re.compile(
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _ASIDE = frozenset({"a", "aside", "nav"})  # what holds other stories' links, not the story
+_QUOTED = _ASIDE | {"blockquote", "q", "figure"}  # what carries another text's stamp
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
@@ -116,6 +117,12 @@ class PageMeta:
     # The positions of those stamps that show no time of day and are not another story's (one
     # inside a link or a side block, `<a>`, `<aside>`, `<nav>`, or after a story's link).
     untimed_stamps: set[int] = field(default_factory=set)
+    # The positions of stamps that another text carries into the story: inside a link, a side
+    # block, a quote or a figure (an embedded post's `<a>March 2, 2025</a>`).
+    quoted_stamps: set[int] = field(default_factory=set)
+    # The block around each paragraph-length piece (its element's parent, as a tree path), by
+    # position: a standfirst stands outside the block of the story's paragraphs.
+    paragraph_blocks: dict[int, str] = field(default_factory=dict)
     lang: str | None = None  # the `<html lang>` tag (`en-AU`)
 
 
@@ -359,6 +366,10 @@ def _shown_days(
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
                 header = False
+                block = (node if piece == 0 else node.getparent()).getparent()
+                page.paragraph_blocks[position] = (
+                    "" if block is None else tree.getroottree().getpath(block)
+                )
             if len(line) > _SHOWN_LINE or not any(c.isdigit() for c in line):
                 continue
             found = find_date(line) if len(line) >= 6 else None
@@ -371,16 +382,20 @@ def _shown_days(
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
                 # not after another story's link.
-                whole = _only_date(line, found[1]) and not (teaser or label.endswith((":", "：")))
+                holder = node if piece == 0 else node.getparent()
+                labelled_box = label.endswith((":", "：")) or _defined(holder, label)
+                whole = _only_date(line, found[1]) and not (teaser or labelled_box)
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
                     page.shown_stamps.add(position)
-                    holder = node if piece == 0 else node.getparent()
-                    if not (teaser or times or _inside(holder, _ASIDE)):
+                    if _inside(holder, _QUOTED):
+                        page.quoted_stamps.add(position)
+                    if not (teaser or times or _inside(holder, _ASIDE) or _dates_link(holder)):
                         page.untimed_stamps.add(position)
                 clock = _clock(times)
                 if clock is not None:
                     page.shown_clocks.append((position, (*day, *clock)))
-                (labelled if _shown_update(label, line, found[1]) else plain_days).add(day)
+                update = _shown_update(label, line, found[1]) or _modified_prop(holder)
+                (labelled if update else plain_days).add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
 
@@ -390,6 +405,47 @@ def _only_date(line: str, date_text: str) -> bool:
     (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`)."""
     rest = line.replace(date_text, " ", 1).strip(" ,.")
     return not rest or rest.casefold() in WEEKDAY_NAMES
+
+
+def _defined(holder: HtmlElement | None, term: str) -> bool:
+    """Whether a date is a definition list's value (`<dt>Concert</dt><dd>Saturday 14 June</dd>`)
+    whose `term` names no stamp of the page's (`Published`): labelled by it as `When:` labels a
+    fact box's day."""
+    if holder is None or names_stamp(term):
+        return False
+    return any(node.tag == "dd" for node in (holder, *holder.iterancestors()))
+
+
+def _modified_prop(holder: HtmlElement | None) -> bool:
+    """Whether a shown date is the microdata's update (`itemprop="dateModified"` on its element
+    or the one around it): the template names it the update as a label would."""
+    return any(
+        "datemodified" in (node.get("itemprop") or "").lower().split()
+        for node in (holder, holder.getparent() if holder is not None else None)
+        if node is not None
+    )
+
+
+def _dates_link(holder: HtmlElement | None) -> bool:
+    """Whether a date's element stands before a link to another story beside it (`March 5` /
+    `Board delays vote again` in one list item, the link bare or as a heading): a card dates
+    its headline before it as often as after it. A share bar's links sit in a block of their
+    own."""
+    for sibling in holder.itersiblings() if holder is not None else ():
+        link = sibling if sibling.tag == "a" else None
+        if sibling.tag in _CARD_HEADINGS:
+            link = next(sibling.iter("a"), None)
+        line = " ".join(link.text_content().split()) if link is not None else ""
+        if link is not None and _links_away(link) and reads_as_headline(line):
+            return True
+    return False
+
+
+def _links_away(link: HtmlElement) -> bool:
+    """Whether a link leads to another page that is no section or tag of the story's own: not
+    an anchor on the page (`Leave a comment`) nor a `rel="tag"` or `category` link."""
+    rel = (link.get("rel") or "").lower()
+    return "#" not in (link.get("href") or "#") and not ("tag" in rel or "category" in rel)
 
 
 def _starts_card(node: HtmlElement) -> bool:
@@ -639,21 +695,24 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
     if at is None:
         return None
     marks = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at]
-    if len(marks) >= 2 and _stamped_between(page, marks[0], marks[1]):
+    blocks = [page.paragraph_blocks.get(pos) for pos in marks[:2]]
+    if len(marks) >= 2 and blocks[0] != blocks[1] and _stamped_between(page, marks[0], marks[1]):
         # A standfirst as long as a paragraph stands over the byline and date: where the
         # page's stamp follows the first long piece, before another, the story opens after it.
+        # Outside the block of the story's paragraphs: a date among them (a diary's day, a
+        # live entry's) is the story's text.
         return at, marks[1]
     return at, marks[0] if marks else None
 
 
 def _stamped_between(page: PageMeta, start: int, end: int) -> bool:
     """Whether a date stamp (`shown_stamps`) stands between two positions, with no other
-    story's card or side block before it."""
+    story's card or side block before it: the page's own, not one a quote or link carries."""
     for pos, item in page.shown_days:
         if start < pos < end:
             if item == _CARD_MARK:
                 return False
-            if pos in page.shown_stamps:
+            if pos in page.shown_stamps and pos not in page.quoted_stamps:
                 return True
     return False
 

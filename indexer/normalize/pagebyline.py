@@ -101,12 +101,13 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
 _INLINE_TAGS = frozenset("a abbr b cite em i small span strong".split())
-# Italian writes its byline `di Mario Rossi`; only in lower case, so that a surname that opens
-# a line (`Di Maio`) is no label.
 _BYLINE_START = re.compile(
-    rf"^(?:(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]|{_COLON_LABELS}|(?-i:di\s(?=[A-ZÀ-ÖØ-Þ])))",
-    re.IGNORECASE,
+    rf"^(?:(?:{_LABEL_WORDS}|{_CREDIT_LABELS})\b[:\s]|{_COLON_LABELS})", re.IGNORECASE
 )
+# Italian writes its byline `di Mario Rossi`; only in lower case, so that a surname that opens
+# a line (`Di Maio`) is no label, and only on an Italian page: Indonesian and Malay `di` is
+# `in` / `at` (`di Kampung Melayu, Jakarta Timur` under a photo).
+_ITALIAN_BY = re.compile(r"^di\s(?=[A-ZÀ-ÖØ-Þ])")
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
@@ -125,26 +126,28 @@ _AUTHOR_LABEL = re.compile(
 
 
 def header_byline(
-    lines: list[tuple[str, bool]], headline: str | None
+    lines: list[tuple[str, bool]], headline: str | None, lang: str | None = None
 ) -> tuple[list[str], str | None] | None:
     """The credit line (`By A and B`, `Von A`) shown between the headline and the story.
 
     The page's visible `lines` are read in order from its headline (the line that says
     `headline`, else each `<h1>`) up to the first paragraph of the story: a line that opens
-    with a byline label, or the label alone on its line followed by the names, is the credit.
+    with a byline label, or the label alone on its line followed by the names, is the credit
+    (Italian's `di` a label too where the page's language tag `lang` is Italian).
     """
+    italian = (lang or "").lower().replace("_", "-").split("-")[0] == "it"
     texts = [text for text, _ in lines]
     key = _line_key(headline or "")
     anchors = [i for i, (text, _) in enumerate(lines) if key and _line_key(text) == key][:1]
     anchors += [i for i, (_, heading) in enumerate(lines) if heading][:_HEADINGS_TRIED]
     for start in dict.fromkeys(anchors):
-        found = _credit_after(texts[start + 1 : start + 1 + _HEADER_LINES])
+        found = _credit_after(texts[start + 1 : start + 1 + _HEADER_LINES], italian)
         if found is not None:
             return found
     return None
 
 
-def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
+def _credit_after(lines: list[str], italian: bool) -> tuple[list[str], str | None] | None:
     """The first credit line among the lines after a headline, before the story begins."""
     for i, line in enumerate(lines):
         if len(line) > _PARAGRAPH:
@@ -155,7 +158,8 @@ def _credit_after(lines: list[str]) -> tuple[list[str], str | None] | None:
         names = [n for n in map(tidy_name, cjk) if n]
         if names:
             return names, None  # `作者：张伟、王静`, maybe beside `来源：新华社` and the time
-        if not _BYLINE_START.match(line) or is_event_host(line, lines[i + 1 :]):
+        label = _BYLINE_START.match(line) or italian and _ITALIAN_BY.match(line)
+        if not label or is_event_host(line, lines[i + 1 :]):
             continue
         # What follows the date on a credit line is the page's furniture (`… 2:00 PM Tags`).
         before = _before_date(line)

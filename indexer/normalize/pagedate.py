@@ -122,6 +122,7 @@ def _published(page: PageMeta) -> list[_Stamp]:
     # `<time>` shows in its text where the instant falls on it in some zone (`datetime=
     # "…22:30Z"` shown as `Wednesday, 25 November`): the template rendered it in the page's zone.
     offset_stamps = [(other, None) for other, _ in stamps] + times_above_story(page)
+    offsets = page_offsets(page)
     found, written = [], []
     for stamp, kind in stamps:
         date = local_date(stamp)
@@ -136,17 +137,33 @@ def _published(page: PageMeta) -> list[_Stamp]:
                 if not _in_utc(other):
                     date, utc = local_date(other) or date, False
                     break
-                if shown is not None and shown in zone_days(instant):
+                if shown is not None and shown in zone_days(instant, offsets):
                     date, utc = PartialDate(*shown), False
                     break
         found.append(_Stamp(date, kind, instant, utc))
     return _zoneless_as_utc(found, written)
 
 
-def zone_days(moment: dt.datetime) -> set[tuple[int, int, int]]:
-    """The days an instant falls on in some zone (UTC-12 to UTC+14)."""
+def zone_days(
+    moment: dt.datetime, offsets: set[dt.timedelta] | None = None
+) -> set[tuple[int, int, int]]:
+    """The days an instant falls on in some zone (UTC-12 to UTC+14), or at the page's own
+    `offsets` where it writes any (`page_offsets`)."""
     utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    if offsets:
+        return {(utc + off).date().timetuple()[:3] for off in offsets}
     return {(utc + off).date().timetuple()[:3] for off in (_WEST_MOST, dt.timedelta(0), _EAST_MOST)}
+
+
+def page_offsets(page: PageMeta) -> set[dt.timedelta]:
+    """The UTC offsets other than zero that the page's stamps are written with (`…-05:00` in a
+    `<time datetime>` or its metadata): its own zone, as its template renders every stamp."""
+    written = [stamp for _, stamp in page.time_stamps]
+    if page.ld is not None:
+        written += [page.ld.get(key) for key in ("datePublished", "dateCreated", "dateModified")]
+    written += [page.meta[key] for key in (*PUBLISHED_META, *UPDATED_META) if key in page.meta]
+    found = {_instant(stamp) for stamp in written if isinstance(stamp, str)}
+    return {off for moment in found if moment and (off := moment.utcoffset())}
 
 
 def _zoneless_as_utc(found: list[_Stamp], written: list[Any]) -> list[_Stamp]:
@@ -244,8 +261,16 @@ def choose_date(
             for stamp in times_near_headline(page, title, updates=True)
             if (date := local_date(stamp)) is not None
         }
-    update_days = updated | set(page.shown_updates) | marked
     published = _published(page)
+    # A `<time>` whose `datetime` is the update's very instant shows the update's day, marked
+    # or not (a theme set to show when a story was last modified).
+    moments = {s.moment for s in updates} - {s.moment for s in published} - {None}
+    marked |= {
+        shown
+        for stamp, shown in times_above_story(page)
+        if shown is not None and _instant(stamp) in moments
+    }
+    update_days = updated | set(page.shown_updates) | marked
     stated = _without_updates(published, updates)
     if stated:
         # Only a date under the headline: one above it is often the masthead's today. A day the
@@ -256,10 +281,10 @@ def choose_date(
         under = days_near_headline(page, title, before=0, timed=True)
         clocks = clocks_near_headline(page, title)
         shown_under = under - update_days
-        day = _day(addressed) if addressed is not None else None
-        if day in under - page.shown_updates:
-            if _shows_instant(day, clocks, published, west=False):  # type: ignore[arg-type]
-                shown_under.add(day)  # type: ignore[arg-type]
+        address_day = _day(addressed) if addressed is not None else None
+        if address_day in under - page.shown_updates:
+            if _shows_instant(address_day, clocks, published, west=False):  # type: ignore[arg-type]
+                shown_under.add(address_day)  # type: ignore[arg-type]
         # A day the update's stamp names only in UTC (`01:10Z`) may be the page's day of the
         # publication too: shown unlabelled with the publication's moment, it is. So it is shown
         # untimed as the story's own stamp: a template shows the publication's day, and the
@@ -286,7 +311,8 @@ def choose_date(
                     and _shows_instant(day, clocks, updates, west=True)
                 }
                 own |= shown_under  # the update's own instant backs it
-        local = _local_shown_day(chosen, published, shown_under, clocks, own)
+        zone = page_offsets(page), address_day
+        local = _local_shown_day(chosen, published, shown_under, clocks, own, zone)
         if local is chosen and not days_near_headline(page, title):
             shown = bare_clocks_near_headline(page, title)
             return _country_day(chosen, published, tag_country(page.lang), shown)
@@ -374,6 +400,7 @@ def _local_shown_day(
     near: set[tuple[int, int, int]],
     clocks: set[tuple[int, int, int, int, int]],
     own: set[tuple[int, int, int]],
+    zone: tuple[set[dt.timedelta], tuple[int | None, int | None, int | None] | None],
 ) -> tuple[PartialDate, str]:
     """The stated date, or the day the page shows under its headline where every stamp of the
     chosen day is written in UTC and the shown day is where that instant falls in some zone
@@ -382,7 +409,11 @@ def _local_shown_day(
     one shown with a time that is that instant in some zone is the story's: where the stamp's
     day is shown too, it may be the story's and the other's time a match by chance. A day shown
     alone needs the same evidence, or to be `own`: shown untimed as the story's stamp, not in
-    another story's link (a teaser under the headline dated the day before is no local day)."""
+    another story's link (a teaser under the headline dated the day before is no local day).
+    The page's `zone` evidence bounds the day: the offsets it writes its stamps with (the
+    instant must fall on the day at one of them) and the day its address states (a permalink
+    is dated by the site's own clock when the story is first published, so where that day is
+    one the instant falls on, a day shown beside the headline that is not it is the update's)."""
     stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
     if not stamps or any(not s.utc or s.moment is None for s in stamps):
         return chosen
@@ -393,7 +424,9 @@ def _local_shown_day(
     day = next(iter(near))
     moment = stamps[0].moment
     assert moment is not None
-    if day == _day(chosen[0]) or day not in zone_days(moment):
+    offsets, addressed = zone
+    days = zone_days(moment, offsets)
+    if day == _day(chosen[0]) or day not in days or addressed in days - {day}:
         return chosen
     if day not in own and not _shows_instant(day, clocks, stamps, west=False):
         return chosen

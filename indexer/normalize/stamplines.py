@@ -92,6 +92,11 @@ def print_edition(text: str) -> bool:
     return _PRINT_EDITION.search(text) is not None
 
 
+def names_stamp(text: str) -> bool:
+    """Whether a short label names the page's own date (`Published`, `Veröffentlicht`)."""
+    return len(text) <= _META_CHARS and _DATE_LABEL.search(text) is not None
+
+
 def names_update(text: str) -> bool:
     """Whether a line names an update (`Updated`, `modifica il`, `更新`): a cheap test first."""
     # A longer line is a sentence of the story, whose stamps no one reads.

@@ -425,3 +425,10 @@ def test_a_word_before_no_date_is_never_read_into_a_name(line: str) -> None:
 )
 def test_a_page_signed_before_its_day_or_hour_gives_the_name(name: str, byline: list[str]) -> None:
     assert _normalize(name).byline == byline
+
+
+def test_a_credit_in_capitals_gives_the_name_and_its_day_of_capital_words() -> None:
+    # `POR … EL 6 DE MARZO DE 2024`: the date's `DE` in capitals too, so `EL` is the day's.
+    article = _normalize("stamp-es-shouted-date.txt")
+    assert article.byline == ["Lucía Méndez"]
+    assert article.date is not None and article.date.iso() == "2024-03-06"

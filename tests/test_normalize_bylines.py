@@ -370,6 +370,14 @@ def test_a_labelled_name_is_joined_only_by_its_own_languages_and() -> None:
         ("Posted by Jane Doe at 7:45 PM", ["Jane Doe"]),
         ("Von Anna Berger um 10:12 Uhr", ["Anna Berger"]),
         ("Por Ana de la Cruz às 10h12", ["Ana de la Cruz"]),
+        # An hour by its unit alone (`um 10 Uhr`, `om 10.15 uur`, `às 10h`), after `kl.`, or
+        # with its zone (`at 7:45 p.m. ET`).
+        ("Von Anna Berger um 10 Uhr", ["Anna Berger"]),
+        ("Door Anne op de Beeck om 10.15 uur", ["Anne op de Beeck"]),
+        ("Por Ana de la Cruz às 10h", ["Ana de la Cruz"]),
+        ("Av Kari Nordmann kl. 10", ["Kari Nordmann"]),
+        ("Posted by Jane Doe at 7:45 p.m. ET", ["Jane Doe"]),
+        ("Posted by Jane Doe at 7:45 PM EST", ["Jane Doe"]),
     ],
 )  # fmt: skip
 def test_a_credit_gives_the_name_without_the_word_before_its_date(
@@ -409,6 +417,7 @@ def test_a_word_before_no_date_is_never_read_into_a_name(line: str) -> None:
         ("stamp-it-il-name.txt", ["Chiara della Valle"]),  # `Scritto da … il 6 marzo 2024`
         ("stamp-da-den-name.txt", ["Mette Lund"]),  # `Af … den 6. marts 2024`
         ("stamp-name-at-time-under-post.txt", ["Ruth Ashdown"]),  # `posted by … at 7:45 pm`
+        ("stamp-de-um-uhr.txt", ["Anna Berger"]),  # `Von … um 10 Uhr`: an hour by its unit
         # Guards: a particle of the name (`de la`, `van`) stays before the day's `el`, `am`.
         ("stamp-es-el-particle-name.txt", ["María de la Cruz"]),
         ("stamp-de-am-particle-name.txt", ["Ludwig van Hove"]),
@@ -416,3 +425,10 @@ def test_a_word_before_no_date_is_never_read_into_a_name(line: str) -> None:
 )
 def test_a_page_signed_before_its_day_or_hour_gives_the_name(name: str, byline: list[str]) -> None:
     assert _normalize(name).byline == byline
+
+
+def test_a_credit_in_capitals_gives_the_name_and_its_day_of_capital_words() -> None:
+    # `POR … EL 6 DE MARZO DE 2024`: the date's `DE` in capitals too, so `EL` is the day's.
+    article = _normalize("stamp-es-shouted-date.txt")
+    assert article.byline == ["Lucía Méndez"]
+    assert article.date is not None and article.date.iso() == "2024-03-06"

@@ -1112,6 +1112,16 @@ def test_a_pictures_and_text_credit_names_the_writer() -> None:
             "join-wrapped-german.txt",
             "Warum die Landesregierung den Ausbau der Windkraft nicht länger bremsen will",
         ),
+        # A headline broken after a small word runs on, past its kicker's mark or into a
+        # brand's row of capitalised words.
+        (
+            "join-wrapped-kicker-pipe.txt",
+            "Why the council should stop waiting for rent controls from Westminster",
+        ),
+        (
+            "join-wrapped-ipad.txt",
+            "Everything Apple Announced Today for the iPad Pro Max Ultra Edition",
+        ),
     ],
 )
 def test_a_line_in_lower_case_runs_on_only_where_the_sentence_does(name: str, title: str) -> None:

@@ -257,6 +257,39 @@ def test_a_row_of_fields_or_links_is_no_sentence_run_on(text: str, kept: list[st
     assert [line.text for line in unwrap(split_lines(text))] == kept
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A line ending on a small word stops mid-sentence, whatever the next line holds.
+        "Opinion | The case for\nrent control in every city",
+        "Everything Apple Announced for the\niPad Pro Max Ultra Edition",
+        # A headline after its kicker's mark runs on; so does a sentence into a line that
+        # holds a mark but ends as a sentence does.
+        "Live | Saka scores late as Arsenal\nbeat Chelsea at the Emirates",
+        "In the end the motion passed\nwith 52 | 48 votes in the council.",
+    ],
+)
+def test_a_sentence_runs_on_past_a_mark_or_into_a_brand(text: str) -> None:
+    assert [line.text for line in unwrap(split_lines(text))] == [text.replace("\n", " ")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a headline broken after a word that is no small one (`Brighter`, `new`) before a "
+    "product's name of a lower-case brand and only capitalised words reads as a row of links "
+    "(`iTunes Google Podcasts Spotify`)",
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hands-On: Apple's Bigger, Brighter\niPad Pro Max Ultra Edition",
+        "Review: Apple's new\niPad Pro Max Ultra Edition",
+    ],
+)
+def test_a_headline_broken_before_a_brand_runs_on(text: str) -> None:
+    assert [line.text for line in unwrap(split_lines(text))] == [text.replace("\n", " ")]
+
+
 def test_a_name_alone_on_its_line_is_no_unfinished_sentence() -> None:
     # An author box's name over its tags in lower case; a labelled name over its role.
     lines = unwrap(split_lines("Rowan Ellery\nwater infrastructurecity budget\nBy Jane Doe\nstaff"))

@@ -109,11 +109,13 @@ _HANDLE = re.compile(r"\s+\(?@\w+(?:[.@][\w-]+)*\)?(?=[\s,]|$)")
 _DATE_WORDS = "on at am um le el em il op den".split()
 _DATE_PREPOSITION = re.compile(rf"\s+(?:{'|'.join(_DATE_WORDS)})\s*$")
 _SHOUTED_PREPOSITION = re.compile(rf"\s+(?:{'|'.join(_DATE_WORDS).upper()})\s*$")
-# An hour after the name, with no day (`Posted by Jane Doe at 7:45 PM`, `um 10:12 Uhr`): the
-# time of posting, no part of a name.
+# An hour after the name, with no day (`Posted by Jane Doe at 7:45 PM ET`, `um 10 Uhr`, `às
+# 10h`, `kl. 10`): the time of posting, no part of a name. A bare number is an hour only with
+# its unit or after `kl.`, which sets nothing else (`at 10 Downing Street` is a place).
 _TIME_AFTER = re.compile(
-    r"\s+(?:at|um|à|às|alle|om|kl\.?)\s+\d{1,2}(?:[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?"
-    r"|\s*[ap]\.?\s?m\.?)\s*$",
+    r"\s+(?:(?:at|um|à|às|alle|om|kl\.?)\s+\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr|uur|h)"
+    r"|(?:at|um|à|às|alle|om)\s+\d{1,2}[:.h]\d{2}|kl\.?\s+\d{1,2}(?:[:.]\d{2})?)"
+    r"(?-i:\s+(?:[A-Z]{1,3}T|UTC))?\s*$",
     re.IGNORECASE,
 )
 _LOCATION = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")

@@ -72,6 +72,14 @@ _TITLE_WORDS = 4
 # & Drink`, `Kultur und Freizeit`); a name's own small words (`Bank of England`) join no topics,
 # and a headline may break after the name (`Bank of England` / `raises interest rates …`).
 _TOPIC_JOINERS = frozenset("and & or und et y e".split())
+# Words that leave a phrase open (articles, prepositions, conjunctions): a line ending on one
+# stops mid-sentence, whatever the next line holds (`Opinion | The case for` / `rent control`).
+_FULL_STOPS = (".", "!", "?", "。", "！", "？")
+_OPEN_ENDS = frozenset(
+    """a an the of to for with from by on in at into as and or but than its their his her our
+    your my this that der die das den dem des ein eine von mit für zu und le la les du un une
+    et au aux de el los las del y il lo gli di da do em het een van en""".split()
+)
 PROSE_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{3,}")  # a longer word in lower case
 # A mark parting a line's fields (`Politik · Jane Doe`, `Local News | Daily Post`): a
 # section and its authors, a page's title and its site.
@@ -92,6 +100,7 @@ _LINK_RUN_SHARE = 0.8
 _KANA_HAN = re.compile(f"[{_KANA_HAN_CHARS}]")
 _HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
 _LINK_PIECES = 4  # labels in a row
+_SENTENCE_WORDS = 4  # a field's label is shorter
 _LINK_PIECE_CHARS = 12  # a label's characters at most
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
@@ -284,11 +293,19 @@ def _continues(prev: str, text: str) -> bool:
 
 def _own_block(prev: str, text: str) -> bool:
     """Whether a line in lower case is a block of its own (a row), not the rest of `prev`."""
+    if prev.rsplit(" ", 1)[-1] in _OPEN_ENDS:
+        return False
     # A wrap cuts a sentence, whose grammar runs on in the lower line; a row's items do not.
     # Fields parted by a mark (`share 0 | tweet`, `Politik · Jane Doe`) make a row, and a
-    # sentence runs on past no such row, nor into one.
-    if PART_MARK.search(prev) or PART_MARK.search(text):
+    # sentence runs on into no such row: a lower line closed by a full stop is that sentence's
+    # end (`with 52 | 48 votes in the Senate.`), as no row of fields is.
+    if PART_MARK.search(text) and not text.endswith(_FULL_STOPS):
         return True
+    # Nor past one, unless its last part is a sentence of its own words (a headline after its
+    # kicker, `Live | Saka scores late as Arsenal` over `beat Chelsea`), no field's label.
+    if PART_MARK.search(prev):
+        last = PART_MARK.split(prev)[-1]
+        return word_count(last) < _SENTENCE_WORDS or not PROSE_WORD.search(last)
     return _name_row(text)
 
 

@@ -183,6 +183,7 @@ def test_a_utc_stamp_takes_the_local_day_shown_under_the_headline() -> None:
     [
         "<p>Updated 6 March 2024 00:30</p>",
         "<p>Last updated</p><p>6 March 2024</p>",
+        "<p>Last updated</p><p>Wednesday, 6 March 2024</p>",  # the label's day opens on a weekday
         "<p>Last updated <time datetime='2024-03-06T00:30:00Z'>6 March 2024</time></p>",
     ],
 )
@@ -266,26 +267,41 @@ def test_a_utc_time_element_shows_its_instants_local_day_in_words(shown: str, da
     assert article.date == PartialDate(2024, 3, day)
 
 
+# A related story's card after the story, stamped with the page's offset: its zone, east of UTC.
+_ZONED_CARD = (
+    "<aside><a href='/storm'>Storm closes island schools</a> "
+    "<time datetime='2024-03-04T18:00:00+01:00'>4 March 2024</time></aside>"
+)
+
+
 @pytest.mark.parametrize(
-    ("after", "day"),
+    ("after", "zoned", "unzoned"),
     [
-        # A share bar beside the story's own day leaves it the story's.
+        # A share bar beside the story's own day leaves it the story's; where the page tells
+        # nothing of its zone, that day may as well be the update's shown west of UTC.
         (
             "<div class='share'><a href='https://social.example/s?u=1'>Share on Facebook</a></div>",
             6,
+            None,
         ),
         # Another story's headline linked after a day makes the day that card's.
-        ("<a href='/news/bridge-closes-for-repairs/'>Bridge closes for repairs next week</a>", 5),
+        (
+            "<a href='/news/bridge-closes-for-repairs/'>Bridge closes for repairs next week</a>",
+            5,
+            5,
+        ),
     ],
 )
 def test_a_day_before_a_link_is_a_cards_only_where_the_link_is_a_story(
-    after: str, day: int
+    after: str, zoned: int, unzoned: int | None
 ) -> None:
     # 23:40 UTC on the 5th is the 6th east of UTC; the update falls on the 6th too.
     head = _stamped("2024-03-05T23:40:00Z", "2024-03-06T09:10:00Z")
     shown = f"<div class='meta'><span class='date'>6 March 2024</span> {after}</div>"
+    article = _inline(head, f"<h1>Council passes budget</h1>{shown}", _ZONED_CARD)
+    assert article.date == PartialDate(2024, 3, zoned)
     article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
-    assert article.date == PartialDate(2024, 3, day)
+    assert article.date == (unzoned and PartialDate(2024, 3, unzoned))
 
 
 @pytest.mark.parametrize(
@@ -305,17 +321,45 @@ def test_a_fact_box_day_under_the_headline_is_no_local_day(box: str, day: int) -
     assert article.date == PartialDate(2025, 6, day)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a theme that prints the update's day (`the_modified_date`) unlabelled and untimed "
-    "under the headline, on a page west of UTC that writes no offset, no dated address and no "
-    "`<time>`: the day is the UTC update's and one the late-evening UTC publication falls on "
-    "far east, as a page east of UTC shows its publication's own day (`zaterdag 31 oktober`); "
-    "nothing on the page tells the two apart, so the shown day is taken",
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        ("<p class='meta'><span>Publié le</span> <span>samedi 14 juin 2025</span></p>", 14),
+        ("<p><time datetime='2025-06-13T23:30:00Z'>samedi 14 juin 2025</time></p>", 14),
+        # Unlabelled, the day may be the update's shown west of UTC: none is sure.
+        ("<p class='meta'><span>samedi 14 juin 2025</span></p>", None),
+        # The update's own `<time>` marks its day the update's: the stamp's day stands.
+        ("<p><time datetime='2025-06-14T08:00:00Z'>samedi 14 juin 2025</time></p>", 13),
+    ],
 )
+def test_a_day_labelled_as_the_publication_is_its_local_day(shown: str, day: int | None) -> None:
+    # 23:30 UTC on the 13th falls on the 14th east of UTC, the update's UTC day; the page tells
+    # nothing of its zone, but a label or the publication's own `<time>` makes the day its own.
+    head = _stamped("2025-06-13T23:30:00Z", "2025-06-14T08:00:00Z")
+    article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == (day and PartialDate(2025, 6, day))
+
+
+def test_an_untimed_weekday_day_is_the_local_day_only_where_the_page_tells_its_zone() -> None:
+    # 23:20 UTC on the 4th shown as `Mittwoch, 5. März 2025`, the update's UTC day too: with no
+    # offset, dated address or label on the page the day may be the update's (the expected
+    # file wants no date); a related card's `<time>` at `+01:00` puts the page east of UTC.
+    name = "utc-stamp-weekday-day-untimed"
+    assert _page(name).date is None
+    card = '<span class="card__date">4. März 2025</span>'
+    zoned = '<time datetime="2025-03-04T16:10:00+01:00">4. März 2025</time>'
+    html = (DATA / f"{name}.html").read_text(encoding="utf-8").replace(card, zoned)
+    article = normalize(RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html))
+    assert article.date == PartialDate(2025, 3, 5)
+
+
 def test_an_update_day_shown_plain_west_of_utc_is_no_local_day() -> None:
-    article = _page("utc-stamp-update-day-shown-plain")
-    assert article.date == PartialDate(2025, 3, 4)
+    # A theme prints the update's day (`the_modified_date`) unlabelled and untimed under the
+    # headline: published 23:20 UTC on the 4th (the evening of the 4th in America), updated on
+    # the 5th. The truth is the 4th, but the page writes no offset, no dated address, no label
+    # and no `<time>`: nothing tells it from a page east of UTC, where the same day shown is the
+    # publication's own (`zaterdag 31 oktober`). Neither day is sure, so the page gets none.
+    assert _page("utc-stamp-update-day-shown-plain").date is None
 
 
 def test_the_update_shown_unlabelled_on_the_addressed_day_never_moves_a_utc_stamp() -> None:

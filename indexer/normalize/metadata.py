@@ -12,7 +12,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +27,7 @@ from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.nextdata import next_data_article
-from indexer.normalize.stamplines import names_stamp, names_update
+from indexer.normalize.stamplines import names_publication, names_stamp, names_update
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -107,6 +107,8 @@ class PageMeta:
     update_times: set[int] = field(default_factory=set)
     # Days the page shows only under an update's label (`Updated 6 March 2024`).
     shown_updates: set[tuple[int, int, int]] = field(default_factory=set)
+    # Days the page shows under a publication's label (`Published: 6 March 2024`).
+    shown_published: set[tuple[int, int, int]] = field(default_factory=set)
     # The moments date lines show with one time of day, by position, as written in the page's
     # zone (year, month, day, hour, minute).
     shown_clocks: list[tuple[int, tuple[int, int, int, int, int]]] = field(default_factory=list)
@@ -324,7 +326,8 @@ def _shown_days(
     (and the key of `headline`, the block a page without headings shows its title in).
     Into `page` go each `<time datetime>` at the position of its first text (`time_stamps`;
     `update_times` too where it is marked as the update alone), the days shown only under an
-    update's label (`Last updated` / `6 March 2024`: `shown_updates`), the positions of date
+    update's label (`Last updated` / `6 March 2024`: `shown_updates`) and under a publication's
+    (`Published:` / `6 March 2024`: `shown_published`), the positions of date
     lines with a time of day (`5 mars 2025 à 00h40`), in a `<time>` element or alone in their
     piece (`May 2, 2024`: `shown_stamps`), and a date line's day and one time of day
     (`Updated 10:02 PM EST, Tue March 5, 2024`: `shown_clocks`), and of the untimed stamps
@@ -394,8 +397,10 @@ def _shown_days(
                 clock = _clock(times)
                 if clock is not None:
                     page.shown_clocks.append((position, (*day, *clock)))
-                update = _shown_update(label, line, found[1]) or _modified_prop(holder)
-                (labelled if update else plain_days).add(day)
+                update = _shown_label(label, line, found[1], names_update)
+                (labelled if update or _modified_prop(holder) else plain_days).add(day)
+                if _shown_label(label, line, found[1], names_publication):
+                    page.shown_published.add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
 
@@ -552,13 +557,15 @@ def _width(line: str) -> int:
     return len(line) + sum(unicodedata.east_asian_width(c) in "WF" for c in line)
 
 
-def _shown_update(label: str, line: str, date_text: str) -> bool:
-    """Whether a shown date is labelled as an update, on its own text piece (`Updated 6 March
-    2024`) or on the short one before it (`Last updated` / `6 March 2024`)."""
+def _shown_label(label: str, line: str, date_text: str, names: Callable[[str], bool]) -> bool:
+    """Whether a shown date is labelled as `names` tells (an update's, a publication's), on its
+    own text piece (`Updated 6 March 2024`) or on the short one before it (`Last updated` /
+    `6 March 2024`, the weekday it may open on aside: `Veröffentlicht` / `Samstag, 14. Juni`)."""
     before = line[: line.find(date_text)]
-    if names_update(before):
+    if names(before):
         return True
-    return not before.strip(" :|·") and len(label) <= _UPDATE_LABEL and names_update(label)
+    bare = before.strip(" :|·,.").casefold() in {"", *WEEKDAY_NAMES}
+    return bare and len(label) <= _UPDATE_LABEL and names(label)
 
 
 def _broken_text(node: HtmlElement) -> str:

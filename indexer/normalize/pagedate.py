@@ -289,10 +289,22 @@ def choose_date(
         # publication too: shown unlabelled with the publication's moment, it is. So it is shown
         # untimed as the story's own stamp: a template shows the publication's day, and the
         # update's under its label (`_local_shown_day` still asks that the instant fall on it).
+        # Untimed and unlabelled, though, it may as well be the update's own day west of UTC (a
+        # theme that prints when a story was modified): only the page's zone evidence, a
+        # publication's label (`Published:`) or its `<time>` tells it the publication's.
         own = days_near_headline(page, title, own=True)
+        unsure: set[tuple[int, int, int]] = set()
         for other in under & updated - page.shown_updates - marked:
-            if other in own or _shows_instant(other, clocks, published, west=False):
+            if _shows_instant(other, clocks, published, west=False):
                 shown_under.add(other)
+            elif other in own:
+                shown_under.add(other)
+                unsure.add(other)
+        unsure -= page.shown_published | {
+            shown
+            for stamp, shown in times_above_story(page)
+            if _instant(stamp) in {s.moment for s in published} - {None}
+        }
         chosen = _settle(stated)
         stamped = _day(chosen[0])
         if not shown_under and None not in stamped:
@@ -313,6 +325,8 @@ def choose_date(
                 own |= shown_under  # the update's own instant backs it
         zone = page_offsets(page), address_day
         local = _local_shown_day(chosen, published, shown_under, clocks, own, zone)
+        if local is not chosen and _day(local[0]) in unsure and zone == (set(), None):
+            return None  # the publication's day east of UTC or the update's west: no date
         if local is chosen and not days_near_headline(page, title):
             shown = bare_clocks_near_headline(page, title)
             return _country_day(chosen, published, tag_country(page.lang), shown)

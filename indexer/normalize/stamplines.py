@@ -97,6 +97,11 @@ def names_stamp(text: str) -> bool:
     return len(text) <= _META_CHARS and _DATE_LABEL.search(text) is not None
 
 
+def names_publication(text: str) -> bool:
+    """Whether a short label names the page's publication, not its update (`Published`)."""
+    return names_stamp(text) and not names_update(text)
+
+
 def names_update(text: str) -> bool:
     """Whether a line names an update (`Updated`, `modifica il`, `更新`): a cheap test first."""
     # A longer line is a sentence of the story, whose stamps no one reads.

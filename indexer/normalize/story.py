@@ -20,6 +20,7 @@ from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.language import guess_language
 from indexer.normalize.lines import (
     CJK_CHARS,
+    PART_MARK,
     Line,
     cjk_count,
     day_alone,
@@ -43,7 +44,6 @@ _DEK_WORDS = 6  # words of a subtitle line between a headline and its byline
 # A credit box sets its people by role, each after a label (`Penulis: Jane Doe | Editor: John
 # Roe`, `Text: Jane Doe · Fotos: John Roe`).
 _ROLE_PART = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]+)?\s?:\s?(?P<name>\S.*)$")
-_BOX_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
 class Page:
@@ -197,7 +197,7 @@ class Page:
 
     def _credit_box(self, i: int) -> bool:
         """Whether line `i` names two people or more by their roles (`Writer: A | Editor: B`)."""
-        parts = _BOX_SEPARATOR.split(self.lines[i].text)
+        parts = PART_MARK.split(self.lines[i].text)
         labelled = [m for part in parts if (m := _ROLE_PART.match(part)) is not None]
         return (
             len(parts) >= 2

@@ -21,7 +21,7 @@ _WHOLE_LINE = re.compile(
     r"(?:article|story|podcast))?(?: \d+ min(?:ute)?s?)?|print|e-?mail|share(?: this)?"
     r"(?: (?:article|story|page|post))?(?: on \w+)?|copy link|link copied|save|saved|bookmark"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|flipboard"
-    r"|(?:\d+ )?comments?|leave a (?:comment|reply)|follow us(?: on .*)?|menu|search|home"
+    r"|(?:\d+ )?comments?|leave a (?:comment|reply)|menu|search|home"
     r"|toggle navigation|back to top|top of page|close|open|expand|collapse|next|previous|prev"
     r"|log ?in|sign ?in|log ?out|register|subscribe(?: now)?|sign up|get the app|download the app"
     # The account's buttons and a call to pay, in the page's own language.

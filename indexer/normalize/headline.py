@@ -48,7 +48,7 @@ from indexer.normalize.lines import (
 )
 from indexer.normalize.otherdays import ENTRY_TIME, LIVE_ENTRIES
 from indexer.normalize.sources import site_brand
-from indexer.normalize.standfirst import INNER_STOP, headline_over_standfirst
+from indexer.normalize.standfirst import INNER_STOP, LABEL_WORDS, headline_over_standfirst
 from indexer.normalize.story import Page, lead_words
 from indexer.normalize.teaserrun import teaser_headline
 from indexer.normalize.zone import BY as _BY
@@ -175,7 +175,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _TEASER_REACH = 5  # lines between the headlines of two stamped teasers in a list (with counts)
 _STAMP_WORDS = 8  # a stamp on a line of its own: a day, a time, a name or two
 _LEAST_WORDS = 3  # another teaser's headline: a few words
-_LABEL_WORDS = 3  # a section's label or a kicker over a headline (`Guest Column`, `Issue #142`)
 _HEAD_OVER = 2  # lines from a headline to its byline or date: the next, or past a standfirst
 
 FEATURES = (
@@ -279,7 +278,7 @@ def _two_sentence_head(page: Page, zone: Zone | None, i: int) -> bool:
     headline stands under a section's label or the menu, a standfirst under its headline."""
     if (zone is not None and i >= zone.start) or not two_short_sentences(page.text(i)):
         return False
-    if i > 0 and word_count(page.text(i - 1)) > _LABEL_WORDS:
+    if i > 0 and word_count(page.text(i - 1)) > LABEL_WORDS:
         return False
     under = range(i + 1, min(len(page.lines), i + _HEAD_OVER + 1))
     return _meta_gap(page, i) <= _HEAD_OVER or any(bare_names(page.text(j)) for j in under)

@@ -19,7 +19,7 @@ from indexer.normalize.lines import PART_MARK, PROSE_WORD, word_count
 from indexer.normalize.story import Page
 
 INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
-_LABEL_WORDS = 3  # a section's label or a kicker over a headline: a word or a few
+LABEL_WORDS = 3  # a section's label or a kicker over a headline (`Guest Column`, `Issue #142`)
 _JOINS = re.compile(r"[:\-–—]$")  # a kicker's end (`Streit um die Rente:`, `Tech —`)
 _HEADER = 2  # lines from a standfirst to the byline or date under it
 # A word cut short before its stop, no sentence's end: an initial (`U.S.`) or a title (`Dr.`).
@@ -49,6 +49,6 @@ def _two_sentences(text: str) -> bool:
 
 def _one_sentence_head(text: str) -> bool:
     """Whether a line reads as a headline of one sentence, not a label or the page's title."""
-    if word_count(text) <= _LABEL_WORDS or INNER_STOP.search(text) or _JOINS.search(text):
+    if word_count(text) <= LABEL_WORDS or INNER_STOP.search(text) or _JOINS.search(text):
         return False
     return bool(PROSE_WORD.search(text)) and not PART_MARK.search(text)

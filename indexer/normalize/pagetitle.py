@@ -59,14 +59,6 @@ def _compound(match: re.Match[str]) -> bool:
     )
 
 
-def title_parts(title: str) -> list[str]:
-    """The parts of a page title split at its separators (`Headline | Section | Site`)."""
-    parts = [title]
-    for sep in TITLE_SEPARATORS:
-        parts = [piece.strip() for part in parts for piece in part.split(sep)]
-    return [p for p in parts if p]
-
-
 def choose_title(
     page: PageMeta, site: str | None, guessed: str | None, fallback: str | None
 ) -> tuple[str, str] | None:

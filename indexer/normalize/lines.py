@@ -219,7 +219,8 @@ def _mark(text: str) -> bool:
 # sentence's words (`di`, `door`, `af`, `av`), a label only before a capitalised name.
 _BY_WORDS = ("by ", "von ", "par ", "por ")
 _NAME_LABELS = "di|door|af|av"
-_BY_COLON = re.compile(r"(?:by|von|par|por)\s?:\s", re.IGNORECASE)  # `by: Jane Doe, John Roe`
+# `by: Jane Doe, John Roe`
+_BY_COLON = re.compile(rf"(?:{'|'.join(w.strip() for w in _BY_WORDS)})\s?:\s", re.IGNORECASE)
 _LABEL = re.compile(rf"(?:{'|'.join(_BY_WORDS)}|(?:{_NAME_LABELS}) )", re.IGNORECASE)
 # A name after another language's label, alone or before a date (`de Ana Pop | 12 martie`); a
 # second name may follow the label's language's `and` (`di Ana Rossi e Luca Neri`, `door A en B`,

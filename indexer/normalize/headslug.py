@@ -36,7 +36,7 @@ def page_slugs(page: Page, end: int | None = None) -> list[tuple[str, ...]]:
 
 def spelled(text: str, slugs: list[tuple[str, ...]]) -> bool:
     """Whether a line's words open one of the slugs, or a slug opens the line (a cut one)."""
-    words = tuple(w.casefold() for w in _WORD.findall(text))
+    words = _words(text)
     for slug in slugs:
         core = slug[:-1] if slug[-1].isdigit() else slug  # `…-over-20931877`: the story's id
         n = min(len(core), len(words))
@@ -48,11 +48,16 @@ def spelled(text: str, slugs: list[tuple[str, ...]]) -> bool:
 def _within(text: str, slugs: list[tuple[str, ...]]) -> bool:
     """Whether a line's words stand together inside a slug past its start: the headline after
     a series' name (`…/the-week-in-city-politics-council-delays-vote-on-tram`)."""
-    words = tuple(w.casefold() for w in _WORD.findall(text))
+    words = _words(text)
     n = len(words)
     return n >= _SLUG_WORDS and any(
         slug[k : k + n] == words for slug in slugs for k in range(1, len(slug) - n + 1)
     )
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A line's words, case folded, as a slug spells them."""
+    return tuple(w.casefold() for w in _WORD.findall(text))
 
 
 def _story_start(page: Page, at: int) -> int:

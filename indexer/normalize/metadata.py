@@ -366,10 +366,11 @@ def _shown_days(
             # Whether the piece before is another story's link (`Storm closes schools`), not
             # the writer's or a section's (`News`): a date right after it is a teaser's.
             teaser, linked = linked, _story_link(node, piece, line)
+            holder = node if piece == 0 else node.getparent()  # the element the text is in
             if _width(line) > _PARAGRAPH:
                 shown.append((position, _BODY_MARK))
                 header = False
-                block = (node if piece == 0 else node.getparent()).getparent()
+                block = holder.getparent()
                 page.paragraph_blocks[position] = (
                     "" if block is None else tree.getroottree().getpath(block)
                 )
@@ -377,15 +378,15 @@ def _shown_days(
                 continue
             found = find_date(line) if len(line) >= 6 else None
             times = _clocks(line)
-            if not (found and found[0].day) and (bare := _clock(times)) is not None:
-                page.shown_times.append((position, bare))
+            clock = _clock(times)
+            if not (found and found[0].day) and clock is not None:
+                page.shown_times.append((position, clock))
             if found and found[0].year and found[0].month and found[0].day:
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
                 # not after another story's link.
-                holder = node if piece == 0 else node.getparent()
                 labelled_box = label.endswith((":", "：")) or _defined(holder, label)
                 whole = _only_date(line, found[1]) and not (teaser or labelled_box)
                 if stamp or whole or (CLOCK.search(line) and parse_date_line(line) is not None):
@@ -394,7 +395,6 @@ def _shown_days(
                         page.quoted_stamps.add(position)
                     if not (teaser or times or _inside(holder, _ASIDE) or _dates_link(holder)):
                         page.untimed_stamps.add(position)
-                clock = _clock(times)
                 if clock is not None:
                     page.shown_clocks.append((position, (*day, *clock)))
                 update = _shown_label(label, line, found[1], names_update)
@@ -564,8 +564,8 @@ def _shown_label(label: str, line: str, date_text: str, names: Callable[[str], b
     before = line[: line.find(date_text)]
     if names(before):
         return True
-    bare = before.strip(" :|·,.").casefold() in {"", *WEEKDAY_NAMES}
-    return bare and len(label) <= _UPDATE_LABEL and names(label)
+    rest = before.strip(" :|·,.").casefold()
+    return (not rest or rest in WEEKDAY_NAMES) and len(label) <= _UPDATE_LABEL and names(label)
 
 
 def _broken_text(node: HtmlElement) -> str:

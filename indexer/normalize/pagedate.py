@@ -24,7 +24,7 @@ from indexer.normalize.metadata import (
     times_above_story,
     times_near_headline,
 )
-from indexer.normalize.regions import local_days, tag_country
+from indexer.normalize.regions import country_offsets, tag_country
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -100,13 +100,13 @@ class _Stamp(NamedTuple):
     utc: bool
 
 
-def published_candidates(page: PageMeta) -> list[tuple[PartialDate, str]]:
-    """The publication dates the page's machine-readable metadata states, with their kind."""
-    return [(stamp.date, stamp.kind) for stamp in _published(page)]
-
-
-def _published(page: PageMeta) -> list[_Stamp]:
-    """The stated publication dates as stamps."""
+def _published(
+    page: PageMeta,
+    header_times: list[tuple[str, tuple[int, int, int] | None]],
+    offsets: set[dt.timedelta],
+) -> list[_Stamp]:
+    """The stated publication dates as stamps, given the page's `times_above_story` and
+    `page_offsets`."""
     stamps: list[tuple[Any, str]] = []
     if page.ld is not None:
         for key in ("datePublished", "dateCreated"):
@@ -121,8 +121,7 @@ def _published(page: PageMeta) -> list[_Stamp]:
     # instant to the second in the header is the story's own moment. So does the day such a
     # `<time>` shows in its text where the instant falls on it in some zone (`datetime=
     # "…22:30Z"` shown as `Wednesday, 25 November`): the template rendered it in the page's zone.
-    offset_stamps = [(other, None) for other, _ in stamps] + times_above_story(page)
-    offsets = page_offsets(page)
+    offset_stamps = [(other, None) for other, _ in stamps] + header_times
     found, written = [], []
     for stamp, kind in stamps:
         date = local_date(stamp)
@@ -261,14 +260,14 @@ def choose_date(
             for stamp in times_near_headline(page, title, updates=True)
             if (date := local_date(stamp)) is not None
         }
-    published = _published(page)
+    header_times, offsets = times_above_story(page), page_offsets(page)
+    published = _published(page, header_times, offsets)
+    published_moments = {s.moment for s in published} - {None}
     # A `<time>` whose `datetime` is the update's very instant shows the update's day, marked
     # or not (a theme set to show when a story was last modified).
-    moments = {s.moment for s in updates} - {s.moment for s in published} - {None}
+    moments = {s.moment for s in updates} - published_moments - {None}
     marked |= {
-        shown
-        for stamp, shown in times_above_story(page)
-        if shown is not None and _instant(stamp) in moments
+        shown for stamp, shown in header_times if shown is not None and _instant(stamp) in moments
     }
     update_days = updated | set(page.shown_updates) | marked
     stated = _without_updates(published, updates)
@@ -301,9 +300,7 @@ def choose_date(
                 shown_under.add(other)
                 unsure.add(other)
         unsure -= page.shown_published | {
-            shown
-            for stamp, shown in times_above_story(page)
-            if _instant(stamp) in {s.moment for s in published} - {None}
+            shown for stamp, shown in header_times if _instant(stamp) in published_moments
         }
         chosen = _settle(stated)
         stamped = _day(chosen[0])
@@ -323,7 +320,7 @@ def choose_date(
                     and _shows_instant(day, clocks, updates, west=True)
                 }
                 own |= shown_under  # the update's own instant backs it
-        zone = page_offsets(page), address_day
+        zone = offsets, address_day
         local = _local_shown_day(chosen, published, shown_under, clocks, own, zone)
         if local is not chosen and _day(local[0]) in unsure and zone == (set(), None):
             return None  # the publication's day east of UTC or the update's west: no date
@@ -428,8 +425,8 @@ def _local_shown_day(
     instant must fall on the day at one of them) and the day its address states (a permalink
     is dated by the site's own clock when the story is first published, so where that day is
     one the instant falls on, a day shown beside the headline that is not it is the update's)."""
-    stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
-    if not stamps or any(not s.utc or s.moment is None for s in stamps):
+    stamps = _utc_stamps(chosen, published)
+    if not stamps:
         return chosen
     if len(near) > 1 and _day(chosen[0]) not in near:
         near = {day for day in near if _shows_instant(day, clocks, stamps, west=False)}
@@ -458,18 +455,28 @@ def _country_day(
     day by its headline, and the instant falls on one day across that country's zones. Where
     the headline shows the stamp's own clock (`9:40pm` by a `21:40Z` stamp), the page tells its
     readers the time in the stamp's written clock: its day is the stamp's as written."""
-    stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
-    if not stamps or any(not s.utc or s.moment is None for s in stamps):
+    stamps = _utc_stamps(chosen, published)
+    if not stamps:
         return chosen
     if any(_clock_of(s.moment) in shown for s in stamps):  # type: ignore[arg-type]
         return chosen
-    days = local_days(stamps[0].moment, country)  # type: ignore[arg-type]
+    offsets = country_offsets(country)
+    if not offsets:
+        return chosen
+    days = zone_days(stamps[0].moment, offsets)  # type: ignore[arg-type]
     if len(days) != 1:
         return chosen
     day = days.pop()
-    if (day.year, day.month, day.day) == _day(chosen[0]):
+    if day == _day(chosen[0]):
         return chosen
-    return PartialDate(day.year, day.month, day.day), f"{chosen[1]}+country-local-day"
+    return PartialDate(*day), f"{chosen[1]}+country-local-day"
+
+
+def _utc_stamps(chosen: tuple[PartialDate, str], published: list[_Stamp]) -> list[_Stamp]:
+    """The stamps of the chosen date's day, where every one is written in UTC with its instant;
+    else none."""
+    stamps = [s for s in published if _day(s.date) == _day(chosen[0])]
+    return [] if any(not s.utc or s.moment is None for s in stamps) else stamps
 
 
 def _clock_of(moment: dt.datetime) -> tuple[int, int]:
@@ -509,7 +516,7 @@ def _latest_days(updates: list[_Stamp]) -> set[tuple[int, int, int]]:
     days = set()
     for stamp in updates:
         if stamp.utc and stamp.moment is not None:
-            days.add((stamp.moment + _EAST_MOST).date().timetuple()[:3])
+            days.add(max(zone_days(stamp.moment)))
         elif None not in (day := _day(stamp.date)):
             days.add(day)
     return days  # type: ignore[return-value]

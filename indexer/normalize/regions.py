@@ -44,9 +44,6 @@ def tag_country(tag: str | None) -> str | None:
     return None if f"{language}-{country}" in _DEFAULT_LOCALES else country
 
 
-def local_days(moment: dt.datetime, country: str | None) -> set[dt.date]:
-    """The days an instant falls on across a country's offsets (empty for one not listed)."""
-    if country not in OFFSETS:
-        return set()
-    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return {(utc + dt.timedelta(hours=hours)).date() for hours in OFFSETS[country]}
+def country_offsets(country: str | None) -> set[dt.timedelta]:
+    """The UTC offsets a country's clocks show through the year (empty for one not listed)."""
+    return {dt.timedelta(hours=hours) for hours in OFFSETS.get(country or "", ())}

@@ -24,7 +24,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import clean_name, is_role
-from indexer.normalize.cardcredit import card_credit_only
+from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
@@ -138,11 +138,9 @@ def _page_people(
         # trafilatura guesses its author from the page's text: keep only what reads as a name
         # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline), and not
         # the writer of a related or most-read card below or beside the story.
-        names = [
-            n
-            for n in supplied_names(guessed.split("; "))
-            if _name_like(n) and not card_credit_only(tree, n)
-        ]
+        names = [n for n in supplied_names(guessed.split("; ")) if _name_like(n)]
+        cards = card_credits(tree, names)
+        names = [n for n in names if n not in cards]
         names = _people(names, site)
         if names:
             return names, "trafilatura"

@@ -24,7 +24,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import clean_name, is_role
-from indexer.normalize.cardcredit import card_credit_only
+from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
@@ -138,11 +138,9 @@ def _page_people(
         # trafilatura guesses its author from the page's text: keep only what reads as a name
         # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline), and not
         # the writer of a related or most-read card below or beside the story.
-        names = [
-            n
-            for n in supplied_names(guessed.split("; "))
-            if _name_like(n) and not card_credit_only(tree, n)
-        ]
+        names = [n for n in supplied_names(guessed.split("; ")) if _name_like(n)]
+        cards = card_credits(tree, names)
+        names = [n for n in names if n not in cards]
         names = _people(names, site)
         if names:
             return names, "trafilatura"
@@ -234,23 +232,15 @@ def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]]
 def linked_authors(tree: HtmlElement, urls: list[str]) -> list[str]:
     """The names of the page's links to the author pages its meta tags give as the author
     (`article:author` = `…/profile/julia-carrie-wong`, linked from `Julia Carrie Wong`)."""
-    slugs = {_slug(url) for url in urls} - {""}
-    if not slugs:
-        return []
-    names = []
-    for link in tree.iter("a"):
-        if _slug(link.get("href") or "") in slugs:
-            text = " ".join(link.text_content().split())
-            name = clean_name(text) if len(text) <= _MAX_NAME else None
-            if name is not None:
-                names.append(name)
-    return _unique(names)
+    texts = _profile_texts(tree, {_slug(url) for url in urls} - {""})
+    names = [clean_name(text) if len(text) <= _MAX_NAME else None for text in texts]
+    return _unique([name for name in names if name is not None])
 
 
 def _shown_name(tree: HtmlElement, page: PageMeta, name: str) -> str:
     """The name the page's links to a JSON-LD writer's profile show for them, else `name`."""
     slugs = _profile_slugs(page, name)
-    texts = _profile_texts(tree, slugs)
+    texts = set(_profile_texts(tree, slugs))
     return _shown_script(name, texts) or _shown_alone(name, texts, slugs) or name
 
 
@@ -304,15 +294,15 @@ def _profile_slugs(page: PageMeta, name: str) -> set[str]:
     return {_slug(u) for u in urls if isinstance(u, str)} - {""}
 
 
-def _profile_texts(tree: HtmlElement, slugs: set[str]) -> set[str]:
-    """The texts of the page's links to a JSON-LD writer's profile (`_profile_slugs`)."""
+def _profile_texts(tree: HtmlElement, slugs: set[str]) -> list[str]:
+    """The texts of the page's links to the profile addresses ending in `slugs`, in order."""
     if not slugs:
-        return set()
-    return {
+        return []
+    return [
         " ".join(link.text_content().split())
         for link in tree.iter("a")
         if _slug(link.get("href") or "") in slugs
-    }
+    ]
 
 
 def _script_letter(char: str) -> bool:

@@ -16,22 +16,29 @@ _CARD_TEXT = 300  # a card is short: its headline, a name, a date
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
-def card_credit_only(tree: HtmlElement, name: str) -> bool:
-    """Whether every element showing `name` stands in a card of another story in a list."""
-    key = " ".join(name.split()).casefold()
-    holders = [node for node, text in _own_texts(tree) if key in text.casefold()]
-    return bool(holders) and all(in_card(node) for node in holders)
+def card_credits(tree: HtmlElement, names: list[str]) -> set[str]:
+    """The `names` whose every element showing them stands in a card of another story in a
+    list (the page is walked once for them all)."""
+    texts = _own_texts(tree) if names else []
+    found = set()
+    for name in names:
+        key = " ".join(name.split()).casefold()
+        holders = [node for node, text in texts if key in text]
+        if holders and all(in_card(node) for node in holders):
+            found.add(name)
+    return found
 
 
 def _own_texts(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """The shown elements with their own text (not their children's), on one line each."""
+    """The shown elements with their own text (not their children's), on one line each,
+    case-folded."""
     found = []
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "head", "title"):
             continue
         own = " ".join([node.text or "", *(child.tail or "" for child in node)])
         if own.strip():
-            found.append((node, " ".join(own.split())))
+            found.append((node, " ".join(own.split()).casefold()))
     return found
 
 
@@ -64,24 +71,23 @@ def _story_link(block: HtmlElement, name_node: HtmlElement | None) -> bool:
     `More stories by …` link follows the name."""
     if not isinstance(block.tag, str):
         return False
+    around = list(name_node.iterancestors()) if name_node is not None else []
     for element in block.iter():
         if element is name_node:
             return False
-        if not _headline_link(element, name_node):
+        if not _headline_link(element, around):
             continue
         if reads_as_headline(_line(element)):
             return True
     return False
 
 
-def _headline_link(element: HtmlElement, name_node: HtmlElement | None) -> bool:
+def _headline_link(element: HtmlElement, around: list[HtmlElement]) -> bool:
     """Whether an element is a link that may be a card's headline: a link not holding the
-    name, or a heading inside a link that holds it (a whole card made one link)."""
-    wrapping = name_node is not None and element in name_node.iterancestors()
+    name (`around`: the ancestors of the name's element), or a heading inside a link that
+    holds it (a whole card made one link)."""
     if element.tag == "a":
-        return not wrapping
-    return (
-        element.tag in _HEADINGS
-        and name_node is not None
-        and any(a.tag == "a" and a in name_node.iterancestors() for a in element.iterancestors())
+        return element not in around
+    return element.tag in _HEADINGS and any(
+        a.tag == "a" and a in around for a in element.iterancestors()
     )

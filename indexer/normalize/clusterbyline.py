@@ -183,6 +183,7 @@ _CASELESS_DESKS = frozenset(
     "डेस्क ब्यूरो टीम एजेंसी فريق وكالة مكتب التحرير تحرير قسم מערכת דסק סוכנויות".split()
 )
 _CASELESS_JOBS = frozenset("संवाददाता प्रतिनिधि रिपोर्टर محرر المحرر مراسل مراسلنا כתב".split())
+_CASELESS_NOT_NAMES = _CASELESS_DESKS | _CASELESS_JOBS
 # The jobs a column's role line opens with (writer, journalist, researcher, professor) in
 # Arabic, Hebrew, Hindi and Persian, besides the reporter's and editor's.
 _CASELESS_ROLES = _CASELESS_JOBS | frozenset(
@@ -787,7 +788,7 @@ def _caseless_over_date(page: Page, i: int) -> list[str]:
     whole = line.translate(_COMMAS)  # the words around the name are caseless too
     if not 2 <= len(text.split()) <= _CASELESS_WORDS or not caseless_name(whole):
         return []
-    if set(text.split()) & (_CASELESS_DESKS | _CASELESS_JOBS) or after & _CASELESS_DESKS:
+    if set(text.split()) & _CASELESS_NOT_NAMES or after & _CASELESS_DESKS:
         return []
     if i + 2 < len(page.lines) and parse_date_line(below) is None and _caseless_role(page, i + 1):
         below = page.text(i + 2)  # `ليلى منصور` / `كاتبة وباحثة` (writer and researcher) / date

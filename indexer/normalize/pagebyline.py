@@ -380,12 +380,17 @@ def _opens(node: HtmlElement, element: HtmlElement) -> bool:
     """Whether an element opens a byline element's text, after one word at most (`Na`, a
     label): a byline starts with its writer, and a link after a name (`Jane Doe <a>North
     Yorkshire</a>`) is a place's, a section's or a topic's page."""
-    before = [
-        str(text)
-        for text in element.xpath("preceding::text()")
-        if any(parent is node for parent in text.getparent().iterancestors())
-        or text.getparent() is node
-    ]
+    # The texts inside `node` before `element`, walking `node` alone (not the whole page): the
+    # tails of the elements before it, except those of the elements holding it, which follow it.
+    holding = set(element.iterancestors())
+    before = []
+    for child in node.iter():
+        if child is element:
+            break
+        if isinstance(child.tag, str):
+            before.append(child.text or "")
+        if child is not node and child not in holding:
+            before.append(child.tail or "")
     return len(" ".join(before).split()) <= 1
 
 

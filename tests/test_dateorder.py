@@ -41,6 +41,14 @@ def test_a_page_s_dates_that_read_one_way_tell_its_order() -> None:
     assert page_day_first(["25.11.2024", "02/12/2024"], "en") is None
 
 
+def test_a_year_first_date_of_the_same_day_tells_the_order() -> None:
+    # `2017-11-03` reads one way only: `11.03.17` of the same page is the 3rd of November.
+    assert page_day_first(["11.03.17 in Reviews", '"datePublished": "2017-11-03"'], "en") is False
+    assert page_day_first(["11.03.17 in Reviews", "2017-03-11 09:12"], "en") is True
+    # Another year's day is another day: no evidence.
+    assert page_day_first(["11.03.17 in Reviews", "2016-11-03"], "en") is None
+
+
 def test_a_page_s_language_tells_its_order_when_its_dates_do_not() -> None:
     assert page_day_first(["02/12/2024"], "es") is True
     assert page_day_first(["02/12/2024"], "en") is None

@@ -156,6 +156,12 @@ def test_a_page_in_a_language_that_writes_the_day_first_reads_its_numeric_stamp_
     assert article.date is not None and article.date.iso() == "2024-12-02"
 
 
+def test_a_year_first_date_on_the_page_reads_a_numeric_stamp_of_the_same_day() -> None:
+    # `11.04.17 in Reviews` reads both ways; the page's link writes that day `2017-11-04`.
+    article = _normalize("date-iso-order.txt")
+    assert article.date is not None and article.date.iso() == "2017-11-04"
+
+
 def test_a_labelled_stamp_under_a_long_story_reads_its_numeric_date_in_the_page_order() -> None:
     # `Veröffentlicht: 05.08.24, 14:47 Uhr` after twelve paragraphs of a German story: the
     # 5th of August, read in the page's order as the header's stamps are.

@@ -9,9 +9,10 @@ one way, a zone after a clock on the stamp's line or a short meta line of an Eng
 (`3:15 p.m. EDT`: North America; `18:40 IST`: India), and the page's language. A date on the
 page that names its month settles a numeric one of the same day (`9/12/2024` beside
 `WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page writes its dates in
-one order). Evidence that disagrees settles nothing: without evidence only the year is
-certain. A dotted date with a full year (`03.05.2024`) puts the day first, unless its second
-number is no month (`11.14.2019 09:00 AM`: some American sites write their stamps so).
+one order), as does a year-first one of that day and year (`11.03.17` beside `2017-11-03`, in
+a link or the page's data). Evidence that disagrees settles nothing: without evidence only the
+year is certain. A dotted date with a full year (`03.05.2024`) puts the day first, unless its
+second number is no month (`11.14.2019 09:00 AM`: some American sites write their stamps so).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _NAMED_DAY = re.compile(
     rf"|(?<!\d)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{MONTH_ANY})"
 )
 _DIGIT = re.compile(r"\d")
+# A year-first date with hyphens, read one way everywhere (`2017-11-03`, ISO 8601).
+_ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
 # A clock with its zone, as a stamp writes its time: `3:15 p.m. EDT`, `10:00 AM ET`, `14:02 IST`.
 _ZONED_CLOCK = re.compile(
     r"(?<![\d:])(?:\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?\s?m\.?))?|\d{1,2}\s*(?i:[ap]\.?\s?m\.?))"
@@ -109,6 +112,7 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
     # archive list and `04/11/2024` in its stamp, each in its own convention.
     by_sep: dict[str, set[bool]] = {}
     both_ways: set[tuple[int, int]] = set()
+    open_years: set[tuple[int, int, int]] = set()  # the same with its year
     open_seps: set[str] = set()
     stamp_lines: set[str] = set()
     for text in texts:
@@ -125,6 +129,7 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
                 by_sep.setdefault(sep, set()).add(False)
             elif 1 <= first <= 12 and 1 <= second <= 12 and first != second:
                 both_ways.add((first, second))
+                open_years.add((first, second, int(year) % 100))
                 open_seps.add(sep)
                 stamp_lines.add(text)
     votes: set[bool] = set()
@@ -132,6 +137,7 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
         votes |= by_sep.get(sep, set())
     if both_ways:
         votes |= _named_votes(texts, both_ways)
+        votes |= _iso_votes(texts, open_years)
         if language == "en":
             votes |= _zone_votes(texts, stamp_lines)
     if votes:
@@ -153,6 +159,22 @@ def _zone_votes(texts: list[str], stamp_lines: set[str]) -> set[bool]:
             order = _zone_order(match.group(1))
             if order is not None:
                 votes.add(order)
+    return votes
+
+
+def _iso_votes(texts: list[str], dates: set[tuple[int, int, int]]) -> set[bool]:
+    """The orders that the page's year-first dates (`2017-11-03`, one reading only) give its
+    numeric `dates` (first number, second, year's last two digits) of the same day."""
+    votes: set[bool] = set()
+    for text in texts:
+        if "-" not in text:
+            continue
+        for match in _ISO_DAY.finditer(text):
+            year, month, day = (int(n) for n in match.groups())
+            if (day, month, year % 100) in dates:
+                votes.add(True)
+            if (month, day, year % 100) in dates:
+                votes.add(False)
     return votes
 
 

@@ -185,6 +185,14 @@ def test_a_byline_loses_its_label_job_title_and_clock_word(
     assert (article.date.iso() if article.date else None) == day
 
 
+def test_a_how_to_page_keeps_its_headline_over_a_byline_and_its_outlet() -> None:
+    # `By Jane Example` / `eCrafts Contributor`: read as one line, the byline was no byline,
+    # and `Found This Helpful` over the story stood as the headline.
+    article = _normalize("byline-brand-role.txt")
+    assert article.title == "How to Make a Lantern"
+    assert article.byline == ["Jane Example"]
+
+
 def test_a_credit_line_with_posted_and_updated_times_dates_the_story() -> None:
     # The words of the times (`AM EDT`, `August`) are not counted as a caption's words.
     article = _normalize("posted-stamp.txt")

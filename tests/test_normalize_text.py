@@ -290,14 +290,23 @@ def test_a_headline_broken_before_a_brand_runs_on(text: str) -> None:
     assert [line.text for line in unwrap(split_lines(text))] == [text.replace("\n", " ")]
 
 
-def test_a_name_alone_on_its_line_is_no_unfinished_sentence() -> None:
-    # An author box's name over its tags in lower case; a labelled name over its role.
-    lines = unwrap(split_lines("Rowan Ellery\nwater infrastructurecity budget\nBy Jane Doe\nstaff"))
-    assert [line.text for line in lines] == [
-        "Rowan Ellery",
-        "water infrastructurecity budget",
-        "By Jane Doe staff",
-    ]
+# An author box's name over its tags in lower case; a labelled name over its role; a brand with
+# an inner capital under a byline (`eCrafts Contributor`) names the outlet: the name ended it.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Rowan Ellery\nwater infrastructurecity budget\nBy Jane Doe\nstaff",
+            ["Rowan Ellery", "water infrastructurecity budget", "By Jane Doe staff"],
+        ),
+        (
+            "By Jane Doe\neCrafts Contributor\nHow to Make a\niPad stand",
+            ["By Jane Doe", "eCrafts Contributor", "How to Make a iPad stand"],
+        ),
+    ],
+)
+def test_a_name_alone_on_its_line_is_no_unfinished_sentence(text: str, kept: list[str]) -> None:
+    assert [line.text for line in unwrap(split_lines(text))] == kept
 
 
 @pytest.mark.parametrize(

@@ -755,6 +755,8 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
         # A writer's own site whose menu links a `Press release` page: the post is no release,
         # and its owner signs it.
         ("byline-owner-release-menu.txt", ["Mara Quinlan"]),
+        # Thai sets its `โดย` (by) apart from the writer's name over the date: no part of it.
+        ("byline-caseless-by-thai.txt", ["สุภาพร แก้วมณี"]),
     ],
 )
 def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:

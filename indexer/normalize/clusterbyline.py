@@ -170,8 +170,9 @@ _RELEASE_LABEL = re.compile(
 )
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 # `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
-# name with no colon; over the date line under the headline it is that word, no name's.
-_CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم)\s+")
+# name with no colon, as Thai sets `โดย` (by) apart from the name; over the date line under the
+# headline it is that word, no name's.
+_CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم|โดย)\s+")
 # `सुनील पारीक, जयपुर`: the city the writer files from, after a comma, a word or two.
 _CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
 _COMMAS = str.maketrans({",": " ", "،": " "})

@@ -755,6 +755,11 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
         # A writer's own site whose menu links a `Press release` page: the post is no release,
         # and its owner signs it.
         ("byline-owner-release-menu.txt", ["Mara Quinlan"]),
+        # Two writers with no label or joining word, each name over its own job line
+        # (`Design Lead, Payments`, `Staff Engineer`), then the date: both sign.
+        ("byline-names-over-jobs.txt", ["Ana Example", "Tom Sample"]),
+        # Thai sets its `โดย` (by) apart from the writer's name over the date: no part of it.
+        ("byline-caseless-by-thai.txt", ["สุภาพร แก้วมณี"]),
     ],
 )
 def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:

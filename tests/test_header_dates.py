@@ -506,3 +506,12 @@ def test_an_update_label_of_another_script_marks_the_second_stamp() -> None:
     # update, not two published days that leave the story undated.
     article = _normalize("byline-hindi-photo-essay.txt")
     assert article.date is not None and article.date.iso() == "2025-11-12"
+
+
+def test_a_release_date_in_a_box_of_facts_leaves_the_stamp_by_the_byline_the_story_s() -> None:
+    # A review's box (`Developer:`, `Platforms:`, `Release date: March 4, 2025`, `Price:`) under
+    # the byline and its stamp: the box dates the game, the stamp by the name the review.
+    article = _normalize("date-by-byline-fact-box.txt")
+    assert article.byline == ["Priya Example"]
+    assert article.date is not None and article.date.iso() == "2025-02-26"
+    assert article.provenance["date"] == "byline-line"

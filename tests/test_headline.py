@@ -976,3 +976,16 @@ def test_a_cut_slug_still_spells_its_headline() -> None:
 )
 def test_a_picture_credit_is_no_headline(name: str, headline: str) -> None:
     assert _normalize(name).title == headline
+
+
+def test_a_score_box_over_a_match_report_holds_no_headline() -> None:
+    # `Home team` / `3 - 0` / `Away team` / scorers (`Name 12', Name 50'`) over the breadcrumb
+    # and the headline: the teams beside their score and the scorers' minutes are the box's.
+    article = _normalize("headline-score-box-th.txt")
+    assert article.title == "ขอนแก่น ซิตี้ ถล่ม อุดรธานี เอฟซี 3-0 ปกรณ์ซัดเบิ้ลพาทีมขึ้นที่สาม"
+    page = _page("headline-score-box-th.txt")
+    teams = [i for i, line in enumerate(page.lines) if line.text == "อุดรธานี เอฟซี"]
+    assert not is_candidate(page, teams[0])
+    # A time under a headline is no score: `16:40` has no spaces round its colon.
+    page = Page(split_lines("Council approves the new bridge\n16:40\nThe council voted on Monday."))
+    assert is_candidate(page, 0)

@@ -21,6 +21,7 @@ from indexer.normalize.bylines import (
     cjk_lead_byline,
     clean_name,
     is_event_host,
+    is_role,
     names_cjk_reporter,
 )
 from indexer.normalize.cluster import cluster
@@ -170,8 +171,9 @@ _RELEASE_LABEL = re.compile(
 )
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
 # `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
-# name with no colon; over the date line under the headline it is that word, no name's.
-_CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم)\s+")
+# name with no colon, as Thai sets `โดย` (by) apart from the name; over the date line under the
+# headline it is that word, no name's.
+_CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم|โดย)\s+")
 # `सुनील पारीक, जयपुर`: the city the writer files from, after a comma, a word or two.
 _CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
 _COMMAS = str.maketrans({",": " ", "،": " "})
@@ -227,6 +229,8 @@ _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go 
 # `Partner` / `John Roe` / `Counsel`).
 _AUTHORS_LABEL = re.compile(r"^(?:authors|autoren|auteurs|autori|autores)\s*:?$", re.IGNORECASE)
 _JOB_LINE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}$")  # `Partner`, `Senior Counsel`
+# A job under a name, perhaps with its field after a comma (`Product Manager, Mobile`).
+_JOB_FIELD = re.compile(r"^(?P<job>[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3})(?:, [A-Z][\w&' -]*)?$")
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
@@ -709,6 +713,9 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
     """The names on the lines that go on with the credit of line `i` (`Jane Doe` / `and` /
     `John Roe`, `By Jane Doe,` / `John Roe`): a copy puts each linked name on a line of its
     own, and only a joining word or comma says the next line goes on with the credit."""
+    paired = _paired_writers(page, i, body)
+    if paired:
+        return paired
     names: list[str] = []
     joined = _JOINED_END.search(page.text(i)) is not None
     labelled = i > 0 and _LABEL_ALONE.match(page.text(i - 1)) is not None
@@ -733,6 +740,29 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
         names.extend(more)
         joined = _JOINED_END.search(text) is not None
     return names
+
+
+def _paired_writers(page: Page, i: int, body: str) -> list[str]:
+    """The writers after the one on line `i` in a credit that sets each name over its job
+    (`Jane Doe` / `Product Manager, Mobile` / `John Roe` / `Engineering Lead`), with no label
+    or joining word: each name stands between two job lines."""
+    names: list[str] = []
+    j = i + 1
+    while j + 2 < len(page.lines) and _job(page.text(j), body) and _job(page.text(j + 2), body):
+        text = page.text(j + 1).strip()
+        more = bare_names(text) if _may_be_credit(text) else []
+        if more != [text] or common_words(text, body) or is_house(text):
+            break
+        names.append(text)
+        j += 2
+    return names
+
+
+def _job(text: str, body: str) -> bool:
+    """Whether a short line under a name is the writer's job, no name: a role (`Staff
+    Writer`) or words the story writes in lower case (`Engineering Lead`)."""
+    match = _JOB_FIELD.match(text.strip())
+    return match is not None and (is_role(match["job"]) or common_words(match["job"], body))
 
 
 def _over_date(page: Page, i: int) -> bool:

@@ -151,10 +151,14 @@ _CAPTION_LABEL = re.compile(
 # / `40%: the fall in …`), or the headline copied twice; a box lists three figures or more.
 _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
 _BOX_FIGURES = 3
-# A match's minute of play before a player's name (`34' Zapata`, `90+2’ Doe`): a line holding
-# several lists the goals or cards of a score box; a headline names a minute once at most.
-_MINUTE_NAME = re.compile(r"\b\d{1,3}(?:\+\d{1,2})?['’′]\s?[A-ZÀ-Þ]")
+# A match's minute of play before a player's name (`34' Zapata`, `90+2’ Doe`) or after it
+# (`Doe 58', Roe 90+3'`, as scripts without capitals write it): a line holding several lists the
+# goals or cards of a score box; a headline names a minute once at most.
+_MINUTE_NAME = re.compile(r"\b\d{1,3}(?:\+\d{1,2})?['’′](?:\s?[A-ZÀ-Þ]|(?=[\s,;]|$))")
 _SCORE_BOX_MINUTES = 2
+# A match's score alone on its line (`2 - 1`, `0–0`, `98 : 87`), as a score box sets it between
+# the two teams' names; a time of day (`16:40`) has no spaces round its colon.
+_SCORE = re.compile(r"^\d{1,3}\s*[-–—]\s*\d{1,3}$|^\d{1,3}\s+:\s+\d{1,3}$")
 # Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
 # `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
 # site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
@@ -253,6 +257,8 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # one of a box of statistics (`480: Number of …`, `10%: Share of …`)
     if len(_MINUTE_NAME.findall(text)) >= _SCORE_BOX_MINUTES:
         return False  # a score box's scorers (`Goals: 34' Doe, 61' Roe`)
+    if _team(page, i):
+        return False  # a team's name over or under its match's score (`Arsenal` / `2 - 1`)
     if text.endswith("。"):
         return False  # Chinese and Japanese headlines never close on a full stop; prose does
     if _attributed(page, i):
@@ -313,6 +319,12 @@ def _figures(page: Page, i: int) -> bool:
     while last + 1 < len(page.lines) and _FIGURE.match(page.text(last + 1)):
         last += 1
     return last - first + 1 >= _BOX_FIGURES
+
+
+def _team(page: Page, i: int) -> bool:
+    """Whether line `i` names a team in a score box: a score alone stands next to it."""
+    near = (j for j in (i - 1, i + 1) if 0 <= j < len(page.lines))
+    return any(_SCORE.match(page.text(j)) for j in near)
 
 
 def _stamped_teaser(page: Page, i: int) -> bool:

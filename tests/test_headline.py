@@ -976,3 +976,15 @@ def test_a_cut_slug_still_spells_its_headline() -> None:
 )
 def test_a_picture_credit_is_no_headline(name: str, headline: str) -> None:
     assert _normalize(name).title == headline
+
+
+def test_a_headline_over_a_stamp_with_its_time_word_heads_the_story() -> None:
+    # `Do 27.03.25 | 09:41 Uhr | Von Jana Beispiel` under the headline: a German time is read
+    # with `Uhr`, and the stamp is the header's date line all the same, so the headline over it
+    # outranks a teaser that the page lists again below the story.
+    article = _normalize("headline-over-stamp-with-uhr.txt")
+    assert (
+        article.title
+        == "Premiere in Wendelbach - Altes Kino öffnet als Bühne noch einmal seine Türen"
+    )
+    assert article.byline == ["Jana Beispiel"]

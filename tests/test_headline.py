@@ -988,3 +988,12 @@ def test_a_headline_over_a_stamp_with_its_time_word_heads_the_story() -> None:
         == "Premiere in Wendelbach - Altes Kino öffnet als Bühne noch einmal seine Türen"
     )
     assert article.byline == ["Jana Beispiel"]
+
+
+def test_a_headline_over_its_standfirst_points_heads_the_story() -> None:
+    # Headline / three points (`Collectors are checking …`, `A mistake at the mint …`, …) /
+    # byline: a copy drops the list's marks, so the first point reads as a headline nearer the
+    # story; a header sets one standfirst, so three such lines are points under the headline.
+    article = _normalize("headline-over-standfirst-points.txt")
+    assert article.title.startswith("Your old pound coin could be worth HUNDREDS")
+    assert article.byline == ["Harriet Example"]

@@ -989,3 +989,24 @@ def test_a_score_box_over_a_match_report_holds_no_headline() -> None:
     # A time under a headline is no score: `16:40` has no spaces round its colon.
     page = Page(split_lines("Council approves the new bridge\n16:40\nThe council voted on Monday."))
     assert is_candidate(page, 0)
+
+
+def test_a_headline_over_a_stamp_with_its_time_word_heads_the_story() -> None:
+    # `Do 27.03.25 | 09:41 Uhr | Von Jana Beispiel` under the headline: a German time is read
+    # with `Uhr`, and the stamp is the header's date line all the same, so the headline over it
+    # outranks a teaser that the page lists again below the story.
+    article = _normalize("headline-over-stamp-with-uhr.txt")
+    assert (
+        article.title
+        == "Premiere in Wendelbach - Altes Kino öffnet als Bühne noch einmal seine Türen"
+    )
+    assert article.byline == ["Jana Beispiel"]
+
+
+def test_a_headline_over_its_standfirst_points_heads_the_story() -> None:
+    # Headline / three points (`Collectors are checking …`, `A mistake at the mint …`, …) /
+    # byline: a copy drops the list's marks, so the first point reads as a headline nearer the
+    # story; a header sets one standfirst, so three such lines are points under the headline.
+    article = _normalize("headline-over-standfirst-points.txt")
+    assert article.title.startswith("Your old pound coin could be worth HUNDREDS")
+    assert article.byline == ["Harriet Example"]

@@ -183,6 +183,10 @@ _SEPARATED = re.compile(
     r"[ \t]*(?:[|·•\u3000]|[-–—]{1,2}\s)|\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
 _STAMP_WORDS = re.compile(r"\b(?:updated|modified|edited|ago)\b", re.IGNORECASE)
+# The word a clock time is read with (`14:07 Uhr`, `9.30 h`), between a stamp's time and the
+# mark that parts it from the next detail (`Do 25.04.24 | 14:07 Uhr | Von Jane Doe`).
+_CLOCK_END = re.compile(r"\d{1,2}[:.]\d{2}\s*$")  # a time closing the date's span
+_TIME_WORD = re.compile(r"\s*(?:Uhr|h)\b")
 _RELATIVE_QUALIFIER = re.compile(r"\b(?:last|next|this|every|each|coming|past)\s+$", re.I)
 
 _FIXED_ZONES = {
@@ -436,6 +440,8 @@ def parse_date_line(
     if found[0].day and text.startswith(found[1]):
         # `2018年6月18日 10:01　発信地：カノ`, `May 2, 2024 | Lagos`: the date, then other details.
         at = len(found[1].rstrip())
+        word = _TIME_WORD.match(text, at) if _CLOCK_END.search(found[1]) else None
+        at = word.end() if word else at
         if _SEPARATED.match(text, at) and not _STAMP_WORDS.search(text, at):
             return "published", found[0]
     leftover = text.replace(found[1], " ")

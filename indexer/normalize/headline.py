@@ -25,6 +25,7 @@ from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
 from indexer.normalize.headkicker import headline_under_kicker
+from indexer.normalize.headpoints import headline_over_points
 from indexer.normalize.headslug import headline_in_address
 from indexer.normalize.headtail import is_stamp, without_tail
 from indexer.normalize.headtidy import (
@@ -722,5 +723,6 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     at = headline_under_glued(page, min(same, key=lambda i: abs(zone.start - i)), found)
     heads = {i for value, i in scored if value >= model["threshold"]}
     at = headline_over_standfirst(page, at, heads, _meta_gap(page, at))
+    at = headline_over_points(page, at, heads, _meta_gap(page, at))
     at = headline_in_address(page, at, heads)
     return headline_among_decks(page, headline_under_kicker(page, at, found), found), best

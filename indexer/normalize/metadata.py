@@ -274,9 +274,16 @@ def _shown_title_part(tree: HtmlElement, title: str | None) -> HtmlElement | Non
             continue
         if _width(" ".join((node.text or "").split())) > _PARAGRAPH:
             break
-        key = title_key(plain(_broken_text(node)) or "")
+        text = plain(_broken_text(node)) or ""
+        # Keying keeps every word but a closing full stop: a text of more words than the title
+        # has (`<html>` and `<body>` hold the whole page's) is no part of it.
+        if text.count(" ") > whole.count(" ") + 1:
+            continue
+        key = title_key(text)
         if len(key.split()) < _TEASER_WORDS or (best is not None and key == best[0]):
             continue
+        if key not in whole:
+            continue  # the pattern below holds the key as it is
         part = re.fullmatch(rf"(?:.+{_TITLE_GLUE})?{re.escape(key)}(?:{_TITLE_GLUE}.+)?", whole)
         if part and not _inside(node, _ASIDE | _HIDDEN):
             best = key, node

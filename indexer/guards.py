@@ -8,9 +8,13 @@ from typing import Any
 REPLACEMENT = "\ufffd"
 # Lone surrogates (JSON's `\ud800`), Unicode non-characters, and control characters XML cannot
 # hold: each breaks an encoder (a page, the Atom feed, the JSON of `search --json`) downstream.
-_BAD = re.compile(
-    "[\\x00-\\x08\\x0e-\\x1f\\ud800-\\udfff\\ufdd0-\\ufdef"
-    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+# The BMP's fit one quick class; the other planes' non-characters are a slow class to scan, so
+# only a text with characters beyond the BMP (emoji) is scanned for them.
+_BAD = re.compile("[\\x00-\\x08\\x0e-\\x1f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_BAD_ASTRAL = re.compile(
+    "["
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
     + "]"
 )
 _BREAKS = re.compile("[\\x0b\\x0c]")  # vertical tab, form feed: line breaks to a reader
@@ -28,6 +32,9 @@ def replace_bad_chars(text: str) -> tuple[str, int]:
     if _BREAKS.search(text):
         text = _BREAKS.sub("\n", text)
     text, count = _BAD.subn(REPLACEMENT, text)
+    if _ASTRAL.search(text):
+        text, more = _BAD_ASTRAL.subn(REPLACEMENT, text)
+        count += more
     return text, count
 
 

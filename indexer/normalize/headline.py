@@ -647,15 +647,13 @@ def score(model: dict, values: list[float]) -> float:
     """The model's score for a line: only its order among the lines of one page matters."""
     if model["kind"] == "logit":
         return sum(w * v for w, v in zip(model["weights"], values, strict=True))
-    return sum(_leaf(tree, values) for tree in model["trees"])
-
-
-def _leaf(node: list | float, values: list[float]) -> float:
-    """The value of the leaf that a line's features reach in one tree."""
-    while isinstance(node, list):
-        feature, threshold, left, right = node
-        node = left if values[feature] <= threshold else right
-    return node
+    total = 0  # summed in the trees' order, as `sum` would, inline: it runs per tree and line
+    for node in model["trees"]:
+        while isinstance(node, list):  # down to the leaf the line's features reach
+            feature, threshold, left, right = node
+            node = left if values[feature] <= threshold else right
+        total += node
+    return total
 
 
 def feature_rows(page: Page, zone: Zone, found: list[int], old: int | None) -> list[list[float]]:

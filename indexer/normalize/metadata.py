@@ -272,11 +272,18 @@ def _shown_title_part(tree: HtmlElement, title: str | None) -> HtmlElement | Non
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "title":
             continue
-        if _width(" ".join((node.text or "").split())) > _PARAGRAPH:
+        if _paragraph_wide(" ".join((node.text or "").split())):
             break
-        key = title_key(plain(_broken_text(node)) or "")
+        text = plain(_broken_text(node)) or ""
+        # Keying keeps every word but a closing full stop: a text of more words than the title
+        # has (`<html>` and `<body>` hold the whole page's) is no part of it.
+        if text.count(" ") > whole.count(" ") + 1:
+            continue
+        key = title_key(text)
         if len(key.split()) < _TEASER_WORDS or (best is not None and key == best[0]):
             continue
+        if key not in whole:
+            continue  # the pattern below holds the key as it is
         part = re.fullmatch(rf"(?:.+{_TITLE_GLUE})?{re.escape(key)}(?:{_TITLE_GLUE}.+)?", whole)
         if part and not _inside(node, _ASIDE | _HIDDEN):
             best = key, node
@@ -367,14 +374,14 @@ def _shown_days(
             # the writer's or a section's (`News`): a date right after it is a teaser's.
             teaser, linked = linked, _story_link(node, piece, line)
             holder = node if piece == 0 else node.getparent()  # the element the text is in
-            if _width(line) > _PARAGRAPH:
+            if _paragraph_wide(line):
                 shown.append((position, _BODY_MARK))
                 header = False
                 block = holder.getparent()
                 page.paragraph_blocks[position] = (
                     "" if block is None else tree.getroottree().getpath(block)
                 )
-            if len(line) > _SHOWN_LINE or not any(c.isdigit() for c in line):
+            if len(line) > _SHOWN_LINE or not any(map(str.isdigit, line)):
                 continue
             found = find_date(line) if len(line) >= 6 else None
             times = _clocks(line)
@@ -551,10 +558,13 @@ def reads_as_headline(line: str) -> bool:
     return len(line.split()) >= _TEASER_WORDS and clean_name(line) is None
 
 
-def _width(line: str) -> int:
-    """A text's length with each wide (CJK) character counted twice: such a script says in
-    one character what others say in two or three, so its paragraphs are shorter."""
-    return len(line) + sum(unicodedata.east_asian_width(c) in "WF" for c in line)
+def _paragraph_wide(line: str) -> bool:
+    """Whether a text piece is as wide as a paragraph of the story (over `_PARAGRAPH`), each
+    wide (CJK) character counted twice: such a script says in one character what others say
+    in two or three, so its paragraphs are shorter."""
+    if len(line) > _PARAGRAPH or 2 * len(line) <= _PARAGRAPH or line.isascii():
+        return len(line) > _PARAGRAPH  # the width lies between the length and twice it
+    return len(line) + sum(unicodedata.east_asian_width(c) in "WF" for c in line) > _PARAGRAPH
 
 
 def _shown_label(label: str, line: str, date_text: str, names: Callable[[str], bool]) -> bool:

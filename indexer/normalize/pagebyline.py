@@ -184,9 +184,12 @@ def visible_lines(tree: HtmlElement) -> list[tuple[str, bool]]:
         pieces.clear()
 
     hidden = 0
+    social: set[HtmlElement] = set()  # the share links met, each read once at its start
     for event, element in etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _HIDDEN_TAGS or (tag == "a" and _social_link(element)):
+        if tag == "a" and event == "start" and _social_link(element):
+            social.add(element)
+        if tag in _HIDDEN_TAGS or (tag == "a" and element in social):
             hidden += 1 if event == "start" else -1
             if event == "end" and not hidden and element.tail:
                 pieces.append(element.tail)

@@ -67,6 +67,9 @@ class Page:
         # The runs of teaser entries, by the story's own headline line, filled in `teaserrun`:
         # every candidate headline and `By` line asks of the same runs.
         self.teaser_runs: dict[tuple[int | None, bool], list[list[int]]] = {}
+        # Where the teaser entry opening at each line ends, filled in `teaserrun`: the runs for
+        # each own headline walk the same entries.
+        self.teaser_entries: dict[tuple[int, bool], int | None] = {}
         # The menu links above each headline line, filled in `teaserrun`: every name-shaped line
         # asks whether it spells a section trail out of the same menu.
         self.section_menus: dict[int, set[str]] = {}

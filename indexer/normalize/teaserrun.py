@@ -56,6 +56,14 @@ def _dated(page: Page, i: int) -> bool:
 
 
 def _entry(page: Page, i: int, bare: bool) -> int | None:
+    """Where the teaser entry opening with the headline at line `i` ends (exclusive), or None
+    (`_entry_end`), read once per page."""
+    if (i, bare) not in page.teaser_entries:
+        page.teaser_entries[i, bare] = _entry_end(page, i, bare)
+    return page.teaser_entries[i, bare]
+
+
+def _entry_end(page: Page, i: int, bare: bool) -> int | None:
     """Where the teaser entry opening with the headline at line `i` ends (exclusive): a
     headline-shaped line, its `By` line (with `bare`, maybe its names alone under a headline
     that reads as one), perhaps a date line; None if no entry opens there."""

@@ -35,7 +35,8 @@ ARTICLE_TYPES = frozenset(
      "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion",
      "SocialMediaPosting", "DiscussionForumPosting"}
 )  # fmt: skip
-_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery"})
+# Works a page may present as its own beside articles: a photo gallery, a critic's review.
+_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery", "Review", "CriticReview"})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
@@ -735,8 +736,9 @@ def _stamped_between(page: PageMeta, start: int, end: int) -> bool:
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page (else of a photo gallery, the
-    work a gallery page shows), its references resolved.
+    """The first JSON-LD object of an article type on the page (else of a photo gallery or a
+    critic's review headed by the page's `<h1>`: the work the page shows), its references
+    resolved.
 
     Graphs (Yoast's among them) name the author and publisher by `@id` only and describe them
     in a node of their own, maybe in another script: the reference is replaced by that node.
@@ -760,8 +762,9 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
                 gallery = node
     if articles:
         article = _own_article(articles, _page_addresses(tree))
-    # A photo gallery's page describes the gallery as its own work, with its author and date;
-    # a gallery set in a story (its photographer's, its own day) is not the page's work.
+    # A photo gallery's or a review's page describes it as its own work, with its author and
+    # date; a gallery set in a story (its photographer's, its own day) or a product's reviews
+    # are not the page's work: only one whose headline the page shows as its own is.
     if article is None and gallery is not None and _headed_by(gallery, tree):
         article = gallery
     if article is None:

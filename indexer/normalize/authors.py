@@ -37,7 +37,7 @@ from indexer.normalize.pagebyline import (
     visible_lines,
 )
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
-from indexer.normalize.tagline import closing_tagline
+from indexer.normalize.tagline import closing_signature, closing_tagline
 
 ORGANISATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
@@ -98,7 +98,7 @@ def page_people(
     story's closing tagline names is the byline (`tagline.py`)."""
     found = _page_people(tree, page, headline=headline, guessed=guessed, site=site)
     if found is None or all(map(is_role, found[0])):
-        tagline = closing_tagline(tree)
+        tagline = closing_tagline(tree) or closing_signature(tree)
         # A syndicated story closes with its outlet's own line (`Ohio Capital Journal is part
         # of States Newsroom`): an organisation, no writer.
         if tagline is not None and not (_is_site(tagline, site) or is_outlet_like(tagline)):

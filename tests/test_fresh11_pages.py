@@ -17,6 +17,13 @@ the day before, a Spanish hyperlocal WordPress site with dd/mm/yyyy dates, and a
 page stamped late evening local and next day in UTC. Each is read as `newsindex rebuild` reads
 a saved page.
 
+First run, before any rule was changed for it (right / wrong / none of 20):
+title 19 / 1 / 0, byline 16 / 3 / 1, date 18 / 2 / 0 (two wrong dates: a UTC instant given its
+UTC day where the header shows the page's own, the day before: an untimed stamp after a desk's
+byline link read as another story's, and a numeric `03/12/2026, 06:20 WIB` left unread, its
+order open). After the gaps it showed were fixed: title 20 / 0 / 0, byline 17 / 3 / 0,
+date 20 / 0 / 0, no wrong date.
+
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
 """
@@ -33,7 +40,24 @@ FRESH11 = Path(__file__).resolve().parent / "data" / "pages" / "fresh11"
 TRUTH = load_truth(FRESH11)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("en-valleygazette-wire-grain-exports.html", "byline"): (
+        "a wire story posted under a desk's account (`Gazette Wire Desk` in the JSON-LD and the "
+        "header) whose text opens with the wire's own credit (`By Name, Agency`): taking the "
+        "person credited under the headline where the byline is only a desk cost a byline of "
+        "the shared check sources in saved HTML (measured, dropped)"
+    ),
+    ("en-tessellate-blog-offline-sync.html", "byline"): (
+        "a co-author shown on a line of its own under the author's name (`with Name`, Medium's "
+        "style) is not added to the JSON-LD's single author; the shared golds follow the "
+        "JSON-LD where it names one of several writers the header shows"
+    ),
+    ("tr-egehaberhatti-turuncu-kod-uyari.html", "byline"): (
+        "a JSON-LD author of type Organization that is the site itself (the header credits "
+        "only `Haber Merkezi`, the news desk) is taken as the byline; the shared golds take "
+        "such an author, so the conventions conflict"
+    ),
+}
 
 
 def test_every_fresh11_page_has_its_truth() -> None:

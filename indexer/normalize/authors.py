@@ -29,6 +29,7 @@ from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
 from indexer.normalize.pagebyline import (
+    co_authors,
     header_byline,
     labelled_author,
     page_byline,
@@ -114,6 +115,7 @@ def _page_people(
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
+        ld_people += co_authors(visible_lines(tree), headline, ld_people)
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)

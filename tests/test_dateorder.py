@@ -13,6 +13,8 @@ from indexer.normalize.dates import find_date, parse_date
     [
         (" 08:00 AM EDT", False),
         (" - 14:02 MEZ", True),
+        (", 06:20 WIB", True),  # Indonesia, like South-East Asia, writes the day first
+        (" 18:05 ICT", True),
         (" 13:55 +01:00", True),
         (" 9:00 UTC", None),
     ],

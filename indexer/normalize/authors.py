@@ -29,6 +29,7 @@ from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
 from indexer.normalize.pagebyline import (
+    co_authors,
     header_byline,
     labelled_author,
     page_byline,
@@ -37,7 +38,7 @@ from indexer.normalize.pagebyline import (
     visible_lines,
 )
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
-from indexer.normalize.tagline import closing_tagline
+from indexer.normalize.tagline import closing_signature, closing_tagline
 
 ORGANISATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
@@ -98,7 +99,7 @@ def page_people(
     story's closing tagline names is the byline (`tagline.py`)."""
     found = _page_people(tree, page, headline=headline, guessed=guessed, site=site)
     if found is None or all(map(is_role, found[0])):
-        tagline = closing_tagline(tree)
+        tagline = closing_tagline(tree) or closing_signature(tree)
         # A syndicated story closes with its outlet's own line (`Ohio Capital Journal is part
         # of States Newsroom`): an organisation, no writer.
         if tagline is not None and not (_is_site(tagline, site) or is_outlet_like(tagline)):
@@ -114,6 +115,7 @@ def _page_people(
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
+        ld_people += co_authors(visible_lines(tree), headline, ld_people)
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(ld_people + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)

@@ -28,12 +28,13 @@ NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
 NUMERIC_TIMED = re.compile(
     r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?=[\s,|·-]+\d{1,2}[:.h]\d{2})"
 )
-# North America writes the month first (`10/11/2022 08:00 AM EDT`); Europe, Africa, South Asia
-# and Oceania the day (`06/01/2026 - 14:02 MEZ`, `… GMT+1`). UTC and GMT alone tell nothing.
+# North America writes the month first (`10/11/2022 08:00 AM EDT`); Europe, Africa, South and
+# South-East Asia, South America and Oceania the day (`06/01/2026 - 14:02 MEZ`, `… GMT+1`,
+# Indonesia's `03/12/2026, 06:20 WIB`). UTC and GMT alone tell nothing.
 _MONTH_FIRST_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET CT MT PT".split())
 _DAY_FIRST_ZONES = frozenset(
     "BST IST WET WEST CET CEST MEZ MESZ EET EEST MSK SAST WAT CAT EAT AWST AEST AEDT ACST ACDT"
-    " NZST NZDT".split()
+    " NZST NZDT WIB WITA WIT ICT SGT MYT HKT PKT BRT ART".split()
 )
 _STAMP_ZONE = re.compile(r"\b([A-Z]{2,5})\b|(?<![\d:])\+\d{2}:\d{2}\b")
 # A numeric date anywhere in a line, as evidence of the page's order.

@@ -35,7 +35,8 @@ ARTICLE_TYPES = frozenset(
      "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion",
      "SocialMediaPosting", "DiscussionForumPosting"}
 )  # fmt: skip
-_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery"})
+# Works a page may present as its own beside articles: a photo gallery, a critic's review.
+_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery", "Review", "CriticReview"})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
@@ -75,6 +76,8 @@ _CARD_DEPTH = 3  # a card list's block holds its cards' headings this few levels
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
+# The path a site files its writers' pages under (`/author/jane-doe/`, `/autoren/…`).
+_WRITER_PATH = re.compile(r"/(?:authors?|autor(?:en|es)?|auteurs?|writers?)/", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -548,8 +551,16 @@ def _clocks(line: str) -> list[tuple[str, str, str]]:
 
 
 def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
-    """Whether a text piece is a link's own text that reads as a story's headline."""
-    return node.tag == "a" and piece == 0 and reads_as_headline(line)
+    """Whether a text piece is a link's own text that reads as a story's headline, not a link to
+    a writer's page (`rel="author"`, `/author/wiredesk/`): a byline's desk (`Gazette Wire Desk`)
+    reads as a phrase, and the date after it is the story's own."""
+    return node.tag == "a" and piece == 0 and reads_as_headline(line) and not _writer_link(node)
+
+
+def _writer_link(link: HtmlElement) -> bool:
+    """Whether a link leads to a writer's page: marked `rel="author"` or under an author path."""
+    rel = (link.get("rel") or "").lower().split()
+    return "author" in rel or bool(_WRITER_PATH.search(link.get("href") or ""))
 
 
 def reads_as_headline(line: str) -> bool:
@@ -735,8 +746,9 @@ def _stamped_between(page: PageMeta, start: int, end: int) -> bool:
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page (else of a photo gallery, the
-    work a gallery page shows), its references resolved.
+    """The first JSON-LD object of an article type on the page (else of a photo gallery or a
+    critic's review headed by the page's `<h1>`: the work the page shows), its references
+    resolved.
 
     Graphs (Yoast's among them) name the author and publisher by `@id` only and describe them
     in a node of their own, maybe in another script: the reference is replaced by that node.
@@ -760,8 +772,9 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
                 gallery = node
     if articles:
         article = _own_article(articles, _page_addresses(tree))
-    # A photo gallery's page describes the gallery as its own work, with its author and date;
-    # a gallery set in a story (its photographer's, its own day) is not the page's work.
+    # A photo gallery's or a review's page describes it as its own work, with its author and
+    # date; a gallery set in a story (its photographer's, its own day) or a product's reviews
+    # are not the page's work: only one whose headline the page shows as its own is.
     if article is None and gallery is not None and _headed_by(gallery, tree):
         article = gallery
     if article is None:

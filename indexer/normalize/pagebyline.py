@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from indexer.normalize.bylines import (
     cjk_byline,
     cjk_lead_byline,
+    clean_name,
     is_event_host,
     is_role,
     parse_byline,
@@ -108,6 +109,7 @@ _BYLINE_START = re.compile(
 # a line (`Di Maio`) is no label, and only on an Italian page: Indonesian and Malay `di` is
 # `in` / `at` (`di Kampung Melayu, Jakarta Timur` under a photo).
 _ITALIAN_BY = re.compile(r"^di\s(?=[A-ZÀ-ÖØ-Þ])")
+_CO_AUTHOR = re.compile(r"^with\s+(\S.{0,58})$", re.IGNORECASE)  # `with John Roe` alone
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
@@ -145,6 +147,28 @@ def header_byline(
         if found is not None:
             return found
     return None
+
+
+def co_authors(lines: list[tuple[str, bool]], headline: str | None, names: list[str]) -> list[str]:
+    """The writers a line of its own credits beside the author under the headline, right after
+    the line that names them (`Jane Doe ·` / `with John Roe`: Medium's co-author line)."""
+    key = _line_key(headline or "")
+    start = next(
+        (i for i, (text, heading) in enumerate(lines) if heading or key == _line_key(text)), None
+    )
+    if start is None:
+        return []
+    keys = [k for k in map(_line_key, names) if k]
+    window = [text for text, _ in lines[start + 1 : start + 1 + _HEADER_LINES]]
+    found = []
+    for before, line in zip(window, window[1:], strict=False):
+        if len(before) > _PARAGRAPH:
+            break  # the story has begun
+        match = _CO_AUTHOR.match(line)
+        name = clean_name(match.group(1)) if match else None
+        if name and any(k in _line_key(before) for k in keys):
+            found.append(name)
+    return found
 
 
 def _credit_after(lines: list[str], italian: bool) -> tuple[list[str], str | None] | None:

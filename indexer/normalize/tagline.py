@@ -6,6 +6,10 @@ author slot holds a role (`Guest Columnist`) or nothing. Such a line is a paragr
 text is in one `<em>` or `<i>`, starting with a full name and a copula, that no paragraph of
 the story follows (an italic line opening an interview introduces the person it is with). A
 person the story is about is named in its other paragraphs; the writer, as a rule, is not.
+
+Vietnamese papers sign a story at its foot the way a letter is signed: the writer's name alone,
+in bold, set to the right (`<p style="text-align:right"><strong>Name</strong></p>`), the last
+paragraph of the story.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ _TAGLINE = re.compile(
     r"lives|works|writes)\s"
 )
 _ITALIC = frozenset({"em", "i"})
+_BOLD = frozenset({"strong", "b"})
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _TAGLINE_CHARS = 400  # a tagline is a sentence or two, not a paragraph of the story
 
 
@@ -36,6 +42,17 @@ def closing_tagline(tree: HtmlElement) -> str | None:
         if own is None and family.search(node.text_content()):
             return None  # the story is about them
     return name
+
+
+def closing_signature(tree: HtmlElement) -> str | None:
+    """The name the story's last paragraph signs it with, alone in bold and set to the right,
+    or None."""
+    for node in tree.iter("p"):
+        right = _RIGHT.search(node.get("style") or "") or (node.get("align") or "") == "right"
+        text = _styled_text(node, _BOLD) if right else None
+        if text and _closes(node):
+            return clean_name(text)
+    return None
 
 
 def _tagline_name(node: HtmlElement) -> str | None:
@@ -59,8 +76,13 @@ def _closes(node: HtmlElement) -> bool:
 
 def _italic_text(node: HtmlElement) -> str | None:
     """The text of a paragraph wholly in one `<em>` or `<i>`, or None."""
+    return _styled_text(node, _ITALIC)
+
+
+def _styled_text(node: HtmlElement, tags: frozenset[str]) -> str | None:
+    """The text of a paragraph wholly in one element of `tags` (`<em>`, `<strong>`), or None."""
     children = [child for child in node if isinstance(child.tag, str)]
-    if len(children) != 1 or children[0].tag not in _ITALIC:
+    if len(children) != 1 or children[0].tag not in tags:
         return None
     if (node.text or "").strip() or (children[0].tail or "").strip():
         return None

@@ -4,6 +4,7 @@ The evidence, strongest first: the people the JSON-LD article names as its autho
 organisation or agency credited beside them); the credit the page shows under its headline
 (`By A and B`) or in the elements it marks as its byline, checked against the author meta
 tags (which complete it, or give a name its plain form); the author meta tags alone;
+a name stamped with the date under the headline (`Jane Doe | 05.04.2025`, `stampedname.py`);
 trafilatura's guess where it reads as a name; and, when no person is named anywhere, the
 organisation the page credits as its author (`BBC News`, `ORF.at`) or the site's own name its
 byline shows, as the page writes it, and last a one-word pen name or handle the byline
@@ -38,6 +39,7 @@ from indexer.normalize.pagebyline import (
     visible_lines,
 )
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
+from indexer.normalize.stampedname import stamped_writer
 from indexer.normalize.tagline import closing_tagline
 
 ORGANISATION_TYPES = frozenset(
@@ -137,6 +139,10 @@ def _page_people(
             return _checked(names, tags), how
     if meta_people:
         return meta_people, "meta"
+    # `Jane Doe | 05.04.2025` under the headline: a byline neither marked nor labelled.
+    stamped = _people(stamped_writer(lines) or [], site)
+    if stamped:
+        return stamped, "byline-line"
     if guessed:
         # trafilatura guesses its author from the page's text: keep only what reads as a name
         # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline), and not

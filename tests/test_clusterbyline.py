@@ -554,6 +554,20 @@ def test_a_row_of_share_buttons_is_no_name() -> None:
     assert common_words("Facebook X Linked", "a story") is True
 
 
+def test_an_initials_badge_names_the_writer_under_it() -> None:
+    # A badge of the writer's initials over their line: the job after the name is in a
+    # language whose words for it we do not know, and the outlet and stamp follow.
+    line = "Jonas Dvaras, Vilniaus miesto tyrimų centro profesorius, Pavyzdys.lt 2024.03.31 19:59"
+    assert _signed(f"JD\n{line}") == ["Jonas Dvaras"]
+
+
+def test_initials_that_do_not_spell_the_next_name_name_no_one() -> None:
+    # `EU`, a tag or a section's short name, over someone else's line: a badge spells the
+    # first letters of the name under it.
+    line = "Jonas Dvaras, Vilniaus miesto tyrimų centro profesorius, Pavyzdys.lt 2024.03.31 19:59"
+    assert _signed(f"EU\n{line}") == []
+
+
 def test_an_agency_alone_beside_its_date_signs_when_no_one_else_does() -> None:
     # Further under the headline than an agency signs alone, but over its date.
     credit = "Listen\nShare\nSave\nGallery\nThe first trams are due in 2028.\ndpa\nMay 3, 2024"

@@ -4,15 +4,17 @@ The evidence, strongest first: the people the JSON-LD article names as its autho
 organisation or agency credited beside them); the credit the page shows under its headline
 (`By A and B`) or in the elements it marks as its byline, checked against the author meta
 tags (which complete it, or give a name its plain form); the author meta tags alone;
+a name stamped with the date under the headline (`Jane Doe | 05.04.2025`, `stampedname.py`);
 trafilatura's guess where it reads as a name; and, when no person is named anywhere, the
 organisation the page credits as its author (`BBC News`, `ORF.at`) or the site's own name its
 byline shows, as the page writes it, and last a one-word pen name or handle the byline
 element gives (`by doumae`). A site's own name, a desk, a profile address or a publishing
 company is no person; a photographer credited beside a writer (`"role": "photographer"`) is
-no author, nor a job set after the name (`Jane Doe | Staff Writer`); an organisation that
-publishes its own release (its `About …` boilerplate) signs no byline; and where the author
-slot holds only a role (`Guest Columnist`) or nothing, the story's closing tagline names the
-writer.
+no author, nor a job set after the name (`Jane Doe | Staff Writer`), nor a JSON-LD author
+the page labels its editor (`Editor : Jane Doe`) beside another shown byline; an
+organisation that publishes its own release (its `About …` boilerplate) signs no byline;
+and where the author slot holds only a role (`Guest Columnist`) or nothing, the story's
+closing tagline names the writer.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from indexer.normalize.pagebyline import (
     visible_lines,
 )
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
+from indexer.normalize.stampedname import stamped_writer
 from indexer.normalize.tagline import closing_signature, closing_tagline
 
 ORGANISATION_TYPES = frozenset(
@@ -81,6 +84,7 @@ _PICTURE_ROLE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 60
+_EDITOR_LABEL = re.compile(r"^(?:editor|edited by)\s*:?\s*", re.IGNORECASE)
 _LATIN_LETTER = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 _SITE_CHROME = frozenset({"footer", "nav", "aside", "header"})  # the site's frame, not the story
 # What sets a job after a name (`Jane Doe | Staff Writer`, `Jane Doe – Reporter`).
@@ -116,8 +120,9 @@ def _page_people(
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
         ld_people += co_authors(visible_lines(tree), headline, ld_people)
+        writers = _writers_not_editors(tree, ld_people, headline, page, site) or ld_people
         # An organisation or agency credited beside the people is part of the byline.
-        return _unique(ld_people + ld_orgs), "jsonld"
+        return _unique(writers + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
     linked = linked_authors(tree, _author_urls(page))
     if linked:
@@ -136,6 +141,10 @@ def _page_people(
             return _checked(names, tags), how
     if meta_people:
         return meta_people, "meta"
+    # `Jane Doe | 05.04.2025` under the headline: a byline neither marked nor labelled.
+    stamped = _people(stamped_writer(lines) or [], site)
+    if stamped:
+        return stamped, "byline-line"
     if guessed:
         # trafilatura guesses its author from the page's text: keep only what reads as a name
         # (`Submitted on …` in Drupal, a commenter's handle, a desk are no byline), and not
@@ -161,6 +170,23 @@ def _page_people(
         return own, how
     handle = pen_name(tree)
     return ([handle], "byline-zone") if handle else None
+
+
+def _writers_not_editors(
+    tree: HtmlElement, people: list[str], headline: str | None, page: PageMeta, site: str | None
+) -> list[str]:
+    """The writers the byline shows where the page labels every JSON-LD author its editor
+    (`Editor : Jane Doe` under the story, `John Roe` under the headline): a CMS that files
+    the desk's editor as the schema's author; else nothing."""
+    lines = visible_lines(tree)
+    edited = {_key(_EDITOR_LABEL.sub("", line)) for line, _ in lines if _EDITOR_LABEL.match(line)}
+    if not all(_key(name) in edited for name in people):
+        return []
+    shown = header_byline(lines, headline, page.lang) or page_byline(tree)
+    names = _people(shown[0], site) if shown is not None else []
+    if not names or set(map(_key, names)) & edited or not all(map(_name_like, names)):
+        return []
+    return names
 
 
 def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:

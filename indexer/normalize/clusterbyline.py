@@ -12,6 +12,7 @@ import re
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import closing_signature, last_line_writer, writer_bios
+from indexer.normalize.avatarname import avatar_writer
 from indexer.normalize.bylines import (
     HOSTED,
     RANK,
@@ -301,6 +302,9 @@ def header_byline(
                 names.extend(n for n in bylines[j] if n not in names)
             names = names[:1] + [n for n in names[1:] if not _masthead_edition(page, n, mark)]
             return names + [n for n in _coauthors(page, high, body) if n not in names]
+    avatar = avatar_writer(page, order)
+    if avatar is not None:
+        return [avatar]  # `JD` / `Jonas Dvaras, professor …`: the badge's writer
     # A Taiwanese paper credits its reporter in brackets opening the story's first paragraph
     # (`〔記者林佩君／花蓮報導〕…`).
     low = zone.start if title_at is None else max(zone.start, title_at + 1)

@@ -1,0 +1,28 @@
+"""The writer a saved page stamps under its headline with no label: `Jane Doe | 05.04.2025`.
+
+A byline element the page does not mark, a label it does not print: the writer's name and
+the story's date share the line under the headline (and its standfirst), as a copy of the
+page shows them. Read only where nothing else names a writer.
+"""
+
+from __future__ import annotations
+
+from indexer.normalize.creditline import bare_names, is_house
+from indexer.normalize.dates import find_date
+
+_UNDER_HEADLINE = 3  # lines under the `<h1>`: a standfirst, then the stamp
+
+
+def stamped_writer(lines: list[tuple[str, bool]]) -> list[str] | None:
+    """The names on the first dated line just under the page's first `<h1>`, or None."""
+    top = next((i for i, (_, heading) in enumerate(lines) if heading), None)
+    if top is None:
+        return None
+    for text, heading in lines[top + 1 : top + 1 + _UNDER_HEADLINE]:
+        if heading:
+            return None
+        if find_date(text) is None:
+            continue
+        names = [n for n in bare_names(text) if not is_house(n)]
+        return names or None
+    return None

@@ -39,6 +39,7 @@ from indexer.normalize.pagebyline import (
     tidy_name,
     visible_lines,
 )
+from indexer.normalize.signedline import signed_line
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.stampedname import stamped_writer
 from indexer.normalize.tagline import closing_signature, closing_tagline
@@ -108,6 +109,14 @@ def page_people(
         # of States Newsroom`): an organisation, no writer.
         if tagline is not None and not (_is_site(tagline, site) or is_outlet_like(tagline)):
             return [tagline], "tagline"
+    sites = (site, page.meta.get("og:site_name"))
+    if found is None or all(
+        is_outlet_like(n) or any(_is_site(n, s) for s in sites) for n in found[0]
+    ):
+        # A site that credits only itself signs the writer in a bold line of the story.
+        signed = signed_line(tree)
+        if signed:
+            return signed, "signed-line"
     return found
 
 

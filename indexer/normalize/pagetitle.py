@@ -69,12 +69,14 @@ def choose_title(
     in `headline`) or while the one visible heading, which no source states either, rewrites
     the social title (every source words the story its own way: the reader's headline wins);
     a kicker the `<h1>` sets in an element of its own, which the JSON-LD joins to the headline
-    and another source leaves out, is dropped. Otherwise the headline is chosen by agreement:
-    each candidate (the visible `<h1>` headings, og:title, twitter:title) counts the title
-    sources that state it (those and the `<title>`), whole or as the longer part beside a site
-    or section name. Social titles are often rewritten for sharing and menus, logos or widgets
-    are headings too, so a heading no other source repeats is not taken, unless microdata marks
-    it as the article's headline (`itemprop="headline"`).
+    and another source leaves out, is dropped, and so is one the JSON-LD joins to the `<h1>`
+    that the social titles state alone (the page shows that kicker nowhere above it).
+    Otherwise the headline is chosen by agreement: each candidate (the visible `<h1>` headings,
+    og:title, twitter:title) counts the title sources that state it (those and the `<title>`),
+    whole or as the longer part beside a site or section name. Social titles are often rewritten
+    for sharing and menus, logos or widgets are headings too, so a heading no other source
+    repeats is not taken, unless microdata marks it as the article's headline
+    (`itemprop="headline"`).
     trafilatura's guess `guessed` copies one of these sources, so it is no vote of its own; it
     is a fallback unless it copies such a lone heading while the `<title>` names more than the
     site, then the `<title>` without a short site or section tail, then `fallback` (the text
@@ -124,6 +126,12 @@ def choose_title(
         # JSON-LD joins to it and another source leaves out, is no part of it.
         for heading, text in shown.items():
             if text != heading and _kicked(jsonld, text) and _confirmed(text, site, stated, []):
+                return text, "heading"
+        # A kicker the JSON-LD joins to the headline that the page shows nowhere above it: the
+        # `<h1>` and the social titles state the headline alone, as the reader sees it.
+        social = {n: forms for n, forms in stated.items() if n != "title"}
+        for text in headings:
+            if _kicked(jsonld, text) and any(title_key(text) in f for f in social.values()):
                 return text, "heading"
         others = [text for text, _ in candidates]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"

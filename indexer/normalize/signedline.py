@@ -1,0 +1,77 @@
+"""The writer a story signs in a bold line of its own, where the page credits only its site.
+
+Many small news sites publish through one shared account, so their byline, meta tags and JSON-LD
+name the site (`Lesotho Times`), and the story names its writer in the body instead: a
+paragraph wholly in `<strong>` or `<b>` holding only the name (`Jane Doe`, `Jane Doe/John
+Roe`), set before the story's first paragraph (after nothing but italic decks) or after its
+last. A bold line inside the story is a subhead, and a bold line in capitals alone is as often
+a place or a section as a name, so neither is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from indexer.normalize.pagebyline import read_credit
+
+_BOLD = frozenset({"strong", "b"})
+_ITALIC = frozenset({"em", "i"})
+_STORY_CHARS = 80  # a paragraph of the story, not a caption, a button or a note
+_LINE_CHARS = 80  # a name or two, not a sentence
+_SEPARATOR = re.compile(r"\s*/\s*")
+
+
+def signed_line(tree: HtmlElement) -> list[str] | None:
+    """The writers a bold line opening or closing the story names, or None."""
+    for node in tree.iter("p"):
+        text = _bold_text(node)
+        if text is None or len(text) > _LINE_CHARS or text.isupper():
+            continue
+        if not (_opens(node) or _closes(node)):
+            continue
+        names: list[str] = []
+        for piece in _SEPARATOR.split(text):
+            credit = read_credit(piece)
+            if credit is None or credit[1] is not None:
+                return None
+            names += credit[0]
+        return names or None
+    return None
+
+
+def _bold_text(node: HtmlElement) -> str | None:
+    """The text of a paragraph wholly in one `<strong>` or `<b>`, or None."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    if len(children) != 1 or not _wholly(node, _BOLD):
+        return None
+    return " ".join(children[0].text_content().split()) or None
+
+
+def _wholly(node: HtmlElement, tags: frozenset[str]) -> bool:
+    """Whether all of a paragraph's text is in child elements of the given tags."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    if not children or any(child.tag not in tags for child in children):
+        return False
+    return not (node.text or "").strip() and not any((c.tail or "").strip() for c in children)
+
+
+def _story(node: HtmlElement | None) -> bool:
+    """Whether an element is a paragraph of the story's text."""
+    return node is not None and node.tag == "p" and len(node.text_content().strip()) >= _STORY_CHARS
+
+
+def _opens(node: HtmlElement) -> bool:
+    """Whether a paragraph comes right before the story's text, after nothing but italic decks."""
+    before = all(
+        _wholly(p, _ITALIC) or not p.text_content().strip()
+        for p in node.itersiblings("p", preceding=True)
+    )
+    return before and _story(node.getnext())
+
+
+def _closes(node: HtmlElement) -> bool:
+    """Whether a paragraph comes right after the story's text, with no paragraph after it."""
+    after = all(not p.text_content().strip() for p in node.itersiblings("p"))
+    return after and _story(node.getprevious())

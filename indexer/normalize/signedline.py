@@ -15,9 +15,8 @@ import re
 from lxml.html import HtmlElement
 
 from indexer.normalize.pagebyline import read_credit
+from indexer.normalize.tagline import BOLD, ITALIC, styled_text
 
-_BOLD = frozenset({"strong", "b"})
-_ITALIC = frozenset({"em", "i"})
 _STORY_CHARS = 80  # a paragraph of the story, not a caption, a button or a note
 _LINE_CHARS = 80  # a name or two, not a sentence
 _SEPARATOR = re.compile(r"\s*/\s*")
@@ -26,7 +25,7 @@ _SEPARATOR = re.compile(r"\s*/\s*")
 def signed_line(tree: HtmlElement) -> list[str] | None:
     """The writers a bold line opening or closing the story names, or None."""
     for node in tree.iter("p"):
-        text = _bold_text(node)
+        text = styled_text(node, BOLD) or None
         if text is None or len(text) > _LINE_CHARS or text.isupper():
             continue
         if not (_opens(node) or _closes(node)):
@@ -39,14 +38,6 @@ def signed_line(tree: HtmlElement) -> list[str] | None:
             names += credit[0]
         return names or None
     return None
-
-
-def _bold_text(node: HtmlElement) -> str | None:
-    """The text of a paragraph wholly in one `<strong>` or `<b>`, or None."""
-    children = [child for child in node if isinstance(child.tag, str)]
-    if len(children) != 1 or not _wholly(node, _BOLD):
-        return None
-    return " ".join(children[0].text_content().split()) or None
 
 
 def _wholly(node: HtmlElement, tags: frozenset[str]) -> bool:
@@ -65,7 +56,7 @@ def _story(node: HtmlElement | None) -> bool:
 def _opens(node: HtmlElement) -> bool:
     """Whether a paragraph comes right before the story's text, after nothing but italic decks."""
     before = all(
-        _wholly(p, _ITALIC) or not p.text_content().strip()
+        _wholly(p, ITALIC) or not p.text_content().strip()
         for p in node.itersiblings("p", preceding=True)
     )
     return before and _story(node.getnext())

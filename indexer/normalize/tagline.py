@@ -24,8 +24,8 @@ _TAGLINE = re.compile(
     r"^(?P<name>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|has been|teaches|"
     r"lives|works|writes)\s"
 )
-_ITALIC = frozenset({"em", "i"})
-_BOLD = frozenset({"strong", "b"})
+ITALIC = frozenset({"em", "i"})
+BOLD = frozenset({"strong", "b"})
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _TAGLINE_CHARS = 400  # a tagline is a sentence or two, not a paragraph of the story
 
@@ -49,7 +49,7 @@ def closing_signature(tree: HtmlElement) -> str | None:
     or None."""
     for node in tree.iter("p"):
         right = _RIGHT.search(node.get("style") or "") or (node.get("align") or "") == "right"
-        text = _styled_text(node, _BOLD) if right else None
+        text = styled_text(node, BOLD) if right else None
         if text and _closes(node):
             return clean_name(text)
     return None
@@ -76,10 +76,10 @@ def _closes(node: HtmlElement) -> bool:
 
 def _italic_text(node: HtmlElement) -> str | None:
     """The text of a paragraph wholly in one `<em>` or `<i>`, or None."""
-    return _styled_text(node, _ITALIC)
+    return styled_text(node, ITALIC)
 
 
-def _styled_text(node: HtmlElement, tags: frozenset[str]) -> str | None:
+def styled_text(node: HtmlElement, tags: frozenset[str]) -> str | None:
     """The text of a paragraph wholly in one element of `tags` (`<em>`, `<strong>`), or None."""
     children = [child for child in node if isinstance(child.tag, str)]
     if len(children) != 1 or children[0].tag not in tags:

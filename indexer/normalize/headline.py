@@ -160,6 +160,7 @@ _SCORE_BOX_MINUTES = 2
 # A match's score alone on its line (`2 - 1`, `0–0`, `98 : 87`), as a score box sets it between
 # the two teams' names; a time of day (`16:40`) has no spaces round its colon.
 _SCORE = re.compile(r"^\d{1,3}\s*[-–—]\s*\d{1,3}$|^\d{1,3}\s+:\s+\d{1,3}$")
+_TEAM_WORDS = 4  # a team's name (`Brighton & Hove Albion`); a headline by a score is a sentence
 # Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
 # `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
 # site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
@@ -323,7 +324,9 @@ def _figures(page: Page, i: int) -> bool:
 
 
 def _team(page: Page, i: int) -> bool:
-    """Whether line `i` names a team in a score box: a score alone stands next to it."""
+    """Whether line `i` names a team in a score box: a few words beside a score alone."""
+    if len(page.text(i).split()) > _TEAM_WORDS:
+        return False
     near = (j for j in (i - 1, i + 1) if 0 <= j < len(page.lines))
     return any(_SCORE.match(page.text(j)) for j in near)
 

@@ -1015,3 +1015,7 @@ def test_a_headline_over_its_standfirst_points_heads_the_story() -> None:
     article = _normalize("headline-over-standfirst-points.txt")
     assert article.title.startswith("Your old pound coin could be worth HUNDREDS")
     assert article.byline == ["Harriet Example"]
+    # Headline / two standfirst lines / byline under a teaser of another story: the headline
+    # and its deck are no list of points under the teaser, which shares none of their words.
+    article = _normalize("headline-deck-under-teaser.txt")
+    assert article.title == "Storm leaves hundreds of homes without power across the north"

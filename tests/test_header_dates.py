@@ -160,6 +160,10 @@ def test_a_year_first_date_on_the_page_reads_a_numeric_stamp_of_the_same_day() -
     # `11.04.17 in Reviews` reads both ways; the page's link writes that day `2017-11-04`.
     article = _normalize("date-iso-order.txt")
     assert article.date is not None and article.date.iso() == "2017-11-04"
+    # A German stamp `Do 03.11.17` over the story, a related story's `2017-03-11` in the list
+    # under it: the language writes the day first, and the list's date is another story's.
+    article = _normalize("date-iso-related-list-de.txt")
+    assert article.date is not None and article.date.iso() == "2017-11-03"
 
 
 def test_a_labelled_stamp_under_a_long_story_reads_its_numeric_date_in_the_page_order() -> None:

@@ -10,8 +10,9 @@ one way, a zone after a clock on the stamp's line or a short meta line of an Eng
 page that names its month settles a numeric one of the same day (`9/12/2024` beside
 `WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page writes its dates in
 one order), as does a year-first one of that day and year (`11.03.17` beside `2017-11-03`, in
-a link or the page's data). Evidence that disagrees settles nothing: without evidence only the
-year is certain. A dotted date with a full year (`03.05.2024`) puts the day first, unless its
+a link or the page's data) where the page's language leaves the order open: such a date may be
+another story's. Evidence that disagrees settles nothing: without evidence only the year is
+certain. A dotted date with a full year (`03.05.2024`) puts the day first, unless its
 second number is no month (`11.14.2019 09:00 AM`: some American sites write their stamps so).
 """
 
@@ -137,7 +138,10 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
         votes |= by_sep.get(sep, set())
     if both_ways:
         votes |= _named_votes(texts, both_ways)
-        votes |= _iso_votes(texts, open_years)
+        if language is None or language in _NOT_DAY_FIRST:
+            # A year-first date may be any story's (a related list's); it settles only an
+            # order the page's language leaves open.
+            votes |= _iso_votes(texts, open_years)
         if language == "en":
             votes |= _zone_votes(texts, stamp_lines)
     if votes:

@@ -519,3 +519,7 @@ def test_a_release_date_in_a_box_of_facts_leaves_the_stamp_by_the_byline_the_sto
     assert article.byline == ["Priya Example"]
     assert article.date is not None and article.date.iso() == "2025-02-26"
     assert article.provenance["date"] == "byline-line"
+    # The stamp over `By Priya Example`, the box right under it: the box's day stands by the
+    # byline too, and is still the game's.
+    article = _normalize("date-by-byline-fact-box-under.txt")
+    assert article.date is not None and article.date.iso() == "2025-02-26"

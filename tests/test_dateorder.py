@@ -49,6 +49,11 @@ def test_a_year_first_date_of_the_same_day_tells_the_order() -> None:
     assert page_day_first(["11.03.17 in Reviews", "2017-03-11 09:12"], "en") is True
     # Another year's day is another day: no evidence.
     assert page_day_first(["11.03.17 in Reviews", "2016-11-03"], "en") is None
+    # A German page writes the day first: a related story's `2017-03-11` is another day, not
+    # the stamp `03.11.17` written month first.
+    assert page_day_first(["Do 03.11.17 | Von Jana Beispiel", "2017-03-11 Busbahnhof"], "de")
+    # A related story's entry opens on its own date before its title: no evidence of this one's.
+    assert page_day_first(["11.04.17 in Reviews", "2017-04-11 The Arc desk fan"], "en") is None
 
 
 def test_a_page_s_language_tells_its_order_when_its_dates_do_not() -> None:

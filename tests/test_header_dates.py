@@ -160,6 +160,14 @@ def test_a_year_first_date_on_the_page_reads_a_numeric_stamp_of_the_same_day() -
     # `11.04.17 in Reviews` reads both ways; the page's link writes that day `2017-11-04`.
     article = _normalize("date-iso-order.txt")
     assert article.date is not None and article.date.iso() == "2017-11-04"
+    # A German stamp `Do 03.11.17` over the story, a related story's `2017-03-11` in the list
+    # under it: the language writes the day first, and the list's date is another story's.
+    article = _normalize("date-iso-related-list-de.txt")
+    assert article.date is not None and article.date.iso() == "2017-11-03"
+    # An English page's stamp `11.04.17` and a related review's `2017-04-11 The Arc desk fan
+    # review`: that date is the other story's, and nothing settles the stamp's day.
+    article = _normalize("date-iso-related-list-en.txt")
+    assert article.date is None or article.date.iso() != "2017-04-11"
 
 
 def test_a_labelled_stamp_under_a_long_story_reads_its_numeric_date_in_the_page_order() -> None:
@@ -515,3 +523,7 @@ def test_a_release_date_in_a_box_of_facts_leaves_the_stamp_by_the_byline_the_sto
     assert article.byline == ["Priya Example"]
     assert article.date is not None and article.date.iso() == "2025-02-26"
     assert article.provenance["date"] == "byline-line"
+    # The stamp over `By Priya Example`, the box right under it: the box's day stands by the
+    # byline too, and is still the game's.
+    article = _normalize("date-by-byline-fact-box-under.txt")
+    assert article.date is not None and article.date.iso() == "2025-02-26"

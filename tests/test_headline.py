@@ -989,6 +989,16 @@ def test_a_score_box_over_a_match_report_holds_no_headline() -> None:
     # A time under a headline is no score: `16:40` has no spaces round its colon.
     page = Page(split_lines("Council approves the new bridge\n16:40\nThe council voted on Monday."))
     assert is_candidate(page, 0)
+    # A number closing a quote (`'work until 70', 'retire at 68'`) follows a word in lower case,
+    # no scorer's name: the headline is no score box's.
+    assert _normalize("headline-quoted-numbers.txt").title == (
+        "Pensions: 'work until 70', 'retire at 68' plans split the party"
+    )
+    # The teams' crests carry no names: the headline stands right over the bare score, and a
+    # sentence of a dozen words names no team.
+    assert _normalize("headline-over-bare-score.txt").title == (
+        "Harbour Town come from behind to beat Millbrook and go top of the table"
+    )
 
 
 def test_a_headline_over_a_stamp_with_its_time_word_heads_the_story() -> None:
@@ -1010,3 +1020,7 @@ def test_a_headline_over_its_standfirst_points_heads_the_story() -> None:
     article = _normalize("headline-over-standfirst-points.txt")
     assert article.title.startswith("Your old pound coin could be worth HUNDREDS")
     assert article.byline == ["Harriet Example"]
+    # Headline / two standfirst lines / byline under a teaser of another story: the headline
+    # and its deck are no list of points under the teaser, which shares none of their words.
+    article = _normalize("headline-deck-under-teaser.txt")
+    assert article.title == "Storm leaves hundreds of homes without power across the north"

@@ -291,7 +291,8 @@ def test_a_headline_broken_before_a_brand_runs_on(text: str) -> None:
 
 
 # An author box's name over its tags in lower case; a labelled name over its role; a brand with
-# an inner capital under a byline (`eCrafts Contributor`) names the outlet: the name ended it.
+# an inner capital under a byline (`eCrafts Contributor`) names the outlet: the name ended it;
+# a sentence that opens on `By` goes on past a brand.
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
@@ -302,6 +303,11 @@ def test_a_headline_broken_before_a_brand_runs_on(text: str) -> None:
         (
             "By Jane Doe\neCrafts Contributor\nHow to Make a\niPad stand",
             ["By Jane Doe", "eCrafts Contributor", "How to Make a iPad stand"],
+        ),
+        # A sentence that opens on `By` and breaks before a brand runs on: no name ends it.
+        (
+            "By the end of the day, shares in the maker of the Apple\niPhone had risen.",
+            ["By the end of the day, shares in the maker of the Apple iPhone had risen."],
         ),
     ],
 )

@@ -10,9 +10,11 @@ one way, a zone after a clock on the stamp's line or a short meta line of an Eng
 page that names its month settles a numeric one of the same day (`9/12/2024` beside
 `WASHINGTON, Sept 12` or `Sept. 12, 2024` is September the 12th: a page writes its dates in
 one order), as does a year-first one of that day and year (`11.03.17` beside `2017-11-03`, in
-a link or the page's data). Evidence that disagrees settles nothing: without evidence only the
-year is certain. A dotted date with a full year (`03.05.2024`) puts the day first, unless its
-second number is no month (`11.14.2019 09:00 AM`: some American sites write their stamps so).
+a link or the page's data) where the page's language leaves the order open: such a date may be
+another story's, as one before a title on its line is (a list's entry). Evidence that disagrees
+settles nothing: without evidence only the year is certain. A dotted date with a full year
+(`03.05.2024`) puts the day first, unless its second number is no month (`11.14.2019 09:00 AM`:
+some American sites write their stamps so).
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ _NAMED_DAY = re.compile(
     rf"|(?<!\d)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{MONTH_ANY})"
 )
 _DIGIT = re.compile(r"\d")
-# A year-first date with hyphens, read one way everywhere (`2017-11-03`, ISO 8601).
-_ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
+# A year-first date with hyphens, read one way everywhere (`2017-11-03`, ISO 8601), unless a
+# title follows it on its line, perhaps after its time: a list's entry, another story's day.
+_ISO_DAY = re.compile(
+    r"(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])(?!(?:\s+\d{1,2}:\d{2})?\s+[^\W\d_])"
+)
 # A clock with its zone, as a stamp writes its time: `3:15 p.m. EDT`, `10:00 AM ET`, `14:02 IST`.
 _ZONED_CLOCK = re.compile(
     r"(?<![\d:])(?:\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?\s?m\.?))?|\d{1,2}\s*(?i:[ap]\.?\s?m\.?))"
@@ -138,7 +143,10 @@ def page_day_first(texts: Iterable[str], language: str | None) -> bool | None:
         votes |= by_sep.get(sep, set())
     if both_ways:
         votes |= _named_votes(texts, both_ways)
-        votes |= _iso_votes(texts, open_years)
+        if language is None or language in _NOT_DAY_FIRST:
+            # A year-first date may be any story's (a related list's); it settles only an
+            # order the page's language leaves open.
+            votes |= _iso_votes(texts, open_years)
         if language == "en":
             votes |= _zone_votes(texts, stamp_lines)
     if votes:

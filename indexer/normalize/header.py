@@ -282,10 +282,11 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     near = [at + 1, at - 1, *(at + 2 * step for step in (1, -1) if _label_between(page, at + step))]
     if not dated - boxed <= set(near):
         return None
+    # A box's day is the work's even where the box opens right under the byline.
     days = {
         date
         for j in near
-        if 0 <= j < len(page.lines)
+        if 0 <= j < len(page.lines) and j not in boxed
         for kind, date in page_dates(page, j)
         if kind == "published" and not updated_above(page, j)
     }

@@ -154,12 +154,15 @@ _FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:\s?%|\s[^\W\d_]+)?:\s")
 _BOX_FIGURES = 3
 # A match's minute of play before a player's name (`34' Zapata`, `90+2’ Doe`) or after it
 # (`Doe 58', Roe 90+3'`, as scripts without capitals write it): a line holding several lists the
-# goals or cards of a score box; a headline names a minute once at most.
-_MINUTE_NAME = re.compile(r"\b\d{1,3}(?:\+\d{1,2})?['’′](?:\s?[A-ZÀ-Þ]|(?=[\s,;]|$))")
+# goals or cards of a score box; a headline names a minute once at most. After a word in lower
+# case the mark closes a quote or gives feet (`'retire at 68'`, `a 26' sloop`): no name's.
+_MINUTE_NAME = re.compile(r"\b\d{1,3}(?:\+\d{1,2})?['’′]\s?[A-ZÀ-Þ]")
+_NAME_MINUTE = re.compile(r"(?<!\S)(\S+)\s\d{1,3}(?:\+\d{1,2})?['’′](?=[\s,;]|$)(?!\s?[A-ZÀ-Þ])")
 _SCORE_BOX_MINUTES = 2
 # A match's score alone on its line (`2 - 1`, `0–0`, `98 : 87`), as a score box sets it between
 # the two teams' names; a time of day (`16:40`) has no spaces round its colon.
 _SCORE = re.compile(r"^\d{1,3}\s*[-–—]\s*\d{1,3}$|^\d{1,3}\s+:\s+\d{1,3}$")
+_TEAM_WORDS = 4  # a team's name (`Brighton & Hove Albion`); a headline by a score is a sentence
 # Links parted by one mark again and again (`Specs // First Look // Full Review // …`,
 # `首页|新闻|图片|评论|…`): a menu bar. A headline holds such a mark once or twice, before the
 # site's name (`… | Daily Post`); a bar lists four links or more, each a word or a few.
@@ -256,7 +259,7 @@ def is_candidate(page: Page, i: int, zone: Zone | None = None) -> bool:
         return False  # a share button's label; a caption under its label
     if _figures(page, i):
         return False  # one of a box of statistics (`480: Number of …`, `10%: Share of …`)
-    if len(_MINUTE_NAME.findall(text)) >= _SCORE_BOX_MINUTES:
+    if _scorer_minutes(text) >= _SCORE_BOX_MINUTES:
         return False  # a score box's scorers (`Goals: 34' Doe, 61' Roe`)
     if _team(page, i):
         return False  # a team's name over or under its match's score (`Arsenal` / `2 - 1`)
@@ -322,8 +325,16 @@ def _figures(page: Page, i: int) -> bool:
     return last - first + 1 >= _BOX_FIGURES
 
 
+def _scorer_minutes(text: str) -> int:
+    """The minutes of play a line names beside a player's name (`34' Doe`, `Doe 58'`)."""
+    after = sum(not name[:1].islower() for name in _NAME_MINUTE.findall(text))
+    return len(_MINUTE_NAME.findall(text)) + after
+
+
 def _team(page: Page, i: int) -> bool:
-    """Whether line `i` names a team in a score box: a score alone stands next to it."""
+    """Whether line `i` names a team in a score box: a few words beside a score alone."""
+    if len(page.text(i).split()) > _TEAM_WORDS:
+        return False
     near = (j for j in (i - 1, i + 1) if 0 <= j < len(page.lines))
     return any(_SCORE.match(page.text(j)) for j in near)
 

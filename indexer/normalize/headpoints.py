@@ -5,14 +5,15 @@ Some sites set the standfirst as a list of points (`Two batches of bills feature
 list's marks, so each point reads as a headline of its own and the first, nearest the story's
 words, can outrank the headline. A story's header sets one standfirst line, at most a caption
 under it, before the byline: three lines or more of prose-shaped sentences are a list of points,
-and the headline stands right above the first.
+and the headline stands right above the first. The headline and its points tell one story, so
+they share its words: a teaser of another story over a headline and its deck shares none.
 """
 
 from __future__ import annotations
 
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.lines import PROSE_WORD, is_headline_like, word_count
-from indexer.normalize.story import Page
+from indexer.normalize.story import Page, lead_words
 
 _POINTS = 3  # lines of a list of points, at the least
 _MOST_POINTS = 5  # a standfirst's points are a few
@@ -27,7 +28,10 @@ def headline_over_points(page: Page, at: int, heads: set[int], meta_gap: int) ->
     if not all(_point(page, j) for j in range(at, at + meta_gap)):
         return at
     up = at - 1
-    return up if up in heads and word_count(page.text(up)) >= _POINT_WORDS else at
+    if up not in heads or word_count(page.text(up)) < _POINT_WORDS:
+        return at
+    points = set().union(*(lead_words(page.text(j)) for j in range(at, at + meta_gap)))
+    return up if lead_words(page.text(up)) & points else at
 
 
 def _point(page: Page, j: int) -> bool:

@@ -282,8 +282,10 @@ def _continues(prev: str, text: str) -> bool:
     if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):
         return False
     # A byline ends on its writer's name: a brand written with a capital inside (`eCrafts
-    # Contributor`, `iGarden Staff`) under `By Jane Doe` is the writer's outlet or role.
-    if _LABEL.match(prev) and words[-1][:1].isupper() and _INNER_CAPITAL.match(text):
+    # Contributor`, `iGarden Staff`) under `By Jane Doe` is the writer's outlet or role. A
+    # sentence that opens on `By` (`By the end of the day, … the Apple`) names no one.
+    named = all(w[:1].isupper() for w in words[1:])
+    if _LABEL.match(prev) and named and _INNER_CAPITAL.match(text):
         return False
     # "by Jane Doe" under a headline is a byline, not the rest of the headline; so is a name
     # after the label of another language (`di Luca Rossi`, `door Jan de Vries`, Romanian `de`).

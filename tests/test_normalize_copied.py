@@ -421,6 +421,32 @@ def test_a_headline_far_above_a_chart_heads_the_story_below_the_chart() -> None:
     assert article.date is not None and article.date.iso() == "2024-09-25"
 
 
+def test_a_box_of_dated_teasers_is_no_header_over_the_story_below_a_chart() -> None:
+    # A related box (headline / date, headline / date) stands over the longer part below the
+    # chart; the story still opens under its own headline, byline and date above the chart.
+    page = _page("far-headline-related.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    assert page.text(zone.start).startswith("The city could soon pay more in interest")
+    article = _normalize("far-headline-related.txt")
+    assert article.title == (
+        "As Rates Rise, the City Will Soon Spend More on Interest Than on Parks"
+    )
+    assert article.date is not None and article.date.iso() == "2024-09-25"
+
+
+def test_a_list_of_teasers_under_a_short_story_is_not_its_zone() -> None:
+    # Headline / one-sentence summary, again and again, outweighs a story of one paragraph.
+    page = _page("short-story-teasers.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    assert page.text(zone.start).startswith("The town council voted on Tuesday")
+    article = _normalize("short-story-teasers.txt")
+    assert article.title == "Old water tower on the hill to be pulled down next spring"
+    assert article.byline == ["Jane Example"]
+    assert article.date is not None and article.date.iso() == "2025-03-12"
+
+
 def test_a_signed_headline_below_a_list_of_teasers_is_the_title() -> None:
     # Teasers long enough to read as paragraphs open the densest run; the headline below them
     # is the one a byline and a date follow.

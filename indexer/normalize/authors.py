@@ -142,7 +142,7 @@ def _page_people(
     if meta_people:
         return meta_people, "meta"
     # `Jane Doe | 05.04.2025` under the headline: a byline neither marked nor labelled.
-    stamped = _people(stamped_writer(lines) or [], site)
+    stamped = _people(stamped_writer(lines, tree) or [], site)
     if stamped:
         return stamped, "byline-line"
     if guessed:

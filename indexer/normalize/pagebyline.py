@@ -401,6 +401,17 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def writer_page(link: HtmlElement) -> bool:
+    """Whether a link leads to its writer's page: marked `rel="author"`, under a writers' path
+    (`/author/…`, `/?author=12`) or named by its own text's words (`/yazar/derya-aksoy`)."""
+    href = link.get("href") or ""
+    return (
+        "author" in (link.get("rel") or "").lower().split()
+        or bool(_AUTHOR_LINK.search(href) or _PROFILE_LINK.search(href.rstrip("/")))
+        or _names_own_page(href, link.text_content())
+    )
+
+
 def _names_own_page(href: str, text: str) -> bool:
     """Whether a link's address ends in its text's words joined by hyphens (`Amina Mwakyusa`
     to `/mwandishi/amina-mwakyusa`): the link names the profile page of the person it shows,

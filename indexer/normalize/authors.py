@@ -105,8 +105,11 @@ def page_people(
     if found is None or all(map(is_role, found[0])):
         tagline = closing_tagline(tree) or closing_signature(tree)
         # A syndicated story closes with its outlet's own line (`Ohio Capital Journal is part
-        # of States Newsroom`): an organisation, no writer.
-        if tagline is not None and not (_is_site(tagline, site) or is_outlet_like(tagline)):
+        # of States Newsroom`): an organisation, no writer; nor is a picture's credit set last
+        # (`Getty Images`).
+        if tagline is not None and not (
+            _is_site(tagline, site) or is_outlet_like(tagline) or _PICTURE_CREDIT.search(tagline)
+        ):
             return [tagline], "tagline"
     return found
 

@@ -23,6 +23,18 @@ def test_the_zone_after_a_stamp_tells_its_order(rest: str, day_first: bool | Non
     assert zone_day_first(rest) is day_first
 
 
+@pytest.mark.parametrize(
+    "rest",
+    [" 10:30 AM | ART", " 10:30 AM in ART", " 10:30 AM · ICT", " 10:30 AM Updated WIT"],
+)
+def test_a_capital_word_further_on_than_the_clock_is_no_zone(rest: str) -> None:
+    # A section or label set after the stamp (`| ART`, an arts desk) is no zone (Argentina's):
+    # the page's own month-first order stands.
+    assert zone_day_first(rest) is None
+    date = parse_date(f"04/05/2025{rest}", day_first=False)
+    assert date is not None and (date.month, date.day) == (4, 5)
+
+
 def test_an_open_order_leaves_only_the_year() -> None:
     assert numeric_parts("02", "/", "12", "2024") == (2024, None, None)
     assert numeric_parts("02", "/", "12", "2024", True) == (2024, 12, 2)

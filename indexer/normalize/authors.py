@@ -106,8 +106,11 @@ def page_people(
     if found is None or all(map(is_role, found[0])):
         tagline = closing_tagline(tree) or closing_signature(tree)
         # A syndicated story closes with its outlet's own line (`Ohio Capital Journal is part
-        # of States Newsroom`): an organisation, no writer.
-        if tagline is not None and not (_is_site(tagline, site) or is_outlet_like(tagline)):
+        # of States Newsroom`): an organisation, no writer; nor is a picture's credit set last
+        # (`Getty Images`).
+        if tagline is not None and not (
+            _is_site(tagline, site) or is_outlet_like(tagline) or _PICTURE_CREDIT.search(tagline)
+        ):
             return [tagline], "tagline"
     sites = (site, page.meta.get("og:site_name"))
     if found is None or all(
@@ -151,7 +154,7 @@ def _page_people(
     if meta_people:
         return meta_people, "meta"
     # `Jane Doe | 05.04.2025` under the headline: a byline neither marked nor labelled.
-    stamped = _people(stamped_writer(lines) or [], site)
+    stamped = _people(stamped_writer(lines, tree) or [], site)
     if stamped:
         return stamped, "byline-line"
     if guessed:

@@ -38,7 +38,13 @@ _DAY_FIRST_ZONES = frozenset(
     "BST IST WET WEST CET CEST MEZ MESZ EET EEST MSK SAST WAT CAT EAT AWST AEST AEDT ACST ACDT"
     " NZST NZDT WIB WITA WIT ICT SGT MYT HKT PKT BRT ART".split()
 )
-_STAMP_ZONE = re.compile(r"\b([A-Z]{2,5})\b|(?<![\d:])\+\d{2}:\d{2}\b")
+# A stamp prints its zone right after its time of day (`, 06:20 WIB`, `08:00 AM EDT`, `14:02 Uhr
+# (MEZ)`, rewritten `+01:00`); a capital word further on is a section's or a label's (`| ART`,
+# `in ICT`, `BRT Project`), not a zone.
+_STAMP_ZONE = re.compile(
+    r"^[\s,|·-]*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:(?i:[ap]\.?\s?m\.?|uhr)\s*)?\(?"
+    r"(?:([A-Z]{2,5})\b|\+\d{2}:\d{2}\b)"
+)
 # A numeric date anywhere in a line, as evidence of the page's order.
 _NUMERIC_IN_TEXT = re.compile(r"(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
 # A day with its month named, either way round: `Sept 12`, `Sept. 12, 2024`, `12 September`.
@@ -66,14 +72,12 @@ _NOT_DAY_FIRST = frozenset({"en", "zh", "ja", "ko"})
 
 def zone_day_first(rest: str) -> bool | None:
     """Whether the zone after a numeric date puts its day first (True), its month (False)."""
-    for match in _STAMP_ZONE.finditer(rest):
-        name = match.group(1)
-        if name is None:
-            return True  # `GMT+1`, rewritten `+01:00`: east of Greenwich
-        order = _zone_order(name)
-        if order is not None:
-            return order
-    return None
+    match = _STAMP_ZONE.match(rest)
+    if match is None:
+        return None
+    if match.group(1) is None:
+        return True  # `GMT+1`, rewritten `+01:00`: east of Greenwich
+    return _zone_order(match.group(1))
 
 
 def _zone_order(name: str) -> bool | None:

@@ -151,14 +151,16 @@ def header_byline(
 
 def co_authors(lines: list[tuple[str, bool]], headline: str | None, names: list[str]) -> list[str]:
     """The writers a line of its own credits beside the author under the headline, right after
-    the line that names them (`Jane Doe ·` / `with John Roe`: Medium's co-author line)."""
+    the line that is only their name (`Jane Doe ·` / `with John Roe`: Medium's co-author line);
+    after a name with words (`Interview: Jane Doe`, `Hosted by Jane Doe`) the line names the
+    person interviewed or the guest."""
     key = _line_key(headline or "")
     start = next(
         (i for i, (text, heading) in enumerate(lines) if heading or key == _line_key(text)), None
     )
     if start is None:
         return []
-    keys = [k for k in map(_line_key, names) if k]
+    keys = {_words(name) for name in names} - {""}
     window = [text for text, _ in lines[start + 1 : start + 1 + _HEADER_LINES]]
     found = []
     for before, line in zip(window, window[1:], strict=False):
@@ -166,7 +168,7 @@ def co_authors(lines: list[tuple[str, bool]], headline: str | None, names: list[
             break  # the story has begun
         match = _CO_AUTHOR.match(line)
         name = clean_name(match.group(1)) if match else None
-        if name and any(k in _line_key(before) for k in keys):
+        if name and _words(before) in keys:
             found.append(name)
     return found
 
@@ -392,6 +394,22 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
             if found is not None:
                 names.extend(n for n in found[0] if n not in names)
     return (names, None) if names else None
+
+
+def _words(text: str) -> str:
+    """A text's words in lower case, without its punctuation (`Jane Doe ·`: `jane doe`)."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def writer_page(link: HtmlElement) -> bool:
+    """Whether a link leads to its writer's page: marked `rel="author"`, under a writers' path
+    (`/author/…`, `/?author=12`) or named by its own text's words (`/yazar/derya-aksoy`)."""
+    href = link.get("href") or ""
+    return (
+        "author" in (link.get("rel") or "").lower().split()
+        or bool(_AUTHOR_LINK.search(href) or _PROFILE_LINK.search(href.rstrip("/")))
+        or _names_own_page(href, link.text_content())
+    )
 
 
 def _names_own_page(href: str, text: str) -> bool:

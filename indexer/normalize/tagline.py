@@ -50,9 +50,19 @@ def closing_signature(tree: HtmlElement) -> str | None:
     for node in tree.iter("p"):
         right = _RIGHT.search(node.get("style") or "") or (node.get("align") or "") == "right"
         text = styled_text(node, BOLD) if right else None
-        if text and _closes(node):
+        if text and _last_element(node):
             return clean_name(text)
     return None
+
+
+def _last_element(node: HtmlElement) -> bool:
+    """Whether nothing with text follows an element among its siblings but italic notes: a
+    bold line over a list (`Related Stories` / its links) heads what follows, signs nothing."""
+    return all(
+        _italic_text(after) is not None or not after.text_content().strip()
+        for after in node.itersiblings()
+        if isinstance(after.tag, str)
+    )
 
 
 def _tagline_name(node: HtmlElement) -> str | None:

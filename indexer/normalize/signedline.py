@@ -5,7 +5,8 @@ name the site (`Lesotho Times`), and the story names its writer in the body inst
 paragraph wholly in `<strong>` or `<b>` holding only the name (`Jane Doe`, `Jane Doe/John
 Roe`), set before the story's first paragraph (after nothing but italic decks) or after its
 last. A bold line inside the story is a subhead, and a bold line in capitals alone is as often
-a place or a section as a name, so neither is read.
+a place or a section as a name, so neither is read; nor is a bold line of page furniture or
+an organisation closing the story (`Read More` over a list of links, `Subscribe Now`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import re
 
 from lxml.html import HtmlElement
 
+from indexer.normalize.boilerplate import is_inline_boilerplate
+from indexer.normalize.creditline import all_common
 from indexer.normalize.pagebyline import read_credit
+from indexer.normalize.sources import is_outlet_like
 from indexer.normalize.tagline import BOLD, ITALIC, styled_text
 
 _STORY_CHARS = 80  # a paragraph of the story, not a caption, a button or a note
@@ -33,11 +37,18 @@ def signed_line(tree: HtmlElement) -> list[str] | None:
         names: list[str] = []
         for piece in _SEPARATOR.split(text):
             credit = read_credit(piece)
-            if credit is None or credit[1] is not None:
+            if credit is None or credit[1] is not None or _not_person(piece, node):
                 return None
             names += credit[0]
         return names or None
     return None
+
+
+def _not_person(text: str, node: HtmlElement) -> bool:
+    """Whether a bold line is page furniture or an organisation, not a writer's name."""
+    siblings = [*node.itersiblings("p", preceding=True), *node.itersiblings("p")]
+    story = " ".join(p.text_content() for p in siblings)
+    return is_inline_boilerplate(text) or is_outlet_like(text) or all_common(text, story)
 
 
 def _wholly(node: HtmlElement, tags: frozenset[str]) -> bool:

@@ -6,7 +6,9 @@ paragraph wholly in `<strong>` or `<b>` holding only the name (`Jane Doe`, `Jane
 Roe`), set before the story's first paragraph (after nothing but italic decks) or after its
 last. A bold line inside the story is a subhead, and a bold line in capitals alone is as often
 a place or a section as a name, so neither is read; nor is a bold line of page furniture or
-an organisation closing the story (`Read More` over a list of links, `Subscribe Now`).
+an organisation closing the story (`Read More` over a list of links, `Subscribe Now`). A person
+the story is about is named in its paragraphs (an interview opening on its guest's name in
+bold); the writer, as a rule, is not.
 """
 
 from __future__ import annotations
@@ -34,21 +36,33 @@ def signed_line(tree: HtmlElement) -> list[str] | None:
             continue
         if not (_opens(node) or _closes(node)):
             continue
+        story = _story_text(node)
         names: list[str] = []
         for piece in _SEPARATOR.split(text):
             credit = read_credit(piece)
-            if credit is None or credit[1] is not None or _not_person(piece, node):
+            if credit is None or credit[1] is not None or _not_person(piece, story):
                 return None
             names += credit[0]
+        if any(_named_in(name, story) for name in names):
+            return None
         return names or None
     return None
 
 
-def _not_person(text: str, node: HtmlElement) -> bool:
-    """Whether a bold line is page furniture or an organisation, not a writer's name."""
+def _story_text(node: HtmlElement) -> str:
+    """The text of the paragraphs beside a paragraph, the story it opens or closes."""
     siblings = [*node.itersiblings("p", preceding=True), *node.itersiblings("p")]
-    story = " ".join(p.text_content() for p in siblings)
+    return " ".join(p.text_content() for p in siblings)
+
+
+def _not_person(text: str, story: str) -> bool:
+    """Whether a bold line is page furniture or an organisation, not a writer's name."""
     return is_inline_boilerplate(text) or is_outlet_like(text) or all_common(text, story)
+
+
+def _named_in(name: str, story: str) -> bool:
+    """Whether the story names a person by their family name: the story is about them."""
+    return re.search(rf"\b{re.escape(name.split()[-1])}\b", story) is not None
 
 
 def _wholly(node: HtmlElement, tags: frozenset[str]) -> bool:

@@ -6,9 +6,9 @@ paragraph wholly in `<strong>` or `<b>` holding only the name (`Jane Doe`, `Jane
 Roe`), set before the story's first paragraph (after nothing but italic decks) or after its
 last. A bold line inside the story is a subhead, and a bold line in capitals alone is as often
 a place or a section as a name, so neither is read; nor is a bold line of page furniture or
-an organisation closing the story (`Read More` over a list of links, `Subscribe Now`). A person
-the story is about is named in its paragraphs (an interview opening on its guest's name in
-bold); the writer, as a rule, is not.
+an organisation closing the story (`Read More` over a list of links, `Subscribe Now`), nor one
+right over a list, which it heads. A person the story is about is named in its paragraphs (an
+interview opening on its guest's name in bold); the writer, as a rule, is not.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from indexer.normalize.tagline import BOLD, ITALIC, styled_text
 _STORY_CHARS = 80  # a paragraph of the story, not a caption, a button or a note
 _LINE_CHARS = 80  # a name or two, not a sentence
 _SEPARATOR = re.compile(r"\s*/\s*")
+_LISTS = frozenset({"ul", "ol"})
 
 
 def signed_line(tree: HtmlElement) -> list[str] | None:
@@ -88,6 +89,9 @@ def _opens(node: HtmlElement) -> bool:
 
 
 def _closes(node: HtmlElement) -> bool:
-    """Whether a paragraph comes right after the story's text, with no paragraph after it."""
+    """Whether a paragraph comes right after the story's text, with no paragraph after it and
+    no list right under it (a bold line over a list of links heads it: `Keep Reading`)."""
     after = all(not p.text_content().strip() for p in node.itersiblings("p"))
-    return after and _story(node.getprevious())
+    under = node.getnext()
+    heads_list = under is not None and under.tag in _LISTS
+    return after and not heads_list and _story(node.getprevious())

@@ -89,8 +89,8 @@ def _opens(node: HtmlElement) -> bool:
 
 
 def _closes(node: HtmlElement) -> bool:
-    """Whether a paragraph comes right after the story's text, with no paragraph after it and
-    no list right under it (a bold line over a list of links heads it: `Keep Reading`)."""
+    """Whether a paragraph comes right after the story's text, with no paragraph or list after."""
+    # A bold line right over a list of links heads it (`Keep Reading`).
     after = all(not p.text_content().strip() for p in node.itersiblings("p"))
     under = node.getnext()
     heads_list = under is not None and under.tag in _LISTS

@@ -447,6 +447,19 @@ def test_a_list_of_teasers_under_a_short_story_is_not_its_zone() -> None:
     assert article.date is not None and article.date.iso() == "2025-03-12"
 
 
+def test_a_story_in_sections_each_a_subhead_over_one_paragraph_is_no_list_of_teasers() -> None:
+    # An explainer under its headline, byline and date: subhead / paragraph, four times; the
+    # one related teaser below, under a headline, byline and date of its own, is not the story.
+    page = _page("explainer-sections.txt")
+    zone = article_zone(page)
+    assert zone is not None
+    assert page.text(zone.start).startswith("Season tickets on the commuter lines")
+    article = _normalize("explainer-sections.txt")
+    assert article.title == "What the new rail fares mean for commuters"
+    assert article.byline == ["Sarah Whitcombe"]
+    assert article.date is not None and article.date.iso() == "2025-03-04"
+
+
 def test_a_signed_headline_below_a_list_of_teasers_is_the_title() -> None:
     # Teasers long enough to read as paragraphs open the densest run; the headline below them
     # is the one a byline and a date follow.

@@ -5,7 +5,10 @@ name the site (`Lesotho Times`), and the story names its writer in the body inst
 paragraph wholly in `<strong>` or `<b>` holding only the name (`Jane Doe`, `Jane Doe/John
 Roe`), set before the story's first paragraph (after nothing but italic decks) or after its
 last. A bold line inside the story is a subhead, and a bold line in capitals alone is as often
-a place or a section as a name, so neither is read.
+a place or a section as a name, so neither is read; nor is a bold line of page furniture or
+an organisation closing the story (`Read More` over a list of links, `Subscribe Now`), nor one
+right over a list, which it heads. A person the story is about is named in its paragraphs (an
+interview opening on its guest's name in bold); the writer, as a rule, is not.
 """
 
 from __future__ import annotations
@@ -14,12 +17,16 @@ import re
 
 from lxml.html import HtmlElement
 
+from indexer.normalize.boilerplate import is_inline_boilerplate
+from indexer.normalize.creditline import all_common
 from indexer.normalize.pagebyline import read_credit
+from indexer.normalize.sources import is_outlet_like
 from indexer.normalize.tagline import BOLD, ITALIC, styled_text
 
 _STORY_CHARS = 80  # a paragraph of the story, not a caption, a button or a note
 _LINE_CHARS = 80  # a name or two, not a sentence
 _SEPARATOR = re.compile(r"\s*/\s*")
+_LISTS = frozenset({"ul", "ol"})
 
 
 def signed_line(tree: HtmlElement) -> list[str] | None:
@@ -30,14 +37,33 @@ def signed_line(tree: HtmlElement) -> list[str] | None:
             continue
         if not (_opens(node) or _closes(node)):
             continue
+        story = _story_text(node)
         names: list[str] = []
         for piece in _SEPARATOR.split(text):
             credit = read_credit(piece)
-            if credit is None or credit[1] is not None:
+            if credit is None or credit[1] is not None or _not_person(piece, story):
                 return None
             names += credit[0]
+        if any(_named_in(name, story) for name in names):
+            return None
         return names or None
     return None
+
+
+def _story_text(node: HtmlElement) -> str:
+    """The text of the paragraphs beside a paragraph, the story it opens or closes."""
+    siblings = [*node.itersiblings("p", preceding=True), *node.itersiblings("p")]
+    return " ".join(p.text_content() for p in siblings)
+
+
+def _not_person(text: str, story: str) -> bool:
+    """Whether a bold line is page furniture or an organisation, not a writer's name."""
+    return is_inline_boilerplate(text) or is_outlet_like(text) or all_common(text, story)
+
+
+def _named_in(name: str, story: str) -> bool:
+    """Whether the story names a person by their family name: the story is about them."""
+    return re.search(rf"\b{re.escape(name.split()[-1])}\b", story) is not None
 
 
 def _wholly(node: HtmlElement, tags: frozenset[str]) -> bool:
@@ -63,6 +89,9 @@ def _opens(node: HtmlElement) -> bool:
 
 
 def _closes(node: HtmlElement) -> bool:
-    """Whether a paragraph comes right after the story's text, with no paragraph after it."""
+    """Whether a paragraph comes right after the story's text, with no paragraph or list after."""
+    # A bold line right over a list of links heads it (`Keep Reading`).
     after = all(not p.text_content().strip() for p in node.itersiblings("p"))
-    return after and _story(node.getprevious())
+    under = node.getnext()
+    heads_list = under is not None and under.tag in _LISTS
+    return after and not heads_list and _story(node.getprevious())

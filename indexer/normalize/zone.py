@@ -86,9 +86,11 @@ def _under_header(page: Page, i: int) -> bool:
 
 def _teaser_list(page: Page, zone: Zone) -> bool:
     """Whether the run is a list of teasers: each paragraph stands alone under a headline-shaped
-    line of its own, entry after entry, where a story runs paragraph after paragraph."""
+    line of its own, entry after entry, where a story runs paragraph after paragraph. A story
+    written in such sections (an explainer, a listicle) stands under its own header: a headline
+    and a byline or date over its first subhead."""
     paragraphs = [i for i in range(zone.start, zone.end) if page.story_paragraph(i)]
-    if len(paragraphs) < _LIST_ENTRIES:
+    if len(paragraphs) < _LIST_ENTRIES or _under_header(page, paragraphs[0] - 1):
         return False
     return all(
         i > 0

@@ -12,7 +12,7 @@ from indexer.normalize.entryfooter import entry_date
 from indexer.normalize.header import headline_stamp
 from indexer.normalize.lines import split_lines
 from indexer.normalize.masthead import masthead_day
-from indexer.normalize.stamplines import line_dates, names_update, stamp_words
+from indexer.normalize.stamplines import line_dates, names_update, page_dates, stamp_words
 from indexer.normalize.story import Page
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
@@ -522,8 +522,45 @@ def test_a_release_date_in_a_box_of_facts_leaves_the_stamp_by_the_byline_the_sto
     article = _normalize("date-by-byline-fact-box.txt")
     assert article.byline == ["Priya Example"]
     assert article.date is not None and article.date.iso() == "2025-02-26"
-    assert article.provenance["date"] == "byline-line"
+    # The box states no day of the page's, so the header's one stamp dates it.
+    assert article.provenance["date"] == "portal-line"
     # The stamp over `By Priya Example`, the box right under it: the box's day stands by the
     # byline too, and is still the game's.
     article = _normalize("date-by-byline-fact-box-under.txt")
     assert article.date is not None and article.date.iso() == "2025-02-26"
+
+
+def test_a_day_in_a_box_of_facts_under_the_byline_is_the_work_s_not_the_page_s() -> None:
+    # A film review's box (`Director:`, `Runtime:`, `Release date: March 4, 2025`) right under
+    # the byline, the page's own stamp at its foot: the review ran on 27 February.
+    article = _normalize("factbox-film-review.txt")
+    assert article.date is not None and article.date.iso() == "2025-02-27"
+    # A game review's box under a name with no stamp; the stamp under the author box below.
+    article = _normalize("factbox-game-review.txt")
+    assert article.date is not None and article.date.iso() == "2025-06-09"
+
+
+def test_an_event_s_day_in_a_box_of_facts_does_not_date_the_story() -> None:
+    # `When: Saturday 12 April 2025` / `Venue:` / `Doors:` / `Tickets:`: the concert's day; the
+    # story's own `Published:` line at its foot dates it (a guard: `When` named no stamp before
+    # either; a bare `Date:` may be a release's own, so it still dates the page).
+    article = _normalize("factbox-concert-story.txt")
+    assert article.date is not None and article.date.iso() == "2025-04-02"
+
+
+def test_a_launch_story_s_specs_box_leaves_the_story_undated() -> None:
+    # `Available from: 21 March 2025` among `Screen:` and `Battery:` is when the phone is sold;
+    # no stamp of the page's stands by the byline, and no date is better than the sale's.
+    article = _normalize("factbox-product-launch.txt")
+    assert article.date is None or article.date.iso() != "2025-03-21"
+
+
+def test_a_box_that_names_the_writer_or_an_update_is_the_page_s_own_header() -> None:
+    # `Autor:` / `Objavljeno:` / `Rubrika:`: three labelled lines, but the page's own header;
+    # so is a release's `Date:` / `Time:` / `Reference:`, a bare `Date:` naming no other day.
+    page = Page(split_lines("Autor: Ana Primjer\nObjavljeno: 3. travnja 2024.\nRubrika: Vijesti\n"))
+    assert page_dates(page, 1)
+    page = Page(split_lines("Date: 3 April 2024\nTime: 2.00pm\nReference: MR 2024/17\n"))
+    assert page_dates(page, 0)
+    page = Page(split_lines("Director: Ana Primjer\nRelease date: 3 April 2024\nRuntime: 98 min\n"))
+    assert not page_dates(page, 1)

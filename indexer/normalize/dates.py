@@ -456,6 +456,12 @@ def parse_date_line(
     return ("updated" if updated else "published"), found[0]
 
 
+def date_label(text: str) -> str | None:
+    """The label of a labelled date line (`Published on`, `Zadnja izmjena`, `Date`), or None."""
+    match = _DATE_LINE.match(text)
+    return match.group("updated") or match.group("published") if match else None
+
+
 def span_follows(rest: str, day_first: bool | None = None, buddhist: bool | None = None) -> bool:
     """Whether what follows a date is a dash and a second date with its year: the first opens a
     span (`June 3, 1931 – March 27, 2024`: a life, a period), no stamp; a time after the dash

@@ -27,7 +27,7 @@ from indexer.normalize.headtail import stamp_tail
 from indexer.normalize.lines import word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
-from indexer.normalize.otherdays import ENTRY_TIME, fact_day, issue_day, live_blog
+from indexer.normalize.otherdays import ENTRY_TIME, issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
 from indexer.normalize.stamplines import names_update, page_dates, stamp_words, updated_above
@@ -256,13 +256,9 @@ def _item_run(
 def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> PartialDate | None:
     """The day stamped on the line just below (or above) the header's byline, wherever the
     header cluster ends: a standfirst, a summary box or a picture may part it from the headline.
-    None when the cluster states days of its own (it dated the story, or its days disagree),
-    unless they disagree only by a box of labelled facts (a film's `Release date:`) and the
-    stamp by the byline is the cluster's other one.
+    None when the cluster states days of its own (it dated the story, or its days disagree).
     """
-    dated = {i for i in cluster(page, zone, title_at) if i != title_at and page_dates(page, i)}
-    boxed = {i for i in dated if fact_day(page, i)}
-    if dated and not boxed:
+    if any(page_dates(page, i) for i in cluster(page, zone, title_at) if i != title_at):
         return None
     low = max(0, zone.start - FAR_ABOVE)
     high = min(len(page.lines), zone.start + FAR_BELOW, zone.end)
@@ -280,13 +276,10 @@ def date_by_byline(page: Page, zone: Zone, title_at: int | None, name: str) -> P
     at = signed[0]
     # `28. 4. 2023, 18:41 Uhr` / `Kommentar von` / `Nina Beispiel`: a label may stand between.
     near = [at + 1, at - 1, *(at + 2 * step for step in (1, -1) if _label_between(page, at + step))]
-    if not dated - boxed <= set(near):
-        return None
-    # A box's day is the work's even where the box opens right under the byline.
     days = {
         date
         for j in near
-        if 0 <= j < len(page.lines) and j not in boxed
+        if 0 <= j < len(page.lines)
         for kind, date in page_dates(page, j)
         if kind == "published" and not updated_above(page, j)
     }

@@ -20,7 +20,8 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.boilerplate import box_kind
 from indexer.normalize.bylines import clean_name
-from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.dates import date_label, find_date, parse_date_line
+from indexer.normalize.factbox import FACT_BOX, labelled_fact
 from indexer.normalize.headtail import RELATIVE_TIME
 from indexer.normalize.kicker import split_kicker
 from indexer.normalize.logo import is_logo
@@ -392,6 +393,8 @@ def _shown_days(
             if not (found and found[0].day) and clock is not None:
                 page.shown_times.append((position, clock))
             if found and found[0].year and found[0].month and found[0].day:
+                if _fact_value(holder, line[: line.find(found[1])] or label):
+                    continue  # `<dt>Release date</dt><dd>March 4, 2025</dd>`: the work's day
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
@@ -429,6 +432,28 @@ def _defined(holder: HtmlElement | None, term: str) -> bool:
     if holder is None or names_stamp(term):
         return False
     return any(node.tag == "dd" for node in (holder, *holder.iterancestors()))
+
+
+def _fact_value(holder: HtmlElement | None, term: str) -> bool:
+    """Whether a date is one value of a box of labelled facts (a `<dl>` or a list of three
+    entries or more: `Director`, `Runtime`, `Release date`) whose term names no stamp of the
+    page's: the reviewed work's or the event's day, not the story's. (A table's cell may be a
+    layout table's, the page's own stamp among them.)"""
+    if holder is None or names_stamp(term) or names_update(term) or date_label(term):
+        return False
+    item = next(holder.iterancestors("li"), holder if holder.tag == "li" else None)
+    if item is not None and item.getparent() is not None:
+        # `<li>Screen: 6.4-inch OLED</li>` … `<li>Available from: 21 March 2025</li>`
+        facts = [li for li in item.getparent() if li.tag == "li" and _fact_item(li)]
+        return item in facts and len(facts) >= FACT_BOX
+    value = next(holder.iterancestors("dd"), holder if holder.tag == "dd" else None)
+    box = next(value.iterancestors("dl"), None) if value is not None else None
+    return box is not None and sum(1 for _ in box.iter("dt")) >= FACT_BOX
+
+
+def _fact_item(item: HtmlElement) -> bool:
+    """Whether a list item is a labelled fact (`Battery: 5,000 mAh`)."""
+    return labelled_fact(" ".join(item.text_content().split()))
 
 
 def _modified_prop(holder: HtmlElement | None) -> bool:

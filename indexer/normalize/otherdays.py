@@ -8,10 +8,6 @@ published; a stamp by the byline is the site's own, though it names the issue's 
 
 A live blog (`LIVE` or `Liveticker` over its headline) stamps its header with its latest entry,
 not with the day it was opened; only a `Published` label dates it.
-
-A box of labelled facts (`Director: …`, `Runtime: 118 min`, `Release date: 13 February 2026`)
-describes the work a review or a notice is about; a day it names is the work's (its release, its
-premiere, an event's day), not the story's, unless its label names the page's own date.
 """
 
 from __future__ import annotations
@@ -20,9 +16,8 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.dates import find_date
-from indexer.normalize.lines import word_count
 from indexer.normalize.masthead import CLOCK
-from indexer.normalize.stamplines import names_stamp, names_update, page_dates, print_edition
+from indexer.normalize.stamplines import page_dates, print_edition
 from indexer.normalize.story import Page
 
 KICKER = 2  # lines over the headline where its kicker stands
@@ -42,10 +37,6 @@ ENTRY_TIME = re.compile(
 # A headline that names its live coverage (`… live: …`, `+++ … +++`, `en direct`).
 _LIVE_HEADLINE = re.compile(rf"\+\+\+|\b(?:live|liveticker|{_LIVE_WORDS})\b", re.IGNORECASE)
 LIVE_ENTRIES = 3  # timed entries that make a live page
-FACT_BOX = 3  # labelled lines in a row that make a box of facts
-_FACT_LABEL_WORDS = 3
-# `Release date: March 4, 2025`: a short label without figures, its colon, then the value.
-_FACT = re.compile(r"^([^\W\d_][^:\d]{0,23}):\s+\S")
 
 
 def live_blog(page: Page, title_at: int | None) -> bool:
@@ -80,24 +71,3 @@ def issue_day(page: Page, day: PartialDate, header: range, title_at: int | None)
         if stamped and (below or CLOCK.search(page.text(i))):
             return False
     return True
-
-
-def fact_day(page: Page, i: int) -> bool:
-    """Whether line `i` is one entry of a box of labelled facts (`Release date: March 4, 2025`
-    among `Developer:` and `Price:`), and its label does not name the page's own date."""
-    if not _fact(page, i) or names_stamp(page.text(i)) or names_update(page.text(i)):
-        return False
-    low = high = i
-    while _fact(page, low - 1):
-        low -= 1
-    while _fact(page, high + 1):
-        high += 1
-    return high - low + 1 >= FACT_BOX
-
-
-def _fact(page: Page, i: int) -> bool:
-    """Whether line `i` is a labelled fact (`Runtime: 118 min`), its label a few words."""
-    if not 0 <= i < len(page.lines):
-        return False
-    match = _FACT.match(page.text(i))
-    return match is not None and word_count(match.group(1)) <= _FACT_LABEL_WORDS

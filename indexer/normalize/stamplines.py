@@ -8,7 +8,8 @@ import re
 
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS
-from indexer.normalize.dates import GLUED_UPDATED, find_date, span_follows
+from indexer.normalize.dates import GLUED_UPDATED, date_label, find_date, span_follows
+from indexer.normalize.factbox import fact_box
 from indexer.normalize.lines import cjk_count, word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.story import Page
@@ -126,8 +127,20 @@ def page_dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
     if i not in page.stamps:
         # A quoted mail's `Sent:` says when it was sent, not when the story appeared.
         quoted = in_mail_header(page.lines, i)
-        page.stamps[i] = [] if quoted else line_dates(page.text(i), page.day_first, page.buddhist)
+        other = quoted or fact_day(page, i)
+        page.stamps[i] = [] if other else line_dates(page.text(i), page.day_first, page.buddhist)
     return page.stamps[i]
+
+
+def fact_day(page: Page, i: int) -> bool:
+    """Whether line `i` is an entry of a box of labelled facts whose label does not name the
+    page's own date: its day is the reviewed work's or the event's (`Release date: …`)."""
+    text = page.text(i)
+    if names_stamp(text) or names_update(text) or fact_box(page, i) is None:
+        return False
+    # `Objavljeno:`, `Zadnja izmjena:` name the page's own stamp, and so may a bare `Date:` (a
+    # release's `Date:` / `Time:` / `Reference:`), though an event's box labels its day so too.
+    return date_label(text) is None
 
 
 def line_dates(

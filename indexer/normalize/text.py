@@ -50,6 +50,7 @@ from indexer.normalize.sources import (
     parse_publisher_line,
     site_brand,
 )
+from indexer.normalize.stamplines import fact_day
 from indexer.normalize.stampyears import with_stamp_years
 from indexer.normalize.story import (
     Page,
@@ -312,6 +313,8 @@ def _read_meta_line(page: Page, i: int, meta: _Meta, *, bare_dates: bool = True)
             meta.published = (byline.date, "byline-line")
         return True
     dated = parse_date_line(text, bare=bare_dates, day_first=page.day_first, buddhist=page.buddhist)
+    if dated is not None and fact_day(page, i):
+        return True  # `Release date: March 4, 2025` among `Director:` and `Runtime:`: the film's
     if dated is not None:
         kind, date = dated
         if kind == "updated":
@@ -387,7 +390,7 @@ def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
             dated = parse_date_line(
                 text, bare=False, day_first=page.day_first, buddhist=page.buddhist
             )
-            if dated is None:
+            if dated is None or fact_day(page, i):
                 continue
             if dated[0] == "updated":
                 meta.updated = meta.updated or (dated[1], "portal-line")

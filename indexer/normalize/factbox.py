@@ -1,0 +1,52 @@
+"""A box of labelled facts: `Director: …`, `Runtime: 118 min`, `Release date: 13 February 2026`.
+
+A review, a listing or a launch story sets out the facts of what it is about in such a box (a
+film's release, an event's `When:` and `Venue:`, a phone's `Available from:`). A day it names is
+the work's or the event's, not the story's; whether its label names the page's own date
+(`Published:`) is for the stamp readers to say (`stamplines.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize.lines import word_count
+from indexer.normalize.story import Page
+
+FACT_BOX = 3  # labelled lines in a row that make a box of facts
+_FACT_LABEL_WORDS = 3
+# `Release date: March 4, 2025`: a short label without figures, its colon, then the value.
+_FACT = re.compile(r"^([^\W\d_][^:\d]{0,23}):\s+\S")
+# `By: Jane Doe`, `Autor: Ivana Marić`, `From: Office of the Mayor`: who wrote or sent the page.
+_WRITER = re.compile(
+    r"^(?:by|from|author|autor(?:in)?|auteur|autore|written by|reporter|verfasser)\s*:",
+    re.IGNORECASE,
+)
+
+
+def fact_box(page: Page, i: int) -> range | None:
+    """The box of labelled facts line `i` is an entry of (`Release date: March 4, 2025` among
+    `Developer:` and `Price:`), or None; a box that names the page's writer or sender (`Autor:`,
+    a memo's `From:`) is the page's own header set out as labels, no box of facts."""
+    if not _fact(page, i):
+        return None
+    low = high = i
+    while _fact(page, low - 1):
+        low -= 1
+    while _fact(page, high + 1):
+        high += 1
+    box = range(low, high + 1)
+    if len(box) < FACT_BOX or any(_WRITER.match(page.text(j)) for j in box):
+        return None
+    return box
+
+
+def _fact(page: Page, i: int) -> bool:
+    """Whether line `i` is a labelled fact (`Runtime: 118 min`)."""
+    return 0 <= i < len(page.lines) and labelled_fact(page.text(i))
+
+
+def labelled_fact(text: str) -> bool:
+    """Whether a line is a labelled fact (`Runtime: 118 min`), its label a few words."""
+    match = _FACT.match(text)
+    return match is not None and word_count(match.group(1)) <= _FACT_LABEL_WORDS

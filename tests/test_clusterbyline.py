@@ -104,6 +104,11 @@ def _normalize(name: str) -> Article:
         # ... nor the writer's place after the separator (`Dana Whitfield | Mexico City`),
         # whose words the story writes in lower case (`The city's water board`).
         ("byline-pipe-place.txt", ["Dana Whitfield"]),
+        # A place alone beside the date under the headline is where the story was filed from,
+        # where its opening says it happens (`in Hong Kong`).
+        ("byline-stamp-place-named-in-story.txt", []),
+        # The story's section beside its date: a top section and one under it (`World Europe`).
+        ("byline-stamp-top-section.txt", []),
         # A date inside a `By` line parts the names from the section set after it (`… Ekberg
         # 2025-05-06T09:14:00Z Cities & Transport`), and takes its preposition (`ON 05/06/25`).
         ("byline-dated-section.txt", ["Dana Whitfield", "Tomas Ekberg"]),
@@ -153,6 +158,11 @@ def test_the_byline_of_a_copied_page(name: str, byline: list[str]) -> None:
     article = _normalize(name)
     assert article.title == HEADLINE
     assert article.byline == byline
+
+
+def test_a_desk_beside_the_date_is_no_byline() -> None:
+    """`Haber Merkezi | 05.04.2025` (news centre): a Turkish paper's desk, no writer."""
+    assert_read("byline-stamp-desk-tr.txt", "Su idaresi eski boruları yeniliyor", [])
 
 
 def test_section_names_photo_credits_and_quotes_are_no_byline() -> None:

@@ -134,8 +134,9 @@ NOT_NAME_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
     today yesterday tomorrow week weekend year month
     reserved rights riservata riservati diritti reservados derechos réservés droits
-    vorbehalten σύνταξη σύνταξης""".split()
-)  # a rights notice (`RIPRODUZIONE RISERVATA`) where a credit stands; the Greek editorial staff
+    vorbehalten σύνταξη σύνταξης merkezi""".split()
+)  # a rights notice (`RIPRODUZIONE RISERVATA`) where a credit stands; the Greek editorial staff;
+# the Turkish newsroom (`Haber Merkezi`, news centre)
 _ROLE = re.compile(
     r"^(?:(?:senior|chief|special|staff|global|national|foreign|political|business|tech"
     r"|technology|economics|markets|investigative|white house|europe|asia|china|u\.s\.)\s+)*"

@@ -49,6 +49,7 @@ from indexer.normalize.othercredit import (
     AGENCY_LINE,
     DATE_REACH,
     agency_byline,
+    cited_wire,
     dated_beside,
     dated_close,
     dated_desk,
@@ -63,7 +64,7 @@ from indexer.normalize.othercredit import (
 )
 from indexer.normalize.sources import canonical_outlet
 from indexer.normalize.story import Page
-from indexer.normalize.teaserrun import section_trail, teaser_credit
+from indexer.normalize.teaserrun import section_trail, teaser_credit, top_section
 from indexer.normalize.zone import Zone
 
 ABOVE_ANCHOR = 3  # lines above a dateline where a wire story's byline stands
@@ -387,7 +388,9 @@ def header_byline(
             # sets after the writer may be their place or beat, whose words the story writes
             # in lower case (`the city`); a co-author's name it does not.
             names = names[:1] + [n for n in names[1:] if not common_words(n, body)]
-        if not names or any((common(n, body) and not vouched) or _place(n) for n in names):
+        if not names or any(
+            (common(n, body) and not vouched) or _place(n) or cited_wire(n) for n in names
+        ):
             continue
         if is_paragraph(page.text(i)) and page.dateline(i) is not None:
             continue  # `ST. ELWYN, Maine (AP) — …`: the place a story was filed from opens it
@@ -426,6 +429,8 @@ def header_byline(
             continue  # headline / `Jane Roe` / headline / `John Roe`: teasers signed bare
         if not stamped and i > mark and section_trail(page, i, mark, names):
             continue  # `Real Estate Public Safety` over the date: a breadcrumb of section links
+        if stamped and i > mark and any(map(top_section, names)):
+            continue  # `World Europe | 05.04.2025`: the story's section beside its date
         found.append((stamped, i, names))
     if found:
         # A name stamped with its date on one line (`Jane Doe · CBC News · Posted: May 3`) is

@@ -241,6 +241,13 @@ def dated_desk(page: Page, order: list[int], mark: int) -> str | None:
     return None
 
 
+def cited_wire(name: str) -> bool:
+    """Whether a two-word name is a word before a news agency's name (`Theo Reuters`: according
+    to Reuters): the story's source, not its writer."""
+    words = name.split()
+    return len(words) == 2 and is_wire(words[1])
+
+
 def is_wire(text: str) -> bool:
     """Whether a line is nothing but a news agency's name (`The Associated Press`, `dpa`)."""
     return len(text) <= _WIRE_CHARS and canonical_outlet(text) in WIRES

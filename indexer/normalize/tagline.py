@@ -19,6 +19,8 @@ import re
 from lxml.html import HtmlElement
 
 from indexer.normalize.bylines import clean_name
+from indexer.normalize.creditline import all_common
+from indexer.normalize.othercredit import cited_wire
 
 _TAGLINE = re.compile(
     r"^(?P<name>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|has been|teaches|"
@@ -51,8 +53,20 @@ def closing_signature(tree: HtmlElement) -> str | None:
         right = _RIGHT.search(node.get("style") or "") or (node.get("align") or "") == "right"
         text = styled_text(node, BOLD) if right else None
         if text and _last_element(node):
-            return clean_name(text)
+            name = clean_name(text)
+            return name if name is not None and _signs(name, node) else None
     return None
+
+
+def _signs(name: str, node: HtmlElement) -> bool:
+    """Whether a bold closing line may be its writer's signature: not a courtesy or a slogan
+    whose every word the story writes in lower case (`Thank You`), not a place or a person the
+    story names (`Hà Nội`), not the story's source after a word (`Theo Reuters`: according to
+    Reuters)."""
+    rest = " ".join(p.text_content() for p in node.itersiblings("p", preceding=True))
+    if all_common(name, rest) or name.casefold() in rest.casefold():
+        return False
+    return not cited_wire(name)
 
 
 def _last_element(node: HtmlElement) -> bool:

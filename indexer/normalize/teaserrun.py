@@ -141,6 +141,13 @@ def _menu(page: Page, mark: int) -> set[str]:
     return links
 
 
+def top_section(name: str) -> bool:
+    """Whether a name dated under the headline opens with a site's top section and goes on with
+    one under it (`World Europe | 05.04.2025`): the story's section, not its writer."""
+    words = name.split()
+    return len(words) > 1 and words[0].istitle() and words[0].casefold() in _TOP_SECTIONS
+
+
 def section_trail(page: Page, i: int, mark: int, names: list[str]) -> bool:
     """Whether line `i`, a run of plain words read as `names`, is wholly made of links of the
     menu above the headline (`mark`), two or more of them (`Real Estate` / `Public Safety` over
@@ -148,7 +155,7 @@ def section_trail(page: Page, i: int, mark: int, names: list[str]) -> bool:
     words = page.text(i).split()
     if not all(w.isalpha() for w in words):
         return False
-    if len(words) > 1 and words[0].istitle() and words[0].casefold() in _TOP_SECTIONS:
+    if top_section(" ".join(words)):
         # `World Europe`: a site's top section, then one under it; but a writer's title read
         # apart from the name (`Health Correspondent Jane Roe`) makes the line a credit.
         return bool(names) and names[0].split()[0].casefold() == words[0].casefold()

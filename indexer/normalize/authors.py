@@ -42,7 +42,7 @@ from indexer.normalize.pagebyline import (
 from indexer.normalize.signedline import signed_line
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.stampedname import stamped_writer
-from indexer.normalize.tagline import closing_signature, closing_tagline
+from indexer.normalize.tagline import closing_tagline, right_set_signature
 
 ORGANISATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
@@ -104,7 +104,7 @@ def page_people(
     story's closing tagline names is the byline (`tagline.py`)."""
     found = _page_people(tree, page, headline=headline, guessed=guessed, site=site)
     if found is None or all(map(is_role, found[0])):
-        tagline = closing_tagline(tree) or closing_signature(tree)
+        tagline = closing_tagline(tree) or right_set_signature(tree)
         # A syndicated story closes with its outlet's own line (`Ohio Capital Journal is part
         # of States Newsroom`): an organisation, no writer; nor is a picture's credit set last
         # (`Getty Images`).
@@ -131,8 +131,9 @@ def _page_people(
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
-        ld_people += co_authors(visible_lines(tree), headline, ld_people)
-        writers = _writers_not_editors(tree, ld_people, headline, page, site) or ld_people
+        lines = visible_lines(tree)
+        ld_people += co_authors(lines, headline, ld_people)
+        writers = _writers_not_editors(tree, lines, ld_people, headline, page, site) or ld_people
         # An organisation or agency credited beside the people is part of the byline.
         return _unique(writers + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
@@ -185,12 +186,12 @@ def _page_people(
 
 
 def _writers_not_editors(
-    tree: HtmlElement, people: list[str], headline: str | None, page: PageMeta, site: str | None
-) -> list[str]:
+    tree: HtmlElement, lines: list[tuple[str, bool]], people: list[str], headline: str | None,
+    page: PageMeta, site: str | None,
+) -> list[str]:  # fmt: skip
     """The writers the byline shows where the page labels every JSON-LD author its editor
     (`Editor : Jane Doe` under the story, `John Roe` under the headline): a CMS that files
     the desk's editor as the schema's author; else nothing."""
-    lines = visible_lines(tree)
     edited = {_key(_EDITOR_LABEL.sub("", line)) for line, _ in lines if _EDITOR_LABEL.match(line)}
     if not all(_key(name) in edited for name in people):
         return []

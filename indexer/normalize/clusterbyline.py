@@ -230,9 +230,10 @@ _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go 
 # A plural label alone (`Authors`): its list sets each writer over their job (`Jane Doe` /
 # `Partner` / `John Roe` / `Counsel`).
 _AUTHORS_LABEL = re.compile(r"^(?:authors|autoren|auteurs|autori|autores)\s*:?$", re.IGNORECASE)
-_JOB_LINE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}$")  # `Partner`, `Senior Counsel`
+_JOB = r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}"  # `Partner`, `Senior Counsel`
+_JOB_LINE = re.compile(rf"^{_JOB}$")
 # A job under a name, perhaps with its field after a comma (`Product Manager, Mobile`).
-_JOB_FIELD = re.compile(r"^(?P<job>[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3})(?:, [A-Z][\w&' -]*)?$")
+_JOB_FIELD = re.compile(rf"^(?P<job>{_JOB})(?:, [A-Z][\w&' -]*)?$")
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand

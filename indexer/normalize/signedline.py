@@ -21,7 +21,7 @@ from indexer.normalize.boilerplate import is_inline_boilerplate
 from indexer.normalize.creditline import all_common
 from indexer.normalize.pagebyline import read_credit
 from indexer.normalize.sources import is_outlet_like
-from indexer.normalize.tagline import BOLD, ITALIC, styled_text
+from indexer.normalize.tagline import BOLD, ITALIC, names_family, styled_text
 
 _STORY_CHARS = 80  # a paragraph of the story, not a caption, a button or a note
 _LINE_CHARS = 80  # a name or two, not a sentence
@@ -44,7 +44,7 @@ def signed_line(tree: HtmlElement) -> list[str] | None:
             if credit is None or credit[1] is not None or _not_person(piece, story):
                 return None
             names += credit[0]
-        if any(_named_in(name, story) for name in names):
+        if any(names_family(name, story) for name in names):
             return None
         return names or None
     return None
@@ -59,11 +59,6 @@ def _story_text(node: HtmlElement) -> str:
 def _not_person(text: str, story: str) -> bool:
     """Whether a bold line is page furniture or an organisation, not a writer's name."""
     return is_inline_boilerplate(text) or is_outlet_like(text) or all_common(text, story)
-
-
-def _named_in(name: str, story: str) -> bool:
-    """Whether the story names a person by their family name: the story is about them."""
-    return re.search(rf"\b{re.escape(name.split()[-1])}\b", story) is not None
 
 
 def _wholly(node: HtmlElement, tags: frozenset[str]) -> bool:

@@ -39,14 +39,18 @@ def closing_tagline(tree: HtmlElement) -> str | None:
     if len(names) != 1:
         return None
     name = names.pop()
-    family = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
     for node, own in paragraphs:
-        if own is None and family.search(node.text_content()):
+        if own is None and names_family(name, node.text_content()):
             return None  # the story is about them
     return name
 
 
-def closing_signature(tree: HtmlElement) -> str | None:
+def names_family(name: str, text: str) -> bool:
+    """Whether a text names a person by their family name (the story is about them)."""
+    return re.search(rf"\b{re.escape(name.split()[-1])}\b", text) is not None
+
+
+def right_set_signature(tree: HtmlElement) -> str | None:
     """The name the story's last paragraph signs it with, alone in bold and set to the right,
     or None."""
     for node in tree.iter("p"):

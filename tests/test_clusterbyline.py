@@ -9,7 +9,7 @@ import pytest
 from indexer.models import Article, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.bylines import parse_byline, parse_name_line
-from indexer.normalize.creditline import bare_names, common_words
+from indexer.normalize.creditline import bare_names, common_words, name_before_job
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 HEADLINE = "Water board to replace old mains under the market district"
@@ -298,6 +298,11 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # or the city the writer files from after it (`अंकिता मिश्रा, वाराणसी`).
         ("byline-caseless-word-before.txt", ["منى عبد الرحمن"]),
         ("byline-caseless-name-place.txt", ["अंकिता मिश्रा"]),
+        # Or the city before it with a dash (`الرياض - فهد العتيبي`), as Arabic papers set it.
+        ("byline-caseless-place-dash.txt", ["فهد العتيبي"]),
+        # A name run into the writer's job in sentence case over the date (`Tom Ashdown Transport
+        # and infrastructure correspondent`).
+        ("byline-name-run-into-job.txt", ["Tom Ashdown"]),
         # A desk or an unnamed reporter's job there is no name (`डिजिटल डेस्क, जोधपुर`, digital
         # desk; `كتب محرر الشؤون الاقتصادية`, the economic affairs editor wrote).
         ("byline-caseless-desk.txt", []),
@@ -308,6 +313,12 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-posted-by-foot.txt", ["Margaret Ellery"]),
         # A press release's contact under `Media Contact:` is whom to call, not the writer.
         ("byline-press-contact.txt", []),
+        # A teaser's `By` line in a box of links under an unsigned story (`Most Read`) is no
+        # signature at the story's foot, though the box's next teaser is out of reach.
+        ("byline-teaser-under-story-box.txt", []),
+        # Two writers a Dutch page joins with `en` (and) over the date: both sign, and the
+        # second is no place (`en` is Spanish `in`).
+        ("byline-nl-two-writers-en.txt", ["Maarten Bosch", "Eline Verhoef"]),
     ],
 )
 def test_the_byline_is_read_where_the_page_puts_it(name: str, byline: list[str]) -> None:
@@ -721,6 +732,13 @@ WATER_ZH = "水务局宣布三年内更换市场区老旧水管"
         # header's fields (`…作者：责任编辑：王小明`) stands for the page, as `Edited by` does.
         ("byline-cjk-editor.txt", WATER_ZH, ["王小明", "赵丽"]),
         ("byline-cjk-editor-field.txt", WATER_ZH, ["王小明"]),
+        # The writer's field on a line of its own under the stamp and source (`作者：韩雪`): the
+        # CJK label is read with its CJK name, not turned into a `By` that loses it.
+        ("byline-cjk-author-own-line.txt", WATER_ZH, ["韩雪"]),
+        # The writer's box far under the story (`この記事の筆者` / `北村 遥香`) names who wrote
+        # it, though the header sets the name apart from its date (`会員限定記事` between) and
+        # the story's copy keeps that header line.
+        ("byline-ja-writer-box-foot.txt", WATER_JA, ["北村 遥香"]),
         # A reporter's label opens its field on the stamp line without a colon (`来源：港湾日报
         # 记者 林晓燕 通讯员 赵强`); the correspondent's field after it is no writer's.
         ("byline-cjk-stamp-reporter.txt", WATER_ZH, ["林晓燕"]),
@@ -788,3 +806,20 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
 )
 def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:
     assert _normalize(name).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Tom Ashdown Transport and infrastructure correspondent", "Tom Ashdown"),
+        ("Ruth Calloway Chief political correspondent", "Ruth Calloway"),
+        # A middle name or the job's first word: two cuts read, so none is taken.
+        ("Mary Ann Lee Health editor", None),
+        ("Letters to the editor", None),
+        ("Tom Ashdown", None),
+    ],
+)
+def test_a_name_run_into_its_job_is_cut_only_where_one_cut_reads(
+    line: str, name: str | None
+) -> None:
+    assert name_before_job(line) == name

@@ -2,10 +2,10 @@
 
 Many sites close a story with a line about its writer (`Jane Doe is a staff writer at the Daily
 Example.`, `Jane Doe covers city hall for …`, `Contact Jane Doe at jdoe@example.com`, `About the
-author` / `Jane Doe`). Such a line says who wrote the story even where the header signs it in a
-shape that is not read, and it checks a bare name taken from the header. A person the story is
-about is named in its paragraphs; the writer, as a rule, is not, so a name the story uses
-elsewhere is no writer's.
+author` / `Jane Doe`, `この記事を書いた人` / `森田 健介`). Such a line says who wrote the
+story even where the header signs it in a shape that is not read, and it checks a bare name
+taken from the header. A person the story is about is named in its paragraphs; the writer, as
+a rule, is not, so a name the story uses elsewhere is no writer's.
 """
 
 from __future__ import annotations
@@ -61,7 +61,12 @@ _CJK_SIGNATURE = re.compile(
 _CJK_PICTURE = re.compile(r"写真|撮影|カメラ|映像")
 _NOT_PERSON_END = tuple("社局部市県町村区府都所刊版")
 _SIGNATURE_REACH = 2  # lines about the story's end where its bracketed signature stands
-_ABOUT = re.compile(r"^about the (?:author|writer)\s*:?$", re.IGNORECASE)
+# `About the author`, `この記事を書いた人` (who wrote this article), `この記事の筆者` (this
+# article's writer): a box naming the story's writer, however far under it.
+_ABOUT = re.compile(
+    r"^(?:about the (?:author|writer)|この記事を書いた人|この記事の(?:筆者|著者|執筆者))\s*[:：]?$",
+    re.IGNORECASE,
+)
 _BIO_CHARS = 400  # a biography is a short paragraph of its own, not a story's long one
 _MOST_WRITERS = 4  # more biographies than this are a list of staff, not a story's writers
 _ABOUT_BELOW = 2  # lines under `About the author` where the name stands
@@ -104,8 +109,9 @@ def _writer(page: Page, i: int) -> str | None:
 
 
 def _in_story(name: str, body: str, line: str) -> bool:
-    """Whether the story names the person outside that line, or its words are common ones."""
-    rest = body.replace(line, " ")
+    """Whether the story names the person outside that line, or its words are common ones; the
+    name alone on a line of its own is a credit (the header's), no sentence about them."""
+    rest = "\n".join(t for t in body.replace(line, " ").split("\n") if t.strip() != name)
     family = re.search(rf"\b{re.escape(name.split()[-1])}\b", rest) is not None
     return name in rest or family or common_words(name, rest)
 

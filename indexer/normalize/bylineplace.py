@@ -23,7 +23,10 @@ def drop_byline_places(found: Extraction) -> None:
     dateline = (found.get("dateline") or "").strip(" ,").casefold()
     # The story's opening: a standfirst and a stamp a copy keeps may come before its first
     # paragraph.
-    first = "\n\n".join((found.get("body") or "").lstrip().split("\n\n", _OPENING)[:_OPENING])
+    opening = (found.get("body") or "").lstrip().split("\n\n", _OPENING)[:_OPENING]
+    # A paragraph naming two of the writers is the byline the copy kept (`Jan Peeters en Lotte
+    # De Smet`: Dutch `en` is `and`), no sentence placing the second.
+    first = "\n\n".join(p for p in opening if sum(n in p for n in names) < 2)
     # A dateline may be misread (a transcript's `SAM ORTIZ:`): the writer first named goes only
     # where the story's opening says it happens there.
     kept = [n for n in names[:1] if not _named_in(n, first)]

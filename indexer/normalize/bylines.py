@@ -520,7 +520,7 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
     employer = False  # the piece before was the writer's office: its firm may follow
     rest = match.group("rest")
     if _DUTCH_LABEL.match(text):
-        rest = _DUTCH_AND.sub(r"\1, ", rest)
+        rest = dutch_joined(rest)
     rest = _OTHER_AND.sub(_between_names, rest)
     if not _PLACE_AFTER.match(text):
         rest = _SLAVIC_AND.sub(_between_names, rest)
@@ -563,6 +563,12 @@ def parse_byline(text: str, *, strict: bool = False) -> Credit | None:
                 lenient = not strict and rest[:1].isupper()
                 return credit if credit.byline and lenient else None
     return credit if credit.byline else None
+
+
+def dutch_joined(text: str) -> str:
+    """The text with each Dutch `en` between two capitalised words made a comma (`Jan Peeters en
+    Lotte De Smet`: two writers)."""
+    return _DUTCH_AND.sub(r"\1, ", text)
 
 
 def _between_names(match: re.Match[str]) -> str:

@@ -18,9 +18,11 @@ from indexer.normalize.bylines import (
     RANK,
     TRANSLATOR,
     caseless_name,
+    cjk_byline,
     cjk_editors,
     cjk_lead_byline,
     clean_name,
+    dutch_joined,
     is_event_host,
     is_role,
     names_cjk_reporter,
@@ -38,6 +40,7 @@ from indexer.normalize.creditline import (
     is_cjk_name,
     is_house,
     may_hold_label,
+    name_before_job,
     titled_name,
     without_stamps,
 )
@@ -178,6 +181,9 @@ _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family n
 _CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم|โดย)\s+")
 # `सुनील पारीक, जयपुर`: the city the writer files from, after a comma, a word or two.
 _CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
+# `دبي - عمر الحمادي`: an Arabic paper sets the city its reporter files from before the name,
+# parted by a dash, as a wire's dateline opens its story with the city.
+_CASELESS_PLACE_BEFORE = re.compile(r"^\S+(?:\s\S+)?\s+[-–—]\s+")
 _COMMAS = str.maketrans({",": " ", "،": " "})
 # A desk's words in scripts without capitals (`डिजिटल डेस्क`, digital desk; `هيئة التحرير`,
 # the editorial board), and the jobs a paper credits an unnamed reporter by (`संवाददाता`,
@@ -350,7 +356,7 @@ def header_byline(
     bare = {
         i: brackets[i]
         or (
-            _without_own_name(page, bare_names(text))
+            _without_own_name(page, bare_names(_joined(page, text)))
             if _may_be_credit(text := page.text(i))
             else []
         )
@@ -360,6 +366,9 @@ def header_byline(
         if not bare[i] and dated_beside(page, i, 1):
             # `Jane Doe Ann Marie Roe` over the date: linked names a copy ran together.
             bare[i] = glued_names(page, i)
+        if not bare[i] and _over_date(page, i) and _may_be_credit(text := page.text(i)):
+            # `Jane Doe North of England correspondent` / the date: the job run into the name.
+            bare[i] = [name] if (name := name_before_job(text)) else []
     # A name without capitals is told by its place over the date, not by the story's case.
     placed: set[int] = set()
     for i in order:
@@ -664,6 +673,13 @@ def _caption_name(page: Page, i: int) -> bool:
     return _may_be_credit(after) and bool(bare_names(after))
 
 
+def _joined(page: Page, text: str) -> str:
+    """A bare line with its names parted as the page's language joins them: Dutch sets `en`
+    (and) between two writers (`Jan Peeters en Lotte De Smet`), which in Spanish or French is
+    `in` (`Ana Ruiz en Nueva York`), so it joins only on a Dutch page."""
+    return dutch_joined(text) if page.language == "nl" else text
+
+
 def _before_desk(text: str) -> bool:
     """Whether a line's first part, after a comma, names a desk (`New Delhi, Example Bureau |
     Updated …`): what stands before it is the writer or the place the desk filed from. After a
@@ -818,14 +834,19 @@ def _copies_above(page: Page, title_at: int) -> list[int]:
 def _caseless_over_date(page: Page, i: int) -> list[str]:
     """A name without capitals alone on its line right over the date line under the headline
     (`נועה לוי` / `פורסם: 03.03.24`): there its place tells it, as capitals do elsewhere. The
-    writer's word before it (`كتب`) and the city after it (`, जयपुर`) are no part of it."""
+    writer's word before it (`كتب`), the city after it (`, जयपुर`) or before it with a dash
+    (`دبي - `) are no part of it."""
     line = page.text(i).strip()
     named = _CASELESS_BY.sub("", line)
+    before = _CASELESS_PLACE_BEFORE.match(named)
+    head = before.group().rstrip(" -–—") if before else ""
+    named = named[before.end() :] if before else named
     place = _CASELESS_PLACE.search(named)
     text = named[: place.start()] if place else named
-    after = set(place.group().translate(_COMMAS).split()) if place else set()
+    after = set(head.split()) | (set(place.group().translate(_COMMAS).split()) if place else set())
     below = page.text(i + 1) if i + 1 < len(page.lines) else ""
-    whole = line.translate(_COMMAS)  # the words around the name are caseless too
+    # The words around the name are caseless too.
+    whole = (f"{head} {named}" if before else line).translate(_COMMAS)
     if not 2 <= len(text.split()) <= _CASELESS_WORDS or not caseless_name(whole):
         return []
     if set(text.split()) & _CASELESS_NOT_NAMES or after & _CASELESS_DESKS:
@@ -856,8 +877,11 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
     """
     found: list[list[str]] = []
     last = -2  # the line of the last `By` line read: consecutive ones sign together
-    # The story's foot may sign it too (`Autor: Jane Doe` under the last paragraph).
-    foot = range(zone.end, min(len(page.lines), zone.end + _LONE_BELOW_ZONE))
+    # The story's foot may sign it too (`Autor: Jane Doe` under the last paragraph), above the
+    # boxes of links to other stories (`Most Popular`), whose teasers each sign their own.
+    reach = min(len(page.lines), zone.end + _LONE_BELOW_ZONE)
+    box = next((j for j in range(zone.end, reach) if bp.box_kind(page.text(j)) == "links"), reach)
+    foot = range(zone.end, box)
     for i in [*range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)), *foot]:
         text = _signed_text(page, i)
         if not may_hold_label(text):
@@ -954,6 +978,8 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
         # `Posted on March 4, 2024 by Jane Doe`; `… by Jane Doe. Bookmark the permalink.`
         rest = _RANK_DOT.sub(r"\1", stamp.group("rest"))
         return "By " + _SENTENCE_END.split(rest, maxsplit=1)[0]
+    if cjk_byline(text):
+        return text  # `作者：刘婧`: a CJK label read with its CJK name, which `By` would lose
     return _AUTHOR_LABEL.sub("Av " if _IN_LABEL.match(text) else "By ", text, count=1)
 
 

@@ -81,6 +81,14 @@ _ROLE = (
     r"|economist|historian|lawyer|attorney"
 )
 
+# `Jane Doe North of England correspondent`, `Jane Doe Chief political correspondent`: a name run
+# into the writer's job with no mark between, the job in sentence case after it.
+_JOB_END = re.compile(
+    r"\s(?i:correspondent|editor|writer|reporter|columnist|critic|commentator|journalist)s?$"
+)
+_NAME_CUTS = (2, 3)  # a name's words: a given and a family name, perhaps a middle one
+_JOB_LINE_WORDS = 10
+
 _ROLE_STEMS = tuple(
     "redakteur korrespondent reporter autor journalist correspondent editor writer director"
     " contributor columnist staff professor profesor professeur professore lecturer researcher"
@@ -537,4 +545,20 @@ def titled_name(text: str) -> str | None:
     if len(parts) != 2 or not re.match(rf"^(?:[\w-]+\s+){{0,3}}?(?i:{_ROLE})", parts[1]):
         return None
     names = _names_only(parts[0])
+    return names[0] if len(names) == 1 else None
+
+
+def name_before_job(text: str) -> str | None:
+    """The name of a line that runs a name into its job (`Jane Doe Political correspondent`):
+    the one cut where a name ends and a job opening on a capital begins; None where no cut or
+    more than one reads so (`Mary Ann Lee Health editor`: the middle name or the job's?)."""
+    text = text.strip()
+    if _JOB_END.search(text) is None or word_count(text) > _JOB_LINE_WORDS:
+        return None
+    words = text.split()
+    names: list[str] = []
+    for cut in _NAME_CUTS:
+        if len(words) > cut and words[cut][:1].isupper():
+            found = _names_only(" ".join(words[:cut]))
+            names += found if len(found) == 1 and len(found[0].split()) == cut else []
     return names[0] if len(names) == 1 else None

@@ -24,6 +24,12 @@ read as `newsindex rebuild` reads a `.txt` file.
 First run, before any rule was changed for it (right / wrong / none of 20):
 title 19 / 1 / 0, byline 14 / 1 / 5, date 20 / 0 / 0 (no wrong date).
 
+After the fourteenth round's rules for its gaps (a CJK writer's label on a line of its own, a
+teaser's `By` line in a link box under an unsigned story, two writers a Dutch page joins with
+`en`, an Arabic city and dash before the name, a name run into its job in sentence case, a
+Japanese writer's box at the foot): title 19 / 1 / 0, byline 20 / 0 / 0, date 20 / 0 / 0. The
+title left is a Korean kind label (`[단독]`) the headline reader cuts on purpose (see KNOWN).
+
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
 """
@@ -40,7 +46,12 @@ FRESH13 = Path(__file__).resolve().parent / "data" / "copied" / "fresh13"
 TRUTH = load_truth(FRESH13)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("ko-broadcaster-bus-strike.txt", "title"): (
+        "a bracketed Korean kind label (`[단독]`) is cut from the headline on purpose (fresh9's"
+        " blind truth drops it, this one keeps it; no shared gold shows such a label)"
+    ),
+}
 
 
 def test_every_fresh13_page_has_its_truth() -> None:

@@ -316,6 +316,8 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # A teaser's `By` line in a box of links under an unsigned story (`Most Read`) is no
         # signature at the story's foot, though the box's next teaser is out of reach.
         ("byline-teaser-under-story-box.txt", []),
+        # Nor is the heading of such a box (`Trending Now`), shaped like a name under the story.
+        ("byline-box-heading-under-story.txt", []),
         # Two writers a Dutch page joins with `en` (and) over the date: both sign, and the
         # second is no place (`en` is Spanish `in`).
         ("byline-nl-two-writers-en.txt", ["Maarten Bosch", "Eline Verhoef"]),

@@ -426,8 +426,10 @@ def header_byline(
             # Above the headline stand kickers, sections and menus, not bylines; a date under
             # the headline dates the story, not a menu entry over it (`More` / `City Radio`).
             continue
-        if _in_link_box(page, i, mark):
-            continue  # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`
+        if _in_link_box(page, i, mark) or bp.box_kind(page.text(i)) is not None:
+            # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`; the box's heading
+            # itself (`Trending Now`) is shaped like a name.
+            continue
         if is_cjk_name(names[0]) and not dated_close(page, i):
             continue  # a section's name (`国際`) is shaped like a person's: a date must vouch
         if wire is not None and not mark < i < wire_at:

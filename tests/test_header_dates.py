@@ -584,3 +584,11 @@ def test_the_stamp_over_an_event_s_day_dates_the_story() -> None:
     # `March 3, 2025` / `Consultation closes March 31, 2025`: one day is the page's stamp.
     article = _normalize("date-event-day-under-stamp.txt")
     assert article.date is not None and article.date.iso() == "2025-03-03"
+
+
+def test_a_print_edition_s_day_under_the_story_does_not_date_it() -> None:
+    # `Published in the print edition of March 4, 2025`: the issue came out after the story
+    # went online, and the page states no day of its own.
+    article = _normalize("date-print-edition-foot.txt")
+    assert article.date is None
+    assert article.byline == ["Ingrid Osei-Lund"]

@@ -592,3 +592,11 @@ def test_a_print_edition_s_day_under_the_story_does_not_date_it() -> None:
     article = _normalize("date-print-edition-foot.txt")
     assert article.date is None
     assert article.byline == ["Ingrid Osei-Lund"]
+
+
+def test_the_day_an_obituary_s_subject_died_does_not_date_it() -> None:
+    # `Died March 3, 2025` under the headline is the death's day, as `Born` is the birth's.
+    article = _normalize("date-obituary-died.txt")
+    assert article.date is None
+    assert article.byline == ["Owen Tallis"]
+    assert not line_dates("Gestorben am 3. März 2025")

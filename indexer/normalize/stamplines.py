@@ -29,7 +29,8 @@ _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
     r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of"
-    r"|when|wann|quand|cuándo|deadline|event date|born|geboren"
+    r"|when|wann|quand|cuándo|deadline|event date|born|geboren|died|passed away|gestorben"
+    r"|verstorben|décédée?|fallecid[oa]|overleden"
     # What happens on that day (`Consultation closes March 31`, `Kick-off: Saturday 22 March`,
     # `Doors open`, `Offer ends`): an event's day or a term's, not when the story appeared.
     r"|ends|closes?|opens?|starts?|begins?|kick-?off|kicks off|premieres?|airs|takes place"

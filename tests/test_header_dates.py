@@ -564,3 +564,39 @@ def test_a_box_that_names_the_writer_or_an_update_is_the_page_s_own_header() -> 
     assert page_dates(page, 0)
     page = Page(split_lines("Director: Ana Primjer\nRelease date: 3 April 2024\nRuntime: 98 min\n"))
     assert not page_dates(page, 1)
+
+
+def test_the_day_something_closes_or_starts_does_not_date_the_story() -> None:
+    # `Consultation closes March 31, 2025` under the byline is the consultation's last day.
+    article = _normalize("date-event-day-under-byline.txt")
+    assert article.date is None
+    assert article.byline == ["Tomasz Brennan-Ode"]
+    for line in (
+        "Offer ends March 31, 2025",
+        "Kick-off: Saturday 22 March 2025, 15:00",
+        "Applications close on March 10, 2025",
+    ):
+        assert not line_dates(line), line
+    assert line_dates("Posted on March 3, 2025") == [("published", PartialDate(2025, 3, 3))]
+
+
+def test_the_stamp_over_an_event_s_day_dates_the_story() -> None:
+    # `March 3, 2025` / `Consultation closes March 31, 2025`: one day is the page's stamp.
+    article = _normalize("date-event-day-under-stamp.txt")
+    assert article.date is not None and article.date.iso() == "2025-03-03"
+
+
+def test_a_print_edition_s_day_under_the_story_does_not_date_it() -> None:
+    # `Published in the print edition of March 4, 2025`: the issue came out after the story
+    # went online, and the page states no day of its own.
+    article = _normalize("date-print-edition-foot.txt")
+    assert article.date is None
+    assert article.byline == ["Ingrid Osei-Lund"]
+
+
+def test_the_day_an_obituary_s_subject_died_does_not_date_it() -> None:
+    # `Died March 3, 2025` under the headline is the death's day, as `Born` is the birth's.
+    article = _normalize("date-obituary-died.txt")
+    assert article.date is None
+    assert article.byline == ["Owen Tallis"]
+    assert not line_dates("Gestorben am 3. März 2025")

@@ -29,7 +29,14 @@ _LABEL_CHARS = 24
 _LABEL_WORDS = 3  # a label on a line of its own above its date (`Last updated:`)
 _NOT_PUBLISHED = re.compile(
     r"\b(?:until|till|bis|expires?|available|verfügbar|hasta|jusqu'?au|retrieved|accessed|as of"
-    r"|when|wann|quand|cuándo|deadline|event date|born|geboren)\b\W*$",
+    r"|when|wann|quand|cuándo|deadline|event date|born|geboren|died|passed away|gestorben"
+    r"|verstorben|décédée?|fallecid[oa]|overleden"
+    # What happens on that day (`Consultation closes March 31`, `Kick-off: Saturday 22 March`,
+    # `Doors open`, `Offer ends`): an event's day or a term's, not when the story appeared.
+    r"|ends|closes?|opens?|starts?|begins?|kick-?off|kicks off|premieres?|airs|takes place"
+    r"|effective(?: date)?|endet|beginnt|startet|findet statt|se termine|commence|termina"
+    r"|comienza)\b"
+    r"(?:\s+(?:on|am|le|el|il))?\W*$",
     re.IGNORECASE,
 )  # how far before a date its `Updated` label may stand
 _UPDATED = re.compile(

@@ -50,7 +50,7 @@ from indexer.normalize.sources import (
     parse_publisher_line,
     site_brand,
 )
-from indexer.normalize.stamplines import fact_day
+from indexer.normalize.stamplines import fact_day, print_edition
 from indexer.normalize.stampyears import with_stamp_years
 from indexer.normalize.story import (
     Page,
@@ -313,8 +313,10 @@ def _read_meta_line(page: Page, i: int, meta: _Meta, *, bare_dates: bool = True)
             meta.published = (byline.date, "byline-line")
         return True
     dated = parse_date_line(text, bare=bare_dates, day_first=page.day_first, buddhist=page.buddhist)
-    if dated is not None and fact_day(page, i):
-        return True  # `Release date: March 4, 2025` among `Director:` and `Runtime:`: the film's
+    if dated is not None and (fact_day(page, i) or print_edition(text)):
+        # `Release date: March 4, 2025` among `Director:` and `Runtime:`: the film's; `Published
+        # in the print edition of March 4, 2025`: the issue's, out after the story went online.
+        return True
     if dated is not None:
         kind, date = dated
         if kind == "updated":
@@ -390,7 +392,7 @@ def _read_trailer(page: Page, end: int, meta: _Meta) -> None:
             dated = parse_date_line(
                 text, bare=False, day_first=page.day_first, buddhist=page.buddhist
             )
-            if dated is None or fact_day(page, i):
+            if dated is None or fact_day(page, i) or print_edition(text):
                 continue
             if dated[0] == "updated":
                 meta.updated = meta.updated or (dated[1], "portal-line")

@@ -25,6 +25,14 @@ an `@graph`, `sailthru.` tags, photo and styling credits); and a Wikinews articl
 the date in the body, dated sources with their own writers). Each is read as
 `newsindex rebuild` reads a saved page.
 
+First run (right / wrong / none): title 17/3/0, byline 15/5/0, date 18/0/2. After the fixes
+of the gaps it showed (a Japanese credit of places and names, `ワシントン＝…、北京＝…`; a tag in
+brackets or the writer's name that the metadata sets before the shown headline; a JSON-LD
+headline and writer in Latin letters over a page in another script; a desk's generic credit,
+`নিজস্ব প্রতিবেদক`; a headline in an `<h2>` under a module's or blog's `<h1>`; a blog entry's
+date linked to its own address; a cited source's writer): title 20/0/0, byline 18/2/0, date
+20/0/0.
+
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
 """
@@ -41,7 +49,16 @@ FRESH12 = Path(__file__).resolve().parent / "data" / "pages" / "fresh12"
 TRUTH = load_truth(FRESH12)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("fa-pars-agency-barf-madares.html", "byline"): (
+        "a JSON-LD author that is an organisation (here the agency itself) with no writer shown "
+        "stands as the byline, as the shared corpus's golds want it (`BBC News`)"
+    ),
+    ("en-wikinews-ferry-collision.html", "byline"): (
+        "a JSON-LD author that is an organisation (a wiki's contributors) with no writer shown "
+        "stands as the byline, as the shared corpus's golds want it (`BBC News`)"
+    ),
+}
 
 
 def test_every_fresh12_page_has_its_truth() -> None:

@@ -25,12 +25,13 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import clean_name, is_role
+from indexer.normalize.bylines import clean_name, generic_credit, is_role
 from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
 from indexer.normalize.pagebyline import (
+    cited_only,
     co_authors,
     header_byline,
     labelled_author,
@@ -86,6 +87,7 @@ _PICTURE_ROLE = re.compile(
 )
 _MAX_NAME = 60
 _EDITOR_LABEL = re.compile(r"^(?:editor|edited by)\s*:?\s*", re.IGNORECASE)
+_NAME_MARKS = " .-'’"  # what a name holds beside its letters (`ஆர். செந்தில்குமார்`)
 _LATIN_LETTER = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 _SITE_CHROME = frozenset({"footer", "nav", "aside", "header"})  # the site's frame, not the story
 # What sets a job after a name (`Jane Doe | Staff Writer`, `Jane Doe – Reporter`).
@@ -164,7 +166,7 @@ def _page_people(
         # the writer of a related or most-read card below or beside the story.
         names = [n for n in supplied_names(guessed.split("; ")) if _name_like(n)]
         cards = card_credits(tree, names)
-        names = [n for n in names if n not in cards]
+        names = [n for n in names if n not in cards and not cited_only(tree, n)]
         names = _people(names, site)
         if names:
             return names, "trafilatura"
@@ -178,7 +180,8 @@ def _page_people(
         return meta_orgs[:1], "meta"
     # The site's own name as the byline shows it: an organisation's credit (`Lesotho Times`),
     # or a person's own site (`Jane Doe` on janedoe.example).
-    own = _unique([n for n in map(tidy_name, shown[0]) if n]) if shown is not None else []
+    own = [n for n in map(tidy_name, shown[0] if shown else []) if n and not generic_credit(n)]
+    own = _unique(own)
     if own:
         return own, how
     handle = pen_name(tree)
@@ -279,9 +282,15 @@ def linked_authors(tree: HtmlElement, urls: list[str]) -> list[str]:
 
 
 def _shown_name(tree: HtmlElement, page: PageMeta, name: str) -> str:
-    """The name the page's links to a JSON-LD writer's profile show for them, else `name`."""
+    """The name the page's links to a JSON-LD writer's profile show for them, else `name`. A
+    profile address that spells the Latin name (`/author/r-senthilkumar` for `R. Senthilkumar`)
+    is the writer's too where the node gives none: a link to it in another script shows the
+    name the reader sees."""
     slugs = _profile_slugs(page, name)
     texts = set(_profile_texts(tree, slugs))
+    spelled = "-".join(filter(None, map(_ascii, name.split()))) if name.isascii() else ""
+    if not slugs and "-" in spelled:
+        texts = set(_profile_texts(tree, {spelled}))
     return _shown_script(name, texts) or _shown_alone(name, texts, slugs) or name
 
 
@@ -297,7 +306,8 @@ def _shown_script(name: str, texts: set[str]) -> str | None:
         # A name in another script has as many words as in Latin letters: a link of other
         # words to the profile (`Все материалы автора`, all the writer's stories) is none.
         if len(text.split()) == len(name.split())
-        and all(_script_letter(c) for c in text if c != " ")
+        and all(_script_letter(c) or c in _NAME_MARKS for c in text)
+        and any(map(_script_letter, text))
     }
     return shown.pop() if len(shown) == 1 else None
 
@@ -416,8 +426,8 @@ def _person(name: str) -> str | None:
     """A person's name from an author field, without the job a pipe or dash sets after it
     (`Jane Doe | Staff Writer`)."""
     tidy = tidy_name(name)
-    if tidy is None:
-        return None
+    if tidy is None or generic_credit(tidy):
+        return None  # `Staff Reporter`: a desk's credit, no one's name
     name, *jobs = _JOB_AFTER.split(tidy)
     return name if jobs and all(map(is_role, jobs)) else tidy
 
@@ -452,7 +462,14 @@ def _people(names: list[str], site: str | None) -> list[str]:
     MDR's site, credited after the reporter)."""
     kept = [tidy_name(n) for n in names]
     return _unique(
-        [n for n in kept if n and not _is_site(n, site) and not _is_site(n.split()[0], site)]
+        [
+            n
+            for n in kept
+            if n
+            and not _is_site(n, site)
+            and not _is_site(n.split()[0], site)
+            and not generic_credit(n)
+        ]
     )
 
 

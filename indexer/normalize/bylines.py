@@ -155,6 +155,18 @@ _OFFICE_TITLE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){0,5}(?i:president|officer|director|manager|founder|co-founder"
     r"|chairman|chairwoman|professor|ceo|cto|cfo|coo)s?$"
 )
+# The words of a credit that names a desk's reporter and no one (`Staff Reporter`, `Our
+# Correspondent`; Bengali `নিজস্ব প্রতিবেদক`, own reporter; Hindi `विशेष संवाददाता`, special
+# correspondent): papers in South Asia sign routine stories so.
+_GENERIC_WORDS = frozenset(
+    "staff our own special senior correspondent correspondents reporter reporters"
+    " নিজস্ব বিশেষ প্রতিবেদক সংবাদদাতা প্রতিনিধি স্টাফ রিপোর্টার"
+    " विशेष संवाददाता प्रतिनिधि स्टाफ रिपोर्टर हमारे".split()
+)
+_GENERIC_ROLES = frozenset(
+    "correspondent correspondents reporter reporters প্রতিবেদক সংবাদদাতা প্রতিনিধি রিপোর্টার"
+    " संवाददाता प्रतिनिधि रिपोर्टर".split()
+)
 HOSTED = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
 # An event's hours, from one time of day to another (`10 a.m. – 4 p.m.`, `18:00-20:00`).
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
@@ -284,6 +296,14 @@ _HANGUL_BYLINE = re.compile(
     rf"^(?:[\uac00-\ud7a3]+,?\s+){{0,3}}?(?P<names>{_HANGUL_NAME}(?:\s*[·,]\s*{_HANGUL_NAME})*)"
     r"\s*기자(?:\s+외\s*\d+\s*명)?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"
 )
+# A Japanese paper credits its correspondents with where each filed from, joined by `＝`
+# (`ワシントン＝山田花子、北京＝高橋誠`): the place, then the name; a wire's short name in the
+# name's place (`北京＝共同`) is the agency's credit, no one's name.
+_JA_PLACE = r"[\u30a0-\u30ff\u4e00-\u9fff・]{1,12}"
+_JA_NAME = r"[\u4e00-\u9fff][\u3040-\u30ff\u4e00-\u9fff]{1,7}"
+_JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}"
+_JA_POSTED = re.compile(rf"^{_JA_POSTED_ONE}(?:\s*[、，,]\s*{_JA_POSTED_ONE})*$")
+_JA_WIRES = frozenset({"共同", "時事"})
 _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
 # A Chinese, Japanese or Korean wire closes its story with its name in brackets (`（共同通信）`).
 _CJK_WIRE_MARK = re.compile(
@@ -466,7 +486,16 @@ def cjk_byline(text: str) -> list[str]:
     cjk = _CJK_BYLINE.match(text) or _HANGUL_BYLINE.match(text.strip())
     if cjk is not None:
         return _cjk_names(cjk.group("names").replace("·", "、"))
-    return _cjk_fields(text)
+    return _posted_names(text) or _cjk_fields(text)
+
+
+def _posted_names(text: str) -> list[str]:
+    """The correspondents a Japanese credit of places and names names
+    (`ワシントン＝山田花子、北京＝高橋誠`), without a wire's credit (`北京＝共同`)."""
+    if _JA_POSTED.match(text.strip()) is None:
+        return []
+    names = [re.split(r"\s*[＝=]\s*", piece)[-1] for piece in re.split(r"\s*[、，,]\s*", text)]
+    return [n.strip() for n in names if n.strip() not in _JA_WIRES and not canonical_outlet(n)]
 
 
 def _cjk_fields(text: str) -> list[str]:
@@ -604,6 +633,13 @@ def is_role(segment: str) -> bool:
     """Whether a piece of a byline after the names is the writer's job (`Staff Writer`, `Local
     Democracy Reporter`, `Vice President`), no name."""
     return bool(_ROLE.match(segment) or _TITLED_ROLE.match(segment) or _OFFICE_TITLE.match(segment))
+
+
+def generic_credit(name: str) -> bool:
+    """Whether a credit names a reporter's role and no one (`Staff Reporter`, `নিজস্ব
+    প্রতিবেদক`)."""
+    words = unicodedata.normalize("NFC", name).casefold().replace(".", " ").split()
+    return bool(words) and set(words) <= _GENERIC_WORDS and bool(_GENERIC_ROLES & set(words))
 
 
 def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:

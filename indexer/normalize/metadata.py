@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -72,6 +73,8 @@ _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`L
 _BODY_MARK = "\x00paragraph"
 _TITLE_GLUE = r"\s+[|:·•\-–—]{1,2}\s+"  # what sets a `<title>`'s parts apart (`Site - Headline`)
 _CARD_MARK = "\x00card"  # where another story's card or a side block starts under the headline
+# Before an `<h2>`'s key: the headline of a page whose `<h1>` names the page or the blog.
+_H2_MARK = "\x00h2 "
 _CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CARD_DEPTH = 3  # a card list's block holds its cards' headings this few levels up (li, ul)
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
@@ -129,6 +132,9 @@ class PageMeta:
     # The block around each paragraph-length piece (its element's parent, as a tree path), by
     # position: a standfirst stands outside the block of the story's paragraphs.
     paragraph_blocks: dict[int, str] = field(default_factory=dict)
+    # Days shown as a link to the page's own address (`<a href="/post/…">Nov 28th, 2026</a>`):
+    # the permalink a blog's theme dates its entry with.
+    permalink_days: set[tuple[int, int, int]] = field(default_factory=set)
     lang: str | None = None  # the `<html lang>` tag (`en-AU`)
 
 
@@ -344,6 +350,7 @@ def _shown_days(
     (`Updated 10:02 PM EST, Tue March 5, 2024`: `shown_clocks`), and of the untimed stamps
     that are not another story's (`untimed_stamps`)."""
     shown: list[tuple[int, tuple[int, int, int] | str]] = []
+    addresses = own_paths(tree)
     labelled: set[tuple[int, int, int]] = set()
     plain_days: set[tuple[int, int, int]] = set()
     position, previous, linked = 0, "", False
@@ -358,6 +365,8 @@ def _shown_days(
         elif headed and _starts_card(node):
             shown.append((position, _CARD_MARK))
             header = False
+        if node.tag == "h2":
+            shown.append((position, _H2_MARK + title_key(plain(_broken_text(node)) or "")))
         if node.tag == "time" and node.get("datetime"):
             page.time_stamps.append((position + 1, node.get("datetime", "")))
             if _marks_update(node):
@@ -397,6 +406,8 @@ def _shown_days(
                     continue  # `<dt>Release date</dt><dd>March 4, 2025</dd>`: the work's day
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
+                if holder.tag == "a" and link_path(holder.get("href") or "") in addresses:
+                    page.permalink_days.add(day)
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
                 # not after another story's link.
@@ -416,6 +427,29 @@ def _shown_days(
                     page.shown_published.add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
+
+
+def own_paths(tree: HtmlElement) -> set[str]:
+    """The paths of the page's own address, as its canonical link and og:url give it."""
+    hrefs = [
+        link.get("href") or ""
+        for link in tree.iter("link")
+        if (link.get("rel") or "").strip().lower() == "canonical"
+    ]
+    hrefs += [
+        meta.get("content") or ""
+        for meta in tree.iter("meta")
+        if (meta.get("property") or "").strip().lower() == "og:url"
+    ]
+    return {path for path in map(link_path, hrefs) if path}
+
+
+def link_path(href: str) -> str:
+    """A link's path without a closing slash (`https://a.example/x/?s=1` -> `/x`)."""
+    try:
+        return urlsplit(href.strip()).path.rstrip("/")
+    except ValueError:
+        return href
 
 
 def _only_date(line: str, date_text: str) -> bool:
@@ -745,6 +779,10 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
             and (key.startswith(item) or key.endswith(item))
         ]
         at = ends[0] if len(ends) == 1 else None
+    if at is None:
+        # A module's page (`<h1>News Flash</h1>`) or a blog's (`<h1>` its name) sets the
+        # story's headline in an `<h2>` under it.
+        at = next((pos for pos, item in page.shown_days if item == _H2_MARK + key), None)
     if at is None:
         return None
     marks = [pos for pos, item in page.shown_days if item == _BODY_MARK and pos > at]

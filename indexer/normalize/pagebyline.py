@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -27,6 +26,7 @@ from indexer.normalize.bylines import (
 )
 from indexer.normalize.cardcredit import in_card
 from indexer.normalize.dates import find_date
+from indexer.normalize.metadata import link_path, own_paths
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
 
@@ -112,6 +112,7 @@ _ITALIAN_BY = re.compile(r"^di\s(?=[A-ZÀ-ÖØ-Þ])")
 _CO_AUTHOR = re.compile(r"^with\s+(\S.{0,58})$", re.IGNORECASE)  # `with John Roe` alone
 _BARE_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 _ANCESTORS = 8
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
 _TEASER_DEPTH = 2  # a teaser's name sits beside its linked headline, a level or two up
 _TEASER_TEXT = 300  # and the block holding both is short
 _STAMP = re.compile(
@@ -277,7 +278,7 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
 def _marked_bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     """The elements the page marks as its byline, with their shown text, in page order,
     without those in navigation, asides, story lists and teasers."""
-    own = _own_paths(tree)
+    own = {"", *own_paths(tree)}  # and the empty path of a link that goes nowhere
     for node in tree.iter():
         if not isinstance(node.tag, str) or node.tag in _SKIPPED_TAGS:
             continue
@@ -286,7 +287,7 @@ def _marked_bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         )
         if not _MARK.search(marks) or _NOT_BYLINE.search(marks) or _elsewhere(node):
             continue
-        if _in_teaser(node, own) or in_card(node):
+        if _in_teaser(node, own) or in_card(node) or _in_citation(node):
             continue
         text = _shown_text(node)
         if 2 <= len(text) <= _MAX_TEXT:
@@ -494,10 +495,35 @@ def _in_teaser(node: HtmlElement, own: set[str]) -> bool:
     return False
 
 
+def _in_citation(node: HtmlElement) -> bool:
+    """Whether a byline belongs to a cited source: the list item around it quotes the title
+    of the work it links to (`Jane Doe. "<a>Ferries collide</a>" — Coast News`), as a list of
+    sources or references credits another story's writer."""
+    item = next((p for p in node.iterancestors() if p.tag == "li"), None)
+    if item is None or len(item.text_content()) > _TEASER_TEXT:
+        return False
+    text = " ".join(item.text_content().split())
+    for link in item.iter("a"):
+        title = " ".join(link.text_content().split())
+        if title and any(f"{a}{title}{b}" in text for a, b in _QUOTE_PAIRS):
+            return True
+    return False
+
+
+def cited_only(tree: HtmlElement, name: str) -> bool:
+    """Whether every element that shows a name is a cited source's credit (`_in_citation`)."""
+    holders = [
+        node
+        for node in tree.iter()
+        if isinstance(node.tag, str) and node.text and name in " ".join(node.text.split())
+    ]
+    return bool(holders) and all(map(_in_citation, holders))
+
+
 def _links_elsewhere(heading: HtmlElement, block: HtmlElement, own: set[str]) -> bool:
     """Whether a heading links, inside it or around it within `block`, off the page itself."""
     links = [*heading.iter("a"), *_wrapping_links(heading, block)]
-    return any(_path(link.get("href") or "") not in own for link in links)
+    return any(link_path(link.get("href") or "") not in own for link in links)
 
 
 def _wrapping_links(heading: HtmlElement, block: HtmlElement) -> list[HtmlElement]:
@@ -510,27 +536,6 @@ def _wrapping_links(heading: HtmlElement, block: HtmlElement) -> list[HtmlElemen
         if ancestor.tag == "a":
             links.append(ancestor)
     return links
-
-
-def _own_paths(tree: HtmlElement) -> set[str]:
-    """The paths of the page's own address, as its canonical link and og:url give it, and the
-    empty path of a link that goes nowhere."""
-    own = {""}
-    for link in tree.iter("link"):
-        if (link.get("rel") or "").strip().lower() == "canonical":
-            own.add(_path(link.get("href") or ""))
-    for meta in tree.iter("meta"):
-        if (meta.get("property") or "").strip().lower() == "og:url":
-            own.add(_path(meta.get("content") or ""))
-    return own
-
-
-def _path(href: str) -> str:
-    """A link's path without a closing slash (`https://a.example/x/?s=1` -> `/x`)."""
-    try:
-        return urlsplit(href.strip()).path.rstrip("/")
-    except ValueError:
-        return href
 
 
 def _elsewhere(node: HtmlElement) -> bool:

@@ -346,6 +346,8 @@ def choose_date(
             agree.append("headline")
         elif shown == {_day(date)}:
             agree.append("only-date-shown")
+        elif page.permalink_days == {_day(date)}:
+            agree.append("permalink")  # the entry's date, linked to its own address
         if agree:
             return date, f"{how}+{agree[0]}"
     header_time = _header_time(beside, near, update_days)

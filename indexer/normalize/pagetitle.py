@@ -9,6 +9,7 @@ other source repeats may be a menu, a logo or a widget and is not taken on its o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from indexer.normalize.metadata import PageMeta, plain, title_key
 
@@ -26,6 +27,12 @@ _SITE_WORDS = 6  # a site's name is short
 _EPISODE = re.compile(
     r"^(?:(?i:ep(?:isode)?)\.?\s*#?\s*\d+|(?P<series>[^:|#]+\s)?#\d+)\s*[:|–—-]\s+(?=\S)"
 )
+# A tag in brackets that the metadata sets before a headline (`[뉴스9] `, `【独自】`, `(VIDEO) `):
+# a programme's or a label's name, which the page's heading leaves out.
+_BRACKET_TAG = re.compile(r"^[\[【［〔(（][^\]】］〕)）]{1,24}[\]】］〕)）]$")
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH"})
+# The punctuation that sets a writer's name before a column's headline (`Jane Doe. Headline`).
+_NAME_GLUE = " .:|-–—"
 # The small words a name in Title Case keeps in lower case (`The State of the Union #12`).
 _NAME_SMALL_WORDS = frozenset("a an and at for in of on the to".split())
 # An article or possessive before the number makes it a rank in a sentence (`Fans Rank The #1:`,
@@ -119,6 +126,11 @@ def choose_title(
             # Every source words the story its own way: the headline the reader sees wins.
             if rewritten:
                 return rewritten, "heading"
+            # A headline in another script than the one the page shows and its other sources
+            # state (`Chennai rain: …` over a Tamil heading) is written for search engines.
+            for text in headings:
+                if _confirmed(text, site, stated, []) and _script(text) != _script(jsonld):
+                    return text, "heading"
         labelled = _labelled_heading(jsonld, headings)
         if labelled:
             return labelled, "heading"
@@ -133,6 +145,9 @@ def choose_title(
         for text in headings:
             if _kicked(jsonld, text) and any(title_key(text) in f for f in social.values()):
                 return text, "heading"
+        decorated = _decorated_heading(jsonld, headings, page)
+        if decorated:
+            return decorated, "heading"
         others = [text for text, _ in candidates]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
     names = {title_key(n) for n in hosts if n}
@@ -146,6 +161,9 @@ def choose_title(
     eligible = [c for c in scored if c[0] >= 2 or c[5] != "heading" or title_key(c[4]) == marked]
     if eligible:
         *_, text, how = max(eligible)
+        decorated = _decorated_heading(text, headings, page) if how != "heading" else None
+        if decorated:
+            return decorated, "heading"
         # A heading the social title repeats word for word is credited to the meta tags.
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
@@ -179,6 +197,38 @@ def _labelled_heading(title: str, headings: list[str]) -> str | None:
         if rest == key and len(_WORD.findall(label)) < len(_WORD.findall(key)):
             return heading
     return None
+
+
+def _decorated_heading(title: str, headings: list[str], page: PageMeta) -> str | None:
+    """The visible heading a metadata title sets a tag in brackets before (`[뉴스9] Headline`,
+    a programme's name) or the writer's name (`Jane Doe. Headline`, as a column's is filed):
+    the template decorates the field, and the reader sees the headline alone."""
+    writers = _writer_keys(page)
+    for heading in headings:
+        if not _kicked(title, heading):
+            continue
+        whole, rest = title_key(title), title_key(heading)
+        before = whole[: -len(rest)].strip()
+        if _BRACKET_TAG.match(before) or before.rstrip(_NAME_GLUE).strip() in writers:
+            return heading
+    return None
+
+
+def _script(text: str) -> str:
+    """The script most of a text's letters are written in (`LATIN`, `TAMIL`, `CJK`)."""
+    names = [unicodedata.name(c, "").split(" ")[0] for c in text if c.isalpha()]
+    # Chinese characters, kana and hangul are written together: one East Asian script.
+    names = ["CJK" if n in _EAST_ASIAN else n for n in names]
+    return max(set(names), key=names.count) if names else ""
+
+
+def _writer_keys(page: PageMeta) -> set[str]:
+    """The keys of the writers' names the JSON-LD `author` and the author meta tag give."""
+    found = page.ld.get("author") if page.ld else None
+    items = found if isinstance(found, list) else [found]
+    names = [i.get("name") if isinstance(i, dict) else i for i in items]
+    names.append(page.meta.get("author"))
+    return {title_key(n) for n in names if isinstance(n, str) and n.strip()}
 
 
 def _without_sites(title: str, names: list[str | None]) -> str:

@@ -481,9 +481,12 @@ def _given_family(item: dict[str, Any]) -> str | None:
 
 
 def _flat(value: Any) -> list[Any]:
-    """A JSON-LD value as a flat list (authors are sometimes lists of lists)."""
+    """A JSON-LD value as a flat list (authors are sometimes lists of lists, and one node
+    sometimes lists its people's names: `{"@type": "Person", "name": ["A", "B"]}`)."""
     if isinstance(value, list):
         return [item for part in value for item in _flat(part)]
+    if isinstance(value, dict) and isinstance(value.get("name"), list):
+        return [{**value, "name": name} for name in _flat(value["name"])]
     return [] if value is None else [value]
 
 

@@ -1007,8 +1007,10 @@ def _may_be_credit(text: str) -> bool:
     """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
     if AGENCY_LINE.match(text) or TRANSLATOR.match(text):
         return False  # a `By` line that named no one (`by Lesotho Times`), a translator
-    if text[:1] in _OPENERS or text.rstrip().endswith(":"):
-        return False  # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`
+    if text[:1] in _OPENERS or text.rstrip().endswith((":", "?")):
+        # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`; a question
+        # is a headline (`Deep Dive – The Future of Money?`), never a credit.
+        return False
     hit = find_date(text) if ":" in text else None
     head = text[: text.find(hit[1])].rstrip() if hit is not None else ""
     if head.endswith(":") and not SEPARATOR.search(head) and "/" not in head:

@@ -37,8 +37,11 @@ ARTICLE_TYPES = frozenset(
      "Report", "TechArticle", "ScholarlyArticle", "SatiricalArticle", "AskPublicQuestion",
      "SocialMediaPosting", "DiscussionForumPosting"}
 )  # fmt: skip
-# Works a page may present as its own beside articles: a photo gallery, a critic's review.
-_GALLERY_TYPES = frozenset({"ImageGallery", "MediaGallery", "Review", "CriticReview"})
+# Works a page may present as its own beside articles: a photo gallery, a critic's review, a
+# video (its own page: the uploader is its author).
+_GALLERY_TYPES = frozenset(
+    {"ImageGallery", "MediaGallery", "Review", "CriticReview", "VideoObject"}
+)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
                          "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""})  # fmt: skip
@@ -809,15 +812,16 @@ def _stamped_between(page: PageMeta, start: int, end: int) -> bool:
 
 
 def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
-    """The first JSON-LD object of an article type on the page (else of a photo gallery or a
-    critic's review headed by the page's `<h1>`: the work the page shows), its references
-    resolved.
+    """The first JSON-LD object of an article type on the page (else of a photo gallery, a
+    critic's review or a video headed by the page's `<h1>`: the work the page shows), its
+    references resolved.
 
     Graphs (Yoast's among them) name the author and publisher by `@id` only and describe them
     in a node of their own, maybe in another script: the reference is replaced by that node.
     """
-    article = gallery = None
+    article = None
     articles: list[dict[str, Any]] = []
+    galleries: list[dict[str, Any]] = []
     nodes: dict[str, dict[str, Any]] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -831,15 +835,16 @@ def jsonld_article(tree: HtmlElement) -> dict[str, Any] | None:
             types = types if isinstance(types, list) else [types]
             if any(_article_type(t) for t in types if isinstance(t, str)):
                 articles.append(node)
-            if gallery is None and any(t in _GALLERY_TYPES for t in types):
-                gallery = node
+            if any(t in _GALLERY_TYPES for t in types):
+                galleries.append(node)
     if articles:
         article = _own_article(articles, _page_addresses(tree))
-    # A photo gallery's or a review's page describes it as its own work, with its author and
-    # date; a gallery set in a story (its photographer's, its own day) or a product's reviews
-    # are not the page's work: only one whose headline the page shows as its own is.
-    if article is None and gallery is not None and _headed_by(gallery, tree):
-        article = gallery
+    # A photo gallery's, a review's or a video's page describes it as its own work, with its
+    # author and date; a gallery or video set in a story (its photographer's, its own day) or
+    # a product's reviews are not the page's work: only one whose headline the page shows as
+    # its own is.
+    if article is None:
+        article = next((node for node in galleries if _headed_by(node, tree)), None)
     if article is None:
         return None
     resolved = dict(article)

@@ -1024,3 +1024,11 @@ def test_a_headline_over_its_standfirst_points_heads_the_story() -> None:
     # and its deck are no list of points under the teaser, which shares none of their words.
     article = _normalize("headline-deck-under-teaser.txt")
     assert article.title == "Storm leaves hundreds of homes without power across the north"
+
+
+def test_a_motto_over_the_date_header_is_no_post_title() -> None:
+    # The blog's motto stands over the post's date header; the post's title under it heads the
+    # post, right over its first paragraph.
+    article = _normalize("blog-motto-over-date-header.txt")
+    assert article.title == "The hedge laying is finished at last"
+    assert article.date is not None and article.date.iso() == "2024-03-05"

@@ -1,0 +1,24 @@
+"""A headline over the names of its writers or guests, not the names themselves.
+
+A page may set its writers' or a podcast's guests' names under the headline with no `By`
+(`Eduardo Porter, Tess Vigeland, Eric Posner`): a line of several names and nothing else is
+such a credit, and the headline-shaped line right above it heads the story. The names are
+parted by commas: a headline in title case may join two phrases with `and` that read as names
+(`Giant Antarctic Icebergs and Crushing Existential Dread`).
+"""
+
+from __future__ import annotations
+
+from indexer.normalize.creditline import bare_names
+from indexer.normalize.story import Page
+
+_NAMES = 2  # names a credit lists; one name alone may be a profile's or an obituary's headline
+
+
+def headline_over_names(page: Page, at: int, found: list[int]) -> int:
+    """The candidate right above `at` when `at` lists several names parted by commas and
+    nothing else, else `at`."""
+    text = page.text(at)
+    if at - 1 not in found or "," not in text or len(bare_names(text)) < _NAMES:
+        return at
+    return at - 1

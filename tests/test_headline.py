@@ -1049,3 +1049,10 @@ def test_a_title_case_headline_joined_by_and_is_no_list_of_names() -> None:
     assert headline_over_names(page, 13, [12, 13]) == 12
     page = _page("headline-title-case-and.txt")
     assert headline_over_names(page, 1, [0, 1]) == 1
+
+
+def test_a_standfirst_under_the_writers_author_page_link_is_no_headline() -> None:
+    # `Ines MarlowView More Articles` (the writer's name glued to the button to their other
+    # pieces) stands under the headline: the line under it is the standfirst.
+    article = _normalize("headline-over-author-link.txt")
+    assert article.title == "Go topless this summer in the new drop-top from Vantara"

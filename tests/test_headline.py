@@ -16,6 +16,7 @@ from indexer.normalize.headline import (
     page_headline,
     tidy_headline,
 )
+from indexer.normalize.headnames import headline_over_names
 from indexer.normalize.headslug import spelled
 from indexer.normalize.headtail import without_tail
 from indexer.normalize.headtidy import without_echoed_trail, without_trail
@@ -1024,3 +1025,34 @@ def test_a_headline_over_its_standfirst_points_heads_the_story() -> None:
     # and its deck are no list of points under the teaser, which shares none of their words.
     article = _normalize("headline-deck-under-teaser.txt")
     assert article.title == "Storm leaves hundreds of homes without power across the north"
+
+
+def test_a_motto_over_the_date_header_is_no_post_title() -> None:
+    # The blog's motto stands over the post's date header; the post's title under it heads the
+    # post, right over its first paragraph.
+    article = _normalize("blog-motto-over-date-header.txt")
+    assert article.title == "The hedge laying is finished at last"
+    assert article.date is not None and article.date.iso() == "2024-03-05"
+
+
+def test_a_line_of_guest_names_under_the_headline_is_no_headline() -> None:
+    # A podcast's page lists its guests under the episode's title with no `By`: the names
+    # credit it, the line right above them heads it.
+    article = _normalize("headline-over-guest-names.txt")
+    assert article.title == "The Sea Wall Bill?"
+
+
+def test_a_title_case_headline_joined_by_and_is_no_list_of_names() -> None:
+    # Two phrases in title case joined by `and` read as names; with no comma between, the line
+    # is the headline itself, not a credit under one.
+    page = _page("headline-over-guest-names.txt")
+    assert headline_over_names(page, 13, [12, 13]) == 12
+    page = _page("headline-title-case-and.txt")
+    assert headline_over_names(page, 1, [0, 1]) == 1
+
+
+def test_a_standfirst_under_the_writers_author_page_link_is_no_headline() -> None:
+    # `Ines MarlowView More Articles` (the writer's name glued to the button to their other
+    # pieces) stands under the headline: the line under it is the standfirst.
+    article = _normalize("headline-over-author-link.txt")
+    assert article.title == "Go topless this summer in the new drop-top from Vantara"

@@ -956,6 +956,13 @@ def _comments(page: Page, i: int) -> bool:
     )
 
 
+def author_page_link(text: str) -> bool:
+    """Whether a line is a writer's name with the button to their other pieces (`Jane DoeView
+    More Articles`), not a section's (`Sports More Stories`)."""
+    more = _MORE_BY.match(text)
+    return more is not None and len(more.group("name").split()) > 1
+
+
 def _signed_text(page: Page, i: int, under: bool = False) -> str:
     """Line `i`, as a `By` line when it carries a label (`Autor: …`) or stands under one alone
     (`Author of the article:` / `Jane Doe`); `under`: it stands just under the headline."""
@@ -968,8 +975,8 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
     if caps is not None:
         return "By " + caps.group("rest")
     more = _MORE_BY.match(text)
-    if more is not None and len(more.group("name").split()) > 1:
-        return "By " + more.group("name")  # not `Sports More Stories`: a section's link
+    if more is not None and author_page_link(text):
+        return "By " + more.group("name")
     part = _LABELLED_PART.search(text)
     if part is not None and (not part.group("slash") or _DIGIT.search(text[: part.start()])):
         return "By " + SEPARATOR.split(text[part.end() :])[0]

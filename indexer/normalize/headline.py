@@ -21,10 +21,12 @@ from indexer.normalize import boilerplate as bp
 from indexer.normalize.clusterbyline import credits_pictures
 from indexer.normalize.creditline import bare_names
 from indexer.normalize.dates import find_date
+from indexer.normalize.headdated import headline_under_date_header
 from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
 from indexer.normalize.headkicker import headline_under_kicker
+from indexer.normalize.headnames import headline_over_author, headline_over_names
 from indexer.normalize.headpoints import headline_over_points
 from indexer.normalize.headslug import headline_in_address
 from indexer.normalize.headtail import is_stamp, without_tail
@@ -734,4 +736,7 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     at = headline_over_standfirst(page, at, heads, _meta_gap(page, at))
     at = headline_over_points(page, at, heads, _meta_gap(page, at))
     at = headline_in_address(page, at, heads)
+    at = headline_under_date_header(page, zone, at, heads)
+    at = headline_over_names(page, at, found)
+    at = headline_over_author(page, at, heads)
     return headline_among_decks(page, headline_under_kicker(page, at, found), found), best

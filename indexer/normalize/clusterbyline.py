@@ -59,6 +59,7 @@ from indexer.normalize.othercredit import (
     is_wire,
     pen_name,
     post_account,
+    stamped_house,
     stamped_pen_name,
     wire_under,
 )
@@ -573,9 +574,11 @@ def _name_under(page: Page, mark: int, body: str) -> bool:
 
 
 def _dated_house(page: Page, i: int) -> list[str]:
-    """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`); undated,
-    such a line is a widget's (`by Taboola`)."""
-    return house_credit(page.text(i)) if dated_beside(page, i) else []
+    """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`), or a stamp
+    line after its date (`… / 10:07 AM / CBS News`); an undated `By` line is a widget's (`by
+    Taboola`)."""
+    text = page.text(i)
+    return (house_credit(text) if dated_beside(page, i) else []) or stamped_house(text)
 
 
 def _in_link_box(page: Page, i: int, mark: int) -> bool:

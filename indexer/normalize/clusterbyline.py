@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from indexer.normalize import boilerplate as bp
-from indexer.normalize.authorbio import closing_signature, last_line_writer, writer_bios
+from indexer.normalize.authorbio import (
+    blog_owner,
+    closing_signature,
+    last_line_writer,
+    writer_bios,
+)
 from indexer.normalize.avatarname import avatar_writer
 from indexer.normalize.bylines import (
     HOSTED,
@@ -469,6 +474,7 @@ def header_byline(
         or _editor(page, order, body)
         or last_line_writer(page, zone, body)
         or closing_signature(page, zone)
+        or blog_owner(page, zone, body)
     )
 
 

@@ -100,8 +100,14 @@ def test_a_stamp_line_ending_in_the_outlets_name_signs_with_the_house() -> None:
     assert _normalize_changed(page, "/ Harbour News", signed).byline == ["Jane Whitaker"]
     # A stamp line whose last field is a section or a person names no house.
     assert _normalize_changed(page, "/ Harbour News", "/ Local").byline == []
-    assert stamped_house("May 3, 2024 / 10:07 AM / Jane Whitaker") == []
-    assert stamped_house("Updated on: May 3, 2024 / 10:07 AM / Reuters") == []  # an agency
+    assert stamped_house("May 3, 2024 / 10:07 AM / Jane Whitaker", _STORY) == []
+    assert stamped_house("Updated on: May 3, 2024 / 10:07 AM / Reuters", _STORY) == []  # a wire
+    # A section whose words the story writes in lower case, or a site's top section.
+    assert stamped_house("May 3, 2024 | Harbour News", _STORY + " News of the vote.") == [
+        "Harbour News"
+    ]
+    assert stamped_house("May 3, 2024 | Harbour News", _STORY + " the news of the vote") == []
+    assert stamped_house("May 3, 2024 | World News", _STORY) == []
 
 
 def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:

@@ -347,7 +347,9 @@ def header_byline(
         return lone
     teasers = {i for i in order if signed[i] and teaser_credit(page, i, title_at)}
     houses = [
-        names for i in order if i not in teasers and (names := signed[i] or _dated_house(page, i))
+        names
+        for i in order
+        if i not in teasers and (names := signed[i] or _dated_house(page, i, body))
     ]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
@@ -579,12 +581,12 @@ def _name_under(page: Page, mark: int, body: str) -> bool:
     return False
 
 
-def _dated_house(page: Page, i: int) -> list[str]:
+def _dated_house(page: Page, i: int, body: str) -> list[str]:
     """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`), or a stamp
     line after its date (`… / 10:07 AM / CBS News`); an undated `By` line is a widget's (`by
     Taboola`)."""
     text = page.text(i)
-    return (house_credit(text) if dated_beside(page, i) else []) or stamped_house(text)
+    return (house_credit(text) if dated_beside(page, i) else []) or stamped_house(text, body)
 
 
 def _in_link_box(page: Page, i: int, mark: int) -> bool:

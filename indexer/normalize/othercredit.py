@@ -24,6 +24,7 @@ from indexer.normalize.lines import is_paragraph
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
+from indexer.normalize.teaserrun import top_section
 
 DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 # A desk's last word; a paper credits an unnamed reporter by their job too (`Our Correspondent`,
@@ -162,9 +163,10 @@ def house_credit(text: str) -> list[str]:
     return [first]
 
 
-def stamped_house(text: str) -> list[str]:
+def stamped_house(text: str, body: str) -> list[str]:
     """The house a stamp line names in its last field (`November 19, 2019 / 10:07 AM / CBS
-    News`): the outlet that published the story, which signs only where no one else does."""
+    News`): the outlet that published the story, which signs only where no one else does; a
+    section's name there is made of words the story writes in lower case (`Local News`)."""
     if len(text) > _MAX_STAMP_LINE:
         return []
     *stamps, last = _STAMP_FIELDS.split(text.strip())
@@ -173,6 +175,8 @@ def stamped_house(text: str) -> list[str]:
         return []
     words = last.split()
     if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
+        return []
+    if all_common(last, body) or top_section(last):
         return []
     return [last] if is_outlet_like(last) and canonical_outlet(last) not in WIRES else []
 

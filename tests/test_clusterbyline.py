@@ -809,6 +809,7 @@ def test_a_first_person_blog_is_signed_by_the_owner_its_about_box_names() -> Non
     [
         # A name over its date and a first-person line is a reader's comment.
         ("Notes from a tinkering harbour dweller", "March 13, 2023 at 9:14 pm"),
+        ("Notes from a tinkering harbour dweller", "2 years ago"),
         # A box about a person in the third person is no blog's about box.
         (_ABOUT_LINE, "She writes about the small machines she builds at home. She works"),
     ],

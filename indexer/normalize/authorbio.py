@@ -150,7 +150,7 @@ def closing_signature(page: Page, zone: Zone) -> list[str]:
 def blog_owner(page: Page, zone: Zone, body: str) -> list[str]:
     """The person a blog written in the first person is, named in its about box under the post:
     the name alone, the blog's tagline, then a first-person line about them (`Jane Doe` / `A
-    Linux hacker's notes` / `I work on kernels by day.`); a reader's comment carries its date."""
+    Linux hacker's notes` / `I work on kernels by day.`); a reader's comment carries its stamp."""
     if not _FIRST_PERSON.search(body):
         return []
     shown = [i for i in range(zone.end, len(page.lines)) if page.text(i).strip()]
@@ -162,7 +162,9 @@ def blog_owner(page: Page, zone: Zone, body: str) -> list[str]:
         low, high = _TAGLINE_WORDS
         if not low <= word_count(tagline) <= high or ends_sentence(tagline):
             continue
-        if tagline.endswith(":") or any(find_date(t) for t in (name, tagline, about)):
+        # A comment's stamp: a date, or a count of time (`3 years ago`), or a label (`says:`).
+        stamped = any(c.isdigit() for c in tagline) or any(find_date(t) for t in (name, about))
+        if tagline.endswith(":") or stamped:
             continue
         if is_paragraph(about) and _FIRST_PERSON.search(about) and len(about) <= _BIO_CHARS:
             story = "\n".join(page.text(j) for j in range(zone.start, zone.end))

@@ -825,3 +825,34 @@ def test_a_name_run_into_its_job_is_cut_only_where_one_cut_reads(
     line: str, name: str | None
 ) -> None:
     assert name_before_job(line) == name
+
+
+_ABOUT_BOX = "byline-blog-about-box.txt"
+_ABOUT_LINE = "In which I write about the small machines I build at home. I work"
+
+
+def test_a_first_person_blog_is_signed_by_the_owner_its_about_box_names() -> None:
+    # `Maren Holloway` / the blog's tagline / `In which I write about …`, under a post written
+    # in the first person that no header signs.
+    assert_read(
+        _ABOUT_BOX,
+        "Logging the harbour's tides with a float, a string and an old phone",
+        ["Maren Holloway"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A name over its date and a first-person line is a reader's comment.
+        ("Notes from a tinkering harbour dweller", "March 13, 2023 at 9:14 pm"),
+        ("Notes from a tinkering harbour dweller", "2 years ago"),
+        # A box about a person in the third person is no blog's about box.
+        (_ABOUT_LINE, "She writes about the small machines she builds at home. She works"),
+    ],
+)
+def test_a_comment_or_a_third_person_box_under_the_post_signs_nothing(old: str, new: str) -> None:
+    path = DATA / _ABOUT_BOX
+    text = path.read_text(encoding="utf-8").replace(old, new).replace(" and I spend", " and spends")
+    article = normalize(RawRecord(id="b", file="b.txt", path=path, kind="text", text=text))
+    assert article.byline == []

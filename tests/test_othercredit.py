@@ -9,9 +9,9 @@ import pytest
 from indexer.models import RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.lines import split_lines
-from indexer.normalize.othercredit import house_credit, pen_name, wire_under
+from indexer.normalize.othercredit import house_credit, pen_name, stamped_house, wire_under
 from indexer.normalize.story import Page
-from tests.test_normalize_copied import _normalize
+from tests.test_normalize_copied import _normalize, _normalize_changed
 
 DATA = Path(__file__).resolve().parent / "data" / "copied"
 _HEADLINE = "Harbour to dredge the outer channel before the storms"
@@ -90,6 +90,24 @@ def test_a_button_glued_to_the_name_makes_no_pen_name() -> None:
     # button glued to it (`LongTwitter`) must not pass it off as a pen name.
     story = _STORY + "\nThe dredging has been a long time coming, the pilots said."
     assert _byline("By Grace LongTwitter\nMarch 4, 2024", story=story) == ["Grace Long"]
+
+
+def test_a_stamp_line_ending_in_the_outlets_name_signs_with_the_house() -> None:
+    # `Updated on: May 3, 2024 / 10:07 AM / Harbour News`: no one else signs the story.
+    page = "byline-house-stamp.txt"
+    assert _normalize(page).byline == ["Harbour News"]
+    signed = "/ Harbour News\nBy Jane Whitaker"
+    assert _normalize_changed(page, "/ Harbour News", signed).byline == ["Jane Whitaker"]
+    # A stamp line whose last field is a section or a person names no house.
+    assert _normalize_changed(page, "/ Harbour News", "/ Local").byline == []
+    assert stamped_house("May 3, 2024 / 10:07 AM / Jane Whitaker", _STORY) == []
+    assert stamped_house("Updated on: May 3, 2024 / 10:07 AM / Reuters", _STORY) == []  # a wire
+    # A section whose words the story writes in lower case, or a site's top section.
+    assert stamped_house("May 3, 2024 | Harbour News", _STORY + " News of the vote.") == [
+        "Harbour News"
+    ]
+    assert stamped_house("May 3, 2024 | Harbour News", _STORY + " the news of the vote") == []
+    assert stamped_house("May 3, 2024 | World News", _STORY) == []
 
 
 def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:

@@ -5,7 +5,9 @@ Example.`, `Jane Doe covers city hall for …`, `Contact Jane Doe at jdoe@exampl
 author` / `Jane Doe`, `この記事を書いた人` / `森田 健介`). Such a line says who wrote the
 story even where the header signs it in a shape that is not read, and it checks a bare name
 taken from the header. A person the story is about is named in its paragraphs; the writer, as
-a rule, is not, so a name the story uses elsewhere is no writer's.
+a rule, is not, so a name the story uses elsewhere is no writer's. A blog written in the first
+person names its owner in the about box under the post (`Jane Doe` / its tagline / `I build
+small machines …`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 
 from indexer.normalize.creditline import bare_names, common_words, is_house
+from indexer.normalize.dates import find_date
+from indexer.normalize.lines import ends_sentence, is_paragraph, word_count
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -70,6 +74,9 @@ _ABOUT = re.compile(
 _BIO_CHARS = 400  # a biography is a short paragraph of its own, not a story's long one
 _MOST_WRITERS = 4  # more biographies than this are a list of staff, not a story's writers
 _ABOUT_BELOW = 2  # lines under `About the author` where the name stands
+# `I`, `I'm`, `my`: a paragraph in the first person.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|my)\b")
+_TAGLINE_WORDS = (2, 8)  # a blog's tagline: a phrase, no sentence (`A Linux hacker's notes`)
 
 
 def writer_bios(page: Page, zone: Zone, body: str, top: int | None = None) -> list[str]:
@@ -144,4 +151,29 @@ def closing_signature(page: Page, zone: Zone) -> list[str]:
         cited = any(map(str.isdigit, between)) or name.endswith(_NOT_PERSON_END)
         if not cited and not _CJK_PICTURE.search(between):
             return [name]
+    return []
+
+
+def blog_owner(page: Page, zone: Zone, body: str) -> list[str]:
+    """The person a blog written in the first person is, named in its about box under the post:
+    the name alone, the blog's tagline, then a first-person line about them (`Jane Doe` / `A
+    Linux hacker's notes` / `I work on kernels by day.`); a reader's comment carries its stamp."""
+    if not _FIRST_PERSON.search(body):
+        return []
+    shown = [i for i in range(zone.end, len(page.lines)) if page.text(i).strip()]
+    for at in range(len(shown) - 2):
+        name, tagline, about = (page.text(j).strip() for j in shown[at : at + 3])
+        found = bare_names(name)
+        if len(found) != 1 or found[0] != name or len(name.split()) < 2 or is_house(name):
+            continue
+        low, high = _TAGLINE_WORDS
+        if not low <= word_count(tagline) <= high or ends_sentence(tagline):
+            continue
+        # A comment's stamp: a date, or a count of time (`3 years ago`), or a label (`says:`).
+        stamped = any(c.isdigit() for c in tagline) or any(find_date(t) for t in (name, about))
+        if tagline.endswith(":") or stamped:
+            continue
+        if is_paragraph(about) and _FIRST_PERSON.search(about) and len(about) <= _BIO_CHARS:
+            story = "\n".join(page.text(j) for j in range(zone.start, zone.end))
+            return [] if _in_story(name, story, about) else found
     return []

@@ -16,7 +16,7 @@ INTO_ZONE = 5  # lines into the zone: a date printed under the standfirst
 STAMP_BITS = re.compile(
     r"@\w+|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr\b|h\b)?(?:\s*[A-Z]{2,4}\b)?|\b(?:updated|published|posted"
     r"|last updated|first published|mis à jour|publiée?|modifiée?|actualizado|publicado"
-    r"|aktualisiert|veröffentlicht|aggiornato|pubblicato)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*(?=\||$)"
+    r"|aktualisiert|veröffentlicht|aggiornato|pubblicato)\b\s*:?|[:|]\s*$|\b(?:on|at|am|um|le|el)\s*:?\s*(?=\||$)"
     # `08時00分`, `12時00分更新` (updated): a time in CJK, perhaps with its label.
     rf"|{CJK_TIME}(?:\s*(?:更新|公開|配信|发布|發布))?",
     re.IGNORECASE,

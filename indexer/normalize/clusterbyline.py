@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from indexer.normalize import boilerplate as bp
-from indexer.normalize.authorbio import closing_signature, last_line_writer, writer_bios
+from indexer.normalize.authorbio import (
+    blog_owner,
+    closing_signature,
+    last_line_writer,
+    writer_bios,
+)
 from indexer.normalize.avatarname import avatar_writer
 from indexer.normalize.bylines import (
     HOSTED,
@@ -62,6 +67,7 @@ from indexer.normalize.othercredit import (
     is_wire,
     pen_name,
     post_account,
+    stamped_house,
     stamped_pen_name,
     wire_under,
 )
@@ -347,7 +353,9 @@ def header_byline(
         return lone
     teasers = {i for i in order if signed[i] and teaser_credit(page, i, title_at)}
     houses = [
-        names for i in order if i not in teasers and (names := signed[i] or _dated_house(page, i))
+        names
+        for i in order
+        if i not in teasers and (names := signed[i] or _dated_house(page, i, body))
     ]
     # A name over its date line (`Jane Doe` / `30. Juni 2025`) signs deeper into the story too.
     cluster_lines = set(order)
@@ -479,6 +487,7 @@ def header_byline(
         or _editor(page, order, body)
         or last_line_writer(page, zone, body)
         or closing_signature(page, zone)
+        or blog_owner(page, zone, body)
     )
 
 
@@ -583,10 +592,12 @@ def _name_under(page: Page, mark: int, body: str) -> bool:
     return False
 
 
-def _dated_house(page: Page, i: int) -> list[str]:
-    """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`); undated,
-    such a line is a widget's (`by Taboola`)."""
-    return house_credit(page.text(i)) if dated_beside(page, i) else []
+def _dated_house(page: Page, i: int, body: str) -> list[str]:
+    """The house a dated `By` line credits alone (`By TPN, in News · 31 Jan 2025`), or a stamp
+    line after its date (`… / 10:07 AM / CBS News`); an undated `By` line is a widget's (`by
+    Taboola`)."""
+    text = page.text(i)
+    return (house_credit(text) if dated_beside(page, i) else []) or stamped_house(text, body)
 
 
 def _in_link_box(page: Page, i: int, mark: int) -> bool:

@@ -24,6 +24,7 @@ from indexer.normalize.lines import is_paragraph
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.story import Page
+from indexer.normalize.teaserrun import top_section
 
 DATE_REACH = 2  # lines between a bare name and its date (`Jane Doe` / `Science` / `May 3`)
 # A desk's last word; a paper credits an unnamed reporter by their job too (`Our Correspondent`,
@@ -77,6 +78,7 @@ _PICTURE_DESK = re.compile(
 )
 _FIELD_END = re.compile(r"\s*[|｜·•]\s*")  # between the fields of a stamp line
 _MAX_STAMP_LINE = 120
+_STAMP_FIELDS = re.compile(r"\s+[/|·•]\s+")  # `November 19, 2019 / 10:07 AM / CBS News`
 # `Reuters, Washington,`: a wire credit with the place the story was filed from, closed by the
 # comma a dateline's place takes; without it the words may be a photographer's name
 # (`Reuters, Jane Doe` under a picture).
@@ -159,6 +161,24 @@ def house_credit(text: str) -> list[str]:
     if find_date(first) is not None or any(w.lower() in _NOT_HOUSE for w in named):
         return []
     return [first]
+
+
+def stamped_house(text: str, body: str) -> list[str]:
+    """The house a stamp line names in its last field (`November 19, 2019 / 10:07 AM / CBS
+    News`): the outlet that published the story, which signs only where no one else does; a
+    section's name there is made of words the story writes in lower case (`Local News`)."""
+    if len(text) > _MAX_STAMP_LINE:
+        return []
+    *stamps, last = _STAMP_FIELDS.split(text.strip())
+    head = " ".join(stamps)
+    if not stamps or find_date(head) is None or without_stamps(head):
+        return []
+    words = last.split()
+    if not 1 <= len(words) <= _HOUSE_WORDS or not all(w[:1].isupper() for w in words):
+        return []
+    if all_common(last, body) or top_section(last):
+        return []
+    return [last] if is_outlet_like(last) and canonical_outlet(last) not in WIRES else []
 
 
 def pen_name(text: str, body: str) -> str | None:

@@ -105,8 +105,10 @@ _LINK_PIECE_CHARS = 12  # a label's characters at most
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBREV_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Jr|Sr|No|Nos|vs|Inc|Co"
+# A word cut short before its stop, no sentence's end: a title (`Dr.`), an initial (`U.S.`), a
+# month (`Jan.`), a firm's form (`Inc.`).
+ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Jr|Sr|No|Nos|vs|Inc|Co"
     r"|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|U\.S|U\.K|U\.N|E\.U)"
     r"|\b[A-Z])\.$"
 )
@@ -531,7 +533,7 @@ def first_sentence(text: str) -> str:
     text = text[:1000]  # a title is never longer; and it bounds the work on hostile input
     for match in _SENTENCE_SPLIT.finditer(text):
         # The abbreviation test looks at the few characters before the stop, not the whole prefix.
-        if _ABBREV_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        if ABBREV_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
         return text[: match.start() + len(match.group(1))].strip()
     return text.strip()

@@ -69,9 +69,10 @@ _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: 
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
 # The words that join a menu's or a category's topics in lower case (`Arts and Culture`, `Food
-# & Drink`, `Kultur und Freizeit`); a name's own small words (`Bank of England`) join no topics,
-# and a headline may break after the name (`Bank of England` / `raises interest rates …`).
-_TOPIC_JOINERS = frozenset("and & or und et y e".split())
+# & Drink`, `Kultur und Freizeit`) or a credit's names (`Jane Doe` / `and` / `John Roe`); a
+# name's own small words (`Bank of England`) join no topics, and a headline may break after the
+# name (`Bank of England` / `raises interest rates …`).
+JOINERS = frozenset("and & or und et y e og och ,".split())
 # Words that leave a phrase open (articles, prepositions, conjunctions): a line ending on one
 # stops mid-sentence, whatever the next line holds (`Opinion | The case for` / `rent control`).
 _FULL_STOPS = (".", "!", "?", "。", "！", "？")
@@ -273,7 +274,7 @@ def _continues(prev: str, text: str) -> bool:
     words = prev.split()
     label = (
         len(words) <= 4
-        and all(w[:1].isupper() or w in _TOPIC_JOINERS for w in words[1:-1])
+        and all(w[:1].isupper() or w in JOINERS for w in words[1:-1])
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
         and not _LABEL.match(prev)

@@ -27,6 +27,7 @@ from indexer.normalize.bylines import (
 )
 from indexer.normalize.cardcredit import in_card
 from indexer.normalize.dates import find_date
+from indexer.normalize.language import language_code
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.writerlink import AUTHOR_LINK, PROFILE_LINK, names_own_page
@@ -130,7 +131,7 @@ def header_byline(
     with a byline label, or the label alone on its line followed by the names, is the credit
     (Italian's `di` a label too where the page's language tag `lang` is Italian).
     """
-    italian = (lang or "").lower().replace("_", "-").split("-")[0] == "it"
+    italian = language_code(lang or "") == "it"
     texts = [text for text, _ in lines]
     key = _line_key(headline or "")
     anchors = [i for i, (text, _) in enumerate(lines) if key and _line_key(text) == key][:1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from indexer.normalize import boilerplate as bp
-from indexer.normalize.authorbio import closing_signature, last_line_writer, writer_bios
+from indexer.normalize.authorbio import bracketed_signature, last_line_writer, writer_bios
 from indexer.normalize.avatarname import avatar_writer
 from indexer.normalize.bylines import (
     HOSTED,
@@ -466,7 +466,7 @@ def header_byline(
         or _signed_off(page, zone, body, prose)
         or _editor(page, order, body)
         or last_line_writer(page, zone, body)
-        or closing_signature(page, zone)
+        or bracketed_signature(page, zone)
     )
 
 

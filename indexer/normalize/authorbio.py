@@ -139,9 +139,10 @@ def last_line_writer(page: Page, zone: Zone, body: str) -> list[str]:
     return [] if _QUESTION.search(body) else found
 
 
-def closing_signature(page: Page, zone: Zone) -> list[str]:
+def bracketed_signature(page: Page, zone: Zone) -> list[str]:
     """The writer a Japanese story's closing brackets name after the paper's name
-    (`（北陸中央新聞 森田健介）`), else none."""
+    (`（北陸中央新聞 森田健介）`) in its copied lines, else none (a saved page's bold signature
+    set to the right is `tagline.right_set_signature`'s)."""
     end = min(len(page.lines), zone.end + _SIGNATURE_REACH)
     for i in range(max(zone.start, zone.end - _SIGNATURE_REACH), end):
         match = _CJK_SIGNATURE.match(page.text(i).strip())

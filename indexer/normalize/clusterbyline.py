@@ -13,7 +13,7 @@ import re
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.authorbio import (
     blog_owner,
-    closing_signature,
+    bracketed_signature,
     last_line_writer,
     writer_bios,
 )
@@ -52,7 +52,7 @@ from indexer.normalize.creditline import (
 from indexer.normalize.dates import find_date, parse_date_line
 from indexer.normalize.gallery import UNDER_HEADLINE, gallery_credit
 from indexer.normalize.gluednames import glued_names
-from indexer.normalize.lines import is_paragraph
+from indexer.normalize.lines import JOINERS, is_paragraph
 from indexer.normalize.othercredit import (
     AGENCY_LINE,
     DATE_REACH,
@@ -236,7 +236,6 @@ _OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
 _OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
 _WIRE_CHARS = 40
-_JOINER = re.compile(r"^(?:and|und|et|y|e|og|och|&|,)$", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:,|\s(?:and|und|et|&))\s*$", re.IGNORECASE)
 _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go on
 # A plural label alone (`Authors`): its list sets each writer over their job (`Jane Doe` /
@@ -486,7 +485,7 @@ def header_byline(
         or _signed_off(page, zone, body, prose)
         or _editor(page, order, body)
         or last_line_writer(page, zone, body)
-        or closing_signature(page, zone)
+        or bracketed_signature(page, zone)
         or blog_owner(page, zone, body)
     )
 
@@ -764,7 +763,7 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
         text = button_free(page.text(j).strip())
         if not text:
             continue
-        if _JOINER.match(text):
+        if text.casefold() in JOINERS:
             joined = True
             continue
         more = bare_names(text) if _may_be_credit(text) else []

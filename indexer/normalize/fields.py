@@ -10,6 +10,7 @@ from indexer.models import PartialDate
 from indexer.normalize.bylines import split_names
 from indexer.normalize.dates import find_date, parse_date
 from indexer.normalize.extraction import Extraction
+from indexer.normalize.language import language_code
 from indexer.normalize.sources import canonical_outlet
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -64,7 +65,7 @@ def _normalise(name: str, value: Any) -> Any:
         return canonical_outlet(text) or text if text else None
     if name == "language":
         text = _text(value)
-        return text.replace("_", "-").split("-")[0].lower() if text else None
+        return language_code(text) if text else None
     if name == "dateline":
         text = _text(value)
         return text.strip(" -–—:,") if text else None

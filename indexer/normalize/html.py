@@ -14,6 +14,7 @@ from indexer.errors import SkipArticle
 from indexer.normalize.authors import page_people
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.fields import supplied_date
+from indexer.normalize.language import language_code
 from indexer.normalize.metadata import PageMeta, read_page
 from indexer.normalize.pagedate import choose_date, updated_candidates
 from indexer.normalize.pagetitle import choose_title
@@ -180,5 +181,5 @@ def _offer_language(
         (meta.get("content-language"), "meta"),
     ):
         if isinstance(value, str) and value.strip():
-            found.offer("language", value.strip().replace("_", "-").split("-")[0].lower(), how)
+            found.offer("language", language_code(value.strip()), how)
             return

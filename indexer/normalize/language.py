@@ -35,8 +35,13 @@ def detect_language(text: str) -> str | None:
         return None
     if not reliable and percent < MIN_PERCENT:
         return None
-    code = code.split("-")[0].lower()  # zh-Hant -> zh, sr-ME -> sr
+    code = language_code(code)  # zh-Hant -> zh, sr-ME -> sr
     return _RENAMED.get(code, code)
+
+
+def language_code(tag: str) -> str:
+    """A language tag's language alone, in lower case (`en-US`, `en_GB`, `EN`: `en`)."""
+    return tag.replace("_", "-").split("-")[0].lower()
 
 
 _ENGLISH = frozenset(

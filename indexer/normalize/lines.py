@@ -69,9 +69,10 @@ _COLON_QUOTE = re.compile(r":\s?[\"'“‘«„‚‹]")  # `Biden: “…”`: 
 _TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")  # `of`, `the`, `and` stay small in title case
 _TITLE_WORDS = 4
 # The words that join a menu's or a category's topics in lower case (`Arts and Culture`, `Food
-# & Drink`, `Kultur und Freizeit`); a name's own small words (`Bank of England`) join no topics,
-# and a headline may break after the name (`Bank of England` / `raises interest rates …`).
-_TOPIC_JOINERS = frozenset("and & or und et y e".split())
+# & Drink`, `Kultur und Freizeit`) or a credit's names (`Jane Doe` / `and` / `John Roe`); a
+# name's own small words (`Bank of England`) join no topics, and a headline may break after the
+# name (`Bank of England` / `raises interest rates …`).
+JOINERS = frozenset("and & or und et y e og och ,".split())
 # Words that leave a phrase open (articles, prepositions, conjunctions): a line ending on one
 # stops mid-sentence, whatever the next line holds (`Opinion | The case for` / `rent control`).
 _FULL_STOPS = (".", "!", "?", "。", "！", "？")
@@ -105,8 +106,10 @@ _LINK_PIECE_CHARS = 12  # a label's characters at most
 # CamelCase glued words such as "Top StoriesInterviewsBusiness", copied from menus.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBREV_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Jr|Sr|No|Nos|vs|Inc|Co"
+# A word cut short before its stop, no sentence's end: a title (`Dr.`), an initial (`U.S.`), a
+# month (`Jan.`), a firm's form (`Inc.`).
+ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Jr|Sr|No|Nos|vs|Inc|Co"
     r"|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|U\.S|U\.K|U\.N|E\.U)"
     r"|\b[A-Z])\.$"
 )
@@ -271,7 +274,7 @@ def _continues(prev: str, text: str) -> bool:
     words = prev.split()
     label = (
         len(words) <= 4
-        and all(w[:1].isupper() or w in _TOPIC_JOINERS for w in words[1:-1])
+        and all(w[:1].isupper() or w in JOINERS for w in words[1:-1])
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
         and not _LABEL.match(prev)
@@ -531,7 +534,7 @@ def first_sentence(text: str) -> str:
     text = text[:1000]  # a title is never longer; and it bounds the work on hostile input
     for match in _SENTENCE_SPLIT.finditer(text):
         # The abbreviation test looks at the few characters before the stop, not the whole prefix.
-        if _ABBREV_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        if ABBREV_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
         return text[: match.start() + len(match.group(1))].strip()
     return text.strip()

@@ -30,6 +30,7 @@ from indexer.normalize.masthead import CLOCK
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import names_publication, names_stamp, names_update
+from indexer.normalize.writerlink import writer_page
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -83,8 +84,6 @@ _CARD_DEPTH = 3  # a card list's block holds its cards' headings this few levels
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
-# The path a site files its writers' pages under (`/author/jane-doe/`, `/autoren/…`).
-_WRITER_PATH = re.compile(r"/(?:authors?|autor(?:en|es)?|auteurs?|writers?)/", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -616,13 +615,7 @@ def _story_link(node: HtmlElement, piece: int, line: str) -> bool:
     """Whether a text piece is a link's own text that reads as a story's headline, not a link to
     a writer's page (`rel="author"`, `/author/wiredesk/`): a byline's desk (`Gazette Wire Desk`)
     reads as a phrase, and the date after it is the story's own."""
-    return node.tag == "a" and piece == 0 and reads_as_headline(line) and not _writer_link(node)
-
-
-def _writer_link(link: HtmlElement) -> bool:
-    """Whether a link leads to a writer's page: marked `rel="author"` or under an author path."""
-    rel = (link.get("rel") or "").lower().split()
-    return "author" in rel or bool(_WRITER_PATH.search(link.get("href") or ""))
+    return node.tag == "a" and piece == 0 and reads_as_headline(line) and not writer_page(node)
 
 
 def reads_as_headline(line: str) -> bool:

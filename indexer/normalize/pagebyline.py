@@ -26,9 +26,11 @@ from indexer.normalize.bylines import (
 )
 from indexer.normalize.cardcredit import in_card
 from indexer.normalize.dates import find_date
+from indexer.normalize.language import language_code
 from indexer.normalize.metadata import link_path, own_paths
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.sources import WIRES, canonical_outlet
+from indexer.normalize.writerlink import AUTHOR_LINK, PROFILE_LINK, names_own_page
 
 _MARK = re.compile(r"byline|author|writer|creator|reporter|verfasser|autor", re.IGNORECASE)
 # An element marked as holding a name alone (`name`, Spanish `nombre`, French `nom`, `nome`).
@@ -84,14 +86,6 @@ _NOT_HANDLES = frozenset(
     posted published updated share follow more menu home comments comment reply contact about
     profile subscribe login submitted""".split()
 )  # fmt: skip
-_PROFILE_LINK = re.compile(
-    r"/(?:authors?|autoren?|autor|auteurs?|writers?|users?|u|members?)/[^/]+$", re.I
-)
-# A link to a writer's page: by its path, or by an author's number in its query (WordPress's
-# `/?author=12`, `author-bio.asp?author_id=837`).
-_AUTHOR_LINK = re.compile(
-    r"/(?:authors?|autoren?|autor|by|people|staff|profile|journalist)/|[?&]author(?:_?id)?=", re.I
-)
 _MAX_TRIED = 12  # marked elements read before giving up
 _HEADER_LINES = 15  # lines after the headline where its credit line may be
 _HEADINGS_TRIED = 3  # `<h1>` lines tried as the headline when none says the chosen title
@@ -138,7 +132,7 @@ def header_byline(
     with a byline label, or the label alone on its line followed by the names, is the credit
     (Italian's `di` a label too where the page's language tag `lang` is Italian).
     """
-    italian = (lang or "").lower().replace("_", "-").split("-")[0] == "it"
+    italian = language_code(lang or "") == "it"
     texts = [text for text, _ in lines]
     key = _line_key(headline or "")
     anchors = [i for i, (text, _) in enumerate(lines) if key and _line_key(text) == key][:1]
@@ -306,7 +300,7 @@ def pen_name(tree: HtmlElement) -> str | None:
             break
     for link in tree.iter("a"):
         href = (link.get("href") or "").split("?")[0].rstrip("/")
-        if not _PROFILE_LINK.search(href) or _elsewhere(link):
+        if not PROFILE_LINK.search(href) or _elsewhere(link):
             continue
         found = _handle(" ".join(link.text_content().split()))
         # The profile's address ends in the handle itself: the link names its own page.
@@ -386,8 +380,8 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
         own = (
             _MARK.search(marks)
             or _NAME_MARK.search(marks)
-            or _AUTHOR_LINK.search(href)
-            or (_names_own_page(href, element.text) and _opens(node, element))
+            or AUTHOR_LINK.search(href)
+            or (names_own_page(href, element.text) and _opens(node, element))
         )
         piece = " ".join(element.text.split())
         if own and 2 <= len(piece) <= _MAX_PIECE:
@@ -400,26 +394,6 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
 def _words(text: str) -> str:
     """A text's words in lower case, without its punctuation (`Jane Doe ·`: `jane doe`)."""
     return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def writer_page(link: HtmlElement) -> bool:
-    """Whether a link leads to its writer's page: marked `rel="author"`, under a writers' path
-    (`/author/…`, `/?author=12`) or named by its own text's words (`/yazar/derya-aksoy`)."""
-    href = link.get("href") or ""
-    return (
-        "author" in (link.get("rel") or "").lower().split()
-        or bool(_AUTHOR_LINK.search(href) or _PROFILE_LINK.search(href.rstrip("/")))
-        or _names_own_page(href, link.text_content())
-    )
-
-
-def _names_own_page(href: str, text: str) -> bool:
-    """Whether a link's address ends in its text's words joined by hyphens (`Amina Mwakyusa`
-    to `/mwandishi/amina-mwakyusa`): the link names the profile page of the person it shows,
-    whatever the site calls its writers' pages."""
-    slug = href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].casefold()
-    words = re.findall(r"\w+", text.casefold())
-    return len(words) >= 2 and slug == "-".join(words)
 
 
 def _opens(node: HtmlElement, element: HtmlElement) -> bool:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.creditline import bare_names, is_house
 from indexer.normalize.dates import find_date
-from indexer.normalize.pagebyline import writer_page
+from indexer.normalize.writerlink import writer_page
 
 _UNDER_HEADLINE = 3  # lines under the `<h1>`: a standfirst, then the stamp
 

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import re
 
-from indexer.normalize.lines import PART_MARK, PROSE_WORD, word_count
+from indexer.normalize.lines import ABBREV_BEFORE, PART_MARK, PROSE_WORD, word_count
 from indexer.normalize.story import Page
 
 INNER_STOP = re.compile(r"\w[.!?]\s+[A-Z]")  # a second sentence: a standfirst, a caption
 LABEL_WORDS = 3  # a section's label or a kicker over a headline (`Guest Column`, `Issue #142`)
 _JOINS = re.compile(r"[:\-–—]$")  # a kicker's end (`Streit um die Rente:`, `Tech —`)
 _HEADER = 2  # lines from a standfirst to the byline or date under it
-# A word cut short before its stop, no sentence's end: an initial (`U.S.`) or a title (`Dr.`).
-_CUT_SHORT = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|Gov|Sen|Rep|Gen|Prof|No|vs))\.$")
 # A comment count (`4`, `12 comments`); a section's label between (`Politics`) sets a headline
 # of two sentences under it, the line over it another story's.
 _COUNT = re.compile(r"^\d[\d,.]*(?:\s+\w+)?$")
@@ -44,7 +42,7 @@ def headline_over_standfirst(page: Page, at: int, heads: set[int], meta_gap: int
 def _two_sentences(text: str) -> bool:
     """Whether a line goes on past a sentence's stop, not past an initial or a title cut short
     (`U.S. Senate passes …`, `Dr. Jane Doe named …`: one sentence)."""
-    return any(not _CUT_SHORT.search(text[: m.start() + 2]) for m in INNER_STOP.finditer(text))
+    return any(not ABBREV_BEFORE.search(text[: m.start() + 2]) for m in INNER_STOP.finditer(text))
 
 
 def _one_sentence_head(text: str) -> bool:

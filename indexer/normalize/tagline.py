@@ -51,8 +51,8 @@ def names_family(name: str, text: str) -> bool:
 
 
 def right_set_signature(tree: HtmlElement) -> str | None:
-    """The name the story's last paragraph signs it with, alone in bold and set to the right,
-    or None."""
+    """The name a saved page's last paragraph signs the story with, alone in bold and set to the
+    right, or None (a copied Japanese story's bracketed one: `authorbio.bracketed_signature`)."""
     for node in tree.iter("p"):
         right = _RIGHT.search(node.get("style") or "") or (node.get("align") or "") == "right"
         text = styled_text(node, BOLD) if right else None

@@ -25,7 +25,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from indexer.normalize.bylines import clean_name, generic_credit, is_role
+from indexer.normalize.bylines import clean_name, generic_credit, is_role, posted_credit
 from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
@@ -459,8 +459,10 @@ def _other_work(name: str, text: str) -> bool:
 
 def _people(names: list[str], site: str | None) -> list[str]:
     """Names tidied, without the site's own name or one of its desks (`MDR Thüringen` on
-    MDR's site, credited after the reporter)."""
-    kept = [tidy_name(n) for n in names]
+    MDR's site, credited after the reporter), and with the people a Japanese `PLACE＝NAME`
+    credit names in its place (none for a wire's, `北京＝共同`)."""
+    posted = [(n, posted_credit(n)) for n in names]
+    kept = [tidy_name(p) for n, found in posted for p in (found if found is not None else [n])]
     return _unique(
         [
             n

@@ -304,6 +304,12 @@ _JA_NAME = r"[\u4e00-\u9fff][\u3040-\u30ff\u4e00-\u9fff]{1,7}"
 _JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}"
 _JA_POSTED = re.compile(rf"^{_JA_POSTED_ONE}(?:\s*[、，,]\s*{_JA_POSTED_ONE})*$")
 _JA_WIRES = frozenset({"共同", "時事"})
+# The same `＝` credits a picture's maker after what they made (`写真＝高橋誠`, photo;
+# `イラスト＝`, illustration): no place, and no writer of the story (`写真・文＝`, photo and
+# text, is one).
+_JA_PICTURE_WORK = frozenset(
+    "写真 撮影 イラスト 絵 図 図版 画像 動画 映像 漫画 グラフィック カメラ".split()
+)
 _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[)]?\.?$")
 # A Chinese, Japanese or Korean wire closes its story with its name in brackets (`（共同通信）`).
 _CJK_WIRE_MARK = re.compile(
@@ -491,11 +497,24 @@ def cjk_byline(text: str) -> list[str]:
 
 def _posted_names(text: str) -> list[str]:
     """The correspondents a Japanese credit of places and names names
-    (`ワシントン＝山田花子、北京＝高橋誠`), without a wire's credit (`北京＝共同`)."""
+    (`ワシントン＝山田花子、北京＝高橋誠`), without a wire's credit (`北京＝共同`) or a picture's
+    (`写真＝高橋誠`)."""
+    return posted_credit(text) or []
+
+
+def posted_credit(text: str) -> list[str] | None:
+    """The people a Japanese `PLACE＝NAME` credit names, none for a wire's or a picture's, or
+    None where the text is no such credit."""
     if _JA_POSTED.match(text.strip()) is None:
-        return []
-    names = [re.split(r"\s*[＝=]\s*", piece)[-1] for piece in re.split(r"\s*[、，,]\s*", text)]
-    return [n.strip() for n in names if n.strip() not in _JA_WIRES and not canonical_outlet(n)]
+        return None
+    names = [
+        name
+        for place, name in (
+            re.split(r"\s*[＝=]\s*", piece.strip()) for piece in re.split(r"[、，,]", text)
+        )
+        if not set(place.split("・")) <= _JA_PICTURE_WORK
+    ]
+    return [n for n in names if n not in _JA_WIRES and not canonical_outlet(n)]
 
 
 def _cjk_fields(text: str) -> list[str]:

@@ -408,7 +408,7 @@ def _shown_days(
                     continue  # `<dt>Release date</dt><dd>March 4, 2025</dd>`: the work's day
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
-                if holder.tag == "a" and link_path(holder.get("href") or "") in addresses:
+                if holder.tag == "a" and _permalink(holder.get("href") or "", addresses):
                     page.permalink_days.add(day)
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
@@ -444,6 +444,12 @@ def own_paths(tree: HtmlElement) -> set[str]:
         if (meta.get("property") or "").strip().lower() == "og:url"
     ]
     return {path for path in map(link_path, hrefs) if path}
+
+
+def _permalink(href: str, addresses: set[str]) -> bool:
+    """Whether a link goes to the page's own address itself: one to a place in it (`#comment-48`,
+    a comment's date linked to its anchor) dates that part, not the entry."""
+    return "#" not in href and link_path(href) in addresses
 
 
 def link_path(href: str) -> str:

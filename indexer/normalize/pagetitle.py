@@ -118,6 +118,7 @@ def choose_title(
         scored.append((votes, how == "heading", len(text), -len(scored), text, how))
     rewritten = _headline_of_rewritten_story(headings, sources, stated)
     hosts = [site, plain(page.meta.get("og:site_name"))]
+    social = {n: forms for n, forms in stated.items() if n != "title"}  # the sharing titles
     if jsonld:
         name = plain(page.ld.get("name")) if page.ld else None
         if not _confirmed(jsonld, site, stated, headings):
@@ -126,10 +127,11 @@ def choose_title(
             # Every source words the story its own way: the headline the reader sees wins.
             if rewritten:
                 return rewritten, "heading"
-            # A headline in another script than the one the page shows and its other sources
-            # state (`Chennai rain: …` over a Tamil heading) is written for search engines.
+            # A headline in another script than the one the page shows and its social titles
+            # state (`Chennai rain: …` over a Tamil heading) is written for search engines. A
+            # `<title>` alone may state only the site's name, which a brand's `<h1>` shows too.
             for text in headings:
-                if _confirmed(text, site, stated, []) and _script(text) != _script(jsonld):
+                if _confirmed(text, site, social, []) and _script(text) != _script(jsonld):
                     return text, "heading"
         labelled = _labelled_heading(jsonld, headings)
         if labelled:
@@ -141,7 +143,6 @@ def choose_title(
                 return text, "heading"
         # A kicker the JSON-LD joins to the headline that the page shows nowhere above it: the
         # `<h1>` and the social titles state the headline alone, as the reader sees it.
-        social = {n: forms for n, forms in stated.items() if n != "title"}
         for text in headings:
             if _kicked(jsonld, text) and any(title_key(text) in f for f in social.values()):
                 return text, "heading"

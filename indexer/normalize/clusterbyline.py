@@ -184,9 +184,10 @@ _CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
 # `دبي - عمر الحمادي`: an Arabic paper sets the city its reporter files from before the name,
 # parted by a dash, as a wire's dateline opens its story with the city.
 _CASELESS_PLACE_BEFORE = re.compile(r"^[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?\s+[-–—]\s+")
-# After that dash an Arabic paper credits its source as often as its reporter: a person's given
-# name takes no article (`ال`), a paper's or a desk's does (`الرياض - الشرق الأوسط`), and an
-# agency goes by its initials (`القاهرة - أ ش أ`).
+# After that dash an Arabic paper credits its source as often as its reporter: a given name
+# seldom takes the article (`ال`), a paper's or a desk's name does (`الرياض - الشرق الأوسط`),
+# and an agency goes by its initials (`القاهرة - أ ش أ`). A Maghrebi given name with the article
+# (`الطاهر`) is lost so: no byline is better than a paper's name read as one.
 _ARABIC_ARTICLE = "ال"
 _COMMAS = str.maketrans({",": " ", "،": " "})
 # A desk's words in scripts without capitals (`डिजिटल डेस्क`, digital desk; `هيئة التحرير`,

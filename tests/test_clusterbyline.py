@@ -300,9 +300,14 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         ("byline-caseless-name-place.txt", ["अंकिता मिश्रा"]),
         # Or the city before it with a dash (`الرياض - فهد العتيبي`), as Arabic papers set it.
         ("byline-caseless-place-dash.txt", ["فهد العتيبي"]),
+        # There the paper may credit its source instead: a paper's name takes the article
+        # (`لشبونة - الشرق الأوسط`), which a person's given name does not.
+        ("byline-caseless-place-dash-source.txt", []),
         # A name run into the writer's job in sentence case over the date (`Tom Ashdown Transport
         # and infrastructure correspondent`).
         ("byline-name-run-into-job.txt", ["Tom Ashdown"]),
+        # A paper's name run into the job (`Irish Times Chief theatre critic`) names no one.
+        ("byline-job-after-paper.txt", []),
         # A desk or an unnamed reporter's job there is no name (`डिजिटल डेस्क, जोधपुर`, digital
         # desk; `كتب محرر الشؤون الاقتصادية`, the economic affairs editor wrote).
         ("byline-caseless-desk.txt", []),
@@ -316,6 +321,9 @@ def test_a_button_after_the_name_does_not_void_the_by_line() -> None:
         # A teaser's `By` line in a box of links under an unsigned story (`Most Read`) is no
         # signature at the story's foot, though the box's next teaser is out of reach.
         ("byline-teaser-under-story-box.txt", []),
+        # However short the story, so that the lines read for its `By` line reach past its
+        # foot: the teaser under `Related` signs its own story.
+        ("byline-teaser-under-short-story.txt", []),
         # Nor is the heading of such a box (`Trending Now`), shaped like a name under the story.
         ("byline-box-heading-under-story.txt", []),
         # Two writers a Dutch page joins with `en` (and) over the date: both sign, and the
@@ -353,10 +361,33 @@ def test_a_section_name_shaped_like_a_cjk_name_needs_a_date_beside_it() -> None:
     ],
 )
 def test_a_caseless_name_over_the_date_is_no_desk(line: str, byline: list[str]) -> None:
-    path = DATA / "byline-caseless-desk.txt"
-    text = path.read_text(encoding="utf-8").replace("डिजिटल डेस्क, जोधपुर", line)
-    article = normalize(RawRecord(id="d", file="d.txt", path=path, kind="text", text=text))
-    assert article.byline == byline
+    assert _with_line("byline-caseless-desk.txt", "डिजिटल डेस्क, जोधपुर", line).byline == byline
+
+
+def _with_line(name: str, old: str, new: str) -> Article:
+    """Normalise one copied page with its line `old` written `new`."""
+    path = DATA / name
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    return normalize(RawRecord(id="d", file="d.txt", path=path, kind="text", text=text))
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("لشبونة - سارة المالكي", ["سارة المالكي"]),
+        # A desk, agencies or an agency's initials after the city's dash are no writer
+        # (`دبي - البيان الإلكتروني`, the paper's online desk; `وكالات الأنباء`, news agencies).
+        ("دبي - البيان الإلكتروني", []),
+        ("لشبونة - وكالات الأنباء", []),
+        ("القاهرة - أ ش أ", []),
+        # Only Arabic papers set the city before the name so: a Hebrew section and its
+        # subsection over the date are no city and name.
+        ("ספורט - כדורגל ישראלי", []),
+    ],
+)
+def test_a_caseless_name_after_a_city_s_dash_is_a_person_s(line: str, byline: list[str]) -> None:
+    page = "byline-caseless-place-dash-source.txt"
+    assert _with_line(page, "لشبونة - الشرق الأوسط", line).byline == byline
 
 
 def test_a_name_without_capitals_needs_the_date_line_under_it() -> None:
@@ -818,6 +849,9 @@ def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[
         # A middle name or the job's first word: two cuts read, so none is taken.
         ("Mary Ann Lee Health editor", None),
         ("Letters to the editor", None),
+        # The paper's name before the job is no writer's (`New York` of `New York Times`).
+        ("New York Times Chief theater critic", None),
+        ("Irish Times Political correspondent", None),
         ("Tom Ashdown", None),
     ],
 )

@@ -189,14 +189,19 @@ _CASELESS_BY = re.compile(r"^(?:كتب|كتبت|بقلم|โดย)\s+")
 _CASELESS_PLACE = re.compile(r"\s*[,،]\s*\S+(?:\s\S+)?$")
 # `دبي - عمر الحمادي`: an Arabic paper sets the city its reporter files from before the name,
 # parted by a dash, as a wire's dateline opens its story with the city.
-_CASELESS_PLACE_BEFORE = re.compile(r"^\S+(?:\s\S+)?\s+[-–—]\s+")
+_CASELESS_PLACE_BEFORE = re.compile(r"^[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?\s+[-–—]\s+")
+# After that dash an Arabic paper credits its source as often as its reporter: a given name
+# seldom takes the article (`ال`), a paper's or a desk's name does (`الرياض - الشرق الأوسط`),
+# and an agency goes by its initials (`القاهرة - أ ش أ`). A Maghrebi given name with the article
+# (`الطاهر`) is lost so: no byline is better than a paper's name read as one.
+_ARABIC_ARTICLE = "ال"
 _COMMAS = str.maketrans({",": " ", "،": " "})
 # A desk's words in scripts without capitals (`डिजिटल डेस्क`, digital desk; `هيئة التحرير`,
 # the editorial board), and the jobs a paper credits an unnamed reporter by (`संवाददाता`,
 # correspondent; `محرر`, editor): no person's name. After the comma a desk says that the words
 # before it are the place it files from (`नई दिल्ली, जागरण ब्यूरो`); a job may follow a name.
 _CASELESS_DESKS = frozenset(
-    "डेस्क ब्यूरो टीम एजेंसी فريق وكالة مكتب التحرير تحرير قسم מערכת דסק סוכנויות".split()
+    "डेस्क ब्यूरो टीम एजेंसी فريق وكالة وكالات مكتب التحرير تحرير قسم מערכת דסק סוכנויות".split()
 )
 _CASELESS_JOBS = frozenset("संवाददाता प्रतिनिधि रिपोर्टर محرر المحرر مراسل مراسلنا כתב".split())
 _CASELESS_NOT_NAMES = _CASELESS_DESKS | _CASELESS_JOBS
@@ -283,6 +288,9 @@ def header_byline(
         # A wire story on a portal: its byline stands just above its dateline.
         span = sorted(set(span) | set(range(max(0, anchor - ABOVE_ANCHOR), anchor)))
     span = [i for i in span if not contents_entry(page, i)] or span
+    # A short story's cluster reaches past its foot into a box of links under it (`Related` /
+    # a headline / `By Jane Roe`), whose teasers each sign their own story.
+    span = [i for i in span if not _under_story_box(page, zone, i)]
     mark = title_at if title_at is not None and title_at < zone.end else span[0]
     # The headline printed twice (over the story and again in a player): what stands between
     # the copies is under the headline too.
@@ -608,6 +616,11 @@ def _in_link_box(page: Page, i: int, mark: int) -> bool:
     return False
 
 
+def _under_story_box(page: Page, zone: Zone, i: int) -> bool:
+    """Whether line `i` stands in a box of links opened under the story (`Related`)."""
+    return i >= zone.end and _in_link_box(page, i, zone.end - 1)
+
+
 def _owner(page: Page, zone: Zone, mark: int) -> list[str]:
     """The person a personal site is: named alone atop the page and holding its copyright
     (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house, and a press
@@ -863,6 +876,8 @@ def _caseless_over_date(page: Page, i: int) -> list[str]:
         return []
     if set(text.split()) & _CASELESS_NOT_NAMES or after & _CASELESS_DESKS:
         return []
+    if before and (text.startswith(_ARABIC_ARTICLE) or min(map(len, text.split())) < 2):
+        return []
     if i + 2 < len(page.lines) and parse_date_line(below) is None and _caseless_role(page, i + 1):
         below = page.text(i + 2)  # `ليلى منصور` / `كاتبة وباحثة` (writer and researcher) / date
     return [text] if parse_date_line(below) is not None else []
@@ -894,7 +909,8 @@ def _lone_byline(page: Page, zone: Zone, body: str, signed: dict[int, list[str]]
     reach = min(len(page.lines), zone.end + _LONE_BELOW_ZONE)
     box = next((j for j in range(zone.end, reach) if bp.box_kind(page.text(j)) == "links"), reach)
     foot = range(zone.end, box)
-    for i in [*range(min(len(page.lines), zone.start + _LONE_INTO_ZONE)), *foot]:
+    top = range(min(len(page.lines), zone.start + _LONE_INTO_ZONE))
+    for i in [*(i for i in top if not _under_story_box(page, zone, i)), *foot]:
         text = _signed_text(page, i)
         if not may_hold_label(text):
             continue

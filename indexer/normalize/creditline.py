@@ -551,11 +551,14 @@ def titled_name(text: str) -> str | None:
 def name_before_job(text: str) -> str | None:
     """The name of a line that runs a name into its job (`Jane Doe Political correspondent`):
     the one cut where a name ends and a job opening on a capital begins; None where no cut or
-    more than one reads so (`Mary Ann Lee Health editor`: the middle name or the job's?)."""
+    more than one reads so (`Mary Ann Lee Health editor`: the middle name or the job's?), or
+    where the line opens with a paper's name (`Irish Times Political correspondent`)."""
     text = text.strip()
     if _JOB_END.search(text) is None or word_count(text) > _JOB_LINE_WORDS:
         return None
     words = text.split()
+    if any(is_house(" ".join(words[:cut])) for cut in range(2, max(_NAME_CUTS) + 2)):
+        return None  # `New York Times Chief theater critic`: the paper's, which names no one
     names: list[str] = []
     for cut in _NAME_CUTS:
         if len(words) > cut and words[cut][:1].isupper():

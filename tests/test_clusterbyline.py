@@ -856,3 +856,10 @@ def test_a_comment_or_a_third_person_box_under_the_post_signs_nothing(old: str, 
     text = path.read_text(encoding="utf-8").replace(old, new).replace(" and I spend", " and spends")
     article = normalize(RawRecord(id="b", file="b.txt", path=path, kind="text", text=text))
     assert article.byline == []
+
+
+def test_a_credit_asking_for_tips_still_signs() -> None:
+    # `Owen Rhys | Got a story?`: the question is the credit's last field, the line no headline.
+    article = _normalize("credit-asking-for-tips.txt")
+    assert article.byline == ["Owen Rhys"]
+    assert article.title == "Can the high street survive another winter?"

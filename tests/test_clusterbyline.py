@@ -849,6 +849,9 @@ def test_a_first_person_blog_is_signed_by_the_owner_its_about_box_names() -> Non
         ("Notes from a tinkering harbour dweller", "2 years ago"),
         # A box about a person in the third person is no blog's about box.
         (_ABOUT_LINE, "She writes about the small machines she builds at home. She works"),
+        # Under the thread's heading a name, a comment's title and its text are a reader's.
+        ("Maren Holloway", "2 Comments\nMaren Holloway"),
+        ("Maren Holloway", "Leave a Reply\nMaren Holloway"),
     ],
 )
 def test_a_comment_or_a_third_person_box_under_the_post_signs_nothing(old: str, new: str) -> None:

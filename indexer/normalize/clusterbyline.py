@@ -263,8 +263,6 @@ _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
-# A thread's heading without its count (`Comments`, `Reader comments`), under the story.
-_COMMENTS_HEADING = re.compile(r"^(?:reader |user )?comments?:?$", re.IGNORECASE)
 
 
 def header_byline(
@@ -960,7 +958,7 @@ def _comments(page: Page, i: int) -> bool:
     account = post_account(page.text(i))
     return any(
         bp.is_hard_stop(t := page.text(j))
-        or _COMMENTS_HEADING.match(t)
+        or bp.COMMENTS_HEADING.match(t)
         or post_account(t) not in (None, account)
         for j in range(i)
     )

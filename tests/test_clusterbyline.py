@@ -883,6 +883,9 @@ def test_a_first_person_blog_is_signed_by_the_owner_its_about_box_names() -> Non
         ("Notes from a tinkering harbour dweller", "2 years ago"),
         # A box about a person in the third person is no blog's about box.
         (_ABOUT_LINE, "She writes about the small machines she builds at home. She works"),
+        # Under the thread's heading a name, a comment's title and its text are a reader's.
+        ("Maren Holloway", "2 Comments\nMaren Holloway"),
+        ("Maren Holloway", "Leave a Reply\nMaren Holloway"),
     ],
 )
 def test_a_comment_or_a_third_person_box_under_the_post_signs_nothing(old: str, new: str) -> None:
@@ -890,3 +893,10 @@ def test_a_comment_or_a_third_person_box_under_the_post_signs_nothing(old: str, 
     text = path.read_text(encoding="utf-8").replace(old, new).replace(" and I spend", " and spends")
     article = normalize(RawRecord(id="b", file="b.txt", path=path, kind="text", text=text))
     assert article.byline == []
+
+
+def test_a_credit_asking_for_tips_still_signs() -> None:
+    # `Owen Rhys | Got a story?`: the question is the credit's last field, the line no headline.
+    article = _normalize("credit-asking-for-tips.txt")
+    assert article.byline == ["Owen Rhys"]
+    assert article.title == "Can the high street survive another winter?"

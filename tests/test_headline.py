@@ -1056,3 +1056,10 @@ def test_a_standfirst_under_the_writers_author_page_link_is_no_headline() -> Non
     # pieces) stands under the headline: the line under it is the standfirst.
     article = _normalize("headline-over-author-link.txt")
     assert article.title == "Go topless this summer in the new drop-top from Vantara"
+
+
+def test_a_headline_under_a_site_notice_over_its_date_header_is_no_motto() -> None:
+    # A cookie notice over the headline is the site's furniture, no blog's description: the
+    # headline heads the story, and the line under the date header is its standfirst.
+    article = _normalize("date-header-under-site-notice.txt")
+    assert article.title == "Ferry crew rescue two kayakers caught in sudden squall"

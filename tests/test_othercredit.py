@@ -110,6 +110,16 @@ def test_a_stamp_line_ending_in_the_outlets_name_signs_with_the_house() -> None:
     assert stamped_house("May 3, 2024 | World News", _STORY) == []
 
 
+def test_a_stamp_lines_word_in_capitals_alone_is_a_place_or_zone_not_the_house() -> None:
+    # `… / 10:07 AM / LONDON`, `… | 6:15 PM | ET`: the dateline's place, the time's zone.
+    page = "byline-house-stamp.txt"
+    assert _normalize_changed(page, "/ Harbour News", "/ LONDON").byline == []
+    assert _normalize_changed(page, "/ Harbour News", "/ ET").byline == []
+    assert stamped_house("May 3, 2024 | 6:15 PM | ET", _STORY) == []
+    # A known outlet's initials still name it.
+    assert stamped_house("May 3, 2024 / 10:07 AM / NPR", _STORY) == ["NPR"]
+
+
 def test_house_credit_and_pen_name_read_the_by_line_as_written() -> None:
     assert house_credit("By Daily Example | May 3, 2024") == ["Daily Example"]
     assert house_credit("By The Way") == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.normalize import boilerplate as bp
 from indexer.normalize.creditline import bare_names, common_words, is_house
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import ends_sentence, is_paragraph, word_count
@@ -162,6 +163,9 @@ def blog_owner(page: Page, zone: Zone, body: str) -> list[str]:
     if not _FIRST_PERSON.search(body):
         return []
     shown = [i for i in range(zone.end, len(page.lines)) if page.text(i).strip()]
+    # Under the readers' thread's heading a name, a title and a paragraph are a comment.
+    thread = next((k for k, i in enumerate(shown) if bp.COMMENTS_HEADING.match(page.text(i))), None)
+    shown = shown[:thread]
     for at in range(len(shown) - 2):
         name, tagline, about = (page.text(j).strip() for j in shown[at : at + 3])
         found = bare_names(name)

@@ -130,7 +130,7 @@ def _page_people(
     site: str | None,
 ) -> tuple[list[str], str] | None:  # fmt: skip
     """The byline the page's author fields and credits give, or None."""
-    ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
+    ld_people, ld_orgs = ld_authors(_ld_author(tree, page, headline, site), site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
         lines = visible_lines(tree)
@@ -186,6 +186,24 @@ def _page_people(
         return own, how
     handle = pen_name(tree)
     return ([handle], "byline-zone") if handle else None
+
+
+def _ld_author(tree: HtmlElement, page: PageMeta, headline: str | None, site: str | None) -> Any:
+    """The JSON-LD node's `author`, but none from a video headed like the story when a `By`
+    line signs the page: the video's author shot the story's clip, the line names its writer."""
+    if not page.ld:
+        return None
+    author = page.ld.get("author")
+    if author is None or "VideoObject" not in _types(page.ld):
+        return author
+    shown = header_byline(visible_lines(tree), headline, page.lang) or page_byline(tree)
+    return None if shown is not None and _people(shown[0], site) else author
+
+
+def _types(node: dict[str, Any]) -> list[Any]:
+    """A JSON-LD node's types as a list."""
+    kind = node.get("@type")
+    return kind if isinstance(kind, list) else [kind]
 
 
 def _writers_not_editors(
@@ -488,7 +506,10 @@ def _flat(value: Any) -> list[Any]:
     if isinstance(value, list):
         return [item for part in value for item in _flat(part)]
     if isinstance(value, dict) and isinstance(value.get("name"), list):
-        return [{**value, "name": name} for name in _flat(value["name"])]
+        names = _flat(value["name"])
+        # An organisation's list gives one body's names (`Harbour Post`, its desk), not several.
+        names = names if "Person" in _types(value) else names[:1]
+        return [{**value, "name": name} for name in names]
     return [] if value is None else [value]
 
 

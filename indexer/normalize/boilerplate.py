@@ -166,6 +166,14 @@ _HARD_STOP = re.compile(
 )
 
 
+# The heading of the readers' thread under a story (`Comments`, `3 Comments`, `Leave a reply`).
+COMMENTS_HEADING = re.compile(
+    r"^(?:(?:reader |user )?comments?|\d+ comments?|comments \(\d+\)|leave a (?:comment|reply))"
+    r"[.:]?$",
+    re.IGNORECASE,
+)
+
+
 def is_copyright(text: str) -> bool:
     """Whether the line is a copyright notice."""
     if text[:1] not in _COPYRIGHT_STARTS:

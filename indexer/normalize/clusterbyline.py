@@ -268,8 +268,6 @@ _PICTURE = re.compile(
     r"©|\b(?:copyright|foto|fotos|photo|photos|bild|bilder|image|images|picture|credit)\b",
     re.IGNORECASE,
 )
-# A thread's heading without its count (`Comments`, `Reader comments`), under the story.
-_COMMENTS_HEADING = re.compile(r"^(?:reader |user )?comments?:?$", re.IGNORECASE)
 
 
 def header_byline(
@@ -976,7 +974,7 @@ def _comments(page: Page, i: int) -> bool:
     account = post_account(page.text(i))
     return any(
         bp.is_hard_stop(t := page.text(j))
-        or _COMMENTS_HEADING.match(t)
+        or bp.COMMENTS_HEADING.match(t)
         or post_account(t) not in (None, account)
         for j in range(i)
     )
@@ -1036,11 +1034,17 @@ def _columnist_over(page: Page, i: int, mark: int) -> bool:
     return i + 2 == mark and _COLUMNIST.search(page.text(i + 1)) is not None
 
 
+def _asks(text: str) -> bool:
+    """Whether a line is a question as a whole (a headline); a credit's last field may ask the
+    reader for their tips (`Jane Doe | Got a story?`)."""
+    return text.rstrip().endswith("?") and LIST_SEPARATOR.search(text) is None
+
+
 def _may_be_credit(text: str) -> bool:
     """False for a line that is a label, a quotation, a pull quote's source or a photo credit."""
     if AGENCY_LINE.match(text) or TRANSLATOR.match(text):
         return False  # a `By` line that named no one (`by Lesotho Times`), a translator
-    if text[:1] in _OPENERS or text.rstrip().endswith((":", "?")):
+    if text[:1] in _OPENERS or text.rstrip().endswith(":") or _asks(text):
         # `“Lady Gaga”`, `[Guitar Solo]`, `— Jane Doe (@jane)`, `Das Wichtigste:`; a question
         # is a headline (`Deep Dive – The Future of Money?`), never a credit.
         return False

@@ -10,6 +10,7 @@ a kicker, and may have its date, then a standfirst, under it (`Headline` / `May 
 
 from __future__ import annotations
 
+from indexer.normalize import boilerplate as bp
 from indexer.normalize.lines import day_alone, ends_sentence, is_paragraph
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
@@ -26,5 +27,6 @@ def headline_under_date_header(page: Page, zone: Zone, at: int, heads: set[int])
 
 
 def _sentences(text: str) -> bool:
-    """Whether a line is a paragraph of sentences (a blog's description), no label or menu."""
-    return is_paragraph(text) and ends_sentence(text)
+    """Whether a line is a paragraph of sentences (a blog's description), no label, menu or
+    notice of the site's (`We use cookies …`) over a story's headline."""
+    return is_paragraph(text) and ends_sentence(text) and not bp.is_inline_boilerplate(text)

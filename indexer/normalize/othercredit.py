@@ -178,7 +178,11 @@ def stamped_house(text: str, body: str) -> list[str]:
         return []
     if all_common(last, body) or top_section(last):
         return []
-    return [last] if is_outlet_like(last) and canonical_outlet(last) not in WIRES else []
+    # A short word in capitals alone (`LONDON`, `ET`) may be the dateline's place or the
+    # time's zone: the field credits a house by a known name or a house's word (`CBS News`).
+    shaped = is_outlet_like(last) and not (last.isupper() and " " not in last)
+    house = canonical_outlet(last)
+    return [last] if (house or shaped) and house not in WIRES else []
 
 
 def pen_name(text: str, body: str) -> str | None:

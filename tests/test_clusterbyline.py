@@ -900,3 +900,23 @@ def test_a_credit_asking_for_tips_still_signs() -> None:
     article = _normalize("credit-asking-for-tips.txt")
     assert article.byline == ["Owen Rhys"]
     assert article.title == "Can the high street survive another winter?"
+
+
+def test_a_desk_s_generic_credit_over_the_date_signs_no_one() -> None:
+    # `Staff Reporter` / `March 14, 2025`: the desk's credit names no writer.
+    assert _normalize("byline-generic-desk-credit.txt").byline == []
+    assert _normalize("byline-generic-desk-credit-hi.txt").byline == []
+
+
+def test_an_institution_owning_the_site_signs_none_of_its_pages() -> None:
+    # `Riverside General Hospital` atop the page and in its copyright: a body, not a blogger.
+    article = _normalize("byline-institution-site-owner.txt")
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2025-04-02"
+
+
+def test_a_writer_label_heads_a_columnist_s_box_over_the_headline() -> None:
+    # `PENULIS` (Indonesian: writer) / `Dewi Anggraini` / the headline: the column's writer.
+    assert _normalize("byline-writer-box-over-headline-id.txt").byline == ["Dewi Anggraini"]
+    # `AUTHOR` / `Marcus Feldhaus` / `All Columns`: the button to their pieces is no co-author.
+    assert _normalize("byline-writer-box-all-columns.txt").byline == ["Marcus Feldhaus"]

@@ -600,3 +600,10 @@ def test_the_day_an_obituary_s_subject_died_does_not_date_it() -> None:
     assert article.date is None
     assert article.byline == ["Owen Tallis"]
     assert not line_dates("Gestorben am 3. März 2025")
+
+
+def test_a_marathi_month_name_with_devanagari_digits_dates_the_story() -> None:
+    # `नाशिक, १४ ऑगस्ट २०२५, ०९:४०`: Marathi names its months after English, not as Hindi does.
+    article = _normalize("date-marathi-month.txt")
+    assert article.date is not None and article.date.iso() == "2025-08-14"
+    assert article.byline == ["अर्चना पाटील"]

@@ -1173,3 +1173,11 @@ def test_a_pictures_and_text_credit_names_the_writer() -> None:
 )
 def test_a_line_in_lower_case_runs_on_only_where_the_sentence_does(name: str, title: str) -> None:
     assert _normalize(name).title == title
+
+
+def test_a_headline_opening_on_a_name_with_an_inner_capital_stands_apart_from_its_section() -> None:
+    # `Digital` / `iPhone-Absatz in Europa bricht …`: the small `i` is the name's, and the
+    # section's label over it is no first half of the headline.
+    article = _normalize("title-section-over-inner-capital-de.txt")
+    assert article.title == "iPhone-Absatz in Europa bricht im dritten Quartal ein"
+    assert article.byline == ["Katrin Vogel"]

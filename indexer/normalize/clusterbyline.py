@@ -86,7 +86,8 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # authors, reporter) of `Autorzy:` (Polish), `Autori:` (Italian, Slovak), `Autorius:`
 # (Lithuanian), `Kirjoittaja:`, `Toimittaja:` (Finnish), `Författare:` (Swedish), `Forfatter:`
 # (Danish, Norwegian), `Yazan:` (Turkish), `Piše:` (Croatian, Serbian: writes).
-_WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|written by"  # besides `Autor(in)`
+# Besides `Autor(in)`; Turkish `Yazar` and Indonesian `Penulis` (writer) head a columnist's box.
+_WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|yazar|penulis|written by"
 # A magazine's credit for the writer's part (Hindi `शब्द`, words).
 _TEXT_WORDS = r"words|text|texte|texto|testo|tekst|शब्द"
 # Danish, Norwegian and Swedish write `i` for `in` (`Forfatter: Kari Nordmann i New York`), and
@@ -181,6 +182,15 @@ _RELEASE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _CASELESS_WORDS = 3  # words of a bare name without capitals (given and family names)
+# The words that name an institution, never part of a person's name (`Example State
+# University`, `Riverside General Hospital`, `Stiftung Lesen`): a site that such a body owns
+# speaks for it, and the body signs none of its pages as their writer.
+_INSTITUTION = re.compile(
+    r"\b(?i:university|universities|college|institute|school|academy|hospital|foundation"
+    r"|society|association|museum|library|council|ministry|department|centre|center|agency"
+    r"|universit(?:ät|é|à|y|eit|ad|ade)|hochschule|institut|stiftung|fondation|fundación"
+    r"|fundação|fondazione|ministerium|ministère|ministerio)\b"
+)
 # `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
 # name with no colon, as Thai sets `โดย` (by) apart from the name; over the date line under the
 # headline it is that word, no name's.
@@ -226,6 +236,14 @@ _MAX_STAMP_LINE = 120
 _MORE_BY = re.compile(
     r"^(?P<name>[^|·•]*?[^\s|·•])\s*(?:[|·•]\s*)?"
     r"(?i:(?:view|see|read|browse)\s+(?:more|all)|more|all)\s+(?i:articles|stories|posts)\s*$"
+)
+# The button alone under a writer's name that links their other pieces (`All articles`, Turkish
+# `Tüm Yazıları`, German `Alle Artikel`): no co-author, though capitalised like a name.
+_OTHER_PIECES = re.compile(
+    r"^(?:(?:view|see|read|browse)\s+)?(?:more|all)\s+(?:articles|stories|posts|columns)"
+    r"|^(?:tüm|diğer)\s+yazıları?|^alle\s+artikel|^tous\s+(?:ses|les)\s+articles"
+    r"|^(?:todos\s+(?:sus|los)|más)\s+artículos",
+    re.IGNORECASE,
 )
 # `[佐藤健一，テックウォッチ]`, `［佐藤健一］`: a Japanese site's credit under the date, the
 # writer's name in square brackets, the outlet perhaps after a comma.
@@ -623,7 +641,8 @@ def _owner(page: Page, zone: Zone, mark: int) -> list[str]:
     """The person a personal site is: named alone atop the page and holding its copyright
     (`Jane Doe` … `© Jane Doe 2016-2020`); a newspaper's notice names a house, and a press
     release (labelled so right over its headline, `mark`; a menu's `Press release` links a
-    page of them) speaks for the body whose site issues it, which no one signs."""
+    page of them) speaks for the body whose site issues it, which no one signs; so does any
+    page of a body named as an institution (`Example State University`)."""
     if mark > 0 and _RELEASE_LABEL.match(page.text(mark - 1)):
         return []
     top = {page.keys[j] for j in range(min(zone.start, _MASTHEAD))}
@@ -633,7 +652,9 @@ def _owner(page: Page, zone: Zone, mark: int) -> list[str]:
             continue
         holder = re.sub(r"\b(?:19|20)\d{2}\b", " ", holder)
         names = bare_names(holder.split(".")[0].strip(" ,-–—"))
-        if len(names) == 1 and not is_house(names[0]) and names[0].casefold() in top:
+        if len(names) != 1 or is_house(names[0]) or _INSTITUTION.search(names[0]):
+            continue
+        if names[0].casefold() in top:
             return names
     return []
 
@@ -777,6 +798,8 @@ def _coauthors(page: Page, i: int, body: str) -> list[str]:
         if text.casefold() in JOINERS:
             joined = True
             continue
+        if _OTHER_PIECES.match(text):
+            break
         more = bare_names(text) if _may_be_credit(text) else []
         if listed and not more and _JOB_LINE.match(text):
             continue  # `Authors` / `Jane Doe` / `Partner`: the writer's job under their name

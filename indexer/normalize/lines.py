@@ -281,8 +281,10 @@ def _continues(prev: str, text: str) -> bool:
     )
     # A label of a few capitalised words stands alone, topics joined in lower case at most
     # (`Cooking Conversions and Equivalents`); so does a single word (a menu's last entry,
-    # `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`).
-    if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text)):
+    # `Contact`) over a name written in lower case as a kicker (`cron.weekly …: …`), or over a
+    # headline that opens on a name with a capital inside (`eThekwini warns …`, `iPhone sales
+    # …`): such a name keeps its small first letter at the head of a sentence too.
+    if label and (len(words) >= 2 or _LOWER_NAME_KICKER.match(text) or _INNER_CAPITAL.match(text)):
         return False
     # A byline ends on its writer's name: a brand written with a capital inside (`eCrafts
     # Contributor`, `iGarden Staff`) under `By Jane Doe` is the writer's outlet or role. A

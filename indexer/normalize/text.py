@@ -10,6 +10,7 @@ from indexer.models import PartialDate
 from indexer.normalize import boilerplate as bp
 from indexer.normalize.bylines import (
     Credit,
+    generic_credit,
     parse_byline,
     parse_credit_line,
     parse_name_line,
@@ -447,7 +448,8 @@ def _offer_fields(
         found.offer("source", outlet, how)
     for site, how in meta.sites:
         found.offer("publisher", site, how)
-    found.offer("byline", meta.bylines, meta.byline_how)
+    # `Our Correspondent`, `Staff Reporter`: a desk's credit signs the story but names no one.
+    found.offer("byline", [n for n in meta.bylines if not generic_credit(n)], meta.byline_how)
     agency = canonical_outlet(dateline.credit) if dateline and dateline.credit else None
     if not meta.bylines and agency in WIRES and agency in meta.sources:
         # `Hamburg (dpa) -` opens a story no one signs and `Quelle: dpa` closes it: the page

@@ -148,6 +148,11 @@ def choose_title(
         decorated = _decorated_heading(jsonld, headings, page)
         if decorated:
             return decorated, "heading"
+        # The one visible headline a social title states word for word, where the JSON-LD words
+        # it otherwise (a search engine's version): the headline the reader and sharer see wins.
+        shown_social = [h for h in headings if _confirmed(h, site, social, [])]
+        if len(shown_social) == 1 and title_key(shown_social[0]) != title_key(jsonld):
+            return shown_social[0], "heading"
         others = [text for text, _ in candidates]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
     names = {title_key(n) for n in hosts if n}
@@ -209,9 +214,18 @@ def _decorated_heading(title: str, headings: list[str], page: PageMeta) -> str |
             continue
         whole, rest = title_key(title), title_key(heading)
         before = whole[: -len(rest)].strip()
-        if _BRACKET_TAG.match(before) or before.rstrip(_NAME_GLUE).strip() in writers:
+        if _BRACKET_TAG.match(before) or _writer_said(before.rstrip(_NAME_GLUE).strip(), writers):
             return heading
     return None
+
+
+def _writer_said(before: str, writers: set[str]) -> bool:
+    """Whether what a title sets before the headline is a writer's name, alone or with the one
+    word that says they wrote it (`Jane Doe writes:`, `Ayşe Demirtaş yazdı:`)."""
+    if before in writers:
+        return True
+    name, _, verb = before.rpartition(" ")
+    return name in writers and len(_WORD.findall(verb)) == 1
 
 
 def _script(text: str) -> str:

@@ -39,7 +39,33 @@ FRESH13 = Path(__file__).resolve().parent / "data" / "pages" / "fresh13"
 TRUTH = load_truth(FRESH13)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("en-coldchainquarterly-guest-post-reefer-audits.html", "byline"): (
+        "a blog platform's author slot holding the site's own name while the guest writer is "
+        "named only in an italic note in the story: the site's name is taken"
+    ),
+    ("de-ch-zuercherbote-tramdepot.html", "title"): (
+        "the JSON-LD headline and `<title>` agree on a search engine's version while og:title "
+        "states the visible `<h1>`: taking the heading og:title confirms over the JSON-LD cost "
+        "right titles on the shared pages (measured), so the JSON-LD wins"
+    ),
+    ("en-meridianwire-lithium-strike.html", "title"): (
+        "the JSON-LD headline and og:title agree on a shorter headline while only the `<title>` "
+        "states the longer visible `<h1>`: the two agreeing metadata fields win"
+    ),
+    ("en-meridianwire-lithium-strike.html", "byline"): (
+        "a wire story whose metadata credits only the agency, its reporters named in the "
+        "`(Reporting by …; Editing by …)` note at the foot: the agency is taken"
+    ),
+    ("en-ng-lagosherald-fuel-queues.html", "byline"): (
+        "a CMS byline and author node naming the editor who posted the story while its body "
+        "opens `By NAME`: the CMS user is taken"
+    ),
+    ("mr-lokvarta-nashik-kanda-bhav.html", "byline"): (
+        "a JSON-LD writer in Latin letters with no profile link, shown in the byline in the "
+        "page's own script: the Latin name is taken"
+    ),
+}
 
 
 def test_every_fresh13_page_has_its_truth() -> None:

@@ -148,11 +148,6 @@ def choose_title(
         decorated = _decorated_heading(jsonld, headings, page)
         if decorated:
             return decorated, "heading"
-        # The one visible headline a social title states word for word, where the JSON-LD words
-        # it otherwise (a search engine's version): the headline the reader and sharer see wins.
-        shown_social = [h for h in headings if _confirmed(h, site, social, [])]
-        if len(shown_social) == 1 and title_key(shown_social[0]) != title_key(jsonld):
-            return shown_social[0], "heading"
         others = [text for text, _ in candidates]
         return _without_sites(_uncut(jsonld, others), hosts), "jsonld"
     names = {title_key(n) for n in hosts if n}

@@ -30,7 +30,8 @@ First run (right/wrong/none): title 17/3/0, byline 14/6/0, date 19/1/0. After th
 of branch gap15h (a spaced `p. m.` read as a clock, so the shown local day beats a UTC
 instant; a desk's code `red` in the author tag is no writer; an agency the byline credits
 `avec`/`with` is a source, not an author; a `NAME wrote:` prefix of the metadata title left
-out): title 18/2/0, byline 16/4/0, date 20/0/0.
+out; a Latin JSON-LD writer shown in the marked byline in the page's script): title 18/2/0,
+byline 17/3/0, date 20/0/0.
 """
 
 from __future__ import annotations
@@ -66,10 +67,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("en-ng-lagosherald-fuel-queues.html", "byline"): (
         "a CMS byline and author node naming the editor who posted the story while its body "
         "opens `By NAME`: the CMS user is taken"
-    ),
-    ("mr-lokvarta-nashik-kanda-bhav.html", "byline"): (
-        "a JSON-LD writer in Latin letters with no profile link, shown in the byline in the "
-        "page's own script: the Latin name is taken"
     ),
 }
 

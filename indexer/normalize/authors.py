@@ -138,6 +138,7 @@ def _page_people(
     ld_people, ld_orgs = ld_authors(page.ld.get("author") if page.ld else None, site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
+        ld_people = _marked_script(tree, ld_people)
         lines = visible_lines(tree)
         ld_people += co_authors(lines, headline, ld_people)
         writers = _writers_not_editors(tree, lines, ld_people, headline, page, site) or ld_people
@@ -328,6 +329,19 @@ def _shown_script(name: str, texts: set[str]) -> str | None:
         and any(map(_script_letter, text))
     }
     return shown.pop() if len(shown) == 1 else None
+
+
+def _marked_script(tree: HtmlElement, people: list[str]) -> list[str]:
+    """The one JSON-LD writer in Latin letters as the page's marked byline shows them in its
+    own script (`Sunil Patil` in a byline reading `सुनील पाटील`), where that byline shows one
+    name of as many words: the name the reader sees; else the writers as they are."""
+    if len(people) != 1 or not people[0].isascii():
+        return people
+    shown = page_byline(tree)
+    names = shown[0] if shown is not None else []
+    if len(names) == 1 and _shown_script(people[0], set(names)):
+        return names
+    return people
 
 
 def _shown_alone(name: str, texts: set[str], slugs: set[str]) -> str | None:

@@ -80,6 +80,11 @@ _DESK_WORDS = frozenset(
     {"desk", "staff", "team", "newsroom", "bureau", "editors", "wires", "redaktion", "developer",
      "admin", "administrator", "webmaster"}
 )  # fmt: skip
+# What a desk signs with instead of its name: `red` (German `Redaktion`, Dutch `redactie`,
+# Polish `redakcja`: the editorial desk), alone or after an agency (`apa/red`).
+_DESK_CODES = frozenset({"red"})
+# `with` in the languages whose bylines credit a source that way (`avec Belga`, `mit dpa`).
+_WITH_WORDS = "with|avec|mit|con|com|met|med"
 _PICTURE_ROLE = re.compile(
     r"^(?:photo(?:graph(?:er|y))?|photos|illustrat(?:or|ion)|videograph(?:er|y)|camera"
     r"|fotogra(?:f|fin|fo|fa|fía)|photographe|images?|pictures?)$",
@@ -133,10 +138,13 @@ def _page_people(
     ld_people, ld_orgs = ld_authors(_ld_author(tree, page, headline, site), site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
+        ld_people = _marked_script(tree, ld_people)
         lines = visible_lines(tree)
         ld_people += co_authors(lines, headline, ld_people)
         writers = _writers_not_editors(tree, lines, ld_people, headline, page, site) or ld_people
-        # An organisation or agency credited beside the people is part of the byline.
+        # An organisation or agency credited beside the people is part of the byline, unless
+        # the shown byline credits it as a source the writer worked with (`(avec Belga)`).
+        ld_orgs = [o for o in ld_orgs if not _worked_with(lines, o)]
         return _unique(writers + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
     linked = linked_authors(tree, _author_urls(page))
@@ -174,6 +182,10 @@ def _page_people(
     # issues it; no one signs it.
     if not _newsroom(page):
         ld_orgs = [o for o in ld_orgs if not (_is_site(o, site) and _issues_release(tree, o))]
+    # A desk's code in the author tag (`red`: the editorial desk) says the desk wrote it: no
+    # writer, and the schema's organisation (not an agency) names only the publisher.
+    if any(map(_desk_code, meta_orgs)) and not any(canonical_outlet(o) in WIRES for o in ld_orgs):
+        return None
     if ld_orgs:
         return ld_orgs, "jsonld"
     if meta_orgs:
@@ -204,6 +216,13 @@ def _types(node: dict[str, Any]) -> list[Any]:
     """A JSON-LD node's types as a list."""
     kind = node.get("@type")
     return kind if isinstance(kind, list) else [kind]
+
+
+def _worked_with(lines: list[tuple[str, bool]], org: str) -> bool:
+    """Whether a short line credits an agency as what the writer worked with (`Par Jane Doe
+    (avec Belga)`, `mit dpa`, `with AP`): its source, not a co-author."""
+    with_org = re.compile(rf"\b(?:{_WITH_WORDS})\s+{re.escape(org)}\b", re.IGNORECASE)
+    return any(len(text) <= _MAX_NAME * 2 and with_org.search(text) for text, _ in lines)
 
 
 def _writers_not_editors(
@@ -328,6 +347,19 @@ def _shown_script(name: str, texts: set[str]) -> str | None:
         and any(map(_script_letter, text))
     }
     return shown.pop() if len(shown) == 1 else None
+
+
+def _marked_script(tree: HtmlElement, people: list[str]) -> list[str]:
+    """The one JSON-LD writer in Latin letters as the page's marked byline shows them in its
+    own script (`Sunil Patil` in a byline reading `सुनील पाटील`), where that byline shows one
+    name of as many words: the name the reader sees; else the writers as they are."""
+    if len(people) != 1 or not people[0].isascii():
+        return people
+    shown = page_byline(tree)
+    names = shown[0] if shown is not None else []
+    if len(names) == 1 and _shown_script(people[0], set(names)):
+        return names
+    return people
 
 
 def _shown_alone(name: str, texts: set[str], slugs: set[str]) -> str | None:
@@ -527,7 +559,13 @@ def _outlet_key(name: str) -> str:
 
 def _desk(name: str) -> bool:
     """Whether a name is a desk, a team or a site's technical account, not a person."""
-    return bool(_DESK_WORDS.intersection(re.split(r"[\W_]+", name.casefold())))
+    words = re.split(r"[\W_]+", name.casefold())
+    return bool(_DESK_WORDS.intersection(words)) or _desk_code(name)
+
+
+def _desk_code(name: str) -> bool:
+    """Whether a name is the code a desk signs with (`red`, `red.`), no name a reader sees."""
+    return name.strip(" .()").casefold() in _DESK_CODES
 
 
 def _name_like(name: str) -> bool:

@@ -50,7 +50,7 @@ _PUBLISHED = re.compile(_PUBLISHED_WORD.pattern + r"(?:\s+(?:on|am|le|el|il))?\s
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.IGNORECASE)
 # A time of day with its minutes (`16:58`, `4.58 pm`, `10:31:05 am`), the hour and minutes apart.
 _TIME = re.compile(
-    r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d.:/])(?:\s*([ap])\.?m\b)?", re.I
+    r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d.:/])(?:\s*([ap])\.?\s?m\b)?", re.I
 )
 _LABEL_CHARS = 24  # a label alone on the line above its date (`Published:`, `입력 :`)
 _DIGIT = re.compile(r"\d")

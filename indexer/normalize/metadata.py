@@ -61,7 +61,7 @@ _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 _HOUR_MINUTE = re.compile(
-    r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?![\d.:/])(?:\s*([ap])\.?m\b)?", re.IGNORECASE
+    r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?![\d.:/])(?:\s*([ap])\.?\s?m\b)?", re.IGNORECASE
 )
 # A time of day in Chinese, Japanese or Korean (`8時30分`, `8时30分`, `8시 30분`), in 24 hours
 # or after the half of the day (`午後8時30分`, `下午8时30分`, `오후 8시 30분`: p.m.).

@@ -210,9 +210,18 @@ def _decorated_heading(title: str, headings: list[str], page: PageMeta) -> str |
             continue
         whole, rest = title_key(title), title_key(heading)
         before = whole[: -len(rest)].strip()
-        if _BRACKET_TAG.match(before) or before.rstrip(_NAME_GLUE).strip() in writers:
+        if _BRACKET_TAG.match(before) or _writer_said(before.rstrip(_NAME_GLUE).strip(), writers):
             return heading
     return None
+
+
+def _writer_said(before: str, writers: set[str]) -> bool:
+    """Whether what a title sets before the headline is a writer's name, alone or with the one
+    word that says they wrote it (`Jane Doe writes:`, `Ayşe Demirtaş yazdı:`)."""
+    if before in writers:
+        return True
+    name, _, verb = before.rpartition(" ")
+    return name in writers and len(_WORD.findall(verb)) == 1
 
 
 def _script(text: str) -> str:

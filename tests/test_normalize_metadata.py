@@ -163,6 +163,9 @@ def test_an_update_stamp_is_no_publication_date() -> None:
         # The date's weekday before it is no part of the name, in any script.
         ("بقلم: أحمد خالد الثلاثاء 14 يناير 2025", ["أحمد خالد"]),
         ("Written by Hannah Osei on Tuesday, May 3, 2019", ["Hannah Osei"]),
+        # The date's label is no name, nor the place a comma puts before it.
+        ("Jana Nováková, Brno Publikováno: 12. března 2025", ["Jana Nováková"]),
+        ("सुनील पाटील, नाशिक प्रकाशित: ०६ डिसेंबर २०२६", ["सुनील पाटील"]),
     ],
 )
 def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:
@@ -171,7 +174,14 @@ def test_a_byline_text_is_read_as_a_credit(text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["More stories", "Share this article", "Tech Industry News Desk", "Staff Writer"]
+    "text",
+    [
+        "More stories",
+        "Share this article",
+        "Tech Industry News Desk",
+        "Staff Writer",
+        "Last Updated: January 7, 2025",
+    ],
 )
 def test_other_marked_text_is_no_credit(text: str) -> None:
     assert read_credit(text) is None

@@ -25,7 +25,7 @@ from indexer.normalize.bylines import (
     parse_name_line,
 )
 from indexer.normalize.cardcredit import in_card
-from indexer.normalize.dates import find_date
+from indexer.normalize.dates import date_label, find_date
 from indexer.normalize.language import language_code
 from indexer.normalize.metadata import link_path, own_paths
 from indexer.normalize.monthnames import WEEKDAY_NAMES
@@ -329,9 +329,23 @@ def _before_date(text: str) -> str | None:
     if dated is None:
         return None
     words = text[: text.index(dated[1])].split()
-    while words and words[-1].strip(",;:·|").casefold() in WEEKDAY_NAMES:
-        words.pop()  # `بقلم: أحمد خالد الثلاثاء 14 يناير 2025`: the date's weekday, no name
+    # `بقلم: أحمد خالد الثلاثاء 14 يناير 2025`: the date's weekday, no name; `सुनील पाटील,
+    # नाशिक प्रकाशित: …`, `Last Updated: …`: the date's label (`published:`), no name either.
+    while words:
+        if words[-1].strip(",;:·|").casefold() in WEEKDAY_NAMES:
+            words.pop()
+            continue
+        label = next((k for k in (3, 2, 1) if _bare_label(" ".join(words[-k:]))), 0)
+        if not label:
+            break
+        del words[-label:]
     return " ".join(words)
+
+
+def _bare_label(words: str) -> bool:
+    """Whether words are a date's label alone (`Last Updated:`, `प्रकाशित:`), no date after it."""
+    label = date_label(words)
+    return label is not None and label.casefold() == words.strip(" :·|,").casefold()
 
 
 def labelled_author(lines: list[tuple[str, bool]]) -> tuple[list[str], str | None] | None:

@@ -1181,3 +1181,12 @@ def test_a_headline_opening_on_a_name_with_an_inner_capital_stands_apart_from_it
     article = _normalize("title-section-over-inner-capital-de.txt")
     assert article.title == "iPhone-Absatz in Europa bricht im dritten Quartal ein"
     assert article.byline == ["Katrin Vogel"]
+
+
+def test_hindi_in_after_a_number_is_no_marathi_may() -> None:
+    # `15 में से 10` (ten of fifteen): Hindi `में` (in) is Marathi `मे` (May) with a nasal dot,
+    # no day and month; the standfirst holding it is no dated line and the headline stands.
+    article = _normalize("title-hindi-in-after-number.txt")
+    assert article.title == "बिहार में दस नए मेडिकल कॉलेज खुलेंगे"
+    assert article.byline == ["अमित कुमार"]
+    assert article.date is not None and article.date.iso() == "2025-03-12"

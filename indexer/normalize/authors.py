@@ -30,6 +30,7 @@ from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
+from indexer.normalize.nameinitials import may_spell
 from indexer.normalize.pagebyline import (
     cited_only,
     co_authors,
@@ -144,7 +145,7 @@ def _page_people(
         writers = _writers_not_editors(tree, lines, ld_people, headline, page, site) or ld_people
         # An organisation or agency credited beside the people is part of the byline, unless
         # the shown byline credits it as a source the writer worked with (`(avec Belga)`).
-        ld_orgs = [o for o in ld_orgs if not _worked_with(lines, o)]
+        ld_orgs = [o for o in ld_orgs if not _worked_with(lines, o, writers)]
         return _unique(writers + ld_orgs), "jsonld"
     meta_tags, meta_orgs = meta_authors(page, site)
     linked = linked_authors(tree, _author_urls(page))
@@ -218,11 +219,19 @@ def _types(node: dict[str, Any]) -> list[Any]:
     return kind if isinstance(kind, list) else [kind]
 
 
-def _worked_with(lines: list[tuple[str, bool]], org: str) -> bool:
+def _worked_with(lines: list[tuple[str, bool]], org: str, writers: list[str]) -> bool:
     """Whether a short line credits an agency as what the writer worked with (`Par Jane Doe
-    (avec Belga)`, `mit dpa`, `with AP`): its source, not a co-author."""
+    (avec Belga)`, `mit dpa`, `with AP`): its source, not a co-author. The credit is the
+    byline's (it names a writer) or a line of its own; a sentence of the story that meets the
+    agency (`en una entrevista con EFE.`) credits nothing."""
     with_org = re.compile(rf"\b(?:{_WITH_WORDS})\s+{re.escape(org)}\b", re.IGNORECASE)
-    return any(len(text) <= _MAX_NAME * 2 and with_org.search(text) for text, _ in lines)
+    alone = re.compile(rf"[\s(\[/–—-]*{with_org.pattern}[\s)\]]*", re.IGNORECASE)
+    return any(
+        len(text) <= _MAX_NAME * 2
+        and with_org.search(text)
+        and (alone.fullmatch(text) or any(name in text for name in writers))
+        for text, _ in lines
+    )
 
 
 def _writers_not_editors(
@@ -352,12 +361,14 @@ def _shown_script(name: str, texts: set[str]) -> str | None:
 def _marked_script(tree: HtmlElement, people: list[str]) -> list[str]:
     """The one JSON-LD writer in Latin letters as the page's marked byline shows them in its
     own script (`Sunil Patil` in a byline reading `सुनील पाटील`), where that byline shows one
-    name of as many words: the name the reader sees; else the writers as they are."""
+    name of as many words whose initials may spell theirs: the name the reader sees; a desk's
+    label or a place marked there (`डिजिटल डेस्क`, `नई दिल्ली`) is none; else the writers as
+    they are."""
     if len(people) != 1 or not people[0].isascii():
         return people
     shown = page_byline(tree)
     names = shown[0] if shown is not None else []
-    if len(names) == 1 and _shown_script(people[0], set(names)):
+    if len(names) == 1 and _shown_script(people[0], set(names)) and may_spell(people[0], names[0]):
         return names
     return people
 

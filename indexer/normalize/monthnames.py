@@ -17,6 +17,7 @@ are left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MONTHS: dict[int, tuple[str, ...]] = {
     1: ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
@@ -107,12 +108,24 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "detsember", "decembar", "декември", "децембар"),
 }  # fmt: skip
 MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
+
+
+def _marks() -> str:
+    """A regex class of the combining marks of the scripts up to Japanese kana (a vowel sign, a
+    nasal dot: `ं` on `में`)."""
+    marks = [chr(c) for c in range(0x300, 0x3100) if unicodedata.category(chr(c))[0] == "M"]
+    return "[" + re.escape("".join(marks)) + "]"
+
+
+# A letter of a word, its combining marks included, which Python's `\w` leaves out.
+WORD_CHAR = rf"(?:\w|{_marks()})"
 # Any month name above as a whole word, the longest first. Not `\b` at the end: a name may end
-# on a vowel sign (Bengali `মে`, May), which is no word character, so no word boundary follows.
+# on a vowel sign (Bengali `মে`, May), which is no word character, so no word boundary follows;
+# nor may a mark follow (Marathi `मे`, May, is Hindi `में`, in, without its nasal dot).
 MONTH_ANY = (
-    r"(?<!\w)(?i:"
+    rf"(?<!{WORD_CHAR})(?i:"
     + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
-    + r")(?!\w)"
+    + rf")(?!{WORD_CHAR})"
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Weekday names of the languages above (a masthead's `TORSDAG 8 JANUARI 2026`), any day.

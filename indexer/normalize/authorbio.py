@@ -19,6 +19,7 @@ from indexer.normalize.creditline import bare_names, common_words, is_house
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import ends_sentence, is_paragraph, word_count
 from indexer.normalize.story import Page
+from indexer.normalize.tagline import names_family
 from indexer.normalize.zone import Zone
 
 _NAME = r"(?P<name>(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+)"
@@ -120,8 +121,7 @@ def _in_story(name: str, body: str, line: str) -> bool:
     """Whether the story names the person outside that line, or its words are common ones; the
     name alone on a line of its own is a credit (the header's), no sentence about them."""
     rest = "\n".join(t for t in body.replace(line, " ").split("\n") if t.strip() != name)
-    family = re.search(rf"\b{re.escape(name.split()[-1])}\b", rest) is not None
-    return name in rest or family or common_words(name, rest)
+    return name in rest or names_family(name, rest) or common_words(name, rest)
 
 
 def last_line_writer(page: Page, zone: Zone, body: str) -> list[str]:

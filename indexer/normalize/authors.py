@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -100,6 +102,8 @@ _SITE_CHROME = frozenset({"footer", "nav", "aside", "header"})  # the site's fra
 _JOB_AFTER = re.compile(r"\s+[|–—-]\s+")
 # Surname, given name (`Gillman, Steve`, `Brazil, Rachel`), as library and citation tags write.
 _INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
+# The names and agency the page's byline zone shows (`page_byline`), read when first asked for.
+_Marked = Callable[[], tuple[list[str], str | None] | None]
 
 
 def page_people(
@@ -136,13 +140,14 @@ def _page_people(
     site: str | None,
 ) -> tuple[list[str], str] | None:  # fmt: skip
     """The byline the page's author fields and credits give, or None."""
-    ld_people, ld_orgs = ld_authors(_ld_author(tree, page, headline, site), site)
+    lines = visible_lines(tree)  # read once: the credit under the headline, then any label
+    marked = cache(partial(page_byline, tree))  # the byline zone, read at most once
+    ld_people, ld_orgs = ld_authors(_ld_author(lines, marked, page, headline, site), site)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
-        ld_people = _marked_script(tree, ld_people)
-        lines = visible_lines(tree)
-        ld_people += co_authors(lines, headline, ld_people)
-        writers = _writers_not_editors(tree, lines, ld_people, headline, page, site) or ld_people
+        ld_people = _marked_script(marked, ld_people)
+        ld_people = ld_people + co_authors(lines, headline, ld_people)  # a copy: `marked` stays
+        writers = _writers_not_editors(lines, marked, ld_people, headline, page, site) or ld_people
         # An organisation or agency credited beside the people is part of the byline, unless
         # the shown byline credits it as a source the writer worked with (`(avec Belga)`).
         ld_orgs = [o for o in ld_orgs if not _worked_with(lines, o, writers)]
@@ -152,11 +157,10 @@ def _page_people(
     if linked:
         meta_tags["linked"] = linked
     meta_people = _unique([n for names in meta_tags.values() for n in names])
-    lines = visible_lines(tree)  # read once: the credit under the headline, then any label
     shown = header_byline(lines, headline, page.lang)
     how = "byline-line"
     if shown is None:
-        shown, how = page_byline(tree) or labelled_author(lines), "byline-zone"
+        shown, how = marked() or labelled_author(lines), "byline-zone"
     if shown is not None:
         names = _people(shown[0], site)
         if names:
@@ -201,7 +205,10 @@ def _page_people(
     return ([handle], "byline-zone") if handle else None
 
 
-def _ld_author(tree: HtmlElement, page: PageMeta, headline: str | None, site: str | None) -> Any:
+def _ld_author(
+    lines: list[tuple[str, bool]], marked: _Marked, page: PageMeta, headline: str | None,
+    site: str | None,
+) -> Any:  # fmt: skip
     """The JSON-LD node's `author`, but none from a video headed like the story when a `By`
     line signs the page: the video's author shot the story's clip, the line names its writer."""
     if not page.ld:
@@ -209,7 +216,7 @@ def _ld_author(tree: HtmlElement, page: PageMeta, headline: str | None, site: st
     author = page.ld.get("author")
     if author is None or "VideoObject" not in _types(page.ld):
         return author
-    shown = header_byline(visible_lines(tree), headline, page.lang) or page_byline(tree)
+    shown = header_byline(lines, headline, page.lang) or marked()
     return None if shown is not None and _people(shown[0], site) else author
 
 
@@ -235,7 +242,7 @@ def _worked_with(lines: list[tuple[str, bool]], org: str, writers: list[str]) ->
 
 
 def _writers_not_editors(
-    tree: HtmlElement, lines: list[tuple[str, bool]], people: list[str], headline: str | None,
+    lines: list[tuple[str, bool]], marked: _Marked, people: list[str], headline: str | None,
     page: PageMeta, site: str | None,
 ) -> list[str]:  # fmt: skip
     """The writers the byline shows where the page labels every JSON-LD author its editor
@@ -244,7 +251,7 @@ def _writers_not_editors(
     edited = {_key(_EDITOR_LABEL.sub("", line)) for line, _ in lines if _EDITOR_LABEL.match(line)}
     if not all(_key(name) in edited for name in people):
         return []
-    shown = header_byline(lines, headline, page.lang) or page_byline(tree)
+    shown = header_byline(lines, headline, page.lang) or marked()
     names = _people(shown[0], site) if shown is not None else []
     if not names or set(map(_key, names)) & edited or not all(map(_name_like, names)):
         return []
@@ -266,9 +273,7 @@ def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
     items = writers or items
     for item in items:
         if isinstance(item, dict):
-            types = item.get("@type")
-            types = types if isinstance(types, list) else [types]
-            is_org = any(t in ORGANISATION_TYPES for t in types)
+            is_org = any(t in ORGANISATION_TYPES for t in _types(item))
             name = item.get("name") or _given_family(item) or item.get("byline")
         else:
             name = item
@@ -334,9 +339,10 @@ def _shown_name(tree: HtmlElement, page: PageMeta, name: str) -> str:
     name the reader sees."""
     slugs = _profile_slugs(page, name)
     texts = set(_profile_texts(tree, slugs))
-    spelled = "-".join(filter(None, map(_ascii, name.split()))) if name.isascii() else ""
-    if not slugs and "-" in spelled:
-        texts = set(_profile_texts(tree, {spelled}))
+    if not slugs and name.isascii():
+        spelled = "-".join(filter(None, map(_ascii, name.split())))
+        if "-" in spelled:
+            texts = set(_profile_texts(tree, {spelled}))
     return _shown_script(name, texts) or _shown_alone(name, texts, slugs) or name
 
 
@@ -358,7 +364,7 @@ def _shown_script(name: str, texts: set[str]) -> str | None:
     return shown.pop() if len(shown) == 1 else None
 
 
-def _marked_script(tree: HtmlElement, people: list[str]) -> list[str]:
+def _marked_script(marked: _Marked, people: list[str]) -> list[str]:
     """The one JSON-LD writer in Latin letters as the page's marked byline shows them in its
     own script (`Sunil Patil` in a byline reading `सुनील पाटील`), where that byline shows one
     name of as many words whose initials may spell theirs: the name the reader sees; a desk's
@@ -366,7 +372,7 @@ def _marked_script(tree: HtmlElement, people: list[str]) -> list[str]:
     they are."""
     if len(people) != 1 or not people[0].isascii():
         return people
-    shown = page_byline(tree)
+    shown = marked()
     names = shown[0] if shown is not None else []
     if len(names) == 1 and _shown_script(people[0], set(names)) and may_spell(people[0], names[0]):
         return names
@@ -471,8 +477,7 @@ def _newsroom(page: PageMeta) -> bool:
     """Whether the page's JSON-LD publisher is a news organisation (`NewsMediaOrganization`),
     which describes itself in an `About …` box beside its own stories, not a release."""
     publisher = page.ld.get("publisher") if page.ld else None
-    types = publisher.get("@type") if isinstance(publisher, dict) else None
-    return "NewsMediaOrganization" in (types if isinstance(types, list) else [types])
+    return isinstance(publisher, dict) and "NewsMediaOrganization" in _types(publisher)
 
 
 def _pictures_only(item: Any) -> bool:

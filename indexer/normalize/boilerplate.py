@@ -159,19 +159,16 @@ _LINK_BOX = re.compile(
     r"|popular (?:now|stories)|in other news|explore more.*|see also)[.:]?$",
     re.IGNORECASE,
 )
+# A readers' thread opening with its count or its call (`3 Comments`, `Leave a reply`).
+_THREAD = r"\d+ comments?|comments \(\d+\)|leave a (?:comment|reply)"
 _HARD_STOP = re.compile(
-    r"^(?:about the author|about us|leave a (?:comment|reply)|join the conversation"
-    r"|\d+ comments?|comments \(\d+\)|related tags)[.:]?$",
+    rf"^(?:about the author|about us|{_THREAD}|join the conversation|related tags)[.:]?$",
     re.IGNORECASE,
 )
 
 
 # The heading of the readers' thread under a story (`Comments`, `3 Comments`, `Leave a reply`).
-COMMENTS_HEADING = re.compile(
-    r"^(?:(?:reader |user )?comments?|\d+ comments?|comments \(\d+\)|leave a (?:comment|reply))"
-    r"[.:]?$",
-    re.IGNORECASE,
-)
+COMMENTS_HEADING = re.compile(rf"^(?:(?:reader |user )?comments?|{_THREAD})[.:]?$", re.IGNORECASE)
 
 
 def is_copyright(text: str) -> bool:

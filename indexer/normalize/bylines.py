@@ -492,14 +492,7 @@ def cjk_byline(text: str) -> list[str]:
     cjk = _CJK_BYLINE.match(text) or _HANGUL_BYLINE.match(text.strip())
     if cjk is not None:
         return _cjk_names(cjk.group("names").replace("·", "、"))
-    return _posted_names(text) or _cjk_fields(text)
-
-
-def _posted_names(text: str) -> list[str]:
-    """The correspondents a Japanese credit of places and names names
-    (`ワシントン＝山田花子、北京＝高橋誠`), without a wire's credit (`北京＝共同`) or a picture's
-    (`写真＝高橋誠`)."""
-    return posted_credit(text) or []
+    return posted_credit(text) or _cjk_fields(text)
 
 
 def posted_credit(text: str) -> list[str] | None:

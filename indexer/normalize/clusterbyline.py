@@ -1006,8 +1006,13 @@ def _comments(page: Page, i: int) -> bool:
 def author_page_link(text: str) -> bool:
     """Whether a line is a writer's name with the button to their other pieces (`Jane DoeView
     More Articles`), not a section's (`Sports More Stories`)."""
+    return _author_page_name(text) is not None
+
+
+def _author_page_name(text: str) -> str | None:
+    """The writer's name a line sets before the button to their other pieces, else None."""
     more = _MORE_BY.match(text)
-    return more is not None and len(more.group("name").split()) > 1
+    return more.group("name") if more is not None and len(more.group("name").split()) > 1 else None
 
 
 def _signed_text(page: Page, i: int, under: bool = False) -> str:
@@ -1021,9 +1026,9 @@ def _signed_text(page: Page, i: int, under: bool = False) -> str:
     caps = _CAPS_HEAD_BY.match(text)
     if caps is not None:
         return "By " + caps.group("rest")
-    more = _MORE_BY.match(text)
-    if more is not None and author_page_link(text):
-        return "By " + more.group("name")
+    author = _author_page_name(text)
+    if author is not None:
+        return "By " + author
     part = _LABELLED_PART.search(text)
     if part is not None and (not part.group("slash") or _DIGIT.search(text[: part.start()])):
         return "By " + SEPARATOR.split(text[part.end() :])[0]

@@ -487,10 +487,13 @@ def _in_citation(node: HtmlElement) -> bool:
     """Whether a byline belongs to a cited source: the list item around it quotes the title
     of the work it links to (`Jane Doe. "<a>Ferries collide</a>" — Coast News`), as a list of
     sources or references credits another story's writer."""
-    item = next((p for p in node.iterancestors() if p.tag == "li"), None)
-    if item is None or len(item.text_content()) > _TEASER_TEXT:
+    item = next(node.iterancestors("li"), None)
+    if item is None:
         return False
-    text = " ".join(item.text_content().split())
+    content = item.text_content()
+    if len(content) > _TEASER_TEXT:
+        return False
+    text = " ".join(content.split())
     for link in item.iter("a"):
         title = " ".join(link.text_content().split())
         if title and any(f"{a}{title}{b}" in text for a, b in _QUOTE_PAIRS):

@@ -155,7 +155,7 @@ def section_trail(page: Page, i: int, mark: int, names: list[str]) -> bool:
     words = page.text(i).split()
     if not all(w.isalpha() for w in words):
         return False
-    if top_section(" ".join(words)):
+    if top_section(page.text(i)):
         # `World Europe`: a site's top section, then one under it; but a writer's title read
         # apart from the name (`Health Correspondent Jane Roe`) makes the line a credit.
         return bool(names) and names[0].split()[0].casefold() == words[0].casefold()

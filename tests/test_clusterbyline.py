@@ -920,3 +920,28 @@ def test_a_writer_label_heads_a_columnist_s_box_over_the_headline() -> None:
     assert _normalize("byline-writer-box-over-headline-id.txt").byline == ["Dewi Anggraini"]
     # `AUTHOR` / `Marcus Feldhaus` / `All Columns`: the button to their pieces is no co-author.
     assert _normalize("byline-writer-box-all-columns.txt").byline == ["Marcus Feldhaus"]
+
+
+def test_a_ukrainian_plural_writer_label_signs_both_writers() -> None:
+    # `Автори: … та …` (Ukrainian: authors, and): both writers, not the site's name.
+    article = _normalize("byline-ukrainian-authors-label.txt")
+    assert article.byline == ["Марія Бондаренко", "Тарас Лисенко"]
+
+
+def test_writers_each_over_a_french_job_line_sign_together() -> None:
+    # `Émilie Bouchard` / `Journaliste, Affaires municipales` / `François Tremblay` /
+    # `Collaboration spéciale` (a Québec paper's freelance): both sign.
+    article = _normalize("byline-writers-over-jobs-fr.txt")
+    assert article.byline == ["Émilie Bouchard", "François Tremblay"]
+
+
+def test_a_related_box_in_another_language_signs_its_own_teasers() -> None:
+    # `Tin liên quan` (Vietnamese: related news) opens a box whose `Tác giả:` credits sign its
+    # teasers: the story, signed nowhere, gets no byline rather than a teaser's writer.
+    assert _normalize("byline-related-box-vi.txt").byline == []
+
+
+def test_a_paper_named_in_its_own_language_is_no_personal_site_s_owner() -> None:
+    # `Новини Житомира` (Ukrainian: Zhytomyr news) atop the page and in its copyright: a
+    # newspaper's site, whose story without a byline is signed by no one.
+    assert _normalize("byline-paper-name-owner-uk.txt").byline == []

@@ -156,7 +156,13 @@ _LINK_BOX = re.compile(
     r"|you (?:may|might) also (?:like|be interested in)|read (?:next|more|also)|also read"
     r"|further reading|don'?t miss|editor'?s picks?|trending(?: now| stories)?|top stories"
     r"|most (?:read|popular|viewed|shared)(?: stories| articles| now)?|latest (?:news|stories)"
-    r"|popular (?:now|stories)|in other news|explore more.*|see also)[.:]?$",
+    r"|popular (?:now|stories)|in other news|explore more.*|see also"
+    # The same headings in other languages: `Tin liên quan`, `Bài liên quan` (Vietnamese),
+    # `Articles similaires`, `Sur le même sujet`, `Noticias relacionadas`, `Artigos
+    # relacionados`, `Articoli correlati`, `Ähnliche Artikel`.
+    r"|(?:tin|bài(?: viết)?) liên quan|articles? (?:similaires|liés|connexes)|sur le même sujet"
+    r"|(?:noticias|notícias|artículos|artigos|matérias) relacionad[oa]s|articoli correlati"
+    r"|ähnliche (?:artikel|beiträge))[.:]?$",
     re.IGNORECASE,
 )
 # A readers' thread opening with its count or its call (`3 Comments`, `Leave a reply`).

@@ -87,7 +87,7 @@ BYLINE_INTO_ZONE = 8  # a byline may stand below a longer standfirst and a capti
 # (Lithuanian), `Kirjoittaja:`, `Toimittaja:` (Finnish), `Författare:` (Swedish), `Forfatter:`
 # (Danish, Norwegian), `Yazan:` (Turkish), `Piše:` (Croatian, Serbian: writes).
 # Besides `Autor(in)`; Turkish `Yazar` and Indonesian `Penulis` (writer) head a columnist's box.
-_WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|ка)?|yazar|penulis|written by"
+_WRITER_WORDS = r"authors?|auteur|autore|автор(?:ы|и|ка)?|yazar|penulis|written by"
 # A magazine's credit for the writer's part (Hindi `शब्द`, words).
 _TEXT_WORDS = r"words|text|texte|texto|testo|tekst|शब्द"
 # Danish, Norwegian and Swedish write `i` for `in` (`Forfatter: Kari Nordmann i New York`), and
@@ -191,6 +191,15 @@ _INSTITUTION = re.compile(
     r"|universit(?:ät|é|à|y|eit|ad|ade)|hochschule|institut|stiftung|fondation|fundación"
     r"|fundação|fondazione|ministerium|ministère|ministerio)\b"
 )
+# The words for news or a newspaper in a paper's own name (`Новини Придніпров'я`, Ukrainian
+# news; `Báo Sông Hương`, Vietnamese newspaper; `Kieler Nachrichten`): a paper's site, whose
+# copyright names the house, not the person a personal site is.
+_PAPER_WORDS = re.compile(
+    r"(?<!\w)(?i:nachrichten|zeitung|nouvelles|gazette|noticias|notícias|notizie|giornale"
+    r"|gazzetta|diario|diário|periódico|jornal|nieuws|dagblad|nyheter|nyheder|tidning|uutiset"
+    r"|lehti|wiadomości|gazeta|novinky|zprávy|hírek|știri|haberler|gazete|новини|новости|вести"
+    r"|вісті|газета|tin tức|báo|berita|balita|ειδήσεις)(?!\w)"
+)
 # `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
 # name with no colon, as Thai sets `โดย` (by) apart from the name; over the date line under the
 # headline it is that word, no name's.
@@ -264,10 +273,19 @@ _COAUTHOR_LINES = 6  # lines under a credit where names split over lines may go 
 # A plural label alone (`Authors`): its list sets each writer over their job (`Jane Doe` /
 # `Partner` / `John Roe` / `Counsel`).
 _AUTHORS_LABEL = re.compile(r"^(?:authors|autoren|auteurs|autori|autores)\s*:?$", re.IGNORECASE)
-_JOB = r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}"  # `Partner`, `Senior Counsel`
+_JOB = r"[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-Za-zÀ-ÿ][a-zß-ÿ]*){0,3}"  # `Partner`, `Collaboration spéciale`
 _JOB_LINE = re.compile(rf"^{_JOB}$")
 # A job under a name, perhaps with its field after a comma (`Product Manager, Mobile`).
-_JOB_FIELD = re.compile(rf"^(?P<job>{_JOB})(?:, [A-Z][\w&' -]*)?$")
+_JOB_FIELD = re.compile(rf"^(?P<job>{_JOB})(?:, [A-ZÀ-Þ][\w&'’ -]*)?$")
+# A newsroom's job in other languages (`Journaliste`, `Chroniqueuse`, `Redakteurin`,
+# `Periodista`); a Québec paper sets `Collaboration spéciale` under a freelance's name.
+_NEWSROOM_JOB = re.compile(
+    r"^(?:journaliste|chroniqueu(?:r|se)|correspondant(?:e)?|rédact(?:eur|rice)|reporter"
+    r"|reporteu(?:r|se)|collaborat(?:eur|rice|ion)|redakteur(?:in)?|korrespondent(?:in)?"
+    r"|journalist(?:in)?|periodista|redactor(?:a)?|corresponsal|colaborador(?:a)?|giornalista"
+    r"|corrispondente|jornalista|repórter)\b",
+    re.IGNORECASE,
+)
 _COPY_REACH = 20  # lines above the headline where an earlier copy of it may stand
 _BELOW_COPY = 2  # lines under that copy where its byline stands
 _LONE_BELOW_ZONE = 12  # lines under the story where its one signature may stand
@@ -652,7 +670,9 @@ def _owner(page: Page, zone: Zone, mark: int) -> list[str]:
             continue
         holder = re.sub(r"\b(?:19|20)\d{2}\b", " ", holder)
         names = bare_names(holder.split(".")[0].strip(" ,-–—"))
-        if len(names) != 1 or is_house(names[0]) or _INSTITUTION.search(names[0]):
+        if len(names) != 1 or is_house(names[0]):
+            continue
+        if _INSTITUTION.search(names[0]) or _PAPER_WORDS.search(names[0]):
             continue
         if names[0].casefold() in top:
             return names
@@ -832,9 +852,12 @@ def _paired_writers(page: Page, i: int, body: str) -> list[str]:
 
 def _job(text: str, body: str) -> bool:
     """Whether a short line under a name is the writer's job, no name: a role (`Staff
-    Writer`) or words the story writes in lower case (`Engineering Lead`)."""
+    Writer`, `Journaliste`) or words the story writes in lower case (`Engineering Lead`)."""
     match = _JOB_FIELD.match(text.strip())
-    return match is not None and (is_role(match["job"]) or common_words(match["job"], body))
+    if match is None:
+        return False
+    job = match["job"]
+    return is_role(job) or _NEWSROOM_JOB.match(job) is not None or common_words(job, body)
 
 
 def _over_date(page: Page, i: int) -> bool:

@@ -53,8 +53,10 @@ KNOWN: dict[tuple[str, str], str] = {
         "a headline of more words than a paragraph's fourteen (Vietnamese writes each syllable as"
         " a word) right under its stamp and over its standfirst is read as the story's first"
         " line, and the section trail over the stamp heads the page; opening the story under"
-        " such a line still lost to the trail in the headline model, and put the stamp among"
-        " the ticker of other days above it, leaving the masthead's day as a wrong date"
+        " such a line still lost to the trail in the headline model, and with the headline"
+        " found (a shortened copy) the stamp over it read as an item of the ticker of other"
+        " days above it, and the masthead's `Thứ hai, 07/12/2026` (a Vietnamese weekday, not"
+        " known as one) became a wrong date"
     ),
     ("vi-paper-metro-hanoi.txt", "byline"): (
         "the writers' names alone at the story's foot (`… - …`), under a `Xem thêm:` link and"

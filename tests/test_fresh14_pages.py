@@ -47,7 +47,36 @@ FRESH14 = Path(__file__).resolve().parent / "data" / "pages" / "fresh14"
 TRUTH = load_truth(FRESH14)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+_SEARCH_HEADLINE = (
+    "the `<title>` states the `<h1>` with the site's name while the JSON-LD `headline`, og:title"
+    " and twitter:title state another headline, written for search and sharing; taking the"
+    " `<h1>` there loses right titles of the shared corpus, whose golds follow the JSON-LD"
+    " (scrapinghub's by construction)"
+)
+_LEFT = "(left to the date/byline helper)"
+KNOWN: dict[tuple[str, str], str] = {
+    ("da-paper-supercykelsti-aarhus.html", "title"): _SEARCH_HEADLINE,
+    ("en-amp-page-council-rates.html", "title"): _SEARCH_HEADLINE,
+    ("en-nextjs-page-battery-plant.html", "title"): _SEARCH_HEADLINE,
+    ("en-nz-site-ferry-cook-strait.html", "title"): _SEARCH_HEADLINE,
+    ("fr-ca-paper-pont-quebec.html", "title"): _SEARCH_HEADLINE,
+    ("en-th-paper-flood-chiang-mai.html", "title"): (
+        "the JSON-LD and the social titles cut the `<h1>` short and the `<title>` states it alone,"
+        " without the site's name; the shared corpus's golds follow the JSON-LD in that shape"
+    ),
+    ("ro-paper-metrou-cluj.html", "title"): (
+        "every title source (JSON-LD, og:title, twitter:title, `<title>`) states the headline"
+        " written for search; only the `<h1>` shows the story's own"
+    ),
+    ("en-blogger-blog-birding.html", "date"): _LEFT,
+    ("en-nextjs-page-battery-plant.html", "date"): _LEFT,
+    ("en-th-paper-flood-chiang-mai.html", "byline"): _LEFT,
+    ("es-cl-paper-sismo-antofagasta.html", "byline"): _LEFT,
+    ("es-mx-paper-agua-monterrey.html", "byline"): _LEFT,
+    ("es-mx-paper-agua-monterrey.html", "date"): _LEFT,
+    ("hu-portal-metro-felujitas.html", "byline"): _LEFT,
+    ("ro-paper-metrou-cluj.html", "date"): _LEFT,
+}
 
 
 def test_every_fresh14_page_has_its_truth() -> None:

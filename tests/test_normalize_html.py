@@ -523,6 +523,21 @@ def test_a_json_ld_headline_no_source_repeats_gives_way_to_the_rewritten_heading
     assert _inline(head, f"<h1>{heading}</h1>").title == heading
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        # A clause for search engines after a semicolon: the reader sees the headline alone.
+        ("Water cut in 14 districts; check if yours is on the list", "Water cut in 14 districts"),
+        # A capitalised tail is a name (a section's, a writer's) the JSON-LD keeps as its own.
+        ("Water cut in 14 districts - Local News", "Water cut in 14 districts - Local News"),
+    ],
+)
+def test_a_clause_the_json_ld_appends_to_the_h1_is_dropped(headline: str, title: str) -> None:
+    og = f'<meta property="og:title" content="{headline}">'
+    head = og + _authored("Jane Doe", headline)
+    assert _inline(head, "<h1>Water cut in 14 districts</h1>").title == title
+
+
 def test_a_kicker_the_json_ld_joins_to_the_headline_in_the_h1_is_dropped() -> None:
     og = '<meta property="og:title" content="Leipzig closes a street to cars">'
     head = og + _authored("Jane Doe", "Transport: Leipzig closes a street to cars")

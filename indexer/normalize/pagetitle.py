@@ -77,7 +77,9 @@ def choose_title(
     the social title (every source words the story its own way: the reader's headline wins);
     a kicker the `<h1>` sets in an element of its own, which the JSON-LD joins to the headline
     and another source leaves out, is dropped, and so is one the JSON-LD joins to the `<h1>`
-    that the social titles state alone (the page shows that kicker nowhere above it).
+    that the social titles state alone (the page shows that kicker nowhere above it), and so
+    is a clause in lower case the JSON-LD appends to the one `<h1>` after a dash or a semicolon
+    (written for search engines).
     Otherwise the headline is chosen by agreement: each candidate (the visible `<h1>` headings,
     og:title, twitter:title) counts the title sources that state it (those and the `<title>`),
     whole or as the longer part beside a site or section name. Social titles are often rewritten
@@ -136,6 +138,9 @@ def choose_title(
         labelled = _labelled_heading(jsonld, headings)
         if labelled:
             return labelled, "heading"
+        clipped = _heading_without_clause(jsonld, headings, hosts)
+        if clipped:
+            return clipped, "heading"
         # A kicker the `<h1>` sets in an element of its own before the headline, which the
         # JSON-LD joins to it and another source leaves out, is no part of it.
         for heading, text in shown.items():
@@ -198,6 +203,28 @@ def _labelled_heading(title: str, headings: list[str]) -> str | None:
         if rest == key and len(_WORD.findall(label)) < len(_WORD.findall(key)):
             return heading
     return None
+
+
+# What sets a clause a template appends to a headline apart from it: a semicolon or a dash.
+_CLAUSE_GLUE = re.compile(r"^(?:\s*;|\s+[-–—])\s+\w")
+
+
+def _heading_without_clause(title: str, headings: list[str], hosts: list[str | None]) -> str | None:
+    """The page's one visible heading when the JSON-LD headline is that heading with a clause
+    in lower case appended after a semicolon or a dash (`Headline – interview with the
+    architect`, `Headline; check if yours is on the list`): written for search engines, while
+    the reader sees the headline alone. A capitalised tail is a name (the site's, a section's,
+    the writer's), which the JSON-LD may keep as its headline's own."""
+    distinct = {title_key(h): h for h in headings}
+    if len(distinct) != 1:
+        return None
+    key, heading = next(iter(distinct.items()))
+    headline = _without_sites(title, hosts)
+    rest = title_key(headline)[len(key) :]
+    if not title_key(headline).startswith(key) or not _CLAUSE_GLUE.match(rest):
+        return None
+    first = _WORD.findall(headline)[-len(_WORD.findall(rest))]
+    return heading if first[:1].islower() else None
 
 
 def _decorated_heading(title: str, headings: list[str], page: PageMeta) -> str | None:

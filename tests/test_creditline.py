@@ -71,6 +71,10 @@ from indexer.normalize.creditline import (
         ("Jana Doe · Valley Courier · Posted: Aug 08, 2024 4:00 AM EDT", ["Jana Doe"]),
         # Undated, the words before the name are a stamp's (`less than an hour ago`).
         ("Published less than an hour ago · Jana Doe", ["Jana Doe"]),
+        # A fact table's label before its value is no name; a name follows its own label.
+        ("| Actual Start Date : | May 13, 2016 |", []),
+        ("Study Type: | Observational", []),
+        ("Autor: | Jana Doe | May 13, 2016", ["Jana Doe"]),
     ],
 )
 def test_a_bare_line_gives_the_names_it_holds(line: str, names: list[str]) -> None:

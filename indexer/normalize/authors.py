@@ -8,10 +8,11 @@ a name stamped with the date under the headline (`Jane Doe | 05.04.2025`, `stamp
 trafilatura's guess where it reads as a name; and, when no person is named anywhere, the
 organisation the page credits as its author (`BBC News`, `ORF.at`) or the site's own name its
 byline shows, as the page writes it, and last a one-word pen name or handle the byline
-element gives (`by doumae`). A site's own name, a desk, a profile address or a publishing
-company is no person; a photographer credited beside a writer (`"role": "photographer"`) is
-no author, nor a job set after the name (`Jane Doe | Staff Writer`), nor a JSON-LD author
-the page labels its editor (`Editor : Jane Doe`) beside another shown byline; an
+element gives (`by doumae`). A site's own name, a desk, a profile address, a publishing
+company or a one-word section the page files the story under (`rel="category"`) is no
+person; a photographer credited beside a writer (`"role": "photographer"`) is no author, nor
+a job set after the name (`Jane Doe | Staff Writer`), nor a JSON-LD author the page labels
+its editor (`Editor : Jane Doe`) beside another shown byline; an
 organisation that publishes its own release (its `About …` boilerplate) signs no byline;
 and where the author slot holds only a role (`Guest Columnist`) or nothing, the story's
 closing tagline names the writer.
@@ -47,6 +48,7 @@ from indexer.normalize.signedline import signed_line
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like
 from indexer.normalize.stampedname import stamped_writer
 from indexer.normalize.tagline import closing_tagline, right_set_signature
+from indexer.normalize.writerlink import category_names
 
 ORGANISATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
@@ -167,6 +169,10 @@ def _page_people(
             text = "\n".join(line for line, _ in lines)
             tags = [[n for n in tag if not _other_work(n, text)] for tag in meta_tags.values()]
             return _checked(names, tags), how
+    # A CMS account named after a section (`Nachrichten`, filed `in Nachrichten`) is no writer;
+    # a column filed under its writer's full name is theirs.
+    sections = category_names(tree) if meta_people else set()
+    meta_people = [n for n in meta_people if " " in n or n.casefold() not in sections]
     if meta_people:
         return meta_people, "meta"
     # `Jane Doe | 05.04.2025` under the headline: a byline neither marked nor labelled.

@@ -482,6 +482,8 @@ def _names_only(text: str) -> list[str]:
         # Without a label a name is told by its capitals: lower-case words after a date are
         # the story's tags (`platform ci monorepo`), a slug or a handle.
         return []
+    if text.rstrip().endswith((":", "：")):
+        return []  # `Start Date : | May 13, 2016`: a field's label; a name follows its label
     joined = _AMPERSAND_WORD.search(text)
     if joined is not None and canonical_outlet(joined.group("last")) is None:
         return []  # `RI Food & Dining`, `Science & Astronomy`: a section's heading

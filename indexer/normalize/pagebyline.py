@@ -54,6 +54,7 @@ _SOCIAL = re.compile(
     re.IGNORECASE,
 )
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "head"})
+_NAME_PARTS = frozenset({"span", "b", "strong", "em", "i"})  # inline parts a name is set in
 _OUTSIDE_TAGS = frozenset({"aside", "nav", "footer", "header-nav"})
 # A byline's label words (`بقلم`: Arabic, by the pen of; `Автор`: Russian, author), kept in
 # one list for the patterns below.
@@ -261,6 +262,8 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         credit, pieces = read_credit(text), _name_pieces(node)
         if credit is not None and pieces is not None and _glued(credit[0], pieces[0]):
             return pieces[0], credit[1]
+        if credit is not None and pieces is not None and _run_together(credit[0], pieces[0]):
+            return pieces[0], credit[1]
         found = credit or pieces
         if found is not None:
             return found
@@ -386,8 +389,12 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
     """The names a byline element holds in elements of their own (`<a rel=author>Sam Stein</a>`
     before his role), when its whole text is more than a credit."""
     names: list[str] = []
+    read: set[HtmlElement] = set()  # the parts of a name already read whole
     for element in node.iter():
-        if not isinstance(element.tag, str) or not element.text or _skipped_child(element):
+        if not isinstance(element.tag, str) or element in read or _skipped_child(element):
+            continue
+        piece = " ".join(_own_text(element).split())
+        if not piece:
             continue
         marks = " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
         href = element.get("href") or ""
@@ -395,14 +402,27 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
             _MARK.search(marks)
             or _NAME_MARK.search(marks)
             or AUTHOR_LINK.search(href)
-            or (names_own_page(href, element.text) and _opens(node, element))
+            or (names_own_page(href, piece) and _opens(node, element))
         )
-        piece = " ".join(element.text.split())
         if own and 2 <= len(piece) <= _MAX_PIECE:
             found = read_credit(piece)
+            if found is not None and not (element.text or "").strip():
+                read.update(element.iterdescendants())
             if found is not None:
                 names.extend(n for n in found[0] if n not in names)
     return (names, None) if names else None
+
+
+def _own_text(element: HtmlElement) -> str:
+    """An element's own text, or that of a writer's link holding the name in parts (`<a
+    rel="author"><span>Jane</span> <span>Doe</span></a>`: first and last name styled apart);
+    a box's parts (`<span>Jane Doe</span> <span>Valencia</span>`) are separate facts."""
+    if element.text and element.text.strip():
+        return element.text
+    parts = list(element)
+    if element.tag == "a" and parts and all(p.tag in _NAME_PARTS and not len(p) for p in parts):
+        return element.text_content()
+    return ""
 
 
 def _words(text: str) -> str:
@@ -437,6 +457,12 @@ def _glued(credit: list[str], pieces: list[str]) -> bool:
         return False
     pairs = zip(credit, pieces, strict=True)
     return all(whole != own and _runs_into(whole, own) for whole, own in pairs)
+
+
+def _run_together(credit: list[str], pieces: list[str]) -> bool:
+    """Whether a credit read from a byline element's whole text is several names the element
+    marks one by one, run together (`Jane Doe John Roe` from two `<a rel="author">` links)."""
+    return len(pieces) > len(credit) and _words(" ".join(credit)) == _words(" ".join(pieces))
 
 
 def _runs_into(whole: str, own: str) -> bool:

@@ -3,6 +3,7 @@
 A page links each writer's name to their page: marked `rel="author"`, under a writers' folder
 (`/author/jane-doe`, `/autores/…`, `/?author=12`), or at an address that spells the name
 (`/yazar/derya-aksoy`). A link to a writer's page is a byline's, not a story's headline.
+A link marked `rel="category"` files the story under its section, whatever that is called.
 """
 
 from __future__ import annotations
@@ -44,3 +45,13 @@ def names_own_page(href: str, text: str) -> bool:
     slug = href.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].casefold()
     words = re.findall(r"\w+", text.casefold())
     return len(words) >= 2 and slug == "-".join(words)
+
+
+def category_names(tree: HtmlElement) -> set[str]:
+    """The lower-cased texts of the links that file the story under a section, marked
+    `rel="category"` (WordPress's `rel="category tag"`): its sections, not its writers."""
+    return {
+        " ".join(link.text_content().split()).casefold()
+        for link in tree.iter("a")
+        if "category" in (link.get("rel") or "").lower().split()
+    }

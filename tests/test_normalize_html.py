@@ -662,3 +662,21 @@ def test_a_subheading_past_a_box_label_is_no_headline() -> None:
 def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
     # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.
     assert _page(name).title not in {"Great news for the town", "Ferry adds a late Friday sailing"}
+
+
+@pytest.mark.parametrize(
+    ("update", "day"),
+    [
+        ("<p>Updated: Thursday, 10 April 2025, 08:15</p>", 9),
+        # Without the update's label the page does not say the metadata's day is the update's:
+        # the stated day stands.
+        ("", 10),
+    ],
+)
+def test_a_page_republished_under_its_update_keeps_its_shown_day(update: str, day: int) -> None:
+    # The JSON-LD's publication is the update's very instant; the header shows both stamps.
+    head = _stamped("2025-04-10T08:15:00+01:00", "2025-04-10T08:15:00+01:00")
+    shown = f"<p>Published: Wednesday, 9 April 2025, 16:40</p>{update}"
+    article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2025, 4, day)
+

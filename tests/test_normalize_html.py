@@ -680,3 +680,16 @@ def test_a_page_republished_under_its_update_keeps_its_shown_day(update: str, da
     article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
     assert article.date == PartialDate(2025, 4, day)
 
+
+@pytest.mark.parametrize(
+    ("heading", "day"),
+    [
+        ("<h1>Council passes the town budget</h1>", 5),
+        # An `<h1>` that shares few of the metadata headline's words is no reworded headline.
+        ("<h1>Night of votes at the town hall</h1>", 6),
+    ],
+)
+def test_a_reworded_headline_still_heads_its_local_day(heading: str, day: int) -> None:
+    # 02:30 UTC on the 6th shown as 9:30 PM on the 5th (UTC-5) under the shown `<h1>`.
+    article = _inline(_stamped("2024-03-06T02:30:00Z"), f"{heading}<p>March 5, 2024 9:30 PM</p>")
+    assert article.date == PartialDate(2024, 3, day)

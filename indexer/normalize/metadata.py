@@ -198,6 +198,10 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.microdata_headline = text
         if prop == "datepublished" or (node.tag == "time" and node.get("pubdate") is not None):
             stamp = node.get("datetime") or node.get("content")
+            if node.tag == "abbr":
+                # The microformats' `<abbr title="2026-11-14T19:52:00Z">7:52 PM</abbr>`: the
+                # stamp in the title, the text only what the reader sees (Blogger's themes).
+                stamp = stamp or node.get("title")
             if stamp:
                 page.time_published.append(stamp)
     if not page.headings:

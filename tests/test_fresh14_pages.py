@@ -29,7 +29,18 @@ update). SEO `og:title`s, `<title>`s with the site's name and related lists with
 bylines and dates sit beside the article in most of them. Each is read as `newsindex rebuild`
 reads a saved `.html` file.
 
-First run: (to be measured by the lead)
+First run, before any rule was changed for it (right / wrong / none of 20): title 11 / 9 / 0,
+byline 16 / 4 / 0, date 16 / 3 / 1 (three wrong dates). After the general fixes of branch
+gap14hd (dates and bylines; the titles are left to the title helper): a page republished under
+its update's instant keeps the earlier day its stamp by the headline shows where the page labels
+the metadata's day an update (`Publicat: joi, 19 noiembrie` over `Actualizat: vineri, 20
+noiembrie`); the date reader finds the header under the page's one `<h1>` where the chosen title
+is a metadata headline reworded from it; a place before the stamp (`Monterrey, Nuevo León /
+01.12.2026 22:30 hrs`) makes a date line, so the shown local evening beats the UTC instant; the
+microformats' `<abbr itemprop="datePublished" title="…">` states the stamp; `Writer:` and
+`Szerző:` label a byline with their colon; a JSON-LD writer the page shows in another spelling
+(accents, family name first, an initial added) takes the shown spelling: title 11 / 9 / 0,
+byline 19 / 1 / 0, date 20 / 0 / 0.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -47,7 +58,24 @@ FRESH14 = Path(__file__).resolve().parent / "data" / "pages" / "fresh14"
 TRUTH = load_truth(FRESH14)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("da-paper-supercykelsti-aarhus.html", "title"): "(left to the title helper)",
+    ("en-amp-page-council-rates.html", "title"): "(left to the title helper)",
+    ("en-nextjs-page-battery-plant.html", "title"): "(left to the title helper)",
+    ("en-nz-site-ferry-cook-strait.html", "title"): "(left to the title helper)",
+    ("en-th-paper-flood-chiang-mai.html", "title"): "(left to the title helper)",
+    ("es-mx-paper-agua-monterrey.html", "title"): "(left to the title helper)",
+    ("fr-ca-paper-pont-quebec.html", "title"): "(left to the title helper)",
+    ("hu-portal-metro-felujitas.html", "title"): "(left to the title helper)",
+    ("ro-paper-metrou-cluj.html", "title"): "(left to the title helper)",
+    ("es-mx-paper-agua-monterrey.html", "byline"): (
+        "a JSON-LD Person that is the newsroom's word (`Redacción`) while the header shows the "
+        "writers (`Por … y … | Corresponsales`): the JSON-LD author wins; reading a desk word in "
+        "the JSON-LD as an organisation (as the author tags already are) cost bylines of the "
+        "check sources in saved HTML and a desk credited beside an agency on a development page "
+        "(measured, dropped)"
+    ),
+}
 
 
 def test_every_fresh14_page_has_its_truth() -> None:

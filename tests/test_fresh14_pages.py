@@ -29,7 +29,19 @@ update). SEO `og:title`s, `<title>`s with the site's name and related lists with
 bylines and dates sit beside the article in most of them. Each is read as `newsindex rebuild`
 reads a saved `.html` file.
 
-First run: (to be measured by the lead)
+First run, before any rule was changed for it (right / wrong / none of 20): title 11 / 9 / 0,
+byline 16 / 4 / 0, date 16 / 3 / 1 (three wrong dates). After the general fixes it showed
+were missing: a JSON-LD headline that is the page's one `<h1>` plus a lower-case clause written
+for search (`…; checa si está la tuya`) loses to the `<h1>`; a page republished under
+its update's instant keeps the earlier day its stamp by the headline shows where the page labels
+the metadata's day an update (`Publicat: joi, 19 noiembrie` over `Actualizat: vineri, 20
+noiembrie`); the date reader finds the header under the page's one `<h1>` where the chosen title
+is a metadata headline reworded from it; a place before the stamp (`Monterrey, Nuevo León /
+01.12.2026 22:30 hrs`) makes a date line, so the shown local evening beats the UTC instant; the
+microformats' `<abbr itemprop="datePublished" title="…">` states the stamp; `Writer:` and
+`Szerző:` label a byline with their colon; a JSON-LD writer the page shows in another spelling
+(accents, family name first, an initial added) takes the shown spelling: title 13 / 7 / 0,
+byline 19 / 1 / 0, date 20 / 0 / 0.
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -53,7 +65,6 @@ _SEARCH_HEADLINE = (
     " `<h1>` there loses right titles of the shared corpus, whose golds follow the JSON-LD"
     " (scrapinghub's by construction)"
 )
-_LEFT = "(left to the date/byline helper)"
 KNOWN: dict[tuple[str, str], str] = {
     ("da-paper-supercykelsti-aarhus.html", "title"): _SEARCH_HEADLINE,
     ("en-amp-page-council-rates.html", "title"): _SEARCH_HEADLINE,
@@ -68,14 +79,13 @@ KNOWN: dict[tuple[str, str], str] = {
         "every title source (JSON-LD, og:title, twitter:title, `<title>`) states the headline"
         " written for search; only the `<h1>` shows the story's own"
     ),
-    ("en-blogger-blog-birding.html", "date"): _LEFT,
-    ("en-nextjs-page-battery-plant.html", "date"): _LEFT,
-    ("en-th-paper-flood-chiang-mai.html", "byline"): _LEFT,
-    ("es-cl-paper-sismo-antofagasta.html", "byline"): _LEFT,
-    ("es-mx-paper-agua-monterrey.html", "byline"): _LEFT,
-    ("es-mx-paper-agua-monterrey.html", "date"): _LEFT,
-    ("hu-portal-metro-felujitas.html", "byline"): _LEFT,
-    ("ro-paper-metrou-cluj.html", "date"): _LEFT,
+    ("es-mx-paper-agua-monterrey.html", "byline"): (
+        "a JSON-LD Person that is the newsroom's word (`Redacción`) while the header shows the "
+        "writers (`Por … y … | Corresponsales`): the JSON-LD author wins; reading a desk word in "
+        "the JSON-LD as an organisation (as the author tags already are) cost bylines of the "
+        "check sources in saved HTML and a desk credited beside an agency on a development page "
+        "(measured, dropped)"
+    ),
 }
 
 

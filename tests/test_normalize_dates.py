@@ -277,6 +277,9 @@ def test_find_date_reads_a_date_inside_a_line() -> None:
         ("2023-11-17 20:52:15 来源： 新华网", "published", "2023-11-17"),
         ("2018/6/19 5:50", "published", "2018-06-19"),
         ("2019년 8월 20일 09:31", "published", "2019-08-20"),
+        # The place a story was filed from, a mark, then the stamp closing the line.
+        ("Monclova, Coahuila, México / 14.01.2025 22:10 hrs", "published", "2025-01-14"),
+        ("Ciudad Juárez, Chihuahua, México | 3 de marzo de 2025", "published", "2025-03-03"),
     ],
 )
 def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
@@ -296,6 +299,9 @@ def test_portal_date_lines(line: str, kind: str, iso: str) -> None:
         "Jan 5, 2024 | Updated 3 hours ago",  # the update is no date, and the line is no byline
         "金正恩氏が習近平氏に書簡 朝鮮中央通信 （2018/6/16 10:20）",  # a linked headline's date
         "June 3, 1931 – March 27, 2024",  # a life or a period, no stamp
+        # Words with digits or a sentence's lower-case words before the mark are no place.
+        "Route 9, Exit 4, Northbound, Southbound / 14.01.2025 22:10 hrs",
+        "the council met again to vote on the budget / 14.01.2025 22:10 hrs",
     ],
 )
 def test_lines_that_are_not_date_lines(line: str) -> None:

@@ -677,3 +677,34 @@ def test_a_subheading_past_a_box_label_is_no_headline() -> None:
 def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
     # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.
     assert _page(name).title not in {"Great news for the town", "Ferry adds a late Friday sailing"}
+
+
+@pytest.mark.parametrize(
+    ("update", "day"),
+    [
+        ("<p>Updated: Thursday, 10 April 2025, 08:15</p>", 9),
+        # Without the update's label the page does not say the metadata's day is the update's:
+        # the stated day stands.
+        ("", 10),
+    ],
+)
+def test_a_page_republished_under_its_update_keeps_its_shown_day(update: str, day: int) -> None:
+    # The JSON-LD's publication is the update's very instant; the header shows both stamps.
+    head = _stamped("2025-04-10T08:15:00+01:00", "2025-04-10T08:15:00+01:00")
+    shown = f"<p>Published: Wednesday, 9 April 2025, 16:40</p>{update}"
+    article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
+    assert article.date == PartialDate(2025, 4, day)
+
+
+@pytest.mark.parametrize(
+    ("heading", "day"),
+    [
+        ("<h1>Council passes the town budget</h1>", 5),
+        # An `<h1>` that shares few of the metadata headline's words is no reworded headline.
+        ("<h1>Night of votes at the town hall</h1>", 6),
+    ],
+)
+def test_a_reworded_headline_still_heads_its_local_day(heading: str, day: int) -> None:
+    # 02:30 UTC on the 6th shown as 9:30 PM on the 5th (UTC-5) under the shown `<h1>`.
+    article = _inline(_stamped("2024-03-06T02:30:00Z"), f"{heading}<p>March 5, 2024 9:30 PM</p>")
+    assert article.date == PartialDate(2024, 3, day)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, partial
 from typing import Any
 
@@ -33,7 +33,7 @@ from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
-from indexer.normalize.nameinitials import may_spell
+from indexer.normalize.nameinitials import may_spell, respelled
 from indexer.normalize.pagebyline import (
     cited_only,
     co_authors,
@@ -148,6 +148,7 @@ def _page_people(
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
         ld_people = _marked_script(marked, ld_people)
+        ld_people = _shown_spellings(lines, marked, ld_people, headline, page)
         ld_people = ld_people + co_authors(lines, headline, ld_people)  # a copy: `marked` stays
         writers = _writers_not_editors(lines, marked, ld_people, headline, page, site) or ld_people
         # An organisation or agency credited beside the people is part of the byline, unless
@@ -349,7 +350,12 @@ def _shown_name(tree: HtmlElement, page: PageMeta, name: str) -> str:
         spelled = "-".join(filter(None, map(_ascii, name.split())))
         if "-" in spelled:
             texts = set(_profile_texts(tree, {spelled}))
-    return _shown_script(name, texts) or _shown_alone(name, texts, slugs) or name
+    return (
+        _shown_script(name, texts)
+        or _shown_alone(name, texts, slugs)
+        or _respelled(name, texts)
+        or name
+    )
 
 
 def _shown_script(name: str, texts: set[str]) -> str | None:
@@ -383,6 +389,26 @@ def _marked_script(marked: _Marked, people: list[str]) -> list[str]:
     if len(names) == 1 and _shown_script(people[0], set(names)) and may_spell(people[0], names[0]):
         return names
     return people
+
+
+def _shown_spellings(
+    lines: list[tuple[str, bool]], marked: _Marked, people: list[str], headline: str | None,
+    page: PageMeta,
+) -> list[str]:  # fmt: skip
+    """The JSON-LD writers as the byline under the headline (or the marked one) spells them
+    where it writes one of them otherwise (`respelled`): the name the reader sees."""
+    shown = header_byline(lines, headline, page.lang) or marked()
+    if shown is None:
+        return people
+    return [_respelled(name, shown[0]) or name for name in people]
+
+
+def _respelled(name: str, shown: Iterable[str]) -> str | None:
+    """The one shown name that writes a JSON-LD writer's in another spelling (`Szabó Gergely`
+    for `Gergely Szabo`, `Francisca Muñoz` for `Francisca Muñoz M.`): the site's database drops
+    accents, puts the given name first or adds an initial; the page shows the name as written."""
+    found = {text for text in shown if respelled(name, text) and clean_name(text) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _shown_alone(name: str, texts: set[str], slugs: set[str]) -> str | None:

@@ -186,7 +186,10 @@ _STAMP_WORDS = re.compile(r"\b(?:updated|modified|edited|ago)\b", re.IGNORECASE)
 # The word a clock time is read with (`14:07 Uhr`, `9.30 h`), between a stamp's time and the
 # mark that parts it from the next detail (`Do 25.04.24 | 14:07 Uhr | Von Jane Doe`).
 _CLOCK_END = re.compile(r"\d{1,2}[:.]\d{2}\s*$")  # a time closing the date's span
-_TIME_WORD = re.compile(r"\s*(?:Uhr|h)\b")
+_TIME_WORD = re.compile(r"\s*(?:Uhr|h|hrs?|horas?|hs)\b\.?")  # `22:30 hrs`, `22:30 horas`
+# The mark that parts a place from the stamp closing its line (`Monterrey, Nuevo León / …`).
+_MARK_BEFORE = re.compile(r"\s[/|·•–—-]\s*$")
+_PLACE_WORDS = 5
 _RELATIVE_QUALIFIER = re.compile(r"\b(?:last|next|this|every|each|coming|past)\s+$", re.I)
 
 _FIXED_ZONES = {
@@ -444,6 +447,8 @@ def parse_date_line(
         at = word.end() if word else at
         if _SEPARATED.match(text, at) and not _STAMP_WORDS.search(text, at):
             return "published", found[0]
+    if found[0].day and _place_then_stamp(text, found[1]):
+        return "published", found[0]
     leftover = text.replace(found[1], " ")
     # A bare date line is mostly the date: a separator, a reading time, a zone at most (and a
     # weekday such as `（水）` in Chinese or Japanese, not a linked headline).
@@ -454,6 +459,28 @@ def parse_date_line(
         return None
     updated = _UPDATED_BEFORE.search(text, 0, text.find(found[1]))
     return ("updated" if updated else "published"), found[0]
+
+
+def _place_then_stamp(text: str, date_text: str) -> bool:
+    """Whether a line is the place a story was filed from, a mark, then the stamp closing it
+    (`Monterrey, Nuevo León / 01.12.2026 22:30 hrs`, `Lagos | May 2, 2024`): the dateline's
+    place written before the date, as the line `May 2, 2024 | Lagos` writes it after."""
+    at = text.find(date_text)
+    end = at + len(date_text.rstrip())
+    word = _TIME_WORD.match(text, end) if _CLOCK_END.search(date_text) else None
+    mark = _MARK_BEFORE.search(text, 0, at)
+    if text[word.end() if word else end :].strip() or mark is None:
+        return False
+    place = text[: mark.start()]
+    words = place.replace(",", " ").split()
+    # A place's words are capitalised but for short particles (`Ciudad de México`); a teaser's
+    # headline (`Baths to reopen | March 3, 2019`) is a phrase of lower-case words.
+    return (
+        0 < len(words) <= _PLACE_WORDS
+        and not any(map(str.isdigit, place))
+        and all(w[0].isupper() or (w.islower() and len(w) <= 3) for w in words)
+        and not _STAMP_WORDS.search(place)
+    )
 
 
 def date_label(text: str) -> str | None:

@@ -15,7 +15,7 @@ from indexer.normalize.authors import page_people
 from indexer.normalize.extraction import Extraction
 from indexer.normalize.fields import supplied_date
 from indexer.normalize.language import language_code
-from indexer.normalize.metadata import PageMeta, read_page
+from indexer.normalize.metadata import PageMeta, read_page, shown_headline
 from indexer.normalize.pagedate import choose_date, updated_candidates
 from indexer.normalize.pagetitle import choose_title
 from indexer.normalize.sources import WIRES, canonical_outlet, outlet_name
@@ -62,7 +62,7 @@ def extract_html(html: str, *, title: str | None = None) -> Extraction:
     if url is not None:
         found.offer("url", *url)
     url_value = url[0] if url else None
-    _offer_dates(found, page, doc.date, text, url_value, found.get("title"))
+    _offer_dates(found, page, doc.date, text, url_value, shown_headline(page, found.get("title")))
     people = page_people(
         tree, page, headline=found.get("title"), guessed=doc.author, site=site[0] if site else None
     )

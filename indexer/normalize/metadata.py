@@ -84,6 +84,7 @@ _CARD_DEPTH = 3  # a card list's block holds its cards' headings this few levels
 _BEFORE_HEADLINE = 10  # text pieces before and after the headline that form its header cluster
 _AFTER_HEADLINE = 30
 _HEADING_LIMIT = 6  # the first headings of a page are where its headline is
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -197,6 +198,10 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 page.microdata_headline = text
         if prop == "datepublished" or (node.tag == "time" and node.get("pubdate") is not None):
             stamp = node.get("datetime") or node.get("content")
+            if node.tag == "abbr":
+                # The microformats' `<abbr title="2026-11-14T19:52:00Z">7:52 PM</abbr>`: the
+                # stamp in the title, the text only what the reader sees (Blogger's themes).
+                stamp = stamp or node.get("title")
             if stamp:
                 page.time_published.append(stamp)
     if not page.headings:
@@ -796,6 +801,21 @@ def _headline_anchor(page: PageMeta, title: str | None) -> tuple[int, int | None
         # live entry's) is the story's text.
         return at, marks[1]
     return at, marks[0] if marks else None
+
+
+def shown_headline(page: PageMeta, title: str | None) -> str | None:
+    """The headline the page shows for a chosen `title`: the title where the page shows it,
+    else the page's one `<h1>` headline that shares more than half its words (`Battery plant
+    to hire …` for the shown `Battery plant near Reno to hire …`: the metadata's headline
+    reworded for search engines or social sites), else the title."""
+    if not title or _headline_anchor(page, title) is not None:
+        return title
+    headings = {title_key(h): h for h in page.headings}
+    shown = [headings[item] for _, item in page.shown_days if item in headings]
+    if len(shown) != 1:
+        return title
+    ours, theirs = set(_WORD.findall(title_key(title))), set(_WORD.findall(title_key(shown[0])))
+    return shown[0] if 2 * len(ours & theirs) > max(len(ours), len(theirs)) else title
 
 
 def _stamped_between(page: PageMeta, start: int, end: int) -> bool:

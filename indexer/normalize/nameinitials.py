@@ -1,6 +1,7 @@
 """Whether a name in another script may be the same person as a name in Latin letters: each
 word opens on a sound of the same kind (`Sunil Patil` / `सुनील पाटील`), read from the letters'
-Unicode names; a place or a desk's label shown where a writer is marked (`डिजिटल डेस्क`) is not."""
+Unicode names; a place or a desk's label shown where a writer is marked (`डिजिटल डेस्क`) is not.
+And whether two Latin spellings write one name (`Szabó Gergely` / `Gergely Szabo`)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,23 @@ def may_spell(latin: str, shown: str) -> bool:
             return False
         left.remove(match)
     return True
+
+
+def respelled(name: str, shown: str) -> bool:
+    """Whether `shown` writes the same name as `name` in another spelling: the same words but
+    for accents and order (a family name first, `Szabó Gergely` / `Gergely Szabo`), or but for
+    initials (`Francisca Muñoz` / `Francisca Muñoz M.`); not the same text up to case."""
+    if name.casefold() == shown.casefold():
+        return False
+    ours, theirs = _folded(name), _folded(shown)
+    if sorted(ours) == sorted(theirs):
+        return len(ours) >= 2
+    ours, theirs = [w for w in ours if len(w) > 1], [w for w in theirs if len(w) > 1]
+    return len(ours) >= 2 and sorted(ours) == sorted(theirs)
+
+
+def _folded(name: str) -> list[str]:
+    """A name's words in lower case without accents or stops (`Muñoz M.`: `munoz`, `m`)."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return [w.strip(".,") for w in text.split() if w.strip(".,")]

@@ -62,8 +62,9 @@ _LABEL_WORDS = r"by|von|par|por|door|av|af|text|autor(?:in)?|author|автор(?
 # A show's episode credits its host where a story credits its writer (`Hosted by Jane Doe`).
 _CREDIT_LABELS = r"written by|reporting by|hosted by"
 # Labels that name the writer only with their colon (`كتب:`, Arabic wrote; `Текст:`, Russian
-# text by): without it they are common words (`كتب`, books).
-_COLON_LABELS = r"(?:كتب|كتبت|текст)\s*[:：]"
+# text by; `Writer:`, `Szerző:`, Hungarian author): without it they are common words (`كتب`,
+# books; `Writer Jane Doe`, a title).
+_COLON_LABELS = r"(?:كتب|كتبت|текст|writers?|szerzők?)\s*[:：]"
 _LABEL = re.compile(
     rf"^(?:(?:{_LABEL_WORDS}|di|da|{_CREDIT_LABELS})\b[:\s]*|{_COLON_LABELS}\s*)", re.IGNORECASE
 )

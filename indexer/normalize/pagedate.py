@@ -303,6 +303,9 @@ def choose_date(
             shown for stamp, shown in header_times if _instant(stamp) in published_moments
         }
         chosen = _settle(stated)
+        republished = _published_before_update(chosen, shown_under, updated, page.shown_updates)
+        if republished is not None:
+            return republished
         stamped = _day(chosen[0])
         if not shown_under and None not in stamped:
             # Above the headline, a day before the stamp's: a masthead's today is never earlier
@@ -361,6 +364,26 @@ def choose_date(
         latest,
         "only-date-above-story",
     )
+
+
+def _published_before_update(
+    chosen: tuple[PartialDate, str],
+    shown: set[tuple[int, int, int]],
+    updated: set[tuple[int | None, int | None, int | None]],
+    shown_updates: set[tuple[int, int, int]],
+) -> tuple[PartialDate, str] | None:
+    """The one earlier day the page shows under its headline with a time (`shown`, not the
+    update's), where the stated publication falls on the day the metadata states as the update
+    and the page shows only under an update's label (`Publicat: joi, 19 noiembrie, 14:05` over
+    `Actualizat: vineri, 20 noiembrie, 09:30`, `datePublished` the 20th): a page republished
+    under its update's date, whose own stamp by the headline keeps the publication's day."""
+    day = _day(chosen[0])
+    if day not in updated or day not in shown_updates or len(shown) != 1:
+        return None
+    other = next(iter(shown))
+    if other >= day:  # type: ignore[operator]
+        return None
+    return PartialDate(*other), f"{chosen[1]}+headline-before-update"
 
 
 def _header_time(

@@ -301,7 +301,9 @@ _HANGUL_BYLINE = re.compile(
 # name's place (`北京＝共同`) is the agency's credit, no one's name.
 _JA_PLACE = r"[\u30a0-\u30ff\u4e00-\u9fff・]{1,12}"
 _JA_NAME = r"[\u4e00-\u9fff][\u3040-\u30ff\u4e00-\u9fff]{1,7}"
-_JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}"
+# The correspondent's job after the name (`ワシントン＝山田花子特派員`): a title, no part of it.
+_JA_JOB = r"(?:特派員|記者|編集委員|論説委員|支局長|総局長|通信員|編集長)"
+_JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}(?:\s*{_JA_JOB})?"
 _JA_POSTED = re.compile(rf"^{_JA_POSTED_ONE}(?:\s*[、，,]\s*{_JA_POSTED_ONE})*$")
 _JA_WIRES = frozenset({"共同", "時事"})
 # The same `＝` credits a picture's maker after what they made (`写真＝高橋誠`, photo;
@@ -501,7 +503,7 @@ def posted_credit(text: str) -> list[str] | None:
     if _JA_POSTED.match(text.strip()) is None:
         return None
     names = [
-        name
+        re.sub(rf"(?<=..)\s*{_JA_JOB}$", "", name)
         for place, name in (
             re.split(r"\s*[＝=]\s*", piece.strip()) for piece in re.split(r"[、，,]", text)
         )

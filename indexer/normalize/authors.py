@@ -142,7 +142,8 @@ def _page_people(
     """The byline the page's author fields and credits give, or None."""
     lines = visible_lines(tree)  # read once: the credit under the headline, then any label
     marked = cache(partial(page_byline, tree))  # the byline zone, read at most once
-    ld_people, ld_orgs = ld_authors(_ld_author(lines, marked, page, headline, site), site)
+    text = "\n".join(line for line, _ in lines)
+    ld_people, ld_orgs = ld_authors(_ld_author(lines, marked, page, headline, site), site, text)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
         ld_people = _marked_script(marked, ld_people)
@@ -164,7 +165,6 @@ def _page_people(
     if shown is not None:
         names = _people(shown[0], site)
         if names:
-            text = "\n".join(line for line, _ in lines)
             tags = [[n for n in tag if not _other_work(n, text)] for tag in meta_tags.values()]
             return _checked(names, tags), how
     if meta_people:
@@ -258,15 +258,16 @@ def _writers_not_editors(
     return names
 
 
-def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
-    """The people and the organisations a JSON-LD `author` names.
+def ld_authors(value: Any, site: str | None, text: str = "") -> tuple[list[str], list[str]]:
+    """The people and the organisations a JSON-LD `author` names (a name given in two scripts
+    as the page's `text` shows it).
 
     A "person" named like the site (`"author": {"@type": "Person", "name": "Der Postillon"}`)
     or like a web address is the site's placeholder, an organisation.
     """
     people: list[str] = []
     orgs: list[str] = []
-    items = _flat(value)
+    items = _flat(value, text)
     # A photographer credited beside a writer took the pictures, not the story; alone (a
     # gallery) they are its byline.
     writers = [item for item in items if not _pictures_only(item)]
@@ -548,17 +549,36 @@ def _given_family(item: dict[str, Any]) -> str | None:
     return " ".join(words) if words else None
 
 
-def _flat(value: Any) -> list[Any]:
+def _flat(value: Any, text: str = "") -> list[Any]:
     """A JSON-LD value as a flat list (authors are sometimes lists of lists, and one node
-    sometimes lists its people's names: `{"@type": "Person", "name": ["A", "B"]}`)."""
+    sometimes lists its people's names: `{"@type": "Person", "name": ["A", "B"]}`); the page's
+    `text` tells which spelling of one person's name it shows."""
     if isinstance(value, list):
-        return [item for part in value for item in _flat(part)]
+        return [item for part in value for item in _flat(part, text)]
     if isinstance(value, dict) and isinstance(value.get("name"), list):
         names = _flat(value["name"])
         # An organisation's list gives one body's names (`Harbour Post`, its desk), not several.
-        names = names if "Person" in _types(value) else names[:1]
+        names = _one_spelling(names, text) if "Person" in _types(value) else names[:1]
         return [{**value, "name": name} for name in names]
     return [] if value is None else [value]
+
+
+def _one_spelling(names: list[Any], text: str) -> list[Any]:
+    """A person's list of names with each name that spells a Latin one in another script
+    (`["Ivan Petrov", "Иван Петров"]`) given once: one person's name written twice, not two
+    people. The spelling the page's `text` shows stays, else the Latin one."""
+    spelled = [n for n in names if isinstance(n, str)]
+    latin = [n for n in spelled if not any(map(_script_letter, n))]
+    pairs = [
+        (a, b)
+        for b in spelled
+        if b not in latin
+        for a in latin
+        if may_spell(" ".join(a.split()), " ".join(b.split()))
+    ]
+    shown = "".join(text.split())
+    drop = {a if "".join(b.split()) in shown else b for a, b in pairs}
+    return [n for n in names if n not in drop]
 
 
 def _is_site(name: str, site: str | None) -> bool:

@@ -662,3 +662,54 @@ def test_a_subheading_past_a_box_label_is_no_headline() -> None:
 def test_a_comment_or_teaser_marked_up_as_an_article_gives_no_headline(name: str) -> None:
     # Its `<h1>` sits in an `<article>`'s `<header>`, but that article holds none of the story.
     assert _page(name).title not in {"Great news for the town", "Ferry adds a late Friday sailing"}
+
+
+@pytest.mark.parametrize(
+    ("page", "author", "shown", "byline"),
+    [
+        # One name and its spelling in another script, in brackets, after a slash or a comma,
+        # or in two nodes: one writer, as the page shows them.
+        (
+            "cyrillic",
+            '{"@type": "Person", "name": "Иван Петров (Ivan Petrov)"}',
+            None,
+            ["Иван Петров"],
+        ),
+        (
+            "cyrillic",
+            '{"@type": "Person", "name": "Ivan Petrov / Иван Петров"}',
+            None,
+            ["Иван Петров"],
+        ),
+        (
+            "cyrillic",
+            '{"@type": "Person", "name": "Иван Петров, Ivan Petrov"}',
+            None,
+            ["Иван Петров"],
+        ),
+        (
+            "cyrillic",
+            '[{"@type": "Person", "name": "Ivan Petrov"},'
+            ' {"@type": "Person", "name": "Иван Петров"}]',
+            None,
+            ["Иван Петров"],
+        ),
+        # Two writers in two scripts, both shown, are two people.
+        (
+            "cjk",
+            '[{"@type": "Person", "name": "Hanako Yamada"}, {"@type": "Person", "name": "高橋誠"}]',
+            '<span class="author">Hanako Yamada</span>、<span class="author">高橋誠</span>',
+            ["Hanako Yamada", "高橋誠"],
+        ),
+    ],
+)
+def test_one_writer_named_in_two_scripts_signs_once(
+    page: str, author: str, shown: str | None, byline: list[str]
+) -> None:
+    html = (DATA / f"jsonld-person-two-scripts-{page}.html").read_text(encoding="utf-8")
+    start = html.index('"author": ') + len('"author": ')
+    html = html[:start] + author + html[html.index(",\n", start) :]
+    if shown is not None:
+        html = html.replace('<span class="author">山田花子</span>', shown)
+    record = RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html)
+    assert normalize(record).byline == byline

@@ -71,6 +71,8 @@ _OTHER_ROLE = (
 )
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it|jp|is|tr|in)$", re.I)
 _COMPANY = re.compile(r"(?:,?\s+(?:eg|gmbh|ag|inc|ltd|llc|plc|s\.?a|co|corp)\.?)+$", re.I)
+# A name with another spelling after it (`Иван Петров (Ivan Petrov)`, `Ivan Petrov / Иван Петров`).
+_BESIDE = re.compile(r"^(?P<name>[^()/]+?)\s*(?:\((?P<other>[^()/]+)\)|/\s*(?P<after>[^()/]+))$")
 # Picture credits some pages put in author tags (`(Image: Getty Images)`).
 _PICTURE_CREDIT = re.compile(
     r"^\(|\b(?:image|images|photo|foto|getty|istock\w*|shutterstock)\b", re.IGNORECASE
@@ -285,12 +287,13 @@ def ld_authors(value: Any, site: str | None, text: str = "") -> tuple[list[str],
         if is_org or _is_site(name, site) or _DOMAIN.search(name):
             orgs.append(name)
             continue
-        for person in _split(name):
+        for person in _one_spelling(_scripts_apart(name) or _split(name), text):
             tidy = _person(person)
             if tidy is None:
                 continue
             people.append(tidy)
-    return _unique(people), _unique(orgs)
+    # Two nodes may name one writer in two scripts (`Ivan Petrov`, `Иван Петров`).
+    return _one_spelling(_unique(people), text, apart=True), _unique(orgs)
 
 
 def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]], list[str]]:
@@ -563,10 +566,11 @@ def _flat(value: Any, text: str = "") -> list[Any]:
     return [] if value is None else [value]
 
 
-def _one_spelling(names: list[Any], text: str) -> list[Any]:
-    """A person's list of names with each name that spells a Latin one in another script
-    (`["Ivan Petrov", "Иван Петров"]`) given once: one person's name written twice, not two
-    people. The spelling the page's `text` shows stays, else the Latin one."""
+def _one_spelling(names: list[Any], text: str, *, apart: bool = False) -> list[Any]:
+    """A person's names with each name that spells a Latin one in another script given once
+    (`["Ivan Petrov", "Иван Петров"]`, `Иван Петров, Ivan Petrov`): one person's name written
+    twice, not two people. The spelling the page's `text` shows stays, else the Latin one.
+    Names of nodes `apart` are one person's only where the page shows one spelling alone."""
     spelled = [n for n in names if isinstance(n, str)]
     latin = [n for n in spelled if not any(map(_script_letter, n))]
     pairs = [
@@ -577,8 +581,23 @@ def _one_spelling(names: list[Any], text: str) -> list[Any]:
         if may_spell(" ".join(a.split()), " ".join(b.split()))
     ]
     shown = "".join(text.split())
-    drop = {a if "".join(b.split()) in shown else b for a, b in pairs}
+    drop = set()
+    for a, b in pairs:
+        seen = ["".join(a.split()) in shown, "".join(b.split()) in shown]
+        if not apart or seen[0] != seen[1]:
+            drop.add(a if seen[1] else b)
     return [n for n in names if n not in drop]
+
+
+def _scripts_apart(name: str) -> list[str]:
+    """A name and its spelling in another script after it, in brackets or after a slash
+    (`Иван Петров (Ivan Petrov)`), as two names; else none."""
+    match = _BESIDE.match(name)
+    if match is None:
+        return []
+    pair = [match.group("name"), match.group("other") or match.group("after")]
+    latin = [not any(map(_script_letter, n)) for n in pair]
+    return pair if latin[0] != latin[1] else []
 
 
 def _is_site(name: str, site: str | None) -> bool:

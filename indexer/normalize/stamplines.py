@@ -112,6 +112,12 @@ def print_edition(text: str) -> bool:
     return _PRINT_EDITION.search(text) is not None
 
 
+def picture_line(text: str) -> bool:
+    """Whether a line credits a picture (`Photo: Jane Roe / 3 May 2024`), alone or after its
+    caption: a date on it is the picture's."""
+    return _PICTURE_LINE.match(text) is not None
+
+
 def names_stamp(text: str) -> bool:
     """Whether a short label names the page's own date (`Published`, `Veröffentlicht`)."""
     return len(text) <= _META_CHARS and _DATE_LABEL.search(text) is not None
@@ -184,7 +190,7 @@ def line_dates(
         return []  # a sentence of the story that names a date
     if _ATTRIBUTION.match(text) or _TEASER.match(text) or print_edition(text):
         return []  # a quoted post's date, a linked story's or the printed issue's
-    if _PICTURE_LINE.match(text):
+    if picture_line(text):
         return []  # a picture's credit or caption: the day the picture was taken
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""

@@ -319,6 +319,11 @@ _CJK_WIRE_MARK = re.compile(
 )
 
 
+_REGION_OPENING = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|middle|central|far|near)$", re.IGNORECASE
+)
+
+
 @dataclass(slots=True)
 class Credit:
     """Who a line credits: reporters, other contributors, an outlet, a date."""
@@ -641,6 +646,14 @@ def _house_after_names(segment: str) -> bool:
     if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
         return True
     return len(words) >= 3 and is_outlet_like(segment)
+
+
+def opens_region(name: str) -> bool:
+    """Whether a name left before a job opens with a compass point (`Middle East` of `Middle
+    East Chief correspondent`, `South Asia`): the region the job covers, which no given name
+    is."""
+    words = name.split()
+    return bool(words) and _REGION_OPENING.match(words[0]) is not None
 
 
 def is_role(segment: str) -> bool:

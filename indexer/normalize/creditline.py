@@ -15,6 +15,7 @@ from indexer.normalize.bylines import (
     before_outlet,
     caseless_name,
     clean_name,
+    opens_region,
     parse_byline,
 )
 from indexer.normalize.cluster import STAMP_BITS
@@ -87,11 +88,6 @@ _JOB_END = re.compile(
     r"\s(?i:correspondent|editor|writer|reporter|columnist|critic|commentator|journalist)s?$"
 )
 _NAME_CUTS = (2, 3)  # a name's words: a given and a family name, perhaps a middle one
-# `Middle East Chief correspondent`, `South Asia editor`: the region a job covers opens with a
-# compass point, which no given name is.
-_REGION_OPENING = re.compile(
-    r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|middle|central|far|near)$", re.IGNORECASE
-)
 _JOB_LINE_WORDS = 10
 
 _ROLE_STEMS = tuple(
@@ -362,7 +358,7 @@ def tidy_name(name: str) -> str | None:
                 break
             titled = titled or title_word
             words.pop()
-        if words and _REGION_OPENING.match(words[0]):
+        if opens_region(" ".join(words)):
             return None  # `Middle East Chief correspondent`: a job alone, no one's name
     tidy = " ".join(words).strip(" ,|·-–—")
     # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
@@ -566,7 +562,7 @@ def name_before_job(text: str) -> str | None:
     words = text.split()
     if any(is_house(" ".join(words[:cut])) for cut in range(2, max(_NAME_CUTS) + 2)):
         return None  # `New York Times Chief theater critic`: the paper's, which names no one
-    if _REGION_OPENING.match(words[0]):
+    if opens_region(text):
         return None  # `Middle East Chief correspondent`: a job alone, no one's name
     names: list[str] = []
     for cut in _NAME_CUTS:

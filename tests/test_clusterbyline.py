@@ -835,6 +835,10 @@ def test_the_byline_of_a_copied_page_under_its_own_headline(
         ("byline-names-over-jobs.txt", ["Ana Example", "Tom Sample"]),
         # Thai sets its `โดย` (by) apart from the writer's name over the date: no part of it.
         ("byline-caseless-by-thai.txt", ["สุภาพร แก้วมณี"]),
+        # A job alone over the date (`Middle East Chief correspondent`): its region is no name.
+        ("byline-job-line-alone.txt", []),
+        # A Japanese correspondent's job after the name (`…＝山田花子特派員`): no part of it.
+        ("byline-ja-posted-job.txt", ["山田花子"]),
     ],
 )
 def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[str]) -> None:
@@ -852,6 +856,8 @@ def test_the_byline_in_the_header_of_more_kinds_of_page(name: str, byline: list[
         # The paper's name before the job is no writer's (`New York` of `New York Times`).
         ("New York Times Chief theater critic", None),
         ("Irish Times Political correspondent", None),
+        # A region the job covers opens with a compass point, as no given name does.
+        ("Middle East Chief correspondent", None),
         ("Tom Ashdown", None),
     ],
 )

@@ -607,3 +607,22 @@ def test_a_marathi_month_name_with_devanagari_digits_dates_the_story() -> None:
     article = _normalize("date-marathi-month.txt")
     assert article.date is not None and article.date.iso() == "2025-08-14"
     assert article.byline == ["अर्चना पाटील"]
+
+
+def test_a_media_player_s_or_a_picture_s_day_under_the_byline_does_not_date_it() -> None:
+    # `0:00` / `/` / `4:32` / `Council meeting, October 28, 2026`: the clip's title and day; a
+    # picture's credit (`… Photo: Jane Roe / October 28, 2026`): the day it was taken.
+    for name in ("date-player-title-under-byline.txt", "date-photo-line-under-byline.txt"):
+        article = _normalize(name)
+        assert article.date is None, name
+        assert article.byline == ["Dana Whitfield"]
+    for line in ("Photo: Jane Roe | October 28, 2026", "(Photo by Jane Roe, Oct. 28, 2026)"):
+        assert not line_dates(line), line
+    assert line_dates("By Jane Doe | Photos: John Roe | October 28, 2026")
+
+
+def test_the_stamp_over_a_picture_s_day_dates_the_story() -> None:
+    # `October 30, 2026` / `… Photo: Jane Roe / October 28, 2026`: the page's stamp, then the
+    # picture's day.
+    article = _normalize("date-photo-line-under-stamp.txt")
+    assert article.date is not None and article.date.iso() == "2026-10-30"

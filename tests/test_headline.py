@@ -1063,3 +1063,11 @@ def test_a_headline_under_a_site_notice_over_its_date_header_is_no_motto() -> No
     # headline heads the story, and the line under the date header is its standfirst.
     article = _normalize("date-header-under-site-notice.txt")
     assert article.title == "Ferry crew rescue two kayakers caught in sudden squall"
+
+
+def test_a_headline_of_names_under_a_kicker_over_its_by_line_is_the_headline() -> None:
+    # `Election 2026` / `Ana Lopez, Ben Ortiz, Clara Diaz` / `By Dana Whitfield`: a page signs
+    # its story once, so the names its `By` line stands under are the headline, no credit.
+    article = _normalize("headline-names-under-kicker.txt")
+    assert article.title == "Ana Lopez, Ben Ortiz, Clara Diaz"
+    assert article.byline == ["Dana Whitfield"]

@@ -708,3 +708,54 @@ def test_a_reworded_headline_still_heads_its_local_day(heading: str, day: int) -
     # 02:30 UTC on the 6th shown as 9:30 PM on the 5th (UTC-5) under the shown `<h1>`.
     article = _inline(_stamped("2024-03-06T02:30:00Z"), f"{heading}<p>March 5, 2024 9:30 PM</p>")
     assert article.date == PartialDate(2024, 3, day)
+
+
+@pytest.mark.parametrize(
+    ("page", "author", "shown", "byline"),
+    [
+        # One name and its spelling in another script, in brackets, after a slash or a comma,
+        # or in two nodes: one writer, as the page shows them.
+        (
+            "cyrillic",
+            '{"@type": "Person", "name": "Иван Петров (Ivan Petrov)"}',
+            None,
+            ["Иван Петров"],
+        ),
+        (
+            "cyrillic",
+            '{"@type": "Person", "name": "Ivan Petrov / Иван Петров"}',
+            None,
+            ["Иван Петров"],
+        ),
+        (
+            "cyrillic",
+            '{"@type": "Person", "name": "Иван Петров, Ivan Petrov"}',
+            None,
+            ["Иван Петров"],
+        ),
+        (
+            "cyrillic",
+            '[{"@type": "Person", "name": "Ivan Petrov"},'
+            ' {"@type": "Person", "name": "Иван Петров"}]',
+            None,
+            ["Иван Петров"],
+        ),
+        # Two writers in two scripts, both shown, are two people.
+        (
+            "cjk",
+            '[{"@type": "Person", "name": "Hanako Yamada"}, {"@type": "Person", "name": "高橋誠"}]',
+            '<span class="author">Hanako Yamada</span>、<span class="author">高橋誠</span>',
+            ["Hanako Yamada", "高橋誠"],
+        ),
+    ],
+)
+def test_one_writer_named_in_two_scripts_signs_once(
+    page: str, author: str, shown: str | None, byline: list[str]
+) -> None:
+    html = (DATA / f"jsonld-person-two-scripts-{page}.html").read_text(encoding="utf-8")
+    start = html.index('"author": ') + len('"author": ')
+    html = html[:start] + author + html[html.index(",\n", start) :]
+    if shown is not None:
+        html = html.replace('<span class="author">山田花子</span>', shown)
+    record = RawRecord(id="p", file="p.html", path=DATA, kind="html", text=html)
+    assert normalize(record).byline == byline

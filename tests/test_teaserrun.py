@@ -33,6 +33,10 @@ HEADLINE_ES = "La junta del agua renovará las viejas tuberías del barrio del m
         # name over its stamp signs it, and so does its own `Name · date` line.
         ("byline-bare-over-date-dated-teasers.txt", HEADLINE, ["Dana Whitfield"]),
         ("byline-stamped-own-dated-teasers.txt", HEADLINE, ["Dana Whitfield"]),
+        # An opinion box under an unsigned editorial: each columnist's name over their column's
+        # headline signs that column, not the editorial; the story's own name still signs it.
+        ("byline-column-box-under.txt", HEADLINE, []),
+        ("byline-column-box-under-signed.txt", HEADLINE, ["Dana Whitfield"]),
     ],
 )
 def test_an_unlabelled_run_of_signed_teasers_lends_no_byline(

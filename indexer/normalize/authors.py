@@ -73,6 +73,8 @@ _OTHER_ROLE = (
 )
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:com|de|at|ch|co\.uk|net|org|fr|es|it|jp|is|tr|in)$", re.I)
 _COMPANY = re.compile(r"(?:,?\s+(?:eg|gmbh|ag|inc|ltd|llc|plc|s\.?a|co|corp)\.?)+$", re.I)
+# A name with another spelling after it (`Иван Петров (Ivan Petrov)`, `Ivan Petrov / Иван Петров`).
+_BESIDE = re.compile(r"^(?P<name>[^()/]+?)\s*(?:\((?P<other>[^()/]+)\)|/\s*(?P<after>[^()/]+))$")
 # Picture credits some pages put in author tags (`(Image: Getty Images)`).
 _PICTURE_CREDIT = re.compile(
     r"^\(|\b(?:image|images|photo|foto|getty|istock\w*|shutterstock)\b", re.IGNORECASE
@@ -144,7 +146,8 @@ def _page_people(
     """The byline the page's author fields and credits give, or None."""
     lines = visible_lines(tree)  # read once: the credit under the headline, then any label
     marked = cache(partial(page_byline, tree))  # the byline zone, read at most once
-    ld_people, ld_orgs = ld_authors(_ld_author(lines, marked, page, headline, site), site)
+    text = "\n".join(line for line, _ in lines)
+    ld_people, ld_orgs = ld_authors(_ld_author(lines, marked, page, headline, site), site, text)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
         ld_people = _marked_script(marked, ld_people)
@@ -167,7 +170,6 @@ def _page_people(
     if shown is not None:
         names = _people(shown[0], site)
         if names:
-            text = "\n".join(line for line, _ in lines)
             tags = [[n for n in tag if not _other_work(n, text)] for tag in meta_tags.values()]
             return _checked(names, tags), how
     # A CMS account named after a section (`Nachrichten`, filed `in Nachrichten`) is no writer;
@@ -265,15 +267,16 @@ def _writers_not_editors(
     return names
 
 
-def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
-    """The people and the organisations a JSON-LD `author` names.
+def ld_authors(value: Any, site: str | None, text: str = "") -> tuple[list[str], list[str]]:
+    """The people and the organisations a JSON-LD `author` names (a name given in two scripts
+    as the page's `text` shows it).
 
     A "person" named like the site (`"author": {"@type": "Person", "name": "Der Postillon"}`)
     or like a web address is the site's placeholder, an organisation.
     """
     people: list[str] = []
     orgs: list[str] = []
-    items = _flat(value)
+    items = _flat(value, text)
     # A photographer credited beside a writer took the pictures, not the story; alone (a
     # gallery) they are its byline.
     writers = [item for item in items if not _pictures_only(item)]
@@ -291,12 +294,13 @@ def ld_authors(value: Any, site: str | None) -> tuple[list[str], list[str]]:
         if is_org or _is_site(name, site) or _DOMAIN.search(name):
             orgs.append(name)
             continue
-        for person in _split(name):
+        for person in _one_spelling(_scripts_apart(name) or _split(name), text):
             tidy = _person(person)
             if tidy is None:
                 continue
             people.append(tidy)
-    return _unique(people), _unique(orgs)
+    # Two nodes may name one writer in two scripts (`Ivan Petrov`, `Иван Петров`).
+    return _one_spelling(_unique(people), text, apart=True), _unique(orgs)
 
 
 def meta_authors(page: PageMeta, site: str | None) -> tuple[dict[str, list[str]], list[str]]:
@@ -580,17 +584,52 @@ def _given_family(item: dict[str, Any]) -> str | None:
     return " ".join(words) if words else None
 
 
-def _flat(value: Any) -> list[Any]:
+def _flat(value: Any, text: str = "") -> list[Any]:
     """A JSON-LD value as a flat list (authors are sometimes lists of lists, and one node
-    sometimes lists its people's names: `{"@type": "Person", "name": ["A", "B"]}`)."""
+    sometimes lists its people's names: `{"@type": "Person", "name": ["A", "B"]}`); the page's
+    `text` tells which spelling of one person's name it shows."""
     if isinstance(value, list):
-        return [item for part in value for item in _flat(part)]
+        return [item for part in value for item in _flat(part, text)]
     if isinstance(value, dict) and isinstance(value.get("name"), list):
         names = _flat(value["name"])
         # An organisation's list gives one body's names (`Harbour Post`, its desk), not several.
-        names = names if "Person" in _types(value) else names[:1]
+        names = _one_spelling(names, text) if "Person" in _types(value) else names[:1]
         return [{**value, "name": name} for name in names]
     return [] if value is None else [value]
+
+
+def _one_spelling(names: list[Any], text: str, *, apart: bool = False) -> list[Any]:
+    """A person's names with each name that spells a Latin one in another script given once
+    (`["Ivan Petrov", "Иван Петров"]`, `Иван Петров, Ivan Petrov`): one person's name written
+    twice, not two people. The spelling the page's `text` shows stays, else the Latin one.
+    Names of nodes `apart` are one person's only where the page shows one spelling alone."""
+    spelled = [n for n in names if isinstance(n, str)]
+    latin = [n for n in spelled if not any(map(_script_letter, n))]
+    pairs = [
+        (a, b)
+        for b in spelled
+        if b not in latin
+        for a in latin
+        if may_spell(" ".join(a.split()), " ".join(b.split()))
+    ]
+    shown = "".join(text.split())
+    drop = set()
+    for a, b in pairs:
+        seen = ["".join(a.split()) in shown, "".join(b.split()) in shown]
+        if not apart or seen[0] != seen[1]:
+            drop.add(a if seen[1] else b)
+    return [n for n in names if n not in drop]
+
+
+def _scripts_apart(name: str) -> list[str]:
+    """A name and its spelling in another script after it, in brackets or after a slash
+    (`Иван Петров (Ivan Petrov)`), as two names; else none."""
+    match = _BESIDE.match(name)
+    if match is None:
+        return []
+    pair = [match.group("name"), match.group("other") or match.group("after")]
+    latin = [not any(map(_script_letter, n)) for n in pair]
+    return pair if latin[0] != latin[1] else []
 
 
 def _is_site(name: str, site: str | None) -> bool:

@@ -301,7 +301,9 @@ _HANGUL_BYLINE = re.compile(
 # name's place (`北京＝共同`) is the agency's credit, no one's name.
 _JA_PLACE = r"[\u30a0-\u30ff\u4e00-\u9fff・]{1,12}"
 _JA_NAME = r"[\u4e00-\u9fff][\u3040-\u30ff\u4e00-\u9fff]{1,7}"
-_JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}"
+# The correspondent's job after the name (`ワシントン＝山田花子特派員`): a title, no part of it.
+_JA_JOB = r"(?:特派員|記者|編集委員|論説委員|支局長|総局長|通信員|編集長)"
+_JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}(?:\s*{_JA_JOB})?"
 _JA_POSTED = re.compile(rf"^{_JA_POSTED_ONE}(?:\s*[、，,]\s*{_JA_POSTED_ONE})*$")
 _JA_WIRES = frozenset({"共同", "時事"})
 # The same `＝` credits a picture's maker after what they made (`写真＝高橋誠`, photo;
@@ -314,6 +316,11 @@ _WIRE_MARK = re.compile(r"^[-–—(]*\s*(?P<name>[A-Za-z][A-Za-z .]{1,30}?)\s*[
 # A Chinese, Japanese or Korean wire closes its story with its name in brackets (`（共同通信）`).
 _CJK_WIRE_MARK = re.compile(
     r"^[(（【\[]\s*(?P<name>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,8})\s*[)）】\]]$"
+)
+
+
+_REGION_OPENING = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|middle|central|far|near)$", re.IGNORECASE
 )
 
 
@@ -501,7 +508,7 @@ def posted_credit(text: str) -> list[str] | None:
     if _JA_POSTED.match(text.strip()) is None:
         return None
     names = [
-        name
+        re.sub(rf"(?<=..)\s*{_JA_JOB}$", "", name)
         for place, name in (
             re.split(r"\s*[＝=]\s*", piece.strip()) for piece in re.split(r"[、，,]", text)
         )
@@ -639,6 +646,14 @@ def _house_after_names(segment: str) -> bool:
     if len(words) >= 2 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
         return True
     return len(words) >= 3 and is_outlet_like(segment)
+
+
+def opens_region(name: str) -> bool:
+    """Whether a name left before a job opens with a compass point (`Middle East` of `Middle
+    East Chief correspondent`, `South Asia`): the region the job covers, which no given name
+    is."""
+    words = name.split()
+    return bool(words) and _REGION_OPENING.match(words[0]) is not None
 
 
 def is_role(segment: str) -> bool:

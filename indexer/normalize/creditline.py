@@ -15,6 +15,7 @@ from indexer.normalize.bylines import (
     before_outlet,
     caseless_name,
     clean_name,
+    opens_region,
     parse_byline,
 )
 from indexer.normalize.cluster import STAMP_BITS
@@ -357,6 +358,8 @@ def tidy_name(name: str) -> str | None:
                 break
             titled = titled or title_word
             words.pop()
+        if opens_region(" ".join(words)):
+            return None  # `Middle East Chief correspondent`: a job alone, no one's name
     tidy = " ".join(words).strip(" ,|·-–—")
     # What stood beside a one-word remainder (`Do 14:07 Uhr` leaves `Do`) was no name either.
     return tidy if tidy == name or len(tidy.split()) > 1 else None
@@ -561,6 +564,8 @@ def name_before_job(text: str) -> str | None:
     words = text.split()
     if any(is_house(" ".join(words[:cut])) for cut in range(2, max(_NAME_CUTS) + 2)):
         return None  # `New York Times Chief theater critic`: the paper's, which names no one
+    if opens_region(text):
+        return None  # `Middle East Chief correspondent`: a job alone, no one's name
     names: list[str] = []
     for cut in _NAME_CUTS:
         if len(words) > cut and words[cut][:1].isupper():

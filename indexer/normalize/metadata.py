@@ -29,7 +29,12 @@ from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
 from indexer.normalize.monthnames import WEEKDAY_NAMES
 from indexer.normalize.nextdata import next_data_article
-from indexer.normalize.stamplines import names_publication, names_stamp, names_update
+from indexer.normalize.stamplines import (
+    names_publication,
+    names_stamp,
+    names_update,
+    picture_line,
+)
 from indexer.normalize.writerlink import writer_page
 
 ARTICLE_TYPES = frozenset(
@@ -57,6 +62,7 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _ASIDE = frozenset({"a", "aside", "nav"})  # what holds other stories' links, not the story
 _QUOTED = _ASIDE | {"blockquote", "q", "figure"}  # what carries another text's stamp
+_CAPTION = frozenset({"figcaption"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
@@ -411,6 +417,8 @@ def _shown_days(
             if found and found[0].year and found[0].month and found[0].day:
                 if _fact_value(holder, line[: line.find(found[1])] or label):
                     continue  # `<dt>Release date</dt><dd>March 4, 2025</dd>`: the work's day
+                if _inside(holder, _CAPTION) or picture_line(line):
+                    continue  # a picture's caption or credit: the day it was taken
                 day = (found[0].year, found[0].month, found[0].day)
                 shown.append((position, day))
                 if holder.tag == "a" and _permalink(holder.get("href") or "", addresses):

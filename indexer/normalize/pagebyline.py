@@ -21,6 +21,7 @@ from indexer.normalize.bylines import (
     clean_name,
     is_event_host,
     is_role,
+    opens_region,
     parse_byline,
     parse_name_line,
 )
@@ -584,7 +585,10 @@ def read_credit(text: str) -> tuple[list[str], str | None] | None:
     head, comma, last = bare.rpartition(",")
     if comma and head.strip() and is_role(last.strip()):
         bare = head
-    bare = _ROLE_TAIL.sub("", _INITIALS.sub("", bare)).strip(" :·|,")
+    jobless = _ROLE_TAIL.sub("", _INITIALS.sub("", bare)).strip(" :·|,")
+    if jobless != _INITIALS.sub("", bare).strip(" :·|,") and opens_region(jobless):
+        return None  # `Middle East Chief correspondent`: a job alone, no one's name
+    bare = jobless
     outlet = canonical_outlet(bare)
     if outlet is not None:
         return ([bare], outlet) if outlet in WIRES else None

@@ -92,12 +92,30 @@ _PROSE_BEFORE = 4
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w.])")
 _DATA_NUMBERS = 3  # numbers beside the date and the time that make a line a table row
 _LAST_DIGIT = re.compile(r"\d")
+# A picture's credit opening its line or closing a caption's sentence (`Photo: Jane Roe /
+# 3 May 2024`, `… on Tuesday. Photo taken May 3, 2024`, `(Foto: …)`): its date is the picture's.
+_PICTURE_LINE = re.compile(
+    r"^(?:[^|·•]*?[.!?]\s+)?[(\[]?(?:file\s+)?(?:photo(?:graph)?s?|fotos?|image|picture|bild)"
+    r"\s*(?:by\b|taken\b|:|/)",
+    re.IGNORECASE,
+)
+# A media player's playhead (`0:00`, `00:00 / 03:15`) and the bits of its clock on lines of
+# their own (`/`, `4:32`).
+_PLAYHEAD = re.compile(r"(?<![\d:.])0?0:00(?![\d:])|\b\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b")
+_CLOCK_BITS = re.compile(r"^[\d:/\s-]*$")
+_PLAYER_LINES = 3  # clock bits between a playhead and the title under it
 _RUN_ON_WORDS = 2  # words after the last date that make a sentence's predicate (`gilt weiter.`)
 
 
 def print_edition(text: str) -> bool:
     """Whether a line cites the printed issue a story ran in (`Ausgabe vom 26.04.2024`)."""
     return _PRINT_EDITION.search(text) is not None
+
+
+def picture_line(text: str) -> bool:
+    """Whether a line credits a picture (`Photo: Jane Roe / 3 May 2024`), alone or after its
+    caption: a date on it is the picture's."""
+    return _PICTURE_LINE.match(text) is not None
 
 
 def names_stamp(text: str) -> bool:
@@ -134,9 +152,23 @@ def page_dates(page: Page, i: int) -> list[tuple[str, PartialDate]]:
     if i not in page.stamps:
         # A quoted mail's `Sent:` says when it was sent, not when the story appeared.
         quoted = in_mail_header(page.lines, i)
-        other = quoted or fact_day(page, i)
+        other = quoted or fact_day(page, i) or _in_player(page, i)
         page.stamps[i] = [] if other else line_dates(page.text(i), page.day_first, page.buddhist)
     return page.stamps[i]
+
+
+def _in_player(page: Page, i: int) -> bool:
+    """Whether line `i` is a media player's: it shows the playhead, or it is the title under it
+    (`0:00` / `/` / `4:32` / `Council meeting, May 3, 2024`), whose day is the clip's."""
+    text = page.text(i)
+    if _PLAYHEAD.search(text):
+        return True
+    for j in range(i - 1, max(-1, i - _PLAYER_LINES - 1), -1):
+        if _PLAYHEAD.search(page.text(j)):
+            return bool(stamp_words(text, page.day_first))
+        if not _CLOCK_BITS.match(page.text(j)):
+            return False
+    return False
 
 
 def fact_day(page: Page, i: int) -> bool:
@@ -158,6 +190,8 @@ def line_dates(
         return []  # a sentence of the story that names a date
     if _ATTRIBUTION.match(text) or _TEASER.match(text) or print_edition(text):
         return []  # a quoted post's date, a linked story's or the printed issue's
+    if picture_line(text):
+        return []  # a picture's credit or caption: the day the picture was taken
     found: list[tuple[str, PartialDate]] = []
     rest, before, plain = text, "", ""
     while rest:

@@ -2,7 +2,8 @@
 
 A list of other stories needs no label to be one: its entries repeat one shape (a headline,
 its `By` line or its writer's name alone, perhaps its date) line after line, each signed by its
-own writer. The story's own headline is followed by its text, so it never closes such an entry.
+own writer. An opinion box sets each columnist's name over their column's headline instead. The
+story's own headline is followed by its text, so it never closes such an entry.
 
 A breadcrumb (`Real Estate Public Safety`) is Title Case like a name, but two or more of the
 menu links the page sets above its headline spell it whole, or it opens with one of the top
@@ -11,6 +12,7 @@ sections news sites file stories under (`World Europe`); they do not spell a per
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from indexer.normalize.bylines import parse_byline, parse_name_line
@@ -82,26 +84,62 @@ def _entry_end(page: Page, i: int, bare: bool) -> int | None:
     return end
 
 
+def _column_end(page: Page, i: int) -> int | None:
+    """Where the entry of an opinion box opening with a columnist's name alone at line `i` ends
+    (exclusive): the name, their column's headline reading as one, perhaps its date; None if no
+    entry opens there."""
+    if parse_byline(page.text(i)) is not None or parse_name_line(page.text(i)) is None:
+        return None
+    if i + 1 >= len(page.lines):
+        return None
+    text = page.text(i + 1)
+    if is_paragraph(text) or not is_headline_like(text) or not _worded(text):
+        return None
+    end = i + 3 if _dated(page, i + 2) else i + 2
+    if end < len(page.lines) and is_paragraph(page.text(end)):
+        return None  # the story's own writer over its headline: its text follows
+    return end
+
+
 def _runs(page: Page, own: int | None, bare: bool = False) -> list[list[int]]:
     """The runs of teaser entries on the page, each as the lines of its `By` lines (with `bare`,
-    or of its names alone); the story's own headline (`own`) opens no entry, whatever line
-    (`Share`, a photo credit) parts its `By` line from its text."""
+    or of its names alone, over or under their headlines); the story's own headline (`own`)
+    opens no entry, whatever line (`Share`, a photo credit) parts its `By` line from its
+    text."""
     if (own, bare) in page.teaser_runs:
         return page.teaser_runs[own, bare]
+    runs = _shaped_runs(page, own, lambda j: (j + 1, _entry(page, j, bare)))
+    if bare:
+        runs += _shaped_runs(page, own, lambda j: (j, _column_end(page, j)), headline=1)
+    page.teaser_runs[own, bare] = runs
+    return runs
+
+
+def _shaped_runs(
+    page: Page,
+    own: int | None,
+    entry: Callable[[int], tuple[int, int | None]],
+    headline: int = -1,
+) -> list[list[int]]:
+    """The runs of entries of one shape (`entry` gives an entry's credit line and its end), each
+    as its credit lines; an entry's headline stands `headline` lines from its credit."""
     runs: list[list[int]] = []
     i = 0
     while i < len(page.lines):
         credits: list[int] = []
         j = i
-        while j != own and j < len(page.lines) and (end := _entry(page, j, bare)) is not None:
-            credits.append(j + 1)
+        while j < len(page.lines):
+            credit, end = entry(j)
+            if end is None or credit + headline == own:
+                break
+            credits.append(credit)
             j = end
         # A list of other stories heads each with its own headline: the same one twice is the
         # story's own headline printed again (over its date, then over its byline).
-        if len(credits) >= _MIN_RUN and len({page.keys[k - 1] for k in credits}) == len(credits):
+        heads = {page.keys[k + headline] for k in credits}
+        if len(credits) >= _MIN_RUN and len(heads) == len(credits):
             runs.append(credits)
         i = max(j, i + 1)
-    page.teaser_runs[own, bare] = runs
     return runs
 
 

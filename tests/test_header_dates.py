@@ -566,6 +566,17 @@ def test_a_box_that_names_the_writer_or_an_update_is_the_page_s_own_header() -> 
     assert not page_dates(page, 1)
 
 
+def test_an_event_s_date_beside_its_venue_does_not_date_the_page() -> None:
+    # `Date:` / `Time:` / `Venue:` under a listing's headline: the concert's day, not the page's.
+    article = _normalize("date-event-venue.txt")
+    assert article.title == "Spring concert in the park"
+    assert article.date is None
+    page = Page(split_lines("Date: 21 April 2024\nTime: 3pm\nWhere: Town Hall\n"))
+    assert not page_dates(page, 0)
+    page = Page(split_lines("Published: 2 April 2024\nTime: 3pm\nVenue: Town Hall\n"))
+    assert page_dates(page, 0)
+
+
 def test_the_day_something_closes_or_starts_does_not_date_the_story() -> None:
     # `Consultation closes March 31, 2025` under the byline is the consultation's last day.
     article = _normalize("date-event-day-under-byline.txt")

@@ -29,8 +29,14 @@ from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
 from indexer.normalize.otherdays import ENTRY_TIME, issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
+from indexer.normalize.stamplines import (
+    fact_day,
+    names_update,
+    page_dates,
+    stamp_words,
+    updated_above,
+)
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
-from indexer.normalize.stamplines import names_update, page_dates, stamp_words, updated_above
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -411,6 +417,8 @@ def _published_label(page: Page, i: int) -> PartialDate | None:
     """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
     if in_mail_header(page.lines, i):
         return None  # a quoted mail's `Date:` is when it was sent, not when the story appeared
+    if fact_day(page, i):
+        return None  # an event's `Date:` beside its `Venue:`
     text, day_first, buddhist = page.text(i), page.day_first, page.buddhist
     dated = parse_date_line(text, bare=False, day_first=day_first, buddhist=buddhist)
     label = page.text(i - 1) if i > 0 and dated is None else ""

@@ -618,3 +618,21 @@ def test_a_marathi_month_name_with_devanagari_digits_dates_the_story() -> None:
     article = _normalize("date-marathi-month.txt")
     assert article.date is not None and article.date.iso() == "2025-08-14"
     assert article.byline == ["अर्चना पाटील"]
+
+
+def test_a_list_of_stories_run_the_same_day_over_the_headline_does_not_date_the_story() -> None:
+    # `Latest`: three headlines, each over a bare `2 March 2024`; the story states no day.
+    article = _normalize("date-same-day-list.txt")
+    assert article.title == "Council approves money to repair the old river bridge"
+    assert article.byline == ["Jane Example"]
+    assert article.date is None
+
+
+def test_the_story_s_own_stamp_below_a_same_day_list_still_dates_it() -> None:
+    # The story's own `2 March 2024` under its byline, past the headline, is no item of the list.
+    path = DATA / "date-same-day-list.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "By Jane Example\n", "By Jane Example\n2 March 2024\n"
+    )
+    article = normalize(RawRecord(id="own", file="own.txt", path=path, kind="text", text=text))
+    assert article.date is not None and article.date.iso() == "2024-03-02"

@@ -16,7 +16,7 @@ entry, the printed issue a story ran in (`otherdays.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import NamedTuple
 
 from indexer.models import PartialDate
@@ -44,6 +44,9 @@ LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long st
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
 FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
 LIST_REACH = 3  # stamps of other days this near make a list
+# Bare stamps of one day, each this near the next, make a list too (`Latest` saved the day its
+# items ran): a story's own stamp is written once, or twice (over and under a standfirst).
+SAME_DAY_LIST = 3
 ITEM_REACH = 8  # the lines of one item of a list of stories: headline, stamp, counts, kicker
 FOOT = 3  # lines under the zone's last paragraph where the story's own stamp may stand
 _STAMP_CHARS = 60
@@ -233,7 +236,7 @@ def _listed(page: Page, stamps: dict[int, set[PartialDate]], i: int, title_at: i
         if title_at is None or not min(i, j) < title_at < max(i, j):
             return True
     days = {frozenset(stamps[j]) for j in _item_run(page, stamps, i, title_at)}
-    return len(days) > 1
+    return len(days) > 1 or len(_same_day_run(page, stamps, i, title_at)) >= SAME_DAY_LIST
 
 
 def _item_run(
@@ -242,18 +245,52 @@ def _item_run(
     """The stamp lines of a list's items around line `i`: each an item's length from the next,
     with the same words beside its dates (the list's template: an author's name, a label), and
     no headline between them. A story's own stamp is written once."""
-    words = stamp_words(page.text(i), page.day_first)
-    run = {i}
+    words = _words(page, i)
     if not words:
-        return run
+        return {i}
+    return _run(stamps, i, title_at, ITEM_REACH, lambda k: _words(page, k) == words)
+
+
+def _same_day_run(
+    page: Page, stamps: Mapping[int, Collection[PartialDate]], i: int, title_at: int | None
+) -> set[int]:
+    """The bare stamp lines of one day around line `i` (`2 March 2024` alone), each a few lines
+    from the next and no headline between them: a list's items that ran on the same day."""
+    if _words(page, i):
+        return {i}
+    day = set(stamps[i])
+    return _run(
+        stamps,
+        i,
+        title_at,
+        LIST_REACH,
+        lambda k: set(stamps[k]) == day and not _words(page, k),
+    )
+
+
+def _words(page: Page, i: int) -> tuple[str, ...]:
+    """The words of stamp line `i` besides its dates and times."""
+    return stamp_words(page.text(i), page.day_first)
+
+
+def _run(
+    stamps: Mapping[int, Collection[PartialDate]],
+    i: int,
+    title_at: int | None,
+    reach: int,
+    alike: Callable[[int], bool],
+) -> set[int]:
+    """The stamp lines around line `i` that `alike` accepts, each within `reach` lines of the
+    next, no headline between them."""
+    run = {i}
     for step in (1, -1):
         k = i
         while True:
-            ahead = (k + n * step for n in range(1, ITEM_REACH + 1))
+            ahead = (k + n * step for n in range(1, reach + 1))
             k = next((j for j in ahead if stamps.get(j)), -1)
             if k < 0 or (title_at is not None and min(i, k) < title_at < max(i, k)):
                 break
-            if stamp_words(page.text(k), page.day_first) != words:
+            if not alike(k):
                 break
             run.add(k)
     return run
@@ -346,6 +383,8 @@ def _stamp_near(
         if any(stamps[j] and stamps[j][0] != dates[0] for j in around if j != i):
             return None
         if len({stamps[j][0] for j in _item_run(page, stamps, i, title_at)}) > 1:
+            return None
+        if len(_same_day_run(page, stamps, i, title_at)) >= SAME_DAY_LIST:
             return None
         return dates[0]
     return None

@@ -636,3 +636,23 @@ def test_the_story_s_own_stamp_below_a_same_day_list_still_dates_it() -> None:
     )
     article = normalize(RawRecord(id="own", file="own.txt", path=path, kind="text", text=text))
     assert article.date is not None and article.date.iso() == "2024-03-02"
+
+
+def test_the_story_s_own_item_in_a_list_of_latest_stories_dates_it() -> None:
+    # `Published: 5 hours ago` in the header; `Latest News` lists the headline over its day.
+    article = _normalize("date-own-list-item.txt")
+    assert article.title == "Ferry service to the islands resumes after storm repairs"
+    assert article.byline == ["Tomas Example"]
+    assert article.date is not None and article.date.iso() == "2024-02-20"
+
+
+def test_a_list_that_stamps_each_story_over_its_headline_leaves_the_story_undated() -> None:
+    # `19 February, 2024` / the headline / `20 February, 2024`: the day under it is the next
+    # item's, and the day over it is the story's only by a list whose order the page hides.
+    path = DATA / "date-own-list-item.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Latest News\n", "Latest News\n19 February, 2024\n"
+    )
+    article = normalize(RawRecord(id="l", file="l", path=path, kind="text", text=text))
+    assert article.title == "Ferry service to the islands resumes after storm repairs"
+    assert article.date is None

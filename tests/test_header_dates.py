@@ -566,6 +566,17 @@ def test_a_box_that_names_the_writer_or_an_update_is_the_page_s_own_header() -> 
     assert not page_dates(page, 1)
 
 
+def test_an_event_s_date_beside_its_venue_does_not_date_the_page() -> None:
+    # `Date:` / `Time:` / `Venue:` under a listing's headline: the concert's day, not the page's.
+    article = _normalize("date-event-venue.txt")
+    assert article.title == "Spring concert in the park"
+    assert article.date is None
+    page = Page(split_lines("Date: 21 April 2024\nTime: 3pm\nWhere: Town Hall\n"))
+    assert not page_dates(page, 0)
+    page = Page(split_lines("Published: 2 April 2024\nTime: 3pm\nVenue: Town Hall\n"))
+    assert page_dates(page, 0)
+
+
 def test_the_day_something_closes_or_starts_does_not_date_the_story() -> None:
     # `Consultation closes March 31, 2025` under the byline is the consultation's last day.
     article = _normalize("date-event-day-under-byline.txt")
@@ -626,3 +637,41 @@ def test_the_stamp_over_a_picture_s_day_dates_the_story() -> None:
     # picture's day.
     article = _normalize("date-photo-line-under-stamp.txt")
     assert article.date is not None and article.date.iso() == "2026-10-30"
+
+
+def test_a_list_of_stories_run_the_same_day_over_the_headline_does_not_date_the_story() -> None:
+    # `Latest`: three headlines, each over a bare `2 March 2024`; the story states no day.
+    article = _normalize("date-same-day-list.txt")
+    assert article.title == "Council approves money to repair the old river bridge"
+    assert article.byline == ["Jane Example"]
+    assert article.date is None
+
+
+def test_the_story_s_own_stamp_below_a_same_day_list_still_dates_it() -> None:
+    # The story's own `2 March 2024` under its byline, past the headline, is no item of the list.
+    path = DATA / "date-same-day-list.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "By Jane Example\n", "By Jane Example\n2 March 2024\n"
+    )
+    article = normalize(RawRecord(id="own", file="own.txt", path=path, kind="text", text=text))
+    assert article.date is not None and article.date.iso() == "2024-03-02"
+
+
+def test_the_story_s_own_item_in_a_list_of_latest_stories_dates_it() -> None:
+    # `Published: 5 hours ago` in the header; `Latest News` lists the headline over its day.
+    article = _normalize("date-own-list-item.txt")
+    assert article.title == "Ferry service to the islands resumes after storm repairs"
+    assert article.byline == ["Tomas Example"]
+    assert article.date is not None and article.date.iso() == "2024-02-20"
+
+
+def test_a_list_that_stamps_each_story_over_its_headline_leaves_the_story_undated() -> None:
+    # `19 February, 2024` / the headline / `20 February, 2024`: the day under it is the next
+    # item's, and the day over it is the story's only by a list whose order the page hides.
+    path = DATA / "date-own-list-item.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Latest News\n", "Latest News\n19 February, 2024\n"
+    )
+    article = normalize(RawRecord(id="l", file="l", path=path, kind="text", text=text))
+    assert article.title == "Ferry service to the islands resumes after storm repairs"
+    assert article.date is None

@@ -23,6 +23,12 @@ _WRITER = re.compile(
     re.IGNORECASE,
 )
 
+# `Venue: Riverside Park`, `Where: Town Hall`: the place of an event, which a box of the page's
+# own header (a release's `Date:` / `Time:` / `Reference:`) does not name.
+_PLACE = re.compile(
+    r"^(?:venue|where|veranstaltungsort|spielort|lieu|lugar|luogo|dove)\s*:", re.IGNORECASE
+)
+
 
 def fact_box(page: Page, i: int) -> range | None:
     """The box of labelled facts line `i` is an entry of (`Release date: March 4, 2025` among
@@ -50,3 +56,8 @@ def labelled_fact(text: str) -> bool:
     """Whether a line is a labelled fact (`Runtime: 118 min`), its label a few words."""
     match = _FACT.match(text)
     return match is not None and word_count(match.group(1)) <= _FACT_LABEL_WORDS
+
+
+def names_place(page: Page, box: range) -> bool:
+    """Whether a box of facts names a place (`Venue:`, `Where:`): an event's, whose day it is."""
+    return any(_PLACE.match(page.text(j)) for j in box)

@@ -16,7 +16,7 @@ entry, the printed issue a story ran in (`otherdays.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import NamedTuple
 
 from indexer.models import PartialDate
@@ -29,8 +29,14 @@ from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.masthead import CLOCK, masthead_day, masthead_today, stamped_today
 from indexer.normalize.otherdays import ENTRY_TIME, issue_day, live_blog
 from indexer.normalize.stamplines import caption_date as caption_date  # for headline.py
+from indexer.normalize.stamplines import (
+    fact_day,
+    names_update,
+    page_dates,
+    stamp_words,
+    updated_above,
+)
 from indexer.normalize.stamplines import line_dates as line_dates  # read here before the split
-from indexer.normalize.stamplines import names_update, page_dates, stamp_words, updated_above
 from indexer.normalize.story import Page
 from indexer.normalize.zone import Zone
 
@@ -38,6 +44,9 @@ LABELLED_INTO_ZONE = 12  # a labelled `Published` line may stand below a long st
 FAR_ABOVE = 16  # lines above the headline or zone where a lone date stamp may still stand
 FAR_BELOW = 12  # lines below them: a stamp under a standfirst, a picture and its caption
 LIST_REACH = 3  # stamps of other days this near make a list
+# Bare stamps of one day, each this near the next, make a list too (`Latest` saved the day its
+# items ran): a story's own stamp is written once, or twice (over and under a standfirst).
+SAME_DAY_LIST = 3
 ITEM_REACH = 8  # the lines of one item of a list of stories: headline, stamp, counts, kicker
 FOOT = 3  # lines under the zone's last paragraph where the story's own stamp may stand
 _STAMP_CHARS = 60
@@ -227,7 +236,7 @@ def _listed(page: Page, stamps: dict[int, set[PartialDate]], i: int, title_at: i
         if title_at is None or not min(i, j) < title_at < max(i, j):
             return True
     days = {frozenset(stamps[j]) for j in _item_run(page, stamps, i, title_at)}
-    return len(days) > 1
+    return len(days) > 1 or len(_same_day_run(page, stamps, i, title_at)) >= SAME_DAY_LIST
 
 
 def _item_run(
@@ -236,18 +245,52 @@ def _item_run(
     """The stamp lines of a list's items around line `i`: each an item's length from the next,
     with the same words beside its dates (the list's template: an author's name, a label), and
     no headline between them. A story's own stamp is written once."""
-    words = stamp_words(page.text(i), page.day_first)
-    run = {i}
+    words = _words(page, i)
     if not words:
-        return run
+        return {i}
+    return _run(stamps, i, title_at, ITEM_REACH, lambda k: _words(page, k) == words)
+
+
+def _same_day_run(
+    page: Page, stamps: Mapping[int, Collection[PartialDate]], i: int, title_at: int | None
+) -> set[int]:
+    """The bare stamp lines of one day around line `i` (`2 March 2024` alone), each a few lines
+    from the next and no headline between them: a list's items that ran on the same day."""
+    if _words(page, i):
+        return {i}
+    day = set(stamps[i])
+    return _run(
+        stamps,
+        i,
+        title_at,
+        LIST_REACH,
+        lambda k: set(stamps[k]) == day and not _words(page, k),
+    )
+
+
+def _words(page: Page, i: int) -> tuple[str, ...]:
+    """The words of stamp line `i` besides its dates and times."""
+    return stamp_words(page.text(i), page.day_first)
+
+
+def _run(
+    stamps: Mapping[int, Collection[PartialDate]],
+    i: int,
+    title_at: int | None,
+    reach: int,
+    alike: Callable[[int], bool],
+) -> set[int]:
+    """The stamp lines around line `i` that `alike` accepts, each within `reach` lines of the
+    next, no headline between them."""
+    run = {i}
     for step in (1, -1):
         k = i
         while True:
-            ahead = (k + n * step for n in range(1, ITEM_REACH + 1))
+            ahead = (k + n * step for n in range(1, reach + 1))
             k = next((j for j in ahead if stamps.get(j)), -1)
             if k < 0 or (title_at is not None and min(i, k) < title_at < max(i, k)):
                 break
-            if stamp_words(page.text(k), page.day_first) != words:
+            if not alike(k):
                 break
             run.add(k)
     return run
@@ -341,6 +384,8 @@ def _stamp_near(
             return None
         if len({stamps[j][0] for j in _item_run(page, stamps, i, title_at)}) > 1:
             return None
+        if len(_same_day_run(page, stamps, i, title_at)) >= SAME_DAY_LIST:
+            return None
         return dates[0]
     return None
 
@@ -411,6 +456,8 @@ def _published_label(page: Page, i: int) -> PartialDate | None:
     """The day line `i` labels as the publication (`Published …`, `… · Posted: Aug 8, 2024`)."""
     if in_mail_header(page.lines, i):
         return None  # a quoted mail's `Date:` is when it was sent, not when the story appeared
+    if fact_day(page, i):
+        return None  # an event's `Date:` beside its `Venue:`
     text, day_first, buddhist = page.text(i), page.day_first, page.buddhist
     dated = parse_date_line(text, bare=False, day_first=day_first, buddhist=buddhist)
     label = page.text(i - 1) if i > 0 and dated is None else ""

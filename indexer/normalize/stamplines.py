@@ -9,7 +9,7 @@ import re
 from indexer.models import PartialDate
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import GLUED_UPDATED, date_label, find_date, span_follows
-from indexer.normalize.factbox import fact_box
+from indexer.normalize.factbox import fact_box, names_place
 from indexer.normalize.lines import cjk_count, word_count
 from indexer.normalize.mailheader import in_mail_header
 from indexer.normalize.story import Page
@@ -175,11 +175,12 @@ def fact_day(page: Page, i: int) -> bool:
     """Whether line `i` is an entry of a box of labelled facts whose label does not name the
     page's own date: its day is the reviewed work's or the event's (`Release date: …`)."""
     text = page.text(i)
-    if names_stamp(text) or names_update(text) or fact_box(page, i) is None:
+    box = fact_box(page, i)
+    if names_stamp(text) or names_update(text) or box is None:
         return False
     # `Objavljeno:`, `Zadnja izmjena:` name the page's own stamp, and so may a bare `Date:` (a
-    # release's `Date:` / `Time:` / `Reference:`), though an event's box labels its day so too.
-    return date_label(text) is None
+    # release's `Date:` / `Time:` / `Reference:`), unless the box names the event's venue.
+    return date_label(text) is None or names_place(page, box)
 
 
 def line_dates(

@@ -43,6 +43,7 @@ from indexer.normalize.lines import (
 )
 from indexer.normalize.mailheader import in_mail_header, sent_day, without_mail_headers
 from indexer.normalize.othercredit import labelled_source
+from indexer.normalize.ownitem import listed_day
 from indexer.normalize.sources import (
     WIRES,
     canonical_outlet,
@@ -155,6 +156,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     if web and meta.published is None and dateline is not None and dateline.date is not None:
         dated = year_of_day(page, dateline.date)  # `April 25 (Reuters)`, `April 25, 2023` below
         meta.published = (dated, "dateline") if dated is not None else None
+    if web and meta.published is None and (listed := listed_day(page, title_at)) is not None:
+        meta.published = (listed, "own-item")  # `Latest News` / the headline / `20 Feb, 2024`
     if meta.published is None and news_update is not None:
         meta.published = (news_update, "update-line")  # `Updated 11:22 PM EST, Nov 29, 2016`
     if meta.published is None and (sent := sent_day(mailed)) is not None:

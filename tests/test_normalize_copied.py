@@ -1197,3 +1197,10 @@ def test_a_page_showing_only_its_script_notice_holds_no_article() -> None:
     # With scripts off the page shows a notice in place of its story: no headline, no text.
     with pytest.raises(SkipArticle, match="no article text"):
         _normalize("noarticle/script-notice.txt")
+
+
+def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
+    # The notice's own heading (a question of a headline's shape) is all that is left once the
+    # notice is furniture: a story says more than its headline.
+    with pytest.raises(SkipArticle, match="no article text"):
+        _normalize("noarticle/notice-heading.txt")

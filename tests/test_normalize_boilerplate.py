@@ -103,6 +103,7 @@ def test_furniture_lines(line: str) -> None:
         # A story about the language names it beside other words, never beside a switch.
         "The new JavaScript engine runs the benchmark twice as fast, the team said.",
         "You can write custom JavaScript to load and run the module.",
+        "The update will enable JavaScript developers to ship smaller apps.",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:

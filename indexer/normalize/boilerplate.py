@@ -93,10 +93,12 @@ _PROMPT = re.compile(
 # is off or blocked, or asks to turn it on (`Please enable JavaScript to …`, `Sie haben
 # Javascript für Ihren Browser deaktiviert.`, `Tu explorador está configurado para bloquear
 # JavaScript.`, `devi abilitare javascript`). A story about the language names it beside other
-# words (`JavaScript engine`, `custom JavaScript to load it`), never beside a switch.
+# words (`JavaScript engine`, `custom JavaScript to load it`), never beside a switch; a switch
+# that turns on something named after it (`enable JavaScript developers to …`) is no notice.
 _SCRIPT_NOTICE = re.compile(
     r"\b(?:enable|turn on|aktivieren sie|activez|activa|habilita|ative|abilitare|bloquear"
-    r"|benötigen sie)\b[^.!?]{0,30}\bjavascript\b"
+    r"|benötigen sie)\b[^.!?]{0,30}\bjavascript\b(?=\s*(?:$|[.,;:!)]|(?:to|in|on|for|and|um"
+    r"|damit|jetzt|dies|para|pour|per|en|e|und|y|et)\b))"
     r"|\bjavascript\b[^.!?]{0,40}\b(?:disabled|deaktiviert|desactivado|deshabilitado"
     r"|désactivé|disattivato|desativado|is required|erforderlich|(?:is|be) (?:enabled|turned on))"
     r"|\baktiviert\w*\s+javascript\b",

@@ -66,6 +66,12 @@ from indexer.normalize.lines import Line, split_lines, unwrap
         "You're now logged out.",
         "Please confirm. You can withdraw your consent at any time in the settings.",
         "Inserisci il tuo indirizzo email",
+        # The notice a page shows when the browser runs no scripts.
+        "Please enable JavaScript to view the comments.",
+        "Sie haben Javascript für Ihren Browser deaktiviert.",
+        "Tu navegador está configurado para bloquear JavaScript. Actívalo para seguir leyendo.",
+        "Einige Elemente dieser Seite funktionieren nur mit aktiviertem JavaScript.",
+        "JavaScript is required for this page to work.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -94,6 +100,10 @@ def test_furniture_lines(line: str) -> None:
         "Input costs squeeze city bakers as flour prices climb again",
         "Enter your postcode on the council's website to find out when your bins are emptied.",
         "Ingresa una mujer en prisión por atropellar a un ciclista y huir en Alicante",
+        # A story about the language names it beside other words, never beside a switch.
+        "The new JavaScript engine runs the benchmark twice as fast, the team said.",
+        "You can write custom JavaScript to load and run the module.",
+        "The update will enable JavaScript developers to ship smaller apps.",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:

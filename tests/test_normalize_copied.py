@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.errors import SkipArticle
 from indexer.models import Article, RawRecord
 from indexer.normalize import creditline, normalize
 from indexer.normalize.cluster import cluster
@@ -1190,3 +1191,16 @@ def test_hindi_in_after_a_number_is_no_marathi_may() -> None:
     assert article.title == "बिहार में दस नए मेडिकल कॉलेज खुलेंगे"
     assert article.byline == ["अमित कुमार"]
     assert article.date is not None and article.date.iso() == "2025-03-12"
+
+
+def test_a_page_showing_only_its_script_notice_holds_no_article() -> None:
+    # With scripts off the page shows a notice in place of its story: no headline, no text.
+    with pytest.raises(SkipArticle, match="no article text"):
+        _normalize("noarticle/script-notice.txt")
+
+
+def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
+    # The notice's own heading (a question of a headline's shape) is all that is left once the
+    # notice is furniture: a story says more than its headline.
+    with pytest.raises(SkipArticle, match="no article text"):
+        _normalize("noarticle/notice-heading.txt")

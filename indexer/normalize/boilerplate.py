@@ -89,6 +89,22 @@ _PROMPT = re.compile(
     r"\bany ?time))\b",
     re.IGNORECASE,
 )
+# A notice the page shows when the browser runs no scripts: it tells the reader that JavaScript
+# is off or blocked, or asks to turn it on (`Please enable JavaScript to …`, `Sie haben
+# Javascript für Ihren Browser deaktiviert.`, `Tu explorador está configurado para bloquear
+# JavaScript.`, `devi abilitare javascript`). A story about the language names it beside other
+# words (`JavaScript engine`, `custom JavaScript to load it`), never beside a switch; a switch
+# that turns on something named after it (`enable JavaScript developers to …`) is no notice.
+_SCRIPT_NOTICE = re.compile(
+    r"\b(?:enable|turn on|aktivieren sie|activez|activa|habilita|ative|abilitare|bloquear"
+    r"|benötigen sie)\b[^.!?]{0,30}\bjavascript\b(?=\s*(?:$|[.,;:!)]|(?:to|in|on|for|and|um"
+    r"|damit|jetzt|dies|para|pour|per|en|e|und|y|et)\b))"
+    r"|\bjavascript\b[^.!?]{0,40}\b(?:disabled|deaktiviert|desactivado|deshabilitado"
+    r"|désactivé|disattivato|desativado|is required|erforderlich|(?:is|be) (?:enabled|turned on))"
+    r"|\baktiviert\w*\s+javascript\b",
+    re.IGNORECASE,
+)
+_NOTICE_WORDS = 30
 # A form's field asks for what to type, and says no more: `Enter City and State or Zip Code`,
 # `Enter your email address`, `Geben Sie Ihre E-Mail-Adresse ein`, `Entrez votre adresse
 # e-mail`, `Introduce tu correo electrónico`, `Digite seu e-mail`. A headline or a story's
@@ -210,6 +226,8 @@ def is_inline_boilerplate(text: str) -> bool:
     if _PREFIX.match(text) or _FORM_FIELD.match(text):
         return True
     if is_breadcrumb(text) or is_copyright(text):
+        return True
+    if words <= _NOTICE_WORDS and "javascript" in text.lower() and _SCRIPT_NOTICE.search(text):
         return True
     if words <= 45:
         low = text.lower()

@@ -137,6 +137,8 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
         meta.in_story = meta.published  # `Story published on Oct 5, 2022.` under the story
     if not body or (anchor is None and not any(is_paragraph(line.text) for line in body)):
         raise SkipArticle("no article text: only menus, links or boilerplate")
+    if web and anchor is None and title is None and title_at is None and _heading_alone(body):
+        raise SkipArticle("no article text: only a heading among menus, links or boilerplate")
     _read_trailer(page, end, meta)
     meta.sources = [
         canonical_outlet(s) or s
@@ -174,6 +176,13 @@ def extract_text(text: str, *, title: str | None = None) -> Extraction:
     found.offer("body", "\n\n".join(line.written or line.text for line in body), "text")
     _offer_fields(found, meta, dateline, body)
     return found
+
+
+def _heading_alone(body: list[Line]) -> bool:
+    """Whether a web page's only running text is one line of a headline's shape (a notice's
+    heading, `Why can't I see this page?`): a story says more than its headline."""
+    running = [line for line in body if is_paragraph(line.text)]
+    return len(running) == 1 and is_headline_like(running[0].text)
 
 
 def _opens_zone(anchor: int, zone: Zone) -> bool:

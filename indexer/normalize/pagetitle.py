@@ -88,6 +88,8 @@ def choose_title(
     is a fallback unless it copies such a lone heading while the `<title>` names more than the
     site, then the `<title>` without a short site or section tail, then `fallback` (the text
     reader's).
+    Before all of these, where the JSON-LD `headline` is the page's name that ends its
+    breadcrumb trail, the social title that states the heading set under the trail wins.
     """
     sources = {
         "og": plain(page.meta.get("og:title")),
@@ -120,6 +122,9 @@ def choose_title(
     hosts = [site, plain(page.meta.get("og:site_name"))]
     social = {n: forms for n, forms in stated.items() if n != "title"}  # the sharing titles
     if jsonld:
+        under_trail = _under_trail(jsonld, sources, site, page, shown)
+        if under_trail:
+            return under_trail, "meta"
         name = plain(page.ld.get("name")) if page.ld else None
         if not _confirmed(jsonld, site, stated, headings):
             if name and _confirmed(name, site, stated, headings):
@@ -183,6 +188,39 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _under_trail(
+    jsonld: str,
+    sources: dict[str, str | None],
+    site: str | None,
+    page: PageMeta,
+    shown: dict[str, str],
+) -> str | None:
+    """The social title where the JSON-LD headline is the page's name that ends its breadcrumb
+    trail, which no heading shows, and the social title states the heading the page sets under
+    the trail (whole, without its kicker, or `Kicker: Headline`): the template fills the trail,
+    the JSON-LD and the `<title>` from the headline written for search engines."""
+    keys = {title_key(jsonld), title_key(strip_site(jsonld, site))}
+    social = sources.get("og") or sources.get("twitter")
+    seen = _page_keys(page, shown)
+    if not social or keys & seen or not keys & {title_key(n) for n in page.trail_names}:
+        return None
+    social = strip_site(social, site)
+    return social if title_key(social) in seen else None
+
+
+def _page_keys(page: PageMeta, shown: dict[str, str]) -> set[str]:
+    """The keys of the headlines the page shows: each heading whole and without a kicker its
+    heading sets apart, and that kicker joined to the rest by a colon, as a title writes the
+    two on one line (`Kicker: Headline`)."""
+    keys = set()
+    for heading, text in shown.items():
+        keys |= {title_key(heading), title_key(text)}
+        rest, joined = page.kickers.get(heading, (heading, True))
+        if not joined and heading.endswith(rest):
+            keys.add(title_key(f"{heading.removesuffix(rest).strip()}: {rest}"))
+    return keys
 
 
 def _labelled_heading(title: str, headings: list[str]) -> str | None:

@@ -19,6 +19,7 @@ TITLE_SEPARATORS = (
 # The punctuation a site's name is set off by at either end of a page title (`Headline:Site`).
 _SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
 _WORD = re.compile(r"\w+")
+_GLUE = re.compile(r"\s*[|\-–—/·•]\s*")  # what joins a kicker to its headline but a colon
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SITE_WORDS = 6  # a site's name is short
 # A podcast's or series' episode number opening a title (`Ep. 87: `, `Episode 12 - `, `#87 | `),
@@ -125,6 +126,9 @@ def choose_title(
         under_trail = _under_trail(jsonld, sources, site, page, shown)
         if under_trail:
             return under_trail, "meta"
+        rejoined = None if _confirmed(jsonld, site, stated, headings) else _rejoined(jsonld, page)
+        if rejoined and any(title_key(rejoined) in forms for forms in stated.values()):
+            return rejoined, "meta"
         name = plain(page.ld.get("name")) if page.ld else None
         if not _confirmed(jsonld, site, stated, headings):
             if name and _confirmed(name, site, stated, headings):
@@ -208,6 +212,22 @@ def _under_trail(
         return None
     social = strip_site(social, site)
     return social if title_key(social) in seen else None
+
+
+def _rejoined(jsonld: str, page: PageMeta) -> str | None:
+    """A heading's kicker and headline joined by a colon (`Kicker: Headline`), where the JSON-LD
+    joins the two by other punctuation (`Kicker - Headline`) and the heading sets the kicker
+    apart by styling alone: a kicker written on one line with its headline takes a colon."""
+    whole = title_key(jsonld)
+    for heading, (rest, joined) in page.kickers.items():
+        kicker = heading.removesuffix(rest).strip()
+        if joined or kicker == heading:
+            continue
+        before, after = title_key(kicker), title_key(rest)
+        glue = whole[len(before) : len(whole) - len(after)]
+        if whole.startswith(before) and whole.endswith(after) and _GLUE.fullmatch(glue):
+            return f"{kicker}: {rest}"
+    return None
 
 
 def _page_keys(page: PageMeta, shown: dict[str, str]) -> set[str]:

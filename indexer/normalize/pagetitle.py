@@ -219,10 +219,7 @@ def _rejoined(jsonld: str, page: PageMeta) -> str | None:
     joins the two by other punctuation (`Kicker - Headline`) and the heading sets the kicker
     apart by styling alone: a kicker written on one line with its headline takes a colon."""
     whole = title_key(jsonld)
-    for heading, (rest, joined) in page.kickers.items():
-        kicker = heading.removesuffix(rest).strip()
-        if joined or kicker == heading:
-            continue
+    for kicker, rest in _set_apart(page).values():
         before, after = title_key(kicker), title_key(rest)
         glue = whole[len(before) : len(whole) - len(after)]
         if whole.startswith(before) and whole.endswith(after) and _GLUE.fullmatch(glue):
@@ -234,13 +231,24 @@ def _page_keys(page: PageMeta, shown: dict[str, str]) -> set[str]:
     """The keys of the headlines the page shows: each heading whole and without a kicker its
     heading sets apart, and that kicker joined to the rest by a colon, as a title writes the
     two on one line (`Kicker: Headline`)."""
+    apart = _set_apart(page)
     keys = set()
     for heading, text in shown.items():
         keys |= {title_key(heading), title_key(text)}
-        rest, joined = page.kickers.get(heading, (heading, True))
-        if not joined and heading.endswith(rest):
-            keys.add(title_key(f"{heading.removesuffix(rest).strip()}: {rest}"))
+        if heading in apart:
+            keys.add(title_key("{}: {}".format(*apart[heading])))
     return keys
+
+
+def _set_apart(page: PageMeta) -> dict[str, tuple[str, str]]:
+    """Each heading's kicker and headline where the heading sets the kicker apart by styling
+    alone, no punctuation joining the two (`kicker.py`)."""
+    found = {}
+    for heading, (rest, joined) in page.kickers.items():
+        kicker = heading.removesuffix(rest).strip()
+        if not joined and kicker != heading:
+            found[heading] = (kicker, rest)
+    return found
 
 
 def _labelled_heading(title: str, headings: list[str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -402,3 +403,55 @@ def test_a_time_of_day_in_cjk_script_is_read_with_its_half_of_the_day(
 )
 def test_an_episode_number_and_series_name_open_a_title(title: str, rest: str) -> None:
     assert without_episode(title) == rest
+
+
+def _trail(steps: str, under: str = "") -> PageMeta:
+    """A page whose breadcrumb trail holds `steps`, with `under` set between it and the text."""
+    story = "<p>" + "The harbour board met on Tuesday to hear the operator's case. " * 4 + "</p>"
+    return read_page(
+        fromstring(f'<html><body><nav class="crumbs">{steps}</nav>{under}{story}</body></html>')
+    )
+
+
+def test_the_page_name_ending_a_breadcrumb_trail_gives_way_to_the_heading_under_it() -> None:
+    steps = '<a href="/">Home</a> › <a href="/local">Local</a> › <h1>Ferry fares to rise 20%</h1>'
+    page = _trail(steps, "<h2>Crossing the bay will cost a fifth more</h2>")
+    assert page.headings == ["Crossing the bay will cost a fifth more"]
+    assert page.trail_names == ["Ferry fares to rise 20%"]
+    # Without a heading under the trail, its last step is the only headline the page shows.
+    assert _trail(steps).headings == ["Ferry fares to rise 20%"]
+
+
+def test_a_heading_in_a_menu_is_no_step_of_a_trail() -> None:
+    # Links after it (a menu), or words of the trail's own outside its links, make no trail.
+    menu = '<a href="/">Home</a><h1>Ferry fares to rise 20%</h1><a href="/sport">Sport</a>'
+    told = '<a href="/">Home</a> Updated daily <h1>Ferry fares to rise 20%</h1>'
+    for steps in (menu, told):
+        page = _trail(steps, "<h2>Crossing the bay will cost a fifth more</h2>")
+        assert page.headings == ["Ferry fares to rise 20%"]
+
+
+@pytest.mark.parametrize(
+    "social",
+    [
+        "Crossing the bay will cost a fifth more",  # the headline without its kicker
+        "Transport: Crossing the bay will cost a fifth more",  # the two on one line
+    ],
+)
+def test_the_social_title_of_the_heading_under_the_trail_beats_its_seo_name(social: str) -> None:
+    seo = "Ferry fares to rise 20% from April"
+    ld = json.dumps({"@type": "NewsArticle", "headline": seo})
+    head = (
+        f'<title>{seo} | Harbour Post</title><meta property="og:title" content="{social}">'
+        f'<script type="application/ld+json">{ld}</script>'
+    )
+    steps = f'<a href="/">Home</a> › <a href="/local">Local</a> › <h1>{seo}</h1>'
+    under = '<h2><span class="kicker">Transport</span> Crossing the bay will cost a fifth more</h2>'
+    story = "<p>" + "The harbour board met on Tuesday to hear the operator's case. " * 4 + "</p>"
+    page = read_page(
+        fromstring(
+            f'<html><head>{head}</head><body><nav class="crumbs">{steps}</nav>{under}{story}'
+            "</body></html>"
+        )
+    )
+    assert choose_title(page, "Harbour Post", seo, None) == (social, "meta")

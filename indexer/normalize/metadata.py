@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.boilerplate import box_kind
 from indexer.normalize.bylines import clean_name
+from indexer.normalize.crumbs import trail_step
 from indexer.normalize.dates import date_label, find_date, parse_date_line
 from indexer.normalize.factbox import FACT_BOX, labelled_fact
 from indexer.normalize.headtail import RELATIVE_TIME
@@ -106,6 +107,8 @@ class PageMeta:
     # that kicker to it (`kicker.py`).
     kickers: dict[str, tuple[str, bool]] = field(default_factory=dict)
     logos: list[str] = field(default_factory=list)  # `<h1>` links to the front page (`logo.py`)
+    # `<h1>` page names that end a breadcrumb trail over a heading of the story (`crumbs.py`).
+    trail_names: list[str] = field(default_factory=list)
     # `<h1>` headings in the `<header>` of an `<article>`: where a template sets the story's own.
     header_headings: set[str] = field(default_factory=set)
     # Where the page has no `<h1>`, the `<h2>` set over the story's paragraphs.
@@ -183,7 +186,15 @@ def read_page(tree: HtmlElement) -> PageMeta:
         text = plain(_broken_text(node))
         if text and is_logo(node):
             page.logos.append(text)
-        elif text:
+            continue
+        if text and trail_step(node):
+            # The page's name ending its breadcrumb trail: the reader's headline is the
+            # heading set over the story under it.
+            shown = _heading_under_trail(tree, node)
+            if shown is not None:
+                page.trail_names.append(text)
+                node, text = shown, plain(_broken_text(shown))
+        if text:
             page.headings.append(text)
             if _story_header(node, story):
                 page.header_headings.add(text)
@@ -228,6 +239,25 @@ def read_page(tree: HtmlElement) -> PageMeta:
         page.ld = _next_data(tree, page.headings)
     page.shown_days = _shown_days(tree, page, shown_title)
     return page
+
+
+def _heading_under_trail(tree: HtmlElement, step: HtmlElement) -> HtmlElement | None:
+    """The first `<h2>` of a headline's words after a breadcrumb trail's last step and before
+    the story's first paragraph, outside links and side blocks and not a box's label."""
+    passed = False
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _HIDDEN:
+            continue
+        if not passed:
+            passed = node is step
+            continue
+        if _paragraph_wide(" ".join((node.text or "").split())):
+            return None
+        if node.tag != "h2" or _inside(node, _ASIDE | _HIDDEN) or _box_label(node):
+            continue
+        if len((plain(_broken_text(node)) or "").split()) >= _TEASER_WORDS:
+            return node
+    return None
 
 
 def _own_headline(node: HtmlElement) -> bool:

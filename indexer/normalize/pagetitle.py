@@ -19,6 +19,7 @@ TITLE_SEPARATORS = (
 # The punctuation a site's name is set off by at either end of a page title (`Headline:Site`).
 _SITE_GLUE = r"\s*[|:·•/｜：_~\-–—]+\s*"
 _WORD = re.compile(r"\w+")
+_GLUE = re.compile(r"\s*[|\-–—/·•]\s*")  # what joins a kicker to its headline but a colon
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SITE_WORDS = 6  # a site's name is short
 # A podcast's or series' episode number opening a title (`Ep. 87: `, `Episode 12 - `, `#87 | `),
@@ -90,6 +91,8 @@ def choose_title(
     is a fallback unless it copies such a lone heading while the `<title>` names more than the
     site, then the `<title>` without a short site or section tail, then `fallback` (the text
     reader's).
+    Before all of these, where the JSON-LD `headline` is the page's name that ends its
+    breadcrumb trail, the social title that states the heading set under the trail wins.
     """
     sources = {
         "og": plain(page.meta.get("og:title")),
@@ -122,6 +125,12 @@ def choose_title(
     hosts = [site, plain(page.meta.get("og:site_name"))]
     social = {n: forms for n, forms in stated.items() if n != "title"}  # the sharing titles
     if jsonld:
+        under_trail = _under_trail(jsonld, sources, site, page, shown)
+        if under_trail:
+            return under_trail, "meta"
+        rejoined = None if _confirmed(jsonld, site, stated, headings) else _rejoined(jsonld, page)
+        if rejoined and any(title_key(rejoined) in forms for forms in stated.values()):
+            return rejoined, "meta"
         name = plain(page.ld.get("name")) if page.ld else None
         if not _confirmed(jsonld, site, stated, headings):
             if name and _confirmed(name, site, stated, headings):
@@ -188,6 +197,63 @@ def choose_title(
     if fallback:
         return fallback, "text"
     return None
+
+
+def _under_trail(
+    jsonld: str,
+    sources: dict[str, str | None],
+    site: str | None,
+    page: PageMeta,
+    shown: dict[str, str],
+) -> str | None:
+    """The social title where the JSON-LD headline is the page's name that ends its breadcrumb
+    trail, which no heading shows, and the social title states the heading the page sets under
+    the trail (whole, without its kicker, or `Kicker: Headline`): the template fills the trail,
+    the JSON-LD and the `<title>` from the headline written for search engines."""
+    keys = {title_key(jsonld), title_key(strip_site(jsonld, site))}
+    social = sources.get("og") or sources.get("twitter")
+    seen = _page_keys(page, shown)
+    if not social or keys & seen or not keys & {title_key(n) for n in page.trail_names}:
+        return None
+    social = strip_site(social, site)
+    return social if title_key(social) in seen else None
+
+
+def _rejoined(jsonld: str, page: PageMeta) -> str | None:
+    """A heading's kicker and headline joined by a colon (`Kicker: Headline`), where the JSON-LD
+    joins the two by other punctuation (`Kicker - Headline`) and the heading sets the kicker
+    apart by styling alone: a kicker written on one line with its headline takes a colon."""
+    whole = title_key(jsonld)
+    for kicker, rest in _set_apart(page).values():
+        before, after = title_key(kicker), title_key(rest)
+        glue = whole[len(before) : len(whole) - len(after)]
+        if whole.startswith(before) and whole.endswith(after) and _GLUE.fullmatch(glue):
+            return f"{kicker}: {rest}"
+    return None
+
+
+def _page_keys(page: PageMeta, shown: dict[str, str]) -> set[str]:
+    """The keys of the headlines the page shows: each heading whole and without a kicker its
+    heading sets apart, and that kicker joined to the rest by a colon, as a title writes the
+    two on one line (`Kicker: Headline`)."""
+    apart = _set_apart(page)
+    keys = set()
+    for heading, text in shown.items():
+        keys |= {title_key(heading), title_key(text)}
+        if heading in apart:
+            keys.add(title_key("{}: {}".format(*apart[heading])))
+    return keys
+
+
+def _set_apart(page: PageMeta) -> dict[str, tuple[str, str]]:
+    """Each heading's kicker and headline where the heading sets the kicker apart by styling
+    alone, no punctuation joining the two (`kicker.py`)."""
+    found = {}
+    for heading, (rest, joined) in page.kickers.items():
+        kicker = heading.removesuffix(rest).strip()
+        if not joined and kicker != heading:
+            found[heading] = (kicker, rest)
+    return found
 
 
 def _labelled_heading(title: str, headings: list[str]) -> str | None:

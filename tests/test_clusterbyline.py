@@ -945,3 +945,9 @@ def test_a_paper_named_in_its_own_language_is_no_personal_site_s_owner() -> None
     # `Новини Житомира` (Ukrainian: Zhytomyr news) atop the page and in its copyright: a
     # newspaper's site, whose story without a byline is signed by no one.
     assert _normalize("byline-paper-name-owner-uk.txt").byline == []
+
+
+def test_a_byline_under_a_related_box_over_the_story_signs_it() -> None:
+    # `Noticias relacionadas` / two teasers / `Lucía Ferrer Gil` / `Valencia` / the date line /
+    # the story: the box gives way to the story's byline, no teaser's credit.
+    assert _normalize("byline-after-related-box-es.txt").byline == ["Lucía Ferrer Gil"]

@@ -951,3 +951,19 @@ def test_a_paper_named_in_its_own_language_is_no_personal_site_s_owner() -> None
     # `Новини Житомира` (Ukrainian: Zhytomyr news) atop the page and in its copyright: a
     # newspaper's site, whose story without a byline is signed by no one.
     assert _normalize("byline-paper-name-owner-uk.txt").byline == []
+
+
+def test_a_byline_under_a_related_box_over_the_story_signs_it() -> None:
+    # `Noticias relacionadas` / two teasers / `Lucía Ferrer Gil` / `Valencia` / the date line /
+    # the story: the box gives way to the story's byline, no teaser's credit.
+    assert _normalize("byline-after-related-box-es.txt").byline == ["Lucía Ferrer Gil"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a surname that is a paper's word (Finnish `Lehti`, magazine) reads as a paper's "
+    "name in the copyright, so the personal site's owner signs nothing",
+)
+def test_a_personal_site_s_owner_whose_surname_is_a_paper_s_word_signs_it() -> None:
+    # `Jaana Lehti` atop the blog and in its copyright: a person, no paper.
+    assert _normalize("byline-owner-surname-paper-word-fi.txt").byline == ["Jaana Lehti"]

@@ -173,9 +173,14 @@ def _page_people(
             tags = [[n for n in tag if not _other_work(n, text)] for tag in meta_tags.values()]
             return _checked(names, tags), how
     # A CMS account named after a section (`Nachrichten`, filed `in Nachrichten`) is no writer;
-    # a column filed under its writer's full name is theirs.
+    # a column filed under its writer's full name is theirs, and a wire's copy filed under the
+    # wire (`in Markets, Reuters`) is the wire's.
     sections = category_names(tree) if meta_people else set()
-    meta_people = [n for n in meta_people if " " in n or n.casefold() not in sections]
+    meta_people = [
+        n
+        for n in meta_people
+        if " " in n or n.casefold() not in sections or canonical_outlet(n) is not None
+    ]
     if meta_people:
         return meta_people, "meta"
     # `Jane Doe | 05.04.2025` under the headline: a byline neither marked nor labelled.

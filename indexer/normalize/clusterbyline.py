@@ -264,6 +264,7 @@ _BRACKETED_CJK = re.compile(
 _BRACKETED_NAME_CHARS = 3
 _MASTHEAD = 5  # the page's first lines, where a site's own name stands
 _BOX_REACH = 12  # lines under a link box's heading where its teasers' names may stand
+_LEAD_LINES = 3  # lines from a byline to the story under it (`Jane Doe` / `Madrid` / date)
 _OWN_NAME_WORDS = 3  # words of a site's name printed before its writer's
 _OWN_NAME_COPIES = 2  # lines where the site's name stands alone: masthead and footer
 _ARTICLE = re.compile(r"^(?:the|los|las|les|die|gli|il)\s", re.IGNORECASE)
@@ -475,7 +476,9 @@ def header_byline(
             # Above the headline stand kickers, sections and menus, not bylines; a date under
             # the headline dates the story, not a menu entry over it (`More` / `City Radio`).
             continue
-        if _in_link_box(page, i, mark) or bp.box_kind(page.text(i)) is not None:
+        if (_in_link_box(page, i, mark) and not _leads_story(page, i)) or bp.box_kind(
+            page.text(i)
+        ) is not None:
             # `You may also like` / a headline / `Jane Roe` / `Today 7:30AM`; the box's heading
             # itself (`Trending Now`) is shaped like a name.
             continue
@@ -639,6 +642,19 @@ def _dated_house(page: Page, i: int, body: str) -> list[str]:
     Taboola`)."""
     text = page.text(i)
     return (house_credit(text) if dated_beside(page, i) else []) or stamped_house(text, body)
+
+
+def _leads_story(page: Page, i: int) -> bool:
+    """Whether a name in a box of links under the headline stands, with only its place and the
+    date line, right over the text the box gives way to: the story's byline after related links
+    set between the standfirst and the story (`Noticias relacionadas` / teasers / `Juan Pérez`
+    / `Madrid` / `Publicada 14 marzo 2025` / the story), not a teaser's credit between teasers."""
+    end = bp.box_end(page.lines, i, "links")  # where the text resumes
+    if end >= len(page.lines) or end > i + _LEAD_LINES:
+        return False
+    between = [page.text(j) for j in range(i + 1, end)]
+    dated = [text for text in between if parse_date_line(text) is not None]
+    return bool(dated) and all(text in dated or len(text.split()) <= 2 for text in between)
 
 
 def _in_link_box(page: Page, i: int, mark: int) -> bool:

@@ -113,6 +113,8 @@ class PageMeta:
     header_headings: set[str] = field(default_factory=set)
     # Where the page has no `<h1>`, the `<h2>` set over the story's paragraphs.
     story_heading: str | None = None
+    # The texts of the `<h2>` and `<h3>` headings: a headline a banner's `<h1>` stands over.
+    lower_headings: set[str] = field(default_factory=set)
     # The headline schema.org microdata marks on the article's own item (`itemprop="headline"`
     # inside `itemtype="…/NewsArticle"`), as the JSON-LD `headline` states it.
     microdata_headline: str | None = None
@@ -221,6 +223,9 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 stamp = stamp or node.get("title")
             if stamp:
                 page.time_published.append(stamp)
+    page.lower_headings = {
+        text for node in tree.iter("h2", "h3") if (text := plain(_broken_text(node)))
+    }
     if not page.headings:
         # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
         heading = _article_heading(tree, story)

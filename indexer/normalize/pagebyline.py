@@ -264,7 +264,7 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
         credit, pieces = read_credit(text), _name_pieces(node)
         if credit is not None and pieces is not None and _glued(credit[0], pieces[0]):
             return pieces[0], credit[1]
-        if credit is not None and pieces is not None and _run_together(credit[0], pieces[0]):
+        if credit is not None and pieces is not None and _run_together(credit[0], pieces[0], node):
             return pieces[0], credit[1]
         found = credit or pieces
         if found is not None:
@@ -417,14 +417,20 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
 
 def _own_text(element: HtmlElement) -> str:
     """An element's own text, or that of a writer's link holding the name in parts (`<a
-    rel="author"><span>Jane</span> <span>Doe</span></a>`: first and last name styled apart);
-    a box's parts (`<span>Jane Doe</span> <span>Valencia</span>`) are separate facts."""
+    rel="author"><span>Jane</span> <span>Doe</span></a>`: first and last name styled apart,
+    a word each); a box's or a card's parts (`<span>Jane Doe</span> <span>Valencia</span>`,
+    `<span>Jane Doe</span> <span>Education Reporter</span>`) are separate facts."""
     if element.text and element.text.strip():
         return element.text
     parts = list(element)
-    if element.tag == "a" and parts and all(p.tag in _NAME_PARTS and not len(p) for p in parts):
+    if element.tag == "a" and parts and all(_name_word(p) for p in parts):
         return element.text_content()
     return ""
+
+
+def _name_word(part: HtmlElement) -> bool:
+    """Whether an inline part of a link holds one word and nothing else (`<span>Jane</span>`)."""
+    return part.tag in _NAME_PARTS and not len(part) and len(part.text_content().split()) == 1
 
 
 def _words(text: str) -> str:
@@ -461,10 +467,15 @@ def _glued(credit: list[str], pieces: list[str]) -> bool:
     return all(whole != own and _runs_into(whole, own) for whole, own in pairs)
 
 
-def _run_together(credit: list[str], pieces: list[str]) -> bool:
+def _run_together(credit: list[str], pieces: list[str], node: HtmlElement) -> bool:
     """Whether a credit read from a byline element's whole text is several names the element
-    marks one by one, run together (`Jane Doe John Roe` from two `<a rel="author">` links)."""
-    return len(pieces) > len(credit) and _words(" ".join(credit)) == _words(" ".join(pieces))
+    marks one by one, run together (`Jane Doe John Roe` from two `<a rel="author">` links):
+    each a link to its writer's page. A name's marked parts (`<span itemprop="givenName">José
+    Luis</span> <span itemprop="familyName">Rodríguez Zapatero</span>`) link to no page apart."""
+    if len(pieces) <= len(credit) or _words(" ".join(credit)) != _words(" ".join(pieces)):
+        return False
+    links = {_words(a.text_content()) for a in node.iter("a") if a.get("href")}
+    return all(_words(piece) in links for piece in pieces)
 
 
 def _runs_into(whole: str, own: str) -> bool:

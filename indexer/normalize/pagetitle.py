@@ -147,7 +147,7 @@ def choose_title(
         labelled = _labelled_heading(jsonld, headings)
         if labelled:
             return labelled, "heading"
-        clipped = _heading_without_clause(jsonld, headings, hosts)
+        clipped = _heading_without_clause(jsonld, headings, hosts, page.lower_headings)
         if clipped:
             return clipped, "heading"
         # A kicker the `<h1>` sets in an element of its own before the headline, which the
@@ -275,14 +275,17 @@ def _labelled_heading(title: str, headings: list[str]) -> str | None:
 _CLAUSE_GLUE = re.compile(r"^(?:\s*;|\s+[-–—])\s+\w")
 
 
-def _heading_without_clause(title: str, headings: list[str], hosts: list[str | None]) -> str | None:
+def _heading_without_clause(
+    title: str, headings: list[str], hosts: list[str | None], lower: set[str]
+) -> str | None:
     """The page's one visible heading when the JSON-LD headline is that heading with a clause
     in lower case appended after a semicolon or a dash (`Headline – interview with the
     architect`, `Headline; check if yours is on the list`): written for search engines, while
     the reader sees the headline alone. A capitalised tail is a name (the site's, a section's,
-    the writer's), which the JSON-LD may keep as its headline's own."""
+    the writer's), which the JSON-LD may keep as its headline's own; a headline a lower heading
+    shows whole is the story's under a banner's `<h1>` (`Budget 2025`)."""
     distinct = {title_key(h): h for h in headings}
-    if len(distinct) != 1:
+    if len(distinct) != 1 or title_key(title) in {title_key(h) for h in lower}:
         return None
     key, heading = next(iter(distinct.items()))
     headline = _without_sites(title, hosts)

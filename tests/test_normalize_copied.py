@@ -1228,3 +1228,14 @@ def test_turkish_follow_and_subscribe_buttons_are_no_writers() -> None:
     # `Takip Et` / `Abone Ol` (follow, subscribe) over the writer's name under the date.
     article = _normalize("byline-subscribe-button-tr.txt")
     assert article.byline == ["Ayşe Nur Karaca"]
+
+
+def test_a_quotation_in_capitals_over_the_headline_is_its_kicker() -> None:
+    # `'THE CEILING JUST GAVE WAY …' SAYS SHAKEN DINER` over the headline in sentence case: a
+    # tabloid's quote kicker, whose words the story quotes again, is no headline.
+    article = _normalize("title-caps-quote-kicker.txt")
+    assert article.title == (
+        "Restaurant roof collapses in Whitby during Sunday lunch leaving four hurt"
+    )
+    assert article.byline == ["Leanne Cawthorne"]
+    assert article.date is not None and article.date.iso() == "2025-11-16"

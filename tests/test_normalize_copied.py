@@ -1204,3 +1204,38 @@ def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
     # notice is furniture: a story says more than its headline.
     with pytest.raises(SkipArticle, match="no article text"):
         _normalize("noarticle/notice-heading.txt")
+
+
+def test_a_malay_short_december_between_day_and_year_dates_the_story() -> None:
+    # `Selasa, 16 Des 2025 10:05 MYT` under the headline: `Des` is December between a day and
+    # a year, though French `des` (of the) is not read as a month.
+    article = _normalize("date-malay-december-short.txt")
+    assert article.date is not None and article.date.iso() == "2025-12-16"
+    assert article.byline == ["Nurul Aisyah Kamaruddin"]
+    assert find_date("Il a reçu 2 des 2000 voix exprimées.") is None
+
+
+def test_an_embargo_label_over_its_date_is_no_writer() -> None:
+    # `EMBARGOED UNTIL 00:01 BST, TUESDAY 14 OCTOBER 2025`: a release's label ends on the
+    # preposition that governs its date; no name does.
+    article = _normalize("byline-embargo-label.txt")
+    assert article.title == "Soil microbes found to break down common plastic film within months"
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2025-10-14"
+
+
+def test_turkish_follow_and_subscribe_buttons_are_no_writers() -> None:
+    # `Takip Et` / `Abone Ol` (follow, subscribe) over the writer's name under the date.
+    article = _normalize("byline-subscribe-button-tr.txt")
+    assert article.byline == ["Ayşe Nur Karaca"]
+
+
+def test_a_quotation_in_capitals_over_the_headline_is_its_kicker() -> None:
+    # `'THE CEILING JUST GAVE WAY …' SAYS SHAKEN DINER` over the headline in sentence case: a
+    # tabloid's quote kicker, whose words the story quotes again, is no headline.
+    article = _normalize("title-caps-quote-kicker.txt")
+    assert article.title == (
+        "Restaurant roof collapses in Whitby during Sunday lunch leaving four hurt"
+    )
+    assert article.byline == ["Leanne Cawthorne"]
+    assert article.date is not None and article.date.iso() == "2025-11-16"

@@ -36,7 +36,7 @@ _PARTICLE_WORDS = frozenset(
 # Words of page furniture and firms that a copied page sets in capitals like a name
 # (`Order Reprints`, `Email Me`, a blog's pager `Newer Post Older Post`, `Getty Images`, `Walt
 # Disney Co`).
-_NOT_PERSON = frozenset(
+_FURNITURE = frozenset(
     """related tags tag topics watch live listen email mail me images image photo photos video
     order reprints reprint share save saved article articles link copied login signup sign log
     feed rss podcasts podcast episodes episode search show view connect directly follow
@@ -50,6 +50,17 @@ _NOT_PERSON = frozenset(
     preview download gallery galerie launch license licence datenschutz agb kontakt weitere
     artikel""".split()
 )
+# The share, subscribe and follow buttons in the other languages read (Turkish `Abone Ol`,
+# `Paylaş`; `Compartir`, `Partager`, `Condividi`, `Teilen`, `Bagikan`), set in capitals too.
+_BUTTONS_ABROAD = frozenset(
+    """abone paylaş takip compartir suscríbete suscribirse partager abonnez-vous s'abonner
+    condividi iscriviti abbonati compartilhar partilhar assine teilen abonnieren folgen delen
+    abonneren volgen bagikan langganan prenumerera""".split()
+)
+# A label's preposition before the date it governs (`EMBARGOED UNTIL 16:00 GMT, 30 NOVEMBER`,
+# `Valid until`, `Online since`): no word of a name (`till` is: German `Till Eckert`).
+_DATE_LABEL_WORDS = frozenset("until since".split())
+_NOT_PERSON = _FURNITURE | _BUTTONS_ABROAD | _DATE_LABEL_WORDS
 
 # A firm's legal form, written after its name (`Example Networks, Inc.`, `Example Ltd`).
 _FIRM_SUFFIXES = frozenset("inc ltd llc corp plc gmbh s.a bv nv pty".split())

@@ -66,6 +66,10 @@ _TIME = (
 _BRAZILIAN_SHORT = r"(?<![\w.])\d{1,2}\.(?i:set|out)\.\d{4}\b(?!\.\w)"
 _BRAZILIAN_MONTH = re.compile(r"(?<=\d\.)(?i:set|out)(?=\.\d{4}\b)")
 _BRAZILIAN_NAMES = {"set": "setembro", "out": "outubro"}
+# Indonesian and Malay portals abbreviate December `Des` (`Kamis, 03 Des 2026 08:15 WIB`), which
+# is French and Catalan `des` (of the): it is read only capitalised between a day and a year.
+_MALAY_DECEMBER = r"(?<![\w.])\d{1,2}\s+Des\s+\d{4}\b"
+_MALAY_MONTH = re.compile(r"(?<=\d\s)Des(?=\s+\d{4}\b)")
 _DATE_CORE = (
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
@@ -78,6 +82,7 @@ _DATE_CORE = (
     r"|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b(?!-)"  # `28-02-2024`: dashed, with its full year
     r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}\b"  # `06. 01. 2026`
     rf"|{_BRAZILIAN_SHORT}"  # `2.set.2025`
+    rf"|{_MALAY_DECEMBER}"  # `03 Des 2026`
     rf"|\d{{4}}\.\s*{MONTH_ANY}\.?\s*\d{{1,2}}\.(?!\d)"  # Hungarian: `2024. március 12.`
     r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"  # Hungarian in numbers: `2024. 03. 12.`
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s*(?:(?i:năm)|,)\s*\d{4})?"  # Vietnamese
@@ -312,6 +317,7 @@ def parse_date(
         return _checked(year, month, day)
     text = _MARKED_MONTH.sub(lambda m: MONTHS[MONTH_NUMBER[m.group().lower()]][1], text)
     text = _BRAZILIAN_MONTH.sub(lambda m: _BRAZILIAN_NAMES[m.group().lower()], text)
+    text = _MALAY_MONTH.sub("desember", text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_tzinfo)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_tzinfo)

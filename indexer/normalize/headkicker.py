@@ -5,17 +5,22 @@ Hauses –` / `Trump plant …`); a copy puts the label on its own line, the das
 headline stands right under it, so a line above the label (the trail's page title, which
 outranks the headline in some copies) is not the headline. A dateline's dash ends a place and
 runs on into the story (`AUBURN, Wash. — After …`), which is never a headline's shape.
+
+A tabloid sets a witness's words in capitals over its headline (`'WE HEARD SCREAMING …' SAYS
+WITNESS` / `Van ploughs into shoppers …`): a quotation in capitals over a headline in lower case
+is its kicker.
 """
 
 from __future__ import annotations
 
 import re
 
-from indexer.normalize.lines import word_count
+from indexer.normalize.lines import is_upper, word_count
 from indexer.normalize.story import Page
 
 _DASH_END = re.compile(r"\S\s[-–—]$")  # `Umbau des Weissen Hauses –`, `Tech —`
 _KICKER_WORDS = 6  # a kicker is a short label
+_QUOTE_OPEN = re.compile(r"^[\"'“‘«„]")
 
 
 def headline_under_kicker(page: Page, at: int, found: list[int]) -> int:
@@ -26,3 +31,12 @@ def headline_under_kicker(page: Page, at: int, found: list[int]) -> int:
         return at
     text = page.text(kicker)
     return headline if _DASH_END.search(text) and word_count(text) <= _KICKER_WORDS else at
+
+
+def headline_under_quote(page: Page, at: int, heads: set[int]) -> int:
+    """The headline right under `at` when `at` is a quotation set in capitals over it (and the
+    headline is not), else `at`."""
+    text, under = page.text(at), at + 1
+    if under not in heads or not _QUOTE_OPEN.match(text) or not is_upper(text):
+        return at
+    return at if is_upper(page.text(under)) else under

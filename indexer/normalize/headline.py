@@ -25,7 +25,7 @@ from indexer.normalize.headdated import headline_under_date_header
 from indexer.normalize.headdecks import headline_among_decks
 from indexer.normalize.headecho import glued_menu_entry, headline_under_glued
 from indexer.normalize.header import caption_date
-from indexer.normalize.headkicker import headline_under_kicker
+from indexer.normalize.headkicker import headline_under_kicker, headline_under_quote
 from indexer.normalize.headnames import headline_over_author, headline_over_names
 from indexer.normalize.headpoints import headline_over_points
 from indexer.normalize.headslug import headline_in_address
@@ -739,4 +739,5 @@ def find_headline(page: Page, zone: Zone, old: int | None) -> tuple[int, float] 
     at = headline_under_date_header(page, zone, at, heads)
     at = headline_over_names(page, at, found)
     at = headline_over_author(page, at, heads)
-    return headline_among_decks(page, headline_under_kicker(page, at, found), found), best
+    at = headline_under_kicker(page, headline_under_quote(page, at, heads), found)
+    return headline_among_decks(page, at, found), best

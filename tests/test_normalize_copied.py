@@ -1199,6 +1199,13 @@ def test_a_page_showing_only_its_script_notice_holds_no_article() -> None:
         _normalize("noarticle/script-notice.txt")
 
 
+def test_a_headline_about_turning_scripts_off_is_the_story_s_title() -> None:
+    # `… keep JavaScript disabled` reports what readers do; it tells this reader nothing.
+    article = _normalize("headline-about-script-switch.txt")
+    assert article.title == "Why a quarter of Tor users keep JavaScript disabled"
+    assert article.byline == ["Priya Raman"]
+
+
 def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
     # The notice's own heading (a question of a headline's shape) is all that is left once the
     # notice is furniture: a story says more than its headline.

@@ -773,3 +773,10 @@ def test_a_related_story_s_stamp_under_an_update_does_not_date_a_republished_pag
     shown = f"<p>Updated: Thursday, 10 April 2025, 08:15</p>{related}"
     article = _inline(head, f"<h1>Council passes budget</h1>{shown}")
     assert article.date == PartialDate(2025, 4, 10)
+
+
+def test_a_latin_node_the_byline_spells_in_another_script_beside_its_co_author_stays() -> None:
+    # Nodes `Ian Parker` and `Игорь Павлов` (initials alike), the byline `Иэн Паркер, Игорь
+    # Павлов`: two writers, one of them shown in the page's script, not one name written twice.
+    byline = _page("byline-two-scripts-coauthors").byline
+    assert len(byline) == 2 and "Игорь Павлов" in byline

@@ -1211,3 +1211,25 @@ def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
     # notice is furniture: a story says more than its headline.
     with pytest.raises(SkipArticle, match="no article text"):
         _normalize("noarticle/notice-heading.txt")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: a labelled `Writer:` entry of a review's box of facts (`Director:` / `Writer:` / "
+    "`Stars:` / `Runtime:`) is read as the story's byline; it credits the film's screenwriter",
+)
+def test_a_film_s_writer_in_a_review_s_facts_signs_no_one() -> None:
+    article = _normalize("byline-film-facts-writer.txt")
+    assert article.title == "Review: The Long Winter is a quiet triumph"
+    assert article.byline == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: a line of the story's subjects' names between the headline and its `By` line "
+    "(`Maria Lopez and Tom Hale` / `By Ann Lee`) is taken as the headline",
+)
+def test_a_line_of_subjects_names_under_the_headline_is_no_title() -> None:
+    article = _normalize("title-subjects-over-byline.txt")
+    assert article.title == "Two painters, one studio and forty years of arguments"
+    assert article.byline == ["Ann Lee"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from indexer.models import Article, PartialDate, RawRecord
 from indexer.normalize import normalize
 from indexer.normalize.dates import find_date, parse_date_line
@@ -674,4 +676,33 @@ def test_a_list_that_stamps_each_story_over_its_headline_leaves_the_story_undate
     )
     article = normalize(RawRecord(id="l", file="l", path=path, kind="text", text=text))
     assert article.title == "Ferry service to the islands resumes after storm repairs"
+    assert article.date is None
+
+
+def test_a_column_s_standing_title_in_a_list_is_another_day_s_edition() -> None:
+    # `Letters to the editor` / `19 February, 2024` under `More from Opinion`: yesterday's letters,
+    # not today's (the header says only `Published: 5 hours ago`).
+    article = _normalize("date-own-list-standing-title.txt")
+    assert article.title == "Letters to the editor"
+    assert article.date is None
+
+
+def test_a_story_s_event_in_a_calendar_s_list_does_not_date_it() -> None:
+    # `Upcoming events` / the headline / `28 February, 2024`: the day of the event announced.
+    article = _normalize("date-own-list-events.txt")
+    assert article.title == "Jazz night returns to the harbour after three years"
+    assert article.date is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: a standing title of a sentence's length (`Your morning briefing: what you need "
+    "to know today`) reads as one story's headline, so its earlier edition in a list dates it",
+)
+def test_a_long_standing_title_in_a_list_is_another_day_s_edition() -> None:
+    path = DATA / "date-own-list-standing-title.txt"
+    title = "Your morning briefing: what you need to know today"
+    text = path.read_text(encoding="utf-8").replace("Letters to the editor", title)
+    article = normalize(RawRecord(id="b", file="b", path=path, kind="text", text=text))
+    assert article.title == title
     assert article.date is None

@@ -104,6 +104,10 @@ def test_furniture_lines(line: str) -> None:
         "The new JavaScript engine runs the benchmark twice as fast, the team said.",
         "You can write custom JavaScript to load and run the module.",
         "The update will enable JavaScript developers to ship smaller apps.",
+        # A headline about a switch reports what others do; a notice speaks to the reader.
+        "Why a quarter of Tor users keep JavaScript disabled",
+        "Chrome will ask users to enable JavaScript for each site they visit",
+        "Banks say JavaScript is required for their new online security checks",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:

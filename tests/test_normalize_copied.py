@@ -1199,6 +1199,13 @@ def test_a_page_showing_only_its_script_notice_holds_no_article() -> None:
         _normalize("noarticle/script-notice.txt")
 
 
+def test_a_headline_about_turning_scripts_off_is_the_story_s_title() -> None:
+    # `… keep JavaScript disabled` reports what readers do; it tells this reader nothing.
+    article = _normalize("headline-about-script-switch.txt")
+    assert article.title == "Why a quarter of Tor users keep JavaScript disabled"
+    assert article.byline == ["Priya Raman"]
+
+
 def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
     # The notice's own heading (a question of a headline's shape) is all that is left once the
     # notice is furniture: a story says more than its headline.
@@ -1239,3 +1246,25 @@ def test_a_quotation_in_capitals_over_the_headline_is_its_kicker() -> None:
     )
     assert article.byline == ["Leanne Cawthorne"]
     assert article.date is not None and article.date.iso() == "2025-11-16"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: a labelled `Writer:` entry of a review's box of facts (`Director:` / `Writer:` / "
+    "`Stars:` / `Runtime:`) is read as the story's byline; it credits the film's screenwriter",
+)
+def test_a_film_s_writer_in_a_review_s_facts_signs_no_one() -> None:
+    article = _normalize("byline-film-facts-writer.txt")
+    assert article.title == "Review: The Long Winter is a quiet triumph"
+    assert article.byline == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: a line of the story's subjects' names between the headline and its `By` line "
+    "(`Maria Lopez and Tom Hale` / `By Ann Lee`) is taken as the headline",
+)
+def test_a_line_of_subjects_names_under_the_headline_is_no_title() -> None:
+    article = _normalize("title-subjects-over-byline.txt")
+    assert article.title == "Two painters, one studio and forty years of arguments"
+    assert article.byline == ["Ann Lee"]

@@ -33,7 +33,7 @@ from indexer.normalize.cardcredit import card_credits
 from indexer.normalize.fields import supplied_names
 from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
-from indexer.normalize.nameinitials import may_spell, respelled
+from indexer.normalize.nameinitials import may_spell, respelled, spelled_elsewhere
 from indexer.normalize.pagebyline import (
     cited_only,
     co_authors,
@@ -621,6 +621,8 @@ def _one_spelling(names: list[Any], text: str, *, apart: bool = False) -> list[A
     drop = set()
     for a, b in pairs:
         seen = ["".join(a.split()) in shown, "".join(b.split()) in shown]
+        if apart and seen == [False, True] and spelled_elsewhere(a, b, text):
+            continue  # `Иэн Паркер, Игорь Павлов`: the Latin node is a co-author shown so
         if not apart or seen[0] != seen[1]:
             drop.add(a if seen[1] else b)
     return [n for n in names if n not in drop]

@@ -104,6 +104,18 @@ _SCRIPT_NOTICE = re.compile(
     r"|\baktiviert\w*\s+javascript\b",
     re.IGNORECASE,
 )
+# A notice speaks to the reader about the page: `you`, `your browser`, `please`, `this page`,
+# `Sie`, `Ihr Browser`, `bitte`, `vous`, `veuillez`, `tu navegador`, `por favor`, `devi`, or it
+# opens with the switch (`Enable JavaScript to continue`). A headline reports what others do
+# (`Chrome will ask users to enable JavaScript`, `Why Tor users keep JavaScript disabled`).
+_TO_READER = re.compile(
+    r"^\W*(?:enable|turn on|activez|activa|habilita|ative|abilita|aktivieren sie)\b"
+    r"|\b(?:you|your|please|this (?:page|site|website|app|content|feature|video)|sie|ihr\w*"
+    r"|bitte|du|dein\w*|diese[rsmn]? (?:seite|website|inhalte?|funktion)|vous|votre|veuillez"
+    r"|(?:ce|cette) (?:site|page)|tu|su navegador|usted|por favor|(?:este|esta) (?:sitio|página"
+    r"|site|web)|seu|sua|você|devi|tuo|per favore|questo sito|questa pagina)\b",
+    re.IGNORECASE,
+)
 _NOTICE_WORDS = 30
 # A form's field asks for what to type, and says no more: `Enter City and State or Zip Code`,
 # `Enter your email address`, `Geben Sie Ihre E-Mail-Adresse ein`, `Entrez votre adresse
@@ -227,7 +239,7 @@ def is_inline_boilerplate(text: str) -> bool:
         return True
     if is_breadcrumb(text) or is_copyright(text):
         return True
-    if words <= _NOTICE_WORDS and "javascript" in text.lower() and _SCRIPT_NOTICE.search(text):
+    if words <= _NOTICE_WORDS and "javascript" in text.lower() and _script_notice(text):
         return True
     if words <= 45:
         low = text.lower()
@@ -342,3 +354,9 @@ def is_repeated_elsewhere(key: str, running: str, copies: int) -> bool:
     if key.count(" ") < 7:
         return False
     return running.count(key.rstrip(".!?;:,")) > copies
+
+
+def _script_notice(text: str) -> bool:
+    """Whether a line tells the reader that the page needs JavaScript (`Please enable JavaScript
+    to view the comments`), not a story's line about it."""
+    return _SCRIPT_NOTICE.search(text) is not None and _TO_READER.search(text) is not None

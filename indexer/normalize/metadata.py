@@ -149,6 +149,8 @@ class PageMeta:
     # Days shown as a link to the page's own address (`<a href="/post/…">Nov 28th, 2026</a>`):
     # the permalink a blog's theme dates its entry with.
     permalink_days: set[tuple[int, int, int]] = field(default_factory=set)
+    # Days shown right after another story's link (`Read also` / its headline / its stamp).
+    teaser_days: set[tuple[int, int, int]] = field(default_factory=set)
     lang: str | None = None  # the `<html lang>` tag (`en-AU`)
 
 
@@ -458,6 +460,8 @@ def _shown_days(
                 shown.append((position, day))
                 if holder.tag == "a" and _permalink(holder.get("href") or "", addresses):
                     page.permalink_days.add(day)
+                if teaser:
+                    page.teaser_days.add(day)
                 # A template's stamp: timed, in a `<time>`, or a piece that is only the date
                 # and stands unlabelled (a fact box's `When:` / `9 May` is an event's day) and
                 # not after another story's link.

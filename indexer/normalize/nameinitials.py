@@ -64,3 +64,18 @@ def _folded(name: str) -> list[str]:
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return [w.strip(".,") for w in text.split() if w.strip(".,")]
+
+
+def spelled_elsewhere(latin: str, other: str, text: str) -> bool:
+    """Whether `text` spells the Latin name `latin` in another script in words other than
+    `other` (`Иэн Паркер` beside `Игорь Павлов` for `Ian Parker`): another person's name."""
+    size = len(latin.split())
+    words = [w.strip(".,;:()") for w in text.split()]
+    own = [w.strip(".,;:()") for w in other.split()]
+    for at in range(len(words) - size + 1):
+        group = words[at : at + size]
+        if group == own or not all(w and not w.isascii() and not w[0].islower() for w in group):
+            continue
+        if all(_initial(w) is not None for w in group) and may_spell(latin, " ".join(group)):
+            return True
+    return False

@@ -303,7 +303,7 @@ def choose_date(
             shown for stamp, shown in header_times if _instant(stamp) in published_moments
         }
         chosen = _settle(stated)
-        republished = _published_before_update(chosen, shown_under, updated, page.shown_updates)
+        republished = _published_before_update(chosen, shown_under, updated, page)
         if republished is not None:
             return republished
         stamped = _day(chosen[0])
@@ -370,18 +370,20 @@ def _published_before_update(
     chosen: tuple[PartialDate, str],
     shown: set[tuple[int, int, int]],
     updated: set[tuple[int | None, int | None, int | None]],
-    shown_updates: set[tuple[int, int, int]],
+    page: PageMeta,
 ) -> tuple[PartialDate, str] | None:
     """The one earlier day the page shows under its headline with a time (`shown`, not the
     update's), where the stated publication falls on the day the metadata states as the update
     and the page shows only under an update's label (`Publicat: joi, 19 noiembrie, 14:05` over
     `Actualizat: vineri, 20 noiembrie, 09:30`, `datePublished` the 20th): a page republished
-    under its update's date, whose own stamp by the headline keeps the publication's day."""
+    under its update's date, whose own stamp by the headline keeps the publication's day. A day
+    shown right after another story's link is that story's (`Citește și` / its headline /
+    `miercuri, 18 noiembrie, 10:00`), no stamp of the page's."""
     day = _day(chosen[0])
-    if day not in updated or day not in shown_updates or len(shown) != 1:
+    if day not in updated or day not in page.shown_updates or len(shown) != 1:
         return None
     other = next(iter(shown))
-    if other >= day:  # type: ignore[operator]
+    if other >= day or other in page.teaser_days:  # type: ignore[operator]
         return None
     return PartialDate(*other), f"{chosen[1]}+headline-before-update"
 

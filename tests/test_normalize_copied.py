@@ -1204,3 +1204,18 @@ def test_a_heading_alone_over_a_notice_holds_no_article() -> None:
     # notice is furniture: a story says more than its headline.
     with pytest.raises(SkipArticle, match="no article text"):
         _normalize("noarticle/notice-heading.txt")
+
+
+def test_a_vietnamese_weekday_of_two_words_is_no_writer() -> None:
+    # `Thứ Sáu, 14/03/2025 06:00`: Vietnamese names its weekdays in two words (`Thứ Sáu`,
+    # Friday), which look like a name; the date line signs no one.
+    article = _normalize("vi-weekday-date-line.txt")
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2025-03-14"
+
+
+def test_a_vietnamese_masthead_day_is_no_other_story_stamp() -> None:
+    # `Thứ hai, 07/12/2026` over the menus is the day the page was printed, not the stamp of a
+    # story listed beside the headline's own `14/03/2025 06:00`.
+    article = _normalize("vi-masthead-weekday.txt")
+    assert article.date is not None and article.date.iso() == "2025-03-14"

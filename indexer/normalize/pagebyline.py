@@ -29,7 +29,7 @@ from indexer.normalize.cardcredit import in_card
 from indexer.normalize.dates import date_label, find_date
 from indexer.normalize.language import language_code
 from indexer.normalize.metadata import link_path, own_paths
-from indexer.normalize.monthnames import WEEKDAY_NAMES
+from indexer.normalize.monthnames import weekday_words
 from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.writerlink import AUTHOR_LINK, PROFILE_LINK, names_own_page
 
@@ -337,8 +337,9 @@ def _before_date(text: str) -> str | None:
     # `بقلم: أحمد خالد الثلاثاء 14 يناير 2025`: the date's weekday, no name; `सुनील पाटील,
     # नाशिक प्रकाशित: …`, `Last Updated: …`: the date's label (`published:`), no name either.
     while words:
-        if words[-1].strip(",;:·|").casefold() in WEEKDAY_NAMES:
-            words.pop()
+        weekday = weekday_words(words)
+        if weekday:
+            del words[-weekday:]
             continue
         label = next((k for k in (3, 2, 1) if _bare_label(" ".join(words[-k:]))), 0)
         if not label:

@@ -1268,3 +1268,18 @@ def test_a_line_of_subjects_names_under_the_headline_is_no_title() -> None:
     article = _normalize("title-subjects-over-byline.txt")
     assert article.title == "Two painters, one studio and forty years of arguments"
     assert article.byline == ["Ann Lee"]
+
+
+def test_a_vietnamese_weekday_of_two_words_is_no_writer() -> None:
+    # `Thứ Sáu, 14/03/2025 06:00`: Vietnamese names its weekdays in two words (`Thứ Sáu`,
+    # Friday), which look like a name; the date line signs no one.
+    article = _normalize("vi-weekday-date-line.txt")
+    assert article.byline == []
+    assert article.date is not None and article.date.iso() == "2025-03-14"
+
+
+def test_a_vietnamese_masthead_day_is_no_other_story_stamp() -> None:
+    # `Thứ hai, 07/12/2026` over the menus is the day the page was printed, not the stamp of a
+    # story listed beside the headline's own `14/03/2025 06:00`.
+    article = _normalize("vi-masthead-weekday.txt")
+    assert article.date is not None and article.date.iso() == "2025-03-14"

@@ -108,6 +108,7 @@ _JOB_AFTER = re.compile(r"\s+[|–—-]\s+")
 _INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
 # The names and agency the page's byline zone shows (`page_byline`), read when first asked for.
 _Marked = Callable[[], tuple[list[str], str | None] | None]
+_GLUED_WORDS = 4  # the fewest words of two names run together (`Jane Okafor Luis Mendes`)
 
 
 def page_people(
@@ -163,7 +164,7 @@ def _page_people(
     if linked:
         meta_tags["linked"] = linked
     meta_people = _unique([n for names in meta_tags.values() for n in names])
-    shown = header_byline(lines, headline, page.lang)
+    shown = _header_credit(lines, headline, page.lang, marked)
     how = "byline-line"
     if shown is None:
         shown, how = marked() or labelled_author(lines), "byline-zone"
@@ -230,7 +231,7 @@ def _ld_author(
     author = page.ld.get("author")
     if author is None or "VideoObject" not in _types(page.ld):
         return author
-    shown = header_byline(lines, headline, page.lang) or marked()
+    shown = _header_credit(lines, headline, page.lang, marked) or marked()
     return None if shown is not None and _people(shown[0], site) else author
 
 
@@ -265,7 +266,7 @@ def _writers_not_editors(
     edited = {_key(_EDITOR_LABEL.sub("", line)) for line, _ in lines if _EDITOR_LABEL.match(line)}
     if not all(_key(name) in edited for name in people):
         return []
-    shown = header_byline(lines, headline, page.lang) or marked()
+    shown = _header_credit(lines, headline, page.lang, marked) or marked()
     names = _people(shown[0], site) if shown is not None else []
     if not names or set(map(_key, names)) & edited or not all(map(_name_like, names)):
         return []
@@ -406,7 +407,7 @@ def _shown_spellings(
 ) -> list[str]:  # fmt: skip
     """The JSON-LD writers as the byline under the headline (or the marked one) spells them
     where it writes one of them otherwise (`respelled`): the name the reader sees."""
-    shown = header_byline(lines, headline, page.lang) or marked()
+    shown = _header_credit(lines, headline, page.lang, marked) or marked()
     if shown is None:
         return people
     return [_respelled(name, shown[0]) or name for name in people]
@@ -665,6 +666,25 @@ def _desk_code(name: str) -> bool:
 def _name_like(name: str) -> bool:
     """Whether a guessed author reads as a person's name (or is written in CJK script)."""
     return clean_name(name) is not None or (not name.isascii() and cjk_count(name) >= 2)
+
+
+def _header_credit(
+    lines: list[tuple[str, bool]], headline: str | None, lang: str | None, marked: _Marked
+) -> tuple[list[str], str | None] | None:
+    """The credit line under the headline, its names taken apart as the byline zone marks them
+    one by one (`By <a>Jane Okafor</a> <a>Luis Mendes</a>`, the separator left to the style
+    sheet): the shown text runs them together as one name."""
+    shown = header_byline(lines, headline, lang)
+    if shown is None or all(len(name.split()) < _GLUED_WORDS for name in shown[0]):
+        return shown
+    zone = marked()
+    if (
+        zone is not None
+        and len(zone[0]) > len(shown[0])
+        and _key(" ".join(zone[0])) == _key(" ".join(shown[0]))
+    ):
+        return zone[0], shown[1]
+    return shown
 
 
 def _key(name: str) -> str:

@@ -21,6 +21,7 @@ from indexer.normalize.bylines import (
 from indexer.normalize.cluster import STAMP_BITS
 from indexer.normalize.dates import find_date
 from indexer.normalize.lines import is_upper, word_count
+from indexer.normalize.monthnames import is_weekday_name
 from indexer.normalize.sources import WIRES, canonical_outlet, is_outlet_like, parse_publisher_line
 
 SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
@@ -436,6 +437,8 @@ def bare_names(text: str) -> list[str]:
             return []
         if _is_firm(part):
             continue  # `Example Networks, Inc.`: a firm's name, its legal form after a comma
+        if is_weekday_name(part.strip(" ,")):
+            continue  # `Thứ Sáu, 14/03/2025`: a date's weekday, in two words, is no name
         # `Jane Doe Follow`: the button after the name.
         names = _names_only(_without_furniture(part.strip(" ,|·•-–—")) or "")
         if names and all(is_house(n) for n in names):

@@ -248,7 +248,10 @@ _SHORT_WEEKDAY_DATE = re.compile(
 # So does a stamp that opens on a weekday written in lower case, as French, Spanish, Italian,
 # Portuguese, Finnish, Polish or Czech write it (`mardi 12 mars 2024`, `martes, 12 de marzo`,
 # `tiistai 12.3.2024`).
-_WEEKDAY = "|".join(sorted(map(re.escape, WEEKDAY_NAMES), key=len, reverse=True))
+_WEEKDAY = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+")  # `Thứ Sáu`
+    for name in sorted(WEEKDAY_NAMES, key=len, reverse=True)
+)
 _WEEKDAY_DATE = re.compile(
     rf"^(?:{_WEEKDAY}),?\s+\d{{1,2}}(?:\.?\s+(?:de\s+)?{MONTH_ANY}|[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b)"
 )

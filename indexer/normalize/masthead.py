@@ -13,7 +13,7 @@ import re
 from indexer.models import PartialDate
 from indexer.normalize.cluster import ABOVE_TITLE
 from indexer.normalize.dates import find_date, time_label
-from indexer.normalize.monthnames import WEEKDAY_NAMES, weekday_number
+from indexer.normalize.monthnames import weekday_number, weekday_words
 from indexer.normalize.stamplines import page_dates
 from indexer.normalize.story import Page
 
@@ -40,8 +40,7 @@ def masthead_day(page: Page, i: int, title_at: int | None) -> bool:
     first = _WORDS.match(found[1])  # `Wed, Oct 16, 2024`: the date read with its weekday
     if first is not None and weekday_number(first.group()) is not None:
         return True
-    before = _WORDS.findall(text[: text.find(found[1])])[-1:]
-    return bool(before) and before[0].casefold() in WEEKDAY_NAMES
+    return weekday_words(_WORDS.findall(text[: text.find(found[1])])) > 0
 
 
 def stamped_today(page: Page, lines: list[int]) -> str | None:

@@ -28,7 +28,7 @@ from indexer.normalize.headtail import RELATIVE_TIME
 from indexer.normalize.kicker import split_kicker
 from indexer.normalize.logo import is_logo
 from indexer.normalize.masthead import CLOCK
-from indexer.normalize.monthnames import WEEKDAY_NAMES
+from indexer.normalize.monthnames import is_weekday_name
 from indexer.normalize.nextdata import next_data_article
 from indexer.normalize.stamplines import (
     names_publication,
@@ -516,7 +516,7 @@ def _only_date(line: str, date_text: str) -> bool:
     """Whether a text piece is only its date, with the weekday it may open on in any language
     (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`)."""
     rest = line.replace(date_text, " ", 1).strip(" ,.")
-    return not rest or rest.casefold() in WEEKDAY_NAMES
+    return not rest or is_weekday_name(rest)
 
 
 def _defined(holder: HtmlElement | None, term: str) -> bool:
@@ -699,7 +699,7 @@ def _shown_label(label: str, line: str, date_text: str, names: Callable[[str], b
     if names(before):
         return True
     rest = before.strip(" :|·,.").casefold()
-    return (not rest or rest in WEEKDAY_NAMES) and len(label) <= _UPDATE_LABEL and names(label)
+    return (not rest or is_weekday_name(rest)) and len(label) <= _UPDATE_LABEL and names(label)
 
 
 def _broken_text(node: HtmlElement) -> str:

@@ -142,7 +142,9 @@ WEEKDAY_NAMES = frozenset(
     πέμπτη παρασκευή σάββατο κυριακή सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार
     hétfő kedd szerda csütörtök péntek szombat vasárnap
     الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت""".split()
-).union(WEEKDAYS)
+).union(WEEKDAYS, ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật"))
+# Vietnamese names its weekdays in two words (`Thứ Sáu`, Friday; `Chủ Nhật`, Sunday).
+_LONGEST_WEEKDAY = max(len(name.split()) for name in WEEKDAY_NAMES)
 
 # Dutch abbreviates its weekdays to two letters (`di 19 nov 2019, 10:31`); they are words of
 # other languages too (Italian `di`, `ma`; Portuguese `do`), so they are read as a weekday only
@@ -153,6 +155,20 @@ SHORT_WEEKDAY = (
     rf"(?:(?<!\w)(?:{'|'.join(SHORT_WEEKDAYS)})"
     rf"|(?:^|(?<=[^\w\s])|(?<=[^\w\s]\s))(?:{'|'.join(map(str.title, SHORT_WEEKDAYS))}))\.?"
 )
+
+
+def is_weekday_name(text: str) -> bool:
+    """Whether `text` is a weekday's name in a known language, in any case and spacing."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold() in WEEKDAY_NAMES
+
+
+def weekday_words(words: list[str]) -> int:
+    """How many of the last of `words` name a weekday (`Freitag`: 1; `Thứ Sáu`: 2), its
+    punctuation aside; 0 when they name none."""
+    for k in range(min(_LONGEST_WEEKDAY, len(words)), 0, -1):
+        if is_weekday_name(" ".join(words[-k:]).strip(",;:·|")):
+            return k
+    return 0
 
 
 def month_number(name: str) -> int | None:

@@ -29,7 +29,7 @@ from indexer.normalize.cardcredit import in_card
 from indexer.normalize.dates import date_label, find_date
 from indexer.normalize.language import language_code
 from indexer.normalize.metadata import link_path, own_paths
-from indexer.normalize.monthnames import WEEKDAY_NAMES
+from indexer.normalize.monthnames import weekday_words
 from indexer.normalize.sources import WIRES, canonical_outlet
 from indexer.normalize.writerlink import AUTHOR_LINK, PROFILE_LINK, names_own_page
 
@@ -337,8 +337,9 @@ def _before_date(text: str) -> str | None:
     # `بقلم: أحمد خالد الثلاثاء 14 يناير 2025`: the date's weekday, no name; `सुनील पाटील,
     # नाशिक प्रकाशित: …`, `Last Updated: …`: the date's label (`published:`), no name either.
     while words:
-        if words[-1].strip(",;:·|").casefold() in WEEKDAY_NAMES:
-            words.pop()
+        weekday = weekday_words(words)
+        if weekday:
+            del words[-weekday:]
             continue
         label = next((k for k in (3, 2, 1) if _bare_label(" ".join(words[-k:]))), 0)
         if not label:
@@ -398,7 +399,7 @@ def _name_pieces(node: HtmlElement) -> tuple[list[str], str | None] | None:
         piece = " ".join(_own_text(element).split())
         if not piece:
             continue
-        marks = " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
+        marks = _marks(element)
         href = element.get("href") or ""
         own = (
             _MARK.search(marks)
@@ -470,12 +471,22 @@ def _glued(credit: list[str], pieces: list[str]) -> bool:
 def _run_together(credit: list[str], pieces: list[str], node: HtmlElement) -> bool:
     """Whether a credit read from a byline element's whole text is several names the element
     marks one by one, run together (`Jane Doe John Roe` from two `<a rel="author">` links):
-    each a link to its writer's page. A name's marked parts (`<span itemprop="givenName">José
-    Luis</span> <span itemprop="familyName">Rodríguez Zapatero</span>`) link to no page apart."""
+    each a link to its writer's page or an author's element of its own (`<span
+    class="author">`). A name's marked parts (`<span itemprop="givenName">José Luis</span>
+    <span itemprop="familyName">Rodríguez Zapatero</span>`) are neither."""
     if len(pieces) <= len(credit) or _words(" ".join(credit)) != _words(" ".join(pieces)):
         return False
-    links = {_words(a.text_content()) for a in node.iter("a") if a.get("href")}
-    return all(_words(piece) in links for piece in pieces)
+    own = {
+        _words(element.text_content())
+        for element in node.iterdescendants()
+        if isinstance(element.tag, str) and (element.get("href") or _MARK.search(_marks(element)))
+    }
+    return all(_words(piece) in own for piece in pieces)
+
+
+def _marks(element: HtmlElement) -> str:
+    """The classes and attributes an element is marked with."""
+    return " ".join(element.get(key) or "" for key in ("class", "itemprop", "rel"))
 
 
 def _runs_into(whole: str, own: str) -> bool:

@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.boilerplate import box_kind
 from indexer.normalize.bylines import clean_name
+from indexer.normalize.calendars import without_eras
 from indexer.normalize.crumbs import trail_step
 from indexer.normalize.dates import date_label, find_date, parse_date_line
 from indexer.normalize.factbox import FACT_BOX, labelled_fact
@@ -80,6 +81,8 @@ _CJK_AFTERNOON = frozenset({"午後", "下午", "오후"})
 _LOCAL_STAMP = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}\s*$"
 )
+# A print edition's number beside its day's stamp (`رقم العدد [ ١٧٢٠٤ ]`, `Issue No. 4512`).
+_EDITION = re.compile(r"(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?|\bIssue\s+No\.?\s*\d+")
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _TITLE_GLUE = r"\s+[|:·•\-–—]{1,2}\s+"  # what sets a `<title>`'s parts apart (`Site - Headline`)
@@ -468,7 +471,9 @@ def _shown_days(
                     page.shown_clocks.append((position, (*day, *clock)))
                 update = _shown_label(label, line, found[1], names_update)
                 (labelled if update or _modified_prop(holder) else plain_days).add(day)
-                if _shown_label(label, line, found[1], names_publication):
+                # A print edition's number dates its day's edition: the story ran in it.
+                edition = _EDITION.search(line) is not None
+                if edition or _shown_label(label, line, found[1], names_publication):
                     page.shown_published.add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
@@ -505,8 +510,12 @@ def link_path(href: str) -> str:
 
 def _only_date(line: str, date_text: str) -> bool:
     """Whether a text piece is only its date, with the weekday it may open on in any language
-    (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`)."""
+    (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`); an Arab paper's may restate
+    its day in the Islamic calendar and name the print edition (`calendars.without_eras`)."""
     rest = line.replace(date_text, " ", 1).strip(" ,.")
+    bare = without_eras(_EDITION.sub(" ", rest))
+    if bare != rest:  # the calendars' parts stand apart by dashes
+        rest = " ".join(bare.split()).strip(" ,.-–—|")
     return not rest or rest.casefold() in WEEKDAY_NAMES
 
 

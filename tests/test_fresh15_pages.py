@@ -22,7 +22,16 @@ in tables and `<font>` with the date in a plain `<td>`, and a page whose `<head>
 site's home page (`og:title` the site's name, `og:type website`) while its body carries a story.
 Each is read as `newsindex rebuild` reads a saved `.html` file.
 
-First run: (to be measured by the lead)
+First run, before any rule was changed for it (right / wrong / none of 20): title 17 / 3 / 0,
+byline 17 / 2 / 1, date 19 / 1 / 0 (one wrong date).
+
+After the general rules it showed were missing (an Arab paper's stamp that restates its day in
+the Islamic calendar, with both eras' marks and the print edition's number, read as the story's
+own stamp and that number as a publication's label, so the page's local day wins over the UTC
+instant's; a `<title>` that names only a section the page links to and the site titles no
+story, so the lone visible heading is the headline, and an old template without headings sets
+it in bold or a large font over the story): title 19 / 1 / 0, byline 18 / 2 / 0, date 20 / 0 / 0
+(no wrong date).
 
 A field still read wrong is marked `xfail(strict=True)` with the gap it shows, so the suite
 stays green and a fix shows up as an unexpected pass.
@@ -40,7 +49,28 @@ FRESH15 = Path(__file__).resolve().parent / "data" / "pages" / "fresh15"
 TRUTH = load_truth(FRESH15)
 
 # (page, field) -> the general gap it shows, for fields the normaliser still reads wrong.
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    ("el-portal-metro.html", "byline"): (
+        "a desk's word (`Newsroom`) as the JSON-LD Person, the author meta tag and the byline"
+        " shown is taken as a writer; reading a desk word in the JSON-LD as no person cost"
+        " bylines of the check sources in saved HTML (fresh14's `es-mx-paper-agua-monterrey`)"
+    ),
+    ("ja-shinbun-jishin.html", "byline"): (
+        "a JSON-LD author of type Organization that is the paper itself (the site names it with"
+        " its digital edition's word, `…デジタル`) is taken as the byline: the shared corpus's"
+        " golds credit the organisation a page names as author where no person is named"
+        " (`ORF.at`, `Salzburger Nachrichten`), and nothing tells the paper's own name from such"
+        " a credit (fresh7's `ja-org-author-utc`, fresh9's `_ORG_AUTHOR`)"
+    ),
+    ("zh-baozhi-gaotie.html", "title"): (
+        "a `<title>` that joins the headline to its channel and site with a bare `_`"
+        " (`…_新闻中心_西南日报网`) is taken whole over the `<h1>` that shows the headline alone:"
+        " the shared golds keep such a suffix where the `<h1>` states the headline alone"
+        " (as `zh-portal` in `test_fresh_html.py`): letting the `<title>` state its part before"
+        " a bare `_` (so the `<h1>` wins) cost two right titles of a development source in saved"
+        " HTML (measured, dropped)"
+    ),
+}
 
 
 def test_every_fresh15_page_has_its_truth() -> None:

@@ -1,4 +1,5 @@
-"""Dates in other calendars and digits: Thai Buddhist-era years, Persian solar-calendar dates.
+"""Dates in other calendars and digits: Thai Buddhist-era years, Persian solar-calendar dates,
+the Islamic date Arab papers show beside the Gregorian one.
 
 Thai pages count years from the Buddha (`4 มี.ค. 2567` is 4 March 2024: 543 years more than the
 Gregorian year), with Gregorian months. Iranian pages date by the solar hijri calendar
@@ -8,6 +9,10 @@ digits (Thai, Persian, Bengali and Arabic-Indic digits are read as ASCII ones).
 A two-digit year names the last year with those digits that is not after today: a page is never
 published after it is read (`03/04/67` is 1967, not 2067). Thai pages shorten the Buddhist-era
 year (`04/03/67` is 2567 BE, 2024).
+
+Arab papers stamp a story with its day in both calendars, each marked by its era: the Islamic
+(lunar hijri) date by `هـ`, the Gregorian by `م` (`الأحد - ٢٦ جمادى الآخرة ١٤٤٨ هـ - ٠٦ ديسمبر ٢٠٢٦
+مـ`): the Islamic date restates the Gregorian day, so the line is that one day's stamp.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ PERSIAN_MONTHS = (
 _PERSIAN_MONTH = "|".join(PERSIAN_MONTHS)
 PERSIAN_DATE = rf"\d{{1,2}}\s+(?:{_PERSIAN_MONTH})\s+\d{{4}}(?!\d)"
 _PERSIAN = re.compile(rf"(\d{{1,2}})\s+({_PERSIAN_MONTH})\s+(\d{{4}})(?!\d)")
+# An Islamic date marked by its era (`٢٦ جمادى الآخرة ١٤٤٨ هـ`), and the Gregorian era's mark
+# (`م`, drawn out as `مـ`) standing alone.
+_HIJRI_MARKED = re.compile(r"(?<!\d)\d{1,2}\s+(?:[^\W\d_]+\s+){1,2}\d{4}\s*هـ?(?!\w)")
+_GREGORIAN_ERA = re.compile(r"(?<!\w)مـ?(?!\w)")
 _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
@@ -94,3 +103,9 @@ def _jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int
     days += (month - 1) * 31 if month < 7 else (month - 7) * 30 + 186
     date = dt.date.fromordinal(days - 365)  # `days` counts from the proleptic Gregorian year 0
     return date.year, date.month, date.day
+
+
+def without_eras(text: str) -> str:
+    """The text beside a Gregorian date without the Islamic date that restates its day and the
+    two calendars' era marks (`الأحد - ٢٦ جمادى الآخرة ١٤٤٨ هـ -  مـ` is `الأحد -  - `)."""
+    return _GREGORIAN_ERA.sub(" ", _HIJRI_MARKED.sub(" ", text))

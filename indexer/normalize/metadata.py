@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from indexer.normalize.boilerplate import box_kind
 from indexer.normalize.bylines import clean_name
+from indexer.normalize.calendars import without_eras
 from indexer.normalize.crumbs import trail_step
 from indexer.normalize.dates import date_label, find_date, parse_date_line
 from indexer.normalize.factbox import FACT_BOX, labelled_fact
@@ -66,6 +67,10 @@ _QUOTED = _ASIDE | {"blockquote", "q", "figure"}  # what carries another text's 
 _CAPTION = frozenset({"figcaption"})
 _SHOWN_LINE = 120  # a date line, not a paragraph that mentions a date
 _PARAGRAPH = 150  # a text piece this long is a paragraph of the story
+_SECTION_WORDS = 4  # a section's or site's name in a menu is this short
+_NAME_CHARS = 32  # and a site's name this long at most, in any script
+_HEADLINE_WORDS = 20  # a headline's words at most: a longer bold piece is a paragraph's lead
+_LARGE_FONT = 4  # `<font size>` from which a piece is set larger than the text (3)
 _TEASER_WORDS = 3  # a linked headline's words; a section's link has one or two
 _HOUR_MINUTE = re.compile(
     r"(?<![\d.:/])(\d{1,2})[:.h](\d{2})(?![\d.:/])(?:\s*([ap])\.?\s?m\b)?", re.IGNORECASE
@@ -80,6 +85,8 @@ _CJK_AFTERNOON = frozenset({"午後", "下午", "오후"})
 _LOCAL_STAMP = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}\s*$"
 )
+# A print edition's number beside its day's stamp (`رقم العدد [ ١٧٢٠٤ ]`, `Issue No. 4512`).
+_EDITION = re.compile(r"(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?|\bIssue\s+No\.?\s*\d+")
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _TITLE_GLUE = r"\s+[|:·•\-–—]{1,2}\s+"  # what sets a `<title>`'s parts apart (`Site - Headline`)
@@ -152,6 +159,8 @@ class PageMeta:
     # Days shown right after another story's link (`Read also` / its headline / its stamp).
     teaser_days: set[tuple[int, int, int]] = field(default_factory=set)
     lang: str | None = None  # the `<html lang>` tag (`en-AU`)
+    # The keys of the short texts of the page's links: its menus' and trail's sections.
+    link_names: set[str] = field(default_factory=set)
 
 
 def plain(value: Any) -> str | None:
@@ -235,11 +244,19 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.headings.append(heading)
         else:
             page.story_heading = _story_h2(tree, story)
+    page.link_names = {
+        title_key(text)
+        for link in tree.iter("a")
+        if (text := plain(link.text_content())) and _name_sized(text)
+    }
     shown_title = None
     if not page.headings and page.story_heading is None:
         # An old template without headings sets the headline in a styled block: the part of
-        # the `<title>` it shows (`Site - Section - Headline`) is the story's headline.
+        # the `<title>` it shows (`Site - Section - Headline`) is the story's headline; where
+        # the `<title>` names only a section and the site, the bold or large one over the story.
         shown_title = _shown_title_part(tree, page.title_tag)
+        if shown_title is None and names_section(page.title_tag, page.link_names):
+            shown_title = _styled_headline(tree)
         if shown_title is not None:
             page.headings.append(plain(_broken_text(shown_title)) or "")
     if page.ld is None:
@@ -348,6 +365,52 @@ def _shown_title_part(tree: HtmlElement, title: str | None) -> HtmlElement | Non
         if part and not _inside(node, _ASIDE | _HIDDEN):
             best = key, node
     return best[1] if best else None
+
+
+def names_section(title: str | None, links: set[str], heading: str = "") -> bool:
+    """Whether a `<title>` names only a section the page links to and the site (`News - Town
+    Council`): every part of it, split at a spaced separator, is a link's text but one of a
+    name's few words, and none is the page's `heading`. A section's template titles the page
+    so; no part is the story's."""
+    parts = [title_key(part) for part in re.split(_TITLE_GLUE, title or "") if part.strip()]
+    rest = [part for part in parts if part not in links]
+    return (
+        len(parts) > 1
+        and len(rest) == 1
+        and _name_sized(rest[0])
+        and title_key(heading) not in parts
+    )
+
+
+def _name_sized(text: str) -> bool:
+    """Whether a text is as short as a section's or a site's name, in any script."""
+    return len(text.split()) <= _SECTION_WORDS and len(text) <= _NAME_CHARS
+
+
+def _styled_headline(tree: HtmlElement) -> HtmlElement | None:
+    """The last bold or large piece of a headline's few words outside links and side blocks
+    above the story's first paragraph (`<font size="5"><b>Headline</b></font>`): an old
+    template's headline over its byline and text."""
+    found = None
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "title":
+            continue
+        if _paragraph_wide(" ".join((node.text or "").split())):
+            break
+        if not _styled(node) or _inside(node, _ASIDE | _HIDDEN):
+            continue
+        words = len((plain(_broken_text(node)) or "").split())
+        if _TEASER_WORDS <= words <= _HEADLINE_WORDS:
+            found = node
+    return found
+
+
+def _styled(node: HtmlElement) -> bool:
+    """Whether an element sets its text in bold or in a large font (`<font size="5">`)."""
+    if node.tag in ("b", "strong", "big"):
+        return True
+    size = (node.get("size") or "").strip() if node.tag == "font" else ""
+    return size.isdigit() and int(size) >= _LARGE_FONT
 
 
 def _box_label(heading: HtmlElement) -> bool:
@@ -477,7 +540,9 @@ def _shown_days(
                     page.shown_clocks.append((position, (*day, *clock)))
                 update = _shown_label(label, line, found[1], names_update)
                 (labelled if update or _modified_prop(holder) else plain_days).add(day)
-                if _shown_label(label, line, found[1], names_publication):
+                # A print edition's number dates its day's edition: the story ran in it.
+                edition = _EDITION.search(line) is not None
+                if edition or _shown_label(label, line, found[1], names_publication):
                     page.shown_published.add(day)
     page.shown_updates.update(labelled - plain_days)
     return shown
@@ -514,9 +579,15 @@ def link_path(href: str) -> str:
 
 def _only_date(line: str, date_text: str) -> bool:
     """Whether a text piece is only its date, with the weekday it may open on in any language
-    (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`)."""
+    (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`); an Arab paper's may restate
+    its day in the Islamic calendar and name the print edition (`calendars.without_eras`)."""
     rest = line.replace(date_text, " ", 1).strip(" ,.")
     return not rest or is_weekday_name(rest)
+
+    bare = without_eras(_EDITION.sub(" ", rest))
+    if bare != rest:  # the calendars' parts stand apart by dashes
+        rest = " ".join(bare.split()).strip(" ,.-–—|")
+    return not rest or rest.casefold() in WEEKDAY_NAMES
 
 
 def _defined(holder: HtmlElement | None, term: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from indexer.normalize.metadata import PageMeta, plain, title_key
+from indexer.normalize.metadata import PageMeta, names_section, plain, title_key
 
 TITLE_SEPARATORS = (
     " | ", " || ", " -- ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", "｜", "："
@@ -182,6 +182,10 @@ def choose_title(
         # A heading the social title repeats word for word is credited to the meta tags.
         same = any(h != "heading" and title_key(t) == title_key(text) for *_, t, h in scored)
         return text, "meta" if how != "heading" or same else "heading"
+    # A `<title>` that names only a section and the site (`News - Town Council`) titles no
+    # story: the page's one visible heading, none of its parts, is its headline.
+    if len(headings) == 1 and names_section(page.title_tag, page.link_names, headings[0]):
+        return headings[0], "heading"
     guess = plain(guessed)
     if guess and any(title_key(guess) == title_key(logo) for logo in page.logos):
         guess = None  # trafilatura copied the site's logo

@@ -1239,3 +1239,11 @@ def test_a_quotation_in_capitals_over_the_headline_is_its_kicker() -> None:
     )
     assert article.byline == ["Leanne Cawthorne"]
     assert article.date is not None and article.date.iso() == "2025-11-16"
+
+
+def test_a_bare_quotation_in_capitals_over_a_standfirst_is_the_headline() -> None:
+    # `'I STILL CAN'T BELIEVE SHE'S GONE'` names no speaker after it: the tabloid's headline,
+    # with its standfirst in sentence case under it, no kicker.
+    article = _normalize("title-caps-quote-headline.txt")
+    assert article.title == "'I STILL CAN'T BELIEVE SHE'S GONE'"
+    assert article.byline == ["Leanne Cawthorne"]

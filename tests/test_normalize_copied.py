@@ -1283,3 +1283,11 @@ def test_a_vietnamese_masthead_day_is_no_other_story_stamp() -> None:
     # story listed beside the headline's own `14/03/2025 06:00`.
     article = _normalize("vi-masthead-weekday.txt")
     assert article.date is not None and article.date.iso() == "2025-03-14"
+
+
+def test_a_bare_quotation_in_capitals_over_a_standfirst_is_the_headline() -> None:
+    # `'I STILL CAN'T BELIEVE SHE'S GONE'` names no speaker after it: the tabloid's headline,
+    # with its standfirst in sentence case under it, no kicker.
+    article = _normalize("title-caps-quote-headline.txt")
+    assert article.title == "'I STILL CAN'T BELIEVE SHE'S GONE'"
+    assert article.byline == ["Leanne Cawthorne"]

@@ -455,3 +455,15 @@ def test_the_social_title_of_the_heading_under_the_trail_beats_its_seo_name(soci
         )
     )
     assert choose_title(page, "Harbour Post", seo, None) == (social, "meta")
+
+
+def test_a_heading_set_under_a_trails_own_list_is_no_step_of_it() -> None:
+    # A wrapper the template names after the trail holds the trail's list, then the headline:
+    # the `<h1>` follows the trail, it does not end it, and the deck under it is no headline.
+    steps = (
+        '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/local">Local</a></li>'
+        "</ol><h1>Ferry fares to rise 20% from April</h1>"
+    )
+    page = _trail(steps, "<h2>Operator blames fuel and new crew contracts</h2>")
+    assert page.headings == ["Ferry fares to rise 20% from April"]
+    assert page.trail_names == []

@@ -19,6 +19,8 @@ _MARKS = ("class", "id", "aria-label", "itemtype")
 _PAGE_PARTS = frozenset({"html", "body", "main", "article", "header"})
 _WORD = re.compile(r"[^\W_]")  # a letter or digit: separators (`›`, `|`, `/`) have none
 _UNSHOWN = frozenset({"script", "style", "noscript", "template"})
+# The blocks that hold a trail's steps: a heading set after such a block is no step of it.
+_STEP_BLOCKS = frozenset({"nav", "ol", "ul", "div", "p", "section"})
 
 
 def trail_step(heading: HtmlElement) -> bool:
@@ -31,12 +33,21 @@ def trail_step(heading: HtmlElement) -> bool:
             continue
         order = {node: at for at, node in enumerate(trail.iter())}
         links = [a for a in trail.iter("a") if a.get("href") is not None]
-        if not any(order[a] < order[heading] for a in links):
+        before = [a for a in links if order[a] < order[heading]]
+        if not before:
             continue  # a step of its own (`<li class="breadcrumb-item">`): the list holds the rest
         if any(order[a] > order[heading] for a in links if heading not in a.iterancestors()):
             return False
+        if not _among_steps(before[-1], heading):
+            return False  # set under the trail's own list, as a wrapper holds both
         return _only_links(trail, heading)
     return False
+
+
+def _among_steps(step: HtmlElement, heading: HtmlElement) -> bool:
+    """Whether a heading is in the block that holds the trail's step before it."""
+    block = next(step.iterancestors(*_STEP_BLOCKS), None)
+    return block is not None and any(node is heading for node in block.iter())
 
 
 def _only_links(trail: HtmlElement, heading: HtmlElement) -> bool:

@@ -7,8 +7,9 @@ outranks the headline in some copies) is not the headline. A dateline's dash end
 runs on into the story (`AUBURN, Wash. — After …`), which is never a headline's shape.
 
 A tabloid sets a witness's words in capitals over its headline (`'WE HEARD SCREAMING …' SAYS
-WITNESS` / `Van ploughs into shoppers …`): a quotation in capitals over a headline in lower case
-is its kicker.
+WITNESS` / `Van ploughs into shoppers …`): a quotation in capitals that names its speaker after
+it, over a headline in lower case, is its kicker. A bare quotation in capitals is the tabloid's
+headline itself (`'I STILL CAN'T BELIEVE SHE'S GONE'`), its standfirst under it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from indexer.normalize.story import Page
 _DASH_END = re.compile(r"\S\s[-–—]$")  # `Umbau des Weissen Hauses –`, `Tech —`
 _KICKER_WORDS = 6  # a kicker is a short label
 _QUOTE_OPEN = re.compile(r"^[\"'“‘«„]")
+# A quotation's closing mark with words after it: its speaker (`…' SAYS WITNESS`).
+_QUOTE_THEN_WORDS = re.compile(r"\S[\"'”’»“]\s+\w")
 
 
 def headline_under_kicker(page: Page, at: int, found: list[int]) -> int:
@@ -34,9 +37,10 @@ def headline_under_kicker(page: Page, at: int, found: list[int]) -> int:
 
 
 def headline_under_quote(page: Page, at: int, heads: set[int]) -> int:
-    """The headline right under `at` when `at` is a quotation set in capitals over it (and the
-    headline is not), else `at`."""
+    """The headline right under `at` when `at` is a quotation set in capitals, its speaker
+    named after it, over it (and the headline is not), else `at`."""
     text, under = page.text(at), at + 1
-    if under not in heads or not _QUOTE_OPEN.match(text) or not is_upper(text):
+    said = _QUOTE_OPEN.match(text) and _QUOTE_THEN_WORDS.search(text, 1)
+    if under not in heads or not said or not is_upper(text):
         return at
     return at if is_upper(page.text(under)) else under

@@ -582,12 +582,10 @@ def _only_date(line: str, date_text: str) -> bool:
     (`zaterdag 31 oktober 2026`, `Mittwoch, 25. November 2026`); an Arab paper's may restate
     its day in the Islamic calendar and name the print edition (`calendars.without_eras`)."""
     rest = line.replace(date_text, " ", 1).strip(" ,.")
-    return not rest or is_weekday_name(rest)
-
     bare = without_eras(_EDITION.sub(" ", rest))
     if bare != rest:  # the calendars' parts stand apart by dashes
         rest = " ".join(bare.split()).strip(" ,.-–—|")
-    return not rest or rest.casefold() in WEEKDAY_NAMES
+    return not rest or is_weekday_name(rest)
 
 
 def _defined(holder: HtmlElement | None, term: str) -> bool:

@@ -953,6 +953,12 @@ def test_a_paper_named_in_its_own_language_is_no_personal_site_s_owner() -> None
     assert _normalize("byline-paper-name-owner-uk.txt").byline == []
 
 
+def test_a_vietnamese_paper_named_tin_is_no_personal_site_s_owner() -> None:
+    # `Tin Sông Lam` (Vietnamese: Sông Lam news) over the menus and in the copyright of a
+    # Vietnamese page: a paper's site, whose story without a byline is signed by no one.
+    assert _normalize("byline-paper-name-owner-vi.txt").byline == []
+
+
 def test_a_byline_under_a_related_box_over_the_story_signs_it() -> None:
     # `Noticias relacionadas` / two teasers / `Lucía Ferrer Gil` / `Valencia` / the date line /
     # the story: the box gives way to the story's byline, no teaser's credit.

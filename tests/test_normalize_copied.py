@@ -1248,15 +1248,27 @@ def test_a_quotation_in_capitals_over_the_headline_is_its_kicker() -> None:
     assert article.date is not None and article.date.iso() == "2025-11-16"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: a labelled `Writer:` entry of a review's box of facts (`Director:` / `Writer:` / "
-    "`Stars:` / `Runtime:`) is read as the story's byline; it credits the film's screenwriter",
-)
 def test_a_film_s_writer_in_a_review_s_facts_signs_no_one() -> None:
+    # `Writer: Tom Hale` among the film's `Director:`, `Stars:` and `Runtime:`: the film's
+    # screenwriter, not the review's writer.
     article = _normalize("byline-film-facts-writer.txt")
     assert article.title == "Review: The Long Winter is a quiet triumph"
     assert article.byline == []
+
+
+def test_a_region_s_job_alone_over_the_date_signs_no_one() -> None:
+    # `Latin America editor` over the date: a job's title opens on a capital, so the lower-case
+    # `editor` ends a job whose region is `Latin America`, no one's name.
+    assert _normalize("byline-region-job-alone.txt").byline == []
+    # A name run into that job still signs.
+    old, new = "Latin America editor", "Jane Doe Latin America editor"
+    assert _normalize_changed("byline-region-job-alone.txt", old, new).byline == ["Jane Doe"]
+
+
+def test_a_book_s_author_in_a_review_s_facts_signs_no_one() -> None:
+    # `Szerző: Kovács Anna` (Hungarian: author) among the book's `Kiadó:` (publisher) and
+    # `Oldalszám:` (pages): the novel's author, not the review's writer.
+    assert _normalize("byline-book-facts-writer-hu.txt").byline == []
 
 
 @pytest.mark.xfail(

@@ -50,6 +50,7 @@ from indexer.normalize.creditline import (
     without_stamps,
 )
 from indexer.normalize.dates import find_date, parse_date_line
+from indexer.normalize.factbox import work_credits
 from indexer.normalize.gallery import UNDER_HEADLINE, gallery_credit
 from indexer.normalize.gluednames import glued_names
 from indexer.normalize.lines import JOINERS, is_paragraph
@@ -200,6 +201,9 @@ _PAPER_WORDS = re.compile(
     r"|lehti|wiadomości|gazeta|novinky|zprávy|hírek|știri|haberler|gazete|новини|новости|вести"
     r"|вісті|газета|tin tức|báo|berita|balita|ειδήσεις)(?!\w)"
 )
+# Vietnamese `Tin` (news) opens a paper's name too (`Tin Sông Hương`); elsewhere it may be a
+# given name (Burmese `Tin Aung`), so it tells only on a Vietnamese page.
+_VI_PAPER = re.compile(r"^Tin\s")
 # `كتب أحمد السيد` (wrote), `بقلم …` (by the pen of): the Arabic writer's word set before the
 # name with no colon, as Thai sets `โดย` (by) apart from the name; over the date line under the
 # headline it is that word, no name's.
@@ -688,11 +692,18 @@ def _owner(page: Page, zone: Zone, mark: int) -> list[str]:
         names = bare_names(holder.split(".")[0].strip(" ,-–—"))
         if len(names) != 1 or is_house(names[0]):
             continue
-        if _INSTITUTION.search(names[0]) or _PAPER_WORDS.search(names[0]):
+        if _INSTITUTION.search(names[0]) or _paper(page, names[0]):
             continue
         if names[0].casefold() in top:
             return names
     return []
+
+
+def _paper(page: Page, name: str) -> bool:
+    """Whether a site's name holds its language's word for news or a newspaper (`Báo …`)."""
+    return bool(_PAPER_WORDS.search(name)) or (
+        page.language == "vi" and _VI_PAPER.match(name) is not None
+    )
 
 
 def _masthead_edition(page: Page, name: str, mark: int) -> bool:
@@ -1021,6 +1032,8 @@ def _credited(page: Page, i: int, body: str, under: bool = False) -> list[str]:
         # A show's host signs its page just under its title; away from the headline, or
         # beside an event's hours, `Hosted by` names an event's host.
         return []
+    if work_credits(page, i):
+        return []  # `Writer: Tom Hale` among a film's `Director:` and `Cast:`: its maker
     names = byline_names(_signed_text(page, i, under), body)
     if not names and (pen := stamped_pen_name(page.text(i), body)) and not _comments(page, i):
         names = [pen]

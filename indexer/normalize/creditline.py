@@ -362,6 +362,11 @@ def tidy_name(name: str) -> str | None:
         words.pop()  # the clock word of a stripped time
     elif len(words) > 2 and _ROLE_WORD.match(words[-1]):
         # `Sina Doe Landespolitische Korrespondentin`: the title's words, two names kept.
+        if len(words) == 3 and words[-1].islower() and words[1][-1].isalnum():
+            # A job's title opens on a capital (`Jane Doe` / `Political correspondent`): a
+            # lower-case job word right after two capitalised ones is their job's end, and
+            # they its region (`Latin America editor`, `Hong Kong correspondent`).
+            return None
         words.pop()
         titled = False  # a word of a job title was cut (`Senior Staff`): the name stands before
         for _ in range(_MAX_TITLE_WORDS):

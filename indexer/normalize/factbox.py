@@ -34,6 +34,14 @@ def fact_box(page: Page, i: int) -> range | None:
     """The box of labelled facts line `i` is an entry of (`Release date: March 4, 2025` among
     `Developer:` and `Price:`), or None; a box that names the page's writer or sender (`Autor:`,
     a memo's `From:`) is the page's own header set out as labels, no box of facts."""
+    box = _run(page, i)
+    if box is None or any(_WRITER.match(page.text(j)) for j in box):
+        return None
+    return box
+
+
+def _run(page: Page, i: int) -> range | None:
+    """The run of labelled facts line `i` stands in, when it is long enough for a box."""
     if not _fact(page, i):
         return None
     low = high = i
@@ -41,10 +49,7 @@ def fact_box(page: Page, i: int) -> range | None:
         low -= 1
     while _fact(page, high + 1):
         high += 1
-    box = range(low, high + 1)
-    if len(box) < FACT_BOX or any(_WRITER.match(page.text(j)) for j in box):
-        return None
-    return box
+    return range(low, high + 1) if high + 1 - low >= FACT_BOX else None
 
 
 def _fact(page: Page, i: int) -> bool:
@@ -61,3 +66,25 @@ def labelled_fact(text: str) -> bool:
 def names_place(page: Page, box: range) -> bool:
     """Whether a box of facts names a place (`Venue:`, `Where:`): an event's, whose day it is."""
     return any(_PLACE.match(page.text(j)) for j in box)
+
+
+# The labels of a work's credits and details: a film's (`Director:`, `Cast:`, `Running time:`),
+# a book's (`Publisher:`, `Pages:`, `ISBN:`) or a play's, in English, German, French, Spanish,
+# Italian, Portuguese, Dutch and Hungarian.
+_WORK = re.compile(
+    r"^(?:directed by|cast|stars|starring|running time|runtime|screenplay|producer"
+    r"|publisher|pages|isbn|genre|regie|regia|darsteller|besetzung|laufzeit|spieldauer|verlag"
+    r"|seiten|réalisat(?:eur|rice|ion)|mise en scène|distribution|durée|éditeur|éditions"
+    r"|director(?:a)?|dirección|reparto|elenco|duración|duração|editorial|editora|páginas"
+    r"|durata|editore|pagine|realizador|speelduur|uitgever|pagina's|rendező|szereplők"
+    r"|játékidő|kiadó|oldalszám|terjedelem)\s*:",
+    re.IGNORECASE,
+)
+
+
+def work_credits(page: Page, i: int) -> bool:
+    """Whether line `i` is an entry of a box of a work's credits (`Director:` / `Writer:` /
+    `Cast:` / `Running time:`): its `Writer:` or `Autor:` names the work's maker, not the
+    story's writer."""
+    box = _run(page, i)
+    return box is not None and any(_WORK.match(page.text(j)) for j in box)

@@ -35,7 +35,7 @@ from indexer.normalize.lines import cjk_count
 from indexer.normalize.metadata import PageMeta
 from indexer.normalize.nameinitials import may_spell, respelled, spelled_elsewhere
 from indexer.normalize.pagebyline import (
-    cited_only,
+    cited_names,
     co_authors,
     header_byline,
     labelled_author,
@@ -106,7 +106,8 @@ _SITE_CHROME = frozenset({"footer", "nav", "aside", "header"})  # the site's fra
 _JOB_AFTER = re.compile(r"\s+[|–—-]\s+")
 # Surname, given name (`Gillman, Steve`, `Brazil, Rachel`), as library and citation tags write.
 _INVERTED = re.compile(r"^(?P<last>[^\s,]+(?: [^\s,]+)?),\s*(?P<first>[A-Z][\w'’-]*\.?)$")
-# The names and agency the page's byline zone shows (`page_byline`), read when first asked for.
+# The names and agency a byline shows (the byline zone's, `page_byline`; the credit under the
+# headline, `_header_credit`), read when first asked for.
 _Marked = Callable[[], tuple[list[str], str | None] | None]
 _GLUED_WORDS = 4  # the fewest words of two names run together (`Jane Okafor Luis Mendes`)
 
@@ -147,14 +148,16 @@ def _page_people(
     """The byline the page's author fields and credits give, or None."""
     lines = visible_lines(tree)  # read once: the credit under the headline, then any label
     marked = cache(partial(page_byline, tree))  # the byline zone, read at most once
+    credit = cache(partial(_header_credit, lines, headline, page.lang, marked))
+    shown_byline = cache(lambda: credit() or marked())  # under the headline, else the zone's
     text = "\n".join(line for line, _ in lines)
-    ld_people, ld_orgs = ld_authors(_ld_author(lines, marked, page, headline, site), site, text)
+    ld_people, ld_orgs = ld_authors(_ld_author(shown_byline, page, site), site, text)
     if ld_people:
         ld_people = [_shown_name(tree, page, name) for name in ld_people]
         ld_people = _marked_script(marked, ld_people)
-        ld_people = _shown_spellings(lines, marked, ld_people, headline, page)
+        ld_people = _shown_spellings(shown_byline, ld_people)
         ld_people = ld_people + co_authors(lines, headline, ld_people)  # a copy: `marked` stays
-        writers = _writers_not_editors(lines, marked, ld_people, headline, page, site) or ld_people
+        writers = _writers_not_editors(lines, shown_byline, ld_people, site) or ld_people
         # An organisation or agency credited beside the people is part of the byline, unless
         # the shown byline credits it as a source the writer worked with (`(avec Belga)`).
         ld_orgs = [o for o in ld_orgs if not _worked_with(lines, o, writers)]
@@ -164,7 +167,7 @@ def _page_people(
     if linked:
         meta_tags["linked"] = linked
     meta_people = _unique([n for names in meta_tags.values() for n in names])
-    shown = _header_credit(lines, headline, page.lang, marked)
+    shown = credit()
     how = "byline-line"
     if shown is None:
         shown, how = marked() or labelled_author(lines), "byline-zone"
@@ -194,7 +197,9 @@ def _page_people(
         # the writer of a related or most-read card below or beside the story.
         names = [n for n in supplied_names(guessed.split("; ")) if _name_like(n)]
         cards = card_credits(tree, names)
-        names = [n for n in names if n not in cards and not cited_only(tree, n)]
+        names = [n for n in names if n not in cards]
+        cited = cited_names(tree, names)
+        names = [n for n in names if n not in cited]
         names = _people(names, site)
         if names:
             return names, "trafilatura"
@@ -220,10 +225,7 @@ def _page_people(
     return ([handle], "byline-zone") if handle else None
 
 
-def _ld_author(
-    lines: list[tuple[str, bool]], marked: _Marked, page: PageMeta, headline: str | None,
-    site: str | None,
-) -> Any:  # fmt: skip
+def _ld_author(shown_byline: _Marked, page: PageMeta, site: str | None) -> Any:
     """The JSON-LD node's `author`, but none from a video headed like the story when a `By`
     line signs the page: the video's author shot the story's clip, the line names its writer."""
     if not page.ld:
@@ -231,7 +233,7 @@ def _ld_author(
     author = page.ld.get("author")
     if author is None or "VideoObject" not in _types(page.ld):
         return author
-    shown = _header_credit(lines, headline, page.lang, marked) or marked()
+    shown = shown_byline()
     return None if shown is not None and _people(shown[0], site) else author
 
 
@@ -257,16 +259,15 @@ def _worked_with(lines: list[tuple[str, bool]], org: str, writers: list[str]) ->
 
 
 def _writers_not_editors(
-    lines: list[tuple[str, bool]], marked: _Marked, people: list[str], headline: str | None,
-    page: PageMeta, site: str | None,
-) -> list[str]:  # fmt: skip
+    lines: list[tuple[str, bool]], shown_byline: _Marked, people: list[str], site: str | None
+) -> list[str]:
     """The writers the byline shows where the page labels every JSON-LD author its editor
     (`Editor : Jane Doe` under the story, `John Roe` under the headline): a CMS that files
     the desk's editor as the schema's author; else nothing."""
     edited = {_key(_EDITOR_LABEL.sub("", line)) for line, _ in lines if _EDITOR_LABEL.match(line)}
     if not all(_key(name) in edited for name in people):
         return []
-    shown = _header_credit(lines, headline, page.lang, marked) or marked()
+    shown = shown_byline()
     names = _people(shown[0], site) if shown is not None else []
     if not names or set(map(_key, names)) & edited or not all(map(_name_like, names)):
         return []
@@ -401,13 +402,10 @@ def _marked_script(marked: _Marked, people: list[str]) -> list[str]:
     return people
 
 
-def _shown_spellings(
-    lines: list[tuple[str, bool]], marked: _Marked, people: list[str], headline: str | None,
-    page: PageMeta,
-) -> list[str]:  # fmt: skip
+def _shown_spellings(shown_byline: _Marked, people: list[str]) -> list[str]:
     """The JSON-LD writers as the byline under the headline (or the marked one) spells them
     where it writes one of them otherwise (`respelled`): the name the reader sees."""
-    shown = _header_credit(lines, headline, page.lang, marked) or marked()
+    shown = shown_byline()
     if shown is None:
         return people
     return [_respelled(name, shown[0]) or name for name in people]

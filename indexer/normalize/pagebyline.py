@@ -262,9 +262,12 @@ def page_byline(tree: HtmlElement) -> tuple[list[str], str | None] | None:
     """The names in the page's byline zone and the agency it credits, or None."""
     for tried, (node, text) in enumerate(_marked_bylines(tree), 1):
         credit, pieces = read_credit(text), _name_pieces(node)
-        if credit is not None and pieces is not None and _glued(credit[0], pieces[0]):
-            return pieces[0], credit[1]
-        if credit is not None and pieces is not None and _run_together(credit[0], pieces[0], node):
+        # The whole text glues the names the element marks one by one, or runs them together.
+        if (
+            credit is not None
+            and pieces is not None
+            and (_glued(credit[0], pieces[0]) or _run_together(credit[0], pieces[0], node))
+        ):
             return pieces[0], credit[1]
         found = credit or pieces
         if found is not None:
@@ -551,14 +554,19 @@ def _in_citation(node: HtmlElement) -> bool:
     return False
 
 
-def cited_only(tree: HtmlElement, name: str) -> bool:
-    """Whether every element that shows a name is a cited source's credit (`_in_citation`)."""
-    holders = [
-        node
-        for node in tree.iter()
-        if isinstance(node.tag, str) and node.text and name in " ".join(node.text.split())
-    ]
-    return bool(holders) and all(map(_in_citation, holders))
+def cited_names(tree: HtmlElement, names: list[str]) -> set[str]:
+    """The names every element that shows them is a cited source's credit of (`_in_citation`),
+    read in one walk of the page."""
+    holders: dict[str, list[HtmlElement]] = {name: [] for name in names}
+    if not holders:
+        return set()
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.text:
+            text = " ".join(node.text.split())
+            for name, found in holders.items():
+                if name in text:
+                    found.append(node)
+    return {name for name, found in holders.items() if found and all(map(_in_citation, found))}
 
 
 def _links_elsewhere(heading: HtmlElement, block: HtmlElement, own: set[str]) -> bool:

@@ -61,6 +61,7 @@ _LD_LAX = re.compile(
     re.DOTALL,
 )
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+_UNTITLED = _HIDDEN | {"title"}  # the hidden parts and the `<title>`: none sets a headline
 _LISTS = frozenset({"ul", "ol", "dl"})
 _ASIDE = frozenset({"a", "aside", "nav"})  # what holds other stories' links, not the story
 _QUOTED = _ASIDE | {"blockquote", "q", "figure"}  # what carries another text's stamp
@@ -90,6 +91,7 @@ _EDITION = re.compile(r"(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?|\bIssue
 _UPDATE_LABEL = 30  # a text piece this short before a date may be its label (`Last updated`)
 _BODY_MARK = "\x00paragraph"
 _TITLE_GLUE = r"\s+[|:·•\-–—]{1,2}\s+"  # what sets a `<title>`'s parts apart (`Site - Headline`)
+_TITLE_PARTS = re.compile(_TITLE_GLUE)
 _CARD_MARK = "\x00card"  # where another story's card or a side block starts under the headline
 # Before an `<h2>`'s key: the headline of a page whose `<h1>` names the page or the blog.
 _H2_MARK = "\x00h2 "
@@ -219,6 +221,12 @@ def read_page(tree: HtmlElement) -> PageMeta:
     for node in tree.iter():
         if not isinstance(node.tag, str):
             continue
+        if node.tag in ("h2", "h3"):
+            if text := plain(_broken_text(node)):
+                page.lower_headings.add(text)
+        elif node.tag == "a":
+            if (text := plain(node.text_content())) and _name_sized(text):
+                page.link_names.add(title_key(text))
         prop = (node.get("itemprop") or "").lower()
         if prop == "headline" and node.tag != "meta":
             text = plain(node.text_content())
@@ -234,9 +242,6 @@ def read_page(tree: HtmlElement) -> PageMeta:
                 stamp = stamp or node.get("title")
             if stamp:
                 page.time_published.append(stamp)
-    page.lower_headings = {
-        text for node in tree.iter("h2", "h3") if (text := plain(_broken_text(node)))
-    }
     if not page.headings:
         # Where no `<h1>` but a logo heads the page, an `<article>`'s `<header>` holds its title.
         heading = _article_heading(tree, story)
@@ -244,11 +249,6 @@ def read_page(tree: HtmlElement) -> PageMeta:
             page.headings.append(heading)
         else:
             page.story_heading = _story_h2(tree, story)
-    page.link_names = {
-        title_key(text)
-        for link in tree.iter("a")
-        if (text := plain(link.text_content())) and _name_sized(text)
-    }
     shown_title = None
     if not page.headings and page.story_heading is None:
         # An old template without headings sets the headline in a styled block: the part of
@@ -268,20 +268,27 @@ def read_page(tree: HtmlElement) -> PageMeta:
 def _heading_under_trail(tree: HtmlElement, step: HtmlElement) -> HtmlElement | None:
     """The first `<h2>` of a headline's words after a breadcrumb trail's last step and before
     the story's first paragraph, outside links and side blocks and not a box's label."""
-    passed = False
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in _HIDDEN:
-            continue
-        if not passed:
-            passed = node is step
-            continue
-        if _paragraph_wide(" ".join((node.text or "").split())):
-            return None
+    nodes = tree.iter()
+    for node in nodes:
+        if node is step:
+            break
+    for node in _above_story(nodes, _HIDDEN):
         if node.tag != "h2" or _inside(node, _ASIDE | _HIDDEN) or _box_label(node):
             continue
         if len((plain(_broken_text(node)) or "").split()) >= _TEASER_WORDS:
             return node
     return None
+
+
+def _above_story(nodes: Iterator[HtmlElement], skipped: frozenset[str]) -> Iterator[HtmlElement]:
+    """The elements of `nodes` but the `skipped` tags, up to the first whose own text is a
+    paragraph's (the story's first)."""
+    for node in nodes:
+        if not isinstance(node.tag, str) or node.tag in skipped:
+            continue
+        if _paragraph_wide(" ".join((node.text or "").split())):
+            return
+        yield node
 
 
 def _own_headline(node: HtmlElement) -> bool:
@@ -346,11 +353,7 @@ def _shown_title_part(tree: HtmlElement, title: str | None) -> HtmlElement | Non
         return None
     whole = title_key(title)
     best: tuple[str, HtmlElement] | None = None
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "title":
-            continue
-        if _paragraph_wide(" ".join((node.text or "").split())):
-            break
+    for node in _above_story(tree.iter(), _UNTITLED):
         text = plain(_broken_text(node)) or ""
         # Keying keeps every word but a closing full stop: a text of more words than the title
         # has (`<html>` and `<body>` hold the whole page's) is no part of it.
@@ -372,7 +375,7 @@ def names_section(title: str | None, links: set[str], heading: str = "") -> bool
     Council`): every part of it, split at a spaced separator, is a link's text but one of a
     name's few words, and none is the page's `heading`. A section's template titles the page
     so; no part is the story's."""
-    parts = [title_key(part) for part in re.split(_TITLE_GLUE, title or "") if part.strip()]
+    parts = [title_key(part) for part in _TITLE_PARTS.split(title or "") if part.strip()]
     rest = [part for part in parts if part not in links]
     return (
         len(parts) > 1
@@ -392,11 +395,7 @@ def _styled_headline(tree: HtmlElement) -> HtmlElement | None:
     above the story's first paragraph (`<font size="5"><b>Headline</b></font>`): an old
     template's headline over its byline and text."""
     found = None
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "title":
-            continue
-        if _paragraph_wide(" ".join((node.text or "").split())):
-            break
+    for node in _above_story(tree.iter(), _UNTITLED):
         if not _styled(node) or _inside(node, _ASIDE | _HIDDEN):
             continue
         words = len((plain(_broken_text(node)) or "").split())

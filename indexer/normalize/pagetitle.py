@@ -128,11 +128,12 @@ def choose_title(
         under_trail = _under_trail(jsonld, sources, site, page, shown)
         if under_trail:
             return under_trail, "meta"
-        rejoined = None if _confirmed(jsonld, site, stated, headings) else _rejoined(jsonld, page)
+        confirmed = _confirmed(jsonld, site, stated, headings)
+        rejoined = None if confirmed else _rejoined(jsonld, page)
         if rejoined and any(title_key(rejoined) in forms for forms in stated.values()):
             return rejoined, "meta"
         name = plain(page.ld.get("name")) if page.ld else None
-        if not _confirmed(jsonld, site, stated, headings):
+        if not confirmed:
             if name and _confirmed(name, site, stated, headings):
                 return strip_site(name, site), "jsonld"
             # Every source words the story its own way: the headline the reader sees wins.

@@ -239,10 +239,10 @@ def is_inline_boilerplate(text: str) -> bool:
         return True
     if is_breadcrumb(text) or is_copyright(text):
         return True
-    if words <= _NOTICE_WORDS and "javascript" in text.lower() and _script_notice(text):
-        return True
     if words <= 45:
         low = text.lower()
+        if words <= _NOTICE_WORDS and "javascript" in low and _script_notice(text):
+            return True
         # Cheap substring hints first: the prompt pattern is costly to search on every line.
         if any(hint in low for hint in _PROMPT_HINTS) and _PROMPT.search(text):
             return True

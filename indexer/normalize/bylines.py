@@ -158,14 +158,12 @@ _OFFICE_TITLE = re.compile(
 # The words of a credit that names a desk's reporter and no one (`Staff Reporter`, `Our
 # Correspondent`; Bengali `নিজস্ব প্রতিবেদক`, own reporter; Hindi `विशेष संवाददाता`, special
 # correspondent): papers in South Asia sign routine stories so.
-_GENERIC_WORDS = frozenset(
-    "staff our own special senior correspondent correspondents reporter reporters"
-    " নিজস্ব বিশেষ প্রতিবেদক সংবাদদাতা প্রতিনিধি স্টাফ রিপোর্টার"
-    " विशेष संवाददाता प्रतिनिधि स्टाफ रिपोर्टर हमारे".split()
-)
 _GENERIC_ROLES = frozenset(
     "correspondent correspondents reporter reporters প্রতিবেদক সংবাদদাতা প্রতিনিধি রিপোর্টার"
     " संवाददाता प्रतिनिधि रिपोर्टर".split()
+)
+_GENERIC_WORDS = _GENERIC_ROLES | frozenset(
+    "staff our own special senior নিজস্ব বিশেষ স্টাফ विशेष स्टाफ हमारे".split()
 )
 HOSTED = re.compile(r"^hosted\s+by\b", re.IGNORECASE)
 # An event's hours, from one time of day to another (`10 a.m. – 4 p.m.`, `18:00-20:00`).
@@ -305,6 +303,9 @@ _JA_NAME = r"[\u4e00-\u9fff][\u3040-\u30ff\u4e00-\u9fff]{1,7}"
 _JA_JOB = r"(?:特派員|記者|編集委員|論説委員|支局長|総局長|通信員|編集長)"
 _JA_POSTED_ONE = rf"{_JA_PLACE}\s*[＝=]\s*{_JA_NAME}(?:\s*{_JA_JOB})?"
 _JA_POSTED = re.compile(rf"^{_JA_POSTED_ONE}(?:\s*[、，,]\s*{_JA_POSTED_ONE})*$")
+_JA_POSTED_SPLIT = re.compile(r"[、，,]")  # between one correspondent's credit and the next
+_JA_POSTED_JOIN = re.compile(r"\s*[＝=]\s*")  # between the place and the name
+_JA_JOB_AFTER = re.compile(rf"(?<=..)\s*{_JA_JOB}$")
 _JA_WIRES = frozenset({"共同", "時事"})
 # The same `＝` credits a picture's maker after what they made (`写真＝高橋誠`, photo;
 # `イラスト＝`, illustration): no place, and no writer of the story (`写真・文＝`, photo and
@@ -508,9 +509,9 @@ def posted_credit(text: str) -> list[str] | None:
     if _JA_POSTED.match(text.strip()) is None:
         return None
     names = [
-        re.sub(rf"(?<=..)\s*{_JA_JOB}$", "", name)
+        _JA_JOB_AFTER.sub("", name)
         for place, name in (
-            re.split(r"\s*[＝=]\s*", piece.strip()) for piece in re.split(r"[、，,]", text)
+            _JA_POSTED_JOIN.split(piece.strip()) for piece in _JA_POSTED_SPLIT.split(text)
         )
         if not set(place.split("・")) <= _JA_PICTURE_WORK
     ]
@@ -665,8 +666,8 @@ def is_role(segment: str) -> bool:
 def generic_credit(name: str) -> bool:
     """Whether a credit names a reporter's role and no one (`Staff Reporter`, `নিজস্ব
     প্রতিবেদক`)."""
-    words = unicodedata.normalize("NFC", name).casefold().replace(".", " ").split()
-    return bool(words) and set(words) <= _GENERIC_WORDS and bool(_GENERIC_ROLES & set(words))
+    words = set(unicodedata.normalize("NFC", name).casefold().replace(".", " ").split())
+    return words <= _GENERIC_WORDS and bool(words & _GENERIC_ROLES)
 
 
 def _read_byline_segment(segment: str, credit: Credit, strict: bool = False) -> bool:

@@ -175,8 +175,10 @@ def fact_day(page: Page, i: int) -> bool:
     """Whether line `i` is an entry of a box of labelled facts whose label does not name the
     page's own date: its day is the reviewed work's or the event's (`Release date: …`)."""
     text = page.text(i)
+    if names_stamp(text) or names_update(text):
+        return False
     box = fact_box(page, i)
-    if names_stamp(text) or names_update(text) or box is None:
+    if box is None:
         return False
     # `Objavljeno:`, `Zadnja izmjena:` name the page's own stamp, and so may a bare `Date:` (a
     # release's `Date:` / `Time:` / `Reference:`), unless the box names the event's venue.
